@@ -1,0 +1,143 @@
+/* ed-cli-info.c
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ed-cli"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ed-cli-private.h"
+
+static JsonNode *
+build_info (EdContext  *context,
+            GError    **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  EdDatabase *database = ed_context_get_database (context);
+  EdDistrictSettings *settings = ed_context_get_settings (context);
+  g_autoptr(GPtrArray) tables = NULL;
+  guint n_keys;
+  const EdSettingInfo *keys = ed_district_settings_get_keys (&n_keys);
+
+  tables = ed_database_list_tables (database, error);
+  if (tables == NULL)
+    return NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "path");
+  json_builder_add_string_value (builder, ed_database_get_path (database));
+  json_builder_set_member_name (builder, "schema_version");
+  json_builder_add_int_value (builder, ed_database_get_schema_version (database));
+  json_builder_set_member_name (builder, "device_id");
+  json_builder_add_string_value (builder, ed_context_get_device_id (context));
+  json_builder_set_member_name (builder, "user");
+  json_builder_add_string_value (builder, ed_context_get_user_name (context));
+
+  json_builder_set_member_name (builder, "district");
+  if (ed_district_settings_is_configured (settings))
+    {
+      json_builder_begin_object (builder);
+      for (guint i = 0; i < n_keys; i++)
+        {
+          json_builder_set_member_name (builder, keys[i].key);
+          if (keys[i].kind == ED_SETTING_BOOLEAN)
+            json_builder_add_boolean_value (builder,
+                                            g_strcmp0 (ed_district_settings_get (settings, keys[i].key),
+                                                       "true") == 0);
+          else
+            json_builder_add_string_value (builder,
+                                           ed_district_settings_get (settings, keys[i].key));
+        }
+      json_builder_end_object (builder);
+    }
+  else
+    {
+      json_builder_add_null_value (builder);
+    }
+
+  json_builder_set_member_name (builder, "tables");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < tables->len; i++)
+    {
+      const char *table = g_ptr_array_index (tables, i);
+      gint64 count;
+
+      if (!ed_database_count_rows (database, table, &count, error))
+        return NULL;
+      json_builder_set_member_name (builder, table);
+      json_builder_add_int_value (builder, count);
+    }
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static void
+print_text (JsonNode *info)
+{
+  JsonObject *root = json_node_get_object (info);
+  JsonObject *tables = json_object_get_object_member (root, "tables");
+  g_autoptr(GList) names = json_object_get_members (tables);
+
+  if (json_object_get_null_member (root, "district"))
+    g_print (_("District:      (not set up)\n"));
+  else
+    g_print (_("District:      %s\n"),
+             json_object_get_string_member (json_object_get_object_member (root, "district"),
+                                            "council-name"));
+  g_print (_("Database:      %s\n"), json_object_get_string_member (root, "path"));
+  g_print (_("Data format:   %d\n"), (int)json_object_get_int_member (root, "schema_version"));
+  g_print (_("Desk id:       %s\n"), json_object_get_string_member (root, "device_id"));
+  g_print (_("User:          %s\n"), json_object_get_string_member (root, "user"));
+  g_print (_("Rows:\n"));
+  for (GList *l = names; l != NULL; l = l->next)
+    g_print ("  %-24s %10" G_GINT64_FORMAT "\n", (const char *)l->data,
+             json_object_get_int_member (tables, l->data));
+}
+
+int
+_ed_cli_info (const EdCliGlobals  *globals,
+              int                  argc,
+              char               **argv)
+{
+  g_autoptr(GOptionContext) option_context = NULL;
+  g_autoptr(EdContext) context = NULL;
+  g_autoptr(JsonNode) info = NULL;
+  GError *error = NULL;
+  gboolean json = FALSE;
+  int status;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+
+  option_context = g_option_context_new (NULL);
+  g_option_context_set_summary (option_context,
+                                _("Shows the district, its data format version, the number of "
+                                  "rows in each table and this desk’s id."));
+  g_option_context_add_main_entries (option_context, entries, GETTEXT_PACKAGE);
+  if (!_ed_cli_parse (option_context, "info", &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return _ed_cli_usage ("info", _("Unexpected argument “%s”"), argv[1]);
+
+  context = _ed_cli_open_existing (globals, &error);
+  if (context == NULL)
+    return _ed_cli_fail (error);
+
+  info = build_info (context, &error);
+  if (info == NULL)
+    return _ed_cli_fail (error);
+
+  if (json)
+    _ed_cli_print_json (info);
+  else
+    print_text (info);
+  return ED_CLI_EXIT_OK;
+}

@@ -1,0 +1,32 @@
+/* ed-context.h
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ed-database.h"
+#include "ed-desk-identity.h"
+#include "ed-district-settings.h"
+
+G_BEGIN_DECLS
+
+#define ED_TYPE_CONTEXT (ed_context_get_type ())
+
+G_DECLARE_FINAL_TYPE (EdContext, ed_context, ED, CONTEXT, GObject)
+
+EdContext          *ed_context_open                   (const char  *database_path,
+                                                       GError     **error);
+EdDatabase         *ed_context_get_database           (EdContext   *self);
+EdDeskIdentity     *ed_context_get_desk               (EdContext   *self);
+EdDistrictSettings *ed_context_get_settings           (EdContext   *self);
+const char         *ed_context_get_device_id          (EdContext   *self);
+const char         *ed_context_get_user_name          (EdContext   *self);
+
+char               *ed_context_get_data_dir           (void);
+char               *ed_context_get_default_database_path (void);
+char               *ed_context_get_demo_database_path (void);
+
+G_END_DECLS

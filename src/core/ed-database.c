@@ -1,0 +1,638 @@
+/* ed-database.c
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ed-database"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ed-database-private.h"
+
+struct _EdDatabase
+{
+  GObject  parent_instance;
+
+  sqlite3 *db;
+  char    *path;
+  char    *backup_path;
+  int      schema_version;
+  gboolean in_transaction;
+};
+
+G_DEFINE_FINAL_TYPE (EdDatabase, ed_database, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (ed-database-error-quark, ed_database_error)
+
+/* How long a writer waits for another connection (a worker thread, or a second window on the
+ * same district) before giving up with "locked". */
+#define BUSY_TIMEOUT_MS 5000
+
+static void
+ed_database_finalize (GObject *object)
+{
+  EdDatabase *self = (EdDatabase *)object;
+
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_free (self->path);
+  g_free (self->backup_path);
+
+  G_OBJECT_CLASS (ed_database_parent_class)->finalize (object);
+}
+
+static void
+ed_database_class_init (EdDatabaseClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = ed_database_finalize;
+}
+
+static void
+ed_database_init (EdDatabase *self)
+{
+}
+
+void
+_ed_database_set_sqlite_error (GError     **error,
+                               sqlite3     *db,
+                               int          code,
+                               const char  *path)
+{
+  g_autofree char *name = g_filename_display_name (path != NULL ? path : "");
+  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (code);
+
+  switch (code & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, ED_DATABASE_ERROR, ED_DATABASE_ERROR_LOCKED,
+                   _("“%s” is in use by another program. Close any other Electoral Desk window "
+                     "or program using this district, then try again."), name);
+      break;
+
+    case SQLITE_FULL:
+      g_set_error (error, ED_DATABASE_ERROR, ED_DATABASE_ERROR_FULL,
+                   _("The disk holding “%s” is full. Free some space, then try again; "
+                     "nothing was saved."), name);
+      break;
+
+    case SQLITE_NOTADB:
+      g_set_error (error, ED_DATABASE_ERROR, ED_DATABASE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is not an Electoral Desk district file."), name);
+      break;
+
+    case SQLITE_CORRUPT:
+      g_set_error (error, ED_DATABASE_ERROR, ED_DATABASE_ERROR_CORRUPT,
+                   _("“%s” is damaged and cannot be read safely. Restore it from a backup "
+                     "or from the shared folder."), name);
+      break;
+
+    case SQLITE_CANTOPEN:
+      g_set_error (error, ED_DATABASE_ERROR, ED_DATABASE_ERROR_CANT_OPEN,
+                   _("“%s” cannot be opened. Check that its folder exists and that you may "
+                     "read and write it."), name);
+      break;
+
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      g_set_error (error, ED_DATABASE_ERROR, ED_DATABASE_ERROR_READ_ONLY,
+                   _("“%s” cannot be written: you do not have permission, or the disk is "
+                     "read-only."), name);
+      break;
+
+    case SQLITE_IOERR:
+      g_set_error (error, ED_DATABASE_ERROR, ED_DATABASE_ERROR_FAILED,
+                   _("A disk or network error stopped work on “%s” (%s). Nothing was saved."),
+                   name, detail);
+      break;
+
+    default:
+      g_set_error (error, ED_DATABASE_ERROR, ED_DATABASE_ERROR_FAILED,
+                   _("Database error on “%s”: %s"), name, detail);
+      break;
+    }
+}
+
+void
+ed_database_set_error (EdDatabase *self,
+                       int         sqlite_code,
+                       GError    **error)
+{
+  g_return_if_fail (ED_IS_DATABASE (self));
+
+  _ed_database_set_sqlite_error (error, self->db, sqlite_code, self->path);
+}
+
+static gboolean
+query_int (sqlite3    *db,
+           const char *path,
+           const char *sql,
+           int        *out_value,
+           GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _ed_database_set_sqlite_error (error, db, rc, path);
+      return FALSE;
+    }
+
+  *out_value = sqlite3_column_int (stmt, 0);
+  return TRUE;
+}
+
+/* Look at an existing file without writing a byte to it, so that a file we must refuse (a newer
+ * schema, another program's database) is left exactly as it was. */
+static gboolean
+probe_existing_file (const char *path,
+                     int        *out_version,
+                     GError    **error)
+{
+  sqlite3 *db = NULL;
+  int application_id = 0;
+  int table_count = 0;
+  int version = 0;
+  int rc;
+  gboolean ok = FALSE;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _ed_database_set_sqlite_error (error, db, rc, path);
+      goto out;
+    }
+  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+
+  if (!query_int (db, path, "PRAGMA application_id", &application_id, error) ||
+      !query_int (db, path, "PRAGMA user_version", &version, error) ||
+      !query_int (db, path, "SELECT count(*) FROM sqlite_master", &table_count, error))
+    goto out;
+
+  if (application_id != ED_DATABASE_APPLICATION_ID && (application_id != 0 || table_count > 0))
+    {
+      g_autofree char *name = g_filename_display_name (path);
+
+      g_set_error (error, ED_DATABASE_ERROR, ED_DATABASE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is a database made by another program, not an Electoral Desk "
+                     "district. It was left unchanged."), name);
+      goto out;
+    }
+
+  if (version > _ed_migrations_get_latest ())
+    {
+      g_autofree char *name = g_filename_display_name (path);
+
+      g_set_error (error, ED_DATABASE_ERROR, ED_DATABASE_ERROR_NEWER_SCHEMA,
+                   _("“%s” was saved by a newer version of Electoral Desk (data format %d; "
+                     "this version reads up to %d). Update Electoral Desk to open it. "
+                     "The file was left unchanged."),
+                   name, version, _ed_migrations_get_latest ());
+      goto out;
+    }
+
+  *out_version = version;
+  ok = TRUE;
+
+out:
+  sqlite3_close_v2 (db);
+  return ok;
+}
+
+/* Creating the file ourselves, before SQLite does, is the only way to give it mode 0600 whatever
+ * the umask: the register holds personal data. SQLite gives the -wal and -shm files the same
+ * mode as the database. */
+static gboolean
+create_private_file (const char *path,
+                     GError    **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *name = g_filename_display_name (dir);
+
+      g_set_error (error, ED_DATABASE_ERROR, ED_DATABASE_ERROR_CANT_OPEN,
+                   _("Cannot create the folder “%s”: %s"), name, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *name = g_filename_display_name (path);
+
+      g_set_error (error, ED_DATABASE_ERROR,
+                   saved_errno == ENOSPC ? ED_DATABASE_ERROR_FULL : ED_DATABASE_ERROR_CANT_OPEN,
+                   _("Cannot create “%s”: %s"), name, g_strerror (saved_errno));
+      return FALSE;
+    }
+  close (fd);
+  return TRUE;
+}
+
+static gboolean
+configure_connection (EdDatabase *self,
+                      GError    **error)
+{
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  sqlite3_extended_result_codes (self->db, TRUE);
+
+  /* WAL lets the window read while a worker thread writes; synchronous=FULL because a saved
+   * form must survive a power cut on a desk with no UPS. */
+  return ed_database_exec (self, "PRAGMA journal_mode = WAL", error) &&
+         ed_database_exec (self, "PRAGMA synchronous = FULL", error) &&
+         ed_database_exec (self, "PRAGMA foreign_keys = ON", error);
+}
+
+gboolean
+_ed_database_backup_to (sqlite3     *db,
+                        const char  *backup_path,
+                        GError     **error)
+{
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int fd;
+  int rc;
+
+  fd = g_open (backup_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *name = g_filename_display_name (backup_path);
+
+      g_set_error (error, ED_DATABASE_ERROR, ED_DATABASE_ERROR_MIGRATION,
+                   _("Cannot create the backup “%s” before upgrading: %s. "
+                     "The district was not upgraded."), name, g_strerror (saved_errno));
+      return FALSE;
+    }
+  close (fd);
+
+  rc = sqlite3_open_v2 (backup_path, &dest, SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _ed_database_set_sqlite_error (error, dest, rc, backup_path);
+      sqlite3_close_v2 (dest);
+      return FALSE;
+    }
+
+  backup = sqlite3_backup_init (dest, "main", db, "main");
+  if (backup == NULL)
+    {
+      _ed_database_set_sqlite_error (error, dest, sqlite3_errcode (dest), backup_path);
+      sqlite3_close_v2 (dest);
+      return FALSE;
+    }
+
+  rc = sqlite3_backup_step (backup, -1);
+  sqlite3_backup_finish (backup);
+  if (rc != SQLITE_DONE)
+    {
+      _ed_database_set_sqlite_error (error, dest, rc, backup_path);
+      sqlite3_close_v2 (dest);
+      return FALSE;
+    }
+
+  rc = sqlite3_close_v2 (dest);
+  if (rc != SQLITE_OK)
+    {
+      _ed_database_set_sqlite_error (error, NULL, rc, backup_path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+make_backup_path (const char *path,
+                  int         from_version)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  char *candidate = g_strdup_printf ("%s.v%d-%s.backup", path, from_version, stamp);
+  guint n = 1;
+
+  while (g_file_test (candidate, G_FILE_TEST_EXISTS))
+    {
+      g_free (candidate);
+      candidate = g_strdup_printf ("%s.v%d-%s-%u.backup", path, from_version, stamp, n++);
+    }
+  return candidate;
+}
+
+static EdDatabase *
+open_internal (const char *path,
+               int         target_version,
+               GError    **error)
+{
+  g_autoptr(EdDatabase) self = NULL;
+  gboolean existed;
+  int version = 0;
+  int rc;
+
+  existed = g_file_test (path, G_FILE_TEST_EXISTS);
+  if (existed)
+    {
+      if (!probe_existing_file (path, &version, error))
+        return NULL;
+    }
+  else if (!create_private_file (path, error))
+    {
+      return NULL;
+    }
+
+  self = g_object_new (ED_TYPE_DATABASE, NULL);
+  self->path = g_strdup (path);
+
+  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _ed_database_set_sqlite_error (error, self->db, rc, path);
+      return NULL;
+    }
+
+  if (!configure_connection (self, error))
+    return NULL;
+
+  if (version < target_version)
+    {
+      /* A file that held data before we touched it is copied aside first: an upgrade that
+       * goes wrong half-way must never cost a council its register. */
+      if (existed)
+        {
+          g_autofree char *backup_path = make_backup_path (path, version);
+
+          if (!_ed_database_backup_to (self->db, backup_path, error))
+            return NULL;
+          self->backup_path = g_steal_pointer (&backup_path);
+        }
+
+      if (!_ed_migrations_apply (self->db, path, version, target_version, error))
+        return NULL;
+      version = target_version;
+    }
+
+  self->schema_version = version;
+  return g_steal_pointer (&self);
+}
+
+/**
+ * ed_database_open:
+ * @path: the district's database file
+ * @error: return location for an error
+ *
+ * Opens @path, creating it with mode 0600 when missing, and brings its schema up to date
+ * (after an online backup of a file that already existed). A file from a newer version of the
+ * application, or another program's database, is refused and left untouched.
+ *
+ * Returns: (transfer full): the database, or %NULL with @error set
+ */
+EdDatabase *
+ed_database_open (const char  *path,
+                  GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return open_internal (path, _ed_migrations_get_latest (), error);
+}
+
+EdDatabase *
+_ed_database_open_at_version (const char  *path,
+                              int          version,
+                              GError     **error)
+{
+  g_return_val_if_fail (version <= _ed_migrations_get_latest (), NULL);
+
+  return open_internal (path, version, error);
+}
+
+const char *
+ed_database_get_path (EdDatabase *self)
+{
+  g_return_val_if_fail (ED_IS_DATABASE (self), NULL);
+
+  return self->path;
+}
+
+int
+ed_database_get_schema_version (EdDatabase *self)
+{
+  g_return_val_if_fail (ED_IS_DATABASE (self), 0);
+
+  return self->schema_version;
+}
+
+int
+ed_database_get_latest_schema_version (void)
+{
+  return _ed_migrations_get_latest ();
+}
+
+/**
+ * ed_database_get_backup_path:
+ * @self: a #EdDatabase
+ *
+ * Returns: (nullable): the copy taken before this open upgraded the file, if it did
+ */
+const char *
+ed_database_get_backup_path (EdDatabase *self)
+{
+  g_return_val_if_fail (ED_IS_DATABASE (self), NULL);
+
+  return self->backup_path;
+}
+
+sqlite3 *
+ed_database_get_handle (EdDatabase *self)
+{
+  g_return_val_if_fail (ED_IS_DATABASE (self), NULL);
+
+  return self->db;
+}
+
+gboolean
+ed_database_exec (EdDatabase  *self,
+                  const char  *sql,
+                  GError     **error)
+{
+  int rc;
+
+  g_return_val_if_fail (ED_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (sql != NULL, FALSE);
+
+  rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      ed_database_set_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * ed_database_begin:
+ * @self: a #EdDatabase
+ * @error: return location for an error
+ *
+ * Starts a write transaction. It takes the write lock at once (BEGIN IMMEDIATE), so a busy
+ * district fails here, before any work is done, rather than at commit.
+ */
+gboolean
+ed_database_begin (EdDatabase  *self,
+                   GError     **error)
+{
+  g_return_val_if_fail (ED_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (!self->in_transaction, FALSE);
+
+  if (!ed_database_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  self->in_transaction = TRUE;
+  return TRUE;
+}
+
+gboolean
+ed_database_commit (EdDatabase  *self,
+                    GError     **error)
+{
+  g_return_val_if_fail (ED_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (self->in_transaction, FALSE);
+
+  if (!ed_database_exec (self, "COMMIT", error))
+    {
+      ed_database_rollback (self);
+      return FALSE;
+    }
+  self->in_transaction = FALSE;
+  return TRUE;
+}
+
+void
+ed_database_rollback (EdDatabase *self)
+{
+  g_return_if_fail (ED_IS_DATABASE (self));
+
+  if (sqlite3_get_autocommit (self->db) == 0)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  self->in_transaction = FALSE;
+}
+
+sqlite3_stmt *
+ed_database_prepare (EdDatabase  *self,
+                     const char  *sql,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (ED_IS_DATABASE (self), NULL);
+
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      ed_database_set_error (self, rc, error);
+      return NULL;
+    }
+  return stmt;
+}
+
+/* Steps a statement that returns no rows. */
+gboolean
+ed_database_step_done (EdDatabase    *self,
+                       sqlite3_stmt  *stmt,
+                       GError       **error)
+{
+  int rc;
+
+  g_return_val_if_fail (ED_IS_DATABASE (self), FALSE);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ed_database_set_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * ed_database_list_tables:
+ * @self: a #EdDatabase
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (element-type utf8): the names of the tables, sorted, without
+ *   SQLite's own and the shadow tables of full-text indexes
+ */
+GPtrArray *
+ed_database_list_tables (EdDatabase  *self,
+                         GError     **error)
+{
+  static const char sql[] =
+    "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' "
+    "ESCAPE '\\' AND sql NOT LIKE 'CREATE TABLE ''%' ORDER BY name";
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  g_return_val_if_fail (ED_IS_DATABASE (self), NULL);
+
+  stmt = ed_database_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (names, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
+
+  if (rc != SQLITE_DONE)
+    {
+      ed_database_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&names);
+}
+
+gboolean
+ed_database_count_rows (EdDatabase  *self,
+                        const char  *table,
+                        gint64      *out_count,
+                        GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  char *sql;
+  int rc;
+
+  g_return_val_if_fail (ED_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (table != NULL, FALSE);
+
+  /* A table name cannot be a bound parameter; %w quotes it as an identifier. */
+  sql = sqlite3_mprintf ("SELECT count(*) FROM \"%w\"", table);
+  stmt = ed_database_prepare (self, sql, error);
+  sqlite3_free (sql);
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      ed_database_set_error (self, rc, error);
+      return FALSE;
+    }
+  *out_count = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}

@@ -1,0 +1,780 @@
+/* ed-district-settings.c
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ed-core"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "ed-district-settings.h"
+#include "ed-value-error.h"
+
+/* The district's settings: who the council is and where, and who its Electoral Registration
+ * and Returning Officers are. They head every document the council prints, and the country
+ * decides which rules and bank holidays apply. */
+
+struct _EdDistrictSettings
+{
+  GObject     parent_instance;
+
+  EdDatabase *database;
+  char       *row_id;     /* NULL until the district has been set up */
+  GHashTable *values;     /* key → normalised text */
+};
+
+G_DEFINE_FINAL_TYPE (EdDistrictSettings, ed_district_settings, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const EdSettingInfo setting_keys[] = {
+  { "council-name", "council_name", ED_SETTING_LINE, TRUE,
+    N_("Council name"), N_("The council's name as printed on every document") },
+  { "council-address", "council_address", ED_SETTING_ADDRESS, FALSE,
+    N_("Council address"), N_("The electoral services office's postal address") },
+  { "country", "country", ED_SETTING_COUNTRY, TRUE,
+    N_("Country"), N_("England, Wales or Scotland: decides the rules and bank holidays") },
+  { "welsh-language", "welsh_language", ED_SETTING_BOOLEAN, FALSE,
+    N_("Welsh-language mode"), N_("Bilingual documents with Welsh first (councils in Wales)") },
+  { "ero-name", "ero_name", ED_SETTING_LINE, FALSE,
+    N_("Electoral Registration Officer"), N_("The name printed on register notices") },
+  { "ro-name", "ro_name", ED_SETTING_LINE, FALSE,
+    N_("Returning Officer"), N_("The name printed on election notices and poll cards") },
+  { "phone", "phone", ED_SETTING_PHONE, FALSE,
+    N_("Public phone"), N_("The number electors should call") },
+  { "email", "email", ED_SETTING_EMAIL, FALSE,
+    N_("Public email"), N_("The address electors should write to") },
+  { "website", "website", ED_SETTING_WEBSITE, FALSE,
+    N_("Website"), N_("The council's elections web page") },
+};
+
+#define MAX_LINE_CHARS 120
+#define MAX_ADDRESS_CHARS 400
+
+static const char select_sql[] =
+  "SELECT id, council_name, council_address, country, welsh_language, ero_name, ro_name, "
+  "phone, email, website FROM district ORDER BY id LIMIT 1";
+
+static const char insert_sql[] =
+  "INSERT INTO district (id, council_name, council_address, country, welsh_language, "
+  "ero_name, ro_name, phone, email, website) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+
+static void
+ed_district_settings_finalize (GObject *object)
+{
+  EdDistrictSettings *self = (EdDistrictSettings *)object;
+
+  g_clear_object (&self->database);
+  g_free (self->row_id);
+  g_hash_table_unref (self->values);
+
+  G_OBJECT_CLASS (ed_district_settings_parent_class)->finalize (object);
+}
+
+static void
+ed_district_settings_class_init (EdDistrictSettingsClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = ed_district_settings_finalize;
+
+  /**
+   * EdDistrictSettings::changed:
+   * @self: the settings
+   * @key: the key that changed (also the signal's detail)
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+ed_district_settings_init (EdDistrictSettings *self)
+{
+  self->values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+}
+
+const EdSettingInfo *
+ed_district_settings_get_keys (guint *n_keys)
+{
+  g_return_val_if_fail (n_keys != NULL, NULL);
+
+  *n_keys = G_N_ELEMENTS (setting_keys);
+  return setting_keys;
+}
+
+const EdSettingInfo *
+ed_district_settings_lookup_key (const char *key)
+{
+  g_return_val_if_fail (key != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (setting_keys); i++)
+    if (g_str_equal (setting_keys[i].key, key))
+      return &setting_keys[i];
+  return NULL;
+}
+
+static const char *country_names[] = { "england", "wales", "scotland" };
+
+const char *
+ed_country_to_string (EdCountry country)
+{
+  g_return_val_if_fail (country <= ED_COUNTRY_SCOTLAND, NULL);
+
+  return country_names[country];
+}
+
+gboolean
+ed_country_from_string (const char *text,
+                        EdCountry  *out_country)
+{
+  g_return_val_if_fail (out_country != NULL, FALSE);
+
+  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (country_names); i++)
+    if (g_ascii_strcasecmp (text, country_names[i]) == 0)
+      {
+        *out_country = (EdCountry)i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+ed_country_get_display_name (EdCountry country)
+{
+  switch (country)
+    {
+    case ED_COUNTRY_ENGLAND:
+      return _("England");
+    case ED_COUNTRY_WALES:
+      return _("Wales");
+    case ED_COUNTRY_SCOTLAND:
+      return _("Scotland");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static gboolean
+has_control_characters (const char *text,
+                        gboolean    allow_newlines)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar)*p < 0x20 && !(allow_newlines && *p == '\n'))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+normalise_phone (const EdSettingInfo  *info,
+                 const char           *text,
+                 GError              **error)
+{
+  guint digits = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        digits++;
+      else if (strchr (" +()-", *p) == NULL)
+        {
+          g_set_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_INVALID,
+                       _("%s: “%s” is not a phone number; use digits, spaces and + ( ) - only, "
+                         "as in 01632 960123."), _(info->label), text);
+          return FALSE;
+        }
+    }
+
+  /* UK numbers have 10 or 11 digits; an international one at most 15 (ITU E.164). */
+  if (digits < 10 || digits > 15)
+    {
+      g_set_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_INVALID,
+                   _("%s: “%s” has %u digits; a phone number has 10 to 15, as in 01632 960123."),
+                   _(info->label), text, digits);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_email (const EdSettingInfo  *info,
+             const char           *text,
+             GError              **error)
+{
+  const char *at = strchr (text, '@');
+  const char *dot = at != NULL ? strrchr (at, '.') : NULL;
+
+  if (at == NULL || at == text || strchr (at + 1, '@') != NULL || dot == NULL ||
+      dot == at + 1 || dot[1] == '\0' || strpbrk (text, " ,;<>") != NULL)
+    {
+      g_set_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_INVALID,
+                   _("%s: “%s” is not an email address; expected one like "
+                     "elections@example.gov.uk."), _(info->label), text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+normalise_website (const EdSettingInfo  *info,
+                   const char           *text,
+                   GError              **error)
+{
+  g_autofree char *with_scheme = NULL;
+  g_autoptr(GUri) uri = NULL;
+  const char *host;
+
+  /* People write "www.example.gov.uk"; documents need an address a browser opens. */
+  if (strstr (text, "://") == NULL)
+    with_scheme = g_strconcat ("https://", text, NULL);
+  else
+    with_scheme = g_strdup (text);
+
+  uri = g_uri_parse (with_scheme, G_URI_FLAGS_NONE, NULL);
+  host = uri != NULL ? g_uri_get_host (uri) : NULL;
+  if (uri == NULL || host == NULL || strchr (host, '.') == NULL || strchr (text, ' ') != NULL ||
+      (g_strcmp0 (g_uri_get_scheme (uri), "https") != 0 &&
+       g_strcmp0 (g_uri_get_scheme (uri), "http") != 0))
+    {
+      g_set_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_INVALID,
+                   _("%s: “%s” is not a web address; expected one like "
+                     "https://www.example.gov.uk/elections."), _(info->label), text);
+      return NULL;
+    }
+  return g_steal_pointer (&with_scheme);
+}
+
+static gboolean
+parse_boolean (const char *text,
+               gboolean   *out_value)
+{
+  static const char *yes[] = { "true", "yes", "on", "1" };
+  static const char *no[] = { "false", "no", "off", "0" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (yes); i++)
+    {
+      if (g_ascii_strcasecmp (text, yes[i]) == 0)
+        {
+          *out_value = TRUE;
+          return TRUE;
+        }
+      if (g_ascii_strcasecmp (text, no[i]) == 0)
+        {
+          *out_value = FALSE;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/**
+ * ed_district_settings_normalise_value:
+ * @key: a setting key
+ * @value: the value a person gave
+ * @out_value: (out) (transfer full): the value as it is stored
+ * @error: return location for an error saying what was expected
+ *
+ * Checks one value on its own (rules that involve two settings are checked on saving).
+ */
+gboolean
+ed_district_settings_normalise_value (const char  *key,
+                                      const char  *value,
+                                      char       **out_value,
+                                      GError     **error)
+{
+  const EdSettingInfo *info;
+  g_autofree char *clean = NULL;
+  guint max_chars;
+
+  g_return_val_if_fail (key != NULL, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+  g_return_val_if_fail (out_value != NULL, FALSE);
+
+  info = ed_district_settings_lookup_key (key);
+  if (info == NULL)
+    {
+      g_set_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_INVALID,
+                   _("There is no district setting called “%s”."), key);
+      return FALSE;
+    }
+
+  if (!g_utf8_validate (value, -1, NULL))
+    {
+      g_set_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_INVALID,
+                   _("%s: the value is not valid UTF-8 text."), _(info->label));
+      return FALSE;
+    }
+
+  clean = g_utf8_normalize (value, -1, G_NORMALIZE_NFC);
+  g_strstrip (clean);
+
+  if (info->kind == ED_SETTING_ADDRESS)
+    {
+      /* Keep the lines, drop the blank ones and the Windows line ends. */
+      g_auto(GStrv) lines = g_strsplit_set (clean, "\r\n", -1);
+      g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
+      g_auto(GStrv) kept_lines = NULL;
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        if (*g_strstrip (lines[i]) != '\0')
+          g_strv_builder_add (kept, lines[i]);
+      kept_lines = g_strv_builder_end (kept);
+      g_free (clean);
+      clean = g_strjoinv ("\n", kept_lines);
+    }
+
+  if (*clean == '\0')
+    {
+      if (info->required)
+        {
+          g_set_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_EMPTY,
+                       _("%s is required."), _(info->label));
+          return FALSE;
+        }
+      if (info->kind == ED_SETTING_BOOLEAN)
+        {
+          g_free (clean);
+          clean = g_strdup ("false");
+        }
+      *out_value = g_steal_pointer (&clean);
+      return TRUE;
+    }
+
+  if (has_control_characters (clean, info->kind == ED_SETTING_ADDRESS))
+    {
+      g_set_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_INVALID,
+                   info->kind == ED_SETTING_ADDRESS
+                     ? _("%s contains control characters (such as tabs).")
+                     : _("%s must be on one line."), _(info->label));
+      return FALSE;
+    }
+
+  max_chars = info->kind == ED_SETTING_ADDRESS ? MAX_ADDRESS_CHARS : MAX_LINE_CHARS;
+  if (g_utf8_strlen (clean, -1) > max_chars)
+    {
+      g_set_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_OUT_OF_RANGE,
+                   _("%s is too long: at most %u characters."), _(info->label), max_chars);
+      return FALSE;
+    }
+
+  switch (info->kind)
+    {
+    case ED_SETTING_LINE:
+    case ED_SETTING_ADDRESS:
+      break;
+
+    case ED_SETTING_COUNTRY:
+      {
+        EdCountry country;
+
+        if (!ed_country_from_string (clean, &country))
+          {
+            g_set_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_INVALID,
+                         _("%s: “%s” is not one of england, wales, scotland."),
+                         _(info->label), clean);
+            return FALSE;
+          }
+        g_free (clean);
+        clean = g_strdup (ed_country_to_string (country));
+      }
+      break;
+
+    case ED_SETTING_BOOLEAN:
+      {
+        gboolean flag;
+
+        if (!parse_boolean (clean, &flag))
+          {
+            g_set_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_INVALID,
+                         _("%s: “%s” is not true or false."), _(info->label), clean);
+            return FALSE;
+          }
+        g_free (clean);
+        clean = g_strdup (flag ? "true" : "false");
+      }
+      break;
+
+    case ED_SETTING_PHONE:
+      if (!normalise_phone (info, clean, error))
+        return FALSE;
+      break;
+
+    case ED_SETTING_EMAIL:
+      if (!check_email (info, clean, error))
+        return FALSE;
+      break;
+
+    case ED_SETTING_WEBSITE:
+      {
+        char *website = normalise_website (info, clean, error);
+
+        if (website == NULL)
+          return FALSE;
+        g_free (clean);
+        clean = website;
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  *out_value = g_steal_pointer (&clean);
+  return TRUE;
+}
+
+/* Welsh-language documents are a duty of councils in Wales (Welsh Language Standards); a
+ * council elsewhere asking for them has almost certainly picked the wrong country. */
+static gboolean
+check_welsh_needs_wales (const char  *country,
+                         const char  *welsh,
+                         GError     **error)
+{
+  if (g_strcmp0 (welsh, "true") == 0 && g_strcmp0 (country, "wales") != 0)
+    {
+      g_set_error_literal (error, ED_VALUE_ERROR, ED_VALUE_ERROR_INVALID,
+                           _("Welsh-language mode is for councils in Wales: set the country "
+                             "to wales first."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+load_row (EdDistrictSettings  *self,
+          GError             **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = ed_database_prepare (self->database, select_sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  g_hash_table_remove_all (self->values);
+  g_clear_pointer (&self->row_id, g_free);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      self->row_id = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+      for (guint i = 0; i < G_N_ELEMENTS (setting_keys); i++)
+        {
+          const char *text;
+
+          if (setting_keys[i].kind == ED_SETTING_BOOLEAN)
+            text = sqlite3_column_int (stmt, i + 1) ? "true" : "false";
+          else
+            text = (const char *)sqlite3_column_text (stmt, i + 1);
+          g_hash_table_insert (self->values, (gpointer)setting_keys[i].key,
+                               g_strdup (text != NULL ? text : ""));
+        }
+    }
+  else if (rc != SQLITE_DONE)
+    {
+      ed_database_set_error (self->database, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * ed_district_settings_load:
+ * @database: an open database
+ * @error: return location for an error
+ *
+ * Returns: (transfer full): the district's settings, which may not be set up yet
+ */
+EdDistrictSettings *
+ed_district_settings_load (EdDatabase  *database,
+                           GError     **error)
+{
+  g_autoptr(EdDistrictSettings) self = NULL;
+
+  g_return_val_if_fail (ED_IS_DATABASE (database), NULL);
+
+  self = g_object_new (ED_TYPE_DISTRICT_SETTINGS, NULL);
+  self->database = g_object_ref (database);
+  if (!load_row (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+/**
+ * ed_district_settings_is_configured:
+ * @self: a #EdDistrictSettings
+ *
+ * Returns: whether the district has been set up (it has a council name and a country)
+ */
+gboolean
+ed_district_settings_is_configured (EdDistrictSettings *self)
+{
+  g_return_val_if_fail (ED_IS_DISTRICT_SETTINGS (self), FALSE);
+
+  return self->row_id != NULL;
+}
+
+static void
+bind_value (sqlite3_stmt        *stmt,
+            int                  position,
+            const EdSettingInfo *info,
+            const char          *value)
+{
+  if (info->kind == ED_SETTING_BOOLEAN)
+    sqlite3_bind_int (stmt, position, g_strcmp0 (value, "true") == 0);
+  else
+    sqlite3_bind_text (stmt, position, value, -1, SQLITE_TRANSIENT);
+}
+
+/**
+ * ed_district_settings_create:
+ * @self: settings of a district not yet set up
+ * @values: (element-type utf8 utf8): setting key → value; council-name and country are required
+ * @error: return location for an error
+ *
+ * Sets up the district. Every value is checked first; on any error nothing is written.
+ */
+gboolean
+ed_district_settings_create (EdDistrictSettings  *self,
+                             GHashTable          *values,
+                             GError             **error)
+{
+  g_autoptr(GHashTable) clean = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *row_id = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (ED_IS_DISTRICT_SETTINGS (self), FALSE);
+  g_return_val_if_fail (values != NULL, FALSE);
+
+  if (self->row_id != NULL)
+    {
+      g_set_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_INVALID,
+                   _("This database already holds the district “%s”."),
+                   ed_district_settings_get_council_name (self));
+      return FALSE;
+    }
+
+  clean = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_hash_table_iter_init (&iter, values);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      char *normalised = NULL;
+
+      if (!ed_district_settings_normalise_value (key, value, &normalised, error))
+        return FALSE;
+      g_hash_table_insert (clean, (gpointer)ed_district_settings_lookup_key (key)->key,
+                           normalised);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (setting_keys); i++)
+    if (!g_hash_table_contains (clean, setting_keys[i].key))
+      {
+        char *normalised = NULL;
+
+        if (!ed_district_settings_normalise_value (setting_keys[i].key, "", &normalised, error))
+          return FALSE;
+        g_hash_table_insert (clean, (gpointer)setting_keys[i].key, normalised);
+      }
+
+  if (!check_welsh_needs_wales (g_hash_table_lookup (clean, "country"),
+                                g_hash_table_lookup (clean, "welsh-language"), error))
+    return FALSE;
+
+  row_id = g_uuid_string_random ();
+  stmt = ed_database_prepare (self->database, insert_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, row_id, -1, SQLITE_STATIC);
+  for (guint i = 0; i < G_N_ELEMENTS (setting_keys); i++)
+    bind_value (stmt, i + 2, &setting_keys[i], g_hash_table_lookup (clean, setting_keys[i].key));
+
+  if (!ed_database_begin (self->database, error))
+    return FALSE;
+  if (!ed_database_step_done (self->database, stmt, error) ||
+      !ed_database_commit (self->database, error))
+    {
+      ed_database_rollback (self->database);
+      return FALSE;
+    }
+
+  if (!load_row (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (setting_keys); i++)
+    g_signal_emit (self, signals[CHANGED], g_quark_from_static_string (setting_keys[i].key),
+                   setting_keys[i].key);
+  return TRUE;
+}
+
+/**
+ * ed_district_settings_get:
+ * @self: a #EdDistrictSettings
+ * @key: a setting key
+ *
+ * Returns: (nullable): the value, "" when unset, or %NULL when the district is not set up or
+ *   the key is unknown
+ */
+const char *
+ed_district_settings_get (EdDistrictSettings *self,
+                          const char         *key)
+{
+  g_return_val_if_fail (ED_IS_DISTRICT_SETTINGS (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  return g_hash_table_lookup (self->values, key);
+}
+
+static gboolean
+update_column (EdDistrictSettings  *self,
+               const EdSettingInfo *info,
+               const char          *value,
+               GError             **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  char *sql;
+
+  /* The column comes from the static table above, never from input. */
+  sql = sqlite3_mprintf ("UPDATE district SET \"%w\" = ?1 WHERE id = ?2", info->column);
+  stmt = ed_database_prepare (self->database, sql, error);
+  sqlite3_free (sql);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_value (stmt, 1, info, value);
+  sqlite3_bind_text (stmt, 2, self->row_id, -1, SQLITE_STATIC);
+  return ed_database_step_done (self->database, stmt, error);
+}
+
+/**
+ * ed_district_settings_set:
+ * @self: settings of a district that has been set up
+ * @key: a setting key
+ * @value: the new value, as a person gave it
+ * @error: return location for an error saying what was expected
+ *
+ * Checks and saves one setting. Moving the country away from Wales also turns Welsh-language
+ * mode off, in the same transaction.
+ */
+gboolean
+ed_district_settings_set (EdDistrictSettings  *self,
+                          const char          *key,
+                          const char          *value,
+                          GError             **error)
+{
+  g_autofree char *clean = NULL;
+  const EdSettingInfo *info;
+  gboolean welsh_off = FALSE;
+
+  g_return_val_if_fail (ED_IS_DISTRICT_SETTINGS (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  if (self->row_id == NULL)
+    {
+      g_set_error_literal (error, ED_VALUE_ERROR, ED_VALUE_ERROR_INVALID,
+                           _("The district has not been set up yet."));
+      return FALSE;
+    }
+
+  if (!ed_district_settings_normalise_value (key, value, &clean, error))
+    return FALSE;
+  info = ed_district_settings_lookup_key (key);
+
+  if (info->kind == ED_SETTING_BOOLEAN &&
+      !check_welsh_needs_wales (ed_district_settings_get (self, "country"), clean, error))
+    return FALSE;
+  if (info->kind == ED_SETTING_COUNTRY && !g_str_equal (clean, "wales") &&
+      ed_district_settings_get_welsh_language (self))
+    welsh_off = TRUE;
+
+  if (g_strcmp0 (ed_district_settings_get (self, key), clean) == 0)
+    return TRUE;
+
+  if (!ed_database_begin (self->database, error))
+    return FALSE;
+  if (!update_column (self, info, clean, error) ||
+      (welsh_off &&
+       !update_column (self, ed_district_settings_lookup_key ("welsh-language"), "false", error)) ||
+      !ed_database_commit (self->database, error))
+    {
+      ed_database_rollback (self->database);
+      return FALSE;
+    }
+
+  g_hash_table_insert (self->values, (gpointer)info->key, g_steal_pointer (&clean));
+  if (welsh_off)
+    g_hash_table_insert (self->values, (gpointer)"welsh-language", g_strdup ("false"));
+
+  g_signal_emit (self, signals[CHANGED], g_quark_from_static_string (info->key), info->key);
+  if (welsh_off)
+    g_signal_emit (self, signals[CHANGED], g_quark_from_static_string ("welsh-language"),
+                   "welsh-language");
+  return TRUE;
+}
+
+const char *
+ed_district_settings_get_council_name (EdDistrictSettings *self)
+{
+  g_return_val_if_fail (ED_IS_DISTRICT_SETTINGS (self), NULL);
+
+  return ed_district_settings_get (self, "council-name");
+}
+
+EdCountry
+ed_district_settings_get_country (EdDistrictSettings *self)
+{
+  EdCountry country = ED_COUNTRY_ENGLAND;
+
+  g_return_val_if_fail (ED_IS_DISTRICT_SETTINGS (self), ED_COUNTRY_ENGLAND);
+
+  ed_country_from_string (ed_district_settings_get (self, "country"), &country);
+  return country;
+}
+
+gboolean
+ed_district_settings_get_welsh_language (EdDistrictSettings *self)
+{
+  g_return_val_if_fail (ED_IS_DISTRICT_SETTINGS (self), FALSE);
+
+  return g_strcmp0 (ed_district_settings_get (self, "welsh-language"), "true") == 0;
+}
+
+/**
+ * ed_district_settings_peek_council_name:
+ * @path: a district's database file
+ *
+ * Reads the council name from a district file without opening it for work (no upgrade, no
+ * write), for lists of recent districts.
+ *
+ * Returns: (transfer full) (nullable): the council name, or %NULL if the file cannot be read
+ */
+char *
+ed_district_settings_peek_council_name (const char *path)
+{
+  static const char sql[] = "SELECT council_name FROM district ORDER BY id LIMIT 1";
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *name = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    name = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+
+  sqlite3_finalize (stmt);
+  sqlite3_close_v2 (db);
+  return name;
+}

@@ -1,0 +1,86 @@
+/* ed-district-settings.h
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ed-database.h"
+
+G_BEGIN_DECLS
+
+/**
+ * EdSettingKind:
+ * @ED_SETTING_LINE: one line of text
+ * @ED_SETTING_ADDRESS: several lines of text
+ * @ED_SETTING_COUNTRY: england, wales or scotland
+ * @ED_SETTING_BOOLEAN: true or false
+ * @ED_SETTING_PHONE: a telephone number
+ * @ED_SETTING_EMAIL: an email address
+ * @ED_SETTING_WEBSITE: a web address
+ */
+typedef enum
+{
+  ED_SETTING_LINE,
+  ED_SETTING_ADDRESS,
+  ED_SETTING_COUNTRY,
+  ED_SETTING_BOOLEAN,
+  ED_SETTING_PHONE,
+  ED_SETTING_EMAIL,
+  ED_SETTING_WEBSITE,
+} EdSettingKind;
+
+typedef struct
+{
+  const char    *key;
+  const char    *column;
+  EdSettingKind  kind;
+  gboolean       required;
+  const char    *label;        /* translatable, already marked with N_() */
+  const char    *description;  /* translatable, already marked with N_() */
+} EdSettingInfo;
+
+typedef enum
+{
+  ED_COUNTRY_ENGLAND,
+  ED_COUNTRY_WALES,
+  ED_COUNTRY_SCOTLAND,
+} EdCountry;
+
+#define ED_TYPE_DISTRICT_SETTINGS (ed_district_settings_get_type ())
+
+G_DECLARE_FINAL_TYPE (EdDistrictSettings, ed_district_settings, ED, DISTRICT_SETTINGS, GObject)
+
+const EdSettingInfo *ed_district_settings_get_keys        (guint               *n_keys);
+const EdSettingInfo *ed_district_settings_lookup_key      (const char          *key);
+gboolean             ed_district_settings_normalise_value (const char          *key,
+                                                           const char          *value,
+                                                           char               **out_value,
+                                                           GError             **error);
+
+EdDistrictSettings  *ed_district_settings_load            (EdDatabase          *database,
+                                                           GError             **error);
+gboolean             ed_district_settings_is_configured   (EdDistrictSettings  *self);
+gboolean             ed_district_settings_create          (EdDistrictSettings  *self,
+                                                           GHashTable          *values,
+                                                           GError             **error);
+const char          *ed_district_settings_get             (EdDistrictSettings  *self,
+                                                           const char          *key);
+gboolean             ed_district_settings_set             (EdDistrictSettings  *self,
+                                                           const char          *key,
+                                                           const char          *value,
+                                                           GError             **error);
+const char          *ed_district_settings_get_council_name (EdDistrictSettings *self);
+EdCountry            ed_district_settings_get_country     (EdDistrictSettings  *self);
+gboolean             ed_district_settings_get_welsh_language (EdDistrictSettings *self);
+
+char                *ed_district_settings_peek_council_name (const char   *path);
+
+const char          *ed_country_to_string                 (EdCountry            country);
+gboolean             ed_country_from_string               (const char          *text,
+                                                           EdCountry           *out_country);
+const char          *ed_country_get_display_name          (EdCountry            country);
+
+G_END_DECLS

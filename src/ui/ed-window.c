@@ -1,0 +1,671 @@
+/* ed-window.c
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ed-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "ed-demo.h"
+#include "ed-district-switcher.h"
+#include "ed-module-page.h"
+#include "ed-new-district-dialog.h"
+#include "ed-preferences-window.h"
+#include "ed-recent-districts.h"
+#include "ed-ui-resources.h"
+#include "ed-welcome-page.h"
+#include "ed-window.h"
+
+struct _EdWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  EdWelcomePage        *welcome_page;
+  AdwLeaflet           *leaflet;
+  EdDistrictSwitcher   *switcher;
+  GtkListBox           *module_list;
+  GtkStack             *module_stack;
+
+  EdContext            *context;
+  GPtrArray            *pages;              /* EdModulePage, in sidebar order */
+  char                 *new_district_path;  /* where "Create a new district" writes, if set */
+  GCancellable         *demo_cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (EdWindow, ed_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* The modules, in the order an elections office works through its year. A module that is not
+ * built yet says so, and what it will do, rather than showing controls that do nothing. */
+static const struct
+{
+  const char *id;
+  const char *title;
+  const char *icon_name;
+  const char *not_built;
+} modules[] = {
+  { "register", N_("Register"), "x-office-address-book-symbolic",
+    N_("The electoral register will live here: every elector, searchable as you type, with the "
+       "elector editor, monthly notices of alteration, the revised register and its sale.") },
+  { "stations", N_("Polling Stations"), "mark-location-symbolic",
+    N_("Polling districts, places and stations will live here, with the polling plan, station "
+       "capacity and staffing, accessibility assessments and the statutory reviews.") },
+  { "elections", N_("Elections"), "emblem-documents-symbolic",
+    N_("Elections and their contests will live here, with the timetable counted in working days "
+       "back from polling day, and poll cards.") },
+  { "staff", N_("Staff"), "system-users-symbolic",
+    N_("Casual election staff will live here: presiding officers, poll clerks, count staff and "
+       "canvassers, with fee scales, appointments, training and payroll runs.") },
+  { "accounts", N_("Accounts"), "x-office-spreadsheet-symbolic",
+    N_("The Returning Officer’s election accounts will live here: budgets, expenditure, "
+       "apportionment between combined polls, and claims.") },
+  { "sync", N_("Sync"), "emblem-synchronizing-symbolic",
+    N_("Sharing this district with the other desks of your team, through a shared folder, will "
+       "be set up here.") },
+};
+
+static void
+show_toast (EdWindow   *self,
+            const char *text)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+static void
+show_error (EdWindow   *self,
+            const char *heading,
+            const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static GSettings *
+get_settings (EdWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (application == NULL)
+    return NULL;
+  return ed_application_get_settings (ED_APPLICATION (application));
+}
+
+static void
+refresh_recent (EdWindow *self)
+{
+  g_autoptr(GPtrArray) recent = ed_recent_districts_list (get_settings (self));
+
+  ed_welcome_page_set_recent (self->welcome_page, recent);
+  ed_district_switcher_set_recent (self->switcher, recent);
+}
+
+static void
+update_title (EdWindow *self)
+{
+  EdDistrictSettings *settings;
+  g_autofree char *title = NULL;
+  const char *name;
+
+  if (self->context == NULL)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Electoral Desk"));
+      return;
+    }
+
+  settings = ed_context_get_settings (self->context);
+  name = ed_district_settings_get_council_name (settings);
+  ed_district_switcher_set_district (self->switcher, name,
+                                     ed_database_get_path (ed_context_get_database (self->context)));
+  /* Translators: the window title: a council's name, then the application's */
+  title = g_strdup_printf (_("%s — Electoral Desk"), name);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+district_settings_changed_cb (EdWindow   *self,
+                              const char *key)
+{
+  if (g_str_equal (key, "council-name"))
+    {
+      update_title (self);
+      refresh_recent (self);
+    }
+}
+
+static void
+set_context (EdWindow  *self,
+             EdContext *context)
+{
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (ed_context_get_settings (self->context), self);
+  g_set_object (&self->context, context);
+
+  for (guint i = 0; i < self->pages->len; i++)
+    ed_module_page_set_context (g_ptr_array_index (self->pages, i), context);
+
+  if (context != NULL)
+    g_signal_connect_swapped (ed_context_get_settings (context), "changed",
+                              G_CALLBACK (district_settings_changed_cb), self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", context != NULL);
+  update_title (self);
+}
+
+/**
+ * ed_window_open_district:
+ * @self: the window
+ * @path: a district file
+ * @error: return location for why it cannot be opened
+ *
+ * Opens the district in this window, in place of the one open now. A file that holds no
+ * district yet is not opened: the person is asked to set it up first.
+ */
+gboolean
+ed_window_open_district (EdWindow    *self,
+                         const char  *path,
+                         GError     **error)
+{
+  g_autoptr(EdContext) context = NULL;
+
+  g_return_val_if_fail (ED_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  context = ed_context_open (path, error);
+  if (context == NULL)
+    return FALSE;
+
+  if (!ed_district_settings_is_configured (ed_context_get_settings (context)))
+    {
+      g_autofree char *name = g_filename_display_name (path);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
+                   _("“%s” holds no district yet. Create a new district to set it up."), name);
+      return FALSE;
+    }
+
+  set_context (self, context);
+  ed_recent_districts_add (get_settings (self), path);
+  refresh_recent (self);
+  gtk_stack_set_visible_child_name (self->main_stack, "district");
+  g_clear_pointer (&self->new_district_path, g_free);
+  return TRUE;
+}
+
+EdContext *
+ed_window_get_context (EdWindow *self)
+{
+  g_return_val_if_fail (ED_IS_WINDOW (self), NULL);
+
+  return self->context;
+}
+
+/**
+ * ed_window_show_welcome:
+ * @self: the window
+ * @new_district_path: (nullable): where a new district should be created, if the person
+ *   named a file that does not exist yet
+ */
+void
+ed_window_show_welcome (EdWindow   *self,
+                        const char *new_district_path)
+{
+  g_return_if_fail (ED_IS_WINDOW (self));
+
+  set_context (self, NULL);
+  g_free (self->new_district_path);
+  self->new_district_path = g_strdup (new_district_path);
+  refresh_recent (self);
+  gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+}
+
+static void
+open_district_or_report (EdWindow   *self,
+                         const char *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!ed_window_open_district (self, path, &error))
+    show_error (self, _("Cannot Open the District"), error->message);
+}
+
+static void
+open_district_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  open_district_or_report (ED_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* Writing the demo happens in a worker thread on its own connection, so the window keeps
+ * drawing; once the register is in the demo, this is many seconds of work. */
+static void
+write_demo_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  const char *path = task_data;
+  g_autoptr(EdContext) context = NULL;
+  GError *error = NULL;
+
+  context = ed_context_open (path, &error);
+  if (context == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (!ed_district_settings_is_configured (ed_context_get_settings (context)))
+    {
+      EdDemoOptions options;
+
+      ed_demo_options_init (&options);
+      if (!ed_demo_generate (context, &options, &error))
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+demo_written_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  EdWindow *self = ED_WINDOW (source);
+  const char *path = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  ed_welcome_page_set_busy (self->welcome_page, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-demo", TRUE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, _("Cannot Write the Demo District"), error->message);
+      return;
+    }
+
+  open_district_or_report (self, path);
+}
+
+static void
+open_demo_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  EdWindow *self = ED_WINDOW (widget);
+  g_autoptr(GTask) task = NULL;
+
+  ed_welcome_page_set_busy (self->welcome_page, TRUE);
+  gtk_widget_action_set_enabled (widget, "win.open-demo", FALSE);
+
+  g_clear_object (&self->demo_cancellable);
+  self->demo_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->demo_cancellable, demo_written_cb, NULL);
+  g_task_set_task_data (task, ed_context_get_demo_database_path (), g_free);
+  g_task_run_in_thread (task, write_demo_thread);
+}
+
+/* A new district goes where the person asked (--db FILE), else into the data folder under a
+ * name made from the council's, never over an existing file. */
+static char *
+choose_new_district_path (EdWindow   *self,
+                          const char *council_name)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *slug = NULL;
+  char *path;
+  guint n = 2;
+
+  if (self->new_district_path != NULL && !g_file_test (self->new_district_path,
+                                                       G_FILE_TEST_EXISTS))
+    return g_strdup (self->new_district_path);
+
+  dir = ed_context_get_data_dir ();
+  slug = g_ascii_strdown (council_name, -1);
+  for (char *p = slug; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p))
+      *p = '-';
+
+  path = g_strdup_printf ("%s/%s.db", dir, slug);
+  while (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_free (path);
+      path = g_strdup_printf ("%s/%s-%u.db", dir, slug, n++);
+    }
+  return path;
+}
+
+static gboolean
+create_district (GHashTable  *values,
+                 gpointer     user_data,
+                 GError     **error)
+{
+  EdWindow *self = ED_WINDOW (user_data);
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(EdContext) context = NULL;
+  const char *council_name = g_hash_table_lookup (values, "council-name");
+
+  if (!ed_district_settings_normalise_value ("council-name", council_name, &name, error))
+    return FALSE;
+
+  path = choose_new_district_path (self, name);
+  context = ed_context_open (path, error);
+  if (context == NULL)
+    return FALSE;
+
+  if (!ed_district_settings_create (ed_context_get_settings (context), values, error))
+    {
+      /* Leave no half-made district behind: the file was created just now, for this. */
+      g_clear_object (&context);
+      g_remove (path);
+      return FALSE;
+    }
+  g_clear_object (&context);
+
+  if (!ed_window_open_district (self, path, error))
+    return FALSE;
+  show_toast (self, _("District created"));
+  return TRUE;
+}
+
+static void
+new_district_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  EdNewDistrictDialog *dialog = ed_new_district_dialog_new (GTK_WINDOW (widget),
+                                                            create_district, widget);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+file_chosen_cb (EdWindow             *self,
+                int                   response,
+                GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        open_district_or_report (self, path);
+    }
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
+  g_object_unref (chooser);
+}
+
+static void
+open_file_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  g_autofree char *dir = ed_context_get_data_dir ();
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+
+  chooser = gtk_file_chooser_native_new (_("Open a District File"), GTK_WINDOW (widget),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("District files"));
+  gtk_file_filter_add_pattern (filter, "*.db");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  if (g_file_query_exists (folder, NULL))
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+
+  g_signal_connect_swapped (chooser, "response", G_CALLBACK (file_chosen_cb), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  EdWindow *self = ED_WINDOW (widget);
+  EdPreferencesWindow *preferences;
+
+  if (self->context == NULL)
+    return;
+  preferences = ed_preferences_window_new (GTK_WINDOW (self), self->context);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+show_sidebar_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  adw_leaflet_navigate (ED_WINDOW (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+show_module_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  EdWindow *self = ED_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (modules); i++)
+    if (g_str_equal (modules[i].id, id))
+      gtk_list_box_select_row (self->module_list,
+                               gtk_list_box_get_row_at_index (self->module_list, i));
+}
+
+/* GTK 4.8 leaves a stack's hidden pages in the accessibility tree, where a screen reader
+ * would read every module at once; mark them hidden so only the page on screen is heard. */
+static void
+update_hidden_pages (GtkStack *stack)
+{
+  GtkWidget *visible = gtk_stack_get_visible_child (stack);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (stack)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN,
+                                 child != visible, -1);
+}
+
+static void
+module_selected_cb (EdWindow      *self,
+                    GtkListBoxRow *row)
+{
+  int index;
+
+  if (row == NULL)
+    return;
+  index = gtk_list_box_row_get_index (row);
+  gtk_stack_set_visible_child (self->module_stack, g_ptr_array_index (self->pages, index));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static GtkWidget *
+make_module_row (const char *title,
+                 const char *icon_name)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (title);
+
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon_name));
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+  return row;
+}
+
+static void
+build_modules (EdWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (modules); i++)
+    {
+      EdModulePage *page = ed_module_page_new_not_built (_(modules[i].title),
+                                                         modules[i].icon_name,
+                                                         _(modules[i].not_built));
+
+      gtk_stack_add_named (self->module_stack, GTK_WIDGET (page), modules[i].id);
+      g_object_bind_property (self->leaflet, "folded", page, "folded", G_BINDING_SYNC_CREATE);
+      g_ptr_array_add (self->pages, page);
+      gtk_list_box_append (self->module_list,
+                           make_module_row (_(modules[i].title), modules[i].icon_name));
+    }
+
+  g_signal_connect_swapped (self->module_list, "row-selected", G_CALLBACK (module_selected_cb),
+                            self);
+  g_signal_connect (self->module_stack, "notify::visible-child",
+                    G_CALLBACK (update_hidden_pages), NULL);
+  g_signal_connect (self->main_stack, "notify::visible-child",
+                    G_CALLBACK (update_hidden_pages), NULL);
+  gtk_list_box_select_row (self->module_list, gtk_list_box_get_row_at_index (self->module_list,
+                                                                             0));
+  update_hidden_pages (self->module_stack);
+  update_hidden_pages (self->main_stack);
+}
+
+static void
+save_window_state (EdWindow *self)
+{
+  GSettings *settings = get_settings (self);
+  int width, height;
+
+  if (settings == NULL)
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)))
+    {
+      g_settings_set_int (settings, "window-width", width);
+      g_settings_set_int (settings, "window-height", height);
+    }
+}
+
+static gboolean
+ed_window_close_request (GtkWindow *window)
+{
+  EdWindow *self = ED_WINDOW (window);
+
+  save_window_state (self);
+  g_cancellable_cancel (self->demo_cancellable);
+  return GTK_WINDOW_CLASS (ed_window_parent_class)->close_request (window);
+}
+
+static void
+ed_window_dispose (GObject *object)
+{
+  EdWindow *self = (EdWindow *)object;
+
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (ed_context_get_settings (self->context), self);
+  g_clear_object (&self->context);
+  g_clear_object (&self->demo_cancellable);
+
+  G_OBJECT_CLASS (ed_window_parent_class)->dispose (object);
+}
+
+static void
+ed_window_finalize (GObject *object)
+{
+  EdWindow *self = (EdWindow *)object;
+
+  g_ptr_array_unref (self->pages);
+  g_free (self->new_district_path);
+
+  G_OBJECT_CLASS (ed_window_parent_class)->finalize (object);
+}
+
+static void
+ed_window_class_init (EdWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = ed_window_dispose;
+  object_class->finalize = ed_window_finalize;
+  window_class->close_request = ed_window_close_request;
+
+  /* Referencing the resource keeps the linker from dropping it out of the static library;
+   * its constructor registers it. */
+  (void)ed_ui_get_resource ();
+
+  g_type_ensure (ED_TYPE_WELCOME_PAGE);
+  g_type_ensure (ED_TYPE_DISTRICT_SWITCHER);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/electoraldesk/ElectoralDesk/ed-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, EdWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, EdWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, EdWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, EdWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, EdWindow, switcher);
+  gtk_widget_class_bind_template_child (widget_class, EdWindow, module_list);
+  gtk_widget_class_bind_template_child (widget_class, EdWindow, module_stack);
+
+  gtk_widget_class_install_action (widget_class, "win.open-district", "s", open_district_action);
+  gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.new-district", NULL, new_district_action);
+  gtk_widget_class_install_action (widget_class, "win.open-file", NULL, open_file_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.show-module", "s", show_module_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
+                                       "win.preferences", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
+                                       "win.open-file", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (modules); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "win.show-module", "s", modules[i].id);
+}
+
+static void
+ed_window_init (EdWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->pages = g_ptr_array_new ();
+  build_modules (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", FALSE);
+}
+
+EdWindow *
+ed_window_new (EdApplication *application)
+{
+  EdWindow *self;
+  GSettings *settings;
+
+  self = g_object_new (ED_TYPE_WINDOW, "application", application, NULL);
+
+  settings = ed_application_get_settings (application);
+  if (settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (settings, "window-width"),
+                                   g_settings_get_int (settings, "window-height"));
+      if (g_settings_get_boolean (settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+  refresh_recent (self);
+  return self;
+}

@@ -1,0 +1,119 @@
+/* test-settings-form.c
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "ed-demo.h"
+#include "ed-gui-test-util.h"
+#include "ed-settings-form.h"
+
+static EdContext *
+make_demo_context (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ed-gui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  EdContext *context = ed_context_open (path, NULL);
+  EdDemoOptions options;
+
+  ed_demo_options_init (&options);
+  g_assert_true (ed_demo_generate (context, &options, NULL));
+  return context;
+}
+
+static void
+test_blank_form_needs_a_name (void)
+{
+  EdSettingsForm *form = g_object_ref_sink (ed_settings_form_new_blank ());
+  GtkWidget *name_row = ed_gui_test_find (GTK_WIDGET (form), ADW_TYPE_ENTRY_ROW, "Council name");
+  GtkWidget *phone_row = ed_gui_test_find (GTK_WIDGET (form), ADW_TYPE_ENTRY_ROW, "Public phone");
+  g_autoptr(GHashTable) values = NULL;
+
+  g_assert_nonnull (name_row);
+  g_assert_false (ed_settings_form_is_valid (form));
+  g_assert_true (gtk_widget_has_css_class (name_row, "error"));
+
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Testbury District Council");
+  g_assert_true (ed_settings_form_is_valid (form));
+  g_assert_false (gtk_widget_has_css_class (name_row, "error"));
+
+  /* A bad phone number is flagged as it is typed. */
+  gtk_editable_set_text (GTK_EDITABLE (phone_row), "01632");
+  g_assert_false (ed_settings_form_is_valid (form));
+  g_assert_true (gtk_widget_has_css_class (phone_row, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (phone_row), "01632 960001");
+  g_assert_true (ed_settings_form_is_valid (form));
+
+  values = ed_settings_form_collect (form);
+  g_assert_cmpstr (g_hash_table_lookup (values, "council-name"), ==, "Testbury District Council");
+  g_assert_cmpstr (g_hash_table_lookup (values, "country"), ==, "england");
+  g_assert_cmpstr (g_hash_table_lookup (values, "welsh-language"), ==, "false");
+  g_object_unref (form);
+}
+
+static void
+test_bound_form_applies_one_field (void)
+{
+  g_autoptr(EdContext) context = make_demo_context ();
+  EdDistrictSettings *settings = ed_context_get_settings (context);
+  EdSettingsForm *form = g_object_ref_sink (ed_settings_form_new_for_settings (settings));
+  GtkWidget *name_row = ed_gui_test_find (GTK_WIDGET (form), ADW_TYPE_ENTRY_ROW, "Council name");
+  GtkWidget *email_row = ed_gui_test_find (GTK_WIDGET (form), ADW_TYPE_ENTRY_ROW, "Public email");
+  g_autofree char *old_email = g_strdup (ed_district_settings_get (settings, "email"));
+
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==,
+                   ed_district_settings_get_council_name (settings));
+  g_assert_false (ed_settings_form_has_unsaved_changes (form));
+
+  /* Typing alone saves nothing... */
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Borough of Testing");
+  g_assert_true (ed_settings_form_has_unsaved_changes (form));
+  g_assert_cmpstr (ed_district_settings_get_council_name (settings), !=, "Borough of Testing");
+
+  /* ...applying does. */
+  g_signal_emit_by_name (name_row, "apply");
+  g_assert_cmpstr (ed_district_settings_get_council_name (settings), ==, "Borough of Testing");
+  g_assert_false (ed_settings_form_has_unsaved_changes (form));
+
+  /* An invalid value is refused, stays as typed and is still unsaved. */
+  gtk_editable_set_text (GTK_EDITABLE (email_row), "nobody");
+  g_signal_emit_by_name (email_row, "apply");
+  g_assert_cmpstr (ed_district_settings_get (settings, "email"), ==, old_email);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (email_row)), ==, "nobody");
+  g_assert_true (ed_settings_form_has_unsaved_changes (form));
+
+  g_object_unref (form);
+}
+
+static void
+test_welsh_switch_follows_country (void)
+{
+  g_autoptr(EdContext) context = make_demo_context ();
+  EdDistrictSettings *settings = ed_context_get_settings (context);
+  EdSettingsForm *form = g_object_ref_sink (ed_settings_form_new_for_settings (settings));
+  GtkWidget *welsh_row = ed_gui_test_find (GTK_WIDGET (form), ADW_TYPE_ACTION_ROW,
+                                           "Welsh-language mode");
+  GtkWidget *country_row = ed_gui_test_find (GTK_WIDGET (form), ADW_TYPE_COMBO_ROW, "Country");
+
+  g_assert_false (gtk_widget_get_sensitive (welsh_row));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (country_row), 1);   /* Wales */
+  g_assert_cmpint (ed_district_settings_get_country (settings), ==, ED_COUNTRY_WALES);
+  g_assert_true (gtk_widget_get_sensitive (welsh_row));
+  g_object_unref (form);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  ed_gui_test_init (&argc, &argv);
+
+  g_test_add_func ("/ui/settings-form/blank-needs-a-name", test_blank_form_needs_a_name);
+  g_test_add_func ("/ui/settings-form/bound-applies-one-field", test_bound_form_applies_one_field);
+  g_test_add_func ("/ui/settings-form/welsh-follows-country", test_welsh_switch_follows_country);
+
+  return g_test_run ();
+}

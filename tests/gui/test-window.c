@@ -1,0 +1,141 @@
+/* test-window.c
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "ed-demo.h"
+#include "ed-gui-test-util.h"
+#include "ed-module-page.h"
+#include "ed-window.h"
+
+static char *
+make_demo_district (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ed-gui-XXXXXX", NULL);
+  char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr(EdContext) context = ed_context_open (path, NULL);
+  EdDemoOptions options;
+
+  ed_demo_options_init (&options);
+  g_assert_true (ed_demo_generate (context, &options, NULL));
+  return path;
+}
+
+static void
+test_welcome_then_district (void)
+{
+  g_autofree char *path = make_demo_district ();
+  g_autoptr(GError) error = NULL;
+  EdWindow *window = g_object_new (ED_TYPE_WINDOW, NULL);
+  GtkWidget *stack;
+  GtkWidget *title;
+  const char *council;
+
+  ed_window_show_welcome (window, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  ed_gui_test_iterate ();
+  stack = ed_gui_test_find (GTK_WIDGET (window), GTK_TYPE_STACK, NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "welcome");
+  g_assert_nonnull (ed_gui_test_find (GTK_WIDGET (window), GTK_TYPE_BUTTON,
+                                      "_Open the Demo District"));
+
+  g_assert_true (ed_window_open_district (window, path, &error));
+  g_assert_no_error (error);
+  ed_gui_test_iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "district");
+
+  council = ed_district_settings_get_council_name (
+    ed_context_get_settings (ed_window_get_context (window)));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), council));
+
+  /* The district's name is in the sidebar's header. */
+  title = ed_gui_test_find (GTK_WIDGET (window), GTK_TYPE_LABEL, council);
+  g_assert_nonnull (title);
+  g_assert_true (gtk_widget_is_drawable (title));
+
+  /* Renaming the council renames the window. */
+  g_assert_true (ed_district_settings_set (ed_context_get_settings (ed_window_get_context (window)),
+                                           "council-name", "Renamed Council", NULL));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
+                   "Renamed Council — Electoral Desk");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_every_module_has_a_page (void)
+{
+  static const char *titles[] = { "Register", "Polling Stations", "Elections", "Staff",
+                                  "Accounts", "Sync" };
+  g_autofree char *path = make_demo_district ();
+  EdWindow *window = g_object_new (ED_TYPE_WINDOW, NULL);
+  GtkWidget *list;
+  GtkWidget *module_stack = NULL;
+
+  g_assert_true (ed_window_open_district (window, path, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  ed_gui_test_iterate ();
+
+  list = ed_gui_test_find_with_class (GTK_WIDGET (window), GTK_TYPE_LIST_BOX,
+                                      "navigation-sidebar");
+  g_assert_nonnull (list);
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i);
+      GtkWidget *visible;
+
+      g_assert_nonnull (row);
+      gtk_list_box_select_row (GTK_LIST_BOX (list), row);
+      ed_gui_test_iterate ();
+
+      if (module_stack == NULL)
+        module_stack = gtk_widget_get_ancestor (
+          GTK_WIDGET (ed_gui_test_find (GTK_WIDGET (window), ED_TYPE_MODULE_PAGE, NULL)),
+          GTK_TYPE_STACK);
+      visible = gtk_stack_get_visible_child (GTK_STACK (module_stack));
+      g_assert_true (ED_IS_MODULE_PAGE (visible));
+      g_assert_cmpstr (ed_module_page_get_title (ED_MODULE_PAGE (visible)), ==, titles[i]);
+
+      /* A module not built yet says so in an empty state, with no controls. */
+      g_assert_nonnull (ed_gui_test_find (visible, ADW_TYPE_STATUS_PAGE, NULL));
+      g_assert_null (ed_gui_test_find (visible, GTK_TYPE_ENTRY, NULL));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_open_bad_file_reports (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ed-gui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "blank.db", NULL);
+  g_autoptr(GError) error = NULL;
+  EdWindow *window = g_object_new (ED_TYPE_WINDOW, NULL);
+
+  /* A file with no district in it is not opened as if it were one. */
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+  g_assert_false (ed_window_open_district (window, path, &error));
+  g_assert_nonnull (error);
+  g_assert_null (ed_window_get_context (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  ed_gui_test_init (&argc, &argv);
+
+  g_test_add_func ("/ui/window/welcome-then-district", test_welcome_then_district);
+  g_test_add_func ("/ui/window/every-module-has-a-page", test_every_module_has_a_page);
+  g_test_add_func ("/ui/window/open-bad-file-reports", test_open_bad_file_reports);
+
+  return g_test_run ();
+}

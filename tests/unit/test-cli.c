@@ -1,0 +1,288 @@
+/* test-cli.c
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <sys/stat.h>
+
+#include "ed-test-util.h"
+
+/* The command line as a person or a script uses it: the real binary, its exit status, what it
+ * prints on stdout and stderr. */
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} CliResult;
+
+static void
+cli_result_clear (CliResult *result)
+{
+  g_free (result->out);
+  g_free (result->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliResult, cli_result_clear)
+
+static void
+run_cli (CliResult  *result,
+         const char *first_arg,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+  int wait_status;
+
+  g_ptr_array_add (argv, (char *)ED_CLI_PATH);
+  va_start (args, first_arg);
+  for (arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *)arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &result->out, &result->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  result->status = WEXITSTATUS (wait_status);
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    n += *p == '\n';
+  return n;
+}
+
+static void
+test_unknown_command_is_usage_error (void)
+{
+  g_auto(CliResult) result = { 0 };
+
+  run_cli (&result, "frobnicate", NULL);
+  g_assert_cmpint (result.status, ==, 2);
+  g_assert_nonnull (strstr (result.err, "Unknown command"));
+  g_assert_nonnull (strstr (result.err, "--help"));
+}
+
+static void
+test_no_command_prints_usage (void)
+{
+  g_auto(CliResult) result = { 0 };
+
+  run_cli (&result, NULL);
+  g_assert_cmpint (result.status, ==, 2);
+  g_assert_nonnull (strstr (result.out, "Usage:"));
+}
+
+static void
+test_version_and_help (void)
+{
+  const char *commands[] = { "demo", "info", "settings" };
+  g_auto(CliResult) version = { 0 };
+  g_auto(CliResult) help = { 0 };
+
+  run_cli (&version, "--version", NULL);
+  g_assert_cmpint (version.status, ==, 0);
+  g_assert_true (g_str_has_prefix (version.out, "electoral-desk-cli "));
+
+  run_cli (&help, "--help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(CliResult) command_help = { 0 };
+
+      g_assert_nonnull (strstr (help.out, commands[i]));
+      run_cli (&command_help, commands[i], "--help", NULL);
+      g_assert_cmpint (command_help.status, ==, 0);
+      g_assert_nonnull (strstr (command_help.out, commands[i]));
+    }
+}
+
+static void
+test_bad_options_are_usage_errors (void)
+{
+  g_auto(CliResult) a = { 0 };
+  g_auto(CliResult) b = { 0 };
+  g_auto(CliResult) c = { 0 };
+  g_auto(CliResult) d = { 0 };
+
+  run_cli (&a, "info", "--frob", NULL);
+  g_assert_cmpint (a.status, ==, 2);
+  run_cli (&b, "--db", NULL);
+  g_assert_cmpint (b.status, ==, 2);
+  run_cli (&c, "settings", "get", "no-such-key", NULL);
+  g_assert_cmpint (c.status, ==, 2);
+  run_cli (&d, "demo", "--seed", "-3", NULL);
+  g_assert_cmpint (d.status, ==, 2);
+}
+
+static void
+test_info_on_missing_file_creates_nothing (EdTestDir     *fixture,
+                                           gconstpointer  data)
+{
+  g_autofree char *path = ed_test_dir_file (fixture, "missing.db");
+  g_auto(CliResult) result = { 0 };
+
+  run_cli (&result, "--db", path, "info", NULL);
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_cmpuint (count_lines (result.err), ==, 1);
+  g_assert_nonnull (strstr (result.err, "no district"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_demo_then_info_json (EdTestDir     *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *path = ed_test_dir_file (fixture, "demo.db");
+  g_auto(CliResult) demo = { 0 };
+  g_auto(CliResult) info = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root, *district, *tables;
+  struct stat st;
+
+  run_cli (&demo, "--db", path, "demo", "--seed", "11", NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+  g_assert_nonnull (strstr (demo.out, "District Council"));
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  run_cli (&info, "--db", path, "info", "--json", NULL);
+  g_assert_cmpint (info.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, info.out, -1, &error));
+  g_assert_no_error (error);
+
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpint (json_object_get_int_member (root, "schema_version"), >=, 2);
+  g_assert_true (g_uuid_string_is_valid (json_object_get_string_member (root, "device_id")));
+  district = json_object_get_object_member (root, "district");
+  g_assert_true (g_str_has_suffix (json_object_get_string_member (district, "council-name"),
+                                   "District Council"));
+  g_assert_false (json_object_get_boolean_member (district, "welsh-language"));
+  tables = json_object_get_object_member (root, "tables");
+  g_assert_cmpint (json_object_get_int_member (tables, "district"), ==, 1);
+}
+
+static void
+test_demo_refuses_existing (EdTestDir     *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *path = ed_test_dir_file (fixture, "demo.db");
+  g_auto(CliResult) first = { 0 };
+  g_auto(CliResult) second = { 0 };
+
+  run_cli (&first, "--db", path, "demo", NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  run_cli (&second, "--db", path, "demo", "--seed", "3", NULL);
+  g_assert_cmpint (second.status, ==, 1);
+  g_assert_cmpuint (count_lines (second.err), ==, 1);
+  g_assert_nonnull (strstr (second.err, "already holds"));
+}
+
+static void
+test_settings_get_set_list (EdTestDir     *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *path = ed_test_dir_file (fixture, "demo.db");
+  g_auto(CliResult) demo = { 0 };
+  g_auto(CliResult) set = { 0 };
+  g_auto(CliResult) get = { 0 };
+  g_auto(CliResult) bad = { 0 };
+  g_auto(CliResult) address = { 0 };
+  g_auto(CliResult) list = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+
+  run_cli (&demo, "--db", path, "demo", NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+
+  run_cli (&set, "--db", path, "settings", "set", "council-name", "Borough of Nowhere", NULL);
+  g_assert_cmpint (set.status, ==, 0);
+  run_cli (&get, "--db", path, "settings", "get", "council-name", NULL);
+  g_assert_cmpint (get.status, ==, 0);
+  g_assert_cmpstr (get.out, ==, "Borough of Nowhere\n");
+
+  run_cli (&bad, "--db", path, "settings", "set", "email", "not an address", NULL);
+  g_assert_cmpint (bad.status, ==, 1);
+  g_assert_cmpuint (count_lines (bad.err), ==, 1);
+  g_assert_nonnull (strstr (bad.err, "email"));
+
+  run_cli (&address, "--db", path, "settings", "set", "council-address", "1 Way\\nZY1 1AA",
+           NULL);
+  g_assert_cmpint (address.status, ==, 0);
+
+  run_cli (&list, "--db", path, "settings", "list", "--json", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, list.out, -1, NULL));
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "council-name"), ==,
+                   "Borough of Nowhere");
+  g_assert_cmpstr (json_object_get_string_member (root, "council-address"), ==,
+                   "1 Way\nZY1 1AA");
+  /* The failed set changed nothing. */
+  g_assert_true (g_str_has_suffix (json_object_get_string_member (root, "email"), ".example"));
+}
+
+static void
+test_settings_on_unset_district (EdTestDir     *fixture,
+                                 gconstpointer  data)
+{
+  g_autofree char *path = ed_test_dir_file (fixture, "blank.db");
+  g_auto(CliResult) result = { 0 };
+
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+  run_cli (&result, "--db", path, "settings", "list", NULL);
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_nonnull (strstr (result.err, "not been set up"));
+}
+
+static void
+test_newer_schema_message (EdTestDir     *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *path = ed_test_dir_file (fixture, "not-ours.db");
+  g_auto(CliResult) result = { 0 };
+
+  g_assert_true (g_file_set_contents (path, "plain text, not a database at all, long enough "
+                                      "to fill the SQLite header of one hundred bytes......",
+                                      -1, NULL));
+  run_cli (&result, "--db", path, "info", NULL);
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_cmpuint (count_lines (result.err), ==, 1);
+  g_assert_nonnull (strstr (result.err, "not an Electoral Desk"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/unknown-command-usage", test_unknown_command_is_usage_error);
+  g_test_add_func ("/cli/no-command-usage", test_no_command_prints_usage);
+  g_test_add_func ("/cli/version-and-help", test_version_and_help);
+  g_test_add_func ("/cli/bad-options-usage", test_bad_options_are_usage_errors);
+  ED_TEST_ADD ("/cli/info/missing-file-creates-nothing", test_info_on_missing_file_creates_nothing);
+  ED_TEST_ADD ("/cli/demo-then-info-json", test_demo_then_info_json);
+  ED_TEST_ADD ("/cli/demo/refuses-existing", test_demo_refuses_existing);
+  ED_TEST_ADD ("/cli/settings/get-set-list", test_settings_get_set_list);
+  ED_TEST_ADD ("/cli/settings/unset-district", test_settings_on_unset_district);
+  ED_TEST_ADD ("/cli/refuses-non-database", test_newer_schema_message);
+
+  return g_test_run ();
+}
