@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "ed-settings-form.h"
+#include "ed-value-error.h"
 
 /* The district settings as a form, in two modes. Bound to a district (preferences), each field
  * is saved on its own when the person applies it (Enter or the apply button), so a half-typed
@@ -29,6 +30,7 @@ typedef struct
   GtkTextBuffer       *buffer;       /* for the address */
   GtkWidget           *save_button;  /* for the address, when bound */
   gboolean             valid;
+  gboolean             touched;      /* edited by the person since the form opened */
 } Field;
 
 struct _EdSettingsForm
@@ -180,16 +182,23 @@ check_field (Field *field)
   g_autofree char *text = field_get_text (field);
   g_autofree char *normalised = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean show_error;
 
   field->valid = ed_district_settings_normalise_value (field->info->key, text, &normalised,
                                                       &error);
+
+  /* A required field left empty in a fresh form is not yet a mistake: it stops the form from
+   * being saved, but is only shown in red once the person has been there. */
+  show_error = !field->valid &&
+               !(g_error_matches (error, ED_VALUE_ERROR, ED_VALUE_ERROR_EMPTY) && !field->touched);
+
   if (field->warning != NULL)
     {
-      gtk_widget_set_visible (field->warning, !field->valid);
+      gtk_widget_set_visible (field->warning, show_error);
       gtk_widget_set_tooltip_text (field->warning, error != NULL ? error->message : NULL);
     }
 
-  if (field->valid)
+  if (!show_error)
     {
       gtk_widget_remove_css_class (field->row, "error");
       gtk_accessible_reset_property (GTK_ACCESSIBLE (field->row),
@@ -246,8 +255,10 @@ save_field (Field   *field,
 static void
 entry_changed_cb (Field *field)
 {
-  if (!field->form->updating)
-    check_field (field);
+  if (field->form->updating)
+    return;
+  field->touched = TRUE;
+  check_field (field);
 }
 
 /* Saves a field the person applied, and says so. */
@@ -274,6 +285,7 @@ address_changed_cb (Field *field)
 {
   if (field->form->updating)
     return;
+  field->touched = TRUE;
   check_field (field);
   if (field->save_button != NULL)
     gtk_widget_set_sensitive (field->save_button, field->valid && field_is_pending (field));

@@ -89,8 +89,10 @@ def is_showing(node):
 
 
 def name_matches(node, name):
-    # GTK 4.8 joins a button's accessible label and its label's text into one name.
-    return node.name == name or node.name.startswith(name + " ")
+    # GTK 4.8 joins a button's label (mnemonic underscore and all) and its label's text into
+    # one name: "_Cancel Cancel".
+    plain = node.name.replace("_", "")
+    return node.name == name or plain == name or plain.startswith(name + " ")
 
 
 def find_all(root, role=None, name=None, showing=True):

@@ -34,6 +34,13 @@ test_blank_form_needs_a_name (void)
 
   g_assert_nonnull (name_row);
   g_assert_false (ed_settings_form_is_valid (form));
+  /* Empty in a fresh form: not yet shown as a mistake. */
+  g_assert_false (gtk_widget_has_css_class (name_row, "error"));
+
+  /* Typed and then emptied: now it is. */
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "T");
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "");
+  g_assert_false (ed_settings_form_is_valid (form));
   g_assert_true (gtk_widget_has_css_class (name_row, "error"));
 
   gtk_editable_set_text (GTK_EDITABLE (name_row), "Testbury District Council");
