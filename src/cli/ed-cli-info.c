@@ -12,6 +12,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "ed-cli-private.h"
+#include "ed-conflicts.h"
+#include "ed-state-hash.h"
+#include "ed-validate.h"
 
 static JsonNode *
 build_info (EdContext  *context,
@@ -23,9 +26,24 @@ build_info (EdContext  *context,
   g_autoptr(GPtrArray) tables = NULL;
   guint n_keys;
   const EdSettingInfo *keys = ed_district_settings_get_keys (&n_keys);
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autofree char *state_hash = NULL;
 
   tables = ed_database_list_tables (database, error);
   if (tables == NULL)
+    return NULL;
+
+  /* Two desks that have exchanged all their changes show the same hash (SYNC.md §4.12, P1):
+   * the quickest check a person can make that sync worked. */
+  state_hash = ed_state_hash (context, FALSE, error);
+  if (state_hash == NULL)
+    return NULL;
+  conflicts = ed_conflicts_list (context, error);
+  if (conflicts == NULL)
+    return NULL;
+  items = ed_validate_list_items (context, error);
+  if (items == NULL)
     return NULL;
 
   json_builder_begin_object (builder);
@@ -37,6 +55,12 @@ build_info (EdContext  *context,
   json_builder_add_string_value (builder, ed_context_get_device_id (context));
   json_builder_set_member_name (builder, "user");
   json_builder_add_string_value (builder, ed_context_get_user_name (context));
+  json_builder_set_member_name (builder, "state_hash");
+  json_builder_add_string_value (builder, state_hash);
+  json_builder_set_member_name (builder, "open_conflicts");
+  json_builder_add_int_value (builder, conflicts->len);
+  json_builder_set_member_name (builder, "validation_items");
+  json_builder_add_int_value (builder, items->len);
 
   json_builder_set_member_name (builder, "district");
   if (ed_district_settings_is_configured (settings))
@@ -95,6 +119,11 @@ print_text (JsonNode *info)
   g_print (_("Data format:   %d\n"), (int)json_object_get_int_member (root, "schema_version"));
   g_print (_("Desk id:       %s\n"), json_object_get_string_member (root, "device_id"));
   g_print (_("User:          %s\n"), json_object_get_string_member (root, "user"));
+  g_print (_("State hash:    %s\n"), json_object_get_string_member (root, "state_hash"));
+  g_print (_("Conflicts:     %u open\n"),
+           (guint)json_object_get_int_member (root, "open_conflicts"));
+  g_print (_("To check:      %u items\n"),
+           (guint)json_object_get_int_member (root, "validation_items"));
   g_print (_("Rows:\n"));
   for (GList *l = names; l != NULL; l = l->next)
     g_print ("  %-24s %10" G_GINT64_FORMAT "\n", (const char *)l->data,
@@ -120,7 +149,9 @@ _ed_cli_info (const EdCliGlobals  *globals,
   option_context = g_option_context_new (NULL);
   g_option_context_set_summary (option_context,
                                 _("Shows the district, its data format version, the number of "
-                                  "rows in each table and this desk’s id."));
+                                  "rows in each table, this desk’s id, the state hash (equal "
+                                  "on desks that have exchanged all their changes), and how "
+                                  "many conflicts and items to check are open."));
   g_option_context_add_main_entries (option_context, entries, GETTEXT_PACKAGE);
   if (!_ed_cli_parse (option_context, "info", &argc, &argv, &status))
     return status;

@@ -37,8 +37,11 @@ typedef struct
   EdCliCommandFunc  run;
 } EdCliCommand;
 
+int        _ed_cli_conflicts (const EdCliGlobals *globals, int argc, char **argv);
 int        _ed_cli_demo      (const EdCliGlobals *globals, int argc, char **argv);
+int        _ed_cli_history   (const EdCliGlobals *globals, int argc, char **argv);
 int        _ed_cli_info      (const EdCliGlobals *globals, int argc, char **argv);
+int        _ed_cli_ops       (const EdCliGlobals *globals, int argc, char **argv);
 int        _ed_cli_settings  (const EdCliGlobals *globals, int argc, char **argv);
 
 int        _ed_cli_fail      (GError             *error);
@@ -54,5 +57,12 @@ EdContext *_ed_cli_open_existing (const EdCliGlobals *globals,
                                   GError            **error);
 char      *_ed_cli_database_path (const EdCliGlobals *globals);
 void       _ed_cli_print_json (JsonNode          *node);
+
+char      *_ed_cli_format_time     (gint64       hlc);
+char      *_ed_cli_format_time_iso (gint64       hlc);
+char      *_ed_cli_short_desk      (const char  *device);
+char      *_ed_cli_one_line        (const char  *text);
+const char *_ed_cli_column_label   (const char  *table,
+                                    const char  *column);
 
 G_END_DECLS

@@ -9,7 +9,7 @@
 
 #include "config.h"
 
-#include "ed-context.h"
+#include "ed-context-private.h"
 
 /* One EdContext per open district, created by the application or a CLI command and handed to
  * every page and command. Nothing in the program keeps district state anywhere else, so a
@@ -20,6 +20,10 @@ struct _EdContext
   GObject             parent_instance;
 
   EdDatabase         *database;
+  EdSchema           *schema;
+  EdHlc              *hlc;
+  EdOpStore          *op_store;
+  EdWriteCheck       *write_check;
   EdDeskIdentity     *desk;
   EdDistrictSettings *settings;
 };
@@ -33,6 +37,10 @@ ed_context_finalize (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->desk);
+  g_clear_pointer (&self->write_check, _ed_write_check_free);
+  g_clear_pointer (&self->op_store, _ed_op_store_free);
+  g_clear_object (&self->hlc);
+  g_clear_object (&self->schema);
   g_clear_object (&self->database);
 
   G_OBJECT_CLASS (ed_context_parent_class)->finalize (object);
@@ -49,6 +57,88 @@ ed_context_init (EdContext *self)
 {
 }
 
+static const char select_hlc_sql[] = "SELECT value FROM desk_state WHERE key = 'hlc'";
+static const char save_hlc_sql[] =
+  "INSERT INTO desk_state (key, value) VALUES ('hlc', ?1) "
+  "ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+
+static gboolean
+load_hlc (EdContext  *self,
+          GError    **error)
+{
+  sqlite3_stmt *stmt = ed_database_cached (self->database, select_hlc_sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    ed_hlc_set_last (self->hlc, g_ascii_strtoll ((const char *)sqlite3_column_text (stmt, 0),
+                                                 NULL, 10));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      ed_database_set_error (self->database, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_ed_context_save_hlc (EdContext  *self,
+                      GError    **error)
+{
+  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, ed_hlc_get_last (self->hlc));
+  sqlite3_stmt *stmt = ed_database_cached (self->database, save_hlc_sql, error);
+  gboolean ok;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
+  ok = ed_database_step_done (self->database, stmt, error);
+  sqlite3_reset (stmt);
+  return ok;
+}
+
+EdContext *
+_ed_context_open_full (const char  *path,
+                       EdSchema    *schema,
+                       EdClockFunc  clock,
+                       gpointer     clock_data,
+                       const char  *device_id,
+                       GError     **error)
+{
+  g_autoptr(EdContext) self = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (ED_TYPE_CONTEXT, NULL);
+
+  self->database = ed_database_open (path, error);
+  if (self->database == NULL)
+    return NULL;
+
+  self->schema = schema != NULL ? g_object_ref (schema) : ed_schema_new_default ();
+  self->hlc = ed_hlc_new (clock, clock_data);
+  if (!load_hlc (self, error))
+    return NULL;
+  self->op_store = _ed_op_store_new (self->database, self->schema);
+  self->write_check = _ed_write_check_new (self->database, self->schema);
+
+  self->desk = device_id != NULL ? _ed_desk_identity_load_with_id (self->database, device_id,
+                                                                     error)
+                                 : ed_desk_identity_load (self->database, error);
+  if (self->desk == NULL)
+    return NULL;
+
+  self->settings = ed_district_settings_load (self, error);
+  if (self->settings == NULL)
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
 /**
  * ed_context_open:
  * @database_path: the district's database file; created when missing
@@ -60,26 +150,7 @@ EdContext *
 ed_context_open (const char  *database_path,
                  GError     **error)
 {
-  g_autoptr(EdContext) self = NULL;
-
-  g_return_val_if_fail (database_path != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  self = g_object_new (ED_TYPE_CONTEXT, NULL);
-
-  self->database = ed_database_open (database_path, error);
-  if (self->database == NULL)
-    return NULL;
-
-  self->desk = ed_desk_identity_load (self->database, error);
-  if (self->desk == NULL)
-    return NULL;
-
-  self->settings = ed_district_settings_load (self->database, error);
-  if (self->settings == NULL)
-    return NULL;
-
-  return g_steal_pointer (&self);
+  return _ed_context_open_full (database_path, NULL, NULL, NULL, NULL, error);
 }
 
 EdDatabase *
@@ -120,6 +191,38 @@ ed_context_get_user_name (EdContext *self)
   g_return_val_if_fail (ED_IS_CONTEXT (self), NULL);
 
   return ed_desk_identity_get_user_name (self->desk);
+}
+
+EdSchema *
+ed_context_get_schema (EdContext *self)
+{
+  g_return_val_if_fail (ED_IS_CONTEXT (self), NULL);
+
+  return self->schema;
+}
+
+EdHlc *
+ed_context_get_hlc (EdContext *self)
+{
+  g_return_val_if_fail (ED_IS_CONTEXT (self), NULL);
+
+  return self->hlc;
+}
+
+EdOpStore *
+_ed_context_get_op_store (EdContext *self)
+{
+  g_return_val_if_fail (ED_IS_CONTEXT (self), NULL);
+
+  return self->op_store;
+}
+
+EdWriteCheck *
+_ed_context_get_write_check (EdContext *self)
+{
+  g_return_val_if_fail (ED_IS_CONTEXT (self), NULL);
+
+  return self->write_check;
 }
 
 /**

@@ -10,6 +10,8 @@
 #include "ed-database.h"
 #include "ed-desk-identity.h"
 #include "ed-district-settings.h"
+#include "ed-hlc.h"
+#include "ed-schema.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +26,8 @@ EdDeskIdentity     *ed_context_get_desk               (EdContext   *self);
 EdDistrictSettings *ed_context_get_settings           (EdContext   *self);
 const char         *ed_context_get_device_id          (EdContext   *self);
 const char         *ed_context_get_user_name          (EdContext   *self);
+EdSchema           *ed_context_get_schema             (EdContext   *self);
+EdHlc              *ed_context_get_hlc                (EdContext   *self);
 
 char               *ed_context_get_data_dir           (void);
 char               *ed_context_get_default_database_path (void);

@@ -27,6 +27,7 @@ struct _EdDatabase
   char    *backup_path;
   int      schema_version;
   gboolean in_transaction;
+  GHashTable *statements;   /* SQL text → prepared statement, kept for the connection's life */
 };
 
 G_DEFINE_FINAL_TYPE (EdDatabase, ed_database, G_TYPE_OBJECT)
@@ -42,6 +43,7 @@ ed_database_finalize (GObject *object)
 {
   EdDatabase *self = (EdDatabase *)object;
 
+  g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
@@ -57,8 +59,15 @@ ed_database_class_init (EdDatabaseClass *klass)
 }
 
 static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
 ed_database_init (EdDatabase *self)
 {
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
 }
 
 void
@@ -259,6 +268,7 @@ configure_connection (EdDatabase *self,
    * form must survive a power cut on a desk with no UPS. */
   return ed_database_exec (self, "PRAGMA journal_mode = WAL", error) &&
          ed_database_exec (self, "PRAGMA synchronous = FULL", error) &&
+         ed_database_exec (self, "PRAGMA cache_size = -65536", error) &&
          ed_database_exec (self, "PRAGMA foreign_keys = ON", error);
 }
 
@@ -342,17 +352,20 @@ open_internal (const char *path,
                GError    **error)
 {
   g_autoptr(EdDatabase) self = NULL;
+  gboolean in_memory;
   gboolean existed;
   int version = 0;
   int rc;
 
-  existed = g_file_test (path, G_FILE_TEST_EXISTS);
+  /* ":memory:" is for tests and the merge simulator: nothing to probe, create or back up. */
+  in_memory = g_str_equal (path, ":memory:");
+  existed = !in_memory && g_file_test (path, G_FILE_TEST_EXISTS);
   if (existed)
     {
       if (!probe_existing_file (path, &version, error))
         return NULL;
     }
-  else if (!create_private_file (path, error))
+  else if (!in_memory && !create_private_file (path, error))
     {
       return NULL;
     }
@@ -360,7 +373,10 @@ open_internal (const char *path,
   self = g_object_new (ED_TYPE_DATABASE, NULL);
   self->path = g_strdup (path);
 
-  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  rc = sqlite3_open_v2 (path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
+                          (in_memory ? SQLITE_OPEN_CREATE : 0),
+                        NULL);
   if (rc != SQLITE_OK)
     {
       _ed_database_set_sqlite_error (error, self->db, rc, path);
@@ -550,6 +566,54 @@ ed_database_prepare (EdDatabase  *self,
       return NULL;
     }
   return stmt;
+}
+
+/**
+ * ed_database_cached:
+ * @self: a #EdDatabase
+ * @sql: a statement
+ * @error: return location for an error
+ *
+ * Prepares @sql once per connection and hands back the same statement each time, reset and
+ * with its bindings cleared: the merge and the change set run the same few statements many
+ * thousands of times.
+ *
+ * Returns: (transfer none): the statement, owned by @self, or %NULL with @error set
+ */
+sqlite3_stmt *
+ed_database_cached (EdDatabase  *self,
+                    const char  *sql,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ED_IS_DATABASE (self), NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      ed_database_set_error (self, rc, error);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+ed_database_in_transaction (EdDatabase *self)
+{
+  g_return_val_if_fail (ED_IS_DATABASE (self), FALSE);
+
+  return self->in_transaction;
 }
 
 /* Steps a statement that returns no rows. */

@@ -53,6 +53,7 @@ int           ed_database_get_latest_schema_version (void);
 const char   *ed_database_get_backup_path        (EdDatabase   *self);
 sqlite3      *ed_database_get_handle             (EdDatabase   *self);
 
+gboolean      ed_database_in_transaction         (EdDatabase   *self);
 gboolean      ed_database_begin                  (EdDatabase   *self,
                                                   GError      **error);
 gboolean      ed_database_commit                 (EdDatabase   *self,
@@ -63,6 +64,9 @@ gboolean      ed_database_exec                   (EdDatabase   *self,
                                                   const char   *sql,
                                                   GError      **error);
 sqlite3_stmt *ed_database_prepare                (EdDatabase   *self,
+                                                  const char   *sql,
+                                                  GError      **error);
+sqlite3_stmt *ed_database_cached                 (EdDatabase   *self,
                                                   const char   *sql,
                                                   GError      **error);
 gboolean      ed_database_step_done              (EdDatabase   *self,

@@ -205,6 +205,19 @@ ed_desk_identity_load (EdDatabase  *database,
   return g_steal_pointer (&self);
 }
 
+EdDeskIdentity *
+_ed_desk_identity_load_with_id (EdDatabase  *database,
+                                const char  *device_id,
+                                GError     **error)
+{
+  g_return_val_if_fail (ED_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (device_id != NULL, NULL);
+
+  if (!write_state (database, "device-id", device_id, error))
+    return NULL;
+  return ed_desk_identity_load (database, error);
+}
+
 const char *
 ed_desk_identity_get_device_id (EdDeskIdentity *self)
 {

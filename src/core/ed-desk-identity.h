@@ -25,4 +25,9 @@ gboolean        ed_desk_identity_set_user_name_override (EdDeskIdentity *self,
                                                        GError         **error);
 char           *ed_desk_identity_get_account_name     (void);
 
+/* For tests and the merge simulator: a fixed device id, so a seed replays exactly. */
+EdDeskIdentity *_ed_desk_identity_load_with_id        (EdDatabase      *database,
+                                                       const char      *device_id,
+                                                       GError         **error);
+
 G_END_DECLS

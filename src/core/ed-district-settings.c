@@ -12,7 +12,10 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "ed-change-set.h"
+#include "ed-context.h"
 #include "ed-district-settings.h"
+#include "ed-validate.h"
 #include "ed-value-error.h"
 
 /* The district's settings: who the council is and where, and who its Electoral Registration
@@ -23,6 +26,7 @@ struct _EdDistrictSettings
 {
   GObject     parent_instance;
 
+  EdContext  *context;    /* not owned: the context owns the settings */
   EdDatabase *database;
   char       *row_id;     /* NULL until the district has been set up */
   GHashTable *values;     /* key → normalised text */
@@ -65,9 +69,57 @@ static const char select_sql[] =
   "SELECT id, council_name, council_address, country, welsh_language, ero_name, ro_name, "
   "phone, email, website FROM district ORDER BY id LIMIT 1";
 
-static const char insert_sql[] =
-  "INSERT INTO district (id, council_name, council_address, country, welsh_language, "
-  "ero_name, ro_name, phone, email, website) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+static const EdColumnDef district_columns[] = {
+  { "council_name", ED_VALUE_TEXT },
+  { "council_address", ED_VALUE_TEXT },
+  { "country", ED_VALUE_TEXT },
+  { "welsh_language", ED_VALUE_BOOLEAN },
+  { "ero_name", ED_VALUE_TEXT },
+  { "ro_name", ED_VALUE_TEXT },
+  { "phone", ED_VALUE_TEXT },
+  { "email", ED_VALUE_TEXT },
+  { "website", ED_VALUE_TEXT },
+};
+
+const EdTableDef ed_district_table = {
+  "district", district_columns, G_N_ELEMENTS (district_columns)
+};
+
+static const char count_sql[] = "SELECT id FROM district ORDER BY id";
+
+/* Two desks that each set up the district before first syncing leave two rows; the app reads
+ * the first, and a person must choose which settings to keep. */
+static gboolean
+validate_single_district (EdContext  *context,
+                          GPtrArray  *items,
+                          GError    **error)
+{
+  EdDatabase *database = ed_context_get_database (context);
+  sqlite3_stmt *stmt = ed_database_cached (database, count_sql, error);
+  guint n = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (n++ > 0)
+      ed_validation_items_add (items, "district-single-row", "district",
+                               (const char *)sqlite3_column_text (stmt, 0),
+                               _("The district was set up on two desks before they first "
+                                 "synchronised: keep one set of district settings and delete "
+                                 "the other."));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ed_database_set_error (database, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+const EdValidator ed_district_validator = {
+  "district-single-row", validate_single_district
+};
 
 static void
 ed_district_settings_finalize (GObject *object)
@@ -494,18 +546,48 @@ load_row (EdDistrictSettings  *self,
  * Returns: (transfer full): the district's settings, which may not be set up yet
  */
 EdDistrictSettings *
-ed_district_settings_load (EdDatabase  *database,
-                           GError     **error)
+ed_district_settings_load (EdContext  *context,
+                           GError    **error)
 {
   g_autoptr(EdDistrictSettings) self = NULL;
 
-  g_return_val_if_fail (ED_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (ED_IS_CONTEXT (context), NULL);
 
   self = g_object_new (ED_TYPE_DISTRICT_SETTINGS, NULL);
-  self->database = g_object_ref (database);
+  self->context = context;
+  self->database = g_object_ref (ed_context_get_database (context));
   if (!load_row (self, error))
     return NULL;
   return g_steal_pointer (&self);
+}
+
+/**
+ * ed_district_settings_reload:
+ * @self: the settings
+ * @error: return location for an error
+ *
+ * Reads the settings again after a merge brought changes from other desks, and says which
+ * changed.
+ */
+gboolean
+ed_district_settings_reload (EdDistrictSettings  *self,
+                             GError             **error)
+{
+  g_autoptr(GHashTable) before = NULL;
+
+  g_return_val_if_fail (ED_IS_DISTRICT_SETTINGS (self), FALSE);
+
+  before = g_steal_pointer (&self->values);
+  self->values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  if (!load_row (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (setting_keys); i++)
+    if (g_strcmp0 (g_hash_table_lookup (before, setting_keys[i].key),
+                   g_hash_table_lookup (self->values, setting_keys[i].key)) != 0)
+      g_signal_emit (self, signals[CHANGED], g_quark_from_static_string (setting_keys[i].key),
+                     setting_keys[i].key);
+  return TRUE;
 }
 
 /**
@@ -522,16 +604,14 @@ ed_district_settings_is_configured (EdDistrictSettings *self)
   return self->row_id != NULL;
 }
 
-static void
-bind_value (sqlite3_stmt        *stmt,
-            int                  position,
-            const EdSettingInfo *info,
-            const char          *value)
+/* A normalised setting as the value its column holds. */
+static GVariant *
+setting_variant (const EdSettingInfo *info,
+                 const char          *value)
 {
   if (info->kind == ED_SETTING_BOOLEAN)
-    sqlite3_bind_int (stmt, position, g_strcmp0 (value, "true") == 0);
-  else
-    sqlite3_bind_text (stmt, position, value, -1, SQLITE_TRANSIENT);
+    return g_variant_ref_sink (g_variant_new_boolean (g_strcmp0 (value, "true") == 0));
+  return g_variant_ref_sink (g_variant_new_string (value != NULL ? value : ""));
 }
 
 /**
@@ -548,8 +628,9 @@ ed_district_settings_create (EdDistrictSettings  *self,
                              GError             **error)
 {
   g_autoptr(GHashTable) clean = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *row_id = NULL;
+  g_autoptr(EdChangeSet) change_set = NULL;
+  g_autoptr(GPtrArray) columns = NULL;
+  g_autoptr(GPtrArray) variants = NULL;
   GHashTableIter iter;
   gpointer key, value;
 
@@ -590,23 +671,25 @@ ed_district_settings_create (EdDistrictSettings  *self,
                                 g_hash_table_lookup (clean, "welsh-language"), error))
     return FALSE;
 
-  row_id = g_uuid_string_random ();
-  stmt = ed_database_prepare (self->database, insert_sql, error);
-  if (stmt == NULL)
+  change_set = ed_change_set_begin (self->context, error);
+  if (change_set == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, row_id, -1, SQLITE_STATIC);
+  columns = g_ptr_array_new ();
+  variants = g_ptr_array_new_with_free_func ((GDestroyNotify)g_variant_unref);
   for (guint i = 0; i < G_N_ELEMENTS (setting_keys); i++)
-    bind_value (stmt, i + 2, &setting_keys[i], g_hash_table_lookup (clean, setting_keys[i].key));
-
-  if (!ed_database_begin (self->database, error))
-    return FALSE;
-  if (!ed_database_step_done (self->database, stmt, error) ||
-      !ed_database_commit (self->database, error))
     {
-      ed_database_rollback (self->database);
-      return FALSE;
+      g_ptr_array_add (columns, (gpointer)setting_keys[i].column);
+      g_ptr_array_add (variants, setting_variant (&setting_keys[i],
+                                                  g_hash_table_lookup (clean,
+                                                                       setting_keys[i].key)));
     }
+
+  if (!ed_change_set_insert (change_set, ed_district_table.name, NULL,
+                             (const char * const *)columns->pdata,
+                             (GVariant * const *)variants->pdata, columns->len, NULL, error) ||
+      !ed_change_set_commit (change_set, error))
+    return FALSE;
 
   if (!load_row (self, error))
     return FALSE;
@@ -636,24 +719,16 @@ ed_district_settings_get (EdDistrictSettings *self,
 }
 
 static gboolean
-update_column (EdDistrictSettings  *self,
-               const EdSettingInfo *info,
-               const char          *value,
-               GError             **error)
+set_column (EdDistrictSettings  *self,
+            EdChangeSet         *change_set,
+            const EdSettingInfo *info,
+            const char          *value,
+            GError             **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  char *sql;
+  g_autoptr(GVariant) variant = setting_variant (info, value);
 
-  /* The column comes from the static table above, never from input. */
-  sql = sqlite3_mprintf ("UPDATE district SET \"%w\" = ?1 WHERE id = ?2", info->column);
-  stmt = ed_database_prepare (self->database, sql, error);
-  sqlite3_free (sql);
-  if (stmt == NULL)
-    return FALSE;
-
-  bind_value (stmt, 1, info, value);
-  sqlite3_bind_text (stmt, 2, self->row_id, -1, SQLITE_STATIC);
-  return ed_database_step_done (self->database, stmt, error);
+  return ed_change_set_set (change_set, ed_district_table.name, self->row_id, info->column,
+                            variant, error);
 }
 
 /**
@@ -673,6 +748,7 @@ ed_district_settings_set (EdDistrictSettings  *self,
                           GError             **error)
 {
   g_autofree char *clean = NULL;
+  g_autoptr(EdChangeSet) change_set = NULL;
   const EdSettingInfo *info;
   gboolean welsh_off = FALSE;
 
@@ -701,16 +777,15 @@ ed_district_settings_set (EdDistrictSettings  *self,
   if (g_strcmp0 (ed_district_settings_get (self, key), clean) == 0)
     return TRUE;
 
-  if (!ed_database_begin (self->database, error))
+  change_set = ed_change_set_begin (self->context, error);
+  if (change_set == NULL)
     return FALSE;
-  if (!update_column (self, info, clean, error) ||
+  if (!set_column (self, change_set, info, clean, error) ||
       (welsh_off &&
-       !update_column (self, ed_district_settings_lookup_key ("welsh-language"), "false", error)) ||
-      !ed_database_commit (self->database, error))
-    {
-      ed_database_rollback (self->database);
-      return FALSE;
-    }
+       !set_column (self, change_set, ed_district_settings_lookup_key ("welsh-language"),
+                    "false", error)) ||
+      !ed_change_set_commit (change_set, error))
+    return FALSE;
 
   g_hash_table_insert (self->values, (gpointer)info->key, g_steal_pointer (&clean));
   if (welsh_off)

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "ed-database.h"
+#include "ed-schema.h"
 
 G_BEGIN_DECLS
 
@@ -49,6 +50,10 @@ typedef enum
   ED_COUNTRY_SCOTLAND,
 } EdCountry;
 
+/* The district table, as the sync registry knows it, and its validator. */
+extern const EdTableDef ed_district_table;
+extern const EdValidator ed_district_validator;
+
 #define ED_TYPE_DISTRICT_SETTINGS (ed_district_settings_get_type ())
 
 G_DECLARE_FINAL_TYPE (EdDistrictSettings, ed_district_settings, ED, DISTRICT_SETTINGS, GObject)
@@ -60,7 +65,9 @@ gboolean             ed_district_settings_normalise_value (const char          *
                                                            char               **out_value,
                                                            GError             **error);
 
-EdDistrictSettings  *ed_district_settings_load            (EdDatabase          *database,
+EdDistrictSettings  *ed_district_settings_load            (struct _EdContext   *context,
+                                                           GError             **error);
+gboolean             ed_district_settings_reload          (EdDistrictSettings  *self,
                                                            GError             **error);
 gboolean             ed_district_settings_is_configured   (EdDistrictSettings  *self);
 gboolean             ed_district_settings_create          (EdDistrictSettings  *self,

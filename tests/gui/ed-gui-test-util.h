@@ -9,7 +9,7 @@
 
 #include <adwaita.h>
 
-/* GUI tests need a display; without one they report "skipped" (77) rather than failing. */
+/* GUI tests need a display; without one they report themselves skipped rather than failing. */
 static inline void
 ed_gui_test_init (int    *argc,
                   char ***argv)
@@ -18,7 +18,7 @@ ed_gui_test_init (int    *argc,
   if (!gtk_init_check ())
     {
       g_print ("1..0 # SKIP no display\n");
-      exit (77);
+      exit (0);   /* with TAP, the plan line above reports the skip */
     }
   adw_init ();
 }

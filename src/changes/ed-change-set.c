@@ -1,0 +1,519 @@
+/* ed-change-set.c
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ed-changes"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "ed-change-set.h"
+#include "ed-context-private.h"
+
+/* The only way any module writes a synced table (DESIGN.md §5). A change set is one
+ * transaction: each insert, set, delete or restore becomes an op in the log, with this desk's
+ * next sequence number and a fresh clock, and the visible rows follow from the ops exactly as
+ * they do when ops arrive from another desk. Commit makes all of it durable at once; anything
+ * else leaves the database as it was. */
+
+struct _EdChangeSet
+{
+  GObject    parent_instance;
+
+  EdContext *context;
+  EdOpStore *store;
+  gint64     next_seq;
+  guint      n_ops;
+  gboolean   open;
+};
+
+G_DEFINE_FINAL_TYPE (EdChangeSet, ed_change_set, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (ed-change-error-quark, ed_change_error)
+
+static void
+ed_change_set_dispose (GObject *object)
+{
+  EdChangeSet *self = (EdChangeSet *)object;
+
+  if (self->open)
+    ed_change_set_rollback (self);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (ed_change_set_parent_class)->dispose (object);
+}
+
+static void
+ed_change_set_class_init (EdChangeSetClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = ed_change_set_dispose;
+}
+
+static void
+ed_change_set_init (EdChangeSet *self)
+{
+}
+
+/**
+ * ed_change_set_begin:
+ * @context: the district
+ * @error: return location for an error (the district is locked by another program, …)
+ *
+ * Returns: (transfer full): an open change set; unref it without committing to roll back
+ */
+EdChangeSet *
+ed_change_set_begin (EdContext  *context,
+                     GError    **error)
+{
+  g_autoptr(EdChangeSet) self = NULL;
+  EdDatabase *database;
+  gint64 max_seq;
+
+  g_return_val_if_fail (ED_IS_CONTEXT (context), NULL);
+
+  database = ed_context_get_database (context);
+  if (!_ed_write_check_begin (_ed_context_get_write_check (context), error))
+    return NULL;
+  if (!ed_database_begin (database, error))
+    return NULL;
+
+  self = g_object_new (ED_TYPE_CHANGE_SET, NULL);
+  self->context = g_object_ref (context);
+  self->store = _ed_context_get_op_store (context);
+  self->open = TRUE;
+
+  /* The log itself says which number comes next: a rolled-back change set leaves no gap, and
+   * no number is ever used twice. */
+  max_seq = _ed_op_store_max_seq (self->store, ed_context_get_device_id (context), error);
+  if (max_seq < 0)
+    return NULL;
+  self->next_seq = max_seq + 1;
+  return g_steal_pointer (&self);
+}
+
+static const EdTableDef *
+lookup_table (EdChangeSet  *self,
+              const char   *table,
+              GError      **error)
+{
+  const EdTableDef *def = ed_schema_lookup (ed_context_get_schema (self->context), table);
+
+  if (def == NULL)
+    g_set_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_UNKNOWN_TABLE,
+                 _("“%s” is not a synced table"), table);
+  return def;
+}
+
+static EdOp *
+new_op (EdChangeSet *self,
+        const char  *table,
+        const char  *row_id,
+        const char  *column,
+        EdOpKind     kind)
+{
+  EdOp *op = ed_op_new ();
+
+  op->device = g_strdup (ed_context_get_device_id (self->context));
+  op->seq = self->next_seq;
+  op->hlc = ed_hlc_tick (ed_context_get_hlc (self->context));
+  op->tbl = g_strdup (table);
+  op->pk = g_strdup (row_id);
+  op->col = g_strdup (column);
+  op->kind = kind;
+  op->user = g_strdup (ed_context_get_user_name (self->context));
+  return op;
+}
+
+/* Integrates a local op exactly as a received one, then derives the row from it. */
+static gboolean
+apply_op (EdChangeSet  *self,
+          const EdOp   *op,
+          GError      **error)
+{
+  gboolean is_new;
+
+  if (!_ed_op_store_integrate (self->store, op, &is_new, error) ||
+      !_ed_op_store_recompute (self->store, op->tbl, op->pk, error))
+    return FALSE;
+
+  g_assert (is_new);
+  self->next_seq++;
+  self->n_ops++;
+  _ed_write_check_expect (_ed_context_get_write_check (self->context), op->tbl, op->pk,
+                          op->kind == ED_OP_SET ? op->col : NULL);
+  return TRUE;
+}
+
+static gboolean
+require_visible (EdChangeSet      *self,
+                 const EdTableDef *def,
+                 const char       *row_id,
+                 GError          **error)
+{
+  gboolean visible;
+
+  if (!_ed_op_store_row_visible (self->store, def, row_id, &visible, error))
+    return FALSE;
+  if (!visible)
+    {
+      g_set_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_NO_SUCH_ROW,
+                   _("There is no row %s in %s (or it was deleted)"), row_id, def->name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * ed_change_set_insert:
+ * @self: an open change set
+ * @table: a synced table
+ * @row_id: (nullable): the new row's UUID, or %NULL to make one
+ * @columns: (array length=n_values): column names
+ * @values: (array length=n_values): their values; columns left out take their type's default
+ * @n_values: how many
+ * @out_row_id: (out) (optional) (transfer full): the row's id
+ * @error: return location for an error
+ *
+ * Inserts a row: one ins op carrying every column's value.
+ */
+gboolean
+ed_change_set_insert (EdChangeSet         *self,
+                      const char          *table,
+                      const char          *row_id,
+                      const char * const  *columns,
+                      GVariant * const    *values,
+                      guint                n_values,
+                      char               **out_row_id,
+                      GError             **error)
+{
+  const EdTableDef *def;
+  g_autoptr(GPtrArray) row = NULL;
+  g_autofree char *id = NULL;
+  g_autoptr(EdOp) op = NULL;
+  gboolean known = FALSE;
+  GString *json;
+  gboolean is_new;
+
+  g_return_val_if_fail (ED_IS_CHANGE_SET (self) && self->open, FALSE);
+  g_return_val_if_fail (n_values == 0 || (columns != NULL && values != NULL), FALSE);
+
+  if ((def = lookup_table (self, table, error)) == NULL)
+    return FALSE;
+
+  row = g_ptr_array_new_with_free_func ((GDestroyNotify)g_variant_unref);
+  for (guint i = 0; i < def->n_columns; i++)
+    g_ptr_array_add (row, ed_value_default (def->columns[i].type));
+
+  for (guint i = 0; i < n_values; i++)
+    {
+      int index = ed_schema_column_index (def, columns[i]);
+
+      if (index < 0)
+        {
+          g_set_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_UNKNOWN_COLUMN,
+                       _("%s has no column “%s”"), table, columns[i]);
+          return FALSE;
+        }
+      if (!ed_value_check (def->columns[index].type, values[i], error))
+        {
+          g_prefix_error (error, "%s.%s: ", table, columns[i]);
+          return FALSE;
+        }
+      g_variant_unref (g_ptr_array_index (row, index));
+      g_ptr_array_index (row, index) = g_variant_ref_sink (values[i]);
+    }
+
+  /* A UUID made here cannot be taken; one the caller chose might be. */
+  id = row_id != NULL ? g_strdup (row_id) : g_uuid_string_random ();
+  if (row_id != NULL && !_ed_op_store_row_known (self->store, table, id, &known, error))
+    return FALSE;
+  if (known)
+    {
+      g_set_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_ROW_EXISTS,
+                   _("%s already has a row %s"), table, id);
+      return FALSE;
+    }
+
+  /* The ins op's value: one JSON object of every column, in the registry's order. */
+  json = g_string_sized_new (512);
+  g_string_append_c (json, '{');
+  for (guint i = 0; i < def->n_columns; i++)
+    {
+      if (i > 0)
+        g_string_append_c (json, ',');
+      g_string_append_c (json, '"');
+      g_string_append (json, def->columns[i].name);
+      g_string_append (json, "\":");
+      ed_value_append_json (json, g_ptr_array_index (row, i));
+    }
+  g_string_append_c (json, '}');
+
+  op = new_op (self, table, id, ED_ROW_COLUMN, ED_OP_INS);
+  op->val = g_string_free (json, FALSE);
+
+  /* A new row has nothing to merge with: write it directly rather than derive it. */
+  if (!_ed_op_store_integrate (self->store, op, &is_new, error) ||
+      !_ed_op_store_insert_row (self->store, def, id, (GVariant * const *)row->pdata, error))
+    return FALSE;
+  self->next_seq++;
+  self->n_ops++;
+  _ed_write_check_expect (_ed_context_get_write_check (self->context), table, id, NULL);
+
+  if (out_row_id != NULL)
+    *out_row_id = g_steal_pointer (&id);
+  return TRUE;
+}
+
+/**
+ * ed_change_set_set:
+ * @self: an open change set
+ * @table: a synced table
+ * @row_id: a visible row
+ * @column: the column
+ * @value: the new value
+ * @error: return location for an error
+ *
+ * Sets one field. The op supersedes every current version of the field, so setting a field
+ * in conflict resolves the conflict. Setting the value it already has, with no conflict,
+ * records nothing.
+ */
+gboolean
+ed_change_set_set (EdChangeSet  *self,
+                   const char   *table,
+                   const char   *row_id,
+                   const char   *column,
+                   GVariant     *value,
+                   GError      **error)
+{
+  const EdTableDef *def;
+  g_autoptr(GPtrArray) heads = NULL;
+  g_autoptr(EdOp) op = NULL;
+  g_autoptr(GVariant) sunk = NULL;
+  g_autofree char *json = NULL;
+  EdHead *winner;
+  int index;
+
+  g_return_val_if_fail (ED_IS_CHANGE_SET (self) && self->open, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  sunk = g_variant_ref_sink (value);
+  if ((def = lookup_table (self, table, error)) == NULL)
+    return FALSE;
+  index = ed_schema_column_index (def, column);
+  if (index < 0)
+    {
+      g_set_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_UNKNOWN_COLUMN,
+                   _("%s has no column “%s”"), table, column);
+      return FALSE;
+    }
+  if (!ed_value_check (def->columns[index].type, sunk, error))
+    {
+      g_prefix_error (error, "%s.%s: ", table, column);
+      return FALSE;
+    }
+  if (!require_visible (self, def, row_id, error))
+    return FALSE;
+
+  heads = _ed_op_store_get_heads (self->store, table, row_id, column, error);
+  if (heads == NULL)
+    return FALSE;
+
+  json = ed_value_to_json (sunk);
+  winner = _ed_heads_winner (heads);
+  if (winner != NULL && !_ed_heads_disagree (heads) && g_strcmp0 (winner->value_json, json) == 0)
+    return TRUE;
+
+  op = new_op (self, table, row_id, column, ED_OP_SET);
+  op->val = g_steal_pointer (&json);
+  op->pred = _ed_heads_ids (heads);
+  return apply_op (self, op, error);
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  return strcmp (*(const char * const *)a, *(const char * const *)b);
+}
+
+/* Every version of every field of the row: what a delete has seen. */
+static char **
+all_field_heads (EdChangeSet      *self,
+                 const EdTableDef *def,
+                 const char       *row_id,
+                 GError          **error)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) unique = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < def->n_columns; i++)
+    {
+      g_autoptr(GPtrArray) heads = _ed_op_store_get_heads (self->store, def->name, row_id,
+                                                           def->columns[i].name, error);
+      g_auto(GStrv) head_ids = NULL;
+
+      if (heads == NULL)
+        return NULL;
+      head_ids = _ed_heads_ids (heads);
+      for (guint j = 0; head_ids[j] != NULL; j++)
+        if (!g_hash_table_contains (unique, head_ids[j]))
+          {
+            char *id = g_strdup (head_ids[j]);
+
+            g_hash_table_add (unique, id);
+            g_ptr_array_add (ids, id);
+          }
+    }
+
+  g_ptr_array_sort (ids, compare_ids);
+  g_ptr_array_add (ids, NULL);
+  return (char **)g_ptr_array_free (g_steal_pointer (&ids), FALSE);
+}
+
+/**
+ * ed_change_set_delete:
+ * @self: an open change set
+ * @table: a synced table
+ * @row_id: a visible row
+ * @error: return location for an error
+ *
+ * Deletes a row. The op records every version of the row it saw, so an edit made elsewhere
+ * that it did not see keeps the row alive, flagged for a person (SYNC.md §4.4). Deleting a
+ * row that is in a delete conflict confirms the delete.
+ */
+gboolean
+ed_change_set_delete (EdChangeSet  *self,
+                      const char   *table,
+                      const char   *row_id,
+                      GError      **error)
+{
+  const EdTableDef *def;
+  g_autoptr(GPtrArray) row_heads = NULL;
+  g_autoptr(EdOp) op = NULL;
+  char **seen;
+
+  g_return_val_if_fail (ED_IS_CHANGE_SET (self) && self->open, FALSE);
+
+  if ((def = lookup_table (self, table, error)) == NULL)
+    return FALSE;
+  if (!require_visible (self, def, row_id, error))
+    return FALSE;
+
+  row_heads = _ed_op_store_get_heads (self->store, table, row_id, ED_ROW_COLUMN, error);
+  if (row_heads == NULL)
+    return FALSE;
+  seen = all_field_heads (self, def, row_id, error);
+  if (seen == NULL)
+    return FALSE;
+
+  op = new_op (self, table, row_id, ED_ROW_COLUMN, ED_OP_DEL);
+  op->pred = _ed_heads_ids (row_heads);
+  op->seen = seen;
+  return apply_op (self, op, error);
+}
+
+/**
+ * ed_change_set_restore:
+ * @self: an open change set
+ * @table: a synced table
+ * @row_id: a deleted row
+ * @error: return location for an error
+ *
+ * Brings a deleted row back with the values it had.
+ */
+gboolean
+ed_change_set_restore (EdChangeSet  *self,
+                       const char   *table,
+                       const char   *row_id,
+                       GError      **error)
+{
+  const EdTableDef *def;
+  g_autoptr(GPtrArray) row_heads = NULL;
+  g_autoptr(EdOp) op = NULL;
+  gboolean visible;
+
+  g_return_val_if_fail (ED_IS_CHANGE_SET (self) && self->open, FALSE);
+
+  if ((def = lookup_table (self, table, error)) == NULL)
+    return FALSE;
+  if (!_ed_op_store_row_visible (self->store, def, row_id, &visible, error))
+    return FALSE;
+
+  row_heads = _ed_op_store_get_heads (self->store, table, row_id, ED_ROW_COLUMN, error);
+  if (row_heads == NULL)
+    return FALSE;
+  if (row_heads->len == 0)
+    {
+      g_set_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_NO_SUCH_ROW,
+                   _("There is no row %s in %s"), row_id, table);
+      return FALSE;
+    }
+  if (visible)
+    {
+      gboolean any_delete = FALSE;
+
+      for (guint i = 0; i < row_heads->len; i++)
+        any_delete |= ((EdHead *)g_ptr_array_index (row_heads, i))->op->kind == ED_OP_DEL;
+      /* A visible row with a delete among its heads is a delete conflict: restoring keeps it. */
+      if (!any_delete)
+        {
+          g_set_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_NOT_DELETED,
+                       _("Row %s of %s is not deleted"), row_id, table);
+          return FALSE;
+        }
+    }
+
+  op = new_op (self, table, row_id, ED_ROW_COLUMN, ED_OP_RESTORE);
+  op->pred = _ed_heads_ids (row_heads);
+  return apply_op (self, op, error);
+}
+
+/**
+ * ed_change_set_commit:
+ * @self: an open change set
+ * @error: return location for an error; on error everything is rolled back
+ */
+gboolean
+ed_change_set_commit (EdChangeSet  *self,
+                      GError      **error)
+{
+  EdDatabase *database;
+
+  g_return_val_if_fail (ED_IS_CHANGE_SET (self) && self->open, FALSE);
+
+  database = ed_context_get_database (self->context);
+  if ((self->n_ops > 0 && !_ed_context_save_hlc (self->context, error)) ||
+      !_ed_write_check_finish (_ed_context_get_write_check (self->context), error) ||
+      !ed_database_commit (database, error))
+    {
+      ed_change_set_rollback (self);
+      return FALSE;
+    }
+  self->open = FALSE;
+  return TRUE;
+}
+
+void
+ed_change_set_rollback (EdChangeSet *self)
+{
+  g_return_if_fail (ED_IS_CHANGE_SET (self));
+
+  if (!self->open)
+    return;
+  ed_database_rollback (ed_context_get_database (self->context));
+  _ed_write_check_discard (_ed_context_get_write_check (self->context));
+  self->open = FALSE;
+}
+
+guint
+ed_change_set_get_n_ops (EdChangeSet *self)
+{
+  g_return_val_if_fail (ED_IS_CHANGE_SET (self), 0);
+
+  return self->n_ops;
+}

@@ -1,0 +1,363 @@
+/* ed-merge.c
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ed-changes"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ed-change-set.h"
+#include "ed-context-private.h"
+#include "ed-merge.h"
+#include "ed-validate.h"
+
+/* Applying other desks' ops (SYNC.md §4.4): one transaction per batch, so a bad batch leaves
+ * nothing behind; idempotent, because an op already held is ignored; order-independent,
+ * because heads follow from pred whatever the order, and each touched row is derived again
+ * from its heads once the whole batch is in. */
+
+static const char peer_clock_sql[] =
+  "INSERT INTO peer_clock (device, max_hlc, ahead_ms, last_seen_ms) VALUES (?1, ?2, ?3, ?4) "
+  "ON CONFLICT (device) DO UPDATE SET "
+  "ahead_ms = CASE WHEN excluded.max_hlc > max_hlc THEN excluded.ahead_ms ELSE ahead_ms END, "
+  "max_hlc = max(max_hlc, excluded.max_hlc), last_seen_ms = excluded.last_seen_ms";
+static const char alarm_sql[] =
+  "INSERT INTO integrity_alarm (device, seq, received_ms, stored, received) "
+  "VALUES (?1, ?2, ?3, ?4, ?5)";
+static const char skewed_peers_sql[] =
+  "SELECT device, ahead_ms FROM peer_clock WHERE abs(ahead_ms) > ?1 ORDER BY device";
+
+typedef struct
+{
+  char *tbl;
+  char *pk;
+} RowKey;
+
+static void
+row_key_free (RowKey *key)
+{
+  g_free (key->tbl);
+  g_free (key->pk);
+  g_free (key);
+}
+
+static gboolean
+note_peer_clock (EdContext   *context,
+                 const EdOp  *op,
+                 GError     **error)
+{
+  EdDatabase *database = ed_context_get_database (context);
+  EdHlc *hlc = ed_context_get_hlc (context);
+  gint64 wall = ed_hlc_wall_ms (hlc);
+  sqlite3_stmt *stmt = ed_database_cached (database, peer_clock_sql, error);
+  gboolean ok;
+
+  /* A clock more than an hour ahead is not followed (ed_hlc_receive()); the peer is still
+   * noted, so a person can be told which desk's clock is wrong. */
+  ed_hlc_receive (hlc, op->hlc);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, op->device, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, op->hlc);
+  sqlite3_bind_int64 (stmt, 3, ed_hlc_get_ms (op->hlc) - wall);
+  sqlite3_bind_int64 (stmt, 4, wall);
+  ok = ed_database_step_done (database, stmt, error);
+  sqlite3_reset (stmt);
+  return ok;
+}
+
+/* Kept after the rollback, in a transaction of its own: an alarm must outlive the batch that
+ * raised it. */
+static void
+record_alarm (EdContext  *context,
+              const EdOp *received)
+{
+  EdDatabase *database = ed_context_get_database (context);
+  EdOpStore *store = _ed_context_get_op_store (context);
+  g_autoptr(EdOp) stored = _ed_op_store_load_op (store, received->device, received->seq, NULL);
+  g_autoptr(JsonNode) stored_node = stored != NULL ? ed_op_to_json (stored) : NULL;
+  g_autoptr(JsonNode) received_node = ed_op_to_json (received);
+  g_autofree char *stored_text = stored_node != NULL ? json_to_string (stored_node, FALSE)
+                                                     : g_strdup ("");
+  g_autofree char *received_text = json_to_string (received_node, FALSE);
+  sqlite3_stmt *stmt = ed_database_cached (database, alarm_sql, NULL);
+
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_text (stmt, 1, received->device, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, received->seq);
+  sqlite3_bind_int64 (stmt, 3, g_get_real_time () / 1000);
+  sqlite3_bind_text (stmt, 4, stored_text, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, received_text, -1, SQLITE_STATIC);
+  if (!ed_database_step_done (database, stmt, NULL))
+    g_warning ("Could not record the integrity alarm for %s:%" G_GINT64_FORMAT,
+               received->device, received->seq);
+  sqlite3_reset (stmt);
+  /* Recorded, and reported to the caller as an error; not a programming error to warn of. */
+  g_debug ("Integrity alarm: op %s:%" G_GINT64_FORMAT " arrived with different content",
+           received->device, received->seq);
+}
+
+/* The district's own row says which district a desk belongs to. A batch that touches another
+ * row of that table comes from another district's desks and is refused whole. */
+static gboolean
+check_same_district (EdContext  *context,
+                     GPtrArray  *ops,
+                     GError    **error)
+{
+  const char *identity = ed_schema_get_identity_table (ed_context_get_schema (context));
+  EdDatabase *database = ed_context_get_database (context);
+  g_autofree char *local_id = NULL;
+  const char *batch_id = NULL;
+  char *sql;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (identity == NULL)
+    return TRUE;
+
+  sql = sqlite3_mprintf ("SELECT pk FROM op_log WHERE tbl = %Q AND kind = 'ins' "
+                         "ORDER BY device, seq LIMIT 1", identity);
+  stmt = ed_database_cached (database, sql, error);
+  sqlite3_free (sql);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    local_id = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      ed_database_set_error (database, rc, error);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < ops->len; i++)
+    {
+      const EdOp *op = g_ptr_array_index (ops, i);
+      const char *expected = local_id != NULL ? local_id : batch_id;
+
+      if (g_strcmp0 (op->tbl, identity) != 0)
+        continue;
+      if (expected == NULL)
+        {
+          batch_id = op->pk;   /* a new desk: the batch itself sets which district it is */
+          continue;
+        }
+      if (g_strcmp0 (op->pk, expected) != 0)
+        {
+          g_set_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_OTHER_DISTRICT,
+                       _("These changes belong to a different district (%.8s) from this "
+                         "desk’s (%.8s); nothing was applied. Open that district to apply "
+                         "them."), op->pk, expected);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+apply_in_transaction (EdContext     *context,
+                      GPtrArray     *ops,
+                      EdMergeStats  *stats,
+                      const EdOp   **out_bad_op,
+                      GError       **error)
+{
+  EdOpStore *store = _ed_context_get_op_store (context);
+  const char *own_device = ed_context_get_device_id (context);
+  g_autoptr(GHashTable) touched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                         NULL);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func ((GDestroyNotify)row_key_free);
+
+  for (guint i = 0; i < ops->len; i++)
+    {
+      const EdOp *op = g_ptr_array_index (ops, i);
+      g_autofree char *key = NULL;
+      gboolean is_new;
+
+      if (!_ed_op_store_integrate (store, op, &is_new, error))
+        {
+          *out_bad_op = op;
+          return FALSE;
+        }
+      if (!is_new)
+        {
+          stats->duplicates++;
+          continue;
+        }
+      stats->applied++;
+
+      if (g_strcmp0 (op->device, own_device) != 0 && !note_peer_clock (context, op, error))
+        return FALSE;
+
+      key = g_strdup_printf ("%s\x1f%s", op->tbl, op->pk);
+      if (!g_hash_table_contains (touched, key))
+        {
+          RowKey *row = g_new0 (RowKey, 1);
+
+          row->tbl = g_strdup (op->tbl);
+          row->pk = g_strdup (op->pk);
+          g_ptr_array_add (keys, row);
+          g_hash_table_add (touched, g_steal_pointer (&key));
+        }
+    }
+
+  for (guint i = 0; i < keys->len; i++)
+    {
+      RowKey *row = g_ptr_array_index (keys, i);
+
+      if (!_ed_op_store_recompute (store, row->tbl, row->pk, error))
+        return FALSE;
+    }
+
+  if (stats->applied == 0)
+    return TRUE;
+  return _ed_context_save_hlc (context, error) && ed_validate_run (context, error);
+}
+
+/**
+ * ed_merge_apply:
+ * @context: the district
+ * @ops: (element-type EdOp): ops from other desks, in any order, duplicates allowed
+ * @out_stats: (out) (optional): how many were new and how many already here
+ * @error: return location for an error; %ED_CHANGE_ERROR_INTEGRITY when an op id arrives
+ *   with content different from the op held under it (the batch is refused and an alarm
+ *   kept)
+ *
+ * Applies the batch in one transaction, then runs the validators.
+ */
+gboolean
+ed_merge_apply (EdContext     *context,
+                GPtrArray     *ops,
+                EdMergeStats  *out_stats,
+                GError       **error)
+{
+  EdDatabase *database;
+  EdWriteCheck *check;
+  EdMergeStats stats = { 0, 0 };
+  const EdOp *bad_op = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (ED_IS_CONTEXT (context), FALSE);
+  g_return_val_if_fail (ops != NULL, FALSE);
+
+  database = ed_context_get_database (context);
+  check = _ed_context_get_write_check (context);
+
+  /* Writes made outside change sets before this point would be hidden by the pause. */
+  if (!_ed_write_check_begin (check, error))
+    return FALSE;
+  if (!ed_database_begin (database, error))
+    return FALSE;
+
+  _ed_write_check_pause (check);
+  ok = check_same_district (context, ops, &local_error) &&
+       apply_in_transaction (context, ops, &stats, &bad_op, &local_error) &&
+       ed_database_commit (database, &local_error);
+  _ed_write_check_resume (check);
+
+  if (!ok)
+    {
+      ed_database_rollback (database);
+      if (bad_op != NULL && g_error_matches (local_error, ED_CHANGE_ERROR,
+                                             ED_CHANGE_ERROR_INTEGRITY))
+        record_alarm (context, bad_op);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (out_stats != NULL)
+    *out_stats = stats;
+
+  return stats.applied == 0 ||
+         ed_district_settings_reload (ed_context_get_settings (context), error);
+}
+
+/**
+ * ed_merge_export:
+ * @context: the district
+ * @since: (nullable) (element-type utf8 gint64): device → the highest seq the receiver holds
+ *   already (a pointer to a gint64); ops of other devices are all exported
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (element-type EdOp): the ops to send, by device and seq
+ */
+GPtrArray *
+ed_merge_export (EdContext   *context,
+                 GHashTable  *since,
+                 GError     **error)
+{
+  g_autoptr(GPtrArray) all = NULL;
+  GPtrArray *ops;
+
+  g_return_val_if_fail (ED_IS_CONTEXT (context), NULL);
+
+  all = _ed_op_store_all_ops (_ed_context_get_op_store (context), error);
+  if (all == NULL)
+    return NULL;
+  if (since == NULL)
+    return g_steal_pointer (&all);
+
+  ops = g_ptr_array_new_with_free_func ((GDestroyNotify)ed_op_free);
+  for (guint i = 0; i < all->len; i++)
+    {
+      EdOp *op = g_ptr_array_index (all, i);
+      const gint64 *held = g_hash_table_lookup (since, op->device);
+
+      if (held == NULL || op->seq > *held)
+        g_ptr_array_add (ops, ed_op_copy (op));
+    }
+  return ops;
+}
+
+/**
+ * ed_merge_list_clock_warnings:
+ * @context: the district
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (element-type utf8): a sentence for each desk whose clock was more
+ *   than five minutes off this desk's when its latest ops arrived
+ */
+GPtrArray *
+ed_merge_list_clock_warnings (EdContext  *context,
+                              GError    **error)
+{
+  EdDatabase *database = ed_context_get_database (context);
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = ed_database_cached (database, skewed_peers_sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, ED_HLC_SKEW_FLAG_MS);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *device = (const char *)sqlite3_column_text (stmt, 0);
+      gint64 ahead_ms = sqlite3_column_int64 (stmt, 1);
+      gint64 minutes = ABS (ahead_ms) / 60000;
+
+      /* Only "ahead" can be told from ops: an op made long ago looks behind. */
+      if (ahead_ms < 0)
+        continue;
+      if (minutes >= 2 * 24 * 60)
+        g_ptr_array_add (warnings, g_strdup_printf (_("Desk %.8s’s clock is %d days ahead"),
+                                                    device, (int)(minutes / (24 * 60))));
+      else
+        g_ptr_array_add (warnings, g_strdup_printf (_("Desk %.8s’s clock is %d minutes ahead"),
+                                                    device, (int)minutes));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ed_database_set_error (database, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&warnings);
+}

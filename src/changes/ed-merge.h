@@ -1,0 +1,31 @@
+/* ed-merge.h
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ed-context.h"
+#include "ed-op.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  guint applied;      /* ops new to this desk */
+  guint duplicates;   /* ops it had already: ignored, as they should be */
+} EdMergeStats;
+
+gboolean   ed_merge_apply   (EdContext     *context,
+                             GPtrArray     *ops,
+                             EdMergeStats  *out_stats,
+                             GError       **error);
+GPtrArray *ed_merge_export  (EdContext     *context,
+                             GHashTable    *since,
+                             GError       **error);
+GPtrArray *ed_merge_list_clock_warnings (EdContext  *context,
+                                         GError    **error);
+
+G_END_DECLS

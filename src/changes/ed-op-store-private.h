@@ -1,0 +1,84 @@
+/* ed-op-store-private.h
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ed-database.h"
+#include "ed-op.h"
+#include "ed-schema.h"
+
+G_BEGIN_DECLS
+
+/* The op log and the state derived from it (SYNC.md §4.3–4.4), shared by the change set
+ * (local ops) and the merge (ops from other desks): both integrate an op the same way, then
+ * recompute the rows it touched. */
+typedef struct _EdOpStore EdOpStore;
+
+/* One version of a field: the op, and the value it gives that field. */
+typedef struct
+{
+  EdOp *op;
+  char *value_json;   /* NULL for ins/del/restore on "__row" */
+} EdHead;
+
+EdOpStore *_ed_op_store_new          (EdDatabase   *database,
+                                      EdSchema     *schema);
+void       _ed_op_store_free         (EdOpStore    *self);
+
+gboolean   _ed_op_store_integrate    (EdOpStore    *self,
+                                      const EdOp   *op,
+                                      gboolean     *out_new,
+                                      GError      **error);
+gboolean   _ed_op_store_recompute    (EdOpStore    *self,
+                                      const char   *tbl,
+                                      const char   *pk,
+                                      GError      **error);
+gboolean   _ed_op_store_insert_row   (EdOpStore        *self,
+                                      const EdTableDef *table,
+                                      const char       *pk,
+                                      GVariant * const *values,
+                                      GError          **error);
+
+EdOp      *_ed_op_store_load_op      (EdOpStore    *self,
+                                      const char   *device,
+                                      gint64        seq,
+                                      GError      **error);
+EdOp      *_ed_op_store_find_insert  (EdOpStore    *self,
+                                      const char   *tbl,
+                                      const char   *pk,
+                                      GError      **error);
+gboolean   _ed_op_store_row_known    (EdOpStore    *self,
+                                      const char   *tbl,
+                                      const char   *pk,
+                                      gboolean     *out_known,
+                                      GError      **error);
+GPtrArray *_ed_op_store_get_heads    (EdOpStore    *self,
+                                      const char   *tbl,
+                                      const char   *pk,
+                                      const char   *col,
+                                      GError      **error);
+gboolean   _ed_op_store_row_visible  (EdOpStore    *self,
+                                      const EdTableDef *table,
+                                      const char   *pk,
+                                      gboolean     *out_visible,
+                                      GError      **error);
+gint64     _ed_op_store_max_seq      (EdOpStore    *self,
+                                      const char   *device,
+                                      GError      **error);
+GPtrArray *_ed_op_store_all_ops      (EdOpStore    *self,
+                                      GError      **error);
+char      *_ed_op_store_column_value_of_insert (const EdOp *insert,
+                                                const char *column);
+
+void       _ed_head_free             (EdHead       *head);
+char     **_ed_heads_ids             (GPtrArray    *heads);
+gboolean   _ed_heads_disagree        (GPtrArray    *heads);
+EdHead    *_ed_heads_winner          (GPtrArray    *heads);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EdHead, _ed_head_free)
+
+G_END_DECLS

@@ -1,0 +1,1183 @@
+/* ed-op-store.c
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ed-changes"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "ed-change-set.h"
+#include "ed-op-store-private.h"
+
+/* The merge rules of SYNC.md §4.4, over the tables of 0003-changes.sql.
+ *
+ * Heads are kept per field. A field nobody has edited since its row was inserted has no
+ * field_head rows: its one head is the row's ins op (this saves a row per column per
+ * elector). Integrating op X on field F: X becomes a head of F unless a stored op on F
+ * already names X in its pred, and every op in X's pred stops being a head of F. Those two
+ * rules give the same heads whatever order the ops arrive in, and a duplicate changes
+ * nothing, so the merge is idempotent and order-independent.
+ *
+ * The visible row is then derived from the heads: the winner of each field is the head with
+ * the greatest (hlc, device); heads that disagree are a conflict; a row is deleted when every
+ * row head is a del and every field head is one those dels had seen. */
+
+struct _EdOpStore
+{
+  EdDatabase *database;
+  EdSchema   *schema;
+};
+
+static const char insert_op_sql[] =
+  "INSERT INTO op_log (device, seq, hlc, tbl, pk, col, kind, val, pred, seen, user) "
+  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) ON CONFLICT DO NOTHING";
+static const char select_op_sql[] =
+  "SELECT device, seq, hlc, tbl, pk, col, kind, val, pred, seen, user FROM op_log "
+  "WHERE device = ?1 AND seq = ?2";
+static const char select_insert_sql[] =
+  "SELECT device, seq, hlc, tbl, pk, col, kind, val, pred, seen, user FROM op_log "
+  "WHERE tbl = ?1 AND pk = ?2 AND col = '__row' AND kind = 'ins' ORDER BY device, seq LIMIT 1";
+static const char select_all_ops_sql[] =
+  "SELECT device, seq, hlc, tbl, pk, col, kind, val, pred, seen, user FROM op_log "
+  "ORDER BY device, seq";
+static const char insert_pred_sql[] =
+  "INSERT INTO op_pred (pred_device, pred_seq, tbl, pk, col) VALUES (?1, ?2, ?3, ?4, ?5)";
+static const char superseded_sql[] =
+  "SELECT 1 FROM op_pred WHERE pred_device = ?1 AND pred_seq = ?2 AND tbl = ?3 AND pk = ?4 "
+  "AND col = ?5 LIMIT 1";
+static const char insert_head_sql[] =
+  "INSERT OR IGNORE INTO field_head (tbl, pk, col, device, seq) VALUES (?1, ?2, ?3, ?4, ?5)";
+static const char delete_head_sql[] =
+  "DELETE FROM field_head WHERE tbl = ?1 AND pk = ?2 AND col = ?3 AND device = ?4 AND seq = ?5";
+static const char field_heads_sql[] =
+  "SELECT device, seq FROM field_head WHERE tbl = ?1 AND pk = ?2 AND col = ?3 "
+  "ORDER BY device, seq";
+static const char row_heads_sql[] =
+  "SELECT col, device, seq FROM field_head WHERE tbl = ?1 AND pk = ?2 ORDER BY col, device, seq";
+static const char explicit_columns_sql[] =
+  "SELECT DISTINCT col FROM field_head WHERE tbl = ?1 AND pk = ?2";
+static const char clear_conflicts_sql[] = "DELETE FROM conflict WHERE tbl = ?1 AND pk = ?2";
+static const char insert_conflict_sql[] =
+  "INSERT INTO conflict (tbl, pk, col, kind) VALUES (?1, ?2, ?3, ?4)";
+static const char row_known_sql[] =
+  "SELECT 1 FROM op_log WHERE tbl = ?1 AND pk = ?2 AND col = '__row' LIMIT 1";
+static const char max_seq_sql[] = "SELECT max(seq) FROM op_log WHERE device = ?1";
+
+EdOpStore *
+_ed_op_store_new (EdDatabase *database,
+                  EdSchema   *schema)
+{
+  EdOpStore *self = g_new0 (EdOpStore, 1);
+
+  self->database = g_object_ref (database);
+  self->schema = g_object_ref (schema);
+  return self;
+}
+
+void
+_ed_op_store_free (EdOpStore *self)
+{
+  if (self == NULL)
+    return;
+  g_object_unref (self->database);
+  g_object_unref (self->schema);
+  g_free (self);
+}
+
+void
+_ed_head_free (EdHead *head)
+{
+  if (head == NULL)
+    return;
+  ed_op_free (head->op);
+  g_free (head->value_json);
+  g_free (head);
+}
+
+static sqlite3_stmt *
+cached (EdOpStore   *self,
+        const char  *sql,
+        GError     **error)
+{
+  return ed_database_cached (self->database, sql, error);
+}
+
+static gboolean
+step_done (EdOpStore     *self,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  gboolean ok = ed_database_step_done (self->database, stmt, error);
+
+  sqlite3_reset (stmt);
+  return ok;
+}
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           position,
+           const char   *text)
+{
+  sqlite3_bind_text (stmt, position, text, -1, SQLITE_STATIC);
+}
+
+static EdOp *
+op_from_row (sqlite3_stmt *stmt)
+{
+  EdOp *op = ed_op_new ();
+
+  op->device = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  op->seq = sqlite3_column_int64 (stmt, 1);
+  op->hlc = sqlite3_column_int64 (stmt, 2);
+  op->tbl = g_strdup ((const char *)sqlite3_column_text (stmt, 3));
+  op->pk = g_strdup ((const char *)sqlite3_column_text (stmt, 4));
+  op->col = g_strdup ((const char *)sqlite3_column_text (stmt, 5));
+  ed_op_kind_from_string ((const char *)sqlite3_column_text (stmt, 6), &op->kind);
+  op->val = g_strdup ((const char *)sqlite3_column_text (stmt, 7));
+  op->pred = ed_strv_from_json ((const char *)sqlite3_column_text (stmt, 8), NULL);
+  op->seen = ed_strv_from_json ((const char *)sqlite3_column_text (stmt, 9), NULL);
+  op->user = g_strdup ((const char *)sqlite3_column_text (stmt, 10));
+  return op;
+}
+
+/* Runs a statement expected to give at most one op row. */
+static EdOp *
+fetch_one_op (EdOpStore     *self,
+              sqlite3_stmt  *stmt,
+              GError       **error)
+{
+  EdOp *op = NULL;
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    op = op_from_row (stmt);
+  else if (rc != SQLITE_DONE)
+    ed_database_set_error (self->database, rc, error);
+  sqlite3_reset (stmt);
+  return op;
+}
+
+EdOp *
+_ed_op_store_load_op (EdOpStore   *self,
+                      const char  *device,
+                      gint64       seq,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt = cached (self, select_op_sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, device);
+  sqlite3_bind_int64 (stmt, 2, seq);
+  return fetch_one_op (self, stmt, error);
+}
+
+/**
+ * _ed_op_store_find_insert:
+ *
+ * Returns: (transfer full) (nullable): the ins op of the row, if it has arrived; %NULL with
+ *   @error unset when it has not
+ */
+EdOp *
+_ed_op_store_find_insert (EdOpStore   *self,
+                          const char  *tbl,
+                          const char  *pk,
+                          GError     **error)
+{
+  sqlite3_stmt *stmt = cached (self, select_insert_sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, tbl);
+  bind_text (stmt, 2, pk);
+  return fetch_one_op (self, stmt, error);
+}
+
+/* Whether any op has named this row: it exists, or existed, here. Answered from the index. */
+gboolean
+_ed_op_store_row_known (EdOpStore   *self,
+                        const char  *tbl,
+                        const char  *pk,
+                        gboolean    *out_known,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt = cached (self, row_known_sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, tbl);
+  bind_text (stmt, 2, pk);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      ed_database_set_error (self->database, rc, error);
+      return FALSE;
+    }
+  *out_known = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+gint64
+_ed_op_store_max_seq (EdOpStore   *self,
+                      const char  *device,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt = cached (self, max_seq_sql, error);
+  gint64 seq = -1;
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  bind_text (stmt, 1, device);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    seq = sqlite3_column_int64 (stmt, 0);
+  else
+    ed_database_set_error (self->database, rc, error);
+  sqlite3_reset (stmt);
+  return seq;
+}
+
+/**
+ * _ed_op_store_all_ops:
+ *
+ * Returns: (transfer full) (element-type EdOp): every op this desk holds, by device and seq
+ */
+GPtrArray *
+_ed_op_store_all_ops (EdOpStore  *self,
+                      GError    **error)
+{
+  g_autoptr(GPtrArray) ops = g_ptr_array_new_with_free_func ((GDestroyNotify)ed_op_free);
+  sqlite3_stmt *stmt = cached (self, select_all_ops_sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (ops, op_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ed_database_set_error (self->database, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ops);
+}
+
+static gboolean
+is_superseded (EdOpStore   *self,
+               const char  *device,
+               gint64       seq,
+               const char  *tbl,
+               const char  *pk,
+               const char  *col,
+               gboolean    *out_superseded,
+               GError     **error)
+{
+  sqlite3_stmt *stmt = cached (self, superseded_sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, device);
+  sqlite3_bind_int64 (stmt, 2, seq);
+  bind_text (stmt, 3, tbl);
+  bind_text (stmt, 4, pk);
+  bind_text (stmt, 5, col);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      ed_database_set_error (self->database, rc, error);
+      return FALSE;
+    }
+  *out_superseded = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+static gboolean
+change_head (EdOpStore   *self,
+             const char  *sql,
+             const char  *tbl,
+             const char  *pk,
+             const char  *col,
+             const char  *device,
+             gint64       seq,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = cached (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, tbl);
+  bind_text (stmt, 2, pk);
+  bind_text (stmt, 3, col);
+  bind_text (stmt, 4, device);
+  sqlite3_bind_int64 (stmt, 5, seq);
+  return step_done (self, stmt, error);
+}
+
+/* Adds @device:@seq as a head of the field unless an op on the field already supersedes it. */
+static gboolean
+add_head_unless_superseded (EdOpStore   *self,
+                            const char  *tbl,
+                            const char  *pk,
+                            const char  *col,
+                            const char  *device,
+                            gint64       seq,
+                            GError     **error)
+{
+  gboolean superseded;
+
+  if (!is_superseded (self, device, seq, tbl, pk, col, &superseded, error))
+    return FALSE;
+  if (superseded)
+    return TRUE;
+  return change_head (self, insert_head_sql, tbl, pk, col, device, seq, error);
+}
+
+static gboolean
+field_has_explicit_heads (EdOpStore   *self,
+                          const char  *tbl,
+                          const char  *pk,
+                          const char  *col,
+                          gboolean    *out_has,
+                          GError     **error)
+{
+  sqlite3_stmt *stmt = cached (self, field_heads_sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, tbl);
+  bind_text (stmt, 2, pk);
+  bind_text (stmt, 3, col);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      ed_database_set_error (self->database, rc, error);
+      return FALSE;
+    }
+  *out_has = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+/* Before the first edit of a field, its implicit head (the row's ins op) is written down, so
+ * that the rules below can retire it like any other head. */
+static gboolean
+make_heads_explicit (EdOpStore   *self,
+                     const char  *tbl,
+                     const char  *pk,
+                     const char  *col,
+                     GError     **error)
+{
+  g_autoptr(EdOp) insert = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean has;
+
+  if (!field_has_explicit_heads (self, tbl, pk, col, &has, error))
+    return FALSE;
+  if (has)
+    return TRUE;
+
+  insert = _ed_op_store_find_insert (self, tbl, pk, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (insert == NULL)
+    return TRUE;
+  return add_head_unless_superseded (self, tbl, pk, col, insert->device, insert->seq, error);
+}
+
+static gboolean
+store_op (EdOpStore   *self,
+          const EdOp  *op,
+          gboolean    *out_new,
+          GError     **error)
+{
+  g_autofree char *pred = ed_strv_to_json ((const char * const *)op->pred);
+  g_autofree char *seen = ed_strv_to_json ((const char * const *)op->seen);
+  sqlite3_stmt *stmt = cached (self, insert_op_sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, op->device);
+  sqlite3_bind_int64 (stmt, 2, op->seq);
+  sqlite3_bind_int64 (stmt, 3, op->hlc);
+  bind_text (stmt, 4, op->tbl);
+  bind_text (stmt, 5, op->pk);
+  bind_text (stmt, 6, op->col);
+  bind_text (stmt, 7, ed_op_kind_to_string (op->kind));
+  if (op->val != NULL)
+    bind_text (stmt, 8, op->val);
+  bind_text (stmt, 9, pred);
+  bind_text (stmt, 10, seen);
+  bind_text (stmt, 11, op->user != NULL ? op->user : "");
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  *out_new = sqlite3_changes (ed_database_get_handle (self->database)) > 0;
+  return TRUE;
+}
+
+/**
+ * _ed_op_store_integrate:
+ * @self: the store
+ * @op: an op, made here or received
+ * @out_new: (out): whether it was new to this desk
+ * @error: return location for an error; %ED_CHANGE_ERROR_INTEGRITY when this desk holds a
+ *   different op under the same id
+ *
+ * Adds @op to the log and updates the heads of the field it touches. The rows it touched must
+ * then be recomputed (_ed_op_store_recompute()).
+ */
+gboolean
+_ed_op_store_integrate (EdOpStore   *self,
+                        const EdOp  *op,
+                        gboolean    *out_new,
+                        GError     **error)
+{
+  gboolean is_new;
+
+  if (!store_op (self, op, &is_new, error))
+    return FALSE;
+
+  if (!is_new)
+    {
+      g_autoptr(EdOp) stored = _ed_op_store_load_op (self, op->device, op->seq, error);
+
+      if (stored == NULL)
+        return FALSE;
+      if (!ed_op_content_equal (stored, op))
+        {
+          g_set_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_INTEGRITY,
+                       _("Op %s:%" G_GINT64_FORMAT " arrived with content different from the "
+                         "op this desk holds under that id; nothing was applied"),
+                       op->device, op->seq);
+          return FALSE;
+        }
+      *out_new = FALSE;
+      return TRUE;
+    }
+  *out_new = TRUE;
+
+  if (op->kind == ED_OP_INS)
+    {
+      /* Edits that arrived before the insert already made their fields explicit; the insert
+       * is a head of those too, unless they supersede it (they always do, having been made
+       * on a desk that had the row). */
+      sqlite3_stmt *stmt = cached (self, explicit_columns_sql, error);
+      g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      bind_text (stmt, 1, op->tbl);
+      bind_text (stmt, 2, op->pk);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_ptr_array_add (columns, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          ed_database_set_error (self->database, rc, error);
+          return FALSE;
+        }
+
+      for (guint i = 0; i < columns->len; i++)
+        if (!add_head_unless_superseded (self, op->tbl, op->pk, g_ptr_array_index (columns, i),
+                                         op->device, op->seq, error))
+          return FALSE;
+      return TRUE;
+    }
+
+  if (!make_heads_explicit (self, op->tbl, op->pk, op->col, error))
+    return FALSE;
+
+  for (guint i = 0; op->pred != NULL && op->pred[i] != NULL; i++)
+    {
+      g_autofree char *device = NULL;
+      sqlite3_stmt *stmt;
+      gint64 seq;
+
+      if (!ed_op_id_parse (op->pred[i], &device, &seq))
+        {
+          g_set_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_INVALID,
+                       _("“%s” is not an op id"), op->pred[i]);
+          return FALSE;
+        }
+
+      stmt = cached (self, insert_pred_sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      bind_text (stmt, 1, device);
+      sqlite3_bind_int64 (stmt, 2, seq);
+      bind_text (stmt, 3, op->tbl);
+      bind_text (stmt, 4, op->pk);
+      bind_text (stmt, 5, op->col);
+      if (!step_done (self, stmt, error))
+        return FALSE;
+
+      if (!change_head (self, delete_head_sql, op->tbl, op->pk, op->col, device, seq, error))
+        return FALSE;
+    }
+
+  return add_head_unless_superseded (self, op->tbl, op->pk, op->col, op->device, op->seq,
+                                     error);
+}
+
+/* Everything recompute needs about one row, read in a few queries. */
+typedef struct
+{
+  EdOp       *insert;         /* NULL until the row's ins arrives */
+  JsonObject *insert_values;  /* its object of values */
+  JsonNode   *insert_node;
+  GHashTable *explicit;       /* col → GPtrArray of op ids */
+  GHashTable *ops;            /* op id → EdOp, loaded once */
+} RowState;
+
+static void
+row_state_clear (RowState *state)
+{
+  ed_op_free (state->insert);
+  g_clear_pointer (&state->insert_node, json_node_unref);
+  g_clear_pointer (&state->explicit, g_hash_table_unref);
+  g_clear_pointer (&state->ops, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RowState, row_state_clear)
+
+static gboolean
+row_state_load (EdOpStore   *self,
+                const char  *tbl,
+                const char  *pk,
+                RowState    *state,
+                GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  state->explicit = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           (GDestroyNotify)g_ptr_array_unref);
+  state->ops = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                      (GDestroyNotify)ed_op_free);
+
+  state->insert = _ed_op_store_find_insert (self, tbl, pk, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (state->insert != NULL)
+    {
+      state->insert_node = json_from_string (state->insert->val, NULL);
+      if (state->insert_node != NULL && JSON_NODE_HOLDS_OBJECT (state->insert_node))
+        state->insert_values = json_node_get_object (state->insert_node);
+      g_hash_table_insert (state->ops, ed_op_get_id (state->insert), ed_op_copy (state->insert));
+    }
+
+  stmt = cached (self, row_heads_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, tbl);
+  bind_text (stmt, 2, pk);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *col = (const char *)sqlite3_column_text (stmt, 0);
+      GPtrArray *ids = g_hash_table_lookup (state->explicit, col);
+
+      if (ids == NULL)
+        {
+          ids = g_ptr_array_new_with_free_func (g_free);
+          g_hash_table_insert (state->explicit, g_strdup (col), ids);
+        }
+      g_ptr_array_add (ids, ed_op_id_make ((const char *)sqlite3_column_text (stmt, 1),
+                                           sqlite3_column_int64 (stmt, 2)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ed_database_set_error (self->database, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static EdOp *
+row_state_op (EdOpStore   *self,
+              RowState    *state,
+              const char  *id,
+              GError     **error)
+{
+  EdOp *op = g_hash_table_lookup (state->ops, id);
+  g_autofree char *device = NULL;
+  gint64 seq;
+
+  if (op != NULL)
+    return op;
+  if (!ed_op_id_parse (id, &device, &seq))
+    return NULL;
+  op = _ed_op_store_load_op (self, device, seq, error);
+  if (op != NULL)
+    g_hash_table_insert (state->ops, g_strdup (id), op);
+  return op;
+}
+
+static char *
+member_json (JsonObject *values,
+             const char *column)
+{
+  JsonNode *member = values != NULL ? json_object_get_member (values, column) : NULL;
+  g_autoptr(GVariant) value = NULL;
+
+  if (member == NULL || !JSON_NODE_HOLDS_VALUE (member))
+    return NULL;
+  switch (json_node_get_value_type (member))
+    {
+    case G_TYPE_STRING:
+      value = g_variant_ref_sink (g_variant_new_string (json_node_get_string (member)));
+      break;
+    case G_TYPE_INT64:
+      value = g_variant_ref_sink (g_variant_new_int64 (json_node_get_int (member)));
+      break;
+    case G_TYPE_BOOLEAN:
+      value = g_variant_ref_sink (g_variant_new_boolean (json_node_get_boolean (member)));
+      break;
+    default:
+      return NULL;
+    }
+  return ed_value_to_json (value);
+}
+
+/* The canonical JSON of one column's value in an ins op's object of values. */
+char *
+_ed_op_store_column_value_of_insert (const EdOp *insert,
+                                     const char *column)
+{
+  g_autoptr(JsonNode) node = NULL;
+
+  if (insert == NULL || insert->val == NULL)
+    return NULL;
+  node = json_from_string (insert->val, NULL);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  return member_json (json_node_get_object (node), column);
+}
+
+/* The heads of one field, each with its value for that field. */
+static GPtrArray *
+row_state_heads (EdOpStore   *self,
+                 RowState    *state,
+                 const char  *col,
+                 GError     **error)
+{
+  g_autoptr(GPtrArray) heads = g_ptr_array_new_with_free_func ((GDestroyNotify)_ed_head_free);
+  GPtrArray *ids = g_hash_table_lookup (state->explicit, col);
+  gboolean is_row = g_str_equal (col, ED_ROW_COLUMN);
+
+  if (ids == NULL)
+    {
+      if (state->insert != NULL)
+        {
+          EdHead *head = g_new0 (EdHead, 1);
+
+          head->op = ed_op_copy (state->insert);
+          head->value_json = is_row ? NULL : member_json (state->insert_values, col);
+          g_ptr_array_add (heads, head);
+        }
+      return g_steal_pointer (&heads);
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      EdOp *op = row_state_op (self, state, g_ptr_array_index (ids, i), &local_error);
+      EdHead *head;
+
+      if (op == NULL)
+        {
+          if (local_error != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return NULL;
+            }
+          continue;
+        }
+      head = g_new0 (EdHead, 1);
+      head->op = ed_op_copy (op);
+      if (is_row)
+        head->value_json = NULL;
+      else if (op->kind == ED_OP_INS)
+        head->value_json = member_json (state->insert_values, col);
+      else
+        head->value_json = g_strdup (op->val);
+      g_ptr_array_add (heads, head);
+    }
+  return g_steal_pointer (&heads);
+}
+
+/**
+ * _ed_op_store_get_heads:
+ *
+ * Returns: (transfer full) (element-type EdHead): the heads of one field, or of the row
+ *   itself with @col "__row"; empty when the row's ins has not arrived
+ */
+GPtrArray *
+_ed_op_store_get_heads (EdOpStore   *self,
+                        const char  *tbl,
+                        const char  *pk,
+                        const char  *col,
+                        GError     **error)
+{
+  g_auto(RowState) state = { NULL };
+
+  if (!row_state_load (self, tbl, pk, &state, error))
+    return NULL;
+  return row_state_heads (self, &state, col, error);
+}
+
+/* Greatest (hlc, device) wins; device ids compare byte-wise so every desk agrees. */
+static int
+compare_heads (const EdHead *a,
+               const EdHead *b)
+{
+  if (a->op->hlc != b->op->hlc)
+    return a->op->hlc < b->op->hlc ? -1 : 1;
+  if (strcmp (a->op->device, b->op->device) != 0)
+    return strcmp (a->op->device, b->op->device);
+  return a->op->seq < b->op->seq ? -1 : (a->op->seq > b->op->seq);
+}
+
+EdHead *
+_ed_heads_winner (GPtrArray *heads)
+{
+  EdHead *winner = NULL;
+
+  for (guint i = 0; i < heads->len; i++)
+    {
+      EdHead *head = g_ptr_array_index (heads, i);
+
+      if (winner == NULL || compare_heads (head, winner) > 0)
+        winner = head;
+    }
+  return winner;
+}
+
+gboolean
+_ed_heads_disagree (GPtrArray *heads)
+{
+  for (guint i = 1; i < heads->len; i++)
+    {
+      EdHead *first = g_ptr_array_index (heads, 0);
+      EdHead *other = g_ptr_array_index (heads, i);
+
+      if (g_strcmp0 (first->value_json, other->value_json) != 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  return strcmp (*(const char * const *)a, *(const char * const *)b);
+}
+
+/**
+ * _ed_heads_ids:
+ *
+ * Returns: (transfer full): the heads' op ids, sorted, for a pred
+ */
+char **
+_ed_heads_ids (GPtrArray *heads)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+
+  for (guint i = 0; i < heads->len; i++)
+    g_ptr_array_add (ids, ed_op_get_id (((EdHead *)g_ptr_array_index (heads, i))->op));
+  g_ptr_array_sort (ids, compare_ids);
+  g_ptr_array_add (ids, NULL);
+  return (char **)g_ptr_array_free (g_steal_pointer (&ids), FALSE);
+}
+
+/* Statements on a synced table. Table and column names come from the schema registry, never
+ * from input; %w quotes them as identifiers. */
+static sqlite3_stmt *
+table_statement (EdOpStore        *self,
+                 const char       *sql,
+                 GError          **error)
+{
+  return cached (self, sql, error);
+}
+
+static char *
+select_row_sql (const EdTableDef *table)
+{
+  GString *sql = g_string_new ("SELECT ");
+
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      char *quoted = sqlite3_mprintf ("%s\"%w\"", i > 0 ? ", " : "", table->columns[i].name);
+
+      g_string_append (sql, quoted);
+      sqlite3_free (quoted);
+    }
+  {
+    char *from = sqlite3_mprintf (" FROM \"%w\" WHERE id = ?1", table->name);
+
+    g_string_append (sql, from);
+    sqlite3_free (from);
+  }
+  return g_string_free (sql, FALSE);
+}
+
+static char *
+insert_row_sql (const EdTableDef *table)
+{
+  char *head = sqlite3_mprintf ("INSERT INTO \"%w\" (id", table->name);
+  GString *sql = g_string_new (head);
+
+  sqlite3_free (head);
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      char *quoted = sqlite3_mprintf (", \"%w\"", table->columns[i].name);
+
+      g_string_append (sql, quoted);
+      sqlite3_free (quoted);
+    }
+  g_string_append (sql, ") VALUES (?1");
+  for (guint i = 0; i < table->n_columns; i++)
+    g_string_append_printf (sql, ", ?%u", i + 2);
+  g_string_append_c (sql, ')');
+  return g_string_free (sql, FALSE);
+}
+
+static gboolean
+bind_variant (sqlite3_stmt *stmt,
+              int           position,
+              GVariant     *value)
+{
+  /* The values outlive the statement's step, so SQLite need not copy them. */
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    sqlite3_bind_text (stmt, position, g_variant_get_string (value, NULL), -1, SQLITE_STATIC);
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+    sqlite3_bind_int64 (stmt, position, g_variant_get_int64 (value));
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
+    sqlite3_bind_int (stmt, position, g_variant_get_boolean (value));
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* A value as this column holds it: the winner's, or the type's default when no op gives one
+ * (a column added after the row was inserted). */
+static GVariant *
+column_value (const EdColumnDef *column,
+              const char        *json)
+{
+  GVariant *value = json != NULL ? ed_value_from_json (column->type, json, NULL) : NULL;
+
+  return value != NULL ? value : ed_value_default (column->type);
+}
+
+static char *
+stored_value_json (sqlite3_stmt      *stmt,
+                   int                index,
+                   const EdColumnDef *column)
+{
+  g_autoptr(GVariant) value = NULL;
+
+  switch (column->type)
+    {
+    case ED_VALUE_TEXT:
+    case ED_VALUE_DATE:
+      value = g_variant_ref_sink (g_variant_new_string (
+        sqlite3_column_text (stmt, index) != NULL
+          ? (const char *)sqlite3_column_text (stmt, index) : ""));
+      break;
+    case ED_VALUE_INTEGER:
+    case ED_VALUE_MONEY:
+      value = g_variant_ref_sink (g_variant_new_int64 (sqlite3_column_int64 (stmt, index)));
+      break;
+    case ED_VALUE_BOOLEAN:
+      value = g_variant_ref_sink (g_variant_new_boolean (sqlite3_column_int (stmt, index) != 0));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  return ed_value_to_json (value);
+}
+
+/**
+ * _ed_op_store_insert_row:
+ *
+ * Writes a new row as a local insert leaves it: the fast path for the change set, which knows
+ * there is nothing to merge.
+ */
+gboolean
+_ed_op_store_insert_row (EdOpStore        *self,
+                         const EdTableDef *table,
+                         const char       *pk,
+                         GVariant * const *values,
+                         GError          **error)
+{
+  g_autofree char *sql = insert_row_sql (table);
+  sqlite3_stmt *stmt = table_statement (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, pk);
+  for (guint i = 0; i < table->n_columns; i++)
+    bind_variant (stmt, i + 2, values[i]);
+  return step_done (self, stmt, error);
+}
+
+gboolean
+_ed_op_store_row_visible (EdOpStore        *self,
+                          const EdTableDef *table,
+                          const char       *pk,
+                          gboolean         *out_visible,
+                          GError          **error)
+{
+  char *sql = sqlite3_mprintf ("SELECT 1 FROM \"%w\" WHERE id = ?1", table->name);
+  sqlite3_stmt *stmt = table_statement (self, sql, error);
+  int rc;
+
+  sqlite3_free (sql);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, pk);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      ed_database_set_error (self->database, rc, error);
+      return FALSE;
+    }
+  *out_visible = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+/* Brings the visible row in line with the winners: insert, update the fields that differ,
+ * or delete. Only what differs is written, so the change a person sees in the audit trail
+ * and the session cross-check is exactly the change the ops made. */
+static gboolean
+materialize (EdOpStore        *self,
+             const EdTableDef *table,
+             const char       *pk,
+             gboolean          visible,
+             GPtrArray        *column_heads,
+             GError          **error)
+{
+  g_autofree char *select_sql = select_row_sql (table);
+  sqlite3_stmt *stmt = table_statement (self, select_sql, error);
+  g_autoptr(GPtrArray) current = g_ptr_array_new_with_free_func (g_free);
+  gboolean exists;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, pk);
+  rc = sqlite3_step (stmt);
+  exists = rc == SQLITE_ROW;
+  if (exists)
+    for (guint i = 0; i < table->n_columns; i++)
+      g_ptr_array_add (current, stored_value_json (stmt, i, &table->columns[i]));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      ed_database_set_error (self->database, rc, error);
+      return FALSE;
+    }
+
+  if (!visible)
+    {
+      char *sql;
+
+      if (!exists)
+        return TRUE;
+      sql = sqlite3_mprintf ("DELETE FROM \"%w\" WHERE id = ?1", table->name);
+      stmt = table_statement (self, sql, error);
+      sqlite3_free (sql);
+      if (stmt == NULL)
+        return FALSE;
+      bind_text (stmt, 1, pk);
+      return step_done (self, stmt, error);
+    }
+
+  if (!exists)
+    {
+      g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func ((GDestroyNotify)g_variant_unref);
+
+      for (guint i = 0; i < table->n_columns; i++)
+        {
+          EdHead *winner = _ed_heads_winner (g_ptr_array_index (column_heads, i));
+
+          g_ptr_array_add (values, column_value (&table->columns[i],
+                                                 winner != NULL ? winner->value_json : NULL));
+        }
+      return _ed_op_store_insert_row (self, table, pk, (GVariant * const *)values->pdata, error);
+    }
+
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      EdHead *winner = _ed_heads_winner (g_ptr_array_index (column_heads, i));
+      g_autoptr(GVariant) value = column_value (&table->columns[i],
+                                                winner != NULL ? winner->value_json : NULL);
+      g_autofree char *json = ed_value_to_json (value);
+      char *sql;
+
+      if (g_strcmp0 (json, g_ptr_array_index (current, i)) == 0)
+        continue;
+
+      sql = sqlite3_mprintf ("UPDATE \"%w\" SET \"%w\" = ?1 WHERE id = ?2", table->name,
+                             table->columns[i].name);
+      stmt = table_statement (self, sql, error);
+      sqlite3_free (sql);
+      if (stmt == NULL)
+        return FALSE;
+      bind_variant (stmt, 1, value);
+      bind_text (stmt, 2, pk);
+      if (!step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_conflict (EdOpStore   *self,
+                const char  *tbl,
+                const char  *pk,
+                const char  *col,
+                const char  *kind,
+                GError     **error)
+{
+  sqlite3_stmt *stmt = cached (self, insert_conflict_sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, tbl);
+  bind_text (stmt, 2, pk);
+  bind_text (stmt, 3, col);
+  bind_text (stmt, 4, kind);
+  return step_done (self, stmt, error);
+}
+
+/* A row is deleted when every row head is a del and every field head is one of the versions
+ * those dels had seen: an edit the deleting desk never saw keeps the row alive, flagged. */
+static gboolean
+is_deleted (GPtrArray *row_heads,
+            GPtrArray *column_heads)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (row_heads->len == 0)
+    return FALSE;
+  for (guint i = 0; i < row_heads->len; i++)
+    {
+      EdHead *head = g_ptr_array_index (row_heads, i);
+
+      if (head->op->kind != ED_OP_DEL)
+        return FALSE;
+      for (guint j = 0; head->op->seen != NULL && head->op->seen[j] != NULL; j++)
+        g_hash_table_add (seen, head->op->seen[j]);
+    }
+
+  for (guint c = 0; c < column_heads->len; c++)
+    {
+      GPtrArray *heads = g_ptr_array_index (column_heads, c);
+
+      for (guint i = 0; i < heads->len; i++)
+        {
+          g_autofree char *id = ed_op_get_id (((EdHead *)g_ptr_array_index (heads, i))->op);
+
+          if (!g_hash_table_contains (seen, id))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/**
+ * _ed_op_store_recompute:
+ * @self: the store
+ * @tbl: a table
+ * @pk: a row
+ * @error: return location for an error
+ *
+ * Derives the visible row and its conflicts from the heads. Ops for a table this version does
+ * not know are kept in the log and shown after an upgrade (SYNC.md §4.10).
+ */
+gboolean
+_ed_op_store_recompute (EdOpStore   *self,
+                        const char  *tbl,
+                        const char  *pk,
+                        GError     **error)
+{
+  const EdTableDef *table = ed_schema_lookup (self->schema, tbl);
+  g_auto(RowState) state = { NULL };
+  g_autoptr(GPtrArray) row_heads = NULL;
+  g_autoptr(GPtrArray) column_heads = NULL;
+  gboolean visible = FALSE;
+  sqlite3_stmt *stmt;
+
+  if (table == NULL)
+    return TRUE;
+
+  if (!row_state_load (self, tbl, pk, &state, error))
+    return FALSE;
+
+  row_heads = row_state_heads (self, &state, ED_ROW_COLUMN, error);
+  if (row_heads == NULL)
+    return FALSE;
+
+  column_heads = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      GPtrArray *heads = row_state_heads (self, &state, table->columns[i].name, error);
+
+      if (heads == NULL)
+        return FALSE;
+      g_ptr_array_add (column_heads, heads);
+    }
+
+  if (state.insert != NULL)
+    visible = !is_deleted (row_heads, column_heads);
+
+  if (!materialize (self, table, pk, visible, column_heads, error))
+    return FALSE;
+
+  stmt = cached (self, clear_conflicts_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, tbl);
+  bind_text (stmt, 2, pk);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  if (!visible)
+    return TRUE;
+
+  for (guint i = 0; i < table->n_columns; i++)
+    if (_ed_heads_disagree (g_ptr_array_index (column_heads, i)) &&
+        !write_conflict (self, tbl, pk, table->columns[i].name, "value", error))
+      return FALSE;
+
+  for (guint i = 0; i < row_heads->len; i++)
+    if (((EdHead *)g_ptr_array_index (row_heads, i))->op->kind == ED_OP_DEL)
+      return write_conflict (self, tbl, pk, ED_ROW_COLUMN, "delete", error);
+
+  return TRUE;
+}

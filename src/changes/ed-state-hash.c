@@ -1,0 +1,194 @@
+/* ed-state-hash.c
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ed-changes"
+
+#include "config.h"
+
+#include "ed-context-private.h"
+#include "ed-state-hash.h"
+
+/* A fingerprint of what a person can see: every visible row of every synced table and every
+ * open conflict with its competing values. Rows are taken in id order and values in their
+ * canonical form, so two desks that hold the same ops agree whatever order those arrived in
+ * and whatever their clocks said. With heads, it also covers which version of each field is
+ * current: the stronger check the merge simulator uses (SYNC.md §4.12 P1). */
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
+}
+
+static void
+feed (GChecksum  *checksum,
+      const char *text)
+{
+  g_checksum_update (checksum, (const guchar *)text, -1);
+  g_checksum_update (checksum, (const guchar *)"\x1f", 1);
+}
+
+static gboolean
+feed_heads (EdOpStore        *store,
+            GChecksum        *checksum,
+            const EdTableDef *table,
+            const char       *pk,
+            const char       *col,
+            GError          **error)
+{
+  g_autoptr(GPtrArray) heads = _ed_op_store_get_heads (store, table->name, pk, col, error);
+  g_auto(GStrv) ids = NULL;
+
+  if (heads == NULL)
+    return FALSE;
+  ids = _ed_heads_ids (heads);
+  for (guint i = 0; ids[i] != NULL; i++)
+    feed (checksum, ids[i]);
+  feed (checksum, "\x1e");
+  return TRUE;
+}
+
+static gboolean
+hash_table_rows (EdContext        *context,
+                 GChecksum        *checksum,
+                 const EdTableDef *table,
+                 gboolean          with_heads,
+                 GError          **error)
+{
+  EdDatabase *database = ed_context_get_database (context);
+  EdOpStore *store = _ed_context_get_op_store (context);
+  g_autoptr(GPtrArray) pks = g_ptr_array_new_with_free_func (g_free);
+  GString *sql = g_string_new ("SELECT id");
+  sqlite3_stmt *stmt;
+  char *from;
+  int rc;
+
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      char *column = sqlite3_mprintf (", quote(\"%w\")", table->columns[i].name);
+
+      g_string_append (sql, column);
+      sqlite3_free (column);
+    }
+  from = sqlite3_mprintf (" FROM \"%w\" ORDER BY id", table->name);
+  g_string_append (sql, from);
+  sqlite3_free (from);
+
+  stmt = ed_database_cached (database, sql->str, error);
+  g_string_free (sql, TRUE);
+  if (stmt == NULL)
+    return FALSE;
+
+  feed (checksum, table->name);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      for (guint i = 0; i <= table->n_columns; i++)
+        feed (checksum, (const char *)sqlite3_column_text (stmt, i));
+      if (with_heads)
+        g_ptr_array_add (pks, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ed_database_set_error (database, rc, error);
+      return FALSE;
+    }
+
+  for (guint p = 0; p < pks->len; p++)
+    {
+      const char *pk = g_ptr_array_index (pks, p);
+
+      if (!feed_heads (store, checksum, table, pk, "__row", error))
+        return FALSE;
+      for (guint i = 0; i < table->n_columns; i++)
+        if (!feed_heads (store, checksum, table, pk, table->columns[i].name, error))
+          return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+hash_conflicts (EdContext  *context,
+                GChecksum  *checksum,
+                GError    **error)
+{
+  static const char sql[] = "SELECT tbl, pk, col, kind FROM conflict ORDER BY tbl, pk, col";
+  EdDatabase *database = ed_context_get_database (context);
+  EdOpStore *store = _ed_context_get_op_store (context);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+  sqlite3_stmt *stmt = ed_database_cached (database, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      char **row = g_new0 (char *, 5);
+
+      for (int i = 0; i < 4; i++)
+        row[i] = g_strdup ((const char *)sqlite3_column_text (stmt, i));
+      g_ptr_array_add (rows, row);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ed_database_set_error (database, rc, error);
+      return FALSE;
+    }
+
+  feed (checksum, "conflicts");
+  for (guint i = 0; i < rows->len; i++)
+    {
+      char **row = g_ptr_array_index (rows, i);
+      g_autoptr(GPtrArray) heads = _ed_op_store_get_heads (store, row[0], row[1], row[2], error);
+      g_autoptr(GPtrArray) values = g_ptr_array_new ();
+
+      if (heads == NULL)
+        return FALSE;
+      for (int c = 0; c < 4; c++)
+        feed (checksum, row[c]);
+      for (guint h = 0; h < heads->len; h++)
+        {
+          EdHead *head = g_ptr_array_index (heads, h);
+
+          g_ptr_array_add (values, head->value_json != NULL ? head->value_json
+                                                            : (char *)ed_op_kind_to_string (head->op->kind));
+        }
+      g_ptr_array_sort (values, compare_strings);
+      for (guint v = 0; v < values->len; v++)
+        feed (checksum, g_ptr_array_index (values, v));
+    }
+  return TRUE;
+}
+
+/**
+ * ed_state_hash:
+ * @context: the district
+ * @with_heads: also cover the current versions of every field
+ * @error: return location for an error
+ *
+ * Returns: (transfer full): a SHA-256 in hex of the visible state, or %NULL
+ */
+char *
+ed_state_hash (EdContext  *context,
+               gboolean    with_heads,
+               GError    **error)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GPtrArray) tables = NULL;
+
+  g_return_val_if_fail (ED_IS_CONTEXT (context), NULL);
+
+  tables = ed_schema_list_tables (ed_context_get_schema (context));
+  for (guint i = 0; i < tables->len; i++)
+    if (!hash_table_rows (context, checksum, g_ptr_array_index (tables, i), with_heads, error))
+      return NULL;
+  if (!hash_conflicts (context, checksum, error))
+    return NULL;
+  return g_strdup (g_checksum_get_string (checksum));
+}

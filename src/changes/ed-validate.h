@@ -1,0 +1,54 @@
+/* ed-validate.h
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ed-context.h"
+
+G_BEGIN_DECLS
+
+/**
+ * EdValidationItem:
+ * @validator: which check raised it
+ * @tbl: the table
+ * @pk: the row to look at
+ * @message: what a person should fix
+ */
+typedef struct
+{
+  char *validator;
+  char *tbl;
+  char *pk;
+  char *message;
+} EdValidationItem;
+
+void       ed_validation_item_free   (EdValidationItem   *item);
+void       ed_validation_items_add   (GPtrArray          *items,
+                                      const char         *validator,
+                                      const char         *table,
+                                      const char         *row_id,
+                                      const char         *message);
+gboolean   ed_validate_unique        (EdContext          *context,
+                                      const char         *validator,
+                                      const char         *table,
+                                      const char * const *columns,
+                                      const char         *what,
+                                      GPtrArray          *items,
+                                      GError            **error);
+gboolean   ed_validate_reference     (EdContext          *context,
+                                      const char         *validator,
+                                      const char         *table,
+                                      const char         *column,
+                                      const char         *target_table,
+                                      GPtrArray          *items,
+                                      GError            **error);
+gboolean   ed_validate_run           (EdContext          *context,
+                                      GError            **error);
+GPtrArray *ed_validate_list_items    (EdContext          *context,
+                                      GError            **error);
+
+G_END_DECLS

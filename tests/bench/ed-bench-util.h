@@ -1,0 +1,95 @@
+/* ed-bench-util.h
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <math.h>
+
+/* Helpers shared by the C benchmarks. Each benchmark prints comment lines starting with "# "
+ * and exactly one line "bench: NAME VALUE UNIT budget BUDGET UNIT" (DESIGN.md §9), and exits
+ * 1 when the figure is over budget. */
+
+/* The session cross-check (SYNC.md §4.11) is for test runs; a benchmark measures what a desk
+ * runs, so it is off whatever the environment says. */
+static inline void
+ed_bench_init (void)
+{
+  g_unsetenv ("ED_WRITE_CHECK");
+}
+
+static inline char *
+ed_bench_make_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("electoral-desk-bench-XXXXXX", &error);
+
+  if (dir == NULL)
+    g_error ("Cannot make a temporary folder: %s", error->message);
+  return dir;
+}
+
+static inline void
+ed_bench_remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        ed_bench_remove_dir (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+static inline double
+ed_bench_ms_since (gint64 start_us)
+{
+  return (g_get_monotonic_time () - start_us) / 1000.0;
+}
+
+static inline int
+ed_bench_compare_doubles (gconstpointer a,
+                          gconstpointer b)
+{
+  double x = *(const double *)a;
+  double y = *(const double *)b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The nearest-rank percentile of @samples (sorted in place): the smallest sample with at least
+ * @percent % of the samples at or below it. */
+static inline double
+ed_bench_percentile (GArray *samples,
+                     double  percent)
+{
+  guint rank;
+
+  g_assert (samples->len > 0);
+  g_array_sort (samples, ed_bench_compare_doubles);
+  rank = (guint)ceil (percent / 100.0 * samples->len);
+  rank = CLAMP (rank, 1, samples->len);
+  return g_array_index (samples, double, rank - 1);
+}
+
+static inline void
+ed_bench_check (gboolean    ok,
+                GError     *error,
+                const char *what)
+{
+  if (!ok)
+    g_error ("%s failed: %s", what, error != NULL ? error->message : "no error set");
+}

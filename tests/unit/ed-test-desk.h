@@ -1,0 +1,161 @@
+/* ed-test-desk.h
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ed-change-set.h"
+#include "ed-conflicts.h"
+#include "ed-context-private.h"
+#include "ed-merge.h"
+#include "ed-state-hash.h"
+
+/* A desk for merge tests: an in-memory district with a test table "thing", a clock the test
+ * sets, and a fixed device id. */
+
+typedef struct
+{
+  EdContext *context;
+  gint64     now_ms;
+} EdTestDesk;
+
+static const EdColumnDef ed_test_thing_columns[] = {
+  { "name", ED_VALUE_TEXT },
+  { "count", ED_VALUE_INTEGER },
+  { "flag", ED_VALUE_BOOLEAN },
+};
+
+static const EdTableDef ed_test_thing_table = {
+  "thing", ed_test_thing_columns, G_N_ELEMENTS (ed_test_thing_columns)
+};
+
+static inline gint64
+ed_test_desk_clock (gpointer data)
+{
+  return ((EdTestDesk *)data)->now_ms;
+}
+
+static inline EdTestDesk *
+ed_test_desk_new (const char *device_id,
+                  gint64      now_ms)
+{
+  EdTestDesk *desk = g_new0 (EdTestDesk, 1);
+  g_autoptr(EdSchema) schema = ed_schema_new_default ();
+  g_autoptr(GError) error = NULL;
+
+  ed_schema_add_table (schema, &ed_test_thing_table);
+  desk->now_ms = now_ms;
+  desk->context = _ed_context_open_full (":memory:", schema, ed_test_desk_clock, desk,
+                                         device_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (ed_database_exec (ed_context_get_database (desk->context),
+                                   "CREATE TABLE thing (id TEXT PRIMARY KEY NOT NULL, "
+                                   "name TEXT NOT NULL DEFAULT '', "
+                                   "count INTEGER NOT NULL DEFAULT 0, "
+                                   "flag INTEGER NOT NULL DEFAULT 0) STRICT", &error));
+  return desk;
+}
+
+static inline void
+ed_test_desk_free (EdTestDesk *desk)
+{
+  g_object_unref (desk->context);
+  g_free (desk);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EdTestDesk, ed_test_desk_free)
+
+static inline char *
+ed_test_desk_insert (EdTestDesk *desk,
+                     const char *name,
+                     gint64      count)
+{
+  const char *columns[] = { "name", "count" };
+  GVariant *values[] = { g_variant_new_string (name), g_variant_new_int64 (count) };
+  g_autoptr(EdChangeSet) change_set = ed_change_set_begin (desk->context, NULL);
+  g_autoptr(GError) error = NULL;
+  char *id = NULL;
+
+  g_assert_true (ed_change_set_insert (change_set, "thing", NULL, columns, values, 2, &id,
+                                       &error));
+  g_assert_no_error (error);
+  g_assert_true (ed_change_set_commit (change_set, &error));
+  return id;
+}
+
+static inline void
+ed_test_desk_set (EdTestDesk *desk,
+                  const char *id,
+                  const char *column,
+                  GVariant   *value)
+{
+  g_autoptr(EdChangeSet) change_set = ed_change_set_begin (desk->context, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ed_change_set_set (change_set, "thing", id, column, value, &error));
+  g_assert_no_error (error);
+  g_assert_true (ed_change_set_commit (change_set, &error));
+}
+
+static inline void
+ed_test_desk_delete (EdTestDesk *desk,
+                     const char *id)
+{
+  g_autoptr(EdChangeSet) change_set = ed_change_set_begin (desk->context, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ed_change_set_delete (change_set, "thing", id, &error));
+  g_assert_no_error (error);
+  g_assert_true (ed_change_set_commit (change_set, &error));
+}
+
+/* Sends everything @from holds to @to. */
+static inline void
+ed_test_desk_sync (EdTestDesk *from,
+                   EdTestDesk *to)
+{
+  g_autoptr(GPtrArray) ops = ed_merge_export (from->context, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (ops);
+  g_assert_true (ed_merge_apply (to->context, ops, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static inline char *
+ed_test_desk_hash (EdTestDesk *desk)
+{
+  g_autoptr(GError) error = NULL;
+  char *hash = ed_state_hash (desk->context, TRUE, &error);
+
+  g_assert_no_error (error);
+  return hash;
+}
+
+static inline char *
+ed_test_desk_get_text (EdTestDesk *desk,
+                       const char *id,
+                       const char *column)
+{
+  char *sql = sqlite3_mprintf ("SELECT \"%w\" FROM thing WHERE id = %Q", column, id);
+  sqlite3_stmt *stmt = ed_database_prepare (ed_context_get_database (desk->context), sql, NULL);
+  char *text = NULL;
+
+  sqlite3_free (sql);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return text;
+}
+
+static inline guint
+ed_test_desk_n_conflicts (EdTestDesk *desk)
+{
+  g_autoptr(GPtrArray) conflicts = ed_conflicts_list (desk->context, NULL);
+
+  g_assert_nonnull (conflicts);
+  return conflicts->len;
+}
