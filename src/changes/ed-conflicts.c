@@ -19,8 +19,6 @@
  * and roughly when, and resolved by an ordinary edit whose pred is all of them (SYNC.md
  * §4.4), so a resolution made on one desk clears the conflict on every desk it reaches. */
 
-static const char list_sql[] = "SELECT tbl, pk, col, kind FROM conflict ORDER BY tbl, pk, col";
-
 static void
 conflict_head_free (EdConflictHead *head)
 {
@@ -125,31 +123,14 @@ GPtrArray *
 ed_conflicts_list (EdContext  *context,
                    GError    **error)
 {
-  EdDatabase *database = ed_context_get_database (context);
   g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify)ed_conflict_free);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(GPtrArray) rows = NULL;
 
   g_return_val_if_fail (ED_IS_CONTEXT (context), NULL);
 
-  stmt = ed_database_cached (database, list_sql, error);
-  if (stmt == NULL)
+  rows = _ed_op_store_list_conflicts (_ed_context_get_op_store (context), error);
+  if (rows == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      char **row = g_new0 (char *, 5);
-
-      for (int i = 0; i < 4; i++)
-        row[i] = g_strdup ((const char *)sqlite3_column_text (stmt, i));
-      g_ptr_array_add (rows, row);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ed_database_set_error (database, rc, error);
-      return NULL;
-    }
 
   for (guint i = 0; i < rows->len; i++)
     {

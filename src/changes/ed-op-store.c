@@ -67,6 +67,8 @@ static const char insert_conflict_sql[] =
   "INSERT INTO conflict (tbl, pk, col, kind) VALUES (?1, ?2, ?3, ?4)";
 static const char row_known_sql[] =
   "SELECT 1 FROM op_log WHERE tbl = ?1 AND pk = ?2 AND col = '__row' LIMIT 1";
+static const char list_conflicts_sql[] =
+  "SELECT tbl, pk, col, kind FROM conflict ORDER BY tbl, pk, col";
 static const char max_seq_sql[] = "SELECT max(seq) FROM op_log WHERE device = ?1";
 
 EdOpStore *
@@ -117,6 +119,25 @@ step_done (EdOpStore     *self,
 
   sqlite3_reset (stmt);
   return ok;
+}
+
+/* Steps a bound query and says whether it found a row. */
+static gboolean
+step_exists (EdOpStore     *self,
+             sqlite3_stmt  *stmt,
+             gboolean      *out_found,
+             GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      ed_database_set_error (self->database, rc, error);
+      return FALSE;
+    }
+  *out_found = rc == SQLITE_ROW;
+  return TRUE;
 }
 
 static void
@@ -208,21 +229,12 @@ _ed_op_store_row_known (EdOpStore   *self,
                         GError     **error)
 {
   sqlite3_stmt *stmt = cached (self, row_known_sql, error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
   bind_text (stmt, 1, tbl);
   bind_text (stmt, 2, pk);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      ed_database_set_error (self->database, rc, error);
-      return FALSE;
-    }
-  *out_known = rc == SQLITE_ROW;
-  return TRUE;
+  return step_exists (self, stmt, out_known, error);
 }
 
 gint64
@@ -244,6 +256,39 @@ _ed_op_store_max_seq (EdOpStore   *self,
     ed_database_set_error (self->database, rc, error);
   sqlite3_reset (stmt);
   return seq;
+}
+
+/**
+ * _ed_op_store_list_conflicts:
+ *
+ * Returns: (transfer full) (element-type GStrv): each open conflict as { tbl, pk, col, kind },
+ *   in a stable order
+ */
+GPtrArray *
+_ed_op_store_list_conflicts (EdOpStore  *self,
+                             GError    **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+  sqlite3_stmt *stmt = cached (self, list_conflicts_sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      char **row = g_new0 (char *, 5);
+
+      for (int i = 0; i < 4; i++)
+        row[i] = g_strdup ((const char *)sqlite3_column_text (stmt, i));
+      g_ptr_array_add (rows, row);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ed_database_set_error (self->database, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
 }
 
 /**
@@ -283,7 +328,6 @@ is_superseded (EdOpStore   *self,
                GError     **error)
 {
   sqlite3_stmt *stmt = cached (self, superseded_sql, error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
@@ -292,15 +336,7 @@ is_superseded (EdOpStore   *self,
   bind_text (stmt, 3, tbl);
   bind_text (stmt, 4, pk);
   bind_text (stmt, 5, col);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      ed_database_set_error (self->database, rc, error);
-      return FALSE;
-    }
-  *out_superseded = rc == SQLITE_ROW;
-  return TRUE;
+  return step_exists (self, stmt, out_superseded, error);
 }
 
 static gboolean
@@ -353,22 +389,13 @@ field_has_explicit_heads (EdOpStore   *self,
                           GError     **error)
 {
   sqlite3_stmt *stmt = cached (self, field_heads_sql, error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
   bind_text (stmt, 1, tbl);
   bind_text (stmt, 2, pk);
   bind_text (stmt, 3, col);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      ed_database_set_error (self->database, rc, error);
-      return FALSE;
-    }
-  *out_has = rc == SQLITE_ROW;
-  return TRUE;
+  return step_exists (self, stmt, out_has, error);
 }
 
 /* Before the first edit of a field, its implicit head (the row's ins op) is written down, so
@@ -953,21 +980,12 @@ _ed_op_store_row_visible (EdOpStore        *self,
 {
   char *sql = sqlite3_mprintf ("SELECT 1 FROM \"%w\" WHERE id = ?1", table->name);
   sqlite3_stmt *stmt = table_statement (self, sql, error);
-  int rc;
 
   sqlite3_free (sql);
   if (stmt == NULL)
     return FALSE;
   bind_text (stmt, 1, pk);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      ed_database_set_error (self->database, rc, error);
-      return FALSE;
-    }
-  *out_visible = rc == SQLITE_ROW;
-  return TRUE;
+  return step_exists (self, stmt, out_visible, error);
 }
 
 /* Brings the visible row in line with the winners: insert, update the fields that differ,

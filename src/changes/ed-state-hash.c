@@ -117,29 +117,11 @@ hash_conflicts (EdContext  *context,
                 GChecksum  *checksum,
                 GError    **error)
 {
-  static const char sql[] = "SELECT tbl, pk, col, kind FROM conflict ORDER BY tbl, pk, col";
-  EdDatabase *database = ed_context_get_database (context);
   EdOpStore *store = _ed_context_get_op_store (context);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
-  sqlite3_stmt *stmt = ed_database_cached (database, sql, error);
-  int rc;
+  g_autoptr(GPtrArray) rows = _ed_op_store_list_conflicts (store, error);
 
-  if (stmt == NULL)
+  if (rows == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      char **row = g_new0 (char *, 5);
-
-      for (int i = 0; i < 4; i++)
-        row[i] = g_strdup ((const char *)sqlite3_column_text (stmt, i));
-      g_ptr_array_add (rows, row);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ed_database_set_error (database, rc, error);
-      return FALSE;
-    }
 
   feed (checksum, "conflicts");
   for (guint i = 0; i < rows->len; i++)

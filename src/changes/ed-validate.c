@@ -91,21 +91,20 @@ ed_validate_unique (EdContext          *context,
 {
   EdDatabase *database = ed_context_get_database (context);
   g_autofree char *key = quoted_columns (columns, ", ");
-  g_autofree char *sql = NULL;
-  char *from;
+  char *sql;
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (columns != NULL && columns[0] != NULL, FALSE);
 
-  /* The table and columns come from the module's code, never from input. */
-  from = sqlite3_mprintf ("\"%w\"", table);
-  sql = g_strdup_printf ("SELECT id FROM %s WHERE (%s) IN "
-                         "(SELECT %s FROM %s GROUP BY %s HAVING count(*) > 1) ORDER BY id",
-                         from, key, key, from, key);
-  sqlite3_free (from);
+  /* The table and columns come from the module's code, never from input; %w and the quoted
+   * column list make them identifiers. */
+  sql = sqlite3_mprintf ("SELECT id FROM \"%w\" WHERE (%s) IN (SELECT %s FROM \"%w\" "
+                         "GROUP BY %s HAVING count(*) > 1) ORDER BY id",
+                         table, key, key, table, key);
 
   stmt = ed_database_cached (database, sql, error);
+  sqlite3_free (sql);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)

@@ -626,7 +626,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/sync/rules/concurrent-edits-one-conflict", test_concurrent_edits_conflict);
   g_test_add_func ("/sync/rules/equal-values-no-conflict", test_equal_values_no_conflict);
