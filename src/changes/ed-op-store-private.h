@@ -69,6 +69,9 @@ gboolean   _ed_op_store_row_visible  (EdOpStore    *self,
 gint64     _ed_op_store_max_seq      (EdOpStore    *self,
                                       const char   *device,
                                       GError      **error);
+GPtrArray *_ed_op_store_unlogged_rows (EdOpStore        *self,
+                                       const EdTableDef *table,
+                                       GError          **error);
 GPtrArray *_ed_op_store_list_conflicts (EdOpStore *self,
                                         GError   **error);
 GPtrArray *_ed_op_store_all_ops      (EdOpStore    *self,

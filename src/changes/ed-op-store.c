@@ -849,25 +849,31 @@ table_statement (EdOpStore        *self,
   return cached (self, sql, error);
 }
 
+/* "c1", "c2", … in the registry's order. */
 static char *
-select_row_sql (const EdTableDef *table)
+column_list_sql (const EdTableDef *table)
 {
-  GString *sql = g_string_new ("SELECT ");
+  GString *list = g_string_new (NULL);
 
   for (guint i = 0; i < table->n_columns; i++)
     {
       char *quoted = sqlite3_mprintf ("%s\"%w\"", i > 0 ? ", " : "", table->columns[i].name);
 
-      g_string_append (sql, quoted);
+      g_string_append (list, quoted);
       sqlite3_free (quoted);
     }
-  {
-    char *from = sqlite3_mprintf (" FROM \"%w\" WHERE id = ?1", table->name);
+  return g_string_free (list, FALSE);
+}
 
-    g_string_append (sql, from);
-    sqlite3_free (from);
-  }
-  return g_string_free (sql, FALSE);
+static char *
+select_row_sql (const EdTableDef *table)
+{
+  g_autofree char *columns = column_list_sql (table);
+  char *sql = sqlite3_mprintf ("SELECT %s FROM \"%w\" WHERE id = ?1", columns, table->name);
+  char *copy = g_strdup (sql);
+
+  sqlite3_free (sql);
+  return copy;
 }
 
 static char *
@@ -1198,4 +1204,56 @@ _ed_op_store_recompute (EdOpStore   *self,
       return write_conflict (self, tbl, pk, ED_ROW_COLUMN, "delete", error);
 
   return TRUE;
+}
+
+/**
+ * _ed_op_store_unlogged_rows:
+ *
+ * Rows that no op has ever named: written before the op log existed (a district made by an
+ * older version), so no other desk can learn of them.
+ *
+ * Returns: (transfer full) (element-type GStrv): { id, canonical JSON object of the values }
+ */
+GPtrArray *
+_ed_op_store_unlogged_rows (EdOpStore        *self,
+                            const EdTableDef *table,
+                            GError          **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+  g_autofree char *columns = column_list_sql (table);
+  char *sql;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  sql = sqlite3_mprintf ("SELECT id, %s FROM \"%w\" AS t WHERE NOT EXISTS (SELECT 1 FROM op_log "
+                         "WHERE op_log.tbl = %Q AND op_log.pk = t.id AND op_log.col = '__row') "
+                         "ORDER BY id", columns, table->name, table->name);
+  stmt = cached (self, sql, error);
+  sqlite3_free (sql);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GString *json = g_string_new ("{");
+      char **row = g_new0 (char *, 3);
+
+      for (guint i = 0; i < table->n_columns; i++)
+        {
+          g_autofree char *value = stored_value_json (stmt, i + 1, &table->columns[i]);
+
+          g_string_append_printf (json, "%s\"%s\":%s", i > 0 ? "," : "",
+                                  table->columns[i].name, value);
+        }
+      g_string_append_c (json, '}');
+      row[0] = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+      row[1] = g_string_free (json, FALSE);
+      g_ptr_array_add (rows, row);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ed_database_set_error (self->database, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
 }

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ed-cli-private.h"
+#include "ed-merge.h"
 #include "ed-conflicts.h"
 #include "ed-state-hash.h"
 #include "ed-validate.h"
@@ -28,6 +29,7 @@ build_info (EdContext  *context,
   const EdSettingInfo *keys = ed_district_settings_get_keys (&n_keys);
   g_autoptr(GPtrArray) conflicts = NULL;
   g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) clock_warnings = NULL;
   g_autofree char *state_hash = NULL;
 
   tables = ed_database_list_tables (database, error);
@@ -45,6 +47,9 @@ build_info (EdContext  *context,
   items = ed_validate_list_items (context, error);
   if (items == NULL)
     return NULL;
+  clock_warnings = ed_merge_list_clock_warnings (context, error);
+  if (clock_warnings == NULL)
+    return NULL;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "path");
@@ -61,6 +66,12 @@ build_info (EdContext  *context,
   json_builder_add_int_value (builder, conflicts->len);
   json_builder_set_member_name (builder, "validation_items");
   json_builder_add_int_value (builder, items->len);
+  /* Other desks whose clocks were more than five minutes ahead when their changes came. */
+  json_builder_set_member_name (builder, "clock_warnings");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < clock_warnings->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (clock_warnings, i));
+  json_builder_end_array (builder);
 
   json_builder_set_member_name (builder, "district");
   if (ed_district_settings_is_configured (settings))
@@ -124,6 +135,12 @@ print_text (JsonNode *info)
            (guint)json_object_get_int_member (root, "open_conflicts"));
   g_print (_("To check:      %u items\n"),
            (guint)json_object_get_int_member (root, "validation_items"));
+  {
+    JsonArray *warnings = json_object_get_array_member (root, "clock_warnings");
+
+    for (guint i = 0; i < json_array_get_length (warnings); i++)
+      g_print (_("Clock:         %s\n"), json_array_get_string_element (warnings, i));
+  }
   g_print (_("Rows:\n"));
   for (GList *l = names; l != NULL; l = l->next)
     g_print ("  %-24s %10" G_GINT64_FORMAT "\n", (const char *)l->data,

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "ed-change-set-private.h"
 #include "ed-context-private.h"
 
 /* One EdContext per open district, created by the application or a CLI command and handed to
@@ -130,6 +131,9 @@ _ed_context_open_full (const char  *path,
                                                                      error)
                                  : ed_desk_identity_load (self->database, error);
   if (self->desk == NULL)
+    return NULL;
+
+  if (!_ed_change_set_adopt_unlogged_rows (self, error))
     return NULL;
 
   self->settings = ed_district_settings_load (self, error);

@@ -7,7 +7,9 @@
 
 #include "config.h"
 
+#include "ed-database-private.h"
 #include "ed-history.h"
+#include "ed-test-util.h"
 #include "ed-test-desk.h"
 #include "ed-validate.h"
 
@@ -579,6 +581,46 @@ test_hlc (void)
   g_assert_nonnull (strstr (g_ptr_array_index (warnings, 0), "bbbbbbbb"));
 }
 
+/* A district written before the op log existed (data format 2) has rows no op names; opening
+ * it records them, so they reach other desks and can be edited without being lost. */
+static void
+test_adopts_rows_from_older_versions (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ed-adopt-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autoptr(EdDatabase) old = NULL;
+  g_autoptr(EdContext) context = NULL;
+  g_autoptr(GPtrArray) ops = NULL;
+  g_autoptr(GError) error = NULL;
+  EdDistrictSettings *settings;
+
+  old = _ed_database_open_at_version (path, 2, &error);
+  g_assert_no_error (error);
+  g_assert_true (ed_database_exec (old, "INSERT INTO district (id, council_name, country) "
+                                   "VALUES ('0f0f0f0f-0000-4000-8000-000000000000', "
+                                   "'Oldtown District Council', 'england')", &error));
+  g_clear_object (&old);
+
+  context = ed_context_open (path, &error);
+  g_assert_no_error (error);
+  ops = ed_merge_export (context, NULL, NULL);
+  g_assert_cmpuint (ops->len, ==, 1);
+  g_assert_cmpint (((EdOp *)g_ptr_array_index (ops, 0))->kind, ==, ED_OP_INS);
+  g_assert_nonnull (strstr (((EdOp *)g_ptr_array_index (ops, 0))->val,
+                            "\"council_name\":\"Oldtown District Council\""));
+
+  settings = ed_context_get_settings (context);
+  g_assert_true (ed_district_settings_set (settings, "ro-name", "Jo Tester", &error));
+  g_assert_no_error (error);
+  g_assert_true (ed_district_settings_reload (settings, &error));
+  g_assert_cmpstr (ed_district_settings_get_council_name (settings), ==,
+                   "Oldtown District Council");
+  g_assert_cmpstr (ed_district_settings_get (settings, "ro-name"), ==, "Jo Tester");
+
+  g_clear_object (&context);
+  ed_test_dir_remove_all (dir);
+}
+
 /* Every table a migrated database holds is either synced or declared local. */
 static void
 test_every_table_registered (void)
@@ -597,6 +639,15 @@ test_every_table_registered (void)
         g_error ("Table %s is neither synced (ed_schema_add_table) nor declared local-only "
                  "(ed-schema-tables.c)", table);
     }
+
+  /* And the other way: every registered table is in the database. */
+  {
+    g_autoptr(GPtrArray) synced = ed_schema_list_tables (schema);
+
+    for (guint i = 0; i < synced->len; i++)
+      g_assert_true (g_ptr_array_find_with_equal_func (
+        tables, ((EdTableDef *)g_ptr_array_index (synced, i))->name, g_str_equal, NULL));
+  }
 }
 
 /* Settings edits go through the change set and are in the history. */
@@ -648,6 +699,8 @@ main (int    argc,
   g_test_add_func ("/sync/history/from-and-to", test_history);
   g_test_add_func ("/sync/hlc/rules", test_hlc);
   g_test_add_func ("/sync/schema/every-table-registered", test_every_table_registered);
+  g_test_add_func ("/sync/change-set/adopts-rows-from-older-versions",
+                   test_adopts_rows_from_older_versions);
 
   return g_test_run ();
 }
