@@ -205,9 +205,9 @@ ed_change_set_insert (EdChangeSet         *self,
   if ((def = lookup_table (self, table, error)) == NULL)
     return FALSE;
 
-  row = g_ptr_array_new_with_free_func ((GDestroyNotify)g_variant_unref);
-  for (guint i = 0; i < def->n_columns; i++)
-    g_ptr_array_add (row, ed_value_default (def->columns[i].type));
+  /* Only the columns left out are given their type's default. */
+  row = g_ptr_array_new_full (def->n_columns, (GDestroyNotify)g_variant_unref);
+  g_ptr_array_set_size (row, def->n_columns);
 
   for (guint i = 0; i < n_values; i++)
     {
@@ -224,9 +224,12 @@ ed_change_set_insert (EdChangeSet         *self,
           g_prefix_error (error, "%s.%s: ", table, columns[i]);
           return FALSE;
         }
-      g_variant_unref (g_ptr_array_index (row, index));
+      g_clear_pointer (&g_ptr_array_index (row, index), g_variant_unref);
       g_ptr_array_index (row, index) = g_variant_ref_sink (values[i]);
     }
+  for (guint i = 0; i < def->n_columns; i++)
+    if (g_ptr_array_index (row, i) == NULL)
+      g_ptr_array_index (row, i) = ed_value_default (def->columns[i].type);
 
   /* A UUID made here cannot be taken; one the caller chose might be. */
   id = row_id != NULL ? g_strdup (row_id) : g_uuid_string_random ();
