@@ -32,7 +32,6 @@ def main(build_dir, out_dir):
                XDG_CONFIG_HOME=os.path.join(home, "config"), GSETTINGS_BACKEND="memory",
                GSETTINGS_SCHEMA_DIR=os.path.join(build_dir, "data"))
     bus = d.start_accessibility_bus()
-    time.sleep(0.5)
     process = subprocess.Popen([app_path], env=env)
     try:
         app = d.find_app("electoral-desk")

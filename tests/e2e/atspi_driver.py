@@ -30,10 +30,22 @@ def in_session(script, argv):
     sys.exit(subprocess.call(command, env=env))
 
 
-def start_accessibility_bus():
+def start_accessibility_bus(timeout=20.0):
+    """Starts the accessibility bus and waits until it answers: an application started before
+    it is up never registers, and a test would wait for it in vain."""
     launcher = "/usr/libexec/at-spi-bus-launcher"
-    return subprocess.Popen([launcher, "--launch-immediately"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    bus = subprocess.Popen([launcher, "--launch-immediately"],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def answers():
+        probe = subprocess.run(["gdbus", "call", "--session", "--dest", "org.a11y.Bus",
+                                "--object-path", "/org/a11y/bus",
+                                "--method", "org.a11y.Bus.GetAddress"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        return probe.returncode == 0 and pyatspi.Registry.getDesktop(0) is not None
+
+    wait_for(answers, "the accessibility bus", timeout, interval=0.2)
+    return bus
 
 
 def wait_for(predicate, what, timeout=20.0, interval=0.1):
@@ -50,7 +62,7 @@ def wait_for(predicate, what, timeout=20.0, interval=0.1):
     raise E2EError(f"timed out waiting for {what}" + (f" ({last_error})" if last_error else ""))
 
 
-def find_app(name, timeout=20.0):
+def find_app(name, timeout=60.0):
     def lookup():
         desktop = pyatspi.Registry.getDesktop(0)
         for app in desktop:

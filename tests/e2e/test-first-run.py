@@ -30,7 +30,6 @@ def main(app_path, cli_path):
     demo_path = os.path.join(home, "data", "org.electoraldesk.ElectoralDesk",
                              "demo-district.db")
     bus = d.start_accessibility_bus()
-    time.sleep(0.5)
     app_process = subprocess.Popen([app_path], env=env)
     try:
         run_session(app_process, cli_path, env, demo_path)
