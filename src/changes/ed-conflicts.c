@@ -55,6 +55,20 @@ conflict_id (const char *tbl,
   return g_strndup (digest, 10);
 }
 
+static EdConflictHead *
+make_head (const EdHead *head)
+{
+  EdConflictHead *shown = g_new0 (EdConflictHead, 1);
+
+  shown->op_id = ed_op_get_id (head->op);
+  shown->device = g_strdup (head->op->device);
+  shown->user = g_strdup (head->op->user);
+  shown->hlc = head->op->hlc;
+  shown->kind = head->op->kind;
+  shown->value_json = g_strdup (head->value_json);
+  return shown;
+}
+
 static EdConflict *
 build_conflict (EdContext   *context,
                 const char  *tbl,
@@ -79,36 +93,42 @@ build_conflict (EdContext   *context,
 
   if (g_str_equal (kind, "delete"))
     {
-      /* The delete against the edits it did not see: show the dels, then the unseen edits
-       * are the row's current values, which the row itself shows. */
+      /* The deletes, then the edits they had not seen: the versions a person weighs. */
+      const EdTableDef *table = ed_schema_lookup (ed_context_get_schema (context), tbl);
+      g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
       for (guint i = 0; i < heads->len; i++)
         {
           EdHead *head = g_ptr_array_index (heads, i);
-          EdConflictHead *shown = g_new0 (EdConflictHead, 1);
 
-          shown->op_id = ed_op_get_id (head->op);
-          shown->device = g_strdup (head->op->device);
-          shown->user = g_strdup (head->op->user);
-          shown->hlc = head->op->hlc;
-          shown->kind = head->op->kind;
-          g_ptr_array_add (conflict->heads, shown);
+          g_ptr_array_add (conflict->heads, make_head (head));
+          for (guint j = 0; head->op->kind == ED_OP_DEL && head->op->seen != NULL &&
+                            head->op->seen[j] != NULL; j++)
+            g_hash_table_add (seen, head->op->seen[j]);
+        }
+
+      for (guint c = 0; table != NULL && c < table->n_columns; c++)
+        {
+          g_autoptr(GPtrArray) field = _ed_op_store_get_heads (_ed_context_get_op_store (context),
+                                                               tbl, pk, table->columns[c].name,
+                                                               error);
+
+          if (field == NULL)
+            return NULL;
+          for (guint i = 0; i < field->len; i++)
+            {
+              EdHead *head = g_ptr_array_index (field, i);
+              g_autofree char *id = ed_op_get_id (head->op);
+
+              if (!g_hash_table_contains (seen, id))
+                g_ptr_array_add (conflict->heads, make_head (head));
+            }
         }
       return g_steal_pointer (&conflict);
     }
 
   for (guint i = 0; i < heads->len; i++)
-    {
-      EdHead *head = g_ptr_array_index (heads, i);
-      EdConflictHead *shown = g_new0 (EdConflictHead, 1);
-
-      shown->op_id = ed_op_get_id (head->op);
-      shown->device = g_strdup (head->op->device);
-      shown->user = g_strdup (head->op->user);
-      shown->hlc = head->op->hlc;
-      shown->kind = head->op->kind;
-      shown->value_json = g_strdup (head->value_json);
-      g_ptr_array_add (conflict->heads, shown);
-    }
+    g_ptr_array_add (conflict->heads, make_head (g_ptr_array_index (heads, i)));
   return g_steal_pointer (&conflict);
 }
 

@@ -156,6 +156,16 @@ test_delete_against_unseen_edit (void)
   conflicts = ed_conflicts_list (a->context, NULL);
   g_assert_cmpuint (conflicts->len, ==, 1);
   g_assert_cmpstr (((EdConflict *)g_ptr_array_index (conflicts, 0))->kind, ==, "delete");
+  /* Both sides are shown: the delete, and the edit it had not seen. */
+  {
+    GPtrArray *heads = ((EdConflict *)g_ptr_array_index (conflicts, 0))->heads;
+
+    g_assert_cmpuint (heads->len, ==, 2);
+    g_assert_cmpint (((EdConflictHead *)g_ptr_array_index (heads, 0))->kind, ==, ED_OP_DEL);
+    g_assert_cmpint (((EdConflictHead *)g_ptr_array_index (heads, 1))->kind, ==, ED_OP_SET);
+    g_assert_cmpstr (((EdConflictHead *)g_ptr_array_index (heads, 1))->value_json, ==,
+                     "\"Kept Road\"");
+  }
   assert_same_state (a, b);
 
   /* Confirming the delete on B, having now seen the edit, deletes it everywhere. */
