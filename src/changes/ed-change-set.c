@@ -337,13 +337,6 @@ ed_change_set_set (EdChangeSet  *self,
   return apply_op (self, op, error);
 }
 
-static int
-compare_ids (gconstpointer a,
-             gconstpointer b)
-{
-  return strcmp (*(const char * const *)a, *(const char * const *)b);
-}
-
 /* Every version of every field of the row: what a delete has seen. */
 static char **
 all_field_heads (EdChangeSet      *self,
@@ -373,7 +366,7 @@ all_field_heads (EdChangeSet      *self,
           }
     }
 
-  g_ptr_array_sort (ids, compare_ids);
+  g_ptr_array_sort (ids, _ed_compare_string_ptrs);
   g_ptr_array_add (ids, NULL);
   return (char **)g_ptr_array_free (g_steal_pointer (&ids), FALSE);
 }

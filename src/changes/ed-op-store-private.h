@@ -79,6 +79,8 @@ GPtrArray *_ed_op_store_all_ops      (EdOpStore    *self,
 char      *_ed_op_store_column_value_of_insert (const EdOp *insert,
                                                 const char *column);
 
+int        _ed_compare_string_ptrs   (gconstpointer a,
+                                      gconstpointer b);
 void       _ed_head_free             (EdHead       *head);
 char     **_ed_heads_ids             (GPtrArray    *heads);
 gboolean   _ed_heads_disagree        (GPtrArray    *heads);

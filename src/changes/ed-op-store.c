@@ -845,11 +845,12 @@ _ed_heads_disagree (GPtrArray *heads)
   return FALSE;
 }
 
-static int
-compare_ids (gconstpointer a,
-             gconstpointer b)
+/* For g_ptr_array_sort() of strings: byte order, the same on every desk. */
+int
+_ed_compare_string_ptrs (gconstpointer a,
+                         gconstpointer b)
 {
-  return strcmp (*(const char * const *)a, *(const char * const *)b);
+  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
 }
 
 /**
@@ -864,7 +865,7 @@ _ed_heads_ids (GPtrArray *heads)
 
   for (guint i = 0; i < heads->len; i++)
     g_ptr_array_add (ids, ed_op_get_id (((EdHead *)g_ptr_array_index (heads, i))->op));
-  g_ptr_array_sort (ids, compare_ids);
+  g_ptr_array_sort (ids, _ed_compare_string_ptrs);
   g_ptr_array_add (ids, NULL);
   return (char **)g_ptr_array_free (g_steal_pointer (&ids), FALSE);
 }

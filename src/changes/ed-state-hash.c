@@ -18,13 +18,6 @@
  * and whatever their clocks said. With heads, it also covers which version of each field is
  * current: the stronger check the merge simulator uses (SYNC.md §4.12 P1). */
 
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
-}
-
 static void
 feed (GChecksum  *checksum,
       const char *text)
@@ -141,7 +134,7 @@ hash_conflicts (EdContext  *context,
           g_ptr_array_add (values, head->value_json != NULL ? head->value_json
                                                             : (char *)ed_op_kind_to_string (head->op->kind));
         }
-      g_ptr_array_sort (values, compare_strings);
+      g_ptr_array_sort (values, _ed_compare_string_ptrs);
       for (guint v = 0; v < values->len; v++)
         feed (checksum, g_ptr_array_index (values, v));
     }
