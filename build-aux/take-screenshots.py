@@ -58,4 +58,5 @@ if __name__ == "__main__":
     build = os.path.abspath(sys.argv[1])
     out = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else
                           os.path.join(root, "data", "screenshots"))
+    os.makedirs(out, exist_ok=True)
     main(build, out)
