@@ -14,6 +14,7 @@
 
 #include "ed-change-set-private.h"
 #include "ed-context-private.h"
+#include "ed-row-id.h"
 
 /* The only way any module writes a synced table (DESIGN.md §5). A change set is one
  * transaction: each insert, set, delete or restore becomes an op in the log, with this desk's
@@ -197,7 +198,6 @@ ed_change_set_insert (EdChangeSet         *self,
   g_autoptr(EdOp) op = NULL;
   gboolean known = FALSE;
   GString *json;
-  gboolean is_new;
 
   g_return_val_if_fail (ED_IS_CHANGE_SET (self) && self->open, FALSE);
   g_return_val_if_fail (n_values == 0 || (columns != NULL && values != NULL), FALSE);
@@ -231,8 +231,8 @@ ed_change_set_insert (EdChangeSet         *self,
     if (g_ptr_array_index (row, i) == NULL)
       g_ptr_array_index (row, i) = ed_value_default (def->columns[i].type);
 
-  /* A UUID made here cannot be taken; one the caller chose might be. */
-  id = row_id != NULL ? g_strdup (row_id) : g_uuid_string_random ();
+  /* An id made here cannot be taken; one the caller chose might be. */
+  id = row_id != NULL ? g_strdup (row_id) : ed_row_id_new ();
   if (row_id != NULL && !_ed_op_store_row_known (self->store, table, id, &known, error))
     return FALSE;
   if (known)
@@ -260,7 +260,7 @@ ed_change_set_insert (EdChangeSet         *self,
   op->val = g_string_free (json, FALSE);
 
   /* A new row has nothing to merge with: write it directly rather than derive it. */
-  if (!_ed_op_store_integrate (self->store, op, &is_new, error) ||
+  if (!_ed_op_store_integrate_new_row (self->store, op, error) ||
       !_ed_op_store_insert_row (self->store, def, id, (GVariant * const *)row->pdata, error))
     return FALSE;
   self->next_seq++;

@@ -29,6 +29,9 @@ EdOpStore *_ed_op_store_new          (EdDatabase   *database,
                                       EdSchema     *schema);
 void       _ed_op_store_free         (EdOpStore    *self);
 
+gboolean   _ed_op_store_integrate_new_row (EdOpStore *self,
+                                           const EdOp *op,
+                                           GError   **error);
 gboolean   _ed_op_store_integrate    (EdOpStore    *self,
                                       const EdOp   *op,
                                       gboolean     *out_new,

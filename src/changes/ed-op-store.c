@@ -78,7 +78,7 @@ static const char clear_conflicts_sql[] = "DELETE FROM conflict WHERE tbl = ?1 A
 static const char insert_conflict_sql[] =
   "INSERT INTO conflict (tbl, pk, col, kind) VALUES (?1, ?2, ?3, ?4)";
 static const char row_known_sql[] =
-  "SELECT 1 FROM op_log WHERE tbl = ?1 AND pk = ?2 AND col = '__row' LIMIT 1";
+  "SELECT 1 FROM op_log WHERE tbl = ?1 AND pk = ?2 LIMIT 1";
 static const char list_conflicts_sql[] =
   "SELECT tbl, pk, col, kind FROM conflict ORDER BY tbl, pk, col";
 static const char max_seq_sql[] = "SELECT max(seq) FROM op_log WHERE device = ?1";
@@ -250,7 +250,8 @@ _ed_op_store_find_insert (EdOpStore   *self,
   return fetch_one_op (self, stmt, error);
 }
 
-/* Whether any op has named this row: it exists, or existed, here. Answered from the index. */
+/* Whether any op has named this row: it exists, or existed, or was edited on a desk that had
+ * it. Answered from the index. */
 gboolean
 _ed_op_store_row_known (EdOpStore   *self,
                         const char  *tbl,
@@ -485,6 +486,36 @@ store_op (EdOpStore   *self,
     return FALSE;
 
   *out_new = sqlite3_changes (ed_database_get_handle (self->database)) > 0;
+  return TRUE;
+}
+
+/**
+ * _ed_op_store_integrate_new_row:
+ * @self: the store
+ * @op: the ins op of a row no op has named yet (_ed_op_store_row_known())
+ * @error: return location for an error
+ *
+ * Adds a local insert to the log. With no other op on the row there are no heads to update;
+ * skipping the search for them matters when an import inserts hundreds of thousands of rows.
+ */
+gboolean
+_ed_op_store_integrate_new_row (EdOpStore   *self,
+                                const EdOp  *op,
+                                GError     **error)
+{
+  gboolean is_new;
+
+  g_return_val_if_fail (op->kind == ED_OP_INS, FALSE);
+
+  if (!store_op (self, op, &is_new, error))
+    return FALSE;
+  /* A local op id is never reused: finding one taken means the sequence went wrong. */
+  if (!is_new)
+    {
+      g_set_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_INTEGRITY,
+                   _("Op %s:%" G_GINT64_FORMAT " is already in the log"), op->device, op->seq);
+      return FALSE;
+    }
   return TRUE;
 }
 
