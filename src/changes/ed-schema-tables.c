@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "ed-district-settings.h"
+#include "ed-register-tables.h"
 #include "ed-schema-tables.h"
 
 /* Every table in a district database, in one place: the synced tables each module declares,
@@ -37,4 +38,6 @@ _ed_schema_add_application_tables (EdSchema *schema)
   ed_schema_add_table (schema, &ed_district_table);
   ed_schema_set_identity_table (schema, ed_district_table.name);
   ed_schema_add_validator (schema, &ed_district_validator);
+
+  _ed_register_add_tables (schema);
 }

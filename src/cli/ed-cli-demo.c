@@ -26,11 +26,11 @@ _ed_cli_demo (const EdCliGlobals  *globals,
   GError *error = NULL;
   EdDemoOptions options;
   gint64 seed = ED_DEMO_DEFAULT_SEED;
-  int electors = 0;
+  int electors = ED_DEMO_DEFAULT_ELECTORS;
   int status;
   const GOptionEntry entries[] = {
     { "electors", 0, 0, G_OPTION_ARG_INT, &electors,
-      N_("Number of electors (the register module is not built yet: 0)"), "N" },
+      N_("Number of electors (default 60,000)"), "N" },
     { "seed", 0, 0, G_OPTION_ARG_INT64, &seed,
       N_("Random seed: the same seed writes the same district (default 2026)"), "S" },
     { NULL }

@@ -17,6 +17,12 @@ gboolean _ed_demo_add_district (EdContext  *context,
                                 GRand      *rand,
                                 GError    **error);
 
+gboolean _ed_demo_add_register (EdContext    *context,
+                                GRand        *rand,
+                                const GDate  *today,
+                                guint         n_electors,
+                                GError      **error);
+
 const char *_ed_demo_pick (GRand       *rand,
                            const char **choices,
                            guint        n_choices);

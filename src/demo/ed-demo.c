@@ -24,7 +24,9 @@ ed_demo_options_init (EdDemoOptions *options)
   g_return_if_fail (options != NULL);
 
   options->seed = ED_DEMO_DEFAULT_SEED;
-  options->electors = 0;
+  options->electors = ED_DEMO_DEFAULT_ELECTORS;
+  g_date_clear (&options->today, 1);
+  g_date_set_time_t (&options->today, time (NULL));
 }
 
 const char *
@@ -67,15 +69,16 @@ ed_demo_generate (EdContext            *context,
       return FALSE;
     }
 
-  if (options->electors > 0)
+  if (options->electors > ED_DEMO_MAX_ELECTORS)
     {
-      g_set_error_literal (error, ED_VALUE_ERROR, ED_VALUE_ERROR_OUT_OF_RANGE,
-                           _("The register module is not built yet, so the demo district has "
-                             "no electors: leave out --electors."));
+      g_set_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_OUT_OF_RANGE,
+                   _("The demo district holds at most %u electors"), ED_DEMO_MAX_ELECTORS);
       return FALSE;
     }
+  g_return_val_if_fail (g_date_valid (&options->today), FALSE);
 
   rand = g_rand_new_with_seed (options->seed);
 
-  return _ed_demo_add_district (context, rand, error);
+  return _ed_demo_add_district (context, rand, error) &&
+         _ed_demo_add_register (context, rand, &options->today, options->electors, error);
 }

@@ -13,10 +13,20 @@ G_BEGIN_DECLS
 
 #define ED_DEMO_DEFAULT_SEED 2026
 
+#define ED_DEMO_DEFAULT_ELECTORS 60000
+#define ED_DEMO_MAX_ELECTORS 2000000
+
+/**
+ * EdDemoOptions:
+ * @seed: the same seed writes the same district
+ * @electors: how many electors the register holds
+ * @today: the date the register is as at: attainers and absent votes are dated from it
+ */
 typedef struct
 {
   guint32 seed;
   guint   electors;
+  GDate   today;
 } EdDemoOptions;
 
 void     ed_demo_options_init (EdDemoOptions        *options);

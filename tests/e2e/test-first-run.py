@@ -55,7 +55,8 @@ def run_session(app_process, cli_path, env, demo_path):
     d.press(d.find_actionable(frame, "push button", "Open the Demo District"))
 
     # The district opens; its name heads the sidebar.
-    d.find(frame, "list item", "Register", timeout=30)
+    # Writing the 60,000-elector demo register takes a while on a slow machine.
+    d.find(frame, "list item", "Register", timeout=180)
     assert os.path.exists(demo_path), "the demo district file was not written"
     council = json.loads(subprocess.check_output(
         [cli_path, "--db", demo_path, "settings", "list", "--json"], env=env))["council-name"]

@@ -23,6 +23,7 @@ make_demo_district (void)
   EdDemoOptions options;
 
   ed_demo_options_init (&options);
+  options.electors = 200;
   g_assert_true (ed_demo_generate (context, &options, NULL));
   return path;
 }

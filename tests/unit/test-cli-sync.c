@@ -237,7 +237,7 @@ make_two_desks (EdTestDir  *fixture,
   g_auto(Run) run = { 0 };
   gint64 applied = -1, duplicates = -1;
 
-  cli (&run, a, "demo", NULL);
+  cli (&run, a, "demo", "--electors", "200", NULL);
   g_assert_cmpint (run.status, ==, 0);
   export_all (a, file);
 
@@ -668,7 +668,7 @@ test_history_errors (EdTestDir     *fixture,
   g_autofree char *a = ed_test_dir_file (fixture, "desk-a.db");
   g_auto(Run) run = { 0 };
 
-  cli (&run, a, "demo", NULL);
+  cli (&run, a, "demo", "--electors", "200", NULL);
   g_assert_cmpint (run.status, ==, 0);
 
   cli (&run, a, "history", "no_such_table", NULL);

@@ -155,7 +155,7 @@ test_demo_then_info_json (EdTestDir     *fixture,
   JsonObject *root, *district, *tables;
   struct stat st;
 
-  run_cli (&demo, "--db", path, "demo", "--seed", "11", NULL);
+  run_cli (&demo, "--db", path, "demo", "--seed", "11", "--electors", "200", NULL);
   g_assert_cmpint (demo.status, ==, 0);
   g_assert_nonnull (strstr (demo.out, "District Council"));
 
@@ -186,9 +186,9 @@ test_demo_refuses_existing (EdTestDir     *fixture,
   g_auto(CliResult) first = { 0 };
   g_auto(CliResult) second = { 0 };
 
-  run_cli (&first, "--db", path, "demo", NULL);
+  run_cli (&first, "--db", path, "demo", "--electors", "200", NULL);
   g_assert_cmpint (first.status, ==, 0);
-  run_cli (&second, "--db", path, "demo", "--seed", "3", NULL);
+  run_cli (&second, "--db", path, "demo", "--seed", "3", "--electors", "200", NULL);
   g_assert_cmpint (second.status, ==, 1);
   g_assert_cmpuint (count_lines (second.err), ==, 1);
   g_assert_nonnull (strstr (second.err, "already holds"));
@@ -208,7 +208,7 @@ test_settings_get_set_list (EdTestDir     *fixture,
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *root;
 
-  run_cli (&demo, "--db", path, "demo", NULL);
+  run_cli (&demo, "--db", path, "demo", "--electors", "200", NULL);
   g_assert_cmpint (demo.status, ==, 0);
 
   run_cli (&set, "--db", path, "settings", "set", "council-name", "Borough of Nowhere", NULL);

@@ -1,0 +1,578 @@
+/* ed-demo-register.c
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The demo register: wards, parishes, polling districts, streets of properties and the
+ * electors living in them, in the shares a real district has (DOMAIN.md §6 and §1): about a
+ * fifth vote by post, most opt out of the open register, a few are attainers, EU citizens,
+ * overseas electors, proxies or anonymous. Every place, street and postcode is invented (the
+ * postcode area ZY does not exist), so no synthetic name lands on a real address. */
+
+#define G_LOG_DOMAIN "ed-demo"
+
+#include "config.h"
+
+#include "ed-change-set.h"
+#include "ed-demo-private.h"
+#include "ed-register-tables.h"
+
+/* A district of about 1,500 electors per polling district and 3 districts per ward. */
+#define ELECTORS_PER_POLLING_DISTRICT 1500
+#define POLLING_DISTRICTS_PER_WARD 3
+#define ROWS_PER_CHANGE_SET 20000
+
+static const char *towns[] = {
+  "Wexcombe", "Ashmere Vale", "Brackenford", "Hollinridge", "Marlowmead", "Elderwick",
+  "Corrisham", "Fennimore Cross", "Quenby Magna", "Tarrowfield", "Silverleat", "Oakhanger Green",
+  "Rushmere Abbots", "Kelsbridge", "Wyndle", "Pennock St Giles",
+};
+
+static const char *street_names[] = {
+  "Alder", "Beacon", "Bramble", "Chantry", "Coppice", "Dairy", "Dovecote", "Elm", "Fernhill",
+  "Foundry", "Furlong", "Glebe", "Granary", "Harebell", "Hawthorn", "Heron", "Hopyard",
+  "Juniper", "Kestrel", "Kiln", "Lantern", "Linden", "Maltings", "Meadow", "Millpond",
+  "Nightingale", "Orchard", "Osier", "Paddock", "Pinfold", "Quarry", "Rectory", "Ropewalk",
+  "Rowan", "Saddler", "Sandpit", "Sheepwash", "Sorrel", "Spinney", "Tanyard", "Teasel",
+  "Tithe Barn", "Vicarage", "Wagtail", "Warren", "Weavers", "Willow", "Wheelwright", "Yew Tree",
+};
+
+static const char *street_kinds[] = {
+  "Road", "Lane", "Close", "Street", "Way", "Avenue", "Gardens", "Drive", "Crescent", "Row",
+  "Court", "Place", "Rise", "Walk",
+};
+
+static const char *house_names[] = {
+  "Rose Cottage", "The Old Forge", "Hillcrest", "Woodlands", "The Granary", "Orchard House",
+  "Meadow View", "Little Thatch", "The Coach House", "Brook Cottage",
+};
+
+static const char *forenames[] = {
+  "Aaron", "Abigail", "Adeel", "Aisha", "Alfie", "Alice", "Amara", "Amelia", "Angus", "Anya",
+  "Arjun", "Beatrice", "Bethan", "Caitlin", "Callum", "Ceri", "Charlotte", "Chidi", "Ciaran",
+  "Daisy", "Darius", "Declan", "Deepa", "Dylan", "Eilidh", "Eleanor", "Elliot", "Emeka",
+  "Evie", "Ewan", "Farah", "Finley", "Freya", "Gareth", "Georgia", "Hamza", "Harriet", "Harvey",
+  "Ibrahim", "Imogen", "Isla", "Jack", "Jasmine", "Jonah", "Kai", "Keira", "Kwame", "Laila",
+  "Leon", "Lowri", "Lucas", "Maja", "Marek", "Megan", "Mohammed", "Nadia", "Niamh", "Nikhil",
+  "Olivia", "Oscar", "Owain", "Patrick", "Phoebe", "Priya", "Rhys", "Rosa", "Rowan", "Sakura",
+  "Samuel", "Seren", "Sian", "Sofia", "Tariq", "Theo", "Tomasz", "Wiktoria", "Yusuf", "Zara",
+};
+
+static const char *middle_names[] = {
+  "", "", "", "", "James", "Marie", "Rose", "John", "Louise", "Ali", "Grace", "Thomas",
+};
+
+static const char *surnames[] = {
+  "Abbott", "Achterberg", "Adebayo", "Ahmed", "Ainsworth", "Allard", "Appleby", "Ashdown",
+  "Bancroft", "Barraclough", "Bhatt", "Blackwood", "Brereton", "Brightwell", "Carmody",
+  "Cartwright", "Chowdhury", "Clegg", "Culverhouse", "Dalrymple", "Davenport", "Dunmore",
+  "Ellery", "Evans", "Fairbairn", "Fenwick", "Forsyth", "Gallagher", "Greenhalgh", "Griffiths",
+  "Halloran", "Hartigan", "Hepworth", "Hussain", "Ingleby", "Iqbal", "Jessop", "Jovanovic",
+  "Kaczmarek", "Kingsmill", "Kowalski", "Lavington", "Lennox", "Llewellyn", "MacAulay",
+  "Mahmood", "Marchetti", "Merriman", "Mistry", "Nakamura", "Nwosu", "O'Brien", "Okafor",
+  "Oyelaran", "Pargeter", "Patel", "Pemberton", "Quayle", "Radcliffe", "Rahman", "Rossiter",
+  "Sandoval", "Sherwood", "Singh", "Sutcliffe", "Szymanski", "Tennant", "Thackeray",
+  "Underwood", "Varga", "Wainwright", "Whitlock", "Winterbottom", "Yardley", "Zielinski",
+};
+
+static const char *titles[] = { "", "", "", "Mr", "Mrs", "Ms", "Miss", "Dr", "Mx" };
+
+static const char *polling_district_kinds[] = { "North", "South", "East", "West", "Central" };
+
+typedef struct
+{
+  EdContext    *context;
+  GRand        *rand;
+  GDate         today;
+  EdChangeSet  *change_set;
+  guint         rows_in_change_set;
+
+  GHashTable   *street_names_used;   /* per town: "town/street" */
+  guint64       next_uprn;
+  guint         postcode_district;   /* the number after ZY, per ward */
+} Builder;
+
+static gboolean
+builder_flush (Builder  *builder,
+               GError  **error)
+{
+  if (builder->change_set == NULL)
+    return TRUE;
+  if (!ed_change_set_commit (builder->change_set, error))
+    return FALSE;
+  g_clear_object (&builder->change_set);
+  builder->rows_in_change_set = 0;
+  return TRUE;
+}
+
+/* Inserts a row, committing every ROWS_PER_CHANGE_SET rows so the write-ahead log of a
+ * million-elector demo stays small. Takes the floating references in @values. */
+static char *
+builder_insert (Builder            *builder,
+                const EdTableDef   *table,
+                const char * const *columns,
+                GVariant          **values,
+                guint               n_values,
+                GError            **error)
+{
+  char *id = NULL;
+
+  if (builder->change_set == NULL)
+    {
+      builder->change_set = ed_change_set_begin (builder->context, error);
+      if (builder->change_set == NULL)
+        return NULL;
+    }
+  if (!ed_change_set_insert (builder->change_set, table->name, NULL, columns,
+                             (GVariant * const *)values, n_values, &id, error))
+    return NULL;
+  if (++builder->rows_in_change_set >= ROWS_PER_CHANGE_SET && !builder_flush (builder, error))
+    g_clear_pointer (&id, g_free);
+  return id;
+}
+
+static GVariant *
+text (const char *value)
+{
+  return g_variant_new_string (value);
+}
+
+static GVariant *
+take_text (char *value)
+{
+  GVariant *variant = g_variant_new_string (value);
+
+  g_free (value);
+  return variant;
+}
+
+static gboolean
+chance (Builder *builder,
+        double   probability)
+{
+  return g_rand_double (builder->rand) < probability;
+}
+
+static const char *
+pick (Builder      *builder,
+      const char  **choices,
+      guint         n_choices)
+{
+  return _ed_demo_pick (builder->rand, choices, n_choices);
+}
+
+#define PICK(builder, list) pick ((builder), (list), G_N_ELEMENTS (list))
+
+/* "AA", "AB", … "ZZ", then "AAA": the letters that prefix elector numbers (RPR 2001 reg 39). */
+static char *
+polling_district_code (guint index)
+{
+  if (index < 26 * 26)
+    return g_strdup_printf ("%c%c", 'A' + index / 26, 'A' + index % 26);
+  index -= 26 * 26;
+  return g_strdup_printf ("%c%c%c", 'A' + index / (26 * 26), 'A' + (index / 26) % 26,
+                          'A' + index % 26);
+}
+
+static char *
+add_electoral_area (Builder     *builder,
+                    guint        index,
+                    const char  *town,
+                    guint        n_polling_districts,
+                    GError     **error)
+{
+  static const char *columns[] = { "code", "name", "kind", "seats" };
+  GVariant *values[G_N_ELEMENTS (columns)];
+  guint seats = n_polling_districts >= 3 ? 3 : n_polling_districts;
+
+  values[0] = take_text (g_strdup_printf ("W%02u", index + 1));
+  values[1] = take_text (index == 0 ? g_strdup_printf ("%s Town", town)
+                                    : g_strdup_printf ("%s", town));
+  values[2] = text ("ward");
+  values[3] = g_variant_new_int64 (seats);
+  return builder_insert (builder, &ed_electoral_area_table, columns, values,
+                         G_N_ELEMENTS (columns), error);
+}
+
+static char *
+add_parish (Builder     *builder,
+            guint        index,
+            const char  *town,
+            GError     **error)
+{
+  static const char *columns[] = { "code", "name" };
+  GVariant *values[G_N_ELEMENTS (columns)];
+
+  values[0] = take_text (g_strdup_printf ("P%02u", index + 1));
+  values[1] = take_text (g_strdup_printf ("%s Parish", town));
+  return builder_insert (builder, &ed_parish_table, columns, values, G_N_ELEMENTS (columns),
+                         error);
+}
+
+static char *
+add_polling_district (Builder     *builder,
+                      const char  *code,
+                      const char  *name,
+                      const char  *area_id,
+                      const char  *parish_id,
+                      const char  *constituency,
+                      GError     **error)
+{
+  static const char *columns[] = {
+    "code", "name", "electoral_area", "parish", "constituency",
+  };
+  GVariant *values[G_N_ELEMENTS (columns)];
+
+  values[0] = text (code);
+  values[1] = text (name);
+  values[2] = text (area_id);
+  values[3] = text (parish_id);
+  values[4] = text (constituency);
+  return builder_insert (builder, &ed_polling_district_table, columns, values,
+                         G_N_ELEMENTS (columns), error);
+}
+
+/* A street name not yet used in the town. */
+static char *
+new_street (Builder    *builder,
+            const char *town)
+{
+  for (guint attempt = 0;; attempt++)
+    {
+      const char *name = PICK (builder, street_names);
+      const char *kind = PICK (builder, street_kinds);
+      g_autofree char *street = attempt < 50 ? g_strdup_printf ("%s %s", name, kind)
+                                             : g_strdup_printf ("%s %s %u", name, kind, attempt);
+      char *key = g_strdup_printf ("%s/%s", town, street);
+
+      if (!g_hash_table_contains (builder->street_names_used, key))
+        {
+          g_hash_table_add (builder->street_names_used, key);
+          return g_steal_pointer (&street);
+        }
+      g_free (key);
+    }
+}
+
+typedef struct
+{
+  const char *polling_district_id;
+  const char *prefix;
+  guint       next_number;
+} PartState;
+
+static const char *property_columns[] = {
+  "uprn", "property", "street", "locality", "town", "postcode", "polling_district",
+};
+
+static char *
+add_property (Builder      *builder,
+              PartState    *part,
+              const char   *property,
+              const char   *street,
+              const char   *locality,
+              const char   *town,
+              const char   *postcode,
+              GError      **error)
+{
+  GVariant *values[G_N_ELEMENTS (property_columns)];
+
+  values[0] = g_variant_new_int64 ((gint64)builder->next_uprn++);
+  values[1] = text (property);
+  values[2] = text (street);
+  values[3] = text (locality);
+  values[4] = text (town);
+  values[5] = text (postcode);
+  values[6] = text (part->polling_district_id);
+  return builder_insert (builder, &ed_property_table, property_columns, values,
+                         G_N_ELEMENTS (property_columns), error);
+}
+
+static const char *elector_columns[] = {
+  "polling_district", "property", "number_prefix", "number", "number_suffix", "title",
+  "forenames", "surname", "marker", "attainer_date", "open_register_opt_out", "absent_vote",
+  "absent_vote_ends", "proxy_name", "proxy_address", "anonymous", "other_elector", "language",
+  "status",
+};
+
+static char *
+date_after (const GDate *from,
+            guint        days)
+{
+  GDate date = *from;
+
+  g_date_add_days (&date, days);
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&date), g_date_get_month (&date),
+                          g_date_get_day (&date));
+}
+
+static char *
+person_name (Builder    *builder,
+             const char *surname)
+{
+  const char *forename = PICK (builder, forenames);
+  const char *middle = PICK (builder, middle_names);
+
+  return middle[0] != '\0' ? g_strdup_printf ("%s %s %s", forename, middle, surname)
+                           : g_strdup_printf ("%s %s", forename, surname);
+}
+
+/* One elector, drawn in the shares of DOMAIN.md §6 and §1.2. Each draw is its own statement
+ * so the same seed gives the same register whatever the compiler. */
+static gboolean
+add_elector (Builder      *builder,
+             PartState    *part,
+             const char   *property_id,
+             const char   *surname,
+             gboolean      overseas,
+             GError      **error)
+{
+  GVariant *values[G_N_ELEMENTS (elector_columns)];
+  const char *title = PICK (builder, titles);
+  const char *forename = PICK (builder, forenames);
+  const char *middle = PICK (builder, middle_names);
+  const char *marker = overseas ? "F" : chance (builder, 0.03) ? "B"
+                                      : chance (builder, 0.0002) ? "L" : "";
+  gboolean attainer = !overseas && chance (builder, 0.015);
+  guint attainer_days = g_rand_int_range (builder->rand, 1, 300);
+  gboolean opted_out = chance (builder, 0.55);
+  double vote_draw = g_rand_double (builder->rand);
+  const char *absent_vote = vote_draw < 0.18 ? "postal"
+                            : vote_draw < 0.19 ? "proxy"
+                            : vote_draw < 0.192 ? "postal_proxy" : "";
+  guint vote_days = g_rand_int_range (builder->rand, 30, 3 * 365);
+  gboolean anonymous = !overseas && chance (builder, 0.0002);
+  g_autofree char *proxy = NULL;
+  g_autofree char *proxy_address = NULL;
+  g_autofree char *id = NULL;
+
+  if (g_str_has_prefix (absent_vote, "p") && !g_str_equal (absent_vote, "postal"))
+    {
+      const char *proxy_surname = PICK (builder, surnames);
+      guint house = g_rand_int_range (builder->rand, 1, 90);
+      const char *proxy_street = PICK (builder, street_names);
+      const char *proxy_town = PICK (builder, towns);
+
+      proxy = person_name (builder, proxy_surname);
+      proxy_address = g_strdup_printf ("%u %s Road, %s", house, proxy_street, proxy_town);
+    }
+
+  values[0] = text (part->polling_district_id);
+  values[1] = text (property_id != NULL ? property_id : "");
+  values[2] = text (part->prefix);
+  values[3] = g_variant_new_int64 (part->next_number++);
+  values[4] = g_variant_new_int64 (0);
+  values[5] = text (title);
+  values[6] = take_text (middle[0] != '\0' ? g_strdup_printf ("%s %s", forename, middle)
+                                           : g_strdup (forename));
+  values[7] = text (surname);
+  values[8] = text (marker);
+  values[9] = take_text (attainer ? date_after (&builder->today, attainer_days) : g_strdup (""));
+  values[10] = g_variant_new_boolean (opted_out);
+  values[11] = text (absent_vote);
+  values[12] = take_text (absent_vote[0] != '\0' ? date_after (&builder->today, vote_days)
+                                                 : g_strdup (""));
+  values[13] = text (proxy != NULL ? proxy : "");
+  values[14] = text (proxy_address != NULL ? proxy_address : "");
+  values[15] = g_variant_new_boolean (anonymous);
+  values[16] = g_variant_new_boolean (overseas);
+  values[17] = text ("en");
+  values[18] = text ("current");
+
+  id = builder_insert (builder, &ed_elector_table, elector_columns, values,
+                       G_N_ELEMENTS (elector_columns), error);
+  return id != NULL;
+}
+
+/* How many electors live at a property: most households have one or two. */
+static guint
+household_size (Builder *builder)
+{
+  double draw = g_rand_double (builder->rand);
+
+  return draw < 0.32 ? 1 : draw < 0.78 ? 2 : draw < 0.90 ? 3 : draw < 0.97 ? 4 : 5;
+}
+
+static gboolean
+add_household (Builder      *builder,
+               PartState    *part,
+               const char   *property_id,
+               guint        *placed,
+               guint         wanted,
+               GError      **error)
+{
+  guint size = household_size (builder);
+  const char *surname = PICK (builder, surnames);
+
+  for (guint i = 0; i < size && *placed < wanted; i++, (*placed)++)
+    {
+      /* Not every household shares a surname. */
+      const char *own_surname = i > 0 && chance (builder, 0.25) ? PICK (builder, surnames)
+                                                                : surname;
+
+      if (!add_elector (builder, part, property_id, own_surname, FALSE, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Streets of numbered houses, some named houses and the odd block of flats, each unit of the
+ * postcode covering a stretch of about fifteen front doors. Properties are written in street
+ * order, so numbering electors as they are written gives the statutory order (reg 41). */
+static gboolean
+add_streets (Builder      *builder,
+             PartState    *part,
+             const char   *town,
+             const char   *locality,
+             guint         wanted,
+             GError      **error)
+{
+  static const char unit_letters[] = "ABDEFGHJLNPQRSTUWXYZ";
+  guint placed = 0;
+
+  while (placed < wanted)
+    {
+      g_autofree char *street = new_street (builder, town);
+      guint n_houses = g_rand_int_range (builder->rand, 8, 90);
+      guint sector = g_rand_int_range (builder->rand, 1, 10);
+      g_autofree char *postcode = NULL;
+
+      for (guint house = 1; house <= n_houses && placed < wanted; house++)
+        {
+          if (postcode == NULL || house % 15 == 0)
+            {
+              char unit1 = unit_letters[g_rand_int_range (builder->rand, 0,
+                                                          sizeof unit_letters - 1)];
+              char unit2 = unit_letters[g_rand_int_range (builder->rand, 0,
+                                                          sizeof unit_letters - 1)];
+
+              g_free (postcode);
+              postcode = g_strdup_printf ("ZY%u %u%c%c", builder->postcode_district, sector,
+                                          unit1, unit2);
+            }
+
+          if (chance (builder, 0.04))
+            {
+              /* A converted house or a small block: flats 1 to n. */
+              guint n_flats = g_rand_int_range (builder->rand, 2, 9);
+
+              for (guint flat = 1; flat <= n_flats && placed < wanted; flat++)
+                {
+                  g_autofree char *name = g_strdup_printf ("Flat %u, %u", flat, house);
+                  g_autofree char *id = add_property (builder, part, name, street, locality,
+                                                      town, postcode, error);
+
+                  if (id == NULL || !add_household (builder, part, id, &placed, wanted, error))
+                    return FALSE;
+                }
+            }
+          else
+            {
+              g_autofree char *name = chance (builder, 0.03)
+                ? g_strdup_printf ("%s, %u", PICK (builder, house_names), house)
+                : g_strdup_printf ("%u", house);
+              g_autofree char *id = add_property (builder, part, name, street, locality, town,
+                                                  postcode, error);
+
+              if (id == NULL || !add_household (builder, part, id, &placed, wanted, error))
+                return FALSE;
+            }
+        }
+    }
+  return TRUE;
+}
+
+/* Overseas electors have no printed address: they come under "Other electors" (reg 41(3)). */
+static gboolean
+add_other_electors (Builder      *builder,
+                    PartState    *part,
+                    guint         n,
+                    GError      **error)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      const char *surname = PICK (builder, surnames);
+
+      if (!add_elector (builder, part, NULL, surname, TRUE, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_ed_demo_add_register (EdContext    *context,
+                       GRand        *rand,
+                       const GDate  *today,
+                       guint         n_electors,
+                       GError      **error)
+{
+  Builder builder = { 0 };
+  guint n_polling_districts = MAX (2, (n_electors + ELECTORS_PER_POLLING_DISTRICT / 2) /
+                                      ELECTORS_PER_POLLING_DISTRICT);
+  guint n_wards = MAX (1, n_polling_districts / POLLING_DISTRICTS_PER_WARD);
+  g_autofree char *constituency = NULL;
+  guint pd_index = 0;
+  guint parish_index = 0;
+  gboolean ok = FALSE;
+
+  if (n_electors == 0)
+    return TRUE;
+
+  builder.context = context;
+  builder.rand = rand;
+  builder.today = *today;
+  builder.street_names_used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  builder.next_uprn = G_GUINT64_CONSTANT (990000000001);
+  constituency = g_strdup_printf ("%s and %s", PICK (&builder, towns), PICK (&builder, towns));
+
+  for (guint ward = 0; ward < n_wards; ward++)
+    {
+      const char *town = towns[ward % G_N_ELEMENTS (towns)];
+      guint first_pd = ward * n_polling_districts / n_wards;
+      guint end_pd = (ward + 1) * n_polling_districts / n_wards;
+      g_autofree char *ward_name = ward < G_N_ELEMENTS (towns) ? g_strdup (town)
+        : g_strdup_printf ("%s %s", town, polling_district_kinds[ward % 5]);
+      g_autofree char *area_id = add_electoral_area (&builder, ward, ward_name,
+                                                     end_pd - first_pd, error);
+      /* The first ward is the unparished town centre; the rest are parished. */
+      g_autofree char *parish_id = NULL;
+
+      if (area_id == NULL)
+        goto out;
+      if (ward > 0 && (parish_id = add_parish (&builder, parish_index++, ward_name,
+                                               error)) == NULL)
+        goto out;
+      builder.postcode_district = ward + 1;
+
+      for (guint pd = first_pd; pd < end_pd; pd++, pd_index++)
+        {
+          g_autofree char *code = polling_district_code (pd_index);
+          const char *kind = polling_district_kinds[(pd - first_pd) % 5];
+          g_autofree char *name = g_strdup_printf ("%s %s", ward_name, kind);
+          guint first_elector = (guint)((guint64)pd * n_electors / n_polling_districts);
+          guint end_elector = (guint)((guint64)(pd + 1) * n_electors / n_polling_districts);
+          guint wanted = end_elector - first_elector;
+          guint n_overseas = wanted / 300;
+          g_autofree char *pd_id = add_polling_district (&builder, code, name, area_id,
+                                                         parish_id != NULL ? parish_id : "",
+                                                         constituency, error);
+          PartState part = { pd_id, code, 1 };
+
+          if (pd_id == NULL ||
+              !add_streets (&builder, &part, town, "", wanted - n_overseas, error) ||
+              !add_other_electors (&builder, &part, n_overseas, error))
+            goto out;
+        }
+    }
+
+  ok = builder_flush (&builder, error);
+
+out:
+  if (builder.change_set != NULL)
+    ed_change_set_rollback (builder.change_set);
+  g_clear_object (&builder.change_set);
+  g_hash_table_unref (builder.street_names_used);
+  return ok;
+}

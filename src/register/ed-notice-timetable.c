@@ -1,0 +1,325 @@
+/* ed-notice-timetable.c
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ed-register"
+
+#include "config.h"
+
+#include "ed-notice-timetable.h"
+
+/* No monthly notice is required in the month the revised register is published or in the
+ * two months before it (DOMAIN.md §1.4, [C] S21). */
+#define EXEMPT_MONTHS_BEFORE 2
+
+/* Far more months than any search needs: at most three in a row are exempt. */
+#define MAX_MONTHS_SEARCHED 24
+
+static guint
+month_index (GDateYear  year,
+             GDateMonth month)
+{
+  return (guint) year * 12 + (guint) month - 1;
+}
+
+/* The canvass a revised register belongs to. One published from July to December is that
+ * year's; one published from January to June is the previous year's, its deadline moved to
+ * 1 February because an election fell during the canvass (DOMAIN.md §1.4, S19). */
+static GDateYear
+canvass_year_of (const GDate *revised_register_date)
+{
+  GDateYear year = g_date_get_year (revised_register_date);
+
+  return g_date_get_month (revised_register_date) >= G_DATE_JULY ? year : year - 1;
+}
+
+static gboolean
+in_exempt_window (GDateYear   year,
+                  GDateMonth  month,
+                  GDateYear   publication_year,
+                  GDateMonth  publication_month)
+{
+  guint m = month_index (year, month);
+  guint p = month_index (publication_year, publication_month);
+
+  return m <= p && m + EXEMPT_MONTHS_BEFORE >= p;
+}
+
+/**
+ * ed_notice_timetable_default_revised_register_date:
+ * @canvass_year: the year of the annual canvass
+ * @out: (out): 1 December of @canvass_year
+ *
+ * The day the revised register must be published by, when no election falls during the
+ * canvass (DOMAIN.md §1.4; RPA 1983 s 13(1), S19). It may be published on a weekend: dies
+ * non do not apply.
+ */
+void
+ed_notice_timetable_default_revised_register_date (GDateYear  canvass_year,
+                                                   GDate     *out)
+{
+  g_return_if_fail (g_date_valid_year (canvass_year));
+  g_return_if_fail (out != NULL);
+
+  g_date_clear (out, 1);
+  g_date_set_dmy (out, 1, G_DATE_DECEMBER, canvass_year);
+}
+
+/**
+ * ed_notice_timetable_is_notice_required:
+ * @year: the year
+ * @month: the month
+ * @revised_register_date: (nullable): the day the revised register of the canvass around
+ *   @month is (or will be) published, or %NULL for 1 December of each year
+ *
+ * Whether the ERO must publish a monthly notice of alteration in @month. None is required
+ * in the month the revised register is published or in the two months before it: October,
+ * November and December for a 1 December register (DOMAIN.md §1.4, [C] S21). The ERO may
+ * still publish one.
+ *
+ * @revised_register_date replaces 1 December only for its own canvass (a date from July to
+ * December belongs to that year's canvass, one from January to June, such as a 1 February
+ * register after an election during the canvass, to the previous year's). Months around
+ * any other year's revised register follow the 1 December rule.
+ *
+ * Returns: %TRUE if a notice must be published in @month
+ */
+gboolean
+ed_notice_timetable_is_notice_required (GDateYear    year,
+                                        GDateMonth   month,
+                                        const GDate *revised_register_date)
+{
+  g_return_val_if_fail (g_date_valid_year (year), TRUE);
+  g_return_val_if_fail (g_date_valid_month (month), TRUE);
+  g_return_val_if_fail (revised_register_date == NULL || g_date_valid (revised_register_date),
+                        TRUE);
+
+  if (revised_register_date != NULL)
+    {
+      if (in_exempt_window (year, month, g_date_get_year (revised_register_date),
+                            g_date_get_month (revised_register_date)))
+        return FALSE;
+      /* The given date replaces its own canvass's 1 December, so that canvass's October to
+       * December notices are required unless the window above covers them. */
+      if (year == canvass_year_of (revised_register_date))
+        return TRUE;
+    }
+
+  return !in_exempt_window (year, month, year, G_DATE_DECEMBER);
+}
+
+/**
+ * ed_notice_timetable_for_month:
+ * @calendar: the working days of the register's part of the UK
+ * @year: the year
+ * @month: the month
+ * @revised_register_date: (nullable): as for ed_notice_timetable_is_notice_required()
+ * @out: (out) (optional): the notice's dates
+ * @error: return location for an %ED_VALUE_ERROR
+ *
+ * The dates of the monthly notice of alteration for @month (DOMAIN.md §1.4, [C] S19, S20;
+ * RPA 1983 s 13A): it is published on the first working day of the month; the
+ * determination deadline is the 10th working day before that; and applications close on
+ * the 6th working day before the determination deadline, which leaves the 5-day objection
+ * period. For Friday 1 February 2019 these are Friday 18 January and Thursday 10 January.
+ *
+ * Working days are those of @calendar, which skips weekends, bank holidays, Christmas Eve,
+ * Good Friday and any added day of mourning or thanksgiving.
+ *
+ * Returns: %TRUE on success; %FALSE with %ED_VALUE_ERROR_OUT_OF_RANGE if the dates leave
+ *   the years @calendar covers
+ */
+gboolean
+ed_notice_timetable_for_month (EdCalendar     *calendar,
+                               GDateYear       year,
+                               GDateMonth      month,
+                               const GDate    *revised_register_date,
+                               EdNoticeDates  *out,
+                               GError        **error)
+{
+  EdNoticeDates dates;
+
+  g_return_val_if_fail (ED_IS_CALENDAR (calendar), FALSE);
+  g_return_val_if_fail (g_date_valid_year (year), FALSE);
+  g_return_val_if_fail (g_date_valid_month (month), FALSE);
+  g_return_val_if_fail (revised_register_date == NULL || g_date_valid (revised_register_date),
+                        FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  g_date_clear (&dates.publication, 1);
+  g_date_clear (&dates.determination, 1);
+  g_date_clear (&dates.last_application, 1);
+
+  if (!ed_calendar_first_working_day_of_month (calendar, year, month, &dates.publication,
+                                               error) ||
+      !ed_calendar_working_days_before (calendar, &dates.publication,
+                                        ED_NOTICE_DETERMINATION_WORKING_DAYS,
+                                        &dates.determination, error) ||
+      !ed_calendar_working_days_before (calendar, &dates.determination,
+                                        ED_NOTICE_APPLICATION_WORKING_DAYS,
+                                        &dates.last_application, error))
+    return FALSE;
+
+  dates.required = ed_notice_timetable_is_notice_required (year, month, revised_register_date);
+
+  if (out != NULL)
+    *out = dates;
+  return TRUE;
+}
+
+static gboolean
+next_notice (EdCalendar     *calendar,
+             const GDate    *from,
+             const GDate    *revised_register_date,
+             gboolean        required_only,
+             EdNoticeDates  *out,
+             GError        **error)
+{
+  GDateYear year = g_date_get_year (from);
+  GDateMonth month = g_date_get_month (from);
+  guint i;
+
+  for (i = 0; i < MAX_MONTHS_SEARCHED; i++)
+    {
+      EdNoticeDates dates;
+
+      if (!required_only || ed_notice_timetable_is_notice_required (year, month,
+                                                                    revised_register_date))
+        {
+          if (!ed_notice_timetable_for_month (calendar, year, month, revised_register_date,
+                                              &dates, error))
+            return FALSE;
+
+          /* In the month of @from, the notice may already have been published. */
+          if (g_date_compare (&dates.publication, from) >= 0)
+            {
+              if (out != NULL)
+                *out = dates;
+              return TRUE;
+            }
+        }
+
+      if (month == G_DATE_DECEMBER)
+        {
+          month = G_DATE_JANUARY;
+          year++;
+        }
+      else
+        {
+          month++;
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+/**
+ * ed_notice_timetable_next_possible:
+ * @calendar: the working days of the register's part of the UK
+ * @from: the first day the notice may be published on
+ * @revised_register_date: (nullable): as for ed_notice_timetable_is_notice_required()
+ * @out: (out) (optional): the notice's dates
+ * @error: return location for an %ED_VALUE_ERROR
+ *
+ * The first monthly notice of alteration published on or after @from, whether or not it
+ * is required (DOMAIN.md §1.4): on 15 September 2024 this is the optional notice of
+ * Tuesday 1 October 2024, and on 1 October 2024 the same notice.
+ *
+ * Returns: %TRUE on success; %FALSE with %ED_VALUE_ERROR_OUT_OF_RANGE if the dates leave
+ *   the years @calendar covers
+ */
+gboolean
+ed_notice_timetable_next_possible (EdCalendar     *calendar,
+                                   const GDate    *from,
+                                   const GDate    *revised_register_date,
+                                   EdNoticeDates  *out,
+                                   GError        **error)
+{
+  g_return_val_if_fail (ED_IS_CALENDAR (calendar), FALSE);
+  g_return_val_if_fail (from != NULL && g_date_valid (from), FALSE);
+  g_return_val_if_fail (revised_register_date == NULL || g_date_valid (revised_register_date),
+                        FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return next_notice (calendar, from, revised_register_date, FALSE, out, error);
+}
+
+/**
+ * ed_notice_timetable_next_required:
+ * @calendar: the working days of the register's part of the UK
+ * @from: the first day the notice may be published on
+ * @revised_register_date: (nullable): as for ed_notice_timetable_is_notice_required()
+ * @out: (out) (optional): the notice's dates
+ * @error: return location for an %ED_VALUE_ERROR
+ *
+ * The first monthly notice of alteration published on or after @from that the ERO must
+ * publish (DOMAIN.md §1.4): on 15 September 2024, with a 1 December register, this is the
+ * notice of Thursday 2 January 2025, since those of October to December are optional.
+ *
+ * Returns: %TRUE on success; %FALSE with %ED_VALUE_ERROR_OUT_OF_RANGE if the dates leave
+ *   the years @calendar covers
+ */
+gboolean
+ed_notice_timetable_next_required (EdCalendar     *calendar,
+                                   const GDate    *from,
+                                   const GDate    *revised_register_date,
+                                   EdNoticeDates  *out,
+                                   GError        **error)
+{
+  g_return_val_if_fail (ED_IS_CALENDAR (calendar), FALSE);
+  g_return_val_if_fail (from != NULL && g_date_valid (from), FALSE);
+  g_return_val_if_fail (revised_register_date == NULL || g_date_valid (revised_register_date),
+                        FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return next_notice (calendar, from, revised_register_date, TRUE, out, error);
+}
+
+/**
+ * ed_notice_timetable_revised_register:
+ * @calendar: the working days of the register's part of the UK
+ * @publication: the day the revised register is published, by 1 December (or 1 February
+ *   after an election during the canvass); it may be a weekend
+ * @out: (out) (optional): the register's dates, with @required %TRUE
+ * @error: return location for an %ED_VALUE_ERROR
+ *
+ * The cut-offs for the revised register (DOMAIN.md §1.4, [C] S19): the determination
+ * deadline is the day before publication, a calendar day since dies non do not apply, and
+ * applications close on the 6th working day before it. For Sunday 1 December 2024 these
+ * are Saturday 30 November and Friday 22 November; for Friday 1 November 2024, Thursday
+ * 31 October and Wednesday 23 October.
+ *
+ * Returns: %TRUE on success; %FALSE with %ED_VALUE_ERROR_OUT_OF_RANGE if the dates leave
+ *   the years @calendar covers
+ */
+gboolean
+ed_notice_timetable_revised_register (EdCalendar     *calendar,
+                                      const GDate    *publication,
+                                      EdNoticeDates  *out,
+                                      GError        **error)
+{
+  EdNoticeDates dates;
+
+  g_return_val_if_fail (ED_IS_CALENDAR (calendar), FALSE);
+  g_return_val_if_fail (publication != NULL && g_date_valid (publication), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  dates.publication = *publication;
+  dates.determination = *publication;
+  g_date_subtract_days (&dates.determination, 1);
+  g_date_clear (&dates.last_application, 1);
+  dates.required = TRUE;
+
+  if (!ed_calendar_covers_date (calendar, publication, error) ||
+      !ed_calendar_working_days_before (calendar, &dates.determination,
+                                        ED_NOTICE_APPLICATION_WORKING_DAYS,
+                                        &dates.last_application, error))
+    return FALSE;
+
+  if (out != NULL)
+    *out = dates;
+  return TRUE;
+}

@@ -1,0 +1,76 @@
+/* ed-notice-timetable.h
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "ed-calendar.h"
+
+G_BEGIN_DECLS
+
+/**
+ * ED_NOTICE_DETERMINATION_WORKING_DAYS:
+ *
+ * How many working days before a monthly notice of alteration its determination deadline
+ * falls (DOMAIN.md §1.4).
+ */
+#define ED_NOTICE_DETERMINATION_WORKING_DAYS 10
+
+/**
+ * ED_NOTICE_APPLICATION_WORKING_DAYS:
+ *
+ * How many working days before a determination deadline applications close, which leaves
+ * the 5-day objection period (DOMAIN.md §1.4).
+ */
+#define ED_NOTICE_APPLICATION_WORKING_DAYS 6
+
+/**
+ * EdNoticeDates:
+ * @publication: the day the notice (or the revised register) is published
+ * @last_application: the last day an application can be received and still appear on it
+ * @determination: the last day for determining the applications that appear on it
+ * @required: %TRUE if the ERO must publish it; %FALSE for a monthly notice the ERO may
+ *   publish but need not, in the months just before the revised register
+ *
+ * The dates of one notice of alteration, or of the revised register (DOMAIN.md §1.4).
+ */
+typedef struct
+{
+  GDate    publication;
+  GDate    last_application;
+  GDate    determination;
+  gboolean required;
+} EdNoticeDates;
+
+void      ed_notice_timetable_default_revised_register_date (GDateYear             canvass_year,
+                                                             GDate                *out);
+gboolean  ed_notice_timetable_is_notice_required            (GDateYear             year,
+                                                             GDateMonth            month,
+                                                             const GDate          *revised_register_date);
+gboolean  ed_notice_timetable_for_month                     (EdCalendar           *calendar,
+                                                             GDateYear             year,
+                                                             GDateMonth            month,
+                                                             const GDate          *revised_register_date,
+                                                             EdNoticeDates        *out,
+                                                             GError              **error);
+gboolean  ed_notice_timetable_next_possible                 (EdCalendar           *calendar,
+                                                             const GDate          *from,
+                                                             const GDate          *revised_register_date,
+                                                             EdNoticeDates        *out,
+                                                             GError              **error);
+gboolean  ed_notice_timetable_next_required                 (EdCalendar           *calendar,
+                                                             const GDate          *from,
+                                                             const GDate          *revised_register_date,
+                                                             EdNoticeDates        *out,
+                                                             GError              **error);
+gboolean  ed_notice_timetable_revised_register              (EdCalendar           *calendar,
+                                                             const GDate          *publication,
+                                                             EdNoticeDates        *out,
+                                                             GError              **error);
+
+G_END_DECLS

@@ -1,0 +1,210 @@
+/* ed-register-tables.c
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The register's synced tables as the change set, merge and validators see them (the SQL is
+ * in 0004-register.sql), its local search index, and the checks a merge runs over it. */
+
+#define G_LOG_DOMAIN "ed-register"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ed-context.h"
+#include "ed-database.h"
+#include "ed-register-tables.h"
+#include "ed-validate.h"
+
+static const EdColumnDef electoral_area_columns[] = {
+  { "code", ED_VALUE_TEXT },
+  { "name", ED_VALUE_TEXT },
+  { "kind", ED_VALUE_TEXT },
+  { "seats", ED_VALUE_INTEGER },
+};
+
+static const EdColumnDef parish_columns[] = {
+  { "code", ED_VALUE_TEXT },
+  { "name", ED_VALUE_TEXT },
+};
+
+static const EdColumnDef polling_district_columns[] = {
+  { "code", ED_VALUE_TEXT },
+  { "name", ED_VALUE_TEXT },
+  { "electoral_area", ED_VALUE_TEXT },
+  { "parish", ED_VALUE_TEXT },
+  { "constituency", ED_VALUE_TEXT },
+};
+
+static const EdColumnDef property_columns[] = {
+  { "uprn", ED_VALUE_INTEGER },
+  { "property", ED_VALUE_TEXT },
+  { "street", ED_VALUE_TEXT },
+  { "locality", ED_VALUE_TEXT },
+  { "town", ED_VALUE_TEXT },
+  { "area", ED_VALUE_TEXT },
+  { "postcode", ED_VALUE_TEXT },
+  { "polling_district", ED_VALUE_TEXT },
+};
+
+static const EdColumnDef elector_columns[] = {
+  { "polling_district", ED_VALUE_TEXT },
+  { "property", ED_VALUE_TEXT },
+  { "number_prefix", ED_VALUE_TEXT },
+  { "number", ED_VALUE_INTEGER },
+  { "number_suffix", ED_VALUE_INTEGER },
+  { "title", ED_VALUE_TEXT },
+  { "forenames", ED_VALUE_TEXT },
+  { "surname", ED_VALUE_TEXT },
+  { "marker", ED_VALUE_TEXT },
+  { "attainer_date", ED_VALUE_DATE },
+  { "open_register_opt_out", ED_VALUE_BOOLEAN },
+  { "absent_vote", ED_VALUE_TEXT },
+  { "absent_vote_ends", ED_VALUE_DATE },
+  { "proxy_name", ED_VALUE_TEXT },
+  { "proxy_address", ED_VALUE_TEXT },
+  { "anonymous", ED_VALUE_BOOLEAN },
+  { "other_elector", ED_VALUE_BOOLEAN },
+  { "language", ED_VALUE_TEXT },
+  { "status", ED_VALUE_TEXT },
+};
+
+static const EdColumnDef register_notice_columns[] = {
+  { "kind", ED_VALUE_TEXT },
+  { "publication_date", ED_VALUE_DATE },
+  { "published", ED_VALUE_BOOLEAN },
+};
+
+static const EdColumnDef register_alteration_columns[] = {
+  { "elector", ED_VALUE_TEXT },
+  { "kind", ED_VALUE_TEXT },
+  { "determined_on", ED_VALUE_DATE },
+  { "reason", ED_VALUE_TEXT },
+  { "detail", ED_VALUE_TEXT },
+  { "notice", ED_VALUE_TEXT },
+};
+
+static const EdColumnDef register_supply_columns[] = {
+  { "supplied_on", ED_VALUE_DATE },
+  { "recipient", ED_VALUE_TEXT },
+  { "entitlement", ED_VALUE_TEXT },
+  { "item", ED_VALUE_TEXT },
+  { "format", ED_VALUE_TEXT },
+  { "notice", ED_VALUE_TEXT },
+  { "entries", ED_VALUE_INTEGER },
+  { "fee", ED_VALUE_MONEY },
+};
+
+#define TABLE(name, columns) { name, columns, G_N_ELEMENTS (columns) }
+
+const EdTableDef ed_electoral_area_table = TABLE ("electoral_area", electoral_area_columns);
+const EdTableDef ed_parish_table = TABLE ("parish", parish_columns);
+const EdTableDef ed_polling_district_table = TABLE ("polling_district", polling_district_columns);
+const EdTableDef ed_property_table = TABLE ("property", property_columns);
+const EdTableDef ed_elector_table = TABLE ("elector", elector_columns);
+const EdTableDef ed_register_notice_table = TABLE ("register_notice", register_notice_columns);
+const EdTableDef ed_register_alteration_table =
+  TABLE ("register_alteration", register_alteration_columns);
+const EdTableDef ed_register_supply_table = TABLE ("register_supply", register_supply_columns);
+
+/* The FTS5 index and the tables SQLite keeps behind it. */
+static const char *local_tables[] = {
+  "elector_search",
+  "elector_search_data",
+  "elector_search_idx",
+  "elector_search_content",
+  "elector_search_docsize",
+  "elector_search_config",
+};
+
+/* Two desks can each give out the next number at an address before they sync (RPR 2001 reg
+ * 39: numbers are unique within a part of the register). */
+static gboolean
+validate_unique_numbers (EdContext  *context,
+                         GPtrArray  *items,
+                         GError    **error)
+{
+  static const char *columns[] = { "number_prefix", "number", "number_suffix", NULL };
+
+  return ed_validate_unique (context, "elector-number-unique", "elector", columns,
+                             _("elector number"), items, error);
+}
+
+static gboolean
+validate_references (EdContext  *context,
+                     GPtrArray  *items,
+                     GError    **error)
+{
+  return ed_validate_reference (context, "elector-property", "elector", "property", "property",
+                                items, error) &&
+         ed_validate_reference (context, "elector-polling-district", "elector",
+                                "polling_district", "polling_district", items, error) &&
+         ed_validate_reference (context, "property-polling-district", "property",
+                                "polling_district", "polling_district", items, error) &&
+         ed_validate_reference (context, "polling-district-area", "polling_district",
+                                "electoral_area", "electoral_area", items, error);
+}
+
+static const char unplaced_sql[] =
+  "SELECT id, polling_district = '', property = '' AND NOT other_elector FROM elector "
+  "WHERE polling_district = '' OR (property = '' AND NOT other_elector) ORDER BY id";
+
+/* Every entry belongs to a part of the register, and every entry but the "Other electors"
+ * has a qualifying address (RPR 2001 reg 41). */
+static gboolean
+validate_placed (EdContext  *context,
+                 GPtrArray  *items,
+                 GError    **error)
+{
+  EdDatabase *database = ed_context_get_database (context);
+  sqlite3_stmt *stmt = ed_database_cached (database, unplaced_sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *id = (const char *)sqlite3_column_text (stmt, 0);
+
+      if (sqlite3_column_int (stmt, 1))
+        ed_validation_items_add (items, "elector-placed", "elector", id,
+                                 _("The elector is in no polling district."));
+      if (sqlite3_column_int (stmt, 2))
+        ed_validation_items_add (items, "elector-placed", "elector", id,
+                                 _("The elector has no address and is not listed under "
+                                   "Other electors."));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ed_database_set_error (database, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static const EdValidator validators[] = {
+  { "elector-number-unique", validate_unique_numbers },
+  { "register-references", validate_references },
+  { "elector-placed", validate_placed },
+};
+
+void
+_ed_register_add_tables (EdSchema *schema)
+{
+  static const EdTableDef *tables[] = {
+    &ed_electoral_area_table, &ed_parish_table, &ed_polling_district_table,
+    &ed_property_table, &ed_elector_table, &ed_register_notice_table,
+    &ed_register_alteration_table, &ed_register_supply_table,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    ed_schema_add_table (schema, tables[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (local_tables); i++)
+    ed_schema_add_local_table (schema, local_tables[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (validators); i++)
+    ed_schema_add_validator (schema, &validators[i]);
+}

@@ -1,0 +1,315 @@
+/* test-notice-timetable.c
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-notice-timetable"
+
+#include <glib-object.h>
+#include <locale.h>
+#include <string.h>
+
+#include "ed-calendar.h"
+#include "ed-date.h"
+#include "ed-notice-timetable.h"
+#include "ed-value-error.h"
+
+static GDate
+date (const char *iso)
+{
+  g_autoptr(GError) error = NULL;
+  GDate d;
+
+  if (!ed_date_parse_iso (iso, &d, &error))
+    g_error ("bad test date %s: %s", iso, error->message);
+  return d;
+}
+
+static EdCalendar *
+england_and_wales (void)
+{
+  g_autoptr(GError) error = NULL;
+  EdCalendar *cal = ed_calendar_new (ED_JURISDICTION_ENGLAND_AND_WALES, &error);
+
+  g_assert_no_error (error);
+  return cal;
+}
+
+static void
+assert_date (const GDate *d,
+             const char  *expected,
+             const char  *what)
+{
+  g_autofree char *text = ed_date_format_iso (d);
+
+  if (g_strcmp0 (text, expected) != 0)
+    g_error ("%s: got %s, expected %s", what, text, expected);
+}
+
+static void
+assert_dates (const EdNoticeDates *dates,
+              const char          *publication,
+              const char          *determination,
+              const char          *last_application,
+              gboolean             required)
+{
+  assert_date (&dates->publication, publication, "publication");
+  assert_date (&dates->determination, determination, "determination deadline");
+  assert_date (&dates->last_application, last_application, "last date for applications");
+  g_assert_cmpint (dates->required, ==, required);
+}
+
+static void
+assert_month (EdCalendar *cal,
+              GDateYear   year,
+              GDateMonth  month,
+              const char *publication,
+              const char *determination,
+              const char *last_application)
+{
+  g_autoptr(GError) error = NULL;
+  EdNoticeDates dates;
+
+  g_assert_true (ed_notice_timetable_for_month (cal, year, month, NULL, &dates, &error));
+  g_assert_no_error (error);
+  assert_dates (&dates, publication, determination, last_application, TRUE);
+}
+
+/* DOMAIN.md §1.4, EC 2019 dates ([C] S20): NOA Fri 1 Feb 2019 ← applications Thu 10 Jan,
+ * determination Fri 18 Jan; NOA 1 Mar ← 7 Feb / 15 Feb; NOA 1 Apr ← 8 Mar / 18 Mar. The
+ * bundled calendar starts in 2020, so 2019 itself is refused as out of range, and the EC's
+ * dates are checked on 2030, which has the same calendar for January to April: both years
+ * start on a Tuesday, neither is a leap year, and the only bank holiday before Good Friday
+ * is New Year's Day (Easter Sunday is 21 April in both; gov.uk lists 2019's holidays). */
+static void
+test_ec_2019_dates (void)
+{
+  g_autoptr(EdCalendar) cal = england_and_wales ();
+  g_autoptr(GError) error = NULL;
+  GDate d2019 = date ("2019-01-01");
+  GDate d2030 = date ("2030-01-01");
+  GDate end = date ("2030-04-02");
+
+  g_assert_false (ed_notice_timetable_for_month (cal, 2019, G_DATE_FEBRUARY, NULL, NULL,
+                                                 &error));
+  g_assert_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_OUT_OF_RANGE);
+
+  /* The replay is only valid while the two years' weekdays and bank holidays agree. */
+  for (; g_date_compare (&d2030, &end) < 0; g_date_add_days (&d2019, 1), g_date_add_days (&d2030, 1))
+    {
+      const char *name = NULL;
+
+      g_assert_cmpint (g_date_get_weekday (&d2019), ==, g_date_get_weekday (&d2030));
+      g_assert_cmpint (g_date_get_day (&d2019), ==, g_date_get_day (&d2030));
+      if (ed_calendar_is_bank_holiday (cal, &d2030, &name))
+        g_assert_true (g_date_get_month (&d2030) == G_DATE_JANUARY && g_date_get_day (&d2030) == 1);
+    }
+
+  assert_month (cal, 2030, G_DATE_FEBRUARY, "2030-02-01", "2030-01-18", "2030-01-10");
+  assert_month (cal, 2030, G_DATE_MARCH, "2030-03-01", "2030-02-15", "2030-02-07");
+  assert_month (cal, 2030, G_DATE_APRIL, "2030-04-01", "2030-03-18", "2030-03-08");
+}
+
+/* DOMAIN.md §1.4 ([C] S19, S20): notice on the first working day of the month,
+ * determination 10 working days before it, applications 6 working days before that. Worked
+ * by hand across bank holidays in England and Wales:
+ * - April 2024: 1 April was Easter Monday, so the notice is Tue 2 April; counting back skips
+ *   Easter Monday and Good Friday (29 March): determination Fri 15 March, applications Thu
+ *   7 March.
+ * - June 2024: 1 June was a Saturday, so Mon 3 June; counting back skips the spring bank
+ *   holiday (27 May): determination Fri 17 May, applications Thu 9 May.
+ * - May 2024: Wed 1 May, Wed 17 April, Tue 9 April (no holiday in between). */
+static void
+test_monthly_bank_holidays (void)
+{
+  g_autoptr(EdCalendar) cal = england_and_wales ();
+
+  assert_month (cal, 2024, G_DATE_APRIL, "2024-04-02", "2024-03-15", "2024-03-07");
+  assert_month (cal, 2024, G_DATE_MAY, "2024-05-01", "2024-04-17", "2024-04-09");
+  assert_month (cal, 2024, G_DATE_JUNE, "2024-06-03", "2024-05-17", "2024-05-09");
+  assert_month (cal, 2025, G_DATE_MARCH, "2025-03-03", "2025-02-17", "2025-02-07");
+}
+
+/* DOMAIN.md §1.4 ([C] S21): no monthly notice is required in the month the revised register
+ * is published or in the two months before (October to December for 1 December); the ERO
+ * may still publish one. */
+static void
+test_is_notice_required (void)
+{
+  static const struct
+  {
+    const char *revised;  /* NULL: 1 December every year */
+    GDateYear   year;
+    GDateMonth  month;
+    gboolean    required;
+  } cases[] = {
+    { NULL, 2024, G_DATE_SEPTEMBER, TRUE },
+    { NULL, 2024, G_DATE_OCTOBER, FALSE },
+    { NULL, 2024, G_DATE_NOVEMBER, FALSE },
+    { NULL, 2024, G_DATE_DECEMBER, FALSE },
+    { NULL, 2025, G_DATE_JANUARY, TRUE },
+    { NULL, 2025, G_DATE_JULY, TRUE },
+    { "2024-12-01", 2024, G_DATE_SEPTEMBER, TRUE },
+    { "2024-12-01", 2024, G_DATE_OCTOBER, FALSE },
+    { "2024-12-01", 2024, G_DATE_DECEMBER, FALSE },
+    { "2024-12-01", 2025, G_DATE_JANUARY, TRUE },
+    /* Published on 1 November: September to November are optional, December required. */
+    { "2024-11-01", 2024, G_DATE_AUGUST, TRUE },
+    { "2024-11-01", 2024, G_DATE_SEPTEMBER, FALSE },
+    { "2024-11-01", 2024, G_DATE_NOVEMBER, FALSE },
+    { "2024-11-01", 2024, G_DATE_DECEMBER, TRUE },
+    { "2024-11-30", 2024, G_DATE_DECEMBER, TRUE },
+    /* Moved to 1 February by an election during the canvass (S19): December to February
+     * are optional and October and November of that canvass are required ... */
+    { "2025-02-01", 2024, G_DATE_OCTOBER, TRUE },
+    { "2025-02-01", 2024, G_DATE_NOVEMBER, TRUE },
+    { "2025-02-01", 2024, G_DATE_DECEMBER, FALSE },
+    { "2025-02-01", 2025, G_DATE_JANUARY, FALSE },
+    { "2025-02-01", 2025, G_DATE_FEBRUARY, FALSE },
+    { "2025-02-01", 2025, G_DATE_MARCH, TRUE },
+    /* ... while other canvasses keep the 1 December rule. */
+    { "2025-02-01", 2025, G_DATE_OCTOBER, FALSE },
+    { "2025-02-01", 2023, G_DATE_NOVEMBER, FALSE },
+    { "2024-12-01", 2025, G_DATE_NOVEMBER, FALSE },
+  };
+  gsize i;
+
+  for (i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GDate revised;
+      gboolean required;
+
+      if (cases[i].revised != NULL)
+        revised = date (cases[i].revised);
+      required = ed_notice_timetable_is_notice_required (cases[i].year, cases[i].month,
+                                                         cases[i].revised != NULL ? &revised
+                                                                                  : NULL);
+      if (required != cases[i].required)
+        g_error ("%d-%02d with revised register %s: expected %s", cases[i].year,
+                 cases[i].month, cases[i].revised != NULL ? cases[i].revised : "1 December",
+                 cases[i].required ? "required" : "optional");
+    }
+}
+
+/* DOMAIN.md §1.4 ([C] S21): the next possible notice includes the optional October to
+ * December ones; the next required one skips them. Tue 1 Oct 2024 is a working day, and so
+ * are Fri 1 Nov 2024 and Mon 2 Dec 2024; 1 Jan 2025 is a bank holiday, so January's notice
+ * is Thu 2 Jan 2025. A notice due on the day asked about counts as next. */
+static void
+test_next_notice (void)
+{
+  g_autoptr(EdCalendar) cal = england_and_wales ();
+  g_autoptr(GError) error = NULL;
+  GDate revised = date ("2024-12-01");
+  GDate from;
+  EdNoticeDates dates;
+
+  from = date ("2024-09-15");
+  g_assert_true (ed_notice_timetable_next_possible (cal, &from, &revised, &dates, &error));
+  g_assert_no_error (error);
+  assert_dates (&dates, "2024-10-01", "2024-09-17", "2024-09-09", FALSE);
+
+  from = date ("2024-10-01");
+  g_assert_true (ed_notice_timetable_next_possible (cal, &from, NULL, &dates, &error));
+  assert_date (&dates.publication, "2024-10-01", "notice due on the day");
+
+  from = date ("2024-10-02");
+  g_assert_true (ed_notice_timetable_next_possible (cal, &from, NULL, &dates, &error));
+  assert_dates (&dates, "2024-11-01", "2024-10-18", "2024-10-10", FALSE);
+
+  from = date ("2024-11-15");
+  g_assert_true (ed_notice_timetable_next_possible (cal, &from, &revised, &dates, &error));
+  assert_date (&dates.publication, "2024-12-02", "December's optional notice");
+  g_assert_false (dates.required);
+
+  from = date ("2024-09-15");
+  g_assert_true (ed_notice_timetable_next_required (cal, &from, &revised, &dates, &error));
+  g_assert_no_error (error);
+  assert_date (&dates.publication, "2025-01-02", "next required notice");
+  g_assert_true (dates.required);
+
+  /* Before September's notice is out, September's is the next required one. */
+  from = date ("2024-08-20");
+  g_assert_true (ed_notice_timetable_next_required (cal, &from, &revised, &dates, &error));
+  assert_dates (&dates, "2024-09-02", "2024-08-16", "2024-08-08", TRUE);
+
+  /* With the register moved to 1 February 2025, October and November are required. */
+  revised = date ("2025-02-01");
+  from = date ("2024-10-02");
+  g_assert_true (ed_notice_timetable_next_required (cal, &from, &revised, &dates, &error));
+  assert_dates (&dates, "2024-11-01", "2024-10-18", "2024-10-10", TRUE);
+  from = date ("2024-11-02");
+  g_assert_true (ed_notice_timetable_next_required (cal, &from, &revised, &dates, &error));
+  assert_date (&dates.publication, "2025-03-03", "first required notice after 1 February");
+
+  /* Near the end of the calendar the search fails rather than guessing. */
+  from = date ("2035-12-15");
+  g_assert_false (ed_notice_timetable_next_possible (cal, &from, NULL, &dates, &error));
+  g_assert_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_OUT_OF_RANGE);
+}
+
+/* DOMAIN.md §1.4 ([C] S19): the revised register is published by 1 December, dies non do
+ * not apply; for 1 Dec 2024, applications by 22 Nov and determinations by 30 Nov (a
+ * Saturday); publishing on 1 November moves them to 23 Oct and 31 Oct. A register moved to
+ * Sat 1 Feb 2025 by an election has its determinations by Fri 31 Jan and applications by
+ * Thu 23 Jan (worked by hand). */
+static void
+test_revised_register (void)
+{
+  g_autoptr(EdCalendar) cal = england_and_wales ();
+  g_autoptr(GError) error = NULL;
+  EdNoticeDates dates;
+  GDate publication;
+
+  ed_notice_timetable_default_revised_register_date (2024, &publication);
+  assert_date (&publication, "2024-12-01", "default revised register date");
+
+  g_assert_true (ed_notice_timetable_revised_register (cal, &publication, &dates, &error));
+  g_assert_no_error (error);
+  assert_dates (&dates, "2024-12-01", "2024-11-30", "2024-11-22", TRUE);
+
+  publication = date ("2024-11-01");
+  g_assert_true (ed_notice_timetable_revised_register (cal, &publication, &dates, &error));
+  assert_dates (&dates, "2024-11-01", "2024-10-31", "2024-10-23", TRUE);
+
+  publication = date ("2025-02-01");
+  g_assert_true (ed_notice_timetable_revised_register (cal, &publication, &dates, &error));
+  assert_dates (&dates, "2025-02-01", "2025-01-31", "2025-01-23", TRUE);
+
+  publication = date ("2019-12-01");
+  g_assert_false (ed_notice_timetable_revised_register (cal, &publication, &dates, &error));
+  g_assert_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_OUT_OF_RANGE);
+}
+
+/* DOMAIN.md §1.4 ([C] S21): a month's notice dates carry whether it is required. */
+static void
+test_for_month_required_flag (void)
+{
+  g_autoptr(EdCalendar) cal = england_and_wales ();
+  g_autoptr(GError) error = NULL;
+  EdNoticeDates dates;
+
+  g_assert_true (ed_notice_timetable_for_month (cal, 2024, G_DATE_OCTOBER, NULL, &dates, &error));
+  g_assert_no_error (error);
+  assert_dates (&dates, "2024-10-01", "2024-09-17", "2024-09-09", FALSE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/register/notice-timetable/ec-2019-dates", test_ec_2019_dates);
+  g_test_add_func ("/register/notice-timetable/monthly-bank-holidays", test_monthly_bank_holidays);
+  g_test_add_func ("/register/notice-timetable/is-notice-required", test_is_notice_required);
+  g_test_add_func ("/register/notice-timetable/next-notice", test_next_notice);
+  g_test_add_func ("/register/notice-timetable/revised-register", test_revised_register);
+  g_test_add_func ("/register/notice-timetable/for-month-required-flag",
+                   test_for_month_required_flag);
+
+  return g_test_run ();
+}
