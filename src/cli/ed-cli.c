@@ -21,6 +21,7 @@ static const EdCliCommand commands[] = {
   { "demo", N_("Write the demo district to a new database"), _ed_cli_demo },
   { "info", N_("Show the district, data format, row counts and desk id"), _ed_cli_info },
   { "settings", N_("Read and change the district settings"), _ed_cli_settings },
+  { "register", N_("Search the electoral register and count it"), _ed_cli_register },
   { "history", N_("Show who changed a row, when, and from what to what"), _ed_cli_history },
   { "ops", N_("Export this desk’s changes to a file, or apply another desk’s"), _ed_cli_ops },
   { "conflicts", N_("List and resolve changes two desks made to the same thing"),

@@ -49,20 +49,27 @@ static const char *house_names[] = {
   "Meadow View", "Little Thatch", "The Coach House", "Brook Cottage",
 };
 
-static const char *forenames[] = {
-  "Aaron", "Abigail", "Adeel", "Aisha", "Alfie", "Alice", "Amara", "Amelia", "Angus", "Anya",
-  "Arjun", "Beatrice", "Bethan", "Caitlin", "Callum", "Ceri", "Charlotte", "Chidi", "Ciaran",
-  "Daisy", "Darius", "Declan", "Deepa", "Dylan", "Eilidh", "Eleanor", "Elliot", "Emeka",
-  "Evie", "Ewan", "Farah", "Finley", "Freya", "Gareth", "Georgia", "Hamza", "Harriet", "Harvey",
-  "Ibrahim", "Imogen", "Isla", "Jack", "Jasmine", "Jonah", "Kai", "Keira", "Kwame", "Laila",
-  "Leon", "Lowri", "Lucas", "Maja", "Marek", "Megan", "Mohammed", "Nadia", "Niamh", "Nikhil",
-  "Olivia", "Oscar", "Owain", "Patrick", "Phoebe", "Priya", "Rhys", "Rosa", "Rowan", "Sakura",
-  "Samuel", "Seren", "Sian", "Sofia", "Tariq", "Theo", "Tomasz", "Wiktoria", "Yusuf", "Zara",
+/* Forenames and titles come in two sets so that a Mr is not called Keira; the lists mix the
+ * backgrounds of a British district. */
+static const char *forenames_a[] = {
+  "Abigail", "Aisha", "Alice", "Amara", "Amelia", "Anya", "Beatrice", "Bethan", "Caitlin",
+  "Ceri", "Charlotte", "Daisy", "Deepa", "Eilidh", "Eleanor", "Evie", "Farah", "Freya",
+  "Georgia", "Harriet", "Imogen", "Isla", "Jasmine", "Keira", "Laila", "Lowri", "Maja", "Megan",
+  "Nadia", "Niamh", "Olivia", "Phoebe", "Priya", "Rosa", "Sakura", "Seren", "Sian", "Sofia",
+  "Wiktoria", "Zara",
 };
 
-static const char *middle_names[] = {
-  "", "", "", "", "James", "Marie", "Rose", "John", "Louise", "Ali", "Grace", "Thomas",
+static const char *forenames_b[] = {
+  "Aaron", "Adeel", "Alfie", "Angus", "Arjun", "Callum", "Chidi", "Ciaran", "Darius", "Declan",
+  "Dylan", "Elliot", "Emeka", "Ewan", "Finley", "Gareth", "Hamza", "Harvey", "Ibrahim", "Jack",
+  "Jonah", "Kai", "Kwame", "Leon", "Lucas", "Marek", "Mohammed", "Nikhil", "Oscar", "Owain",
+  "Patrick", "Rhys", "Rowan", "Samuel", "Tariq", "Theo", "Tomasz", "Yusuf",
 };
+
+static const char *middle_names_a[] = { "", "", "", "", "Marie", "Rose", "Louise", "Grace" };
+static const char *middle_names_b[] = { "", "", "", "", "James", "John", "Ali", "Thomas" };
+static const char *titles_a[] = { "", "", "", "Mrs", "Ms", "Miss", "Dr", "Mx" };
+static const char *titles_b[] = { "", "", "", "Mr", "Mr", "Mr", "Dr", "Mx" };
 
 static const char *surnames[] = {
   "Abbott", "Achterberg", "Adebayo", "Ahmed", "Ainsworth", "Allard", "Appleby", "Ashdown",
@@ -76,8 +83,6 @@ static const char *surnames[] = {
   "Sandoval", "Sherwood", "Singh", "Sutcliffe", "Szymanski", "Tennant", "Thackeray",
   "Underwood", "Varga", "Wainwright", "Whitlock", "Winterbottom", "Yardley", "Zielinski",
 };
-
-static const char *titles[] = { "", "", "", "Mr", "Mrs", "Ms", "Miss", "Dr", "Mx" };
 
 static const char *polling_district_kinds[] = { "North", "South", "East", "West", "Central" };
 
@@ -312,8 +317,9 @@ static char *
 person_name (Builder    *builder,
              const char *surname)
 {
-  const char *forename = PICK (builder, forenames);
-  const char *middle = PICK (builder, middle_names);
+  gboolean set_a = g_rand_boolean (builder->rand);
+  const char *forename = set_a ? PICK (builder, forenames_a) : PICK (builder, forenames_b);
+  const char *middle = set_a ? PICK (builder, middle_names_a) : PICK (builder, middle_names_b);
 
   return middle[0] != '\0' ? g_strdup_printf ("%s %s %s", forename, middle, surname)
                            : g_strdup_printf ("%s %s", forename, surname);
@@ -330,9 +336,10 @@ add_elector (Builder      *builder,
              GError      **error)
 {
   GVariant *values[G_N_ELEMENTS (elector_columns)];
-  const char *title = PICK (builder, titles);
-  const char *forename = PICK (builder, forenames);
-  const char *middle = PICK (builder, middle_names);
+  gboolean set_a = g_rand_boolean (builder->rand);
+  const char *title = set_a ? PICK (builder, titles_a) : PICK (builder, titles_b);
+  const char *forename = set_a ? PICK (builder, forenames_a) : PICK (builder, forenames_b);
+  const char *middle = set_a ? PICK (builder, middle_names_a) : PICK (builder, middle_names_b);
   const char *marker = overseas ? "F" : chance (builder, 0.03) ? "B"
                                       : chance (builder, 0.0002) ? "L" : "";
   gboolean attainer = !overseas && chance (builder, 0.015);

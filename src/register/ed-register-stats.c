@@ -1,0 +1,187 @@
+/* ed-register-stats.c
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The register in figures: what an officer checks after an import or before a publication,
+ * and what the count of entries for a sale fee comes from. */
+
+#define G_LOG_DOMAIN "ed-register"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ed-database.h"
+#include "ed-register-stats.h"
+
+static void
+count_free (EdRegisterCount *count)
+{
+  g_free (count->key);
+  g_free (count->label);
+  g_free (count);
+}
+
+static const char by_district_sql[] =
+  "SELECT e.polling_district, coalesce (d.code, ''), coalesce (d.name, ''), count(*) "
+  "FROM elector AS e LEFT JOIN polling_district AS d ON d.id = e.polling_district "
+  "GROUP BY e.polling_district ORDER BY 2, 1";
+static const char by_marker_sql[] =
+  "SELECT marker, count(*) FROM elector GROUP BY marker ORDER BY marker";
+static const char by_absent_vote_sql[] =
+  "SELECT absent_vote, count(*) FROM elector GROUP BY absent_vote ORDER BY absent_vote";
+static const char by_status_sql[] =
+  "SELECT status, count(*) FROM elector GROUP BY status ORDER BY status";
+
+static const char *
+marker_label (const char *marker)
+{
+  static const struct { const char *letter; const char *label; } labels[] = {
+    { "", N_("No marker") },
+    { "F", N_("F (overseas elector)") },
+    { "L", N_("L (peer)") },
+    { "G", N_("G (EU citizen)") },
+    { "B", N_("B (qualifying EU citizen)") },
+    { "M", N_("M (qualifying foreign national)") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (marker, labels[i].letter))
+      return _(labels[i].label);
+  return marker;
+}
+
+static const char *
+absent_vote_label (const char *kind)
+{
+  if (g_str_equal (kind, ""))
+    return _("Votes in person");
+  if (g_str_equal (kind, "postal"))
+    return _("Postal");
+  if (g_str_equal (kind, "proxy"))
+    return _("Proxy");
+  if (g_str_equal (kind, "postal_proxy"))
+    return _("Postal proxy");
+  return kind;
+}
+
+static const char *
+status_label (const char *status)
+{
+  if (g_str_equal (status, "current"))
+    return _("Current");
+  if (g_str_equal (status, "pending_addition"))
+    return _("Pending addition");
+  if (g_str_equal (status, "pending_deletion"))
+    return _("Pending deletion");
+  return status;
+}
+
+typedef const char *(*LabelFunc) (const char *key);
+
+static GPtrArray *
+count_by (EdDatabase  *database,
+          const char  *sql,
+          LabelFunc    label,
+          GError     **error)
+{
+  g_autoptr(GPtrArray) counts = g_ptr_array_new_with_free_func ((GDestroyNotify)count_free);
+  sqlite3_stmt *stmt = ed_database_cached (database, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      EdRegisterCount *count = g_new0 (EdRegisterCount, 1);
+      const char *key = (const char *)sqlite3_column_text (stmt, 0);
+
+      count->key = g_strdup (key);
+      count->label = g_strdup (label (key));
+      count->count = sqlite3_column_int64 (stmt, 1);
+      g_ptr_array_add (counts, count);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ed_database_set_error (database, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&counts);
+}
+
+static GPtrArray *
+count_by_district (EdDatabase  *database,
+                   GError     **error)
+{
+  g_autoptr(GPtrArray) counts = g_ptr_array_new_with_free_func ((GDestroyNotify)count_free);
+  sqlite3_stmt *stmt = ed_database_cached (database, by_district_sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      EdRegisterCount *count = g_new0 (EdRegisterCount, 1);
+      const char *code = (const char *)sqlite3_column_text (stmt, 1);
+      const char *name = (const char *)sqlite3_column_text (stmt, 2);
+
+      /* An elector whose district is missing still counts, under a label that says so. */
+      count->key = g_strdup (code[0] != '\0' ? code : (const char *)sqlite3_column_text (stmt, 0));
+      count->label = code[0] != '\0' ? g_strdup_printf ("%s %s", code, name)
+                                     : g_strdup (_("No polling district"));
+      count->count = sqlite3_column_int64 (stmt, 3);
+      g_ptr_array_add (counts, count);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ed_database_set_error (database, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&counts);
+}
+
+/**
+ * ed_register_stats_compute:
+ * @context: the district
+ * @error: return location for an error
+ *
+ * Returns: (transfer full): the register's counts
+ */
+EdRegisterStats *
+ed_register_stats_compute (EdContext  *context,
+                           GError    **error)
+{
+  EdDatabase *database;
+  g_autoptr(EdRegisterStats) stats = g_new0 (EdRegisterStats, 1);
+
+  g_return_val_if_fail (ED_IS_CONTEXT (context), NULL);
+
+  database = ed_context_get_database (context);
+  if ((stats->by_polling_district = count_by_district (database, error)) == NULL ||
+      (stats->by_marker = count_by (database, by_marker_sql, marker_label, error)) == NULL ||
+      (stats->by_absent_vote = count_by (database, by_absent_vote_sql, absent_vote_label,
+                                         error)) == NULL ||
+      (stats->by_status = count_by (database, by_status_sql, status_label, error)) == NULL)
+    return NULL;
+
+  for (guint i = 0; i < stats->by_status->len; i++)
+    stats->electors += ((EdRegisterCount *)g_ptr_array_index (stats->by_status, i))->count;
+  return g_steal_pointer (&stats);
+}
+
+void
+ed_register_stats_free (EdRegisterStats *stats)
+{
+  if (stats == NULL)
+    return;
+  g_clear_pointer (&stats->by_polling_district, g_ptr_array_unref);
+  g_clear_pointer (&stats->by_marker, g_ptr_array_unref);
+  g_clear_pointer (&stats->by_absent_vote, g_ptr_array_unref);
+  g_clear_pointer (&stats->by_status, g_ptr_array_unref);
+  g_free (stats);
+}
