@@ -484,6 +484,8 @@ ed_change_set_commit (EdChangeSet  *self,
 
   database = ed_context_get_database (self->context);
   if ((self->n_ops > 0 && !_ed_context_save_hlc (self->context, error)) ||
+      !ed_schema_refresh_derived_indexes (ed_context_get_schema (self->context), self->context,
+                                          error) ||
       !_ed_write_check_finish (_ed_context_get_write_check (self->context), error) ||
       !ed_database_commit (database, error))
     {

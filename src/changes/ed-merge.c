@@ -218,7 +218,9 @@ apply_in_transaction (EdContext     *context,
 
   if (stats->applied == 0)
     return TRUE;
-  return _ed_context_save_hlc (context, error) && ed_validate_run (context, error);
+  return _ed_context_save_hlc (context, error) &&
+         ed_schema_refresh_derived_indexes (ed_context_get_schema (context), context, error) &&
+         ed_validate_run (context, error);
 }
 
 /**

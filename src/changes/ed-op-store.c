@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "ed-change-set.h"
+#include "ed-ins-value.h"
 #include "ed-op-store-private.h"
 
 /* The merge rules of SYNC.md §4.4, over the tables of 0003-changes.sql.
@@ -179,9 +180,11 @@ bind_text (sqlite3_stmt *stmt,
 }
 
 static EdOp *
-op_from_row (sqlite3_stmt *stmt)
+op_from_row (EdOpStore    *self,
+             sqlite3_stmt *stmt)
 {
   EdOp *op = ed_op_new ();
+  const char *val;
 
   op->device = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
   op->seq = sqlite3_column_int64 (stmt, 1);
@@ -190,7 +193,11 @@ op_from_row (sqlite3_stmt *stmt)
   op->pk = g_strdup ((const char *)sqlite3_column_text (stmt, 4));
   op->col = g_strdup ((const char *)sqlite3_column_text (stmt, 5));
   ed_op_kind_from_string ((const char *)sqlite3_column_text (stmt, 6), &op->kind);
-  op->val = g_strdup ((const char *)sqlite3_column_text (stmt, 7));
+  val = (const char *)sqlite3_column_text (stmt, 7);
+  if (op->kind == ED_OP_INS && val != NULL && val[0] == '[')
+    op->val = _ed_ins_value_expand (ed_schema_lookup (self->schema, op->tbl), val);
+  if (op->val == NULL)
+    op->val = g_strdup (val);
   op->pred = ed_strv_from_json ((const char *)sqlite3_column_text (stmt, 8), NULL);
   op->seen = ed_strv_from_json ((const char *)sqlite3_column_text (stmt, 9), NULL);
   op->user = g_strdup ((const char *)sqlite3_column_text (stmt, 10));
@@ -207,7 +214,7 @@ fetch_one_op (EdOpStore     *self,
   int rc = sqlite3_step (stmt);
 
   if (rc == SQLITE_ROW)
-    op = op_from_row (stmt);
+    op = op_from_row (self, stmt);
   else if (rc != SQLITE_DONE)
     ed_database_set_error (self->database, rc, error);
   sqlite3_reset (stmt);
@@ -338,7 +345,7 @@ _ed_op_store_all_ops (EdOpStore  *self,
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (ops, op_from_row (stmt));
+    g_ptr_array_add (ops, op_from_row (self, stmt));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
@@ -466,6 +473,8 @@ store_op (EdOpStore   *self,
 {
   g_autofree char *pred = ed_strv_to_json ((const char * const *)op->pred);
   g_autofree char *seen = ed_strv_to_json ((const char * const *)op->seen);
+  g_autofree char *compact = op->kind == ED_OP_INS
+    ? _ed_ins_value_compact (ed_schema_lookup (self->schema, op->tbl), op->val) : NULL;
   sqlite3_stmt *stmt = cached (self, insert_op_sql, error);
 
   if (stmt == NULL)
@@ -477,7 +486,9 @@ store_op (EdOpStore   *self,
   bind_text (stmt, 5, op->pk);
   bind_text (stmt, 6, op->col);
   bind_text (stmt, 7, ed_op_kind_to_string (op->kind));
-  if (op->val != NULL)
+  if (compact != NULL)
+    bind_text (stmt, 8, compact);
+  else if (op->val != NULL)
     bind_text (stmt, 8, op->val);
   bind_text (stmt, 9, pred);
   bind_text (stmt, 10, seen);

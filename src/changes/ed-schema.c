@@ -29,6 +29,7 @@ struct _EdSchema
   GHashTable *tables;      /* name → const EdTableDef* */
   GHashTable *local;       /* name set */
   GPtrArray  *validators;  /* const EdValidator* */
+  GPtrArray  *derived;     /* const EdDerivedIndex* */
   const char *identity;    /* the one-row table that says which district this is */
 };
 
@@ -42,6 +43,7 @@ ed_schema_finalize (GObject *object)
   g_hash_table_unref (self->tables);
   g_hash_table_unref (self->local);
   g_ptr_array_unref (self->validators);
+  g_ptr_array_unref (self->derived);
 
   G_OBJECT_CLASS (ed_schema_parent_class)->finalize (object);
 }
@@ -58,6 +60,7 @@ ed_schema_init (EdSchema *self)
   self->tables = g_hash_table_new (g_str_hash, g_str_equal);
   self->local = g_hash_table_new (g_str_hash, g_str_equal);
   self->validators = g_ptr_array_new ();
+  self->derived = g_ptr_array_new ();
 }
 
 EdSchema *
@@ -209,6 +212,41 @@ ed_schema_get_validators (EdSchema *self)
   g_return_val_if_fail (ED_IS_SCHEMA (self), NULL);
 
   return self->validators;
+}
+
+void
+ed_schema_add_derived_index (EdSchema             *self,
+                             const EdDerivedIndex *index)
+{
+  g_return_if_fail (ED_IS_SCHEMA (self));
+  g_return_if_fail (index != NULL && index->refresh != NULL);
+
+  g_ptr_array_add (self->derived, (gpointer)index);
+}
+
+/**
+ * ed_schema_refresh_derived_indexes:
+ * @self: a schema
+ * @context: the district, inside the transaction about to commit
+ * @error: return location for an error
+ *
+ * Brings every derived index up to date with the rows the transaction wrote.
+ */
+gboolean
+ed_schema_refresh_derived_indexes (EdSchema           *self,
+                                   struct _EdContext  *context,
+                                   GError            **error)
+{
+  g_return_val_if_fail (ED_IS_SCHEMA (self), FALSE);
+
+  for (guint i = 0; i < self->derived->len; i++)
+    {
+      const EdDerivedIndex *index = g_ptr_array_index (self->derived, i);
+
+      if (!index->refresh (context, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /* Values */

@@ -67,6 +67,18 @@ typedef struct
   EdValidatorFunc  func;
 } EdValidator;
 
+/* A local index derived from synced rows, such as a search index: brought up to date inside
+ * every change set's and merge's transaction, just before it commits, so that it follows
+ * writes from every desk. */
+typedef gboolean (*EdRefreshFunc) (struct _EdContext  *context,
+                                   GError            **error);
+
+typedef struct
+{
+  const char    *name;
+  EdRefreshFunc  refresh;
+} EdDerivedIndex;
+
 #define ED_TYPE_SCHEMA (ed_schema_get_type ())
 
 G_DECLARE_FINAL_TYPE (EdSchema, ed_schema, ED, SCHEMA, GObject)
@@ -90,6 +102,11 @@ const char        *ed_schema_get_identity_table (EdSchema          *self);
 void               ed_schema_add_validator      (EdSchema          *self,
                                                  const EdValidator *validator);
 GPtrArray         *ed_schema_get_validators     (EdSchema          *self);
+void               ed_schema_add_derived_index  (EdSchema             *self,
+                                                 const EdDerivedIndex *index);
+gboolean           ed_schema_refresh_derived_indexes (EdSchema         *self,
+                                                      struct _EdContext *context,
+                                                      GError          **error);
 
 GVariant          *ed_value_default             (EdValueType        type);
 gboolean           ed_value_check               (EdValueType        type,

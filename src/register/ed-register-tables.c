@@ -110,9 +110,10 @@ const EdTableDef ed_register_alteration_table =
   TABLE ("register_alteration", register_alteration_columns);
 const EdTableDef ed_register_supply_table = TABLE ("register_supply", register_supply_columns);
 
-/* The FTS5 index and the tables SQLite keeps behind it. */
+/* The FTS5 index, the tables SQLite keeps behind it, and its queue of stale entries. */
 static const char *local_tables[] = {
   "elector_search",
+  "elector_search_queue",
   "elector_search_data",
   "elector_search_idx",
   "elector_search_content",
@@ -186,6 +187,40 @@ validate_placed (EdContext  *context,
   return TRUE;
 }
 
+static const char refresh_search_sql[] =
+  "DELETE FROM elector_search WHERE rowid IN (SELECT elector_rowid FROM elector_search_queue);"
+  "INSERT INTO elector_search (rowid, name, address, postcode, number) "
+  "  SELECT rowid, name, address, postcode, number FROM elector_search_source "
+  "  WHERE rowid IN (SELECT elector_rowid FROM elector_search_queue);"
+  "DELETE FROM elector_search_queue;";
+static const char any_queued_sql[] = "SELECT EXISTS (SELECT 1 FROM elector_search_queue)";
+
+/* Re-indexes the electors the transaction wrote (0004-register.sql explains the queue): one
+ * statement for the whole batch, so FTS5 writes one segment per commit. */
+static gboolean
+refresh_search (EdContext  *context,
+                GError    **error)
+{
+  EdDatabase *database = ed_context_get_database (context);
+  sqlite3_stmt *stmt = ed_database_cached (database, any_queued_sql, error);
+  gboolean any;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      ed_database_set_error (database, sqlite3_errcode (ed_database_get_handle (database)),
+                             error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  any = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  return !any || ed_database_exec (database, refresh_search_sql, error);
+}
+
+static const EdDerivedIndex search_index = { "elector-search", refresh_search };
+
 static const EdValidator validators[] = {
   { "elector-number-unique", validate_unique_numbers },
   { "register-references", validate_references },
@@ -207,4 +242,5 @@ _ed_register_add_tables (EdSchema *schema)
     ed_schema_add_local_table (schema, local_tables[i]);
   for (guint i = 0; i < G_N_ELEMENTS (validators); i++)
     ed_schema_add_validator (schema, &validators[i]);
+  ed_schema_add_derived_index (schema, &search_index);
 }

@@ -111,8 +111,7 @@ CREATE TABLE register_supply (
   fee         INTEGER NOT NULL DEFAULT 0
 ) STRICT;
 
--- Search as you type over names, addresses, postcodes and elector numbers: local to this desk
--- and kept current by triggers, so that rows written by a merge are found like local ones.
+-- Search as you type over names, addresses, postcodes and elector numbers: local to this desk.
 -- Its rowid is the elector's rowid; anything that renumbers rowids (VACUUM) must rebuild it.
 CREATE VIRTUAL TABLE elector_search USING fts5 (
   name, address, postcode, number,
@@ -120,40 +119,40 @@ CREATE VIRTUAL TABLE elector_search USING fts5 (
   prefix = '1 2 3'
 );
 
-CREATE VIEW elector_search_source (rowid, name, address, postcode, number, elector_id) AS
+CREATE VIEW elector_search_source (rowid, name, address, postcode, number) AS
   SELECT e.rowid,
          e.title || ' ' || e.forenames || ' ' || e.surname,
          CASE WHEN e.anonymous THEN '' ELSE
            trim (p.property || ' ' || p.street || ' ' || p.locality || ' ' || p.town) END,
          CASE WHEN e.anonymous THEN '' ELSE p.postcode || ' ' || replace (p.postcode, ' ', '') END,
          e.number_prefix || e.number ||
-           CASE WHEN e.number_suffix > 0 THEN '/' || e.number_suffix ELSE '' END,
-         e.id
+           CASE WHEN e.number_suffix > 0 THEN '/' || e.number_suffix ELSE '' END
   FROM elector AS e LEFT JOIN property AS p ON p.id = e.property;
 
+-- The electors whose index entries are out of date. Triggers fill it on every write, merges
+-- included; the register brings the index up to date from it just before each transaction
+-- commits (ed-register-tables.c). Writing the FTS5 table from the triggers instead would make
+-- each row's statement a savepoint, and FTS5 writes its pending terms to disk at every
+-- savepoint: a bulk import would leave a segment per row to be merged.
+CREATE TABLE elector_search_queue (
+  elector_rowid INTEGER PRIMARY KEY
+) STRICT;
+
 CREATE TRIGGER elector_search_insert AFTER INSERT ON elector BEGIN
-  INSERT INTO elector_search (rowid, name, address, postcode, number)
-    SELECT rowid, name, address, postcode, number FROM elector_search_source
-    WHERE elector_id = NEW.id;
+  INSERT OR IGNORE INTO elector_search_queue (elector_rowid) VALUES (NEW.rowid);
 END;
 
 CREATE TRIGGER elector_search_update AFTER UPDATE OF title, forenames, surname, property,
   number_prefix, number, number_suffix, anonymous ON elector BEGIN
-  DELETE FROM elector_search WHERE rowid = OLD.rowid;
-  INSERT INTO elector_search (rowid, name, address, postcode, number)
-    SELECT rowid, name, address, postcode, number FROM elector_search_source
-    WHERE elector_id = NEW.id;
+  INSERT OR IGNORE INTO elector_search_queue (elector_rowid) VALUES (NEW.rowid);
 END;
 
 CREATE TRIGGER elector_search_delete AFTER DELETE ON elector BEGIN
-  DELETE FROM elector_search WHERE rowid = OLD.rowid;
+  INSERT OR IGNORE INTO elector_search_queue (elector_rowid) VALUES (OLD.rowid);
 END;
 
 CREATE TRIGGER elector_search_property AFTER UPDATE OF property, street, locality, town,
   postcode ON property BEGIN
-  DELETE FROM elector_search WHERE rowid IN (SELECT rowid FROM elector WHERE property = NEW.id);
-  INSERT INTO elector_search (rowid, name, address, postcode, number)
-    SELECT s.rowid, s.name, s.address, s.postcode, s.number
-    FROM elector AS e JOIN elector_search_source AS s ON s.elector_id = e.id
-    WHERE e.property = NEW.id;
+  INSERT OR IGNORE INTO elector_search_queue (elector_rowid)
+    SELECT rowid FROM elector WHERE property = NEW.id;
 END;
