@@ -45,6 +45,13 @@ GPtrArray *ed_register_search      (EdContext         *context,
                                     const char        *text,
                                     guint              limit,
                                     GError           **error);
+gboolean   ed_register_count       (EdContext         *context,
+                                    guint             *out_count,
+                                    GError           **error);
+GPtrArray *ed_register_list_range  (EdContext         *context,
+                                    guint              position,
+                                    guint              n,
+                                    GError           **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EdElectorSummary, ed_elector_summary_free)
 

@@ -175,6 +175,36 @@ test_stats_add_up (EdTestDir     *fixture,
   g_assert_true (saw_postal);
 }
 
+/* The page asks for rows by position, in register order. */
+static void
+test_list_range (EdTestDir     *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(EdContext) context = open_demo (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) head = NULL;
+  g_autoptr(GPtrArray) tail = NULL;
+  g_autoptr(GPtrArray) beyond = NULL;
+  guint count = 0;
+
+  g_assert_true (ed_register_count (context, &count, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count, ==, 800);
+
+  head = ed_register_list_range (context, 0, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (head->len, ==, 3);
+  g_assert_cmpstr (((EdElectorSummary *)g_ptr_array_index (head, 0))->number, ==, "AA1");
+  g_assert_cmpstr (((EdElectorSummary *)g_ptr_array_index (head, 2))->number, ==, "AA3");
+
+  tail = ed_register_list_range (context, 798, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tail->len, ==, 2);
+  beyond = ed_register_list_range (context, 800, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (beyond->len, ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -185,6 +215,7 @@ main (int    argc,
   ED_TEST_ADD ("/register-search/finds-by-each-field", test_finds_by_each_field);
   ED_TEST_ADD ("/register-search/index-follows-edits", test_index_follows_edits);
   ED_TEST_ADD ("/register-search/stats-add-up", test_stats_add_up);
+  ED_TEST_ADD ("/register-search/list-range", test_list_range);
 
   return g_test_run ();
 }
