@@ -43,6 +43,15 @@ def main(build_dir, out_dir):
         d.find(frame, "list item", "Register", timeout=60)
         shoot(os.path.join(out_dir, "window.png"))
 
+        # The register page, searched as an officer would at the counter.
+        search = d.find(frame, "entry", "Search the register")
+        d.click(search)
+        d.type_text("Cartwright Lin")
+        d.wait_for(lambda: d.get_text(search) == "Cartwright Lin", "the typed search")
+        time.sleep(1.0)
+        shoot(os.path.join(out_dir, "register-search.png"))
+        d.key_combo("Escape")
+
         d.press(d.find_actionable(frame, "push button", "Main Menu"))
         d.press(d.find_actionable(app, None, "Preferences"))
         d.find(app, "frame", "Preferences")

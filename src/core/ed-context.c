@@ -29,6 +29,9 @@ struct _EdContext
   EdDistrictSettings *settings;
 };
 
+/* The data format whose migration created the op log (0003-changes.sql). */
+#define ED_OP_LOG_SCHEMA_VERSION 3
+
 G_DEFINE_FINAL_TYPE (EdContext, ed_context, G_TYPE_OBJECT)
 
 static void
@@ -110,6 +113,7 @@ _ed_context_open_full (const char  *path,
                        GError     **error)
 {
   g_autoptr(EdContext) self = NULL;
+  int opened_version;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -133,7 +137,11 @@ _ed_context_open_full (const char  *path,
   if (self->desk == NULL)
     return NULL;
 
-  if (!_ed_change_set_adopt_unlogged_rows (self, error))
+  /* Only files from before the op log (data format 3) can hold rows no op names; looking for
+   * them in every file would read a million-elector register at every start-up. */
+  opened_version = ed_database_get_opened_schema_version (self->database);
+  if (opened_version > 0 && opened_version < ED_OP_LOG_SCHEMA_VERSION &&
+      !_ed_change_set_adopt_unlogged_rows (self, error))
     return NULL;
 
   self->settings = ed_district_settings_load (self, error);

@@ -26,6 +26,7 @@ struct _EdDatabase
   char    *path;
   char    *backup_path;
   int      schema_version;
+  int      opened_schema_version;
   gboolean in_transaction;
   GHashTable *statements;   /* SQL text → prepared statement, kept for the connection's life */
 };
@@ -386,6 +387,7 @@ open_internal (const char *path,
   if (!configure_connection (self, error))
     return NULL;
 
+  self->opened_schema_version = version;
   if (version < target_version)
     {
       /* A file that held data before we touched it is copied aside first: an upgrade that
@@ -453,6 +455,20 @@ ed_database_get_schema_version (EdDatabase *self)
   g_return_val_if_fail (ED_IS_DATABASE (self), 0);
 
   return self->schema_version;
+}
+
+/**
+ * ed_database_get_opened_schema_version:
+ * @self: a database
+ *
+ * Returns: the data format the file had before this open migrated it; 0 for a new file
+ */
+int
+ed_database_get_opened_schema_version (EdDatabase *self)
+{
+  g_return_val_if_fail (ED_IS_DATABASE (self), 0);
+
+  return self->opened_schema_version;
 }
 
 int

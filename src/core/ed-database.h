@@ -50,6 +50,7 @@ EdDatabase   *ed_database_open                   (const char   *path,
 const char   *ed_database_get_path               (EdDatabase   *self);
 int           ed_database_get_schema_version     (EdDatabase   *self);
 int           ed_database_get_latest_schema_version (void);
+int           ed_database_get_opened_schema_version (EdDatabase *self);
 const char   *ed_database_get_backup_path        (EdDatabase   *self);
 sqlite3      *ed_database_get_handle             (EdDatabase   *self);
 

@@ -117,7 +117,6 @@ static const char *local_tables[] = {
   "elector_search_data",
   "elector_search_idx",
   "elector_search_content",
-  "elector_search_docsize",
   "elector_search_config",
 };
 

@@ -18,6 +18,7 @@
 #include "ed-new-district-dialog.h"
 #include "ed-preferences-window.h"
 #include "ed-recent-districts.h"
+#include "ed-register-page.h"
 #include "ed-ui-resources.h"
 #include "ed-welcome-page.h"
 #include "ed-window.h"
@@ -43,7 +44,8 @@ struct _EdWindow
 G_DEFINE_FINAL_TYPE (EdWindow, ed_window, ADW_TYPE_APPLICATION_WINDOW)
 
 /* The modules, in the order an elections office works through its year. A module that is not
- * built yet says so, and what it will do, rather than showing controls that do nothing. */
+ * built yet says so, and what it will do, rather than showing controls that do nothing; the
+ * register is built, and build_modules() gives it its own page. */
 static const struct
 {
   const char *id;
@@ -520,9 +522,13 @@ build_modules (EdWindow *self)
 {
   for (guint i = 0; i < G_N_ELEMENTS (modules); i++)
     {
-      EdModulePage *page = ed_module_page_new_not_built (_(modules[i].title),
-                                                         modules[i].icon_name,
-                                                         _(modules[i].not_built));
+      EdModulePage *page;
+
+      if (g_str_equal (modules[i].id, "register"))
+        page = ed_register_page_new (_(modules[i].title), modules[i].icon_name);
+      else
+        page = ed_module_page_new_not_built (_(modules[i].title), modules[i].icon_name,
+                                             _(modules[i].not_built));
 
       gtk_stack_add_named (self->module_stack, GTK_WIDGET (page), modules[i].id);
       g_object_bind_property (self->leaflet, "folded", page, "folded", G_BINDING_SYNC_CREATE);

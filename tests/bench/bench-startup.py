@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 # bench-startup.py — start-up to first frame (DESIGN.md §9: ≤ 500 ms).
-# Starts the real app on a district, under Xvfb, many times; the app reports the monotonic
-# clock at its first painted frame and quits. Prints the median and p95, and the budget.
+# Starts the real app on a district of 1,000,000 electors (the budget's size; ED_BENCH_ELECTORS
+# overrides it), under Xvfb, many times; the app reports the monotonic clock at its first
+# painted frame and quits. Prints the median and p95, and the budget.
 # Usage: bench-startup.py ELECTORAL-DESK ELECTORAL-DESK-CLI [RUNS]
 # Copyright 2026 The Electoral Desk authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -43,14 +44,16 @@ def main():
                XDG_CONFIG_HOME=os.path.join(home, "config"), GSETTINGS_BACKEND="memory",
                ED_BENCH_FIRST_FRAME="1")
     db = os.path.join(home, "district.db")
-    subprocess.check_call([cli, "--db", db, "demo"], env=env, stdout=subprocess.DEVNULL)
+    electors = os.environ.get("ED_BENCH_ELECTORS", "1000000")
+    subprocess.check_call([cli, "--db", db, "demo", "--electors", electors], env=env,
+                          stdout=subprocess.DEVNULL)
     size = os.path.getsize(db)
     one_run(app, db, env)  # warm the page cache and the font and icon caches
     times = sorted(one_run(app, db, env) for _ in range(runs))
     median = statistics.median(times)
     p95 = times[min(len(times) - 1, int(round(0.95 * len(times))) - 1)]
-    print(f"# {runs} runs on the demo district ({size} bytes; the register is not built yet, "
-          f"so not yet the 1,000,000-elector database of the budget); "
+    print(f"# {runs} runs on a demo district of {electors} electors ({size} bytes), "
+          f"opening on the register page; "
           f"min {times[0]:.0f} ms, median {median:.0f} ms, p95 {p95:.0f} ms")
     print(f"bench: startup-first-frame {median:.0f} ms budget {BUDGET_MS} ms")
     shutil.rmtree(home, ignore_errors=True)

@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 # test-first-run.py — a new desk's first session, driven through the accessibility tree:
 # the welcome page, open the demo district, visit every module from the sidebar, open
-# preferences, rename the council, close; then the command line sees the new name.
+# preferences, rename the council, close; then the command line sees the new name. On the way
+# it finds an elector on the Register page by surname.
 # Usage: test-first-run.py ELECTORAL-DESK ELECTORAL-DESK-CLI
 # Copyright 2026 The Electoral Desk authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -70,7 +72,10 @@ def run_session(app_process, cli_path, env, demo_path):
         sidebar.querySelection().selectChild(row.getIndexInParent())
         d.wait_for(lambda: any(d.is_showing(l) for l in d.find_all(frame, "label", module)),
                    f"the {module} page")
-        d.find(frame, "label", "Not Built Yet")
+        if module == "Register":
+            search_register(frame, cli_path, env, demo_path)
+        else:
+            d.find(frame, "label", "Not Built Yet")
 
     # Preferences, from the main menu.
     d.press(d.find_actionable(frame, "push button", "Main Menu"))
@@ -101,6 +106,33 @@ def run_session(app_process, cli_path, env, demo_path):
         [cli_path, "--db", demo_path, "info", "--json"], env=env))
     assert info["district"]["council-name"] == NEW_NAME, info["district"]
     assert info["tables"]["district"] == 1
+
+
+def search_register(frame, cli_path, env, demo_path):
+    """Finds elector AA1 by surname, as a clerk at the counter would, then clears the search."""
+    elector = json.loads(subprocess.check_output(
+        [cli_path, "--db", demo_path, "register", "search", "AA1", "--json"], env=env))[0]
+    surname = elector["name"].split()[-1]
+    # GTK 4.8 gives a search entry the role "entry", not "text".
+    search = d.find(frame, "entry", "Search the register", timeout=20)
+    d.click(search)
+    time.sleep(0.5)
+    d.type_text(surname)
+    d.wait_for(lambda: d.get_text(search) == surname, "the typed surname")
+    # AA1 heads the whole register too, so wait for the search's own status first.
+    d.wait_for(lambda: status_label(frame, r"(First )?[\d,]+ match(es)?"), "the search's matches",
+               timeout=20)
+    d.wait_for(lambda: d.find_all(frame, "label", "AA1"), f"elector AA1 found by {surname!r}",
+               timeout=20)
+    d.key_combo("Escape")
+    d.wait_for(lambda: d.get_text(search) == "", "the search to clear")
+    d.wait_for(lambda: status_label(frame, r"[\d,]+ electors?"), "the whole register again",
+               timeout=20)
+
+
+def status_label(frame, pattern):
+    return [label for label in d.find_all(frame, "label")
+            if re.fullmatch(pattern, label.name)]
 
 
 if __name__ == "__main__":

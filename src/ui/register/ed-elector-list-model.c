@@ -1,0 +1,216 @@
+/* ed-elector-list-model.c
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ed-ui"
+
+#include "config.h"
+
+#include "ed-elector-list-model.h"
+#include "ed-elector-row.h"
+#include "ed-register-search.h"
+
+/* The whole register as a lazy list (DESIGN.md §2): the count comes from one query, and rows
+ * are fetched a page at a time around whatever the view asks for. Only a few pages are kept,
+ * so scrolling through 60,000 electors holds a few thousand rows at most. */
+
+#define PAGE_SIZE 200
+#define MAX_PAGES 8
+
+struct _EdElectorListModel
+{
+  GObject     parent_instance;
+
+  EdContext  *context;
+  guint       n_items;
+  GHashTable *pages;     /* page index → GPtrArray of EdElectorRow */
+  GQueue      lru;       /* page indices as GUINT_TO_POINTER, most recently used first */
+  gboolean    warned;    /* a broken database would otherwise warn once per visible row */
+};
+
+static void ed_elector_list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (EdElectorListModel, ed_elector_list_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      ed_elector_list_model_iface_init))
+
+static void
+warn_once (EdElectorListModel *self,
+           const char         *what,
+           GError             *error)
+{
+  if (!self->warned)
+    g_warning ("Could not %s the register: %s", what, error->message);
+  self->warned = TRUE;
+}
+
+static void
+drop_pages (EdElectorListModel *self)
+{
+  g_hash_table_remove_all (self->pages);
+  g_queue_clear (&self->lru);
+}
+
+static guint
+count (EdElectorListModel *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  if (!ed_register_count (self->context, &n, &error))
+    {
+      warn_once (self, "count", error);
+      return 0;
+    }
+  return n;
+}
+
+static GPtrArray *
+fetch_page (EdElectorListModel *self,
+            guint               page)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) summaries = NULL;
+  GPtrArray *rows;
+
+  summaries = ed_register_list_range (self->context, page * PAGE_SIZE, PAGE_SIZE, &error);
+  if (summaries == NULL)
+    {
+      warn_once (self, "read", error);
+      return NULL;
+    }
+
+  /* The rows take over the summaries. */
+  g_ptr_array_set_free_func (summaries, NULL);
+  rows = g_ptr_array_new_full (summaries->len, g_object_unref);
+  for (guint i = 0; i < summaries->len; i++)
+    g_ptr_array_add (rows, ed_elector_row_new (g_ptr_array_index (summaries, i)));
+  return rows;
+}
+
+static GPtrArray *
+get_page (EdElectorListModel *self,
+          guint               page)
+{
+  gpointer key = GUINT_TO_POINTER (page);
+  GPtrArray *rows = g_hash_table_lookup (self->pages, key);
+
+  if (rows != NULL)
+    {
+      GList *link = g_queue_find (&self->lru, key);
+
+      g_queue_unlink (&self->lru, link);
+      g_queue_push_head_link (&self->lru, link);
+      return rows;
+    }
+
+  rows = fetch_page (self, page);
+  if (rows == NULL)
+    return NULL;
+
+  if (g_queue_get_length (&self->lru) >= MAX_PAGES)
+    g_hash_table_remove (self->pages, g_queue_pop_tail (&self->lru));
+  g_hash_table_insert (self->pages, key, rows);
+  g_queue_push_head (&self->lru, key);
+  return rows;
+}
+
+static GType
+ed_elector_list_model_get_item_type (GListModel *model)
+{
+  return ED_TYPE_ELECTOR_ROW;
+}
+
+static guint
+ed_elector_list_model_get_n_items (GListModel *model)
+{
+  return ED_ELECTOR_LIST_MODEL (model)->n_items;
+}
+
+static gpointer
+ed_elector_list_model_get_item (GListModel *model,
+                                guint       position)
+{
+  EdElectorListModel *self = ED_ELECTOR_LIST_MODEL (model);
+  GPtrArray *rows;
+  guint offset;
+
+  if (position >= self->n_items)
+    return NULL;
+
+  rows = get_page (self, position / PAGE_SIZE);
+  offset = position % PAGE_SIZE;
+  /* The register can shrink under us (another desk's changes merged) before a refresh. */
+  if (rows == NULL || offset >= rows->len)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (rows, offset));
+}
+
+static void
+ed_elector_list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = ed_elector_list_model_get_item_type;
+  iface->get_n_items = ed_elector_list_model_get_n_items;
+  iface->get_item = ed_elector_list_model_get_item;
+}
+
+static void
+ed_elector_list_model_finalize (GObject *object)
+{
+  EdElectorListModel *self = (EdElectorListModel *)object;
+
+  drop_pages (self);
+  g_hash_table_unref (self->pages);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (ed_elector_list_model_parent_class)->finalize (object);
+}
+
+static void
+ed_elector_list_model_class_init (EdElectorListModelClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = ed_elector_list_model_finalize;
+}
+
+static void
+ed_elector_list_model_init (EdElectorListModel *self)
+{
+  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_ptr_array_unref);
+  g_queue_init (&self->lru);
+}
+
+EdElectorListModel *
+ed_elector_list_model_new (EdContext *context)
+{
+  EdElectorListModel *self;
+
+  g_return_val_if_fail (ED_IS_CONTEXT (context), NULL);
+
+  self = g_object_new (ED_TYPE_ELECTOR_LIST_MODEL, NULL);
+  self->context = g_object_ref (context);
+  self->n_items = count (self);
+  return self;
+}
+
+/**
+ * ed_elector_list_model_refresh:
+ * @self: a model
+ *
+ * Counts the register again and forgets every cached page, for after the register changed.
+ */
+void
+ed_elector_list_model_refresh (EdElectorListModel *self)
+{
+  guint old_n_items;
+
+  g_return_if_fail (ED_IS_ELECTOR_LIST_MODEL (self));
+
+  old_n_items = self->n_items;
+  drop_pages (self);
+  self->warned = FALSE;
+  self->n_items = count (self);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, self->n_items);
+}
