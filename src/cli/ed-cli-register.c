@@ -14,8 +14,12 @@
 #include <glib/gi18n-lib.h>
 
 #include "ed-cli-private.h"
+#include "ed-date.h"
+#include "ed-money.h"
+#include "ed-notice-timetable.h"
 #include "ed-register-search.h"
 #include "ed-register-stats.h"
+#include "ed-sale-fee.h"
 
 #define DEFAULT_SEARCH_LIMIT 50
 
@@ -164,6 +168,145 @@ register_search (EdContext  *context,
   return ED_CLI_EXIT_OK;
 }
 
+/* The statutory fee needs no district: RP(E&W) Regs 2001 as DOMAIN.md §1.3 sets them out. */
+static int
+register_sale_fee (gint64      entries,
+                   const char *kind_text,
+                   const char *format_text,
+                   gboolean    json)
+{
+  g_autofree char *fee_text = NULL;
+  GError *error = NULL;
+  EdSaleKind kind;
+  EdSaleFormat format;
+  EdMoney fee;
+
+  if (!ed_sale_kind_from_string (kind_text, &kind, &error) ||
+      !ed_sale_format_from_string (format_text, &format, &error))
+    return _ed_cli_fail (error);
+
+  fee = ed_sale_fee (kind, format, (guint64)entries);
+  fee_text = ed_money_format (fee);
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, ed_sale_kind_to_string (kind));
+      json_builder_set_member_name (builder, "format");
+      json_builder_add_string_value (builder, ed_sale_format_to_string (format));
+      json_builder_set_member_name (builder, "entries");
+      json_builder_add_int_value (builder, entries);
+      json_builder_set_member_name (builder, "fee_pence");
+      json_builder_add_int_value (builder, fee);
+      json_builder_set_member_name (builder, "fee");
+      json_builder_add_string_value (builder, fee_text);
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      _ed_cli_print_json (root);
+    }
+  else
+    g_print ("%s\n", fee_text);
+  return ED_CLI_EXIT_OK;
+}
+
+static char *
+format_date (const GDate *date)
+{
+  char text[64];
+
+  g_date_strftime (text, sizeof text, "%a %d %b %Y", date);
+  return g_strdup (text);
+}
+
+/* The next notices of alteration (DOMAIN.md §1.4), counted in working days on the calendar of
+ * the district's country. */
+static int
+register_timetable (EdContext  *context,
+                    const char *from_text,
+                    int         months,
+                    gboolean    json)
+{
+  EdCountry country = ed_district_settings_get_country (ed_context_get_settings (context));
+  g_autoptr(EdCalendar) calendar = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  GError *error = NULL;
+  GDate from;
+
+  calendar = ed_calendar_new (country == ED_COUNTRY_SCOTLAND ? ED_JURISDICTION_SCOTLAND
+                                                             : ED_JURISDICTION_ENGLAND_AND_WALES,
+                              &error);
+  if (calendar == NULL)
+    return _ed_cli_fail (error);
+  g_date_clear (&from, 1);
+  if (from_text != NULL)
+    {
+      if (!ed_date_parse_iso (from_text, &from, &error))
+        return _ed_cli_fail (error);
+    }
+  else
+    g_date_set_time_t (&from, time (NULL));
+
+  if (json)
+    {
+      builder = json_builder_new ();
+      json_builder_begin_array (builder);
+    }
+  else
+    g_print ("%-18s %-22s %-22s %s\n", _("Notice published"), _("Applications by"),
+             _("Determined by"), _("Required?"));
+
+  for (int i = 0; i < months; i++)
+    {
+      g_autofree char *publication = NULL;
+      g_autofree char *applications = NULL;
+      g_autofree char *determination = NULL;
+      EdNoticeDates dates;
+
+      if (!ed_notice_timetable_next_possible (calendar, &from, NULL, &dates, &error))
+        return _ed_cli_fail (error);
+      if (json)
+        {
+          g_autofree char *publication_iso = ed_date_format_iso (&dates.publication);
+          g_autofree char *applications_iso = ed_date_format_iso (&dates.last_application);
+          g_autofree char *determination_iso = ed_date_format_iso (&dates.determination);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "publication");
+          json_builder_add_string_value (builder, publication_iso);
+          json_builder_set_member_name (builder, "last_application");
+          json_builder_add_string_value (builder, applications_iso);
+          json_builder_set_member_name (builder, "determination");
+          json_builder_add_string_value (builder, determination_iso);
+          json_builder_set_member_name (builder, "required");
+          json_builder_add_boolean_value (builder, dates.required);
+          json_builder_end_object (builder);
+        }
+      else
+        {
+          publication = format_date (&dates.publication);
+          applications = format_date (&dates.last_application);
+          determination = format_date (&dates.determination);
+          g_print ("%-18s %-22s %-22s %s\n", publication, applications, determination,
+                   dates.required ? _("yes") : _("no: before the revised register"));
+        }
+      from = dates.publication;
+      g_date_add_days (&from, 1);
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      _ed_cli_print_json (root);
+    }
+  return ED_CLI_EXIT_OK;
+}
+
 int
 _ed_cli_register (const EdCliGlobals  *globals,
                   int                  argc,
@@ -174,29 +317,59 @@ _ed_cli_register (const EdCliGlobals  *globals,
   GError *error = NULL;
   gboolean json = FALSE;
   int limit = DEFAULT_SEARCH_LIMIT;
+  gint64 n_entries = -1;
+  g_autofree char *kind = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *from = NULL;
+  int months = 6;
   const char *action;
   int status;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { "limit", 0, 0, G_OPTION_ARG_INT, &limit,
       N_("With search: the most matches to print (default 50)"), "N" },
+    { "entries", 0, 0, G_OPTION_ARG_INT64, &n_entries,
+      N_("With sale-fee: how many entries the copy holds"), "N" },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind,
+      N_("With sale-fee: full, edited, notice, overseas or marked"), N_("KIND") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format,
+      N_("With sale-fee: data or printed"), N_("FORMAT") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from,
+      N_("With timetable: the date to count from (default today)"), N_("DATE") },
+    { "months", 0, 0, G_OPTION_ARG_INT, &months,
+      N_("With timetable: how many notices to list (default 6)"), "N" },
     { NULL }
   };
 
-  option_context = g_option_context_new (_("search TEXT | stats"));
+  option_context = g_option_context_new (_("search TEXT | stats | timetable | sale-fee"));
   g_option_context_set_summary (option_context,
                                 _("The electoral register.\n"
                                   "“search” finds electors by name, address, postcode or "
                                   "elector number: each word must start a word of the entry. "
                                   "“stats” counts electors by polling district, franchise "
-                                  "marker, absent vote and status."));
+                                  "marker, absent vote and status. “timetable” lists the next "
+                                  "notices of alteration with their last dates for applications "
+                                  "and determinations. “sale-fee” gives the statutory fee for a "
+                                  "copy of the register (--entries, --kind, --format)."));
   g_option_context_add_main_entries (option_context, entries, GETTEXT_PACKAGE);
   if (!_ed_cli_parse (option_context, "register", &argc, &argv, &status))
     return status;
 
   if (argc < 2)
-    return _ed_cli_usage ("register", _("Say what to do: search TEXT, or stats"));
+    return _ed_cli_usage ("register",
+                          _("Say what to do: search TEXT, stats, timetable or sale-fee"));
   action = argv[1];
+
+  if (g_str_equal (action, "sale-fee"))
+    {
+      if (argc != 2)
+        return _ed_cli_usage ("register", _("“register sale-fee” takes no arguments"));
+      if (n_entries < 0 || kind == NULL || format == NULL)
+        return _ed_cli_usage ("register", _("Usage: register sale-fee --entries N "
+                                            "--kind full|edited|notice|overseas|marked "
+                                            "--format data|printed"));
+      return register_sale_fee (n_entries, kind, format, json);
+    }
   if (g_str_equal (action, "search"))
     {
       if (argc != 3)
@@ -204,14 +377,18 @@ _ed_cli_register (const EdCliGlobals  *globals,
       if (limit < 1)
         return _ed_cli_usage ("register", _("--limit must be 1 or more"));
     }
-  else if (g_str_equal (action, "stats"))
+  else if (g_str_equal (action, "stats") || g_str_equal (action, "timetable"))
     {
       if (argc != 2)
-        return _ed_cli_usage ("register", _("“register stats” takes no arguments"));
+        return _ed_cli_usage ("register", _("“register %s” takes no arguments"), action);
+      if (months < 1 || months > 36)
+        return _ed_cli_usage ("register", _("--months must be between 1 and 36"));
     }
   else
     {
-      return _ed_cli_usage ("register", _("Unknown action “%s”: use search or stats"), action);
+      return _ed_cli_usage ("register",
+                            _("Unknown action “%s”: use search, stats, timetable or sale-fee"),
+                            action);
     }
 
   context = _ed_cli_open_existing (globals, &error);
@@ -220,5 +397,7 @@ _ed_cli_register (const EdCliGlobals  *globals,
 
   if (g_str_equal (action, "search"))
     return register_search (context, argv[2], (guint)limit, json);
+  if (g_str_equal (action, "timetable"))
+    return register_timetable (context, from, months, json);
   return register_stats (context, json);
 }

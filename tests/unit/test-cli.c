@@ -267,6 +267,85 @@ test_newer_schema_message (EdTestDir     *fixture,
   g_assert_nonnull (strstr (result.err, "not an Electoral Desk"));
 }
 
+/* The statutory sale fees (DOMAIN.md §1.3, RP(E&W) Regs 2001): the worked example. */
+static void
+test_register_sale_fee (void)
+{
+  g_auto(CliResult) data = { 0 };
+  g_auto(CliResult) printed = { 0 };
+  g_auto(CliResult) bad = { 0 };
+  g_auto(CliResult) usage = { 0 };
+
+  run_cli (&data, "register", "sale-fee", "--entries", "62345", "--kind", "full", "--format",
+           "data", NULL);
+  g_assert_cmpint (data.status, ==, 0);
+  g_assert_cmpstr (data.out, ==, "\u00a3114.50\n");
+  run_cli (&printed, "register", "sale-fee", "--entries", "62345", "--kind", "full",
+           "--format", "printed", NULL);
+  g_assert_cmpint (printed.status, ==, 0);
+  g_assert_cmpstr (printed.out, ==, "\u00a3325.00\n");
+
+  run_cli (&bad, "register", "sale-fee", "--entries", "10", "--kind", "everything",
+           "--format", "data", NULL);
+  g_assert_cmpint (bad.status, ==, 1);
+  g_assert_cmpuint (count_lines (bad.err), ==, 1);
+  g_assert_nonnull (strstr (bad.err, "everything"));
+  run_cli (&usage, "register", "sale-fee", "--entries", "10", NULL);
+  g_assert_cmpint (usage.status, ==, 2);
+}
+
+static void
+test_register_search_stats_timetable (EdTestDir     *fixture,
+                                      gconstpointer  data)
+{
+  g_autofree char *path = ed_test_dir_file (fixture, "demo.db");
+  g_auto(CliResult) demo = { 0 };
+  g_auto(CliResult) stats = { 0 };
+  g_auto(CliResult) search = { 0 };
+  g_auto(CliResult) none = { 0 };
+  g_auto(CliResult) timetable = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *results;
+
+  run_cli (&demo, "--db", path, "demo", "--electors", "300", NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+
+  run_cli (&stats, "--db", path, "register", "stats", "--json", NULL);
+  g_assert_cmpint (stats.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, stats.out, -1, NULL));
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (json_parser_get_root (parser)),
+                                               "electors"), ==, 300);
+
+  run_cli (&search, "--db", path, "register", "search", "AA2", "--json", NULL);
+  g_assert_cmpint (search.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, search.out, -1, NULL));
+  results = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (results), >=, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (results, 0),
+                                                  "number"), ==, "AA2");
+
+  run_cli (&none, "--db", path, "register", "search", "Xylophone", NULL);
+  g_assert_cmpint (none.status, ==, 0);
+  g_assert_nonnull (strstr (none.out, "No elector matches"));
+
+  /* DOMAIN.md §1.4: from late November the next notices are 1 December (not required before
+   * the revised register), then the first working day of January 2027 (4 January). */
+  run_cli (&timetable, "--db", path, "register", "timetable", "--from", "2026-11-23",
+           "--months", "2", "--json", NULL);
+  g_assert_cmpint (timetable.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, timetable.out, -1, NULL));
+  results = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (results), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (results, 0),
+                                                  "publication"), ==, "2026-12-01");
+  g_assert_false (json_object_get_boolean_member (json_array_get_object_element (results, 0),
+                                                  "required"));
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (results, 1),
+                                                  "publication"), ==, "2027-01-04");
+  g_assert_true (json_object_get_boolean_member (json_array_get_object_element (results, 1),
+                                                 "required"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -283,6 +362,8 @@ main (int    argc,
   ED_TEST_ADD ("/cli/settings/get-set-list", test_settings_get_set_list);
   ED_TEST_ADD ("/cli/settings/unset-district", test_settings_on_unset_district);
   ED_TEST_ADD ("/cli/refuses-non-database", test_newer_schema_message);
+  g_test_add_func ("/cli/register/sale-fee", test_register_sale_fee);
+  ED_TEST_ADD ("/cli/register/search-stats-timetable", test_register_search_stats_timetable);
 
   return g_test_run ();
 }
