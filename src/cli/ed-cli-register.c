@@ -17,6 +17,7 @@
 #include "ed-date.h"
 #include "ed-money.h"
 #include "ed-notice-timetable.h"
+#include "ed-register-export.h"
 #include "ed-register-search.h"
 #include "ed-register-stats.h"
 #include "ed-sale-fee.h"
@@ -307,6 +308,44 @@ register_timetable (EdContext  *context,
   return ED_CLI_EXIT_OK;
 }
 
+static int
+register_export (EdContext  *context,
+                 const char *edition_text,
+                 const char *format,
+                 const char *as_at_text,
+                 const char *output)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
+  g_autofree char *display = g_file_get_parse_name (file);
+  GError *error = NULL;
+  EdRegisterEdition edition;
+  guint n_entries = 0;
+  GDate as_at;
+
+  if (!ed_register_edition_from_string (edition_text, &edition, &error))
+    return _ed_cli_fail (error);
+  if (g_strcmp0 (format, "pdf") == 0)
+    {
+      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("The printed register (PDF) is not built yet: use --format csv"));
+      return _ed_cli_fail (error);
+    }
+  g_date_clear (&as_at, 1);
+  if (as_at_text != NULL)
+    {
+      if (!ed_date_parse_iso (as_at_text, &as_at, &error))
+        return _ed_cli_fail (error);
+    }
+  else
+    g_date_set_time_t (&as_at, time (NULL));
+
+  if (!ed_register_export_csv (context, edition, &as_at, file, &n_entries, &error))
+    return _ed_cli_fail (error);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Wrote %u entry to %s\n", "Wrote %u entries to %s\n",
+                        n_entries), n_entries, display);
+  return ED_CLI_EXIT_OK;
+}
+
 int
 _ed_cli_register (const EdCliGlobals  *globals,
                   int                  argc,
@@ -322,6 +361,9 @@ _ed_cli_register (const EdCliGlobals  *globals,
   g_autofree char *format = NULL;
   g_autofree char *from = NULL;
   int months = 6;
+  g_autofree char *edition = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *as_at = NULL;
   const char *action;
   int status;
   const GOptionEntry entries[] = {
@@ -333,7 +375,14 @@ _ed_cli_register (const EdCliGlobals  *globals,
     { "kind", 0, 0, G_OPTION_ARG_STRING, &kind,
       N_("With sale-fee: full, edited, notice, overseas or marked"), N_("KIND") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format,
-      N_("With sale-fee: data or printed"), N_("FORMAT") },
+      N_("With sale-fee: data or printed; with export: csv"), N_("FORMAT") },
+    { "edition", 0, 0, G_OPTION_ARG_STRING, &edition,
+      N_("With export: full (every field; the import format) or open (the open register)"),
+      N_("EDITION") },
+    { "as-at", 0, 0, G_OPTION_ARG_STRING, &as_at,
+      N_("With export: the date the register is as at (default today)"), N_("DATE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("With export: the file to write"), N_("FILE") },
     { "from", 0, 0, G_OPTION_ARG_STRING, &from,
       N_("With timetable: the date to count from (default today)"), N_("DATE") },
     { "months", 0, 0, G_OPTION_ARG_INT, &months,
@@ -341,7 +390,8 @@ _ed_cli_register (const EdCliGlobals  *globals,
     { NULL }
   };
 
-  option_context = g_option_context_new (_("search TEXT | stats | timetable | sale-fee"));
+  option_context = g_option_context_new (_("search TEXT | stats | export | timetable | "
+                                           "sale-fee"));
   g_option_context_set_summary (option_context,
                                 _("The electoral register.\n"
                                   "“search” finds electors by name, address, postcode or "
@@ -349,7 +399,9 @@ _ed_cli_register (const EdCliGlobals  *globals,
                                   "“stats” counts electors by polling district, franchise "
                                   "marker, absent vote and status. “timetable” lists the next "
                                   "notices of alteration with their last dates for applications "
-                                  "and determinations. “sale-fee” gives the statutory fee for a "
+                                  "and determinations. “export” writes the register as CSV in "
+                                  "the statutory order (--edition full|open -o FILE). "
+                                  "“sale-fee” gives the statutory fee for a "
                                   "copy of the register (--entries, --kind, --format)."));
   g_option_context_add_main_entries (option_context, entries, GETTEXT_PACKAGE);
   if (!_ed_cli_parse (option_context, "register", &argc, &argv, &status))
@@ -377,6 +429,16 @@ _ed_cli_register (const EdCliGlobals  *globals,
       if (limit < 1)
         return _ed_cli_usage ("register", _("--limit must be 1 or more"));
     }
+  else if (g_str_equal (action, "export"))
+    {
+      if (argc != 2)
+        return _ed_cli_usage ("register", _("“register export” takes no arguments"));
+      if (edition == NULL || output == NULL)
+        return _ed_cli_usage ("register", _("Usage: register export --edition full|open "
+                                            "[--format csv] [--as-at DATE] -o FILE"));
+      if (format != NULL && !g_str_equal (format, "csv") && !g_str_equal (format, "pdf"))
+        return _ed_cli_usage ("register", _("--format for export is csv or pdf"));
+    }
   else if (g_str_equal (action, "stats") || g_str_equal (action, "timetable"))
     {
       if (argc != 2)
@@ -387,7 +449,8 @@ _ed_cli_register (const EdCliGlobals  *globals,
   else
     {
       return _ed_cli_usage ("register",
-                            _("Unknown action “%s”: use search, stats, timetable or sale-fee"),
+                            _("Unknown action “%s”: use search, stats, export, timetable or "
+                              "sale-fee"),
                             action);
     }
 
@@ -399,5 +462,7 @@ _ed_cli_register (const EdCliGlobals  *globals,
     return register_search (context, argv[2], (guint)limit, json);
   if (g_str_equal (action, "timetable"))
     return register_timetable (context, from, months, json);
+  if (g_str_equal (action, "export"))
+    return register_export (context, edition, format, as_at, output);
   return register_stats (context, json);
 }

@@ -1,0 +1,235 @@
+/* test-register-export.c
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "ed-change-set.h"
+#include "ed-csv.h"
+#include "ed-demo.h"
+#include "ed-register-export.h"
+#include "ed-register-search.h"
+#include "ed-test-util.h"
+
+static EdContext *
+open_demo (EdTestDir *fixture)
+{
+  g_autofree char *path = ed_test_dir_file (fixture, "demo.db");
+  g_autoptr(GError) error = NULL;
+  EdContext *context = ed_context_open (path, &error);
+  EdDemoOptions options;
+
+  g_assert_no_error (error);
+  ed_demo_options_init (&options);
+  options.electors = 1500;
+  g_date_set_dmy (&options.today, 23, G_DATE_NOVEMBER, 2026);
+  g_assert_true (ed_demo_generate (context, &options, &error));
+  g_assert_no_error (error);
+  return context;
+}
+
+static char *
+id_of (EdContext  *context,
+       const char *number)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = ed_register_search (context, number, 1, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 1);
+  return g_strdup (((EdElectorSummary *)g_ptr_array_index (results, 0))->id);
+}
+
+static void
+set_field (EdContext  *context,
+           const char *row_id,
+           const char *column,
+           GVariant   *value)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EdChangeSet) change_set = ed_change_set_begin (context, &error);
+
+  g_assert_true (ed_change_set_set (change_set, "elector", row_id, column, value, &error));
+  g_assert_true (ed_change_set_commit (change_set, &error));
+  g_assert_no_error (error);
+}
+
+/* The rows of an export, each as a NULL-terminated array of fields, header first. */
+static GPtrArray *
+read_export (EdContext         *context,
+             EdTestDir         *fixture,
+             EdRegisterEdition  edition,
+             const char        *as_at_iso)
+{
+  g_autofree char *path = ed_test_dir_file (fixture, "export.csv");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EdCsvReader) reader = NULL;
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+  guint n_entries = 0;
+  GDate as_at;
+
+  g_date_clear (&as_at, 1);
+  g_date_set_parse (&as_at, as_at_iso);
+  g_assert_true (ed_register_export_csv (context, edition, &as_at, file, &n_entries, &error));
+  g_assert_no_error (error);
+
+  reader = ed_csv_reader_new_for_path (path, ED_CSV_READER_STRICT_FIELD_COUNT, &error);
+  g_assert_no_error (error);
+  {
+    GPtrArray *header = g_ptr_array_new ();
+
+    for (guint i = 0; i < ed_csv_reader_get_n_columns (reader); i++)
+      g_ptr_array_add (header, g_strdup (ed_csv_reader_get_column_name (reader, i)));
+    g_ptr_array_add (header, NULL);
+    g_ptr_array_add (rows, g_ptr_array_free (header, FALSE));
+  }
+  while (ed_csv_reader_next (reader, &error))
+    {
+      GPtrArray *fields = g_ptr_array_new ();
+
+      for (guint i = 0; i < ed_csv_reader_get_n_fields (reader); i++)
+        g_ptr_array_add (fields, g_strdup (ed_csv_reader_get_field (reader, i)));
+      g_ptr_array_add (fields, NULL);
+      g_ptr_array_add (rows, g_ptr_array_free (fields, FALSE));
+    }
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len - 1, ==, n_entries);
+  return rows;
+}
+
+static int
+column (GPtrArray  *rows,
+        const char *name)
+{
+  char **header = g_ptr_array_index (rows, 0);
+
+  for (int i = 0; header[i] != NULL; i++)
+    if (g_str_equal (header[i], name))
+      return i;
+  g_error ("No column %s", name);
+}
+
+/* RPR 2001 reg 41, 41(3), 41A (DOMAIN.md §1.1): within each part, entries with an address by
+ * number, then Other electors alphabetically, then anonymous entries. */
+static void
+test_statutory_order (EdTestDir     *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(EdContext) context = open_demo (fixture);
+  g_autofree char *anonymous_id = id_of (context, "AA3");
+  g_autoptr(GPtrArray) rows = NULL;
+  int prefix, number, other, anonymous, surname;
+  int section = 0;
+  const char *last_surname = NULL;
+  guint others_seen = 0;
+  guint anonymous_seen = 0;
+
+  set_field (context, anonymous_id, "anonymous", g_variant_new_boolean (TRUE));
+  rows = read_export (context, fixture, ED_REGISTER_EDITION_FULL, "2026-12-01");
+  g_assert_cmpuint (rows->len - 1, ==, 1500);
+  prefix = column (rows, "elector_number_prefix");
+  number = column (rows, "elector_number");
+  other = column (rows, "other_elector");
+  anonymous = column (rows, "anonymous");
+  surname = column (rows, "surname");
+
+  for (guint i = 1; i < rows->len; i++)
+    {
+      char **row = g_ptr_array_index (rows, i);
+      int row_section = g_str_equal (row[anonymous], "1") ? 2 : g_str_equal (row[other], "1") ? 1 : 0;
+
+      if (!g_str_equal (row[prefix], "AA"))
+        break;
+      g_assert_cmpint (row_section, >=, section);
+      if (row_section == 1)
+        {
+          if (last_surname != NULL && section == 1)
+            g_assert_cmpint (g_utf8_collate (last_surname, row[surname]), <=, 0);
+          last_surname = row[surname];
+          others_seen++;
+        }
+      if (row_section == 2)
+        {
+          g_assert_cmpstr (row[number], ==, "3");
+          anonymous_seen++;
+        }
+      section = row_section;
+    }
+  g_assert_cmpuint (others_seen, >, 0);
+  g_assert_cmpuint (anonymous_seen, ==, 1);
+}
+
+/* DOMAIN.md §1.3: the open register leaves out those who opted out, anonymous entries and
+ * anyone under 16 (§1.2: in Scotland and Wales 14 and 15 year olds can be attainers). */
+static void
+test_open_register_exclusions (EdTestDir     *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(EdContext) context = open_demo (fixture);
+  g_autofree char *anonymous_id = id_of (context, "AA3");
+  g_autofree char *young_id = id_of (context, "AA4");
+  g_autofree char *of_age_id = id_of (context, "AA5");
+  g_autoptr(GPtrArray) full = NULL;
+  g_autoptr(GPtrArray) open = NULL;
+  g_autoptr(GError) error = NULL;
+  guint expected = 0;
+  int opt_out, anonymous, attainer, number;
+  gboolean saw_young = FALSE, saw_of_age = FALSE;
+
+  g_assert_true (ed_district_settings_set (ed_context_get_settings (context), "country",
+                                           "scotland", &error));
+  g_assert_no_error (error);
+  set_field (context, anonymous_id, "anonymous", g_variant_new_boolean (TRUE));
+  /* Turns 16 after the date the register is as at, and before it. */
+  set_field (context, young_id, "attainer_date", g_variant_new_string ("2027-03-01"));
+  set_field (context, young_id, "open_register_opt_out", g_variant_new_boolean (FALSE));
+  set_field (context, of_age_id, "attainer_date", g_variant_new_string ("2026-11-30"));
+  set_field (context, of_age_id, "open_register_opt_out", g_variant_new_boolean (FALSE));
+
+  full = read_export (context, fixture, ED_REGISTER_EDITION_FULL, "2026-12-01");
+  opt_out = column (full, "open_register_opt_out");
+  anonymous = column (full, "anonymous");
+  attainer = column (full, "attainer_date");
+  for (guint i = 1; i < full->len; i++)
+    {
+      char **row = g_ptr_array_index (full, i);
+
+      /* In Scotland an attainer date is a 16th birthday: a later one is someone under 16. */
+      if (g_str_equal (row[opt_out], "0") && g_str_equal (row[anonymous], "0") &&
+          (row[attainer][0] == '\0' || strcmp (row[attainer], "2026-12-01") <= 0))
+        expected++;
+    }
+
+  open = read_export (context, fixture, ED_REGISTER_EDITION_OPEN, "2026-12-01");
+  /* Only what a buyer may see: no absent votes, proxies or opt-out flags. */
+  g_assert_cmpint (g_strv_length (g_ptr_array_index (open, 0)), ==, 12);
+  number = column (open, "elector_number");
+  for (guint i = 1; i < open->len; i++)
+    {
+      char **row = g_ptr_array_index (open, i);
+
+      g_assert_cmpstr (row[number], !=, "AA3");
+      saw_young |= g_str_equal (row[number], "AA4");
+      saw_of_age |= g_str_equal (row[number], "AA5");
+    }
+  g_assert_false (saw_young);
+  g_assert_true (saw_of_age);
+  /* Everyone who did not opt out, is not anonymous and is 16 or over. */
+  g_assert_cmpuint (open->len - 1, ==, expected);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  ED_TEST_ADD ("/register-export/statutory-order", test_statutory_order);
+  ED_TEST_ADD ("/register-export/open-register-exclusions", test_open_register_exclusions);
+
+  return g_test_run ();
+}
