@@ -108,7 +108,7 @@ static const char range_sql[] =
   "JOIN elector AS e ON e.rowid = o.r "
   "LEFT JOIN property AS p ON p.id = e.property "
   "ORDER BY e.number_prefix, e.number, e.number_suffix";
-static const char count_sql[] = "SELECT count(*) FROM elector";
+static const char count_sql[] = "SELECT electors FROM register_size WHERE id = 1";
 
 static char *
 column_dup (sqlite3_stmt *stmt,

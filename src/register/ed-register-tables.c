@@ -110,10 +110,12 @@ const EdTableDef ed_register_alteration_table =
   TABLE ("register_alteration", register_alteration_columns);
 const EdTableDef ed_register_supply_table = TABLE ("register_supply", register_supply_columns);
 
-/* The FTS5 index, the tables SQLite keeps behind it, and its queue of stale entries. */
+/* The FTS5 index, the tables SQLite keeps behind it, its queue of stale entries, and the
+ * count of entries. */
 static const char *local_tables[] = {
   "elector_search",
   "elector_search_queue",
+  "register_size",
   "elector_search_data",
   "elector_search_idx",
   "elector_search_content",
