@@ -12,12 +12,14 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <unistd.h>
 
 #include "ed-cli-private.h"
 #include "ed-date.h"
 #include "ed-money.h"
 #include "ed-notice-timetable.h"
 #include "ed-register-export.h"
+#include "ed-register-import.h"
 #include "ed-register-search.h"
 #include "ed-register-stats.h"
 #include "ed-sale-fee.h"
@@ -346,6 +348,65 @@ register_export (EdContext  *context,
   return ED_CLI_EXIT_OK;
 }
 
+#define PROBLEMS_SHOWN 20
+
+static void
+print_progress (double      fraction,
+                const char *what,
+                gpointer    user_data)
+{
+  g_printerr ("\r%3.0f%% %-30s", fraction * 100.0, what);
+}
+
+static int
+register_import (EdContext  *context,
+                 const char *path,
+                 const char *report_path)
+{
+  g_autoptr(EdImportReport) report = NULL;
+  gboolean terminal = isatty (STDERR_FILENO);
+  GError *error = NULL;
+
+  report = ed_register_import_csv (context, path, terminal ? print_progress : NULL, NULL, NULL,
+                                   &error);
+  if (terminal)
+    g_printerr ("\r%40s\r", "");
+  if (report == NULL)
+    return _ed_cli_fail (error);
+
+  if (report_path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (report_path);
+
+      if (!ed_import_report_write_csv (report, file, &error))
+        return _ed_cli_fail (error);
+    }
+
+  if (report->problems->len > 0)
+    {
+      for (guint i = 0; i < MIN (report->problems->len, PROBLEMS_SHOWN); i++)
+        {
+          EdImportProblem *problem = g_ptr_array_index (report->problems, i);
+
+          g_printerr (_("line %" G_GUINT64_FORMAT ", %s “%s”: %s\n"), problem->line,
+                      problem->field[0] != '\0' ? problem->field : _("row"), problem->value,
+                      problem->reason);
+        }
+      if (report->problems->len > PROBLEMS_SHOWN)
+        g_printerr (_("… and %u more\n"), report->problems->len - PROBLEMS_SHOWN);
+      g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                               "electoral-desk-cli: %u problem in %u rows; nothing was imported\n",
+                               "electoral-desk-cli: %u problems in %u rows; nothing was imported\n",
+                               report->problems->len),
+                  report->problems->len, report->n_rows);
+      return ED_CLI_EXIT_ERROR;
+    }
+
+  g_print (_("Imported %u electors at %u addresses in %u new polling districts.\n"),
+           report->n_electors, report->n_properties, report->n_polling_districts);
+  return ED_CLI_EXIT_OK;
+}
+
 int
 _ed_cli_register (const EdCliGlobals  *globals,
                   int                  argc,
@@ -364,6 +425,7 @@ _ed_cli_register (const EdCliGlobals  *globals,
   g_autofree char *edition = NULL;
   g_autofree char *output = NULL;
   g_autofree char *as_at = NULL;
+  g_autofree char *report = NULL;
   const char *action;
   int status;
   const GOptionEntry entries[] = {
@@ -383,6 +445,8 @@ _ed_cli_register (const EdCliGlobals  *globals,
       N_("With export: the date the register is as at (default today)"), N_("DATE") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("With export: the file to write"), N_("FILE") },
+    { "report", 0, 0, G_OPTION_ARG_FILENAME, &report,
+      N_("With import: write every refused row, and why, to this CSV file"), N_("FILE") },
     { "from", 0, 0, G_OPTION_ARG_STRING, &from,
       N_("With timetable: the date to count from (default today)"), N_("DATE") },
     { "months", 0, 0, G_OPTION_ARG_INT, &months,
@@ -390,8 +454,8 @@ _ed_cli_register (const EdCliGlobals  *globals,
     { NULL }
   };
 
-  option_context = g_option_context_new (_("search TEXT | stats | export | timetable | "
-                                           "sale-fee"));
+  option_context = g_option_context_new (_("search TEXT | stats | import FILE | export | "
+                                           "timetable | sale-fee"));
   g_option_context_set_summary (option_context,
                                 _("The electoral register.\n"
                                   "“search” finds electors by name, address, postcode or "
@@ -399,7 +463,9 @@ _ed_cli_register (const EdCliGlobals  *globals,
                                   "“stats” counts electors by polling district, franchise "
                                   "marker, absent vote and status. “timetable” lists the next "
                                   "notices of alteration with their last dates for applications "
-                                  "and determinations. “export” writes the register as CSV in "
+                                  "and determinations. “import” reads the CSV that “export "
+                                  "--edition full” writes: every row is checked first, and one "
+                                  "refused row leaves the district unchanged. “export” writes the register as CSV in "
                                   "the statutory order (--edition full|open -o FILE). "
                                   "“sale-fee” gives the statutory fee for a "
                                   "copy of the register (--entries, --kind, --format)."));
@@ -429,6 +495,11 @@ _ed_cli_register (const EdCliGlobals  *globals,
       if (limit < 1)
         return _ed_cli_usage ("register", _("--limit must be 1 or more"));
     }
+  else if (g_str_equal (action, "import"))
+    {
+      if (argc != 3)
+        return _ed_cli_usage ("register", _("Usage: register import FILE [--report FILE]"));
+    }
   else if (g_str_equal (action, "export"))
     {
       if (argc != 2)
@@ -449,8 +520,8 @@ _ed_cli_register (const EdCliGlobals  *globals,
   else
     {
       return _ed_cli_usage ("register",
-                            _("Unknown action “%s”: use search, stats, export, timetable or "
-                              "sale-fee"),
+                            _("Unknown action “%s”: use search, stats, import, export, "
+                              "timetable or sale-fee"),
                             action);
     }
 
@@ -464,5 +535,7 @@ _ed_cli_register (const EdCliGlobals  *globals,
     return register_timetable (context, from, months, json);
   if (g_str_equal (action, "export"))
     return register_export (context, edition, format, as_at, output);
+  if (g_str_equal (action, "import"))
+    return register_import (context, argv[2], report);
   return register_stats (context, json);
 }

@@ -1,0 +1,881 @@
+/* ed-register-import.c
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Importing a register from the CSV that "register export --edition full" writes (README.md
+ * lists its columns; any order, names compared after normalising). Every row is checked
+ * before anything is written: one refused row refuses the whole file, and the report lists
+ * every refused row with its line, field, value and reason (DESIGN.md §7). Only then are the
+ * polling districts, properties and electors written, in one change set, so a failure or a
+ * cancel half-way leaves the district exactly as it was. */
+
+#define G_LOG_DOMAIN "ed-register"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "ed-change-set.h"
+#include "ed-csv.h"
+#include "ed-database.h"
+#include "ed-date.h"
+#include "ed-district-settings.h"
+#include "ed-elector-number.h"
+#include "ed-franchise.h"
+#include "ed-postcode.h"
+#include "ed-register-import.h"
+#include "ed-register-tables.h"
+#include "ed-uprn.h"
+#include "ed-value-error.h"
+
+#define CHECK_CANCEL_EVERY 1000
+
+enum
+{
+  C_POLLING_DISTRICT, C_POLLING_DISTRICT_NAME, C_AREA, C_AREA_NAME, C_AREA_KIND, C_AREA_SEATS,
+  C_PARISH, C_PARISH_NAME, C_CONSTITUENCY, C_PREFIX, C_NUMBER, C_SUFFIX, C_TITLE, C_FORENAMES,
+  C_SURNAME, C_MARKER, C_ATTAINER, C_OPT_OUT, C_ABSENT_VOTE, C_ABSENT_VOTE_ENDS, C_PROXY_NAME,
+  C_PROXY_ADDRESS, C_ANONYMOUS, C_OTHER, C_LANGUAGE, C_STATUS, C_UPRN, C_PROPERTY, C_STREET,
+  C_LOCALITY, C_TOWN, C_AREA_OF_TOWN, C_POSTCODE, N_COLUMNS
+};
+
+/* The names each column may have in a header, after ed_csv_normalise_name(). */
+static const char *column_names[N_COLUMNS][3] = {
+  { "polling_district", "polling_district_code", NULL },
+  { "polling_district_name", NULL },
+  { "electoral_area", "ward", NULL },
+  { "electoral_area_name", "ward_name", NULL },
+  { "electoral_area_kind", NULL },
+  { "electoral_area_seats", NULL },
+  { "parish", NULL },
+  { "parish_name", NULL },
+  { "constituency", NULL },
+  { "elector_number_prefix", NULL },
+  { "elector_number", NULL },
+  { "elector_number_suffix", NULL },
+  { "title", NULL },
+  { "forenames", "first_names", NULL },
+  { "surname", "last_name", NULL },
+  { "franchise_marker", "marker", NULL },
+  { "attainer_date", "date_of_attainment", NULL },
+  { "open_register_opt_out", "opt_out", NULL },
+  { "absent_vote", NULL },
+  { "absent_vote_ends", NULL },
+  { "proxy_name", NULL },
+  { "proxy_address", NULL },
+  { "anonymous", NULL },
+  { "other_elector", NULL },
+  { "language", NULL },
+  { "status", NULL },
+  { "uprn", NULL },
+  { "property", NULL },
+  { "street", NULL },
+  { "locality", NULL },
+  { "town", NULL },
+  { "area", NULL },
+  { "postcode", NULL },
+};
+
+typedef struct
+{
+  const char *code;
+  const char *name;
+  const char *area_code;
+  const char *area_name;
+  const char *area_kind;
+  gint64      seats;
+  const char *parish_code;
+  const char *parish_name;
+  const char *constituency;
+  char       *id;            /* existing or written */
+} Part;
+
+typedef struct
+{
+  gint64      uprn;
+  const char *property;
+  const char *street;
+  const char *locality;
+  const char *town;
+  const char *area;
+  const char *postcode;
+  Part       *part;
+  char       *id;
+} Property;
+
+typedef struct
+{
+  Part       *part;
+  Property   *property;      /* NULL for Other electors */
+  const char *prefix;
+  gint64      number;
+  gint64      suffix;
+  const char *title;
+  const char *forenames;
+  const char *surname;
+  const char *marker;
+  const char *attainer;
+  gboolean    opt_out;
+  const char *absent_vote;
+  const char *absent_vote_ends;
+  const char *proxy_name;
+  const char *proxy_address;
+  gboolean    anonymous;
+  gboolean    other;
+  const char *language;
+  const char *status;
+} Elector;
+
+typedef struct
+{
+  EdContext       *context;
+  EdCountry        country;
+  GDate            today;
+  GStringChunk    *strings;
+  int              columns[N_COLUMNS];
+  GHashTable      *parts;          /* code → Part */
+  GHashTable      *properties;     /* key → Property */
+  GPtrArray       *property_order; /* Property*, as first seen */
+  GArray          *electors;       /* Elector */
+  GHashTable      *numbers;        /* "AB\t124\t1" → line */
+  EdImportReport  *report;
+} Import;
+
+static void
+problem_free (EdImportProblem *problem)
+{
+  g_free (problem->field);
+  g_free (problem->value);
+  g_free (problem->reason);
+  g_free (problem);
+}
+
+void
+ed_import_report_free (EdImportReport *report)
+{
+  if (report == NULL)
+    return;
+  g_ptr_array_unref (report->problems);
+  g_free (report);
+}
+
+static void
+part_free (Part *part)
+{
+  g_free (part->id);
+  g_free (part);
+}
+
+static void
+property_free (Property *property)
+{
+  g_free (property->id);
+  g_free (property);
+}
+
+static void
+add_problem (Import      *import,
+             guint64      line,
+             const char  *field,
+             const char  *value,
+             const char  *reason)
+{
+  EdImportProblem *problem = g_new0 (EdImportProblem, 1);
+
+  problem->line = line;
+  problem->field = g_strdup (field);
+  problem->value = g_strdup (value);
+  problem->reason = g_strdup (reason);
+  g_ptr_array_add (import->report->problems, problem);
+}
+
+/* The field of column @c in the current row, "" when the file has no such column. */
+static const char *
+field (Import      *import,
+       EdCsvReader *reader,
+       int          c)
+{
+  const char *value;
+
+  if (import->columns[c] < 0)
+    return "";
+  value = ed_csv_reader_get_field (reader, import->columns[c]);
+  return value != NULL ? value : "";
+}
+
+static const char *
+keep (Import     *import,
+      const char *text)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+
+  return g_string_chunk_insert_const (import->strings, trimmed);
+}
+
+static gboolean
+parse_flag (const char *text,
+            gboolean   *out)
+{
+  static const char *yes[] = { "1", "true", "yes", "y" };
+  static const char *no[] = { "", "0", "false", "no", "n" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (yes); i++)
+    if (g_ascii_strcasecmp (text, yes[i]) == 0)
+      return *out = TRUE, TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (no); i++)
+    if (g_ascii_strcasecmp (text, no[i]) == 0)
+      return *out = FALSE, TRUE;
+  return FALSE;
+}
+
+static gboolean
+parse_count (const char *text,
+             gint64      max,
+             gint64     *out)
+{
+  guint64 value;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 0, (guint64)max, &value, NULL))
+    return FALSE;
+  *out = (gint64)value;
+  return TRUE;
+}
+
+static const char *
+header_name (EdCsvReader *reader,
+             Import      *import,
+             int          c)
+{
+  return import->columns[c] >= 0 ? ed_csv_reader_get_column_name (reader, import->columns[c])
+                                 : column_names[c][0];
+}
+
+/* Checks one flag column, recording a problem if it is not one. */
+static gboolean
+read_flag (Import      *import,
+           EdCsvReader *reader,
+           int          c,
+           gboolean    *out)
+{
+  const char *text = field (import, reader, c);
+
+  if (parse_flag (text, out))
+    return TRUE;
+  add_problem (import, ed_csv_reader_get_line (reader), header_name (reader, import, c), text,
+               _("expected 1 or 0 (yes or no)"));
+  return FALSE;
+}
+
+static gboolean
+read_date (Import      *import,
+           EdCsvReader *reader,
+           int          c,
+           const char **out)
+{
+  const char *text = field (import, reader, c);
+  GDate date;
+
+  if (text[0] == '\0')
+    {
+      *out = "";
+      return TRUE;
+    }
+  g_date_clear (&date, 1);
+  if (!ed_date_parse_iso (text, &date, NULL))
+    {
+      add_problem (import, ed_csv_reader_get_line (reader), header_name (reader, import, c),
+                   text, _("expected a date as YYYY-MM-DD"));
+      return FALSE;
+    }
+  *out = keep (import, text);
+  return TRUE;
+}
+
+static Part *
+read_part (Import      *import,
+           EdCsvReader *reader,
+           const char  *prefix)
+{
+  const char *code = field (import, reader, C_POLLING_DISTRICT);
+  Part *part;
+
+  if (code[0] == '\0')
+    code = prefix;
+  part = g_hash_table_lookup (import->parts, code);
+  if (part != NULL)
+    return part;
+
+  part = g_new0 (Part, 1);
+  part->code = keep (import, code);
+  part->name = keep (import, field (import, reader, C_POLLING_DISTRICT_NAME));
+  part->area_code = keep (import, field (import, reader, C_AREA));
+  part->area_name = keep (import, field (import, reader, C_AREA_NAME));
+  part->area_kind = keep (import, field (import, reader, C_AREA_KIND));
+  if (!parse_count (field (import, reader, C_AREA_SEATS), 99, &part->seats))
+    part->seats = 1;
+  part->parish_code = keep (import, field (import, reader, C_PARISH));
+  part->parish_name = keep (import, field (import, reader, C_PARISH_NAME));
+  part->constituency = keep (import, field (import, reader, C_CONSTITUENCY));
+  g_hash_table_insert (import->parts, (gpointer)part->code, part);
+  return part;
+}
+
+/* One property per UPRN, or per address where there is none. */
+static Property *
+read_property (Import      *import,
+               EdCsvReader *reader,
+               Part        *part,
+               gint64       uprn,
+               const char  *postcode)
+{
+  g_autofree char *key = NULL;
+  Property *property;
+
+  if (uprn > 0)
+    key = g_strdup_printf ("%" G_GINT64_FORMAT, uprn);
+  else
+    key = g_strjoin ("\t", field (import, reader, C_PROPERTY), field (import, reader, C_STREET),
+                     field (import, reader, C_LOCALITY), field (import, reader, C_TOWN),
+                     postcode, part->code, NULL);
+  property = g_hash_table_lookup (import->properties, key);
+  if (property != NULL)
+    return property;
+
+  property = g_new0 (Property, 1);
+  property->uprn = uprn;
+  property->property = keep (import, field (import, reader, C_PROPERTY));
+  property->street = keep (import, field (import, reader, C_STREET));
+  property->locality = keep (import, field (import, reader, C_LOCALITY));
+  property->town = keep (import, field (import, reader, C_TOWN));
+  property->area = keep (import, field (import, reader, C_AREA_OF_TOWN));
+  property->postcode = keep (import, postcode);
+  property->part = part;
+  g_hash_table_insert (import->properties, g_steal_pointer (&key), property);
+  g_ptr_array_add (import->property_order, property);
+  return property;
+}
+
+/* Checks one row; records every problem in it. */
+static void
+read_row (Import      *import,
+          EdCsvReader *reader)
+{
+  guint64 line = ed_csv_reader_get_line (reader);
+  guint problems_before = import->report->problems->len;
+  const char *prefix = field (import, reader, C_PREFIX);
+  const char *number_text = field (import, reader, C_NUMBER);
+  const char *suffix_text = field (import, reader, C_SUFFIX);
+  const char *marker_text = field (import, reader, C_MARKER);
+  const char *postcode_text = field (import, reader, C_POSTCODE);
+  const char *uprn_text = field (import, reader, C_UPRN);
+  const char *absent_vote = field (import, reader, C_ABSENT_VOTE);
+  const char *language = field (import, reader, C_LANGUAGE);
+  const char *status = field (import, reader, C_STATUS);
+  g_autofree char *postcode = NULL;
+  g_autofree char *number_key = NULL;
+  EdFranchiseMarker marker;
+  EdElectorNumber number;
+  Elector elector = { 0 };
+  guint64 uprn = 0;
+  gint64 value;
+
+  if (ed_csv_reader_get_n_fields (reader) != ed_csv_reader_get_n_columns (reader))
+    {
+      g_autofree char *reason =
+        g_strdup_printf (_("the row has %u fields; the header has %u"),
+                         ed_csv_reader_get_n_fields (reader),
+                         ed_csv_reader_get_n_columns (reader));
+
+      add_problem (import, line, "", "", reason);
+      return;
+    }
+
+  if (prefix[0] == '\0')
+    prefix = field (import, reader, C_POLLING_DISTRICT);
+  if (!ed_elector_number_is_valid_prefix (prefix))
+    add_problem (import, line, header_name (reader, import, C_PREFIX), prefix,
+                 _("expected the polling district's letters, such as AB"));
+  if (!parse_count (number_text, ED_ELECTOR_NUMBER_MAX, &elector.number) || elector.number == 0)
+    add_problem (import, line, header_name (reader, import, C_NUMBER), number_text,
+                 _("expected a whole number from 1"));
+  if (suffix_text[0] != '\0' &&
+      !parse_count (suffix_text, ED_ELECTOR_NUMBER_SUFFIX_MAX, &elector.suffix))
+    add_problem (import, line, header_name (reader, import, C_SUFFIX), suffix_text,
+                 _("expected a whole number from 0 to 999"));
+
+  if (field (import, reader, C_SURNAME)[0] == '\0')
+    add_problem (import, line, header_name (reader, import, C_SURNAME), "",
+                 _("every elector needs a surname"));
+
+  {
+    g_autoptr(GError) marker_error = NULL;
+
+    if (!ed_franchise_marker_parse (marker_text, NULL, &marker, &marker_error) ||
+        !ed_franchise_marker_accept_on_import (marker, import->country, &import->today,
+                                               &marker_error))
+      add_problem (import, line, header_name (reader, import, C_MARKER), marker_text,
+                   marker_error->message);
+  }
+
+  read_flag (import, reader, C_OPT_OUT, &elector.opt_out);
+  read_flag (import, reader, C_ANONYMOUS, &elector.anonymous);
+  read_flag (import, reader, C_OTHER, &elector.other);
+  read_date (import, reader, C_ATTAINER, &elector.attainer);
+  read_date (import, reader, C_ABSENT_VOTE_ENDS, &elector.absent_vote_ends);
+
+  if (!g_str_equal (absent_vote, "") && !g_str_equal (absent_vote, "postal") &&
+      !g_str_equal (absent_vote, "proxy") && !g_str_equal (absent_vote, "postal_proxy"))
+    add_problem (import, line, header_name (reader, import, C_ABSENT_VOTE), absent_vote,
+                 _("expected postal, proxy, postal_proxy or nothing"));
+  if (!g_str_equal (language, "") && !g_str_equal (language, "en") &&
+      !g_str_equal (language, "cy"))
+    add_problem (import, line, header_name (reader, import, C_LANGUAGE), language,
+                 _("expected en or cy"));
+  if (!g_str_equal (status, "") && !g_str_equal (status, "current") &&
+      !g_str_equal (status, "pending_addition") && !g_str_equal (status, "pending_deletion"))
+    add_problem (import, line, header_name (reader, import, C_STATUS), status,
+                 _("expected current, pending_addition or pending_deletion"));
+
+  if (uprn_text[0] != '\0' && !g_str_equal (uprn_text, "0"))
+    {
+      g_autoptr(GError) uprn_error = NULL;
+
+      if (!ed_uprn_parse (uprn_text, &uprn, &uprn_error))
+        add_problem (import, line, header_name (reader, import, C_UPRN), uprn_text,
+                     uprn_error->message);
+    }
+
+  /* Every elector but the Other electors has an address, and every address a postcode. */
+  if (!elector.other)
+    {
+      g_autoptr(GError) postcode_error = NULL;
+
+      if (field (import, reader, C_STREET)[0] == '\0' &&
+          field (import, reader, C_PROPERTY)[0] == '\0')
+        add_problem (import, line, header_name (reader, import, C_STREET), "",
+                     _("an elector with an address needs a property or street "
+                       "(or other_elector 1)"));
+      if (!ed_postcode_normalise (postcode_text, &postcode, &postcode_error))
+        add_problem (import, line, header_name (reader, import, C_POSTCODE), postcode_text,
+                     postcode_error->message);
+    }
+
+  if (import->report->problems->len > problems_before)
+    return;
+
+  /* Elector numbers are unique within a part (RPR 2001 reg 39). */
+  ed_elector_number_set (&number, prefix, (guint32)elector.number, (guint32)elector.suffix,
+                         NULL);
+  number_key = ed_elector_number_format (&number);
+  value = GPOINTER_TO_SIZE (g_hash_table_lookup (import->numbers, number_key));
+  if (value != 0)
+    {
+      g_autofree char *reason = value > 0
+        ? g_strdup_printf (_("elector number %s is also on line %" G_GINT64_FORMAT), number_key,
+                           value)
+        : g_strdup_printf (_("elector number %s is already in the register"), number_key);
+
+      add_problem (import, line, header_name (reader, import, C_NUMBER), number_text, reason);
+      return;
+    }
+  g_hash_table_insert (import->numbers, g_steal_pointer (&number_key),
+                       GSIZE_TO_POINTER ((gsize)line));
+
+  elector.prefix = keep (import, prefix);
+  elector.part = read_part (import, reader, prefix);
+  elector.property = elector.other ? NULL
+                                   : read_property (import, reader, elector.part, (gint64)uprn,
+                                                    postcode);
+  elector.title = keep (import, field (import, reader, C_TITLE));
+  elector.forenames = keep (import, field (import, reader, C_FORENAMES));
+  elector.surname = keep (import, field (import, reader, C_SURNAME));
+  elector.marker = keep (import, ed_franchise_marker_to_letter (marker, NULL) != NULL
+                                   ? ed_franchise_marker_to_letter (marker, NULL) : marker_text);
+  elector.absent_vote = keep (import, absent_vote);
+  elector.proxy_name = keep (import, field (import, reader, C_PROXY_NAME));
+  elector.proxy_address = keep (import, field (import, reader, C_PROXY_ADDRESS));
+  elector.language = language[0] != '\0' ? keep (import, language) : "en";
+  elector.status = status[0] != '\0' ? keep (import, status) : "current";
+  g_array_append_val (import->electors, elector);
+}
+
+static const char existing_numbers_sql[] =
+  "SELECT number_prefix, number, number_suffix FROM elector";
+static const char existing_parts_sql[] = "SELECT code, id FROM polling_district";
+
+/* Numbers and districts already in the register: numbers must not clash, districts are
+ * reused. */
+static gboolean
+load_existing (Import  *import,
+               GError **error)
+{
+  EdDatabase *database = ed_context_get_database (import->context);
+  g_autoptr(sqlite3_stmt) numbers = ed_database_prepare (database, existing_numbers_sql, error);
+  g_autoptr(sqlite3_stmt) parts = NULL;
+  int rc;
+
+  if (numbers == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (numbers)) == SQLITE_ROW)
+    {
+      EdElectorNumber number;
+
+      if (ed_elector_number_set (&number, (const char *)sqlite3_column_text (numbers, 0),
+                                 (guint32)sqlite3_column_int64 (numbers, 1),
+                                 (guint32)sqlite3_column_int64 (numbers, 2), NULL))
+        g_hash_table_insert (import->numbers, ed_elector_number_format (&number),
+                             GSIZE_TO_POINTER ((gsize)-1));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      ed_database_set_error (database, rc, error);
+      return FALSE;
+    }
+
+  parts = ed_database_prepare (database, existing_parts_sql, error);
+  if (parts == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (parts)) == SQLITE_ROW)
+    {
+      Part *part = g_new0 (Part, 1);
+
+      part->code = keep (import, (const char *)sqlite3_column_text (parts, 0));
+      part->id = g_strdup ((const char *)sqlite3_column_text (parts, 1));
+      g_hash_table_replace (import->parts, (gpointer)part->code, part);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      ed_database_set_error (database, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static GVariant *
+text (const char *value)
+{
+  return g_variant_new_string (value != NULL ? value : "");
+}
+
+static char *
+insert (EdChangeSet        *change_set,
+        const EdTableDef   *table,
+        const char * const *columns,
+        GVariant          **values,
+        guint               n,
+        GError            **error)
+{
+  char *id = NULL;
+
+  if (!ed_change_set_insert (change_set, table->name, NULL, columns,
+                             (GVariant * const *)values, n, &id, error))
+    return NULL;
+  return id;
+}
+
+/* Areas and parishes by code, made once each. */
+static const char *
+area_id (EdChangeSet  *change_set,
+         GHashTable   *made,
+         const Part   *part,
+         GError      **error)
+{
+  static const char *columns[] = { "code", "name", "kind", "seats" };
+  GVariant *values[G_N_ELEMENTS (columns)];
+  char *id;
+
+  if (part->area_code[0] == '\0' && part->area_name[0] == '\0')
+    return "";
+  if ((id = g_hash_table_lookup (made, part->area_code)) != NULL)
+    return id;
+  values[0] = text (part->area_code);
+  values[1] = text (part->area_name);
+  values[2] = text (part->area_kind[0] != '\0' ? part->area_kind : "ward");
+  values[3] = g_variant_new_int64 (part->seats);
+  id = insert (change_set, &ed_electoral_area_table, columns, values, 4, error);
+  if (id != NULL)
+    g_hash_table_insert (made, (gpointer)part->area_code, id);
+  return id;
+}
+
+static const char *
+parish_id (EdChangeSet  *change_set,
+           GHashTable   *made,
+           const Part   *part,
+           GError      **error)
+{
+  static const char *columns[] = { "code", "name" };
+  GVariant *values[G_N_ELEMENTS (columns)];
+  char *id;
+
+  if (part->parish_code[0] == '\0' && part->parish_name[0] == '\0')
+    return "";
+  if ((id = g_hash_table_lookup (made, part->parish_code)) != NULL)
+    return id;
+  values[0] = text (part->parish_code);
+  values[1] = text (part->parish_name);
+  id = insert (change_set, &ed_parish_table, columns, values, 2, error);
+  if (id != NULL)
+    g_hash_table_insert (made, (gpointer)part->parish_code, id);
+  return id;
+}
+
+static gboolean
+write_register (Import                *import,
+                EdImportProgressFunc   progress,
+                gpointer               progress_data,
+                GCancellable          *cancellable,
+                GError               **error)
+{
+  static const char *part_columns[] = {
+    "code", "name", "electoral_area", "parish", "constituency",
+  };
+  static const char *property_columns[] = {
+    "uprn", "property", "street", "locality", "town", "area", "postcode", "polling_district",
+  };
+  static const char *elector_columns[] = {
+    "polling_district", "property", "number_prefix", "number", "number_suffix", "title",
+    "forenames", "surname", "marker", "attainer_date", "open_register_opt_out", "absent_vote",
+    "absent_vote_ends", "proxy_name", "proxy_address", "anonymous", "other_elector", "language",
+    "status",
+  };
+  g_autoptr(EdChangeSet) change_set = ed_change_set_begin (import->context, error);
+  g_autoptr(GHashTable) areas = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(GHashTable) parishes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  GHashTableIter iter;
+  Part *part;
+  guint total;
+
+  if (change_set == NULL)
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, import->parts);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&part))
+    {
+      GVariant *values[G_N_ELEMENTS (part_columns)];
+      const char *area;
+      const char *parish;
+
+      if (part->id != NULL)
+        continue;
+      if ((area = area_id (change_set, areas, part, error)) == NULL ||
+          (parish = parish_id (change_set, parishes, part, error)) == NULL)
+        return FALSE;
+      values[0] = text (part->code);
+      values[1] = text (part->name);
+      values[2] = text (area);
+      values[3] = text (parish);
+      values[4] = text (part->constituency);
+      if ((part->id = insert (change_set, &ed_polling_district_table, part_columns, values,
+                              G_N_ELEMENTS (part_columns), error)) == NULL)
+        return FALSE;
+      import->report->n_polling_districts++;
+    }
+
+  total = import->property_order->len + import->electors->len;
+  for (guint i = 0; i < import->property_order->len; i++)
+    {
+      Property *property = g_ptr_array_index (import->property_order, i);
+      GVariant *values[G_N_ELEMENTS (property_columns)];
+
+      if (i % CHECK_CANCEL_EVERY == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            return FALSE;
+          if (progress != NULL)
+            progress (0.5 + 0.5 * i / total, _("Writing addresses"), progress_data);
+        }
+      values[0] = g_variant_new_int64 (property->uprn);
+      values[1] = text (property->property);
+      values[2] = text (property->street);
+      values[3] = text (property->locality);
+      values[4] = text (property->town);
+      values[5] = text (property->area);
+      values[6] = text (property->postcode);
+      values[7] = text (property->part->id);
+      if ((property->id = insert (change_set, &ed_property_table, property_columns, values,
+                                  G_N_ELEMENTS (property_columns), error)) == NULL)
+        return FALSE;
+    }
+  import->report->n_properties = import->property_order->len;
+
+  for (guint i = 0; i < import->electors->len; i++)
+    {
+      Elector *e = &g_array_index (import->electors, Elector, i);
+      GVariant *values[G_N_ELEMENTS (elector_columns)];
+      g_autofree char *id = NULL;
+
+      if (i % CHECK_CANCEL_EVERY == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            return FALSE;
+          if (progress != NULL)
+            progress (0.5 + 0.5 * (import->property_order->len + i) / total,
+                      _("Writing electors"), progress_data);
+        }
+      values[0] = text (e->part->id);
+      values[1] = text (e->property != NULL ? e->property->id : "");
+      values[2] = text (e->prefix);
+      values[3] = g_variant_new_int64 (e->number);
+      values[4] = g_variant_new_int64 (e->suffix);
+      values[5] = text (e->title);
+      values[6] = text (e->forenames);
+      values[7] = text (e->surname);
+      values[8] = text (e->marker);
+      values[9] = text (e->attainer);
+      values[10] = g_variant_new_boolean (e->opt_out);
+      values[11] = text (e->absent_vote);
+      values[12] = text (e->absent_vote_ends);
+      values[13] = text (e->proxy_name);
+      values[14] = text (e->proxy_address);
+      values[15] = g_variant_new_boolean (e->anonymous);
+      values[16] = g_variant_new_boolean (e->other);
+      values[17] = text (e->language);
+      values[18] = text (e->status);
+      if ((id = insert (change_set, &ed_elector_table, elector_columns, values,
+                        G_N_ELEMENTS (elector_columns), error)) == NULL)
+        return FALSE;
+    }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !ed_change_set_commit (change_set, error))
+    return FALSE;
+  import->report->n_electors = import->electors->len;
+  return TRUE;
+}
+
+/**
+ * ed_register_import_csv:
+ * @context: the district
+ * @path: the CSV file
+ * @progress: (nullable): told how far the import has got
+ * @progress_data: for @progress
+ * @cancellable: (nullable): cancels the import, leaving the district as it was
+ * @error: return location for an error: a file that cannot be read as CSV, a missing
+ *   column, rows refused (the report says which), or the cancel
+ *
+ * Returns: (transfer full) (nullable): what was read and written, or %NULL with @error set.
+ *   When any row was refused the report lists every problem and nothing was written.
+ */
+EdImportReport *
+ed_register_import_csv (EdContext             *context,
+                        const char            *path,
+                        EdImportProgressFunc   progress,
+                        gpointer               progress_data,
+                        GCancellable          *cancellable,
+                        GError               **error)
+{
+  g_autoptr(EdCsvReader) reader = NULL;
+  g_autoptr(EdImportReport) report = g_new0 (EdImportReport, 1);
+  g_autoptr(GError) read_error = NULL;
+  Import import = { 0 };
+  EdImportReport *result = NULL;
+
+  g_return_val_if_fail (ED_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  report->problems = g_ptr_array_new_with_free_func ((GDestroyNotify)problem_free);
+  reader = ed_csv_reader_new_for_path (path, ED_CSV_READER_NONE, error);
+  if (reader == NULL)
+    return NULL;
+
+  import.context = context;
+  import.country = ed_district_settings_get_country (ed_context_get_settings (context));
+  g_date_clear (&import.today, 1);
+  g_date_set_time_t (&import.today, time (NULL));
+  import.strings = g_string_chunk_new (1 << 20);
+  import.parts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify)part_free);
+  import.properties = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             (GDestroyNotify)property_free);
+  import.property_order = g_ptr_array_new ();
+  import.electors = g_array_new (FALSE, TRUE, sizeof (Elector));
+  import.numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  import.report = report;
+
+  for (int c = 0; c < N_COLUMNS; c++)
+    {
+      import.columns[c] = -1;
+      for (guint n = 0; n < 3 && column_names[c][n] != NULL && import.columns[c] < 0; n++)
+        import.columns[c] = ed_csv_reader_find_column (reader, column_names[c][n]);
+    }
+  if ((import.columns[C_PREFIX] < 0 && import.columns[C_POLLING_DISTRICT] < 0) ||
+      import.columns[C_NUMBER] < 0 || import.columns[C_SURNAME] < 0)
+    {
+      g_autofree char *name = g_path_get_basename (path);
+
+      g_set_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_INVALID,
+                   _("%s: the header must name at least the columns elector_number_prefix "
+                     "(or polling_district), elector_number and surname"), name);
+      goto out;
+    }
+
+  if (!load_existing (&import, error))
+    goto out;
+
+  while (ed_csv_reader_next (reader, &read_error))
+    {
+      report->n_rows++;
+      read_row (&import, reader);
+      if (report->n_rows % CHECK_CANCEL_EVERY == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            goto out;
+          if (progress != NULL)
+            progress (0.5 * ed_csv_reader_get_bytes_read (reader) /
+                      MAX (1, ed_csv_reader_get_total_bytes (reader)),
+                      _("Checking rows"), progress_data);
+        }
+    }
+  if (read_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&read_error));
+      goto out;
+    }
+
+  if (report->problems->len == 0 &&
+      !write_register (&import, progress, progress_data, cancellable, error))
+    goto out;
+  if (progress != NULL)
+    progress (1.0, _("Done"), progress_data);
+  result = g_steal_pointer (&report);
+
+out:
+  g_string_chunk_free (import.strings);
+  g_hash_table_unref (import.parts);
+  g_hash_table_unref (import.properties);
+  g_ptr_array_unref (import.property_order);
+  g_array_unref (import.electors);
+  g_hash_table_unref (import.numbers);
+  return result;
+}
+
+/**
+ * ed_import_report_write_csv:
+ * @report: a report
+ * @file: where to write the refused rows
+ * @error: return location for an error
+ */
+gboolean
+ed_import_report_write_csv (EdImportReport  *report,
+                            GFile           *file,
+                            GError         **error)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  const char *header[] = { "line", "field", "value", "reason" };
+
+  ed_csv_append_row (text, header, G_N_ELEMENTS (header), ',');
+  for (guint i = 0; i < report->problems->len; i++)
+    {
+      EdImportProblem *problem = g_ptr_array_index (report->problems, i);
+      g_autofree char *line = g_strdup_printf ("%" G_GUINT64_FORMAT, problem->line);
+      const char *fields[] = { line, problem->field, problem->value, problem->reason };
+
+      ed_csv_append_row (text, fields, G_N_ELEMENTS (fields), ',');
+    }
+  return g_file_replace_contents (file, text->str, text->len, NULL, FALSE,
+                                  G_FILE_CREATE_PRIVATE, NULL, NULL, error);
+}

@@ -1,0 +1,222 @@
+/* test-register-import.c
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ed-demo.h"
+#include "ed-register-export.h"
+#include "ed-register-import.h"
+#include "ed-register-stats.h"
+#include "ed-state-hash.h"
+#include "ed-test-util.h"
+
+static EdContext *
+open_district (EdTestDir  *fixture,
+               const char *name,
+               guint       electors)
+{
+  g_autofree char *path = ed_test_dir_file (fixture, name);
+  g_autoptr(GError) error = NULL;
+  EdContext *context = ed_context_open (path, &error);
+  EdDemoOptions options;
+
+  g_assert_no_error (error);
+  ed_demo_options_init (&options);
+  options.electors = electors;
+  g_date_set_dmy (&options.today, 23, G_DATE_NOVEMBER, 2026);
+  g_assert_true (ed_demo_generate (context, &options, &error));
+  g_assert_no_error (error);
+  return context;
+}
+
+static char *
+stats_text (EdContext *context)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EdRegisterStats) stats = ed_register_stats_compute (context, &error);
+  GString *text = g_string_new (NULL);
+  GPtrArray *lists[] = { stats->by_polling_district, stats->by_marker, stats->by_absent_vote,
+                         stats->by_status };
+
+  g_assert_no_error (error);
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; i < lists[l]->len; i++)
+      {
+        EdRegisterCount *count = g_ptr_array_index (lists[l], i);
+
+        g_string_append_printf (text, "%s=%" G_GINT64_FORMAT "\n", count->label, count->count);
+      }
+  return g_string_free (text, FALSE);
+}
+
+/* An export imported into an empty district gives the same register, by district, marker,
+ * absent vote and status. */
+static void
+test_round_trip (EdTestDir     *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(EdContext) source = open_district (fixture, "source.db", 1200);
+  g_autoptr(EdContext) target = open_district (fixture, "target.db", 0);
+  g_autofree char *csv = ed_test_dir_file (fixture, "register.csv");
+  g_autoptr(GFile) file = g_file_new_for_path (csv);
+  g_autoptr(EdImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GDate as_at;
+
+  g_date_clear (&as_at, 1);
+  g_date_set_dmy (&as_at, 1, G_DATE_DECEMBER, 2026);
+  g_assert_true (ed_register_export_csv (source, ED_REGISTER_EDITION_FULL, &as_at, file, NULL,
+                                         &error));
+  g_assert_no_error (error);
+
+  report = ed_register_import_csv (target, csv, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->problems->len, ==, 0);
+  g_assert_cmpuint (report->n_electors, ==, 1200);
+
+  before = stats_text (source);
+  after = stats_text (target);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static const char header[] =
+  "elector_number_prefix,elector_number,elector_number_suffix,forenames,surname,"
+  "franchise_marker,property,street,town,postcode\n";
+
+/* DESIGN.md §7: every refused row named with its line, field and reason, and the district
+ * left exactly as it was. */
+static void
+test_bad_rows_refused (EdTestDir     *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(EdContext) context = open_district (fixture, "district.db", 300);
+  g_autofree char *csv = ed_test_dir_file (fixture, "bad.csv");
+  g_autofree char *hash_before = NULL;
+  g_autofree char *hash_after = NULL;
+  g_autoptr(EdImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) content = g_string_new (header);
+  static const struct { guint64 line; const char *field; const char *reason; } expected[] = {
+    { 3, "", "fields" },                        /* short row */
+    { 4, "postcode", "ZZ" },                    /* bad postcode */
+    { 5, "franchise_marker", "Q" },             /* unknown marker */
+    { 7, "elector_number", "line 6" },          /* duplicate of line 6 */
+    { 8, "elector_number", "already in the register" },
+  };
+
+  g_string_append (content, "ZA,1,0,Ann,Ashby,,1,Mill Lane,Wexcombe,ZY1 1AA\n");
+  g_string_append (content, "ZA,2,0,Ben,Ashby,,1,Mill Lane\n");
+  g_string_append (content, "ZA,3,0,Cai,Brook,,2,Mill Lane,Wexcombe,ZZ\n");
+  g_string_append (content, "ZA,4,0,Dee,Brook,Q,2,Mill Lane,Wexcombe,ZY1 1AA\n");
+  g_string_append (content, "ZA,5,0,Eve,Cole,,3,Mill Lane,Wexcombe,ZY1 1AA\n");
+  g_string_append (content, "ZA,5,0,Fay,Cole,,3,Mill Lane,Wexcombe,ZY1 1AA\n");
+  g_string_append (content, "AA,1,0,Gus,Dale,,4,Mill Lane,Wexcombe,ZY1 1AA\n");
+  g_assert_true (g_file_set_contents (csv, content->str, content->len, NULL));
+
+  hash_before = ed_state_hash (context, FALSE, &error);
+  g_assert_no_error (error);
+  report = ed_register_import_csv (context, csv, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_rows, ==, 7);
+  g_assert_cmpuint (report->n_electors, ==, 0);
+  g_assert_cmpuint (report->problems->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      EdImportProblem *problem = g_ptr_array_index (report->problems, i);
+
+      g_assert_cmpuint (problem->line, ==, expected[i].line);
+      g_assert_cmpstr (problem->field, ==, expected[i].field);
+      if (strstr (problem->reason, expected[i].reason) == NULL &&
+          strstr (problem->value, expected[i].reason) == NULL)
+        g_error ("line %" G_GUINT64_FORMAT ": “%s” does not mention “%s”", problem->line,
+                 problem->reason, expected[i].reason);
+    }
+  hash_after = ed_state_hash (context, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hash_before, ==, hash_after);
+}
+
+/* A NUL byte: the file is refused naming the line, and nothing is written. */
+static void
+test_nul_byte_refused (EdTestDir     *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(EdContext) context = open_district (fixture, "district.db", 100);
+  g_autofree char *csv = ed_test_dir_file (fixture, "nul.csv");
+  g_autofree char *hash_before = ed_state_hash (context, FALSE, NULL);
+  g_autofree char *hash_after = NULL;
+  g_autoptr(EdImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) content = g_string_new (header);
+
+  g_string_append (content, "ZA,1,0,Ann,Ashby,,1,Mill Lane,Wexcombe,ZY1 1AA\n");
+  g_string_append_len (content, "ZA,2,0,B\0n,Ashby,,1,Mill Lane,Wexcombe,ZY1 1AA\n", 46);
+  g_assert_true (g_file_set_contents (csv, content->str, content->len, NULL));
+
+  report = ed_register_import_csv (context, csv, NULL, NULL, NULL, &error);
+  g_assert_null (report);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "line 3"));
+  hash_after = ed_state_hash (context, FALSE, NULL);
+  g_assert_cmpstr (hash_before, ==, hash_after);
+}
+
+static void
+cancel_when_writing (double      fraction,
+                     const char *what,
+                     gpointer    user_data)
+{
+  /* Half-way through the electors: well into the transaction. */
+  if (fraction > 0.8)
+    g_cancellable_cancel (G_CANCELLABLE (user_data));
+}
+
+/* A cancel while writing leaves the district as it was. */
+static void
+test_cancel_leaves_nothing (EdTestDir     *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(EdContext) source = open_district (fixture, "source.db", 3000);
+  g_autoptr(EdContext) target = open_district (fixture, "target.db", 0);
+  g_autofree char *csv = ed_test_dir_file (fixture, "register.csv");
+  g_autoptr(GFile) file = g_file_new_for_path (csv);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(EdImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *hash_before = ed_state_hash (target, FALSE, NULL);
+  g_autofree char *hash_after = NULL;
+  GDate as_at;
+
+  g_date_clear (&as_at, 1);
+  g_date_set_dmy (&as_at, 1, G_DATE_DECEMBER, 2026);
+  g_assert_true (ed_register_export_csv (source, ED_REGISTER_EDITION_FULL, &as_at, file, NULL,
+                                         NULL));
+  report = ed_register_import_csv (target, csv, cancel_when_writing, cancellable, cancellable,
+                                   &error);
+  g_assert_null (report);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  hash_after = ed_state_hash (target, FALSE, NULL);
+  g_assert_cmpstr (hash_before, ==, hash_after);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  ED_TEST_ADD ("/register-import/round-trip", test_round_trip);
+  ED_TEST_ADD ("/register-import/bad-rows-refused", test_bad_rows_refused);
+  ED_TEST_ADD ("/register-import/nul-byte-refused", test_nul_byte_refused);
+  ED_TEST_ADD ("/register-import/cancel-leaves-nothing", test_cancel_leaves_nothing);
+
+  return g_test_run ();
+}
