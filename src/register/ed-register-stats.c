@@ -25,16 +25,24 @@ count_free (EdRegisterCount *count)
   g_free (count);
 }
 
+/* Each gives key, the count, and where the key alone does not say it, a label. An elector
+ * whose district is missing still counts, under a label that says so. */
 static const char by_district_sql[] =
-  "SELECT e.polling_district, coalesce (d.code, ''), coalesce (d.name, ''), count(*) "
+  "SELECT coalesce (d.code, e.polling_district), count(*), d.code || ' ' || d.name "
   "FROM elector AS e LEFT JOIN polling_district AS d ON d.id = e.polling_district "
-  "GROUP BY e.polling_district ORDER BY 2, 1";
+  "GROUP BY e.polling_district ORDER BY d.code, e.polling_district";
 static const char by_marker_sql[] =
   "SELECT marker, count(*) FROM elector GROUP BY marker ORDER BY marker";
 static const char by_absent_vote_sql[] =
   "SELECT absent_vote, count(*) FROM elector GROUP BY absent_vote ORDER BY absent_vote";
 static const char by_status_sql[] =
   "SELECT status, count(*) FROM elector GROUP BY status ORDER BY status";
+
+static const char *
+district_label (const char *code)
+{
+  return _("No polling district");
+}
 
 static const char *
 marker_label (const char *marker)
@@ -100,40 +108,11 @@ count_by (EdDatabase  *database,
       const char *key = (const char *)sqlite3_column_text (stmt, 0);
 
       count->key = g_strdup (key);
-      count->label = g_strdup (label (key));
       count->count = sqlite3_column_int64 (stmt, 1);
-      g_ptr_array_add (counts, count);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ed_database_set_error (database, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&counts);
-}
-
-static GPtrArray *
-count_by_district (EdDatabase  *database,
-                   GError     **error)
-{
-  g_autoptr(GPtrArray) counts = g_ptr_array_new_with_free_func ((GDestroyNotify)count_free);
-  sqlite3_stmt *stmt = ed_database_cached (database, by_district_sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      EdRegisterCount *count = g_new0 (EdRegisterCount, 1);
-      const char *code = (const char *)sqlite3_column_text (stmt, 1);
-      const char *name = (const char *)sqlite3_column_text (stmt, 2);
-
-      /* An elector whose district is missing still counts, under a label that says so. */
-      count->key = g_strdup (code[0] != '\0' ? code : (const char *)sqlite3_column_text (stmt, 0));
-      count->label = code[0] != '\0' ? g_strdup_printf ("%s %s", code, name)
-                                     : g_strdup (_("No polling district"));
-      count->count = sqlite3_column_int64 (stmt, 3);
+      if (sqlite3_column_count (stmt) > 2 && sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+        count->label = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
+      else
+        count->label = g_strdup (label (key));
       g_ptr_array_add (counts, count);
     }
   sqlite3_reset (stmt);
@@ -162,7 +141,8 @@ ed_register_stats_compute (EdContext  *context,
   g_return_val_if_fail (ED_IS_CONTEXT (context), NULL);
 
   database = ed_context_get_database (context);
-  if ((stats->by_polling_district = count_by_district (database, error)) == NULL ||
+  if ((stats->by_polling_district = count_by (database, by_district_sql, district_label,
+                                              error)) == NULL ||
       (stats->by_marker = count_by (database, by_marker_sql, marker_label, error)) == NULL ||
       (stats->by_absent_vote = count_by (database, by_absent_vote_sql, absent_vote_label,
                                          error)) == NULL ||
