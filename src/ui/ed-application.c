@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "ed-application.h"
+#include "ed-bench-hooks.h"
 #include "ed-context.h"
 #include "ed-window.h"
 
@@ -146,25 +147,6 @@ open_initial_district (EdApplication *self,
   ed_window_show_welcome (window, NULL);
 }
 
-/* For the start-up benchmark (tests/bench): with ED_BENCH_FIRST_FRAME set, report the
- * monotonic clock when the first frame has been painted, then quit. */
-static void
-first_frame_painted_cb (GdkFrameClock *clock,
-                        GtkWindow     *window)
-{
-  g_print ("first-frame-monotonic-us %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
-  g_signal_handlers_disconnect_by_func (clock, first_frame_painted_cb, window);
-  g_application_quit (G_APPLICATION (gtk_window_get_application (window)));
-}
-
-static void
-window_mapped_cb (GtkWindow *window)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-
-  g_signal_connect (clock, "after-paint", G_CALLBACK (first_frame_painted_cb), window);
-}
-
 static int
 ed_application_command_line (GApplication            *application,
                              GApplicationCommandLine *command_line)
@@ -184,9 +166,9 @@ ed_application_command_line (GApplication            *application,
     }
 
   window = get_window (self);
-  if (!had_window && g_getenv ("ED_BENCH_FIRST_FRAME") != NULL)
-    g_signal_connect (window, "map", G_CALLBACK (window_mapped_cb), NULL);
-  if (!had_window || path != NULL)
+  if (!had_window && ed_bench_hooks_install (window))
+    ed_window_show_welcome (window, NULL);
+  else if (!had_window || path != NULL)
     open_initial_district (self, window, path);
   gtk_window_present (GTK_WINDOW (window));
   return 0;
