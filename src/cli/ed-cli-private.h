@@ -43,6 +43,8 @@ int        _ed_cli_history   (const EdCliGlobals *globals, int argc, char **argv
 int        _ed_cli_info      (const EdCliGlobals *globals, int argc, char **argv);
 int        _ed_cli_ops       (const EdCliGlobals *globals, int argc, char **argv);
 int        _ed_cli_register  (const EdCliGlobals *globals, int argc, char **argv);
+int        _ed_cli_register_notice (const EdCliGlobals *globals, int argc, char **argv);
+int        _ed_cli_register_supply (const EdCliGlobals *globals, int argc, char **argv);
 int        _ed_cli_settings  (const EdCliGlobals *globals, int argc, char **argv);
 
 int        _ed_cli_fail      (GError             *error);

@@ -16,8 +16,10 @@
 
 #include "ed-cli-private.h"
 #include "ed-date.h"
+#include "ed-document-private.h"
 #include "ed-money.h"
 #include "ed-notice-timetable.h"
+#include "ed-register-document.h"
 #include "ed-register-export.h"
 #include "ed-register-import.h"
 #include "ed-register-search.h"
@@ -322,16 +324,11 @@ register_export (EdContext  *context,
   GError *error = NULL;
   EdRegisterEdition edition;
   guint n_entries = 0;
+  gboolean ok;
   GDate as_at;
 
   if (!ed_register_edition_from_string (edition_text, &edition, &error))
     return _ed_cli_fail (error);
-  if (g_strcmp0 (format, "pdf") == 0)
-    {
-      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           _("The printed register (PDF) is not built yet: use --format csv"));
-      return _ed_cli_fail (error);
-    }
   g_date_clear (&as_at, 1);
   if (as_at_text != NULL)
     {
@@ -341,7 +338,21 @@ register_export (EdContext  *context,
   else
     g_date_set_time_t (&as_at, time (NULL));
 
-  if (!ed_register_export_csv (context, edition, &as_at, file, &n_entries, &error))
+  if (g_strcmp0 (format, "pdf") == 0)
+    {
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path == NULL)
+        {
+          g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                       _("“%s” is not a local file"), display);
+          return _ed_cli_fail (error);
+        }
+      ok = ed_register_document_write_pdf (context, edition, &as_at, path, &n_entries, &error);
+      if (!ok)
+        return _ed_cli_fail (error);
+    }
+  else if (!ed_register_export_csv (context, edition, &as_at, file, &n_entries, &error))
     return _ed_cli_fail (error);
   g_print (g_dngettext (GETTEXT_PACKAGE, "Wrote %u entry to %s\n", "Wrote %u entries to %s\n",
                         n_entries), n_entries, display);
@@ -454,8 +465,16 @@ _ed_cli_register (const EdCliGlobals  *globals,
     { NULL }
   };
 
+  /* supply and supplies have options of their own. */
+  if (argc >= 2 && (g_str_equal (argv[1], "supply") || g_str_equal (argv[1], "supplies")))
+    return _ed_cli_register_supply (globals, argc - 1, argv + 1);
+
+  /* notice and revise have options of their own (ed-cli-register-notice.c). */
+  if (argc >= 2 && (g_str_equal (argv[1], "notice") || g_str_equal (argv[1], "revise")))
+    return _ed_cli_register_notice (globals, argc, argv);
+
   option_context = g_option_context_new (_("search TEXT | stats | import FILE | export | "
-                                           "timetable | sale-fee"));
+                                           "timetable | notice | revise | sale-fee"));
   g_option_context_set_summary (option_context,
                                 _("The electoral register.\n"
                                   "“search” finds electors by name, address, postcode or "
@@ -468,7 +487,10 @@ _ed_cli_register (const EdCliGlobals  *globals,
                                   "refused row leaves the district unchanged. “export” writes the register as CSV in "
                                   "the statutory order (--edition full|open -o FILE). "
                                   "“sale-fee” gives the statutory fee for a "
-                                  "copy of the register (--entries, --kind, --format)."));
+                                  "copy of the register (--entries, --kind, --format). "
+                                  "“notice” previews or publishes a notice of alteration and "
+                                  "“revise” the revised register: see “register notice "
+                                  "--help” and “register revise --help”."));
   g_option_context_add_main_entries (option_context, entries, GETTEXT_PACKAGE);
   if (!_ed_cli_parse (option_context, "register", &argc, &argv, &status))
     return status;
@@ -521,7 +543,7 @@ _ed_cli_register (const EdCliGlobals  *globals,
     {
       return _ed_cli_usage ("register",
                             _("Unknown action “%s”: use search, stats, import, export, "
-                              "timetable or sale-fee"),
+                              "timetable, notice, revise or sale-fee"),
                             action);
     }
 

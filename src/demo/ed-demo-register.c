@@ -17,6 +17,7 @@
 
 #include "ed-change-set.h"
 #include "ed-demo-private.h"
+#include "ed-register-order.h"
 #include "ed-register-tables.h"
 
 /* A district of about 1,500 electors per polling district and 3 districts per ward. */
@@ -425,6 +426,51 @@ add_household (Builder      *builder,
   return TRUE;
 }
 
+typedef struct
+{
+  char  *name;
+  guint  n_houses;
+  guint  sector;
+} StreetPlan;
+
+static void
+street_plan_clear (StreetPlan *plan)
+{
+  g_free (plan->name);
+}
+
+static int
+street_plan_compare (gconstpointer a,
+                     gconstpointer b)
+{
+  return ed_register_street_compare (((const StreetPlan *)a)->name,
+                                     ((const StreetPlan *)b)->name);
+}
+
+/* Enough streets for @wanted electors, every house holding at least one, in street order:
+ * the order the revised register numbers them in (ed-register-order.c), so that revising the
+ * demo register keeps its numbers. */
+static GArray *
+plan_streets (Builder    *builder,
+              const char *town,
+              guint       wanted)
+{
+  GArray *plans = g_array_new (FALSE, FALSE, sizeof (StreetPlan));
+  guint houses = 0;
+
+  g_array_set_clear_func (plans, (GDestroyNotify)street_plan_clear);
+  while (houses < wanted)
+    {
+      StreetPlan plan = { new_street (builder, town), g_rand_int_range (builder->rand, 8, 90),
+                          g_rand_int_range (builder->rand, 1, 10) };
+
+      houses += plan.n_houses;
+      g_array_append_val (plans, plan);
+    }
+  g_array_sort (plans, street_plan_compare);
+  return plans;
+}
+
 /* Streets of numbered houses, some named houses and the odd block of flats, each unit of the
  * postcode covering a stretch of about fifteen front doors. Properties are written in street
  * order, so numbering electors as they are written gives the statutory order (reg 41). */
@@ -437,13 +483,14 @@ add_streets (Builder      *builder,
              GError      **error)
 {
   static const char unit_letters[] = "ABDEFGHJLNPQRSTUWXYZ";
+  g_autoptr(GArray) plans = plan_streets (builder, town, wanted);
   guint placed = 0;
 
-  while (placed < wanted)
+  for (guint s = 0; s < plans->len && placed < wanted; s++)
     {
-      g_autofree char *street = new_street (builder, town);
-      guint n_houses = g_rand_int_range (builder->rand, 8, 90);
-      guint sector = g_rand_int_range (builder->rand, 1, 10);
+      const char *street = g_array_index (plans, StreetPlan, s).name;
+      guint n_houses = g_array_index (plans, StreetPlan, s).n_houses;
+      guint sector = g_array_index (plans, StreetPlan, s).sector;
       g_autofree char *postcode = NULL;
 
       for (guint house = 1; house <= n_houses && placed < wanted; house++)

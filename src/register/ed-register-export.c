@@ -24,7 +24,7 @@
 #include "ed-district-settings.h"
 #include "ed-elector-number.h"
 #include "ed-franchise.h"
-#include "ed-register-export.h"
+#include "ed-register-export-private.h"
 #include "ed-register-order.h"
 #include "ed-value-error.h"
 
@@ -63,11 +63,13 @@ static const char export_sql[] =
   "LEFT JOIN property AS p ON p.id = e.property "
   "ORDER BY e.number_prefix, 34, e.number, e.number_suffix";
 
+G_STATIC_ASSERT (G_N_ELEMENTS (full_columns) == _ED_REGISTER_N_FIELDS);
+
 enum
 {
-  COL_PREFIX = 9, COL_NUMBER, COL_SUFFIX, COL_TITLE, COL_FORENAMES, COL_SURNAME, COL_MARKER,
-  COL_ATTAINER, COL_OPT_OUT, COL_ANONYMOUS = 22, COL_PROPERTY = 27, COL_STREET, COL_LOCALITY,
-  COL_TOWN, COL_AREA, COL_POSTCODE, COL_SECTION,
+  COL_NUMBER = _ED_REGISTER_FIELD_NUMBER,
+  COL_SUFFIX = _ED_REGISTER_FIELD_SUFFIX,
+  COL_SECTION = _ED_REGISTER_N_FIELDS,
 };
 
 gboolean
@@ -90,19 +92,15 @@ ed_register_edition_from_string (const char         *text,
 
 typedef struct
 {
-  char  **fields;     /* the row as written */
-  char   *surname;
-  char   *forenames;
-  guint32 number;
-  guint32 suffix;
+  char   **fields;    /* every field, as the walk hands them over */
+  guint32  number;
+  guint32  suffix;
 } BufferedRow;
 
 static void
 buffered_row_free (BufferedRow *row)
 {
   g_strfreev (row->fields);
-  g_free (row->surname);
-  g_free (row->forenames);
   g_free (row);
 }
 
@@ -112,7 +110,10 @@ compare_other_electors (gconstpointer a,
 {
   const BufferedRow *x = *(BufferedRow **)a;
   const BufferedRow *y = *(BufferedRow **)b;
-  int by_name = ed_register_name_compare (x->surname, x->forenames, y->surname, y->forenames);
+  int by_name = ed_register_name_compare (x->fields[_ED_REGISTER_FIELD_SURNAME],
+                                          x->fields[_ED_REGISTER_FIELD_FORENAMES],
+                                          y->fields[_ED_REGISTER_FIELD_SURNAME],
+                                          y->fields[_ED_REGISTER_FIELD_FORENAMES]);
 
   if (by_name != 0)
     return by_name;
@@ -120,11 +121,167 @@ compare_other_electors (gconstpointer a,
                                 : (x->suffix > y->suffix) - (x->suffix < y->suffix);
 }
 
+/**
+ * _ed_register_number_text:
+ * @fields: an entry's fields, as _ed_register_walk() hands them over
+ *
+ * Returns: (transfer full): the elector number as printed (`AB124`, `AB124/1`)
+ */
+char *
+_ed_register_number_text (const char * const *fields)
+{
+  const char *prefix = fields[_ED_REGISTER_FIELD_PREFIX];
+  guint64 number = g_ascii_strtoull (fields[_ED_REGISTER_FIELD_NUMBER], NULL, 10);
+  guint64 suffix = g_ascii_strtoull (fields[_ED_REGISTER_FIELD_SUFFIX], NULL, 10);
+  EdElectorNumber parsed;
+
+  if (!ed_elector_number_set (&parsed, prefix, (guint32)number, (guint32)suffix, NULL))
+    return g_strdup_printf ("%s%" G_GUINT64_FORMAT, prefix, number);
+  return ed_elector_number_format (&parsed);
+}
+
+/* Whether an entry is selected: the open register leaves out those who opted out,
+ * anonymous entries and anyone under 16 on the date it is as at, and no published version
+ * shows anyone under 16 (DOMAIN.md §1.2, §1.3). */
+static gboolean
+is_selected (const char * const  *fields,
+             EdRegisterSelection  selection,
+             EdCountry            country,
+             const GDate         *as_at)
+{
+  const char *attainer_text = fields[_ED_REGISTER_FIELD_ATTAINER];
+  gboolean under_16 = FALSE;
+
+  if (selection == _ED_REGISTER_SELECT_ALL)
+    return TRUE;
+  if (attainer_text[0] != '\0')
+    {
+      GDate attainer;
+
+      g_date_clear (&attainer, 1);
+      if (ed_date_parse_iso (attainer_text, &attainer, NULL))
+        under_16 = ed_elector_is_under_16 (country, &attainer, as_at);
+    }
+  if (selection == _ED_REGISTER_SELECT_PUBLISHED)
+    return ed_published_register_includes (under_16);
+  return ed_open_register_includes (
+    g_ascii_strtoll (fields[_ED_REGISTER_FIELD_OPT_OUT], NULL, 10) != 0,
+    g_ascii_strtoll (fields[_ED_REGISTER_FIELD_ANONYMOUS], NULL, 10) != 0, under_16);
+}
+
+static gboolean
+flush_other_electors (GPtrArray            *others,
+                      EdRegisterEntryFunc   func,
+                      gpointer              user_data,
+                      GError              **error)
+{
+  g_ptr_array_sort (others, compare_other_electors);
+  for (guint i = 0; i < others->len; i++)
+    {
+      BufferedRow *row = g_ptr_array_index (others, i);
+
+      if (!func ((const char * const *)row->fields, ED_REGISTER_SECTION_OTHER, user_data, error))
+        return FALSE;
+    }
+  g_ptr_array_set_size (others, 0);
+  return TRUE;
+}
+
+/**
+ * _ed_register_walk:
+ * @context: the district
+ * @selection: which entries
+ * @as_at: the date the register is as at (for the under-16 rule)
+ * @cancellable: (nullable): to stop early
+ * @func: called for each selected entry, in the statutory order
+ * @user_data: for @func
+ * @error: return location for an error, from the database, @cancellable or @func
+ *
+ * Walks the register part by part (polling district): entries with an address in
+ * elector-number order, then Other electors alphabetically, then anonymous entries. The CSV
+ * export and the printed register both read the register through here, so they agree.
+ */
+gboolean
+_ed_register_walk (EdContext            *context,
+                   EdRegisterSelection   selection,
+                   const GDate          *as_at,
+                   GCancellable         *cancellable,
+                   EdRegisterEntryFunc   func,
+                   gpointer              user_data,
+                   GError              **error)
+{
+  EdDatabase *database = ed_context_get_database (context);
+  EdCountry country = ed_district_settings_get_country (ed_context_get_settings (context));
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) others = g_ptr_array_new_with_free_func ((GDestroyNotify)buffered_row_free);
+  g_autofree char *part = NULL;
+  const char *fields[_ED_REGISTER_N_FIELDS + 1] = { NULL, };
+  guint n_rows = 0;
+  int rc;
+
+  g_return_val_if_fail (ED_IS_CONTEXT (context), FALSE);
+  g_return_val_if_fail (as_at != NULL && g_date_valid (as_at), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  stmt = ed_database_prepare (database, export_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int section = sqlite3_column_int (stmt, COL_SECTION);
+
+      if (++n_rows % 4096 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      for (guint i = 0; i < _ED_REGISTER_N_FIELDS; i++)
+        {
+          const char *text = (const char *)sqlite3_column_text (stmt, i);
+
+          fields[i] = text != NULL ? text : "";
+        }
+
+      /* A new part: the last one's Other electors come before it. */
+      if (g_strcmp0 (part, fields[_ED_REGISTER_FIELD_PREFIX]) != 0)
+        {
+          if (!flush_other_electors (others, func, user_data, error))
+            return FALSE;
+          g_free (part);
+          part = g_strdup (fields[_ED_REGISTER_FIELD_PREFIX]);
+        }
+      if (!is_selected (fields, selection, country, as_at))
+        continue;
+
+      if (section == ED_REGISTER_SECTION_OTHER)
+        {
+          BufferedRow *row = g_new0 (BufferedRow, 1);
+
+          row->fields = g_strdupv ((char **)fields);
+          row->number = (guint32)sqlite3_column_int64 (stmt, COL_NUMBER);
+          row->suffix = (guint32)sqlite3_column_int64 (stmt, COL_SUFFIX);
+          g_ptr_array_add (others, row);
+          continue;
+        }
+      /* Anonymous entries come after Other electors. */
+      if (section == ED_REGISTER_SECTION_ANONYMOUS &&
+          !flush_other_electors (others, func, user_data, error))
+        return FALSE;
+      if (!func (fields, section, user_data, error))
+        return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      ed_database_set_error (database, rc, error);
+      return FALSE;
+    }
+  return flush_other_electors (others, func, user_data, error);
+}
+
 typedef struct
 {
-  GOutputStream *out;
-  GString       *line;
-  guint          n_entries;
+  GOutputStream     *out;
+  GString           *line;
+  EdRegisterEdition  edition;
+  guint              n_entries;
 } Writer;
 
 static gboolean
@@ -139,88 +296,30 @@ write_fields (Writer              *writer,
                                     NULL, error);
 }
 
-static char *
-elector_number_text (sqlite3_stmt *stmt)
-{
-  EdElectorNumber number;
-
-  if (!ed_elector_number_set (&number, (const char *)sqlite3_column_text (stmt, COL_PREFIX),
-                              (guint32)sqlite3_column_int64 (stmt, COL_NUMBER),
-                              (guint32)sqlite3_column_int64 (stmt, COL_SUFFIX), NULL))
-    return g_strdup_printf ("%s%" G_GINT64_FORMAT, sqlite3_column_text (stmt, COL_PREFIX),
-                            (gint64)sqlite3_column_int64 (stmt, COL_NUMBER));
-  return ed_elector_number_format (&number);
-}
-
-static char **
-row_fields (sqlite3_stmt      *stmt,
-            EdRegisterEdition  edition)
-{
-  GPtrArray *fields = g_ptr_array_new ();
-
-  if (edition == ED_REGISTER_EDITION_FULL)
-    {
-      for (guint i = 0; i < G_N_ELEMENTS (full_columns); i++)
-        g_ptr_array_add (fields, g_strdup ((const char *)sqlite3_column_text (stmt, i)));
-    }
-  else
-    {
-      static const int open_sources[] = {
-        -1, COL_MARKER, COL_TITLE, COL_FORENAMES, COL_SURNAME, COL_PROPERTY, COL_STREET,
-        COL_LOCALITY, COL_TOWN, COL_AREA, COL_POSTCODE, COL_ATTAINER,
-      };
-
-      for (guint i = 0; i < G_N_ELEMENTS (open_sources); i++)
-        g_ptr_array_add (fields, open_sources[i] < 0
-                                   ? elector_number_text (stmt)
-                                   : g_strdup ((const char *)sqlite3_column_text (
-                                                 stmt, open_sources[i])));
-    }
-  g_ptr_array_add (fields, NULL);
-  return (char **)g_ptr_array_free (fields, FALSE);
-}
-
-/* Whether an entry belongs in the edition: the open register leaves out those who opted out,
- * anonymous entries and anyone under 16 on the date it is as at (DOMAIN.md §1.2, §1.3). */
 static gboolean
-include_in_edition (sqlite3_stmt      *stmt,
-                    EdRegisterEdition  edition,
-                    EdCountry          country,
-                    const GDate       *as_at)
+write_entry_cb (const char * const  *fields,
+                EdRegisterSection    section,
+                gpointer             user_data,
+                GError             **error)
 {
-  const char *attainer_text = (const char *)sqlite3_column_text (stmt, COL_ATTAINER);
-  gboolean under_16 = FALSE;
+  static const int open_sources[] = {
+    -1, _ED_REGISTER_FIELD_MARKER, _ED_REGISTER_FIELD_TITLE, _ED_REGISTER_FIELD_FORENAMES,
+    _ED_REGISTER_FIELD_SURNAME, _ED_REGISTER_FIELD_PROPERTY, _ED_REGISTER_FIELD_STREET,
+    _ED_REGISTER_FIELD_LOCALITY, _ED_REGISTER_FIELD_TOWN, _ED_REGISTER_FIELD_AREA_NAME_OF_ADDRESS,
+    _ED_REGISTER_FIELD_POSTCODE, _ED_REGISTER_FIELD_ATTAINER,
+  };
+  Writer *writer = user_data;
+  g_autofree char *number = NULL;
+  const char *open_fields[G_N_ELEMENTS (open_sources)];
 
-  if (edition == ED_REGISTER_EDITION_FULL)
-    return TRUE;
-  if (attainer_text != NULL && attainer_text[0] != '\0')
-    {
-      GDate attainer;
+  writer->n_entries++;
+  if (writer->edition == ED_REGISTER_EDITION_FULL)
+    return write_fields (writer, fields, G_N_ELEMENTS (full_columns), error);
 
-      g_date_clear (&attainer, 1);
-      if (ed_date_parse_iso (attainer_text, &attainer, NULL))
-        under_16 = ed_elector_is_under_16 (country, &attainer, as_at);
-    }
-  return ed_open_register_includes (sqlite3_column_int (stmt, COL_OPT_OUT) != 0,
-                                    sqlite3_column_int (stmt, COL_ANONYMOUS) != 0, under_16);
-}
-
-static gboolean
-flush_other_electors (Writer     *writer,
-                      GPtrArray  *others,
-                      gsize       n_fields,
-                      GError    **error)
-{
-  g_ptr_array_sort (others, compare_other_electors);
-  for (guint i = 0; i < others->len; i++)
-    {
-      BufferedRow *row = g_ptr_array_index (others, i);
-
-      if (!write_fields (writer, (const char * const *)row->fields, n_fields, error))
-        return FALSE;
-    }
-  g_ptr_array_set_size (others, 0);
-  return TRUE;
+  number = _ed_register_number_text (fields);
+  for (guint i = 0; i < G_N_ELEMENTS (open_sources); i++)
+    open_fields[i] = open_sources[i] < 0 ? number : fields[open_sources[i]];
+  return write_fields (writer, open_fields, G_N_ELEMENTS (open_fields), error);
 }
 
 /**
@@ -240,85 +339,30 @@ ed_register_export_csv (EdContext          *context,
                         guint              *out_n_entries,
                         GError            **error)
 {
-  EdDatabase *database = ed_context_get_database (context);
-  EdCountry country = ed_district_settings_get_country (ed_context_get_settings (context));
   g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) others = g_ptr_array_new_with_free_func ((GDestroyNotify)buffered_row_free);
-  g_autofree char *part = NULL;
   const char * const *header = edition == ED_REGISTER_EDITION_FULL ? full_columns : open_columns;
   gsize n_fields = edition == ED_REGISTER_EDITION_FULL ? G_N_ELEMENTS (full_columns)
                                                         : G_N_ELEMENTS (open_columns);
-  Writer writer = { NULL, NULL, 0 };
+  EdRegisterSelection selection = edition == ED_REGISTER_EDITION_FULL ? _ED_REGISTER_SELECT_ALL
+                                                                       : _ED_REGISTER_SELECT_OPEN;
+  Writer writer = { NULL, NULL, edition, 0 };
   gboolean ok = FALSE;
-  int rc;
 
   g_return_val_if_fail (ED_IS_CONTEXT (context), FALSE);
   g_return_val_if_fail (as_at != NULL && g_date_valid (as_at), FALSE);
 
-  stmt = ed_database_prepare (database, export_sql, error);
-  if (stmt == NULL)
-    return FALSE;
   stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, error);
   if (stream == NULL)
     return FALSE;
   writer.out = G_OUTPUT_STREAM (stream);
   writer.line = g_string_sized_new (512);
 
-  if (!write_fields (&writer, header, n_fields, error))
-    goto out;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *prefix = (const char *)sqlite3_column_text (stmt, COL_PREFIX);
-      int section = sqlite3_column_int (stmt, COL_SECTION);
-      g_auto(GStrv) fields = NULL;
-
-      /* A new part: the last one's Other electors come before it. */
-      if (g_strcmp0 (part, prefix) != 0)
-        {
-          if (!flush_other_electors (&writer, others, n_fields, error))
-            goto out;
-          g_free (part);
-          part = g_strdup (prefix);
-        }
-      if (!include_in_edition (stmt, edition, country, as_at))
-        continue;
-
-      fields = row_fields (stmt, edition);
-      writer.n_entries++;
-      if (section == ED_REGISTER_SECTION_OTHER)
-        {
-          BufferedRow *row = g_new0 (BufferedRow, 1);
-
-          row->fields = g_steal_pointer (&fields);
-          row->surname = g_strdup ((const char *)sqlite3_column_text (stmt, COL_SURNAME));
-          row->forenames = g_strdup ((const char *)sqlite3_column_text (stmt, COL_FORENAMES));
-          row->number = (guint32)sqlite3_column_int64 (stmt, COL_NUMBER);
-          row->suffix = (guint32)sqlite3_column_int64 (stmt, COL_SUFFIX);
-          g_ptr_array_add (others, row);
-          continue;
-        }
-      /* Anonymous entries come after Other electors. */
-      if (section == ED_REGISTER_SECTION_ANONYMOUS &&
-          !flush_other_electors (&writer, others, n_fields, error))
-        goto out;
-      if (!write_fields (&writer, (const char * const *)fields, n_fields, error))
-        goto out;
-    }
-  if (rc != SQLITE_DONE)
-    {
-      ed_database_set_error (database, rc, error);
-      goto out;
-    }
-  if (!flush_other_electors (&writer, others, n_fields, error))
-    goto out;
-
-  ok = g_output_stream_close (writer.out, NULL, error);
+  ok = write_fields (&writer, header, n_fields, error) &&
+       _ed_register_walk (context, selection, as_at, NULL, write_entry_cb, &writer, error) &&
+       g_output_stream_close (writer.out, NULL, error);
   if (ok && out_n_entries != NULL)
     *out_n_entries = writer.n_entries;
 
-out:
   if (!ok)
     {
       /* Cancelling the close leaves the file that was there, if any, untouched. */

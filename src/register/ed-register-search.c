@@ -16,8 +16,10 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "ed-database.h"
-#include "ed-register-search.h"
+#include "ed-register-search-private.h"
 
 void
 ed_elector_summary_free (EdElectorSummary *summary)
@@ -32,6 +34,7 @@ ed_elector_summary_free (EdElectorSummary *summary)
   g_free (summary->marker);
   g_free (summary->absent_vote);
   g_free (summary->status);
+  g_free (summary->property);
   g_free (summary);
 }
 
@@ -78,20 +81,8 @@ ed_register_search_query (const char *text)
   return g_string_free (g_steal_pointer (&query), FALSE);
 }
 
-/* The columns of an EdElectorSummary. An address reads "14 Mill Lane" but "Rose Cottage,
- * Mill Lane": a comma only after a house name. */
-#define SUMMARY_COLUMNS \
-  "SELECT e.id, e.number_prefix || e.number || " \
-  "  CASE WHEN e.number_suffix > 0 THEN '/' || e.number_suffix ELSE '' END, " \
-  "  trim (e.title || ' ' || e.forenames || ' ' || e.surname), " \
-  "  CASE WHEN e.anonymous OR p.id IS NULL THEN '' ELSE " \
-  "    trim (p.property || CASE WHEN p.property GLOB '*[0-9]' OR p.property GLOB '*[0-9][A-Z]' " \
-  "      THEN ' ' ELSE ', ' END || p.street || ', ' || p.town, ', ') END, " \
-  "  CASE WHEN e.anonymous THEN '' ELSE coalesce (p.postcode, '') END, " \
-  "  e.marker, e.absent_vote, e.anonymous, e.status "
-
 static const char search_sql[] =
-  SUMMARY_COLUMNS
+  _ED_SUMMARY_COLUMNS
   "FROM elector_search AS s "
   "JOIN elector AS e ON e.rowid = s.rowid "
   "LEFT JOIN property AS p ON p.id = e.property "
@@ -102,7 +93,7 @@ static const char search_sql[] =
  * the offset walks the covering index elector_by_number, which stays in tens of
  * milliseconds at the far end of a million entries. */
 static const char range_sql[] =
-  SUMMARY_COLUMNS
+  _ED_SUMMARY_COLUMNS
   "FROM (SELECT rowid AS r FROM elector "
   "      ORDER BY number_prefix, number, number_suffix LIMIT ?2 OFFSET ?1) AS o "
   "JOIN elector AS e ON e.rowid = o.r "
@@ -119,11 +110,11 @@ column_dup (sqlite3_stmt *stmt,
   return g_strdup (text != NULL ? text : "");
 }
 
-/* Reads every row of @stmt (SUMMARY_COLUMNS), then resets it. */
-static GPtrArray *
-read_summaries (EdDatabase    *database,
-                sqlite3_stmt  *stmt,
-                GError       **error)
+/* Reads every row of @stmt (_ED_SUMMARY_COLUMNS), then resets it. */
+GPtrArray *
+_ed_register_read_summaries (EdDatabase    *database,
+                             sqlite3_stmt  *stmt,
+                             GError       **error)
 {
   g_autoptr(GPtrArray) results =
     g_ptr_array_new_with_free_func ((GDestroyNotify)ed_elector_summary_free);
@@ -142,6 +133,7 @@ read_summaries (EdDatabase    *database,
       summary->absent_vote = column_dup (stmt, 6);
       summary->anonymous = sqlite3_column_int (stmt, 7) != 0;
       summary->status = column_dup (stmt, 8);
+      summary->property = column_dup (stmt, 9);
       g_ptr_array_add (results, summary);
     }
   sqlite3_reset (stmt);
@@ -151,6 +143,186 @@ read_summaries (EdDatabase    *database,
       return NULL;
     }
   return g_steal_pointer (&results);
+}
+
+void
+ed_polling_district_ref_free (EdPollingDistrictRef *ref)
+{
+  if (ref == NULL)
+    return;
+  g_free (ref->id);
+  g_free (ref->code);
+  g_free (ref->name);
+  g_free (ref);
+}
+
+static const char districts_sql[] =
+  "SELECT id, code, name FROM polling_district ORDER BY code, name, id";
+
+/**
+ * ed_register_polling_districts:
+ * @context: the district
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (element-type EdPollingDistrictRef): every polling district, by code
+ */
+GPtrArray *
+ed_register_polling_districts (EdContext  *context,
+                               GError    **error)
+{
+  EdDatabase *database;
+  g_autoptr(GPtrArray) districts = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ED_IS_CONTEXT (context), NULL);
+
+  database = ed_context_get_database (context);
+  stmt = ed_database_cached (database, districts_sql, error);
+  if (stmt == NULL)
+    return NULL;
+  districts = g_ptr_array_new_with_free_func ((GDestroyNotify)ed_polling_district_ref_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      EdPollingDistrictRef *ref = g_new0 (EdPollingDistrictRef, 1);
+
+      ref->id = column_dup (stmt, 0);
+      ref->code = column_dup (stmt, 1);
+      ref->name = column_dup (stmt, 2);
+      g_ptr_array_add (districts, ref);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ed_database_set_error (database, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&districts);
+}
+
+/**
+ * ed_register_filter_init:
+ * @filter: (out caller-allocates): a filter
+ *
+ * Sets @filter to keep every entry.
+ */
+void
+ed_register_filter_init (EdRegisterFilter *filter)
+{
+  g_return_if_fail (filter != NULL);
+
+  memset (filter, 0, sizeof *filter);
+}
+
+/**
+ * ed_register_filter_is_empty:
+ * @filter: (nullable): a filter
+ *
+ * Returns: whether @filter keeps every entry (as %NULL does)
+ */
+gboolean
+ed_register_filter_is_empty (const EdRegisterFilter *filter)
+{
+  return filter == NULL ||
+         (filter->polling_district == NULL && filter->marker == NULL &&
+          filter->absent_vote == ED_ABSENT_VOTE_FILTER_ALL && !filter->attainers &&
+          filter->pending == ED_PENDING_FILTER_ALL);
+}
+
+/* A filtered statement is put together from the fixed fragments below, never from values,
+ * which are bound by name. One statement per combination of filters (a few dozen at most,
+ * each prepared once) lets SQLite choose the index that suits it; a single statement of
+ * "(:x IS NULL OR column = :x)" terms would read the whole register for every filter.
+ * A term such as "e.marker != ''" repeats the WHERE of a partial index word for word: that
+ * is how SQLite knows the index holds every row the query wants. */
+static void
+append_filter_terms (GString                *sql,
+                     const EdRegisterFilter *filter)
+{
+  static const char *const absent_vote_terms[] = {
+    [ED_ABSENT_VOTE_FILTER_ALL] = "",
+    [ED_ABSENT_VOTE_FILTER_POSTAL] = " AND e.absent_vote != '' AND e.absent_vote = 'postal'",
+    [ED_ABSENT_VOTE_FILTER_PROXY] = " AND e.absent_vote != '' AND e.absent_vote = 'proxy'",
+    [ED_ABSENT_VOTE_FILTER_POSTAL_PROXY] =
+      " AND e.absent_vote != '' AND e.absent_vote = 'postal_proxy'",
+    [ED_ABSENT_VOTE_FILTER_ANY] = " AND e.absent_vote != ''",
+    [ED_ABSENT_VOTE_FILTER_NONE] = " AND e.absent_vote = ''",
+  };
+  static const char *const pending_terms[] = {
+    [ED_PENDING_FILTER_ALL] = "",
+    [ED_PENDING_FILTER_ADDITION] = " AND e.status != 'current' AND e.status = 'pending_addition'",
+    [ED_PENDING_FILTER_DELETION] = " AND e.status != 'current' AND e.status = 'pending_deletion'",
+    [ED_PENDING_FILTER_ANY] = " AND e.status != 'current'",
+  };
+
+  if (filter == NULL)
+    return;
+  if (filter->polling_district != NULL)
+    g_string_append (sql, " AND e.polling_district = :district");
+  if (g_strcmp0 (filter->marker, ED_REGISTER_FILTER_ANY_MARKER) == 0)
+    g_string_append (sql, " AND e.marker != ''");
+  else if (g_strcmp0 (filter->marker, "") == 0)
+    g_string_append (sql, " AND e.marker = ''");
+  else if (filter->marker != NULL)
+    g_string_append (sql, " AND e.marker != '' AND e.marker = :marker");
+  g_assert (filter->absent_vote < G_N_ELEMENTS (absent_vote_terms));
+  g_string_append (sql, absent_vote_terms[filter->absent_vote]);
+  if (filter->attainers)
+    g_string_append (sql, " AND e.attainer_date != ''");
+  g_assert (filter->pending < G_N_ELEMENTS (pending_terms));
+  g_string_append (sql, pending_terms[filter->pending]);
+}
+
+static void
+bind_named_text (sqlite3_stmt *stmt,
+                 const char   *name,
+                 const char   *value)
+{
+  int index = sqlite3_bind_parameter_index (stmt, name);
+
+  if (index > 0)
+    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
+}
+
+static void
+bind_named_int (sqlite3_stmt *stmt,
+                const char   *name,
+                gint64        value)
+{
+  int index = sqlite3_bind_parameter_index (stmt, name);
+
+  if (index > 0)
+    sqlite3_bind_int64 (stmt, index, value);
+}
+
+static void
+bind_filter (sqlite3_stmt           *stmt,
+             const EdRegisterFilter *filter)
+{
+  bind_named_text (stmt, ":district", filter->polling_district);
+  bind_named_text (stmt, ":marker", filter->marker);
+}
+
+/* Whether @filter keeps a small share of the register (a few per cent at most, as in the
+ * demo district's shares of DOMAIN.md §6): anything but postal voters, in-person voters and
+ * entries without a marker. */
+static gboolean
+filter_is_selective (const EdRegisterFilter *filter)
+{
+  return filter->polling_district != NULL ||
+         (filter->marker != NULL && filter->marker[0] != '\0') ||
+         filter->absent_vote == ED_ABSENT_VOTE_FILTER_PROXY ||
+         filter->absent_vote == ED_ABSENT_VOTE_FILTER_POSTAL_PROXY ||
+         filter->attainers ||
+         filter->pending != ED_PENDING_FILTER_ALL;
+}
+
+static gboolean
+filter_check (const EdRegisterFilter *filter)
+{
+  return filter == NULL ||
+         (filter->absent_vote <= ED_ABSENT_VOTE_FILTER_NONE &&
+          filter->pending <= ED_PENDING_FILTER_ANY);
 }
 
 /**
@@ -169,23 +341,111 @@ ed_register_search (EdContext   *context,
                     guint        limit,
                     GError     **error)
 {
-  EdDatabase *database = ed_context_get_database (context);
-  g_autoptr(GPtrArray) results =
-    g_ptr_array_new_with_free_func ((GDestroyNotify)ed_elector_summary_free);
-  g_autofree char *query = ed_register_search_query (text);
+  return ed_register_search_filtered (context, text, NULL, limit, error);
+}
+
+/**
+ * ed_register_search_filtered:
+ * @context: the district
+ * @text: what a person typed
+ * @filter: (nullable): which entries to search among, %NULL for all
+ * @limit: the most results to return
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (element-type EdElectorSummary): the entries that match @text and
+ *   @filter in register order, at most @limit; empty when @text holds no word
+ */
+GPtrArray *
+ed_register_search_filtered (EdContext               *context,
+                             const char              *text,
+                             const EdRegisterFilter  *filter,
+                             guint                    limit,
+                             GError                 **error)
+{
+  EdDatabase *database;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autofree char *query = NULL;
+  g_autoptr(GString) sql = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (ED_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (filter_check (filter), NULL);
 
+  database = ed_context_get_database (context);
+  results = g_ptr_array_new_with_free_func ((GDestroyNotify)ed_elector_summary_free);
+  query = ed_register_search_query (text);
   if (query == NULL || limit == 0)
     return g_steal_pointer (&results);
 
-  stmt = ed_database_cached (database, search_sql, error);
+  if (ed_register_filter_is_empty (filter))
+    {
+      stmt = ed_database_cached (database, search_sql, error);
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_text (stmt, 1, query, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, limit);
+      return _ed_register_read_summaries (database, stmt, error);
+    }
+
+  sql = g_string_new (_ED_SUMMARY_COLUMNS
+                      "FROM elector_search AS s "
+                      "JOIN elector AS e ON e.rowid = s.rowid "
+                      "LEFT JOIN property AS p ON p.id = e.property "
+                      "WHERE elector_search MATCH :query");
+  /* The index hands over matches in register order faster than the register can be read
+   * for them: a letter matches a third of a million electors in 15 ms, but reading each to
+   * check a filter takes a third of a second. So a filter that keeps few electors is read
+   * once from its own index into a set the matches are checked against ("+" keeps the set
+   * from being turned into one index lookup per elector), and one that keeps most of them
+   * is checked on each match, as the first 500 come soon. */
+  if (filter_is_selective (filter))
+    {
+      g_string_append (sql, " AND +s.rowid IN (SELECT e.rowid FROM elector AS e WHERE 1");
+      append_filter_terms (sql, filter);
+      g_string_append (sql, ")");
+    }
+  else
+    append_filter_terms (sql, filter);
+  g_string_append (sql, " ORDER BY s.rowid LIMIT :limit");
+  stmt = ed_database_cached (database, sql->str, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, limit);
-  return read_summaries (database, stmt, error);
+  bind_named_text (stmt, ":query", query);
+  bind_named_int (stmt, ":limit", limit);
+  bind_filter (stmt, filter);
+  return _ed_register_read_summaries (database, stmt, error);
+}
+
+static gboolean
+count_where (EdDatabase              *database,
+             const EdRegisterFilter  *filter,
+             guint                   *out_count,
+             GError                 **error)
+{
+  g_autoptr(GString) sql = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (ed_register_filter_is_empty (filter))
+    stmt = ed_database_cached (database, count_sql, error);
+  else
+    {
+      sql = g_string_new ("SELECT count(*) FROM elector AS e WHERE 1");
+      append_filter_terms (sql, filter);
+      stmt = ed_database_cached (database, sql->str, error);
+      if (stmt != NULL)
+        bind_filter (stmt, filter);
+    }
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *out_count = (guint)sqlite3_column_int64 (stmt, 0);
+  else
+    ed_database_set_error (database, rc, error);
+  sqlite3_reset (stmt);
+  return rc == SQLITE_ROW;
 }
 
 /**
@@ -199,19 +459,46 @@ ed_register_count (EdContext  *context,
                    guint      *out_count,
                    GError    **error)
 {
-  EdDatabase *database = ed_context_get_database (context);
-  sqlite3_stmt *stmt = ed_database_cached (database, count_sql, error);
-  int rc;
+  return ed_register_count_filtered (context, NULL, out_count, error);
+}
 
-  if (stmt == NULL)
+/**
+ * ed_register_count_filtered:
+ * @context: the district
+ * @filter: (nullable): which entries to count, %NULL for all
+ * @out_count: (out): how many entries @filter keeps, pending changes included
+ * @error: return location for an error
+ */
+gboolean
+ed_register_count_filtered (EdContext               *context,
+                            const EdRegisterFilter  *filter,
+                            guint                   *out_count,
+                            GError                 **error)
+{
+  EdDatabase *database;
+  EdRegisterFilter with_any;
+  guint all = 0;
+  guint absent = 0;
+
+  g_return_val_if_fail (ED_IS_CONTEXT (context), FALSE);
+  g_return_val_if_fail (out_count != NULL, FALSE);
+  g_return_val_if_fail (filter_check (filter), FALSE);
+
+  database = ed_context_get_database (context);
+  if (filter == NULL || filter->absent_vote != ED_ABSENT_VOTE_FILTER_NONE)
+    return count_where (database, filter, out_count, error);
+
+  /* Four electors in five vote in person, so no index narrows them down; count them as
+   * everyone the other filters keep less the absent voters among them, which indexes can. */
+  with_any = *filter;
+  with_any.absent_vote = ED_ABSENT_VOTE_FILTER_ALL;
+  if (!count_where (database, &with_any, &all, error))
     return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *out_count = (guint)sqlite3_column_int64 (stmt, 0);
-  else
-    ed_database_set_error (database, rc, error);
-  sqlite3_reset (stmt);
-  return rc == SQLITE_ROW;
+  with_any.absent_vote = ED_ABSENT_VOTE_FILTER_ANY;
+  if (!count_where (database, &with_any, &absent, error))
+    return FALSE;
+  *out_count = all - absent;
+  return TRUE;
 }
 
 /**
@@ -230,14 +517,60 @@ ed_register_list_range (EdContext  *context,
                         guint       n,
                         GError    **error)
 {
-  EdDatabase *database = ed_context_get_database (context);
-  sqlite3_stmt *stmt = ed_database_cached (database, range_sql, error);
+  return ed_register_list_range_filtered (context, NULL, position, n, error);
+}
+
+/**
+ * ed_register_list_range_filtered:
+ * @context: the district
+ * @filter: (nullable): which entries to list, %NULL for all
+ * @position: the first entry wanted, counting from 0 in register order among those @filter
+ *   keeps
+ * @n: how many
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (element-type EdElectorSummary): up to @n of the entries @filter
+ *   keeps from @position, in register order
+ */
+GPtrArray *
+ed_register_list_range_filtered (EdContext               *context,
+                                 const EdRegisterFilter  *filter,
+                                 guint                    position,
+                                 guint                    n,
+                                 GError                 **error)
+{
+  EdDatabase *database;
+  g_autoptr(GString) sql = NULL;
+  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (ED_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (filter_check (filter), NULL);
 
+  database = ed_context_get_database (context);
+  if (ed_register_filter_is_empty (filter))
+    {
+      stmt = ed_database_cached (database, range_sql, error);
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_int64 (stmt, 1, position);
+      sqlite3_bind_int64 (stmt, 2, n);
+      return _ed_register_read_summaries (database, stmt, error);
+    }
+
+  sql = g_string_new (_ED_SUMMARY_COLUMNS
+                      "FROM (SELECT e.rowid AS r FROM elector AS e WHERE 1");
+  append_filter_terms (sql, filter);
+  g_string_append (sql,
+                   " ORDER BY e.number_prefix, e.number, e.number_suffix"
+                   " LIMIT :n OFFSET :position) AS o "
+                   "JOIN elector AS e ON e.rowid = o.r "
+                   "LEFT JOIN property AS p ON p.id = e.property "
+                   "ORDER BY e.number_prefix, e.number, e.number_suffix");
+  stmt = ed_database_cached (database, sql->str, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, position);
-  sqlite3_bind_int64 (stmt, 2, n);
-  return read_summaries (database, stmt, error);
+  bind_named_int (stmt, ":position", position);
+  bind_named_int (stmt, ":n", n);
+  bind_filter (stmt, filter);
+  return _ed_register_read_summaries (database, stmt, error);
 }

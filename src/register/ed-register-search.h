@@ -22,6 +22,7 @@ G_BEGIN_DECLS
  * @absent_vote: "", "postal", "proxy" or "postal_proxy"
  * @anonymous: an anonymous entry
  * @status: "current", "pending_addition" or "pending_deletion"
+ * @property: the row id of the elector's property, "" for none
  *
  * One line of the register, as lists and search results show it.
  */
@@ -36,23 +37,122 @@ typedef struct
   char     *absent_vote;
   gboolean  anonymous;
   char     *status;
+  char     *property;
 } EdElectorSummary;
 
-void       ed_elector_summary_free (EdElectorSummary  *summary);
+/**
+ * EdAbsentVoteFilter:
+ * @ED_ABSENT_VOTE_FILTER_ALL: no filter
+ * @ED_ABSENT_VOTE_FILTER_POSTAL: postal voters
+ * @ED_ABSENT_VOTE_FILTER_PROXY: electors who vote by proxy
+ * @ED_ABSENT_VOTE_FILTER_POSTAL_PROXY: electors whose proxy votes by post
+ * @ED_ABSENT_VOTE_FILTER_ANY: any of those three
+ * @ED_ABSENT_VOTE_FILTER_NONE: electors who vote in person
+ */
+typedef enum
+{
+  ED_ABSENT_VOTE_FILTER_ALL,
+  ED_ABSENT_VOTE_FILTER_POSTAL,
+  ED_ABSENT_VOTE_FILTER_PROXY,
+  ED_ABSENT_VOTE_FILTER_POSTAL_PROXY,
+  ED_ABSENT_VOTE_FILTER_ANY,
+  ED_ABSENT_VOTE_FILTER_NONE,
+} EdAbsentVoteFilter;
 
-char      *ed_register_search_query (const char        *text);
-GPtrArray *ed_register_search      (EdContext         *context,
-                                    const char        *text,
-                                    guint              limit,
-                                    GError           **error);
-gboolean   ed_register_count       (EdContext         *context,
-                                    guint             *out_count,
-                                    GError           **error);
-GPtrArray *ed_register_list_range  (EdContext         *context,
-                                    guint              position,
-                                    guint              n,
-                                    GError           **error);
+/**
+ * EdPendingFilter:
+ * @ED_PENDING_FILTER_ALL: no filter
+ * @ED_PENDING_FILTER_ADDITION: entries waiting to be added by the next notice
+ * @ED_PENDING_FILTER_DELETION: entries waiting to be deleted by the next notice
+ * @ED_PENDING_FILTER_ANY: either
+ */
+typedef enum
+{
+  ED_PENDING_FILTER_ALL,
+  ED_PENDING_FILTER_ADDITION,
+  ED_PENDING_FILTER_DELETION,
+  ED_PENDING_FILTER_ANY,
+} EdPendingFilter;
+
+/**
+ * ED_REGISTER_FILTER_ANY_MARKER:
+ *
+ * The #EdRegisterFilter marker that keeps every entry with a franchise marker, whichever.
+ */
+#define ED_REGISTER_FILTER_ANY_MARKER "*"
+
+/**
+ * EdRegisterFilter:
+ * @polling_district: (nullable): the row id of a polling district, %NULL for all
+ * @marker: (nullable): a franchise marker letter, %ED_REGISTER_FILTER_ANY_MARKER for any
+ *   marker, %NULL for all entries
+ * @absent_vote: which absent voters
+ * @attainers: only attainers (entries with an attainer date)
+ * @pending: which pending changes
+ *
+ * What to narrow the register to; the parts combine (all must hold) with each other and with
+ * a search. Initialise with ed_register_filter_init(): all zero is no filter.
+ */
+typedef struct
+{
+  const char         *polling_district;
+  const char         *marker;
+  EdAbsentVoteFilter  absent_vote;
+  gboolean            attainers;
+  EdPendingFilter     pending;
+} EdRegisterFilter;
+
+/**
+ * EdPollingDistrictRef:
+ * @id: the polling district's row id
+ * @code: its code, which prefixes its elector numbers
+ * @name: its name
+ *
+ * A polling district, as a filter offers it.
+ */
+typedef struct
+{
+  char *id;
+  char *code;
+  char *name;
+} EdPollingDistrictRef;
+
+void       ed_elector_summary_free          (EdElectorSummary        *summary);
+void       ed_polling_district_ref_free     (EdPollingDistrictRef    *ref);
+GPtrArray *ed_register_polling_districts    (EdContext               *context,
+                                             GError                 **error);
+
+void       ed_register_filter_init          (EdRegisterFilter        *filter);
+gboolean   ed_register_filter_is_empty      (const EdRegisterFilter  *filter);
+
+char      *ed_register_search_query         (const char              *text);
+GPtrArray *ed_register_search               (EdContext               *context,
+                                             const char              *text,
+                                             guint                    limit,
+                                             GError                 **error);
+GPtrArray *ed_register_search_filtered      (EdContext               *context,
+                                             const char              *text,
+                                             const EdRegisterFilter  *filter,
+                                             guint                    limit,
+                                             GError                 **error);
+gboolean   ed_register_count                (EdContext               *context,
+                                             guint                   *out_count,
+                                             GError                 **error);
+gboolean   ed_register_count_filtered       (EdContext               *context,
+                                             const EdRegisterFilter  *filter,
+                                             guint                   *out_count,
+                                             GError                 **error);
+GPtrArray *ed_register_list_range           (EdContext               *context,
+                                             guint                    position,
+                                             guint                    n,
+                                             GError                 **error);
+GPtrArray *ed_register_list_range_filtered  (EdContext               *context,
+                                             const EdRegisterFilter  *filter,
+                                             guint                    position,
+                                             guint                    n,
+                                             GError                 **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EdElectorSummary, ed_elector_summary_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EdPollingDistrictRef, ed_polling_district_ref_free)
 
 G_END_DECLS

@@ -164,8 +164,8 @@ def get_text(node):
 # sent by keysym.
 MODIFIER_KEYCODES = {"ctrl": 37, "shift": 50, "alt": 64}
 KEYSYMS = {"Return": 0xff0d,
-           "Escape": 0xff1b, "Tab": 0xff09, "comma": 0x002c, "a": 0x0061, "q": 0x0071,
-           "w": 0x0077}
+           "Escape": 0xff1b, "Tab": 0xff09, "comma": 0x002c, "a": 0x0061, "f": 0x0066,
+           "n": 0x006e, "q": 0x0071, "s": 0x0073, "w": 0x0077}
 
 
 def key_combo(key, modifiers=()):

@@ -48,6 +48,29 @@ assert_row (EdContext  *context,
 }
 
 static void
+assert_filtered_row (EdContext              *context,
+                     const EdRegisterFilter *filter,
+                     GListModel             *model,
+                     guint                   position)
+{
+  g_autoptr(GPtrArray) expected =
+    ed_register_list_range_filtered (context, filter, position, 1, NULL);
+  g_autoptr(EdElectorRow) row = g_list_model_get_item (model, position);
+
+  g_assert_nonnull (expected);
+  g_assert_cmpuint (expected->len, ==, 1);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (ed_elector_row_get_id (row), ==,
+                   ((EdElectorSummary *)g_ptr_array_index (expected, 0))->id);
+}
+
+static void
+count_changes_cb (guint *changes)
+{
+  (*changes)++;
+}
+
+static void
 items_changed_cb (GListModel *model,
                   guint       position,
                   guint       removed,
@@ -90,6 +113,56 @@ test_pages (void)
   assert_row (context, list, n / 2);
 }
 
+/* A filtered model lists exactly what the register lists for that filter, page by page, and
+ * tells the view when the filter changes. */
+static void
+test_filtered (void)
+{
+  g_autoptr(EdContext) context = make_demo_context (1900);
+  g_autoptr(EdElectorListModel) model = ed_elector_list_model_new (context);
+  GListModel *list = G_LIST_MODEL (model);
+  g_autoptr(GPtrArray) districts = ed_register_polling_districts (context, NULL);
+  EdRegisterFilter filter;
+  guint all = g_list_model_get_n_items (list);
+  guint n = 0;
+  guint changes = 0;
+  g_autofree char *district = NULL;
+
+  g_assert_nonnull (districts);
+  g_assert_cmpuint (districts->len, >, 0);
+  g_signal_connect_swapped (model, "items-changed", G_CALLBACK (count_changes_cb), &changes);
+
+  ed_register_filter_init (&filter);
+  filter.absent_vote = ED_ABSENT_VOTE_FILTER_NONE;
+  ed_elector_list_model_set_filter (model, &filter);
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_true (ed_register_count_filtered (context, &filter, &n, NULL));
+  g_assert_cmpuint (n, >, 200);
+  g_assert_cmpuint (n, <, all);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, n);
+  for (guint position = 0; position < n; position += 61)
+    assert_filtered_row (context, &filter, list, position);
+  assert_filtered_row (context, &filter, list, 199);
+  assert_filtered_row (context, &filter, list, 200);
+  assert_filtered_row (context, &filter, list, n - 1);
+  g_assert_null (g_list_model_get_item (list, n));
+
+  /* The model keeps its own copy of the filter's strings. */
+  district = g_strdup (((EdPollingDistrictRef *)g_ptr_array_index (districts, 0))->id);
+  filter.polling_district = district;
+  ed_elector_list_model_set_filter (model, &filter);
+  g_clear_pointer (&district, g_free);
+  filter.polling_district = ((EdPollingDistrictRef *)g_ptr_array_index (districts, 0))->id;
+  g_assert_true (ed_register_count_filtered (context, &filter, &n, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, n);
+  assert_filtered_row (context, &filter, list, n / 2);
+  g_assert_cmpuint (changes, ==, 2);
+
+  ed_elector_list_model_set_filter (model, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, all);
+  assert_row (context, list, all - 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -97,6 +170,7 @@ main (int    argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/ui/elector-list-model/pages", test_pages);
+  g_test_add_func ("/ui/elector-list-model/filtered", test_filtered);
 
   return g_test_run ();
 }

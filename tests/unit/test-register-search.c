@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "ed-change-set.h"
+#include "ed-database.h"
 #include "ed-demo.h"
 #include "ed-register-search.h"
 #include "ed-register-stats.h"
@@ -205,6 +206,344 @@ test_list_range (EdTestDir     *fixture,
   g_assert_cmpuint (beyond->len, ==, 0);
 }
 
+/* Filters (register page): each kind alone and combined, checked against the same rule
+ * applied to every entry one by one. */
+
+typedef struct
+{
+  EdElectorSummary *summary;
+  char             *polling_district;
+  gboolean          attainer;
+} Entry;
+
+static void
+entry_free (Entry *entry)
+{
+  ed_elector_summary_free (entry->summary);
+  g_free (entry->polling_district);
+  g_free (entry);
+}
+
+static void
+set_text (EdContext  *context,
+          const char *id,
+          const char *column,
+          const char *value)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EdChangeSet) change_set = ed_change_set_begin (context, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (ed_change_set_set (change_set, "elector", id, column,
+                                    g_variant_new_string (value), &error));
+  g_assert_true (ed_change_set_commit (change_set, &error));
+  g_assert_no_error (error);
+}
+
+/* The demo has no pending changes and few of some markers: make some of each. */
+static GPtrArray *
+prepare_entries (EdContext *context)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = ed_register_list_range (context, 0, 10000, &error);
+  GPtrArray *entries = g_ptr_array_new_with_free_func ((GDestroyNotify)entry_free);
+  sqlite3 *db = ed_database_get_handle (ed_context_get_database (context));
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 800);
+  for (guint i = 10; i < 15; i++)
+    set_text (context, ((EdElectorSummary *)g_ptr_array_index (all, i))->id, "status",
+              "pending_addition");
+  for (guint i = 20; i < 23; i++)
+    set_text (context, ((EdElectorSummary *)g_ptr_array_index (all, i))->id, "status",
+              "pending_deletion");
+  for (guint i = 30; i < 34; i++)
+    set_text (context, ((EdElectorSummary *)g_ptr_array_index (all, i))->id, "marker", "G");
+  set_text (context, ((EdElectorSummary *)g_ptr_array_index (all, 40))->id, "attainer_date",
+            "2027-03-01");
+  set_text (context, ((EdElectorSummary *)g_ptr_array_index (all, 41))->id, "absent_vote",
+            "postal_proxy");
+
+  g_clear_pointer (&all, g_ptr_array_unref);
+  all = ed_register_list_range (context, 0, 10000, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT polling_district, attainer_date != '' "
+                                       "FROM elector WHERE id = ?1", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  for (guint i = 0; i < all->len; i++)
+    {
+      Entry *entry = g_new0 (Entry, 1);
+
+      entry->summary = g_ptr_array_index (all, i);
+      sqlite3_bind_text (stmt, 1, entry->summary->id, -1, SQLITE_TRANSIENT);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      entry->polling_district = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+      entry->attainer = sqlite3_column_int (stmt, 1) != 0;
+      sqlite3_reset (stmt);
+      g_ptr_array_add (entries, entry);
+    }
+  sqlite3_finalize (stmt);
+  g_ptr_array_set_free_func (all, NULL);
+  return entries;
+}
+
+static gboolean
+keeps (const EdRegisterFilter *filter,
+       const Entry            *entry)
+{
+  const EdElectorSummary *summary = entry->summary;
+  const char *absent = summary->absent_vote;
+
+  if (filter->polling_district != NULL &&
+      !g_str_equal (filter->polling_district, entry->polling_district))
+    return FALSE;
+  if (g_strcmp0 (filter->marker, ED_REGISTER_FILTER_ANY_MARKER) == 0)
+    {
+      if (summary->marker[0] == '\0')
+        return FALSE;
+    }
+  else if (filter->marker != NULL && !g_str_equal (filter->marker, summary->marker))
+    return FALSE;
+  switch (filter->absent_vote)
+    {
+    case ED_ABSENT_VOTE_FILTER_ALL:
+      break;
+    case ED_ABSENT_VOTE_FILTER_POSTAL:
+      if (!g_str_equal (absent, "postal"))
+        return FALSE;
+      break;
+    case ED_ABSENT_VOTE_FILTER_PROXY:
+      if (!g_str_equal (absent, "proxy"))
+        return FALSE;
+      break;
+    case ED_ABSENT_VOTE_FILTER_POSTAL_PROXY:
+      if (!g_str_equal (absent, "postal_proxy"))
+        return FALSE;
+      break;
+    case ED_ABSENT_VOTE_FILTER_ANY:
+      if (absent[0] == '\0')
+        return FALSE;
+      break;
+    case ED_ABSENT_VOTE_FILTER_NONE:
+      if (absent[0] != '\0')
+        return FALSE;
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  if (filter->attainers && !entry->attainer)
+    return FALSE;
+  switch (filter->pending)
+    {
+    case ED_PENDING_FILTER_ALL:
+      return TRUE;
+    case ED_PENDING_FILTER_ADDITION:
+      return g_str_equal (summary->status, "pending_addition");
+    case ED_PENDING_FILTER_DELETION:
+      return g_str_equal (summary->status, "pending_deletion");
+    case ED_PENDING_FILTER_ANY:
+      return !g_str_equal (summary->status, "current");
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+in_results (GPtrArray  *results,
+            const char *id)
+{
+  for (guint i = 0; i < results->len; i++)
+    if (g_str_equal (((EdElectorSummary *)g_ptr_array_index (results, i))->id, id))
+      return TRUE;
+  return FALSE;
+}
+
+/* Count, every position and a search, each against the entries @filter keeps; returns how
+ * many it keeps. */
+static guint
+check_filter (EdContext              *context,
+              GPtrArray              *entries,
+              const EdRegisterFilter *filter,
+              const char             *search)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) listed = ed_register_list_range_filtered (context, filter, 0, 10000,
+                                                                 &error);
+  g_autoptr(GPtrArray) slice = NULL;
+  g_autoptr(GPtrArray) everyone_found = ed_register_search (context, search, 10000, &error);
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+  guint expected_found = 0;
+  guint n = G_MAXUINT;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (entries, i);
+
+      if (keeps (filter, entry))
+        g_ptr_array_add (kept, entry->summary);
+    }
+
+  g_assert_true (ed_register_count_filtered (context, filter, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, kept->len);
+
+  g_assert_cmpuint (listed->len, ==, kept->len);
+  for (guint i = 0; i < kept->len; i++)
+    g_assert_cmpstr (((EdElectorSummary *)g_ptr_array_index (listed, i))->id, ==,
+                     ((EdElectorSummary *)g_ptr_array_index (kept, i))->id);
+
+  /* A page from the middle, as the lazy list asks for them. */
+  slice = ed_register_list_range_filtered (context, filter, kept->len / 2, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (slice->len, ==, MIN (3, kept->len - kept->len / 2));
+  for (guint i = 0; i < slice->len; i++)
+    g_assert_cmpstr (((EdElectorSummary *)g_ptr_array_index (slice, i))->id, ==,
+                     ((EdElectorSummary *)g_ptr_array_index (kept, kept->len / 2 + i))->id);
+
+  /* Searching within the filter: what the search finds that the filter keeps, in order. */
+  found = ed_register_search_filtered (context, search, filter, 10000, &error);
+  g_assert_no_error (error);
+  for (guint i = 0, j = 0; i < everyone_found->len; i++)
+    {
+      EdElectorSummary *summary = g_ptr_array_index (everyone_found, i);
+
+      if (!in_results (kept, summary->id))
+        continue;
+      g_assert_cmpuint (j, <, found->len);
+      g_assert_cmpstr (((EdElectorSummary *)g_ptr_array_index (found, j))->id, ==, summary->id);
+      j++;
+      expected_found++;
+    }
+  g_assert_cmpuint (found->len, ==, expected_found);
+  return kept->len;
+}
+
+static void
+test_filters (EdTestDir     *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(EdContext) context = open_demo (fixture);
+  g_autoptr(GPtrArray) entries = prepare_entries (context);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) districts = ed_register_polling_districts (context, &error);
+  const char *district;
+  const char *search = "ZY";
+  EdRegisterFilter filter;
+  guint n_district;
+  guint n_postal;
+  guint n_absent;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (districts->len, >=, 2);
+  district = ((EdPollingDistrictRef *)g_ptr_array_index (districts, 1))->id;
+
+  ed_register_filter_init (&filter);
+  g_assert_true (ed_register_filter_is_empty (&filter));
+  g_assert_cmpuint (check_filter (context, entries, &filter, search), ==, 800);
+
+  filter.polling_district = district;
+  g_assert_false (ed_register_filter_is_empty (&filter));
+  n_district = check_filter (context, entries, &filter, search);
+  g_assert_cmpuint (n_district, >, 0);
+  g_assert_cmpuint (n_district, <, 800);
+
+  ed_register_filter_init (&filter);
+  filter.marker = "G";
+  g_assert_cmpuint (check_filter (context, entries, &filter, search), ==, 4);
+  filter.marker = "B";
+  g_assert_cmpuint (check_filter (context, entries, &filter, search), >, 0);
+  filter.marker = ED_REGISTER_FILTER_ANY_MARKER;
+  g_assert_cmpuint (check_filter (context, entries, &filter, search), >, 4);
+  filter.marker = "";
+  g_assert_cmpuint (check_filter (context, entries, &filter, search), >, 400);
+
+  ed_register_filter_init (&filter);
+  filter.absent_vote = ED_ABSENT_VOTE_FILTER_POSTAL;
+  n_postal = check_filter (context, entries, &filter, search);
+  g_assert_cmpuint (n_postal, >, 0);
+  filter.absent_vote = ED_ABSENT_VOTE_FILTER_PROXY;
+  check_filter (context, entries, &filter, search);
+  filter.absent_vote = ED_ABSENT_VOTE_FILTER_POSTAL_PROXY;
+  g_assert_cmpuint (check_filter (context, entries, &filter, search), >=, 1);
+  filter.absent_vote = ED_ABSENT_VOTE_FILTER_ANY;
+  n_absent = check_filter (context, entries, &filter, search);
+  g_assert_cmpuint (n_absent, >, n_postal);
+  filter.absent_vote = ED_ABSENT_VOTE_FILTER_NONE;
+  g_assert_cmpuint (check_filter (context, entries, &filter, search), ==, 800 - n_absent);
+
+  ed_register_filter_init (&filter);
+  filter.attainers = TRUE;
+  g_assert_cmpuint (check_filter (context, entries, &filter, search), >=, 1);
+
+  ed_register_filter_init (&filter);
+  filter.pending = ED_PENDING_FILTER_ADDITION;
+  g_assert_cmpuint (check_filter (context, entries, &filter, search), ==, 5);
+  filter.pending = ED_PENDING_FILTER_DELETION;
+  g_assert_cmpuint (check_filter (context, entries, &filter, search), ==, 3);
+  filter.pending = ED_PENDING_FILTER_ANY;
+  g_assert_cmpuint (check_filter (context, entries, &filter, search), ==, 8);
+
+  /* Combined with each other: every part must hold. */
+  ed_register_filter_init (&filter);
+  filter.polling_district = district;
+  filter.absent_vote = ED_ABSENT_VOTE_FILTER_POSTAL;
+  g_assert_cmpuint (check_filter (context, entries, &filter, search), <, n_district);
+  filter.absent_vote = ED_ABSENT_VOTE_FILTER_NONE;
+  check_filter (context, entries, &filter, search);
+  ed_register_filter_init (&filter);
+  filter.marker = ED_REGISTER_FILTER_ANY_MARKER;
+  filter.absent_vote = ED_ABSENT_VOTE_FILTER_NONE;
+  filter.pending = ED_PENDING_FILTER_ANY;
+  check_filter (context, entries, &filter, search);
+  filter.attainers = TRUE;
+  check_filter (context, entries, &filter, "a");
+}
+
+/* A filter narrows a search, and an unfiltered search is unchanged. */
+static void
+test_filter_with_search (EdTestDir     *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(EdContext) context = open_demo (fixture);
+  g_autoptr(GPtrArray) entries = prepare_entries (context);
+  EdElectorSummary *pending = ((Entry *)g_ptr_array_index (entries, 12))->summary;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GPtrArray) everyone = NULL;
+  EdRegisterFilter filter;
+
+  ed_register_filter_init (&filter);
+  filter.pending = ED_PENDING_FILTER_ADDITION;
+  found = ed_register_search_filtered (context, pending->number, &filter, 20, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (((EdElectorSummary *)g_ptr_array_index (found, 0))->id, ==, pending->id);
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  filter.pending = ED_PENDING_FILTER_DELETION;
+  found = ed_register_search_filtered (context, pending->number, &filter, 20, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 0);
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* No word, no results, filtered or not; and the limit holds. */
+  found = ed_register_search_filtered (context, " ", &filter, 20, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 0);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  ed_register_filter_init (&filter);
+  filter.absent_vote = ED_ABSENT_VOTE_FILTER_NONE;
+  found = ed_register_search_filtered (context, "ZY", &filter, 7, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 7);
+  everyone = ed_register_search_filtered (context, "ZY", NULL, 7, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (everyone->len, ==, 7);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -216,6 +555,8 @@ main (int    argc,
   ED_TEST_ADD ("/register-search/index-follows-edits", test_index_follows_edits);
   ED_TEST_ADD ("/register-search/stats-add-up", test_stats_add_up);
   ED_TEST_ADD ("/register-search/list-range", test_list_range);
+  ED_TEST_ADD ("/register-search/filters", test_filters);
+  ED_TEST_ADD ("/register-search/filter-with-search", test_filter_with_search);
 
   return g_test_run ();
 }

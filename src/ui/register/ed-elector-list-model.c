@@ -22,13 +22,16 @@
 
 struct _EdElectorListModel
 {
-  GObject     parent_instance;
+  GObject           parent_instance;
 
-  EdContext  *context;
-  guint       n_items;
-  GHashTable *pages;     /* page index → GPtrArray of EdElectorRow */
-  GQueue      lru;       /* page indices as GUINT_TO_POINTER, most recently used first */
-  gboolean    warned;    /* a broken database would otherwise warn once per visible row */
+  EdContext        *context;
+  EdRegisterFilter  filter;    /* its strings are district and marker */
+  char             *district;
+  char             *marker;
+  guint             n_items;
+  GHashTable       *pages;     /* page index → GPtrArray of EdElectorRow */
+  GQueue            lru;       /* page indices as GUINT_TO_POINTER, most recently used first */
+  gboolean          warned;    /* a broken database would otherwise warn once per visible row */
 };
 
 static void ed_elector_list_model_iface_init (GListModelInterface *iface);
@@ -60,7 +63,7 @@ count (EdElectorListModel *self)
   g_autoptr(GError) error = NULL;
   guint n = 0;
 
-  if (!ed_register_count (self->context, &n, &error))
+  if (!ed_register_count_filtered (self->context, &self->filter, &n, &error))
     {
       warn_once (self, "count", error);
       return 0;
@@ -76,7 +79,8 @@ fetch_page (EdElectorListModel *self,
   g_autoptr(GPtrArray) summaries = NULL;
   GPtrArray *rows;
 
-  summaries = ed_register_list_range (self->context, page * PAGE_SIZE, PAGE_SIZE, &error);
+  summaries = ed_register_list_range_filtered (self->context, &self->filter, page * PAGE_SIZE,
+                                               PAGE_SIZE, &error);
   if (summaries == NULL)
     {
       warn_once (self, "read", error);
@@ -165,6 +169,8 @@ ed_elector_list_model_finalize (GObject *object)
   drop_pages (self);
   g_hash_table_unref (self->pages);
   g_clear_object (&self->context);
+  g_free (self->district);
+  g_free (self->marker);
 
   G_OBJECT_CLASS (ed_elector_list_model_parent_class)->finalize (object);
 }
@@ -180,6 +186,7 @@ ed_elector_list_model_init (EdElectorListModel *self)
 {
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_ptr_array_unref);
   g_queue_init (&self->lru);
+  ed_register_filter_init (&self->filter);
 }
 
 EdElectorListModel *
@@ -213,4 +220,27 @@ ed_elector_list_model_refresh (EdElectorListModel *self)
   self->warned = FALSE;
   self->n_items = count (self);
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, self->n_items);
+}
+
+/**
+ * ed_elector_list_model_set_filter:
+ * @self: a model
+ * @filter: (nullable): which entries to list, %NULL for the whole register
+ *
+ * Lists only the entries @filter keeps, in register order. @filter is copied.
+ */
+void
+ed_elector_list_model_set_filter (EdElectorListModel     *self,
+                                  const EdRegisterFilter *filter)
+{
+  g_return_if_fail (ED_IS_ELECTOR_LIST_MODEL (self));
+
+  g_free (self->district);
+  g_free (self->marker);
+  ed_register_filter_init (&self->filter);
+  if (filter != NULL)
+    self->filter = *filter;
+  self->filter.polling_district = self->district = g_strdup (self->filter.polling_district);
+  self->filter.marker = self->marker = g_strdup (self->filter.marker);
+  ed_elector_list_model_refresh (self);
 }

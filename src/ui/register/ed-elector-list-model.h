@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "ed-context.h"
+#include "ed-register-search.h"
 
 G_BEGIN_DECLS
 
@@ -17,7 +18,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (EdElectorListModel, ed_elector_list_model, ED, ELECTOR_LIST_MODEL, GObject)
 
-EdElectorListModel *ed_elector_list_model_new     (EdContext          *context);
-void                ed_elector_list_model_refresh (EdElectorListModel *self);
+EdElectorListModel *ed_elector_list_model_new        (EdContext              *context);
+void                ed_elector_list_model_refresh    (EdElectorListModel     *self);
+void                ed_elector_list_model_set_filter (EdElectorListModel     *self,
+                                                      const EdRegisterFilter *filter);
 
 G_END_DECLS

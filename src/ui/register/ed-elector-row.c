@@ -115,6 +115,13 @@ ed_elector_row_get_status (EdElectorRow *self)
   FIELD (status);
 }
 
+/* The row id of the elector's property, "" for none: where the household view looks. */
+const char *
+ed_elector_row_get_property (EdElectorRow *self)
+{
+  FIELD (property);
+}
+
 #undef FIELD
 
 gboolean

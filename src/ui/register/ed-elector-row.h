@@ -27,5 +27,6 @@ const char   *ed_elector_row_get_marker      (EdElectorRow     *self);
 const char   *ed_elector_row_get_absent_vote (EdElectorRow     *self);
 gboolean      ed_elector_row_get_anonymous   (EdElectorRow     *self);
 const char   *ed_elector_row_get_status      (EdElectorRow     *self);
+const char   *ed_elector_row_get_property    (EdElectorRow     *self);
 
 G_END_DECLS

@@ -1,0 +1,388 @@
+/* ed-cli-register-notice.c
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* electoral-desk-cli register notice|revise: notices of alteration and the revised register
+ * (DOMAIN.md §1.4). */
+
+#define G_LOG_DOMAIN "ed-cli"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <unistd.h>
+
+#include "ed-cli-private.h"
+#include "ed-date.h"
+#include "ed-notice-timetable.h"
+#include "ed-register-notice.h"
+#include "ed-register-revise.h"
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *member,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_string_value (builder, value);
+}
+
+static void
+add_date (JsonBuilder *builder,
+          const char  *member,
+          const GDate *date)
+{
+  g_autofree char *iso = g_date_valid (date) ? ed_date_format_iso (date) : g_strdup ("");
+
+  add_string (builder, member, iso);
+}
+
+static void
+print_notice_json (EdNotice *notice)
+{
+  static const char *lists[ED_N_ALTERATION_KINDS] = { "additions", "deletions", "amendments" };
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  add_date (builder, "publication", &notice->publication);
+  add_date (builder, "determination", &notice->determination);
+  json_builder_set_member_name (builder, "required");
+  json_builder_add_boolean_value (builder, notice->required);
+  json_builder_set_member_name (builder, "alterations");
+  json_builder_add_int_value (builder, notice->n_alterations);
+  json_builder_set_member_name (builder, "withheld");
+  json_builder_add_int_value (builder, notice->n_withheld);
+  json_builder_set_member_name (builder, "polling_districts");
+  json_builder_begin_array (builder);
+  for (guint d = 0; d < notice->districts->len; d++)
+    {
+      EdNoticeDistrict *district = g_ptr_array_index (notice->districts, d);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "code", district->code);
+      add_string (builder, "name", district->name);
+      for (guint k = 0; k < ED_N_ALTERATION_KINDS; k++)
+        {
+          json_builder_set_member_name (builder, lists[k]);
+          json_builder_begin_array (builder);
+          for (guint i = 0; i < district->entries[k]->len; i++)
+            {
+              EdNoticeEntry *entry = g_ptr_array_index (district->entries[k], i);
+
+              json_builder_begin_object (builder);
+              add_string (builder, "elector_number", entry->number);
+              add_string (builder, "franchise_marker", entry->marker);
+              add_string (builder, "name", entry->name);
+              add_string (builder, "address", entry->address);
+              add_string (builder, "attainer_date", entry->attainer_date);
+              add_string (builder, "reason", entry->reason);
+              add_string (builder, "detail", entry->detail);
+              add_date (builder, "determined_on", &entry->determined_on);
+              json_builder_end_object (builder);
+            }
+          json_builder_end_array (builder);
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  _ed_cli_print_json (root);
+}
+
+static void
+print_notice_text (EdNotice *notice)
+{
+  g_autofree char *published = ed_notice_format_date (&notice->publication);
+  g_autofree char *determined = ed_notice_format_date (&notice->determination);
+
+  g_print (_("Notice of alteration of %s%s\n"), published,
+           notice->required ? "" : _(" (optional: before the revised register)"));
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u alteration determined by %s\n",
+                        "%u alterations determined by %s\n", notice->n_alterations),
+           notice->n_alterations, determined);
+  if (notice->n_withheld > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE,
+                          "%u of them is about an elector under 16 and is not printed\n",
+                          "%u of them are about electors under 16 and are not printed\n",
+                          notice->n_withheld),
+             notice->n_withheld);
+
+  for (guint d = 0; d < notice->districts->len; d++)
+    {
+      EdNoticeDistrict *district = g_ptr_array_index (notice->districts, d);
+
+      g_print ("\n%s  %s\n", district->code, district->name);
+      for (guint k = 0; k < ED_N_ALTERATION_KINDS; k++)
+        {
+          GPtrArray *entries = district->entries[k];
+
+          if (entries->len == 0)
+            continue;
+          g_print ("  %s\n", ed_alteration_kind_get_heading (k));
+          for (guint i = 0; i < entries->len; i++)
+            {
+              EdNoticeEntry *entry = g_ptr_array_index (entries, i);
+
+              g_print ("    %-10s %-2s %-30s %-40s %s\n", entry->number, entry->marker,
+                       entry->name, entry->address, entry->detail);
+            }
+        }
+    }
+}
+
+/* The notice to publish when no date is given: the next one due, or the next one at all
+ * when an optional notice is asked for. */
+static gboolean
+default_notice_date (EdContext  *context,
+                     gboolean    optional,
+                     GDate      *out,
+                     GError    **error)
+{
+  EdCountry country = ed_district_settings_get_country (ed_context_get_settings (context));
+  g_autoptr(EdCalendar) calendar = NULL;
+  EdNoticeDates dates;
+  GDate today;
+
+  calendar = ed_calendar_new (country == ED_COUNTRY_SCOTLAND ? ED_JURISDICTION_SCOTLAND
+                                                             : ED_JURISDICTION_ENGLAND_AND_WALES,
+                              error);
+  if (calendar == NULL)
+    return FALSE;
+  g_date_clear (&today, 1);
+  g_date_set_time_t (&today, time (NULL));
+  if (optional ? !ed_notice_timetable_next_possible (calendar, &today, NULL, &dates, error)
+               : !ed_notice_timetable_next_required (calendar, &today, NULL, &dates, error))
+    return FALSE;
+  *out = dates.publication;
+  return TRUE;
+}
+
+static int
+notice_preview (EdContext     *context,
+                const GDate   *date,
+                EdNoticeFlags  flags,
+                gboolean       json)
+{
+  g_autoptr(EdNotice) notice = NULL;
+  GError *error = NULL;
+
+  notice = ed_register_notice_prepare (context, date, flags, &error);
+  if (notice == NULL)
+    return _ed_cli_fail (error);
+  if (json)
+    print_notice_json (notice);
+  else
+    print_notice_text (notice);
+  return ED_CLI_EXIT_OK;
+}
+
+static int
+notice_publish (EdContext     *context,
+                const GDate   *date,
+                EdNoticeFlags  flags,
+                const char    *out_dir)
+{
+  g_autoptr(EdNotice) notice = NULL;
+  g_autofree char *pdf_path = NULL;
+  g_autofree char *csv_path = NULL;
+  g_autofree char *when = NULL;
+  GError *error = NULL;
+
+  if (!g_file_test (out_dir, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *name = g_filename_display_name (out_dir);
+
+      g_set_error (&error, G_FILE_ERROR, G_FILE_ERROR_NOTDIR,
+                   _("“%s” is not a folder"), name);
+      return _ed_cli_fail (error);
+    }
+
+  if (!ed_register_notice_publish_full (context, date, flags, out_dir, &notice, &pdf_path,
+                                        &csv_path, &error))
+    return _ed_cli_fail (error);
+
+  when = ed_notice_format_date (date);
+  g_print (g_dngettext (GETTEXT_PACKAGE,
+                        "Published the notice of alteration of %s: %u alteration\n",
+                        "Published the notice of alteration of %s: %u alterations\n",
+                        notice->n_alterations),
+           when, notice->n_alterations);
+  g_print ("%s\n%s\n", pdf_path, csv_path);
+  return ED_CLI_EXIT_OK;
+}
+
+static void
+print_progress (double      fraction,
+                const char *what,
+                gpointer    user_data)
+{
+  g_printerr ("\r%3.0f%% %-36s", fraction * 100.0, what);
+}
+
+static int
+register_revise (EdContext   *context,
+                 const GDate *date,
+                 gboolean     json)
+{
+  gboolean terminal = isatty (STDERR_FILENO);
+  g_autofree char *when = NULL;
+  EdReviseSummary summary;
+  GError *error = NULL;
+  gboolean ok;
+
+  ok = ed_register_revise (context, date, terminal ? print_progress : NULL, NULL, NULL,
+                           &summary, &error);
+  if (terminal)
+    g_printerr ("\r%44s\r", "");
+  if (!ok)
+    return _ed_cli_fail (error);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+      const struct
+      {
+        const char *name;
+        guint       value;
+      } counts[] = {
+        { "polling_districts", summary.n_parts },
+        { "electors", summary.n_electors },
+        { "renumbered", summary.n_renumbered },
+        { "alterations", summary.n_alterations },
+        { "added", summary.n_added },
+        { "deleted", summary.n_deleted },
+        { "left_pending", summary.n_left_pending },
+      };
+
+      json_builder_begin_object (builder);
+      add_date (builder, "publication", date);
+      for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+        {
+          json_builder_set_member_name (builder, counts[i].name);
+          json_builder_add_int_value (builder, counts[i].value);
+        }
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      _ed_cli_print_json (root);
+      return ED_CLI_EXIT_OK;
+    }
+
+  when = ed_notice_format_date (date);
+  g_print (_("Revised register of %s: %u electors in %u polling districts, %u renumbered\n"),
+           when, summary.n_electors, summary.n_parts, summary.n_renumbered);
+  g_print (_("Published %u alterations: %u added, %u deleted\n"), summary.n_alterations,
+           summary.n_added, summary.n_deleted);
+  if (summary.n_left_pending > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE,
+                          "%u addition determined after the cut-off waits for the next notice\n",
+                          "%u additions determined after the cut-off wait for the next notice\n",
+                          summary.n_left_pending),
+             summary.n_left_pending);
+  return ED_CLI_EXIT_OK;
+}
+
+/* argv[0] is "register", argv[1] "notice" or "revise". */
+int
+_ed_cli_register_notice (const EdCliGlobals  *globals,
+                         int                  argc,
+                         char               **argv)
+{
+  g_autoptr(GOptionContext) option_context = NULL;
+  g_autoptr(EdContext) context = NULL;
+  g_autofree char *command = NULL;
+  g_autofree char *date_text = NULL;
+  g_autofree char *out_dir = NULL;
+  gboolean preview = FALSE;
+  gboolean publish = FALSE;
+  gboolean optional = FALSE;
+  gboolean json = FALSE;
+  gboolean revise;
+  GError *error = NULL;
+  GDate date;
+  int status;
+  const GOptionEntry notice_entries[] = {
+    { "preview", 0, 0, G_OPTION_ARG_NONE, &preview,
+      N_("Print the notice as it stands, without publishing it"), NULL },
+    { "publish", 0, 0, G_OPTION_ARG_NONE, &publish,
+      N_("Publish the notice: write it as PDF and CSV and stamp its alterations"), NULL },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date_text,
+      N_("The notice's publication date (default: the next notice due)"), N_("DATE") },
+    { "optional", 0, 0, G_OPTION_ARG_NONE, &optional,
+      N_("Allow a notice in the months before the revised register, when none is due"), NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out_dir,
+      N_("With --publish: the folder to write the files into (default: the current folder)"),
+      N_("DIR") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("With --preview: print JSON"), NULL },
+    { NULL }
+  };
+  const GOptionEntry revise_entries[] = {
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date_text,
+      N_("The day the revised register is published, usually 1 December"), N_("DATE") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+
+  g_assert (argc >= 2);
+  revise = g_str_equal (argv[1], "revise");
+  command = g_strdup_printf ("register %s", argv[1]);
+  argc--;
+  argv++;
+
+  if (revise)
+    {
+      option_context = g_option_context_new (NULL);
+      g_option_context_set_summary (option_context,
+                                    _("Publishes the revised register: every change determined "
+                                      "by the day before it is published, and every polling "
+                                      "district numbered afresh in street order, then Other "
+                                      "electors, then anonymous entries, without suffixes."));
+      g_option_context_add_main_entries (option_context, revise_entries, GETTEXT_PACKAGE);
+    }
+  else
+    {
+      option_context = g_option_context_new (NULL);
+      g_option_context_set_summary (option_context,
+                                    _("The monthly notice of alteration: every change determined "
+                                      "by its determination deadline, per polling district. "
+                                      "--preview prints it; --publish writes "
+                                      "notice-YYYY-MM-DD.pdf and .csv and records it as "
+                                      "published."));
+      g_option_context_add_main_entries (option_context, notice_entries, GETTEXT_PACKAGE);
+    }
+  if (!_ed_cli_parse (option_context, command, &argc, &argv, &status))
+    return status;
+
+  if (argc != 1)
+    return _ed_cli_usage (command, _("“%s” takes no arguments"), command);
+  if (revise && date_text == NULL)
+    return _ed_cli_usage (command, _("Usage: register revise --date DATE"));
+  if (!revise && preview == publish)
+    return _ed_cli_usage (command, _("Usage: register notice --preview|--publish "
+                                     "[--date DATE] [--optional] [-o DIR]"));
+  if (out_dir != NULL && !publish)
+    return _ed_cli_usage (command, _("-o is for --publish"));
+
+  g_date_clear (&date, 1);
+  if (date_text != NULL && !ed_date_parse_iso (date_text, &date, &error))
+    return _ed_cli_fail (error);
+
+  context = _ed_cli_open_existing (globals, &error);
+  if (context == NULL)
+    return _ed_cli_fail (error);
+
+  if (revise)
+    return register_revise (context, &date, json);
+
+  if (date_text == NULL && !default_notice_date (context, optional, &date, &error))
+    return _ed_cli_fail (error);
+  if (preview)
+    return notice_preview (context, &date, optional ? ED_NOTICE_FLAGS_OPTIONAL : 0, json);
+  return notice_publish (context, &date, optional ? ED_NOTICE_FLAGS_OPTIONAL : 0,
+                         out_dir != NULL ? out_dir : ".");
+}

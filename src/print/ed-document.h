@@ -1,0 +1,81 @@
+/* ed-document.h
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/**
+ * EdDocument:
+ *
+ * A printed document laid out as A4 pages: a running header (council, district and the
+ * document's title), then headings, paragraphs and table rows under the current column
+ * set, and a page number in the footer. The same drawing code writes PDF files through a
+ * Cairo PDF surface and prints through GtkPrintOperation, so a preview shows exactly what
+ * the PDF holds.
+ *
+ * Build it with the ed_document_add_*() calls, then either write it with
+ * ed_document_write_pdf() or paginate it for a given page size and draw page by page.
+ */
+typedef struct _EdDocument EdDocument;
+
+/* A4 in points, the size every document is designed for. */
+#define ED_DOCUMENT_A4_WIDTH  595.276
+#define ED_DOCUMENT_A4_HEIGHT 841.890
+
+EdDocument *ed_document_new            (const char          *council,
+                                        const char          *district,
+                                        const char          *title);
+void        ed_document_free           (EdDocument          *self);
+
+const char *ed_document_get_title      (EdDocument          *self);
+
+/* A line under the title in the running header, e.g. "Published 1 December 2026". */
+void        ed_document_set_subtitle   (EdDocument          *self,
+                                        const char          *subtitle);
+
+/* Columns for the rows that follow: headings and widths as shares of the text width
+ * (they need not sum to 1; they are scaled). Column headings repeat at the top of each
+ * page and after each heading. */
+void        ed_document_set_columns    (EdDocument          *self,
+                                        const char * const  *headings,
+                                        const double        *widths,
+                                        guint                n_columns);
+
+/* A section heading (e.g. a polling district). level 1 starts a new page; level 2 does not. */
+void        ed_document_add_heading    (EdDocument          *self,
+                                        guint                level,
+                                        const char          *text);
+void        ed_document_add_paragraph  (EdDocument          *self,
+                                        const char          *text);
+/* One table row: n_columns cells, as many as the last ed_document_set_columns() gave.
+ * A cell may wrap onto several lines; rows never split across pages. */
+void        ed_document_add_row        (EdDocument          *self,
+                                        const char * const  *cells);
+void        ed_document_add_page_break (EdDocument          *self);
+
+/* Lays the document out on pages of the given size (points), returning the page count.
+ * Call again when the size changes. */
+guint       ed_document_paginate       (EdDocument          *self,
+                                        double               page_width,
+                                        double               page_height);
+/* Draws one page (0-based) of the last pagination on cr, whose user space is in points with
+ * the origin at the page's top-left corner. */
+void        ed_document_draw_page      (EdDocument          *self,
+                                        cairo_t             *cr,
+                                        guint                page);
+
+gboolean    ed_document_write_pdf      (EdDocument          *self,
+                                        const char          *path,
+                                        GError             **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EdDocument, ed_document_free)
+
+G_END_DECLS

@@ -1,0 +1,179 @@
+/* ed-elector-edit.h
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ed-context.h"
+#include "ed-elector-number.h"
+#include "ed-history.h"
+
+G_BEGIN_DECLS
+
+/**
+ * EdNewAddress:
+ * @property: the number, name or flat ("Flat 2, 14")
+ * @street: the street
+ * @locality: the locality, or ""
+ * @town: the post town
+ * @postcode: the postcode, as typed
+ *
+ * An address not yet in the register, for a new elector at a new property.
+ */
+typedef struct
+{
+  char *property;
+  char *street;
+  char *locality;
+  char *town;
+  char *postcode;
+} EdNewAddress;
+
+/**
+ * EdElectorEdit:
+ * @id: the elector's row id; %NULL for an elector not yet added
+ * @polling_district: the polling district's row id
+ * @property: the property's row id; "" for an Other elector or a new address
+ * @new_address: for a new elector with @property "" who is not an Other elector, the
+ *   address to add
+ * @number: the elector number; for a new elector, filled in when it is added
+ * @status: `current`, `pending_addition` or `pending_deletion` (read only)
+ *
+ * The fields of one entry in the register that an officer edits, as text and flags in the
+ * form the `elector` table keeps them (0004-register.sql): dates ISO 8601 or "", the
+ * marker as its letter or "".
+ */
+typedef struct
+{
+  char            *id;
+  char            *polling_district;
+  char            *property;
+  EdNewAddress     new_address;
+  EdElectorNumber  number;
+  char            *status;
+
+  char            *title;
+  char            *forenames;
+  char            *surname;
+  char            *marker;
+  char            *attainer_date;
+  gboolean         open_register_opt_out;
+  char            *absent_vote;
+  char            *absent_vote_ends;
+  char            *proxy_name;
+  char            *proxy_address;
+  gboolean         anonymous;
+  gboolean         other_elector;
+  char            *language;
+} EdElectorEdit;
+
+/**
+ * EdFieldProblem:
+ * @field: the column the problem is in (`surname`, `marker`, `postcode`, …)
+ * @message: a sentence for the officer, to show under the field
+ */
+typedef struct
+{
+  char *field;
+  char *message;
+} EdFieldProblem;
+
+/**
+ * EdDeletionReason:
+ * @ED_DELETION_MOVED: the elector moved away
+ * @ED_DELETION_DIED: the elector died
+ * @ED_DELETION_OBJECTION_UPHELD: an objection to the entry was upheld
+ * @ED_DELETION_DUPLICATE: the entry duplicates another
+ * @ED_DELETION_OTHER: another reason, given in words
+ *
+ * Why an entry leaves the register; recorded as the alteration's `reason`.
+ */
+typedef enum
+{
+  ED_DELETION_MOVED,
+  ED_DELETION_DIED,
+  ED_DELETION_OBJECTION_UPHELD,
+  ED_DELETION_DUPLICATE,
+  ED_DELETION_OTHER,
+} EdDeletionReason;
+
+/**
+ * EdDistrictChoice:
+ * @id: the polling district's row id
+ * @code: its letters, the elector numbers' prefix
+ * @name: its name
+ */
+typedef struct
+{
+  char *id;
+  char *code;
+  char *name;
+} EdDistrictChoice;
+
+EdElectorEdit  *ed_elector_edit_new                (void);
+EdElectorEdit  *ed_elector_edit_copy               (const EdElectorEdit  *edit);
+void            ed_elector_edit_free               (EdElectorEdit        *edit);
+EdElectorEdit  *ed_elector_edit_load               (EdContext            *context,
+                                                    const char           *elector_id,
+                                                    GError              **error);
+gboolean        ed_elector_edit_prefill_property   (EdElectorEdit        *edit,
+                                                    EdContext            *context,
+                                                    const char           *property_id,
+                                                    GError              **error);
+
+GPtrArray      *ed_elector_edit_validate           (EdContext            *context,
+                                                    const EdElectorEdit  *edit,
+                                                    const EdElectorEdit  *stored,
+                                                    const GDate          *today);
+const char     *ed_field_problems_lookup           (GPtrArray            *problems,
+                                                    const char           *field);
+void            ed_field_problem_free              (EdFieldProblem       *problem);
+
+gboolean        ed_elector_next_number             (EdContext            *context,
+                                                    const char           *polling_district_id,
+                                                    const char           *property_id,
+                                                    EdElectorNumber      *out,
+                                                    GError              **error);
+
+char           *ed_elector_edit_describe_changes   (const EdElectorEdit  *before,
+                                                    const EdElectorEdit  *after);
+gboolean        ed_elector_edit_has_changes        (const EdElectorEdit  *before,
+                                                    const EdElectorEdit  *after);
+
+gboolean        ed_elector_edit_add                (EdContext            *context,
+                                                    EdElectorEdit        *edit,
+                                                    const GDate          *determined_on,
+                                                    GError              **error);
+gboolean        ed_elector_edit_amend              (EdContext            *context,
+                                                    const EdElectorEdit  *edit,
+                                                    const GDate          *determined_on,
+                                                    GError              **error);
+gboolean        ed_elector_delete                  (EdContext            *context,
+                                                    const char           *elector_id,
+                                                    EdDeletionReason      reason,
+                                                    const char           *other_reason,
+                                                    const GDate          *determined_on,
+                                                    GError              **error);
+
+char           *ed_elector_edit_address_text       (EdContext            *context,
+                                                    const char           *property_id,
+                                                    GError              **error);
+GPtrArray      *ed_elector_edit_list_districts     (EdContext            *context,
+                                                    GError              **error);
+void            ed_district_choice_free            (EdDistrictChoice     *choice);
+
+const char     *ed_deletion_reason_to_string       (EdDeletionReason      reason);
+const char     *ed_deletion_reason_get_display_name (EdDeletionReason     reason);
+
+GPtrArray      *ed_elector_history                 (EdContext            *context,
+                                                    const char           *elector_id,
+                                                    GError              **error);
+char           *ed_elector_history_describe        (const EdHistoryEntry *entry);
+const char     *ed_elector_field_get_display_name  (const char           *field);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EdElectorEdit, ed_elector_edit_free)
+
+G_END_DECLS

@@ -1,0 +1,84 @@
+/* ed-register-export-private.h
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ed-register-export.h"
+#include "ed-register-order.h"
+
+G_BEGIN_DECLS
+
+/* The fields of one entry as the walk hands them over, in the order of the full edition's
+ * columns (README.md), each as text ("" when empty; flags "0" or "1"). */
+typedef enum
+{
+  _ED_REGISTER_FIELD_DISTRICT,
+  _ED_REGISTER_FIELD_DISTRICT_NAME,
+  _ED_REGISTER_FIELD_AREA,
+  _ED_REGISTER_FIELD_AREA_NAME,
+  _ED_REGISTER_FIELD_AREA_KIND,
+  _ED_REGISTER_FIELD_AREA_SEATS,
+  _ED_REGISTER_FIELD_PARISH,
+  _ED_REGISTER_FIELD_PARISH_NAME,
+  _ED_REGISTER_FIELD_CONSTITUENCY,
+  _ED_REGISTER_FIELD_PREFIX,
+  _ED_REGISTER_FIELD_NUMBER,
+  _ED_REGISTER_FIELD_SUFFIX,
+  _ED_REGISTER_FIELD_TITLE,
+  _ED_REGISTER_FIELD_FORENAMES,
+  _ED_REGISTER_FIELD_SURNAME,
+  _ED_REGISTER_FIELD_MARKER,
+  _ED_REGISTER_FIELD_ATTAINER,
+  _ED_REGISTER_FIELD_OPT_OUT,
+  _ED_REGISTER_FIELD_ABSENT_VOTE,
+  _ED_REGISTER_FIELD_ABSENT_VOTE_ENDS,
+  _ED_REGISTER_FIELD_PROXY_NAME,
+  _ED_REGISTER_FIELD_PROXY_ADDRESS,
+  _ED_REGISTER_FIELD_ANONYMOUS,
+  _ED_REGISTER_FIELD_OTHER_ELECTOR,
+  _ED_REGISTER_FIELD_LANGUAGE,
+  _ED_REGISTER_FIELD_STATUS,
+  _ED_REGISTER_FIELD_UPRN,
+  _ED_REGISTER_FIELD_PROPERTY,
+  _ED_REGISTER_FIELD_STREET,
+  _ED_REGISTER_FIELD_LOCALITY,
+  _ED_REGISTER_FIELD_TOWN,
+  _ED_REGISTER_FIELD_AREA_NAME_OF_ADDRESS,
+  _ED_REGISTER_FIELD_POSTCODE,
+  _ED_REGISTER_N_FIELDS,
+} EdRegisterField;
+
+/**
+ * EdRegisterSelection:
+ * @_ED_REGISTER_SELECT_ALL: every entry (the full edition as data, for moving a register)
+ * @_ED_REGISTER_SELECT_PUBLISHED: every entry that may be published: no under-16s
+ *   (ed_published_register_includes())
+ * @_ED_REGISTER_SELECT_OPEN: the open register (ed_open_register_includes())
+ */
+typedef enum
+{
+  _ED_REGISTER_SELECT_ALL,
+  _ED_REGISTER_SELECT_PUBLISHED,
+  _ED_REGISTER_SELECT_OPEN,
+} EdRegisterSelection;
+
+/* Called for each entry in the statutory order; fields are valid during the call only. */
+typedef gboolean (*EdRegisterEntryFunc) (const char * const  *fields,
+                                         EdRegisterSection    section,
+                                         gpointer             user_data,
+                                         GError             **error);
+
+gboolean _ed_register_walk           (EdContext            *context,
+                                      EdRegisterSelection   selection,
+                                      const GDate          *as_at,
+                                      GCancellable         *cancellable,
+                                      EdRegisterEntryFunc   func,
+                                      gpointer              user_data,
+                                      GError              **error);
+char    *_ed_register_number_text    (const char * const   *fields);
+
+G_END_DECLS

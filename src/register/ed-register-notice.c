@@ -1,0 +1,937 @@
+/* ed-register-notice.c
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Monthly notices of alteration (DOMAIN.md §1.4). Each determined change waits in
+ * register_alteration with an empty notice; the notice of a month lists every change
+ * determined by that notice's determination deadline, per polling district, and publishing it
+ * stamps those changes with the notice, makes pending additions current and removes pending
+ * deletions, all in one change set. */
+
+#define G_LOG_DOMAIN "ed-register"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "ed-change-set.h"
+#include "ed-csv.h"
+#include "ed-database.h"
+#include "ed-date.h"
+#include "ed-district-settings.h"
+#include "ed-elector-number.h"
+#include "ed-franchise.h"
+#include "ed-notice-document.h"
+#include "ed-notice-timetable.h"
+#include "ed-register-notice-private.h"
+#include "ed-register-order.h"
+
+G_DEFINE_QUARK (ed-register-notice-error-quark, ed_register_notice_error)
+
+static const char *kind_names[ED_N_ALTERATION_KINDS] = { "addition", "deletion", "amendment" };
+
+const char *
+ed_alteration_kind_to_string (EdAlterationKind kind)
+{
+  g_return_val_if_fail (kind < ED_N_ALTERATION_KINDS, NULL);
+
+  return kind_names[kind];
+}
+
+/**
+ * ed_alteration_kind_get_heading:
+ * @kind: a kind of alteration
+ *
+ * Returns: the heading of its list in a notice, translated: “Additions”, …
+ */
+const char *
+ed_alteration_kind_get_heading (EdAlterationKind kind)
+{
+  switch (kind)
+    {
+    case ED_ALTERATION_ADDITION:
+      return _("Additions");
+    case ED_ALTERATION_DELETION:
+      return _("Deletions");
+    case ED_ALTERATION_AMENDMENT:
+      return _("Amendments");
+    case ED_N_ALTERATION_KINDS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * ed_alteration_reason_get_label:
+ * @reason: a deletion's reason code, as register_alteration keeps it
+ *
+ * Returns: the reason as a notice prints it, translated; an unknown code as it is
+ */
+const char *
+ed_alteration_reason_get_label (const char *reason)
+{
+  static const struct
+  {
+    const char *code;
+    const char *label;
+  } labels[] = {
+    { "moved", N_("Moved away") },
+    { "died", N_("Died") },
+    { "objection_upheld", N_("Objection upheld") },
+    { "duplicate", N_("Duplicate entry") },
+    { "other", N_("Other reason") },
+  };
+
+  g_return_val_if_fail (reason != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (reason, labels[i].code))
+      return _(labels[i].label);
+  return reason;
+}
+
+static void
+notice_entry_free (EdNoticeEntry *entry)
+{
+  g_free (entry->alteration_id);
+  g_free (entry->elector_id);
+  g_free (entry->number);
+  g_free (entry->marker);
+  g_free (entry->name);
+  g_free (entry->address);
+  g_free (entry->attainer_date);
+  g_free (entry->reason);
+  g_free (entry->detail);
+  g_free (entry);
+}
+
+static void
+notice_district_free (EdNoticeDistrict *district)
+{
+  g_free (district->code);
+  g_free (district->name);
+  for (guint k = 0; k < ED_N_ALTERATION_KINDS; k++)
+    g_ptr_array_unref (district->entries[k]);
+  g_free (district);
+}
+
+void
+ed_notice_free (EdNotice *notice)
+{
+  if (notice == NULL)
+    return;
+  g_free (notice->council);
+  g_ptr_array_unref (notice->districts);
+  g_free (notice);
+}
+
+/**
+ * ed_notice_format_date:
+ * @date: a date
+ *
+ * Returns: (transfer full): @date as a notice prints it: “Monday 1 March 2027”
+ */
+char *
+ed_notice_format_date (const GDate *date)
+{
+  char text[128];
+
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  if (g_date_strftime (text, sizeof text, "%A %-d %B %Y", date) == 0)
+    return ed_date_format_iso (date);
+  return g_strdup (text);
+}
+
+/**
+ * ed_notice_file_name:
+ * @publication: the notice's publication date
+ * @extension: `csv` or `pdf`
+ *
+ * Returns: (transfer full): `notice-YYYY-MM-DD.EXT`
+ */
+char *
+ed_notice_file_name (const GDate *publication,
+                     const char  *extension)
+{
+  g_autofree char *iso = ed_date_format_iso (publication);
+
+  return g_strdup_printf ("notice-%s.%s", iso, extension);
+}
+
+/* The register's working days are those of the district's part of the UK. */
+EdCalendar *
+_ed_register_calendar (EdContext  *context,
+                       GError    **error)
+{
+  EdCountry country = ed_district_settings_get_country (ed_context_get_settings (context));
+
+  return ed_calendar_new (country == ED_COUNTRY_SCOTLAND ? ED_JURISDICTION_SCOTLAND
+                                                         : ED_JURISDICTION_ENGLAND_AND_WALES,
+                          error);
+}
+
+static const char published_on_or_after_sql[] =
+  "SELECT kind, publication_date FROM register_notice "
+  "WHERE published AND publication_date >= ?1 "
+  "ORDER BY publication_date = ?1 DESC, publication_date DESC LIMIT 1";
+
+/* A notice is published once, and never behind a later one: the later one has already
+ * published the changes this one would list. */
+gboolean
+_ed_register_notice_check_order (EdContext    *context,
+                                 const GDate  *publication,
+                                 GError      **error)
+{
+  EdDatabase *database = ed_context_get_database (context);
+  g_autofree char *iso = ed_date_format_iso (publication);
+  g_autoptr(sqlite3_stmt) stmt = ed_database_prepare (database, published_on_or_after_sql, error);
+  g_autofree char *when = NULL;
+  GDate other;
+  gboolean revised;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, iso, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  if (rc != SQLITE_ROW)
+    {
+      ed_database_set_error (database, rc, error);
+      return FALSE;
+    }
+
+  revised = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "revised") == 0;
+  g_date_clear (&other, 1);
+  if (!ed_date_parse_iso ((const char *)sqlite3_column_text (stmt, 1), &other, error))
+    return FALSE;
+  when = ed_notice_format_date (&other);
+
+  if (g_date_compare (&other, publication) == 0)
+    g_set_error (error, ED_REGISTER_NOTICE_ERROR, ED_REGISTER_NOTICE_ERROR_ALREADY_PUBLISHED,
+                 revised ? _("The revised register of %s is already published")
+                         : _("The notice of alteration of %s is already published"),
+                 when);
+  else
+    g_set_error (error, ED_REGISTER_NOTICE_ERROR, ED_REGISTER_NOTICE_ERROR_LATER_PUBLISHED,
+                 revised ? _("The revised register of %s is already published: a notice "
+                             "dated before it can no longer be published")
+                         : _("The notice of alteration of %s is already published: a notice "
+                             "dated before it can no longer be published"),
+                 when);
+  return FALSE;
+}
+
+/* The alterations a notice publishes: determined by its deadline and not yet published.
+ * A change never determined (no date) waits. */
+static const char gather_sql[] =
+  "SELECT a.id, a.kind, a.determined_on, a.reason, a.detail, "
+  "  coalesce (e.id, ''), coalesce (d.code, e.number_prefix, ''), coalesce (d.name, ''), "
+  "  coalesce (e.number_prefix, ''), coalesce (e.number, 0), coalesce (e.number_suffix, 0), "
+  "  coalesce (e.title, ''), coalesce (e.forenames, ''), coalesce (e.surname, ''), "
+  "  coalesce (e.marker, ''), coalesce (e.attainer_date, ''), coalesce (e.anonymous, 0), "
+  "  coalesce (e.other_elector, 0), p.id IS NOT NULL, coalesce (p.property, ''), "
+  "  coalesce (p.street, ''), coalesce (p.locality, ''), coalesce (p.town, ''), "
+  "  coalesce (p.postcode, '') "
+  "FROM register_alteration AS a "
+  "LEFT JOIN elector AS e ON e.id = a.elector "
+  "LEFT JOIN polling_district AS d ON d.id = e.polling_district "
+  "LEFT JOIN property AS p ON p.id = e.property "
+  "WHERE a.notice = '' AND a.determined_on <> '' AND a.determined_on <= ?1";
+
+enum
+{
+  G_ID, G_KIND, G_DETERMINED, G_REASON, G_DETAIL, G_ELECTOR, G_CODE, G_DISTRICT_NAME, G_PREFIX,
+  G_NUMBER, G_SUFFIX, G_TITLE, G_FORENAMES, G_SURNAME, G_MARKER, G_ATTAINER, G_ANONYMOUS,
+  G_OTHER, G_HAS_PROPERTY, G_PROPERTY, G_STREET, G_LOCALITY, G_TOWN, G_POSTCODE,
+};
+
+/* An entry with what its place in the statutory order depends on. */
+typedef struct
+{
+  EdNoticeEntry      *entry;
+  EdRegisterEntryKey  key;
+  char               *street;
+  char               *property;
+  char               *surname;
+  char               *forenames;
+} Sortable;
+
+static void
+sortable_free (Sortable *sortable)
+{
+  if (sortable->entry != NULL)
+    notice_entry_free (sortable->entry);
+  g_free (sortable->street);
+  g_free (sortable->property);
+  g_free (sortable->surname);
+  g_free (sortable->forenames);
+  g_free (sortable);
+}
+
+static int
+sortable_compare (gconstpointer a,
+                  gconstpointer b)
+{
+  const Sortable *x = *(Sortable **)a;
+  const Sortable *y = *(Sortable **)b;
+  int cmp = ed_register_entry_compare (&x->key, &y->key);
+
+  return cmp != 0 ? cmp : strcmp (x->entry->alteration_id, y->entry->alteration_id);
+}
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  const char *text = (const char *)sqlite3_column_text (stmt, column);
+
+  return text != NULL ? text : "";
+}
+
+static char *
+join_non_empty (const char * const *parts,
+                const char         *separator)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      if (parts[i][0] == '\0')
+        continue;
+      if (out->len > 0)
+        g_string_append (out, separator);
+      g_string_append (out, parts[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+kind_from_string (const char       *text,
+                  EdAlterationKind *out)
+{
+  for (guint k = 0; k < ED_N_ALTERATION_KINDS; k++)
+    if (g_str_equal (text, kind_names[k]))
+      {
+        *out = k;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* What a published notice may say about an entry (DOMAIN.md §1.1, §1.2): an anonymous entry
+ * is its number and N only; an Other elector has no printed address; an elector under 16 on
+ * the day of publication is not printed at all, so the caller withholds the entry. */
+static Sortable *
+sortable_from_row (sqlite3_stmt *stmt,
+                   EdCountry     country,
+                   const GDate  *publication,
+                   gboolean     *out_withheld)
+{
+  g_autoptr(GError) error = NULL;
+  Sortable *sortable = g_new0 (Sortable, 1);
+  EdNoticeEntry *entry = g_new0 (EdNoticeEntry, 1);
+  gboolean present = column_text (stmt, G_ELECTOR)[0] != '\0';
+  gboolean anonymous = sqlite3_column_int (stmt, G_ANONYMOUS) != 0;
+  gboolean has_address = sqlite3_column_int (stmt, G_HAS_PROPERTY) != 0 &&
+                         sqlite3_column_int (stmt, G_OTHER) == 0;
+  const char *attainer = column_text (stmt, G_ATTAINER);
+  const char *detail = column_text (stmt, G_DETAIL);
+  GDate attainer_date;
+
+  sortable->entry = entry;
+  entry->alteration_id = g_strdup (column_text (stmt, G_ID));
+  entry->elector_id = g_strdup (column_text (stmt, G_ELECTOR));
+  if (!kind_from_string (column_text (stmt, G_KIND), &entry->kind))
+    entry->kind = ED_ALTERATION_AMENDMENT;
+  g_date_clear (&entry->determined_on, 1);
+  ed_date_parse_iso (column_text (stmt, G_DETERMINED), &entry->determined_on, NULL);
+  entry->reason = g_strdup (column_text (stmt, G_REASON));
+
+  g_date_clear (&attainer_date, 1);
+  *out_withheld = attainer[0] != '\0' && ed_date_parse_iso (attainer, &attainer_date, NULL) &&
+                  ed_elector_is_under_16 (country, &attainer_date, publication);
+
+  if (!ed_elector_number_set (&sortable->key.number, column_text (stmt, G_PREFIX),
+                              (guint32)sqlite3_column_int64 (stmt, G_NUMBER),
+                              (guint32)sqlite3_column_int64 (stmt, G_SUFFIX), &error))
+    {
+      memset (&sortable->key.number, 0, sizeof sortable->key.number);
+      g_strlcpy (sortable->key.number.prefix, column_text (stmt, G_PREFIX),
+                 sizeof sortable->key.number.prefix);
+    }
+  sortable->key.section = ed_register_section_for (anonymous, has_address);
+
+  if (!present)
+    {
+      entry->number = g_strdup ("");
+      entry->marker = g_strdup ("");
+      entry->name = g_strdup (_("(no longer in the register)"));
+      entry->address = g_strdup ("");
+      entry->attainer_date = g_strdup ("");
+    }
+  else if (sortable->key.number.number > 0)
+    entry->number = ed_elector_number_format (&sortable->key.number);
+  else
+    entry->number = g_strdup (column_text (stmt, G_PREFIX));
+
+  if (present && anonymous)
+    {
+      entry->marker = g_strdup ("N");
+      entry->name = g_strdup ("");
+      entry->address = g_strdup ("");
+      entry->attainer_date = g_strdup ("");
+    }
+  else if (present)
+    {
+      const char *name_parts[] = {
+        column_text (stmt, G_TITLE), column_text (stmt, G_FORENAMES),
+        column_text (stmt, G_SURNAME), NULL,
+      };
+      const char *address_parts[] = {
+        column_text (stmt, G_PROPERTY), column_text (stmt, G_STREET),
+        column_text (stmt, G_LOCALITY), column_text (stmt, G_TOWN),
+        column_text (stmt, G_POSTCODE), NULL,
+      };
+
+      entry->marker = g_strdup (column_text (stmt, G_MARKER));
+      entry->name = join_non_empty (name_parts, " ");
+      entry->address = has_address ? join_non_empty (address_parts, ", ") : g_strdup ("");
+      entry->attainer_date = g_strdup (attainer);
+      sortable->street = g_strdup (column_text (stmt, G_STREET));
+      sortable->property = g_strdup (column_text (stmt, G_PROPERTY));
+      sortable->surname = g_strdup (column_text (stmt, G_SURNAME));
+      sortable->forenames = g_strdup (column_text (stmt, G_FORENAMES));
+    }
+
+  /* What an amendment changed could name an anonymous elector, so it is not printed. */
+  switch (entry->kind)
+    {
+    case ED_ALTERATION_DELETION:
+      {
+        const char *label = entry->reason[0] != '\0'
+                              ? ed_alteration_reason_get_label (entry->reason) : "";
+        const char *parts[] = { label, anonymous ? "" : detail, NULL };
+
+        entry->detail = join_non_empty (parts, ": ");
+      }
+      break;
+    case ED_ALTERATION_ADDITION:
+      if (!anonymous && entry->attainer_date[0] != '\0' && g_date_valid (&attainer_date))
+        {
+          g_autofree char *when = ed_notice_format_date (&attainer_date);
+
+          entry->detail = g_strdup_printf (_("Attainer: %s"), when);
+        }
+      else
+        entry->detail = g_strdup (anonymous ? "" : detail);
+      break;
+    case ED_ALTERATION_AMENDMENT:
+    case ED_N_ALTERATION_KINDS:
+    default:
+      entry->detail = g_strdup (anonymous ? "" : detail);
+      break;
+    }
+
+  sortable->key.street = sortable->street;
+  sortable->key.property = sortable->property;
+  sortable->key.surname = sortable->surname;
+  sortable->key.forenames = sortable->forenames;
+  return sortable;
+}
+
+static int
+district_compare (gconstpointer a,
+                  gconstpointer b)
+{
+  const EdNoticeDistrict *x = *(EdNoticeDistrict **)a;
+  const EdNoticeDistrict *y = *(EdNoticeDistrict **)b;
+
+  return strcmp (x->code, y->code);
+}
+
+/* The notice of @publication as the register stands: every change determined on or before
+ * @determination and not yet published, grouped and ordered for printing. */
+EdNotice *
+_ed_register_notice_gather (EdContext    *context,
+                            const GDate  *publication,
+                            const GDate  *determination,
+                            GError      **error)
+{
+  EdDatabase *database = ed_context_get_database (context);
+  EdDistrictSettings *settings = ed_context_get_settings (context);
+  EdCountry country = ed_district_settings_get_country (settings);
+  g_autofree char *deadline = ed_date_format_iso (determination);
+  g_autoptr(sqlite3_stmt) stmt = ed_database_prepare (database, gather_sql, error);
+  g_autoptr(GHashTable) by_code = NULL;
+  g_autoptr(EdNotice) notice = NULL;
+  GHashTableIter iter;
+  GPtrArray **lists;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  notice = g_new0 (EdNotice, 1);
+  notice->publication = *publication;
+  notice->determination = *determination;
+  notice->required = TRUE;
+  notice->council = g_strdup (ed_district_settings_get_council_name (settings));
+  if (notice->council == NULL)
+    notice->council = g_strdup ("");
+  notice->districts = g_ptr_array_new_with_free_func ((GDestroyNotify)notice_district_free);
+
+  /* code → the district's lists of Sortable, one per kind */
+  by_code = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  sqlite3_bind_text (stmt, 1, deadline, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *code = column_text (stmt, G_CODE);
+      gboolean withheld = FALSE;
+      Sortable *sortable = sortable_from_row (stmt, country, publication, &withheld);
+
+      notice->n_alterations++;
+      if (withheld)
+        {
+          notice->n_withheld++;
+          sortable_free (sortable);
+          continue;
+        }
+
+      lists = g_hash_table_lookup (by_code, code);
+      if (lists == NULL)
+        {
+          EdNoticeDistrict *district = g_new0 (EdNoticeDistrict, 1);
+
+          district->code = g_strdup (code);
+          district->name = g_strdup (column_text (stmt, G_DISTRICT_NAME));
+          for (guint k = 0; k < ED_N_ALTERATION_KINDS; k++)
+            district->entries[k] = g_ptr_array_new_with_free_func ((GDestroyNotify)sortable_free);
+          g_ptr_array_add (notice->districts, district);
+          g_hash_table_insert (by_code, g_strdup (code), district->entries);
+          lists = district->entries;
+        }
+      g_ptr_array_add (lists[sortable->entry->kind], sortable);
+      notice->n_entries++;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      ed_database_set_error (database, rc, error);
+      return NULL;
+    }
+
+  g_ptr_array_sort (notice->districts, district_compare);
+
+  /* Each list in the register's statutory order, then the Sortables give up their entries. */
+  g_hash_table_iter_init (&iter, by_code);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&lists))
+    for (guint k = 0; k < ED_N_ALTERATION_KINDS; k++)
+      {
+        GPtrArray *sorted = lists[k];
+        GPtrArray *entries = g_ptr_array_new_full (sorted->len,
+                                                   (GDestroyNotify)notice_entry_free);
+
+        g_ptr_array_sort (sorted, sortable_compare);
+        for (guint i = 0; i < sorted->len; i++)
+          {
+            Sortable *sortable = g_ptr_array_index (sorted, i);
+
+            g_ptr_array_add (entries, g_steal_pointer (&sortable->entry));
+          }
+        g_ptr_array_unref (sorted);
+        lists[k] = entries;
+      }
+
+  return g_steal_pointer (&notice);
+}
+
+/**
+ * ed_register_notice_prepare:
+ * @context: the district
+ * @publication: the notice's publication date: the first working day of a month
+ * @flags: whether an optional notice, in the months before the revised register, may be
+ *   prepared
+ * @error: return location for an %ED_REGISTER_NOTICE_ERROR
+ *
+ * The monthly notice of alteration published on @publication, as it stands (DOMAIN.md
+ * §1.4): every change determined on or before its determination deadline (the 10th working
+ * day before publication) that no notice has published yet, grouped by polling district and
+ * within each into additions, deletions and amendments, each in the register's statutory
+ * order. A notice lists changes determined before earlier deadlines too, if no notice
+ * published them.
+ *
+ * It refuses a day that is not a notice's publication date, a month in which no notice is
+ * due (October to December before a 1 December revised register) unless @flags allows an
+ * optional one, and a notice published already or dated before a published one.
+ *
+ * Returns: (transfer full): the notice, which may list nothing; %NULL with @error set
+ */
+EdNotice *
+ed_register_notice_prepare (EdContext      *context,
+                            const GDate    *publication,
+                            EdNoticeFlags   flags,
+                            GError        **error)
+{
+  g_autoptr(EdCalendar) calendar = NULL;
+  EdNoticeDates dates;
+  EdNotice *notice;
+
+  g_return_val_if_fail (ED_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (publication != NULL && g_date_valid (publication), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  calendar = _ed_register_calendar (context, error);
+  if (calendar == NULL)
+    return NULL;
+  if (!ed_notice_timetable_for_month (calendar, g_date_get_year (publication),
+                                      g_date_get_month (publication), NULL, &dates, error))
+    return NULL;
+
+  if (g_date_compare (&dates.publication, publication) != 0)
+    {
+      g_autofree char *asked = ed_notice_format_date (publication);
+      g_autofree char *due = ed_notice_format_date (&dates.publication);
+
+      g_set_error (error, ED_REGISTER_NOTICE_ERROR, ED_REGISTER_NOTICE_ERROR_NOT_A_NOTICE_DATE,
+                   _("%s is not the date of a notice of alteration: the notice of that month "
+                     "is published on %s, its first working day"),
+                   asked, due);
+      return NULL;
+    }
+
+  /* DOMAIN.md §1.4: none is required in the month of the revised register or in the two
+   * before it, though the ERO may publish one. */
+  if (!dates.required && !(flags & ED_NOTICE_FLAGS_OPTIONAL))
+    {
+      char month[64];
+
+      g_date_strftime (month, sizeof month, "%B %Y", publication);
+      g_set_error (error, ED_REGISTER_NOTICE_ERROR, ED_REGISTER_NOTICE_ERROR_NO_NOTICE_DUE,
+                   _("No notice of alteration is due in %s: it is one of the months before "
+                     "the revised register, whose changes it publishes instead. Ask for an "
+                     "optional notice to publish one anyway"),
+                   month);
+      return NULL;
+    }
+
+  if (!_ed_register_notice_check_order (context, publication, error))
+    return NULL;
+
+  notice = _ed_register_notice_gather (context, publication, &dates.determination, error);
+  if (notice != NULL)
+    notice->required = dates.required;
+  return notice;
+}
+
+/**
+ * ed_notice_write_csv:
+ * @notice: a notice
+ * @file: where to write it
+ * @error: return location for an error
+ *
+ * Writes the notice as CSV, one line per printed entry: `polling_district`,
+ * `polling_district_name`, `alteration` (addition, deletion or amendment), `elector_number`,
+ * `franchise_marker`, `name`, `address`, `attainer_date`, `detail`.
+ */
+gboolean
+ed_notice_write_csv (EdNotice  *notice,
+                     GFile     *file,
+                     GError   **error)
+{
+  static const char *header[] = {
+    "polling_district", "polling_district_name", "alteration", "elector_number",
+    "franchise_marker", "name", "address", "attainer_date", "detail",
+  };
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_return_val_if_fail (notice != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  ed_csv_append_row (out, header, G_N_ELEMENTS (header), ',');
+  for (guint d = 0; d < notice->districts->len; d++)
+    {
+      EdNoticeDistrict *district = g_ptr_array_index (notice->districts, d);
+
+      for (guint k = 0; k < ED_N_ALTERATION_KINDS; k++)
+        for (guint i = 0; i < district->entries[k]->len; i++)
+          {
+            EdNoticeEntry *entry = g_ptr_array_index (district->entries[k], i);
+            const char *fields[] = {
+              district->code, district->name, kind_names[k], entry->number, entry->marker,
+              entry->name, entry->address, entry->attainer_date, entry->detail,
+            };
+
+            ed_csv_append_row (out, fields, G_N_ELEMENTS (fields), ',');
+          }
+    }
+
+  return g_file_replace_contents (file, out->str, out->len, NULL, FALSE,
+                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
+}
+
+/* A register_notice row, published. */
+char *
+_ed_register_notice_insert (EdChangeSet  *change_set,
+                            const char   *kind,
+                            const GDate  *publication,
+                            GError      **error)
+{
+  static const char *columns[] = { "kind", "publication_date", "published" };
+  g_autofree char *iso = ed_date_format_iso (publication);
+  GVariant *values[G_N_ELEMENTS (columns)];
+  char *id = NULL;
+
+  values[0] = g_variant_new_string (kind);
+  values[1] = g_variant_new_string (iso);
+  values[2] = g_variant_new_boolean (TRUE);
+  if (!ed_change_set_insert (change_set, "register_notice", NULL, columns,
+                             (GVariant * const *)values, G_N_ELEMENTS (columns), &id, error))
+    return NULL;
+  return id;
+}
+
+static const char resolve_sql[] =
+  "SELECT a.id, a.kind, coalesce (e.id, ''), coalesce (e.status, '') "
+  "FROM register_alteration AS a LEFT JOIN elector AS e ON e.id = a.elector "
+  "WHERE a.notice = '' AND a.determined_on <> '' AND a.determined_on <= ?1";
+
+typedef struct
+{
+  char *alteration;
+  char *elector;
+  char *kind;
+  char *status;
+} Resolution;
+
+static void
+resolution_free (Resolution *resolution)
+{
+  g_free (resolution->alteration);
+  g_free (resolution->elector);
+  g_free (resolution->kind);
+  g_free (resolution->status);
+  g_free (resolution);
+}
+
+/* Publishing the changes determined by @determination with the notice @notice_id: each is
+ * stamped with the notice; an elector added becomes current and one deleted leaves the
+ * register (0004-register.sql). The ids of the electors deleted go into @deleted, if given.
+ * The rows are read first and written after, so no statement reads what it writes. */
+gboolean
+_ed_register_notice_resolve (EdChangeSet         *change_set,
+                             EdContext           *context,
+                             const GDate         *determination,
+                             const char          *notice_id,
+                             GHashTable          *deleted,
+                             EdNoticeResolution  *out,
+                             GError             **error)
+{
+  EdDatabase *database = ed_context_get_database (context);
+  g_autofree char *deadline = ed_date_format_iso (determination);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)resolution_free);
+  g_autoptr(GHashTable) to_delete = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) to_confirm = g_hash_table_new (g_str_hash, g_str_equal);
+  EdNoticeResolution result = { 0 };
+  GHashTableIter iter;
+  const char *elector;
+  int rc;
+
+  {
+    g_autoptr(sqlite3_stmt) stmt = ed_database_prepare (database, resolve_sql, error);
+
+    if (stmt == NULL)
+      return FALSE;
+    sqlite3_bind_text (stmt, 1, deadline, -1, SQLITE_TRANSIENT);
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        Resolution *row = g_new0 (Resolution, 1);
+
+        row->alteration = g_strdup (column_text (stmt, 0));
+        row->kind = g_strdup (column_text (stmt, 1));
+        row->elector = g_strdup (column_text (stmt, 2));
+        row->status = g_strdup (column_text (stmt, 3));
+        g_ptr_array_add (rows, row);
+      }
+    if (rc != SQLITE_DONE)
+      {
+        ed_database_set_error (database, rc, error);
+        return FALSE;
+      }
+  }
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Resolution *row = g_ptr_array_index (rows, i);
+
+      if (!ed_change_set_set (change_set, "register_alteration", row->alteration, "notice",
+                              g_variant_new_string (notice_id), error))
+        return FALSE;
+      result.n_alterations++;
+
+      /* The status is what the elector editor left: a deletion withdrawn since it was
+       * determined leaves the elector current, and the alteration is only stamped. */
+      if (row->elector[0] == '\0')
+        continue;
+      if (g_str_equal (row->kind, "deletion") && g_str_equal (row->status, "pending_deletion"))
+        g_hash_table_add (to_delete, row->elector);
+      else if (g_str_equal (row->kind, "addition") &&
+               g_str_equal (row->status, "pending_addition"))
+        g_hash_table_add (to_confirm, row->elector);
+    }
+
+  g_hash_table_iter_init (&iter, to_confirm);
+  while (g_hash_table_iter_next (&iter, (gpointer *)&elector, NULL))
+    {
+      if (g_hash_table_contains (to_delete, elector))
+        continue;
+      if (!ed_change_set_set (change_set, "elector", elector, "status",
+                              g_variant_new_string ("current"), error))
+        return FALSE;
+      result.n_added++;
+    }
+
+  g_hash_table_iter_init (&iter, to_delete);
+  while (g_hash_table_iter_next (&iter, (gpointer *)&elector, NULL))
+    {
+      if (!ed_change_set_delete (change_set, "elector", elector, error))
+        return FALSE;
+      if (deleted != NULL)
+        g_hash_table_add (deleted, g_strdup (elector));
+      result.n_deleted++;
+    }
+
+  if (out != NULL)
+    *out = result;
+  return TRUE;
+}
+
+/**
+ * ed_register_notice_publish_full:
+ * @context: the district
+ * @publication: the notice's publication date: the first working day of a month
+ * @flags: as for ed_register_notice_prepare()
+ * @out_dir: the folder to write `notice-YYYY-MM-DD.pdf` and `.csv` into
+ * @out_notice: (out) (optional) (transfer full): the notice published
+ * @out_pdf_path: (out) (optional) (transfer full): the PDF file written
+ * @out_csv_path: (out) (optional) (transfer full): the CSV file written
+ * @error: return location for an error
+ *
+ * Publishes the notice of alteration of @publication (DOMAIN.md §1.4), in one change set: a
+ * published register_notice, each of its alterations stamped with it, pending additions made
+ * current and pending deletions removed; and writes it as PDF and CSV. The files are written
+ * before the change set commits and removed if it fails, so either both the documents and
+ * the stamps exist or neither does.
+ *
+ * Refuses what ed_register_notice_prepare() refuses, and a notice with nothing to publish,
+ * leaving the district unchanged.
+ *
+ * Returns: %TRUE if the notice was published
+ */
+gboolean
+ed_register_notice_publish_full (EdContext      *context,
+                                 const GDate    *publication,
+                                 EdNoticeFlags   flags,
+                                 const char     *out_dir,
+                                 EdNotice      **out_notice,
+                                 char          **out_pdf_path,
+                                 char          **out_csv_path,
+                                 GError        **error)
+{
+  g_autoptr(EdNotice) notice = NULL;
+  g_autoptr(EdChangeSet) change_set = NULL;
+  g_autofree char *notice_id = NULL;
+  g_autofree char *csv_name = NULL;
+  g_autofree char *pdf_name = NULL;
+  g_autofree char *csv_path = NULL;
+  g_autofree char *pdf_path = NULL;
+  g_autoptr(GFile) csv_file = NULL;
+  EdNoticeResolution resolution;
+
+  g_return_val_if_fail (ED_IS_CONTEXT (context), FALSE);
+  g_return_val_if_fail (publication != NULL && g_date_valid (publication), FALSE);
+  g_return_val_if_fail (out_dir != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  change_set = ed_change_set_begin (context, error);
+  if (change_set == NULL)
+    return FALSE;
+
+  /* Prepared inside the change set's transaction, so what is printed is what is stamped. */
+  notice = ed_register_notice_prepare (context, publication, flags, error);
+  if (notice == NULL)
+    return FALSE;
+  if (notice->n_alterations == 0)
+    {
+      g_autofree char *when = ed_notice_format_date (publication);
+
+      g_set_error (error, ED_REGISTER_NOTICE_ERROR, ED_REGISTER_NOTICE_ERROR_NOTHING_TO_PUBLISH,
+                   _("No alteration is waiting for the notice of %s: nothing to publish"),
+                   when);
+      return FALSE;
+    }
+
+  notice_id = _ed_register_notice_insert (change_set, "monthly", publication, error);
+  if (notice_id == NULL ||
+      !_ed_register_notice_resolve (change_set, context, &notice->determination, notice_id,
+                                    NULL, &resolution, error))
+    return FALSE;
+  g_assert (resolution.n_alterations == notice->n_alterations);
+
+  csv_name = ed_notice_file_name (publication, "csv");
+  pdf_name = ed_notice_file_name (publication, "pdf");
+  csv_path = g_build_filename (out_dir, csv_name, NULL);
+  pdf_path = g_build_filename (out_dir, pdf_name, NULL);
+  csv_file = g_file_new_for_path (csv_path);
+
+  if (!ed_notice_write_csv (notice, csv_file, error))
+    return FALSE;
+  if (!ed_notice_document_write_pdf (notice, pdf_path, error) ||
+      !ed_change_set_commit (change_set, error))
+    {
+      g_unlink (csv_path);
+      g_unlink (pdf_path);
+      return FALSE;
+    }
+
+  g_debug ("Published the notice of %s: %u alterations, %u added, %u deleted", csv_name,
+           resolution.n_alterations, resolution.n_added, resolution.n_deleted);
+  if (out_notice != NULL)
+    *out_notice = g_steal_pointer (&notice);
+  if (out_pdf_path != NULL)
+    *out_pdf_path = g_steal_pointer (&pdf_path);
+  if (out_csv_path != NULL)
+    *out_csv_path = g_steal_pointer (&csv_path);
+  return TRUE;
+}
+
+/**
+ * ed_register_notice_publish:
+ * @context: the district
+ * @publication: the notice's publication date: the first working day of a month
+ * @out_dir: the folder to write `notice-YYYY-MM-DD.pdf` and `.csv` into
+ * @out_pdf_path: (out) (optional) (transfer full): the PDF file written
+ * @error: return location for an error
+ *
+ * Publishes a required monthly notice of alteration: ed_register_notice_publish_full()
+ * without optional notices.
+ *
+ * Returns: %TRUE if the notice was published
+ */
+gboolean
+ed_register_notice_publish (EdContext    *context,
+                            const GDate  *publication,
+                            const char   *out_dir,
+                            char        **out_pdf_path,
+                            GError      **error)
+{
+  return ed_register_notice_publish_full (context, publication, ED_NOTICE_FLAGS_NONE, out_dir,
+                                          NULL, out_pdf_path, NULL, error);
+}

@@ -1,0 +1,179 @@
+/* ed-register-notice.h
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ed-context.h"
+
+G_BEGIN_DECLS
+
+#define ED_REGISTER_NOTICE_ERROR (ed_register_notice_error_quark ())
+
+/**
+ * EdRegisterNoticeError:
+ * @ED_REGISTER_NOTICE_ERROR_NOT_A_NOTICE_DATE: the date is not the day a monthly notice of
+ *   alteration is published (the first working day of its month)
+ * @ED_REGISTER_NOTICE_ERROR_NO_NOTICE_DUE: no notice is due in that month, one of the months
+ *   before the revised register, and an optional one was not asked for
+ * @ED_REGISTER_NOTICE_ERROR_ALREADY_PUBLISHED: a notice (or revised register) of that date is
+ *   published already
+ * @ED_REGISTER_NOTICE_ERROR_LATER_PUBLISHED: a later notice or revised register is published
+ *   already, so this one would come out of order
+ * @ED_REGISTER_NOTICE_ERROR_NOTHING_TO_PUBLISH: no alteration is waiting for this notice
+ *
+ * Why a notice of alteration or a revised register could not be prepared or published.
+ */
+typedef enum
+{
+  ED_REGISTER_NOTICE_ERROR_NOT_A_NOTICE_DATE,
+  ED_REGISTER_NOTICE_ERROR_NO_NOTICE_DUE,
+  ED_REGISTER_NOTICE_ERROR_ALREADY_PUBLISHED,
+  ED_REGISTER_NOTICE_ERROR_LATER_PUBLISHED,
+  ED_REGISTER_NOTICE_ERROR_NOTHING_TO_PUBLISH,
+} EdRegisterNoticeError;
+
+/**
+ * EdNoticeFlags:
+ * @ED_NOTICE_FLAGS_NONE: only a notice the ERO must publish
+ * @ED_NOTICE_FLAGS_OPTIONAL: also a notice in the months before the revised register, which
+ *   the ERO need not publish but may (DOMAIN.md §1.4)
+ */
+typedef enum
+{
+  ED_NOTICE_FLAGS_NONE = 0,
+  ED_NOTICE_FLAGS_OPTIONAL = 1 << 0,
+} EdNoticeFlags;
+
+/**
+ * EdAlterationKind:
+ * @ED_ALTERATION_ADDITION: an elector added to the register
+ * @ED_ALTERATION_DELETION: an elector removed from it
+ * @ED_ALTERATION_AMENDMENT: an entry changed
+ * @ED_N_ALTERATION_KINDS: how many kinds there are
+ *
+ * The three lists of each polling district in a notice of alteration, in the order printed.
+ */
+typedef enum
+{
+  ED_ALTERATION_ADDITION,
+  ED_ALTERATION_DELETION,
+  ED_ALTERATION_AMENDMENT,
+  ED_N_ALTERATION_KINDS,
+} EdAlterationKind;
+
+/**
+ * EdNoticeEntry:
+ * @alteration_id: the register_alteration row
+ * @elector_id: the elector row ('' if the elector is no longer in the district)
+ * @kind: the list it is printed in
+ * @number: the elector number as printed, `AB124/1`
+ * @marker: the franchise marker; `N` for an anonymous entry
+ * @name: title, forenames and surname; empty for an anonymous entry
+ * @address: the qualifying address; empty for anonymous entries and Other electors
+ * @attainer_date: ISO date the elector attains voting age, or empty
+ * @reason: for a deletion, the reason code (`moved`, `died`, …)
+ * @detail: what the notice prints beside the entry: the reason of a deletion, what an
+ *   amendment changed, an attainer's date; empty for an anonymous entry's amendment
+ * @determined_on: the day the alteration was determined
+ *
+ * One line of a notice of alteration.
+ */
+typedef struct
+{
+  char             *alteration_id;
+  char             *elector_id;
+  EdAlterationKind  kind;
+  char             *number;
+  char             *marker;
+  char             *name;
+  char             *address;
+  char             *attainer_date;
+  char             *reason;
+  char             *detail;
+  GDate             determined_on;
+} EdNoticeEntry;
+
+/**
+ * EdNoticeDistrict:
+ * @code: the polling district's code
+ * @name: its name
+ * @entries: (element-type EdNoticeEntry): one array per #EdAlterationKind, each in the
+ *   register's statutory order
+ *
+ * One polling district's part of a notice.
+ */
+typedef struct
+{
+  char      *code;
+  char      *name;
+  GPtrArray *entries[ED_N_ALTERATION_KINDS];
+} EdNoticeDistrict;
+
+/**
+ * EdNotice:
+ * @publication: the day the notice is published
+ * @determination: the last day of determinations it lists
+ * @required: whether the ERO must publish it (%FALSE in the months before the revised register)
+ * @council: the council's name, for the documents' running header
+ * @districts: (element-type EdNoticeDistrict): the polling districts with alterations, by code
+ * @n_entries: how many entries the districts list
+ * @n_alterations: every alteration the notice publishes, those withheld included
+ * @n_withheld: alterations published without being printed because they are about an elector
+ *   under 16, of whom nothing may be published (DOMAIN.md §1.2)
+ *
+ * A monthly notice of alteration as it will be, or was, published.
+ */
+typedef struct
+{
+  GDate      publication;
+  GDate      determination;
+  gboolean   required;
+  char      *council;
+  GPtrArray *districts;
+  guint      n_entries;
+  guint      n_alterations;
+  guint      n_withheld;
+} EdNotice;
+
+GQuark       ed_register_notice_error_quark   (void);
+
+const char  *ed_alteration_kind_to_string      (EdAlterationKind   kind);
+const char  *ed_alteration_kind_get_heading    (EdAlterationKind   kind);
+const char  *ed_alteration_reason_get_label    (const char        *reason);
+
+EdNotice    *ed_register_notice_prepare        (EdContext         *context,
+                                                const GDate       *publication,
+                                                EdNoticeFlags      flags,
+                                                GError           **error);
+void         ed_notice_free                    (EdNotice          *notice);
+char        *ed_notice_format_date             (const GDate       *date);
+char        *ed_notice_file_name               (const GDate       *publication,
+                                                const char        *extension);
+
+gboolean     ed_notice_write_csv               (EdNotice          *notice,
+                                                GFile             *file,
+                                                GError           **error);
+
+gboolean     ed_register_notice_publish        (EdContext         *context,
+                                                const GDate       *publication,
+                                                const char        *out_dir,
+                                                char             **out_pdf_path,
+                                                GError           **error);
+gboolean     ed_register_notice_publish_full   (EdContext         *context,
+                                                const GDate       *publication,
+                                                EdNoticeFlags      flags,
+                                                const char        *out_dir,
+                                                EdNotice         **out_notice,
+                                                char             **out_pdf_path,
+                                                char             **out_csv_path,
+                                                GError           **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EdNotice, ed_notice_free)
+
+G_END_DECLS

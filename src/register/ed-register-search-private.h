@@ -1,0 +1,31 @@
+/* ed-register-search-private.h
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ed-database.h"
+#include "ed-register-search.h"
+
+G_BEGIN_DECLS
+
+/* The columns of an EdElectorSummary, over `elector AS e LEFT JOIN property AS p`. An address
+ * reads "14 Mill Lane" but "Rose Cottage, Mill Lane": a comma only after a house name. */
+#define _ED_SUMMARY_COLUMNS \
+  "SELECT e.id, e.number_prefix || e.number || " \
+  "  CASE WHEN e.number_suffix > 0 THEN '/' || e.number_suffix ELSE '' END, " \
+  "  trim (e.title || ' ' || e.forenames || ' ' || e.surname), " \
+  "  CASE WHEN e.anonymous OR p.id IS NULL THEN '' ELSE " \
+  "    trim (p.property || CASE WHEN p.property GLOB '*[0-9]' OR p.property GLOB '*[0-9][A-Z]' " \
+  "      THEN ' ' ELSE ', ' END || p.street || ', ' || p.town, ', ') END, " \
+  "  CASE WHEN e.anonymous THEN '' ELSE coalesce (p.postcode, '') END, " \
+  "  e.marker, e.absent_vote, e.anonymous, e.status, e.property "
+
+GPtrArray *_ed_register_read_summaries (EdDatabase    *database,
+                                        sqlite3_stmt  *stmt,
+                                        GError       **error);
+
+G_END_DECLS

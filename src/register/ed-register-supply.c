@@ -1,0 +1,674 @@
+/* ed-register-supply.c
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Supply and sale of the register (DOMAIN.md §1.3): who may have which copy, what it costs,
+ * and the record of each copy supplied. The full register goes only to those the law names;
+ * the edited (open) register may be sold to anyone. Each copy is one `register_supply` row,
+ * written through a change set so every desk of the district sees it. */
+
+#define G_LOG_DOMAIN "ed-register"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ed-change-set.h"
+#include "ed-database.h"
+#include "ed-date.h"
+#include "ed-district-settings.h"
+#include "ed-franchise.h"
+#include "ed-register-document.h"
+#include "ed-register-export.h"
+#include "ed-register-supply.h"
+#include "ed-register-tables.h"
+
+G_DEFINE_QUARK (ed-supply-error-quark, ed_supply_error)
+
+/* DOMAIN.md §1.3 names parties, candidates, credit reference agencies and the jury service
+ * among those the full register is supplied to, and says the edited register may be sold to
+ * anyone. The others follow the supply provisions of RPR 2001 Part VI as councils apply
+ * them; they are not confirmed in DOMAIN.md. Government departments and credit reference
+ * agencies buy the full register; the rest are supplied it free. Keys are stored, so they
+ * never change; the order is the order people choose from. */
+static const EdSupplyEntitlement entitlements[] = {
+  { "candidate", N_("Candidate at an election"), TRUE, TRUE },
+  { "political-party", N_("Political party (local party)"), TRUE, TRUE },
+  { "registered-political-party", N_("Registered political party"), TRUE, TRUE },
+  { "elected-representative", N_("Elected representative"), TRUE, TRUE },
+  { "local-authority", N_("Local authority"), TRUE, TRUE },
+  { "jury-summoning", N_("Jury summoning"), TRUE, TRUE },
+  { "electoral-commission", N_("Electoral Commission"), TRUE, TRUE },
+  { "british-library", N_("British Library"), TRUE, TRUE },
+  { "police", N_("Police force"), TRUE, TRUE },
+  { "government-department", N_("Government department (purchase)"), TRUE, FALSE },
+  { "credit-reference-agency", N_("Credit reference agency (purchase)"), TRUE, FALSE },
+  { "edited-register-purchase", N_("Purchase of the edited register"), FALSE, FALSE },
+};
+
+/**
+ * ed_supply_get_entitlements:
+ * @n_entitlements: (out): how many there are
+ *
+ * Returns: (transfer none) (array length=n_entitlements): every entitlement, in the order
+ *   to offer them
+ */
+const EdSupplyEntitlement *
+ed_supply_get_entitlements (guint *n_entitlements)
+{
+  g_return_val_if_fail (n_entitlements != NULL, NULL);
+
+  *n_entitlements = G_N_ELEMENTS (entitlements);
+  return entitlements;
+}
+
+/**
+ * ed_supply_entitlement_lookup:
+ * @key: an entitlement's key
+ * @error: return location for an %ED_SUPPLY_ERROR_UNKNOWN_ENTITLEMENT
+ *
+ * Returns: (transfer none) (nullable): the entitlement
+ */
+const EdSupplyEntitlement *
+ed_supply_entitlement_lookup (const char  *key,
+                              GError     **error)
+{
+  g_autoptr(GString) keys = g_string_new (NULL);
+
+  g_return_val_if_fail (key != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (entitlements); i++)
+    {
+      if (g_ascii_strcasecmp (key, entitlements[i].key) == 0)
+        return &entitlements[i];
+      g_string_append_printf (keys, "%s%s", i > 0 ? ", " : "", entitlements[i].key);
+    }
+
+  g_set_error (error, ED_SUPPLY_ERROR, ED_SUPPLY_ERROR_UNKNOWN_ENTITLEMENT,
+               /* Translators: the list after the colon is of keys to type, not to translate. */
+               _("“%s” is not an entitlement to a copy of the register: expected one of %s"),
+               key, keys->str);
+  return NULL;
+}
+
+/**
+ * ed_supply_entitlement_get_name:
+ * @entitlement: an entitlement
+ *
+ * Returns: (transfer none): its name, translated
+ */
+const char *
+ed_supply_entitlement_get_name (const EdSupplyEntitlement *entitlement)
+{
+  g_return_val_if_fail (entitlement != NULL, NULL);
+
+  return _(entitlement->name);
+}
+
+/**
+ * ed_supply_entitlement_allows:
+ * @entitlement: the recipient's entitlement
+ * @item: what they ask for
+ * @error: return location for an %ED_SUPPLY_ERROR_NOT_ENTITLED saying why not
+ *
+ * Whether the entitlement covers the copy (DOMAIN.md §1.3): the edited register may be sold
+ * to anyone; the full register, its notices of alteration, the list of overseas electors
+ * and the marked register only to those entitled to the full register.
+ *
+ * Returns: %TRUE if it may be supplied
+ */
+gboolean
+ed_supply_entitlement_allows (const EdSupplyEntitlement  *entitlement,
+                              EdSaleKind                  item,
+                              GError                    **error)
+{
+  g_return_val_if_fail (entitlement != NULL, FALSE);
+
+  if (item == ED_SALE_KIND_EDITED || entitlement->full_register)
+    return TRUE;
+
+  switch (item)
+    {
+    case ED_SALE_KIND_FULL:
+      g_set_error (error, ED_SUPPLY_ERROR, ED_SUPPLY_ERROR_NOT_ENTITLED,
+                   _("The full register is supplied only to those the law entitles to it "
+                     "(candidates, political parties, elected representatives, credit "
+                     "reference agencies and others); “%s” covers only the edited register"),
+                   _(entitlement->name));
+      break;
+    case ED_SALE_KIND_NOTICE:
+      g_set_error (error, ED_SUPPLY_ERROR, ED_SUPPLY_ERROR_NOT_ENTITLED,
+                   _("A notice of alteration is part of the full register, supplied only to "
+                     "those entitled to it; “%s” covers only the edited register"),
+                   _(entitlement->name));
+      break;
+    case ED_SALE_KIND_OVERSEAS:
+    case ED_SALE_KIND_MARKED:
+    default:
+      g_set_error (error, ED_SUPPLY_ERROR, ED_SUPPLY_ERROR_NOT_ENTITLED,
+                   _("The list of overseas electors and the marked register are supplied only "
+                     "to those entitled to the full register; “%s” covers only the edited "
+                     "register"),
+                   _(entitlement->name));
+      break;
+    }
+  return FALSE;
+}
+
+/**
+ * ed_supply_fee:
+ * @entitlement: the recipient's entitlement
+ * @item: what is supplied
+ * @format: data or printed
+ * @entries: the entries in the copy
+ *
+ * The fee for one copy: nothing where the entitlement is to a free copy, otherwise the
+ * statutory sale fee (ed_sale_fee(), DOMAIN.md §1.3). The marked register is always charged
+ * for: its fee is prescribed for everyone who may have it.
+ *
+ * Returns: the fee in pence
+ */
+EdMoney
+ed_supply_fee (const EdSupplyEntitlement *entitlement,
+               EdSaleKind                 item,
+               EdSaleFormat               format,
+               guint64                    entries)
+{
+  g_return_val_if_fail (entitlement != NULL, 0);
+
+  if (entitlement->free_of_charge && item != ED_SALE_KIND_MARKED)
+    return 0;
+  return ed_sale_fee (item, format, MIN (entries, ED_SALE_FEE_MAX_ENTRIES));
+}
+
+static const char count_full_sql[] = "SELECT count(*) FROM elector";
+
+/* The open register's exclusions (DOMAIN.md §1.3) as ed-register-export.c applies them: the
+ * under-16 rule depends on the country and the date, so those with an attainer date are
+ * counted here one by one. */
+static const char count_open_sql[] =
+  "SELECT attainer_date FROM elector WHERE open_register_opt_out = 0 AND anonymous = 0";
+
+static const char count_overseas_sql[] = "SELECT count(*) FROM elector WHERE marker = 'F'";
+
+static const char notice_exists_sql[] = "SELECT count(*) FROM register_notice WHERE id = ?1";
+
+static const char count_notice_sql[] =
+  "SELECT count(*) FROM register_alteration WHERE notice = ?1";
+
+static gboolean
+count_one (EdDatabase   *database,
+           const char   *sql,
+           const char   *text,
+           guint64      *out,
+           GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = ed_database_prepare (database, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (text != NULL)
+    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      ed_database_set_error (database, rc, error);
+      return FALSE;
+    }
+  *out = (guint64)sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+static gboolean
+count_open (EdContext    *context,
+            const GDate  *as_at,
+            guint64      *out,
+            GError      **error)
+{
+  EdDatabase *database = ed_context_get_database (context);
+  EdCountry country = ed_district_settings_get_country (ed_context_get_settings (context));
+  g_autoptr(sqlite3_stmt) stmt = ed_database_prepare (database, count_open_sql, error);
+  guint64 n = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *attainer_text = (const char *)sqlite3_column_text (stmt, 0);
+      GDate attainer;
+
+      g_date_clear (&attainer, 1);
+      if (attainer_text != NULL && attainer_text[0] != '\0' &&
+          ed_date_parse_iso (attainer_text, &attainer, NULL) &&
+          ed_elector_is_under_16 (country, &attainer, as_at))
+        continue;
+      n++;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      ed_database_set_error (database, rc, error);
+      return FALSE;
+    }
+  *out = n;
+  return TRUE;
+}
+
+/**
+ * ed_register_supply_count_entries:
+ * @context: the district
+ * @item: what is supplied; not %ED_SALE_KIND_MARKED, which the database does not hold
+ * @as_at: the date of supply, for the open register's under-16 rule
+ * @notice: for %ED_SALE_KIND_NOTICE, the notice's row id
+ * @out_entries: (out): the entries a copy holds, as the fee counts them
+ * @error: return location for an error
+ *
+ * Counts the entries of a copy as the register holds them now: every entry of the full
+ * register; the edited register without those who opted out, anonymous entries and anyone
+ * under 16 on @as_at; the electors marked F for the list of overseas electors; the
+ * alterations in the notice.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+ed_register_supply_count_entries (EdContext    *context,
+                                  EdSaleKind    item,
+                                  const GDate  *as_at,
+                                  const char   *notice,
+                                  guint64      *out_entries,
+                                  GError      **error)
+{
+  EdDatabase *database;
+  guint64 exists = 0;
+
+  g_return_val_if_fail (ED_IS_CONTEXT (context), FALSE);
+  g_return_val_if_fail (as_at != NULL && g_date_valid (as_at), FALSE);
+  g_return_val_if_fail (out_entries != NULL, FALSE);
+
+  database = ed_context_get_database (context);
+  switch (item)
+    {
+    case ED_SALE_KIND_FULL:
+      return count_one (database, count_full_sql, NULL, out_entries, error);
+    case ED_SALE_KIND_EDITED:
+      return count_open (context, as_at, out_entries, error);
+    case ED_SALE_KIND_OVERSEAS:
+      return count_one (database, count_overseas_sql, NULL, out_entries, error);
+    case ED_SALE_KIND_NOTICE:
+      if (notice == NULL || notice[0] == '\0')
+        {
+          g_set_error_literal (error, ED_SUPPLY_ERROR, ED_SUPPLY_ERROR_INVALID,
+                               _("Say which notice of alteration is supplied"));
+          return FALSE;
+        }
+      if (!count_one (database, notice_exists_sql, notice, &exists, error))
+        return FALSE;
+      if (exists == 0)
+        {
+          g_set_error (error, ED_SUPPLY_ERROR, ED_SUPPLY_ERROR_INVALID,
+                       _("There is no notice of alteration “%s”"), notice);
+          return FALSE;
+        }
+      return count_one (database, count_notice_sql, notice, out_entries, error);
+    case ED_SALE_KIND_MARKED:
+    default:
+      g_set_error_literal (error, ED_SUPPLY_ERROR, ED_SUPPLY_ERROR_INVALID,
+                           _("The marked register is not kept here: give the number of "
+                             "entries in the marked copy"));
+      return FALSE;
+    }
+}
+
+/* Fields stored as text are NFC, as every synced value must be. */
+static char *
+clean_text (const char *text)
+{
+  g_autofree char *stripped = NULL;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return g_strdup ("");
+  stripped = g_strstrip (g_strdup (text));
+  return g_utf8_normalize (stripped, -1, G_NORMALIZE_NFC);
+}
+
+/**
+ * ed_register_supply_record:
+ * @context: the district
+ * @request: the copy requested
+ * @error: return location for an error; %ED_SUPPLY_ERROR_NOT_ENTITLED when the entitlement
+ *   does not cover the copy
+ *
+ * Checks the request, counts the copy's entries from the register (except for the marked
+ * register, whose count the request gives), computes the fee and records the supply.
+ *
+ * Returns: (transfer full) (nullable): the supply as recorded
+ */
+EdSupply *
+ed_register_supply_record (EdContext              *context,
+                           const EdSupplyRequest  *request,
+                           GError                **error)
+{
+  const EdSupplyEntitlement *entitlement;
+  g_autoptr(EdChangeSet) change_set = NULL;
+  g_autoptr(EdSupply) supply = NULL;
+  g_autofree char *date_text = NULL;
+  GVariant *values[8];
+  const char *columns[] = {
+    "supplied_on", "recipient", "entitlement", "item", "format", "notice", "entries", "fee",
+  };
+
+  g_return_val_if_fail (ED_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (request != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  supply = g_new0 (EdSupply, 1);
+  supply->recipient = clean_text (request->recipient);
+  if (supply->recipient[0] == '\0')
+    {
+      g_set_error_literal (error, ED_SUPPLY_ERROR, ED_SUPPLY_ERROR_INVALID,
+                           _("Say who the copy is for"));
+      return NULL;
+    }
+  if (!g_date_valid (&request->supplied_on))
+    {
+      g_set_error_literal (error, ED_SUPPLY_ERROR, ED_SUPPLY_ERROR_INVALID,
+                           _("Give the date of supply"));
+      return NULL;
+    }
+  entitlement = ed_supply_entitlement_lookup (request->entitlement != NULL
+                                                ? request->entitlement : "", error);
+  if (entitlement == NULL ||
+      !ed_supply_entitlement_allows (entitlement, request->item, error))
+    return NULL;
+
+  supply->supplied_on = request->supplied_on;
+  supply->entitlement = g_strdup (entitlement->key);
+  supply->item = request->item;
+  supply->format = request->format;
+  supply->notice = g_strdup (request->item == ED_SALE_KIND_NOTICE && request->notice != NULL
+                               ? request->notice : "");
+  if (request->item == ED_SALE_KIND_MARKED)
+    {
+      if (request->entries == 0 || request->entries > ED_SALE_FEE_MAX_ENTRIES)
+        {
+          g_set_error_literal (error, ED_SUPPLY_ERROR, ED_SUPPLY_ERROR_INVALID,
+                               _("Give the number of entries in the marked copy"));
+          return NULL;
+        }
+      supply->entries = request->entries;
+    }
+  else if (!ed_register_supply_count_entries (context, request->item, &request->supplied_on,
+                                               supply->notice, &supply->entries, error))
+    return NULL;
+  supply->fee = ed_supply_fee (entitlement, supply->item, supply->format, supply->entries);
+
+  /* Begun before the values are made: the insert takes their floating references. */
+  change_set = ed_change_set_begin (context, error);
+  if (change_set == NULL)
+    return NULL;
+  date_text = ed_date_format_iso (&supply->supplied_on);
+  values[0] = g_variant_new_string (date_text);
+  values[1] = g_variant_new_string (supply->recipient);
+  values[2] = g_variant_new_string (supply->entitlement);
+  values[3] = g_variant_new_string (ed_sale_kind_to_string (supply->item));
+  values[4] = g_variant_new_string (ed_sale_format_to_string (supply->format));
+  values[5] = g_variant_new_string (supply->notice);
+  values[6] = g_variant_new_int64 ((gint64)supply->entries);
+  values[7] = g_variant_new_int64 (supply->fee);
+
+  if (!ed_change_set_insert (change_set, ed_register_supply_table.name, NULL, columns,
+                             (GVariant * const *)values, G_N_ELEMENTS (values), &supply->id,
+                             error) ||
+      !ed_change_set_commit (change_set, error))
+    return NULL;
+
+  return g_steal_pointer (&supply);
+}
+
+static const char list_sql[] =
+  "SELECT id, supplied_on, recipient, entitlement, item, format, notice, entries, fee "
+  "FROM register_supply ORDER BY supplied_on, rowid";
+
+/**
+ * ed_register_supply_list:
+ * @context: the district
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (element-type EdSupply): every supply recorded, oldest first
+ */
+GPtrArray *
+ed_register_supply_list (EdContext  *context,
+                         GError    **error)
+{
+  EdDatabase *database;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) supplies = NULL;
+  int rc;
+
+  g_return_val_if_fail (ED_IS_CONTEXT (context), NULL);
+
+  database = ed_context_get_database (context);
+  stmt = ed_database_prepare (database, list_sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  supplies = g_ptr_array_new_with_free_func ((GDestroyNotify)ed_supply_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      EdSupply *supply = g_new0 (EdSupply, 1);
+
+      supply->id = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+      g_date_clear (&supply->supplied_on, 1);
+      /* A row merged from another desk is shown as it is, even if its date is unreadable. */
+      ed_date_parse_iso ((const char *)sqlite3_column_text (stmt, 1), &supply->supplied_on, NULL);
+      supply->recipient = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
+      supply->entitlement = g_strdup ((const char *)sqlite3_column_text (stmt, 3));
+      if (!ed_sale_kind_from_string ((const char *)sqlite3_column_text (stmt, 4), &supply->item,
+                                     NULL))
+        supply->item = ED_SALE_KIND_FULL;
+      if (!ed_sale_format_from_string ((const char *)sqlite3_column_text (stmt, 5),
+                                       &supply->format, NULL))
+        supply->format = ED_SALE_FORMAT_DATA;
+      supply->notice = g_strdup ((const char *)sqlite3_column_text (stmt, 6));
+      supply->entries = (guint64)MAX (sqlite3_column_int64 (stmt, 7), 0);
+      supply->fee = sqlite3_column_int64 (stmt, 8);
+      g_ptr_array_add (supplies, supply);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      ed_database_set_error (database, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&supplies);
+}
+
+static const char notices_sql[] =
+  "SELECT n.id, n.publication_date, n.kind, "
+  "  (SELECT count(*) FROM register_alteration AS a WHERE a.notice = n.id) "
+  "FROM register_notice AS n WHERE n.published ORDER BY n.publication_date DESC, n.rowid DESC";
+
+/**
+ * ed_register_supply_list_notices:
+ * @context: the district
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (element-type EdSupplyNotice): the published notices of
+ *   alteration, newest first
+ */
+GPtrArray *
+ed_register_supply_list_notices (EdContext  *context,
+                                 GError    **error)
+{
+  EdDatabase *database;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) notices = NULL;
+  int rc;
+
+  g_return_val_if_fail (ED_IS_CONTEXT (context), NULL);
+
+  database = ed_context_get_database (context);
+  stmt = ed_database_prepare (database, notices_sql, error);
+  if (stmt == NULL)
+    return NULL;
+  notices = g_ptr_array_new_with_free_func ((GDestroyNotify)ed_supply_notice_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      EdSupplyNotice *notice = g_new0 (EdSupplyNotice, 1);
+
+      notice->id = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+      g_date_clear (&notice->publication_date, 1);
+      ed_date_parse_iso ((const char *)sqlite3_column_text (stmt, 1), &notice->publication_date,
+                         NULL);
+      notice->kind = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
+      notice->entries = (guint64)MAX (sqlite3_column_int64 (stmt, 3), 0);
+      g_ptr_array_add (notices, notice);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      ed_database_set_error (database, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&notices);
+}
+
+/* The edition a copy of the full or edited register is drawn from. */
+static gboolean
+edition_for (const EdSupply     *supply,
+             EdRegisterEdition  *out,
+             GError            **error)
+{
+  switch (supply->item)
+    {
+    case ED_SALE_KIND_FULL:
+      *out = ED_REGISTER_EDITION_FULL;
+      break;
+    case ED_SALE_KIND_EDITED:
+      *out = ED_REGISTER_EDITION_OPEN;
+      break;
+    case ED_SALE_KIND_NOTICE:
+    case ED_SALE_KIND_OVERSEAS:
+    case ED_SALE_KIND_MARKED:
+    default:
+      g_set_error (error, ED_SUPPLY_ERROR, ED_SUPPLY_ERROR_NOT_SUPPORTED,
+                   _("A copy of the %s cannot be written here yet: the supply is recorded, "
+                     "export the copy from where it is published"),
+                   ed_sale_kind_to_string (supply->item));
+      return FALSE;
+    }
+  if (!g_date_valid (&supply->supplied_on))
+    {
+      g_set_error_literal (error, ED_SUPPLY_ERROR, ED_SUPPLY_ERROR_INVALID,
+                           _("The supply has no date of supply"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * ed_register_supply_export_csv:
+ * @context: the district
+ * @supply: a recorded supply of the full or edited register
+ * @file: where to write the copy
+ * @out_n_entries: (out) (optional): the entries written
+ * @error: return location for an error; %ED_SUPPLY_ERROR_NOT_SUPPORTED for other items
+ *
+ * Writes the copy supplied as CSV: the full edition for the full register, the open
+ * edition as at the date of supply for the edited register (ed_register_export_csv()).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+ed_register_supply_export_csv (EdContext       *context,
+                               const EdSupply  *supply,
+                               GFile           *file,
+                               guint           *out_n_entries,
+                               GError         **error)
+{
+  EdRegisterEdition edition;
+
+  g_return_val_if_fail (ED_IS_CONTEXT (context), FALSE);
+  g_return_val_if_fail (supply != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (!edition_for (supply, &edition, error))
+    return FALSE;
+  return ed_register_export_csv (context, edition, &supply->supplied_on, file, out_n_entries,
+                                 error);
+}
+
+/**
+ * ed_register_supply_export:
+ * @context: the district
+ * @supply: a recorded supply of the full or edited register
+ * @file: where to write the copy: a local file for a printed copy
+ * @out_n_entries: (out) (optional): the entries written
+ * @error: return location for an error; %ED_SUPPLY_ERROR_NOT_SUPPORTED for other items
+ *
+ * Writes the copy in the supply's format: CSV for data (ed_register_supply_export_csv()),
+ * the published register as PDF for a printed copy, as at the date of supply.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+ed_register_supply_export (EdContext       *context,
+                           const EdSupply  *supply,
+                           GFile           *file,
+                           guint           *out_n_entries,
+                           GError         **error)
+{
+  g_autofree char *path = NULL;
+  EdRegisterEdition edition;
+
+  g_return_val_if_fail (ED_IS_CONTEXT (context), FALSE);
+  g_return_val_if_fail (supply != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (supply->format == ED_SALE_FORMAT_DATA)
+    return ed_register_supply_export_csv (context, supply, file, out_n_entries, error);
+
+  if (!edition_for (supply, &edition, error))
+    return FALSE;
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("A printed copy can only be written to a file on this computer"));
+      return FALSE;
+    }
+  return ed_register_document_write_pdf (context, edition, &supply->supplied_on, path,
+                                         out_n_entries, error);
+}
+
+/**
+ * ed_supply_free:
+ * @supply: (nullable): a supply
+ */
+void
+ed_supply_free (EdSupply *supply)
+{
+  if (supply == NULL)
+    return;
+  g_free (supply->id);
+  g_free (supply->recipient);
+  g_free (supply->entitlement);
+  g_free (supply->notice);
+  g_free (supply);
+}
+
+/**
+ * ed_supply_notice_free:
+ * @notice: (nullable): a notice
+ */
+void
+ed_supply_notice_free (EdSupplyNotice *notice)
+{
+  if (notice == NULL)
+    return;
+  g_free (notice->id);
+  g_free (notice->kind);
+  g_free (notice);
+}

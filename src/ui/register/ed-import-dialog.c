@@ -1,0 +1,572 @@
+/* ed-import-dialog.c
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Imports a register CSV into the open district: pick a file, watch the progress (and cancel),
+ * then either the rows imported or every refused row and why. The import is all or nothing
+ * (ed_register_import_csv()), so cancelling or a refused row leaves the district as it was.
+ * It runs in a worker thread on a connection of its own to the same database: a context and
+ * its connection belong to one thread, and WAL lets the window keep reading meanwhile. */
+
+#define G_LOG_DOMAIN "ed-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ed-import-dialog.h"
+#include "ed-register-import.h"
+
+/* A list box makes a widget per row; beyond this many refused rows the saved report is the
+ * place to read them, and the count says so. */
+#define PROBLEMS_SHOWN 500
+
+struct _EdImportDialog
+{
+  AdwWindow           parent_instance;
+
+  EdContext          *context;
+  GCancellable       *cancellable;       /* set while an import runs */
+  GtkFileChooserNative *chooser;
+  EdImportReport     *report;            /* the last refused import, for Save Report… */
+  gboolean            closed;
+
+  GtkStack           *stack;
+  AdwStatusPage      *progress_page;
+  GtkProgressBar     *progress_bar;
+  GtkButton          *cancel_button;
+  AdwStatusPage      *done_page;
+  GtkLabel           *refused_label;
+  GtkListBox         *problem_list;
+};
+
+G_DEFINE_FINAL_TYPE (EdImportDialog, ed_import_dialog, ADW_TYPE_WINDOW)
+
+enum
+{
+  IMPORTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Progress from the worker thread, carried to the main loop. */
+typedef struct
+{
+  EdImportDialog *dialog;
+  double          fraction;
+  char           *what;
+} Progress;
+
+static gboolean
+show_progress_cb (gpointer user_data)
+{
+  Progress *progress = user_data;
+  EdImportDialog *self = progress->dialog;
+
+  /* A report from a cancelled import may arrive after the dialog moved on. */
+  if (self->cancellable != NULL && !g_cancellable_is_cancelled (self->cancellable))
+    {
+      gtk_progress_bar_set_fraction (self->progress_bar, CLAMP (progress->fraction, 0.0, 1.0));
+      gtk_progress_bar_set_text (self->progress_bar, progress->what);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_free (gpointer data)
+{
+  Progress *progress = data;
+
+  g_object_unref (progress->dialog);
+  g_free (progress->what);
+  g_free (progress);
+}
+
+static void
+progress_cb (double      fraction,
+             const char *what,
+             gpointer    user_data)
+{
+  Progress *progress = g_new0 (Progress, 1);
+
+  progress->dialog = g_object_ref (user_data);
+  progress->fraction = fraction;
+  progress->what = g_strdup (what);
+  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, show_progress_cb, progress,
+                              progress_free);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  const char *const *paths = task_data;   /* database, then the CSV file */
+  g_autoptr(EdContext) context = NULL;
+  EdImportReport *report;
+  GError *error = NULL;
+
+  context = ed_context_open (paths[0], &error);
+  if (context == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  report = ed_register_import_csv (context, paths[1], progress_cb, source_object, cancellable,
+                                   &error);
+  if (report == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, report, (GDestroyNotify)ed_import_report_free);
+}
+
+static GtkWidget *
+problem_row (EdImportProblem *problem)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *title = NULL;
+
+  if (problem->field[0] != '\0')
+    /* Translators: a refused row of an import: the line of the file, the column and what the
+     * file held there */
+    title = g_strdup_printf (_("Line %" G_GUINT64_FORMAT ", %s “%s”"), problem->line,
+                             problem->field, problem->value);
+  else
+    /* Translators: a whole row of an import was refused; %s is the line number */
+    title = g_strdup_printf (_("Line %" G_GUINT64_FORMAT), problem->line);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), problem->reason);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  return row;
+}
+
+static void
+show_refused (EdImportDialog *self,
+              EdImportReport *report)
+{
+  GtkWidget *child;
+  g_autofree char *text = NULL;
+  guint n = report->problems->len;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->problem_list))) != NULL)
+    gtk_list_box_remove (self->problem_list, child);
+  for (guint i = 0; i < MIN (n, PROBLEMS_SHOWN); i++)
+    gtk_list_box_append (self->problem_list, problem_row (g_ptr_array_index (report->problems,
+                                                                             i)));
+
+  if (n > PROBLEMS_SHOWN)
+    /* Translators: %u are counts of refused rows */
+    text = g_strdup_printf (_("Nothing was imported: %u rows were refused. The first %u are "
+                              "listed; save the report to see them all."),
+                            n, (guint)PROBLEMS_SHOWN);
+  else
+    text = g_strdup_printf (ngettext ("Nothing was imported: %u row was refused. Correct it "
+                                      "and import the file again.",
+                                      "Nothing was imported: %u rows were refused. Correct them "
+                                      "and import the file again.", n),
+                            n);
+  gtk_label_set_text (self->refused_label, text);
+  gtk_stack_set_visible_child_name (self->stack, "refused");
+}
+
+static void
+show_start (EdImportDialog *self,
+            const char     *why)
+{
+  AdwToast *toast;
+
+  gtk_stack_set_visible_child_name (self->stack, "start");
+  if (why == NULL)
+    return;
+  toast = adw_toast_new (why);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (adw_window_get_content (ADW_WINDOW (self))),
+                               toast);
+}
+
+static void
+import_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  EdImportDialog *self = ED_IMPORT_DIALOG (source);
+  g_autoptr(EdImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+
+  report = g_task_propagate_pointer (G_TASK (result), &error);
+  g_clear_object (&self->cancellable);
+  if (self->closed)
+    return;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), TRUE);
+
+  if (report == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_start (self, _("Import cancelled: the register is as it was"));
+      else
+        {
+          g_autofree char *why = g_strdup_printf (_("The file could not be imported: %s"),
+                                                  error->message);
+
+          show_start (self, why);
+        }
+      return;
+    }
+
+  if (report->problems->len > 0)
+    {
+      show_refused (self, report);
+      g_clear_pointer (&self->report, ed_import_report_free);
+      self->report = g_steal_pointer (&report);
+      return;
+    }
+
+  /* Translators: after a successful import; each %u is a count */
+  summary = g_strdup_printf (_("%u electors at %u addresses, in %u new polling districts."),
+                             report->n_electors, report->n_properties,
+                             report->n_polling_districts);
+  adw_status_page_set_description (self->done_page, summary);
+  gtk_stack_set_visible_child_name (self->stack, "done");
+  g_signal_emit (self, signals[IMPORTED], 0, report->n_electors);
+}
+
+/**
+ * ed_import_dialog_import_file:
+ * @self: the dialog
+ * @file: a register CSV
+ *
+ * Starts importing @file, as choosing it does.
+ */
+void
+ed_import_dialog_import_file (EdImportDialog *self,
+                              GFile          *file)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  char **paths;
+
+  g_return_if_fail (ED_IS_IMPORT_DIALOG (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (self->cancellable == NULL);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      show_start (self, _("Only files on this computer can be imported"));
+      return;
+    }
+
+  name = g_file_get_basename (file);
+  adw_status_page_set_description (self->progress_page, name);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
+  gtk_progress_bar_set_text (self->progress_bar, _("Reading the file"));
+  gtk_stack_set_visible_child_name (self->stack, "progress");
+
+  paths = g_new0 (char *, 3);
+  paths[0] = g_strdup (ed_database_get_path (ed_context_get_database (self->context)));
+  paths[1] = g_steal_pointer (&path);
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->cancellable, import_done_cb, NULL);
+  g_task_set_source_tag (task, ed_import_dialog_import_file);
+  g_task_set_task_data (task, paths, (GDestroyNotify)g_strfreev);
+  g_task_run_in_thread (task, import_thread);
+}
+
+/**
+ * ed_import_dialog_is_running:
+ * @self: the dialog
+ *
+ * Returns: whether an import is under way
+ */
+gboolean
+ed_import_dialog_is_running (EdImportDialog *self)
+{
+  g_return_val_if_fail (ED_IS_IMPORT_DIALOG (self), FALSE);
+
+  return self->cancellable != NULL;
+}
+
+static void
+chooser_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     gpointer         user_data)
+{
+  EdImportDialog *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      ed_import_dialog_import_file (self, file);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+choose_clicked_cb (EdImportDialog *self)
+{
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  if (self->chooser != NULL || self->cancellable != NULL)
+    return;
+  self->chooser = gtk_file_chooser_native_new (_("Import Register"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
+                                               _("_Cancel"));
+  gtk_file_filter_set_name (csv, _("Register files (CSV)"));
+  gtk_file_filter_add_suffix (csv, "csv");
+  gtk_file_filter_add_suffix (csv, "txt");
+  gtk_file_filter_add_mime_type (csv, "text/csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), csv);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+cancel_clicked_cb (EdImportDialog *self)
+{
+  if (self->cancellable == NULL)
+    return;
+  /* Nothing is written until every row has been read and checked, and then in one
+   * transaction, so cancelling at any point leaves the district as it was. */
+  gtk_progress_bar_set_text (self->progress_bar, _("Cancelling…"));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), FALSE);
+  g_cancellable_cancel (self->cancellable);
+}
+
+static void
+save_response_cb (GtkNativeDialog *chooser,
+                  int              response,
+                  gpointer         user_data)
+{
+  EdImportDialog *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->report != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GError) error = NULL;
+      AdwToast *toast;
+
+      if (ed_import_report_write_csv (self->report, file, &error))
+        toast = adw_toast_new (_("Report saved"));
+      else
+        {
+          g_autofree char *why = g_strdup_printf (_("The report could not be saved: %s"),
+                                                  error->message);
+
+          toast = adw_toast_new (why);
+        }
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (adw_window_get_content (ADW_WINDOW (self))),
+                                   toast);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+save_report_clicked_cb (EdImportDialog *self)
+{
+  GtkFileChooserNative *chooser;
+
+  if (self->report == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Save Report"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("refused-rows.csv"));
+  g_signal_connect (chooser, "response", G_CALLBACK (save_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static gboolean
+ed_import_dialog_close_request (GtkWindow *window)
+{
+  EdImportDialog *self = ED_IMPORT_DIALOG (window);
+
+  /* Closing is cancelling: the worker stops at its next check and the task keeps the
+   * dialog alive until it has. */
+  self->closed = TRUE;
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  return GTK_WINDOW_CLASS (ed_import_dialog_parent_class)->close_request (window);
+}
+
+static void
+ed_import_dialog_dispose (GObject *object)
+{
+  EdImportDialog *self = ED_IMPORT_DIALOG (object);
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  g_clear_object (&self->context);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->report, ed_import_report_free);
+
+  G_OBJECT_CLASS (ed_import_dialog_parent_class)->dispose (object);
+}
+
+static void
+ed_import_dialog_class_init (EdImportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ed_import_dialog_dispose;
+  window_class->close_request = ed_import_dialog_close_request;
+
+  /**
+   * EdImportDialog::imported:
+   * @n_electors: the electors added
+   *
+   * The import was committed: the register has changed.
+   */
+  signals[IMPORTED] = g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                    NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static GtkWidget *
+pill_button (const char *label)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_add_css_class (button, "pill");
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  return button;
+}
+
+static void
+ed_import_dialog_init (EdImportDialog *self)
+{
+  GtkWidget *toast_overlay = adw_toast_overlay_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *page;
+  GtkWidget *button;
+  GtkWidget *refused;
+  GtkWidget *scrolled;
+  GtkWidget *clamp;
+
+  gtk_window_set_title (GTK_WINDOW (self), _("Import Register"));
+  gtk_window_set_default_size (GTK_WINDOW (self), 560, 520);
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+
+  gtk_box_append (GTK_BOX (box), header);
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (toast_overlay), box);
+  adw_window_set_content (ADW_WINDOW (self), toast_overlay);
+
+  /* Start: what the file must be, and the button to choose it. The status pages have no
+   * icon: a large symbolic icon needs the SVG loader, which not every system has. */
+  page = adw_status_page_new ();
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), _("Import a Register"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (page),
+                                   _("Choose a CSV file with the columns the full register "
+                                     "export writes. Every row is checked first: if any is "
+                                     "refused, nothing is imported."));
+  button = pill_button (_("_Choose File…"));
+  gtk_widget_add_css_class (button, "suggested-action");
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (choose_clicked_cb), self);
+  adw_status_page_set_child (ADW_STATUS_PAGE (page), button);
+  gtk_stack_add_named (self->stack, page, "start");
+
+  /* Progress. */
+  page = adw_status_page_new ();
+  self->progress_page = ADW_STATUS_PAGE (page);
+  adw_status_page_set_title (self->progress_page, _("Importing…"));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  self->progress_bar = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
+  gtk_progress_bar_set_show_text (self->progress_bar, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Import progress"), -1);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->progress_bar));
+  button = pill_button (_("_Cancel"));
+  self->cancel_button = GTK_BUTTON (button);
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (cancel_clicked_cb), self);
+  gtk_box_append (GTK_BOX (box), button);
+  adw_status_page_set_child (self->progress_page, box);
+  gtk_stack_add_named (self->stack, page, "progress");
+
+  /* Done. */
+  page = adw_status_page_new ();
+  self->done_page = ADW_STATUS_PAGE (page);
+  adw_status_page_set_title (self->done_page, _("Register Imported"));
+  button = pill_button (_("_Close"));
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (gtk_window_close), self);
+  adw_status_page_set_child (self->done_page, button);
+  gtk_stack_add_named (self->stack, page, "done");
+
+  /* Refused: every row and why, and the report to save. */
+  refused = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_margin_top (refused, 12);
+  gtk_widget_set_margin_bottom (refused, 12);
+  gtk_widget_set_margin_start (refused, 12);
+  gtk_widget_set_margin_end (refused, 12);
+  self->refused_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->refused_label, TRUE);
+  gtk_label_set_xalign (self->refused_label, 0.0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->refused_label), "heading");
+  gtk_box_append (GTK_BOX (refused), GTK_WIDGET (self->refused_label));
+
+  self->problem_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->problem_list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->problem_list), "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->problem_list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Refused rows"), -1);
+  clamp = adw_clamp_new ();
+  adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (self->problem_list));
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_box_append (GTK_BOX (refused), scrolled);
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_set_halign (box, GTK_ALIGN_END);
+  button = gtk_button_new_with_mnemonic (_("_Save Report…"));
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (save_report_clicked_cb), self);
+  gtk_box_append (GTK_BOX (box), button);
+  button = gtk_button_new_with_mnemonic (_("_Choose Another File…"));
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (choose_clicked_cb), self);
+  gtk_box_append (GTK_BOX (box), button);
+  gtk_box_append (GTK_BOX (refused), box);
+  gtk_stack_add_named (self->stack, refused, "refused");
+
+  gtk_stack_set_visible_child_name (self->stack, "start");
+}
+
+/**
+ * ed_import_dialog_new:
+ * @parent: (nullable): the window it belongs to
+ * @context: the district to import into
+ *
+ * Returns: (transfer full): a new dialog, not yet shown
+ */
+EdImportDialog *
+ed_import_dialog_new (GtkWindow *parent,
+                      EdContext *context)
+{
+  EdImportDialog *self;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (ED_IS_CONTEXT (context), NULL);
+
+  self = g_object_new (ED_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
+  self->context = g_object_ref (context);
+  return self;
+}

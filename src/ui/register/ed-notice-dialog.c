@@ -1,0 +1,590 @@
+/* ed-notice-dialog.c
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Publishes a monthly notice of alteration (DOMAIN.md §1.4). The officer picks one of the
+ * next notice dates, sees what it will list, district by district, and publishes it: the PDF
+ * and CSV are written to a folder and the changes are stamped as published, in one step. The
+ * published notice can then be opened or printed from the same window. */
+
+#define G_LOG_DOMAIN "ed-ui"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+
+#include "ed-date.h"
+#include "ed-notice-dialog.h"
+#include "ed-notice-document.h"
+#include "ed-print.h"
+#include "ed-register-notice-dates.h"
+#include "ed-register-notice.h"
+
+/* How many notice dates are offered, and how many entries the preview lists before it
+ * summarises the rest: the PDF has them all. */
+#define N_DATES_OFFERED 4
+#define MAX_PREVIEW_ROWS 300
+
+struct _EdNoticeDialog
+{
+  AdwWindow             parent_instance;
+
+  EdContext            *context;
+  GDate                 today;
+  GArray               *dates;            /* EdNoticeDates, as the date row lists them */
+  EdNotice             *notice;           /* the preview of the chosen date, or NULL */
+  EdNotice             *published;        /* the notice once published */
+  char                 *folder;
+  char                 *pdf_path;
+  GtkFileChooserNative *chooser;
+
+  GtkStack             *stack;
+  AdwComboRow          *date_row;
+  AdwActionRow         *timetable_row;
+  AdwActionRow         *folder_row;
+  GtkLabel             *summary_label;
+  GtkLabel             *problem_label;
+  GtkListBox           *preview_list;
+  GtkButton            *publish_button;
+  AdwStatusPage        *published_page;
+  GtkLabel             *published_files_label;
+};
+
+G_DEFINE_FINAL_TYPE (EdNoticeDialog, ed_notice_dialog, ADW_TYPE_WINDOW)
+
+enum
+{
+  PUBLISHED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+show_problem (EdNoticeDialog *self,
+              const char     *message)
+{
+  gtk_label_set_text (self->problem_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), message != NULL);
+}
+
+static GtkWidget *
+entry_row_new (EdNoticeEntry *entry)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *title = NULL;
+  g_autoptr(GString) subtitle = g_string_new (_(ed_alteration_kind_get_heading (entry->kind)));
+
+  /* An anonymous entry is its number and marker only, here as in print. */
+  title = entry->name[0] != '\0' ? g_strdup_printf ("%s  %s", entry->number, entry->name)
+                                 : g_strdup_printf ("%s  %s", entry->number, entry->marker);
+  if (entry->address[0] != '\0')
+    g_string_append_printf (subtitle, " · %s", entry->address);
+  if (entry->detail[0] != '\0')
+    g_string_append_printf (subtitle, " · %s", entry->detail);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  return row;
+}
+
+static GtkWidget *
+district_heading_new (EdNoticeDistrict *district)
+{
+  g_autofree char *text = g_strdup_printf (_("Polling district %s — %s"), district->code,
+                                           district->name);
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_widget_set_margin_start (label, 12);
+  return label;
+}
+
+static void
+clear_preview (EdNoticeDialog *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->preview_list))) != NULL)
+    gtk_list_box_remove (self->preview_list, child);
+}
+
+static void
+fill_preview (EdNoticeDialog *self)
+{
+  guint shown = 0;
+  guint counts[ED_N_ALTERATION_KINDS] = { 0 };
+  g_autofree char *additions = NULL;
+  g_autofree char *deletions = NULL;
+  g_autofree char *amendments = NULL;
+  g_autofree char *summary = NULL;
+
+  clear_preview (self);
+  for (guint d = 0; d < self->notice->districts->len; d++)
+    {
+      EdNoticeDistrict *district = g_ptr_array_index (self->notice->districts, d);
+      GtkWidget *heading = NULL;
+
+      for (guint k = 0; k < ED_N_ALTERATION_KINDS; k++)
+        for (guint i = 0; i < district->entries[k]->len; i++)
+          {
+            counts[k]++;
+            if (shown >= MAX_PREVIEW_ROWS)
+              continue;
+            if (heading == NULL)
+              {
+                GtkWidget *heading_row = gtk_list_box_row_new ();
+
+                heading = district_heading_new (district);
+                gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (heading_row), heading);
+                gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (heading_row), FALSE);
+                gtk_list_box_append (self->preview_list, heading_row);
+              }
+            gtk_list_box_append (self->preview_list,
+                                 entry_row_new (g_ptr_array_index (district->entries[k], i)));
+            shown++;
+          }
+    }
+
+  additions = g_strdup_printf (ngettext ("%u addition", "%u additions",
+                                         counts[ED_ALTERATION_ADDITION]),
+                               counts[ED_ALTERATION_ADDITION]);
+  deletions = g_strdup_printf (ngettext ("%u deletion", "%u deletions",
+                                         counts[ED_ALTERATION_DELETION]),
+                               counts[ED_ALTERATION_DELETION]);
+  amendments = g_strdup_printf (ngettext ("%u amendment", "%u amendments",
+                                          counts[ED_ALTERATION_AMENDMENT]),
+                                counts[ED_ALTERATION_AMENDMENT]);
+  summary = g_strdup_printf (ngettext ("%s, %s and %s in %u polling district.",
+                                       "%s, %s and %s in %u polling districts.",
+                                       self->notice->districts->len),
+                             additions, deletions, amendments, self->notice->districts->len);
+  if (shown < self->notice->n_entries)
+    {
+      g_autofree char *more = g_strdup_printf (_("The first %u are listed here; the PDF has all."),
+                                               shown);
+      g_autofree char *both = g_strdup_printf ("%s %s", summary, more);
+
+      gtk_label_set_text (self->summary_label, both);
+    }
+  else
+    gtk_label_set_text (self->summary_label, summary);
+}
+
+static EdNoticeDates *
+selected_dates (EdNoticeDialog *self)
+{
+  guint i = adw_combo_row_get_selected (self->date_row);
+
+  if (self->dates == NULL || i >= self->dates->len)
+    return NULL;
+  return &g_array_index (self->dates, EdNoticeDates, i);
+}
+
+/* Reads what the chosen notice would list. A notice with nothing to publish, or one already
+ * published, says so instead of offering to publish an empty notice. */
+static void
+update_preview (EdNoticeDialog *self)
+{
+  EdNoticeDates *dates = selected_dates (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *determination = NULL;
+  g_autofree char *application = NULL;
+  g_autofree char *timetable = NULL;
+
+  g_clear_pointer (&self->notice, ed_notice_free);
+  clear_preview (self);
+  gtk_label_set_text (self->summary_label, "");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->publish_button), FALSE);
+  if (dates == NULL)
+    return;
+
+  determination = ed_notice_format_date (&dates->determination);
+  application = ed_notice_format_date (&dates->last_application);
+  timetable = g_strdup_printf (_("Lists the changes determined by %s (applications received by %s)."),
+                               determination, application);
+  adw_action_row_set_subtitle (self->timetable_row, timetable);
+
+  self->notice = ed_register_notice_prepare (self->context, &dates->publication,
+                                             ED_NOTICE_FLAGS_OPTIONAL, &error);
+  if (self->notice == NULL)
+    {
+      show_problem (self, error->message);
+      return;
+    }
+  if (self->notice->n_alterations == 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("No change determined by %s is waiting to be published."),
+                         determination);
+
+      show_problem (self, message);
+      return;
+    }
+  show_problem (self, NULL);
+  fill_preview (self);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->publish_button), TRUE);
+}
+
+static void
+date_selected_cb (EdNoticeDialog *self)
+{
+  update_preview (self);
+}
+
+static char *
+date_label (const EdNoticeDates *dates)
+{
+  g_autofree char *when = ed_notice_format_date (&dates->publication);
+
+  /* In the months just before the revised register the notice is the ERO's choice. */
+  if (!dates->required)
+    return g_strdup_printf (_("%s (optional)"), when);
+  return g_steal_pointer (&when);
+}
+
+static void
+load_dates (EdNoticeDialog *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GError) error = NULL;
+  guint first_with_changes = G_MAXUINT;
+
+  g_clear_pointer (&self->dates, g_array_unref);
+  self->dates = ed_register_notice_upcoming (self->context, &self->today, N_DATES_OFFERED,
+                                             &error);
+  if (self->dates == NULL)
+    {
+      adw_combo_row_set_model (self->date_row, NULL);
+      show_problem (self, error->message);
+      return;
+    }
+
+  for (guint i = 0; i < self->dates->len; i++)
+    {
+      EdNoticeDates *dates = &g_array_index (self->dates, EdNoticeDates, i);
+      g_autofree char *label = date_label (dates);
+
+      gtk_string_list_append (labels, label);
+      /* The first notice with something to list is the one the officer is working towards:
+       * a change determined after one notice's deadline waits for the next. */
+      if (first_with_changes == G_MAXUINT)
+        {
+          g_autoptr(EdNotice) notice = ed_register_notice_prepare (self->context,
+                                                                   &dates->publication,
+                                                                   ED_NOTICE_FLAGS_OPTIONAL,
+                                                                   NULL);
+          if (notice != NULL && notice->n_alterations > 0)
+            first_with_changes = i;
+        }
+    }
+
+  g_signal_handlers_block_by_func (self->date_row, date_selected_cb, self);
+  adw_combo_row_set_model (self->date_row, G_LIST_MODEL (labels));
+  adw_combo_row_set_selected (self->date_row, first_with_changes != G_MAXUINT ? first_with_changes : 0);
+  g_signal_handlers_unblock_by_func (self->date_row, date_selected_cb, self);
+  update_preview (self);
+}
+
+static void
+set_folder (EdNoticeDialog *self,
+            const char     *folder)
+{
+  g_autofree char *display = g_filename_display_name (folder);
+
+  g_free (self->folder);
+  self->folder = g_strdup (folder);
+  adw_action_row_set_subtitle (self->folder_row, display);
+}
+
+static void
+folder_chosen_cb (GtkNativeDialog *chooser,
+                  int              response,
+                  EdNoticeDialog  *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (folder);
+
+      if (path != NULL)
+        set_folder (self, path);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+choose_folder_cb (EdNoticeDialog *self)
+{
+  g_autoptr(GFile) current = g_file_new_for_path (self->folder);
+
+  self->chooser = gtk_file_chooser_native_new (_("Save Notices In"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                               _("_Select"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), current, NULL);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (folder_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+publish_cb (EdNoticeDialog *self)
+{
+  EdNoticeDates *dates = selected_dates (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv_path = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *files = NULL;
+
+  if (dates == NULL)
+    return;
+  if (g_mkdir_with_parents (self->folder, 0755) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *display = g_filename_display_name (self->folder);
+      g_autofree char *message = g_strdup_printf (_("Could not create the folder “%s”: %s"),
+                                                  display, g_strerror (saved_errno));
+
+      show_problem (self, message);
+      return;
+    }
+
+  g_clear_pointer (&self->pdf_path, g_free);
+  if (!ed_register_notice_publish_full (self->context, &dates->publication,
+                                        ED_NOTICE_FLAGS_OPTIONAL, self->folder,
+                                        &self->published, &self->pdf_path, &csv_path, &error))
+    {
+      /* Nothing was stamped: the preview stays as it was, with the reason shown. */
+      show_problem (self, error->message);
+      return;
+    }
+
+  when = ed_notice_format_date (&dates->publication);
+  title = g_strdup_printf (_("Notice of %s Published"), when);
+  adw_status_page_set_title (self->published_page, title);
+  files = g_strdup_printf (_("Saved as %s and %s"), self->pdf_path, csv_path);
+  gtk_label_set_text (self->published_files_label, files);
+  gtk_stack_set_visible_child_name (self->stack, "published");
+  gtk_widget_set_visible (GTK_WIDGET (self->publish_button), FALSE);
+  g_signal_emit (self, signals[PUBLISHED], 0);
+}
+
+static void
+open_pdf_cb (EdNoticeDialog *self)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (self->pdf_path);
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri (uri, NULL, &error))
+    gtk_label_set_text (self->published_files_label, error->message);
+}
+
+static void
+print_notice_cb (EdNoticeDialog *self)
+{
+  g_autoptr(EdDocument) document = ed_notice_document_new (self->published);
+
+  ed_print_document (GTK_WINDOW (self), document, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG);
+}
+
+static GtkWidget *
+build_preview_page (EdNoticeDialog *self)
+{
+  GtkWidget *page = adw_preferences_page_new ();
+  AdwPreferencesGroup *notice_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  AdwPreferencesGroup *preview_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  GtkWidget *button;
+
+  adw_preferences_group_set_title (notice_group, _("Notice"));
+  self->date_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->date_row), _("Publication date"));
+  g_signal_connect_swapped (self->date_row, "notify::selected", G_CALLBACK (date_selected_cb),
+                            self);
+  adw_preferences_group_add (notice_group, GTK_WIDGET (self->date_row));
+
+  self->timetable_row = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->timetable_row), _("Timetable"));
+  adw_preferences_group_add (notice_group, GTK_WIDGET (self->timetable_row));
+
+  self->folder_row = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->folder_row), _("Save in"));
+  button = gtk_button_new_with_mnemonic (_("_Choose…"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (choose_folder_cb), self);
+  adw_action_row_add_suffix (self->folder_row, button);
+  adw_preferences_group_add (notice_group, GTK_WIDGET (self->folder_row));
+
+  self->problem_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->problem_label, TRUE);
+  gtk_label_set_xalign (self->problem_label, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->problem_label), "error");
+  gtk_widget_set_margin_top (GTK_WIDGET (self->problem_label), 12);
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), FALSE);
+  adw_preferences_group_add (notice_group, GTK_WIDGET (self->problem_label));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), notice_group);
+
+  adw_preferences_group_set_title (preview_group, _("What It Lists"));
+  self->summary_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->summary_label, TRUE);
+  gtk_label_set_xalign (self->summary_label, 0);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->summary_label), 12);
+  adw_preferences_group_add (preview_group, GTK_WIDGET (self->summary_label));
+  self->preview_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->preview_list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->preview_list), "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->preview_list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Entries of the notice"), -1);
+  adw_preferences_group_add (preview_group, GTK_WIDGET (self->preview_list));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), preview_group);
+  return page;
+}
+
+static GtkWidget *
+build_published_page (EdNoticeDialog *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *button;
+
+  self->published_page = ADW_STATUS_PAGE (adw_status_page_new ());
+  adw_status_page_set_icon_name (self->published_page, "emblem-ok-symbolic");
+  adw_status_page_set_description (self->published_page,
+                                   _("The changes it lists are stamped as published."));
+
+  self->published_files_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->published_files_label, TRUE);
+  gtk_label_set_selectable (self->published_files_label, TRUE);
+  gtk_label_set_justify (self->published_files_label, GTK_JUSTIFY_CENTER);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->published_files_label));
+
+  gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
+  button = gtk_button_new_with_mnemonic (_("_Open PDF"));
+  gtk_widget_add_css_class (button, "pill");
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (open_pdf_cb), self);
+  gtk_box_append (GTK_BOX (buttons), button);
+  button = gtk_button_new_with_mnemonic (_("_Print…"));
+  gtk_widget_add_css_class (button, "pill");
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (print_notice_cb), self);
+  gtk_box_append (GTK_BOX (buttons), button);
+  gtk_box_append (GTK_BOX (box), buttons);
+
+  adw_status_page_set_child (self->published_page, box);
+  return GTK_WIDGET (self->published_page);
+}
+
+static void
+ed_notice_dialog_finalize (GObject *object)
+{
+  EdNoticeDialog *self = ED_NOTICE_DIALOG (object);
+
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->dates, g_array_unref);
+  g_clear_pointer (&self->notice, ed_notice_free);
+  g_clear_pointer (&self->published, ed_notice_free);
+  g_clear_pointer (&self->folder, g_free);
+  g_clear_pointer (&self->pdf_path, g_free);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+
+  G_OBJECT_CLASS (ed_notice_dialog_parent_class)->finalize (object);
+}
+
+static void
+ed_notice_dialog_class_init (EdNoticeDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = ed_notice_dialog_finalize;
+
+  /**
+   * EdNoticeDialog::published:
+   *
+   * A notice was published: electors pending addition or deletion have been resolved.
+   */
+  signals[PUBLISHED] = g_signal_new ("published", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                     0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+ed_notice_dialog_init (EdNoticeDialog *self)
+{
+  GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *cancel;
+
+  gtk_window_set_title (GTK_WINDOW (self), _("Publish Notice of Alteration"));
+  gtk_window_set_default_size (GTK_WINDOW (self), 640, 720);
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  cancel = gtk_button_new_with_mnemonic (_("_Close"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  self->publish_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Publish")));
+  gtk_widget_add_css_class (GTK_WIDGET (self->publish_button), "suggested-action");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->publish_button), FALSE);
+  g_signal_connect_swapped (self->publish_button, "clicked", G_CALLBACK (publish_cb), self);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (self->publish_button));
+  gtk_box_append (GTK_BOX (toolbar), header);
+
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
+  gtk_stack_add_named (self->stack, build_preview_page (self), "preview");
+  gtk_stack_add_named (self->stack, build_published_page (self), "published");
+  gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->stack));
+  adw_window_set_content (ADW_WINDOW (self), toolbar);
+
+  g_date_clear (&self->today, 1);
+  g_date_set_time_t (&self->today, time (NULL));
+}
+
+/**
+ * ed_notice_dialog_new:
+ * @parent: the window it belongs to
+ * @context: the district
+ * @output_folder: where the notice's PDF and CSV are written, unless the officer chooses
+ *   another folder
+ */
+EdNoticeDialog *
+ed_notice_dialog_new (GtkWindow  *parent,
+                      EdContext  *context,
+                      const char *output_folder)
+{
+  EdNoticeDialog *self;
+
+  g_return_val_if_fail (ED_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (output_folder != NULL, NULL);
+
+  self = g_object_new (ED_TYPE_NOTICE_DIALOG, "transient-for", parent, NULL);
+  self->context = g_object_ref (context);
+  set_folder (self, output_folder);
+  load_dates (self);
+  return self;
+}
+
+/* For tests: the dates offered follow from "today", which a test fixes. */
+void
+ed_notice_dialog_set_today (EdNoticeDialog *self,
+                            const GDate    *today)
+{
+  g_return_if_fail (ED_IS_NOTICE_DIALOG (self));
+  g_return_if_fail (g_date_valid (today));
+
+  self->today = *today;
+  load_dates (self);
+}

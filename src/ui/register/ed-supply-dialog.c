@@ -1,0 +1,543 @@
+/* ed-supply-dialog.c
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Records a copy of the register supplied or sold (DOMAIN.md §1.3): who it is for, on what
+ * entitlement, which copy and in which form. The entries and the statutory fee show as the
+ * choices change, and a copy the entitlement does not cover is refused before anything is
+ * recorded. A copy of the full or edited register is written when recorded: CSV for data, PDF
+ * for a printed copy. */
+
+#define G_LOG_DOMAIN "ed-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ed-date.h"
+#include "ed-money.h"
+#include "ed-register-supply.h"
+#include "ed-supply-dialog.h"
+
+struct _EdSupplyDialog
+{
+  AdwWindow             parent_instance;
+
+  EdContext            *context;
+  GPtrArray            *notices;          /* EdSupplyNotice, as the notice row lists them */
+  char                 *counted_key;      /* what counted_entries was counted for */
+  guint64               counted_entries;
+  GtkFileChooserNative *chooser;
+
+  AdwToastOverlay      *toasts;
+  AdwEntryRow          *recipient_row;
+  AdwComboRow          *entitlement_row;
+  AdwComboRow          *item_row;
+  AdwComboRow          *notice_row;
+  AdwEntryRow          *marked_entries_row;
+  AdwComboRow          *format_row;
+  AdwEntryRow          *date_row;
+  GtkLabel             *entries_label;
+  GtkLabel             *fee_label;
+  GtkLabel             *problem_label;
+  GtkButton            *record_button;
+};
+
+G_DEFINE_FINAL_TYPE (EdSupplyDialog, ed_supply_dialog, ADW_TYPE_WINDOW)
+
+/* The order of the item row. */
+static const EdSaleKind items[] = {
+  ED_SALE_KIND_FULL, ED_SALE_KIND_EDITED, ED_SALE_KIND_NOTICE, ED_SALE_KIND_OVERSEAS,
+  ED_SALE_KIND_MARKED,
+};
+
+static const char *item_names[] = {
+  N_("Full register"),
+  N_("Edited (open) register"),
+  N_("Notice of alteration"),
+  N_("List of overseas electors"),
+  N_("Marked register"),
+};
+
+static const EdSupplyEntitlement *
+selected_entitlement (EdSupplyDialog *self)
+{
+  guint n;
+  const EdSupplyEntitlement *entitlements = ed_supply_get_entitlements (&n);
+  guint i = adw_combo_row_get_selected (self->entitlement_row);
+
+  return i < n ? &entitlements[i] : NULL;
+}
+
+static EdSaleKind
+selected_item (EdSupplyDialog *self)
+{
+  guint i = adw_combo_row_get_selected (self->item_row);
+
+  return i < G_N_ELEMENTS (items) ? items[i] : ED_SALE_KIND_FULL;
+}
+
+static EdSaleFormat
+selected_format (EdSupplyDialog *self)
+{
+  return adw_combo_row_get_selected (self->format_row) == 1 ? ED_SALE_FORMAT_PRINTED
+                                                            : ED_SALE_FORMAT_DATA;
+}
+
+static const char *
+selected_notice (EdSupplyDialog *self)
+{
+  guint i = adw_combo_row_get_selected (self->notice_row);
+
+  if (self->notices == NULL || i >= self->notices->len)
+    return NULL;
+  return ((EdSupplyNotice *)g_ptr_array_index (self->notices, i))->id;
+}
+
+/* Copies of the registers themselves are written here, as CSV or PDF; notices come from
+ * where they are published. */
+static gboolean
+writes_copy (EdSupplyDialog *self)
+{
+  EdSaleKind item = selected_item (self);
+
+  return item == ED_SALE_KIND_FULL || item == ED_SALE_KIND_EDITED;
+}
+
+/* Fills @request from the form, or says what is missing. */
+static gboolean
+read_request (EdSupplyDialog   *self,
+              EdSupplyRequest  *request,
+              GError          **error)
+{
+  const EdSupplyEntitlement *entitlement = selected_entitlement (self);
+  const char *date_text = gtk_editable_get_text (GTK_EDITABLE (self->date_row));
+
+  memset (request, 0, sizeof *request);
+  g_date_clear (&request->supplied_on, 1);
+  request->recipient = gtk_editable_get_text (GTK_EDITABLE (self->recipient_row));
+  request->entitlement = entitlement != NULL ? entitlement->key : "";
+  request->item = selected_item (self);
+  request->format = selected_format (self);
+  request->notice = selected_notice (self);
+
+  if (entitlement == NULL || !ed_supply_entitlement_allows (entitlement, request->item, error))
+    return FALSE;
+  if (!ed_date_parse_iso (date_text, &request->supplied_on, NULL))
+    {
+      g_set_error_literal (error, ED_SUPPLY_ERROR, ED_SUPPLY_ERROR_INVALID,
+                           _("Type the date of supply as YYYY-MM-DD"));
+      return FALSE;
+    }
+  if (request->item == ED_SALE_KIND_NOTICE && request->notice == NULL)
+    {
+      g_set_error_literal (error, ED_SUPPLY_ERROR, ED_SUPPLY_ERROR_INVALID,
+                           _("No notice of alteration has been published yet"));
+      return FALSE;
+    }
+  if (request->item == ED_SALE_KIND_MARKED)
+    {
+      const char *text = gtk_editable_get_text (GTK_EDITABLE (self->marked_entries_row));
+      guint64 entries = 0;
+
+      if (!g_ascii_string_to_unsigned (text, 10, 1, ED_SALE_FEE_MAX_ENTRIES, &entries, NULL))
+        {
+          g_set_error_literal (error, ED_SUPPLY_ERROR, ED_SUPPLY_ERROR_INVALID,
+                               _("Type the number of entries in the marked copy"));
+          return FALSE;
+        }
+      request->entries = entries;
+    }
+  return TRUE;
+}
+
+/* Counting the open register reads every entry, so a count is kept until what it depends on
+ * changes, not redone at every key typed in the recipient. */
+static gboolean
+count_entries (EdSupplyDialog         *self,
+               const EdSupplyRequest  *request,
+               guint64                *out,
+               GError                **error)
+{
+  g_autofree char *date = ed_date_format_iso (&request->supplied_on);
+  g_autofree char *key = g_strdup_printf ("%d|%s|%s", request->item, date,
+                                          request->notice != NULL ? request->notice : "");
+
+  if (request->item == ED_SALE_KIND_MARKED)
+    {
+      *out = request->entries;
+      return TRUE;
+    }
+  if (g_strcmp0 (key, self->counted_key) != 0)
+    {
+      if (!ed_register_supply_count_entries (self->context, request->item,
+                                             &request->supplied_on, request->notice,
+                                             &self->counted_entries, error))
+        return FALSE;
+      g_free (self->counted_key);
+      self->counted_key = g_steal_pointer (&key);
+    }
+  *out = self->counted_entries;
+  return TRUE;
+}
+
+static void
+update (EdSupplyDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *recipient = NULL;
+  EdSupplyRequest request;
+  EdSaleKind item = selected_item (self);
+  guint64 entries = 0;
+  gboolean ok;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->notice_row), item == ED_SALE_KIND_NOTICE);
+  gtk_widget_set_visible (GTK_WIDGET (self->marked_entries_row), item == ED_SALE_KIND_MARKED);
+  gtk_button_set_label (self->record_button, writes_copy (self) ? _("_Record and Export…")
+                                                                : _("_Record"));
+  if (self->context == NULL)
+    return;
+
+  ok = read_request (self, &request, &error) && count_entries (self, &request, &entries, &error);
+  if (ok)
+    {
+      const EdSupplyEntitlement *entitlement = selected_entitlement (self);
+      EdMoney fee = ed_supply_fee (entitlement, request.item, request.format, entries);
+      g_autofree char *fee_text = ed_money_format (fee);
+      g_autofree char *entries_text = g_strdup_printf ("%'" G_GUINT64_FORMAT, entries);
+
+      gtk_label_set_text (self->entries_label, entries_text);
+      if (fee == 0)
+        {
+          /* Translators: the fee of a copy supplied free of charge; %s is £0.00 */
+          g_autofree char *free_text = g_strdup_printf (_("%s (supplied free)"), fee_text);
+
+          gtk_label_set_text (self->fee_label, free_text);
+        }
+      else
+        gtk_label_set_text (self->fee_label, fee_text);
+      gtk_label_set_text (self->problem_label, "");
+    }
+  else
+    {
+      gtk_label_set_text (self->entries_label, "—");
+      gtk_label_set_text (self->fee_label, "—");
+      gtk_label_set_text (self->problem_label, error->message);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), !ok);
+
+  recipient = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->recipient_row))));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->record_button), ok && recipient[0] != '\0');
+}
+
+static void
+toast (EdSupplyDialog *self,
+       const char     *text)
+{
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
+}
+
+/* Records the supply and writes its copy to @file (NULL: no copy is written here). */
+static void
+record (EdSupplyDialog *self,
+        GFile          *file)
+{
+  g_autoptr(EdSupply) supply = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fee = NULL;
+  g_autofree char *done = NULL;
+  EdSupplyRequest request;
+  guint n_written = 0;
+
+  if (!read_request (self, &request, &error) ||
+      (supply = ed_register_supply_record (self->context, &request, &error)) == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  fee = ed_money_format (supply->fee);
+  if (file != NULL &&
+      !ed_register_supply_export (self->context, supply, file, &n_written, &error))
+    {
+      g_autofree char *why = g_strdup_printf (_("Recorded, but the copy was not written: %s"),
+                                              error->message);
+
+      toast (self, why);
+    }
+  else if (file != NULL)
+    {
+      /* Translators: %s is the fee; %u the entries written to the file */
+      done = g_strdup_printf (ngettext ("Recorded, fee %s; %u entry written",
+                                        "Recorded, fee %s; %u entries written", n_written),
+                              fee, n_written);
+      toast (self, done);
+    }
+  else
+    {
+      /* Translators: %s is the fee */
+      done = g_strdup_printf (_("Recorded, fee %s"), fee);
+      toast (self, done);
+    }
+
+  /* The next request is someone else's: clearing the name keeps one click from recording
+   * the same copy twice. */
+  gtk_editable_set_text (GTK_EDITABLE (self->recipient_row), "");
+}
+
+static void
+chooser_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     gpointer         user_data)
+{
+  EdSupplyDialog *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      record (self, file);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+record_clicked_cb (EdSupplyDialog *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *name_with_type = NULL;
+  const char *date = gtk_editable_get_text (GTK_EDITABLE (self->date_row));
+
+  if (!writes_copy (self))
+    {
+      record (self, NULL);
+      return;
+    }
+  if (self->chooser != NULL)
+    return;
+  self->chooser = gtk_file_chooser_native_new (_("Export the Copy Supplied"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                               _("_Cancel"));
+  /* Translators: file names of the copies supplied; %s is the date of supply */
+  name = g_strdup_printf (selected_item (self) == ED_SALE_KIND_FULL ? _("full-register-%s") :
+                                                                      _("open-register-%s"),
+                          date);
+  name_with_type = g_strconcat (name, selected_format (self) == ED_SALE_FORMAT_PRINTED ? ".pdf"
+                                                                                        : ".csv",
+                                NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name_with_type);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static char *
+notice_title (EdSupplyNotice *notice)
+{
+  g_autofree char *date = g_date_valid (&notice->publication_date)
+                            ? ed_date_format_iso (&notice->publication_date) : g_strdup ("—");
+
+  if (g_strcmp0 (notice->kind, "revised") == 0)
+    /* Translators: %s is the date of publication */
+    return g_strdup_printf (_("Revised register of %s"), date);
+  if (g_strcmp0 (notice->kind, "interim") == 0)
+    return g_strdup_printf (_("Interim notice of %s"), date);
+  return g_strdup_printf (_("Notice of %s"), date);
+}
+
+static void
+load_notices (EdSupplyDialog *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->notices, g_ptr_array_unref);
+  self->notices = ed_register_supply_list_notices (self->context, &error);
+  if (self->notices == NULL)
+    g_warning ("Could not list the notices of alteration: %s", error->message);
+  for (guint i = 0; self->notices != NULL && i < self->notices->len; i++)
+    {
+      g_autofree char *title = notice_title (g_ptr_array_index (self->notices, i));
+
+      gtk_string_list_append (names, title);
+    }
+  adw_combo_row_set_model (self->notice_row, G_LIST_MODEL (names));
+}
+
+static void
+ed_supply_dialog_dispose (GObject *object)
+{
+  EdSupplyDialog *self = ED_SUPPLY_DIALOG (object);
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->notices, g_ptr_array_unref);
+  g_clear_pointer (&self->counted_key, g_free);
+
+  G_OBJECT_CLASS (ed_supply_dialog_parent_class)->dispose (object);
+}
+
+static void
+ed_supply_dialog_class_init (EdSupplyDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ed_supply_dialog_dispose;
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static AdwComboRow *
+combo_row (const char  *title,
+           const char **names,
+           guint        n_names,
+           gboolean     translate)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
+
+  for (guint i = 0; i < n_names; i++)
+    gtk_string_list_append (list, translate ? _(names[i]) : names[i]);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (row, G_LIST_MODEL (list));
+  return row;
+}
+
+static GtkLabel *
+value_row (AdwPreferencesGroup *group,
+           const char          *title)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *label = gtk_label_new ("—");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  /* A screen reader reads the value after the row's title; a label of its own would hide
+   * the value. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
+                                  label, NULL, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  adw_preferences_group_add (group, row);
+  return GTK_LABEL (label);
+}
+
+static void
+ed_supply_dialog_init (EdSupplyDialog *self)
+{
+  const char *formats[] = { N_("Data"), N_("Printed") };
+  const EdSupplyEntitlement *entitlements;
+  g_autofree const char **entitlement_names = NULL;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *page = adw_preferences_page_new ();
+  AdwPreferencesGroup *request_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  AdwPreferencesGroup *fee_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  GtkWidget *button;
+  guint n;
+
+  gtk_window_set_title (GTK_WINDOW (self), _("Record Supply"));
+  gtk_window_set_default_size (GTK_WINDOW (self), 520, 640);
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+
+  button = gtk_button_new_with_mnemonic (_("_Record and Export…"));
+  self->record_button = GTK_BUTTON (button);
+  gtk_widget_add_css_class (button, "suggested-action");
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (record_clicked_cb), self);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), button);
+  gtk_box_append (GTK_BOX (box), header);
+
+  adw_preferences_group_set_title (request_group, _("Request"));
+  adw_preferences_group_set_description (request_group,
+                                         _("The full register goes only to those entitled to "
+                                           "it; the edited register may be sold to anyone. A "
+                                           "request for data and printed copies is two "
+                                           "requests."));
+  self->recipient_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->recipient_row), _("Recipient"));
+  adw_preferences_group_add (request_group, GTK_WIDGET (self->recipient_row));
+
+  entitlements = ed_supply_get_entitlements (&n);
+  entitlement_names = g_new0 (const char *, n);
+  for (guint i = 0; i < n; i++)
+    entitlement_names[i] = ed_supply_entitlement_get_name (&entitlements[i]);
+  self->entitlement_row = combo_row (_("Entitlement"), entitlement_names, n, FALSE);
+  adw_preferences_group_add (request_group, GTK_WIDGET (self->entitlement_row));
+
+  self->item_row = combo_row (_("Copy"), item_names, G_N_ELEMENTS (item_names), TRUE);
+  adw_preferences_group_add (request_group, GTK_WIDGET (self->item_row));
+  self->notice_row = combo_row (_("Notice"), NULL, 0, FALSE);
+  adw_preferences_group_add (request_group, GTK_WIDGET (self->notice_row));
+  self->marked_entries_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->marked_entries_row),
+                                 _("Entries in the marked copy"));
+  gtk_editable_set_text (GTK_EDITABLE (self->marked_entries_row), "");
+  adw_preferences_group_add (request_group, GTK_WIDGET (self->marked_entries_row));
+  self->format_row = combo_row (_("Format"), formats, G_N_ELEMENTS (formats), TRUE);
+  adw_preferences_group_add (request_group, GTK_WIDGET (self->format_row));
+  self->date_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->date_row),
+                                 _("Date of supply (YYYY-MM-DD)"));
+  {
+    GDate today;
+    g_autofree char *today_text = NULL;
+
+    g_date_clear (&today, 1);
+    g_date_set_time_t (&today, time (NULL));
+    today_text = ed_date_format_iso (&today);
+    gtk_editable_set_text (GTK_EDITABLE (self->date_row), today_text);
+  }
+  adw_preferences_group_add (request_group, GTK_WIDGET (self->date_row));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), request_group);
+
+  adw_preferences_group_set_title (fee_group, _("Statutory Fee"));
+  self->entries_label = value_row (fee_group, _("Entries"));
+  self->fee_label = value_row (fee_group, _("Fee"));
+  self->problem_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->problem_label, TRUE);
+  gtk_label_set_xalign (self->problem_label, 0.0);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->problem_label), 12);
+  gtk_widget_add_css_class (GTK_WIDGET (self->problem_label), "error");
+  adw_preferences_group_add (fee_group, GTK_WIDGET (self->problem_label));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), fee_group);
+
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (GTK_BOX (box), page);
+  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  adw_toast_overlay_set_child (self->toasts, box);
+  adw_window_set_content (ADW_WINDOW (self), GTK_WIDGET (self->toasts));
+
+  g_signal_connect_swapped (self->recipient_row, "changed", G_CALLBACK (update), self);
+  g_signal_connect_swapped (self->marked_entries_row, "changed", G_CALLBACK (update), self);
+  g_signal_connect_swapped (self->date_row, "changed", G_CALLBACK (update), self);
+  g_signal_connect_swapped (self->entitlement_row, "notify::selected", G_CALLBACK (update), self);
+  g_signal_connect_swapped (self->item_row, "notify::selected", G_CALLBACK (update), self);
+  g_signal_connect_swapped (self->notice_row, "notify::selected", G_CALLBACK (update), self);
+  g_signal_connect_swapped (self->format_row, "notify::selected", G_CALLBACK (update), self);
+}
+
+/**
+ * ed_supply_dialog_new:
+ * @parent: (nullable): the window it belongs to
+ * @context: the district
+ *
+ * Returns: (transfer full): a new dialog, not yet shown
+ */
+EdSupplyDialog *
+ed_supply_dialog_new (GtkWindow *parent,
+                      EdContext *context)
+{
+  EdSupplyDialog *self;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (ED_IS_CONTEXT (context), NULL);
+
+  self = g_object_new (ED_TYPE_SUPPLY_DIALOG, "transient-for", parent, NULL);
+  self->context = g_object_ref (context);
+  load_notices (self);
+  update (self);
+  return self;
+}

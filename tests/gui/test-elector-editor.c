@@ -1,0 +1,299 @@
+/* test-elector-editor.c
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "ed-demo.h"
+#include "ed-elector-edit.h"
+#include "ed-elector-editor.h"
+#include "ed-gui-test-util.h"
+#include "ed-register-search.h"
+
+/* The editor on a small demo register, driven as an officer would: by the labelled rows and
+ * the Save button. */
+
+typedef struct
+{
+  char      *dir;
+  EdContext *context;
+  char      *elector_id;
+  GDate      today;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) first = NULL;
+  EdDemoOptions options;
+
+  fixture->dir = g_dir_make_tmp ("ed-gui-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->dir, "demo.db", NULL);
+  fixture->context = ed_context_open (path, &error);
+  g_assert_no_error (error);
+  ed_demo_options_init (&options);
+  options.electors = 60;
+  g_date_clear (&fixture->today, 1);
+  g_date_set_dmy (&fixture->today, 23, G_DATE_NOVEMBER, 2026);
+  options.today = fixture->today;
+  g_assert_true (ed_demo_generate (fixture->context, &options, &error));
+  g_assert_no_error (error);
+
+  first = ed_register_list_range (fixture->context, 0, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (first->len, ==, 1);
+  fixture->elector_id = g_strdup (((EdElectorSummary *)g_ptr_array_index (first, 0))->id);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "demo.db", NULL);
+
+  g_clear_object (&fixture->context);
+  g_free (fixture->elector_id);
+  /* The database and its WAL and backup files. */
+  {
+    g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+    const char *name;
+
+    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *file = g_build_filename (fixture->dir, name, NULL);
+
+        g_remove (file);
+      }
+  }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static EdElectorEditor *
+open_editor (Fixture    *fixture,
+             const char *elector_id,
+             const char *property_id)
+{
+  EdElectorEditor *editor = ed_elector_editor_new (NULL, fixture->context, elector_id,
+                                                   property_id);
+
+  ed_elector_editor_set_today (editor, &fixture->today);
+  gtk_window_present (GTK_WINDOW (editor));
+  ed_gui_test_iterate ();
+  return editor;
+}
+
+static GtkWidget *
+find_row (EdElectorEditor *editor,
+          const char      *title)
+{
+  GtkWidget *row = ed_gui_test_find (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, title);
+
+  g_assert_nonnull (row);
+  return row;
+}
+
+static GtkWidget *
+find_button (EdElectorEditor *editor,
+             const char      *label)
+{
+  GtkWidget *button = ed_gui_test_find (GTK_WIDGET (editor), GTK_TYPE_BUTTON, label);
+
+  g_assert_nonnull (button);
+  return button;
+}
+
+static char *
+query (Fixture    *fixture,
+       const char *sql,
+       const char *param)
+{
+  sqlite3_stmt *stmt = ed_database_prepare (ed_context_get_database (fixture->context), sql,
+                                            NULL);
+  char *text = NULL;
+
+  g_assert_nonnull (stmt);
+  sqlite3_bind_text (stmt, 1, param, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return text;
+}
+
+/* The message shown under a field: a visible row styled as an error. */
+static GtkWidget *
+find_shown_message (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (ADW_IS_ACTION_ROW (child) && gtk_widget_has_css_class (child, "error") &&
+          gtk_widget_get_visible (child))
+        return child;
+      found = find_shown_message (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+saved_cb (EdElectorEditor *editor,
+          const char      *elector_id,
+          char           **out_id)
+{
+  g_free (*out_id);
+  *out_id = g_strdup (elector_id);
+}
+
+static void
+test_amend_surname (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  EdElectorEditor *editor = open_editor (fixture, fixture->elector_id, NULL);
+  g_autoptr(GtkWidget) hold = g_object_ref (GTK_WIDGET (editor));
+  GtkWidget *surname = find_row (editor, "Surname");
+  GtkWidget *save = find_button (editor, "Save");
+  g_autofree char *saved_id = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *alteration = NULL;
+  g_autofree char *old_surname = g_strdup (gtk_editable_get_text (GTK_EDITABLE (surname)));
+  g_autofree char *expected = NULL;
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "Edit elector");
+  g_assert_nonnull (find_button (editor, "Delete…"));
+  /* Nothing changed yet: nothing to save. */
+  g_assert_false (gtk_widget_get_sensitive (save));
+
+  g_signal_connect (editor, "saved", G_CALLBACK (saved_cb), &saved_id);
+  gtk_editable_set_text (GTK_EDITABLE (surname), "Quillfeather");
+  ed_gui_test_iterate ();
+  g_assert_true (gtk_widget_get_sensitive (save));
+  g_assert_true (ed_elector_editor_has_unsaved_changes (editor));
+
+  g_signal_emit_by_name (save, "clicked");
+  ed_gui_test_iterate ();
+  g_assert_cmpstr (saved_id, ==, fixture->elector_id);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
+
+  stored = query (fixture, "SELECT surname FROM elector WHERE id = ?1", fixture->elector_id);
+  g_assert_cmpstr (stored, ==, "Quillfeather");
+  alteration = query (fixture, "SELECT kind || '|' || detail FROM register_alteration "
+                               "WHERE elector = ?1", fixture->elector_id);
+  expected = g_strdup_printf ("amendment|Surname: %s → Quillfeather", old_surname);
+  g_assert_cmpstr (alteration, ==, expected);
+}
+
+/* DOMAIN.md §1.2: M is a Scottish marker, and the demo district is in England. */
+static void
+test_invalid_marker_blocks_save (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  EdElectorEditor *editor = open_editor (fixture, fixture->elector_id, NULL);
+  g_autoptr(GtkWidget) hold = g_object_ref (GTK_WIDGET (editor));
+  GtkWidget *marker = find_row (editor, "Franchise marker");
+  GtkWidget *save = find_button (editor, "Save");
+  GtkWidget *message;
+  g_autofree char *stored = NULL;
+
+  gtk_editable_set_text (GTK_EDITABLE (marker), "M");
+  ed_gui_test_iterate ();
+  g_assert_false (gtk_widget_get_sensitive (save));
+  g_assert_true (gtk_widget_has_css_class (marker, "error"));
+  message = find_shown_message (GTK_WIDGET (editor));
+  g_assert_nonnull (message);
+  /* Right under the marker, saying why. */
+  g_assert_true (gtk_widget_get_next_sibling (marker) == message);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (message)), !=, "");
+
+  /* Ctrl+S and Save do nothing while the form is invalid. */
+  g_signal_emit_by_name (save, "clicked");
+  ed_gui_test_iterate ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+
+  /* Closing with the change unsaved asks first: the window stays. */
+  gtk_window_close (GTK_WINDOW (editor));
+  ed_gui_test_iterate ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+
+  stored = query (fixture, "SELECT marker FROM elector WHERE id = ?1", fixture->elector_id);
+  g_assert_cmpstr (stored, !=, "M");
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+/* DOMAIN.md §1.1: a new elector at an existing address takes its number and the next
+ * suffix, shown before saving. */
+static void
+test_add_at_address (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(EdElectorEdit) existing = ed_elector_edit_load (fixture->context,
+                                                            fixture->elector_id, NULL);
+  EdElectorEditor *editor = NULL;
+  g_autoptr(GtkWidget) hold = NULL;
+  GtkWidget *number_row;
+  GtkWidget *save;
+  g_autofree char *expected = NULL;
+  g_autofree char *saved_id = NULL;
+  g_autofree char *status = NULL;
+  EdElectorNumber next;
+
+  g_assert_nonnull (existing);
+  g_assert_true (ed_elector_next_number (fixture->context, existing->polling_district,
+                                         existing->property, &next, NULL));
+  g_assert_cmpuint (next.suffix, >, 0);
+  expected = ed_elector_number_format (&next);
+
+  editor = open_editor (fixture, NULL, existing->property);
+  hold = g_object_ref (GTK_WIDGET (editor));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "Add elector");
+  number_row = ed_gui_test_find (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "Elector number");
+  g_assert_nonnull (number_row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (number_row)), ==, expected);
+
+  save = find_button (editor, "Save");
+  g_assert_false (gtk_widget_get_sensitive (save));
+  gtk_editable_set_text (GTK_EDITABLE (find_row (editor, "Forenames")), "Robin");
+  gtk_editable_set_text (GTK_EDITABLE (find_row (editor, "Surname")), "Achterberg");
+  ed_gui_test_iterate ();
+  g_assert_true (gtk_widget_get_sensitive (save));
+
+  g_signal_connect (editor, "saved", G_CALLBACK (saved_cb), &saved_id);
+  g_signal_emit_by_name (save, "clicked");
+  ed_gui_test_iterate ();
+  g_assert_nonnull (saved_id);
+  status = query (fixture, "SELECT status || '|' || number_prefix || number || '/' || "
+                           "number_suffix FROM elector WHERE id = ?1", saved_id);
+  {
+    g_autofree char *want = g_strdup_printf ("pending_addition|%s", expected);
+
+    g_assert_cmpstr (status, ==, want);
+  }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  ed_gui_test_init (&argc, &argv);
+
+  g_test_add ("/ui/elector-editor/amend-surname", Fixture, NULL, fixture_setup,
+              test_amend_surname, fixture_teardown);
+  g_test_add ("/ui/elector-editor/invalid-marker", Fixture, NULL, fixture_setup,
+              test_invalid_marker_blocks_save, fixture_teardown);
+  g_test_add ("/ui/elector-editor/add-at-address", Fixture, NULL, fixture_setup,
+              test_add_at_address, fixture_teardown);
+
+  return g_test_run ();
+}

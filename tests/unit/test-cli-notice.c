@@ -1,0 +1,235 @@
+/* test-cli-notice.c
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <sys/wait.h>
+
+#include "ed-test-register.h"
+
+/* register notice and register revise as a person or a script uses them: the real binary, its
+ * exit status and what it prints (DOMAIN.md §1.4). */
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} CliResult;
+
+static void
+cli_result_clear (CliResult *result)
+{
+  g_free (result->out);
+  g_free (result->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliResult, cli_result_clear)
+
+static void
+run_cli (CliResult  *result,
+         const char *first_arg,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+  int wait_status;
+
+  g_ptr_array_add (argv, (char *)ED_CLI_PATH);
+  va_start (args, first_arg);
+  for (arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *)arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &result->out, &result->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  result->status = WEXITSTATUS (wait_status);
+}
+
+/* A district with two additions, a deletion and a suffixed number, closed again so the
+ * command line can open it. */
+static char *
+make_district (EdTestDir *fixture)
+{
+  g_autoptr(EdContext) context = ed_test_register_open (fixture, "england");
+  g_autofree char *aa = ed_test_register_add_district (context, "AA", "Abbey");
+  g_autofree char *home = ed_test_register_add_property (context, aa, "2", "Mill Lane");
+  g_autofree char *resident = ed_test_register_add_elector (context, aa, home, "AA", 1, 0,
+                                                            "Carter", "Ann", "current", 0);
+  g_autofree char *joiner = ed_test_register_add_elector (context, aa, home, "AA", 1, 1,
+                                                          "Carter", "Cy", "pending_addition", 0);
+  g_autofree char *leaver = ed_test_register_add_elector (context, aa, home, "AA", 2, 0,
+                                                          "Dean", "Dora", "pending_deletion", 0);
+
+  g_free (ed_test_register_add_alteration (context, joiner, "addition", "2027-01-11", "", ""));
+  g_free (ed_test_register_add_alteration (context, leaver, "deletion", "2027-01-12", "moved",
+                                           ""));
+  g_assert_nonnull (resident);
+  return ed_test_dir_file (fixture, "district.db");
+}
+
+static void
+test_preview_json (EdTestDir     *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *db = make_district (fixture);
+  g_auto(CliResult) result = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+  JsonObject *district;
+  JsonArray *additions;
+
+  run_cli (&result, "--db", db, "register", "notice", "--preview", "--date", "2027-02-01",
+           "--json", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, result.out, -1, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "publication"), ==, "2027-02-01");
+  g_assert_cmpstr (json_object_get_string_member (root, "determination"), ==, "2027-01-18");
+  g_assert_cmpint (json_object_get_int_member (root, "alterations"), ==, 2);
+  district = json_array_get_object_element (json_object_get_array_member (root,
+                                                                          "polling_districts"),
+                                            0);
+  g_assert_cmpstr (json_object_get_string_member (district, "code"), ==, "AA");
+  additions = json_object_get_array_member (district, "additions");
+  g_assert_cmpuint (json_array_get_length (additions), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (additions, 0),
+                                                  "elector_number"), ==, "AA1/1");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (district,
+                                                                         "deletions")), ==, 1);
+
+  /* The text form names the lists. */
+  cli_result_clear (&result);
+  memset (&result, 0, sizeof result);
+  run_cli (&result, "--db", db, "register", "notice", "--preview", "--date", "2027-02-01", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "Additions"));
+  g_assert_nonnull (strstr (result.out, "Deletions"));
+  g_assert_nonnull (strstr (result.out, "Moved away"));
+}
+
+static void
+test_publish_writes_files (EdTestDir     *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *db = make_district (fixture);
+  g_autofree char *out_dir = ed_test_dir_file (fixture, "out");
+  g_autofree char *pdf = NULL;
+  g_autofree char *csv = NULL;
+  g_auto(CliResult) result = { 0 };
+  g_auto(CliResult) again = { 0 };
+
+  g_assert_cmpint (g_mkdir (out_dir, 0700), ==, 0);
+  run_cli (&result, "--db", db, "register", "notice", "--publish", "--date", "2027-02-01",
+           "-o", out_dir, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "2 alterations"));
+  pdf = g_build_filename (out_dir, "notice-2027-02-01.pdf", NULL);
+  csv = g_build_filename (out_dir, "notice-2027-02-01.csv", NULL);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (csv, G_FILE_TEST_IS_REGULAR));
+
+  run_cli (&again, "--db", db, "register", "notice", "--publish", "--date", "2027-02-01",
+           "-o", out_dir, NULL);
+  g_assert_cmpint (again.status, ==, 1);
+  g_assert_nonnull (strstr (again.err, "already published"));
+}
+
+/* DOMAIN.md §1.4: no notice is due in November before a 1 December register. */
+static void
+test_refuses_month_without_notice (EdTestDir     *fixture,
+                                   gconstpointer  data)
+{
+  g_autofree char *db = make_district (fixture);
+  g_auto(CliResult) refused = { 0 };
+  g_auto(CliResult) optional = { 0 };
+
+  run_cli (&refused, "--db", db, "register", "notice", "--preview", "--date", "2026-11-02",
+           NULL);
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_nonnull (strstr (refused.err, "revised register"));
+
+  run_cli (&optional, "--db", db, "register", "notice", "--preview", "--date", "2026-11-02",
+           "--optional", NULL);
+  g_assert_cmpint (optional.status, ==, 0);
+  g_assert_nonnull (strstr (optional.out, "optional"));
+}
+
+static void
+test_usage_errors (EdTestDir     *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *db = make_district (fixture);
+  const char *usage[][4] = {
+    { "notice", NULL },
+    { "notice", "--preview", "--publish", NULL },
+    { "notice", "--preview", "-o", "." },
+    { "revise", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (usage); i++)
+    {
+      g_auto(CliResult) result = { 0 };
+
+      run_cli (&result, "--db", db, "register", usage[i][0], usage[i][1], usage[i][2],
+               usage[i][3], NULL);
+      g_assert_cmpint (result.status, ==, 2);
+    }
+
+  {
+    g_auto(CliResult) bad_date = { 0 };
+
+    run_cli (&bad_date, "--db", db, "register", "revise", "--date", "first of December", NULL);
+    g_assert_cmpint (bad_date.status, ==, 1);
+  }
+}
+
+/* DOMAIN.md §1.1, §1.4: the revised register numbers afresh and publishes the changes. */
+static void
+test_revise_json (EdTestDir     *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *db = make_district (fixture);
+  g_auto(CliResult) result = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+
+  run_cli (&result, "--db", db, "register", "revise", "--date", "2027-01-01", "--json", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, result.out, -1, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  /* Determined 11 and 12 January: after the cut-off of 31 December, so both wait. */
+  g_assert_cmpint (json_object_get_int_member (root, "alterations"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (root, "electors"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (root, "left_pending"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (root, "renumbered"), ==, 1);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  ED_TEST_ADD ("/cli/register/notice/preview-json", test_preview_json);
+  ED_TEST_ADD ("/cli/register/notice/publish-writes-files", test_publish_writes_files);
+  ED_TEST_ADD ("/cli/register/notice/refuses-month-without-notice",
+               test_refuses_month_without_notice);
+  ED_TEST_ADD ("/cli/register/notice/usage-errors", test_usage_errors);
+  ED_TEST_ADD ("/cli/register/revise/json", test_revise_json);
+  return g_test_run ();
+}

@@ -1,0 +1,312 @@
+/* test-document.c
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <cairo.h>
+#include <gio/gio.h>
+
+#include "ed-document-private.h"
+#include "ed-test-util.h"
+
+static const char * const headings[] = { "Number", "Marker", "Name", "Address" };
+static const double widths[] = { 0.12, 0.06, 0.32, 0.5 };
+
+static EdDocument *
+new_document (void)
+{
+  EdDocument *document = ed_document_new ("Borsetshire District Council", "Felpersham",
+                                          "Register of electors");
+
+  ed_document_set_subtitle (document, "Published 1 December 2026");
+  ed_document_set_columns (document, headings, widths, G_N_ELEMENTS (headings));
+  return document;
+}
+
+static void
+add_rows (EdDocument *document,
+          guint       n,
+          gboolean    long_addresses)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("AA%u", i + 1);
+      g_autofree char *name = g_strdup_printf ("Archer, Jill %u", i + 1);
+      g_autofree char *address =
+        long_addresses
+          ? g_strdup_printf ("Flat %u, The Old Granary Buildings, %u Long Meadow Lane, Lower "
+                             "Loxley, Felpersham, Borsetshire FX1 2AB, by the village green "
+                             "opposite the church",
+                             i + 1, i + 1)
+          : g_strdup_printf ("%u Mill Lane, Felpersham FX1 2AB", i + 1);
+      const char *cells[] = { number, i % 7 == 0 ? "G" : "", name, address };
+
+      ed_document_add_row (document, cells);
+    }
+}
+
+/* Every item within the page's body, and each row on exactly one page. */
+static void
+assert_rows_whole (EdDocument *document,
+                   guint       n_pages,
+                   guint       n_blocks)
+{
+  g_autofree guint *seen = g_new0 (guint, n_blocks);
+  double top, bottom;
+
+  _ed_document_get_body (document, &top, &bottom);
+  for (guint page = 0; page < n_pages; page++)
+    {
+      guint n_items = _ed_document_get_n_items (document, page);
+      double last_bottom = top;
+
+      g_assert_cmpuint (n_items, >, 0);
+      for (guint i = 0; i < n_items; i++)
+        {
+          EdDocumentItem item;
+
+          _ed_document_get_item (document, page, i, &item);
+          g_assert_cmpfloat (item.top, >=, last_bottom - 0.001);
+          g_assert_cmpfloat (item.bottom, <=, bottom + 0.001);
+          g_assert_cmpfloat (item.bottom, >, item.top);
+          last_bottom = item.bottom;
+          if (item.kind == _ED_DOCUMENT_ITEM_ROW)
+            {
+              g_assert_cmpuint (item.block, <, n_blocks);
+              seen[item.block]++;
+            }
+        }
+    }
+  for (guint i = 0; i < n_blocks; i++)
+    g_assert_cmpuint (seen[i], ==, 1);
+}
+
+static void
+test_rows_never_split (void)
+{
+  g_autoptr(EdDocument) document = new_document ();
+  guint n_pages;
+
+  /* Narrow address column and long addresses: rows of several lines, which must move whole
+   * to the next page rather than straddle the foot of one. */
+  add_rows (document, 400, TRUE);
+  n_pages = ed_document_paginate (document, ED_DOCUMENT_A4_WIDTH, ED_DOCUMENT_A4_HEIGHT);
+  g_assert_cmpuint (n_pages, >, 1);
+  assert_rows_whole (document, n_pages, 400);
+}
+
+static void
+test_pages_grow_with_rows (void)
+{
+  g_autoptr(EdDocument) one = new_document ();
+  g_autoptr(EdDocument) some = new_document ();
+  g_autoptr(EdDocument) many = new_document ();
+  g_autoptr(EdDocument) tall = new_document ();
+  guint n_one, n_some, n_many, n_tall;
+
+  add_rows (one, 1, FALSE);
+  add_rows (some, 200, FALSE);
+  add_rows (many, 2000, FALSE);
+  add_rows (tall, 200, TRUE);
+  n_one = ed_document_paginate (one, ED_DOCUMENT_A4_WIDTH, ED_DOCUMENT_A4_HEIGHT);
+  n_some = ed_document_paginate (some, ED_DOCUMENT_A4_WIDTH, ED_DOCUMENT_A4_HEIGHT);
+  n_many = ed_document_paginate (many, ED_DOCUMENT_A4_WIDTH, ED_DOCUMENT_A4_HEIGHT);
+  n_tall = ed_document_paginate (tall, ED_DOCUMENT_A4_WIDTH, ED_DOCUMENT_A4_HEIGHT);
+
+  g_assert_cmpuint (n_one, ==, 1);
+  g_assert_cmpuint (n_some, >, n_one);
+  /* Ten times the rows: about ten times the pages. */
+  g_assert_cmpuint (n_many, >=, 9 * n_some);
+  g_assert_cmpuint (n_many, <=, 11 * n_some);
+  /* Rows that wrap take more room than rows that do not. */
+  g_assert_cmpuint (n_tall, >, n_some);
+  /* A smaller page holds fewer rows. */
+  g_assert_cmpuint (ed_document_paginate (many, ED_DOCUMENT_A4_WIDTH, 600.0), >, n_many);
+}
+
+static void
+test_headings_start_pages (void)
+{
+  g_autoptr(EdDocument) document = new_document ();
+  guint n_pages;
+  guint n_level_1 = 0;
+
+  for (guint part = 0; part < 5; part++)
+    {
+      g_autofree char *heading = g_strdup_printf ("Polling district A%c", 'A' + part);
+
+      ed_document_add_heading (document, 1, heading);
+      ed_document_add_heading (document, 2, "Mill Lane");
+      /* The first part fits on a page; the others run over. */
+      add_rows (document, part == 0 ? 5 : 70, FALSE);
+    }
+  n_pages = ed_document_paginate (document, ED_DOCUMENT_A4_WIDTH, ED_DOCUMENT_A4_HEIGHT);
+  g_assert_cmpuint (n_pages, >=, 9);
+
+  for (guint page = 0; page < n_pages; page++)
+    {
+      guint n_items = _ed_document_get_n_items (document, page);
+      EdDocumentItem item;
+
+      _ed_document_get_item (document, page, 0, &item);
+      if (page == 0)
+        g_assert_cmpint (item.kind, ==, _ED_DOCUMENT_ITEM_HEADING);
+      /* Column headings open every page that does not open with a heading. */
+      if (item.kind != _ED_DOCUMENT_ITEM_HEADING)
+        g_assert_cmpint (item.kind, ==, _ED_DOCUMENT_ITEM_COLUMN_HEADINGS);
+
+      for (guint i = 0; i < n_items; i++)
+        {
+          _ed_document_get_item (document, page, i, &item);
+          if (item.kind == _ED_DOCUMENT_ITEM_HEADING && item.level == 1)
+            {
+              g_assert_cmpuint (i, ==, 0);
+              n_level_1++;
+            }
+          /* After a heading, the column headings come again before the rows. */
+          if (item.kind == _ED_DOCUMENT_ITEM_HEADING && item.level == 2)
+            {
+              EdDocumentItem next;
+
+              g_assert_cmpuint (i + 1, <, n_items);
+              _ed_document_get_item (document, page, i + 1, &next);
+              g_assert_cmpint (next.kind, ==, _ED_DOCUMENT_ITEM_COLUMN_HEADINGS);
+            }
+        }
+    }
+  g_assert_cmpuint (n_level_1, ==, 5);
+}
+
+static void
+test_paragraph_splits_between_lines (void)
+{
+  g_autoptr(EdDocument) document = new_document ();
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n_pages;
+  guint n_slices = 0;
+
+  for (guint i = 0; i < 400; i++)
+    g_string_append (text, "The register is published on the first of December each year. ");
+  ed_document_add_paragraph (document, text->str);
+  n_pages = ed_document_paginate (document, ED_DOCUMENT_A4_WIDTH, ED_DOCUMENT_A4_HEIGHT);
+  g_assert_cmpuint (n_pages, >, 1);
+  for (guint page = 0; page < n_pages; page++)
+    {
+      g_assert_cmpuint (_ed_document_get_n_items (document, page), ==, 1);
+      n_slices++;
+    }
+  g_assert_cmpuint (n_slices, ==, n_pages);
+}
+
+static char *
+pdf_text (const char *path)
+{
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *out = NULL;
+  const char *argv[] = { pdftotext, "-layout", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (pdftotext == NULL)
+    return NULL;
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}
+
+static void
+test_write_pdf (EdTestDir     *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(EdDocument) document = new_document ();
+  g_autofree char *path = ed_test_dir_file (fixture, "register.pdf");
+  g_autofree char *contents = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *odd[] = { "AA9999", "", "Ó Súilleabháin, Siân", "Tŷ Gwyn, 2 Heol y Llan" };
+  gsize length = 0;
+
+  ed_document_add_heading (document, 1, "AA — Felpersham North");
+  ed_document_add_paragraph (document, "Entries in street order.");
+  add_rows (document, 150, FALSE);
+  ed_document_add_row (document, odd);
+  g_assert_true (ed_document_write_pdf (document, path, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+
+  text = pdf_text (path);
+  if (text == NULL)
+    {
+      g_test_message ("pdftotext is not installed: the PDF's text is not checked");
+      return;
+    }
+  g_assert_nonnull (strstr (text, "Borsetshire District Council"));
+  g_assert_nonnull (strstr (text, "Register of electors"));
+  g_assert_nonnull (strstr (text, "Archer, Jill 42"));
+  g_assert_nonnull (strstr (text, "Ó Súilleabháin, Siân"));
+  g_assert_nonnull (strstr (text, "Page 1 of 4"));
+  g_assert_nonnull (strstr (text, "Page 4 of 4"));
+}
+
+static void
+test_write_pdf_failure_keeps_nothing (EdTestDir     *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(EdDocument) document = new_document ();
+  g_autofree char *path = g_build_filename (fixture->dir, "missing", "register.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+
+  add_rows (document, 3, FALSE);
+  g_assert_false (ed_document_write_pdf (document, path, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_draw_any_page_size (void)
+{
+  g_autoptr(EdDocument) document = new_document ();
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 612, 792);
+  cairo_t *cr = cairo_create (surface);
+  guint n_pages;
+
+  /* US Letter, as a print dialog may ask for. */
+  add_rows (document, 120, TRUE);
+  n_pages = ed_document_paginate (document, 612, 792);
+  g_assert_cmpuint (n_pages, >, 1);
+  assert_rows_whole (document, n_pages, 120);
+  for (guint page = 0; page < n_pages; page++)
+    ed_document_draw_page (document, cr, page);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/print/document/rows-never-split", test_rows_never_split);
+  g_test_add_func ("/print/document/pages-grow-with-rows", test_pages_grow_with_rows);
+  g_test_add_func ("/print/document/headings-start-pages", test_headings_start_pages);
+  g_test_add_func ("/print/document/paragraph-splits-between-lines",
+                   test_paragraph_splits_between_lines);
+  g_test_add_func ("/print/document/draw-any-page-size", test_draw_any_page_size);
+  ED_TEST_ADD ("/print/document/write-pdf", test_write_pdf);
+  ED_TEST_ADD ("/print/document/write-pdf-failure-keeps-nothing",
+               test_write_pdf_failure_keeps_nothing);
+
+  status = g_test_run ();
+  return status;
+}
