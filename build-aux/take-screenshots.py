@@ -6,6 +6,7 @@
 # Copyright 2026 The Electoral Desk authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -22,6 +23,25 @@ def shoot(path, width=1100, height=720):
     subprocess.check_call(["import", "-window", "root", "-crop",
                            f"{width}x{height}+0+0", "+repage", path])
     print(path)
+
+
+def first_elector_number(frame):
+    """The number in the register list's first row."""
+    return d.wait_for(lambda: [l for l in d.find_all(frame, "label")
+                               if re.fullmatch(r"[A-Z]{2,3}\d+(/\d+)?", l.name)],
+                      "an elector in the list", timeout=20)[0].name
+
+
+def open_elector(frame, number):
+    d.click(d.find(frame, "label", number, timeout=20))
+    time.sleep(0.3)
+    d.key_combo("Return")
+
+
+def open_household(frame, number):
+    d.click(d.find(frame, "label", number, timeout=20))
+    time.sleep(0.3)
+    d.key_combo("h", ["alt"])
 
 
 def main(build_dir, out_dir):
@@ -50,6 +70,37 @@ def main(build_dir, out_dir):
         d.wait_for(lambda: d.get_text(search) == "Cartwright Lin", "the typed search")
         time.sleep(1.0)
         shoot(os.path.join(out_dir, "register-search.png"))
+
+        # The elector editor, after an amendment, so its history has an entry.
+        number = first_elector_number(frame)
+        open_elector(frame, number)
+        editor = d.find(app, "frame", "Edit elector", timeout=20)
+        surname = d.find(editor, "text", "Surname")
+        d.click(surname)
+        time.sleep(0.3)
+        d.key_combo("a", ["ctrl"])
+        d.type_text("Cartwright-Lin")
+        d.press(d.find_actionable(editor, "push button", "Save"))
+        d.wait_for(lambda: not d.find_all(app, "frame", "Edit elector"), "the editor to close")
+        open_elector(frame, number)
+        d.find(app, "frame", "Edit elector", timeout=20)
+        shoot(os.path.join(out_dir, "editor.png"))
+        d.key_combo("Escape")
+        d.wait_for(lambda: not d.find_all(app, "frame", "Edit elector"), "the editor to close")
+        d.key_combo("Escape")
+
+        # Filtered to attainers, with the selected elector's household beside the list.
+        d.press(d.find_actionable(frame, None, "Attainers"))
+        time.sleep(1.0)
+        open_household(frame, first_elector_number(frame))
+        shoot(os.path.join(out_dir, "register-filters.png"))
+        d.key_combo("Escape")
+
+        # The notice of alteration the amendment joins, before it is published.
+        d.press(d.find_actionable(frame, "push button", "Register Menu"))
+        d.press(d.find_actionable(app, None, "Publish Notice of Alteration…"))
+        d.find(app, "frame", "Publish Notice of Alteration", timeout=20)
+        shoot(os.path.join(out_dir, "notice.png"))
         d.key_combo("Escape")
 
         d.press(d.find_actionable(frame, "push button", "Main Menu"))

@@ -395,9 +395,14 @@ sortable_from_row (sqlite3_stmt *stmt,
         column_text (stmt, G_TITLE), column_text (stmt, G_FORENAMES),
         column_text (stmt, G_SURNAME), NULL,
       };
+      /* "19 Linden Crescent", as the register prints it: the property and its street
+       * are one line of the address. */
+      const char *front_door_parts[] = {
+        column_text (stmt, G_PROPERTY), column_text (stmt, G_STREET), NULL,
+      };
+      g_autofree char *front_door = join_non_empty (front_door_parts, " ");
       const char *address_parts[] = {
-        column_text (stmt, G_PROPERTY), column_text (stmt, G_STREET),
-        column_text (stmt, G_LOCALITY), column_text (stmt, G_TOWN),
+        front_door, column_text (stmt, G_LOCALITY), column_text (stmt, G_TOWN),
         column_text (stmt, G_POSTCODE), NULL,
       };
 
@@ -431,7 +436,8 @@ sortable_from_row (sqlite3_stmt *stmt,
           entry->detail = g_strdup_printf (_("Attainer: %s"), when);
         }
       else
-        entry->detail = g_strdup (anonymous ? "" : detail);
+        /* The entry itself says who was added; the desk's own note stays in the log. */
+        entry->detail = g_strdup ("");
       break;
     case ED_ALTERATION_AMENDMENT:
     case ED_N_ALTERATION_KINDS:

@@ -165,7 +165,7 @@ def get_text(node):
 MODIFIER_KEYCODES = {"ctrl": 37, "shift": 50, "alt": 64}
 KEYSYMS = {"Return": 0xff0d,
            "Escape": 0xff1b, "Tab": 0xff09, "comma": 0x002c, "a": 0x0061, "f": 0x0066,
-           "n": 0x006e, "q": 0x0071, "s": 0x0073, "w": 0x0077}
+           "h": 0x0068, "n": 0x006e, "q": 0x0071, "s": 0x0073, "w": 0x0077}
 
 
 def key_combo(key, modifiers=()):

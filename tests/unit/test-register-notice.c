@@ -159,7 +159,7 @@ test_groups_by_district (EdTestDir     *fixture,
   entry = entry_at (aa, ED_ALTERATION_ADDITION, 0);
   g_assert_cmpstr (entry->number, ==, "AA3/1");
   g_assert_cmpstr (entry->name, ==, "Bob Baker");
-  g_assert_cmpstr (entry->address, ==, "10, Abbey Road, Testbury, ZZ99 1AA");
+  g_assert_cmpstr (entry->address, ==, "10 Abbey Road, Testbury, ZZ99 1AA");
   g_assert_cmpstr (entry_at (aa, ED_ALTERATION_ADDITION, 1)->number, ==, "AA5/1");
   entry = entry_at (aa, ED_ALTERATION_ADDITION, 2);
   g_assert_cmpstr (entry->number, ==, "AA8");
