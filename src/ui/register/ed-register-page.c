@@ -793,24 +793,42 @@ row_activated_cb (GtkColumnView  *view,
     open_editor (self, ed_elector_row_get_id (row), NULL);
 }
 
-/* Ctrl+N: a new elector, at the selected elector's address if there is one. */
+/* A new elector, at the selected elector's address if there is one. */
+static void
+add_elector (EdRegisterPage *self)
+{
+  EdElectorRow *row = gtk_single_selection_get_selected_item (self->selection);
+  g_autoptr(EdElectorEdit) selected = NULL;
+
+  if (row != NULL)
+    selected = ed_elector_edit_load (self->context, ed_elector_row_get_id (row), NULL);
+  open_editor (self, NULL,
+               selected != NULL && !selected->other_elector ? selected->property : NULL);
+}
+
+/* Ctrl+N, window-wide: only while the register is showing. */
 static gboolean
 add_elector_cb (GtkWidget *widget,
                 GVariant  *args,
                 gpointer   user_data)
 {
   EdRegisterPage *self = ED_REGISTER_PAGE (widget);
-  EdElectorRow *row;
-  g_autoptr(EdElectorEdit) selected = NULL;
 
   if (!gtk_widget_get_mapped (widget) || self->context == NULL)
     return FALSE;
-  row = gtk_single_selection_get_selected_item (self->selection);
-  if (row != NULL)
-    selected = ed_elector_edit_load (self->context, ed_elector_row_get_id (row), NULL);
-  open_editor (self, NULL,
-               selected != NULL && !selected->other_elector ? selected->property : NULL);
+  add_elector (self);
   return TRUE;
+}
+
+static void
+add_elector_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  EdRegisterPage *self = ED_REGISTER_PAGE (widget);
+
+  if (self->context != NULL)
+    add_elector (self);
 }
 
 static void
@@ -972,6 +990,8 @@ ed_register_page_class_init (EdRegisterPageClass *klass)
                                    record_supply_action_cb);
   gtk_widget_class_install_action (widget_class, "register.publish-notice", NULL,
                                    publish_notice_action_cb);
+  gtk_widget_class_install_action (widget_class, "register.add-elector", NULL,
+                                   add_elector_action_cb);
 }
 
 static void
@@ -1122,6 +1142,17 @@ ed_register_page_init (EdRegisterPage *self)
   }
   adw_header_bar_pack_end (ed_module_page_get_header_bar (ED_MODULE_PAGE (self)),
                            ed_register_print_button_new ());
+
+  /* Adding an elector is the page's everyday action, so it has a button as well as Ctrl+N. */
+  {
+    GtkWidget *add_button = gtk_button_new_from_icon_name ("list-add-symbolic");
+
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (add_button), "register.add-elector");
+    gtk_widget_set_tooltip_text (add_button, _("Add Elector (Ctrl+N)"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (add_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Add Elector"), -1);
+    adw_header_bar_pack_start (ed_module_page_get_header_bar (ED_MODULE_PAGE (self)), add_button);
+  }
 
   ed_module_page_set_content (ED_MODULE_PAGE (self), content);
 }
