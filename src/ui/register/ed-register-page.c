@@ -24,6 +24,7 @@
 #include "ed-register-page.h"
 #include "ed-register-print.h"
 #include "ed-register-search.h"
+#include "ed-revise-dialog.h"
 #include "ed-supply-dialog.h"
 
 /* The register module: every elector in register order, or the matches for what is typed in
@@ -959,6 +960,23 @@ publish_notice_action_cb (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The revised register renumbers every entry, so the list is read again. */
+static void
+revise_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  EdRegisterPage *self = ED_REGISTER_PAGE (widget);
+  EdReviseDialog *dialog;
+
+  if (self->context == NULL)
+    return;
+  dialog = ed_revise_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->context, NULL);
+  g_signal_connect_object (dialog, "revised", G_CALLBACK (notice_published_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 print_action_cb (GtkWidget  *widget,
                  const char *action_name,
@@ -990,6 +1008,7 @@ ed_register_page_class_init (EdRegisterPageClass *klass)
                                    record_supply_action_cb);
   gtk_widget_class_install_action (widget_class, "register.publish-notice", NULL,
                                    publish_notice_action_cb);
+  gtk_widget_class_install_action (widget_class, "register.revise", NULL, revise_action_cb);
   gtk_widget_class_install_action (widget_class, "register.add-elector", NULL,
                                    add_elector_action_cb);
 }
@@ -1132,6 +1151,7 @@ ed_register_page_init (EdRegisterPage *self)
     g_menu_append (section, _("_Import Register…"), "register.import");
     g_menu_append (section, _("Record _Supply…"), "register.record-supply");
     g_menu_append (section, _("_Publish Notice of Alteration…"), "register.publish-notice");
+    g_menu_append (section, _("Publish _Revised Register…"), "register.revise");
     g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
     gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), G_MENU_MODEL (menu));
     gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "open-menu-symbolic");
