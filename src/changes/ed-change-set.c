@@ -272,6 +272,253 @@ ed_change_set_insert (EdChangeSet         *self,
   return TRUE;
 }
 
+/* The values of the row being added: set ones, the rest their type's default. */
+typedef struct
+{
+  EdValueType type;
+  gboolean    is_set;
+} BulkSlot;
+
+struct _EdBulkInsert
+{
+  EdChangeSet      *change_set;
+  const EdTableDef *table;
+  guint            *index;   /* the caller's column i is the registry's column index[i] */
+  guint             n_columns;
+  BulkSlot         *slots;   /* in the registry's order, as are values */
+  EdRawValue       *values;
+  GString          *array;   /* the stored ins value, remade for each row */
+};
+
+/**
+ * ed_change_set_bulk_insert:
+ * @self: an open change set
+ * @table: a synced table
+ * @columns: (array length=n_columns): the columns each row may set; the rest take their
+ *   type's default
+ * @n_columns: how many
+ * @error: return location for an error
+ *
+ * Starts adding many rows to @table: set each row's values with ed_bulk_insert_set_text()
+ * and the like (by their place in @columns), then add it with ed_bulk_insert_add(). Other
+ * writes to the change set may come in between. Free it before the change set.
+ *
+ * Returns: (transfer full): the bulk insert, or %NULL with @error set
+ */
+EdBulkInsert *
+ed_change_set_bulk_insert (EdChangeSet         *self,
+                           const char          *table,
+                           const char * const  *columns,
+                           guint                n_columns,
+                           GError             **error)
+{
+  const EdTableDef *def;
+  EdBulkInsert *bulk;
+
+  g_return_val_if_fail (ED_IS_CHANGE_SET (self) && self->open, NULL);
+  g_return_val_if_fail (n_columns == 0 || columns != NULL, NULL);
+
+  if ((def = lookup_table (self, table, error)) == NULL)
+    return NULL;
+
+  bulk = g_new0 (EdBulkInsert, 1);
+  bulk->change_set = g_object_ref (self);
+  bulk->table = def;
+  bulk->index = g_new0 (guint, MAX (n_columns, 1));
+  bulk->n_columns = n_columns;
+  bulk->slots = g_new0 (BulkSlot, MAX (def->n_columns, 1));
+  bulk->values = g_new0 (EdRawValue, MAX (def->n_columns, 1));
+  bulk->array = g_string_sized_new (512);
+  for (guint i = 0; i < def->n_columns; i++)
+    bulk->slots[i].type = def->columns[i].type;
+
+  for (guint i = 0; i < n_columns; i++)
+    {
+      int index = ed_schema_column_index (def, columns[i]);
+
+      if (index < 0)
+        {
+          g_set_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_UNKNOWN_COLUMN,
+                       _("%s has no column “%s”"), table, columns[i]);
+          ed_bulk_insert_free (bulk);
+          return NULL;
+        }
+      bulk->index[i] = (guint)index;
+    }
+  return bulk;
+}
+
+static gboolean
+bulk_slot_is (EdBulkInsert *bulk,
+              guint         column,
+              EdValueType   type,
+              EdValueType   other_type)
+{
+  g_return_val_if_fail (bulk != NULL && column < bulk->n_columns, FALSE);
+
+  return bulk->slots[bulk->index[column]].type == type ||
+         bulk->slots[bulk->index[column]].type == other_type;
+}
+
+/**
+ * ed_bulk_insert_set_text:
+ * @bulk: a bulk insert
+ * @column: the place of a text or date column in the columns the bulk insert was made with
+ * @value: its value for the next row, kept (not copied) until ed_bulk_insert_add()
+ */
+void
+ed_bulk_insert_set_text (EdBulkInsert *bulk,
+                         guint         column,
+                         const char   *value)
+{
+  g_return_if_fail (bulk_slot_is (bulk, column, ED_VALUE_TEXT, ED_VALUE_DATE));
+  g_return_if_fail (value != NULL);
+
+  bulk->slots[bulk->index[column]].is_set = TRUE;
+  bulk->values[bulk->index[column]].text = value;
+}
+
+/**
+ * ed_bulk_insert_set_int64:
+ * @bulk: a bulk insert
+ * @column: the place of an integer or money column
+ * @value: its value for the next row
+ */
+void
+ed_bulk_insert_set_int64 (EdBulkInsert *bulk,
+                          guint         column,
+                          gint64        value)
+{
+  g_return_if_fail (bulk_slot_is (bulk, column, ED_VALUE_INTEGER, ED_VALUE_MONEY));
+
+  bulk->slots[bulk->index[column]].is_set = TRUE;
+  bulk->values[bulk->index[column]].number = value;
+}
+
+/**
+ * ed_bulk_insert_set_boolean:
+ * @bulk: a bulk insert
+ * @column: the place of a boolean column
+ * @value: its value for the next row
+ */
+void
+ed_bulk_insert_set_boolean (EdBulkInsert *bulk,
+                            guint         column,
+                            gboolean      value)
+{
+  g_return_if_fail (bulk_slot_is (bulk, column, ED_VALUE_BOOLEAN, ED_VALUE_BOOLEAN));
+
+  bulk->slots[bulk->index[column]].is_set = TRUE;
+  bulk->values[bulk->index[column]].number = value ? 1 : 0;
+}
+
+/**
+ * ed_bulk_insert_add:
+ * @bulk: a bulk insert whose change set is open
+ * @out_row_id: (out) (optional) (transfer full): the new row's id
+ * @error: return location for an error: a text not in NFC, …
+ *
+ * Inserts a row with a new id and the values set since the last row; the values are then
+ * forgotten. The ins op is the one ed_change_set_insert() would make of the same values.
+ */
+gboolean
+ed_bulk_insert_add (EdBulkInsert  *bulk,
+                    char         **out_row_id,
+                    GError       **error)
+{
+  EdChangeSet *self;
+  const EdTableDef *def;
+  g_autofree char *id = NULL;
+  EdOp op = { 0 };
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (bulk != NULL, FALSE);
+  self = bulk->change_set;
+  def = bulk->table;
+  g_return_val_if_fail (self->open, FALSE);
+
+  /* The stored form of the ins value (ed-ins-value.c): the array of every column's
+   * canonical JSON in the registry's order, written here directly rather than made as the
+   * object and compacted. */
+  g_string_truncate (bulk->array, 0);
+  g_string_append_c (bulk->array, '[');
+  for (guint i = 0; i < def->n_columns && ok; i++)
+    {
+      BulkSlot *slot = &bulk->slots[i];
+      EdRawValue *value = &bulk->values[i];
+
+      if (i > 0)
+        g_string_append_c (bulk->array, ',');
+      switch (slot->type)
+        {
+        case ED_VALUE_TEXT:
+        case ED_VALUE_DATE:
+          if (!slot->is_set)
+            value->text = "";
+          else if (!ed_value_check_text (value->text, error))
+            {
+              g_prefix_error (error, "%s.%s: ", def->name, def->columns[i].name);
+              ok = FALSE;
+              break;
+            }
+          ed_value_append_json_text (bulk->array, value->text);
+          break;
+        case ED_VALUE_INTEGER:
+        case ED_VALUE_MONEY:
+          if (!slot->is_set)
+            value->number = 0;
+          g_string_append_printf (bulk->array, "%" G_GINT64_FORMAT, value->number);
+          break;
+        case ED_VALUE_BOOLEAN:
+          if (!slot->is_set)
+            value->number = 0;
+          g_string_append (bulk->array, value->number != 0 ? "true" : "false");
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  g_string_append_c (bulk->array, ']');
+  for (guint i = 0; i < def->n_columns; i++)
+    bulk->slots[i].is_set = FALSE;
+  if (!ok)
+    return FALSE;
+
+  id = ed_row_id_new ();
+  op.device = (char *)ed_context_get_device_id (self->context);
+  op.seq = self->next_seq;
+  op.hlc = ed_hlc_tick (ed_context_get_hlc (self->context));
+  op.tbl = (char *)def->name;
+  op.pk = id;
+  op.col = (char *)ED_ROW_COLUMN;
+  op.kind = ED_OP_INS;
+  op.val = bulk->array->str;
+  op.user = (char *)ed_context_get_user_name (self->context);
+
+  if (!_ed_op_store_insert_new_row (self->store, def, &op, bulk->values, error))
+    return FALSE;
+  self->next_seq++;
+  self->n_ops++;
+  _ed_write_check_expect (_ed_context_get_write_check (self->context), def->name, id, NULL);
+
+  if (out_row_id != NULL)
+    *out_row_id = g_steal_pointer (&id);
+  return TRUE;
+}
+
+void
+ed_bulk_insert_free (EdBulkInsert *bulk)
+{
+  if (bulk == NULL)
+    return;
+  g_object_unref (bulk->change_set);
+  g_free (bulk->index);
+  g_free (bulk->slots);
+  g_free (bulk->values);
+  g_string_free (bulk->array, TRUE);
+  g_free (bulk);
+}
+
 /**
  * ed_change_set_set:
  * @self: an open change set

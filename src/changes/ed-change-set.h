@@ -75,4 +75,34 @@ gboolean     ed_change_set_commit      (EdChangeSet         *self,
 void         ed_change_set_rollback    (EdChangeSet         *self);
 guint        ed_change_set_get_n_ops   (EdChangeSet         *self);
 
+/**
+ * EdBulkInsert:
+ *
+ * Many new rows of one table in an open change set, each recorded exactly as
+ * ed_change_set_insert() records it (one ins op carrying every column's value), without
+ * GVariants, and with the columns and statements looked up once.
+ */
+typedef struct _EdBulkInsert EdBulkInsert;
+
+EdBulkInsert *ed_change_set_bulk_insert   (EdChangeSet         *self,
+                                           const char          *table,
+                                           const char * const  *columns,
+                                           guint                n_columns,
+                                           GError             **error);
+void          ed_bulk_insert_set_text     (EdBulkInsert        *bulk,
+                                           guint                column,
+                                           const char          *value);
+void          ed_bulk_insert_set_int64    (EdBulkInsert        *bulk,
+                                           guint                column,
+                                           gint64               value);
+void          ed_bulk_insert_set_boolean  (EdBulkInsert        *bulk,
+                                           guint                column,
+                                           gboolean             value);
+gboolean      ed_bulk_insert_add          (EdBulkInsert        *bulk,
+                                           char               **out_row_id,
+                                           GError             **error);
+void          ed_bulk_insert_free         (EdBulkInsert        *bulk);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EdBulkInsert, ed_bulk_insert_free)
+
 G_END_DECLS

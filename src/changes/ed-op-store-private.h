@@ -25,6 +25,14 @@ typedef struct
   char *value_json;   /* NULL for ins/del/restore on "__row" */
 } EdHead;
 
+/* One column's value for _ed_op_store_insert_new_row(): @text for text and date columns,
+ * @number for the others (booleans as 0 or 1). */
+typedef struct
+{
+  const char *text;
+  gint64      number;
+} EdRawValue;
+
 EdOpStore *_ed_op_store_new          (EdDatabase   *database,
                                       EdSchema     *schema);
 void       _ed_op_store_free         (EdOpStore    *self);
@@ -45,6 +53,11 @@ gboolean   _ed_op_store_insert_row   (EdOpStore        *self,
                                       const char       *pk,
                                       GVariant * const *values,
                                       GError          **error);
+gboolean   _ed_op_store_insert_new_row (EdOpStore        *self,
+                                        const EdTableDef *table,
+                                        const EdOp       *op,
+                                        const EdRawValue *values,
+                                        GError          **error);
 
 EdOp      *_ed_op_store_load_op      (EdOpStore    *self,
                                       const char   *device,

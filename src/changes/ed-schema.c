@@ -312,24 +312,39 @@ ed_value_check (EdValueType   type,
     }
 
   if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    return ed_value_check_text (g_variant_get_string (value, NULL), error);
+  return TRUE;
+}
+
+/**
+ * ed_value_check_text:
+ * @text: the value of a text or date column
+ * @error: return location for an error
+ *
+ * The check ed_value_check() makes of a string, for callers that hold plain C strings.
+ */
+gboolean
+ed_value_check_text (const char  *text,
+                     GError     **error)
+{
+  g_autofree char *nfc = NULL;
+  const char *p;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  /* Plain ASCII, most of any register, is NFC already: skip the normaliser. */
+  for (p = text; *p != '\0' && (guchar)*p < 0x80; p++)
+    ;
+  if (*p == '\0')
+    return TRUE;
+
+  if (g_utf8_validate (p, -1, NULL))
+    nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+  if (nfc == NULL || strcmp (nfc, text) != 0)
     {
-      const char *text = g_variant_get_string (value, NULL);
-      g_autofree char *nfc = NULL;
-      const char *p;
-
-      /* Plain ASCII, most of any register, is NFC already: skip the normaliser. */
-      for (p = text; *p != '\0' && (guchar)*p < 0x80; p++)
-        ;
-      if (*p == '\0')
-        return TRUE;
-
-      nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
-      if (nfc == NULL || strcmp (nfc, text) != 0)
-        {
-          g_set_error_literal (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_BAD_VALUE,
-                               _("Text must be UTF-8 in normalised (NFC) form"));
-          return FALSE;
-        }
+      g_set_error_literal (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_BAD_VALUE,
+                           _("Text must be UTF-8 in normalised (NFC) form"));
+      return FALSE;
     }
   return TRUE;
 }
@@ -361,34 +376,51 @@ ed_value_append_json (GString  *json,
       return;
     }
 
-  {
-    const char *text = g_variant_get_string (value, NULL);
+  ed_value_append_json_text (json, g_variant_get_string (value, NULL));
+}
 
-    /* Only '"', '\\' and control characters are escaped; everything else stays as UTF-8, so
-     * the encoding of a text is unique. */
-    g_string_append_c (json, '"');
-    for (const char *p = text; *p != '\0'; p++)
-      {
-        guchar c = (guchar)*p;
+/**
+ * ed_value_append_json_text:
+ * @json: where to append
+ * @text: a string value
+ *
+ * Appends the canonical JSON text of a string value, as ed_value_append_json() does.
+ */
+void
+ed_value_append_json_text (GString    *json,
+                           const char *text)
+{
+  const char *run = text;
+  const char *p;
 
-        if (c == '"' || c == '\\')
-          {
-            g_string_append_c (json, '\\');
-            g_string_append_c (json, (char)c);
-          }
-        else if (c == '\n')
-          g_string_append (json, "\\n");
-        else if (c == '\t')
-          g_string_append (json, "\\t");
-        else if (c == '\r')
-          g_string_append (json, "\\r");
-        else if (c < 0x20)
-          g_string_append_printf (json, "\\u%04x", c);
-        else
+  /* Only '"', '\\' and control characters are escaped; everything else stays as UTF-8, so
+   * the encoding of a text is unique. Runs with nothing to escape, nearly every text, are
+   * copied whole. */
+  g_string_append_c (json, '"');
+  for (p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar)*p;
+
+      if (c >= 0x20 && c != '"' && c != '\\')
+        continue;
+      g_string_append_len (json, run, p - run);
+      run = p + 1;
+      if (c == '"' || c == '\\')
+        {
+          g_string_append_c (json, '\\');
           g_string_append_c (json, (char)c);
-      }
-    g_string_append_c (json, '"');
-  }
+        }
+      else if (c == '\n')
+        g_string_append (json, "\\n");
+      else if (c == '\t')
+        g_string_append (json, "\\t");
+      else if (c == '\r')
+        g_string_append (json, "\\r");
+      else
+        g_string_append_printf (json, "\\u%04x", c);
+    }
+  g_string_append_len (json, run, p - run);
+  g_string_append_c (json, '"');
 }
 
 /**

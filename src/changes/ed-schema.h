@@ -112,9 +112,13 @@ GVariant          *ed_value_default             (EdValueType        type);
 gboolean           ed_value_check               (EdValueType        type,
                                                  GVariant          *value,
                                                  GError           **error);
+gboolean           ed_value_check_text          (const char        *text,
+                                                 GError           **error);
 char              *ed_value_to_json             (GVariant          *value);
 void               ed_value_append_json         (GString           *json,
                                                  GVariant          *value);
+void               ed_value_append_json_text    (GString           *json,
+                                                 const char        *text);
 GVariant          *ed_value_from_json           (EdValueType        type,
                                                  const char        *json,
                                                  GError           **error);

@@ -555,6 +555,75 @@ load_existing (Import  *import,
   return TRUE;
 }
 
+static const char *
+or_empty (const char *value)
+{
+  return value != NULL ? value : "";
+}
+
+static const char last_elector_sql[] = "SELECT coalesce (max (rowid), 0) FROM elector";
+
+/* The same rows and text as the register's refresh of the search index
+ * (ed-register-tables.c), for the electors above @after only. Those are the rows this import
+ * inserted, as SQLite gives a new row the rowid after the greatest; none can have an entry
+ * yet, which the first statement makes sure of at no cost (it finds nothing to delete). So
+ * the refresh's delete of each queued row and its lookups in the queue are skipped, and
+ * FTS5 receives the rows in rowid order. What is left in the queue is indexed at commit as
+ * usual. */
+static const char index_new_electors_sql[] =
+  "DELETE FROM elector_search WHERE rowid > ?1;"
+  "INSERT INTO elector_search (rowid, name, address, postcode, number) "
+  "  SELECT rowid, name, address, postcode, number FROM elector_search_source "
+  "  WHERE rowid > ?1 ORDER BY rowid;"
+  "DELETE FROM elector_search_queue WHERE elector_rowid > ?1;";
+
+static gboolean
+last_elector_rowid (EdDatabase  *database,
+                    gint64      *out_rowid,
+                    GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = ed_database_prepare (database, last_elector_sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+    {
+      ed_database_set_error (database, rc, error);
+      return FALSE;
+    }
+  *out_rowid = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+static gboolean
+index_new_electors (EdDatabase  *database,
+                    gint64       after,
+                    GError     **error)
+{
+  const char *sql = index_new_electors_sql;
+
+  while (*sql != '\0')
+    {
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      const char *rest = NULL;
+      int rc = sqlite3_prepare_v2 (ed_database_get_handle (database), sql, -1, &stmt, &rest);
+
+      if (rc != SQLITE_OK)
+        {
+          ed_database_set_error (database, rc, error);
+          return FALSE;
+        }
+      if (stmt == NULL)
+        break;
+      sqlite3_bind_int64 (stmt, 1, after);
+      if (!ed_database_step_done (database, stmt, error))
+        return FALSE;
+      sql = rest;
+    }
+  return TRUE;
+}
+
 static GVariant *
 text (const char *value)
 {
@@ -644,10 +713,14 @@ write_register (Import                *import,
     "status",
   };
   g_autoptr(EdChangeSet) change_set = ed_change_set_begin (import->context, error);
+  g_autoptr(EdBulkInsert) properties = NULL;
+  g_autoptr(EdBulkInsert) electors = NULL;
   g_autoptr(GHashTable) areas = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autoptr(GHashTable) parishes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  EdDatabase *database = ed_context_get_database (import->context);
   GHashTableIter iter;
   Part *part;
+  gint64 last_rowid;
   guint total;
 
   if (change_set == NULL)
@@ -676,11 +749,20 @@ write_register (Import                *import,
       import->report->n_polling_districts++;
     }
 
+  /* Addresses and electors are most of the file: they go through the change set's bulk
+   * insert, which records the same ins ops without a GVariant per value. */
+  properties = ed_change_set_bulk_insert (change_set, ed_property_table.name, property_columns,
+                                          G_N_ELEMENTS (property_columns), error);
+  electors = ed_change_set_bulk_insert (change_set, ed_elector_table.name, elector_columns,
+                                        G_N_ELEMENTS (elector_columns), error);
+  if (properties == NULL || electors == NULL ||
+      !last_elector_rowid (database, &last_rowid, error))
+    return FALSE;
+
   total = import->property_order->len + import->electors->len;
   for (guint i = 0; i < import->property_order->len; i++)
     {
       Property *property = g_ptr_array_index (import->property_order, i);
-      GVariant *values[G_N_ELEMENTS (property_columns)];
 
       if (i % CHECK_CANCEL_EVERY == 0)
         {
@@ -689,16 +771,15 @@ write_register (Import                *import,
           if (progress != NULL)
             progress (0.5 + 0.5 * i / total, _("Writing addresses"), progress_data);
         }
-      values[0] = g_variant_new_int64 (property->uprn);
-      values[1] = text (property->property);
-      values[2] = text (property->street);
-      values[3] = text (property->locality);
-      values[4] = text (property->town);
-      values[5] = text (property->area);
-      values[6] = text (property->postcode);
-      values[7] = text (property->part->id);
-      if ((property->id = insert (change_set, &ed_property_table, property_columns, values,
-                                  G_N_ELEMENTS (property_columns), error)) == NULL)
+      ed_bulk_insert_set_int64 (properties, 0, property->uprn);
+      ed_bulk_insert_set_text (properties, 1, or_empty (property->property));
+      ed_bulk_insert_set_text (properties, 2, or_empty (property->street));
+      ed_bulk_insert_set_text (properties, 3, or_empty (property->locality));
+      ed_bulk_insert_set_text (properties, 4, or_empty (property->town));
+      ed_bulk_insert_set_text (properties, 5, or_empty (property->area));
+      ed_bulk_insert_set_text (properties, 6, or_empty (property->postcode));
+      ed_bulk_insert_set_text (properties, 7, or_empty (property->part->id));
+      if (!ed_bulk_insert_add (properties, &property->id, error))
         return FALSE;
     }
   import->report->n_properties = import->property_order->len;
@@ -706,8 +787,6 @@ write_register (Import                *import,
   for (guint i = 0; i < import->electors->len; i++)
     {
       Elector *e = &g_array_index (import->electors, Elector, i);
-      GVariant *values[G_N_ELEMENTS (elector_columns)];
-      g_autofree char *id = NULL;
 
       if (i % CHECK_CANCEL_EVERY == 0)
         {
@@ -717,31 +796,33 @@ write_register (Import                *import,
             progress (0.5 + 0.5 * (import->property_order->len + i) / total,
                       _("Writing electors"), progress_data);
         }
-      values[0] = text (e->part->id);
-      values[1] = text (e->property != NULL ? e->property->id : "");
-      values[2] = text (e->prefix);
-      values[3] = g_variant_new_int64 (e->number);
-      values[4] = g_variant_new_int64 (e->suffix);
-      values[5] = text (e->title);
-      values[6] = text (e->forenames);
-      values[7] = text (e->surname);
-      values[8] = text (e->marker);
-      values[9] = text (e->attainer);
-      values[10] = g_variant_new_boolean (e->opt_out);
-      values[11] = text (e->absent_vote);
-      values[12] = text (e->absent_vote_ends);
-      values[13] = text (e->proxy_name);
-      values[14] = text (e->proxy_address);
-      values[15] = g_variant_new_boolean (e->anonymous);
-      values[16] = g_variant_new_boolean (e->other);
-      values[17] = text (e->language);
-      values[18] = text (e->status);
-      if ((id = insert (change_set, &ed_elector_table, elector_columns, values,
-                        G_N_ELEMENTS (elector_columns), error)) == NULL)
+      ed_bulk_insert_set_text (electors, 0, or_empty (e->part->id));
+      ed_bulk_insert_set_text (electors, 1, e->property != NULL ? or_empty (e->property->id) : "");
+      ed_bulk_insert_set_text (electors, 2, or_empty (e->prefix));
+      ed_bulk_insert_set_int64 (electors, 3, e->number);
+      ed_bulk_insert_set_int64 (electors, 4, e->suffix);
+      ed_bulk_insert_set_text (electors, 5, or_empty (e->title));
+      ed_bulk_insert_set_text (electors, 6, or_empty (e->forenames));
+      ed_bulk_insert_set_text (electors, 7, or_empty (e->surname));
+      ed_bulk_insert_set_text (electors, 8, or_empty (e->marker));
+      ed_bulk_insert_set_text (electors, 9, or_empty (e->attainer));
+      ed_bulk_insert_set_boolean (electors, 10, e->opt_out);
+      ed_bulk_insert_set_text (electors, 11, or_empty (e->absent_vote));
+      ed_bulk_insert_set_text (electors, 12, or_empty (e->absent_vote_ends));
+      ed_bulk_insert_set_text (electors, 13, or_empty (e->proxy_name));
+      ed_bulk_insert_set_text (electors, 14, or_empty (e->proxy_address));
+      ed_bulk_insert_set_boolean (electors, 15, e->anonymous);
+      ed_bulk_insert_set_boolean (electors, 16, e->other);
+      ed_bulk_insert_set_text (electors, 17, or_empty (e->language));
+      ed_bulk_insert_set_text (electors, 18, or_empty (e->status));
+      if (!ed_bulk_insert_add (electors, NULL, error))
         return FALSE;
     }
+  g_clear_pointer (&properties, ed_bulk_insert_free);
+  g_clear_pointer (&electors, ed_bulk_insert_free);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !index_new_electors (database, last_rowid, error) ||
       !ed_change_set_commit (change_set, error))
     return FALSE;
   import->report->n_electors = import->electors->len;
