@@ -399,6 +399,17 @@ read_row (Import      *import,
   if (!ed_elector_number_is_valid_prefix (prefix))
     add_problem (import, line, header_name (reader, import, C_PREFIX), prefix,
                  _("expected the polling district's letters, such as AB"));
+  /* The prefix is the polling district's code (DOMAIN.md §1.1): the register lists, counts
+   * and filters a district by it. */
+  else if (field (import, reader, C_POLLING_DISTRICT)[0] != '\0' &&
+           !g_str_equal (prefix, field (import, reader, C_POLLING_DISTRICT)))
+    {
+      g_autofree char *reason =
+        g_strdup_printf (_("expected the polling district's code, %s"),
+                         field (import, reader, C_POLLING_DISTRICT));
+
+      add_problem (import, line, header_name (reader, import, C_PREFIX), prefix, reason);
+    }
   if (!parse_count (number_text, ED_ELECTOR_NUMBER_MAX, &elector.number) || elector.number == 0)
     add_problem (import, line, header_name (reader, import, C_NUMBER), number_text,
                  _("expected a whole number from 1"));

@@ -257,8 +257,11 @@ append_filter_terms (GString                *sql,
 
   if (filter == NULL)
     return;
+  /* A district's electors carry its code as their number's prefix, so they are one range of
+   * elector_by_number; the second term keeps the filter exact all the same. */
   if (filter->polling_district != NULL)
-    g_string_append (sql, " AND e.polling_district = :district");
+    g_string_append (sql, " AND e.number_prefix = (SELECT code FROM polling_district"
+                          " WHERE id = :district) AND e.polling_district = :district");
   if (g_strcmp0 (filter->marker, ED_REGISTER_FILTER_ANY_MARKER) == 0)
     g_string_append (sql, " AND e.marker != ''");
   else if (g_strcmp0 (filter->marker, "") == 0)

@@ -207,6 +207,35 @@ test_cancel_leaves_nothing (EdTestDir     *fixture,
   g_assert_cmpstr (hash_before, ==, hash_after);
 }
 
+/* DOMAIN.md §1.1: the elector number's prefix is the polling district's letters; a row
+ * whose prefix names another district is refused, not filed under the wrong one. */
+static void
+test_prefix_must_match_district (EdTestDir     *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(EdContext) context = open_district (fixture, "district.db", 0);
+  g_autofree char *csv = ed_test_dir_file (fixture, "mismatch.csv");
+  g_autoptr(EdImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char content[] =
+    "polling_district,elector_number_prefix,elector_number,forenames,surname,property,street,"
+    "town,postcode\n"
+    "ZA,ZA,1,Ann,Ashby,1,Mill Lane,Wexcombe,ZY1 1AA\n"
+    "ZA,ZB,2,Ben,Ashby,1,Mill Lane,Wexcombe,ZY1 1AA\n";
+  EdImportProblem *problem;
+
+  g_assert_true (g_file_set_contents (csv, content, -1, NULL));
+  report = ed_register_import_csv (context, csv, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_electors, ==, 0);
+  g_assert_cmpuint (report->problems->len, ==, 1);
+  problem = g_ptr_array_index (report->problems, 0);
+  g_assert_cmpuint (problem->line, ==, 3);
+  g_assert_cmpstr (problem->field, ==, "elector_number_prefix");
+  g_assert_cmpstr (problem->value, ==, "ZB");
+  g_assert_nonnull (strstr (problem->reason, "ZA"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -215,6 +244,7 @@ main (int    argc,
 
   ED_TEST_ADD ("/register-import/round-trip", test_round_trip);
   ED_TEST_ADD ("/register-import/bad-rows-refused", test_bad_rows_refused);
+  ED_TEST_ADD ("/register-import/prefix-must-match-district", test_prefix_must_match_district);
   ED_TEST_ADD ("/register-import/nul-byte-refused", test_nul_byte_refused);
   ED_TEST_ADD ("/register-import/cancel-leaves-nothing", test_cancel_leaves_nothing);
 
