@@ -46,8 +46,6 @@ static const char max_number_sql[] =
   "SELECT max (number) FROM elector WHERE number_prefix = ?1";
 static const char address_sql[] =
   "SELECT property, street, locality, town, postcode FROM property WHERE id = ?1";
-static const char districts_sql[] =
-  "SELECT id, code, name FROM polling_district ORDER BY code, name, id";
 static const char unpublished_addition_sql[] =
   "SELECT EXISTS (SELECT 1 FROM register_alteration "
   "  WHERE elector = ?1 AND kind = 'addition' AND notice = '')";
@@ -1090,57 +1088,6 @@ ed_elector_edit_address_text (EdContext   *context,
   return g_string_free (text, FALSE);
 }
 
-void
-ed_district_choice_free (EdDistrictChoice *choice)
-{
-  if (choice == NULL)
-    return;
-  g_free (choice->id);
-  g_free (choice->code);
-  g_free (choice->name);
-  g_free (choice);
-}
-
-/**
- * ed_elector_edit_list_districts:
- * @context: the district
- * @error: return location for an error
- *
- * Returns: (transfer full) (element-type EdDistrictChoice): the polling districts, by code
- */
-GPtrArray *
-ed_elector_edit_list_districts (EdContext   *context,
-                                GError     **error)
-{
-  EdDatabase *database;
-  sqlite3_stmt *stmt;
-  g_autoptr(GPtrArray) choices = NULL;
-  int rc;
-
-  g_return_val_if_fail (ED_IS_CONTEXT (context), NULL);
-
-  database = ed_context_get_database (context);
-  stmt = ed_database_cached (database, districts_sql, error);
-  if (stmt == NULL)
-    return NULL;
-  choices = g_ptr_array_new_with_free_func ((GDestroyNotify)ed_district_choice_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      EdDistrictChoice *choice = g_new0 (EdDistrictChoice, 1);
-
-      choice->id = column_text (stmt, 0);
-      choice->code = column_text (stmt, 1);
-      choice->name = column_text (stmt, 2);
-      g_ptr_array_add (choices, choice);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ed_database_set_error (database, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&choices);
-}
 
 /**
  * ed_deletion_reason_to_string:

@@ -100,19 +100,6 @@ typedef enum
   ED_DELETION_OTHER,
 } EdDeletionReason;
 
-/**
- * EdDistrictChoice:
- * @id: the polling district's row id
- * @code: its letters, the elector numbers' prefix
- * @name: its name
- */
-typedef struct
-{
-  char *id;
-  char *code;
-  char *name;
-} EdDistrictChoice;
-
 EdElectorEdit  *ed_elector_edit_new                (void);
 EdElectorEdit  *ed_elector_edit_copy               (const EdElectorEdit  *edit);
 void            ed_elector_edit_free               (EdElectorEdit        *edit);
@@ -161,9 +148,6 @@ gboolean        ed_elector_delete                  (EdContext            *contex
 char           *ed_elector_edit_address_text       (EdContext            *context,
                                                     const char           *property_id,
                                                     GError              **error);
-GPtrArray      *ed_elector_edit_list_districts     (EdContext            *context,
-                                                    GError              **error);
-void            ed_district_choice_free            (EdDistrictChoice     *choice);
 
 const char     *ed_deletion_reason_to_string       (EdDeletionReason      reason);
 const char     *ed_deletion_reason_get_display_name (EdDeletionReason     reason);

@@ -9,6 +9,7 @@
 
 #include "ed-change-set.h"
 #include "ed-elector-edit.h"
+#include "ed-register-search.h"
 #include "ed-test-util.h"
 #include "ed-value-error.h"
 
@@ -218,9 +219,9 @@ test_suffix_first_and_second (EdTestDir     *fixture,
   register_open (&reg, fixture, "england");
   address = ed_elector_edit_address_text (reg.context, reg.mill_1, NULL);
   g_assert_cmpstr (address, ==, "1 Mill Lane, Testbury ZY1 9LN");
-  districts = ed_elector_edit_list_districts (reg.context, NULL);
+  districts = ed_register_polling_districts (reg.context, NULL);
   g_assert_cmpuint (districts->len, ==, 2);
-  g_assert_cmpstr (((EdDistrictChoice *)g_ptr_array_index (districts, 0))->code, ==, "AB");
+  g_assert_cmpstr (((EdPollingDistrictRef *)g_ptr_array_index (districts, 0))->code, ==, "AB");
   preview = next_number (&reg, reg.district, reg.mill_1);
   g_assert_cmpstr (preview, ==, "AB124/1");
   first = add_at (&reg, reg.mill_1, "Smith");

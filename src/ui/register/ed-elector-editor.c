@@ -14,6 +14,7 @@
 #include "ed-elector-edit.h"
 #include "ed-elector-editor.h"
 #include "ed-hlc.h"
+#include "ed-register-search.h"
 
 /* One entry in the register, added or amended by hand as applications are determined, or
  * deleted with a reason. The rules are libed-core's (ed-elector-edit.h): this window turns
@@ -136,7 +137,7 @@ read_form (EdElectorEditor *self)
 
           if (self->districts != NULL && district < self->districts->len)
             set_text (&edit->polling_district,
-                      ((EdDistrictChoice *)g_ptr_array_index (self->districts, district))->id);
+                      ((EdPollingDistrictRef *)g_ptr_array_index (self->districts, district))->id);
           set_text (&edit->new_address.property, entry_text (self->property_row));
           set_text (&edit->new_address.street, entry_text (self->street_row));
           set_text (&edit->new_address.locality, entry_text (self->locality_row));
@@ -476,10 +477,10 @@ build_entry_group (EdElectorEditor *self,
   {
     g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
 
-    self->districts = ed_elector_edit_list_districts (self->context, NULL);
+    self->districts = ed_register_polling_districts (self->context, NULL);
     for (guint i = 0; self->districts != NULL && i < self->districts->len; i++)
       {
-        EdDistrictChoice *choice = g_ptr_array_index (self->districts, i);
+        EdPollingDistrictRef *choice = g_ptr_array_index (self->districts, i);
         g_autofree char *label = g_strdup_printf ("%s %s", choice->code, choice->name);
 
         gtk_string_list_append (names, label);
