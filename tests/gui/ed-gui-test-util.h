@@ -8,6 +8,9 @@
 #pragma once
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "ed-demo.h"
 
 /* GUI tests need a display; without one they report themselves skipped rather than failing. */
 static inline void
@@ -79,4 +82,79 @@ ed_gui_test_find_with_class (GtkWidget  *root,
         return found;
     }
   return NULL;
+}
+
+/* The visible toplevel window of @type (a dialog the code under test has opened), or %NULL. */
+static inline GtkWindow *
+ed_gui_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WINDOW (window);
+    }
+  return NULL;
+}
+
+/* A demo district of @electors electors in the file @path. */
+static inline EdContext *
+ed_gui_test_demo_open (const char *path,
+                       guint       electors)
+{
+  g_autoptr(GError) error = NULL;
+  EdContext *context = ed_context_open (path, &error);
+  EdDemoOptions options;
+
+  g_assert_no_error (error);
+  ed_demo_options_init (&options);
+  options.electors = electors;
+  g_assert_true (ed_demo_generate (context, &options, &error));
+  g_assert_no_error (error);
+  return context;
+}
+
+/* The same, closed again so the window or a dialog can open it: the path of its demo.db in
+ * @dir, or in a new temporary folder when @dir is %NULL. */
+static inline char *
+ed_gui_test_demo_district (const char *dir,
+                           guint       electors)
+{
+  g_autofree char *made = dir == NULL ? g_dir_make_tmp ("ed-gui-XXXXXX", NULL) : NULL;
+  char *path = g_build_filename (dir != NULL ? dir : made, "demo.db", NULL);
+
+  g_assert_nonnull (dir != NULL ? dir : made);
+  g_object_unref (ed_gui_test_demo_open (path, electors));
+  return path;
+}
+
+/* The same, left open, in a new temporary folder. */
+static inline EdContext *
+ed_gui_test_demo_context (guint electors)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ed-gui-XXXXXX", NULL);
+  g_autofree char *path = NULL;
+
+  g_assert_nonnull (dir);
+  path = g_build_filename (dir, "demo.db", NULL);
+  return ed_gui_test_demo_open (path, electors);
+}
+
+/* A test's folder and the files in it (a district with its WAL and backup files, exports). */
+static inline void
+ed_gui_test_remove_dir (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_remove (path);
+    }
+  g_rmdir (dir);
 }

@@ -58,23 +58,9 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (fixture->dir, "demo.db", NULL);
-
   g_clear_object (&fixture->context);
   g_free (fixture->elector_id);
-  /* The database and its WAL and backup files. */
-  {
-    g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-    const char *name;
-
-    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *file = g_build_filename (fixture->dir, name, NULL);
-
-        g_remove (file);
-      }
-  }
-  g_rmdir (fixture->dir);
+  ed_gui_test_remove_dir (fixture->dir);
   g_free (fixture->dir);
 }
 

@@ -7,28 +7,13 @@
 
 #include "config.h"
 
-#include "ed-demo.h"
 #include "ed-elector-list-model.h"
 #include "ed-elector-row.h"
+#include "ed-gui-test-util.h"
 #include "ed-register-search.h"
 
 /* The lazy register model must give the same rows, in the same order, as the register itself,
  * however the view jumps about and whatever pages it has dropped. */
-
-static EdContext *
-make_demo_context (guint electors)
-{
-  g_autofree char *dir = g_dir_make_tmp ("ed-gui-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
-  EdContext *context = ed_context_open (path, NULL);
-  EdDemoOptions options;
-
-  g_assert_nonnull (context);
-  ed_demo_options_init (&options);
-  options.electors = electors;
-  g_assert_true (ed_demo_generate (context, &options, NULL));
-  return context;
-}
 
 static void
 assert_row (EdContext  *context,
@@ -85,7 +70,7 @@ items_changed_cb (GListModel *model,
 static void
 test_pages (void)
 {
-  g_autoptr(EdContext) context = make_demo_context (1900);
+  g_autoptr(EdContext) context = ed_gui_test_demo_context (1900);
   g_autoptr(EdElectorListModel) model = ed_elector_list_model_new (context);
   GListModel *list = G_LIST_MODEL (model);
   guint n = 0;
@@ -118,7 +103,7 @@ test_pages (void)
 static void
 test_filtered (void)
 {
-  g_autoptr(EdContext) context = make_demo_context (1900);
+  g_autoptr(EdContext) context = ed_gui_test_demo_context (1900);
   g_autoptr(EdElectorListModel) model = ed_elector_list_model_new (context);
   GListModel *list = G_LIST_MODEL (model);
   g_autoptr(GPtrArray) districts = ed_register_polling_districts (context, NULL);

@@ -9,7 +9,6 @@
 
 #include <glib/gstdio.h>
 
-#include "ed-demo.h"
 #include "ed-gui-test-util.h"
 #include "ed-import-dialog.h"
 #include "ed-register-page.h"
@@ -21,19 +20,6 @@ static const char header[] =
   "elector_number_prefix,elector_number,elector_number_suffix,forenames,surname,"
   "franchise_marker,property,street,town,postcode\n";
 
-static char *
-make_demo_district (const char *dir)
-{
-  char *path = g_build_filename (dir, "demo.db", NULL);
-  g_autoptr(EdContext) context = ed_context_open (path, NULL);
-  EdDemoOptions options;
-
-  ed_demo_options_init (&options);
-  options.electors = N_ELECTORS;
-  g_assert_true (ed_demo_generate (context, &options, NULL));
-  return path;
-}
-
 static GFile *
 write_csv (const char *dir,
            const char *name,
@@ -44,21 +30,6 @@ write_csv (const char *dir,
 
   g_assert_true (g_file_set_contents (path, content, -1, NULL));
   return g_file_new_for_path (path);
-}
-
-static EdImportDialog *
-find_import_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ED_IS_IMPORT_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ED_IMPORT_DIALOG (window);
-    }
-  return NULL;
 }
 
 static void
@@ -86,7 +57,7 @@ static void
 test_refused_then_imported (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("ed-gui-XXXXXX", NULL);
-  g_autofree char *path = make_demo_district (dir);
+  g_autofree char *path = ed_gui_test_demo_district (dir, N_ELECTORS);
   g_autoptr(GFile) bad = write_csv (dir, "bad.csv",
                                     "ZA,1,0,Ann,Ashby,,1,Mill Lane,Wexcombe,ZY1 1AA\n"
                                     "ZA,2,0,Ben,Ashby,,1,Mill Lane,Wexcombe,ZZ\n");
@@ -111,7 +82,7 @@ test_refused_then_imported (void)
 
   g_assert_true (gtk_widget_activate_action (page, "register.import", NULL));
   ed_gui_test_iterate ();
-  dialog = find_import_dialog ();
+  dialog = ED_IMPORT_DIALOG (ed_gui_test_find_toplevel (ED_TYPE_IMPORT_DIALOG));
   g_assert_nonnull (dialog);
   stack = ed_gui_test_find (GTK_WIDGET (dialog), GTK_TYPE_STACK, NULL);
 
@@ -143,7 +114,7 @@ static void
 test_cancel (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("ed-gui-XXXXXX", NULL);
-  g_autofree char *path = make_demo_district (dir);
+  g_autofree char *path = ed_gui_test_demo_district (dir, N_ELECTORS);
   g_autoptr(GString) rows = g_string_new (NULL);
   g_autoptr(GFile) big = NULL;
   g_autoptr(GError) error = NULL;

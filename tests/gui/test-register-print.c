@@ -9,7 +9,6 @@
 
 #include <glib/gstdio.h>
 
-#include "ed-demo.h"
 #include "ed-gui-test-util.h"
 #include "ed-print.h"
 #include "ed-register-document.h"
@@ -17,50 +16,6 @@
 #include "ed-register-print.h"
 
 #define N_ELECTORS 300
-
-static char *
-make_demo_district (const char *dir)
-{
-  char *path = g_build_filename (dir, "demo.db", NULL);
-  g_autoptr(EdContext) context = ed_context_open (path, NULL);
-  EdDemoOptions options;
-
-  ed_demo_options_init (&options);
-  options.electors = N_ELECTORS;
-  g_assert_true (ed_demo_generate (context, &options, NULL));
-  return path;
-}
-
-/* The test's folder and everything in it (the district and its side files, the PDFs). */
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_remove (path);
-    }
-  g_rmdir (dir);
-}
-
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
 
 static gboolean
 give_up_cb (gpointer user_data)
@@ -142,7 +97,7 @@ static void
 test_export_pdf (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("electoral-desk-gui-XXXXXX", NULL);
-  g_autofree char *path = make_demo_district (dir);
+  g_autofree char *path = ed_gui_test_demo_district (dir, N_ELECTORS);
   g_autofree char *pdf_path = g_build_filename (dir, "open.pdf", NULL);
   g_autofree char *partial = g_strconcat (pdf_path, ".partial", NULL);
   g_autofree char *contents = NULL;
@@ -160,8 +115,9 @@ test_export_pdf (void)
 
   ed_register_print_export_pdf (label, context, "open", file);
   give_up = g_timeout_add_seconds (60, give_up_cb, NULL);
-  while ((dialog = find_message_dialog ()) == NULL)
+  while (ed_gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL)
     g_main_context_iteration (NULL, TRUE);
+  dialog = ADW_MESSAGE_DIALOG (ed_gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_source_remove (give_up);
 
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Register Exported");
@@ -174,7 +130,7 @@ test_export_pdf (void)
   gtk_window_destroy (GTK_WINDOW (window));
   ed_gui_test_iterate ();
   g_clear_object (&context);
-  remove_dir (dir);
+  ed_gui_test_remove_dir (dir);
 }
 
 static char *
@@ -224,7 +180,7 @@ static void
 test_print_operation (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("electoral-desk-gui-XXXXXX", NULL);
-  g_autofree char *path = make_demo_district (dir);
+  g_autofree char *path = ed_gui_test_demo_district (dir, N_ELECTORS);
   g_autofree char *printed = g_build_filename (dir, "printed.pdf", NULL);
   g_autofree char *written = g_build_filename (dir, "written.pdf", NULL);
   g_autofree char *printed_text = NULL;
@@ -263,7 +219,7 @@ test_print_operation (void)
       g_assert_cmpstr (printed_text, ==, written_text);
     }
   g_clear_object (&context);
-  remove_dir (dir);
+  ed_gui_test_remove_dir (dir);
 }
 
 int

@@ -11,7 +11,6 @@
 
 #include "ed-change-set.h"
 #include "ed-database.h"
-#include "ed-demo.h"
 #include "ed-gui-test-util.h"
 #include "ed-register-page.h"
 #include "ed-revise-dialog.h"
@@ -32,17 +31,11 @@ static char *
 make_district (const char *dir)
 {
   char *path = g_build_filename (dir, "demo.db", NULL);
-  g_autoptr(EdContext) context = ed_context_open (path, NULL);
+  g_autoptr(EdContext) context = ed_gui_test_demo_open (path, N_ELECTORS);
   g_autoptr(EdChangeSet) change_set = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GError) error = NULL;
-  EdDemoOptions options;
   guint n = 0;
-
-  ed_demo_options_init (&options);
-  options.electors = N_ELECTORS;
-  g_assert_true (ed_demo_generate (context, &options, &error));
-  g_assert_no_error (error);
 
   stmt = ed_database_prepare (ed_context_get_database (context),
                               "SELECT id, number FROM elector ORDER BY id LIMIT 5", &error);
@@ -113,21 +106,6 @@ assert_numbered_afresh (EdContext *context)
     }
   g_assert_cmpuint (n, ==, N_ELECTORS);
   g_assert_cmpuint (n_parts, >, 1);
-}
-
-static EdReviseDialog *
-find_revise_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ED_IS_REVISE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ED_REVISE_DIALOG (window);
-    }
-  return NULL;
 }
 
 static void
@@ -267,7 +245,7 @@ test_revise_from_page (void)
 
   g_assert_true (gtk_widget_activate_action (page, "register.revise", NULL));
   ed_gui_test_iterate ();
-  dialog = find_revise_dialog ();
+  dialog = ED_REVISE_DIALOG (ed_gui_test_find_toplevel (ED_TYPE_REVISE_DIALOG));
   g_assert_nonnull (dialog);
   g_signal_connect_swapped (dialog, "revised", G_CALLBACK (on_revised), &n_revised);
   stack = ed_gui_test_find (GTK_WIDGET (dialog), GTK_TYPE_STACK, NULL);
@@ -300,7 +278,7 @@ test_revise_from_page (void)
   /* Published: the same date is refused from now on. */
   g_assert_true (gtk_widget_activate_action (page, "register.revise", NULL));
   ed_gui_test_iterate ();
-  dialog = find_revise_dialog ();
+  dialog = ED_REVISE_DIALOG (ed_gui_test_find_toplevel (ED_TYPE_REVISE_DIALOG));
   g_assert_nonnull (dialog);
   set_date (dialog, "2026-12-01");
   g_assert_false (gtk_widget_get_sensitive (publish_button (dialog)));
@@ -363,21 +341,6 @@ test_cancel (void)
   ed_gui_test_iterate ();
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
 /* Escape while the revision runs asks first; keeping on leaves it running, stopping closes
  * the window and leaves the district as it was. */
 static void
@@ -407,7 +370,7 @@ test_close_asks_first (void)
   g_signal_emit_by_name (publish_button (dialog), "clicked");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
   ed_gui_test_iterate ();
-  question = find_message_dialog ();
+  question = ADW_MESSAGE_DIALOG (ed_gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (question);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
   adw_message_dialog_response (question, "keep");
@@ -417,13 +380,13 @@ test_close_asks_first (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
   ed_gui_test_iterate ();
-  question = find_message_dialog ();
+  question = ADW_MESSAGE_DIALOG (ed_gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (question);
   adw_message_dialog_response (question, "stop");
   ed_database_rollback (ed_context_get_database (context));
   wait_for_revision (dialog);
 
-  g_assert_null (find_revise_dialog ());
+  g_assert_null (ed_gui_test_find_toplevel (ED_TYPE_REVISE_DIALOG));
   g_assert_cmpuint (n_revised, ==, 0);
   after = ed_state_hash (context, TRUE, &error);
   g_assert_no_error (error);

@@ -7,23 +7,8 @@
 
 #include "config.h"
 
-#include "ed-demo.h"
 #include "ed-gui-test-util.h"
 #include "ed-settings-form.h"
-
-static EdContext *
-make_demo_context (void)
-{
-  g_autofree char *dir = g_dir_make_tmp ("ed-gui-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
-  EdContext *context = ed_context_open (path, NULL);
-  EdDemoOptions options;
-
-  ed_demo_options_init (&options);
-  options.electors = 200;
-  g_assert_true (ed_demo_generate (context, &options, NULL));
-  return context;
-}
 
 static void
 test_blank_form_needs_a_name (void)
@@ -65,7 +50,7 @@ test_blank_form_needs_a_name (void)
 static void
 test_bound_form_applies_one_field (void)
 {
-  g_autoptr(EdContext) context = make_demo_context ();
+  g_autoptr(EdContext) context = ed_gui_test_demo_context (200);
   EdDistrictSettings *settings = ed_context_get_settings (context);
   EdSettingsForm *form = g_object_ref_sink (ed_settings_form_new_for_settings (settings));
   GtkWidget *name_row = ed_gui_test_find (GTK_WIDGET (form), ADW_TYPE_ENTRY_ROW, "Council name");
@@ -99,7 +84,7 @@ test_bound_form_applies_one_field (void)
 static void
 test_welsh_switch_follows_country (void)
 {
-  g_autoptr(EdContext) context = make_demo_context ();
+  g_autoptr(EdContext) context = ed_gui_test_demo_context (200);
   EdDistrictSettings *settings = ed_context_get_settings (context);
   EdSettingsForm *form = g_object_ref_sink (ed_settings_form_new_for_settings (settings));
   GtkWidget *welsh_row = ed_gui_test_find (GTK_WIDGET (form), ADW_TYPE_ACTION_ROW,

@@ -9,29 +9,14 @@
 
 #include <glib/gstdio.h>
 
-#include "ed-demo.h"
 #include "ed-gui-test-util.h"
 #include "ed-module-page.h"
 #include "ed-window.h"
 
-static char *
-make_demo_district (void)
-{
-  g_autofree char *dir = g_dir_make_tmp ("ed-gui-XXXXXX", NULL);
-  char *path = g_build_filename (dir, "demo.db", NULL);
-  g_autoptr(EdContext) context = ed_context_open (path, NULL);
-  EdDemoOptions options;
-
-  ed_demo_options_init (&options);
-  options.electors = 200;
-  g_assert_true (ed_demo_generate (context, &options, NULL));
-  return path;
-}
-
 static void
 test_welcome_then_district (void)
 {
-  g_autofree char *path = make_demo_district ();
+  g_autofree char *path = ed_gui_test_demo_district (NULL, 200);
   g_autoptr(GError) error = NULL;
   EdWindow *window = g_object_new (ED_TYPE_WINDOW, NULL);
   GtkWidget *stack;
@@ -74,7 +59,7 @@ test_every_module_has_a_page (void)
 {
   static const char *titles[] = { "Register", "Polling Stations", "Elections", "Staff",
                                   "Accounts", "Sync" };
-  g_autofree char *path = make_demo_district ();
+  g_autofree char *path = ed_gui_test_demo_district (NULL, 200);
   EdWindow *window = g_object_new (ED_TYPE_WINDOW, NULL);
   GtkWidget *list;
   GtkWidget *module_stack = NULL;

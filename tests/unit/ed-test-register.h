@@ -145,9 +145,19 @@ ed_test_register_set (EdContext  *context,
   g_autoptr(GError) error = NULL;
   g_autoptr(EdChangeSet) change_set = ed_change_set_begin (context, &error);
 
+  g_assert_no_error (error);
   g_assert_true (ed_change_set_set (change_set, table, row_id, column, value, &error));
   g_assert_true (ed_change_set_commit (change_set, &error));
   g_assert_no_error (error);
+}
+
+static inline void
+ed_test_elector_set (EdContext  *context,
+                     const char *elector,
+                     const char *column,
+                     GVariant   *value)
+{
+  ed_test_register_set (context, "elector", elector, column, value);
 }
 
 /* One value of one row, as text; NULL if there is no such row. */

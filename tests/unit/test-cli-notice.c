@@ -8,53 +8,12 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
-#include <sys/wait.h>
 
+#include "ed-test-cli.h"
 #include "ed-test-register.h"
 
 /* register notice and register revise as a person or a script uses them: the real binary, its
  * exit status and what it prints (DOMAIN.md §1.4). */
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} CliResult;
-
-static void
-cli_result_clear (CliResult *result)
-{
-  g_free (result->out);
-  g_free (result->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliResult, cli_result_clear)
-
-static void
-run_cli (CliResult  *result,
-         const char *first_arg,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list args;
-  int wait_status;
-
-  g_ptr_array_add (argv, (char *)ED_CLI_PATH);
-  va_start (args, first_arg);
-  for (arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *)arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &result->out, &result->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  result->status = WEXITSTATUS (wait_status);
-}
 
 /* A district with two additions, a deletion and a suffixed number, closed again so the
  * command line can open it. */
@@ -83,15 +42,15 @@ test_preview_json (EdTestDir     *fixture,
                    gconstpointer  data)
 {
   g_autofree char *db = make_district (fixture);
-  g_auto(CliResult) result = { 0 };
+  g_auto(EdTestCliResult) result = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonObject *root;
   JsonObject *district;
   JsonArray *additions;
 
-  run_cli (&result, "--db", db, "register", "notice", "--preview", "--date", "2027-02-01",
-           "--json", NULL);
+  ed_test_cli_run (&result, "--db", db, "register", "notice", "--preview", "--date", "2027-02-01",
+                   "--json", NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_true (json_parser_load_from_data (parser, result.out, -1, &error));
   g_assert_no_error (error);
@@ -111,9 +70,8 @@ test_preview_json (EdTestDir     *fixture,
                                                                          "deletions")), ==, 1);
 
   /* The text form names the lists. */
-  cli_result_clear (&result);
-  memset (&result, 0, sizeof result);
-  run_cli (&result, "--db", db, "register", "notice", "--preview", "--date", "2027-02-01", NULL);
+  ed_test_cli_run (&result, "--db", db, "register", "notice", "--preview", "--date", "2027-02-01",
+                   NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_nonnull (strstr (result.out, "Additions"));
   g_assert_nonnull (strstr (result.out, "Deletions"));
@@ -128,12 +86,12 @@ test_publish_writes_files (EdTestDir     *fixture,
   g_autofree char *out_dir = ed_test_dir_file (fixture, "out");
   g_autofree char *pdf = NULL;
   g_autofree char *csv = NULL;
-  g_auto(CliResult) result = { 0 };
-  g_auto(CliResult) again = { 0 };
+  g_auto(EdTestCliResult) result = { 0 };
+  g_auto(EdTestCliResult) again = { 0 };
 
   g_assert_cmpint (g_mkdir (out_dir, 0700), ==, 0);
-  run_cli (&result, "--db", db, "register", "notice", "--publish", "--date", "2027-02-01",
-           "-o", out_dir, NULL);
+  ed_test_cli_run (&result, "--db", db, "register", "notice", "--publish", "--date", "2027-02-01",
+                   "-o", out_dir, NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_nonnull (strstr (result.out, "2 alterations"));
   pdf = g_build_filename (out_dir, "notice-2027-02-01.pdf", NULL);
@@ -141,8 +99,8 @@ test_publish_writes_files (EdTestDir     *fixture,
   g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
   g_assert_true (g_file_test (csv, G_FILE_TEST_IS_REGULAR));
 
-  run_cli (&again, "--db", db, "register", "notice", "--publish", "--date", "2027-02-01",
-           "-o", out_dir, NULL);
+  ed_test_cli_run (&again, "--db", db, "register", "notice", "--publish", "--date", "2027-02-01",
+                   "-o", out_dir, NULL);
   g_assert_cmpint (again.status, ==, 1);
   g_assert_nonnull (strstr (again.err, "already published"));
 }
@@ -153,16 +111,16 @@ test_refuses_month_without_notice (EdTestDir     *fixture,
                                    gconstpointer  data)
 {
   g_autofree char *db = make_district (fixture);
-  g_auto(CliResult) refused = { 0 };
-  g_auto(CliResult) optional = { 0 };
+  g_auto(EdTestCliResult) refused = { 0 };
+  g_auto(EdTestCliResult) optional = { 0 };
 
-  run_cli (&refused, "--db", db, "register", "notice", "--preview", "--date", "2026-11-02",
-           NULL);
+  ed_test_cli_run (&refused, "--db", db, "register", "notice", "--preview", "--date", "2026-11-02",
+                   NULL);
   g_assert_cmpint (refused.status, ==, 1);
   g_assert_nonnull (strstr (refused.err, "revised register"));
 
-  run_cli (&optional, "--db", db, "register", "notice", "--preview", "--date", "2026-11-02",
-           "--optional", NULL);
+  ed_test_cli_run (&optional, "--db", db, "register", "notice", "--preview", "--date", "2026-11-02",
+                   "--optional", NULL);
   g_assert_cmpint (optional.status, ==, 0);
   g_assert_nonnull (strstr (optional.out, "optional"));
 }
@@ -181,17 +139,18 @@ test_usage_errors (EdTestDir     *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (usage); i++)
     {
-      g_auto(CliResult) result = { 0 };
+      g_auto(EdTestCliResult) result = { 0 };
 
-      run_cli (&result, "--db", db, "register", usage[i][0], usage[i][1], usage[i][2],
-               usage[i][3], NULL);
+      ed_test_cli_run (&result, "--db", db, "register", usage[i][0], usage[i][1], usage[i][2],
+                       usage[i][3], NULL);
       g_assert_cmpint (result.status, ==, 2);
     }
 
   {
-    g_auto(CliResult) bad_date = { 0 };
+    g_auto(EdTestCliResult) bad_date = { 0 };
 
-    run_cli (&bad_date, "--db", db, "register", "revise", "--date", "first of December", NULL);
+    ed_test_cli_run (&bad_date, "--db", db, "register", "revise", "--date", "first of December",
+                     NULL);
     g_assert_cmpint (bad_date.status, ==, 1);
   }
 }
@@ -202,12 +161,13 @@ test_revise_json (EdTestDir     *fixture,
                   gconstpointer  data)
 {
   g_autofree char *db = make_district (fixture);
-  g_auto(CliResult) result = { 0 };
+  g_auto(EdTestCliResult) result = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonObject *root;
 
-  run_cli (&result, "--db", db, "register", "revise", "--date", "2027-01-01", "--json", NULL);
+  ed_test_cli_run (&result, "--db", db, "register", "revise", "--date", "2027-01-01", "--json",
+                   NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_true (json_parser_load_from_data (parser, result.out, -1, &error));
   g_assert_no_error (error);

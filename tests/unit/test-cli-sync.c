@@ -9,9 +9,9 @@
 
 #include <json-glib/json-glib.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "ed-op.h"
+#include "ed-test-cli.h"
 #include "ed-test-util.h"
 
 /* Two desks of one district, each its own database file, exchanging changes by hand with the
@@ -19,66 +19,6 @@
  * idempotence, corruption) as a person at a terminal would meet them. Desk B is always made
  * from desk A's export applied to a new file, never by copying A's file, which would give
  * both desks the same device id. */
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* Runs the CLI on the database @db (none when %NULL) with the arguments after it. */
-static void
-cli (Run        *run,
-     const char *db,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list args;
-  int wait_status;
-
-  run_clear (run);
-  g_ptr_array_add (argv, (char *)ED_CLI_PATH);
-  if (db != NULL)
-    {
-      g_ptr_array_add (argv, (char *)"--db");
-      g_ptr_array_add (argv, (char *)db);
-    }
-  va_start (args, db);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *)arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-  if (run->status != 0 && g_test_verbose ())
-    g_test_message ("exit %d: %s", run->status, run->err);
-}
-
-static guint
-n_lines (const char *text)
-{
-  guint n = 0;
-
-  for (; *text != '\0'; text++)
-    n += *text == '\n';
-  return n;
-}
 
 /* The lines the CLI itself wrote on stderr. The core also logs a warning when it records an
  * integrity alarm, which GLib prints on stderr as well; that is a diagnostic for the log, not
@@ -128,12 +68,12 @@ static void
 get_info (const char *db,
           DeskInfo   *info)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(EdTestCliResult) run = { 0 };
   g_autoptr(JsonNode) root = NULL;
   JsonObject *object;
 
   desk_info_clear (info);
-  cli (&run, db, "info", "--json", NULL);
+  ed_test_cli_run_on (&run, db, "info", "--json", NULL);
   g_assert_cmpint (run.status, ==, 0);
   root = parse_json (run.out);
   object = json_node_get_object (root);
@@ -160,9 +100,9 @@ static char *
 setting (const char *db,
          const char *key)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(EdTestCliResult) run = { 0 };
 
-  cli (&run, db, "settings", "get", key, NULL);
+  ed_test_cli_run_on (&run, db, "settings", "get", key, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_strchomp (run.out);
   return g_steal_pointer (&run.out);
@@ -173,9 +113,9 @@ set_setting (const char *db,
              const char *key,
              const char *value)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(EdTestCliResult) run = { 0 };
 
-  cli (&run, db, "settings", "set", key, value, NULL);
+  ed_test_cli_run_on (&run, db, "settings", "set", key, value, NULL);
   g_assert_cmpint (run.status, ==, 0);
 }
 
@@ -183,9 +123,9 @@ static void
 export_all (const char *db,
             const char *file)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(EdTestCliResult) run = { 0 };
 
-  cli (&run, db, "ops", "export", "-o", file, NULL);
+  ed_test_cli_run_on (&run, db, "ops", "export", "-o", file, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_file_test (file, G_FILE_TEST_IS_REGULAR));
 }
@@ -197,11 +137,11 @@ apply (const char *db,
        gint64     *out_applied,
        gint64     *out_duplicates)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(EdTestCliResult) run = { 0 };
   g_autoptr(JsonNode) root = NULL;
   JsonObject *object;
 
-  cli (&run, db, "ops", "apply", "--json", file, NULL);
+  ed_test_cli_run_on (&run, db, "ops", "apply", "--json", file, NULL);
   g_assert_cmpint (run.status, ==, 0);
   root = parse_json (run.out);
   object = json_node_get_object (root);
@@ -234,10 +174,10 @@ make_two_desks (EdTestDir  *fixture,
   g_autofree char *a = ed_test_dir_file (fixture, "desk-a.db");
   g_autofree char *b = ed_test_dir_file (fixture, "desk-b.db");
   g_autofree char *file = ed_test_dir_file (fixture, "onboard.json");
-  g_auto(Run) run = { 0 };
+  g_auto(EdTestCliResult) run = { 0 };
   gint64 applied = -1, duplicates = -1;
 
-  cli (&run, a, "demo", "--electors", "200", NULL);
+  ed_test_cli_run_on (&run, a, "demo", "--electors", "200", NULL);
   g_assert_cmpint (run.status, ==, 0);
   export_all (a, file);
 
@@ -300,7 +240,7 @@ test_exchange_conflict_resolve (EdTestDir     *fixture,
   g_autoptr(JsonNode) history = NULL;
   g_autofree char *desk_a = NULL;
   g_autofree char *desk_b = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(EdTestCliResult) run = { 0 };
   const char *conflict_id;
   JsonObject *conflict;
   JsonArray *versions;
@@ -333,10 +273,10 @@ test_exchange_conflict_resolve (EdTestDir     *fixture,
   }
 
   /* Exactly one conflict, the same on both desks, with both versions and who made them. */
-  cli (&run, a, "conflicts", "list", "--json", NULL);
+  ed_test_cli_run_on (&run, a, "conflicts", "list", "--json", NULL);
   g_assert_cmpint (run.status, ==, 0);
   list_a = parse_json (run.out);
-  cli (&run, b, "conflicts", "list", "--json", NULL);
+  ed_test_cli_run_on (&run, b, "conflicts", "list", "--json", NULL);
   g_assert_cmpint (run.status, ==, 0);
   list_b = parse_json (run.out);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (list_a)), ==, 1);
@@ -380,7 +320,7 @@ test_exchange_conflict_resolve (EdTestDir     *fixture,
   g_assert_cmpint (info_b.open_conflicts, ==, 1);
 
   /* The text a person reads names both versions and both desks. */
-  cli (&run, b, "conflicts", "list", NULL);
+  ed_test_cli_run_on (&run, b, "conflicts", "list", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, conflict_id));
   g_assert_nonnull (strstr (run.out, "Aberwen Borough Council"));
@@ -389,18 +329,19 @@ test_exchange_conflict_resolve (EdTestDir     *fixture,
   g_assert_nonnull (strstr (run.out, desk_b));
 
   /* A value of the wrong kind is refused and changes nothing. */
-  cli (&run, a, "conflicts", "resolve", conflict_id, "--value", "", NULL);
+  ed_test_cli_run_on (&run, a, "conflicts", "resolve", conflict_id, "--value", "", NULL);
   g_assert_cmpint (run.status, ==, 1);
-  g_assert_cmpuint (n_lines (run.err), ==, 1);
-  cli (&run, a, "conflicts", "resolve", "no-such-conflict", "--value", "x", NULL);
+  g_assert_cmpuint (ed_test_cli_count_lines (run.err), ==, 1);
+  ed_test_cli_run_on (&run, a, "conflicts", "resolve", "no-such-conflict", "--value", "x", NULL);
   g_assert_cmpint (run.status, ==, 1);
-  g_assert_cmpuint (n_lines (run.err), ==, 1);
+  g_assert_cmpuint (ed_test_cli_count_lines (run.err), ==, 1);
 
   /* Resolved on A, cleared everywhere once exchanged. */
-  cli (&run, a, "conflicts", "resolve", conflict_id, "--value", "Aberwen Council", NULL);
+  ed_test_cli_run_on (&run, a, "conflicts", "resolve", conflict_id, "--value", "Aberwen Council",
+                      NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "Aberwen Council"));
-  cli (&run, a, "conflicts", "list", NULL);
+  ed_test_cli_run_on (&run, a, "conflicts", "list", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "No open conflicts"));
 
@@ -418,7 +359,7 @@ test_exchange_conflict_resolve (EdTestDir     *fixture,
   assert_same_state (a, b);
 
   /* The history of the district: every version, who, which desk and when. */
-  cli (&run, b, "history", "district", NULL);
+  ed_test_cli_run_on (&run, b, "history", "district", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, info_a.user));
   g_assert_nonnull (strstr (run.out, "council-name"));
@@ -431,7 +372,7 @@ test_exchange_conflict_resolve (EdTestDir     *fixture,
   g_assert_true (g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}  ",
                                        run.out, G_REGEX_MULTILINE, 0));
 
-  cli (&run, a, "history", "district", "--json", NULL);
+  ed_test_cli_run_on (&run, a, "history", "district", "--json", NULL);
   g_assert_cmpint (run.status, ==, 0);
   history = parse_json (run.out);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (history), "table"), ==,
@@ -466,7 +407,7 @@ test_apply_twice_changes_nothing (EdTestDir     *fixture,
   g_autofree char *file = ed_test_dir_file (fixture, "a.json");
   g_auto(DeskInfo) before = { 0 };
   g_auto(DeskInfo) after = { 0 };
-  g_auto(Run) run = { 0 };
+  g_auto(EdTestCliResult) run = { 0 };
   gint64 applied = -1, duplicates = -1;
 
   make_two_desks (fixture, &a, &b);
@@ -478,7 +419,7 @@ test_apply_twice_changes_nothing (EdTestDir     *fixture,
   g_assert_cmpint (duplicates, >, 0);
   get_info (b, &before);
 
-  cli (&run, b, "ops", "apply", file, NULL);
+  ed_test_cli_run_on (&run, b, "ops", "apply", file, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "Applied 0 new changes"));
   get_info (b, &after);
@@ -524,7 +465,7 @@ test_export_since (EdTestDir     *fixture,
   g_autoptr(GError) error = NULL;
   g_auto(DeskInfo) info_a = { 0 };
   g_auto(DeskInfo) info_b = { 0 };
-  g_auto(Run) run = { 0 };
+  g_auto(EdTestCliResult) run = { 0 };
   gint64 applied = -1, duplicates = -1;
   gint64 last_a;
 
@@ -536,7 +477,7 @@ test_export_since (EdTestDir     *fixture,
   g_assert_cmpint (last_a, >, 0);
 
   /* The summary tells the person what to give --since next time. */
-  cli (&run, a, "ops", "export", "-o", all, NULL);
+  ed_test_cli_run_on (&run, a, "ops", "export", "-o", all, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, info_a.device));
 
@@ -548,7 +489,8 @@ test_export_since (EdTestDir     *fixture,
 
   /* Told that B has A's changes up to last_a and none of B's own, A sends its one new change
    * and B's change back. */
-  cli (&run, a, "ops", "export", "--since", since_a, "--since", since_b, "-o", news, NULL);
+  ed_test_cli_run_on (&run, a, "ops", "export", "--since", since_a, "--since", since_b, "-o", news,
+                      NULL);
   g_assert_cmpint (run.status, ==, 0);
   ops = ed_ops_read_file (news, &error);
   g_assert_no_error (error);
@@ -570,7 +512,8 @@ test_export_since (EdTestDir     *fixture,
   g_free (since_b);
   since_b = g_strdup_printf ("%s:%" G_GINT64_FORMAT, info_b.device, highest_seq (news,
                                                                                 info_b.device));
-  cli (&run, a, "ops", "export", "--since", since_a, "--since", since_b, "-o", news, NULL);
+  ed_test_cli_run_on (&run, a, "ops", "export", "--since", since_a, "--since", since_b, "-o", news,
+                      NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_clear_pointer (&ops, g_ptr_array_unref);
   ops = ed_ops_read_file (news, &error);
@@ -579,9 +522,10 @@ test_export_since (EdTestDir     *fixture,
   g_assert_cmpstr (((const EdOp *)g_ptr_array_index (ops, 0))->device, ==, info_a.device);
 
   /* Malformed or repeated --since is a usage error. */
-  cli (&run, a, "ops", "export", "--since", "nonsense", "-o", news, NULL);
+  ed_test_cli_run_on (&run, a, "ops", "export", "--since", "nonsense", "-o", news, NULL);
   g_assert_cmpint (run.status, ==, 2);
-  cli (&run, a, "ops", "export", "--since", since_a, "--since", since_a, "-o", news, NULL);
+  ed_test_cli_run_on (&run, a, "ops", "export", "--since", since_a, "--since", since_a, "-o", news,
+                      NULL);
   g_assert_cmpint (run.status, ==, 2);
 }
 
@@ -601,7 +545,7 @@ test_bad_files_are_refused (EdTestDir     *fixture,
   g_autoptr(GError) error = NULL;
   g_auto(DeskInfo) before = { 0 };
   g_auto(DeskInfo) after = { 0 };
-  g_auto(Run) run = { 0 };
+  g_auto(EdTestCliResult) run = { 0 };
   gboolean changed = FALSE;
 
   make_two_desks (fixture, &a, &b);
@@ -630,7 +574,7 @@ test_bad_files_are_refused (EdTestDir     *fixture,
 
   get_info (b, &before);
   phone_before = setting (b, "phone");
-  cli (&run, b, "ops", "apply", tampered, NULL);
+  ed_test_cli_run_on (&run, b, "ops", "apply", tampered, NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpuint (n_error_lines (run.err), ==, 1);
   g_assert_nonnull (strstr (run.err, "tampered.json"));
@@ -643,20 +587,20 @@ test_bad_files_are_refused (EdTestDir     *fixture,
 
   /* Not an ops file at all. */
   g_assert_true (g_file_set_contents (garbage, "{\"ops\": [ not json", -1, NULL));
-  cli (&run, b, "ops", "apply", garbage, NULL);
+  ed_test_cli_run_on (&run, b, "ops", "apply", garbage, NULL);
   g_assert_cmpint (run.status, ==, 1);
-  g_assert_cmpuint (n_lines (run.err), ==, 1);
+  g_assert_cmpuint (ed_test_cli_count_lines (run.err), ==, 1);
   g_assert_nonnull (strstr (run.err, "garbage.json"));
   get_info (b, &after);
   g_assert_cmpstr (before.state_hash, ==, after.state_hash);
 
   /* A new desk is not created from a bad file. */
-  cli (&run, fresh, "ops", "apply", garbage, NULL);
+  ed_test_cli_run_on (&run, fresh, "ops", "apply", garbage, NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
 
   /* The intact file still applies. */
-  cli (&run, b, "ops", "apply", file, NULL);
+  ed_test_cli_run_on (&run, b, "ops", "apply", file, NULL);
   g_assert_cmpint (run.status, ==, 0);
   assert_same_state (a, b);
 }
@@ -666,24 +610,24 @@ test_history_errors (EdTestDir     *fixture,
                      gconstpointer  data)
 {
   g_autofree char *a = ed_test_dir_file (fixture, "desk-a.db");
-  g_auto(Run) run = { 0 };
+  g_auto(EdTestCliResult) run = { 0 };
 
-  cli (&run, a, "demo", "--electors", "200", NULL);
+  ed_test_cli_run_on (&run, a, "demo", "--electors", "200", NULL);
   g_assert_cmpint (run.status, ==, 0);
 
-  cli (&run, a, "history", "no_such_table", NULL);
+  ed_test_cli_run_on (&run, a, "history", "no_such_table", NULL);
   g_assert_cmpint (run.status, ==, 1);
-  g_assert_cmpuint (n_lines (run.err), ==, 1);
+  g_assert_cmpuint (ed_test_cli_count_lines (run.err), ==, 1);
   g_assert_nonnull (strstr (run.err, "no_such_table"));
   g_assert_nonnull (strstr (run.err, "district"));
 
-  cli (&run, a, "history", "district", "00000000-0000-4000-8000-000000000000", NULL);
+  ed_test_cli_run_on (&run, a, "history", "district", "00000000-0000-4000-8000-000000000000", NULL);
   g_assert_cmpint (run.status, ==, 1);
-  g_assert_cmpuint (n_lines (run.err), ==, 1);
+  g_assert_cmpuint (ed_test_cli_count_lines (run.err), ==, 1);
 
-  cli (&run, a, "history", NULL);
+  ed_test_cli_run_on (&run, a, "history", NULL);
   g_assert_cmpint (run.status, ==, 2);
-  cli (&run, a, "history", "district", "x", "y", NULL);
+  ed_test_cli_run_on (&run, a, "history", "district", "x", "y", NULL);
   g_assert_cmpint (run.status, ==, 2);
 }
 
@@ -703,9 +647,9 @@ test_help_and_usage (void)
     { "conflicts", "list", "--value", "x" },
     { "conflicts", "list", "--bogus", NULL },
   };
-  g_auto(Run) run = { 0 };
+  g_auto(EdTestCliResult) run = { 0 };
 
-  cli (&run, NULL, "--help", NULL);
+  ed_test_cli_run_on (&run, NULL, "--help", NULL);
   g_assert_cmpint (run.status, ==, 0);
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
@@ -714,19 +658,19 @@ test_help_and_usage (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      g_auto(Run) help = { 0 };
+      g_auto(EdTestCliResult) help = { 0 };
 
-      cli (&help, NULL, commands[i], "--help", NULL);
+      ed_test_cli_run_on (&help, NULL, commands[i], "--help", NULL);
       g_assert_cmpint (help.status, ==, 0);
       g_assert_nonnull (strstr (help.out, commands[i]));
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (usage_errors); i++)
     {
-      g_auto(Run) usage = { 0 };
+      g_auto(EdTestCliResult) usage = { 0 };
 
-      cli (&usage, NULL, usage_errors[i][0], usage_errors[i][1], usage_errors[i][2],
-           usage_errors[i][3], NULL);
+      ed_test_cli_run_on (&usage, NULL, usage_errors[i][0], usage_errors[i][1], usage_errors[i][2],
+                          usage_errors[i][3], NULL);
       g_assert_cmpint (usage.status, ==, 2);
       g_assert_nonnull (strstr (usage.err, "--help"));
     }

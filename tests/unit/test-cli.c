@@ -10,68 +10,18 @@
 #include <json-glib/json-glib.h>
 #include <sys/stat.h>
 
+#include "ed-test-cli.h"
 #include "ed-test-util.h"
 
 /* The command line as a person or a script uses it: the real binary, its exit status, what it
  * prints on stdout and stderr. */
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} CliResult;
-
-static void
-cli_result_clear (CliResult *result)
-{
-  g_free (result->out);
-  g_free (result->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliResult, cli_result_clear)
-
-static void
-run_cli (CliResult  *result,
-         const char *first_arg,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list args;
-  int wait_status;
-
-  g_ptr_array_add (argv, (char *)ED_CLI_PATH);
-  va_start (args, first_arg);
-  for (arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *)arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &result->out, &result->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  result->status = WEXITSTATUS (wait_status);
-}
-
-static guint
-count_lines (const char *text)
-{
-  guint n = 0;
-
-  for (const char *p = text; *p != '\0'; p++)
-    n += *p == '\n';
-  return n;
-}
-
 static void
 test_unknown_command_is_usage_error (void)
 {
-  g_auto(CliResult) result = { 0 };
+  g_auto(EdTestCliResult) result = { 0 };
 
-  run_cli (&result, "frobnicate", NULL);
+  ed_test_cli_run (&result, "frobnicate", NULL);
   g_assert_cmpint (result.status, ==, 2);
   g_assert_nonnull (strstr (result.err, "Unknown command"));
   g_assert_nonnull (strstr (result.err, "--help"));
@@ -80,9 +30,9 @@ test_unknown_command_is_usage_error (void)
 static void
 test_no_command_prints_usage (void)
 {
-  g_auto(CliResult) result = { 0 };
+  g_auto(EdTestCliResult) result = { 0 };
 
-  run_cli (&result, NULL);
+  ed_test_cli_run (&result, NULL);
   g_assert_cmpint (result.status, ==, 2);
   g_assert_nonnull (strstr (result.out, "Usage:"));
 }
@@ -91,21 +41,21 @@ static void
 test_version_and_help (void)
 {
   const char *commands[] = { "demo", "info", "settings" };
-  g_auto(CliResult) version = { 0 };
-  g_auto(CliResult) help = { 0 };
+  g_auto(EdTestCliResult) version = { 0 };
+  g_auto(EdTestCliResult) help = { 0 };
 
-  run_cli (&version, "--version", NULL);
+  ed_test_cli_run (&version, "--version", NULL);
   g_assert_cmpint (version.status, ==, 0);
   g_assert_true (g_str_has_prefix (version.out, "electoral-desk-cli "));
 
-  run_cli (&help, "--help", NULL);
+  ed_test_cli_run (&help, "--help", NULL);
   g_assert_cmpint (help.status, ==, 0);
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      g_auto(CliResult) command_help = { 0 };
+      g_auto(EdTestCliResult) command_help = { 0 };
 
       g_assert_nonnull (strstr (help.out, commands[i]));
-      run_cli (&command_help, commands[i], "--help", NULL);
+      ed_test_cli_run (&command_help, commands[i], "--help", NULL);
       g_assert_cmpint (command_help.status, ==, 0);
       g_assert_nonnull (strstr (command_help.out, commands[i]));
     }
@@ -114,18 +64,18 @@ test_version_and_help (void)
 static void
 test_bad_options_are_usage_errors (void)
 {
-  g_auto(CliResult) a = { 0 };
-  g_auto(CliResult) b = { 0 };
-  g_auto(CliResult) c = { 0 };
-  g_auto(CliResult) d = { 0 };
+  g_auto(EdTestCliResult) a = { 0 };
+  g_auto(EdTestCliResult) b = { 0 };
+  g_auto(EdTestCliResult) c = { 0 };
+  g_auto(EdTestCliResult) d = { 0 };
 
-  run_cli (&a, "info", "--frob", NULL);
+  ed_test_cli_run (&a, "info", "--frob", NULL);
   g_assert_cmpint (a.status, ==, 2);
-  run_cli (&b, "--db", NULL);
+  ed_test_cli_run (&b, "--db", NULL);
   g_assert_cmpint (b.status, ==, 2);
-  run_cli (&c, "settings", "get", "no-such-key", NULL);
+  ed_test_cli_run (&c, "settings", "get", "no-such-key", NULL);
   g_assert_cmpint (c.status, ==, 2);
-  run_cli (&d, "demo", "--seed", "-3", NULL);
+  ed_test_cli_run (&d, "demo", "--seed", "-3", NULL);
   g_assert_cmpint (d.status, ==, 2);
 }
 
@@ -134,11 +84,11 @@ test_info_on_missing_file_creates_nothing (EdTestDir     *fixture,
                                            gconstpointer  data)
 {
   g_autofree char *path = ed_test_dir_file (fixture, "missing.db");
-  g_auto(CliResult) result = { 0 };
+  g_auto(EdTestCliResult) result = { 0 };
 
-  run_cli (&result, "--db", path, "info", NULL);
+  ed_test_cli_run (&result, "--db", path, "info", NULL);
   g_assert_cmpint (result.status, ==, 1);
-  g_assert_cmpuint (count_lines (result.err), ==, 1);
+  g_assert_cmpuint (ed_test_cli_count_lines (result.err), ==, 1);
   g_assert_nonnull (strstr (result.err, "no district"));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
@@ -148,21 +98,21 @@ test_demo_then_info_json (EdTestDir     *fixture,
                           gconstpointer  data)
 {
   g_autofree char *path = ed_test_dir_file (fixture, "demo.db");
-  g_auto(CliResult) demo = { 0 };
-  g_auto(CliResult) info = { 0 };
+  g_auto(EdTestCliResult) demo = { 0 };
+  g_auto(EdTestCliResult) info = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonObject *root, *district, *tables;
   struct stat st;
 
-  run_cli (&demo, "--db", path, "demo", "--seed", "11", "--electors", "200", NULL);
+  ed_test_cli_run (&demo, "--db", path, "demo", "--seed", "11", "--electors", "200", NULL);
   g_assert_cmpint (demo.status, ==, 0);
   g_assert_nonnull (strstr (demo.out, "District Council"));
 
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
-  run_cli (&info, "--db", path, "info", "--json", NULL);
+  ed_test_cli_run (&info, "--db", path, "info", "--json", NULL);
   g_assert_cmpint (info.status, ==, 0);
   g_assert_true (json_parser_load_from_data (parser, info.out, -1, &error));
   g_assert_no_error (error);
@@ -183,14 +133,14 @@ test_demo_refuses_existing (EdTestDir     *fixture,
                             gconstpointer  data)
 {
   g_autofree char *path = ed_test_dir_file (fixture, "demo.db");
-  g_auto(CliResult) first = { 0 };
-  g_auto(CliResult) second = { 0 };
+  g_auto(EdTestCliResult) first = { 0 };
+  g_auto(EdTestCliResult) second = { 0 };
 
-  run_cli (&first, "--db", path, "demo", "--electors", "200", NULL);
+  ed_test_cli_run (&first, "--db", path, "demo", "--electors", "200", NULL);
   g_assert_cmpint (first.status, ==, 0);
-  run_cli (&second, "--db", path, "demo", "--seed", "3", "--electors", "200", NULL);
+  ed_test_cli_run (&second, "--db", path, "demo", "--seed", "3", "--electors", "200", NULL);
   g_assert_cmpint (second.status, ==, 1);
-  g_assert_cmpuint (count_lines (second.err), ==, 1);
+  g_assert_cmpuint (ed_test_cli_count_lines (second.err), ==, 1);
   g_assert_nonnull (strstr (second.err, "already holds"));
 }
 
@@ -199,34 +149,35 @@ test_settings_get_set_list (EdTestDir     *fixture,
                             gconstpointer  data)
 {
   g_autofree char *path = ed_test_dir_file (fixture, "demo.db");
-  g_auto(CliResult) demo = { 0 };
-  g_auto(CliResult) set = { 0 };
-  g_auto(CliResult) get = { 0 };
-  g_auto(CliResult) bad = { 0 };
-  g_auto(CliResult) address = { 0 };
-  g_auto(CliResult) list = { 0 };
+  g_auto(EdTestCliResult) demo = { 0 };
+  g_auto(EdTestCliResult) set = { 0 };
+  g_auto(EdTestCliResult) get = { 0 };
+  g_auto(EdTestCliResult) bad = { 0 };
+  g_auto(EdTestCliResult) address = { 0 };
+  g_auto(EdTestCliResult) list = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *root;
 
-  run_cli (&demo, "--db", path, "demo", "--electors", "200", NULL);
+  ed_test_cli_run (&demo, "--db", path, "demo", "--electors", "200", NULL);
   g_assert_cmpint (demo.status, ==, 0);
 
-  run_cli (&set, "--db", path, "settings", "set", "council-name", "Borough of Nowhere", NULL);
+  ed_test_cli_run (&set, "--db", path, "settings", "set", "council-name", "Borough of Nowhere",
+                   NULL);
   g_assert_cmpint (set.status, ==, 0);
-  run_cli (&get, "--db", path, "settings", "get", "council-name", NULL);
+  ed_test_cli_run (&get, "--db", path, "settings", "get", "council-name", NULL);
   g_assert_cmpint (get.status, ==, 0);
   g_assert_cmpstr (get.out, ==, "Borough of Nowhere\n");
 
-  run_cli (&bad, "--db", path, "settings", "set", "email", "not an address", NULL);
+  ed_test_cli_run (&bad, "--db", path, "settings", "set", "email", "not an address", NULL);
   g_assert_cmpint (bad.status, ==, 1);
-  g_assert_cmpuint (count_lines (bad.err), ==, 1);
+  g_assert_cmpuint (ed_test_cli_count_lines (bad.err), ==, 1);
   g_assert_nonnull (strstr (bad.err, "email"));
 
-  run_cli (&address, "--db", path, "settings", "set", "council-address", "1 Way\\nZY1 1AA",
-           NULL);
+  ed_test_cli_run (&address, "--db", path, "settings", "set", "council-address", "1 Way\\nZY1 1AA",
+                   NULL);
   g_assert_cmpint (address.status, ==, 0);
 
-  run_cli (&list, "--db", path, "settings", "list", "--json", NULL);
+  ed_test_cli_run (&list, "--db", path, "settings", "list", "--json", NULL);
   g_assert_cmpint (list.status, ==, 0);
   g_assert_true (json_parser_load_from_data (parser, list.out, -1, NULL));
   root = json_node_get_object (json_parser_get_root (parser));
@@ -243,10 +194,10 @@ test_settings_on_unset_district (EdTestDir     *fixture,
                                  gconstpointer  data)
 {
   g_autofree char *path = ed_test_dir_file (fixture, "blank.db");
-  g_auto(CliResult) result = { 0 };
+  g_auto(EdTestCliResult) result = { 0 };
 
   g_assert_true (g_file_set_contents (path, "", 0, NULL));
-  run_cli (&result, "--db", path, "settings", "list", NULL);
+  ed_test_cli_run (&result, "--db", path, "settings", "list", NULL);
   g_assert_cmpint (result.status, ==, 1);
   g_assert_nonnull (strstr (result.err, "not been set up"));
 }
@@ -256,14 +207,14 @@ test_newer_schema_message (EdTestDir     *fixture,
                            gconstpointer  data)
 {
   g_autofree char *path = ed_test_dir_file (fixture, "not-ours.db");
-  g_auto(CliResult) result = { 0 };
+  g_auto(EdTestCliResult) result = { 0 };
 
   g_assert_true (g_file_set_contents (path, "plain text, not a database at all, long enough "
                                       "to fill the SQLite header of one hundred bytes......",
                                       -1, NULL));
-  run_cli (&result, "--db", path, "info", NULL);
+  ed_test_cli_run (&result, "--db", path, "info", NULL);
   g_assert_cmpint (result.status, ==, 1);
-  g_assert_cmpuint (count_lines (result.err), ==, 1);
+  g_assert_cmpuint (ed_test_cli_count_lines (result.err), ==, 1);
   g_assert_nonnull (strstr (result.err, "not an Electoral Desk"));
 }
 
@@ -271,26 +222,26 @@ test_newer_schema_message (EdTestDir     *fixture,
 static void
 test_register_sale_fee (void)
 {
-  g_auto(CliResult) data = { 0 };
-  g_auto(CliResult) printed = { 0 };
-  g_auto(CliResult) bad = { 0 };
-  g_auto(CliResult) usage = { 0 };
+  g_auto(EdTestCliResult) data = { 0 };
+  g_auto(EdTestCliResult) printed = { 0 };
+  g_auto(EdTestCliResult) bad = { 0 };
+  g_auto(EdTestCliResult) usage = { 0 };
 
-  run_cli (&data, "register", "sale-fee", "--entries", "62345", "--kind", "full", "--format",
-           "data", NULL);
+  ed_test_cli_run (&data, "register", "sale-fee", "--entries", "62345", "--kind", "full",
+                   "--format", "data", NULL);
   g_assert_cmpint (data.status, ==, 0);
   g_assert_cmpstr (data.out, ==, "\u00a3114.50\n");
-  run_cli (&printed, "register", "sale-fee", "--entries", "62345", "--kind", "full",
-           "--format", "printed", NULL);
+  ed_test_cli_run (&printed, "register", "sale-fee", "--entries", "62345", "--kind", "full",
+                   "--format", "printed", NULL);
   g_assert_cmpint (printed.status, ==, 0);
   g_assert_cmpstr (printed.out, ==, "\u00a3325.00\n");
 
-  run_cli (&bad, "register", "sale-fee", "--entries", "10", "--kind", "everything",
-           "--format", "data", NULL);
+  ed_test_cli_run (&bad, "register", "sale-fee", "--entries", "10", "--kind", "everything",
+                   "--format", "data", NULL);
   g_assert_cmpint (bad.status, ==, 1);
-  g_assert_cmpuint (count_lines (bad.err), ==, 1);
+  g_assert_cmpuint (ed_test_cli_count_lines (bad.err), ==, 1);
   g_assert_nonnull (strstr (bad.err, "everything"));
-  run_cli (&usage, "register", "sale-fee", "--entries", "10", NULL);
+  ed_test_cli_run (&usage, "register", "sale-fee", "--entries", "10", NULL);
   g_assert_cmpint (usage.status, ==, 2);
 }
 
@@ -299,24 +250,24 @@ test_register_search_stats_timetable (EdTestDir     *fixture,
                                       gconstpointer  data)
 {
   g_autofree char *path = ed_test_dir_file (fixture, "demo.db");
-  g_auto(CliResult) demo = { 0 };
-  g_auto(CliResult) stats = { 0 };
-  g_auto(CliResult) search = { 0 };
-  g_auto(CliResult) none = { 0 };
-  g_auto(CliResult) timetable = { 0 };
+  g_auto(EdTestCliResult) demo = { 0 };
+  g_auto(EdTestCliResult) stats = { 0 };
+  g_auto(EdTestCliResult) search = { 0 };
+  g_auto(EdTestCliResult) none = { 0 };
+  g_auto(EdTestCliResult) timetable = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonArray *results;
 
-  run_cli (&demo, "--db", path, "demo", "--electors", "300", NULL);
+  ed_test_cli_run (&demo, "--db", path, "demo", "--electors", "300", NULL);
   g_assert_cmpint (demo.status, ==, 0);
 
-  run_cli (&stats, "--db", path, "register", "stats", "--json", NULL);
+  ed_test_cli_run (&stats, "--db", path, "register", "stats", "--json", NULL);
   g_assert_cmpint (stats.status, ==, 0);
   g_assert_true (json_parser_load_from_data (parser, stats.out, -1, NULL));
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (json_parser_get_root (parser)),
                                                "electors"), ==, 300);
 
-  run_cli (&search, "--db", path, "register", "search", "AA2", "--json", NULL);
+  ed_test_cli_run (&search, "--db", path, "register", "search", "AA2", "--json", NULL);
   g_assert_cmpint (search.status, ==, 0);
   g_assert_true (json_parser_load_from_data (parser, search.out, -1, NULL));
   results = json_node_get_array (json_parser_get_root (parser));
@@ -324,14 +275,14 @@ test_register_search_stats_timetable (EdTestDir     *fixture,
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (results, 0),
                                                   "number"), ==, "AA2");
 
-  run_cli (&none, "--db", path, "register", "search", "Xylophone", NULL);
+  ed_test_cli_run (&none, "--db", path, "register", "search", "Xylophone", NULL);
   g_assert_cmpint (none.status, ==, 0);
   g_assert_nonnull (strstr (none.out, "No elector matches"));
 
   /* DOMAIN.md §1.4: from late November the next notices are 1 December (not required before
    * the revised register), then the first working day of January 2027 (4 January). */
-  run_cli (&timetable, "--db", path, "register", "timetable", "--from", "2026-11-23",
-           "--months", "2", "--json", NULL);
+  ed_test_cli_run (&timetable, "--db", path, "register", "timetable", "--from", "2026-11-23",
+                   "--months", "2", "--json", NULL);
   g_assert_cmpint (timetable.status, ==, 0);
   g_assert_true (json_parser_load_from_data (parser, timetable.out, -1, NULL));
   results = json_node_get_array (json_parser_get_root (parser));

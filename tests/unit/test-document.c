@@ -200,24 +200,6 @@ test_paragraph_splits_between_lines (void)
   g_assert_cmpuint (n_slices, ==, n_pages);
 }
 
-static char *
-pdf_text (const char *path)
-{
-  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
-  g_autofree char *out = NULL;
-  const char *argv[] = { pdftotext, "-layout", path, "-", NULL };
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  if (pdftotext == NULL)
-    return NULL;
-  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
-                &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return g_steal_pointer (&out);
-}
-
 static void
 test_write_pdf (EdTestDir     *fixture,
                 gconstpointer  data)
@@ -241,12 +223,9 @@ test_write_pdf (EdTestDir     *fixture,
   g_assert_cmpuint (length, >, 1000);
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
 
-  text = pdf_text (path);
+  text = ed_test_pdf_text (path, "-layout", NULL);
   if (text == NULL)
-    {
-      g_test_message ("pdftotext is not installed: the PDF's text is not checked");
-      return;
-    }
+    return;
   g_assert_nonnull (strstr (text, "Borsetshire District Council"));
   g_assert_nonnull (strstr (text, "Register of electors"));
   g_assert_nonnull (strstr (text, "Archer, Jill 42"));

@@ -9,13 +9,14 @@
 
 #include "ed-change-set.h"
 #include "ed-csv.h"
-#include "ed-demo.h"
 #include "ed-district-settings.h"
 #include "ed-document-private.h"
 #include "ed-register-document.h"
 #include "ed-register-order.h"
 #include "ed-register-search.h"
-#include "ed-test-util.h"
+#include "ed-test-cli.h"
+#include "ed-test-demo.h"
+#include "ed-test-register.h"
 
 enum
 {
@@ -25,22 +26,7 @@ enum
   CELL_ADDRESS,
 };
 
-static EdContext *
-open_demo (EdTestDir *fixture)
-{
-  g_autofree char *path = ed_test_dir_file (fixture, "demo.db");
-  g_autoptr(GError) error = NULL;
-  EdContext *context = ed_context_open (path, &error);
-  EdDemoOptions options;
-
-  g_assert_no_error (error);
-  ed_demo_options_init (&options);
-  options.electors = 1500;
-  g_date_set_dmy (&options.today, 23, G_DATE_NOVEMBER, 2026);
-  g_assert_true (ed_demo_generate (context, &options, &error));
-  g_assert_no_error (error);
-  return context;
-}
+#define N_ELECTORS 1500
 
 static EdElectorSummary *
 find (EdContext  *context,
@@ -55,20 +41,6 @@ find (EdContext  *context,
   summary = g_ptr_array_steal_index (results, 0);
   g_assert_cmpstr (summary->number, ==, number);
   return summary;
-}
-
-static void
-set_field (EdContext  *context,
-           const char *row_id,
-           const char *column,
-           GVariant   *value)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EdChangeSet) change_set = ed_change_set_begin (context, &error);
-
-  g_assert_true (ed_change_set_set (change_set, "elector", row_id, column, value, &error));
-  g_assert_true (ed_change_set_commit (change_set, &error));
-  g_assert_no_error (error);
 }
 
 static EdDocument *
@@ -150,7 +122,7 @@ static void
 test_editions (EdTestDir     *fixture,
                gconstpointer  data)
 {
-  g_autoptr(EdContext) context = open_demo (fixture);
+  g_autoptr(EdContext) context = ed_test_demo_open (fixture, N_ELECTORS);
   g_autoptr(EdElectorSummary) anonymous = find (context, "AA3");
   g_autoptr(EdElectorSummary) opted_out = find (context, "AA7");
   g_autoptr(EdDocument) before = build (context, ED_REGISTER_EDITION_FULL, NULL);
@@ -163,8 +135,9 @@ test_editions (EdTestDir     *fixture,
 
   printed_get (&anonymous_printed, before, "AA3");
   printed_get (&opted_out_printed, before, "AA7");
-  set_field (context, anonymous->id, "anonymous", g_variant_new_boolean (TRUE));
-  set_field (context, opted_out->id, "open_register_opt_out", g_variant_new_boolean (TRUE));
+  ed_test_elector_set (context, anonymous->id, "anonymous", g_variant_new_boolean (TRUE));
+  ed_test_elector_set (context, opted_out->id, "open_register_opt_out",
+                       g_variant_new_boolean (TRUE));
   full = build (context, ED_REGISTER_EDITION_FULL, &n_full);
   open = build (context, ED_REGISTER_EDITION_OPEN, &n_open);
   g_assert_cmpuint (n_open, <, n_full);
@@ -201,7 +174,7 @@ static void
 test_no_under_16s (EdTestDir     *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(EdContext) context = open_demo (fixture);
+  g_autoptr(EdContext) context = ed_test_demo_open (fixture, N_ELECTORS);
   g_autoptr(EdElectorSummary) young = find (context, "AA5");
   g_autoptr(EdDocument) before = build (context, ED_REGISTER_EDITION_FULL, NULL);
   g_autoptr(EdDocument) full = NULL;
@@ -214,7 +187,7 @@ test_no_under_16s (EdTestDir     *fixture,
   g_assert_true (ed_district_settings_set (ed_context_get_settings (context), "country", "wales",
                                            &error));
   g_assert_no_error (error);
-  set_field (context, young->id, "attainer_date", g_variant_new_string ("2027-06-01"));
+  ed_test_elector_set (context, young->id, "attainer_date", g_variant_new_string ("2027-06-01"));
   full = build (context, ED_REGISTER_EDITION_FULL, NULL);
   g_assert_cmpint (find_row (full, "AA5"), ==, -1);
   g_assert_false (has_entry (full, printed.name, printed.address));
@@ -250,7 +223,7 @@ static void
 test_statutory_order (EdTestDir     *fixture,
                       gconstpointer  data)
 {
-  g_autoptr(EdContext) context = open_demo (fixture);
+  g_autoptr(EdContext) context = ed_test_demo_open (fixture, N_ELECTORS);
   g_autoptr(EdElectorSummary) anonymous = find (context, "AB2");
   g_autoptr(EdDocument) full = NULL;
   g_autoptr(GHashTable) parts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -260,7 +233,7 @@ test_statutory_order (EdTestDir     *fixture,
   guint64 last_number = 0;
   guint n_others = 0, n_anonymous = 0, n_streets = 0;
 
-  set_field (context, anonymous->id, "anonymous", g_variant_new_boolean (TRUE));
+  ed_test_elector_set (context, anonymous->id, "anonymous", g_variant_new_boolean (TRUE));
   full = build (context, ED_REGISTER_EDITION_FULL, NULL);
 
   for (guint i = 0; i < _ed_document_get_n_blocks (full); i++)
@@ -342,7 +315,7 @@ static void
 test_same_entries_as_csv (EdTestDir     *fixture,
                           gconstpointer  data)
 {
-  g_autoptr(EdContext) context = open_demo (fixture);
+  g_autoptr(EdContext) context = ed_test_demo_open (fixture, N_ELECTORS);
   g_autoptr(EdDocument) open = build (context, ED_REGISTER_EDITION_OPEN, NULL);
   g_autofree char *path = ed_test_dir_file (fixture, "open.csv");
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -379,13 +352,11 @@ static void
 test_write_pdf (EdTestDir     *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(EdContext) context = open_demo (fixture);
+  g_autoptr(EdContext) context = ed_test_demo_open (fixture, N_ELECTORS);
   g_autofree char *path = ed_test_dir_file (fixture, "register.pdf");
-  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
   guint n_entries = 0;
-  int status = 0;
   GDate as_at;
 
   g_date_clear (&as_at, 1);
@@ -396,18 +367,9 @@ test_write_pdf (EdTestDir     *fixture,
   g_assert_cmpuint (n_entries, >, 1000);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 
-  if (pdftotext == NULL)
-    {
-      g_test_message ("pdftotext is not installed: the PDF's text is not checked");
-      return;
-    }
-  {
-    const char *argv[] = { pdftotext, "-f", "1", "-l", "3", path, "-", NULL };
-
-    g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL,
-                  &status, &error);
-    g_assert_no_error (error);
-  }
+  text = ed_test_pdf_text (path, "-f", "1", "-l", "3", NULL);
+  if (text == NULL)
+    return;
   g_assert_nonnull (strstr (text, "Register of Electors"));
   g_assert_nonnull (strstr (text, "Full register as at 1 December 2026"));
   g_assert_nonnull (strstr (text, "AA10"));
@@ -419,24 +381,18 @@ static void
 test_cli (EdTestDir     *fixture,
           gconstpointer  data)
 {
-  g_autoptr(EdContext) context = open_demo (fixture);
+  g_autoptr(EdContext) context = ed_test_demo_open (fixture, N_ELECTORS);
   g_autofree char *database = ed_test_dir_file (fixture, "demo.db");
   g_autofree char *pdf = ed_test_dir_file (fixture, "open.pdf");
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
+  g_auto(EdTestCliResult) run = { 0 };
   g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *argv[] = { ED_CLI_PATH, "--db", database, "register", "export", "--edition",
-                         "open", "--format", "pdf", "--as-at", "2026-12-01", "-o", pdf, NULL };
-  int wait_status = 0;
 
   g_clear_object (&context);
-  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &wait_status,
-                &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
-  g_assert_true (g_str_has_prefix (out, "Wrote "));
-  g_assert_nonnull (strstr (out, "open.pdf"));
+  ed_test_cli_run_on (&run, database, "register", "export", "--edition", "open", "--format", "pdf",
+                      "--as-at", "2026-12-01", "-o", pdf, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "Wrote "));
+  g_assert_nonnull (strstr (run.out, "open.pdf"));
   g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
 }

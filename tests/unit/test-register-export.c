@@ -9,27 +9,12 @@
 
 #include "ed-change-set.h"
 #include "ed-csv.h"
-#include "ed-demo.h"
 #include "ed-register-export.h"
 #include "ed-register-search.h"
-#include "ed-test-util.h"
+#include "ed-test-demo.h"
+#include "ed-test-register.h"
 
-static EdContext *
-open_demo (EdTestDir *fixture)
-{
-  g_autofree char *path = ed_test_dir_file (fixture, "demo.db");
-  g_autoptr(GError) error = NULL;
-  EdContext *context = ed_context_open (path, &error);
-  EdDemoOptions options;
-
-  g_assert_no_error (error);
-  ed_demo_options_init (&options);
-  options.electors = 1500;
-  g_date_set_dmy (&options.today, 23, G_DATE_NOVEMBER, 2026);
-  g_assert_true (ed_demo_generate (context, &options, &error));
-  g_assert_no_error (error);
-  return context;
-}
+#define N_ELECTORS 1500
 
 static char *
 id_of (EdContext  *context,
@@ -41,20 +26,6 @@ id_of (EdContext  *context,
   g_assert_no_error (error);
   g_assert_cmpuint (results->len, ==, 1);
   return g_strdup (((EdElectorSummary *)g_ptr_array_index (results, 0))->id);
-}
-
-static void
-set_field (EdContext  *context,
-           const char *row_id,
-           const char *column,
-           GVariant   *value)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EdChangeSet) change_set = ed_change_set_begin (context, &error);
-
-  g_assert_true (ed_change_set_set (change_set, "elector", row_id, column, value, &error));
-  g_assert_true (ed_change_set_commit (change_set, &error));
-  g_assert_no_error (error);
 }
 
 /* The rows of an export, each as a NULL-terminated array of fields, header first. */
@@ -119,7 +90,7 @@ static void
 test_statutory_order (EdTestDir     *fixture,
                       gconstpointer  data)
 {
-  g_autoptr(EdContext) context = open_demo (fixture);
+  g_autoptr(EdContext) context = ed_test_demo_open (fixture, N_ELECTORS);
   g_autofree char *anonymous_id = id_of (context, "AA3");
   g_autoptr(GPtrArray) rows = NULL;
   int prefix, number, other, anonymous, surname;
@@ -128,7 +99,7 @@ test_statutory_order (EdTestDir     *fixture,
   guint others_seen = 0;
   guint anonymous_seen = 0;
 
-  set_field (context, anonymous_id, "anonymous", g_variant_new_boolean (TRUE));
+  ed_test_elector_set (context, anonymous_id, "anonymous", g_variant_new_boolean (TRUE));
   rows = read_export (context, fixture, ED_REGISTER_EDITION_FULL, "2026-12-01");
   g_assert_cmpuint (rows->len - 1, ==, 1500);
   prefix = column (rows, "elector_number_prefix");
@@ -169,7 +140,7 @@ static void
 test_open_register_exclusions (EdTestDir     *fixture,
                                gconstpointer  data)
 {
-  g_autoptr(EdContext) context = open_demo (fixture);
+  g_autoptr(EdContext) context = ed_test_demo_open (fixture, N_ELECTORS);
   g_autofree char *anonymous_id = id_of (context, "AA3");
   g_autofree char *young_id = id_of (context, "AA4");
   g_autofree char *of_age_id = id_of (context, "AA5");
@@ -183,12 +154,12 @@ test_open_register_exclusions (EdTestDir     *fixture,
   g_assert_true (ed_district_settings_set (ed_context_get_settings (context), "country",
                                            "scotland", &error));
   g_assert_no_error (error);
-  set_field (context, anonymous_id, "anonymous", g_variant_new_boolean (TRUE));
+  ed_test_elector_set (context, anonymous_id, "anonymous", g_variant_new_boolean (TRUE));
   /* Turns 16 after the date the register is as at, and before it. */
-  set_field (context, young_id, "attainer_date", g_variant_new_string ("2027-03-01"));
-  set_field (context, young_id, "open_register_opt_out", g_variant_new_boolean (FALSE));
-  set_field (context, of_age_id, "attainer_date", g_variant_new_string ("2026-11-30"));
-  set_field (context, of_age_id, "open_register_opt_out", g_variant_new_boolean (FALSE));
+  ed_test_elector_set (context, young_id, "attainer_date", g_variant_new_string ("2027-03-01"));
+  ed_test_elector_set (context, young_id, "open_register_opt_out", g_variant_new_boolean (FALSE));
+  ed_test_elector_set (context, of_age_id, "attainer_date", g_variant_new_string ("2026-11-30"));
+  ed_test_elector_set (context, of_age_id, "open_register_opt_out", g_variant_new_boolean (FALSE));
 
   full = read_export (context, fixture, ED_REGISTER_EDITION_FULL, "2026-12-01");
   opt_out = column (full, "open_register_opt_out");

@@ -10,27 +10,11 @@
 #include <gio/gio.h>
 
 #include "ed-change-set.h"
-#include "ed-demo.h"
 #include "ed-register-household.h"
 #include "ed-register-search.h"
-#include "ed-test-util.h"
+#include "ed-test-demo.h"
 
-static EdContext *
-open_demo (EdTestDir *fixture)
-{
-  g_autofree char *path = ed_test_dir_file (fixture, "demo.db");
-  g_autoptr(GError) error = NULL;
-  EdContext *context = ed_context_open (path, &error);
-  EdDemoOptions options;
-
-  g_assert_no_error (error);
-  ed_demo_options_init (&options);
-  options.electors = 400;
-  g_date_set_dmy (&options.today, 23, G_DATE_NOVEMBER, 2026);
-  g_assert_true (ed_demo_generate (context, &options, &error));
-  g_assert_no_error (error);
-  return context;
-}
+#define N_ELECTORS 400
 
 /* The first property with more than one elector, and how many live there. */
 static const char *
@@ -61,7 +45,7 @@ static void
 test_household (EdTestDir     *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(EdContext) context = open_demo (fixture);
+  g_autoptr(EdContext) context = ed_test_demo_open (fixture, N_ELECTORS);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) all = ed_register_list_range (context, 0, 1000, &error);
   g_autoptr(EdHousehold) household = NULL;
@@ -110,7 +94,7 @@ static void
 test_leaves_out_anonymous (EdTestDir     *fixture,
                            gconstpointer  data)
 {
-  g_autoptr(EdContext) context = open_demo (fixture);
+  g_autoptr(EdContext) context = ed_test_demo_open (fixture, N_ELECTORS);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) all = ed_register_list_range (context, 0, 1000, &error);
   g_autoptr(EdHousehold) household = NULL;
@@ -144,7 +128,7 @@ static void
 test_no_such_property (EdTestDir     *fixture,
                        gconstpointer  data)
 {
-  g_autoptr(EdContext) context = open_demo (fixture);
+  g_autoptr(EdContext) context = ed_test_demo_open (fixture, N_ELECTORS);
   g_autoptr(GError) error = NULL;
   g_autoptr(EdHousehold) household = ed_register_household (context, "no-such-property",
                                                             &error);

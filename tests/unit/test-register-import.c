@@ -9,31 +9,11 @@
 
 #include <string.h>
 
-#include "ed-demo.h"
 #include "ed-register-export.h"
 #include "ed-register-import.h"
 #include "ed-register-stats.h"
 #include "ed-state-hash.h"
-#include "ed-test-util.h"
-
-static EdContext *
-open_district (EdTestDir  *fixture,
-               const char *name,
-               guint       electors)
-{
-  g_autofree char *path = ed_test_dir_file (fixture, name);
-  g_autoptr(GError) error = NULL;
-  EdContext *context = ed_context_open (path, &error);
-  EdDemoOptions options;
-
-  g_assert_no_error (error);
-  ed_demo_options_init (&options);
-  options.electors = electors;
-  g_date_set_dmy (&options.today, 23, G_DATE_NOVEMBER, 2026);
-  g_assert_true (ed_demo_generate (context, &options, &error));
-  g_assert_no_error (error);
-  return context;
-}
+#include "ed-test-demo.h"
 
 static char *
 stats_text (EdContext *context)
@@ -61,8 +41,8 @@ static void
 test_round_trip (EdTestDir     *fixture,
                  gconstpointer  data)
 {
-  g_autoptr(EdContext) source = open_district (fixture, "source.db", 1200);
-  g_autoptr(EdContext) target = open_district (fixture, "target.db", 0);
+  g_autoptr(EdContext) source = ed_test_demo_open_as (fixture, "source.db", 1200);
+  g_autoptr(EdContext) target = ed_test_demo_open_as (fixture, "target.db", 0);
   g_autofree char *csv = ed_test_dir_file (fixture, "register.csv");
   g_autoptr(GFile) file = g_file_new_for_path (csv);
   g_autoptr(EdImportReport) report = NULL;
@@ -97,7 +77,7 @@ static void
 test_bad_rows_refused (EdTestDir     *fixture,
                        gconstpointer  data)
 {
-  g_autoptr(EdContext) context = open_district (fixture, "district.db", 300);
+  g_autoptr(EdContext) context = ed_test_demo_open_as (fixture, "district.db", 300);
   g_autofree char *csv = ed_test_dir_file (fixture, "bad.csv");
   g_autofree char *hash_before = NULL;
   g_autofree char *hash_after = NULL;
@@ -149,7 +129,7 @@ static void
 test_nul_byte_refused (EdTestDir     *fixture,
                        gconstpointer  data)
 {
-  g_autoptr(EdContext) context = open_district (fixture, "district.db", 100);
+  g_autoptr(EdContext) context = ed_test_demo_open_as (fixture, "district.db", 100);
   g_autofree char *csv = ed_test_dir_file (fixture, "nul.csv");
   g_autofree char *hash_before = ed_state_hash (context, FALSE, NULL);
   g_autofree char *hash_after = NULL;
@@ -184,8 +164,8 @@ static void
 test_cancel_leaves_nothing (EdTestDir     *fixture,
                             gconstpointer  data)
 {
-  g_autoptr(EdContext) source = open_district (fixture, "source.db", 3000);
-  g_autoptr(EdContext) target = open_district (fixture, "target.db", 0);
+  g_autoptr(EdContext) source = ed_test_demo_open_as (fixture, "source.db", 3000);
+  g_autoptr(EdContext) target = ed_test_demo_open_as (fixture, "target.db", 0);
   g_autofree char *csv = ed_test_dir_file (fixture, "register.csv");
   g_autoptr(GFile) file = g_file_new_for_path (csv);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
@@ -213,7 +193,7 @@ static void
 test_prefix_must_match_district (EdTestDir     *fixture,
                                  gconstpointer  data)
 {
-  g_autoptr(EdContext) context = open_district (fixture, "district.db", 0);
+  g_autoptr(EdContext) context = ed_test_demo_open_as (fixture, "district.db", 0);
   g_autofree char *csv = ed_test_dir_file (fixture, "mismatch.csv");
   g_autoptr(EdImportReport) report = NULL;
   g_autoptr(GError) error = NULL;

@@ -313,27 +313,6 @@ test_under_16_withheld (EdTestDir     *fixture,
   g_assert_nonnull (strstr (csv, "Ada"));
 }
 
-static char *
-pdf_text (const char *pdf_path)
-{
-  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int wait_status = 0;
-
-  if (pdftotext == NULL)
-    return NULL;
-  {
-    const char *argv[] = { pdftotext, "-layout", pdf_path, "-", NULL };
-
-    g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL,
-                                 NULL, &out, NULL, &wait_status, &error));
-  }
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
-  return out;
-}
-
 /* Publishing (DOMAIN.md §1.4) stamps each change with the notice, makes pending additions
  * current and takes pending deletions off the register (0004-register.sql), and writes the
  * notice as CSV and PDF. */
@@ -392,11 +371,11 @@ test_publish_stamps_and_resolves (EdTestDir     *fixture,
   g_assert_nonnull (strstr (csv, "AA,Abbey,deletion,AA1,,Dora Dean,"));
   g_assert_null (strstr (csv, "Hidden"));
 
-  text = pdf_text (pdf_path);
+  text = ed_test_pdf_text (pdf_path, "-layout", NULL);
   if (text == NULL)
     {
       g_assert_true (g_file_test (pdf_path, G_FILE_TEST_IS_REGULAR));
-      g_test_skip ("pdftotext is not installed: the PDF's text is not checked");
+      g_test_skip ("pdftotext is not installed");
       return;
     }
   g_assert_nonnull (strstr (text, "Notice of alteration"));

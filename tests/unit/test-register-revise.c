@@ -7,10 +7,10 @@
 
 #include "config.h"
 
-#include "ed-demo.h"
 #include "ed-register-notice.h"
 #include "ed-register-order.h"
 #include "ed-register-revise.h"
+#include "ed-test-demo.h"
 #include "ed-test-register.h"
 
 static char *
@@ -172,23 +172,14 @@ static void
 test_matches_statutory_comparator (EdTestDir     *fixture,
                                    gconstpointer  data)
 {
-  g_autofree char *path = ed_test_dir_file (fixture, "demo.db");
+  g_autoptr(EdContext) context = ed_test_demo_open (fixture, 1500);
   g_autoptr(GError) error = NULL;
-  g_autoptr(EdContext) context = ed_context_open (path, &error);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   EdRegisterEntryKey previous = { 0 };
   char *previous_strings[4] = { NULL };
   EdReviseSummary summary;
-  EdDemoOptions options;
   GDate date = ed_test_date ("2026-12-01");
   guint n = 0;
-
-  g_assert_no_error (error);
-  ed_demo_options_init (&options);
-  options.electors = 1500;
-  g_date_set_dmy (&options.today, 23, G_DATE_NOVEMBER, 2026);
-  g_assert_true (ed_demo_generate (context, &options, &error));
-  g_assert_no_error (error);
 
   g_assert_true (ed_register_revise (context, &date, NULL, NULL, NULL, &summary, &error));
   g_assert_no_error (error);

@@ -9,27 +9,12 @@
 
 #include "ed-change-set.h"
 #include "ed-database.h"
-#include "ed-demo.h"
 #include "ed-register-search.h"
 #include "ed-register-stats.h"
-#include "ed-test-util.h"
+#include "ed-test-demo.h"
+#include "ed-test-register.h"
 
-static EdContext *
-open_demo (EdTestDir *fixture)
-{
-  g_autofree char *path = ed_test_dir_file (fixture, "demo.db");
-  g_autoptr(GError) error = NULL;
-  EdContext *context = ed_context_open (path, &error);
-  EdDemoOptions options;
-
-  g_assert_no_error (error);
-  ed_demo_options_init (&options);
-  options.electors = 800;
-  g_date_set_dmy (&options.today, 23, G_DATE_NOVEMBER, 2026);
-  g_assert_true (ed_demo_generate (context, &options, &error));
-  g_assert_no_error (error);
-  return context;
-}
+#define N_ELECTORS 800
 
 static void
 test_query_syntax (void)
@@ -67,7 +52,7 @@ static void
 test_finds_by_each_field (EdTestDir     *fixture,
                           gconstpointer  data)
 {
-  g_autoptr(EdContext) context = open_demo (fixture);
+  g_autoptr(EdContext) context = ed_test_demo_open (fixture, N_ELECTORS);
   g_autoptr(EdElectorSummary) first = first_match (context, "AA1");
   g_autoptr(EdElectorSummary) by_surname = NULL;
   g_autoptr(EdElectorSummary) by_postcode = NULL;
@@ -120,7 +105,7 @@ static void
 test_index_follows_edits (EdTestDir     *fixture,
                           gconstpointer  data)
 {
-  g_autoptr(EdContext) context = open_demo (fixture);
+  g_autoptr(EdContext) context = ed_test_demo_open (fixture, N_ELECTORS);
   g_autoptr(EdElectorSummary) first = first_match (context, "AA1");
   g_autoptr(EdChangeSet) change_set = NULL;
   g_autoptr(EdElectorSummary) renamed = NULL;
@@ -143,7 +128,7 @@ static void
 test_stats_add_up (EdTestDir     *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(EdContext) context = open_demo (fixture);
+  g_autoptr(EdContext) context = ed_test_demo_open (fixture, N_ELECTORS);
   g_autoptr(GError) error = NULL;
   g_autoptr(EdRegisterStats) stats = ed_register_stats_compute (context, &error);
   GPtrArray *lists[4];
@@ -181,7 +166,7 @@ static void
 test_list_range (EdTestDir     *fixture,
                  gconstpointer  data)
 {
-  g_autoptr(EdContext) context = open_demo (fixture);
+  g_autoptr(EdContext) context = ed_test_demo_open (fixture, N_ELECTORS);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) head = NULL;
   g_autoptr(GPtrArray) tail = NULL;
@@ -230,14 +215,7 @@ set_text (EdContext  *context,
           const char *column,
           const char *value)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EdChangeSet) change_set = ed_change_set_begin (context, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (ed_change_set_set (change_set, "elector", id, column,
-                                    g_variant_new_string (value), &error));
-  g_assert_true (ed_change_set_commit (change_set, &error));
-  g_assert_no_error (error);
+  ed_test_elector_set (context, id, column, g_variant_new_string (value));
 }
 
 /* The demo has no pending changes and few of some markers: make some of each. */
@@ -425,7 +403,7 @@ static void
 test_filters (EdTestDir     *fixture,
               gconstpointer  data)
 {
-  g_autoptr(EdContext) context = open_demo (fixture);
+  g_autoptr(EdContext) context = ed_test_demo_open (fixture, N_ELECTORS);
   g_autoptr(GPtrArray) entries = prepare_entries (context);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) districts = ed_register_polling_districts (context, &error);
@@ -507,7 +485,7 @@ static void
 test_filter_with_search (EdTestDir     *fixture,
                          gconstpointer  data)
 {
-  g_autoptr(EdContext) context = open_demo (fixture);
+  g_autoptr(EdContext) context = ed_test_demo_open (fixture, N_ELECTORS);
   g_autoptr(GPtrArray) entries = prepare_entries (context);
   EdElectorSummary *pending = ((Entry *)g_ptr_array_index (entries, 12))->summary;
   g_autoptr(GError) error = NULL;

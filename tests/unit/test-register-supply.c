@@ -7,35 +7,17 @@
 
 #include "config.h"
 
-#include <sys/wait.h>
-
 #include <json-glib/json-glib.h>
 
 #include "ed-change-set.h"
 #include "ed-database.h"
-#include "ed-demo.h"
 #include "ed-register-export.h"
 #include "ed-register-supply.h"
-#include "ed-test-util.h"
+#include "ed-test-cli.h"
+#include "ed-test-demo.h"
+#include "ed-test-register.h"
 
 #define N_ELECTORS 1500
-
-static EdContext *
-open_demo (EdTestDir *fixture)
-{
-  g_autofree char *path = ed_test_dir_file (fixture, "demo.db");
-  g_autoptr(GError) error = NULL;
-  EdContext *context = ed_context_open (path, &error);
-  EdDemoOptions options;
-
-  g_assert_no_error (error);
-  ed_demo_options_init (&options);
-  options.electors = N_ELECTORS;
-  g_date_set_dmy (&options.today, 23, G_DATE_NOVEMBER, 2026);
-  g_assert_true (ed_demo_generate (context, &options, &error));
-  g_assert_no_error (error);
-  return context;
-}
 
 static gint64
 count (EdContext  *context,
@@ -89,7 +71,7 @@ static void
 test_fee_recorded (EdTestDir     *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(EdContext) context = open_demo (fixture);
+  g_autoptr(EdContext) context = ed_test_demo_open (fixture, N_ELECTORS);
   g_autoptr(GError) error = NULL;
   g_autoptr(EdSupply) as_data = NULL;
   g_autoptr(EdSupply) printed = NULL;
@@ -135,7 +117,7 @@ static void
 test_free_supply (EdTestDir     *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(EdContext) context = open_demo (fixture);
+  g_autoptr(EdContext) context = ed_test_demo_open (fixture, N_ELECTORS);
   g_autoptr(GError) error = NULL;
   g_autoptr(EdSupply) free_copy = NULL;
   g_autoptr(EdSupply) marked = NULL;
@@ -167,7 +149,7 @@ static void
 test_refuses_full_without_entitlement (EdTestDir     *fixture,
                                        gconstpointer  data)
 {
-  g_autoptr(EdContext) context = open_demo (fixture);
+  g_autoptr(EdContext) context = ed_test_demo_open (fixture, N_ELECTORS);
   g_autoptr(GError) error = NULL;
   EdSupplyRequest request;
   EdSaleKind refused[] = { ED_SALE_KIND_FULL, ED_SALE_KIND_NOTICE, ED_SALE_KIND_OVERSEAS,
@@ -211,20 +193,6 @@ first_elector (EdContext *context)
   return g_strdup ((const char *)sqlite3_column_text (stmt, 0));
 }
 
-static void
-set_field (EdContext  *context,
-           const char *row_id,
-           const char *column,
-           GVariant   *value)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EdChangeSet) change_set = ed_change_set_begin (context, &error);
-
-  g_assert_true (ed_change_set_set (change_set, "elector", row_id, column, value, &error));
-  g_assert_true (ed_change_set_commit (change_set, &error));
-  g_assert_no_error (error);
-}
-
 static char *
 read_all (const char *path)
 {
@@ -243,7 +211,7 @@ static void
 test_export_matches_edition (EdTestDir     *fixture,
                              gconstpointer  data)
 {
-  g_autoptr(EdContext) context = open_demo (fixture);
+  g_autoptr(EdContext) context = ed_test_demo_open (fixture, N_ELECTORS);
   g_autoptr(GError) error = NULL;
   g_autofree char *copy_path = ed_test_dir_file (fixture, "copy.csv");
   g_autofree char *edition_path = ed_test_dir_file (fixture, "edition.csv");
@@ -268,9 +236,9 @@ test_export_matches_edition (EdTestDir     *fixture,
                                            "scotland", &error));
   g_assert_no_error (error);
   young = first_elector (context);
-  set_field (context, young, "attainer_date", g_variant_new_string ("2027-03-01"));
-  set_field (context, young, "open_register_opt_out", g_variant_new_boolean (FALSE));
-  set_field (context, young, "anonymous", g_variant_new_boolean (FALSE));
+  ed_test_elector_set (context, young, "attainer_date", g_variant_new_string ("2027-03-01"));
+  ed_test_elector_set (context, young, "open_register_opt_out", g_variant_new_boolean (FALSE));
+  ed_test_elector_set (context, young, "anonymous", g_variant_new_boolean (FALSE));
 
   request_init (&request, "Mailshot Marketing Ltd", "edited-register-purchase",
                 ED_SALE_KIND_EDITED, ED_SALE_FORMAT_DATA);
@@ -315,7 +283,7 @@ static void
 test_printed_copy (EdTestDir     *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(EdContext) context = open_demo (fixture);
+  g_autoptr(EdContext) context = ed_test_demo_open (fixture, N_ELECTORS);
   g_autoptr(GError) error = NULL;
   g_autofree char *path = ed_test_dir_file (fixture, "copy.pdf");
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -343,7 +311,7 @@ static void
 test_overseas_list (EdTestDir     *fixture,
                     gconstpointer  data)
 {
-  g_autoptr(EdContext) context = open_demo (fixture);
+  g_autoptr(EdContext) context = ed_test_demo_open (fixture, N_ELECTORS);
   g_autoptr(GError) error = NULL;
   g_autoptr(EdSupply) supply = NULL;
   EdSupplyRequest request;
@@ -357,43 +325,16 @@ test_overseas_list (EdTestDir     *fixture,
   g_assert_cmpint (supply->fee, ==, 2000 + (overseas + 99) / 100 * 150);
 }
 
-static int
-run_cli (char       **out,
-         const char  *first_arg,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  const char *arg;
-  int wait_status = 0;
-  va_list args;
-
-  g_ptr_array_add (argv, (char *)ED_CLI_PATH);
-  va_start (args, first_arg);
-  for (arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *)arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, &err,
-                &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  return WEXITSTATUS (wait_status);
-}
-
 /* The command line refuses the full register to a buyer with status 1 and records nothing;
  * a sale of the edited register is recorded with its fee, its copy written, and listed. */
 static void
 test_cli (EdTestDir     *fixture,
           gconstpointer  data)
 {
-  g_autoptr(EdContext) context = open_demo (fixture);
+  g_autoptr(EdContext) context = ed_test_demo_open (fixture, N_ELECTORS);
   g_autofree char *db = g_strdup (ed_database_get_path (ed_context_get_database (context)));
   g_autofree char *copy = ed_test_dir_file (fixture, "copy.csv");
-  g_autofree char *out = NULL;
-  g_autofree char *listing = NULL;
+  g_auto(EdTestCliResult) run = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonArray *array;
@@ -408,18 +349,20 @@ test_cli (EdTestDir     *fixture,
   g_assert_no_error (error);
   g_clear_object (&context);
 
-  g_assert_cmpint (run_cli (&out, "--db", db, "register", "supply", "--recipient", "Mailshot Ltd",
-                            "--entitlement", "edited-register-purchase", "--item", "full",
-                            "--format", "data", NULL), ==, 1);
-  g_clear_pointer (&out, g_free);
-  g_assert_cmpint (run_cli (&out, "--db", db, "register", "supply", "--recipient", "Mailshot Ltd",
-                            "--entitlement", "edited-register-purchase", "--item", "edited",
-                            "--format", "data", "--date", "2026-12-01", "-o", copy, NULL), ==, 0);
-  g_assert_nonnull (strstr (out, "fee £"));
+  ed_test_cli_run_on (&run, db, "register", "supply", "--recipient", "Mailshot Ltd",
+                      "--entitlement", "edited-register-purchase", "--item", "full", "--format",
+                      "data", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  ed_test_cli_run_on (&run, db, "register", "supply", "--recipient", "Mailshot Ltd",
+                      "--entitlement", "edited-register-purchase", "--item", "edited", "--format",
+                      "data", "--date", "2026-12-01", "-o", copy, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "fee £"));
   g_assert_true (g_file_test (copy, G_FILE_TEST_EXISTS));
 
-  g_assert_cmpint (run_cli (&listing, "--db", db, "register", "supplies", "--json", NULL), ==, 0);
-  g_assert_true (json_parser_load_from_data (parser, listing, -1, &error));
+  ed_test_cli_run_on (&run, db, "register", "supplies", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, run.out, -1, &error));
   g_assert_no_error (error);
   array = json_node_get_array (json_parser_get_root (parser));
   g_assert_cmpuint (json_array_get_length (array), ==, 1);
