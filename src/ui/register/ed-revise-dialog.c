@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "ed-date.h"
+#include "ed-number-format.h"
 #include "ed-register-document.h"
 #include "ed-register-export.h"
 #include "ed-register-notice.h"
@@ -186,12 +187,12 @@ show_date_message (EdReviseDialog *self,
 }
 
 /* @format, from ngettext(), with the count in it as grouped digits, "60,000": a register
- * runs to tens of thousands. */
+ * runs to tens of thousands. Grouped as the register page groups them, in the C locale too. */
 static char *
 count_text (const char *format,
             guint       n)
 {
-  g_autofree char *digits = g_strdup_printf ("%'u", n);
+  g_autofree char *digits = ed_number_format_count (n);
 
   return g_strdup_printf (format, digits);
 }

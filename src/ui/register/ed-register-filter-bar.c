@@ -1,0 +1,364 @@
+/* ed-register-filter-bar.c
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ed-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ed-franchise.h"
+#include "ed-register-filter-bar.h"
+
+/* The register's filters, under the search entry: polling district, marker, absent vote,
+ * attainers and pending changes, and a button that clears them all. The bar reads its
+ * controls into an EdRegisterFilter; the page applies it. */
+
+struct _EdRegisterFilterBar
+{
+  GtkBox           parent_instance;
+
+  /* The dropdowns' positions map to the tables below and to districts. */
+  GtkDropDown     *district_dropdown;
+  GtkDropDown     *marker_dropdown;
+  GtkDropDown     *absent_vote_dropdown;
+  GtkToggleButton *attainers_button;
+  GtkDropDown     *pending_dropdown;
+  GtkWidget       *clear_button;
+  GPtrArray       *districts;   /* EdPollingDistrictRef, after "All polling districts" */
+};
+
+G_DEFINE_FINAL_TYPE (EdRegisterFilterBar, ed_register_filter_bar, GTK_TYPE_BOX)
+
+enum
+{
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The filters' choices, in their dropdowns' order. */
+static const struct
+{
+  const char *marker;
+  const char *label;
+} marker_options[] = {
+  { NULL, N_("All markers") },
+  { ED_REGISTER_FILTER_ANY_MARKER, N_("Any marker") },
+  { "", N_("No marker") },
+};
+
+static const EdFranchiseMarker marker_letters[] = {
+  ED_FRANCHISE_MARKER_OVERSEAS,
+  ED_FRANCHISE_MARKER_PEER,
+  ED_FRANCHISE_MARKER_QUALIFYING_EU_CITIZEN,
+  ED_FRANCHISE_MARKER_EU_CITIZEN,
+  ED_FRANCHISE_MARKER_SCOTTISH_FOREIGN_NATIONAL,
+  ED_FRANCHISE_MARKER_WELSH_FOREIGN_CITIZEN,
+  ED_FRANCHISE_MARKER_LEGACY_E,
+  ED_FRANCHISE_MARKER_LEGACY_K,
+};
+
+static const char *const absent_vote_options[] = {
+  [ED_ABSENT_VOTE_FILTER_ALL] = N_("All absent votes"),
+  [ED_ABSENT_VOTE_FILTER_POSTAL] = N_("Postal"),
+  [ED_ABSENT_VOTE_FILTER_PROXY] = N_("Proxy"),
+  [ED_ABSENT_VOTE_FILTER_POSTAL_PROXY] = N_("Postal proxy"),
+  [ED_ABSENT_VOTE_FILTER_ANY] = N_("Any absent vote"),
+  [ED_ABSENT_VOTE_FILTER_NONE] = N_("Votes in person"),
+};
+
+static const char *const pending_options[] = {
+  [ED_PENDING_FILTER_ALL] = N_("All entries"),
+  [ED_PENDING_FILTER_ADDITION] = N_("Pending addition"),
+  [ED_PENDING_FILTER_DELETION] = N_("Pending deletion"),
+  [ED_PENDING_FILTER_ANY] = N_("Any pending change"),
+};
+
+static const char *
+marker_letter (guint position)
+{
+  return ed_franchise_marker_to_letter (marker_letters[position],
+                                        ED_FRANCHISE_WELSH_LETTER_DEFAULT);
+}
+
+static void
+control_changed_cb (EdRegisterFilterBar *self)
+{
+  EdRegisterFilter filter;
+
+  ed_register_filter_bar_get_filter (self, &filter);
+  gtk_widget_set_sensitive (self->clear_button, !ed_register_filter_is_empty (&filter));
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+block_control_signals (EdRegisterFilterBar *self,
+                       gboolean             block)
+{
+  GObject *controls[] = {
+    G_OBJECT (self->district_dropdown), G_OBJECT (self->marker_dropdown),
+    G_OBJECT (self->absent_vote_dropdown), G_OBJECT (self->attainers_button),
+    G_OBJECT (self->pending_dropdown),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
+    if (block)
+      g_signal_handlers_block_by_func (controls[i], control_changed_cb, self);
+    else
+      g_signal_handlers_unblock_by_func (controls[i], control_changed_cb, self);
+}
+
+/* Back to the whole register, without a change per control. */
+static void
+reset_controls (EdRegisterFilterBar *self)
+{
+  block_control_signals (self, TRUE);
+  gtk_drop_down_set_selected (self->district_dropdown, 0);
+  gtk_drop_down_set_selected (self->marker_dropdown, 0);
+  gtk_drop_down_set_selected (self->absent_vote_dropdown, 0);
+  gtk_toggle_button_set_active (self->attainers_button, FALSE);
+  gtk_drop_down_set_selected (self->pending_dropdown, 0);
+  block_control_signals (self, FALSE);
+  gtk_widget_set_sensitive (self->clear_button, FALSE);
+}
+
+static void
+load_districts (EdRegisterFilterBar *self,
+                EdContext           *context)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->districts, g_ptr_array_unref);
+  gtk_string_list_append (labels, _("All polling districts"));
+  if (context != NULL)
+    {
+      self->districts = ed_register_polling_districts (context, &error);
+      if (self->districts == NULL)
+        g_warning ("Could not read the polling districts: %s", error->message);
+    }
+  for (guint i = 0; self->districts != NULL && i < self->districts->len; i++)
+    {
+      EdPollingDistrictRef *ref = g_ptr_array_index (self->districts, i);
+      /* Translators: a polling district in the filter: its code and its name */
+      g_autofree char *label = g_strdup_printf (_("%s — %s"), ref->code, ref->name);
+
+      gtk_string_list_append (labels, label);
+    }
+  block_control_signals (self, TRUE);
+  gtk_drop_down_set_model (self->district_dropdown, G_LIST_MODEL (labels));
+  gtk_drop_down_set_selected (self->district_dropdown, 0);
+  block_control_signals (self, FALSE);
+}
+
+static GtkDropDown *
+add_dropdown (EdRegisterFilterBar *self,
+              const char          *accessible_label,
+              GtkStringList       *labels)
+{
+  /* The dropdown takes a reference of its own: the caller keeps @labels. */
+  GtkDropDown *dropdown =
+    GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (labels)), NULL));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible_label, -1);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (dropdown), accessible_label);
+  gtk_box_append (GTK_BOX (self), GTK_WIDGET (dropdown));
+  return dropdown;
+}
+
+static void
+ed_register_filter_bar_dispose (GObject *object)
+{
+  EdRegisterFilterBar *self = (EdRegisterFilterBar *)object;
+
+  g_clear_pointer (&self->districts, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (ed_register_filter_bar_parent_class)->dispose (object);
+}
+
+static void
+ed_register_filter_bar_class_init (EdRegisterFilterBarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = ed_register_filter_bar_dispose;
+
+  /**
+   * EdRegisterFilterBar::changed:
+   *
+   * The officer changed a filter, or ed_register_filter_bar_clear() cleared them; read the
+   * new filter with ed_register_filter_bar_get_filter().
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+ed_register_filter_bar_init (EdRegisterFilterBar *self)
+{
+  g_autoptr(GtkStringList) districts = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) markers = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) absent_votes = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) pending = gtk_string_list_new (NULL);
+  g_autoptr(GtkExpression) expression = NULL;
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_HORIZONTAL);
+  gtk_box_set_spacing (GTK_BOX (self), 6);
+  gtk_widget_set_margin_start (GTK_WIDGET (self), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self), 12);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self), 6);
+
+  gtk_string_list_append (districts, _("All polling districts"));
+  for (guint i = 0; i < G_N_ELEMENTS (marker_options); i++)
+    gtk_string_list_append (markers, _(marker_options[i].label));
+  for (guint i = 0; i < G_N_ELEMENTS (marker_letters); i++)
+    {
+      /* Translators: a franchise marker in the filter: its letter and what it means */
+      g_autofree char *label =
+        g_strdup_printf (_("%s (%s)"), marker_letter (i),
+                         ed_franchise_marker_get_display_name (marker_letters[i]));
+
+      gtk_string_list_append (markers, label);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (absent_vote_options); i++)
+    gtk_string_list_append (absent_votes, _(absent_vote_options[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (pending_options); i++)
+    gtk_string_list_append (pending, _(pending_options[i]));
+
+  self->district_dropdown = add_dropdown (self, _("Polling district"), districts);
+  /* A large district has hundreds: let them be found by typing. */
+  expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  gtk_drop_down_set_expression (self->district_dropdown, expression);
+  gtk_drop_down_set_enable_search (self->district_dropdown, TRUE);
+  self->marker_dropdown = add_dropdown (self, _("Marker"), markers);
+  self->absent_vote_dropdown = add_dropdown (self, _("Absent vote"), absent_votes);
+
+  self->attainers_button = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_label (_("Attainers")));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->attainers_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Attainers"), -1);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->attainers_button),
+                               _("Only attainers, who reach voting age soon"));
+  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->attainers_button));
+
+  self->pending_dropdown = add_dropdown (self, _("Pending"), pending);
+
+  self->clear_button = gtk_button_new_from_icon_name ("edit-clear-all-symbolic");
+  gtk_widget_set_tooltip_text (self->clear_button, _("Clear Filters (Escape)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->clear_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Clear filters"), -1);
+  gtk_widget_set_sensitive (self->clear_button, FALSE);
+  gtk_box_append (GTK_BOX (self), self->clear_button);
+  g_signal_connect_swapped (self->clear_button, "clicked",
+                            G_CALLBACK (ed_register_filter_bar_clear), self);
+
+  /* Only once every control exists: a change reads them all. */
+  g_signal_connect_swapped (self->district_dropdown, "notify::selected",
+                            G_CALLBACK (control_changed_cb), self);
+  g_signal_connect_swapped (self->marker_dropdown, "notify::selected",
+                            G_CALLBACK (control_changed_cb), self);
+  g_signal_connect_swapped (self->absent_vote_dropdown, "notify::selected",
+                            G_CALLBACK (control_changed_cb), self);
+  g_signal_connect_swapped (self->attainers_button, "toggled", G_CALLBACK (control_changed_cb),
+                            self);
+  g_signal_connect_swapped (self->pending_dropdown, "notify::selected",
+                            G_CALLBACK (control_changed_cb), self);
+}
+
+/**
+ * ed_register_filter_bar_new:
+ *
+ * Creates a filter bar that keeps every entry, with only "All polling districts" to choose
+ * until ed_register_filter_bar_set_context() gives it a district.
+ *
+ * Returns: (transfer floating): a new #EdRegisterFilterBar
+ */
+GtkWidget *
+ed_register_filter_bar_new (void)
+{
+  return g_object_new (ED_TYPE_REGISTER_FILTER_BAR, NULL);
+}
+
+/**
+ * ed_register_filter_bar_set_context:
+ * @self: an #EdRegisterFilterBar
+ * @context: (nullable): the open district, or %NULL
+ *
+ * Offers @context's polling districts and clears every filter, since a filter chosen in one
+ * district means nothing in the next. Does not emit #EdRegisterFilterBar::changed: the
+ * caller reads the register again anyway.
+ */
+void
+ed_register_filter_bar_set_context (EdRegisterFilterBar *self,
+                                    EdContext           *context)
+{
+  g_return_if_fail (ED_IS_REGISTER_FILTER_BAR (self));
+  g_return_if_fail (context == NULL || ED_IS_CONTEXT (context));
+
+  reset_controls (self);
+  load_districts (self, context);
+}
+
+/**
+ * ed_register_filter_bar_get_filter:
+ * @self: an #EdRegisterFilterBar
+ * @filter: (out caller-allocates): the filter the bar shows
+ *
+ * Reads the controls into @filter. Its strings belong to the bar and stay valid until the
+ * next ed_register_filter_bar_set_context().
+ */
+void
+ed_register_filter_bar_get_filter (EdRegisterFilterBar *self,
+                                   EdRegisterFilter    *filter)
+{
+  guint district;
+  guint marker;
+  guint absent_vote;
+  guint pending;
+
+  g_return_if_fail (ED_IS_REGISTER_FILTER_BAR (self));
+  g_return_if_fail (filter != NULL);
+
+  district = gtk_drop_down_get_selected (self->district_dropdown);
+  marker = gtk_drop_down_get_selected (self->marker_dropdown);
+  absent_vote = gtk_drop_down_get_selected (self->absent_vote_dropdown);
+  pending = gtk_drop_down_get_selected (self->pending_dropdown);
+
+  ed_register_filter_init (filter);
+  if (district != GTK_INVALID_LIST_POSITION && district > 0 && self->districts != NULL &&
+      district <= self->districts->len)
+    filter->polling_district =
+      ((EdPollingDistrictRef *)g_ptr_array_index (self->districts, district - 1))->id;
+  if (marker != GTK_INVALID_LIST_POSITION && marker < G_N_ELEMENTS (marker_options))
+    filter->marker = marker_options[marker].marker;
+  else if (marker != GTK_INVALID_LIST_POSITION &&
+           marker < G_N_ELEMENTS (marker_options) + G_N_ELEMENTS (marker_letters))
+    filter->marker = marker_letter (marker - G_N_ELEMENTS (marker_options));
+  if (absent_vote < G_N_ELEMENTS (absent_vote_options))
+    filter->absent_vote = absent_vote;
+  filter->attainers = gtk_toggle_button_get_active (self->attainers_button);
+  if (pending < G_N_ELEMENTS (pending_options))
+    filter->pending = pending;
+}
+
+/**
+ * ed_register_filter_bar_clear:
+ * @self: an #EdRegisterFilterBar
+ *
+ * Clears every filter, as the bar's clear button does, and emits
+ * #EdRegisterFilterBar::changed once.
+ */
+void
+ed_register_filter_bar_clear (EdRegisterFilterBar *self)
+{
+  g_return_if_fail (ED_IS_REGISTER_FILTER_BAR (self));
+
+  reset_controls (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}

@@ -1,0 +1,36 @@
+/* ed-register-page-private.h
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ed-elector-list-model.h"
+#include "ed-household-pane.h"
+#include "ed-register-filter-bar.h"
+#include "ed-register-page.h"
+
+G_BEGIN_DECLS
+
+struct _EdRegisterPage
+{
+  EdModulePage         parent_instance;
+
+  EdContext           *context;
+  EdElectorListModel  *register_model;
+  GtkSearchEntry      *search_entry;
+  GtkLabel            *status_label;
+  GtkSingleSelection  *selection;
+  GtkColumnView       *column_view;
+  EdRegisterFilterBar *filter_bar;
+
+  GtkRevealer         *household_revealer;
+  GtkToggleButton     *household_button;
+  EdHouseholdPane     *household_pane;
+};
+
+void _ed_register_page_class_install_dialog_actions (GtkWidgetClass *widget_class);
+
+G_END_DECLS
