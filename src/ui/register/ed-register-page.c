@@ -524,7 +524,6 @@ ed_register_page_init (EdRegisterPage *self)
   GtkWidget *scrolled;
   GtkWidget *panes;
   GtkWidget *household_scrolled;
-  GtkWidget *spacer;
   GtkEventController *shortcuts;
   GtkEventController *local_shortcuts;
 
@@ -555,7 +554,19 @@ ed_register_page_init (EdRegisterPage *self)
   gtk_box_append (GTK_BOX (content), search_box);
   self->filter_bar = ED_REGISTER_FILTER_BAR (ed_register_filter_bar_new ());
   g_signal_connect_swapped (self->filter_bar, "changed", G_CALLBACK (filter_changed_cb), self);
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->filter_bar));
+  /* The filters scroll sideways rather than widen the page: on a laptop-sized window the
+   * sidebar of modules stays in view. */
+  {
+    GtkWidget *filter_scroller = gtk_scrolled_window_new ();
+
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (filter_scroller), GTK_POLICY_AUTOMATIC,
+                                    GTK_POLICY_NEVER);
+    gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (filter_scroller),
+                                                      TRUE);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (filter_scroller),
+                                   GTK_WIDGET (self->filter_bar));
+    gtk_box_append (GTK_BOX (content), filter_scroller);
+  }
 
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
@@ -600,17 +611,15 @@ ed_register_page_init (EdRegisterPage *self)
   gtk_box_append (GTK_BOX (panes), GTK_WIDGET (self->household_revealer));
   gtk_box_append (GTK_BOX (content), panes);
 
-  /* The pane's toggle at the far end of the filter bar, where the list's view is set. */
-  spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_widget_set_hexpand (spacer, TRUE);
-  gtk_box_append (GTK_BOX (self->filter_bar), spacer);
+  /* The pane's toggle at the end of the search row, beside the count: always in view, where
+   * the filters may scroll. */
   self->household_button =
     GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_label (_("Household")));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->household_button),
                                _("Everyone at the selected elector’s address (Alt+H)"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->household_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Household"), -1);
-  gtk_box_append (GTK_BOX (self->filter_bar), GTK_WIDGET (self->household_button));
+  gtk_box_append (GTK_BOX (search_box), GTK_WIDGET (self->household_button));
   g_signal_connect_swapped (self->household_button, "toggled",
                             G_CALLBACK (household_toggled_cb), self);
   g_signal_connect_swapped (self->selection, "notify::selected-item",
