@@ -584,6 +584,284 @@ ed_change_set_set (EdChangeSet  *self,
   return apply_op (self, op, error);
 }
 
+/* The caller's columns of a bulk update, in the order they were given. */
+typedef struct
+{
+  guint       index;     /* the registry's column */
+  EdValueType type;
+  gboolean    is_set;
+  EdRawValue  value;
+} BulkField;
+
+struct _EdBulkUpdate
+{
+  EdChangeSet      *change_set;
+  const EdTableDef *table;
+  BulkField        *fields;
+  guint             n_fields;
+  GString          *json;    /* the value of the op being made */
+};
+
+/**
+ * ed_change_set_bulk_update:
+ * @self: an open change set
+ * @table: a synced table
+ * @columns: (array length=n_columns): the columns each row may set, in the order their ops
+ *   are recorded
+ * @n_columns: how many
+ * @error: return location for an error
+ *
+ * Starts setting fields of many rows of @table: set a row's new values with
+ * ed_bulk_update_set_text() and the like (by their place in @columns), then write them with
+ * ed_bulk_update_apply(). Each field is recorded exactly as ed_change_set_set() records it,
+ * but the columns and statements are looked up once, values are plain C values, and the row
+ * is not derived again from all of its ops. Other writes to the change set may come in
+ * between. Free it before the change set.
+ *
+ * Returns: (transfer full): the bulk update, or %NULL with @error set
+ */
+EdBulkUpdate *
+ed_change_set_bulk_update (EdChangeSet         *self,
+                           const char          *table,
+                           const char * const  *columns,
+                           guint                n_columns,
+                           GError             **error)
+{
+  const EdTableDef *def;
+  EdBulkUpdate *bulk;
+
+  g_return_val_if_fail (ED_IS_CHANGE_SET (self) && self->open, NULL);
+  g_return_val_if_fail (n_columns == 0 || columns != NULL, NULL);
+
+  if ((def = lookup_table (self, table, error)) == NULL)
+    return NULL;
+
+  bulk = g_new0 (EdBulkUpdate, 1);
+  bulk->change_set = g_object_ref (self);
+  bulk->table = def;
+  bulk->fields = g_new0 (BulkField, MAX (n_columns, 1));
+  bulk->n_fields = n_columns;
+  bulk->json = g_string_sized_new (64);
+  for (guint i = 0; i < n_columns; i++)
+    {
+      int index = ed_schema_column_index (def, columns[i]);
+
+      if (index < 0)
+        {
+          g_set_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_UNKNOWN_COLUMN,
+                       _("%s has no column “%s”"), table, columns[i]);
+          ed_bulk_update_free (bulk);
+          return NULL;
+        }
+      bulk->fields[i].index = (guint)index;
+      bulk->fields[i].type = def->columns[index].type;
+    }
+  return bulk;
+}
+
+static BulkField *
+bulk_field (EdBulkUpdate *bulk,
+            guint         column,
+            EdValueType   type,
+            EdValueType   other_type)
+{
+  g_return_val_if_fail (bulk != NULL && column < bulk->n_fields, NULL);
+  g_return_val_if_fail (bulk->fields[column].type == type ||
+                        bulk->fields[column].type == other_type, NULL);
+
+  return &bulk->fields[column];
+}
+
+/**
+ * ed_bulk_update_set_text:
+ * @bulk: a bulk update
+ * @column: the place of a text or date column in the columns the bulk update was made with
+ * @value: its new value in the next row, kept (not copied) until ed_bulk_update_apply()
+ */
+void
+ed_bulk_update_set_text (EdBulkUpdate *bulk,
+                         guint         column,
+                         const char   *value)
+{
+  BulkField *field = bulk_field (bulk, column, ED_VALUE_TEXT, ED_VALUE_DATE);
+
+  g_return_if_fail (field != NULL && value != NULL);
+
+  field->is_set = TRUE;
+  field->value.text = value;
+}
+
+/**
+ * ed_bulk_update_set_int64:
+ * @bulk: a bulk update
+ * @column: the place of an integer or money column
+ * @value: its new value in the next row
+ */
+void
+ed_bulk_update_set_int64 (EdBulkUpdate *bulk,
+                          guint         column,
+                          gint64        value)
+{
+  BulkField *field = bulk_field (bulk, column, ED_VALUE_INTEGER, ED_VALUE_MONEY);
+
+  g_return_if_fail (field != NULL);
+
+  field->is_set = TRUE;
+  field->value.number = value;
+}
+
+/**
+ * ed_bulk_update_set_boolean:
+ * @bulk: a bulk update
+ * @column: the place of a boolean column
+ * @value: its new value in the next row
+ */
+void
+ed_bulk_update_set_boolean (EdBulkUpdate *bulk,
+                            guint         column,
+                            gboolean      value)
+{
+  BulkField *field = bulk_field (bulk, column, ED_VALUE_BOOLEAN, ED_VALUE_BOOLEAN);
+
+  g_return_if_fail (field != NULL);
+
+  field->is_set = TRUE;
+  field->value.number = value ? 1 : 0;
+}
+
+/* The op's value: the canonical JSON ed_value_to_json() makes of the same value. */
+static gboolean
+bulk_field_json (EdBulkUpdate  *bulk,
+                 BulkField     *field,
+                 GError       **error)
+{
+  g_string_truncate (bulk->json, 0);
+  switch (field->type)
+    {
+    case ED_VALUE_TEXT:
+    case ED_VALUE_DATE:
+      if (!ed_value_check_text (field->value.text, error))
+        {
+          g_prefix_error (error, "%s.%s: ", bulk->table->name,
+                          bulk->table->columns[field->index].name);
+          return FALSE;
+        }
+      ed_value_append_json_text (bulk->json, field->value.text);
+      break;
+    case ED_VALUE_INTEGER:
+    case ED_VALUE_MONEY:
+      g_string_append_printf (bulk->json, "%" G_GINT64_FORMAT, field->value.number);
+      break;
+    case ED_VALUE_BOOLEAN:
+      g_string_append (bulk->json, field->value.number != 0 ? "true" : "false");
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  return TRUE;
+}
+
+static gboolean
+bulk_update_row (EdBulkUpdate  *bulk,
+                 const char    *row_id,
+                 guint         *n_ops,
+                 GError       **error)
+{
+  EdChangeSet *self = bulk->change_set;
+  const EdTableDef *def = bulk->table;
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < bulk->n_fields; i++)
+    any |= bulk->fields[i].is_set;
+  if (!any)
+    return TRUE;
+  if (!require_visible (self, def, row_id, error))
+    return FALSE;
+
+  /* A set changes neither whether the row is visible nor any other field, so each field's
+   * heads are read and written as ed_change_set_set() would in the same order. */
+  for (guint i = 0; i < bulk->n_fields; i++)
+    {
+      BulkField *field = &bulk->fields[i];
+      const char *column = def->columns[field->index].name;
+      g_auto(GStrv) pred = NULL;
+      gboolean explicit, unchanged;
+      EdOp op = { 0 };
+
+      if (!field->is_set)
+        continue;
+      if (!bulk_field_json (bulk, field, error) ||
+          !_ed_op_store_local_set_heads (self->store, def, field->index, row_id,
+                                         bulk->json->str, &pred, &explicit, &unchanged, error))
+        return FALSE;
+      if (unchanged)
+        continue;
+
+      op.device = (char *)ed_context_get_device_id (self->context);
+      op.seq = self->next_seq;
+      op.hlc = ed_hlc_tick (ed_context_get_hlc (self->context));
+      op.tbl = (char *)def->name;
+      op.pk = (char *)row_id;
+      op.col = (char *)column;
+      op.kind = ED_OP_SET;
+      op.val = bulk->json->str;
+      op.pred = pred;
+      op.user = (char *)ed_context_get_user_name (self->context);
+      if (!_ed_op_store_integrate_local_set (self->store, def, field->index, &op, explicit,
+                                             &field->value, error))
+        return FALSE;
+      self->next_seq++;
+      self->n_ops++;
+      (*n_ops)++;
+      _ed_write_check_expect (_ed_context_get_write_check (self->context), def->name, row_id,
+                              column);
+    }
+  return TRUE;
+}
+
+/**
+ * ed_bulk_update_apply:
+ * @bulk: a bulk update whose change set is open
+ * @row_id: a visible row
+ * @out_n_ops: (out) (optional): how many ops were recorded: a field that already holds its
+ *   value, with no conflict, records none
+ * @error: return location for an error
+ *
+ * Sets the fields of @row_id given since the last row, each as ed_change_set_set() would, in
+ * the order of the bulk update's columns; the values are then forgotten, also on error.
+ * Setting no field does nothing.
+ */
+gboolean
+ed_bulk_update_apply (EdBulkUpdate  *bulk,
+                      const char    *row_id,
+                      guint         *out_n_ops,
+                      GError       **error)
+{
+  guint n_ops = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (bulk != NULL && row_id != NULL, FALSE);
+  g_return_val_if_fail (bulk->change_set->open, FALSE);
+
+  ok = bulk_update_row (bulk, row_id, &n_ops, error);
+  for (guint i = 0; i < bulk->n_fields; i++)
+    bulk->fields[i].is_set = FALSE;
+  if (out_n_ops != NULL)
+    *out_n_ops = n_ops;
+  return ok;
+}
+
+void
+ed_bulk_update_free (EdBulkUpdate *bulk)
+{
+  if (bulk == NULL)
+    return;
+  g_object_unref (bulk->change_set);
+  g_free (bulk->fields);
+  g_string_free (bulk->json, TRUE);
+  g_free (bulk);
+}
+
 /* Every version of every field of the row: what a delete has seen. */
 static char **
 all_field_heads (EdChangeSet      *self,

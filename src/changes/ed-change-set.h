@@ -105,4 +105,35 @@ void          ed_bulk_insert_free         (EdBulkInsert        *bulk);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EdBulkInsert, ed_bulk_insert_free)
 
+/**
+ * EdBulkUpdate:
+ *
+ * Fields of many rows of one table set in an open change set, each recorded exactly as
+ * ed_change_set_set() records it (one set op per field that changes), without GVariants,
+ * with the columns and statements looked up once.
+ */
+typedef struct _EdBulkUpdate EdBulkUpdate;
+
+EdBulkUpdate *ed_change_set_bulk_update   (EdChangeSet         *self,
+                                           const char          *table,
+                                           const char * const  *columns,
+                                           guint                n_columns,
+                                           GError             **error);
+void          ed_bulk_update_set_text     (EdBulkUpdate        *bulk,
+                                           guint                column,
+                                           const char          *value);
+void          ed_bulk_update_set_int64    (EdBulkUpdate        *bulk,
+                                           guint                column,
+                                           gint64               value);
+void          ed_bulk_update_set_boolean  (EdBulkUpdate        *bulk,
+                                           guint                column,
+                                           gboolean             value);
+gboolean      ed_bulk_update_apply        (EdBulkUpdate        *bulk,
+                                           const char          *row_id,
+                                           guint               *out_n_ops,
+                                           GError             **error);
+void          ed_bulk_update_free         (EdBulkUpdate        *bulk);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EdBulkUpdate, ed_bulk_update_free)
+
 G_END_DECLS

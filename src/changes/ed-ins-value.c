@@ -135,3 +135,49 @@ _ed_ins_value_expand (const EdTableDef *table,
   g_string_append_c (object, '}');
   return g_string_free (g_steal_pointer (&object), FALSE);
 }
+
+/**
+ * _ed_ins_value_nth:
+ * @table: the table the row is in
+ * @array_json: a value stored by _ed_ins_value_compact()
+ * @index: a column's place in @table's registry order
+ * @out_len: (out): the length of the value's JSON text
+ *
+ * Finds one column's value in a stored ins value without expanding it: what a set of that
+ * field compares with while the field is still as inserted.
+ *
+ * Returns: (nullable): the start of the value's JSON text inside @array_json, or %NULL
+ *   exactly when _ed_ins_value_expand() would give %NULL
+ */
+const char *
+_ed_ins_value_nth (const EdTableDef *table,
+                   const char       *array_json,
+                   guint             index,
+                   gsize            *out_len)
+{
+  const char *p = array_json;
+  const char *found = NULL;
+
+  g_return_val_if_fail (index < table->n_columns, NULL);
+
+  if (array_json == NULL || *p++ != '[')
+    return NULL;
+  /* The whole array is walked: one with too few or too many values is not expanded, so its
+   * values are not read either. */
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      const char *end = skip_scalar (p);
+
+      if (end == NULL || *end != (i + 1 < table->n_columns ? ',' : ']'))
+        return NULL;
+      if (i == index)
+        {
+          found = p;
+          *out_len = end - p;
+        }
+      p = end + 1;
+    }
+  if (*p != '\0')
+    return NULL;
+  return found;
+}

@@ -11,9 +11,13 @@
 
 G_BEGIN_DECLS
 
-char *_ed_ins_value_compact (const EdTableDef *table,
-                             const char       *object_json);
-char *_ed_ins_value_expand  (const EdTableDef *table,
-                             const char       *array_json);
+char       *_ed_ins_value_compact (const EdTableDef *table,
+                                   const char       *object_json);
+char       *_ed_ins_value_expand  (const EdTableDef *table,
+                                   const char       *array_json);
+const char *_ed_ins_value_nth     (const EdTableDef *table,
+                                   const char       *array_json,
+                                   guint             index,
+                                   gsize            *out_len);
 
 G_END_DECLS

@@ -58,6 +58,22 @@ gboolean   _ed_op_store_insert_new_row (EdOpStore        *self,
                                         const EdOp       *op,
                                         const EdRawValue *values,
                                         GError          **error);
+gboolean   _ed_op_store_local_set_heads (EdOpStore         *self,
+                                         const EdTableDef  *table,
+                                         guint              column,
+                                         const char        *pk,
+                                         const char        *value_json,
+                                         char            ***out_pred,
+                                         gboolean          *out_explicit,
+                                         gboolean          *out_unchanged,
+                                         GError           **error);
+gboolean   _ed_op_store_integrate_local_set (EdOpStore         *self,
+                                             const EdTableDef  *table,
+                                             guint              column,
+                                             const EdOp        *op,
+                                             gboolean           had_explicit,
+                                             const EdRawValue  *value,
+                                             GError           **error);
 
 EdOp      *_ed_op_store_load_op      (EdOpStore    *self,
                                       const char   *device,

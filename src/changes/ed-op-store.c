@@ -38,7 +38,11 @@ typedef struct
   char         *delete_row;
   char         *row_visible;
   GStrv         update_column;   /* in the registry's column order */
+  GStrv         set_column;      /* the same, writing only a value that differs */
+  GStrv         column_is;       /* whether a column holds a value */
   sqlite3_stmt *insert_row_stmt; /* owned by the database's cache, looked up once */
+  sqlite3_stmt *row_visible_stmt;
+  sqlite3_stmt **set_column_stmts;
 } TableSql;
 
 struct _EdOpStore
@@ -85,6 +89,15 @@ static const char row_known_sql[] =
 static const char list_conflicts_sql[] =
   "SELECT tbl, pk, col, kind FROM conflict ORDER BY tbl, pk, col";
 static const char max_seq_sql[] = "SELECT max(seq) FROM op_log WHERE device = ?1";
+static const char explicit_heads_sql[] =
+  "SELECT h.device, h.seq, o.hlc, o.kind, o.val FROM field_head AS h "
+  "JOIN op_log AS o ON o.device = h.device AND o.seq = h.seq "
+  "WHERE h.tbl = ?1 AND h.pk = ?2 AND h.col = ?3";
+static const char insert_head_of_row_sql[] =
+  "SELECT device, seq, hlc, val FROM op_log "
+  "WHERE tbl = ?1 AND pk = ?2 AND col = '__row' AND kind = 'ins' ORDER BY device, seq LIMIT 1";
+static const char clear_field_conflict_sql[] =
+  "DELETE FROM conflict WHERE tbl = ?1 AND pk = ?2 AND col = ?3";
 
 static void
 table_sql_free (gpointer data)
@@ -96,6 +109,9 @@ table_sql_free (gpointer data)
   g_free (sql->delete_row);
   g_free (sql->row_visible);
   g_strfreev (sql->update_column);
+  g_strfreev (sql->set_column);
+  g_strfreev (sql->column_is);
+  g_free (sql->set_column_stmts);
   g_free (sql);
 }
 
@@ -735,11 +751,10 @@ row_state_op (EdOpStore   *self,
   return op;
 }
 
+/* The canonical JSON of a value read from an op, or NULL for one no column holds. */
 static char *
-member_json (JsonObject *values,
-             const char *column)
+node_json (JsonNode *member)
 {
-  JsonNode *member = values != NULL ? json_object_get_member (values, column) : NULL;
   g_autoptr(GVariant) value = NULL;
 
   if (member == NULL || !JSON_NODE_HOLDS_VALUE (member))
@@ -759,6 +774,13 @@ member_json (JsonObject *values,
       return NULL;
     }
   return ed_value_to_json (value);
+}
+
+static char *
+member_json (JsonObject *values,
+             const char *column)
+{
+  return node_json (values != NULL ? json_object_get_member (values, column) : NULL);
 }
 
 /* The canonical JSON of one column's value in an ins op's object of values. */
@@ -1004,10 +1026,12 @@ table_sql_for (EdOpStore        *self,
                                                     table->name));
   sql->row_visible = owned_mprintf (sqlite3_mprintf ("SELECT 1 FROM \"%w\" WHERE id = ?1",
                                                      table->name));
+  /* OR IGNORE as in insert_row_sql(), for the same reason (the register's triggers fire on
+   * updates too); a row not written is an error (update_step()). */
   updates = g_strv_builder_new ();
   for (guint i = 0; i < table->n_columns; i++)
     {
-      char *update = sqlite3_mprintf ("UPDATE \"%w\" SET \"%w\" = ?1 WHERE id = ?2",
+      char *update = sqlite3_mprintf ("UPDATE OR IGNORE \"%w\" SET \"%w\" = ?1 WHERE id = ?2",
                                       table->name, table->columns[i].name);
 
       g_strv_builder_add (updates, update);
@@ -1015,6 +1039,33 @@ table_sql_for (EdOpStore        *self,
     }
   sql->update_column = g_strv_builder_end (updates);
   g_strv_builder_unref (updates);
+
+  updates = g_strv_builder_new ();
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      char *update = sqlite3_mprintf ("UPDATE OR IGNORE \"%w\" SET \"%w\" = ?1 "
+                                      "WHERE id = ?2 AND \"%w\" IS NOT ?1",
+                                      table->name, table->columns[i].name,
+                                      table->columns[i].name);
+
+      g_strv_builder_add (updates, update);
+      sqlite3_free (update);
+    }
+  sql->set_column = g_strv_builder_end (updates);
+  g_strv_builder_unref (updates);
+
+  updates = g_strv_builder_new ();
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      char *is = sqlite3_mprintf ("SELECT \"%w\" IS ?1 FROM \"%w\" WHERE id = ?2",
+                                  table->columns[i].name, table->name);
+
+      g_strv_builder_add (updates, is);
+      sqlite3_free (is);
+    }
+  sql->column_is = g_strv_builder_end (updates);
+  g_strv_builder_unref (updates);
+  sql->set_column_stmts = g_new0 (sqlite3_stmt *, table->n_columns);
 
   g_hash_table_insert (self->table_sql, (gpointer)table, sql);
   return sql;
@@ -1208,12 +1259,38 @@ _ed_op_store_row_visible (EdOpStore        *self,
                           gboolean         *out_visible,
                           GError          **error)
 {
-  sqlite3_stmt *stmt = table_statement (self, table_sql_for (self, table)->row_visible, error);
+  TableSql *sql = (TableSql *)table_sql_for (self, table);
+  sqlite3_stmt *stmt;
 
-  if (stmt == NULL)
+  /* Held as insert_row_statement() holds its statement: a bulk update asks for every row. */
+  if (sql->row_visible_stmt == NULL)
+    sql->row_visible_stmt = table_statement (self, sql->row_visible, error);
+  if ((stmt = sql->row_visible_stmt) == NULL)
     return FALSE;
   bind_text (stmt, 1, pk);
   return step_exists (self, stmt, out_visible, error);
+}
+
+/* Steps a bound update of one column of an existing row, which must write the row: see
+ * table_sql_for() for why a row not written is checked for here. */
+static gboolean
+update_step (EdOpStore        *self,
+             sqlite3_stmt     *stmt,
+             const EdTableDef *table,
+             guint             column,
+             const char       *pk,
+             GError          **error)
+{
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (ed_database_get_handle (self->database)) == 0)
+    {
+      g_set_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_BAD_VALUE,
+                   _("%s.%s of row %s cannot take that value: the table refuses it"),
+                   table->name, table->columns[column].name, pk);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* Brings the visible row in line with the winners: insert, update the fields that differ,
@@ -1288,7 +1365,7 @@ materialize (EdOpStore        *self,
         return FALSE;
       bind_variant (stmt, 1, value);
       bind_text (stmt, 2, pk);
-      if (!step_done (self, stmt, error))
+      if (!update_step (self, stmt, table, i, pk, error))
         return FALSE;
     }
   return TRUE;
@@ -1470,4 +1547,386 @@ _ed_op_store_unlogged_rows (EdOpStore        *self,
       return NULL;
     }
   return g_steal_pointer (&rows);
+}
+
+/* The canonical JSON of one scalar of a stored ins value, as member_json() would give it
+ * from the expanded object. Nearly every scalar is canonical already (ed_value_append_json()
+ * wrote it) and is recognised without a parser; anything else is parsed. */
+static char *
+scalar_json (const char *scalar,
+             gsize       len)
+{
+  g_autofree char *wrapped = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  gboolean plain = len > 0;
+
+  if (len >= 2 && scalar[0] == '"')
+    {
+      for (gsize i = 1; i + 1 < len && plain; i++)
+        plain = (guchar)scalar[i] >= 0x20 && scalar[i] != '\\';
+      if (plain && g_utf8_validate_len (scalar + 1, len - 2, NULL))
+        return g_strndup (scalar, len);
+    }
+  else if ((len == 4 && strncmp (scalar, "true", 4) == 0) ||
+           (len == 5 && strncmp (scalar, "false", 5) == 0))
+    return g_strndup (scalar, len);
+  else
+    {
+      gsize start = scalar[0] == '-' ? 1 : 0;
+
+      /* A whole number without a leading zero (nor "-0") is its own canonical form. */
+      plain = len > start && len - start <= 18 &&
+              (scalar[start] != '0' || (len - start == 1 && start == 0));
+      for (gsize i = start; i < len && plain; i++)
+        plain = g_ascii_isdigit (scalar[i]);
+      if (plain)
+        return g_strndup (scalar, len);
+    }
+
+  wrapped = g_strdup_printf ("[%.*s]", (int)len, scalar);
+  node = json_from_string (wrapped, NULL);
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node) ||
+      json_array_get_length (json_node_get_array (node)) != 1)
+    return NULL;
+  return node_json (json_array_get_element (json_node_get_array (node), 0));
+}
+
+/* A column's value in the row's ins op as row_state_heads() gives it: from the stored array
+ * directly, or from the object for an ins value stored as it came. */
+static char *
+insert_value_json (const EdTableDef *table,
+                   guint             column,
+                   const char       *stored)
+{
+  g_autoptr(JsonNode) node = NULL;
+  const char *scalar;
+  gsize len = 0;
+
+  if (stored == NULL)
+    return NULL;
+  if (stored[0] == '[')
+    {
+      scalar = _ed_ins_value_nth (table, stored, column, &len);
+      if (scalar != NULL)
+        return scalar_json (scalar, len);
+    }
+  node = json_from_string (stored, NULL);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  return member_json (json_node_get_object (node), table->columns[column].name);
+}
+
+/* One version of a field, as a local set needs it. */
+typedef struct
+{
+  char   *id;
+  char   *device;
+  gint64  seq;
+  gint64  hlc;
+  char   *value_json;
+  gboolean of_insert;   /* an ins op: its value is read from the row's ins op */
+} LightHead;
+
+static void
+light_head_clear (LightHead *head)
+{
+  g_free (head->id);
+  g_free (head->device);
+  g_free (head->value_json);
+}
+
+static int
+compare_light_heads (const LightHead *a,
+                     const LightHead *b)
+{
+  int cmp;
+
+  /* As compare_heads(). */
+  if (a->hlc != b->hlc)
+    return a->hlc < b->hlc ? -1 : 1;
+  if ((cmp = strcmp (a->device, b->device)) != 0)
+    return cmp;
+  return a->seq < b->seq ? -1 : (a->seq > b->seq);
+}
+
+/* The row's ins op (the one _ed_op_store_find_insert() finds), without parsing its value. */
+static gboolean
+load_insert_head (EdOpStore        *self,
+                  const EdTableDef *table,
+                  guint             column,
+                  const char       *pk,
+                  LightHead        *out_head,
+                  gboolean         *out_found,
+                  GError          **error)
+{
+  sqlite3_stmt *stmt = cached (self, insert_head_of_row_sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, table->name);
+  bind_text (stmt, 2, pk);
+  rc = sqlite3_step (stmt);
+  *out_found = rc == SQLITE_ROW;
+  if (*out_found)
+    {
+      out_head->device = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+      out_head->seq = sqlite3_column_int64 (stmt, 1);
+      out_head->hlc = sqlite3_column_int64 (stmt, 2);
+      out_head->id = ed_op_id_make (out_head->device, out_head->seq);
+      out_head->value_json = insert_value_json (table, column,
+                                                (const char *)sqlite3_column_text (stmt, 3));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      ed_database_set_error (self->database, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * _ed_op_store_local_set_heads:
+ * @self: the store
+ * @table: a synced table
+ * @column: a column's place in @table's registry order
+ * @pk: a visible row
+ * @value_json: the canonical JSON of the value to set
+ * @out_pred: (out) (transfer full): the field's head ids, sorted: the set op's pred
+ * @out_explicit: (out): whether the field has heads of its own (field_head rows)
+ * @out_unchanged: (out): whether the field already holds @value_json with no conflict, so
+ *   that a set records nothing
+ * @error: return location for an error
+ *
+ * What ed_change_set_set() learns from _ed_op_store_get_heads(), read in one or two indexed
+ * queries, with only the field's own value taken from the row's ins op.
+ */
+gboolean
+_ed_op_store_local_set_heads (EdOpStore         *self,
+                              const EdTableDef  *table,
+                              guint              column,
+                              const char        *pk,
+                              const char        *value_json,
+                              char            ***out_pred,
+                              gboolean          *out_explicit,
+                              gboolean          *out_unchanged,
+                              GError           **error)
+{
+  g_autoptr(GArray) heads = g_array_new (FALSE, TRUE, sizeof (LightHead));
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  sqlite3_stmt *stmt = cached (self, explicit_heads_sql, error);
+  LightHead insert = { NULL };
+  gboolean insert_loaded = FALSE;
+  gboolean insert_found = FALSE;
+  gboolean ok = TRUE;
+  LightHead *winner = NULL;
+  gboolean disagree = FALSE;
+  int rc;
+
+  g_return_val_if_fail (column < table->n_columns, FALSE);
+
+  g_array_set_clear_func (heads, (GDestroyNotify)light_head_clear);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, table->name);
+  bind_text (stmt, 2, pk);
+  bind_text (stmt, 3, table->columns[column].name);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LightHead head = { NULL };
+
+      head.device = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+      head.seq = sqlite3_column_int64 (stmt, 1);
+      head.hlc = sqlite3_column_int64 (stmt, 2);
+      head.id = ed_op_id_make (head.device, head.seq);
+      /* An ins head holds the value of the row's ins op, as in row_state_heads(); that is
+       * read below, once the statement is done. */
+      head.of_insert = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 3), "ins") == 0;
+      if (!head.of_insert)
+        head.value_json = g_strdup ((const char *)sqlite3_column_text (stmt, 4));
+      g_array_append_val (heads, head);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ed_database_set_error (self->database, rc, error);
+      return FALSE;
+    }
+
+  *out_explicit = heads->len > 0;
+  for (guint i = 0; i < heads->len; i++)
+    {
+      LightHead *head = &g_array_index (heads, LightHead, i);
+
+      if (!head->of_insert)
+        continue;
+      if (ok && !insert_loaded)
+        {
+          ok = load_insert_head (self, table, column, pk, &insert, &insert_found, error);
+          insert_loaded = TRUE;
+        }
+      if (ok && insert_found)
+        head->value_json = g_strdup (insert.value_json);
+    }
+  /* A field nobody has edited: its one head is the row's ins op. */
+  if (ok && heads->len == 0)
+    {
+      ok = load_insert_head (self, table, column, pk, &insert, &insert_found, error);
+      if (ok && insert_found)
+        {
+          g_array_append_val (heads, insert);
+          memset (&insert, 0, sizeof insert);
+        }
+    }
+  light_head_clear (&insert);
+  if (!ok)
+    return FALSE;
+
+  for (guint i = 0; i < heads->len; i++)
+    {
+      LightHead *head = &g_array_index (heads, LightHead, i);
+
+      if (winner == NULL || compare_light_heads (head, winner) > 0)
+        winner = head;
+      if (i > 0 && g_strcmp0 (g_array_index (heads, LightHead, 0).value_json,
+                              head->value_json) != 0)
+        disagree = TRUE;
+      g_ptr_array_add (ids, g_steal_pointer (&head->id));
+    }
+  *out_unchanged = winner != NULL && !disagree &&
+                   g_strcmp0 (winner->value_json, value_json) == 0;
+
+  g_ptr_array_sort (ids, _ed_compare_string_ptrs);
+  g_ptr_array_add (ids, NULL);
+  *out_pred = (char **)g_ptr_array_free (g_steal_pointer (&ids), FALSE);
+  return TRUE;
+}
+
+/**
+ * _ed_op_store_integrate_local_set:
+ * @self: the store
+ * @table: the op's table
+ * @column: the op's column, by its place in @table's registry order
+ * @op: a new local set op whose pred is every head of its field
+ *   (_ed_op_store_local_set_heads())
+ * @had_explicit: whether the field had heads of its own before @op
+ * @value: the value @op sets, as the column holds it
+ * @error: return location for an error
+ *
+ * Leaves the log, the heads and the row exactly as _ed_op_store_integrate() then
+ * _ed_op_store_recompute() leave them for such an op, without deriving the whole row again:
+ * the op supersedes every version of its field, so the field has one head and no conflict,
+ * its value is the op's, and the row stays visible; nothing else of the row changes.
+ */
+gboolean
+_ed_op_store_integrate_local_set (EdOpStore         *self,
+                                  const EdTableDef  *table,
+                                  guint              column,
+                                  const EdOp        *op,
+                                  gboolean           had_explicit,
+                                  const EdRawValue  *value,
+                                  GError           **error)
+{
+  TableSql *table_sql = (TableSql *)table_sql_for (self, table);
+  sqlite3_stmt *stmt;
+  gboolean is_new;
+
+  g_return_val_if_fail (op->kind == ED_OP_SET && column < table->n_columns, FALSE);
+
+  if (!store_op (self, op, &is_new, error))
+    return FALSE;
+  if (!is_new)
+    {
+      g_set_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_INTEGRITY,
+                   _("Op %s:%" G_GINT64_FORMAT " is already in the log"), op->device, op->seq);
+      return FALSE;
+    }
+
+  /* Without heads of its own, the field's one head is the ins op, which
+   * make_heads_explicit() would write down only for the loop below to retire it again. */
+  for (guint i = 0; op->pred != NULL && op->pred[i] != NULL; i++)
+    {
+      g_autofree char *device = NULL;
+      gint64 seq;
+
+      if (!ed_op_id_parse (op->pred[i], &device, &seq))
+        {
+          g_set_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_INVALID,
+                       _("“%s” is not an op id"), op->pred[i]);
+          return FALSE;
+        }
+      stmt = cached (self, insert_pred_sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      bind_text (stmt, 1, device);
+      sqlite3_bind_int64 (stmt, 2, seq);
+      bind_text (stmt, 3, op->tbl);
+      bind_text (stmt, 4, op->pk);
+      bind_text (stmt, 5, op->col);
+      if (!step_done (self, stmt, error))
+        return FALSE;
+      if (had_explicit &&
+          !change_head (self, delete_head_sql, op->tbl, op->pk, op->col, device, seq, error))
+        return FALSE;
+    }
+  if (!add_head_unless_superseded (self, op->tbl, op->pk, op->col, op->device, op->seq, error))
+    return FALSE;
+
+  /* The row: only a value that differs is written, as materialize() does. */
+  if (table_sql->set_column_stmts[column] == NULL &&
+      (table_sql->set_column_stmts[column] =
+         table_statement (self, table_sql->set_column[column], error)) == NULL)
+    return FALSE;
+  stmt = table_sql->set_column_stmts[column];
+  switch (table->columns[column].type)
+    {
+    case ED_VALUE_TEXT:
+    case ED_VALUE_DATE:
+      bind_text (stmt, 1, value->text);
+      break;
+    case ED_VALUE_INTEGER:
+    case ED_VALUE_MONEY:
+    case ED_VALUE_BOOLEAN:
+      sqlite3_bind_int64 (stmt, 1, value->number);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  bind_text (stmt, 2, op->pk);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (ed_database_get_handle (self->database)) == 0)
+    {
+      gboolean holds = FALSE;
+
+      /* Nothing written: the row held the value already, or the table refused it. */
+      stmt = table_statement (self, table_sql->column_is[column], error);
+      if (stmt == NULL)
+        return FALSE;
+      if (table->columns[column].type == ED_VALUE_TEXT ||
+          table->columns[column].type == ED_VALUE_DATE)
+        bind_text (stmt, 1, value->text);
+      else
+        sqlite3_bind_int64 (stmt, 1, value->number);
+      bind_text (stmt, 2, op->pk);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        holds = sqlite3_column_int (stmt, 0) != 0;
+      sqlite3_reset (stmt);
+      if (!holds)
+        {
+          g_set_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_BAD_VALUE,
+                       _("%s.%s of row %s cannot take that value: the table refuses it"),
+                       table->name, table->columns[column].name, op->pk);
+          return FALSE;
+        }
+    }
+
+  stmt = cached (self, clear_field_conflict_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, op->tbl);
+  bind_text (stmt, 2, op->pk);
+  bind_text (stmt, 3, op->col);
+  return step_done (self, stmt, error);
 }

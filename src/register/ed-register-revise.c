@@ -228,20 +228,20 @@ load_entries (EdContext  *context,
   return TRUE;
 }
 
-static gboolean
-set_int (EdChangeSet  *change_set,
-         const char   *id,
-         const char   *column,
-         gint64        value,
-         GError      **error)
+/* The fields renumbering writes, in the order their ops are recorded. */
+enum
 {
-  return ed_change_set_set (change_set, "elector", id, column, g_variant_new_int64 (value),
-                            error);
-}
+  FIELD_PREFIX,
+  FIELD_NUMBER,
+  FIELD_SUFFIX,
+};
+
+static const char *const number_fields[] = { "number_prefix", "number", "number_suffix" };
 
 /* Numbers each part from 1 in the order of @sorted, suffixes cleared (DOMAIN.md §1.1:
  * resequencing happens only at the revised register). Only the fields that change are
- * written, so an unchanged entry costs no operation. */
+ * written, so an unchanged entry costs no operation. A bulk update records the same ops as
+ * ed_change_set_set() would, several times faster: every entry of a million may move. */
 static gboolean
 renumber (EdChangeSet           *change_set,
           GPtrArray             *sorted,
@@ -251,8 +251,14 @@ renumber (EdChangeSet           *change_set,
           EdReviseSummary       *summary,
           GError               **error)
 {
+  g_autoptr(EdBulkUpdate) bulk = NULL;
   const char *part = NULL;
   guint32 next = 0;
+
+  bulk = ed_change_set_bulk_update (change_set, "elector", number_fields,
+                                    G_N_ELEMENTS (number_fields), error);
+  if (bulk == NULL)
+    return FALSE;
 
   for (guint i = 0; i < sorted->len; i++)
     {
@@ -282,23 +288,21 @@ renumber (EdChangeSet           *change_set,
 
       if (strcmp (entry->old_prefix, entry->code) != 0)
         {
-          if (!ed_change_set_set (change_set, "elector", entry->id, "number_prefix",
-                                  g_variant_new_string (entry->code), error))
-            return FALSE;
+          ed_bulk_update_set_text (bulk, FIELD_PREFIX, entry->code);
           changed = TRUE;
         }
       if (entry->old_number != next)
         {
-          if (!set_int (change_set, entry->id, "number", next, error))
-            return FALSE;
+          ed_bulk_update_set_int64 (bulk, FIELD_NUMBER, next);
           changed = TRUE;
         }
       if (entry->old_suffix != 0)
         {
-          if (!set_int (change_set, entry->id, "number_suffix", 0, error))
-            return FALSE;
+          ed_bulk_update_set_int64 (bulk, FIELD_SUFFIX, 0);
           changed = TRUE;
         }
+      if (changed && !ed_bulk_update_apply (bulk, entry->id, NULL, error))
+        return FALSE;
       summary->n_renumbered += changed;
     }
   return TRUE;

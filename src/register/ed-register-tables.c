@@ -194,17 +194,65 @@ static const char refresh_search_sql[] =
   "  SELECT rowid, name, address, postcode, number FROM elector_search_source "
   "  WHERE rowid IN (SELECT elector_rowid FROM elector_search_queue);"
   "DELETE FROM elector_search_queue;";
-static const char any_queued_sql[] = "SELECT EXISTS (SELECT 1 FROM elector_search_queue)";
+/* Whether the queue is empty (0), short (1), or more than half of the register (2). */
+static const char queue_share_sql[] =
+  "SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM elector_search_queue) THEN 0 "
+  "  WHEN (SELECT count(*) FROM elector_search_queue) * 2 > "
+  "    (SELECT electors FROM register_size WHERE id = 1) THEN 2 ELSE 1 END";
+static const char search_table_sql[] =
+  "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'elector_search'";
+static const char fill_search_sql[] =
+  "INSERT INTO elector_search (rowid, name, address, postcode, number) "
+  "  SELECT rowid, name, address, postcode, number FROM elector_search_source ORDER BY rowid;"
+  "DELETE FROM elector_search_queue;";
+
+/* Makes the search index afresh, empty, from its own definition. FTS5 can empty only an
+ * index without content of its own in one step ('delete-all'); this one keeps its content,
+ * and deleting its rows one by one costs as much as indexing them again. Dropping the table
+ * fails while something reads it; the caller then refreshes row by row. */
+static gboolean
+recreate_search (EdDatabase  *database,
+                 gboolean    *out_done,
+                 GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = ed_database_prepare (database, search_table_sql, error);
+  g_autofree char *create = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  *out_done = FALSE;
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    create = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (create == NULL)
+    return TRUE;
+
+  if (!ed_database_exec (database, "SAVEPOINT recreate_search", error))
+    return FALSE;
+  if (ed_database_exec (database, "DROP TABLE elector_search", &local_error) &&
+      ed_database_exec (database, create, &local_error))
+    {
+      *out_done = TRUE;
+      return ed_database_exec (database, "RELEASE recreate_search", error);
+    }
+  g_debug ("The search index is refreshed row by row: %s", local_error->message);
+  return ed_database_exec (database, "ROLLBACK TO recreate_search; RELEASE recreate_search",
+                           error);
+}
 
 /* Re-indexes the electors the transaction wrote (0004-register.sql explains the queue): one
- * statement for the whole batch, so FTS5 writes one segment per commit. */
+ * statement for the whole batch, so FTS5 writes one segment per commit. When most of the
+ * register is queued (the revised register renumbers every entry) the index is made afresh
+ * in rowid order instead, several times faster than replacing most of its rows. */
 static gboolean
 refresh_search (EdContext  *context,
                 GError    **error)
 {
   EdDatabase *database = ed_context_get_database (context);
-  sqlite3_stmt *stmt = ed_database_cached (database, any_queued_sql, error);
-  gboolean any;
+  sqlite3_stmt *stmt = ed_database_cached (database, queue_share_sql, error);
+  gboolean recreated = FALSE;
+  int share;
 
   if (stmt == NULL)
     return FALSE;
@@ -215,9 +263,16 @@ refresh_search (EdContext  *context,
       sqlite3_reset (stmt);
       return FALSE;
     }
-  any = sqlite3_column_int (stmt, 0) != 0;
+  share = sqlite3_column_int (stmt, 0);
   sqlite3_reset (stmt);
-  return !any || ed_database_exec (database, refresh_search_sql, error);
+
+  if (share == 0)
+    return TRUE;
+  if (share == 2 && !recreate_search (database, &recreated, error))
+    return FALSE;
+  if (recreated)
+    g_debug ("The search index is made afresh: most of the register changed");
+  return ed_database_exec (database, recreated ? fill_search_sql : refresh_search_sql, error);
 }
 
 static const EdDerivedIndex search_index = { "elector-search", refresh_search };
