@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "ed-date.h"
+#include "ed-folder-row.h"
 #include "ed-notice-dialog.h"
 #include "ed-notice-document.h"
 #include "ed-print.h"
@@ -38,14 +39,12 @@ struct _EdNoticeDialog
   GArray               *dates;            /* EdNoticeDates, as the date row lists them */
   EdNotice             *notice;           /* the preview of the chosen date, or NULL */
   EdNotice             *published;        /* the notice once published */
-  char                 *folder;
   char                 *pdf_path;
-  GtkFileChooserNative *chooser;
 
   GtkStack             *stack;
   AdwComboRow          *date_row;
   AdwActionRow         *timetable_row;
-  AdwActionRow         *folder_row;
+  EdFolderRow          *folder_row;
   GtkLabel             *summary_label;
   GtkLabel             *problem_label;
   GtkListBox           *preview_list;
@@ -295,50 +294,10 @@ load_dates (EdNoticeDialog *self)
 }
 
 static void
-set_folder (EdNoticeDialog *self,
-            const char     *folder)
-{
-  g_autofree char *display = g_filename_display_name (folder);
-
-  g_free (self->folder);
-  self->folder = g_strdup (folder);
-  adw_action_row_set_subtitle (self->folder_row, display);
-}
-
-static void
-folder_chosen_cb (GtkNativeDialog *chooser,
-                  int              response,
-                  EdNoticeDialog  *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (folder);
-
-      if (path != NULL)
-        set_folder (self, path);
-    }
-  g_clear_object (&self->chooser);
-}
-
-static void
-choose_folder_cb (EdNoticeDialog *self)
-{
-  g_autoptr(GFile) current = g_file_new_for_path (self->folder);
-
-  self->chooser = gtk_file_chooser_native_new (_("Save Notices In"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-                                               _("_Select"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), current, NULL);
-  g_signal_connect (self->chooser, "response", G_CALLBACK (folder_chosen_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
-static void
 publish_cb (EdNoticeDialog *self)
 {
   EdNoticeDates *dates = selected_dates (self);
+  const char *folder = ed_folder_row_get_folder (self->folder_row);
   g_autoptr(GError) error = NULL;
   g_autofree char *csv_path = NULL;
   g_autofree char *when = NULL;
@@ -347,10 +306,10 @@ publish_cb (EdNoticeDialog *self)
 
   if (dates == NULL)
     return;
-  if (g_mkdir_with_parents (self->folder, 0755) != 0)
+  if (g_mkdir_with_parents (folder, 0755) != 0)
     {
       int saved_errno = errno;
-      g_autofree char *display = g_filename_display_name (self->folder);
+      g_autofree char *display = g_filename_display_name (folder);
       g_autofree char *message = g_strdup_printf (_("Could not create the folder “%s”: %s"),
                                                   display, g_strerror (saved_errno));
 
@@ -360,7 +319,7 @@ publish_cb (EdNoticeDialog *self)
 
   g_clear_pointer (&self->pdf_path, g_free);
   if (!ed_register_notice_publish_full (self->context, &dates->publication,
-                                        ED_NOTICE_FLAGS_OPTIONAL, self->folder,
+                                        ED_NOTICE_FLAGS_OPTIONAL, folder,
                                         &self->published, &self->pdf_path, &csv_path, &error))
     {
       /* Nothing was stamped: the preview stays as it was, with the reason shown. */
@@ -403,7 +362,6 @@ build_preview_page (EdNoticeDialog *self)
   GtkWidget *page = adw_preferences_page_new ();
   AdwPreferencesGroup *notice_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   AdwPreferencesGroup *preview_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  GtkWidget *button;
 
   adw_preferences_group_set_title (notice_group, _("Notice"));
   self->date_row = ADW_COMBO_ROW (adw_combo_row_new ());
@@ -416,12 +374,8 @@ build_preview_page (EdNoticeDialog *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->timetable_row), _("Timetable"));
   adw_preferences_group_add (notice_group, GTK_WIDGET (self->timetable_row));
 
-  self->folder_row = ADW_ACTION_ROW (adw_action_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->folder_row), _("Save in"));
-  button = gtk_button_new_with_mnemonic (_("_Choose…"));
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (choose_folder_cb), self);
-  adw_action_row_add_suffix (self->folder_row, button);
+  self->folder_row = ED_FOLDER_ROW (ed_folder_row_new (_("Save Notices In"),
+                                                      _("Choose the folder to save notices in")));
   adw_preferences_group_add (notice_group, GTK_WIDGET (self->folder_row));
 
   self->problem_label = GTK_LABEL (gtk_label_new (NULL));
@@ -491,11 +445,7 @@ ed_notice_dialog_finalize (GObject *object)
   g_clear_pointer (&self->dates, g_array_unref);
   g_clear_pointer (&self->notice, ed_notice_free);
   g_clear_pointer (&self->published, ed_notice_free);
-  g_clear_pointer (&self->folder, g_free);
   g_clear_pointer (&self->pdf_path, g_free);
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
 
   G_OBJECT_CLASS (ed_notice_dialog_parent_class)->finalize (object);
 }
@@ -572,7 +522,7 @@ ed_notice_dialog_new (GtkWindow  *parent,
 
   self = g_object_new (ED_TYPE_NOTICE_DIALOG, "transient-for", parent, NULL);
   self->context = g_object_ref (context);
-  set_folder (self, output_folder);
+  ed_folder_row_set_folder (self->folder_row, output_folder);
   load_dates (self);
   return self;
 }

@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "ed-date.h"
+#include "ed-folder-row.h"
 #include "ed-number-format.h"
 #include "ed-register-document.h"
 #include "ed-register-export.h"
@@ -47,8 +48,6 @@ struct _EdReviseDialog
   GDate                 publication;       /* the date typed, when it is a date */
   EdRevisePreview       preview;
   gboolean              have_preview;      /* the date can be published and preview is it */
-  char                 *folder;
-  GtkFileChooserNative *chooser;
   GCancellable         *cancellable;       /* set while the work runs */
   gboolean              committed;         /* the revision is in; files are being written */
   gboolean              closed;
@@ -59,7 +58,7 @@ struct _EdReviseDialog
   AdwEntryRow          *date_row;
   GtkLabel             *date_message;
   AdwActionRow         *timetable_row;
-  AdwActionRow         *folder_row;
+  EdFolderRow          *folder_row;
   GtkWidget            *plan_group;
   GtkLabel             *plan_label;
   AdwStatusPage        *progress_page;
@@ -305,51 +304,6 @@ set_default_date (EdReviseDialog *self)
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), iso);
   g_signal_handlers_unblock_by_func (self->date_row, date_changed_cb, self);
   update_preview (self);
-}
-
-/* ---- the folder ------------------------------------------------------------------------ */
-
-static void
-set_folder (EdReviseDialog *self,
-            const char     *folder)
-{
-  g_autofree char *display = g_filename_display_name (folder);
-
-  g_free (self->folder);
-  self->folder = g_strdup (folder);
-  adw_action_row_set_subtitle (self->folder_row, display);
-}
-
-static void
-folder_chosen_cb (GtkNativeDialog *chooser,
-                  int              response,
-                  EdReviseDialog  *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (folder);
-
-      if (path != NULL)
-        set_folder (self, path);
-    }
-  g_clear_object (&self->chooser);
-}
-
-static void
-choose_folder_cb (EdReviseDialog *self)
-{
-  g_autoptr(GFile) current = g_file_new_for_path (self->folder);
-
-  if (self->chooser != NULL)
-    return;
-  self->chooser = gtk_file_chooser_native_new (_("Save Registers In"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-                                               _("_Select"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), current, NULL);
-  g_signal_connect (self->chooser, "response", G_CALLBACK (folder_chosen_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
 /* ---- the work, in a worker thread ------------------------------------------------------ */
@@ -667,7 +621,7 @@ publish_cb (EdReviseDialog *self)
 
   job = g_new0 (Job, 1);
   job->database_path = g_strdup (ed_database_get_path (ed_context_get_database (self->context)));
-  job->folder = g_strdup (self->folder);
+  job->folder = g_strdup (ed_folder_row_get_folder (self->folder_row));
   job->publication = self->publication;
   job->files = g_ptr_array_new_with_free_func (g_free);
 
@@ -772,7 +726,7 @@ ed_revise_dialog_close_request (GtkWindow *window)
 static void
 open_folder_cb (EdReviseDialog *self)
 {
-  g_autoptr(GFile) folder = g_file_new_for_path (self->folder);
+  g_autoptr(GFile) folder = g_file_new_for_path (ed_folder_row_get_folder (self->folder_row));
   g_autofree char *uri = g_file_get_uri (folder);
   g_autoptr(GError) error = NULL;
 
@@ -804,7 +758,6 @@ build_start_page (EdReviseDialog *self)
   AdwPreferencesGroup *register_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   AdwPreferencesGroup *details_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   AdwPreferencesGroup *plan_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  GtkWidget *button;
 
   adw_preferences_group_set_title (register_group, _("Revised Register"));
   adw_preferences_group_set_description (register_group,
@@ -833,14 +786,8 @@ build_start_page (EdReviseDialog *self)
                                  _("Determination deadline"));
   adw_preferences_group_add (details_group, GTK_WIDGET (self->timetable_row));
 
-  self->folder_row = ADW_ACTION_ROW (adw_action_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->folder_row), _("Save in"));
-  button = gtk_button_new_with_mnemonic (_("_Choose…"));
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Choose the folder to save the registers in"), -1);
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (choose_folder_cb), self);
-  adw_action_row_add_suffix (self->folder_row, button);
+  self->folder_row = ED_FOLDER_ROW (ed_folder_row_new (_("Save Registers In"),
+                                                      _("Choose the folder to save the registers in")));
   adw_preferences_group_add (details_group, GTK_WIDGET (self->folder_row));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), details_group);
 
@@ -924,11 +871,7 @@ ed_revise_dialog_dispose (GObject *object)
 {
   EdReviseDialog *self = ED_REVISE_DIALOG (object);
 
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
   g_clear_object (&self->context);
-  g_clear_pointer (&self->folder, g_free);
   /* A worker still running keeps this object alive; its result must not touch widgets. */
   self->closed = TRUE;
 
@@ -1033,7 +976,7 @@ ed_revise_dialog_new (GtkWindow  *parent,
   self = g_object_new (ED_TYPE_REVISE_DIALOG, "transient-for", parent, NULL);
   self->context = g_object_ref (context);
   folder = output_folder != NULL ? g_strdup (output_folder) : default_folder ();
-  set_folder (self, folder);
+  ed_folder_row_set_folder (self->folder_row, folder);
   set_default_date (self);
   return self;
 }
