@@ -11,7 +11,11 @@
  * So an object that lists exactly the registry's columns, in its order and in canonical form
  * (as every desk writes them), is stored as the array of its values, and expanded back to the
  * same bytes when read. Anything else, such as an insert from a newer version with a column
- * this one does not know, is stored as it came. */
+ * this one does not know, is stored as it came.
+ *
+ * The array is read against the registry's columns as they are now, so a migration that adds
+ * a column to a synced table must also store that table's stored ins values as objects again,
+ * as 0006-welsh-marker-letter.sql does for the district table. */
 
 #define G_LOG_DOMAIN "ed-changes"
 

@@ -22,7 +22,7 @@ describe_keys (void)
   const EdSettingInfo *keys = ed_district_settings_get_keys (&n_keys);
 
   for (guint i = 0; i < n_keys; i++)
-    g_string_append_printf (text, "  %-16s %s\n", keys[i].key, _(keys[i].description));
+    g_string_append_printf (text, "  %-19s %s\n", keys[i].key, _(keys[i].description));
   return g_string_free (text, FALSE);
 }
 
@@ -71,7 +71,7 @@ settings_list (EdContext *context,
 
       /* An address keeps to one line here, so the output stays one key per line. */
       g_strdelimit (value, "\n", ',');
-      g_print ("%-16s %s\n", keys[i].key, value);
+      g_print ("%-19s %s\n", keys[i].key, value);
     }
   return ED_CLI_EXIT_OK;
 }

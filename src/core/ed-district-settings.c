@@ -60,6 +60,9 @@ static const EdSettingInfo setting_keys[] = {
     N_("Public email"), N_("The address electors should write to") },
   { "website", "website", ED_SETTING_WEBSITE, FALSE,
     N_("Website"), N_("The council's elections web page") },
+  { "welsh-marker-letter", "welsh_marker_letter", ED_SETTING_MARKER_LETTER, FALSE,
+    N_("Qualifying foreign citizen marker"),
+    N_("The letter before the name of a qualifying foreign citizen on the register (Wales)") },
 };
 
 #define MAX_LINE_CHARS 120
@@ -67,7 +70,7 @@ static const EdSettingInfo setting_keys[] = {
 
 static const char select_sql[] =
   "SELECT id, council_name, council_address, country, welsh_language, ero_name, ro_name, "
-  "phone, email, website FROM district ORDER BY id LIMIT 1";
+  "phone, email, website, welsh_marker_letter FROM district ORDER BY id LIMIT 1";
 
 static const EdColumnDef district_columns[] = {
   { "council_name", ED_VALUE_TEXT },
@@ -79,6 +82,7 @@ static const EdColumnDef district_columns[] = {
   { "phone", ED_VALUE_TEXT },
   { "email", ED_VALUE_TEXT },
   { "website", ED_VALUE_TEXT },
+  { "welsh_marker_letter", ED_VALUE_TEXT },
 };
 
 const EdTableDef ed_district_table = {
@@ -305,6 +309,36 @@ normalise_website (const EdSettingInfo  *info,
   return g_steal_pointer (&with_scheme);
 }
 
+/* The letters a franchise or polling-station marker already uses (DOMAIN.md §1.2): F, L, G,
+ * B, the legacy E and K, the anonymous entry's N, and the absent voter's A and P. M is free:
+ * it is Scotland's, and never appears on a Welsh register. The register's
+ * ed_franchise_welsh_letter_check() refuses the same letters; a unit test keeps the two in
+ * step, since core cannot call into the register module. */
+static const char reserved_marker_letters[] = "FLGBEKNAP";
+
+static gboolean
+check_marker_letter (const EdSettingInfo  *info,
+                     const char           *text,
+                     GError              **error)
+{
+  if (text[1] != '\0' || !g_ascii_isalpha (text[0]))
+    {
+      g_set_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_INVALID,
+                   _("%s: “%s” is not a single letter from A to Z."), _(info->label), text);
+      return FALSE;
+    }
+  if (strchr (reserved_marker_letters, g_ascii_toupper (text[0])) != NULL)
+    {
+      g_set_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_INVALID,
+                   /* Translators: %c is the letter typed; the list is of letters. */
+                   _("%s: “%c” already has a meaning on the register: choose a letter other "
+                     "than F, L, G, B, E, K, N, A or P."),
+                   _(info->label), g_ascii_toupper (text[0]));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 parse_boolean (const char *text,
                gboolean   *out_value)
@@ -397,6 +431,11 @@ ed_district_settings_normalise_value (const char  *key,
           g_free (clean);
           clean = g_strdup ("false");
         }
+      else if (info->kind == ED_SETTING_MARKER_LETTER)
+        {
+          g_free (clean);
+          clean = g_strdup (ED_DISTRICT_WELSH_MARKER_LETTER_DEFAULT);
+        }
       *out_value = g_steal_pointer (&clean);
       return TRUE;
     }
@@ -476,6 +515,12 @@ ed_district_settings_normalise_value (const char  *key,
       }
       break;
 
+    case ED_SETTING_MARKER_LETTER:
+      if (!check_marker_letter (info, clean, error))
+        return FALSE;
+      clean[0] = g_ascii_toupper (clean[0]);
+      break;
+
     default:
       g_assert_not_reached ();
     }
@@ -526,6 +571,10 @@ load_row (EdDistrictSettings  *self,
             text = sqlite3_column_int (stmt, i + 1) ? "true" : "false";
           else
             text = (const char *)sqlite3_column_text (stmt, i + 1);
+          /* A district set up before the letter was a setting has none (0006-welsh-marker-
+           * letter.sql): it uses the default. */
+          if (setting_keys[i].kind == ED_SETTING_MARKER_LETTER && (text == NULL || *text == '\0'))
+            text = ED_DISTRICT_WELSH_MARKER_LETTER_DEFAULT;
           g_hash_table_insert (self->values, (gpointer)setting_keys[i].key,
                                g_strdup (text != NULL ? text : ""));
         }
@@ -823,6 +872,30 @@ ed_district_settings_get_welsh_language (EdDistrictSettings *self)
   g_return_val_if_fail (ED_IS_DISTRICT_SETTINGS (self), FALSE);
 
   return g_strcmp0 (ed_district_settings_get (self, "welsh-language"), "true") == 0;
+}
+
+/**
+ * ed_district_settings_get_welsh_marker_letter:
+ * @self: a #EdDistrictSettings
+ *
+ * The letter that marks a qualifying foreign citizen on a Welsh register, which the law leaves
+ * unconfirmed (DOMAIN.md §1.2, [U]).
+ *
+ * Returns: one capital letter that ed_franchise_welsh_letter_check() accepts
+ */
+const char *
+ed_district_settings_get_welsh_marker_letter (EdDistrictSettings *self)
+{
+  const char *letter;
+
+  g_return_val_if_fail (ED_IS_DISTRICT_SETTINGS (self),
+                        ED_DISTRICT_WELSH_MARKER_LETTER_DEFAULT);
+
+  /* NULL before the district is set up. */
+  letter = ed_district_settings_get (self, "welsh-marker-letter");
+  if (letter == NULL || *letter == '\0')
+    return ED_DISTRICT_WELSH_MARKER_LETTER_DEFAULT;
+  return letter;
 }
 
 /**

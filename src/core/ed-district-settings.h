@@ -21,6 +21,7 @@ G_BEGIN_DECLS
  * @ED_SETTING_PHONE: a telephone number
  * @ED_SETTING_EMAIL: an email address
  * @ED_SETTING_WEBSITE: a web address
+ * @ED_SETTING_MARKER_LETTER: one capital letter that no franchise marker already uses
  */
 typedef enum
 {
@@ -31,6 +32,7 @@ typedef enum
   ED_SETTING_PHONE,
   ED_SETTING_EMAIL,
   ED_SETTING_WEBSITE,
+  ED_SETTING_MARKER_LETTER,
 } EdSettingKind;
 
 typedef struct
@@ -42,6 +44,15 @@ typedef struct
   const char    *label;        /* translatable, already marked with N_() */
   const char    *description;  /* translatable, already marked with N_() */
 } EdSettingInfo;
+
+/**
+ * ED_DISTRICT_WELSH_MARKER_LETTER_DEFAULT:
+ *
+ * The welsh-marker-letter setting of a district that has not chosen one. The letter that
+ * marks a qualifying foreign citizen in Wales is unconfirmed (DOMAIN.md §1.2, [U]), so it is
+ * a setting; this is the same default as the register's ED_FRANCHISE_WELSH_LETTER_DEFAULT.
+ */
+#define ED_DISTRICT_WELSH_MARKER_LETTER_DEFAULT "W"
 
 typedef enum
 {
@@ -82,6 +93,7 @@ gboolean             ed_district_settings_set             (EdDistrictSettings  *
 const char          *ed_district_settings_get_council_name (EdDistrictSettings *self);
 EdCountry            ed_district_settings_get_country     (EdDistrictSettings  *self);
 gboolean             ed_district_settings_get_welsh_language (EdDistrictSettings *self);
+const char          *ed_district_settings_get_welsh_marker_letter (EdDistrictSettings *self);
 
 char                *ed_district_settings_peek_council_name (const char   *path);
 

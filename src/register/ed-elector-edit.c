@@ -416,6 +416,7 @@ unchanged (const EdElectorEdit *stored,
 static void
 validate_marker (GPtrArray           *problems,
                  EdCountry            country,
+                 const char          *welsh_letter,
                  const EdElectorEdit *edit,
                  const EdElectorEdit *stored,
                  const GDate         *today)
@@ -425,8 +426,9 @@ validate_marker (GPtrArray           *problems,
 
   /* A marker is allowed in the district's country on the day it is determined: G gave way
    * to B in England on 7 May 2024, M is Scottish, legacy E and K are never given to an
-   * entry (DOMAIN.md §1.2). */
-  if (!ed_franchise_marker_parse (edit->marker, NULL, &marker, &error))
+   * entry (DOMAIN.md §1.2). The Welsh qualifying foreign citizen's letter is the
+   * district's own (§1.2, [U]). */
+  if (!ed_franchise_marker_parse (edit->marker, welsh_letter, &marker, &error))
     add_problem (problems, "marker", error->message);
   else if (unchanged (stored, "marker", edit->marker))
     /* A G left in England after 7 May 2024 is the eligibility review's to change, not a
@@ -545,6 +547,7 @@ ed_elector_edit_validate (EdContext           *context,
                           const GDate         *today)
 {
   GPtrArray *problems;
+  EdDistrictSettings *settings;
   EdCountry country;
   GDate attainer;
 
@@ -553,11 +556,13 @@ ed_elector_edit_validate (EdContext           *context,
   g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
 
   problems = g_ptr_array_new_with_free_func ((GDestroyNotify)ed_field_problem_free);
-  country = ed_district_settings_get_country (ed_context_get_settings (context));
+  settings = ed_context_get_settings (context);
+  country = ed_district_settings_get_country (settings);
 
   if (is_blank (edit->surname))
     add_problem (problems, "surname", _("Give the elector’s surname."));
-  validate_marker (problems, country, edit, stored, today);
+  validate_marker (problems, country, ed_district_settings_get_welsh_marker_letter (settings),
+                   edit, stored, today);
 
   /* The attainer date is the day they reach voting age, within the window from the next
    * 1 December (DOMAIN.md §1.2; RPA 1983 s 4). */

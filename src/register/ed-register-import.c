@@ -134,6 +134,7 @@ typedef struct
 {
   EdContext       *context;
   EdCountry        country;
+  const char      *welsh_letter;   /* the district's, for a qualifying foreign citizen */
   GDate            today;
   GStringChunk    *strings;
   int              columns[N_COLUMNS];
@@ -425,7 +426,8 @@ read_row (Import      *import,
   {
     g_autoptr(GError) marker_error = NULL;
 
-    if (!ed_franchise_marker_parse (marker_text, NULL, &marker, &marker_error) ||
+    if (!ed_franchise_marker_parse (marker_text, import->welsh_letter, &marker,
+                                    &marker_error) ||
         !ed_franchise_marker_accept_on_import (marker, import->country, &import->today,
                                                &marker_error))
       add_problem (import, line, header_name (reader, import, C_MARKER), marker_text,
@@ -504,8 +506,10 @@ read_row (Import      *import,
   elector.title = keep (import, field (import, reader, C_TITLE));
   elector.forenames = keep (import, field (import, reader, C_FORENAMES));
   elector.surname = keep (import, field (import, reader, C_SURNAME));
-  elector.marker = keep (import, ed_franchise_marker_to_letter (marker, NULL) != NULL
-                                   ? ed_franchise_marker_to_letter (marker, NULL) : marker_text);
+  elector.marker = keep (import,
+                        ed_franchise_marker_to_letter (marker, import->welsh_letter) != NULL
+                          ? ed_franchise_marker_to_letter (marker, import->welsh_letter)
+                          : marker_text);
   elector.absent_vote = keep (import, absent_vote);
   elector.proxy_name = keep (import, field (import, reader, C_PROXY_NAME));
   elector.proxy_address = keep (import, field (import, reader, C_PROXY_ADDRESS));
@@ -865,6 +869,7 @@ ed_register_import_csv (EdContext             *context,
   g_autoptr(EdImportReport) report = g_new0 (EdImportReport, 1);
   g_autoptr(GError) read_error = NULL;
   Import import = { 0 };
+  EdDistrictSettings *settings;
   EdImportReport *result = NULL;
 
   g_return_val_if_fail (ED_IS_CONTEXT (context), NULL);
@@ -876,10 +881,15 @@ ed_register_import_csv (EdContext             *context,
     return NULL;
 
   import.context = context;
-  import.country = ed_district_settings_get_country (ed_context_get_settings (context));
+  settings = ed_context_get_settings (context);
+  import.country = ed_district_settings_get_country (settings);
   g_date_clear (&import.today, 1);
   g_date_set_time_t (&import.today, time (NULL));
   import.strings = g_string_chunk_new (1 << 20);
+  /* A copy: a merge may reload the settings while the file is read. */
+  import.welsh_letter =
+    g_string_chunk_insert_const (import.strings,
+                                 ed_district_settings_get_welsh_marker_letter (settings));
   import.parts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify)part_free);
   import.properties = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                              (GDestroyNotify)property_free);

@@ -106,6 +106,7 @@ field_get_text (Field *field)
     case ED_SETTING_PHONE:
     case ED_SETTING_EMAIL:
     case ED_SETTING_WEBSITE:
+    case ED_SETTING_MARKER_LETTER:
     default:
       return g_strdup (gtk_editable_get_text (GTK_EDITABLE (field->row)));
     }
@@ -142,6 +143,7 @@ field_set_text (Field      *field,
     case ED_SETTING_PHONE:
     case ED_SETTING_EMAIL:
     case ED_SETTING_WEBSITE:
+    case ED_SETTING_MARKER_LETTER:
     default:
       gtk_editable_set_text (GTK_EDITABLE (field->row), text);
       break;
@@ -155,9 +157,12 @@ update_welsh_sensitivity (EdSettingsForm *self)
 {
   Field *country = find_field (self, "country");
   Field *welsh = find_field (self, "welsh-language");
+  Field *marker_letter = find_field (self, "welsh-marker-letter");
   g_autofree char *text = field_get_text (country);
 
   gtk_widget_set_sensitive (welsh->row, g_str_equal (text, "wales"));
+  /* Only a Welsh register has qualifying foreign citizens; elsewhere the letter is noise. */
+  gtk_widget_set_visible (marker_letter->row, g_str_equal (text, "wales"));
 }
 
 static void
@@ -330,7 +335,7 @@ settings_changed_cb (EdSettingsForm *self,
    * the person is in the middle of editing this very field. */
   if (field->info->kind == ED_SETTING_ADDRESS || field->info->kind == ED_SETTING_LINE ||
       field->info->kind == ED_SETTING_PHONE || field->info->kind == ED_SETTING_EMAIL ||
-      field->info->kind == ED_SETTING_WEBSITE)
+      field->info->kind == ED_SETTING_WEBSITE || field->info->kind == ED_SETTING_MARKER_LETTER)
     {
       if (gtk_widget_has_focus (field->row) || gtk_widget_get_focus_child (field->row) != NULL)
         return;
@@ -431,6 +436,7 @@ add_field (EdSettingsForm      *self,
     case ED_SETTING_PHONE:
     case ED_SETTING_EMAIL:
     case ED_SETTING_WEBSITE:
+    case ED_SETTING_MARKER_LETTER:
     default:
       field->row = adw_entry_row_new ();
       adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (field->row), bound);
@@ -482,6 +488,7 @@ build_form (EdSettingsForm *self)
   add_field (self, group, "council-name");
   add_field (self, group, "country");
   add_field (self, group, "welsh-language");
+  add_field (self, group, "welsh-marker-letter");
 
   group = add_group (self, _("Council Address"),
                      _("The electoral services office, one line of the address per line"));

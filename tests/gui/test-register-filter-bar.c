@@ -227,6 +227,74 @@ test_number_format (void)
     }
 }
 
+/* The marker dropdown is the second. */
+static GtkDropDown *
+find_marker_dropdown (GtkWidget *bar)
+{
+  GtkWidget *districts = ed_gui_test_find (bar, GTK_TYPE_DROP_DOWN, NULL);
+
+  for (GtkWidget *child = gtk_widget_get_next_sibling (districts); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_DROP_DOWN (child))
+      return GTK_DROP_DOWN (child);
+  return NULL;
+}
+
+/* The position of the marker whose label starts with @prefix, or GTK_INVALID_LIST_POSITION. */
+static guint
+find_marker (GtkDropDown *markers,
+             const char  *prefix)
+{
+  GListModel *model = gtk_drop_down_get_model (markers);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (model), i), prefix))
+      return i;
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* The Welsh qualifying foreign citizen's marker is offered with the district's own letter
+ * (DOMAIN.md §1.2, [U]), and follows the setting when it changes. */
+static void
+test_filter_bar_welsh_letter (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GtkWidget *bar = g_object_ref_sink (ed_register_filter_bar_new ());
+  GtkDropDown *markers = find_marker_dropdown (bar);
+  EdDistrictSettings *settings = ed_context_get_settings (fixture->context);
+  g_autoptr(GError) error = NULL;
+  EdRegisterFilter filter;
+  guint position;
+  guint n_changed = 0;
+
+  g_assert_nonnull (markers);
+  g_assert_cmpuint (find_marker (markers, "W ("), !=, GTK_INVALID_LIST_POSITION);
+
+  g_assert_true (ed_district_settings_set (settings, "welsh-marker-letter", "Q", &error));
+  g_assert_no_error (error);
+  ed_register_filter_bar_set_context (ED_REGISTER_FILTER_BAR (bar), fixture->context);
+  g_assert_cmpuint (find_marker (markers, "W ("), ==, GTK_INVALID_LIST_POSITION);
+  position = find_marker (markers, "Q (");
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+
+  g_signal_connect (bar, "changed", G_CALLBACK (count_cb), &n_changed);
+  gtk_drop_down_set_selected (markers, position);
+  g_assert_cmpuint (n_changed, ==, 1);
+  ed_register_filter_bar_get_filter (ED_REGISTER_FILTER_BAR (bar), &filter);
+  g_assert_cmpstr (filter.marker, ==, "Q");
+
+  /* A new letter while it is chosen changes the filter, and says so. */
+  g_assert_true (ed_district_settings_set (settings, "welsh-marker-letter", "Y", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changed, ==, 2);
+  g_assert_cmpuint (gtk_drop_down_get_selected (markers), ==, position);
+  g_assert_cmpuint (find_marker (markers, "Y ("), ==, position);
+  ed_register_filter_bar_get_filter (ED_REGISTER_FILTER_BAR (bar), &filter);
+  g_assert_cmpstr (filter.marker, ==, "Y");
+
+  g_object_unref (bar);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -235,6 +303,8 @@ main (int   argc,
 
   g_test_add ("/register/filter-bar/changes-and-clears", Fixture, NULL, fixture_setup,
               test_filter_bar, fixture_teardown);
+  g_test_add ("/register/filter-bar/welsh-letter", Fixture, NULL, fixture_setup,
+              test_filter_bar_welsh_letter, fixture_teardown);
   g_test_add ("/register/household-pane/shows-a-property", Fixture, NULL, fixture_setup,
               test_household_pane, fixture_teardown);
   g_test_add_func ("/ui/number-format/groups-digits", test_number_format);

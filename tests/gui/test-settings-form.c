@@ -91,10 +91,24 @@ test_welsh_switch_follows_country (void)
                                            "Welsh-language mode");
   GtkWidget *country_row = ed_gui_test_find (GTK_WIDGET (form), ADW_TYPE_COMBO_ROW, "Country");
 
+  /* The Welsh qualifying foreign citizen's letter (DOMAIN.md §1.2, [U]) only for Wales. */
+  GtkWidget *letter_row = ed_gui_test_find (GTK_WIDGET (form), ADW_TYPE_ENTRY_ROW,
+                                            "Qualifying foreign citizen marker");
+
   g_assert_false (gtk_widget_get_sensitive (welsh_row));
+  g_assert_false (gtk_widget_get_visible (letter_row));
   adw_combo_row_set_selected (ADW_COMBO_ROW (country_row), 1);   /* Wales */
   g_assert_cmpint (ed_district_settings_get_country (settings), ==, ED_COUNTRY_WALES);
   g_assert_true (gtk_widget_get_sensitive (welsh_row));
+  g_assert_true (gtk_widget_get_visible (letter_row));
+
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (letter_row)), ==, "W");
+  gtk_editable_set_text (GTK_EDITABLE (letter_row), "q");
+  g_signal_emit_by_name (letter_row, "apply");
+  g_assert_cmpstr (ed_district_settings_get_welsh_marker_letter (settings), ==, "Q");
+  gtk_editable_set_text (GTK_EDITABLE (letter_row), "F");
+  g_signal_emit_by_name (letter_row, "apply");
+  g_assert_cmpstr (ed_district_settings_get_welsh_marker_letter (settings), ==, "Q");
   g_object_unref (form);
 }
 

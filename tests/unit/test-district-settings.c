@@ -155,6 +155,16 @@ test_validation (void)
     { "website", "ftp://example.gov.uk", NULL },
     { "website", "localhost", NULL },
     { "ero-name", "", "" },
+    /* The Welsh qualifying foreign citizen's letter is unconfirmed (DOMAIN.md §1.2, [U]):
+     * any one letter no other marker uses, W when not chosen. */
+    { "welsh-marker-letter", "q", "Q" },
+    { "welsh-marker-letter", " M ", "M" },
+    { "welsh-marker-letter", "", "W" },
+    { "welsh-marker-letter", "F", NULL },
+    { "welsh-marker-letter", "n", NULL },
+    { "welsh-marker-letter", "QQ", NULL },
+    { "welsh-marker-letter", "7", NULL },
+    { "welsh-marker-letter", "Ŵ", NULL },
     { "no-such-key", "x", NULL },
   };
 

@@ -20,16 +20,18 @@
 
 struct _EdRegisterFilterBar
 {
-  GtkBox           parent_instance;
+  GtkBox              parent_instance;
 
   /* The dropdowns' positions map to the tables below and to districts. */
-  GtkDropDown     *district_dropdown;
-  GtkDropDown     *marker_dropdown;
-  GtkDropDown     *absent_vote_dropdown;
-  GtkToggleButton *attainers_button;
-  GtkDropDown     *pending_dropdown;
-  GtkWidget       *clear_button;
-  GPtrArray       *districts;   /* EdPollingDistrictRef, after "All polling districts" */
+  GtkDropDown        *district_dropdown;
+  GtkDropDown        *marker_dropdown;
+  GtkDropDown        *absent_vote_dropdown;
+  GtkToggleButton    *attainers_button;
+  GtkDropDown        *pending_dropdown;
+  GtkWidget          *clear_button;
+  GPtrArray          *districts;        /* EdPollingDistrictRef, after "All polling districts" */
+  EdDistrictSettings *settings;         /* the open district's, for its Welsh marker letter */
+  char                welsh_letter[2];
 };
 
 G_DEFINE_FINAL_TYPE (EdRegisterFilterBar, ed_register_filter_bar, GTK_TYPE_BOX)
@@ -80,11 +82,32 @@ static const char *const pending_options[] = {
   [ED_PENDING_FILTER_ANY] = N_("Any pending change"),
 };
 
+/* The Welsh qualifying foreign citizen's letter is the district's own (DOMAIN.md §1.2,
+ * [U]); the others are fixed. */
 static const char *
-marker_letter (guint position)
+marker_letter (EdRegisterFilterBar *self,
+               guint                position)
 {
-  return ed_franchise_marker_to_letter (marker_letters[position],
-                                        ED_FRANCHISE_WELSH_LETTER_DEFAULT);
+  return ed_franchise_marker_to_letter (marker_letters[position], self->welsh_letter);
+}
+
+static GtkStringList *
+marker_labels (EdRegisterFilterBar *self)
+{
+  GtkStringList *markers = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (marker_options); i++)
+    gtk_string_list_append (markers, _(marker_options[i].label));
+  for (guint i = 0; i < G_N_ELEMENTS (marker_letters); i++)
+    {
+      /* Translators: a franchise marker in the filter: its letter and what it means */
+      g_autofree char *label =
+        g_strdup_printf (_("%s (%s)"), marker_letter (self, i),
+                         ed_franchise_marker_get_display_name (marker_letters[i]));
+
+      gtk_string_list_append (markers, label);
+    }
+  return markers;
 }
 
 static void
@@ -126,6 +149,45 @@ reset_controls (EdRegisterFilterBar *self)
   gtk_drop_down_set_selected (self->pending_dropdown, 0);
   block_control_signals (self, FALSE);
   gtk_widget_set_sensitive (self->clear_button, FALSE);
+}
+
+/* Labels the markers with the district's letter. The choice stays where it was: when it is
+ * the Welsh marker, the filter it gives has changed with the letter. */
+static void
+load_markers (EdRegisterFilterBar *self)
+{
+  g_autoptr(GtkStringList) labels = NULL;
+  const char *letter = self->settings != NULL
+                         ? ed_district_settings_get_welsh_marker_letter (self->settings)
+                         : ED_FRANCHISE_WELSH_LETTER_DEFAULT;
+  guint selected;
+
+  if (self->welsh_letter[0] == letter[0])
+    return;
+  self->welsh_letter[0] = letter[0];
+
+  labels = marker_labels (self);
+  selected = gtk_drop_down_get_selected (self->marker_dropdown);
+  block_control_signals (self, TRUE);
+  gtk_drop_down_set_model (self->marker_dropdown, G_LIST_MODEL (labels));
+  gtk_drop_down_set_selected (self->marker_dropdown, selected);
+  block_control_signals (self, FALSE);
+  if (selected != GTK_INVALID_LIST_POSITION && selected >= G_N_ELEMENTS (marker_options) &&
+      marker_letters[selected - G_N_ELEMENTS (marker_options)] ==
+        ED_FRANCHISE_MARKER_WELSH_FOREIGN_CITIZEN)
+    control_changed_cb (self);
+}
+
+static void
+set_settings (EdRegisterFilterBar *self,
+              EdDistrictSettings  *settings)
+{
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_set_object (&self->settings, settings);
+  if (settings != NULL)
+    g_signal_connect_swapped (settings, "changed::welsh-marker-letter",
+                              G_CALLBACK (load_markers), self);
 }
 
 static void
@@ -179,6 +241,7 @@ ed_register_filter_bar_dispose (GObject *object)
   EdRegisterFilterBar *self = (EdRegisterFilterBar *)object;
 
   g_clear_pointer (&self->districts, g_ptr_array_unref);
+  set_settings (self, NULL);
 
   G_OBJECT_CLASS (ed_register_filter_bar_parent_class)->dispose (object);
 }
@@ -204,7 +267,7 @@ static void
 ed_register_filter_bar_init (EdRegisterFilterBar *self)
 {
   g_autoptr(GtkStringList) districts = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) markers = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) markers = NULL;
   g_autoptr(GtkStringList) absent_votes = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) pending = gtk_string_list_new (NULL);
   g_autoptr(GtkExpression) expression = NULL;
@@ -216,17 +279,8 @@ ed_register_filter_bar_init (EdRegisterFilterBar *self)
   gtk_widget_set_margin_bottom (GTK_WIDGET (self), 6);
 
   gtk_string_list_append (districts, _("All polling districts"));
-  for (guint i = 0; i < G_N_ELEMENTS (marker_options); i++)
-    gtk_string_list_append (markers, _(marker_options[i].label));
-  for (guint i = 0; i < G_N_ELEMENTS (marker_letters); i++)
-    {
-      /* Translators: a franchise marker in the filter: its letter and what it means */
-      g_autofree char *label =
-        g_strdup_printf (_("%s (%s)"), marker_letter (i),
-                         ed_franchise_marker_get_display_name (marker_letters[i]));
-
-      gtk_string_list_append (markers, label);
-    }
+  self->welsh_letter[0] = ED_FRANCHISE_WELSH_LETTER_DEFAULT[0];
+  markers = marker_labels (self);
   for (guint i = 0; i < G_N_ELEMENTS (absent_vote_options); i++)
     gtk_string_list_append (absent_votes, _(absent_vote_options[i]));
   for (guint i = 0; i < G_N_ELEMENTS (pending_options); i++)
@@ -301,6 +355,8 @@ ed_register_filter_bar_set_context (EdRegisterFilterBar *self,
   g_return_if_fail (ED_IS_REGISTER_FILTER_BAR (self));
   g_return_if_fail (context == NULL || ED_IS_CONTEXT (context));
 
+  set_settings (self, context != NULL ? ed_context_get_settings (context) : NULL);
+  load_markers (self);
   reset_controls (self);
   load_districts (self, context);
 }
@@ -339,7 +395,7 @@ ed_register_filter_bar_get_filter (EdRegisterFilterBar *self,
     filter->marker = marker_options[marker].marker;
   else if (marker != GTK_INVALID_LIST_POSITION &&
            marker < G_N_ELEMENTS (marker_options) + G_N_ELEMENTS (marker_letters))
-    filter->marker = marker_letter (marker - G_N_ELEMENTS (marker_options));
+    filter->marker = marker_letter (self, marker - G_N_ELEMENTS (marker_options));
   if (absent_vote < G_N_ELEMENTS (absent_vote_options))
     filter->absent_vote = absent_vote;
   filter->attainers = gtk_toggle_button_get_active (self->attainers_button);
