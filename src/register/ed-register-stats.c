@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ed-database.h"
+#include "ed-district-settings.h"
 #include "ed-register-stats.h"
 
 static void
@@ -60,6 +61,28 @@ marker_label (const char *marker)
     if (g_str_equal (marker, labels[i].letter))
       return _(labels[i].label);
   return marker;
+}
+
+/* A Welsh district's own letter for qualifying foreign citizens is a setting (DOMAIN.md §1.2,
+ * [U]), so its label cannot be one of the fixed ones above. */
+static void
+label_welsh_marker (GPtrArray          *by_marker,
+                    EdDistrictSettings *settings)
+{
+  const char *letter = ed_district_settings_get_welsh_marker_letter (settings);
+
+  if (ed_district_settings_get_country (settings) != ED_COUNTRY_WALES)
+    return;
+  for (guint i = 0; i < by_marker->len; i++)
+    {
+      EdRegisterCount *count = g_ptr_array_index (by_marker, i);
+
+      if (g_str_equal (count->key, letter))
+        {
+          g_free (count->label);
+          count->label = g_strdup_printf (_("%s (qualifying foreign citizen)"), letter);
+        }
+    }
 }
 
 static const char *
@@ -148,6 +171,7 @@ ed_register_stats_compute (EdContext  *context,
                                          error)) == NULL ||
       (stats->by_status = count_by (database, by_status_sql, status_label, error)) == NULL)
     return NULL;
+  label_welsh_marker (stats->by_marker, ed_context_get_settings (context));
 
   for (guint i = 0; i < stats->by_status->len; i++)
     stats->electors += ((EdRegisterCount *)g_ptr_array_index (stats->by_status, i))->count;

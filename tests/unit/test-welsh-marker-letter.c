@@ -14,6 +14,7 @@
 #include "ed-franchise.h"
 #include "ed-merge.h"
 #include "ed-register-import.h"
+#include "ed-register-stats.h"
 #include "ed-test-register.h"
 #include "ed-value-error.h"
 
@@ -132,6 +133,20 @@ test_import_uses_letter (EdTestDir     *fixture,
    * print the stored marker. */
   marker = query_text (context, "SELECT marker FROM elector WHERE surname = 'Ferreira'");
   g_assert_cmpstr (marker, ==, "Q");
+  {
+    g_autoptr(EdRegisterStats) stats = ed_register_stats_compute (context, &error);
+    gboolean labelled = FALSE;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < stats->by_marker->len; i++)
+      {
+        EdRegisterCount *count = g_ptr_array_index (stats->by_marker, i);
+
+        if (g_str_equal (count->key, "Q"))
+          labelled = g_str_equal (count->label, "Q (qualifying foreign citizen)");
+      }
+    g_assert_true (labelled);
+  }
 
   g_assert_true (g_file_set_contents (bad, bad_csv, -1, NULL));
   refused = ed_register_import_csv (context, bad, NULL, NULL, NULL, &error);
