@@ -110,6 +110,79 @@ test_older_version_is_backed_up_then_migrated (EdTestDir     *fixture,
   g_object_unref (database);
 }
 
+/* Every op, in rowid order, as one text: what the op log holds. */
+static char *
+op_log_text (EdDatabase *database)
+{
+  static const char sql[] =
+    "SELECT group_concat (rowid || '|' || device || '|' || seq || '|' || hlc || '|' || tbl || "
+    "  '|' || pk || '|' || col || '|' || kind || '|' || quote (val) || '|' || pred || '|' || "
+    "  seen || '|' || user, ';') FROM (SELECT rowid, * FROM op_log ORDER BY rowid)";
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = ed_database_prepare (database, sql, &error);
+  char *text;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  text = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return text;
+}
+
+/* 0007-op-log-kind-check.sql makes the op log again to change its check on kind: every op
+ * stays as it was, rowid included, the index is back, and the check still holds. */
+static void
+test_op_log_remade_with_its_ops (EdTestDir     *fixture,
+                                 gconstpointer  data)
+{
+  g_autofree char *path = ed_test_dir_file (fixture, "ops.db");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  EdDatabase *database;
+  sqlite3_stmt *stmt;
+
+  database = _ed_database_open_at_version (path, 6, &error);
+  g_assert_no_error (error);
+  g_assert_true (ed_database_exec (database,
+    "INSERT INTO op_log (rowid, device, seq, hlc, tbl, pk, col, kind, val, pred, seen, user) "
+    "VALUES (7, 'd1', 1, 100, 'elector', 'e1', '__row', 'ins', '[\"Ann\"]', '[]', '[]', 'A'),"
+    "  (9, 'd1', 2, 101, 'elector', 'e1', 'surname', 'set', '\"Bo\"', '[\"d1:1\"]', '[]', 'A'),"
+    "  (12, 'd2', 1, 102, 'elector', 'e1', '__row', 'del', NULL, '[\"d1:1\"]', "
+    "    '[\"d1:2\"]', 'B'),"
+    "  (13, 'd2', 2, 103, 'elector', 'e1', '__row', 'restore', NULL, '[\"d2:1\"]', '[]', 'B')",
+    &error));
+  g_assert_no_error (error);
+  before = op_log_text (database);
+  g_object_unref (database);
+
+  database = ed_database_open (path, &error);
+  g_assert_no_error (error);
+  after = op_log_text (database);
+  g_assert_cmpstr (after, ==, before);
+
+  stmt = ed_database_prepare (database, "SELECT count(*) FROM sqlite_schema "
+                              "WHERE type = 'index' AND name = 'op_log_by_field' "
+                              "AND tbl_name = 'op_log'", &error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+  sqlite3_finalize (stmt);
+
+  g_assert_false (ed_database_exec (database,
+                                    "INSERT INTO op_log (device, seq, hlc, tbl, pk, col, kind) "
+                                    "VALUES ('d3', 1, 1, 'elector', 'e2', '__row', 'insert')",
+                                    &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  /* The same (device, seq) twice is still refused by the key. */
+  g_assert_false (ed_database_exec (database,
+                                    "INSERT INTO op_log (device, seq, hlc, tbl, pk, col, kind) "
+                                    "VALUES ('d1', 1, 1, 'elector', 'e2', '__row', 'ins')",
+                                    &error));
+  g_assert_nonnull (error);
+  g_object_unref (database);
+}
+
 static void
 test_newer_schema_refused_untouched (EdTestDir     *fixture,
                                      gconstpointer  data)
@@ -343,6 +416,8 @@ main (int    argc,
                test_empty_file_migrates_and_reopens);
   ED_TEST_ADD ("/core/database/migrate/older-version-backed-up-first",
                test_older_version_is_backed_up_then_migrated);
+  ED_TEST_ADD ("/core/database/migrate/op-log-remade-with-its-ops",
+               test_op_log_remade_with_its_ops);
   ED_TEST_ADD ("/core/database/migrate/newer-schema-refused-untouched",
                test_newer_schema_refused_untouched);
   ED_TEST_ADD ("/core/database/refuses-other-program-database",
