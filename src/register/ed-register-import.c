@@ -27,6 +27,7 @@
 #include "ed-elector-number.h"
 #include "ed-franchise.h"
 #include "ed-postcode.h"
+#include "ed-register-bulk-load.h"
 #include "ed-register-import.h"
 #include "ed-register-tables.h"
 #include "ed-uprn.h"
@@ -576,69 +577,6 @@ or_empty (const char *value)
   return value != NULL ? value : "";
 }
 
-static const char last_elector_sql[] = "SELECT coalesce (max (rowid), 0) FROM elector";
-
-/* The same rows and text as the register's refresh of the search index
- * (ed-register-tables.c), for the electors above @after only. Those are the rows this import
- * inserted, as SQLite gives a new row the rowid after the greatest; none can have an entry
- * yet, which the first statement makes sure of at no cost (it finds nothing to delete). So
- * the refresh's delete of each queued row and its lookups in the queue are skipped, and
- * FTS5 receives the rows in rowid order. What is left in the queue is indexed at commit as
- * usual. */
-static const char index_new_electors_sql[] =
-  "DELETE FROM elector_search WHERE rowid > ?1;"
-  "INSERT INTO elector_search (rowid, name, address, postcode, number) "
-  "  SELECT rowid, name, address, postcode, number FROM elector_search_source "
-  "  WHERE rowid > ?1 ORDER BY rowid;"
-  "DELETE FROM elector_search_queue WHERE elector_rowid > ?1;";
-
-static gboolean
-last_elector_rowid (EdDatabase  *database,
-                    gint64      *out_rowid,
-                    GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = ed_database_prepare (database, last_elector_sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
-    {
-      ed_database_set_error (database, rc, error);
-      return FALSE;
-    }
-  *out_rowid = sqlite3_column_int64 (stmt, 0);
-  return TRUE;
-}
-
-static gboolean
-index_new_electors (EdDatabase  *database,
-                    gint64       after,
-                    GError     **error)
-{
-  const char *sql = index_new_electors_sql;
-
-  while (*sql != '\0')
-    {
-      g_autoptr(sqlite3_stmt) stmt = NULL;
-      const char *rest = NULL;
-      int rc = sqlite3_prepare_v2 (ed_database_get_handle (database), sql, -1, &stmt, &rest);
-
-      if (rc != SQLITE_OK)
-        {
-          ed_database_set_error (database, rc, error);
-          return FALSE;
-        }
-      if (stmt == NULL)
-        break;
-      sqlite3_bind_int64 (stmt, 1, after);
-      if (!ed_database_step_done (database, stmt, error))
-        return FALSE;
-      sql = rest;
-    }
-  return TRUE;
-}
-
 static GVariant *
 text (const char *value)
 {
@@ -728,6 +666,7 @@ write_register (Import                *import,
     "status",
   };
   g_autoptr(EdChangeSet) change_set = ed_change_set_begin (import->context, error);
+  g_autoptr(EdRegisterBulkLoad) load = NULL;
   g_autoptr(EdBulkInsert) properties = NULL;
   g_autoptr(EdBulkInsert) electors = NULL;
   g_autoptr(GHashTable) areas = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
@@ -735,10 +674,10 @@ write_register (Import                *import,
   EdDatabase *database = ed_context_get_database (import->context);
   GHashTableIter iter;
   Part *part;
-  gint64 last_rowid;
   guint total;
 
-  if (change_set == NULL)
+  if (change_set == NULL ||
+      (load = ed_register_bulk_load_begin (database, error)) == NULL)
     return FALSE;
 
   g_hash_table_iter_init (&iter, import->parts);
@@ -770,8 +709,7 @@ write_register (Import                *import,
                                           G_N_ELEMENTS (property_columns), error);
   electors = ed_change_set_bulk_insert (change_set, ed_elector_table.name, elector_columns,
                                         G_N_ELEMENTS (elector_columns), error);
-  if (properties == NULL || electors == NULL ||
-      !last_elector_rowid (database, &last_rowid, error))
+  if (properties == NULL || electors == NULL)
     return FALSE;
 
   total = import->property_order->len + import->electors->len;
@@ -837,7 +775,7 @@ write_register (Import                *import,
   g_clear_pointer (&electors, ed_bulk_insert_free);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-      !index_new_electors (database, last_rowid, error) ||
+      !ed_register_bulk_load_finish (load, error) ||
       !ed_change_set_commit (change_set, error))
     return FALSE;
   import->report->n_electors = import->electors->len;

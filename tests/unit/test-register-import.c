@@ -9,11 +9,13 @@
 
 #include <string.h>
 
+#include "ed-database.h"
 #include "ed-register-export.h"
 #include "ed-register-import.h"
 #include "ed-register-stats.h"
 #include "ed-state-hash.h"
 #include "ed-test-demo.h"
+#include "ed-test-register.h"
 
 static char *
 stats_text (EdContext *context)
@@ -34,6 +36,27 @@ stats_text (EdContext *context)
       }
   return g_string_free (text, FALSE);
 }
+
+static gint64
+query_int (EdContext  *context,
+           const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = ed_database_prepare (ed_context_get_database (context), sql, &error);
+  gint64 value;
+
+  g_assert_no_error (error);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    g_error ("%s: %s", sql, sqlite3_errmsg (ed_database_get_handle (
+      ed_context_get_database (context))));
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static const char n_triggers_sql[] =
+  "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' "
+  "AND name IN ('elector_search_insert', 'register_size_insert')";
 
 /* An export imported into an empty district gives the same register, by district, marker,
  * absent vote and status. */
@@ -124,6 +147,58 @@ test_bad_rows_refused (EdTestDir     *fixture,
   g_assert_cmpstr (hash_before, ==, hash_after);
 }
 
+/* The import sets aside the per-elector triggers of the search queue and the register's size
+ * (ed-register-bulk-load.c) and does their work once: into a register that already has
+ * electors, the new ones are counted and found, the old ones still are, and the triggers are
+ * back for the next edit. */
+static void
+test_new_electors_counted_and_indexed (EdTestDir     *fixture,
+                                       gconstpointer  data)
+{
+  g_autoptr(EdContext) context = ed_test_demo_open_as (fixture, "district.db", 300);
+  g_autofree char *csv = ed_test_dir_file (fixture, "more.csv");
+  g_autofree char *district = NULL;
+  g_autofree char *added = NULL;
+  g_autoptr(EdImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) content = g_string_new (header);
+  sqlite3_stmt *stmt;
+
+  g_assert_cmpint (query_int (context, "SELECT electors FROM register_size"), ==, 300);
+
+  g_string_append (content, "ZA,1,0,Ann,Quenby,,1,Mill Lane,Wexcombe,ZY1 1AA\n");
+  g_string_append (content, "ZA,2,0,Ben,Quenby,,1,Mill Lane,Wexcombe,ZY1 1AA\n");
+  g_string_append (content, "ZA,3,0,Cai,Ormsworth,,2,Mill Lane,Wexcombe,ZY1 1AB\n");
+  g_assert_true (g_file_set_contents (csv, content->str, content->len, NULL));
+  report = ed_register_import_csv (context, csv, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->problems->len, ==, 0);
+  g_assert_cmpuint (report->n_electors, ==, 3);
+
+  g_assert_cmpint (query_int (context, "SELECT electors FROM register_size"), ==, 303);
+  g_assert_cmpint (query_int (context, "SELECT count(*) FROM elector"), ==, 303);
+  g_assert_cmpint (query_int (context, "SELECT count(*) FROM elector_search "
+                                       "WHERE elector_search MATCH 'quenby'"), ==, 2);
+  g_assert_cmpint (query_int (context, "SELECT count(*) FROM elector_search "
+                                       "WHERE elector_search MATCH 'zy11ab'"), ==, 1);
+  g_assert_cmpint (query_int (context, "SELECT count(*) FROM elector_search WHERE rowid <= "
+                                       "(SELECT min (rowid) + 299 FROM elector)"), ==, 300);
+  g_assert_cmpint (query_int (context, "SELECT count(*) FROM elector_search_queue"), ==, 0);
+  g_assert_cmpint (query_int (context, n_triggers_sql), ==, 2);
+
+  /* An elector added the ordinary way is counted and indexed by the triggers again. */
+  stmt = ed_database_prepare (ed_context_get_database (context),
+                              "SELECT id FROM polling_district WHERE code = 'ZA'", &error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  district = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  added = ed_test_register_add_elector (context, district, "", "ZA", 4, 0, "Pellingham", "Dee",
+                                        "current", ED_TEST_ELECTOR_OTHER);
+  g_assert_cmpint (query_int (context, "SELECT electors FROM register_size"), ==, 304);
+  g_assert_cmpint (query_int (context, "SELECT count(*) FROM elector_search "
+                                       "WHERE elector_search MATCH 'pellingham'"), ==, 1);
+}
+
 /* A NUL byte: the file is refused naming the line, and nothing is written. */
 static void
 test_nul_byte_refused (EdTestDir     *fixture,
@@ -185,6 +260,9 @@ test_cancel_leaves_nothing (EdTestDir     *fixture,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   hash_after = ed_state_hash (target, FALSE, NULL);
   g_assert_cmpstr (hash_before, ==, hash_after);
+  /* The triggers set aside for the import came back with the rollback. */
+  g_assert_cmpint (query_int (target, n_triggers_sql), ==, 2);
+  g_assert_cmpint (query_int (target, "SELECT electors FROM register_size"), ==, 0);
 }
 
 /* DOMAIN.md §1.1: the elector number's prefix is the polling district's letters; a row
@@ -225,6 +303,8 @@ main (int    argc,
   ED_TEST_ADD ("/register-import/round-trip", test_round_trip);
   ED_TEST_ADD ("/register-import/bad-rows-refused", test_bad_rows_refused);
   ED_TEST_ADD ("/register-import/prefix-must-match-district", test_prefix_must_match_district);
+  ED_TEST_ADD ("/register-import/new-electors-counted-and-indexed",
+               test_new_electors_counted_and_indexed);
   ED_TEST_ADD ("/register-import/nul-byte-refused", test_nul_byte_refused);
   ED_TEST_ADD ("/register-import/cancel-leaves-nothing", test_cancel_leaves_nothing);
 
