@@ -31,19 +31,41 @@ G_LOCK_DEFINE_STATIC (last);
 static gint64 last_ms = -1;
 static guint last_counter;
 
+/* Writes the low @digits hex digits of @value, most significant first. */
+static void
+write_hex (char    *out,
+           guint64  value,
+           guint    digits)
+{
+  static const char hex[] = "0123456789abcdef";
+
+  for (guint i = digits; i > 0; i--, value >>= 4)
+    out[i - 1] = hex[value & 0xf];
+}
+
+/* By hand rather than with printf, which took a twentieth of the time of an import. */
 static char *
 format_id (gint64 unix_ms,
            guint  counter)
 {
   guint64 tail = ((guint64)g_random_int () << 32) | g_random_int ();
+  char *id = g_malloc (37);
 
   /* The variant: the two top bits of the clock sequence are 10. */
   tail = (tail & G_GUINT64_CONSTANT (0x3fffffffffffffff)) | G_GUINT64_CONSTANT (0x8000000000000000);
 
-  return g_strdup_printf ("%08x-%04x-7%03x-%04x-%012" G_GINT64_MODIFIER "x",
-                          (guint)((guint64)unix_ms >> 16), (guint)(unix_ms & 0xffff),
-                          counter & COUNTER_MAX, (guint)(tail >> 48),
-                          tail & G_GUINT64_CONSTANT (0xffffffffffff));
+  write_hex (id, (guint64)unix_ms >> 16, 8);
+  id[8] = '-';
+  write_hex (id + 9, (guint64)unix_ms & 0xffff, 4);
+  id[13] = '-';
+  id[14] = '7';
+  write_hex (id + 15, counter & COUNTER_MAX, 3);
+  id[18] = '-';
+  write_hex (id + 19, tail >> 48, 4);
+  id[23] = '-';
+  write_hex (id + 24, tail & G_GUINT64_CONSTANT (0xffffffffffff), 12);
+  id[36] = '\0';
+  return id;
 }
 
 /* Starting the counter in the lower half leaves room for the ids of one busy millisecond. */

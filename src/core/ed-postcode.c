@@ -25,11 +25,18 @@
 /* BFPO numbers run to four digits. */
 #define BFPO_MAX_DIGITS 4
 
+/* The message quotes @input as typed, made only when there is a message to give: an import
+ * checks hundreds of thousands of postcodes, nearly all of them good. */
 static gboolean
 set_error (GError     **error,
-           const char  *display,
+           const char  *input,
            const char  *reason)
 {
+  g_autofree char *display = NULL;
+
+  if (error == NULL)
+    return FALSE;
+  display = _ed_value_display_text (input);
   /* Translators: the first %s is what the user typed, the second says what is wrong. */
   g_set_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_INVALID,
                _("“%s” is not a UK postcode: %s"), display, reason);
@@ -48,7 +55,7 @@ in_set (char        c,
 static gboolean
 check_outward (const char  *out,
                gsize        len,
-               const char  *display,
+               const char  *input,
                GError     **error)
 {
   gboolean two_letters;
@@ -77,26 +84,26 @@ check_outward (const char  *out,
       goto bad_shape;
 
   if (in_set (out[0], NOT_FIRST))
-    return set_error (error, display, _("the first letter cannot be Q, V or X"));
+    return set_error (error, input, _("the first letter cannot be Q, V or X"));
 
   if (two_letters && in_set (out[1], NOT_SECOND))
-    return set_error (error, display, _("the second letter cannot be I, J or Z"));
+    return set_error (error, input, _("the second letter cannot be I, J or Z"));
 
   if (!two_letters && len == 3 && g_ascii_isalpha (out[2]) && !in_set (out[2], A9A_THIRD))
-    return set_error (error, display,
+    return set_error (error, input,
                       /* Translators: "A9A" describes a letter, a digit, a letter, as in W1A. */
                       _("in a first part shaped like W1A, the last letter must be one of "
                         "A B C D E F G H J K P S T U W"));
 
   if (two_letters && len == 4 && g_ascii_isalpha (out[3]) && !in_set (out[3], AA9A_FOURTH))
-    return set_error (error, display,
+    return set_error (error, input,
                       _("in a first part shaped like SW1A, the last letter must be one of "
                         "A B E H M N P R V W X Y"));
 
   return TRUE;
 
 bad_shape:
-  return set_error (error, display,
+  return set_error (error, input,
                     _("the part before the space must be one or two letters, a digit, then "
                       "optionally another digit or a letter, as in M1, B33, W1A, CR2, "
                       "DN55 or SW1A"));
@@ -107,13 +114,10 @@ normalise (const char  *input,
            char       **out_normalised,
            GError     **error)
 {
-  g_autofree char *display = NULL;
   g_autoptr(GString) compact = g_string_new (NULL);
   const char *p;
   const char *inward;
   gsize space_len;
-
-  display = _ed_value_display_text (input);
 
   /* People type postcodes in any case and with spaces anywhere; only letters and digits
    * matter. */
@@ -125,7 +129,7 @@ normalise (const char  *input,
           continue;
         }
       if (!g_ascii_isalnum (*p))
-        return set_error (error, display, _("use only letters, digits and a space, as in "
+        return set_error (error, input, _("use only letters, digits and a space, as in "
                                             "SW1A 1AA"));
       g_string_append_c (compact, g_ascii_toupper (*p));
       p++;
@@ -158,13 +162,13 @@ normalise (const char  *input,
           break;
 
       if (len == 0 || len > BFPO_MAX_DIGITS || i < len)
-        return set_error (error, display, _("a BFPO address needs a number of one to four "
+        return set_error (error, input, _("a BFPO address needs a number of one to four "
                                             "digits, as in BFPO 1234"));
 
       while (*number == '0' && number[1] != '\0')
         number++;
       if (*number == '0')
-        return set_error (error, display, _("there is no BFPO 0"));
+        return set_error (error, input, _("there is no BFPO 0"));
 
       if (out_normalised != NULL)
         *out_normalised = g_strconcat ("BFPO ", number, NULL);
@@ -172,27 +176,30 @@ normalise (const char  *input,
     }
 
   if (compact->len < 5)
-    return set_error (error, display, _("it is too short; a postcode has five to seven letters "
+    return set_error (error, input, _("it is too short; a postcode has five to seven letters "
                                         "and digits, as in SW1A 1AA or M1 1AE"));
   if (compact->len > 7)
-    return set_error (error, display, _("it is too long; a postcode has five to seven letters "
+    return set_error (error, input, _("it is too long; a postcode has five to seven letters "
                                         "and digits, as in SW1A 1AA or M1 1AE"));
 
   inward = compact->str + compact->len - 3;
   if (!g_ascii_isdigit (inward[0]) || !g_ascii_isalpha (inward[1]) ||
       !g_ascii_isalpha (inward[2]))
-    return set_error (error, display, _("the part after the space must be a digit and two "
+    return set_error (error, input, _("the part after the space must be a digit and two "
                                         "letters, as in SW1A 1AA"));
 
   if (in_set (inward[1], NOT_INWARD) || in_set (inward[2], NOT_INWARD))
-    return set_error (error, display, _("the last two letters cannot be C, I, K, M, O or V"));
+    return set_error (error, input, _("the last two letters cannot be C, I, K, M, O or V"));
 
-  if (!check_outward (compact->str, compact->len - 3, display, error))
+  if (!check_outward (compact->str, compact->len - 3, input, error))
     return FALSE;
 
   if (out_normalised != NULL)
-    *out_normalised = g_strdup_printf ("%.*s %s", (int) (compact->len - 3), compact->str,
-                                       inward);
+    {
+      /* The outward code, a space, the inward code. */
+      g_string_insert_c (compact, compact->len - 3, ' ');
+      *out_normalised = g_string_free (g_steal_pointer (&compact), FALSE);
+    }
   return TRUE;
 }
 

@@ -43,7 +43,6 @@ ed_uprn_parse (const char  *text,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   stripped = _ed_value_strip (text);
-  display = _ed_value_display_text (text);
 
   if (*stripped == '\0')
     {
@@ -57,6 +56,7 @@ ed_uprn_parse (const char  *text,
     {
       if (!g_ascii_isdigit (stripped[i]))
         {
+          display = _ed_value_display_text (text);
           g_set_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_INVALID,
                        /* Translators: %s is what the user typed. */
                        _("“%s” is not a UPRN: a UPRN is a number of up to 12 digits, with "
@@ -71,6 +71,7 @@ ed_uprn_parse (const char  *text,
 
   if (*p == '\0')
     {
+      display = _ed_value_display_text (text);
       g_set_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_INVALID,
                    _("“%s” is not a UPRN: UPRNs start at 1, so zero is not one"), display);
       return FALSE;
@@ -78,6 +79,7 @@ ed_uprn_parse (const char  *text,
 
   if (strlen (p) > 12)
     {
+      display = _ed_value_display_text (text);
       g_set_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_OUT_OF_RANGE,
                    _("“%s” is not a UPRN: it has more than 12 digits"), display);
       return FALSE;

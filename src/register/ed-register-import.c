@@ -140,8 +140,9 @@ typedef struct
   GStringChunk    *strings;
   int              columns[N_COLUMNS];
   GHashTable      *parts;          /* code → Part */
-  GHashTable      *properties;     /* key → Property */
-  GPtrArray       *property_order; /* Property*, as first seen */
+  GHashTable      *properties;     /* address key → Property, for those without a UPRN */
+  GHashTable      *properties_by_uprn; /* &Property.uprn → Property */
+  GPtrArray       *property_order; /* Property*, as first seen; owns them */
   GArray          *electors;       /* Elector */
   GHashTable      *numbers;        /* "AB\t124\t1" → line */
   EdImportReport  *report;
@@ -209,12 +210,20 @@ field (Import      *import,
   return value != NULL ? value : "";
 }
 
+/* @text without the spaces around it, kept until the import ends. Nearly every field has
+ * none, and many are empty: those need no copy to trim. */
 static const char *
 keep (Import     *import,
       const char *text)
 {
-  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  g_autofree char *trimmed = NULL;
+  gsize len = strlen (text);
 
+  if (len == 0)
+    return "";
+  if (!g_ascii_isspace (text[0]) && !g_ascii_isspace (text[len - 1]))
+    return g_string_chunk_insert_const (import->strings, text);
+  trimmed = g_strstrip (g_strdup (text));
   return g_string_chunk_insert_const (import->strings, trimmed);
 }
 
@@ -338,12 +347,14 @@ read_property (Import      *import,
   Property *property;
 
   if (uprn > 0)
-    key = g_strdup_printf ("%" G_GINT64_FORMAT, uprn);
+    property = g_hash_table_lookup (import->properties_by_uprn, &uprn);
   else
-    key = g_strjoin ("\t", field (import, reader, C_PROPERTY), field (import, reader, C_STREET),
-                     field (import, reader, C_LOCALITY), field (import, reader, C_TOWN),
-                     postcode, part->code, NULL);
-  property = g_hash_table_lookup (import->properties, key);
+    {
+      key = g_strjoin ("\t", field (import, reader, C_PROPERTY),
+                       field (import, reader, C_STREET), field (import, reader, C_LOCALITY),
+                       field (import, reader, C_TOWN), postcode, part->code, NULL);
+      property = g_hash_table_lookup (import->properties, key);
+    }
   if (property != NULL)
     return property;
 
@@ -356,7 +367,10 @@ read_property (Import      *import,
   property->area = keep (import, field (import, reader, C_AREA_OF_TOWN));
   property->postcode = keep (import, postcode);
   property->part = part;
-  g_hash_table_insert (import->properties, g_steal_pointer (&key), property);
+  if (uprn > 0)
+    g_hash_table_insert (import->properties_by_uprn, &property->uprn, property);
+  else
+    g_hash_table_insert (import->properties, g_steal_pointer (&key), property);
   g_ptr_array_add (import->property_order, property);
   return property;
 }
@@ -829,9 +843,10 @@ ed_register_import_csv (EdContext             *context,
     g_string_chunk_insert_const (import.strings,
                                  ed_district_settings_get_welsh_marker_letter (settings));
   import.parts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify)part_free);
-  import.properties = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                             (GDestroyNotify)property_free);
-  import.property_order = g_ptr_array_new ();
+  /* Both tables share the properties; property_order frees them. */
+  import.properties = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  import.properties_by_uprn = g_hash_table_new (g_int64_hash, g_int64_equal);
+  import.property_order = g_ptr_array_new_with_free_func ((GDestroyNotify)property_free);
   import.electors = g_array_new (FALSE, TRUE, sizeof (Elector));
   import.numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   import.report = report;
@@ -887,6 +902,7 @@ out:
   g_string_chunk_free (import.strings);
   g_hash_table_unref (import.parts);
   g_hash_table_unref (import.properties);
+  g_hash_table_unref (import.properties_by_uprn);
   g_ptr_array_unref (import.property_order);
   g_array_unref (import.electors);
   g_hash_table_unref (import.numbers);
