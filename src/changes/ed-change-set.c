@@ -31,6 +31,8 @@ struct _EdChangeSet
   gint64     next_seq;
   guint      n_ops;
   gboolean   open;
+  GPtrArray *bulk_inserts;   /* EdBulkInsert*, not owned: their rows wait to be written */
+  GError    *bulk_error;     /* a bulk insert's write that failed where none could say so */
 };
 
 G_DEFINE_FINAL_TYPE (EdChangeSet, ed_change_set, G_TYPE_OBJECT)
@@ -45,6 +47,8 @@ ed_change_set_dispose (GObject *object)
   if (self->open)
     ed_change_set_rollback (self);
   g_clear_object (&self->context);
+  g_clear_pointer (&self->bulk_inserts, g_ptr_array_unref);
+  g_clear_error (&self->bulk_error);
 
   G_OBJECT_CLASS (ed_change_set_parent_class)->dispose (object);
 }
@@ -58,7 +62,11 @@ ed_change_set_class_init (EdChangeSetClass *klass)
 static void
 ed_change_set_init (EdChangeSet *self)
 {
+  self->bulk_inserts = g_ptr_array_new ();
 }
+
+static gboolean flush_bulk_inserts (EdChangeSet  *self,
+                                    GError      **error);
 
 /**
  * ed_change_set_begin:
@@ -202,6 +210,9 @@ ed_change_set_insert (EdChangeSet         *self,
   g_return_val_if_fail (ED_IS_CHANGE_SET (self) && self->open, FALSE);
   g_return_val_if_fail (n_values == 0 || (columns != NULL && values != NULL), FALSE);
 
+  if (!flush_bulk_inserts (self, error))
+    return FALSE;
+
   if ((def = lookup_table (self, table, error)) == NULL)
     return FALSE;
 
@@ -288,6 +299,13 @@ struct _EdBulkInsert
   BulkSlot         *slots;   /* in the registry's order, as are values */
   EdRawValue       *values;
   GString          *array;   /* the stored ins value, remade for each row */
+
+  /* Rows added and not yet written, ED_OP_STORE_BATCH_ROWS at most: their ops and values,
+   * with every text (ids, ins values, the caller's values) copied into @pending_text. */
+  EdOp             *pending_ops;
+  EdRawValue       *pending_values;
+  guint             n_pending;
+  GStringChunk     *pending_text;
 };
 
 /**
@@ -329,6 +347,9 @@ ed_change_set_bulk_insert (EdChangeSet         *self,
   bulk->slots = g_new0 (BulkSlot, MAX (def->n_columns, 1));
   bulk->values = g_new0 (EdRawValue, MAX (def->n_columns, 1));
   bulk->array = g_string_sized_new (512);
+  bulk->pending_ops = g_new0 (EdOp, ED_OP_STORE_BATCH_ROWS);
+  bulk->pending_values = g_new0 (EdRawValue, ED_OP_STORE_BATCH_ROWS * MAX (def->n_columns, 1));
+  bulk->pending_text = g_string_chunk_new (16384);
   for (guint i = 0; i < def->n_columns; i++)
     bulk->slots[i].type = def->columns[i].type;
 
@@ -345,6 +366,7 @@ ed_change_set_bulk_insert (EdChangeSet         *self,
         }
       bulk->index[i] = (guint)index;
     }
+  g_ptr_array_add (self->bulk_inserts, bulk);
   return bulk;
 }
 
@@ -412,14 +434,47 @@ ed_bulk_insert_set_boolean (EdBulkInsert *bulk,
   bulk->values[bulk->index[column]].number = value ? 1 : 0;
 }
 
+static gboolean
+bulk_insert_write_pending (EdBulkInsert  *bulk,
+                          GError       **error)
+{
+  guint n = bulk->n_pending;
+
+  if (n == 0)
+    return TRUE;
+  bulk->n_pending = 0;
+  if (!_ed_op_store_insert_new_rows (bulk->change_set->store, bulk->table, bulk->pending_ops,
+                                     bulk->pending_values, n, error))
+    return FALSE;
+  g_string_chunk_clear (bulk->pending_text);
+  return TRUE;
+}
+
+/* Writes every bulk insert's waiting rows, before anything that might read them. */
+static gboolean
+flush_bulk_inserts (EdChangeSet  *self,
+                    GError      **error)
+{
+  for (guint i = 0; i < self->bulk_inserts->len; i++)
+    if (!bulk_insert_write_pending (g_ptr_array_index (self->bulk_inserts, i), error))
+      return FALSE;
+  if (self->bulk_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&self->bulk_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * ed_bulk_insert_add:
  * @bulk: a bulk insert whose change set is open
  * @out_row_id: (out) (optional) (transfer full): the new row's id
  * @error: return location for an error: a text not in NFC, …
  *
- * Inserts a row with a new id and the values set since the last row; the values are then
- * forgotten. The ins op is the one ed_change_set_insert() would make of the same values.
+ * Adds a row with a new id and the values set since the last row; the values are then
+ * forgotten (copied, not kept). The ins op is the one ed_change_set_insert() would make of the
+ * same values. The row is written with others, by ed_bulk_insert_flush() at the latest.
  */
 gboolean
 ed_bulk_insert_add (EdBulkInsert  *bulk,
@@ -429,7 +484,8 @@ ed_bulk_insert_add (EdBulkInsert  *bulk,
   EdChangeSet *self;
   const EdTableDef *def;
   g_autofree char *id = NULL;
-  EdOp op = { 0 };
+  EdRawValue *row;
+  EdOp *op;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (bulk != NULL, FALSE);
@@ -484,19 +540,30 @@ ed_bulk_insert_add (EdBulkInsert  *bulk,
   if (!ok)
     return FALSE;
 
-  id = ed_row_id_new ();
-  op.device = (char *)ed_context_get_device_id (self->context);
-  op.seq = self->next_seq;
-  op.hlc = ed_hlc_tick (ed_context_get_hlc (self->context));
-  op.tbl = (char *)def->name;
-  op.pk = id;
-  op.col = (char *)ED_ROW_COLUMN;
-  op.kind = ED_OP_INS;
-  op.val = bulk->array->str;
-  op.user = (char *)ed_context_get_user_name (self->context);
-
-  if (!_ed_op_store_insert_new_row (self->store, def, &op, bulk->values, error))
+  if (bulk->n_pending == ED_OP_STORE_BATCH_ROWS && !bulk_insert_write_pending (bulk, error))
     return FALSE;
+
+  id = ed_row_id_new ();
+  op = &bulk->pending_ops[bulk->n_pending];
+  op->device = (char *)ed_context_get_device_id (self->context);
+  op->seq = self->next_seq;
+  op->hlc = ed_hlc_tick (ed_context_get_hlc (self->context));
+  op->tbl = (char *)def->name;
+  op->pk = g_string_chunk_insert (bulk->pending_text, id);
+  op->col = (char *)ED_ROW_COLUMN;
+  op->kind = ED_OP_INS;
+  op->val = g_string_chunk_insert_len (bulk->pending_text, bulk->array->str, bulk->array->len);
+  op->user = (char *)ed_context_get_user_name (self->context);
+  row = &bulk->pending_values[bulk->n_pending * def->n_columns];
+  for (guint i = 0; i < def->n_columns; i++)
+    {
+      row[i] = bulk->values[i];
+      if (def->columns[i].type == ED_VALUE_TEXT || def->columns[i].type == ED_VALUE_DATE)
+        row[i].text = g_string_chunk_insert (bulk->pending_text, bulk->values[i].text);
+    }
+  bulk->n_pending++;
+
+  /* The numbers are taken now, so that ops keep the order their rows were added in. */
   self->next_seq++;
   self->n_ops++;
   _ed_write_check_expect (_ed_context_get_write_check (self->context), def->name, id, NULL);
@@ -506,11 +573,43 @@ ed_bulk_insert_add (EdBulkInsert  *bulk,
   return TRUE;
 }
 
+/**
+ * ed_bulk_insert_flush:
+ * @bulk: a bulk insert whose change set is open
+ * @error: return location for an error
+ *
+ * Writes the rows added so far. Rows are written many to a statement, so an added row may not
+ * yet be in its table; any other write or read through the change set, and its commit, first
+ * writes them, and so does freeing the bulk insert, but only this says at once what went
+ * wrong.
+ */
+gboolean
+ed_bulk_insert_flush (EdBulkInsert  *bulk,
+                      GError       **error)
+{
+  g_return_val_if_fail (bulk != NULL, FALSE);
+  g_return_val_if_fail (bulk->change_set->open, FALSE);
+
+  return bulk_insert_write_pending (bulk, error);
+}
+
 void
 ed_bulk_insert_free (EdBulkInsert *bulk)
 {
   if (bulk == NULL)
     return;
+  /* Rows added are never dropped: a write that fails here fails the commit. */
+  if (bulk->change_set->open && bulk->n_pending > 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!bulk_insert_write_pending (bulk, &error) && bulk->change_set->bulk_error == NULL)
+        bulk->change_set->bulk_error = g_steal_pointer (&error);
+    }
+  g_ptr_array_remove_fast (bulk->change_set->bulk_inserts, bulk);
+  g_free (bulk->pending_ops);
+  g_free (bulk->pending_values);
+  g_string_chunk_free (bulk->pending_text);
   g_object_unref (bulk->change_set);
   g_free (bulk->index);
   g_free (bulk->slots);
@@ -552,6 +651,8 @@ ed_change_set_set (EdChangeSet  *self,
   g_return_val_if_fail (value != NULL, FALSE);
 
   sunk = g_variant_ref_sink (value);
+  if (!flush_bulk_inserts (self, error))
+    return FALSE;
   if ((def = lookup_table (self, table, error)) == NULL)
     return FALSE;
   index = ed_schema_column_index (def, column);
@@ -632,6 +733,9 @@ ed_change_set_bulk_update (EdChangeSet         *self,
 
   g_return_val_if_fail (ED_IS_CHANGE_SET (self) && self->open, NULL);
   g_return_val_if_fail (n_columns == 0 || columns != NULL, NULL);
+
+  if (!flush_bulk_inserts (self, error))
+    return NULL;
 
   if ((def = lookup_table (self, table, error)) == NULL)
     return NULL;
@@ -920,6 +1024,9 @@ ed_change_set_delete (EdChangeSet  *self,
 
   g_return_val_if_fail (ED_IS_CHANGE_SET (self) && self->open, FALSE);
 
+  if (!flush_bulk_inserts (self, error))
+    return FALSE;
+
   if ((def = lookup_table (self, table, error)) == NULL)
     return FALSE;
   if (!require_visible (self, def, row_id, error))
@@ -959,6 +1066,9 @@ ed_change_set_restore (EdChangeSet  *self,
   gboolean visible;
 
   g_return_val_if_fail (ED_IS_CHANGE_SET (self) && self->open, FALSE);
+
+  if (!flush_bulk_inserts (self, error))
+    return FALSE;
 
   if ((def = lookup_table (self, table, error)) == NULL)
     return FALSE;
@@ -1008,7 +1118,8 @@ ed_change_set_commit (EdChangeSet  *self,
   g_return_val_if_fail (ED_IS_CHANGE_SET (self) && self->open, FALSE);
 
   database = ed_context_get_database (self->context);
-  if ((self->n_ops > 0 && !_ed_context_save_hlc (self->context, error)) ||
+  if (!flush_bulk_inserts (self, error) ||
+      (self->n_ops > 0 && !_ed_context_save_hlc (self->context, error)) ||
       !ed_schema_refresh_derived_indexes (ed_context_get_schema (self->context), self->context,
                                           error) ||
       !_ed_write_check_finish (_ed_context_get_write_check (self->context), error) ||

@@ -101,6 +101,8 @@ void          ed_bulk_insert_set_boolean  (EdBulkInsert        *bulk,
 gboolean      ed_bulk_insert_add          (EdBulkInsert        *bulk,
                                            char               **out_row_id,
                                            GError             **error);
+gboolean      ed_bulk_insert_flush        (EdBulkInsert        *bulk,
+                                           GError             **error);
 void          ed_bulk_insert_free         (EdBulkInsert        *bulk);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EdBulkInsert, ed_bulk_insert_free)

@@ -58,6 +58,15 @@ gboolean   _ed_op_store_insert_new_row (EdOpStore        *self,
                                         const EdOp       *op,
                                         const EdRawValue *values,
                                         GError          **error);
+/* How many new rows _ed_op_store_insert_new_rows() writes to a statement. */
+#define ED_OP_STORE_BATCH_ROWS 50
+
+gboolean   _ed_op_store_insert_new_rows (EdOpStore        *self,
+                                         const EdTableDef *table,
+                                         const EdOp       *ops,
+                                         const EdRawValue *values,
+                                         guint             n_rows,
+                                         GError          **error);
 gboolean   _ed_op_store_local_set_heads (EdOpStore         *self,
                                          const EdTableDef  *table,
                                          guint              column,

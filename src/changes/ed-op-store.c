@@ -41,6 +41,8 @@ typedef struct
   GStrv         set_column;      /* the same, writing only a value that differs */
   GStrv         column_is;       /* whether a column holds a value */
   sqlite3_stmt *insert_row_stmt; /* owned by the database's cache, looked up once */
+  char         *insert_rows;     /* insert_row for ED_OP_STORE_BATCH_ROWS rows */
+  sqlite3_stmt *insert_rows_stmt;
   sqlite3_stmt *row_visible_stmt;
   sqlite3_stmt **set_column_stmts;
 } TableSql;
@@ -51,6 +53,8 @@ struct _EdOpStore
   EdSchema     *schema;
   GHashTable   *table_sql;       /* const EdTableDef* → TableSql* */
   sqlite3_stmt *insert_op_stmt;  /* as insert_row_stmt */
+  char         *insert_ops;      /* insert_op_sql for ED_OP_STORE_BATCH_ROWS ops */
+  sqlite3_stmt *insert_ops_stmt;
 };
 
 static const char insert_op_sql[] =
@@ -106,6 +110,7 @@ table_sql_free (gpointer data)
 
   g_free (sql->select_row);
   g_free (sql->insert_row);
+  g_free (sql->insert_rows);
   g_free (sql->delete_row);
   g_free (sql->row_visible);
   g_strfreev (sql->update_column);
@@ -136,6 +141,7 @@ _ed_op_store_free (EdOpStore *self)
   if (self == NULL)
     return;
   g_hash_table_unref (self->table_sql);
+  g_free (self->insert_ops);
   g_object_unref (self->database);
   g_object_unref (self->schema);
   g_free (self);
@@ -980,7 +986,8 @@ select_row_sql (const EdTableDef *table)
  * each: an import of 300,000 electors wrote 8 GB of journal for 350 MB of data. The
  * triggers' own statements take the same resolution, and cannot clash either. */
 static char *
-insert_row_sql (const EdTableDef *table)
+insert_row_sql (const EdTableDef *table,
+                guint             n_rows)
 {
   char *head = sqlite3_mprintf ("INSERT OR IGNORE INTO \"%w\" (id", table->name);
   GString *sql = g_string_new (head);
@@ -993,10 +1000,16 @@ insert_row_sql (const EdTableDef *table)
       g_string_append (sql, quoted);
       sqlite3_free (quoted);
     }
-  g_string_append (sql, ") VALUES (?1");
-  for (guint i = 0; i < table->n_columns; i++)
-    g_string_append_printf (sql, ", ?%u", i + 2);
-  g_string_append_c (sql, ')');
+  g_string_append (sql, ") VALUES ");
+  for (guint r = 0; r < n_rows; r++)
+    {
+      guint first = r * (table->n_columns + 1) + 1;
+
+      g_string_append_printf (sql, "%s(?%u", r > 0 ? ", " : "", first);
+      for (guint i = 0; i < table->n_columns; i++)
+        g_string_append_printf (sql, ", ?%u", first + i + 1);
+      g_string_append_c (sql, ')');
+    }
   return g_string_free (sql, FALSE);
 }
 
@@ -1021,7 +1034,8 @@ table_sql_for (EdOpStore        *self,
 
   sql = g_new0 (TableSql, 1);
   sql->select_row = select_row_sql (table);
-  sql->insert_row = insert_row_sql (table);
+  sql->insert_row = insert_row_sql (table, 1);
+  sql->insert_rows = insert_row_sql (table, ED_OP_STORE_BATCH_ROWS);
   sql->delete_row = owned_mprintf (sqlite3_mprintf ("DELETE FROM \"%w\" WHERE id = ?1",
                                                     table->name));
   sql->row_visible = owned_mprintf (sqlite3_mprintf ("SELECT 1 FROM \"%w\" WHERE id = ?1",
@@ -1196,6 +1210,63 @@ _ed_op_store_insert_row (EdOpStore        *self,
  * Logs the ins op of a new local row and writes the row, in two prepared statements: the
  * bulk insert's path, with no text to format or parse again for each row.
  */
+/* Binds an ins op of a new local row at @first and the ten positions after it. */
+static void
+bind_new_row_op (sqlite3_stmt *stmt,
+                 int           first,
+                 const EdOp   *op)
+{
+  bind_text (stmt, first, op->device);
+  sqlite3_bind_int64 (stmt, first + 1, op->seq);
+  sqlite3_bind_int64 (stmt, first + 2, op->hlc);
+  bind_text (stmt, first + 3, op->tbl);
+  bind_text (stmt, first + 4, op->pk);
+  bind_text (stmt, first + 5, ED_ROW_COLUMN);
+  bind_text (stmt, first + 6, ed_op_kind_to_string (ED_OP_INS));
+  bind_text (stmt, first + 7, op->val);
+  bind_text (stmt, first + 8, "[]");
+  bind_text (stmt, first + 9, "[]");
+  bind_text (stmt, first + 10, op->user != NULL ? op->user : "");
+}
+
+/* Binds a new row's id at @first and its values, in the registry's order, after it. */
+static void
+bind_new_row (sqlite3_stmt     *stmt,
+              int               first,
+              const EdTableDef *table,
+              const char       *pk,
+              const EdRawValue *values)
+{
+  bind_text (stmt, first, pk);
+  for (guint i = 0; i < table->n_columns; i++)
+    switch (table->columns[i].type)
+      {
+      case ED_VALUE_TEXT:
+      case ED_VALUE_DATE:
+        bind_text (stmt, first + 1 + i, values[i].text);
+        break;
+      case ED_VALUE_INTEGER:
+      case ED_VALUE_MONEY:
+      case ED_VALUE_BOOLEAN:
+        sqlite3_bind_int64 (stmt, first + 1 + i, values[i].number);
+        break;
+      default:
+        g_assert_not_reached ();
+      }
+}
+
+/**
+ * _ed_op_store_insert_new_row:
+ * @self: the store
+ * @table: the row's table
+ * @op: the row's ins op; its val is the stored form, the array of every column's value
+ *   (_ed_ins_value_compact())
+ * @values: the same values, one for each of @table's columns in the registry's order
+ * @error: return location for an error
+ *
+ * Logs the ins op of a new local row and writes the row, in two prepared statements: the
+ * bulk insert's path, with no text to format or parse again for each row.
+ */
 gboolean
 _ed_op_store_insert_new_row (EdOpStore        *self,
                              const EdTableDef *table,
@@ -1211,17 +1282,7 @@ _ed_op_store_insert_new_row (EdOpStore        *self,
       (self->insert_op_stmt = cached (self, insert_op_sql, error)) == NULL)
     return FALSE;
   stmt = self->insert_op_stmt;
-  bind_text (stmt, 1, op->device);
-  sqlite3_bind_int64 (stmt, 2, op->seq);
-  sqlite3_bind_int64 (stmt, 3, op->hlc);
-  bind_text (stmt, 4, op->tbl);
-  bind_text (stmt, 5, op->pk);
-  bind_text (stmt, 6, ED_ROW_COLUMN);
-  bind_text (stmt, 7, ed_op_kind_to_string (ED_OP_INS));
-  bind_text (stmt, 8, op->val);
-  bind_text (stmt, 9, "[]");
-  bind_text (stmt, 10, "[]");
-  bind_text (stmt, 11, op->user != NULL ? op->user : "");
+  bind_new_row_op (stmt, 1, op);
   if (!step_done (self, stmt, error))
     return FALSE;
   if (sqlite3_changes (ed_database_get_handle (self->database)) == 0)
@@ -1233,23 +1294,104 @@ _ed_op_store_insert_new_row (EdOpStore        *self,
 
   if ((stmt = insert_row_statement (self, table, error)) == NULL)
     return FALSE;
-  bind_text (stmt, 1, op->pk);
-  for (guint i = 0; i < table->n_columns; i++)
-    switch (table->columns[i].type)
-      {
-      case ED_VALUE_TEXT:
-      case ED_VALUE_DATE:
-        bind_text (stmt, i + 2, values[i].text);
-        break;
-      case ED_VALUE_INTEGER:
-      case ED_VALUE_MONEY:
-      case ED_VALUE_BOOLEAN:
-        sqlite3_bind_int64 (stmt, i + 2, values[i].number);
-        break;
-      default:
-        g_assert_not_reached ();
-      }
+  bind_new_row (stmt, 1, table, op->pk, values);
   return insert_row_step (self, stmt, table, op->pk, error);
+}
+
+/* insert_op_sql for ED_OP_STORE_BATCH_ROWS ops. */
+static char *
+insert_ops_sql (void)
+{
+  const char *values = strstr (insert_op_sql, "VALUES ") + strlen ("VALUES ");
+  GString *sql = g_string_new_len (insert_op_sql, values - insert_op_sql);
+
+  for (guint r = 0; r < ED_OP_STORE_BATCH_ROWS; r++)
+    {
+      guint first = r * 11 + 1;
+
+      g_string_append_printf (sql, "%s(?%u", r > 0 ? ", " : "", first);
+      for (guint i = 1; i < 11; i++)
+        g_string_append_printf (sql, ", ?%u", first + i);
+      g_string_append_c (sql, ')');
+    }
+  g_string_append (sql, " ON CONFLICT DO NOTHING");
+  return g_string_free (sql, FALSE);
+}
+
+/**
+ * _ed_op_store_insert_new_rows:
+ * @self: the store
+ * @table: the rows' table
+ * @ops: (array length=n_rows): the rows' ins ops, as for _ed_op_store_insert_new_row()
+ * @values: @n_rows runs of one value for each of @table's columns
+ * @n_rows: how many
+ * @error: return location for an error
+ *
+ * Logs and writes many new local rows, %ED_OP_STORE_BATCH_ROWS to a statement. One statement
+ * per row opens and closes a cursor on the table, the op log and each of their indexes, and
+ * finds its place in each from the root; many rows to a statement keep the cursors where the
+ * last row left them, which for time-ordered ids is where the next one goes.
+ */
+gboolean
+_ed_op_store_insert_new_rows (EdOpStore        *self,
+                              const EdTableDef *table,
+                              const EdOp       *ops,
+                              const EdRawValue *values,
+                              guint             n_rows,
+                              GError          **error)
+{
+  TableSql *sql;
+  sqlite3_stmt *stmt;
+
+  if (n_rows != ED_OP_STORE_BATCH_ROWS)
+    {
+      for (guint r = 0; r < n_rows; r++)
+        if (!_ed_op_store_insert_new_row (self, table, &ops[r], &values[r * table->n_columns],
+                                          error))
+          return FALSE;
+      return TRUE;
+    }
+
+  if (self->insert_ops == NULL)
+    self->insert_ops = insert_ops_sql ();
+  if (self->insert_ops_stmt == NULL &&
+      (self->insert_ops_stmt = cached (self, self->insert_ops, error)) == NULL)
+    return FALSE;
+  stmt = self->insert_ops_stmt;
+  for (guint r = 0; r < n_rows; r++)
+    {
+      g_return_val_if_fail (ops[r].kind == ED_OP_INS && ops[r].val != NULL &&
+                            ops[r].val[0] == '[', FALSE);
+      bind_new_row_op (stmt, (int)(r * 11 + 1), &ops[r]);
+    }
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (ed_database_get_handle (self->database)) != (int)n_rows)
+    {
+      g_set_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_INTEGRITY,
+                   _("Op %s:%" G_GINT64_FORMAT " or one of the %u after it is already in the "
+                     "log"), ops[0].device, ops[0].seq, n_rows - 1);
+      return FALSE;
+    }
+
+  sql = (TableSql *)table_sql_for (self, table);
+  if (sql->insert_rows_stmt == NULL &&
+      (sql->insert_rows_stmt = table_statement (self, sql->insert_rows, error)) == NULL)
+    return FALSE;
+  stmt = sql->insert_rows_stmt;
+  for (guint r = 0; r < n_rows; r++)
+    bind_new_row (stmt, (int)(r * (table->n_columns + 1) + 1), table, ops[r].pk,
+                  &values[r * table->n_columns]);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (ed_database_get_handle (self->database)) != (int)n_rows)
+    {
+      g_set_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_ROW_EXISTS,
+                   _("%s already has a row %s or one of the %u after it"), table->name,
+                   ops[0].pk, n_rows - 1);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean

@@ -785,6 +785,8 @@ write_register (Import                *import,
       if (!ed_bulk_insert_add (electors, NULL, error))
         return FALSE;
     }
+  if (!ed_bulk_insert_flush (properties, error) || !ed_bulk_insert_flush (electors, error))
+    return FALSE;
   g_clear_pointer (&properties, ed_bulk_insert_free);
   g_clear_pointer (&electors, ed_bulk_insert_free);
 

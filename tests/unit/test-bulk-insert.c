@@ -162,6 +162,83 @@ test_merges (void)
   g_assert_cmpstr (hash_a, ==, hash_b);
 }
 
+static gint64
+count_rows (EdTestDesk *desk,
+            const char *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = ed_database_prepare (ed_context_get_database (desk->context),
+                                                      sql, NULL);
+
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* Rows are written ED_OP_STORE_BATCH_ROWS to a statement: an added row is nonetheless there
+ * for the change set's next write, its text is copied (the caller's buffer is reused), the
+ * ops keep the order the rows were added in, and rows still waiting when the bulk insert is
+ * freed are written, or all dropped by a rollback. */
+static void
+test_written_in_batches (void)
+{
+  g_autoptr(EdTestDesk) desk = ed_test_desk_new ("desk-a", 1000);
+  g_autoptr(EdChangeSet) change_set = ed_change_set_begin (desk->context, NULL);
+  g_autoptr(EdBulkInsert) bulk = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *columns[] = { "name", "count" };
+  const guint n = 2 * ED_OP_STORE_BATCH_ROWS + 7;
+  g_autofree char *third = NULL;
+  g_autofree char *name = NULL;
+  char text[32];
+
+  bulk = ed_change_set_bulk_insert (change_set, "thing", columns, 2, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < n; i++)
+    {
+      g_snprintf (text, sizeof text, "row %u", i);
+      ed_bulk_insert_set_text (bulk, 0, text);
+      ed_bulk_insert_set_int64 (bulk, 1, i);
+      g_assert_true (ed_bulk_insert_add (bulk, i == 2 ? &third : NULL, &error));
+      g_assert_no_error (error);
+      if (i == 2)
+        {
+          /* Not yet written, yet the change set finds it to edit. */
+          g_assert_true (ed_change_set_set (change_set, "thing", third, "name",
+                                            g_variant_new_string ("third"), &error));
+          g_assert_no_error (error);
+        }
+    }
+  g_clear_pointer (&bulk, ed_bulk_insert_free);
+  g_assert_true (ed_change_set_commit (change_set, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (count_rows (desk, "SELECT count(*) FROM thing"), ==, n);
+  g_assert_cmpint (count_rows (desk, "SELECT count(*) FROM thing WHERE name = 'row ' || count "
+                                     "OR (count = 2 AND name = 'third')"), ==, n);
+  name = ed_test_desk_get_text (desk, third, "name");
+  g_assert_cmpstr (name, ==, "third");
+  /* n ins ops and the set, numbered one after another in the order they were made. */
+  g_assert_cmpint (count_rows (desk, "SELECT count(*) FROM op_log WHERE tbl = 'thing'"), ==,
+                   n + 1);
+  g_assert_cmpint (count_rows (desk, "SELECT count(*) FROM op_log AS a JOIN op_log AS b "
+                                     "ON b.device = a.device AND b.seq = a.seq + 1 "
+                                     "WHERE a.tbl = 'thing' AND b.tbl = 'thing' "
+                                     "AND b.hlc <= a.hlc"), ==, 0);
+  g_assert_cmpint (count_rows (desk, "SELECT seq FROM op_log WHERE kind = 'set'"), ==,
+                   count_rows (desk, "SELECT seq FROM op_log WHERE pk = (SELECT pk FROM op_log "
+                                     "WHERE kind = 'set') AND kind = 'ins'") + 1);
+
+  g_clear_object (&change_set);
+  change_set = ed_change_set_begin (desk->context, NULL);
+  bulk = ed_change_set_bulk_insert (change_set, "thing", columns, 2, &error);
+  for (guint i = 0; i < ED_OP_STORE_BATCH_ROWS + 3; i++)
+    g_assert_true (ed_bulk_insert_add (bulk, NULL, &error));
+  g_clear_pointer (&bulk, ed_bulk_insert_free);
+  ed_change_set_rollback (change_set);
+  g_assert_cmpint (count_rows (desk, "SELECT count(*) FROM thing"), ==, n);
+  g_assert_cmpint (count_rows (desk, "SELECT count(*) FROM op_log WHERE tbl = 'thing'"), ==,
+                   n + 1);
+}
+
 static void
 test_refused (void)
 {
@@ -204,6 +281,7 @@ main (int   argc,
 
   g_test_add_func ("/changes/bulk-insert/same-as-insert", test_same_as_insert);
   g_test_add_func ("/changes/bulk-insert/merges", test_merges);
+  g_test_add_func ("/changes/bulk-insert/written-in-batches", test_written_in_batches);
   g_test_add_func ("/changes/bulk-insert/refused", test_refused);
   return g_test_run ();
 }
