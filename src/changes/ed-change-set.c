@@ -947,7 +947,9 @@ ed_bulk_update_apply (EdBulkUpdate  *bulk,
   g_return_val_if_fail (bulk != NULL && row_id != NULL, FALSE);
   g_return_val_if_fail (bulk->change_set->open, FALSE);
 
-  ok = bulk_update_row (bulk, row_id, &n_ops, error);
+  /* The row may be one a bulk insert has yet to write. */
+  ok = flush_bulk_inserts (bulk->change_set, error) &&
+       bulk_update_row (bulk, row_id, &n_ops, error);
   for (guint i = 0; i < bulk->n_fields; i++)
     bulk->fields[i].is_set = FALSE;
   if (out_n_ops != NULL)
