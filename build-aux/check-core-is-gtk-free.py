@@ -20,7 +20,7 @@ def main(build_dir):
     offenders = []
     for entry in commands:
         output = entry.get("output", "")
-        if "libed-core" not in output and "electoral-desk-cli" not in output:
+        if not any(name in output for name in ("libed-core", "libed-cli", "electoral-desk-cli")):
             continue
         checked += 1
         command = entry.get("command") or " ".join(entry.get("arguments", []))

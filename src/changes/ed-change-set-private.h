@@ -7,11 +7,11 @@
 
 #pragma once
 
-#include "ed-change-set.h"
+#include "changes/ed-change-set.h"
 
 G_BEGIN_DECLS
 
-gboolean _ed_change_set_adopt_unlogged_rows (EdContext  *context,
+gboolean _ed_change_set_adopt_unlogged_rows (EdReplica  *replica,
                                              GError    **error);
 
 G_END_DECLS

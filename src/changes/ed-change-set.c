@@ -12,9 +12,9 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "ed-change-set-private.h"
-#include "ed-context-private.h"
-#include "ed-row-id.h"
+#include "changes/ed-change-set-private.h"
+#include "changes/ed-replica-private.h"
+#include "changes/ed-row-id.h"
 
 /* The only way any module writes a synced table (DESIGN.md §5). A change set is one
  * transaction: each insert, set, delete or restore becomes an op in the log, with this desk's
@@ -26,7 +26,7 @@ struct _EdChangeSet
 {
   GObject    parent_instance;
 
-  EdContext *context;
+  EdReplica *replica;
   EdOpStore *store;
   gint64     next_seq;
   guint      n_ops;
@@ -46,7 +46,7 @@ ed_change_set_dispose (GObject *object)
 
   if (self->open)
     ed_change_set_rollback (self);
-  g_clear_object (&self->context);
+  g_clear_object (&self->replica);
   g_clear_pointer (&self->bulk_inserts, g_ptr_array_unref);
   g_clear_error (&self->bulk_error);
 
@@ -70,35 +70,35 @@ static gboolean flush_bulk_inserts (EdChangeSet  *self,
 
 /**
  * ed_change_set_begin:
- * @context: the district
+ * @replica: the district
  * @error: return location for an error (the district is locked by another program, …)
  *
  * Returns: (transfer full): an open change set; unref it without committing to roll back
  */
 EdChangeSet *
-ed_change_set_begin (EdContext  *context,
+ed_change_set_begin (EdReplica  *replica,
                      GError    **error)
 {
   g_autoptr(EdChangeSet) self = NULL;
   EdDatabase *database;
   gint64 max_seq;
 
-  g_return_val_if_fail (ED_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (ED_IS_REPLICA (replica), NULL);
 
-  database = ed_context_get_database (context);
-  if (!_ed_write_check_begin (_ed_context_get_write_check (context), error))
+  database = ed_replica_get_database (replica);
+  if (!_ed_write_check_begin (_ed_replica_get_write_check (replica), error))
     return NULL;
   if (!ed_database_begin (database, error))
     return NULL;
 
   self = g_object_new (ED_TYPE_CHANGE_SET, NULL);
-  self->context = g_object_ref (context);
-  self->store = _ed_context_get_op_store (context);
+  self->replica = g_object_ref (replica);
+  self->store = _ed_replica_get_op_store (replica);
   self->open = TRUE;
 
   /* The log itself says which number comes next: a rolled-back change set leaves no gap, and
    * no number is ever used twice. */
-  max_seq = _ed_op_store_max_seq (self->store, ed_context_get_device_id (context), error);
+  max_seq = _ed_op_store_max_seq (self->store, ed_replica_get_device_id (replica), error);
   if (max_seq < 0)
     return NULL;
   self->next_seq = max_seq + 1;
@@ -110,7 +110,7 @@ lookup_table (EdChangeSet  *self,
               const char   *table,
               GError      **error)
 {
-  const EdTableDef *def = ed_schema_lookup (ed_context_get_schema (self->context), table);
+  const EdTableDef *def = ed_schema_lookup (ed_replica_get_schema (self->replica), table);
 
   if (def == NULL)
     g_set_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_UNKNOWN_TABLE,
@@ -127,14 +127,14 @@ new_op (EdChangeSet *self,
 {
   EdOp *op = ed_op_new ();
 
-  op->device = g_strdup (ed_context_get_device_id (self->context));
+  op->device = g_strdup (ed_replica_get_device_id (self->replica));
   op->seq = self->next_seq;
-  op->hlc = ed_hlc_tick (ed_context_get_hlc (self->context));
+  op->hlc = ed_hlc_tick (ed_replica_get_hlc (self->replica));
   op->tbl = g_strdup (table);
   op->pk = g_strdup (row_id);
   op->col = g_strdup (column);
   op->kind = kind;
-  op->user = g_strdup (ed_context_get_user_name (self->context));
+  op->user = g_strdup (ed_replica_get_user_name (self->replica));
   return op;
 }
 
@@ -153,7 +153,7 @@ apply_op (EdChangeSet  *self,
   g_assert (is_new);
   self->next_seq++;
   self->n_ops++;
-  _ed_write_check_expect (_ed_context_get_write_check (self->context), op->tbl, op->pk,
+  _ed_write_check_expect (_ed_replica_get_write_check (self->replica), op->tbl, op->pk,
                           op->kind == ED_OP_SET ? op->col : NULL);
   return TRUE;
 }
@@ -276,7 +276,7 @@ ed_change_set_insert (EdChangeSet         *self,
     return FALSE;
   self->next_seq++;
   self->n_ops++;
-  _ed_write_check_expect (_ed_context_get_write_check (self->context), table, id, NULL);
+  _ed_write_check_expect (_ed_replica_get_write_check (self->replica), table, id, NULL);
 
   if (out_row_id != NULL)
     *out_row_id = g_steal_pointer (&id);
@@ -545,15 +545,15 @@ ed_bulk_insert_add (EdBulkInsert  *bulk,
 
   id = ed_row_id_new ();
   op = &bulk->pending_ops[bulk->n_pending];
-  op->device = (char *)ed_context_get_device_id (self->context);
+  op->device = (char *)ed_replica_get_device_id (self->replica);
   op->seq = self->next_seq;
-  op->hlc = ed_hlc_tick (ed_context_get_hlc (self->context));
+  op->hlc = ed_hlc_tick (ed_replica_get_hlc (self->replica));
   op->tbl = (char *)def->name;
   op->pk = g_string_chunk_insert (bulk->pending_text, id);
   op->col = (char *)ED_ROW_COLUMN;
   op->kind = ED_OP_INS;
   op->val = g_string_chunk_insert_len (bulk->pending_text, bulk->array->str, bulk->array->len);
-  op->user = (char *)ed_context_get_user_name (self->context);
+  op->user = (char *)ed_replica_get_user_name (self->replica);
   row = &bulk->pending_values[bulk->n_pending * def->n_columns];
   for (guint i = 0; i < def->n_columns; i++)
     {
@@ -566,7 +566,7 @@ ed_bulk_insert_add (EdBulkInsert  *bulk,
   /* The numbers are taken now, so that ops keep the order their rows were added in. */
   self->next_seq++;
   self->n_ops++;
-  _ed_write_check_expect (_ed_context_get_write_check (self->context), def->name, id, NULL);
+  _ed_write_check_expect (_ed_replica_get_write_check (self->replica), def->name, id, NULL);
 
   if (out_row_id != NULL)
     *out_row_id = g_steal_pointer (&id);
@@ -901,23 +901,23 @@ bulk_update_row (EdBulkUpdate  *bulk,
       if (unchanged)
         continue;
 
-      op.device = (char *)ed_context_get_device_id (self->context);
+      op.device = (char *)ed_replica_get_device_id (self->replica);
       op.seq = self->next_seq;
-      op.hlc = ed_hlc_tick (ed_context_get_hlc (self->context));
+      op.hlc = ed_hlc_tick (ed_replica_get_hlc (self->replica));
       op.tbl = (char *)def->name;
       op.pk = (char *)row_id;
       op.col = (char *)column;
       op.kind = ED_OP_SET;
       op.val = bulk->json->str;
       op.pred = pred;
-      op.user = (char *)ed_context_get_user_name (self->context);
+      op.user = (char *)ed_replica_get_user_name (self->replica);
       if (!_ed_op_store_integrate_local_set (self->store, def, field->index, &op, explicit,
                                              &field->value, error))
         return FALSE;
       self->next_seq++;
       self->n_ops++;
       (*n_ops)++;
-      _ed_write_check_expect (_ed_context_get_write_check (self->context), def->name, row_id,
+      _ed_write_check_expect (_ed_replica_get_write_check (self->replica), def->name, row_id,
                               column);
     }
   return TRUE;
@@ -1119,12 +1119,12 @@ ed_change_set_commit (EdChangeSet  *self,
 
   g_return_val_if_fail (ED_IS_CHANGE_SET (self) && self->open, FALSE);
 
-  database = ed_context_get_database (self->context);
+  database = ed_replica_get_database (self->replica);
   if (!flush_bulk_inserts (self, error) ||
-      (self->n_ops > 0 && !_ed_context_save_hlc (self->context, error)) ||
-      !ed_schema_refresh_derived_indexes (ed_context_get_schema (self->context), self->context,
+      (self->n_ops > 0 && !_ed_replica_save_hlc (self->replica, error)) ||
+      !ed_schema_refresh_derived_indexes (ed_replica_get_schema (self->replica), self->replica,
                                           error) ||
-      !_ed_write_check_finish (_ed_context_get_write_check (self->context), error) ||
+      !_ed_write_check_finish (_ed_replica_get_write_check (self->replica), error) ||
       !ed_database_commit (database, error))
     {
       ed_change_set_rollback (self);
@@ -1141,8 +1141,8 @@ ed_change_set_rollback (EdChangeSet *self)
 
   if (!self->open)
     return;
-  ed_database_rollback (ed_context_get_database (self->context));
-  _ed_write_check_discard (_ed_context_get_write_check (self->context));
+  ed_database_rollback (ed_replica_get_database (self->replica));
+  _ed_write_check_discard (_ed_replica_get_write_check (self->replica));
   self->open = FALSE;
 }
 
@@ -1156,7 +1156,7 @@ ed_change_set_get_n_ops (EdChangeSet *self)
 
 /**
  * _ed_change_set_adopt_unlogged_rows:
- * @context: the district, just opened
+ * @replica: the district, just opened
  * @error: return location for an error
  *
  * Gives every synced row that no op names an ins op made from its current values. Rows
@@ -1164,13 +1164,13 @@ ed_change_set_get_n_ops (EdChangeSet *self)
  * reach another desk, and an edit of one would derive the row from ops that do not exist.
  */
 gboolean
-_ed_change_set_adopt_unlogged_rows (EdContext  *context,
+_ed_change_set_adopt_unlogged_rows (EdReplica  *replica,
                                     GError    **error)
 {
   g_autoptr(EdChangeSet) self = NULL;
-  g_autoptr(GPtrArray) tables = ed_schema_list_tables (ed_context_get_schema (context));
+  g_autoptr(GPtrArray) tables = ed_schema_list_tables (ed_replica_get_schema (replica));
   g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
-  g_autoptr(GPtrArray) existing = ed_database_list_tables (ed_context_get_database (context),
+  g_autoptr(GPtrArray) existing = ed_database_list_tables (ed_replica_get_database (replica),
                                                            error);
   guint n_rows = 0;
 
@@ -1190,7 +1190,7 @@ _ed_change_set_adopt_unlogged_rows (EdContext  *context,
           continue;
         }
 
-      rows = _ed_op_store_unlogged_rows (_ed_context_get_op_store (context), table, error);
+      rows = _ed_op_store_unlogged_rows (_ed_replica_get_op_store (replica), table, error);
       if (rows == NULL)
         return FALSE;
       n_rows += rows->len;
@@ -1199,7 +1199,7 @@ _ed_change_set_adopt_unlogged_rows (EdContext  *context,
   if (n_rows == 0)
     return TRUE;
 
-  self = ed_change_set_begin (context, error);
+  self = ed_change_set_begin (replica, error);
   if (self == NULL)
     return FALSE;
 

@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include "ed-context.h"
+#include "changes/ed-replica.h"
 
 G_BEGIN_DECLS
 
@@ -46,7 +46,7 @@ G_DECLARE_FINAL_TYPE (EdChangeSet, ed_change_set, ED, CHANGE_SET, GObject)
 
 GQuark       ed_change_error_quark     (void);
 
-EdChangeSet *ed_change_set_begin       (EdContext           *context,
+EdChangeSet *ed_change_set_begin       (EdReplica           *replica,
                                         GError             **error);
 gboolean     ed_change_set_insert      (EdChangeSet         *self,
                                         const char          *table,

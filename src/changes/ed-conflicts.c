@@ -11,9 +11,9 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "ed-change-set.h"
-#include "ed-conflicts.h"
-#include "ed-context-private.h"
+#include "changes/ed-change-set.h"
+#include "changes/ed-conflicts.h"
+#include "changes/ed-replica-private.h"
 
 /* Conflicts are shown to a person with every competing version, who made it, on which desk
  * and roughly when, and resolved by an ordinary edit whose pred is all of them (SYNC.md
@@ -70,7 +70,7 @@ make_head (const EdHead *head)
 }
 
 static EdConflict *
-build_conflict (EdContext   *context,
+build_conflict (EdReplica   *replica,
                 const char  *tbl,
                 const char  *pk,
                 const char  *col,
@@ -87,14 +87,14 @@ build_conflict (EdContext   *context,
   conflict->kind = g_strdup (kind);
   conflict->heads = g_ptr_array_new_with_free_func ((GDestroyNotify)conflict_head_free);
 
-  heads = _ed_op_store_get_heads (_ed_context_get_op_store (context), tbl, pk, col, error);
+  heads = _ed_op_store_get_heads (_ed_replica_get_op_store (replica), tbl, pk, col, error);
   if (heads == NULL)
     return NULL;
 
   if (g_str_equal (kind, "delete"))
     {
       /* The deletes, then the edits they had not seen: the versions a person weighs. */
-      const EdTableDef *table = ed_schema_lookup (ed_context_get_schema (context), tbl);
+      const EdTableDef *table = ed_schema_lookup (ed_replica_get_schema (replica), tbl);
       g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
       for (guint i = 0; i < heads->len; i++)
@@ -109,7 +109,7 @@ build_conflict (EdContext   *context,
 
       for (guint c = 0; table != NULL && c < table->n_columns; c++)
         {
-          g_autoptr(GPtrArray) field = _ed_op_store_get_heads (_ed_context_get_op_store (context),
+          g_autoptr(GPtrArray) field = _ed_op_store_get_heads (_ed_replica_get_op_store (replica),
                                                                tbl, pk, table->columns[c].name,
                                                                error);
 
@@ -134,28 +134,28 @@ build_conflict (EdContext   *context,
 
 /**
  * ed_conflicts_list:
- * @context: the district
+ * @replica: the district
  * @error: return location for an error
  *
  * Returns: (transfer full) (element-type EdConflict): the open conflicts
  */
 GPtrArray *
-ed_conflicts_list (EdContext  *context,
+ed_conflicts_list (EdReplica  *replica,
                    GError    **error)
 {
   g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify)ed_conflict_free);
   g_autoptr(GPtrArray) rows = NULL;
 
-  g_return_val_if_fail (ED_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (ED_IS_REPLICA (replica), NULL);
 
-  rows = _ed_op_store_list_conflicts (_ed_context_get_op_store (context), error);
+  rows = _ed_op_store_list_conflicts (_ed_replica_get_op_store (replica), error);
   if (rows == NULL)
     return NULL;
 
   for (guint i = 0; i < rows->len; i++)
     {
       char **row = g_ptr_array_index (rows, i);
-      EdConflict *conflict = build_conflict (context, row[0], row[1], row[2], row[3], error);
+      EdConflict *conflict = build_conflict (replica, row[0], row[1], row[2], row[3], error);
 
       if (conflict == NULL)
         return NULL;
@@ -166,18 +166,18 @@ ed_conflicts_list (EdContext  *context,
 
 /**
  * ed_conflicts_lookup:
- * @context: the district
+ * @replica: the district
  * @id: a conflict's id
  * @error: return location for an error
  *
  * Returns: (transfer full): the conflict, or %NULL with @error set
  */
 EdConflict *
-ed_conflicts_lookup (EdContext   *context,
+ed_conflicts_lookup (EdReplica   *replica,
                      const char  *id,
                      GError     **error)
 {
-  g_autoptr(GPtrArray) conflicts = ed_conflicts_list (context, error);
+  g_autoptr(GPtrArray) conflicts = ed_conflicts_list (replica, error);
 
   if (conflicts == NULL)
     return NULL;
@@ -195,18 +195,18 @@ ed_conflicts_lookup (EdContext   *context,
 
 /**
  * ed_conflicts_resolve_value:
- * @context: the district
+ * @replica: the district
  * @id: a value conflict
  * @value: the value to keep (one of the competing ones, or a new one)
  * @error: return location for an error
  */
 gboolean
-ed_conflicts_resolve_value (EdContext   *context,
+ed_conflicts_resolve_value (EdReplica   *replica,
                             const char  *id,
                             GVariant    *value,
                             GError     **error)
 {
-  g_autoptr(EdConflict) conflict = ed_conflicts_lookup (context, id, error);
+  g_autoptr(EdConflict) conflict = ed_conflicts_lookup (replica, id, error);
   g_autoptr(EdChangeSet) change_set = NULL;
   g_autoptr(GVariant) sunk = g_variant_ref_sink (value);
 
@@ -219,7 +219,7 @@ ed_conflicts_resolve_value (EdContext   *context,
       return FALSE;
     }
 
-  change_set = ed_change_set_begin (context, error);
+  change_set = ed_change_set_begin (replica, error);
   return change_set != NULL &&
          ed_change_set_set (change_set, conflict->tbl, conflict->pk, conflict->col, sunk,
                             error) &&
@@ -228,18 +228,18 @@ ed_conflicts_resolve_value (EdContext   *context,
 
 /**
  * ed_conflicts_resolve_delete:
- * @context: the district
+ * @replica: the district
  * @id: a delete conflict
  * @keep_row: %TRUE to keep the row with its edits, %FALSE to confirm the delete
  * @error: return location for an error
  */
 gboolean
-ed_conflicts_resolve_delete (EdContext   *context,
+ed_conflicts_resolve_delete (EdReplica   *replica,
                              const char  *id,
                              gboolean     keep_row,
                              GError     **error)
 {
-  g_autoptr(EdConflict) conflict = ed_conflicts_lookup (context, id, error);
+  g_autoptr(EdConflict) conflict = ed_conflicts_lookup (replica, id, error);
   g_autoptr(EdChangeSet) change_set = NULL;
   gboolean ok;
 
@@ -252,7 +252,7 @@ ed_conflicts_resolve_delete (EdContext   *context,
       return FALSE;
     }
 
-  change_set = ed_change_set_begin (context, error);
+  change_set = ed_change_set_begin (replica, error);
   if (change_set == NULL)
     return FALSE;
   if (keep_row)

@@ -7,8 +7,8 @@
 
 #pragma once
 
-#include "ed-context.h"
-#include "ed-op.h"
+#include "changes/ed-replica.h"
+#include "changes/ed-op.h"
 
 G_BEGIN_DECLS
 
@@ -52,16 +52,16 @@ typedef struct
 } EdConflict;
 
 void        ed_conflict_free           (EdConflict  *conflict);
-GPtrArray  *ed_conflicts_list          (EdContext   *context,
+GPtrArray  *ed_conflicts_list          (EdReplica   *replica,
                                         GError     **error);
-EdConflict *ed_conflicts_lookup        (EdContext   *context,
+EdConflict *ed_conflicts_lookup        (EdReplica   *replica,
                                         const char  *id,
                                         GError     **error);
-gboolean    ed_conflicts_resolve_value (EdContext   *context,
+gboolean    ed_conflicts_resolve_value (EdReplica   *replica,
                                         const char  *id,
                                         GVariant    *value,
                                         GError     **error);
-gboolean    ed_conflicts_resolve_delete (EdContext  *context,
+gboolean    ed_conflicts_resolve_delete (EdReplica  *replica,
                                         const char  *id,
                                         gboolean     keep_row,
                                         GError     **error);

@@ -11,9 +11,9 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "ed-change-set.h"
-#include "ed-context-private.h"
-#include "ed-history.h"
+#include "changes/ed-change-set.h"
+#include "changes/ed-replica-private.h"
+#include "changes/ed-history.h"
 
 /* The op log read as an audit trail: who changed what, when, from what to what (DESIGN.md
  * §5). "From" is the value of every version the change replaced, so a resolved conflict
@@ -74,7 +74,7 @@ field_value_of (EdOpStore  *store,
 
 /**
  * ed_history_for_row:
- * @context: the district
+ * @replica: the district
  * @table: a synced table
  * @row_id: a row, visible or deleted
  * @error: return location for an error
@@ -83,7 +83,7 @@ field_value_of (EdOpStore  *store,
  *   first
  */
 GPtrArray *
-ed_history_for_row (EdContext   *context,
+ed_history_for_row (EdReplica   *replica,
                     const char  *table,
                     const char  *row_id,
                     GError     **error)
@@ -96,11 +96,11 @@ ed_history_for_row (EdContext   *context,
   sqlite3_stmt *stmt;
   int rc;
 
-  g_return_val_if_fail (ED_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (ED_IS_REPLICA (replica), NULL);
 
-  database = ed_context_get_database (context);
-  store = _ed_context_get_op_store (context);
-  def = ed_schema_lookup (ed_context_get_schema (context), table);
+  database = ed_replica_get_database (replica);
+  store = _ed_replica_get_op_store (replica);
+  def = ed_schema_lookup (ed_replica_get_schema (replica), table);
   if (def == NULL)
     {
       g_set_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_UNKNOWN_TABLE,

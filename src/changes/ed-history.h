@@ -7,8 +7,8 @@
 
 #pragma once
 
-#include "ed-context.h"
-#include "ed-op.h"
+#include "changes/ed-replica.h"
+#include "changes/ed-op.h"
 
 G_BEGIN_DECLS
 
@@ -36,7 +36,7 @@ typedef struct
 } EdHistoryEntry;
 
 void       ed_history_entry_free (EdHistoryEntry *entry);
-GPtrArray *ed_history_for_row    (EdContext      *context,
+GPtrArray *ed_history_for_row    (EdReplica      *replica,
                                   const char     *table,
                                   const char     *row_id,
                                   GError        **error);

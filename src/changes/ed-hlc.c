@@ -9,7 +9,7 @@
 
 #include "config.h"
 
-#include "ed-hlc.h"
+#include "changes/ed-hlc.h"
 
 /* A hybrid logical clock orders this desk's ops after everything it has seen, even when its
  * wall clock is behind, and stays close to wall time when clocks agree, so "approximately

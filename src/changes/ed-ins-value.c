@@ -23,7 +23,7 @@
 
 #include <string.h>
 
-#include "ed-ins-value.h"
+#include "changes/ed-ins-value.h"
 
 /* The end of the scalar JSON value (string, number, true, false or null) starting at @p, or
  * NULL if there is none. ed_value_append_json() writes nothing else; an object or array in

@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include "ed-schema.h"
+#include "changes/ed-schema.h"
 
 G_BEGIN_DECLS
 

@@ -11,10 +11,10 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "ed-change-set.h"
-#include "ed-context-private.h"
-#include "ed-merge.h"
-#include "ed-validate.h"
+#include "changes/ed-change-set.h"
+#include "changes/ed-replica-private.h"
+#include "changes/ed-merge.h"
+#include "changes/ed-validate.h"
 
 /* Applying other desks' ops (SYNC.md §4.4): one transaction per batch, so a bad batch leaves
  * nothing behind; idempotent, because an op already held is ignored; order-independent,
@@ -47,12 +47,12 @@ row_key_free (RowKey *key)
 }
 
 static gboolean
-note_peer_clock (EdContext   *context,
+note_peer_clock (EdReplica   *replica,
                  const EdOp  *op,
                  GError     **error)
 {
-  EdDatabase *database = ed_context_get_database (context);
-  EdHlc *hlc = ed_context_get_hlc (context);
+  EdDatabase *database = ed_replica_get_database (replica);
+  EdHlc *hlc = ed_replica_get_hlc (replica);
   gint64 wall = ed_hlc_wall_ms (hlc);
   sqlite3_stmt *stmt = ed_database_cached (database, peer_clock_sql, error);
   gboolean ok;
@@ -75,11 +75,11 @@ note_peer_clock (EdContext   *context,
 /* Kept after the rollback, in a transaction of its own: an alarm must outlive the batch that
  * raised it. */
 static void
-record_alarm (EdContext  *context,
+record_alarm (EdReplica  *replica,
               const EdOp *received)
 {
-  EdDatabase *database = ed_context_get_database (context);
-  EdOpStore *store = _ed_context_get_op_store (context);
+  EdDatabase *database = ed_replica_get_database (replica);
+  EdOpStore *store = _ed_replica_get_op_store (replica);
   g_autoptr(EdOp) stored = _ed_op_store_load_op (store, received->device, received->seq, NULL);
   g_autoptr(JsonNode) stored_node = stored != NULL ? ed_op_to_json (stored) : NULL;
   g_autoptr(JsonNode) received_node = ed_op_to_json (received);
@@ -107,12 +107,12 @@ record_alarm (EdContext  *context,
 /* The district's own row says which district a desk belongs to. A batch that touches another
  * row of that table comes from another district's desks and is refused whole. */
 static gboolean
-check_same_district (EdContext  *context,
+check_same_district (EdReplica  *replica,
                      GPtrArray  *ops,
                      GError    **error)
 {
-  const char *identity = ed_schema_get_identity_table (ed_context_get_schema (context));
-  EdDatabase *database = ed_context_get_database (context);
+  const char *identity = ed_schema_get_identity_table (ed_replica_get_schema (replica));
+  EdDatabase *database = ed_replica_get_database (replica);
   g_autofree char *local_id = NULL;
   const char *batch_id = NULL;
   char *sql;
@@ -163,14 +163,14 @@ check_same_district (EdContext  *context,
 }
 
 static gboolean
-apply_in_transaction (EdContext     *context,
+apply_in_transaction (EdReplica     *replica,
                       GPtrArray     *ops,
                       EdMergeStats  *stats,
                       const EdOp   **out_bad_op,
                       GError       **error)
 {
-  EdOpStore *store = _ed_context_get_op_store (context);
-  const char *own_device = ed_context_get_device_id (context);
+  EdOpStore *store = _ed_replica_get_op_store (replica);
+  const char *own_device = ed_replica_get_device_id (replica);
   g_autoptr(GHashTable) touched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                          NULL);
   g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func ((GDestroyNotify)row_key_free);
@@ -193,7 +193,7 @@ apply_in_transaction (EdContext     *context,
         }
       stats->applied++;
 
-      if (g_strcmp0 (op->device, own_device) != 0 && !note_peer_clock (context, op, error))
+      if (g_strcmp0 (op->device, own_device) != 0 && !note_peer_clock (replica, op, error))
         return FALSE;
 
       key = g_strdup_printf ("%s\x1f%s", op->tbl, op->pk);
@@ -218,14 +218,14 @@ apply_in_transaction (EdContext     *context,
 
   if (stats->applied == 0)
     return TRUE;
-  return _ed_context_save_hlc (context, error) &&
-         ed_schema_refresh_derived_indexes (ed_context_get_schema (context), context, error) &&
-         ed_validate_run (context, error);
+  return _ed_replica_save_hlc (replica, error) &&
+         ed_schema_refresh_derived_indexes (ed_replica_get_schema (replica), replica, error) &&
+         ed_validate_run (replica, error);
 }
 
 /**
  * ed_merge_apply:
- * @context: the district
+ * @replica: the district
  * @ops: (element-type EdOp): ops from other desks, in any order, duplicates allowed
  * @out_stats: (out) (optional): how many were new and how many already here
  * @error: return location for an error; %ED_CHANGE_ERROR_INTEGRITY when an op id arrives
@@ -235,7 +235,7 @@ apply_in_transaction (EdContext     *context,
  * Applies the batch in one transaction, then runs the validators.
  */
 gboolean
-ed_merge_apply (EdContext     *context,
+ed_merge_apply (EdReplica     *replica,
                 GPtrArray     *ops,
                 EdMergeStats  *out_stats,
                 GError       **error)
@@ -247,11 +247,11 @@ ed_merge_apply (EdContext     *context,
   g_autoptr(GError) local_error = NULL;
   gboolean ok;
 
-  g_return_val_if_fail (ED_IS_CONTEXT (context), FALSE);
+  g_return_val_if_fail (ED_IS_REPLICA (replica), FALSE);
   g_return_val_if_fail (ops != NULL, FALSE);
 
-  database = ed_context_get_database (context);
-  check = _ed_context_get_write_check (context);
+  database = ed_replica_get_database (replica);
+  check = _ed_replica_get_write_check (replica);
 
   /* Writes made outside change sets before this point would be hidden by the pause. */
   if (!_ed_write_check_begin (check, error))
@@ -260,8 +260,8 @@ ed_merge_apply (EdContext     *context,
     return FALSE;
 
   _ed_write_check_pause (check);
-  ok = check_same_district (context, ops, &local_error) &&
-       apply_in_transaction (context, ops, &stats, &bad_op, &local_error) &&
+  ok = check_same_district (replica, ops, &local_error) &&
+       apply_in_transaction (replica, ops, &stats, &bad_op, &local_error) &&
        ed_database_commit (database, &local_error);
   _ed_write_check_resume (check);
 
@@ -270,7 +270,7 @@ ed_merge_apply (EdContext     *context,
       ed_database_rollback (database);
       if (bad_op != NULL && g_error_matches (local_error, ED_CHANGE_ERROR,
                                              ED_CHANGE_ERROR_INTEGRITY))
-        record_alarm (context, bad_op);
+        record_alarm (replica, bad_op);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
@@ -279,12 +279,12 @@ ed_merge_apply (EdContext     *context,
     *out_stats = stats;
 
   return stats.applied == 0 ||
-         ed_district_settings_reload (ed_context_get_settings (context), error);
+         _ed_replica_merged (replica, error);
 }
 
 /**
  * ed_merge_export:
- * @context: the district
+ * @replica: the district
  * @since: (nullable) (element-type utf8 gint64): device → the highest seq the receiver holds
  *   already (a pointer to a gint64); ops of other devices are all exported
  * @error: return location for an error
@@ -292,16 +292,16 @@ ed_merge_apply (EdContext     *context,
  * Returns: (transfer full) (element-type EdOp): the ops to send, by device and seq
  */
 GPtrArray *
-ed_merge_export (EdContext   *context,
+ed_merge_export (EdReplica   *replica,
                  GHashTable  *since,
                  GError     **error)
 {
   g_autoptr(GPtrArray) all = NULL;
   GPtrArray *ops;
 
-  g_return_val_if_fail (ED_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (ED_IS_REPLICA (replica), NULL);
 
-  all = _ed_op_store_all_ops (_ed_context_get_op_store (context), error);
+  all = _ed_op_store_all_ops (_ed_replica_get_op_store (replica), error);
   if (all == NULL)
     return NULL;
   if (since == NULL)
@@ -321,17 +321,17 @@ ed_merge_export (EdContext   *context,
 
 /**
  * ed_merge_list_clock_warnings:
- * @context: the district
+ * @replica: the district
  * @error: return location for an error
  *
  * Returns: (transfer full) (element-type utf8): a sentence for each desk whose clock was more
  *   than five minutes off this desk's when its latest ops arrived
  */
 GPtrArray *
-ed_merge_list_clock_warnings (EdContext  *context,
+ed_merge_list_clock_warnings (EdReplica  *replica,
                               GError    **error)
 {
-  EdDatabase *database = ed_context_get_database (context);
+  EdDatabase *database = ed_replica_get_database (replica);
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt = ed_database_cached (database, skewed_peers_sql, error);
   int rc;

@@ -7,8 +7,8 @@
 
 #pragma once
 
-#include "ed-context.h"
-#include "ed-op.h"
+#include "changes/ed-replica.h"
+#include "changes/ed-op.h"
 
 G_BEGIN_DECLS
 
@@ -18,14 +18,14 @@ typedef struct
   guint duplicates;   /* ops it had already: ignored, as they should be */
 } EdMergeStats;
 
-gboolean   ed_merge_apply   (EdContext     *context,
+gboolean   ed_merge_apply   (EdReplica     *replica,
                              GPtrArray     *ops,
                              EdMergeStats  *out_stats,
                              GError       **error);
-GPtrArray *ed_merge_export  (EdContext     *context,
+GPtrArray *ed_merge_export  (EdReplica     *replica,
                              GHashTable    *since,
                              GError       **error);
-GPtrArray *ed_merge_list_clock_warnings (EdContext  *context,
+GPtrArray *ed_merge_list_clock_warnings (EdReplica  *replica,
                                          GError    **error);
 
 G_END_DECLS

@@ -7,9 +7,9 @@
 
 #pragma once
 
-#include "ed-database.h"
-#include "ed-op.h"
-#include "ed-schema.h"
+#include "core/ed-database.h"
+#include "changes/ed-op.h"
+#include "changes/ed-schema.h"
 
 G_BEGIN_DECLS
 

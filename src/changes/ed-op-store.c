@@ -12,9 +12,9 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "ed-change-set.h"
-#include "ed-ins-value.h"
-#include "ed-op-store-private.h"
+#include "changes/ed-change-set.h"
+#include "changes/ed-ins-value.h"
+#include "changes/ed-op-store-private.h"
 
 /* The merge rules of SYNC.md §4.4, over the tables of 0003-changes.sql.
  *

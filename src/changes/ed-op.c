@@ -13,8 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ed-change-set.h"
-#include "ed-op.h"
+#include "changes/ed-change-set.h"
+#include "changes/ed-op.h"
 
 #define OPS_FILE_FORMAT "electoral-desk-ops"
 #define OPS_FILE_VERSION 1

@@ -22,7 +22,7 @@
 
 #include <string.h>
 
-#include "ed-row-id.h"
+#include "changes/ed-row-id.h"
 
 #define COUNTER_BITS 12
 #define COUNTER_MAX ((1u << COUNTER_BITS) - 1)

@@ -14,13 +14,29 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ed-change-set.h"
-#include "ed-schema.h"
-#include "ed-schema-tables.h"
+#include "changes/ed-change-set.h"
+#include "changes/ed-schema.h"
+#include "sql/ed-sql-resources.h"
 
-/* The registry of synced tables. Each module declares its tables once (ed-schema-tables.c);
- * the registry is built per context, so tests can add tables of their own without any
- * global state. */
+/* The registry of a district file's tables: the synced tables each module declares once, the
+ * tables that stay on this desk, the validators, and the migrations that make them. It is
+ * built per replica from the module list, so tests can add tables of their own without any
+ * global state. A test fails if a migration adds a table that is in neither list, so no table
+ * can be forgotten by the sync. */
+
+/* The change layer's own migrations: the desk, the op log and its indexes. */
+#define ED_CHANGES_MIGRATIONS "/org/electoraldesk/ElectoralDesk/sql"
+
+static const char *change_layer_local_tables[] = {
+  "desk_state",        /* this desk's identity, clock and preferences */
+  "op_log",            /* every op made or received */
+  "op_pred",           /* which op supersedes which, per field */
+  "field_head",        /* the current versions of edited fields */
+  "conflict",          /* open conflicts, derived from the heads */
+  "peer_clock",        /* other desks' clocks as last seen */
+  "integrity_alarm",   /* op ids that arrived with different content */
+  "validation_item",   /* items the validators raised for a person */
+};
 
 struct _EdSchema
 {
@@ -31,6 +47,7 @@ struct _EdSchema
   GPtrArray  *validators;  /* const EdValidator* */
   GPtrArray  *derived;     /* const EdDerivedIndex* */
   const char *identity;    /* the one-row table that says which district this is */
+  EdMigrations *migrations;
 };
 
 G_DEFINE_FINAL_TYPE (EdSchema, ed_schema, G_TYPE_OBJECT)
@@ -44,6 +61,7 @@ ed_schema_finalize (GObject *object)
   g_hash_table_unref (self->local);
   g_ptr_array_unref (self->validators);
   g_ptr_array_unref (self->derived);
+  g_clear_object (&self->migrations);
 
   G_OBJECT_CLASS (ed_schema_parent_class)->finalize (object);
 }
@@ -63,25 +81,49 @@ ed_schema_init (EdSchema *self)
   self->derived = g_ptr_array_new ();
 }
 
+/**
+ * ed_schema_new:
+ *
+ * Returns: (transfer full): a registry holding the change layer's own tables and migrations;
+ *   the district and each module add theirs
+ */
 EdSchema *
-ed_schema_new_empty (void)
+ed_schema_new (void)
 {
-  return g_object_new (ED_TYPE_SCHEMA, NULL);
+  EdSchema *self = g_object_new (ED_TYPE_SCHEMA, NULL);
+
+  /* Referencing the resource keeps the linker from dropping it out of the static library;
+   * its constructor registers it. */
+  (void)ed_sql_get_resource ();
+
+  self->migrations = ed_migrations_new ();
+  ed_migrations_add_folder (self->migrations, ED_CHANGES_MIGRATIONS);
+  for (guint i = 0; i < G_N_ELEMENTS (change_layer_local_tables); i++)
+    ed_schema_add_local_table (self, change_layer_local_tables[i]);
+
+  return self;
 }
 
 /**
- * ed_schema_new_default:
- *
- * Returns: (transfer full): the application's registry: every synced table of every module,
- *   every local-only table, and the validators
+ * ed_schema_add_migrations:
+ * @self: the registry
+ * @resource_folder: a resource folder of NNNN-name.sql files making the tables added here
  */
-EdSchema *
-ed_schema_new_default (void)
+void
+ed_schema_add_migrations (EdSchema   *self,
+                          const char *resource_folder)
 {
-  EdSchema *self = ed_schema_new_empty ();
+  g_return_if_fail (ED_IS_SCHEMA (self));
 
-  _ed_schema_add_application_tables (self);
-  return self;
+  ed_migrations_add_folder (self->migrations, resource_folder);
+}
+
+EdMigrations *
+ed_schema_get_migrations (EdSchema *self)
+{
+  g_return_val_if_fail (ED_IS_SCHEMA (self), NULL);
+
+  return self->migrations;
 }
 
 void
@@ -227,14 +269,14 @@ ed_schema_add_derived_index (EdSchema             *self,
 /**
  * ed_schema_refresh_derived_indexes:
  * @self: a schema
- * @context: the district, inside the transaction about to commit
+ * @replica: the district, inside the transaction about to commit
  * @error: return location for an error
  *
  * Brings every derived index up to date with the rows the transaction wrote.
  */
 gboolean
 ed_schema_refresh_derived_indexes (EdSchema           *self,
-                                   struct _EdContext  *context,
+                                   EdReplica  *replica,
                                    GError            **error)
 {
   g_return_val_if_fail (ED_IS_SCHEMA (self), FALSE);
@@ -243,7 +285,7 @@ ed_schema_refresh_derived_indexes (EdSchema           *self,
     {
       const EdDerivedIndex *index = g_ptr_array_index (self->derived, i);
 
-      if (!index->refresh (context, error))
+      if (!index->refresh (replica, error))
         return FALSE;
     }
   return TRUE;

@@ -9,6 +9,8 @@
 
 #include <glib-object.h>
 
+#include "core/ed-migrations.h"
+
 G_BEGIN_DECLS
 
 /**
@@ -52,14 +54,14 @@ typedef struct
   guint              n_columns;
 } EdTableDef;
 
-struct _EdContext;
+typedef struct _EdReplica EdReplica;
 
 /* A module's check, run after every merge (ed-validate.h): natural keys are not UNIQUE and
  * references are not FOREIGN KEYs in synced tables, because a merge must never fail, so the
  * checks raise items for a person instead. Items are EdValidationItem. */
-typedef gboolean (*EdValidatorFunc) (struct _EdContext  *context,
-                                     GPtrArray          *items,
-                                     GError            **error);
+typedef gboolean (*EdValidatorFunc) (EdReplica  *replica,
+                                     GPtrArray  *items,
+                                     GError    **error);
 
 typedef struct
 {
@@ -70,8 +72,8 @@ typedef struct
 /* A local index derived from synced rows, such as a search index: brought up to date inside
  * every change set's and merge's transaction, just before it commits, so that it follows
  * writes from every desk. */
-typedef gboolean (*EdRefreshFunc) (struct _EdContext  *context,
-                                   GError            **error);
+typedef gboolean (*EdRefreshFunc) (EdReplica  *replica,
+                                   GError    **error);
 
 typedef struct
 {
@@ -83,8 +85,10 @@ typedef struct
 
 G_DECLARE_FINAL_TYPE (EdSchema, ed_schema, ED, SCHEMA, GObject)
 
-EdSchema          *ed_schema_new_default        (void);
-EdSchema          *ed_schema_new_empty          (void);
+EdSchema          *ed_schema_new                (void);
+void               ed_schema_add_migrations     (EdSchema          *self,
+                                                 const char        *resource_folder);
+EdMigrations      *ed_schema_get_migrations     (EdSchema          *self);
 void               ed_schema_add_table          (EdSchema          *self,
                                                  const EdTableDef  *table);
 void               ed_schema_add_local_table    (EdSchema          *self,
@@ -105,7 +109,7 @@ GPtrArray         *ed_schema_get_validators     (EdSchema          *self);
 void               ed_schema_add_derived_index  (EdSchema             *self,
                                                  const EdDerivedIndex *index);
 gboolean           ed_schema_refresh_derived_indexes (EdSchema         *self,
-                                                      struct _EdContext *context,
+                                                      EdReplica        *replica,
                                                       GError          **error);
 
 GVariant          *ed_value_default             (EdValueType        type);

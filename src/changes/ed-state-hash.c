@@ -9,8 +9,8 @@
 
 #include "config.h"
 
-#include "ed-context-private.h"
-#include "ed-state-hash.h"
+#include "changes/ed-replica-private.h"
+#include "changes/ed-state-hash.h"
 
 /* A fingerprint of what a person can see: every visible row of every synced table and every
  * open conflict with its competing values. Rows are taken in id order and values in their
@@ -47,14 +47,14 @@ feed_heads (EdOpStore        *store,
 }
 
 static gboolean
-hash_table_rows (EdContext        *context,
+hash_table_rows (EdReplica        *replica,
                  GChecksum        *checksum,
                  const EdTableDef *table,
                  gboolean          with_heads,
                  GError          **error)
 {
-  EdDatabase *database = ed_context_get_database (context);
-  EdOpStore *store = _ed_context_get_op_store (context);
+  EdDatabase *database = ed_replica_get_database (replica);
+  EdOpStore *store = _ed_replica_get_op_store (replica);
   g_autoptr(GPtrArray) pks = g_ptr_array_new_with_free_func (g_free);
   GString *sql = g_string_new ("SELECT id");
   sqlite3_stmt *stmt;
@@ -106,11 +106,11 @@ hash_table_rows (EdContext        *context,
 }
 
 static gboolean
-hash_conflicts (EdContext  *context,
+hash_conflicts (EdReplica  *replica,
                 GChecksum  *checksum,
                 GError    **error)
 {
-  EdOpStore *store = _ed_context_get_op_store (context);
+  EdOpStore *store = _ed_replica_get_op_store (replica);
   g_autoptr(GPtrArray) rows = _ed_op_store_list_conflicts (store, error);
 
   if (rows == NULL)
@@ -143,27 +143,27 @@ hash_conflicts (EdContext  *context,
 
 /**
  * ed_state_hash:
- * @context: the district
+ * @replica: the district
  * @with_heads: also cover the current versions of every field
  * @error: return location for an error
  *
  * Returns: (transfer full): a SHA-256 in hex of the visible state, or %NULL
  */
 char *
-ed_state_hash (EdContext  *context,
+ed_state_hash (EdReplica  *replica,
                gboolean    with_heads,
                GError    **error)
 {
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   g_autoptr(GPtrArray) tables = NULL;
 
-  g_return_val_if_fail (ED_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (ED_IS_REPLICA (replica), NULL);
 
-  tables = ed_schema_list_tables (ed_context_get_schema (context));
+  tables = ed_schema_list_tables (ed_replica_get_schema (replica));
   for (guint i = 0; i < tables->len; i++)
-    if (!hash_table_rows (context, checksum, g_ptr_array_index (tables, i), with_heads, error))
+    if (!hash_table_rows (replica, checksum, g_ptr_array_index (tables, i), with_heads, error))
       return NULL;
-  if (!hash_conflicts (context, checksum, error))
+  if (!hash_conflicts (replica, checksum, error))
     return NULL;
   return g_strdup (g_checksum_get_string (checksum));
 }

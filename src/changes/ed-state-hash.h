@@ -7,11 +7,11 @@
 
 #pragma once
 
-#include "ed-context.h"
+#include "changes/ed-replica.h"
 
 G_BEGIN_DECLS
 
-char *ed_state_hash (EdContext  *context,
+char *ed_state_hash (EdReplica  *replica,
                      gboolean    with_heads,
                      GError    **error);
 

@@ -11,8 +11,8 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "ed-change-set.h"
-#include "ed-validate.h"
+#include "changes/ed-change-set.h"
+#include "changes/ed-validate.h"
 
 /* Synced tables have no UNIQUE or FOREIGN KEY constraints, because applying another desk's
  * ops must never fail (SYNC.md §4.10). Instead each module registers checks, run after every
@@ -71,7 +71,7 @@ quoted_columns (const char * const *columns,
 
 /**
  * ed_validate_unique:
- * @context: the district
+ * @replica: the district
  * @validator: the check's name
  * @table: a synced table
  * @columns: the natural key's columns
@@ -81,7 +81,7 @@ quoted_columns (const char * const *columns,
  * @error: return location for an error
  */
 gboolean
-ed_validate_unique (EdContext          *context,
+ed_validate_unique (EdReplica          *replica,
                     const char         *validator,
                     const char         *table,
                     const char * const *columns,
@@ -89,7 +89,7 @@ ed_validate_unique (EdContext          *context,
                     GPtrArray          *items,
                     GError            **error)
 {
-  EdDatabase *database = ed_context_get_database (context);
+  EdDatabase *database = ed_replica_get_database (replica);
   g_autofree char *key = quoted_columns (columns, ", ");
   char *sql;
   sqlite3_stmt *stmt;
@@ -126,7 +126,7 @@ ed_validate_unique (EdContext          *context,
 
 /**
  * ed_validate_reference:
- * @context: the district
+ * @replica: the district
  * @validator: the check's name
  * @table: a synced table
  * @column: a column holding the id of a row of @target_table, or ""
@@ -135,7 +135,7 @@ ed_validate_unique (EdContext          *context,
  * @error: return location for an error
  */
 gboolean
-ed_validate_reference (EdContext   *context,
+ed_validate_reference (EdReplica   *replica,
                        const char  *validator,
                        const char  *table,
                        const char  *column,
@@ -143,7 +143,7 @@ ed_validate_reference (EdContext   *context,
                        GPtrArray   *items,
                        GError     **error)
 {
-  EdDatabase *database = ed_context_get_database (context);
+  EdDatabase *database = ed_replica_get_database (replica);
   char *sql = sqlite3_mprintf ("SELECT t.id, t.\"%w\" FROM \"%w\" AS t WHERE t.\"%w\" <> '' "
                                "AND NOT EXISTS (SELECT 1 FROM \"%w\" AS r WHERE r.id = t.\"%w\") "
                                "ORDER BY t.id",
@@ -174,18 +174,18 @@ ed_validate_reference (EdContext   *context,
 
 /**
  * ed_validate_run:
- * @context: the district
+ * @replica: the district
  * @error: return location for an error
  *
  * Runs every registered check and replaces the stored items with what they found. Called by
  * the merge inside its transaction.
  */
 gboolean
-ed_validate_run (EdContext  *context,
+ed_validate_run (EdReplica  *replica,
                  GError    **error)
 {
-  EdDatabase *database = ed_context_get_database (context);
-  GPtrArray *validators = ed_schema_get_validators (ed_context_get_schema (context));
+  EdDatabase *database = ed_replica_get_database (replica);
+  GPtrArray *validators = ed_schema_get_validators (ed_replica_get_schema (replica));
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify)ed_validation_item_free);
   sqlite3_stmt *stmt;
 
@@ -193,7 +193,7 @@ ed_validate_run (EdContext  *context,
     {
       const EdValidator *validator = g_ptr_array_index (validators, i);
 
-      if (!validator->func (context, items, error))
+      if (!validator->func (replica, items, error))
         return FALSE;
     }
 
@@ -222,16 +222,16 @@ ed_validate_run (EdContext  *context,
 
 /**
  * ed_validate_list_items:
- * @context: the district
+ * @replica: the district
  * @error: return location for an error
  *
  * Returns: (transfer full) (element-type EdValidationItem): what the last run found
  */
 GPtrArray *
-ed_validate_list_items (EdContext  *context,
+ed_validate_list_items (EdReplica  *replica,
                         GError    **error)
 {
-  EdDatabase *database = ed_context_get_database (context);
+  EdDatabase *database = ed_replica_get_database (replica);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify)ed_validation_item_free);
   sqlite3_stmt *stmt = ed_database_cached (database, list_items_sql, error);
   int rc;

@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include "ed-context.h"
+#include "changes/ed-replica.h"
 
 G_BEGIN_DECLS
 
@@ -32,23 +32,23 @@ void       ed_validation_items_add   (GPtrArray          *items,
                                       const char         *table,
                                       const char         *row_id,
                                       const char         *message);
-gboolean   ed_validate_unique        (EdContext          *context,
+gboolean   ed_validate_unique        (EdReplica          *replica,
                                       const char         *validator,
                                       const char         *table,
                                       const char * const *columns,
                                       const char         *what,
                                       GPtrArray          *items,
                                       GError            **error);
-gboolean   ed_validate_reference     (EdContext          *context,
+gboolean   ed_validate_reference     (EdReplica          *replica,
                                       const char         *validator,
                                       const char         *table,
                                       const char         *column,
                                       const char         *target_table,
                                       GPtrArray          *items,
                                       GError            **error);
-gboolean   ed_validate_run           (EdContext          *context,
+gboolean   ed_validate_run           (EdReplica          *replica,
                                       GError            **error);
-GPtrArray *ed_validate_list_items    (EdContext          *context,
+GPtrArray *ed_validate_list_items    (EdReplica          *replica,
                                       GError            **error);
 
 G_END_DECLS

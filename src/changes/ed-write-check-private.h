@@ -7,8 +7,8 @@
 
 #pragma once
 
-#include "ed-database.h"
-#include "ed-schema.h"
+#include "core/ed-database.h"
+#include "changes/ed-schema.h"
 
 G_BEGIN_DECLS
 

@@ -11,9 +11,9 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "ed-change-set.h"
-#include "ed-op.h"
-#include "ed-write-check-private.h"
+#include "changes/ed-change-set.h"
+#include "changes/ed-op.h"
+#include "changes/ed-write-check-private.h"
 
 struct _EdWriteCheck
 {

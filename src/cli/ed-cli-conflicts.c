@@ -11,9 +11,9 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "ed-change-set.h"
-#include "ed-cli-private.h"
-#include "ed-conflicts.h"
+#include "changes/ed-change-set.h"
+#include "cli/ed-cli-private.h"
+#include "changes/ed-conflicts.h"
 
 /* Two desks that changed the same thing unseen by each other: nothing is chosen for the
  * people (SYNC.md §4.4), so this command shows every version and takes their decision. */
@@ -203,7 +203,7 @@ print_json (GPtrArray *conflicts)
   json_builder_end_array (builder);
 
   root = json_builder_get_root (builder);
-  _ed_cli_print_json (root);
+  ed_command_print_json (root);
 }
 
 /* Reads what the person typed as a value of the conflicted column. The district's settings
@@ -248,7 +248,7 @@ conflicts_resolve (EdContext  *context,
   g_autoptr(EdConflict) conflict = NULL;
   GError *error = NULL;
 
-  conflict = ed_conflicts_lookup (context, id, &error);
+  conflict = ed_conflicts_lookup (ED_REPLICA (context), id, &error);
   if (conflict == NULL)
     {
       /* Resolved meanwhile, here or on a desk whose changes arrived: the list says what is
@@ -260,7 +260,7 @@ conflicts_resolve (EdContext  *context,
                        _("There is no open conflict “%s”: see “electoral-desk-cli conflicts "
                          "list”."), id);
         }
-      return _ed_cli_fail (error);
+      return ed_command_fail (error);
     }
 
   if (g_strcmp0 (conflict->kind, DELETE_CONFLICT) == 0)
@@ -276,16 +276,16 @@ conflicts_resolve (EdContext  *context,
           g_set_error (&error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_BAD_VALUE,
                        _("Conflict %s is about a row deleted on one desk and changed on "
                          "another: use --value keep or --value delete, not “%s”."), id, text);
-          return _ed_cli_fail (error);
+          return ed_command_fail (error);
         }
 
-      if (!ed_conflicts_resolve_delete (context, id, keep, &error))
-        return _ed_cli_fail (error);
+      if (!ed_conflicts_resolve_delete (ED_REPLICA (context), id, keep, &error))
+        return ed_command_fail (error);
       if (keep)
         g_print (_("Resolved conflict %s: the row is kept.\n"), id);
       else
         g_print (_("Resolved conflict %s: the row is deleted.\n"), id);
-      return ED_CLI_EXIT_OK;
+      return ED_COMMAND_EXIT_OK;
     }
 
   {
@@ -293,19 +293,19 @@ conflicts_resolve (EdContext  *context,
     g_autofree char *display = NULL;
     g_autofree char *line = NULL;
 
-    if (value == NULL || !ed_conflicts_resolve_value (context, id, value, &error))
-      return _ed_cli_fail (error);
+    if (value == NULL || !ed_conflicts_resolve_value (ED_REPLICA (context), id, value, &error))
+      return ed_command_fail (error);
 
     display = ed_value_to_display (value);
     line = _ed_cli_one_line (display);
     g_print (_("Resolved conflict %s: %s is now “%s”.\n"), id,
              _ed_cli_column_label (conflict->tbl, conflict->col), line);
   }
-  return ED_CLI_EXIT_OK;
+  return ED_COMMAND_EXIT_OK;
 }
 
 int
-_ed_cli_conflicts (const EdCliGlobals  *globals,
+_ed_cli_conflicts (const EdCommandGlobals  *globals,
                    int                  argc,
                    char               **argv)
 {
@@ -332,49 +332,49 @@ _ed_cli_conflicts (const EdCliGlobals  *globals,
                                   "any value, not only one of the versions); the decision "
                                   "reaches the other desks with the next exchange of changes."));
   g_option_context_add_main_entries (option_context, entries, GETTEXT_PACKAGE);
-  if (!_ed_cli_parse (option_context, "conflicts", &argc, &argv, &status))
+  if (!ed_command_parse (option_context, "conflicts", &argc, &argv, &status))
     return status;
 
   if (argc < 2)
-    return _ed_cli_usage ("conflicts", _("Say what to do: list, or resolve ID --value VALUE"));
+    return ed_command_usage ("conflicts", _("Say what to do: list, or resolve ID --value VALUE"));
   action = argv[1];
 
   if (g_str_equal (action, "list"))
     {
       if (argc != 2)
-        return _ed_cli_usage ("conflicts", _("“conflicts list” takes no arguments"));
+        return ed_command_usage ("conflicts", _("“conflicts list” takes no arguments"));
       if (value != NULL)
-        return _ed_cli_usage ("conflicts", _("--value goes with “conflicts resolve”"));
+        return ed_command_usage ("conflicts", _("--value goes with “conflicts resolve”"));
     }
   else if (g_str_equal (action, "resolve"))
     {
       if (argc != 3)
-        return _ed_cli_usage ("conflicts", _("Usage: conflicts resolve ID --value VALUE"));
+        return ed_command_usage ("conflicts", _("Usage: conflicts resolve ID --value VALUE"));
       if (value == NULL)
-        return _ed_cli_usage ("conflicts", _("Say what to keep with --value VALUE"));
+        return ed_command_usage ("conflicts", _("Say what to keep with --value VALUE"));
       if (json)
-        return _ed_cli_usage ("conflicts", _("--json goes with “conflicts list”"));
+        return ed_command_usage ("conflicts", _("--json goes with “conflicts list”"));
     }
   else
     {
-      return _ed_cli_usage ("conflicts", _("Unknown action “%s”: use list or resolve"), action);
+      return ed_command_usage ("conflicts", _("Unknown action “%s”: use list or resolve"), action);
     }
 
-  context = _ed_cli_open_existing (globals, &error);
+  context = ed_command_open_existing (globals, &error);
   if (context == NULL)
-    return _ed_cli_fail (error);
+    return ed_command_fail (error);
 
   if (g_str_equal (action, "list"))
     {
-      g_autoptr(GPtrArray) conflicts = ed_conflicts_list (context, &error);
+      g_autoptr(GPtrArray) conflicts = ed_conflicts_list (ED_REPLICA (context), &error);
 
       if (conflicts == NULL)
-        return _ed_cli_fail (error);
+        return ed_command_fail (error);
       if (json)
         print_json (conflicts);
       else
         print_text (conflicts);
-      return ED_CLI_EXIT_OK;
+      return ED_COMMAND_EXIT_OK;
     }
 
   {

@@ -11,11 +11,11 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "ed-cli-private.h"
-#include "ed-demo.h"
+#include "cli/ed-cli-private.h"
+#include "demo/ed-demo.h"
 
 int
-_ed_cli_demo (const EdCliGlobals  *globals,
+_ed_cli_demo (const EdCommandGlobals  *globals,
               int                  argc,
               char               **argv)
 {
@@ -42,15 +42,15 @@ _ed_cli_demo (const EdCliGlobals  *globals,
                                   "(by default the demo district in your data folder).\n"
                                   "A database that already holds a district is refused."));
   g_option_context_add_main_entries (option_context, entries, GETTEXT_PACKAGE);
-  if (!_ed_cli_parse (option_context, "demo", &argc, &argv, &status))
+  if (!ed_command_parse (option_context, "demo", &argc, &argv, &status))
     return status;
 
   if (argc > 1)
-    return _ed_cli_usage ("demo", _("Unexpected argument “%s”"), argv[1]);
+    return ed_command_usage ("demo", _("Unexpected argument “%s”"), argv[1]);
   if (electors < 0)
-    return _ed_cli_usage ("demo", _("--electors must be 0 or more"));
+    return ed_command_usage ("demo", _("--electors must be 0 or more"));
   if (seed < 0 || seed > G_MAXUINT32)
-    return _ed_cli_usage ("demo", _("--seed must be between 0 and %u"), G_MAXUINT32);
+    return ed_command_usage ("demo", _("--seed must be between 0 and %u"), G_MAXUINT32);
 
   ed_demo_options_init (&options);
   options.seed = (guint32)seed;
@@ -58,16 +58,16 @@ _ed_cli_demo (const EdCliGlobals  *globals,
 
   path = globals->db_path != NULL ? g_strdup (globals->db_path)
                                   : ed_context_get_demo_database_path ();
-  context = ed_context_open (path, &error);
+  context = ed_context_open (path, globals->modules, &error);
   if (context == NULL)
-    return _ed_cli_fail (error);
+    return ed_command_fail (error);
 
   if (!ed_demo_generate (context, &options, &error))
-    return _ed_cli_fail (error);
+    return ed_command_fail (error);
 
   display_path = g_filename_display_name (path);
   g_print (_("Wrote the demo district “%s” to %s\n"),
            ed_district_settings_get_council_name (ed_context_get_settings (context)),
            display_path);
-  return ED_CLI_EXIT_OK;
+  return ED_COMMAND_EXIT_OK;
 }

@@ -11,10 +11,10 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "ed-change-set.h"
-#include "ed-cli-private.h"
-#include "ed-history.h"
-#include "ed-merge.h"
+#include "changes/ed-change-set.h"
+#include "cli/ed-cli-private.h"
+#include "changes/ed-history.h"
+#include "changes/ed-merge.h"
 
 /* The op log is the audit trail (DESIGN.md §5): this command reads one row's part of it. */
 
@@ -50,7 +50,7 @@ find_only_row (EdContext   *context,
   g_autoptr(GPtrArray) row_ids = g_ptr_array_new ();
   gint64 count;
 
-  *out_status = ED_CLI_EXIT_ERROR;
+  *out_status = ED_COMMAND_EXIT_ERROR;
   if (!ed_database_count_rows (ed_context_get_database (context), table, &count, error))
     return NULL;
   if (count == 0)
@@ -61,13 +61,13 @@ find_only_row (EdContext   *context,
     }
   if (count > 1)
     {
-      *out_status = _ed_cli_usage ("history",
+      *out_status = ed_command_usage ("history",
                                    _("“%s” has %" G_GINT64_FORMAT " rows: name one by its id"),
                                    table, count);
       return NULL;
     }
 
-  ops = ed_merge_export (context, NULL, error);
+  ops = ed_merge_export (ED_REPLICA (context), NULL, error);
   if (ops == NULL)
     return NULL;
   for (guint i = 0; i < ops->len; i++)
@@ -94,7 +94,7 @@ find_only_row (EdContext   *context,
   {
     g_autofree char *list = g_strjoinv (", ", (char **)row_ids->pdata);
 
-    *out_status = _ed_cli_usage ("history", _("“%s” has had more than one row: name one of %s"),
+    *out_status = ed_command_usage ("history", _("“%s” has had more than one row: name one of %s"),
                                  table, list);
   }
   return NULL;
@@ -247,11 +247,11 @@ print_json (const char *table,
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  _ed_cli_print_json (root);
+  ed_command_print_json (root);
 }
 
 int
-_ed_cli_history (const EdCliGlobals  *globals,
+_ed_cli_history (const EdCommandGlobals  *globals,
                  int                  argc,
                  char               **argv)
 {
@@ -275,23 +275,23 @@ _ed_cli_history (const EdCliGlobals  *globals,
                                   "ROW-ID may be left out for a table with one row, such as "
                                   "“district”."));
   g_option_context_add_main_entries (option_context, entries_options, GETTEXT_PACKAGE);
-  if (!_ed_cli_parse (option_context, "history", &argc, &argv, &status))
+  if (!ed_command_parse (option_context, "history", &argc, &argv, &status))
     return status;
 
   if (argc < 2)
-    return _ed_cli_usage ("history", _("Name a table, and the row unless the table has one row"));
+    return ed_command_usage ("history", _("Name a table, and the row unless the table has one row"));
   if (argc > 3)
-    return _ed_cli_usage ("history", _("Unexpected argument “%s”"), argv[3]);
+    return ed_command_usage ("history", _("Unexpected argument “%s”"), argv[3]);
   table = argv[1];
 
-  context = _ed_cli_open_existing (globals, &error);
+  context = ed_command_open_existing (globals, &error);
   if (context == NULL)
-    return _ed_cli_fail (error);
+    return ed_command_fail (error);
 
   if (ed_schema_lookup (ed_context_get_schema (context), table) == NULL)
     {
       set_unknown_table_error (ed_context_get_schema (context), table, &error);
-      return _ed_cli_fail (error);
+      return ed_command_fail (error);
     }
 
   if (argc == 3)
@@ -302,10 +302,10 @@ _ed_cli_history (const EdCliGlobals  *globals,
     {
       row_id = find_only_row (context, table, &status, &error);
       if (row_id == NULL)
-        return error != NULL ? _ed_cli_fail (error) : status;
+        return error != NULL ? ed_command_fail (error) : status;
     }
 
-  entries = ed_history_for_row (context, table, row_id, &error);
+  entries = ed_history_for_row (ED_REPLICA (context), table, row_id, &error);
   if ((entries == NULL && g_error_matches (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_NO_SUCH_ROW)) ||
       (entries != NULL && entries->len == 0))
     {
@@ -316,11 +316,11 @@ _ed_cli_history (const EdCliGlobals  *globals,
                      "“id” column."), row_id, table);
     }
   if (error != NULL)
-    return _ed_cli_fail (error);
+    return ed_command_fail (error);
 
   if (json)
     print_json (table, row_id, entries);
   else
     print_text (table, row_id, entries);
-  return ED_CLI_EXIT_OK;
+  return ED_COMMAND_EXIT_OK;
 }

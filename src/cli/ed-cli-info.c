@@ -11,11 +11,11 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "ed-cli-private.h"
-#include "ed-merge.h"
-#include "ed-conflicts.h"
-#include "ed-state-hash.h"
-#include "ed-validate.h"
+#include "cli/ed-cli-private.h"
+#include "changes/ed-merge.h"
+#include "changes/ed-conflicts.h"
+#include "changes/ed-state-hash.h"
+#include "changes/ed-validate.h"
 
 static JsonNode *
 build_info (EdContext  *context,
@@ -38,16 +38,16 @@ build_info (EdContext  *context,
 
   /* Two desks that have exchanged all their changes show the same hash (SYNC.md §4.12, P1):
    * the quickest check a person can make that sync worked. */
-  state_hash = ed_state_hash (context, FALSE, error);
+  state_hash = ed_state_hash (ED_REPLICA (context), FALSE, error);
   if (state_hash == NULL)
     return NULL;
-  conflicts = ed_conflicts_list (context, error);
+  conflicts = ed_conflicts_list (ED_REPLICA (context), error);
   if (conflicts == NULL)
     return NULL;
-  items = ed_validate_list_items (context, error);
+  items = ed_validate_list_items (ED_REPLICA (context), error);
   if (items == NULL)
     return NULL;
-  clock_warnings = ed_merge_list_clock_warnings (context, error);
+  clock_warnings = ed_merge_list_clock_warnings (ED_REPLICA (context), error);
   if (clock_warnings == NULL)
     return NULL;
 
@@ -148,7 +148,7 @@ print_text (JsonNode *info)
 }
 
 int
-_ed_cli_info (const EdCliGlobals  *globals,
+_ed_cli_info (const EdCommandGlobals  *globals,
               int                  argc,
               char               **argv)
 {
@@ -170,22 +170,22 @@ _ed_cli_info (const EdCliGlobals  *globals,
                                   "on desks that have exchanged all their changes), and how "
                                   "many conflicts and items to check are open."));
   g_option_context_add_main_entries (option_context, entries, GETTEXT_PACKAGE);
-  if (!_ed_cli_parse (option_context, "info", &argc, &argv, &status))
+  if (!ed_command_parse (option_context, "info", &argc, &argv, &status))
     return status;
   if (argc > 1)
-    return _ed_cli_usage ("info", _("Unexpected argument “%s”"), argv[1]);
+    return ed_command_usage ("info", _("Unexpected argument “%s”"), argv[1]);
 
-  context = _ed_cli_open_existing (globals, &error);
+  context = ed_command_open_existing (globals, &error);
   if (context == NULL)
-    return _ed_cli_fail (error);
+    return ed_command_fail (error);
 
   info = build_info (context, &error);
   if (info == NULL)
-    return _ed_cli_fail (error);
+    return ed_command_fail (error);
 
   if (json)
-    _ed_cli_print_json (info);
+    ed_command_print_json (info);
   else
     print_text (info);
-  return ED_CLI_EXIT_OK;
+  return ED_COMMAND_EXIT_OK;
 }

@@ -13,9 +13,9 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "ed-cli-private.h"
-#include "ed-conflicts.h"
-#include "ed-merge.h"
+#include "cli/ed-cli-private.h"
+#include "changes/ed-conflicts.h"
+#include "changes/ed-merge.h"
 
 /* Moving changes between desks by hand, as plain JSON files: for tests, for support, and for a
  * team without a shared folder yet. The merge does not care how ops travel (SYNC.md §4.1). */
@@ -77,7 +77,7 @@ parse_since (char **since_args,
 
       if (!parse_since_arg (since_args[i], &device, &seq))
         {
-          *out_status = _ed_cli_usage ("ops",
+          *out_status = ed_command_usage ("ops",
                                        _("--since takes DESK-ID:NUMBER (the last change the other "
                                          "desk has from that desk), not “%s”"),
                                        since_args[i]);
@@ -85,7 +85,7 @@ parse_since (char **since_args,
         }
       if (g_hash_table_contains (since, device))
         {
-          *out_status = _ed_cli_usage ("ops", _("--since names the desk “%s” twice"), device);
+          *out_status = ed_command_usage ("ops", _("--since names the desk “%s” twice"), device);
           return NULL;
         }
       g_hash_table_insert (since, g_steal_pointer (&device), g_memdup2 (&seq, sizeof seq));
@@ -136,7 +136,7 @@ print_export_summary (GPtrArray  *ops,
 }
 
 static int
-ops_export (const EdCliGlobals  *globals,
+ops_export (const EdCommandGlobals  *globals,
             char               **since_args,
             const char          *output)
 {
@@ -153,16 +153,16 @@ ops_export (const EdCliGlobals  *globals,
         return status;
     }
 
-  context = _ed_cli_open_existing (globals, &error);
+  context = ed_command_open_existing (globals, &error);
   if (context == NULL)
-    return _ed_cli_fail (error);
+    return ed_command_fail (error);
 
-  ops = ed_merge_export (context, since, &error);
+  ops = ed_merge_export (ED_REPLICA (context), since, &error);
   if (ops == NULL || !ed_ops_write_file (ops, output, &error))
-    return _ed_cli_fail (error);
+    return ed_command_fail (error);
 
   print_export_summary (ops, output);
-  return ED_CLI_EXIT_OK;
+  return ED_COMMAND_EXIT_OK;
 }
 
 /* A new desk is made by applying a peer's export to a file that does not exist yet: if that
@@ -179,14 +179,14 @@ remove_new_database (const char *path)
 }
 
 static int
-ops_apply (const EdCliGlobals *globals,
+ops_apply (const EdCommandGlobals *globals,
            const char         *input,
            gboolean            json)
 {
   g_autoptr(EdContext) context = NULL;
   g_autoptr(GPtrArray) ops = NULL;
   g_autoptr(GPtrArray) conflicts = NULL;
-  g_autofree char *path = _ed_cli_database_path (globals);
+  g_autofree char *path = ed_command_database_path (globals);
   g_autofree char *input_name = g_filename_display_name (input);
   GError *error = NULL;
   EdMergeStats stats = { 0 };
@@ -196,14 +196,14 @@ ops_apply (const EdCliGlobals *globals,
    * nothing, not even by creating a database. Its errors name it already. */
   ops = ed_ops_read_file (input, &error);
   if (ops == NULL)
-    return _ed_cli_fail (error);
+    return ed_command_fail (error);
 
   is_new = !g_file_test (path, G_FILE_TEST_EXISTS);
-  context = ed_context_open (path, &error);
+  context = ed_context_open (path, globals->modules, &error);
   if (context == NULL)
-    return _ed_cli_fail (error);
+    return ed_command_fail (error);
 
-  if (!ed_merge_apply (context, ops, &stats, &error))
+  if (!ed_merge_apply (ED_REPLICA (context), ops, &stats, &error))
     {
       g_autoptr(GError) local_error = error;
 
@@ -212,12 +212,12 @@ ops_apply (const EdCliGlobals *globals,
         remove_new_database (path);
       error = g_error_new (local_error->domain, local_error->code, "%s: %s", input_name,
                            local_error->message);
-      return _ed_cli_fail (error);
+      return ed_command_fail (error);
     }
 
   /* The apply is done and committed; a failure to count conflicts must not look like a failed
    * apply, so it only leaves the count out. */
-  conflicts = ed_conflicts_list (context, NULL);
+  conflicts = ed_conflicts_list (ED_REPLICA (context), NULL);
 
   if (json)
     {
@@ -238,8 +238,8 @@ ops_apply (const EdCliGlobals *globals,
         json_builder_add_null_value (builder);
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
-      _ed_cli_print_json (root);
-      return ED_CLI_EXIT_OK;
+      ed_command_print_json (root);
+      return ED_COMMAND_EXIT_OK;
     }
 
   g_print (g_dngettext (GETTEXT_PACKAGE,
@@ -256,11 +256,11 @@ ops_apply (const EdCliGlobals *globals,
                           "%u conflicts are open: see “electoral-desk-cli conflicts list”.\n",
                           conflicts->len),
              conflicts->len);
-  return ED_CLI_EXIT_OK;
+  return ED_COMMAND_EXIT_OK;
 }
 
 int
-_ed_cli_ops (const EdCliGlobals  *globals,
+_ed_cli_ops (const EdCommandGlobals  *globals,
              int                  argc,
              char               **argv)
 {
@@ -293,31 +293,31 @@ _ed_cli_ops (const EdCliGlobals  *globals,
                                       "changed: it is not an ops file, or it holds a change "
                                       "whose number this desk knows with different content."));
   g_option_context_add_main_entries (option_context, entries, GETTEXT_PACKAGE);
-  if (!_ed_cli_parse (option_context, "ops", &argc, &argv, &status))
+  if (!ed_command_parse (option_context, "ops", &argc, &argv, &status))
     return status;
 
   if (argc < 2)
-    return _ed_cli_usage ("ops", _("Say what to do: export -o FILE, or apply FILE"));
+    return ed_command_usage ("ops", _("Say what to do: export -o FILE, or apply FILE"));
   action = argv[1];
 
   if (g_str_equal (action, "export"))
     {
       if (argc != 2)
-        return _ed_cli_usage ("ops", _("Unexpected argument “%s”"), argv[2]);
+        return ed_command_usage ("ops", _("Unexpected argument “%s”"), argv[2]);
       if (output == NULL || *output == '\0')
-        return _ed_cli_usage ("ops", _("“ops export” needs -o FILE"));
+        return ed_command_usage ("ops", _("“ops export” needs -o FILE"));
       if (json)
-        return _ed_cli_usage ("ops", _("--json goes with “ops apply”"));
+        return ed_command_usage ("ops", _("--json goes with “ops apply”"));
       return ops_export (globals, since_args, output);
     }
   else if (g_str_equal (action, "apply"))
     {
       if (argc != 3)
-        return _ed_cli_usage ("ops", _("Usage: ops apply FILE"));
+        return ed_command_usage ("ops", _("Usage: ops apply FILE"));
       if (since_args != NULL || output != NULL)
-        return _ed_cli_usage ("ops", _("--since and -o go with “ops export”"));
+        return ed_command_usage ("ops", _("--since and -o go with “ops export”"));
       return ops_apply (globals, argv[2], json);
     }
 
-  return _ed_cli_usage ("ops", _("Unknown action “%s”: use export or apply"), action);
+  return ed_command_usage ("ops", _("Unknown action “%s”: use export or apply"), action);
 }

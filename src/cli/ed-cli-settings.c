@@ -11,8 +11,8 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "ed-cli-private.h"
-#include "ed-value-error.h"
+#include "cli/ed-cli-private.h"
+#include "core/ed-value-error.h"
 
 static char *
 describe_keys (void)
@@ -61,8 +61,8 @@ settings_list (EdContext *context,
         }
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
-      _ed_cli_print_json (root);
-      return ED_CLI_EXIT_OK;
+      ed_command_print_json (root);
+      return ED_COMMAND_EXIT_OK;
     }
 
   for (guint i = 0; i < n_keys; i++)
@@ -73,11 +73,11 @@ settings_list (EdContext *context,
       g_strdelimit (value, "\n", ',');
       g_print ("%-19s %s\n", keys[i].key, value);
     }
-  return ED_CLI_EXIT_OK;
+  return ED_COMMAND_EXIT_OK;
 }
 
 int
-_ed_cli_settings (const EdCliGlobals  *globals,
+_ed_cli_settings (const EdCommandGlobals  *globals,
                   int                  argc,
                   char               **argv)
 {
@@ -99,41 +99,41 @@ _ed_cli_settings (const EdCliGlobals  *globals,
                                   "starts a new line of the council address."));
   g_option_context_set_description (option_context, keys_help);
   g_option_context_add_main_entries (option_context, entries, GETTEXT_PACKAGE);
-  if (!_ed_cli_parse (option_context, "settings", &argc, &argv, &status))
+  if (!ed_command_parse (option_context, "settings", &argc, &argv, &status))
     return status;
 
   if (argc < 2)
-    return _ed_cli_usage ("settings", _("Say what to do: list, get KEY or set KEY VALUE"));
+    return ed_command_usage ("settings", _("Say what to do: list, get KEY or set KEY VALUE"));
   action = argv[1];
 
   if (g_str_equal (action, "list"))
     {
       if (argc != 2)
-        return _ed_cli_usage ("settings", _("“settings list” takes no arguments"));
+        return ed_command_usage ("settings", _("“settings list” takes no arguments"));
     }
   else if (g_str_equal (action, "get"))
     {
       if (argc != 3)
-        return _ed_cli_usage ("settings", _("Usage: settings get KEY"));
+        return ed_command_usage ("settings", _("Usage: settings get KEY"));
     }
   else if (g_str_equal (action, "set"))
     {
       if (argc != 4)
-        return _ed_cli_usage ("settings", _("Usage: settings set KEY VALUE"));
+        return ed_command_usage ("settings", _("Usage: settings set KEY VALUE"));
     }
   else
     {
-      return _ed_cli_usage ("settings", _("Unknown action “%s”: use list, get or set"), action);
+      return ed_command_usage ("settings", _("Unknown action “%s”: use list, get or set"), action);
     }
 
   if (argc > 2 && ed_district_settings_lookup_key (argv[2]) == NULL)
-    return _ed_cli_usage ("settings", _("Unknown key “%s”"), argv[2]);
+    return ed_command_usage ("settings", _("Unknown key “%s”"), argv[2]);
   if (json && !g_str_equal (action, "list"))
-    return _ed_cli_usage ("settings", _("--json goes with “settings list”"));
+    return ed_command_usage ("settings", _("--json goes with “settings list”"));
 
-  context = _ed_cli_open_existing (globals, &error);
+  context = ed_command_open_existing (globals, &error);
   if (context == NULL || !require_configured (context, &error))
-    return _ed_cli_fail (error);
+    return ed_command_fail (error);
 
   if (g_str_equal (action, "list"))
     return settings_list (context, json);
@@ -141,14 +141,14 @@ _ed_cli_settings (const EdCliGlobals  *globals,
   if (g_str_equal (action, "get"))
     {
       g_print ("%s\n", ed_district_settings_get (ed_context_get_settings (context), argv[2]));
-      return ED_CLI_EXIT_OK;
+      return ED_COMMAND_EXIT_OK;
     }
 
   {
     g_autofree char *value = g_strcompress (argv[3]);
 
     if (!ed_district_settings_set (ed_context_get_settings (context), argv[2], value, &error))
-      return _ed_cli_fail (error);
+      return ed_command_fail (error);
   }
-  return ED_CLI_EXIT_OK;
+  return ED_COMMAND_EXIT_OK;
 }

@@ -10,18 +10,24 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <locale.h>
 #include <string.h>
 
-#include "ed-cli-private.h"
+#include "cli/ed-cli.h"
+#include "cli/ed-cli-private.h"
 
 /* electoral-desk-cli [--db FILE] COMMAND …: the app's operations without a window. */
 
-static const EdCliCommand commands[] = {
+/* The commands of the district as a whole; each module adds its own group from its row of
+ * the module list. */
+static const struct
+{
+  const char    *name;
+  const char    *summary;
+  EdCommandFunc  run;
+} district_commands[] = {
   { "demo", N_("Write the demo district to a new database"), _ed_cli_demo },
   { "info", N_("Show the district, data format, row counts and desk id"), _ed_cli_info },
   { "settings", N_("Read and change the district settings"), _ed_cli_settings },
-  { "register", N_("Search the electoral register and count it"), _ed_cli_register },
   { "history", N_("Show who changed a row, when, and from what to what"), _ed_cli_history },
   { "ops", N_("Export this desk’s changes to a file, or apply another desk’s"), _ed_cli_ops },
   { "conflicts", N_("List and resolve changes two desks made to the same thing"),
@@ -29,7 +35,7 @@ static const EdCliCommand commands[] = {
 };
 
 static void
-print_help (void)
+print_help (const EdModule * const *modules)
 {
   g_autofree char *default_path = ed_context_get_default_database_path ();
 
@@ -44,25 +50,33 @@ print_help (void)
              "  -h, --help    Show this help and exit\n"
              "\n"
              "Commands:\n"), default_path);
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_print ("  %-12s  %s\n", commands[i].name, _(commands[i].summary));
+  for (guint i = 0; i < G_N_ELEMENTS (district_commands); i++)
+    g_print ("  %-12s  %s\n", district_commands[i].name, _(district_commands[i].summary));
+  for (guint i = 0; modules[i] != NULL; i++)
+    if (modules[i]->command != NULL)
+      g_print ("  %-12s  %s\n", modules[i]->id, _(modules[i]->summary));
   g_print (_("\n"
              "“electoral-desk-cli COMMAND --help” describes a command.\n"
              "Exit status: 0 done, 1 the request failed (reason on stderr), 2 usage error.\n"));
 }
 
+/**
+ * ed_cli_run:
+ * @modules: (array zero-terminated=1): the module list whose command groups are offered
+ * @argc: the number of arguments
+ * @argv: the arguments, the program's name first
+ *
+ * Runs one command line of `electoral-desk-cli`.
+ *
+ * Returns: the exit status: 0 done, 1 the request failed, 2 a usage error
+ */
 int
-main (int    argc,
-      char **argv)
+ed_cli_run (const EdModule * const  *modules,
+            int                      argc,
+            char                   **argv)
 {
-  EdCliGlobals globals = { NULL };
+  EdCommandGlobals globals = { NULL, modules };
   int i;
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  g_set_prgname ("electoral-desk-cli");
 
   for (i = 1; i < argc; i++)
     {
@@ -70,18 +84,18 @@ main (int    argc,
 
       if (g_str_equal (arg, "--help") || g_str_equal (arg, "-h"))
         {
-          print_help ();
-          return ED_CLI_EXIT_OK;
+          print_help (modules);
+          return ED_COMMAND_EXIT_OK;
         }
       else if (g_str_equal (arg, "--version"))
         {
           g_print ("electoral-desk-cli %s\n", PACKAGE_VERSION);
-          return ED_CLI_EXIT_OK;
+          return ED_COMMAND_EXIT_OK;
         }
       else if (g_str_equal (arg, "--db"))
         {
           if (i + 1 >= argc)
-            return _ed_cli_usage (NULL, _("--db needs a file name"));
+            return ed_command_usage (NULL, _("--db needs a file name"));
           globals.db_path = argv[++i];
         }
       else if (g_str_has_prefix (arg, "--db="))
@@ -90,7 +104,7 @@ main (int    argc,
         }
       else if (arg[0] == '-')
         {
-          return _ed_cli_usage (NULL, _("Unknown option “%s”"), arg);
+          return ed_command_usage (NULL, _("Unknown option “%s”"), arg);
         }
       else
         {
@@ -99,17 +113,20 @@ main (int    argc,
     }
 
   if (globals.db_path != NULL && *globals.db_path == '\0')
-    return _ed_cli_usage (NULL, _("--db needs a file name"));
+    return ed_command_usage (NULL, _("--db needs a file name"));
 
   if (i >= argc)
     {
-      print_help ();
-      return ED_CLI_EXIT_USAGE;
+      print_help (modules);
+      return ED_COMMAND_EXIT_USAGE;
     }
 
-  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
-    if (g_str_equal (argv[i], commands[c].name))
-      return commands[c].run (&globals, argc - i, argv + i);
+  for (guint c = 0; c < G_N_ELEMENTS (district_commands); c++)
+    if (g_str_equal (argv[i], district_commands[c].name))
+      return district_commands[c].run (&globals, argc - i, argv + i);
+  for (guint m = 0; modules[m] != NULL; m++)
+    if (modules[m]->command != NULL && g_str_equal (argv[i], modules[m]->id))
+      return modules[m]->command (&globals, argc - i, argv + i);
 
-  return _ed_cli_usage (NULL, _("Unknown command “%s”"), argv[i]);
+  return ed_command_usage (NULL, _("Unknown command “%s”"), argv[i]);
 }

@@ -7,9 +7,9 @@
 
 #define G_LOG_DOMAIN "ed-core"
 
-#include "ed-calendar.h"
-#include "ed-date.h"
-#include "ed-value-error.h"
+#include "core/ed-calendar.h"
+#include "core/ed-date.h"
+#include "core/ed-value-error.h"
 
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>

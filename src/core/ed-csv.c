@@ -7,8 +7,8 @@
 
 #define G_LOG_DOMAIN "ed-core"
 
-#include "ed-csv.h"
-#include "ed-value-error-private.h"
+#include "core/ed-csv.h"
+#include "core/ed-value-error-private.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -110,7 +110,7 @@ describe_column (EdCsvReader *reader,
   g_autofree char *name = NULL;
 
   if (index < reader->n_columns)
-    name = _ed_value_display_text (reader->columns[index]);
+    name = ed_value_display_text (reader->columns[index]);
   if (name != NULL && name[0] != '\0')
     {
       /* Translators: a column of a spreadsheet file by number and name: column 3 (“Postcode”) */
@@ -1014,8 +1014,8 @@ read_header (EdCsvReader  *reader,
       if (g_hash_table_lookup_extended (reader->by_name, normalised, NULL, &found))
         {
           guint first = GPOINTER_TO_UINT (found) - 1;
-          g_autofree char *a = _ed_value_display_text (reader->columns[first]);
-          g_autofree char *b = _ed_value_display_text (reader->columns[i]);
+          g_autofree char *a = ed_value_display_text (reader->columns[first]);
+          g_autofree char *b = ed_value_display_text (reader->columns[i]);
 
           if (strcmp (reader->columns[first], reader->columns[i]) == 0)
             set_line_error (reader, error, ED_CSV_ERROR_HEADER, reader->record_line,

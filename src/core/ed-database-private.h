@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include "ed-database.h"
+#include "core/ed-database.h"
 
 G_BEGIN_DECLS
 
@@ -20,19 +20,20 @@ void      _ed_database_set_sqlite_error   (GError     **error,
                                            int          code,
                                            const char  *path);
 
-int       _ed_migrations_get_latest       (void);
-gboolean  _ed_migrations_apply            (sqlite3     *db,
-                                           const char  *path,
-                                           int          from_version,
-                                           int          to_version,
-                                           GError     **error);
+gboolean  _ed_migrations_apply            (EdMigrations *self,
+                                           sqlite3      *db,
+                                           const char   *path,
+                                           int           from_version,
+                                           int           to_version,
+                                           GError      **error);
 gboolean  _ed_database_backup_to          (sqlite3     *db,
                                            const char  *backup_path,
                                            GError     **error);
 
 /* For tests: open and migrate only up to @version, as an older release would have left it. */
-EdDatabase *_ed_database_open_at_version  (const char  *path,
-                                           int          version,
-                                           GError     **error);
+EdDatabase *_ed_database_open_at_version  (const char    *path,
+                                           EdMigrations  *migrations,
+                                           int            version,
+                                           GError       **error);
 
 G_END_DECLS

@@ -16,7 +16,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "ed-database-private.h"
+#include "core/ed-database-private.h"
+#include "core/ed-migrations.h"
 
 struct _EdDatabase
 {
@@ -172,9 +173,10 @@ query_int (sqlite3    *db,
 /* Look at an existing file without writing a byte to it, so that a file we must refuse (a newer
  * schema, another program's database) is left exactly as it was. */
 static gboolean
-probe_existing_file (const char *path,
-                     int        *out_version,
-                     GError    **error)
+probe_existing_file (const char   *path,
+                     EdMigrations *migrations,
+                     int          *out_version,
+                     GError      **error)
 {
   sqlite3 *db = NULL;
   int application_id = 0;
@@ -206,7 +208,7 @@ probe_existing_file (const char *path,
       goto out;
     }
 
-  if (version > _ed_migrations_get_latest ())
+  if (version > ed_migrations_get_latest (migrations))
     {
       g_autofree char *name = g_filename_display_name (path);
 
@@ -214,7 +216,7 @@ probe_existing_file (const char *path,
                    _("“%s” was saved by a newer version of Electoral Desk (data format %d; "
                      "this version reads up to %d). Update Electoral Desk to open it. "
                      "The file was left unchanged."),
-                   name, version, _ed_migrations_get_latest ());
+                   name, version, ed_migrations_get_latest (migrations));
       goto out;
     }
 
@@ -373,9 +375,10 @@ configure_sqlite_once (void)
 }
 
 static EdDatabase *
-open_internal (const char *path,
-               int         target_version,
-               GError    **error)
+open_internal (const char    *path,
+               EdMigrations  *migrations,
+               int            target_version,
+               GError       **error)
 {
   g_autoptr(EdDatabase) self = NULL;
   gboolean in_memory;
@@ -390,7 +393,7 @@ open_internal (const char *path,
   existed = !in_memory && g_file_test (path, G_FILE_TEST_EXISTS);
   if (existed)
     {
-      if (!probe_existing_file (path, &version, error))
+      if (!probe_existing_file (path, migrations, &version, error))
         return NULL;
     }
   else if (!in_memory && !create_private_file (path, error))
@@ -428,7 +431,7 @@ open_internal (const char *path,
           self->backup_path = g_steal_pointer (&backup_path);
         }
 
-      if (!_ed_migrations_apply (self->db, path, version, target_version, error))
+      if (!_ed_migrations_apply (migrations, self->db, path, version, target_version, error))
         return NULL;
       version = target_version;
     }
@@ -440,6 +443,7 @@ open_internal (const char *path,
 /**
  * ed_database_open:
  * @path: the district's database file
+ * @migrations: the migrations of the data format the program writes
  * @error: return location for an error
  *
  * Opens @path, creating it with mode 0600 when missing, and brings its schema up to date
@@ -449,23 +453,30 @@ open_internal (const char *path,
  * Returns: (transfer full): the database, or %NULL with @error set
  */
 EdDatabase *
-ed_database_open (const char  *path,
-                  GError     **error)
+ed_database_open (const char    *path,
+                  EdMigrations  *migrations,
+                  GError       **error)
 {
   g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (ED_IS_MIGRATIONS (migrations), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return open_internal (path, _ed_migrations_get_latest (), error);
+  if (!ed_migrations_check (migrations, error))
+    return NULL;
+  return open_internal (path, migrations, ed_migrations_get_latest (migrations), error);
 }
 
 EdDatabase *
-_ed_database_open_at_version (const char  *path,
-                              int          version,
-                              GError     **error)
+_ed_database_open_at_version (const char    *path,
+                              EdMigrations  *migrations,
+                              int            version,
+                              GError       **error)
 {
-  g_return_val_if_fail (version <= _ed_migrations_get_latest (), NULL);
+  g_return_val_if_fail (version <= ed_migrations_get_latest (migrations), NULL);
 
-  return open_internal (path, version, error);
+  if (!ed_migrations_check (migrations, error))
+    return NULL;
+  return open_internal (path, migrations, version, error);
 }
 
 const char *
@@ -496,12 +507,6 @@ ed_database_get_opened_schema_version (EdDatabase *self)
   g_return_val_if_fail (ED_IS_DATABASE (self), 0);
 
   return self->opened_schema_version;
-}
-
-int
-ed_database_get_latest_schema_version (void)
-{
-  return _ed_migrations_get_latest ();
 }
 
 /**

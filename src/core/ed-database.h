@@ -10,6 +10,8 @@
 #include <gio/gio.h>
 #include <sqlite3.h>
 
+#include "core/ed-migrations.h"
+
 G_BEGIN_DECLS
 
 #define ED_DATABASE_ERROR (ed_database_error_quark ())
@@ -45,11 +47,11 @@ G_DECLARE_FINAL_TYPE (EdDatabase, ed_database, ED, DATABASE, GObject)
 
 GQuark        ed_database_error_quark            (void);
 
-EdDatabase   *ed_database_open                   (const char   *path,
-                                                  GError      **error);
+EdDatabase   *ed_database_open                   (const char    *path,
+                                                  EdMigrations  *migrations,
+                                                  GError       **error);
 const char   *ed_database_get_path               (EdDatabase   *self);
 int           ed_database_get_schema_version     (EdDatabase   *self);
-int           ed_database_get_latest_schema_version (void);
 int           ed_database_get_opened_schema_version (EdDatabase *self);
 const char   *ed_database_get_backup_path        (EdDatabase   *self);
 sqlite3      *ed_database_get_handle             (EdDatabase   *self);

@@ -7,9 +7,9 @@
 
 #define G_LOG_DOMAIN "ed-core"
 
-#include "ed-date.h"
-#include "ed-value-error.h"
-#include "ed-value-error-private.h"
+#include "core/ed-date.h"
+#include "core/ed-value-error.h"
+#include "core/ed-value-error-private.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -53,7 +53,7 @@ ed_date_parse_iso (const char  *text,
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  display = _ed_value_display_text (text);
+  display = ed_value_display_text (text);
 
   if (*display == '\0')
     {

@@ -12,8 +12,8 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "ed-desk-identity.h"
-#include "ed-value-error.h"
+#include "core/ed-desk-identity.h"
+#include "core/ed-value-error.h"
 
 /* Who this desk is. The device id names every change this desk makes, so it is made once,
  * at random, the first time the database is opened here, and never leaves desk_state (a

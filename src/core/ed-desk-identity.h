@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include "ed-database.h"
+#include "core/ed-database.h"
 
 G_BEGIN_DECLS
 

@@ -7,9 +7,9 @@
 
 #define G_LOG_DOMAIN "ed-core"
 
-#include "ed-elector-number.h"
-#include "ed-value-error.h"
-#include "ed-value-error-private.h"
+#include "core/ed-elector-number.h"
+#include "core/ed-value-error.h"
+#include "core/ed-value-error-private.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -102,7 +102,7 @@ ed_elector_number_parse (const char       *text,
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  display = _ed_value_display_text (text);
+  display = ed_value_display_text (text);
   if (*display == '\0')
     {
       g_set_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_EMPTY,
@@ -224,7 +224,7 @@ ed_elector_number_set (EdElectorNumber  *out,
   g_return_val_if_fail (prefix != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  stripped = _ed_value_strip (prefix);
+  stripped = ed_value_strip (prefix);
   upper = g_ascii_strup (stripped, -1);
 
   if (*upper == '\0')
@@ -236,7 +236,7 @@ ed_elector_number_set (EdElectorNumber  *out,
 
   if (!ed_elector_number_is_valid_prefix (upper))
     {
-      display = _ed_value_display_text (prefix);
+      display = ed_value_display_text (prefix);
       g_set_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_INVALID,
                    /* Translators: %s is what the user typed. */
                    _("“%s” is not a polling district code: use one to five letters, "

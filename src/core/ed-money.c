@@ -7,9 +7,9 @@
 
 #define G_LOG_DOMAIN "ed-core"
 
-#include "ed-money.h"
-#include "ed-value-error.h"
-#include "ed-value-error-private.h"
+#include "core/ed-money.h"
+#include "core/ed-value-error.h"
+#include "core/ed-value-error-private.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -180,7 +180,7 @@ ed_money_parse (const char  *text,
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  display = _ed_value_display_text (text);
+  display = ed_value_display_text (text);
 
   if (*display == '\0')
     {

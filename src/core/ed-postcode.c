@@ -7,9 +7,9 @@
 
 #define G_LOG_DOMAIN "ed-core"
 
-#include "ed-postcode.h"
-#include "ed-value-error.h"
-#include "ed-value-error-private.h"
+#include "core/ed-postcode.h"
+#include "core/ed-value-error.h"
+#include "core/ed-value-error-private.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -36,7 +36,7 @@ set_error (GError     **error,
 
   if (error == NULL)
     return FALSE;
-  display = _ed_value_display_text (input);
+  display = ed_value_display_text (input);
   /* Translators: the first %s is what the user typed, the second says what is wrong. */
   g_set_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_INVALID,
                _("“%s” is not a UK postcode: %s"), display, reason);

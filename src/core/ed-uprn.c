@@ -7,9 +7,9 @@
 
 #define G_LOG_DOMAIN "ed-core"
 
-#include "ed-uprn.h"
-#include "ed-value-error.h"
-#include "ed-value-error-private.h"
+#include "core/ed-uprn.h"
+#include "core/ed-value-error.h"
+#include "core/ed-value-error-private.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -42,7 +42,7 @@ ed_uprn_parse (const char  *text,
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  stripped = _ed_value_strip (text);
+  stripped = ed_value_strip (text);
 
   if (*stripped == '\0')
     {
@@ -56,7 +56,7 @@ ed_uprn_parse (const char  *text,
     {
       if (!g_ascii_isdigit (stripped[i]))
         {
-          display = _ed_value_display_text (text);
+          display = ed_value_display_text (text);
           g_set_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_INVALID,
                        /* Translators: %s is what the user typed. */
                        _("“%s” is not a UPRN: a UPRN is a number of up to 12 digits, with "
@@ -71,7 +71,7 @@ ed_uprn_parse (const char  *text,
 
   if (*p == '\0')
     {
-      display = _ed_value_display_text (text);
+      display = ed_value_display_text (text);
       g_set_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_INVALID,
                    _("“%s” is not a UPRN: UPRNs start at 1, so zero is not one"), display);
       return FALSE;
@@ -79,7 +79,7 @@ ed_uprn_parse (const char  *text,
 
   if (strlen (p) > 12)
     {
-      display = _ed_value_display_text (text);
+      display = ed_value_display_text (text);
       g_set_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_OUT_OF_RANGE,
                    _("“%s” is not a UPRN: it has more than 12 digits"), display);
       return FALSE;

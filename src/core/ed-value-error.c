@@ -7,8 +7,8 @@
 
 #define G_LOG_DOMAIN "ed-core"
 
-#include "ed-value-error.h"
-#include "ed-value-error-private.h"
+#include "core/ed-value-error.h"
+#include "core/ed-value-error-private.h"
 
 #include <string.h>
 
@@ -44,16 +44,16 @@ _ed_value_is_space (const char *p,
 }
 
 /* Returns @input without leading or trailing spaces (as _ed_value_is_space() defines
- * them). */
+ * them): no-break and other Unicode spaces pasted from a spreadsheet count. */
 char *
-_ed_value_strip (const char *input)
+ed_value_strip (const char *input)
 {
   const char *start = input;
   const char *end;
   const char *p;
   gsize len;
 
-  g_assert (input != NULL);
+  g_return_val_if_fail (input != NULL, NULL);
 
   while (_ed_value_is_space (start, &len))
     start += len;
@@ -80,7 +80,7 @@ _ed_value_strip (const char *input)
 /* Messages quote what was typed back to the user. The text may come from a file in any
  * encoding, so make it valid UTF-8, and shorten it so a stray paste stays readable. */
 char *
-_ed_value_display_text (const char *input)
+ed_value_display_text (const char *input)
 {
   g_autofree char *valid = NULL;
   g_autofree char *stripped = NULL;
@@ -88,10 +88,10 @@ _ed_value_display_text (const char *input)
   const char *p;
   guint n = 0;
 
-  g_assert (input != NULL);
+  g_return_val_if_fail (input != NULL, NULL);
 
   valid = g_utf8_make_valid (input, -1);
-  stripped = _ed_value_strip (valid);
+  stripped = ed_value_strip (valid);
   out = g_string_new (NULL);
 
   for (p = stripped; *p != '\0'; p = g_utf8_next_char (p))

@@ -40,4 +40,9 @@ typedef enum
 
 GQuark ed_value_error_quark (void);
 
+/* For every reader of typed values: the text as a person typed it, trimmed of spaces of any
+ * kind, and quoted safely in a message (control characters shown, long text cut short). */
+char     *ed_value_strip        (const char *input);
+char     *ed_value_display_text (const char *input);
+
 G_END_DECLS

@@ -11,7 +11,7 @@
 
 #include <string.h>
 
-#include "ed-demo-private.h"
+#include "demo/ed-demo-private.h"
 
 /* The demo council: an invented English district. */
 
@@ -37,8 +37,8 @@ static const char *streets[] = {
 static char *
 make_person (GRand *rand)
 {
-  const char *forename = _ed_demo_pick (rand, forenames, G_N_ELEMENTS (forenames));
-  const char *surname = _ed_demo_pick (rand, surnames, G_N_ELEMENTS (surnames));
+  const char *forename = ed_demo_pick (rand, forenames, G_N_ELEMENTS (forenames));
+  const char *surname = ed_demo_pick (rand, surnames, G_N_ELEMENTS (surnames));
 
   return g_strdup_printf ("%s %s", forename, surname);
 }
@@ -52,9 +52,9 @@ _ed_demo_add_district (EdContext  *context,
 {
   static const char inward_letters[] = "ABDEFGHJLNPQRSTUWXYZ";
   g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  const char *place = _ed_demo_pick (rand, places, G_N_ELEMENTS (places));
+  const char *place = ed_demo_pick (rand, places, G_N_ELEMENTS (places));
   guint house = g_rand_int_range (rand, 1, 40);
-  const char *street = _ed_demo_pick (rand, streets, G_N_ELEMENTS (streets));
+  const char *street = ed_demo_pick (rand, streets, G_N_ELEMENTS (streets));
   guint district = g_rand_int_range (rand, 1, 10);
   guint sector = g_rand_int_range (rand, 1, 10);
   char unit1 = inward_letters[g_rand_int_range (rand, 0, sizeof inward_letters - 1)];

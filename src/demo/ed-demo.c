@@ -11,8 +11,8 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "ed-demo-private.h"
-#include "ed-value-error.h"
+#include "demo/ed-demo-private.h"
+#include "core/ed-value-error.h"
 
 /* The demo district is wholly synthetic: invented places under the reserved ".example" domain,
  * phone numbers from Ofcom's range for drama (01632 960xxx), and postcodes in the ZY area,
@@ -27,14 +27,6 @@ ed_demo_options_init (EdDemoOptions *options)
   options->electors = ED_DEMO_DEFAULT_ELECTORS;
   g_date_clear (&options->today, 1);
   g_date_set_time_t (&options->today, time (NULL));
-}
-
-const char *
-_ed_demo_pick (GRand       *rand,
-               const char **choices,
-               guint        n_choices)
-{
-  return choices[g_rand_int_range (rand, 0, (gint32)n_choices)];
 }
 
 /**
@@ -52,6 +44,7 @@ ed_demo_generate (EdContext            *context,
                   GError              **error)
 {
   g_autoptr(GRand) rand = NULL;
+  const EdModule * const *modules;
   EdDistrictSettings *settings;
 
   g_return_val_if_fail (ED_IS_CONTEXT (context), FALSE);
@@ -79,6 +72,13 @@ ed_demo_generate (EdContext            *context,
 
   rand = g_rand_new_with_seed (options->seed);
 
-  return _ed_demo_add_district (context, rand, error) &&
-         _ed_demo_add_register (context, rand, &options->today, options->electors, error);
+  if (!_ed_demo_add_district (context, rand, error))
+    return FALSE;
+
+  modules = ed_context_get_modules (context);
+  for (guint i = 0; modules[i] != NULL; i++)
+    if (modules[i]->add_demo != NULL && !modules[i]->add_demo (context, rand, options, error))
+      return FALSE;
+
+  return TRUE;
 }

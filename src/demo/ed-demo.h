@@ -7,27 +7,9 @@
 
 #pragma once
 
-#include "ed-context.h"
+#include "district/ed-context.h"
 
 G_BEGIN_DECLS
-
-#define ED_DEMO_DEFAULT_SEED 2026
-
-#define ED_DEMO_DEFAULT_ELECTORS 60000
-#define ED_DEMO_MAX_ELECTORS 2000000
-
-/**
- * EdDemoOptions:
- * @seed: the same seed writes the same district
- * @electors: how many electors the register holds
- * @today: the date the register is as at: attainers and absent votes are dated from it
- */
-typedef struct
-{
-  guint32 seed;
-  guint   electors;
-  GDate   today;
-} EdDemoOptions;
 
 void     ed_demo_options_init (EdDemoOptions        *options);
 gboolean ed_demo_generate     (EdContext            *context,

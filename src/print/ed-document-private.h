@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include "ed-document.h"
+#include "print/ed-document.h"
 
 G_BEGIN_DECLS
 

@@ -24,7 +24,7 @@
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
-#include "ed-document-private.h"
+#include "print/ed-document-private.h"
 
 /* The families tried in order; fontconfig falls back further for missing glyphs. */
 #define FONT_FAMILY "Cantarell, DejaVu Sans, Noto Sans, sans-serif"

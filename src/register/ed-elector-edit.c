@@ -18,13 +18,13 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "ed-change-set.h"
-#include "ed-database.h"
-#include "ed-date.h"
-#include "ed-elector-edit.h"
-#include "ed-franchise.h"
-#include "ed-postcode.h"
-#include "ed-value-error.h"
+#include "changes/ed-change-set.h"
+#include "core/ed-database.h"
+#include "core/ed-date.h"
+#include "register/ed-elector-edit.h"
+#include "register/ed-franchise.h"
+#include "core/ed-postcode.h"
+#include "core/ed-value-error.h"
 
 /* Postal votes granted from 31 October 2023 last at most three years (DOMAIN.md §1.6). */
 #define POSTAL_VOTE_MAX_YEARS 3
@@ -891,7 +891,7 @@ ed_elector_edit_add (EdContext      *context,
   if (refuse_problems (context, edit, NULL, &day, error))
     return FALSE;
 
-  change_set = ed_change_set_begin (context, error);
+  change_set = ed_change_set_begin (ED_REPLICA (context), error);
   if (change_set == NULL)
     return FALSE;
 
@@ -1017,7 +1017,7 @@ ed_elector_edit_amend (EdContext            *context,
   if (!ed_elector_edit_has_changes (stored, edit))
     return TRUE;
 
-  change_set = ed_change_set_begin (context, error);
+  change_set = ed_change_set_begin (ED_REPLICA (context), error);
   if (change_set == NULL)
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
@@ -1214,7 +1214,7 @@ ed_elector_delete (EdContext         *context,
     }
   determination_day (determined_on, &day);
 
-  change_set = ed_change_set_begin (context, error);
+  change_set = ed_change_set_begin (ED_REPLICA (context), error);
   if (change_set == NULL)
     return FALSE;
 
@@ -1268,7 +1268,7 @@ ed_elector_history (EdContext   *context,
   g_return_val_if_fail (ED_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (elector_id != NULL, NULL);
 
-  return ed_history_for_row (context, "elector", elector_id, error);
+  return ed_history_for_row (ED_REPLICA (context), "elector", elector_id, error);
 }
 
 /**

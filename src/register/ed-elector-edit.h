@@ -7,9 +7,9 @@
 
 #pragma once
 
-#include "ed-context.h"
-#include "ed-elector-number.h"
-#include "ed-history.h"
+#include "district/ed-context.h"
+#include "core/ed-elector-number.h"
+#include "changes/ed-history.h"
 
 G_BEGIN_DECLS
 

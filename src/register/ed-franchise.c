@@ -9,10 +9,10 @@
 
 #include "config.h"
 
-#include "ed-franchise.h"
-#include "ed-date.h"
-#include "ed-value-error.h"
-#include "ed-value-error-private.h"
+#include "register/ed-franchise.h"
+#include "core/ed-date.h"
+#include "core/ed-value-error.h"
+#include "core/ed-value-error.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -59,7 +59,7 @@ ed_franchise_welsh_letter_check (const char  *letter,
   g_return_val_if_fail (letter != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  display = _ed_value_display_text (letter);
+  display = ed_value_display_text (letter);
 
   if (*display == '\0')
     {
@@ -136,7 +136,7 @@ ed_franchise_marker_parse (const char         *text,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   welsh = welsh_letter_or_default (welsh_letter);
-  stripped = _ed_value_strip (text);
+  stripped = ed_value_strip (text);
 
   if (*stripped == '\0')
     {
@@ -174,7 +174,7 @@ ed_franchise_marker_parse (const char         *text,
         marker = ED_FRANCHISE_MARKER_LEGACY_K;
         break;
       default:
-        display = _ed_value_display_text (text);
+        display = ed_value_display_text (text);
         if (c == 'N')
           /* An anonymous entry is a kind of entry, not a franchise (reg 41A). */
           g_set_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_INVALID,

@@ -9,7 +9,7 @@
 
 #include <glib.h>
 
-#include "ed-district-settings.h"
+#include "district/ed-district-settings.h"
 
 G_BEGIN_DECLS
 

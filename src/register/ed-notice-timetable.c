@@ -9,7 +9,7 @@
 
 #include "config.h"
 
-#include "ed-notice-timetable.h"
+#include "register/ed-notice-timetable.h"
 
 /* No monthly notice is required in the month the revised register is published or in the
  * two months before it (DOMAIN.md §1.4, [C] S21). */

@@ -9,7 +9,7 @@
 
 #include <glib.h>
 
-#include "ed-calendar.h"
+#include "core/ed-calendar.h"
 
 G_BEGIN_DECLS
 

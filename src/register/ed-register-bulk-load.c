@@ -22,7 +22,7 @@
 
 #include "config.h"
 
-#include "ed-register-bulk-load.h"
+#include "register/ed-register-bulk-load.h"
 
 static const char *suspended_triggers[] = {
   "elector_search_insert",

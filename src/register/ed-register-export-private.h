@@ -7,8 +7,8 @@
 
 #pragma once
 
-#include "ed-register-export.h"
-#include "ed-register-order.h"
+#include "register/ed-register-export.h"
+#include "register/ed-register-order.h"
 
 G_BEGIN_DECLS
 

@@ -18,15 +18,15 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "ed-csv.h"
-#include "ed-database.h"
-#include "ed-date.h"
-#include "ed-district-settings.h"
-#include "ed-elector-number.h"
-#include "ed-franchise.h"
-#include "ed-register-export-private.h"
-#include "ed-register-order.h"
-#include "ed-value-error.h"
+#include "core/ed-csv.h"
+#include "core/ed-database.h"
+#include "core/ed-date.h"
+#include "district/ed-district-settings.h"
+#include "core/ed-elector-number.h"
+#include "register/ed-franchise.h"
+#include "register/ed-register-export-private.h"
+#include "register/ed-register-order.h"
+#include "core/ed-value-error.h"
 
 /* The columns of the full edition, which is also the generic import format. */
 static const char *full_columns[] = {

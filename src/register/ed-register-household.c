@@ -18,9 +18,9 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "ed-database.h"
-#include "ed-register-household.h"
-#include "ed-register-search-private.h"
+#include "core/ed-database.h"
+#include "register/ed-register-household.h"
+#include "register/ed-register-search-private.h"
 
 static const char property_sql[] =
   "SELECT p.uprn, p.property, p.street, p.locality, p.town, p.area, p.postcode, "

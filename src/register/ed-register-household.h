@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include "ed-context.h"
+#include "district/ed-context.h"
 
 G_BEGIN_DECLS
 

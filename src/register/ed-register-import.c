@@ -19,19 +19,19 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "ed-change-set.h"
-#include "ed-csv.h"
-#include "ed-database.h"
-#include "ed-date.h"
-#include "ed-district-settings.h"
-#include "ed-elector-number.h"
-#include "ed-franchise.h"
-#include "ed-postcode.h"
-#include "ed-register-bulk-load.h"
-#include "ed-register-import.h"
-#include "ed-register-tables.h"
-#include "ed-uprn.h"
-#include "ed-value-error.h"
+#include "changes/ed-change-set.h"
+#include "core/ed-csv.h"
+#include "core/ed-database.h"
+#include "core/ed-date.h"
+#include "district/ed-district-settings.h"
+#include "core/ed-elector-number.h"
+#include "register/ed-franchise.h"
+#include "core/ed-postcode.h"
+#include "register/ed-register-bulk-load.h"
+#include "register/ed-register-import.h"
+#include "register/ed-register-tables.h"
+#include "core/ed-uprn.h"
+#include "core/ed-value-error.h"
 
 #define CHECK_CANCEL_EVERY 1000
 
@@ -679,7 +679,7 @@ write_register (Import                *import,
     "absent_vote_ends", "proxy_name", "proxy_address", "anonymous", "other_elector", "language",
     "status",
   };
-  g_autoptr(EdChangeSet) change_set = ed_change_set_begin (import->context, error);
+  g_autoptr(EdChangeSet) change_set = ed_change_set_begin (ED_REPLICA (import->context), error);
   g_autoptr(EdRegisterBulkLoad) load = NULL;
   g_autoptr(EdBulkInsert) properties = NULL;
   g_autoptr(EdBulkInsert) electors = NULL;

@@ -9,7 +9,7 @@
 
 #include <gio/gio.h>
 
-#include "ed-context.h"
+#include "district/ed-context.h"
 
 G_BEGIN_DECLS
 

@@ -12,8 +12,8 @@
 
 #include "config.h"
 
-#include "ed-register-notice-dates.h"
-#include "ed-register-notice-private.h"
+#include "register/ed-register-notice-dates.h"
+#include "register/ed-register-notice-private.h"
 
 /**
  * ed_register_notice_upcoming:

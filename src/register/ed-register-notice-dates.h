@@ -7,8 +7,8 @@
 
 #pragma once
 
-#include "ed-context.h"
-#include "ed-notice-timetable.h"
+#include "district/ed-context.h"
+#include "register/ed-notice-timetable.h"
 
 G_BEGIN_DECLS
 

@@ -7,9 +7,9 @@
 
 #pragma once
 
-#include "ed-calendar.h"
-#include "ed-change-set.h"
-#include "ed-register-notice.h"
+#include "core/ed-calendar.h"
+#include "changes/ed-change-set.h"
+#include "register/ed-register-notice.h"
 
 G_BEGIN_DECLS
 

@@ -19,17 +19,17 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "ed-change-set.h"
-#include "ed-csv.h"
-#include "ed-database.h"
-#include "ed-date.h"
-#include "ed-district-settings.h"
-#include "ed-elector-number.h"
-#include "ed-franchise.h"
-#include "ed-notice-document.h"
-#include "ed-notice-timetable.h"
-#include "ed-register-notice-private.h"
-#include "ed-register-order.h"
+#include "changes/ed-change-set.h"
+#include "core/ed-csv.h"
+#include "core/ed-database.h"
+#include "core/ed-date.h"
+#include "district/ed-district-settings.h"
+#include "core/ed-elector-number.h"
+#include "register/ed-franchise.h"
+#include "register/ed-notice-document.h"
+#include "register/ed-notice-timetable.h"
+#include "register/ed-register-notice-private.h"
+#include "register/ed-register-order.h"
 
 G_DEFINE_QUARK (ed-register-notice-error-quark, ed_register_notice_error)
 
@@ -866,7 +866,7 @@ ed_register_notice_publish_full (EdContext      *context,
   g_return_val_if_fail (out_dir != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  change_set = ed_change_set_begin (context, error);
+  change_set = ed_change_set_begin (ED_REPLICA (context), error);
   if (change_set == NULL)
     return FALSE;
 

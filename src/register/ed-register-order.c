@@ -9,7 +9,7 @@
 
 #include "config.h"
 
-#include "ed-register-order.h"
+#include "register/ed-register-order.h"
 
 #include <string.h>
 

@@ -9,7 +9,7 @@
 
 #include <glib.h>
 
-#include "ed-elector-number.h"
+#include "core/ed-elector-number.h"
 
 G_BEGIN_DECLS
 

@@ -16,10 +16,10 @@
 
 #include "config.h"
 
-#include "ed-database.h"
-#include "ed-date.h"
-#include "ed-register-notice-private.h"
-#include "ed-register-revise-preview.h"
+#include "core/ed-database.h"
+#include "core/ed-date.h"
+#include "register/ed-register-notice-private.h"
+#include "register/ed-register-revise-preview.h"
 
 /* The changes the revised register publishes, as _ed_register_notice_gather() reads them. */
 static const char waiting_sql[] =

@@ -9,8 +9,8 @@
 
 #include <gio/gio.h>
 
-#include "ed-context.h"
-#include "ed-notice-timetable.h"
+#include "district/ed-context.h"
+#include "register/ed-notice-timetable.h"
 
 G_BEGIN_DECLS
 

@@ -25,13 +25,13 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "ed-change-set.h"
-#include "ed-database.h"
-#include "ed-date.h"
-#include "ed-notice-timetable.h"
-#include "ed-register-notice-private.h"
-#include "ed-register-order.h"
-#include "ed-register-revise.h"
+#include "changes/ed-change-set.h"
+#include "core/ed-database.h"
+#include "core/ed-date.h"
+#include "register/ed-notice-timetable.h"
+#include "register/ed-register-notice-private.h"
+#include "register/ed-register-order.h"
+#include "register/ed-register-revise.h"
 
 #define CHECK_CANCEL_EVERY 2000
 
@@ -366,7 +366,7 @@ ed_register_revise (EdContext             *context,
       !_ed_register_notice_check_order (context, publication, error))
     return FALSE;
 
-  change_set = ed_change_set_begin (context, error);
+  change_set = ed_change_set_begin (ED_REPLICA (context), error);
   if (change_set == NULL)
     return FALSE;
 

@@ -7,8 +7,8 @@
 
 #pragma once
 
-#include "ed-database.h"
-#include "ed-register-search.h"
+#include "core/ed-database.h"
+#include "register/ed-register-search.h"
 
 G_BEGIN_DECLS
 

@@ -18,8 +18,8 @@
 
 #include <string.h>
 
-#include "ed-database.h"
-#include "ed-register-search-private.h"
+#include "core/ed-database.h"
+#include "register/ed-register-search-private.h"
 
 void
 ed_elector_summary_free (EdElectorSummary *summary)

@@ -14,9 +14,9 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "ed-database.h"
-#include "ed-district-settings.h"
-#include "ed-register-stats.h"
+#include "core/ed-database.h"
+#include "district/ed-district-settings.h"
+#include "register/ed-register-stats.h"
 
 static void
 count_free (EdRegisterCount *count)

@@ -16,15 +16,15 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "ed-change-set.h"
-#include "ed-database.h"
-#include "ed-date.h"
-#include "ed-district-settings.h"
-#include "ed-franchise.h"
-#include "ed-register-document.h"
-#include "ed-register-export.h"
-#include "ed-register-supply.h"
-#include "ed-register-tables.h"
+#include "changes/ed-change-set.h"
+#include "core/ed-database.h"
+#include "core/ed-date.h"
+#include "district/ed-district-settings.h"
+#include "register/ed-franchise.h"
+#include "register/ed-register-document.h"
+#include "register/ed-register-export.h"
+#include "register/ed-register-supply.h"
+#include "register/ed-register-tables.h"
 
 G_DEFINE_QUARK (ed-supply-error-quark, ed_supply_error)
 
@@ -407,7 +407,7 @@ ed_register_supply_record (EdContext              *context,
   supply->fee = ed_supply_fee (entitlement, supply->item, supply->format, supply->entries);
 
   /* Begun before the values are made: the insert takes their floating references. */
-  change_set = ed_change_set_begin (context, error);
+  change_set = ed_change_set_begin (ED_REPLICA (context), error);
   if (change_set == NULL)
     return NULL;
   date_text = ed_date_format_iso (&supply->supplied_on);

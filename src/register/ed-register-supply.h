@@ -9,9 +9,9 @@
 
 #include <gio/gio.h>
 
-#include "ed-context.h"
-#include "ed-money.h"
-#include "ed-sale-fee.h"
+#include "district/ed-context.h"
+#include "core/ed-money.h"
+#include "register/ed-sale-fee.h"
 
 G_BEGIN_DECLS
 

@@ -14,10 +14,11 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "ed-context.h"
-#include "ed-database.h"
-#include "ed-register-tables.h"
-#include "ed-validate.h"
+#include "district/ed-context.h"
+#include "core/ed-database.h"
+#include "register/ed-register-resources.h"
+#include "register/ed-register-tables.h"
+#include "changes/ed-validate.h"
 
 static const EdColumnDef electoral_area_columns[] = {
   { "code", ED_VALUE_TEXT },
@@ -125,28 +126,28 @@ static const char *local_tables[] = {
 /* Two desks can each give out the next number at an address before they sync (RPR 2001 reg
  * 39: numbers are unique within a part of the register). */
 static gboolean
-validate_unique_numbers (EdContext  *context,
+validate_unique_numbers (EdReplica  *replica,
                          GPtrArray  *items,
                          GError    **error)
 {
   static const char *columns[] = { "number_prefix", "number", "number_suffix", NULL };
 
-  return ed_validate_unique (context, "elector-number-unique", "elector", columns,
+  return ed_validate_unique (replica, "elector-number-unique", "elector", columns,
                              _("elector number"), items, error);
 }
 
 static gboolean
-validate_references (EdContext  *context,
+validate_references (EdReplica  *replica,
                      GPtrArray  *items,
                      GError    **error)
 {
-  return ed_validate_reference (context, "elector-property", "elector", "property", "property",
+  return ed_validate_reference (replica, "elector-property", "elector", "property", "property",
                                 items, error) &&
-         ed_validate_reference (context, "elector-polling-district", "elector",
+         ed_validate_reference (replica, "elector-polling-district", "elector",
                                 "polling_district", "polling_district", items, error) &&
-         ed_validate_reference (context, "property-polling-district", "property",
+         ed_validate_reference (replica, "property-polling-district", "property",
                                 "polling_district", "polling_district", items, error) &&
-         ed_validate_reference (context, "polling-district-area", "polling_district",
+         ed_validate_reference (replica, "polling-district-area", "polling_district",
                                 "electoral_area", "electoral_area", items, error);
 }
 
@@ -157,11 +158,11 @@ static const char unplaced_sql[] =
 /* Every entry belongs to a part of the register, and every entry but the "Other electors"
  * has a qualifying address (RPR 2001 reg 41). */
 static gboolean
-validate_placed (EdContext  *context,
+validate_placed (EdReplica  *replica,
                  GPtrArray  *items,
                  GError    **error)
 {
-  EdDatabase *database = ed_context_get_database (context);
+  EdDatabase *database = ed_replica_get_database (replica);
   sqlite3_stmt *stmt = ed_database_cached (database, unplaced_sql, error);
   int rc;
 
@@ -246,10 +247,10 @@ recreate_search (EdDatabase  *database,
  * register is queued (the revised register renumbers every entry) the index is made afresh
  * in rowid order instead, several times faster than replacing most of its rows. */
 static gboolean
-refresh_search (EdContext  *context,
+refresh_search (EdReplica  *replica,
                 GError    **error)
 {
-  EdDatabase *database = ed_context_get_database (context);
+  EdDatabase *database = ed_replica_get_database (replica);
   sqlite3_stmt *stmt = ed_database_cached (database, queue_share_sql, error);
   gboolean recreated = FALSE;
   int share;
@@ -283,8 +284,10 @@ static const EdValidator validators[] = {
   { "elector-placed", validate_placed },
 };
 
+/* The register's row of the module list: its tables, validators, search index and
+ * migrations (register/sql). */
 void
-_ed_register_add_tables (EdSchema *schema)
+ed_register_add_schema (EdSchema *schema)
 {
   static const EdTableDef *tables[] = {
     &ed_electoral_area_table, &ed_parish_table, &ed_polling_district_table,
@@ -299,4 +302,9 @@ _ed_register_add_tables (EdSchema *schema)
   for (guint i = 0; i < G_N_ELEMENTS (validators); i++)
     ed_schema_add_validator (schema, &validators[i]);
   ed_schema_add_derived_index (schema, &search_index);
+
+  /* Referencing the resource keeps the linker from dropping it out of the static library;
+   * its constructor registers it. */
+  (void)ed_register_get_resource ();
+  ed_schema_add_migrations (schema, "/org/electoraldesk/ElectoralDesk/register/sql");
 }

@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include "ed-schema.h"
+#include "changes/ed-schema.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +20,6 @@ extern const EdTableDef ed_register_notice_table;
 extern const EdTableDef ed_register_alteration_table;
 extern const EdTableDef ed_register_supply_table;
 
-void _ed_register_add_tables (EdSchema *schema);
+void ed_register_add_schema (EdSchema *schema);
 
 G_END_DECLS

@@ -9,9 +9,9 @@
 
 #include "config.h"
 
-#include "ed-sale-fee.h"
-#include "ed-value-error.h"
-#include "ed-value-error-private.h"
+#include "register/ed-sale-fee.h"
+#include "core/ed-value-error.h"
+#include "core/ed-value-error.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -138,7 +138,7 @@ ed_sale_kind_from_string (const char  *text,
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  stripped = _ed_value_strip (text);
+  stripped = ed_value_strip (text);
 
   for (i = 0; i < G_N_ELEMENTS (kind_names); i++)
     {
@@ -166,7 +166,7 @@ ed_sale_kind_from_string (const char  *text,
       return FALSE;
     }
 
-  display = _ed_value_display_text (text);
+  display = ed_value_display_text (text);
   g_set_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_INVALID,
                /* Translators: %s is what the user typed; the words after it are not to be
                 * translated, they are what must be typed. */
@@ -218,7 +218,7 @@ ed_sale_format_from_string (const char    *text,
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  stripped = _ed_value_strip (text);
+  stripped = ed_value_strip (text);
 
   for (format = ED_SALE_FORMAT_DATA; format <= ED_SALE_FORMAT_PRINTED; format++)
     {
@@ -237,7 +237,7 @@ ed_sale_format_from_string (const char    *text,
       return FALSE;
     }
 
-  display = _ed_value_display_text (text);
+  display = ed_value_display_text (text);
   g_set_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_INVALID,
                /* Translators: %s is what the user typed; “data” and “printed” are what
                 * must be typed, so they are not to be translated. */

@@ -9,7 +9,7 @@
 
 #include <glib.h>
 
-#include "ed-money.h"
+#include "core/ed-money.h"
 
 G_BEGIN_DECLS
 

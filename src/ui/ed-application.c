@@ -11,10 +11,10 @@
 
 #include <glib/gi18n.h>
 
-#include "ed-application.h"
-#include "ed-bench-hooks.h"
-#include "ed-context.h"
-#include "ed-window.h"
+#include "ui/ed-application.h"
+#include "ui/ed-bench-hooks.h"
+#include "district/ed-context.h"
+#include "ui/ed-window.h"
 
 struct _EdApplication
 {

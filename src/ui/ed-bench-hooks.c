@@ -23,7 +23,7 @@
 
 #include <string.h>
 
-#include "ed-bench-hooks.h"
+#include "ui/ed-bench-hooks.h"
 
 /* Jumps from the top of the register to its bottom: each lands on rows the lazy model has not
  * loaded, as a person dragging the scrollbar would. */

@@ -9,7 +9,7 @@
 
 #include <gtk/gtk.h>
 
-#include "ed-window.h"
+#include "ui/ed-window.h"
 
 G_BEGIN_DECLS
 

@@ -11,8 +11,8 @@
 
 #include <glib/gi18n.h>
 
-#include "ed-district-switcher.h"
-#include "ed-recent-districts.h"
+#include "ui/ed-district-switcher.h"
+#include "ui/ed-recent-districts.h"
 
 /* The district's name at the top of the sidebar, which is also the way to another district:
  * a team serving two councils switches between their registers many times a day. */

@@ -14,7 +14,7 @@
 
 #include <glib/gi18n.h>
 
-#include "ed-folder-row.h"
+#include "ui/ed-folder-row.h"
 
 struct _EdFolderRow
 {

@@ -11,7 +11,7 @@
 
 #include <glib/gi18n.h>
 
-#include "ed-module-page.h"
+#include "ui/ed-module-page.h"
 
 typedef struct
 {

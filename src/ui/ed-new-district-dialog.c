@@ -11,8 +11,8 @@
 
 #include <glib/gi18n.h>
 
-#include "ed-new-district-dialog.h"
-#include "ed-settings-form.h"
+#include "ui/ed-new-district-dialog.h"
+#include "ui/ed-settings-form.h"
 
 /* Asks for the district settings before a new district exists. Create stays insensitive
  * until every field is valid; if creating fails, the dialog stays open with what was typed. */

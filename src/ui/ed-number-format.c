@@ -12,7 +12,7 @@
 #include <locale.h>
 #include <string.h>
 
-#include "ed-number-format.h"
+#include "ui/ed-number-format.h"
 
 /**
  * ed_number_format_count:

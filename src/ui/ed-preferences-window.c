@@ -11,8 +11,8 @@
 
 #include <glib/gi18n.h>
 
-#include "ed-preferences-window.h"
-#include "ed-settings-form.h"
+#include "ui/ed-preferences-window.h"
+#include "ui/ed-settings-form.h"
 
 /* Preferences: the district's shared settings on one page, this desk's own on another. */
 

@@ -17,7 +17,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "ed-print.h"
+#include "ui/ed-print.h"
 
 static void
 begin_print_cb (GtkPrintOperation *operation,

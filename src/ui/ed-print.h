@@ -9,7 +9,7 @@
 
 #include <gtk/gtk.h>
 
-#include "ed-document.h"
+#include "print/ed-document.h"
 
 G_BEGIN_DECLS
 

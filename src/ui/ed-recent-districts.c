@@ -9,8 +9,8 @@
 
 #include "config.h"
 
-#include "ed-district-settings.h"
-#include "ed-recent-districts.h"
+#include "district/ed-district-settings.h"
+#include "ui/ed-recent-districts.h"
 
 /* The districts this account opened lately, most recent first, for the welcome page and the
  * district switcher: a shared-service team moves between its councils all day. */

@@ -11,8 +11,8 @@
 
 #include <glib/gi18n.h>
 
-#include "ed-settings-form.h"
-#include "ed-value-error.h"
+#include "ui/ed-settings-form.h"
+#include "core/ed-value-error.h"
 
 /* The district settings as a form, in two modes. Bound to a district (preferences), each field
  * is saved on its own when the person applies it (Enter or the apply button), so a half-typed

@@ -11,9 +11,9 @@
 
 #include <glib/gi18n.h>
 
-#include "ed-recent-districts.h"
-#include "ed-ui-resources.h"
-#include "ed-welcome-page.h"
+#include "ui/ed-recent-districts.h"
+#include "ui/ed-ui-resources.h"
+#include "ui/ed-welcome-page.h"
 
 /* What a desk shows before any district is open: the demo, a new district, or a recent one. */
 

@@ -12,16 +12,17 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "ed-demo.h"
-#include "ed-district-switcher.h"
-#include "ed-module-page.h"
-#include "ed-new-district-dialog.h"
-#include "ed-preferences-window.h"
-#include "ed-recent-districts.h"
-#include "ed-register-page.h"
-#include "ed-ui-resources.h"
-#include "ed-welcome-page.h"
-#include "ed-window.h"
+#include "demo/ed-demo.h"
+#include "ed-modules.h"
+#include "ui/ed-district-switcher.h"
+#include "ui/ed-module-page.h"
+#include "ui/ed-module-pages.h"
+#include "ui/ed-new-district-dialog.h"
+#include "ui/ed-preferences-window.h"
+#include "ui/ed-recent-districts.h"
+#include "ui/ed-ui-resources.h"
+#include "ui/ed-welcome-page.h"
+#include "ui/ed-window.h"
 
 struct _EdWindow
 {
@@ -35,6 +36,8 @@ struct _EdWindow
   GtkListBox           *module_list;
   GtkStack             *module_stack;
 
+  const EdModule * const *modules;         /* the module list the sidebar is built from */
+  const EdModulePageInfo *page_infos;      /* the pages of those modules, by id */
   EdContext            *context;
   GPtrArray            *pages;              /* EdModulePage, in sidebar order */
   char                 *new_district_path;  /* where "Create a new district" writes, if set */
@@ -43,35 +46,15 @@ struct _EdWindow
 
 G_DEFINE_FINAL_TYPE (EdWindow, ed_window, ADW_TYPE_APPLICATION_WINDOW)
 
-/* The modules, in the order an elections office works through its year. A module that is not
- * built yet says so, and what it will do, rather than showing controls that do nothing; the
- * register is built, and build_modules() gives it its own page. */
-static const struct
+enum
 {
-  const char *id;
-  const char *title;
-  const char *icon_name;
-  const char *not_built;
-} modules[] = {
-  { "register", N_("Register"), "x-office-address-book-symbolic",
-    N_("The electoral register will live here: every elector, searchable as you type, with the "
-       "elector editor, monthly notices of alteration, the revised register and its sale.") },
-  { "stations", N_("Polling Stations"), "mark-location-symbolic",
-    N_("Polling districts, places and stations will live here, with the polling plan, station "
-       "capacity and staffing, accessibility assessments and the statutory reviews.") },
-  { "elections", N_("Elections"), "emblem-documents-symbolic",
-    N_("Elections and their contests will live here, with the timetable counted in working days "
-       "back from polling day, and poll cards.") },
-  { "staff", N_("Staff"), "system-users-symbolic",
-    N_("Casual election staff will live here: presiding officers, poll clerks, count staff and "
-       "canvassers, with fee scales, appointments, training and payroll runs.") },
-  { "accounts", N_("Accounts"), "x-office-spreadsheet-symbolic",
-    N_("The Returning Officer’s election accounts will live here: budgets, expenditure, "
-       "apportionment between combined polls, and claims.") },
-  { "sync", N_("Sync"), "emblem-synchronizing-symbolic",
-    N_("Sharing this district with the other desks of your team, through a shared folder, will "
-       "be set up here.") },
+  PROP_0,
+  PROP_MODULES,
+  PROP_PAGES,
+  N_PROPS
 };
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 show_toast (EdWindow   *self,
@@ -181,7 +164,7 @@ ed_window_open_district (EdWindow    *self,
   g_return_val_if_fail (ED_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  context = ed_context_open (path, error);
+  context = ed_context_open (path, self->modules, error);
   if (context == NULL)
     return FALSE;
 
@@ -259,7 +242,8 @@ write_demo_thread (GTask        *task,
   g_autoptr(EdContext) context = NULL;
   GError *error = NULL;
 
-  context = ed_context_open (path, &error);
+  /* The module list is static and read only, so the worker may read it. */
+  context = ed_context_open (path, ED_WINDOW (source_object)->modules, &error);
   if (context == NULL)
     {
       g_task_return_error (task, error);
@@ -365,7 +349,7 @@ create_district (GHashTable  *values,
     return FALSE;
 
   path = choose_new_district_path (self, name);
-  context = ed_context_open (path, error);
+  context = ed_context_open (path, self->modules, error);
   if (context == NULL)
     return FALSE;
 
@@ -468,10 +452,12 @@ show_module_action (GtkWidget  *widget,
   EdWindow *self = ED_WINDOW (widget);
   const char *id = g_variant_get_string (parameter, NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (modules); i++)
-    if (g_str_equal (modules[i].id, id))
+  for (guint i = 0; i < self->pages->len; i++)
+    if (g_str_equal (gtk_stack_page_get_name (gtk_stack_get_page (self->module_stack,
+                                                                  g_ptr_array_index (self->pages,
+                                                                                     i))), id))
       gtk_list_box_select_row (self->module_list,
-                               gtk_list_box_get_row_at_index (self->module_list, i));
+                               gtk_list_box_get_row_at_index (self->module_list, (int)i));
 }
 
 /* GTK 4.8 leaves a stack's hidden pages in the accessibility tree, where a screen reader
@@ -517,25 +503,54 @@ make_module_row (const char *title,
   return row;
 }
 
+static EdModulePage *
+make_module_page (const EdModule         *module,
+                  const EdModulePageInfo *info)
+{
+  const char *icon_name = info != NULL ? info->icon_name : "application-x-addon-symbolic";
+
+  if (info != NULL && info->get_type != NULL)
+    return g_object_new (info->get_type (), "title", _(module->title), "icon-name", icon_name,
+                         NULL);
+
+  return ed_module_page_new_not_built (_(module->title), icon_name,
+                                       info != NULL && info->not_built != NULL
+                                         ? _(info->not_built)
+                                         : _("This part of Electoral Desk is not built yet."));
+}
+
+/* The sidebar and the pages, one for each row of the module list, with Alt+1, Alt+2, … to
+ * reach them. */
 static void
 build_modules (EdWindow *self)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (modules); i++)
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                     GTK_SHORTCUT_SCOPE_GLOBAL);
+  for (guint i = 0; self->modules[i] != NULL; i++)
     {
-      EdModulePage *page;
+      const EdModule *module = self->modules[i];
+      const EdModulePageInfo *info = ed_module_pages_lookup (self->page_infos, module->id);
+      EdModulePage *page = make_module_page (module, info);
 
-      if (g_str_equal (modules[i].id, "register"))
-        page = ed_register_page_new (_(modules[i].title), modules[i].icon_name);
-      else
-        page = ed_module_page_new_not_built (_(modules[i].title), modules[i].icon_name,
-                                             _(modules[i].not_built));
-
-      gtk_stack_add_named (self->module_stack, GTK_WIDGET (page), modules[i].id);
+      gtk_stack_add_named (self->module_stack, GTK_WIDGET (page), module->id);
       g_object_bind_property (self->leaflet, "folded", page, "folded", G_BINDING_SYNC_CREATE);
       g_ptr_array_add (self->pages, page);
       gtk_list_box_append (self->module_list,
-                           make_module_row (_(modules[i].title), modules[i].icon_name));
+                           make_module_row (_(module->title),
+                                            ed_module_page_get_icon_name (page)));
+      if (i < 9)
+        {
+          GtkShortcut *shortcut =
+            gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_1 + i, GDK_ALT_MASK),
+                              gtk_named_action_new ("win.show-module"));
+
+          gtk_shortcut_set_arguments (shortcut, g_variant_new_string (module->id));
+          gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), shortcut);
+        }
     }
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   g_signal_connect_swapped (self->module_list, "row-selected", G_CALLBACK (module_selected_cb),
                             self);
@@ -602,12 +617,53 @@ ed_window_finalize (GObject *object)
 }
 
 static void
+ed_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  EdWindow *self = ED_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODULES:
+      if (g_value_get_pointer (value) != NULL)
+        self->modules = g_value_get_pointer (value);
+      break;
+
+    case PROP_PAGES:
+      if (g_value_get_pointer (value) != NULL)
+        self->page_infos = g_value_get_pointer (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ed_window_constructed (GObject *object)
+{
+  EdWindow *self = ED_WINDOW (object);
+
+  G_OBJECT_CLASS (ed_window_parent_class)->constructed (object);
+
+  if (self->modules == NULL)
+    self->modules = ed_modules_get_all ();
+  if (self->page_infos == NULL)
+    self->page_infos = ed_module_pages_get_all ();
+  build_modules (self);
+}
+
+static void
 ed_window_class_init (EdWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->constructed = ed_window_constructed;
+  object_class->set_property = ed_window_set_property;
   object_class->dispose = ed_window_dispose;
   object_class->finalize = ed_window_finalize;
   window_class->close_request = ed_window_close_request;
@@ -641,9 +697,15 @@ ed_window_class_init (EdWindowClass *klass)
                                        "win.preferences", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
                                        "win.open-file", NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (modules); i++)
-    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
-                                         "win.show-module", "s", modules[i].id);
+
+  /* Construct-only, so a test can open a window on a module list of its own. */
+  properties[PROP_MODULES] =
+    g_param_spec_pointer ("modules", NULL, NULL,
+                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PAGES] =
+    g_param_spec_pointer ("pages", NULL, NULL,
+                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -651,7 +713,6 @@ ed_window_init (EdWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->pages = g_ptr_array_new ();
-  build_modules (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", FALSE);
 }
 

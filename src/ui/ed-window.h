@@ -9,8 +9,8 @@
 
 #include <adwaita.h>
 
-#include "ed-application.h"
-#include "ed-context.h"
+#include "ui/ed-application.h"
+#include "district/ed-context.h"
 
 G_BEGIN_DECLS
 

@@ -17,10 +17,12 @@
 
 #include "config.h"
 
+#include "ed-modules.h"
+#include "ed-test-lib.h"
 #include "ed-bench-util.h"
-#include "ed-change-set.h"
-#include "ed-context-private.h"
-#include "ed-row-id.h"
+#include "changes/ed-change-set.h"
+#include "district/ed-context-private.h"
+#include "changes/ed-row-id.h"
 
 #define N_ROWS 300000
 #define ROWS_PER_TRANSACTION 10000
@@ -259,7 +261,7 @@ insert_through_change_sets (EdContext *context,
   for (guint done = 0; done < N_ROWS; done += ROWS_PER_TRANSACTION)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(EdChangeSet) change_set = ed_change_set_begin (context, &error);
+      g_autoptr(EdChangeSet) change_set = ed_change_set_begin (ED_REPLICA (context), &error);
 
       ed_bench_check (change_set != NULL, error, "ed_change_set_begin");
       for (guint row = done; row < done + ROWS_PER_TRANSACTION; row++)
@@ -306,17 +308,18 @@ main (int   argc,
   copy_path = g_build_filename (dir, "plain-with-copy.db", NULL);
   data = data_new ();
 
-  plain = ed_database_open (plain_path, &error);
+  plain = ed_database_open (plain_path, ed_test_migrations (), &error);
   ed_bench_check (plain != NULL, error, "opening the plain database");
   ed_bench_check (ed_database_exec (plain, create_table_sql, &error), error, "creating the table");
 
-  with_copy = ed_database_open (copy_path, &error);
+  with_copy = ed_database_open (copy_path, ed_test_migrations (), &error);
   ed_bench_check (with_copy != NULL, error, "opening the database for the copy");
   ed_bench_check (ed_database_exec (with_copy, create_table_sql, &error), error, "creating the table");
 
-  schema = ed_schema_new_default ();
+  schema = ed_modules_new_schema ();
   ed_schema_add_table (schema, &voter_table);
-  context = _ed_context_open_full (ops_path, schema, NULL, NULL, NULL, &error);
+  context = _ed_context_open_full (ops_path, ed_modules_get_all (), schema, NULL, NULL, NULL,
+                                   &error);
   ed_bench_check (context != NULL, error, "opening the district");
   ed_bench_check (ed_database_exec (ed_context_get_database (context), create_table_sql, &error),
                   error, "creating the table");

@@ -17,9 +17,10 @@
 
 #include "config.h"
 
+#include "ed-modules.h"
 #include "ed-bench-util.h"
-#include "ed-change-set.h"
-#include "ed-context-private.h"
+#include "changes/ed-change-set.h"
+#include "district/ed-context-private.h"
 
 #define N_COLUMNS 20
 #define N_ROWS 5000
@@ -113,7 +114,7 @@ save_form (EdContext  *context,
   gint64 start = g_get_monotonic_time ();
   double ms;
 
-  change_set = ed_change_set_begin (context, &error);
+  change_set = ed_change_set_begin (ED_REPLICA (context), &error);
   ed_bench_check (change_set != NULL, error, "ed_change_set_begin");
   for (guint c = 0; c < N_COLUMNS; c++)
     ed_bench_check (ed_change_set_set (change_set, form_table.name, row_id,
@@ -147,16 +148,17 @@ main (int   argc,
   ed_bench_init ();
   dir = ed_bench_make_dir ();
   path = g_build_filename (dir, "district.db", NULL);
-  schema = ed_schema_new_default ();
+  schema = ed_modules_new_schema ();
   ed_schema_add_table (schema, &form_table);
-  context = _ed_context_open_full (path, schema, NULL, NULL, NULL, &error);
+  context = _ed_context_open_full (path, ed_modules_get_all (), schema, NULL, NULL, NULL,
+                                   &error);
   ed_bench_check (context != NULL, error, "opening the district");
   ed_bench_check (ed_database_exec (ed_context_get_database (context), create_table_sql, &error),
                   error, "creating the table");
 
   for (guint done = 0; done < N_ROWS; done += ROWS_PER_SET)
     {
-      g_autoptr(EdChangeSet) change_set = ed_change_set_begin (context, &error);
+      g_autoptr(EdChangeSet) change_set = ed_change_set_begin (ED_REPLICA (context), &error);
 
       ed_bench_check (change_set != NULL, error, "ed_change_set_begin");
       for (guint i = 0; i < ROWS_PER_SET; i++)

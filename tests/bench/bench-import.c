@@ -26,12 +26,13 @@
 
 #include "config.h"
 
+#include "ed-modules.h"
 #include <gio/gio.h>
 #include <sys/resource.h>
 
 #include "ed-bench-util.h"
-#include "ed-demo.h"
-#include "ed-register-import.h"
+#include "demo/ed-demo.h"
+#include "register/ed-register-import.h"
 
 #define DEFAULT_ELECTORS 300000
 #define BUDGET_RATIO 2.0
@@ -182,7 +183,7 @@ main (int   argc,
   shell_cpu = cpu_seconds (RUSAGE_CHILDREN) - shell_cpu;
 
   options.electors = 0;
-  target = ed_context_open (target_path, &error);
+  target = ed_modules_open_district (target_path, &error);
   ed_bench_check (target != NULL, error, "creating the target district");
   ed_bench_check (ed_demo_generate (target, &options, &error), error, "setting up the district");
   import_cpu = cpu_seconds (RUSAGE_SELF);

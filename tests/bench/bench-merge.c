@@ -21,12 +21,13 @@
 
 #include "config.h"
 
+#include "ed-modules.h"
 #include "ed-bench-util.h"
-#include "ed-change-set.h"
-#include "ed-conflicts.h"
-#include "ed-context-private.h"
-#include "ed-merge.h"
-#include "ed-state-hash.h"
+#include "changes/ed-change-set.h"
+#include "changes/ed-conflicts.h"
+#include "district/ed-context-private.h"
+#include "changes/ed-merge.h"
+#include "changes/ed-state-hash.h"
 
 #define N_DESKS 5
 #define N_INSERTS 400
@@ -82,7 +83,8 @@ open_desk (EdSchema   *schema,
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
   g_autoptr(GError) error = NULL;
-  EdContext *context = _ed_context_open_full (path, schema, NULL, NULL, NULL, &error);
+  EdContext *context = _ed_context_open_full (path, ed_modules_get_all (), schema, NULL, NULL, NULL,
+                                   &error);
 
   ed_bench_check (context != NULL, error, "opening a district");
   ed_bench_check (ed_database_exec (ed_context_get_database (context), create_table_sql,
@@ -134,7 +136,7 @@ make_inserts (Desk  *desk,
   for (guint done = 0; done < N_INSERTS; done += INSERTS_PER_SET)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(EdChangeSet) change_set = ed_change_set_begin (desk->context, &error);
+      g_autoptr(EdChangeSet) change_set = ed_change_set_begin (ED_REPLICA (desk->context), &error);
 
       ed_bench_check (change_set != NULL, error, "ed_change_set_begin");
       for (guint i = 0; i < INSERTS_PER_SET; i++)
@@ -170,7 +172,7 @@ make_edits (Desk      *desk,
   while (made < n_edits)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(EdChangeSet) change_set = ed_change_set_begin (desk->context, &error);
+      g_autoptr(EdChangeSet) change_set = ed_change_set_begin (ED_REPLICA (desk->context), &error);
       const char *row_id = g_ptr_array_index (rows, g_rand_int_range (rand, 0, rows->len));
 
       ed_bench_check (change_set != NULL, error, "ed_change_set_begin");
@@ -206,7 +208,7 @@ own_ops (Desk  *desks,
         g_hash_table_insert (since, (gpointer)ed_context_get_device_id (desks[j].context),
                              g_memdup2 (&all, sizeof all));
       }
-  ops = ed_merge_export (desks[d].context, since, &error);
+  ops = ed_merge_export (ED_REPLICA (desks[d].context), since, &error);
   ed_bench_check (ops != NULL, error, "ed_merge_export");
   return ops;
 }
@@ -218,7 +220,7 @@ apply (EdContext *context,
   g_autoptr(GError) error = NULL;
   EdMergeStats stats = { 0, };
 
-  ed_bench_check (ed_merge_apply (context, ops, &stats, &error), error, "ed_merge_apply");
+  ed_bench_check (ed_merge_apply (ED_REPLICA (context), ops, &stats, &error), error, "ed_merge_apply");
   if (stats.applied != ops->len)
     g_error ("Applied %u of %u new ops", stats.applied, ops->len);
 }
@@ -227,7 +229,7 @@ static char *
 state_hash (EdContext *context)
 {
   g_autoptr(GError) error = NULL;
-  char *hash = ed_state_hash (context, TRUE, &error);
+  char *hash = ed_state_hash (ED_REPLICA (context), TRUE, &error);
 
   ed_bench_check (hash != NULL, error, "ed_state_hash");
   return hash;
@@ -257,7 +259,7 @@ main (int   argc,
   dir = ed_bench_make_dir ();
   /* The default schema, so that the real validators run after each merge, plus the bench
    * table. */
-  schema = ed_schema_new_default ();
+  schema = ed_modules_new_schema ();
   ed_schema_add_table (schema, &bench_table);
 
   start = g_get_monotonic_time ();
@@ -306,7 +308,7 @@ main (int   argc,
       if (run == 0)
         {
           reference_hash = state_hash (fresh);
-          conflicts = ed_conflicts_list (fresh, &error);
+          conflicts = ed_conflicts_list (ED_REPLICA (fresh), &error);
           ed_bench_check (conflicts != NULL, error, "ed_conflicts_list");
         }
     }

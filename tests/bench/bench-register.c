@@ -19,9 +19,10 @@
 
 #include "config.h"
 
+#include "ed-modules.h"
 #include "ed-bench-util.h"
-#include "ed-demo.h"
-#include "ed-register-search.h"
+#include "demo/ed-demo.h"
+#include "register/ed-register-search.h"
 
 #define DEFAULT_ELECTORS 1000000
 #define DEMO_BUDGET_S 60.0
@@ -92,7 +93,7 @@ main (int   argc,
   options.electors = size != NULL ? (guint)g_ascii_strtoull (size, NULL, 10) : DEFAULT_ELECTORS;
 
   start = g_get_monotonic_time ();
-  context = ed_context_open (path, &error);
+  context = ed_modules_open_district (path, &error);
   ed_bench_check (context != NULL, error, "creating the district");
   ed_bench_check (ed_demo_generate (context, &options, &error), error, "writing the demo");
   demo_s = ed_bench_ms_since (start) / 1000.0;

@@ -7,10 +7,11 @@
 
 #pragma once
 
+#include "ed-modules.h"
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
-#include "ed-demo.h"
+#include "demo/ed-demo.h"
 
 /* GUI tests need a display; without one they report themselves skipped rather than failing. */
 static inline void
@@ -106,7 +107,7 @@ ed_gui_test_demo_open (const char *path,
                        guint       electors)
 {
   g_autoptr(GError) error = NULL;
-  EdContext *context = ed_context_open (path, &error);
+  EdContext *context = ed_modules_open_district (path, &error);
   EdDemoOptions options;
 
   g_assert_no_error (error);

@@ -7,13 +7,14 @@
 
 #include "config.h"
 
+#include "ed-modules.h"
 #include <glib/gstdio.h>
 
-#include "ed-demo.h"
-#include "ed-elector-edit.h"
-#include "ed-elector-editor.h"
+#include "demo/ed-demo.h"
+#include "register/ed-elector-edit.h"
+#include "ui/register/ed-elector-editor.h"
 #include "ed-gui-test-util.h"
-#include "ed-register-search.h"
+#include "register/ed-register-search.h"
 
 /* The editor on a small demo register, driven as an officer would: by the labelled rows and
  * the Save button. */
@@ -38,7 +39,7 @@ fixture_setup (Fixture       *fixture,
   fixture->dir = g_dir_make_tmp ("ed-gui-XXXXXX", &error);
   g_assert_no_error (error);
   path = g_build_filename (fixture->dir, "demo.db", NULL);
-  fixture->context = ed_context_open (path, &error);
+  fixture->context = ed_modules_open_district (path, &error);
   g_assert_no_error (error);
   ed_demo_options_init (&options);
   options.electors = 60;

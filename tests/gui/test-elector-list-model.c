@@ -7,10 +7,10 @@
 
 #include "config.h"
 
-#include "ed-elector-list-model.h"
-#include "ed-elector-row.h"
+#include "ui/register/ed-elector-list-model.h"
+#include "ui/register/ed-elector-row.h"
 #include "ed-gui-test-util.h"
-#include "ed-register-search.h"
+#include "register/ed-register-search.h"
 
 /* The lazy register model must give the same rows, in the same order, as the register itself,
  * however the view jumps about and whatever pages it has dropped. */

@@ -7,12 +7,13 @@
 
 #include "config.h"
 
+#include "ed-modules.h"
 #include <glib/gstdio.h>
 
 #include "ed-gui-test-util.h"
-#include "ed-import-dialog.h"
-#include "ed-register-page.h"
-#include "ed-window.h"
+#include "ui/register/ed-import-dialog.h"
+#include "ui/register/ed-register-page.h"
+#include "ui/ed-window.h"
 
 #define N_ELECTORS 200
 
@@ -118,7 +119,7 @@ test_cancel (void)
   g_autoptr(GString) rows = g_string_new (NULL);
   g_autoptr(GFile) big = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(EdContext) context = ed_context_open (path, &error);
+  g_autoptr(EdContext) context = ed_modules_open_district (path, &error);
   EdImportDialog *dialog;
   GtkWidget *stack;
   gint64 before = 0;

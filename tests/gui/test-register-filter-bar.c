@@ -9,11 +9,11 @@
 
 #include "config.h"
 
-#include "ed-database.h"
+#include "core/ed-database.h"
 #include "ed-gui-test-util.h"
-#include "ed-household-pane.h"
-#include "ed-number-format.h"
-#include "ed-register-filter-bar.h"
+#include "ui/register/ed-household-pane.h"
+#include "ui/ed-number-format.h"
+#include "ui/register/ed-register-filter-bar.h"
 
 #define N_ELECTORS 120
 

@@ -7,13 +7,14 @@
 
 #include "config.h"
 
+#include "ed-modules.h"
 #include <glib/gstdio.h>
 
 #include "ed-gui-test-util.h"
-#include "ed-print.h"
-#include "ed-register-document.h"
-#include "ed-register-page.h"
-#include "ed-register-print.h"
+#include "ui/ed-print.h"
+#include "register/ed-register-document.h"
+#include "ui/register/ed-register-page.h"
+#include "ui/register/ed-register-print.h"
 
 #define N_ELECTORS 300
 
@@ -101,7 +102,7 @@ test_export_pdf (void)
   g_autofree char *pdf_path = g_build_filename (dir, "open.pdf", NULL);
   g_autofree char *partial = g_strconcat (pdf_path, ".partial", NULL);
   g_autofree char *contents = NULL;
-  g_autoptr(EdContext) context = ed_context_open (path, NULL);
+  g_autoptr(EdContext) context = ed_modules_open_district (path, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (pdf_path);
   GtkWidget *window = gtk_window_new ();
   GtkWidget *label = gtk_label_new ("Register");
@@ -185,7 +186,7 @@ test_print_operation (void)
   g_autofree char *written = g_build_filename (dir, "written.pdf", NULL);
   g_autofree char *printed_text = NULL;
   g_autofree char *written_text = NULL;
-  g_autoptr(EdContext) context = ed_context_open (path, NULL);
+  g_autoptr(EdContext) context = ed_modules_open_district (path, NULL);
   g_autoptr(GError) error = NULL;
   EdDocument *document;
   guint n_pages;

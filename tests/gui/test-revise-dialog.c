@@ -7,15 +7,16 @@
 
 #include "config.h"
 
+#include "ed-modules.h"
 #include <glib/gstdio.h>
 
-#include "ed-change-set.h"
-#include "ed-database.h"
+#include "changes/ed-change-set.h"
+#include "core/ed-database.h"
 #include "ed-gui-test-util.h"
-#include "ed-register-page.h"
-#include "ed-revise-dialog.h"
-#include "ed-state-hash.h"
-#include "ed-window.h"
+#include "ui/register/ed-register-page.h"
+#include "ui/register/ed-revise-dialog.h"
+#include "changes/ed-state-hash.h"
+#include "ui/ed-window.h"
 
 #define N_ELECTORS 200
 #define N_SUFFIXED 5
@@ -40,7 +41,7 @@ make_district (const char *dir)
   stmt = ed_database_prepare (ed_context_get_database (context),
                               "SELECT id, number FROM elector ORDER BY id LIMIT 5", &error);
   g_assert_no_error (error);
-  change_set = ed_change_set_begin (context, &error);
+  change_set = ed_change_set_begin (ED_REPLICA (context), &error);
   g_assert_no_error (error);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -179,7 +180,7 @@ test_date (void)
   g_autofree char *dir = g_dir_make_tmp ("ed-gui-XXXXXX", NULL);
   g_autofree char *path = make_district (dir);
   g_autoptr(GError) error = NULL;
-  g_autoptr(EdContext) context = ed_context_open (path, &error);
+  g_autoptr(EdContext) context = ed_modules_open_district (path, &error);
   EdReviseDialog *dialog;
   GtkWidget *entry;
   GtkWidget *plan;
@@ -260,7 +261,7 @@ test_revise_from_page (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "done");
   g_assert_cmpuint (n_revised, ==, 1);
 
-  context = ed_context_open (path, &error);
+  context = ed_modules_open_district (path, &error);
   g_assert_no_error (error);
   assert_numbered_afresh (context);
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
@@ -299,7 +300,7 @@ test_cancel (void)
   g_autofree char *path = make_district (dir);
   g_autofree char *out = g_build_filename (dir, "out", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(EdContext) context = ed_context_open (path, &error);
+  g_autoptr(EdContext) context = ed_modules_open_district (path, &error);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   EdReviseDialog *dialog;
@@ -307,7 +308,7 @@ test_cancel (void)
   guint n_revised = 0;
 
   g_assert_no_error (error);
-  before = ed_state_hash (context, TRUE, &error);
+  before = ed_state_hash (ED_REPLICA (context), TRUE, &error);
   g_assert_no_error (error);
 
   dialog = ed_revise_dialog_new (NULL, context, out);
@@ -329,7 +330,7 @@ test_cancel (void)
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "start");
   g_assert_cmpuint (n_revised, ==, 0);
-  after = ed_state_hash (context, TRUE, &error);
+  after = ed_state_hash (ED_REPLICA (context), TRUE, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpuint (count_suffixed (context), ==, N_SUFFIXED);
@@ -350,7 +351,7 @@ test_close_asks_first (void)
   g_autofree char *path = make_district (dir);
   g_autofree char *out = g_build_filename (dir, "out", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(EdContext) context = ed_context_open (path, &error);
+  g_autoptr(EdContext) context = ed_modules_open_district (path, &error);
   g_autoptr(EdReviseDialog) dialog = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -358,7 +359,7 @@ test_close_asks_first (void)
   guint n_revised = 0;
 
   g_assert_no_error (error);
-  before = ed_state_hash (context, TRUE, &error);
+  before = ed_state_hash (ED_REPLICA (context), TRUE, &error);
   g_assert_no_error (error);
   dialog = g_object_ref_sink (ed_revise_dialog_new (NULL, context, out));
   g_signal_connect_swapped (dialog, "revised", G_CALLBACK (on_revised), &n_revised);
@@ -388,7 +389,7 @@ test_close_asks_first (void)
 
   g_assert_null (ed_gui_test_find_toplevel (ED_TYPE_REVISE_DIALOG));
   g_assert_cmpuint (n_revised, ==, 0);
-  after = ed_state_hash (context, TRUE, &error);
+  after = ed_state_hash (ED_REPLICA (context), TRUE, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (after, ==, before);
 }

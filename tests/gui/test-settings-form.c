@@ -8,7 +8,7 @@
 #include "config.h"
 
 #include "ed-gui-test-util.h"
-#include "ed-settings-form.h"
+#include "ui/ed-settings-form.h"
 
 static void
 test_blank_form_needs_a_name (void)

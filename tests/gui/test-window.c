@@ -10,8 +10,8 @@
 #include <glib/gstdio.h>
 
 #include "ed-gui-test-util.h"
-#include "ed-module-page.h"
-#include "ed-window.h"
+#include "ui/ed-module-page.h"
+#include "ui/ed-window.h"
 
 static void
 test_welcome_then_district (void)

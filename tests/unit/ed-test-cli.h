@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "ed-modules.h"
 /* The command line as a person or a script uses it: the real binary (ED_CLI_PATH, which the
  * unit tests' meson.build defines), its exit status and what it prints on stdout and stderr. */
 

@@ -7,10 +7,11 @@
 
 #pragma once
 
+#include "ed-modules.h"
 /* The demo district as a fixture, for tests that need a realistic register of some size
  * rather than one built entry by entry (for that, see ed-test-register.h). */
 
-#include "ed-demo.h"
+#include "demo/ed-demo.h"
 #include "ed-test-util.h"
 
 /* A district of @electors demo electors in the file @name of the test's folder. The date is
@@ -22,7 +23,7 @@ ed_test_demo_open_as (EdTestDir  *fixture,
 {
   g_autofree char *path = ed_test_dir_file (fixture, name);
   g_autoptr(GError) error = NULL;
-  EdContext *context = ed_context_open (path, &error);
+  EdContext *context = ed_modules_open_district (path, &error);
   EdDemoOptions options;
 
   g_assert_no_error (error);

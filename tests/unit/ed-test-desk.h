@@ -7,11 +7,12 @@
 
 #pragma once
 
-#include "ed-change-set.h"
-#include "ed-conflicts.h"
-#include "ed-context-private.h"
-#include "ed-merge.h"
-#include "ed-state-hash.h"
+#include "ed-modules.h"
+#include "changes/ed-change-set.h"
+#include "changes/ed-conflicts.h"
+#include "district/ed-context-private.h"
+#include "changes/ed-merge.h"
+#include "changes/ed-state-hash.h"
 
 /* A desk for merge tests: an in-memory district with a test table "thing", a clock the test
  * sets, and a fixed device id. */
@@ -43,13 +44,13 @@ ed_test_desk_new (const char *device_id,
                   gint64      now_ms)
 {
   EdTestDesk *desk = g_new0 (EdTestDesk, 1);
-  g_autoptr(EdSchema) schema = ed_schema_new_default ();
+  g_autoptr(EdSchema) schema = ed_modules_new_schema ();
   g_autoptr(GError) error = NULL;
 
   ed_schema_add_table (schema, &ed_test_thing_table);
   desk->now_ms = now_ms;
-  desk->context = _ed_context_open_full (":memory:", schema, ed_test_desk_clock, desk,
-                                         device_id, &error);
+  desk->context = _ed_context_open_full (":memory:", ed_modules_get_all (), schema,
+                                         ed_test_desk_clock, desk, device_id, &error);
   g_assert_no_error (error);
   g_assert_true (ed_database_exec (ed_context_get_database (desk->context),
                                    "CREATE TABLE thing (id TEXT PRIMARY KEY NOT NULL, "
@@ -75,7 +76,7 @@ ed_test_desk_insert (EdTestDesk *desk,
 {
   const char *columns[] = { "name", "count" };
   GVariant *values[] = { g_variant_new_string (name), g_variant_new_int64 (count) };
-  g_autoptr(EdChangeSet) change_set = ed_change_set_begin (desk->context, NULL);
+  g_autoptr(EdChangeSet) change_set = ed_change_set_begin (ED_REPLICA (desk->context), NULL);
   g_autoptr(GError) error = NULL;
   char *id = NULL;
 
@@ -92,7 +93,7 @@ ed_test_desk_set (EdTestDesk *desk,
                   const char *column,
                   GVariant   *value)
 {
-  g_autoptr(EdChangeSet) change_set = ed_change_set_begin (desk->context, NULL);
+  g_autoptr(EdChangeSet) change_set = ed_change_set_begin (ED_REPLICA (desk->context), NULL);
   g_autoptr(GError) error = NULL;
 
   g_assert_true (ed_change_set_set (change_set, "thing", id, column, value, &error));
@@ -104,7 +105,7 @@ static inline void
 ed_test_desk_delete (EdTestDesk *desk,
                      const char *id)
 {
-  g_autoptr(EdChangeSet) change_set = ed_change_set_begin (desk->context, NULL);
+  g_autoptr(EdChangeSet) change_set = ed_change_set_begin (ED_REPLICA (desk->context), NULL);
   g_autoptr(GError) error = NULL;
 
   g_assert_true (ed_change_set_delete (change_set, "thing", id, &error));
@@ -117,11 +118,11 @@ static inline void
 ed_test_desk_sync (EdTestDesk *from,
                    EdTestDesk *to)
 {
-  g_autoptr(GPtrArray) ops = ed_merge_export (from->context, NULL, NULL);
+  g_autoptr(GPtrArray) ops = ed_merge_export (ED_REPLICA (from->context), NULL, NULL);
   g_autoptr(GError) error = NULL;
 
   g_assert_nonnull (ops);
-  g_assert_true (ed_merge_apply (to->context, ops, NULL, &error));
+  g_assert_true (ed_merge_apply (ED_REPLICA (to->context), ops, NULL, &error));
   g_assert_no_error (error);
 }
 
@@ -129,7 +130,7 @@ static inline char *
 ed_test_desk_hash (EdTestDesk *desk)
 {
   g_autoptr(GError) error = NULL;
-  char *hash = ed_state_hash (desk->context, TRUE, &error);
+  char *hash = ed_state_hash (ED_REPLICA (desk->context), TRUE, &error);
 
   g_assert_no_error (error);
   return hash;
@@ -154,7 +155,7 @@ ed_test_desk_get_text (EdTestDesk *desk,
 static inline guint
 ed_test_desk_n_conflicts (EdTestDesk *desk)
 {
-  g_autoptr(GPtrArray) conflicts = ed_conflicts_list (desk->context, NULL);
+  g_autoptr(GPtrArray) conflicts = ed_conflicts_list (ED_REPLICA (desk->context), NULL);
 
   g_assert_nonnull (conflicts);
   return conflicts->len;

@@ -7,14 +7,15 @@
 
 #pragma once
 
+#include "ed-modules.h"
 /* A small register built row by row through EdChangeSet, for tests that need to know every
  * entry: polling districts, properties, electors and the alterations the elector editor
  * records (0004-register.sql). The names and addresses are made up. */
 
-#include "ed-change-set.h"
-#include "ed-database.h"
-#include "ed-district-settings.h"
-#include "ed-state-hash.h"
+#include "changes/ed-change-set.h"
+#include "core/ed-database.h"
+#include "district/ed-district-settings.h"
+#include "changes/ed-state-hash.h"
 #include "ed-test-util.h"
 
 static inline EdContext *
@@ -24,7 +25,7 @@ ed_test_register_open (EdTestDir  *fixture,
   g_autofree char *path = ed_test_dir_file (fixture, "district.db");
   g_autoptr(GHashTable) values = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GError) error = NULL;
-  EdContext *context = ed_context_open (path, &error);
+  EdContext *context = ed_modules_open_district (path, &error);
 
   g_assert_no_error (error);
   g_hash_table_insert (values, "council-name", "Testbury District Council");
@@ -43,7 +44,7 @@ ed_test_register_insert (EdContext          *context,
                          guint               n)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(EdChangeSet) change_set = ed_change_set_begin (context, &error);
+  g_autoptr(EdChangeSet) change_set = ed_change_set_begin (ED_REPLICA (context), &error);
   char *id = NULL;
 
   g_assert_no_error (error);
@@ -143,7 +144,7 @@ ed_test_register_set (EdContext  *context,
                       GVariant   *value)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(EdChangeSet) change_set = ed_change_set_begin (context, &error);
+  g_autoptr(EdChangeSet) change_set = ed_change_set_begin (ED_REPLICA (context), &error);
 
   g_assert_no_error (error);
   g_assert_true (ed_change_set_set (change_set, table, row_id, column, value, &error));
@@ -183,7 +184,7 @@ static inline char *
 ed_test_register_state_hash (EdContext *context)
 {
   g_autoptr(GError) error = NULL;
-  char *hash = ed_state_hash (context, TRUE, &error);
+  char *hash = ed_state_hash (ED_REPLICA (context), TRUE, &error);
 
   g_assert_no_error (error);
   return hash;

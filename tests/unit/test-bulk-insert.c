@@ -12,8 +12,9 @@
 
 #include "config.h"
 
-#include "ed-database-private.h"
-#include "ed-op-store-private.h"
+#include "core/ed-database-private.h"
+#include "changes/ed-op-store-private.h"
+#include "changes/ed-replica-private.h"
 #include "ed-test-desk.h"
 
 /* Awkward text: escapes, a quote, a control character and non-ASCII in NFC. */
@@ -55,7 +56,7 @@ static void
 test_same_as_insert (void)
 {
   g_autoptr(EdTestDesk) desk = ed_test_desk_new ("desk-a", 1000);
-  g_autoptr(EdChangeSet) change_set = ed_change_set_begin (desk->context, NULL);
+  g_autoptr(EdChangeSet) change_set = ed_change_set_begin (ED_REPLICA (desk->context), NULL);
   g_autoptr(EdBulkInsert) bulk = NULL;
   g_autoptr(GError) error = NULL;
   const char *columns[] = { "flag", "name", "count" };
@@ -72,7 +73,7 @@ test_same_as_insert (void)
   g_autofree char *one_row = NULL;
   g_autofree char *bulk_row = NULL;
   g_autofree char *default_row = NULL;
-  EdOpStore *store = _ed_context_get_op_store (desk->context);
+  EdOpStore *store = _ed_replica_get_op_store (ED_REPLICA (desk->context));
 
   g_assert_true (ed_change_set_insert (change_set, "thing", NULL, columns, values, 3, &one_id,
                                        &error));
@@ -122,7 +123,7 @@ test_merges (void)
 {
   g_autoptr(EdTestDesk) a = ed_test_desk_new ("desk-a", 1000);
   g_autoptr(EdTestDesk) b = ed_test_desk_new ("desk-b", 2000);
-  g_autoptr(EdChangeSet) change_set = ed_change_set_begin (a->context, NULL);
+  g_autoptr(EdChangeSet) change_set = ed_change_set_begin (ED_REPLICA (a->context), NULL);
   g_autoptr(EdBulkInsert) bulk = NULL;
   g_autoptr(GError) error = NULL;
   const char *columns[] = { "name", "count" };
@@ -181,7 +182,7 @@ static void
 test_written_in_batches (void)
 {
   g_autoptr(EdTestDesk) desk = ed_test_desk_new ("desk-a", 1000);
-  g_autoptr(EdChangeSet) change_set = ed_change_set_begin (desk->context, NULL);
+  g_autoptr(EdChangeSet) change_set = ed_change_set_begin (ED_REPLICA (desk->context), NULL);
   g_autoptr(EdBulkInsert) bulk = NULL;
   g_autoptr(GError) error = NULL;
   const char *columns[] = { "name", "count" };
@@ -228,7 +229,7 @@ test_written_in_batches (void)
                                      "WHERE kind = 'set') AND kind = 'ins'") + 1);
 
   g_clear_object (&change_set);
-  change_set = ed_change_set_begin (desk->context, NULL);
+  change_set = ed_change_set_begin (ED_REPLICA (desk->context), NULL);
   bulk = ed_change_set_bulk_insert (change_set, "thing", columns, 2, &error);
   for (guint i = 0; i < ED_OP_STORE_BATCH_ROWS + 3; i++)
     g_assert_true (ed_bulk_insert_add (bulk, NULL, &error));
@@ -243,7 +244,7 @@ static void
 test_refused (void)
 {
   g_autoptr(EdTestDesk) desk = ed_test_desk_new ("desk-a", 1000);
-  g_autoptr(EdChangeSet) change_set = ed_change_set_begin (desk->context, NULL);
+  g_autoptr(EdChangeSet) change_set = ed_change_set_begin (ED_REPLICA (desk->context), NULL);
   g_autoptr(EdBulkInsert) bulk = NULL;
   g_autoptr(GError) error = NULL;
   const char *columns[] = { "name" };

@@ -13,8 +13,8 @@
 
 #include "config.h"
 
-#include "ed-database-private.h"
-#include "ed-op-store-private.h"
+#include "core/ed-database-private.h"
+#include "changes/ed-op-store-private.h"
 #include "ed-test-desk.h"
 
 /* Awkward text: escapes, a quote, a control character and non-ASCII in NFC. */
@@ -40,7 +40,7 @@ insert_row (EdTestDesk *desk,
 {
   const char *columns[] = { "name", "count" };
   GVariant *values[] = { g_variant_new_string (name), g_variant_new_int64 (count) };
-  g_autoptr(EdChangeSet) change_set = ed_change_set_begin (desk->context, NULL);
+  g_autoptr(EdChangeSet) change_set = ed_change_set_begin (ED_REPLICA (desk->context), NULL);
   g_autoptr(GError) error = NULL;
 
   g_assert_true (ed_change_set_insert (change_set, "thing", id, columns, values, 2, NULL,
@@ -105,7 +105,7 @@ static const Change changes[] = {
 static guint
 apply_one_by_one (EdTestDesk *desk)
 {
-  g_autoptr(EdChangeSet) change_set = ed_change_set_begin (desk->context, NULL);
+  g_autoptr(EdChangeSet) change_set = ed_change_set_begin (ED_REPLICA (desk->context), NULL);
   g_autoptr(GError) error = NULL;
   guint n_ops;
 
@@ -133,7 +133,7 @@ apply_one_by_one (EdTestDesk *desk)
 static guint
 apply_in_bulk (EdTestDesk *desk)
 {
-  g_autoptr(EdChangeSet) change_set = ed_change_set_begin (desk->context, NULL);
+  g_autoptr(EdChangeSet) change_set = ed_change_set_begin (ED_REPLICA (desk->context), NULL);
   g_autoptr(EdBulkUpdate) bulk = NULL;
   g_autoptr(GError) error = NULL;
   const char *columns[] = { "name", "count", "flag" };
@@ -267,7 +267,7 @@ test_refused (void)
   guint n_ops = 1;
 
   world_init (&world);
-  change_set = ed_change_set_begin (world.a->context, NULL);
+  change_set = ed_change_set_begin (ED_REPLICA (world.a->context), NULL);
 
   bulk = ed_change_set_bulk_update (change_set, "thing", unknown, 2, &error);
   g_assert_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_UNKNOWN_COLUMN);

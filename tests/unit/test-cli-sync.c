@@ -10,7 +10,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-#include "ed-op.h"
+#include "changes/ed-op.h"
 #include "ed-test-cli.h"
 #include "ed-test-util.h"
 

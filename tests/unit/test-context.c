@@ -7,7 +7,8 @@
 
 #include "config.h"
 
-#include "ed-context.h"
+#include "ed-modules.h"
+#include "district/ed-context.h"
 #include "ed-test-util.h"
 
 static void
@@ -19,13 +20,13 @@ test_device_id_made_once (EdTestDir     *fixture,
   g_autoptr(GError) error = NULL;
   EdContext *context;
 
-  context = ed_context_open (path, &error);
+  context = ed_modules_open_district (path, &error);
   g_assert_no_error (error);
   first_id = g_strdup (ed_context_get_device_id (context));
   g_assert_true (g_uuid_string_is_valid (first_id));
   g_object_unref (context);
 
-  context = ed_context_open (path, &error);
+  context = ed_modules_open_district (path, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (ed_context_get_device_id (context), ==, first_id);
   g_object_unref (context);
@@ -37,8 +38,8 @@ test_device_ids_differ_between_files (EdTestDir     *fixture,
 {
   g_autofree char *a_path = ed_test_dir_file (fixture, "a.db");
   g_autofree char *b_path = ed_test_dir_file (fixture, "b.db");
-  g_autoptr(EdContext) a = ed_context_open (a_path, NULL);
-  g_autoptr(EdContext) b = ed_context_open (b_path, NULL);
+  g_autoptr(EdContext) a = ed_modules_open_district (a_path, NULL);
+  g_autoptr(EdContext) b = ed_modules_open_district (b_path, NULL);
 
   g_assert_cmpstr (ed_context_get_device_id (a), !=, ed_context_get_device_id (b));
 }
@@ -54,7 +55,7 @@ test_user_name_override (EdTestDir     *fixture,
   EdContext *context;
   EdDeskIdentity *desk;
 
-  context = ed_context_open (path, &error);
+  context = ed_modules_open_district (path, &error);
   desk = ed_context_get_desk (context);
   g_assert_cmpstr (ed_context_get_user_name (context), ==, account);
   g_assert_null (ed_desk_identity_get_user_name_override (desk));
@@ -72,7 +73,7 @@ test_user_name_override (EdTestDir     *fixture,
   g_object_unref (context);
 
   /* The override is kept in the file, for this desk. */
-  context = ed_context_open (path, &error);
+  context = ed_modules_open_district (path, &error);
   g_assert_cmpstr (ed_context_get_user_name (context), ==, "Pat Ellery");
 
   /* Emptying it returns to the account's name. */

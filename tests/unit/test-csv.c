@@ -13,7 +13,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "ed-csv.h"
+#include "core/ed-csv.h"
 
 #define POUND "\xc2\xa3"          /* £ U+00A3 */
 #define E_ACUTE "\xc3\xa9"        /* é U+00E9 */

@@ -7,9 +7,11 @@
 
 #include "config.h"
 
+#include "ed-modules.h"
+#include "ed-test-lib.h"
 #include <sys/stat.h>
 
-#include "ed-database-private.h"
+#include "core/ed-database-private.h"
 #include "ed-test-util.h"
 
 static void
@@ -21,12 +23,12 @@ test_create_new_file (EdTestDir     *fixture,
   g_autoptr(GError) error = NULL;
   struct stat st;
 
-  database = ed_database_open (path, &error);
+  database = ed_database_open (path, ed_test_migrations (), &error);
   g_assert_no_error (error);
   g_assert_nonnull (database);
   g_assert_cmpint (ed_database_get_schema_version (database), ==,
-                   ed_database_get_latest_schema_version ());
-  g_assert_cmpint (ed_database_get_latest_schema_version (), >=, 2);
+                   ed_migrations_get_latest (ed_test_migrations ()));
+  g_assert_cmpint (ed_migrations_get_latest (ed_test_migrations ()), >=, 2);
 
   /* A brand-new file had nothing to lose: no backup. */
   g_assert_null (ed_database_get_backup_path (database));
@@ -47,16 +49,16 @@ test_empty_file_migrates_and_reopens (EdTestDir     *fixture,
 
   g_assert_true (g_file_set_contents (path, "", 0, NULL));
 
-  database = ed_database_open (path, &error);
+  database = ed_database_open (path, ed_test_migrations (), &error);
   g_assert_no_error (error);
   version = ed_database_get_schema_version (database);
-  g_assert_cmpint (version, ==, ed_database_get_latest_schema_version ());
+  g_assert_cmpint (version, ==, ed_migrations_get_latest (ed_test_migrations ()));
   /* The empty file existed before: it was backed up first. */
   g_assert_nonnull (ed_database_get_backup_path (database));
   g_assert_true (g_file_test (ed_database_get_backup_path (database), G_FILE_TEST_IS_REGULAR));
   g_object_unref (database);
 
-  database = ed_database_open (path, &error);
+  database = ed_database_open (path, ed_test_migrations (), &error);
   g_assert_no_error (error);
   g_assert_cmpint (ed_database_get_schema_version (database), ==, version);
   /* Nothing to migrate the second time, so no second backup. */
@@ -76,17 +78,17 @@ test_older_version_is_backed_up_then_migrated (EdTestDir     *fixture,
   sqlite3_stmt *stmt;
 
   /* A file as version 1 of the schema left it, with a row of data. */
-  database = _ed_database_open_at_version (path, 1, &error);
+  database = _ed_database_open_at_version (path, ed_test_migrations (), 1, &error);
   g_assert_no_error (error);
   g_assert_cmpint (ed_database_get_schema_version (database), ==, 1);
   g_assert_true (ed_database_exec (database,
                                    "INSERT INTO desk_state VALUES ('marker', 'kept')", &error));
   g_object_unref (database);
 
-  database = ed_database_open (path, &error);
+  database = ed_database_open (path, ed_test_migrations (), &error);
   g_assert_no_error (error);
   g_assert_cmpint (ed_database_get_schema_version (database), ==,
-                   ed_database_get_latest_schema_version ());
+                   ed_migrations_get_latest (ed_test_migrations ()));
   g_assert_nonnull (ed_database_get_backup_path (database));
   g_assert_true (g_str_has_prefix (ed_database_get_backup_path (database), path));
 
@@ -99,7 +101,7 @@ test_older_version_is_backed_up_then_migrated (EdTestDir     *fixture,
   sqlite3_finalize (stmt);
 
   /* The backup is the file as it was: version 1 with the row, and no district table. */
-  backup = _ed_database_open_at_version (ed_database_get_backup_path (database), 1, &error);
+  backup = _ed_database_open_at_version (ed_database_get_backup_path (database), ed_test_migrations (), 1, &error);
   g_assert_no_error (error);
   g_assert_cmpint (ed_database_get_schema_version (backup), ==, 1);
   tables = ed_database_list_tables (backup, &error);
@@ -142,7 +144,7 @@ test_op_log_remade_with_its_ops (EdTestDir     *fixture,
   EdDatabase *database;
   sqlite3_stmt *stmt;
 
-  database = _ed_database_open_at_version (path, 6, &error);
+  database = _ed_database_open_at_version (path, ed_test_migrations (), 6, &error);
   g_assert_no_error (error);
   g_assert_true (ed_database_exec (database,
     "INSERT INTO op_log (rowid, device, seq, hlc, tbl, pk, col, kind, val, pred, seen, user) "
@@ -156,7 +158,7 @@ test_op_log_remade_with_its_ops (EdTestDir     *fixture,
   before = op_log_text (database);
   g_object_unref (database);
 
-  database = ed_database_open (path, &error);
+  database = ed_database_open (path, ed_test_migrations (), &error);
   g_assert_no_error (error);
   after = op_log_text (database);
   g_assert_cmpstr (after, ==, before);
@@ -204,13 +206,13 @@ test_newer_schema_refused_untouched (EdTestDir     *fixture,
                            "INSERT INTO future_things VALUES ('x'); "
                            "PRAGMA application_id = %d; PRAGMA user_version = %d;",
                            ED_DATABASE_APPLICATION_ID,
-                           ed_database_get_latest_schema_version () + 5);
+                           ed_migrations_get_latest (ed_test_migrations ()) + 5);
   g_assert_cmpint (sqlite3_exec (db, stamp, NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
   g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
 
-  database = ed_database_open (path, &error);
+  database = ed_database_open (path, ed_test_migrations (), &error);
   g_assert_null (database);
   g_assert_error (error, ED_DATABASE_ERROR, ED_DATABASE_ERROR_NEWER_SCHEMA);
   g_assert_nonnull (strstr (error->message, "newer version"));
@@ -240,7 +242,7 @@ test_other_program_database_refused (EdTestDir     *fixture,
                    SQLITE_OK);
   sqlite3_close (db);
 
-  database = ed_database_open (path, &error);
+  database = ed_database_open (path, ed_test_migrations (), &error);
   g_assert_null (database);
   g_assert_error (error, ED_DATABASE_ERROR, ED_DATABASE_ERROR_NOT_A_DATABASE);
 }
@@ -256,7 +258,7 @@ test_not_a_database (EdTestDir     *fixture,
                       "fill a SQLite header and then some more text to be sure of it.";
 
   g_assert_true (g_file_set_contents (path, text, -1, NULL));
-  database = ed_database_open (path, &error);
+  database = ed_database_open (path, ed_test_migrations (), &error);
   g_assert_null (database);
   g_assert_error (error, ED_DATABASE_ERROR, ED_DATABASE_ERROR_NOT_A_DATABASE);
   g_assert_nonnull (strstr (error->message, "notes.db"));
@@ -272,7 +274,7 @@ test_corrupt_file (EdTestDir     *fixture,
   g_autoptr(GError) error = NULL;
   EdDatabase *database;
 
-  database = ed_database_open (path, &error);
+  database = ed_database_open (path, ed_test_migrations (), &error);
   g_assert_no_error (error);
   g_object_unref (database);
 
@@ -282,7 +284,7 @@ test_corrupt_file (EdTestDir     *fixture,
   memset (contents + 100, 0xA5, 3000);
   g_assert_true (g_file_set_contents (path, contents, length, NULL));
 
-  database = ed_database_open (path, &error);
+  database = ed_database_open (path, ed_test_migrations (), &error);
   g_assert_null (database);
   g_assert_true (g_error_matches (error, ED_DATABASE_ERROR, ED_DATABASE_ERROR_CORRUPT) ||
                  g_error_matches (error, ED_DATABASE_ERROR, ED_DATABASE_ERROR_NOT_A_DATABASE));
@@ -297,7 +299,7 @@ test_locked_by_another_connection (EdTestDir     *fixture,
   g_autoptr(EdDatabase) database = NULL;
   sqlite3 *other;
 
-  database = ed_database_open (path, &error);
+  database = ed_database_open (path, ed_test_migrations (), &error);
   g_assert_no_error (error);
 
   /* Another program holds the write lock; we wait our busy timeout, then say who to blame. */
@@ -320,7 +322,7 @@ test_cannot_create_in_missing_readonly_place (EdTestDir     *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(EdDatabase) database = NULL;
 
-  database = ed_database_open ("/proc/electoral-desk/district.db", &error);
+  database = ed_database_open ("/proc/electoral-desk/district.db", ed_test_migrations (), &error);
   g_assert_null (database);
   g_assert_error (error, ED_DATABASE_ERROR, ED_DATABASE_ERROR_CANT_OPEN);
 }
@@ -363,7 +365,7 @@ test_wal_and_pragmas (EdTestDir     *fixture,
   g_autoptr(EdDatabase) database = NULL;
   sqlite3_stmt *stmt;
 
-  database = ed_database_open (path, &error);
+  database = ed_database_open (path, ed_test_migrations (), &error);
   g_assert_no_error (error);
 
   stmt = ed_database_prepare (database, "PRAGMA journal_mode", &error);
@@ -392,7 +394,7 @@ test_rollback_leaves_nothing (EdTestDir     *fixture,
   g_autoptr(EdDatabase) database = NULL;
   gint64 count = -1;
 
-  database = ed_database_open (path, &error);
+  database = ed_database_open (path, ed_test_migrations (), &error);
   g_assert_true (ed_database_begin (database, &error));
   g_assert_true (ed_database_exec (database, "INSERT INTO desk_state VALUES ('a', 'b')", &error));
   ed_database_rollback (database);

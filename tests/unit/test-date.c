@@ -11,8 +11,8 @@
 #include <locale.h>
 #include <string.h>
 
-#include "ed-date.h"
-#include "ed-value-error.h"
+#include "core/ed-date.h"
+#include "core/ed-value-error.h"
 
 static void
 test_parse_accepts (void)

@@ -7,9 +7,10 @@
 
 #include "config.h"
 
-#include "ed-demo.h"
+#include "ed-modules.h"
+#include "demo/ed-demo.h"
 #include "ed-test-util.h"
-#include "ed-validate.h"
+#include "changes/ed-validate.h"
 
 #define TEST_ELECTORS 600
 
@@ -94,7 +95,7 @@ generate (EdTestDir  *fixture,
   options.seed = seed;
   options.electors = TEST_ELECTORS;
   g_date_set_dmy (&options.today, 23, G_DATE_NOVEMBER, 2026);
-  context = ed_context_open (path, &error);
+  context = ed_modules_open_district (path, &error);
   g_assert_no_error (error);
   g_assert_true (ed_demo_generate (context, &options, &error));
   g_assert_no_error (error);
@@ -133,7 +134,7 @@ test_demo_is_synthetic (EdTestDir     *fixture,
                         gconstpointer  data)
 {
   g_autofree char *path = ed_test_dir_file (fixture, "demo.db");
-  g_autoptr(EdContext) context = ed_context_open (path, NULL);
+  g_autoptr(EdContext) context = ed_modules_open_district (path, NULL);
   EdDistrictSettings *settings = ed_context_get_settings (context);
   EdDemoOptions options;
   const char *address;
@@ -165,7 +166,7 @@ test_refuses_existing_district (EdTestDir     *fixture,
   g_autofree char *path = ed_test_dir_file (fixture, "demo.db");
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_autoptr(EdContext) context = ed_context_open (path, NULL);
+  g_autoptr(EdContext) context = ed_modules_open_district (path, NULL);
   g_autoptr(GError) error = NULL;
   EdDemoOptions options;
 
@@ -188,7 +189,7 @@ test_register_shares (EdTestDir     *fixture,
                       gconstpointer  data)
 {
   g_autofree char *path = ed_test_dir_file (fixture, "demo.db");
-  g_autoptr(EdContext) context = ed_context_open (path, NULL);
+  g_autoptr(EdContext) context = ed_modules_open_district (path, NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) items = NULL;
   EdDemoOptions options;
@@ -240,9 +241,9 @@ test_register_shares (EdTestDir     *fixture,
                    ==, 0);
 
   /* Nothing for a person to fix: numbers unique, every reference resolves. */
-  g_assert_true (ed_validate_run (context, &error));
+  g_assert_true (ed_validate_run (ED_REPLICA (context), &error));
   g_assert_no_error (error);
-  items = ed_validate_list_items (context, &error);
+  items = ed_validate_list_items (ED_REPLICA (context), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (items->len, ==, 0);
 
@@ -255,7 +256,7 @@ test_too_many_electors (EdTestDir     *fixture,
                         gconstpointer  data)
 {
   g_autofree char *path = ed_test_dir_file (fixture, "demo.db");
-  g_autoptr(EdContext) context = ed_context_open (path, NULL);
+  g_autoptr(EdContext) context = ed_modules_open_district (path, NULL);
   g_autoptr(GError) error = NULL;
   EdDemoOptions options;
 

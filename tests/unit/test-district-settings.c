@@ -7,9 +7,10 @@
 
 #include "config.h"
 
-#include "ed-context.h"
+#include "ed-modules.h"
+#include "district/ed-context.h"
 #include "ed-test-util.h"
-#include "ed-value-error.h"
+#include "core/ed-value-error.h"
 
 static GHashTable *
 sample_values (void)
@@ -30,7 +31,7 @@ open_configured (EdTestDir *fixture)
   g_autofree char *path = ed_test_dir_file (fixture, "district.db");
   g_autoptr(GHashTable) values = sample_values ();
   g_autoptr(GError) error = NULL;
-  EdContext *context = ed_context_open (path, &error);
+  EdContext *context = ed_modules_open_district (path, &error);
 
   g_assert_no_error (error);
   g_assert_false (ed_district_settings_is_configured (ed_context_get_settings (context)));
@@ -71,7 +72,7 @@ test_values_survive_reopen (EdTestDir     *fixture,
                                            "Jo Fairbairn", &error));
   g_object_unref (context);
 
-  context = ed_context_open (path, &error);
+  context = ed_modules_open_district (path, &error);
   g_assert_cmpstr (ed_district_settings_get (ed_context_get_settings (context), "ro-name"), ==,
                    "Jo Fairbairn");
   g_object_unref (context);
@@ -84,7 +85,7 @@ test_create_refuses_bad_values_and_writes_nothing (EdTestDir     *fixture,
   g_autofree char *path = ed_test_dir_file (fixture, "district.db");
   g_autoptr(GHashTable) values = sample_values ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(EdContext) context = ed_context_open (path, &error);
+  g_autoptr(EdContext) context = ed_modules_open_district (path, &error);
   gint64 rows = -1;
 
   g_hash_table_insert (values, "phone", "call us");

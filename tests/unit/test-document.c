@@ -8,7 +8,7 @@
 #include <cairo.h>
 #include <gio/gio.h>
 
-#include "ed-document-private.h"
+#include "print/ed-document-private.h"
 #include "ed-test-util.h"
 
 static const char * const headings[] = { "Number", "Marker", "Name", "Address" };

@@ -7,11 +7,12 @@
 
 #include "config.h"
 
-#include "ed-change-set.h"
-#include "ed-elector-edit.h"
-#include "ed-register-search.h"
+#include "ed-modules.h"
+#include "changes/ed-change-set.h"
+#include "register/ed-elector-edit.h"
+#include "register/ed-register-search.h"
 #include "ed-test-util.h"
-#include "ed-value-error.h"
+#include "core/ed-value-error.h"
 
 /* A small register, written by hand: polling district AB with Mill Lane (1 Mill Lane holds
  * AB124, 3 Mill Lane AB125) and an Other elector AB200; polling district CD, empty. */
@@ -99,7 +100,7 @@ register_open (Register   *reg,
   g_autoptr(EdChangeSet) change_set = NULL;
   g_autoptr(GError) error = NULL;
 
-  reg->context = ed_context_open (path, &error);
+  reg->context = ed_modules_open_district (path, &error);
   g_assert_no_error (error);
   g_hash_table_insert (values, "council-name", "Testbury District Council");
   g_hash_table_insert (values, "country", (gpointer)country);
@@ -107,7 +108,7 @@ register_open (Register   *reg,
                                               &error));
   g_assert_no_error (error);
 
-  change_set = ed_change_set_begin (reg->context, &error);
+  change_set = ed_change_set_begin (ED_REPLICA (reg->context), &error);
   g_assert_no_error (error);
   reg->district = insert_district (change_set, "AB");
   reg->empty_district = insert_district (change_set, "CD");
@@ -245,7 +246,7 @@ test_suffix_after_gap (EdTestDir     *fixture,
   g_autofree char *next = NULL;
 
   register_open (&reg, fixture, "england");
-  change_set = ed_change_set_begin (reg.context, &error);
+  change_set = ed_change_set_begin (ED_REPLICA (reg.context), &error);
   g_free (insert_elector (change_set, reg.district, reg.mill_1, 124, 1, "Smith"));
   g_free (insert_elector (change_set, reg.district, reg.mill_1, 124, 3, "Smith"));
   g_assert_true (ed_change_set_commit (change_set, &error));
@@ -600,7 +601,7 @@ test_validate_keeps_stored_marker (EdTestDir     *fixture,
 
   register_open (&reg, fixture, "england");
   today (&day);
-  change_set = ed_change_set_begin (reg.context, &error);
+  change_set = ed_change_set_begin (ED_REPLICA (reg.context), &error);
   g_assert_true (ed_change_set_set (change_set, "elector", reg.smith, "marker",
                                     g_variant_new_string ("G"), &error));
   g_assert_true (ed_change_set_commit (change_set, &error));

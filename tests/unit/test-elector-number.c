@@ -11,8 +11,8 @@
 #include <locale.h>
 #include <string.h>
 
-#include "ed-elector-number.h"
-#include "ed-value-error.h"
+#include "core/ed-elector-number.h"
+#include "core/ed-value-error.h"
 
 static EdElectorNumber
 make (const char *prefix,

@@ -11,9 +11,9 @@
 #include <locale.h>
 #include <string.h>
 
-#include "ed-date.h"
-#include "ed-franchise.h"
-#include "ed-value-error.h"
+#include "core/ed-date.h"
+#include "register/ed-franchise.h"
+#include "core/ed-value-error.h"
 
 static GDate
 date (const char *iso)

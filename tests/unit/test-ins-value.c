@@ -10,7 +10,7 @@
 #include <glib.h>
 #include <string.h>
 
-#include "ed-ins-value.h"
+#include "changes/ed-ins-value.h"
 
 static const EdColumnDef columns[] = {
   { "surname", ED_VALUE_TEXT },

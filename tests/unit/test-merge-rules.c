@@ -7,11 +7,13 @@
 
 #include "config.h"
 
-#include "ed-database-private.h"
-#include "ed-history.h"
+#include "ed-modules.h"
+#include "ed-test-lib.h"
+#include "core/ed-database-private.h"
+#include "changes/ed-history.h"
 #include "ed-test-util.h"
 #include "ed-test-desk.h"
-#include "ed-validate.h"
+#include "changes/ed-validate.h"
 
 /* One test for each merge rule of SYNC.md §4.4, on in-memory desks. */
 
@@ -62,7 +64,7 @@ test_concurrent_edits_conflict (void)
 
   for (guint d = 0; d < G_N_ELEMENTS (desks); d++)
     {
-      g_autoptr(GPtrArray) conflicts = ed_conflicts_list (desks[d]->context, NULL);
+      g_autoptr(GPtrArray) conflicts = ed_conflicts_list (ED_REPLICA (desks[d]->context), NULL);
       EdConflict *conflict;
       g_autoptr(GPtrArray) values = g_ptr_array_new ();
 
@@ -153,7 +155,7 @@ test_delete_against_unseen_edit (void)
 
   name = ed_test_desk_get_text (a, id, "name");
   g_assert_cmpstr (name, ==, "Kept Road");
-  conflicts = ed_conflicts_list (a->context, NULL);
+  conflicts = ed_conflicts_list (ED_REPLICA (a->context), NULL);
   g_assert_cmpuint (conflicts->len, ==, 1);
   g_assert_cmpstr (((EdConflict *)g_ptr_array_index (conflicts, 0))->kind, ==, "delete");
   /* Both sides are shown: the delete, and the edit it had not seen. */
@@ -169,7 +171,7 @@ test_delete_against_unseen_edit (void)
   assert_same_state (a, b);
 
   /* Confirming the delete on B, having now seen the edit, deletes it everywhere. */
-  g_assert_true (ed_conflicts_resolve_delete (b->context,
+  g_assert_true (ed_conflicts_resolve_delete (ED_REPLICA (b->context),
                                               ((EdConflict *)g_ptr_array_index (conflicts, 0))->id,
                                               FALSE, NULL));
   ed_test_desk_sync (b, a);
@@ -195,7 +197,7 @@ test_delete_seen_and_restore (void)
   g_assert_null (ed_test_desk_get_text (b, id, "name"));
   g_assert_cmpuint (ed_test_desk_n_conflicts (b), ==, 0);
 
-  change_set = ed_change_set_begin (b->context, NULL);
+  change_set = ed_change_set_begin (ED_REPLICA (b->context), NULL);
   g_assert_true (ed_change_set_restore (change_set, "thing", id, NULL));
   g_assert_true (ed_change_set_commit (change_set, NULL));
   ed_test_desk_sync (b, a);
@@ -222,8 +224,8 @@ test_resolution_clears_everywhere (void)
   ed_test_desk_sync (b, c);
   g_assert_cmpuint (ed_test_desk_n_conflicts (c), ==, 1);
 
-  conflicts = ed_conflicts_list (c->context, NULL);
-  g_assert_true (ed_conflicts_resolve_value (c->context,
+  conflicts = ed_conflicts_list (ED_REPLICA (c->context), NULL);
+  g_assert_true (ed_conflicts_resolve_value (ED_REPLICA (c->context),
                                              ((EdConflict *)g_ptr_array_index (conflicts, 0))->id,
                                              g_variant_new_string ("Three"), NULL));
   g_assert_cmpuint (ed_test_desk_n_conflicts (c), ==, 0);
@@ -277,20 +279,20 @@ test_idempotent_and_order_free (void)
   ed_test_desk_set (a, id, "name", g_variant_new_string ("Mill Lane East"));
   ed_test_desk_set (a, id, "flag", g_variant_new_boolean (TRUE));
   ed_test_desk_delete (a, other);
-  ops = ed_merge_export (a->context, NULL, NULL);
+  ops = ed_merge_export (ED_REPLICA (a->context), NULL, NULL);
   for (guint i = ops->len; i > 0; i--)
     g_ptr_array_add (reversed, g_ptr_array_index (ops, i - 1));
 
-  g_assert_true (ed_merge_apply (b->context, ops, &stats, NULL));
+  g_assert_true (ed_merge_apply (ED_REPLICA (b->context), ops, &stats, NULL));
   g_assert_cmpuint (stats.applied, ==, ops->len);
   hash_b = ed_test_desk_hash (b);
-  g_assert_true (ed_merge_apply (b->context, ops, &stats, NULL));
+  g_assert_true (ed_merge_apply (ED_REPLICA (b->context), ops, &stats, NULL));
   g_assert_cmpuint (stats.applied, ==, 0);
   g_assert_cmpuint (stats.duplicates, ==, ops->len);
   hash_b_again = ed_test_desk_hash (b);
   g_assert_cmpstr (hash_b, ==, hash_b_again);
 
-  g_assert_true (ed_merge_apply (c->context, reversed, NULL, NULL));
+  g_assert_true (ed_merge_apply (ED_REPLICA (c->context), reversed, NULL, NULL));
   hash_c = ed_test_desk_hash (c);
   g_assert_cmpstr (hash_b, ==, hash_c);
   assert_same_state (a, b);
@@ -312,13 +314,13 @@ test_integrity_alarm (void)
   EdOp *tampered;
   gint64 alarms = 0;
 
-  ops = ed_merge_export (a->context, NULL, NULL);
+  ops = ed_merge_export (ED_REPLICA (a->context), NULL, NULL);
   tampered = g_ptr_array_index (ops, 0);   /* the ins of the shared row, which B holds */
   g_free (tampered->val);
   tampered->val = g_strdup ("{\"name\":\"Forged\",\"count\":1,\"flag\":false}");
 
   before = ed_test_desk_hash (b);
-  g_assert_false (ed_merge_apply (b->context, ops, NULL, &error));
+  g_assert_false (ed_merge_apply (ED_REPLICA (b->context), ops, NULL, &error));
   g_assert_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_INTEGRITY);
   after = ed_test_desk_hash (b);
   g_assert_cmpstr (before, ==, after);
@@ -337,7 +339,7 @@ test_sequence_without_gaps (void)
   g_autoptr(GPtrArray) ops = NULL;
 
   {
-    g_autoptr(EdChangeSet) abandoned = ed_change_set_begin (a->context, NULL);
+    g_autoptr(EdChangeSet) abandoned = ed_change_set_begin (ED_REPLICA (a->context), NULL);
 
     g_assert_true (ed_change_set_set (abandoned, "thing", id, "count", g_variant_new_int64 (9),
                                       NULL));
@@ -345,7 +347,7 @@ test_sequence_without_gaps (void)
   }
   ed_test_desk_set (a, id, "count", g_variant_new_int64 (2));
 
-  ops = ed_merge_export (a->context, NULL, NULL);
+  ops = ed_merge_export (ED_REPLICA (a->context), NULL, NULL);
   g_assert_cmpuint (ops->len, ==, 2);
   for (guint i = 0; i < ops->len; i++)
     g_assert_cmpint (((EdOp *)g_ptr_array_index (ops, i))->seq, ==, i + 1);
@@ -365,7 +367,7 @@ test_op_shapes (void)
 
   ed_test_desk_set (a, id, "name", g_variant_new_string ("Bridge End"));   /* unchanged */
   ed_test_desk_set (a, id, "name", g_variant_new_string ("Bridge Street"));
-  ops = ed_merge_export (a->context, NULL, NULL);
+  ops = ed_merge_export (ED_REPLICA (a->context), NULL, NULL);
   g_assert_cmpuint (ops->len, ==, 2);
 
   insert = g_ptr_array_index (ops, 0);
@@ -389,7 +391,7 @@ test_rejects_bad_values (void)
 {
   g_autoptr(EdTestDesk) a = ed_test_desk_new (DESK_A, T0);
   g_autofree char *id = ed_test_desk_insert (a, "Ok", 1);
-  g_autoptr(EdChangeSet) change_set = ed_change_set_begin (a->context, NULL);
+  g_autoptr(EdChangeSet) change_set = ed_change_set_begin (ED_REPLICA (a->context), NULL);
   g_autoptr(GError) error = NULL;
 
   g_assert_false (ed_change_set_set (change_set, "thing", id, "count",
@@ -414,13 +416,13 @@ test_rejects_bad_values (void)
 }
 
 static gboolean
-validate_unique_names (EdContext  *context,
+validate_unique_names (EdReplica  *replica,
                        GPtrArray  *items,
                        GError    **error)
 {
   const char *key[] = { "name", NULL };
 
-  return ed_validate_unique (context, "unique-name", "thing", key, "name", items, error);
+  return ed_validate_unique (replica, "unique-name", "thing", key, "name", items, error);
 }
 
 static const EdValidator unique_names = { "unique-name", validate_unique_names };
@@ -441,7 +443,7 @@ test_validator_after_merge (void)
   on_b = ed_test_desk_insert (b, "AB124", 2);
   ed_test_desk_sync (a, b);
 
-  items = ed_validate_list_items (b->context, NULL);
+  items = ed_validate_list_items (ED_REPLICA (b->context), NULL);
   g_assert_cmpuint (items->len, ==, 2);
   g_assert_cmpstr (((EdValidationItem *)g_ptr_array_index (items, 0))->validator, ==,
                    "unique-name");
@@ -477,8 +479,8 @@ test_other_district_refused (void)
 
   /* B's changes are another council's. */
   before = ed_test_desk_hash (c);
-  ops = ed_merge_export (b->context, NULL, NULL);
-  g_assert_false (ed_merge_apply (c->context, ops, NULL, &error));
+  ops = ed_merge_export (ED_REPLICA (b->context), NULL, NULL);
+  g_assert_false (ed_merge_apply (ED_REPLICA (c->context), ops, NULL, &error));
   g_assert_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_OTHER_DISTRICT);
   after = ed_test_desk_hash (c);
   g_assert_cmpstr (before, ==, after);
@@ -495,13 +497,13 @@ test_generic_validators (void)
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify)ed_validation_item_free);
   const char *key[] = { "name", NULL };
 
-  g_assert_true (ed_validate_unique (a->context, "unique-name", "thing", key, "name", items,
+  g_assert_true (ed_validate_unique (ED_REPLICA (a->context), "unique-name", "thing", key, "name", items,
                                      NULL));
   g_assert_cmpuint (items->len, ==, 2);
   g_ptr_array_set_size (items, 0);
 
   /* "name" read as a reference to a row of thing: none of them is an id. */
-  g_assert_true (ed_validate_reference (a->context, "name-ref", "thing", "name", "thing", items,
+  g_assert_true (ed_validate_reference (ED_REPLICA (a->context), "name-ref", "thing", "name", "thing", items,
                                         NULL));
   g_assert_cmpuint (items->len, ==, 3);
 }
@@ -525,7 +527,7 @@ test_write_check_catches_bypass (void)
 
   g_assert_true (ed_database_exec (ed_context_get_database (a->context), sql, NULL));
   g_test_expect_message ("ed-changes", G_LOG_LEVEL_CRITICAL, "*outside a change set*");
-  change_set = ed_change_set_begin (a->context, &error);
+  change_set = ed_change_set_begin (ED_REPLICA (a->context), &error);
   g_test_assert_expected_messages ();
   g_assert_null (change_set);
   g_assert_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_UNRECORDED_WRITE);
@@ -543,7 +545,7 @@ test_history (void)
 
   a->now_ms += 60000;
   ed_test_desk_set (a, id, "name", g_variant_new_string ("New Name"));
-  history = ed_history_for_row (a->context, "thing", id, NULL);
+  history = ed_history_for_row (ED_REPLICA (a->context), "thing", id, NULL);
   g_assert_cmpuint (history->len, ==, 2);
   entry = g_ptr_array_index (history, 1);
   g_assert_cmpint (entry->kind, ==, ED_OP_SET);
@@ -585,7 +587,7 @@ test_hlc (void)
   id = ed_test_desk_insert (b, "From the future", 1);
   ed_test_desk_sync (b, a);
   g_assert_cmpint (ed_hlc_get_ms (ed_hlc_tick (hlc)), <, T0 + 3600000);
-  warnings = ed_merge_list_clock_warnings (a->context, NULL);
+  warnings = ed_merge_list_clock_warnings (ED_REPLICA (a->context), NULL);
   g_assert_cmpuint (warnings->len, ==, 1);
   g_assert_nonnull (strstr (g_ptr_array_index (warnings, 0), "days ahead"));
   g_assert_nonnull (strstr (g_ptr_array_index (warnings, 0), "bbbbbbbb"));
@@ -604,16 +606,16 @@ test_adopts_rows_from_older_versions (void)
   g_autoptr(GError) error = NULL;
   EdDistrictSettings *settings;
 
-  old = _ed_database_open_at_version (path, 2, &error);
+  old = _ed_database_open_at_version (path, ed_test_migrations (), 2, &error);
   g_assert_no_error (error);
   g_assert_true (ed_database_exec (old, "INSERT INTO district (id, council_name, country) "
                                    "VALUES ('0f0f0f0f-0000-4000-8000-000000000000', "
                                    "'Oldtown District Council', 'england')", &error));
   g_clear_object (&old);
 
-  context = ed_context_open (path, &error);
+  context = ed_modules_open_district (path, &error);
   g_assert_no_error (error);
-  ops = ed_merge_export (context, NULL, NULL);
+  ops = ed_merge_export (ED_REPLICA (context), NULL, NULL);
   g_assert_cmpuint (ops->len, ==, 1);
   g_assert_cmpint (((EdOp *)g_ptr_array_index (ops, 0))->kind, ==, ED_OP_INS);
   g_assert_nonnull (strstr (((EdOp *)g_ptr_array_index (ops, 0))->val,
@@ -635,7 +637,7 @@ test_adopts_rows_from_older_versions (void)
 static void
 test_every_table_registered (void)
 {
-  g_autoptr(EdContext) context = ed_context_open (":memory:", NULL);
+  g_autoptr(EdContext) context = ed_modules_open_district (":memory:", NULL);
   EdSchema *schema = ed_context_get_schema (context);
   g_autoptr(GPtrArray) tables = ed_database_list_tables (ed_context_get_database (context),
                                                          NULL);
@@ -675,7 +677,7 @@ test_settings_are_ops (void)
   g_assert_true (ed_district_settings_create (settings, values, NULL));
   g_assert_true (ed_district_settings_set (settings, "country", "england", NULL));
 
-  ops = ed_merge_export (a->context, NULL, NULL);
+  ops = ed_merge_export (ED_REPLICA (a->context), NULL, NULL);
   /* The insert, then the country and (turned off with it) Welsh-language mode. */
   g_assert_cmpuint (ops->len, ==, 3);
   g_assert_cmpstr (((EdOp *)g_ptr_array_index (ops, 1))->col, ==, "country");

@@ -22,14 +22,15 @@
 
 #include "config.h"
 
+#include "ed-modules.h"
 #include <string.h>
 
-#include "ed-change-set.h"
-#include "ed-conflicts.h"
-#include "ed-context-private.h"
-#include "ed-merge.h"
-#include "ed-op.h"
-#include "ed-state-hash.h"
+#include "changes/ed-change-set.h"
+#include "changes/ed-conflicts.h"
+#include "district/ed-context-private.h"
+#include "changes/ed-merge.h"
+#include "changes/ed-op.h"
+#include "changes/ed-state-hash.h"
 
 #define N_DESKS 3
 #define N_SHARDS 4
@@ -49,6 +50,8 @@ static const EdColumnDef thing_columns[N_COLUMNS] = {
   { "flag", ED_VALUE_BOOLEAN },
   { "note", ED_VALUE_TEXT },
 };
+
+static const EdModule * const no_modules[] = { NULL };
 
 static const EdTableDef thing_table = {
   "thing", thing_columns, N_COLUMNS,
@@ -547,8 +550,8 @@ sim_desk_open (Sim   *sim,
   desk->inbox = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
   desk->naive = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                        (GDestroyNotify)g_variant_unref);
-  desk->context = _ed_context_open_full (":memory:", sim->schema, sim_clock_now, &desk->clock,
-                                         desk->device, &error);
+  desk->context = _ed_context_open_full (":memory:", NULL, sim->schema, sim_clock_now,
+                                         &desk->clock, desk->device, &error);
   if (desk->context == NULL)
     return sim_fail_error (sim, "open", d, error);
   if (g_strcmp0 (ed_context_get_device_id (desk->context), desk->device) != 0)
@@ -673,7 +676,7 @@ desk_conflicts (Sim   *sim,
                 guint  d)
 {
   g_autoptr(GError) error = NULL;
-  GPtrArray *conflicts = ed_conflicts_list (sim->desks[d].context, &error);
+  GPtrArray *conflicts = ed_conflicts_list (ED_REPLICA (sim->desks[d].context), &error);
 
   if (conflicts == NULL)
     {
@@ -690,7 +693,7 @@ desk_hash (Sim      *sim,
            gboolean  with_heads)
 {
   g_autoptr(GError) error = NULL;
-  char *hash = ed_state_hash (sim->desks[d].context, with_heads, &error);
+  char *hash = ed_state_hash (ED_REPLICA (sim->desks[d].context), with_heads, &error);
 
   if (hash == NULL)
     sim_fail_error (sim, "ed_state_hash", d, error);
@@ -703,7 +706,7 @@ desk_export (Sim        *sim,
              GHashTable *since)
 {
   g_autoptr(GError) error = NULL;
-  GPtrArray *ops = ed_merge_export (sim->desks[d].context, since, &error);
+  GPtrArray *ops = ed_merge_export (ED_REPLICA (sim->desks[d].context), since, &error);
 
   if (ops == NULL)
     sim_fail_error (sim, "ed_merge_export", d, error);
@@ -1154,7 +1157,7 @@ begin (Sim   *sim,
        guint  d)
 {
   g_autoptr(GError) error = NULL;
-  EdChangeSet *change_set = ed_change_set_begin (sim->desks[d].context, &error);
+  EdChangeSet *change_set = ed_change_set_begin (ED_REPLICA (sim->desks[d].context), &error);
 
   if (change_set == NULL)
     sim_fail_error (sim, "ed_change_set_begin", d, error);
@@ -1476,7 +1479,7 @@ action_resolve (Sim      *sim,
           sim_trace (sim, "desk %u resolve value conflict %s.%s = %s", d, pk_short, conflict->col,
                      text);
           sim->stats.resolutions++;
-          if (!ed_conflicts_resolve_value (sim->desks[d].context, conflict->id, value, &error))
+          if (!ed_conflicts_resolve_value (ED_REPLICA (sim->desks[d].context), conflict->id, value, &error))
             return sim_fail_error (sim, "ed_conflicts_resolve_value", d, error);
           if (!collect_local_ops (sim, d, -1, "resolve value"))
             return FALSE;
@@ -1491,7 +1494,7 @@ action_resolve (Sim      *sim,
       sim_trace (sim, "desk %u resolve delete conflict on %s: %s", d, pk_short,
                  keep ? "keep" : "delete");
       sim->stats.resolutions++;
-      if (!ed_conflicts_resolve_delete (sim->desks[d].context, conflict->id, keep, &error))
+      if (!ed_conflicts_resolve_delete (ED_REPLICA (sim->desks[d].context), conflict->id, keep, &error))
         return sim_fail_error (sim, "ed_conflicts_resolve_delete", d, error);
       if (!collect_local_ops (sim, d, -1, "resolve delete"))
         return FALSE;
@@ -1664,7 +1667,7 @@ deliver (Sim       *sim,
 
   sim->stats.applies++;
   desk->changed = TRUE;
-  if (!ed_merge_apply (desk->context, batch, &stats, &error))
+  if (!ed_merge_apply (ED_REPLICA (desk->context), batch, &stats, &error))
     return sim_fail_error (sim, "ed_merge_apply", d, error);
   if (stats.applied != g_hash_table_size (fresh) ||
       stats.applied + stats.duplicates != batch->len)
@@ -2052,7 +2055,7 @@ check_p4 (Sim         *sim,
 
   shuffle (sim, sops);
   batch = batch_from (sops);
-  if (!ed_merge_apply (sim->desks[d].context, batch, &stats, &error))
+  if (!ed_merge_apply (ED_REPLICA (sim->desks[d].context), batch, &stats, &error))
     return sim_fail_error (sim, "P4: ed_merge_apply of everything again", d, error);
   if (stats.applied != 0 || stats.duplicates != batch->len)
     return sim_fail (sim, "P4: desk %u: everything again gave applied %u, duplicates %u of %u",
@@ -2159,7 +2162,7 @@ check_p7 (Sim *sim)
   if (!ed_database_count_rows (database, "integrity_alarm", &alarms_before, &error))
     return sim_fail_error (sim, "counting integrity alarms", d, error);
   expecting_alarm = TRUE;
-  accepted = ed_merge_apply (sim->desks[d].context, batch, &stats, &error);
+  accepted = ed_merge_apply (ED_REPLICA (sim->desks[d].context), batch, &stats, &error);
   expecting_alarm = FALSE;
   if (accepted)
     return sim_fail (sim, "P7: desk %u accepted op %s with a changed value", d, victim->id);
@@ -2291,7 +2294,8 @@ run_seed (guint      seed,
   sim.n_steps = n_steps;
   sim.phase = "setup";
   sim.rand = g_rand_new_with_seed (seed);
-  sim.schema = ed_schema_new_empty ();
+  /* A district with no modules, and the simulator's own table. */
+  sim.schema = ed_context_new_schema (no_modules);
   ed_schema_add_table (sim.schema, &thing_table);
   sim.ops = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify)sim_op_free);
   sim.op_list = g_ptr_array_new ();

@@ -11,8 +11,8 @@
 #include <locale.h>
 #include <string.h>
 
-#include "ed-money.h"
-#include "ed-value-error.h"
+#include "core/ed-money.h"
+#include "core/ed-value-error.h"
 
 typedef struct
 {

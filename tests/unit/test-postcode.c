@@ -11,8 +11,8 @@
 #include <locale.h>
 #include <string.h>
 
-#include "ed-postcode.h"
-#include "ed-value-error.h"
+#include "core/ed-postcode.h"
+#include "core/ed-value-error.h"
 
 typedef struct
 {

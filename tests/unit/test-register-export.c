@@ -7,10 +7,10 @@
 
 #include "config.h"
 
-#include "ed-change-set.h"
-#include "ed-csv.h"
-#include "ed-register-export.h"
-#include "ed-register-search.h"
+#include "changes/ed-change-set.h"
+#include "core/ed-csv.h"
+#include "register/ed-register-export.h"
+#include "register/ed-register-search.h"
 #include "ed-test-demo.h"
 #include "ed-test-register.h"
 

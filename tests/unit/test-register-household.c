@@ -9,9 +9,9 @@
 
 #include <gio/gio.h>
 
-#include "ed-change-set.h"
-#include "ed-register-household.h"
-#include "ed-register-search.h"
+#include "changes/ed-change-set.h"
+#include "register/ed-register-household.h"
+#include "register/ed-register-search.h"
 #include "ed-test-demo.h"
 
 #define N_ELECTORS 400
@@ -109,7 +109,7 @@ test_leaves_out_anonymous (EdTestDir     *fixture,
     if (g_str_equal (((EdElectorSummary *)g_ptr_array_index (all, i))->property, property))
       hidden_id = ((EdElectorSummary *)g_ptr_array_index (all, i))->id;
 
-  change_set = ed_change_set_begin (context, &error);
+  change_set = ed_change_set_begin (ED_REPLICA (context), &error);
   g_assert_no_error (error);
   g_assert_true (ed_change_set_set (change_set, "elector", hidden_id, "anonymous",
                                     g_variant_new_boolean (TRUE), &error));

@@ -9,11 +9,11 @@
 
 #include <string.h>
 
-#include "ed-database.h"
-#include "ed-register-export.h"
-#include "ed-register-import.h"
-#include "ed-register-stats.h"
-#include "ed-state-hash.h"
+#include "core/ed-database.h"
+#include "register/ed-register-export.h"
+#include "register/ed-register-import.h"
+#include "register/ed-register-stats.h"
+#include "changes/ed-state-hash.h"
 #include "ed-test-demo.h"
 #include "ed-test-register.h"
 
@@ -124,7 +124,7 @@ test_bad_rows_refused (EdTestDir     *fixture,
   g_string_append (content, "AA,1,0,Gus,Dale,,4,Mill Lane,Wexcombe,ZY1 1AA\n");
   g_assert_true (g_file_set_contents (csv, content->str, content->len, NULL));
 
-  hash_before = ed_state_hash (context, FALSE, &error);
+  hash_before = ed_state_hash (ED_REPLICA (context), FALSE, &error);
   g_assert_no_error (error);
   report = ed_register_import_csv (context, csv, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
@@ -142,7 +142,7 @@ test_bad_rows_refused (EdTestDir     *fixture,
         g_error ("line %" G_GUINT64_FORMAT ": “%s” does not mention “%s”", problem->line,
                  problem->reason, expected[i].reason);
     }
-  hash_after = ed_state_hash (context, FALSE, &error);
+  hash_after = ed_state_hash (ED_REPLICA (context), FALSE, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (hash_before, ==, hash_after);
 }
@@ -206,7 +206,7 @@ test_nul_byte_refused (EdTestDir     *fixture,
 {
   g_autoptr(EdContext) context = ed_test_demo_open_as (fixture, "district.db", 100);
   g_autofree char *csv = ed_test_dir_file (fixture, "nul.csv");
-  g_autofree char *hash_before = ed_state_hash (context, FALSE, NULL);
+  g_autofree char *hash_before = ed_state_hash (ED_REPLICA (context), FALSE, NULL);
   g_autofree char *hash_after = NULL;
   g_autoptr(EdImportReport) report = NULL;
   g_autoptr(GError) error = NULL;
@@ -220,7 +220,7 @@ test_nul_byte_refused (EdTestDir     *fixture,
   g_assert_null (report);
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "line 3"));
-  hash_after = ed_state_hash (context, FALSE, NULL);
+  hash_after = ed_state_hash (ED_REPLICA (context), FALSE, NULL);
   g_assert_cmpstr (hash_before, ==, hash_after);
 }
 
@@ -246,7 +246,7 @@ test_cancel_leaves_nothing (EdTestDir     *fixture,
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(EdImportReport) report = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *hash_before = ed_state_hash (target, FALSE, NULL);
+  g_autofree char *hash_before = ed_state_hash (ED_REPLICA (target), FALSE, NULL);
   g_autofree char *hash_after = NULL;
   GDate as_at;
 
@@ -258,7 +258,7 @@ test_cancel_leaves_nothing (EdTestDir     *fixture,
                                    &error);
   g_assert_null (report);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  hash_after = ed_state_hash (target, FALSE, NULL);
+  hash_after = ed_state_hash (ED_REPLICA (target), FALSE, NULL);
   g_assert_cmpstr (hash_before, ==, hash_after);
   /* The triggers set aside for the import came back with the rollback. */
   g_assert_cmpint (query_int (target, n_triggers_sql), ==, 2);

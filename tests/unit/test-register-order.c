@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ed-register-order.h"
+#include "register/ed-register-order.h"
 
 /* Every address and name below is made up. */
 

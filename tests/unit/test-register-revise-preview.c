@@ -7,10 +7,10 @@
 
 #include "config.h"
 
-#include "ed-date.h"
-#include "ed-register-notice.h"
-#include "ed-register-revise-preview.h"
-#include "ed-register-revise.h"
+#include "core/ed-date.h"
+#include "register/ed-register-notice.h"
+#include "register/ed-register-revise-preview.h"
+#include "register/ed-register-revise.h"
 #include "ed-test-register.h"
 
 static void

@@ -7,9 +7,9 @@
 
 #include "config.h"
 
-#include "ed-register-notice.h"
-#include "ed-register-order.h"
-#include "ed-register-revise.h"
+#include "register/ed-register-notice.h"
+#include "register/ed-register-order.h"
+#include "register/ed-register-revise.h"
 #include "ed-test-demo.h"
 #include "ed-test-register.h"
 

@@ -7,10 +7,10 @@
 
 #include "config.h"
 
-#include "ed-change-set.h"
-#include "ed-database.h"
-#include "ed-register-search.h"
-#include "ed-register-stats.h"
+#include "changes/ed-change-set.h"
+#include "core/ed-database.h"
+#include "register/ed-register-search.h"
+#include "register/ed-register-stats.h"
 #include "ed-test-demo.h"
 #include "ed-test-register.h"
 
@@ -111,7 +111,7 @@ test_index_follows_edits (EdTestDir     *fixture,
   g_autoptr(EdElectorSummary) renamed = NULL;
   g_autoptr(GError) error = NULL;
 
-  change_set = ed_change_set_begin (context, &error);
+  change_set = ed_change_set_begin (ED_REPLICA (context), &error);
   g_assert_no_error (error);
   g_assert_true (ed_change_set_set (change_set, "elector", first->id, "surname",
                                     g_variant_new_string ("Quillfeather"), &error));

@@ -9,10 +9,10 @@
 
 #include <json-glib/json-glib.h>
 
-#include "ed-change-set.h"
-#include "ed-database.h"
-#include "ed-register-export.h"
-#include "ed-register-supply.h"
+#include "changes/ed-change-set.h"
+#include "core/ed-database.h"
+#include "register/ed-register-export.h"
+#include "register/ed-register-supply.h"
 #include "ed-test-cli.h"
 #include "ed-test-demo.h"
 #include "ed-test-register.h"

@@ -11,7 +11,7 @@
 #include <locale.h>
 #include <string.h>
 
-#include "ed-row-id.h"
+#include "changes/ed-row-id.h"
 
 /* RFC 9562 §5.7: version 7 in the 13th hex digit, variant 10 in the 17th. */
 static void

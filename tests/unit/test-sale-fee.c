@@ -11,9 +11,9 @@
 #include <locale.h>
 #include <string.h>
 
-#include "ed-money.h"
-#include "ed-sale-fee.h"
-#include "ed-value-error.h"
+#include "core/ed-money.h"
+#include "register/ed-sale-fee.h"
+#include "core/ed-value-error.h"
 
 typedef struct
 {

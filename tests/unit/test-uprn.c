@@ -11,8 +11,8 @@
 #include <locale.h>
 #include <string.h>
 
-#include "ed-uprn.h"
-#include "ed-value-error.h"
+#include "core/ed-uprn.h"
+#include "core/ed-value-error.h"
 
 static void
 test_parse_accepts (void)

@@ -7,16 +7,18 @@
 
 #include "config.h"
 
+#include "ed-modules.h"
+#include "ed-test-lib.h"
 #include <string.h>
 
-#include "ed-database-private.h"
-#include "ed-elector-edit.h"
-#include "ed-franchise.h"
-#include "ed-merge.h"
-#include "ed-register-import.h"
-#include "ed-register-stats.h"
+#include "core/ed-database-private.h"
+#include "register/ed-elector-edit.h"
+#include "register/ed-franchise.h"
+#include "changes/ed-merge.h"
+#include "register/ed-register-import.h"
+#include "register/ed-register-stats.h"
 #include "ed-test-register.h"
-#include "ed-value-error.h"
+#include "core/ed-value-error.h"
 
 /* The letter that marks a qualifying foreign citizen in Wales is unconfirmed (DOMAIN.md §1.2,
  * [U]), so it is the district setting welsh-marker-letter, and every reader of markers uses
@@ -204,7 +206,7 @@ test_upgrade_keeps_old_insert (EdTestDir     *fixture,
   EdDistrictSettings *settings;
   EdOp *insert;
 
-  old = _ed_database_open_at_version (path, 5, &error);
+  old = _ed_database_open_at_version (path, ed_test_migrations (), 5, &error);
   g_assert_no_error (error);
   g_assert_true (ed_database_exec (old,
                                    "INSERT INTO district (id, council_name, country) VALUES "
@@ -219,12 +221,12 @@ test_upgrade_keeps_old_insert (EdTestDir     *fixture,
   g_assert_no_error (error);
   g_clear_object (&old);
 
-  context = ed_context_open (path, &error);
+  context = ed_modules_open_district (path, &error);
   g_assert_no_error (error);
   settings = ed_context_get_settings (context);
   g_assert_cmpstr (ed_district_settings_get_welsh_marker_letter (settings), ==, "W");
 
-  ops = ed_merge_export (context, NULL, NULL);
+  ops = ed_merge_export (ED_REPLICA (context), NULL, NULL);
   g_assert_cmpuint (ops->len, ==, 1);
   insert = g_ptr_array_index (ops, 0);
   g_assert_cmpint (insert->kind, ==, ED_OP_INS);

@@ -11,10 +11,10 @@
 
 #include <glib/gi18n.h>
 
-#include "ed-elector-edit.h"
-#include "ed-elector-editor.h"
-#include "ed-hlc.h"
-#include "ed-register-search.h"
+#include "register/ed-elector-edit.h"
+#include "ui/register/ed-elector-editor.h"
+#include "changes/ed-hlc.h"
+#include "register/ed-register-search.h"
 
 /* One entry in the register, added or amended by hand as applications are determined, or
  * deleted with a reason. The rules are libed-core's (ed-elector-edit.h): this window turns

@@ -9,9 +9,9 @@
 
 #include "config.h"
 
-#include "ed-elector-list-model.h"
-#include "ed-elector-row.h"
-#include "ed-register-search.h"
+#include "ui/register/ed-elector-list-model.h"
+#include "ui/register/ed-elector-row.h"
+#include "register/ed-register-search.h"
 
 /* The whole register as a lazy list (DESIGN.md §2): the count comes from one query, and rows
  * are fetched a page at a time around whatever the view asks for. Only a few pages are kept,

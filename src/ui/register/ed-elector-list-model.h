@@ -9,8 +9,8 @@
 
 #include <gio/gio.h>
 
-#include "ed-context.h"
-#include "ed-register-search.h"
+#include "district/ed-context.h"
+#include "register/ed-register-search.h"
 
 G_BEGIN_DECLS
 

@@ -9,7 +9,7 @@
 
 #include "config.h"
 
-#include "ed-elector-row.h"
+#include "ui/register/ed-elector-row.h"
 
 /* One line of the register as a GObject, because list models hand out objects. Read-only: a
  * row is a snapshot of the summary it was made from. */

@@ -9,7 +9,7 @@
 
 #include <gio/gio.h>
 
-#include "ed-register-search.h"
+#include "register/ed-register-search.h"
 
 G_BEGIN_DECLS
 

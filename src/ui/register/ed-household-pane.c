@@ -11,9 +11,9 @@
 
 #include <glib/gi18n.h>
 
-#include "ed-household-pane.h"
-#include "ed-register-household.h"
-#include "ed-register-search.h"
+#include "ui/register/ed-household-pane.h"
+#include "register/ed-register-household.h"
+#include "register/ed-register-search.h"
 
 /* Everyone registered at one property (ed_register_household()): its address, UPRN and
  * polling district, then each elector's number, name, marker, absent vote and status. The

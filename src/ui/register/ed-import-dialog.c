@@ -17,8 +17,8 @@
 
 #include <glib/gi18n.h>
 
-#include "ed-import-dialog.h"
-#include "ed-register-import.h"
+#include "ui/register/ed-import-dialog.h"
+#include "register/ed-register-import.h"
 
 /* A list box makes a widget per row; beyond this many refused rows the saved report is the
  * place to read them, and the count says so. */
@@ -111,7 +111,8 @@ import_thread (GTask        *task,
   EdImportReport *report;
   GError *error = NULL;
 
-  context = ed_context_open (paths[0], &error);
+  context = ed_context_open (paths[0], ed_context_get_modules (ED_IMPORT_DIALOG (source_object)->context),
+                             &error);
   if (context == NULL)
     {
       g_task_return_error (task, error);

@@ -17,13 +17,13 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 
-#include "ed-date.h"
-#include "ed-folder-row.h"
-#include "ed-notice-dialog.h"
-#include "ed-notice-document.h"
-#include "ed-print.h"
-#include "ed-register-notice-dates.h"
-#include "ed-register-notice.h"
+#include "core/ed-date.h"
+#include "ui/ed-folder-row.h"
+#include "ui/register/ed-notice-dialog.h"
+#include "register/ed-notice-document.h"
+#include "ui/ed-print.h"
+#include "register/ed-register-notice-dates.h"
+#include "register/ed-register-notice.h"
 
 /* How many notice dates are offered, and how many entries the preview lists before it
  * summarises the rest: the PDF has them all. */

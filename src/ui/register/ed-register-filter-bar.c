@@ -11,8 +11,8 @@
 
 #include <glib/gi18n.h>
 
-#include "ed-franchise.h"
-#include "ed-register-filter-bar.h"
+#include "register/ed-franchise.h"
+#include "ui/register/ed-register-filter-bar.h"
 
 /* The register's filters, under the search entry: polling district, marker, absent vote,
  * attainers and pending changes, and a button that clears them all. The bar reads its

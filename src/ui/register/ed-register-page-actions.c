@@ -11,12 +11,12 @@
 
 #include <glib/gi18n.h>
 
-#include "ed-import-dialog.h"
-#include "ed-notice-dialog.h"
-#include "ed-register-page-private.h"
-#include "ed-register-print.h"
-#include "ed-revise-dialog.h"
-#include "ed-supply-dialog.h"
+#include "ui/register/ed-import-dialog.h"
+#include "ui/register/ed-notice-dialog.h"
+#include "ui/register/ed-register-page-private.h"
+#include "ui/register/ed-register-print.h"
+#include "ui/register/ed-revise-dialog.h"
+#include "ui/register/ed-supply-dialog.h"
 
 /* The register page's actions that open a dialog: import, supply, notice, revision, print.
  * Those that change the register have the page read it again when they are done. */

@@ -7,10 +7,10 @@
 
 #pragma once
 
-#include "ed-elector-list-model.h"
-#include "ed-household-pane.h"
-#include "ed-register-filter-bar.h"
-#include "ed-register-page.h"
+#include "ui/register/ed-elector-list-model.h"
+#include "ui/register/ed-household-pane.h"
+#include "ui/register/ed-register-filter-bar.h"
+#include "ui/register/ed-register-page.h"
 
 G_BEGIN_DECLS
 

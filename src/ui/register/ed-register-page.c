@@ -11,15 +11,15 @@
 
 #include <glib/gi18n.h>
 
-#include "ed-elector-edit.h"
-#include "ed-elector-editor.h"
-#include "ed-elector-row.h"
-#include "ed-household-pane.h"
-#include "ed-number-format.h"
-#include "ed-register-filter-bar.h"
-#include "ed-register-page-private.h"
-#include "ed-register-print.h"
-#include "ed-register-search.h"
+#include "register/ed-elector-edit.h"
+#include "ui/register/ed-elector-editor.h"
+#include "ui/register/ed-elector-row.h"
+#include "ui/register/ed-household-pane.h"
+#include "ui/ed-number-format.h"
+#include "ui/register/ed-register-filter-bar.h"
+#include "ui/register/ed-register-page-private.h"
+#include "ui/register/ed-register-print.h"
+#include "register/ed-register-search.h"
 
 /* The register module: every elector in register order, or the matches for what is typed in
  * the search entry, narrowed by the filter bar. The whole register is a lazy model (DESIGN.md

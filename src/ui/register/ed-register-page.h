@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include "ed-module-page.h"
+#include "ui/ed-module-page.h"
 
 G_BEGIN_DECLS
 

@@ -20,14 +20,15 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "ed-print.h"
-#include "ed-register-document.h"
-#include "ed-register-print.h"
+#include "ui/ed-print.h"
+#include "register/ed-register-document.h"
+#include "ui/register/ed-register-print.h"
 
 typedef struct
 {
   EdRegisterEdition  edition;
   char              *database_path;
+  const EdModule * const *modules;
   char              *pdf_path;       /* NULL to print */
   GDate              as_at;
   GtkWindow         *parent;
@@ -100,7 +101,7 @@ build_thread (GTask        *task,
   g_autofree char *partial = NULL;
   GError *error = NULL;
 
-  context = ed_context_open (job->database_path, &error);
+  context = ed_context_open (job->database_path, job->modules, &error);
   if (context != NULL)
     document = ed_register_document_new (context, job->edition, &job->as_at, cancellable,
                                          &job->n_entries, &error);
@@ -286,6 +287,7 @@ job_new (GtkWidget  *widget,
       return NULL;
     }
   job->database_path = g_strdup (ed_database_get_path (ed_context_get_database (context)));
+  job->modules = ed_context_get_modules (context);
   job->parent = GTK_IS_WINDOW (root) ? g_object_ref (GTK_WINDOW (root)) : NULL;
   job->cancellable = g_cancellable_new ();
   /* The register as it stands today. */

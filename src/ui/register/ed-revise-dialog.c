@@ -25,15 +25,15 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "ed-date.h"
-#include "ed-folder-row.h"
-#include "ed-number-format.h"
-#include "ed-register-document.h"
-#include "ed-register-export.h"
-#include "ed-register-notice.h"
-#include "ed-register-revise-preview.h"
-#include "ed-register-revise.h"
-#include "ed-revise-dialog.h"
+#include "core/ed-date.h"
+#include "ui/ed-folder-row.h"
+#include "ui/ed-number-format.h"
+#include "register/ed-register-document.h"
+#include "register/ed-register-export.h"
+#include "register/ed-register-notice.h"
+#include "register/ed-register-revise-preview.h"
+#include "register/ed-register-revise.h"
+#include "ui/register/ed-revise-dialog.h"
 
 /* The revision's share of the progress bar; the four files share the rest. */
 #define REVISE_SHARE 0.7
@@ -82,6 +82,7 @@ static guint signals[N_SIGNALS];
 typedef struct
 {
   char            *database_path;
+  const EdModule * const *modules;
   char            *folder;
   GDate            publication;
   EdReviseSummary  summary;
@@ -457,7 +458,7 @@ revise_thread (GTask        *task,
   g_autoptr(GError) files_error = NULL;
   GError *error = NULL;
 
-  context = ed_context_open (job->database_path, &error);
+  context = ed_context_open (job->database_path, job->modules, &error);
   if (context == NULL ||
       !ed_register_revise (context, &job->publication, revise_progress_cb, self, cancellable,
                            &job->summary, &error))
@@ -621,6 +622,7 @@ publish_cb (EdReviseDialog *self)
 
   job = g_new0 (Job, 1);
   job->database_path = g_strdup (ed_database_get_path (ed_context_get_database (self->context)));
+  job->modules = ed_context_get_modules (self->context);
   job->folder = g_strdup (ed_folder_row_get_folder (self->folder_row));
   job->publication = self->publication;
   job->files = g_ptr_array_new_with_free_func (g_free);

@@ -17,10 +17,10 @@
 
 #include <glib/gi18n.h>
 
-#include "ed-date.h"
-#include "ed-money.h"
-#include "ed-register-supply.h"
-#include "ed-supply-dialog.h"
+#include "core/ed-date.h"
+#include "core/ed-money.h"
+#include "register/ed-register-supply.h"
+#include "ui/register/ed-supply-dialog.h"
 
 struct _EdSupplyDialog
 {

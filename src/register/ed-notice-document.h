@@ -7,8 +7,8 @@
 
 #pragma once
 
-#include "ed-document.h"
-#include "ed-register-notice.h"
+#include "print/ed-document.h"
+#include "register/ed-register-notice.h"
 
 G_BEGIN_DECLS
 

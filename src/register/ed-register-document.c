@@ -19,10 +19,10 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "ed-date.h"
-#include "ed-district-settings.h"
-#include "ed-register-document.h"
-#include "ed-register-export-private.h"
+#include "core/ed-date.h"
+#include "district/ed-district-settings.h"
+#include "register/ed-register-document.h"
+#include "register/ed-register-export-private.h"
 
 /* Columns: number, franchise marker (and an attainer's date), name, address. */
 static const double column_widths[] = { 0.13, 0.12, 0.33, 0.42 };

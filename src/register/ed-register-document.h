@@ -9,9 +9,9 @@
 
 #include <gio/gio.h>
 
-#include "ed-context.h"
-#include "ed-document.h"
-#include "ed-register-export.h"
+#include "district/ed-context.h"
+#include "print/ed-document.h"
+#include "register/ed-register-export.h"
 
 G_BEGIN_DECLS
 

@@ -7,20 +7,25 @@
 
 #pragma once
 
-#include "ed-database.h"
-#include "ed-desk-identity.h"
-#include "ed-district-settings.h"
-#include "ed-hlc.h"
-#include "ed-schema.h"
+#include "core/ed-database.h"
+#include "core/ed-desk-identity.h"
+#include "changes/ed-hlc.h"
+#include "changes/ed-replica.h"
+#include "changes/ed-schema.h"
+#include "district/ed-district-settings.h"
+#include "district/ed-module.h"
 
 G_BEGIN_DECLS
 
 #define ED_TYPE_CONTEXT (ed_context_get_type ())
 
-G_DECLARE_FINAL_TYPE (EdContext, ed_context, ED, CONTEXT, GObject)
+G_DECLARE_FINAL_TYPE (EdContext, ed_context, ED, CONTEXT, EdReplica)
 
-EdContext          *ed_context_open                   (const char  *database_path,
-                                                       GError     **error);
+EdContext          *ed_context_open                   (const char              *database_path,
+                                                       const EdModule * const  *modules,
+                                                       GError                 **error);
+EdSchema           *ed_context_new_schema             (const EdModule * const  *modules);
+const EdModule * const *ed_context_get_modules        (EdContext   *self);
 EdDatabase         *ed_context_get_database           (EdContext   *self);
 EdDeskIdentity     *ed_context_get_desk               (EdContext   *self);
 EdDistrictSettings *ed_context_get_settings           (EdContext   *self);

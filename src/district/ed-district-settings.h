@@ -7,8 +7,12 @@
 
 #pragma once
 
-#include "ed-database.h"
-#include "ed-schema.h"
+#include "core/ed-database.h"
+#include "changes/ed-schema.h"
+
+G_BEGIN_DECLS
+typedef struct _EdContext EdContext;
+G_END_DECLS
 
 G_BEGIN_DECLS
 
@@ -76,7 +80,7 @@ gboolean             ed_district_settings_normalise_value (const char          *
                                                            char               **out_value,
                                                            GError             **error);
 
-EdDistrictSettings  *ed_district_settings_load            (struct _EdContext   *context,
+EdDistrictSettings  *ed_district_settings_load            (EdContext           *context,
                                                            GError             **error);
 gboolean             ed_district_settings_reload          (EdDistrictSettings  *self,
                                                            GError             **error);

@@ -1,4 +1,4 @@
-/* ed-cli-register-supply.c
+/* ed-register-command-supply.c
  *
  * Copyright 2026 The Electoral Desk authors
  *
@@ -10,16 +10,16 @@
  * "register" hands these two actions over before parsing its own options, as their options
  * are their own. */
 
-#define G_LOG_DOMAIN "ed-cli"
+#define G_LOG_DOMAIN "ed-register"
 
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
-#include "ed-cli-private.h"
-#include "ed-date.h"
-#include "ed-money.h"
-#include "ed-register-supply.h"
+#include "register/ed-register-command-private.h"
+#include "core/ed-date.h"
+#include "core/ed-money.h"
+#include "register/ed-register-supply.h"
 
 /* On stdout when asked for, on stderr after a wrong key. */
 static void
@@ -77,7 +77,7 @@ list_supplies (EdContext *context,
 
   supplies = ed_register_supply_list (context, &error);
   if (supplies == NULL)
-    return _ed_cli_fail (error);
+    return ed_command_fail (error);
 
   if (json)
     {
@@ -89,14 +89,14 @@ list_supplies (EdContext *context,
         add_supply_json (builder, g_ptr_array_index (supplies, i));
       json_builder_end_array (builder);
       root = json_builder_get_root (builder);
-      _ed_cli_print_json (root);
-      return ED_CLI_EXIT_OK;
+      ed_command_print_json (root);
+      return ED_COMMAND_EXIT_OK;
     }
 
   if (supplies->len == 0)
     {
       g_print (_("No copy of the register has been supplied.\n"));
-      return ED_CLI_EXIT_OK;
+      return ED_COMMAND_EXIT_OK;
     }
   g_print ("%-10s  %-30s  %-26s  %-8s  %-7s  %9s  %9s\n", _("Date"), _("Recipient"),
            _("Entitlement"), _("Item"), _("Format"), _("Entries"), _("Fee"));
@@ -111,7 +111,7 @@ list_supplies (EdContext *context,
                supply->recipient, supply->entitlement, ed_sale_kind_to_string (supply->item),
                ed_sale_format_to_string (supply->format), supply->entries, fee);
     }
-  return ED_CLI_EXIT_OK;
+  return ED_COMMAND_EXIT_OK;
 }
 
 static int
@@ -132,12 +132,12 @@ record_supply (EdContext             *context,
                            _("Only copies of the full or edited register can be written here; "
                              "record the supply without -o and supply the copy from where it "
                              "is published"));
-      return _ed_cli_fail (error);
+      return ed_command_fail (error);
     }
 
   supply = ed_register_supply_record (context, request, &error);
   if (supply == NULL)
-    return _ed_cli_fail (error);
+    return ed_command_fail (error);
 
   fee = ed_money_format (supply->fee);
   if (json)
@@ -147,7 +147,7 @@ record_supply (EdContext             *context,
 
       add_supply_json (builder, supply);
       root = json_builder_get_root (builder);
-      _ed_cli_print_json (root);
+      ed_command_print_json (root);
     }
   else
     g_print (g_dngettext (GETTEXT_PACKAGE,
@@ -166,19 +166,19 @@ record_supply (EdContext             *context,
       if (!ed_register_supply_export (context, supply, file, &n_written, &error))
         {
           g_prefix_error (&error, _("The supply is recorded, but its copy was not written: "));
-          return _ed_cli_fail (error);
+          return ed_command_fail (error);
         }
       if (!json)
         g_print (g_dngettext (GETTEXT_PACKAGE, "Wrote %u entry to %s\n",
                               "Wrote %u entries to %s\n", n_written),
                  n_written, display);
     }
-  return ED_CLI_EXIT_OK;
+  return ED_COMMAND_EXIT_OK;
 }
 
 /* argv[0] is "supply" or "supplies". */
 int
-_ed_cli_register_supply (const EdCliGlobals  *globals,
+_ed_register_command_supply (const EdCommandGlobals  *globals,
                          int                  argc,
                          char               **argv)
 {
@@ -218,7 +218,7 @@ _ed_cli_register_supply (const EdCliGlobals  *globals,
     { NULL }
   };
 
-  g_return_val_if_fail (argc >= 1, ED_CLI_EXIT_USAGE);
+  g_return_val_if_fail (argc >= 1, ED_COMMAND_EXIT_USAGE);
   listing = g_str_equal (argv[0], "supplies");
 
   option_context = g_option_context_new (listing ? "" : _("--recipient NAME --entitlement KEY "
@@ -231,11 +231,11 @@ _ed_cli_register_supply (const EdCliGlobals  *globals,
                                       "register goes only to those entitled to it; the edited "
                                       "register may be sold to anyone."));
   g_option_context_add_main_entries (option_context, options, GETTEXT_PACKAGE);
-  if (!_ed_cli_parse (option_context, listing ? "register supplies" : "register supply", &argc,
+  if (!ed_command_parse (option_context, listing ? "register supplies" : "register supply", &argc,
                       &argv, &status))
     return status;
   if (argc != 1)
-    return _ed_cli_usage (listing ? "register supplies" : "register supply",
+    return ed_command_usage (listing ? "register supplies" : "register supply",
                           _("“register %s” takes no arguments"),
                           listing ? "supplies" : "supply");
 
@@ -244,29 +244,29 @@ _ed_cli_register_supply (const EdCliGlobals  *globals,
       if (g_strcmp0 (entitlement, "list") == 0)
         {
           print_entitlements (TRUE);
-          return ED_CLI_EXIT_OK;
+          return ED_COMMAND_EXIT_OK;
         }
       if (recipient == NULL || entitlement == NULL || item == NULL || format == NULL)
-        return _ed_cli_usage ("register supply",
+        return ed_command_usage ("register supply",
                               _("Usage: register supply --recipient NAME --entitlement KEY "
                                 "--item full|edited|notice|overseas|marked "
                                 "--format data|printed [--date DATE] [-o FILE]"));
       if (entries < 0)
-        return _ed_cli_usage ("register supply", _("--entries must be 0 or more"));
+        return ed_command_usage ("register supply", _("--entries must be 0 or more"));
       if (ed_supply_entitlement_lookup (entitlement, &error) == NULL)
         {
-          status = _ed_cli_fail (error);
+          status = ed_command_fail (error);
           print_entitlements (FALSE);
           return status;
         }
       if (!ed_sale_kind_from_string (item, &request.item, &error) ||
           !ed_sale_format_from_string (format, &request.format, &error))
-        return _ed_cli_fail (error);
+        return ed_command_fail (error);
       g_date_clear (&request.supplied_on, 1);
       if (date != NULL)
         {
           if (!ed_date_parse_iso (date, &request.supplied_on, &error))
-            return _ed_cli_fail (error);
+            return ed_command_fail (error);
         }
       else
         g_date_set_time_t (&request.supplied_on, time (NULL));
@@ -276,9 +276,9 @@ _ed_cli_register_supply (const EdCliGlobals  *globals,
       request.entries = (guint64)entries;
     }
 
-  context = _ed_cli_open_existing (globals, &error);
+  context = ed_command_open_existing (globals, &error);
   if (context == NULL)
-    return _ed_cli_fail (error);
+    return ed_command_fail (error);
 
   if (listing)
     return list_supplies (context, json);

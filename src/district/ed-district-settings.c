@@ -12,11 +12,11 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "ed-change-set.h"
-#include "ed-context.h"
-#include "ed-district-settings.h"
-#include "ed-validate.h"
-#include "ed-value-error.h"
+#include "changes/ed-change-set.h"
+#include "district/ed-context.h"
+#include "district/ed-district-settings.h"
+#include "changes/ed-validate.h"
+#include "core/ed-value-error.h"
 
 /* The district's settings: who the council is and where, and who its Electoral Registration
  * and Returning Officers are. They head every document the council prints, and the country
@@ -94,11 +94,11 @@ static const char count_sql[] = "SELECT id FROM district ORDER BY id";
 /* Two desks that each set up the district before first syncing leave two rows; the app reads
  * the first, and a person must choose which settings to keep. */
 static gboolean
-validate_single_district (EdContext  *context,
+validate_single_district (EdReplica  *replica,
                           GPtrArray  *items,
                           GError    **error)
 {
-  EdDatabase *database = ed_context_get_database (context);
+  EdDatabase *database = ed_replica_get_database (replica);
   sqlite3_stmt *stmt = ed_database_cached (database, count_sql, error);
   guint n = 0;
   int rc;
@@ -720,7 +720,7 @@ ed_district_settings_create (EdDistrictSettings  *self,
                                 g_hash_table_lookup (clean, "welsh-language"), error))
     return FALSE;
 
-  change_set = ed_change_set_begin (self->context, error);
+  change_set = ed_change_set_begin (ED_REPLICA (self->context), error);
   if (change_set == NULL)
     return FALSE;
 
@@ -826,7 +826,7 @@ ed_district_settings_set (EdDistrictSettings  *self,
   if (g_strcmp0 (ed_district_settings_get (self, key), clean) == 0)
     return TRUE;
 
-  change_set = ed_change_set_begin (self->context, error);
+  change_set = ed_change_set_begin (ED_REPLICA (self->context), error);
   if (change_set == NULL)
     return FALSE;
   if (!set_column (self, change_set, info, clean, error) ||

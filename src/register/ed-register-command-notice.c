@@ -1,4 +1,4 @@
-/* ed-cli-register-notice.c
+/* ed-register-command-notice.c
  *
  * Copyright 2026 The Electoral Desk authors
  *
@@ -8,18 +8,18 @@
 /* electoral-desk-cli register notice|revise: notices of alteration and the revised register
  * (DOMAIN.md §1.4). */
 
-#define G_LOG_DOMAIN "ed-cli"
+#define G_LOG_DOMAIN "ed-register"
 
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 #include <unistd.h>
 
-#include "ed-cli-private.h"
-#include "ed-date.h"
-#include "ed-notice-timetable.h"
-#include "ed-register-notice.h"
-#include "ed-register-revise.h"
+#include "register/ed-register-command-private.h"
+#include "core/ed-date.h"
+#include "register/ed-notice-timetable.h"
+#include "register/ed-register-notice.h"
+#include "register/ed-register-revise.h"
 
 static void
 add_string (JsonBuilder *builder,
@@ -91,7 +91,7 @@ print_notice_json (EdNotice *notice)
   json_builder_end_array (builder);
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
-  _ed_cli_print_json (root);
+  ed_command_print_json (root);
 }
 
 static void
@@ -173,12 +173,12 @@ notice_preview (EdContext     *context,
 
   notice = ed_register_notice_prepare (context, date, flags, &error);
   if (notice == NULL)
-    return _ed_cli_fail (error);
+    return ed_command_fail (error);
   if (json)
     print_notice_json (notice);
   else
     print_notice_text (notice);
-  return ED_CLI_EXIT_OK;
+  return ED_COMMAND_EXIT_OK;
 }
 
 static int
@@ -199,12 +199,12 @@ notice_publish (EdContext     *context,
 
       g_set_error (&error, G_FILE_ERROR, G_FILE_ERROR_NOTDIR,
                    _("“%s” is not a folder"), name);
-      return _ed_cli_fail (error);
+      return ed_command_fail (error);
     }
 
   if (!ed_register_notice_publish_full (context, date, flags, out_dir, &notice, &pdf_path,
                                         &csv_path, &error))
-    return _ed_cli_fail (error);
+    return ed_command_fail (error);
 
   when = ed_notice_format_date (date);
   g_print (g_dngettext (GETTEXT_PACKAGE,
@@ -213,7 +213,7 @@ notice_publish (EdContext     *context,
                         notice->n_alterations),
            when, notice->n_alterations);
   g_print ("%s\n%s\n", pdf_path, csv_path);
-  return ED_CLI_EXIT_OK;
+  return ED_COMMAND_EXIT_OK;
 }
 
 static void
@@ -240,7 +240,7 @@ register_revise (EdContext   *context,
   if (terminal)
     g_printerr ("\r%44s\r", "");
   if (!ok)
-    return _ed_cli_fail (error);
+    return ed_command_fail (error);
 
   if (json)
     {
@@ -269,8 +269,8 @@ register_revise (EdContext   *context,
         }
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
-      _ed_cli_print_json (root);
-      return ED_CLI_EXIT_OK;
+      ed_command_print_json (root);
+      return ED_COMMAND_EXIT_OK;
     }
 
   when = ed_notice_format_date (date);
@@ -284,12 +284,12 @@ register_revise (EdContext   *context,
                           "%u additions determined after the cut-off wait for the next notice\n",
                           summary.n_left_pending),
              summary.n_left_pending);
-  return ED_CLI_EXIT_OK;
+  return ED_COMMAND_EXIT_OK;
 }
 
 /* argv[0] is "register", argv[1] "notice" or "revise". */
 int
-_ed_cli_register_notice (const EdCliGlobals  *globals,
+_ed_register_command_notice (const EdCommandGlobals  *globals,
                          int                  argc,
                          char               **argv)
 {
@@ -355,32 +355,32 @@ _ed_cli_register_notice (const EdCliGlobals  *globals,
                                       "published."));
       g_option_context_add_main_entries (option_context, notice_entries, GETTEXT_PACKAGE);
     }
-  if (!_ed_cli_parse (option_context, command, &argc, &argv, &status))
+  if (!ed_command_parse (option_context, command, &argc, &argv, &status))
     return status;
 
   if (argc != 1)
-    return _ed_cli_usage (command, _("“%s” takes no arguments"), command);
+    return ed_command_usage (command, _("“%s” takes no arguments"), command);
   if (revise && date_text == NULL)
-    return _ed_cli_usage (command, _("Usage: register revise --date DATE"));
+    return ed_command_usage (command, _("Usage: register revise --date DATE"));
   if (!revise && preview == publish)
-    return _ed_cli_usage (command, _("Usage: register notice --preview|--publish "
+    return ed_command_usage (command, _("Usage: register notice --preview|--publish "
                                      "[--date DATE] [--optional] [-o DIR]"));
   if (out_dir != NULL && !publish)
-    return _ed_cli_usage (command, _("-o is for --publish"));
+    return ed_command_usage (command, _("-o is for --publish"));
 
   g_date_clear (&date, 1);
   if (date_text != NULL && !ed_date_parse_iso (date_text, &date, &error))
-    return _ed_cli_fail (error);
+    return ed_command_fail (error);
 
-  context = _ed_cli_open_existing (globals, &error);
+  context = ed_command_open_existing (globals, &error);
   if (context == NULL)
-    return _ed_cli_fail (error);
+    return ed_command_fail (error);
 
   if (revise)
     return register_revise (context, &date, json);
 
   if (date_text == NULL && !default_notice_date (context, optional, &date, &error))
-    return _ed_cli_fail (error);
+    return ed_command_fail (error);
   if (preview)
     return notice_preview (context, &date, optional ? ED_NOTICE_FLAGS_OPTIONAL : 0, json);
   return notice_publish (context, &date, optional ? ED_NOTICE_FLAGS_OPTIONAL : 0,

@@ -1,4 +1,4 @@
-/* main.c
+/* ed-main.c
  *
  * Copyright 2026 The Electoral Desk authors
  *
@@ -10,7 +10,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
-#include "ed-application.h"
+#include "ui/ed-application.h"
 
 int
 main (int    argc,

@@ -16,7 +16,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "ed-notice-document.h"
+#include "register/ed-notice-document.h"
 
 /**
  * ed_notice_document_new:

@@ -1,4 +1,4 @@
-/* ed-schema-tables.h
+/* ed-test-lib.h
  *
  * Copyright 2026 The Electoral Desk authors
  *
@@ -7,10 +7,10 @@
 
 #pragma once
 
-#include "ed-schema.h"
+#include "core/ed-migrations.h"
 
 G_BEGIN_DECLS
 
-void _ed_schema_add_application_tables (EdSchema *schema);
+EdMigrations *ed_test_migrations (void);
 
 G_END_DECLS

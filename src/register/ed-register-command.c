@@ -1,4 +1,4 @@
-/* ed-cli-register.c
+/* ed-register-command.c
  *
  * Copyright 2026 The Electoral Desk authors
  *
@@ -7,24 +7,24 @@
 
 /* electoral-desk-cli register search|stats: the register from the command line. */
 
-#define G_LOG_DOMAIN "ed-cli"
+#define G_LOG_DOMAIN "ed-register"
 
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 #include <unistd.h>
 
-#include "ed-cli-private.h"
-#include "ed-date.h"
-#include "ed-document-private.h"
-#include "ed-money.h"
-#include "ed-notice-timetable.h"
-#include "ed-register-document.h"
-#include "ed-register-export.h"
-#include "ed-register-import.h"
-#include "ed-register-search.h"
-#include "ed-register-stats.h"
-#include "ed-sale-fee.h"
+#include "register/ed-register-command-private.h"
+#include "core/ed-date.h"
+#include "print/ed-document.h"
+#include "core/ed-money.h"
+#include "register/ed-notice-timetable.h"
+#include "register/ed-register-document.h"
+#include "register/ed-register-export.h"
+#include "register/ed-register-import.h"
+#include "register/ed-register-search.h"
+#include "register/ed-register-stats.h"
+#include "register/ed-sale-fee.h"
 
 #define DEFAULT_SEARCH_LIMIT 50
 
@@ -73,7 +73,7 @@ register_stats (EdContext *context,
 
   stats = ed_register_stats_compute (context, &error);
   if (stats == NULL)
-    return _ed_cli_fail (error);
+    return ed_command_fail (error);
 
   if (json)
     {
@@ -89,8 +89,8 @@ register_stats (EdContext *context,
       add_counts_json (builder, "status", stats->by_status);
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
-      _ed_cli_print_json (root);
-      return ED_CLI_EXIT_OK;
+      ed_command_print_json (root);
+      return ED_COMMAND_EXIT_OK;
     }
 
   g_print (_("%" G_GINT64_FORMAT " electors\n"), stats->electors);
@@ -98,7 +98,7 @@ register_stats (EdContext *context,
   print_counts (_("By franchise marker"), stats->by_marker);
   print_counts (_("By absent vote"), stats->by_absent_vote);
   print_counts (_("By status"), stats->by_status);
-  return ED_CLI_EXIT_OK;
+  return ED_COMMAND_EXIT_OK;
 }
 
 static int
@@ -112,7 +112,7 @@ register_search (EdContext  *context,
 
   results = ed_register_search (context, text, limit, &error);
   if (results == NULL)
-    return _ed_cli_fail (error);
+    return ed_command_fail (error);
 
   if (json)
     {
@@ -147,14 +147,14 @@ register_search (EdContext  *context,
         }
       json_builder_end_array (builder);
       root = json_builder_get_root (builder);
-      _ed_cli_print_json (root);
-      return ED_CLI_EXIT_OK;
+      ed_command_print_json (root);
+      return ED_COMMAND_EXIT_OK;
     }
 
   if (results->len == 0)
     {
       g_print (_("No elector matches “%s”.\n"), text);
-      return ED_CLI_EXIT_OK;
+      return ED_COMMAND_EXIT_OK;
     }
   for (guint i = 0; i < results->len; i++)
     {
@@ -170,7 +170,7 @@ register_search (EdContext  *context,
     }
   if (results->len == limit)
     g_printerr (_("The first %u matches; use --limit to see more.\n"), limit);
-  return ED_CLI_EXIT_OK;
+  return ED_COMMAND_EXIT_OK;
 }
 
 /* The statutory fee needs no district: RP(E&W) Regs 2001 as DOMAIN.md §1.3 sets them out. */
@@ -188,7 +188,7 @@ register_sale_fee (gint64      entries,
 
   if (!ed_sale_kind_from_string (kind_text, &kind, &error) ||
       !ed_sale_format_from_string (format_text, &format, &error))
-    return _ed_cli_fail (error);
+    return ed_command_fail (error);
 
   fee = ed_sale_fee (kind, format, (guint64)entries);
   fee_text = ed_money_format (fee);
@@ -210,11 +210,11 @@ register_sale_fee (gint64      entries,
       json_builder_add_string_value (builder, fee_text);
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
-      _ed_cli_print_json (root);
+      ed_command_print_json (root);
     }
   else
     g_print ("%s\n", fee_text);
-  return ED_CLI_EXIT_OK;
+  return ED_COMMAND_EXIT_OK;
 }
 
 static char *
@@ -244,12 +244,12 @@ register_timetable (EdContext  *context,
                                                              : ED_JURISDICTION_ENGLAND_AND_WALES,
                               &error);
   if (calendar == NULL)
-    return _ed_cli_fail (error);
+    return ed_command_fail (error);
   g_date_clear (&from, 1);
   if (from_text != NULL)
     {
       if (!ed_date_parse_iso (from_text, &from, &error))
-        return _ed_cli_fail (error);
+        return ed_command_fail (error);
     }
   else
     g_date_set_time_t (&from, time (NULL));
@@ -271,7 +271,7 @@ register_timetable (EdContext  *context,
       EdNoticeDates dates;
 
       if (!ed_notice_timetable_next_possible (calendar, &from, NULL, &dates, &error))
-        return _ed_cli_fail (error);
+        return ed_command_fail (error);
       if (json)
         {
           g_autofree char *publication_iso = ed_date_format_iso (&dates.publication);
@@ -307,9 +307,9 @@ register_timetable (EdContext  *context,
 
       json_builder_end_array (builder);
       root = json_builder_get_root (builder);
-      _ed_cli_print_json (root);
+      ed_command_print_json (root);
     }
-  return ED_CLI_EXIT_OK;
+  return ED_COMMAND_EXIT_OK;
 }
 
 static int
@@ -328,12 +328,12 @@ register_export (EdContext  *context,
   GDate as_at;
 
   if (!ed_register_edition_from_string (edition_text, &edition, &error))
-    return _ed_cli_fail (error);
+    return ed_command_fail (error);
   g_date_clear (&as_at, 1);
   if (as_at_text != NULL)
     {
       if (!ed_date_parse_iso (as_at_text, &as_at, &error))
-        return _ed_cli_fail (error);
+        return ed_command_fail (error);
     }
   else
     g_date_set_time_t (&as_at, time (NULL));
@@ -346,17 +346,17 @@ register_export (EdContext  *context,
         {
           g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                        _("“%s” is not a local file"), display);
-          return _ed_cli_fail (error);
+          return ed_command_fail (error);
         }
       ok = ed_register_document_write_pdf (context, edition, &as_at, path, &n_entries, &error);
       if (!ok)
-        return _ed_cli_fail (error);
+        return ed_command_fail (error);
     }
   else if (!ed_register_export_csv (context, edition, &as_at, file, &n_entries, &error))
-    return _ed_cli_fail (error);
+    return ed_command_fail (error);
   g_print (g_dngettext (GETTEXT_PACKAGE, "Wrote %u entry to %s\n", "Wrote %u entries to %s\n",
                         n_entries), n_entries, display);
-  return ED_CLI_EXIT_OK;
+  return ED_COMMAND_EXIT_OK;
 }
 
 #define PROBLEMS_SHOWN 20
@@ -383,14 +383,14 @@ register_import (EdContext  *context,
   if (terminal)
     g_printerr ("\r%40s\r", "");
   if (report == NULL)
-    return _ed_cli_fail (error);
+    return ed_command_fail (error);
 
   if (report_path != NULL)
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (report_path);
 
       if (!ed_import_report_write_csv (report, file, &error))
-        return _ed_cli_fail (error);
+        return ed_command_fail (error);
     }
 
   if (report->problems->len > 0)
@@ -410,16 +410,16 @@ register_import (EdContext  *context,
                                "electoral-desk-cli: %u problems in %u rows; nothing was imported\n",
                                report->problems->len),
                   report->problems->len, report->n_rows);
-      return ED_CLI_EXIT_ERROR;
+      return ED_COMMAND_EXIT_ERROR;
     }
 
   g_print (_("Imported %u electors at %u addresses in %u new polling districts.\n"),
            report->n_electors, report->n_properties, report->n_polling_districts);
-  return ED_CLI_EXIT_OK;
+  return ED_COMMAND_EXIT_OK;
 }
 
 int
-_ed_cli_register (const EdCliGlobals  *globals,
+ed_register_command (const EdCommandGlobals  *globals,
                   int                  argc,
                   char               **argv)
 {
@@ -467,11 +467,11 @@ _ed_cli_register (const EdCliGlobals  *globals,
 
   /* supply and supplies have options of their own. */
   if (argc >= 2 && (g_str_equal (argv[1], "supply") || g_str_equal (argv[1], "supplies")))
-    return _ed_cli_register_supply (globals, argc - 1, argv + 1);
+    return _ed_register_command_supply (globals, argc - 1, argv + 1);
 
   /* notice and revise have options of their own (ed-cli-register-notice.c). */
   if (argc >= 2 && (g_str_equal (argv[1], "notice") || g_str_equal (argv[1], "revise")))
-    return _ed_cli_register_notice (globals, argc, argv);
+    return _ed_register_command_notice (globals, argc, argv);
 
   option_context = g_option_context_new (_("search TEXT | stats | import FILE | export | "
                                            "timetable | notice | revise | sale-fee"));
@@ -492,20 +492,20 @@ _ed_cli_register (const EdCliGlobals  *globals,
                                   "“revise” the revised register: see “register notice "
                                   "--help” and “register revise --help”."));
   g_option_context_add_main_entries (option_context, entries, GETTEXT_PACKAGE);
-  if (!_ed_cli_parse (option_context, "register", &argc, &argv, &status))
+  if (!ed_command_parse (option_context, "register", &argc, &argv, &status))
     return status;
 
   if (argc < 2)
-    return _ed_cli_usage ("register",
+    return ed_command_usage ("register",
                           _("Say what to do: search TEXT, stats, timetable or sale-fee"));
   action = argv[1];
 
   if (g_str_equal (action, "sale-fee"))
     {
       if (argc != 2)
-        return _ed_cli_usage ("register", _("“register sale-fee” takes no arguments"));
+        return ed_command_usage ("register", _("“register sale-fee” takes no arguments"));
       if (n_entries < 0 || kind == NULL || format == NULL)
-        return _ed_cli_usage ("register", _("Usage: register sale-fee --entries N "
+        return ed_command_usage ("register", _("Usage: register sale-fee --entries N "
                                             "--kind full|edited|notice|overseas|marked "
                                             "--format data|printed"));
       return register_sale_fee (n_entries, kind, format, json);
@@ -513,43 +513,43 @@ _ed_cli_register (const EdCliGlobals  *globals,
   if (g_str_equal (action, "search"))
     {
       if (argc != 3)
-        return _ed_cli_usage ("register", _("Usage: register search TEXT"));
+        return ed_command_usage ("register", _("Usage: register search TEXT"));
       if (limit < 1)
-        return _ed_cli_usage ("register", _("--limit must be 1 or more"));
+        return ed_command_usage ("register", _("--limit must be 1 or more"));
     }
   else if (g_str_equal (action, "import"))
     {
       if (argc != 3)
-        return _ed_cli_usage ("register", _("Usage: register import FILE [--report FILE]"));
+        return ed_command_usage ("register", _("Usage: register import FILE [--report FILE]"));
     }
   else if (g_str_equal (action, "export"))
     {
       if (argc != 2)
-        return _ed_cli_usage ("register", _("“register export” takes no arguments"));
+        return ed_command_usage ("register", _("“register export” takes no arguments"));
       if (edition == NULL || output == NULL)
-        return _ed_cli_usage ("register", _("Usage: register export --edition full|open "
+        return ed_command_usage ("register", _("Usage: register export --edition full|open "
                                             "[--format csv] [--as-at DATE] -o FILE"));
       if (format != NULL && !g_str_equal (format, "csv") && !g_str_equal (format, "pdf"))
-        return _ed_cli_usage ("register", _("--format for export is csv or pdf"));
+        return ed_command_usage ("register", _("--format for export is csv or pdf"));
     }
   else if (g_str_equal (action, "stats") || g_str_equal (action, "timetable"))
     {
       if (argc != 2)
-        return _ed_cli_usage ("register", _("“register %s” takes no arguments"), action);
+        return ed_command_usage ("register", _("“register %s” takes no arguments"), action);
       if (months < 1 || months > 36)
-        return _ed_cli_usage ("register", _("--months must be between 1 and 36"));
+        return ed_command_usage ("register", _("--months must be between 1 and 36"));
     }
   else
     {
-      return _ed_cli_usage ("register",
+      return ed_command_usage ("register",
                             _("Unknown action “%s”: use search, stats, import, export, "
                               "timetable, notice, revise or sale-fee"),
                             action);
     }
 
-  context = _ed_cli_open_existing (globals, &error);
+  context = ed_command_open_existing (globals, &error);
   if (context == NULL)
-    return _ed_cli_fail (error);
+    return ed_command_fail (error);
 
   if (g_str_equal (action, "search"))
     return register_search (context, argv[2], (guint)limit, json);

@@ -15,10 +15,10 @@
 
 #include "config.h"
 
-#include "ed-change-set.h"
-#include "ed-demo-private.h"
-#include "ed-register-order.h"
-#include "ed-register-tables.h"
+#include "changes/ed-change-set.h"
+#include "register/ed-register-demo.h"
+#include "register/ed-register-order.h"
+#include "register/ed-register-tables.h"
 
 /* A district of about 1,500 electors per polling district and 3 districts per ward. */
 #define ELECTORS_PER_POLLING_DISTRICT 1500
@@ -127,7 +127,7 @@ builder_insert (Builder            *builder,
 
   if (builder->change_set == NULL)
     {
-      builder->change_set = ed_change_set_begin (builder->context, error);
+      builder->change_set = ed_change_set_begin (ED_REPLICA (builder->context), error);
       if (builder->change_set == NULL)
         return NULL;
     }
@@ -166,7 +166,7 @@ pick (Builder      *builder,
       const char  **choices,
       guint         n_choices)
 {
-  return _ed_demo_pick (builder->rand, choices, n_choices);
+  return ed_demo_pick (builder->rand, choices, n_choices);
 }
 
 #define PICK(builder, list) pick ((builder), (list), G_N_ELEMENTS (list))
@@ -555,13 +555,24 @@ add_other_electors (Builder      *builder,
   return TRUE;
 }
 
+/**
+ * ed_register_demo:
+ * @context: a district being written as the demo
+ * @rand: the demo's random stream
+ * @options: its size and date
+ * @error: return location for an error
+ *
+ * The register's part of the demo district: wards, parishes, polling districts, streets,
+ * households and their electors, numbered in street order.
+ */
 gboolean
-_ed_demo_add_register (EdContext    *context,
-                       GRand        *rand,
-                       const GDate  *today,
-                       guint         n_electors,
-                       GError      **error)
+ed_register_demo (EdContext            *context,
+                  GRand                *rand,
+                  const EdDemoOptions  *options,
+                  GError              **error)
 {
+  guint n_electors = options->electors;
+  const GDate *today = &options->today;
   Builder builder = { 0 };
   guint n_polling_districts = MAX (2, (n_electors + ELECTORS_PER_POLLING_DISTRICT / 2) /
                                       ELECTORS_PER_POLLING_DISTRICT);

@@ -1,0 +1,108 @@
+/* ed-command.c
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ed-command"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+
+#include "district/ed-command.h"
+#include "district/ed-context.h"
+
+/* What every command of `electoral-desk-cli` shares, whichever module it belongs to: exit
+ * statuses, messages, option parsing and opening the district. */
+
+/* Reports a failed request: one line on stderr, exit status 1. Takes the error. */
+int
+ed_command_fail (GError *error)
+{
+  g_printerr ("electoral-desk-cli: %s\n", error->message);
+  g_error_free (error);
+  return ED_COMMAND_EXIT_ERROR;
+}
+
+int
+ed_command_usage (const char *command,
+                  const char *format,
+                  ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("electoral-desk-cli: %s\n", message);
+  if (command != NULL)
+    g_printerr (_("Try “electoral-desk-cli %s --help”.\n"), command);
+  else
+    g_printerr (_("Try “electoral-desk-cli --help”.\n"));
+  return ED_COMMAND_EXIT_USAGE;
+}
+
+/* Parses a command's own options. On a usage error it prints why and sets *out_status. */
+gboolean
+ed_command_parse (GOptionContext   *option_context,
+                  const char       *command,
+                  int              *argc,
+                  char           ***argv,
+                  int              *out_status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *prgname = g_strdup_printf ("electoral-desk-cli %s", command);
+
+  /* The usage line of --help names the command as it is typed. */
+  g_set_prgname (prgname);
+  if (!g_option_context_parse (option_context, argc, argv, &error))
+    {
+      *out_status = ed_command_usage (command, "%s", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+char *
+ed_command_database_path (const EdCommandGlobals *globals)
+{
+  if (globals->db_path != NULL)
+    return g_strdup (globals->db_path);
+  return ed_context_get_default_database_path ();
+}
+
+/* Commands that only read must never create an empty district by mistake. */
+EdContext *
+ed_command_open_existing (const EdCommandGlobals  *globals,
+                          GError                 **error)
+{
+  g_autofree char *path = ed_command_database_path (globals);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *name = g_filename_display_name (path);
+
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                   _("There is no district at “%s”. Create one in the app, or try "
+                     "“electoral-desk-cli --db %s demo”."), name, name);
+      return NULL;
+    }
+  return ed_context_open (path, globals->modules, error);
+}
+
+void
+ed_command_print_json (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, node);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}

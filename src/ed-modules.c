@@ -1,0 +1,104 @@
+/* ed-modules.c
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ed-modules"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ed-modules.h"
+#include "register/ed-register-command.h"
+#include "register/ed-register-demo.h"
+#include "register/ed-register-tables.h"
+
+/* The one list of modules (DESIGN.md §2), in the order an elections office works through its
+ * year, which is the sidebar's order. A district's schema, its demo, the command line's
+ * command groups and the window's pages are all built from these rows; nothing else names a
+ * module. A module not built yet has a row with no hooks, so its page can say what it will
+ * do rather than show controls that do nothing. HACKING.md says how to add one. */
+
+static const EdModule register_module = {
+  .id = "register",
+  .title = N_("Register"),
+  .summary = N_("Search the electoral register and count it"),
+  .add_schema = ed_register_add_schema,
+  .add_demo = ed_register_demo,
+  .command = ed_register_command,
+};
+
+static const EdModule stations_module = {
+  .id = "stations",
+  .title = N_("Polling Stations"),
+};
+
+static const EdModule elections_module = {
+  .id = "elections",
+  .title = N_("Elections"),
+};
+
+static const EdModule staff_module = {
+  .id = "staff",
+  .title = N_("Staff"),
+};
+
+static const EdModule accounts_module = {
+  .id = "accounts",
+  .title = N_("Accounts"),
+};
+
+static const EdModule sync_module = {
+  .id = "sync",
+  .title = N_("Sync"),
+};
+
+static const EdModule * const modules[] = {
+  &register_module,
+  &stations_module,
+  &elections_module,
+  &staff_module,
+  &accounts_module,
+  &sync_module,
+  NULL,
+};
+
+/**
+ * ed_modules_get_all:
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the program's modules
+ */
+const EdModule * const *
+ed_modules_get_all (void)
+{
+  return modules;
+}
+
+/**
+ * ed_modules_new_schema:
+ *
+ * Returns: (transfer full): the registry of a district with every module's tables
+ */
+EdSchema *
+ed_modules_new_schema (void)
+{
+  return ed_context_new_schema (modules);
+}
+
+/**
+ * ed_modules_open_district:
+ * @database_path: the district's database file; created when missing
+ * @error: return location for an error
+ *
+ * Returns: (transfer full): a context on the district with every module, or %NULL with
+ *   @error set
+ */
+EdContext *
+ed_modules_open_district (const char  *database_path,
+                          GError     **error)
+{
+  return ed_context_open (database_path, modules, error);
+}

@@ -1,0 +1,61 @@
+/* ed-module-pages.c
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ed-ui"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ui/ed-module-pages.h"
+#include "ui/register/ed-register-page.h"
+
+/* Each module's page, by the id of its row in the module list. A module not built yet says
+ * so, and what it will do, rather than showing controls that do nothing. */
+static const EdModulePageInfo pages[] = {
+  { "register", "x-office-address-book-symbolic", ed_register_page_get_type, NULL },
+  { "stations", "mark-location-symbolic", NULL,
+    N_("Polling districts, places and stations will live here, with the polling plan, station "
+       "capacity and staffing, accessibility assessments and the statutory reviews.") },
+  { "elections", "emblem-documents-symbolic", NULL,
+    N_("Elections and their contests will live here, with the timetable counted in working days "
+       "back from polling day, and poll cards.") },
+  { "staff", "system-users-symbolic", NULL,
+    N_("Casual election staff will live here: presiding officers, poll clerks, count staff and "
+       "canvassers, with fee scales, appointments, training and payroll runs.") },
+  { "accounts", "x-office-spreadsheet-symbolic", NULL,
+    N_("The Returning Officer’s election accounts will live here: budgets, expenditure, "
+       "apportionment between combined polls, and claims.") },
+  { "sync", "emblem-synchronizing-symbolic", NULL,
+    N_("Sharing this district with the other desks of your team, through a shared folder, will "
+       "be set up here.") },
+  { NULL },
+};
+
+/**
+ * ed_module_pages_get_all:
+ *
+ * Returns: (transfer none): the program's module pages, ended by a row whose id is %NULL
+ */
+const EdModulePageInfo *
+ed_module_pages_get_all (void)
+{
+  return pages;
+}
+
+const EdModulePageInfo *
+ed_module_pages_lookup (const EdModulePageInfo *table,
+                        const char             *id)
+{
+  g_return_val_if_fail (table != NULL, NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  for (guint i = 0; table[i].id != NULL; i++)
+    if (g_str_equal (table[i].id, id))
+      return &table[i];
+  return NULL;
+}
