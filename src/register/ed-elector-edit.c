@@ -1094,52 +1094,6 @@ ed_elector_edit_address_text (EdContext   *context,
 }
 
 
-/**
- * ed_deletion_reason_to_string:
- * @reason: a reason
- *
- * Returns: the reason as recorded in register_alteration.reason
- */
-const char *
-ed_deletion_reason_to_string (EdDeletionReason reason)
-{
-  switch (reason)
-    {
-    case ED_DELETION_MOVED:
-      return "moved";
-    case ED_DELETION_DIED:
-      return "died";
-    case ED_DELETION_OBJECTION_UPHELD:
-      return "objection_upheld";
-    case ED_DELETION_DUPLICATE:
-      return "duplicate";
-    case ED_DELETION_OTHER:
-      return "other";
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}
-
-const char *
-ed_deletion_reason_get_display_name (EdDeletionReason reason)
-{
-  switch (reason)
-    {
-    case ED_DELETION_MOVED:
-      return _("Moved away");
-    case ED_DELETION_DIED:
-      return _("Died");
-    case ED_DELETION_OBJECTION_UPHELD:
-      return _("Objection upheld");
-    case ED_DELETION_DUPLICATE:
-      return _("Duplicate entry");
-    case ED_DELETION_OTHER:
-      return _("Other reason");
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}
-
 static GPtrArray *
 unpublished_alterations (EdContext   *context,
                          const char  *elector_id,

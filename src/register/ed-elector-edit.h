@@ -10,6 +10,7 @@
 #include "district/ed-context.h"
 #include "core/ed-elector-number.h"
 #include "changes/ed-history.h"
+#include "register/ed-register-vocab.h"
 
 G_BEGIN_DECLS
 
@@ -81,25 +82,6 @@ typedef struct
   char *message;
 } EdFieldProblem;
 
-/**
- * EdDeletionReason:
- * @ED_DELETION_MOVED: the elector moved away
- * @ED_DELETION_DIED: the elector died
- * @ED_DELETION_OBJECTION_UPHELD: an objection to the entry was upheld
- * @ED_DELETION_DUPLICATE: the entry duplicates another
- * @ED_DELETION_OTHER: another reason, given in words
- *
- * Why an entry leaves the register; recorded as the alteration's `reason`.
- */
-typedef enum
-{
-  ED_DELETION_MOVED,
-  ED_DELETION_DIED,
-  ED_DELETION_OBJECTION_UPHELD,
-  ED_DELETION_DUPLICATE,
-  ED_DELETION_OTHER,
-} EdDeletionReason;
-
 EdElectorEdit  *ed_elector_edit_new                (void);
 EdElectorEdit  *ed_elector_edit_copy               (const EdElectorEdit  *edit);
 void            ed_elector_edit_free               (EdElectorEdit        *edit);
@@ -148,9 +130,6 @@ gboolean        ed_elector_delete                  (EdContext            *contex
 char           *ed_elector_edit_address_text       (EdContext            *context,
                                                     const char           *property_id,
                                                     GError              **error);
-
-const char     *ed_deletion_reason_to_string       (EdDeletionReason      reason);
-const char     *ed_deletion_reason_get_display_name (EdDeletionReason     reason);
 
 GPtrArray      *ed_elector_history                 (EdContext            *context,
                                                     const char           *elector_id,

@@ -33,68 +33,6 @@
 
 G_DEFINE_QUARK (ed-register-notice-error-quark, ed_register_notice_error)
 
-static const char *kind_names[ED_N_ALTERATION_KINDS] = { "addition", "deletion", "amendment" };
-
-const char *
-ed_alteration_kind_to_string (EdAlterationKind kind)
-{
-  g_return_val_if_fail (kind < ED_N_ALTERATION_KINDS, NULL);
-
-  return kind_names[kind];
-}
-
-/**
- * ed_alteration_kind_get_heading:
- * @kind: a kind of alteration
- *
- * Returns: the heading of its list in a notice, translated: “Additions”, …
- */
-const char *
-ed_alteration_kind_get_heading (EdAlterationKind kind)
-{
-  switch (kind)
-    {
-    case ED_ALTERATION_ADDITION:
-      return _("Additions");
-    case ED_ALTERATION_DELETION:
-      return _("Deletions");
-    case ED_ALTERATION_AMENDMENT:
-      return _("Amendments");
-    case ED_N_ALTERATION_KINDS:
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}
-
-/**
- * ed_alteration_reason_get_label:
- * @reason: a deletion's reason code, as register_alteration keeps it
- *
- * Returns: the reason as a notice prints it, translated; an unknown code as it is
- */
-const char *
-ed_alteration_reason_get_label (const char *reason)
-{
-  static const struct
-  {
-    const char *code;
-    const char *label;
-  } labels[] = {
-    { "moved", N_("Moved away") },
-    { "died", N_("Died") },
-    { "objection_upheld", N_("Objection upheld") },
-    { "duplicate", N_("Duplicate entry") },
-    { "other", N_("Other reason") },
-  };
-
-  g_return_val_if_fail (reason != NULL, NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_str_equal (reason, labels[i].code))
-      return _(labels[i].label);
-  return reason;
-}
-
 static void
 notice_entry_free (EdNoticeEntry *entry)
 {
@@ -313,19 +251,6 @@ join_non_empty (const char * const *parts,
   return g_string_free (out, FALSE);
 }
 
-static gboolean
-kind_from_string (const char       *text,
-                  EdAlterationKind *out)
-{
-  for (guint k = 0; k < ED_N_ALTERATION_KINDS; k++)
-    if (g_str_equal (text, kind_names[k]))
-      {
-        *out = k;
-        return TRUE;
-      }
-  return FALSE;
-}
-
 /* What a published notice may say about an entry (DOMAIN.md §1.1, §1.2): an anonymous entry
  * is its number and N only; an Other elector has no printed address; an elector under 16 on
  * the day of publication is not printed at all, so the caller withholds the entry. */
@@ -349,7 +274,7 @@ sortable_from_row (sqlite3_stmt *stmt,
   sortable->entry = entry;
   entry->alteration_id = g_strdup (column_text (stmt, G_ID));
   entry->elector_id = g_strdup (column_text (stmt, G_ELECTOR));
-  if (!kind_from_string (column_text (stmt, G_KIND), &entry->kind))
+  if (!ed_alteration_kind_from_string (column_text (stmt, G_KIND), &entry->kind, NULL))
     entry->kind = ED_ALTERATION_AMENDMENT;
   g_date_clear (&entry->determined_on, 1);
   ed_date_parse_iso (column_text (stmt, G_DETERMINED), &entry->determined_on, NULL);
@@ -421,8 +346,9 @@ sortable_from_row (sqlite3_stmt *stmt,
     {
     case ED_ALTERATION_DELETION:
       {
-        const char *label = entry->reason[0] != '\0'
-                              ? ed_alteration_reason_get_label (entry->reason) : "";
+        EdDeletionReason reason;
+        const char *label = ed_deletion_reason_from_string (entry->reason, &reason, NULL)
+                              ? ed_deletion_reason_get_display_name (reason) : entry->reason;
         const char *parts[] = { label, anonymous ? "" : detail, NULL };
 
         entry->detail = join_non_empty (parts, ": ");
@@ -671,7 +597,8 @@ ed_notice_write_csv (EdNotice  *notice,
           {
             EdNoticeEntry *entry = g_ptr_array_index (district->entries[k], i);
             const char *fields[] = {
-              district->code, district->name, kind_names[k], entry->number, entry->marker,
+              district->code, district->name, ed_alteration_kind_to_string (k), entry->number,
+              entry->marker,
               entry->name, entry->address, entry->attainer_date, entry->detail,
             };
 
