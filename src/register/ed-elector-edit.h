@@ -41,11 +41,14 @@ typedef struct
  * @new_address: for a new elector with @property "" who is not an Other elector, the
  *   address to add
  * @number: the elector number; for a new elector, filled in when it is added
- * @status: `current`, `pending_addition` or `pending_deletion` (read only)
+ * @status: where the entry stands; a new elector's is the pending addition it becomes when
+ *   added (read only)
  *
  * The fields of one entry in the register that an officer edits, as text and flags in the
  * form the `elector` table keeps them (0004-register.sql): dates ISO 8601 or "", the
- * marker as its letter or "".
+ * marker as its letter or "", the absent vote and language as ed-register-vocab.h stores
+ * them. Text rather than enums, so that a value the form cannot hold is shown as a problem
+ * and an old entry's value is kept as it is.
  */
 typedef struct
 {
@@ -54,7 +57,7 @@ typedef struct
   char            *property;
   EdNewAddress     new_address;
   EdElectorNumber  number;
-  char            *status;
+  EdElectorStatus  status;
 
   char            *title;
   char            *forenames;
