@@ -19,6 +19,7 @@
 #include "register/ed-register-demo.h"
 #include "register/ed-register-order.h"
 #include "register/ed-register-tables.h"
+#include "register/ed-register-vocab.h"
 
 /* A district of about 1,500 electors per polling district and 3 districts per ward. */
 #define ELECTORS_PER_POLLING_DISTRICT 1500
@@ -196,7 +197,7 @@ add_electoral_area (Builder     *builder,
   values[0] = take_text (g_strdup_printf ("W%02u", index + 1));
   values[1] = take_text (index == 0 ? g_strdup_printf ("%s Town", town)
                                     : g_strdup_printf ("%s", town));
-  values[2] = text ("ward");
+  values[2] = text (ed_electoral_area_kind_to_string (ED_ELECTORAL_AREA_WARD));
   values[3] = g_variant_new_int64 (seats);
   return builder_insert (builder, &ed_electoral_area_table, columns, values,
                          G_N_ELEMENTS (columns), error);
@@ -347,16 +348,17 @@ add_elector (Builder      *builder,
   guint attainer_days = g_rand_int_range (builder->rand, 1, 300);
   gboolean opted_out = chance (builder, 0.55);
   double vote_draw = g_rand_double (builder->rand);
-  const char *absent_vote = vote_draw < 0.18 ? "postal"
-                            : vote_draw < 0.19 ? "proxy"
-                            : vote_draw < 0.192 ? "postal_proxy" : "";
+  EdAbsentVote absent_vote = vote_draw < 0.18 ? ED_ABSENT_VOTE_POSTAL
+                             : vote_draw < 0.19 ? ED_ABSENT_VOTE_PROXY
+                             : vote_draw < 0.192 ? ED_ABSENT_VOTE_POSTAL_PROXY
+                             : ED_ABSENT_VOTE_NONE;
   guint vote_days = g_rand_int_range (builder->rand, 30, 3 * 365);
   gboolean anonymous = !overseas && chance (builder, 0.0002);
   g_autofree char *proxy = NULL;
   g_autofree char *proxy_address = NULL;
   g_autofree char *id = NULL;
 
-  if (g_str_has_prefix (absent_vote, "p") && !g_str_equal (absent_vote, "postal"))
+  if (ed_absent_vote_is_by_proxy (absent_vote))
     {
       const char *proxy_surname = PICK (builder, surnames);
       guint house = g_rand_int_range (builder->rand, 1, 90);
@@ -379,15 +381,15 @@ add_elector (Builder      *builder,
   values[8] = text (marker);
   values[9] = take_text (attainer ? date_after (&builder->today, attainer_days) : g_strdup (""));
   values[10] = g_variant_new_boolean (opted_out);
-  values[11] = text (absent_vote);
-  values[12] = take_text (absent_vote[0] != '\0' ? date_after (&builder->today, vote_days)
-                                                 : g_strdup (""));
+  values[11] = text (ed_absent_vote_to_string (absent_vote));
+  values[12] = take_text (absent_vote != ED_ABSENT_VOTE_NONE
+                            ? date_after (&builder->today, vote_days) : g_strdup (""));
   values[13] = text (proxy != NULL ? proxy : "");
   values[14] = text (proxy_address != NULL ? proxy_address : "");
   values[15] = g_variant_new_boolean (anonymous);
   values[16] = g_variant_new_boolean (overseas);
-  values[17] = text ("en");
-  values[18] = text ("current");
+  values[17] = text (ed_elector_language_to_string (ED_ELECTOR_LANGUAGE_ENGLISH));
+  values[18] = text (ed_elector_status_to_string (ED_ELECTOR_STATUS_CURRENT));
 
   id = builder_insert (builder, &ed_elector_table, elector_columns, values,
                        G_N_ELEMENTS (elector_columns), error);

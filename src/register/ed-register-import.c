@@ -30,6 +30,7 @@
 #include "register/ed-register-bulk-load.h"
 #include "register/ed-register-import.h"
 #include "register/ed-register-tables.h"
+#include "register/ed-register-vocab.h"
 #include "core/ed-uprn.h"
 #include "core/ed-value-error.h"
 
@@ -120,15 +121,15 @@ typedef struct
   const char *surname;
   const char *marker;
   const char *attainer;
-  gboolean    opt_out;
-  const char *absent_vote;
-  const char *absent_vote_ends;
-  const char *proxy_name;
-  const char *proxy_address;
-  gboolean    anonymous;
-  gboolean    other;
-  const char *language;
-  const char *status;
+  gboolean           opt_out;
+  EdAbsentVote       absent_vote;
+  const char        *absent_vote_ends;
+  const char        *proxy_name;
+  const char        *proxy_address;
+  gboolean           anonymous;
+  gboolean           other;
+  EdElectorLanguage  language;
+  EdElectorStatus    status;
 } Elector;
 
 typedef struct
@@ -455,16 +456,17 @@ read_row (Import      *import,
   read_date (import, reader, C_ATTAINER, &elector.attainer);
   read_date (import, reader, C_ABSENT_VOTE_ENDS, &elector.absent_vote_ends);
 
-  if (!g_str_equal (absent_vote, "") && !g_str_equal (absent_vote, "postal") &&
-      !g_str_equal (absent_vote, "proxy") && !g_str_equal (absent_vote, "postal_proxy"))
+  /* The file holds the stored values (ed-register-vocab.h); an empty language or status is
+   * the column's default. */
+  if (!ed_absent_vote_from_string (absent_vote, &elector.absent_vote, NULL))
     add_problem (import, line, header_name (reader, import, C_ABSENT_VOTE), absent_vote,
                  _("expected postal, proxy, postal_proxy or nothing"));
-  if (!g_str_equal (language, "") && !g_str_equal (language, "en") &&
-      !g_str_equal (language, "cy"))
+  elector.language = ED_ELECTOR_LANGUAGE_ENGLISH;
+  if (language[0] != '\0' && !ed_elector_language_from_string (language, &elector.language, NULL))
     add_problem (import, line, header_name (reader, import, C_LANGUAGE), language,
                  _("expected en or cy"));
-  if (!g_str_equal (status, "") && !g_str_equal (status, "current") &&
-      !g_str_equal (status, "pending_addition") && !g_str_equal (status, "pending_deletion"))
+  elector.status = ED_ELECTOR_STATUS_CURRENT;
+  if (status[0] != '\0' && !ed_elector_status_from_string (status, &elector.status, NULL))
     add_problem (import, line, header_name (reader, import, C_STATUS), status,
                  _("expected current, pending_addition or pending_deletion"));
 
@@ -525,11 +527,8 @@ read_row (Import      *import,
                         ed_franchise_marker_to_letter (marker, import->welsh_letter) != NULL
                           ? ed_franchise_marker_to_letter (marker, import->welsh_letter)
                           : marker_text);
-  elector.absent_vote = keep (import, absent_vote);
   elector.proxy_name = keep (import, field (import, reader, C_PROXY_NAME));
   elector.proxy_address = keep (import, field (import, reader, C_PROXY_ADDRESS));
-  elector.language = language[0] != '\0' ? keep (import, language) : "en";
-  elector.status = status[0] != '\0' ? keep (import, status) : "current";
   g_array_append_val (import->electors, elector);
 }
 
@@ -630,7 +629,9 @@ area_id (EdChangeSet  *change_set,
     return id;
   values[0] = text (part->area_code);
   values[1] = text (part->area_name);
-  values[2] = text (part->area_kind[0] != '\0' ? part->area_kind : "ward");
+  values[2] = text (part->area_kind[0] != '\0'
+                      ? part->area_kind
+                      : ed_electoral_area_kind_to_string (ED_ELECTORAL_AREA_WARD));
   values[3] = g_variant_new_int64 (part->seats);
   id = insert (change_set, &ed_electoral_area_table, columns, values, 4, error);
   if (id != NULL)
@@ -774,14 +775,14 @@ write_register (Import                *import,
       ed_bulk_insert_set_text (electors, 8, or_empty (e->marker));
       ed_bulk_insert_set_text (electors, 9, or_empty (e->attainer));
       ed_bulk_insert_set_boolean (electors, 10, e->opt_out);
-      ed_bulk_insert_set_text (electors, 11, or_empty (e->absent_vote));
+      ed_bulk_insert_set_text (electors, 11, ed_absent_vote_to_string (e->absent_vote));
       ed_bulk_insert_set_text (electors, 12, or_empty (e->absent_vote_ends));
       ed_bulk_insert_set_text (electors, 13, or_empty (e->proxy_name));
       ed_bulk_insert_set_text (electors, 14, or_empty (e->proxy_address));
       ed_bulk_insert_set_boolean (electors, 15, e->anonymous);
       ed_bulk_insert_set_boolean (electors, 16, e->other);
-      ed_bulk_insert_set_text (electors, 17, or_empty (e->language));
-      ed_bulk_insert_set_text (electors, 18, or_empty (e->status));
+      ed_bulk_insert_set_text (electors, 17, ed_elector_language_to_string (e->language));
+      ed_bulk_insert_set_text (electors, 18, ed_elector_status_to_string (e->status));
       if (!ed_bulk_insert_add (electors, NULL, error))
         return FALSE;
     }

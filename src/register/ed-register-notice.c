@@ -131,6 +131,8 @@ _ed_register_notice_check_order (EdContext    *context,
   g_autoptr(sqlite3_stmt) stmt = ed_database_prepare (database, published_on_or_after_sql, error);
   g_autofree char *when = NULL;
   GDate other;
+  const char *kind_text;
+  EdNoticeKind kind;
   gboolean revised;
   int rc;
 
@@ -146,7 +148,9 @@ _ed_register_notice_check_order (EdContext    *context,
       return FALSE;
     }
 
-  revised = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "revised") == 0;
+  kind_text = (const char *)sqlite3_column_text (stmt, 0);
+  revised = kind_text != NULL && ed_notice_kind_from_string (kind_text, &kind, NULL) &&
+            kind == ED_NOTICE_KIND_REVISED;
   g_date_clear (&other, 1);
   if (!ed_date_parse_iso ((const char *)sqlite3_column_text (stmt, 1), &other, error))
     return FALSE;
@@ -598,8 +602,7 @@ ed_notice_write_csv (EdNotice  *notice,
             EdNoticeEntry *entry = g_ptr_array_index (district->entries[k], i);
             const char *fields[] = {
               district->code, district->name, ed_alteration_kind_to_string (k), entry->number,
-              entry->marker,
-              entry->name, entry->address, entry->attainer_date, entry->detail,
+              entry->marker, entry->name, entry->address, entry->attainer_date, entry->detail,
             };
 
             ed_csv_append_row (out, fields, G_N_ELEMENTS (fields), ',');
@@ -612,17 +615,17 @@ ed_notice_write_csv (EdNotice  *notice,
 
 /* A register_notice row, published. */
 char *
-_ed_register_notice_insert (EdChangeSet  *change_set,
-                            const char   *kind,
-                            const GDate  *publication,
-                            GError      **error)
+_ed_register_notice_insert (EdChangeSet   *change_set,
+                            EdNoticeKind   kind,
+                            const GDate   *publication,
+                            GError       **error)
 {
   static const char *columns[] = { "kind", "publication_date", "published" };
   g_autofree char *iso = ed_date_format_iso (publication);
   GVariant *values[G_N_ELEMENTS (columns)];
   char *id = NULL;
 
-  values[0] = g_variant_new_string (kind);
+  values[0] = g_variant_new_string (ed_notice_kind_to_string (kind));
   values[1] = g_variant_new_string (iso);
   values[2] = g_variant_new_boolean (TRUE);
   if (!ed_change_set_insert (change_set, "register_notice", NULL, columns,
@@ -638,10 +641,10 @@ static const char resolve_sql[] =
 
 typedef struct
 {
-  char *alteration;
-  char *elector;
-  char *kind;
-  char *status;
+  char     *alteration;
+  char     *elector;
+  gboolean  adds;       /* the addition of an elector pending addition */
+  gboolean  deletes;    /* the deletion of an elector pending deletion */
 } Resolution;
 
 static void
@@ -649,8 +652,6 @@ resolution_free (Resolution *resolution)
 {
   g_free (resolution->alteration);
   g_free (resolution->elector);
-  g_free (resolution->kind);
-  g_free (resolution->status);
   g_free (resolution);
 }
 
@@ -686,11 +687,17 @@ _ed_register_notice_resolve (EdChangeSet         *change_set,
     while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
       {
         Resolution *row = g_new0 (Resolution, 1);
+        EdAlterationKind kind;
+        EdElectorStatus status;
+        gboolean known = ed_alteration_kind_from_string (column_text (stmt, 1), &kind, NULL) &&
+                         ed_elector_status_from_string (column_text (stmt, 3), &status, NULL);
 
         row->alteration = g_strdup (column_text (stmt, 0));
-        row->kind = g_strdup (column_text (stmt, 1));
         row->elector = g_strdup (column_text (stmt, 2));
-        row->status = g_strdup (column_text (stmt, 3));
+        row->adds = known && kind == ED_ALTERATION_ADDITION &&
+                    status == ED_ELECTOR_STATUS_PENDING_ADDITION;
+        row->deletes = known && kind == ED_ALTERATION_DELETION &&
+                       status == ED_ELECTOR_STATUS_PENDING_DELETION;
         g_ptr_array_add (rows, row);
       }
     if (rc != SQLITE_DONE)
@@ -713,10 +720,9 @@ _ed_register_notice_resolve (EdChangeSet         *change_set,
        * determined leaves the elector current, and the alteration is only stamped. */
       if (row->elector[0] == '\0')
         continue;
-      if (g_str_equal (row->kind, "deletion") && g_str_equal (row->status, "pending_deletion"))
+      if (row->deletes)
         g_hash_table_add (to_delete, row->elector);
-      else if (g_str_equal (row->kind, "addition") &&
-               g_str_equal (row->status, "pending_addition"))
+      else if (row->adds)
         g_hash_table_add (to_confirm, row->elector);
     }
 
@@ -726,7 +732,9 @@ _ed_register_notice_resolve (EdChangeSet         *change_set,
       if (g_hash_table_contains (to_delete, elector))
         continue;
       if (!ed_change_set_set (change_set, "elector", elector, "status",
-                              g_variant_new_string ("current"), error))
+                              g_variant_new_string (
+                                ed_elector_status_to_string (ED_ELECTOR_STATUS_CURRENT)),
+                              error))
         return FALSE;
       result.n_added++;
     }
@@ -811,7 +819,8 @@ ed_register_notice_publish_full (EdContext      *context,
       return FALSE;
     }
 
-  notice_id = _ed_register_notice_insert (change_set, "monthly", publication, error);
+  notice_id = _ed_register_notice_insert (change_set, ED_NOTICE_KIND_MONTHLY, publication,
+                                          error);
   if (notice_id == NULL ||
       !_ed_register_notice_resolve (change_set, context, &notice->determination, notice_id,
                                     NULL, &resolution, error))

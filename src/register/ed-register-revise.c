@@ -32,6 +32,7 @@
 #include "register/ed-register-notice-private.h"
 #include "register/ed-register-order.h"
 #include "register/ed-register-revise.h"
+#include "register/ed-register-vocab.h"
 
 #define CHECK_CANCEL_EVERY 2000
 
@@ -54,7 +55,7 @@ typedef struct
 
 static const char entries_sql[] =
   "SELECT e.id, coalesce (d.code, e.number_prefix), e.number_prefix, e.number, "
-  "  e.number_suffix, e.status = 'pending_addition', e.anonymous, "
+  "  e.number_suffix, e.status = ?1, e.anonymous, "
   "  p.id IS NOT NULL AND NOT e.other_elector, coalesce (p.street, ''), "
   "  coalesce (p.property, ''), e.surname, e.forenames "
   "FROM elector AS e "
@@ -179,6 +180,8 @@ load_entries (EdContext  *context,
 
   if (stmt == NULL)
     return FALSE;
+  sqlite3_bind_text (stmt, 1, ed_elector_status_to_string (ED_ELECTOR_STATUS_PENDING_ADDITION),
+                     -1, SQLITE_STATIC);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -372,7 +375,8 @@ ed_register_revise (EdContext             *context,
 
   if (progress != NULL)
     progress (0.0, _("Publishing the changes determined"), progress_data);
-  notice_id = _ed_register_notice_insert (change_set, "revised", publication, error);
+  notice_id = _ed_register_notice_insert (change_set, ED_NOTICE_KIND_REVISED, publication,
+                                          error);
   if (notice_id == NULL ||
       !_ed_register_notice_resolve (change_set, context, &dates.determination, notice_id, NULL,
                                     &resolution, error))

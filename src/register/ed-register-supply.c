@@ -523,7 +523,9 @@ ed_register_supply_list_notices (EdContext  *context,
       g_date_clear (&notice->publication_date, 1);
       ed_date_parse_iso ((const char *)sqlite3_column_text (stmt, 1), &notice->publication_date,
                          NULL);
-      notice->kind = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
+      if (!ed_notice_kind_from_string ((const char *)sqlite3_column_text (stmt, 2), &notice->kind,
+                                       NULL))
+        notice->kind = ED_NOTICE_KIND_MONTHLY;
       notice->entries = (guint64)MAX (sqlite3_column_int64 (stmt, 3), 0);
       g_ptr_array_add (notices, notice);
     }
@@ -669,6 +671,5 @@ ed_supply_notice_free (EdSupplyNotice *notice)
   if (notice == NULL)
     return;
   g_free (notice->id);
-  g_free (notice->kind);
   g_free (notice);
 }
