@@ -23,12 +23,14 @@
 #include "core/ed-date.h"
 #include "register/ed-elector-edit.h"
 #include "register/ed-franchise.h"
+#include "register/ed-register-tables.h"
 #include "core/ed-postcode.h"
 #include "core/ed-value-error.h"
 
 /* Postal votes granted from 31 October 2023 last at most three years (DOMAIN.md §1.6). */
 #define POSTAL_VOTE_MAX_YEARS 3
 
+/* Every column in the table's order, so each is read at its EdElectorColumn. */
 static const char load_sql[] =
   "SELECT polling_district, property, number_prefix, number, number_suffix, title, forenames, "
   "surname, marker, attainer_date, open_register_opt_out, absent_vote, absent_vote_ends, "
@@ -284,21 +286,20 @@ ed_elector_edit_load (EdContext   *context,
   edit = ed_elector_edit_new ();
   edit->id = g_strdup (elector_id);
   g_free (edit->polling_district);
-  edit->polling_district = column_text (stmt, 0);
+  edit->polling_district = column_text (stmt, ED_ELECTOR_COL_POLLING_DISTRICT);
   g_free (edit->property);
-  edit->property = column_text (stmt, 1);
-  g_strlcpy (edit->number.prefix, (const char *)sqlite3_column_text (stmt, 2),
+  edit->property = column_text (stmt, ED_ELECTOR_COL_PROPERTY);
+  g_strlcpy (edit->number.prefix,
+             (const char *)sqlite3_column_text (stmt, ED_ELECTOR_COL_NUMBER_PREFIX),
              sizeof edit->number.prefix);
-  edit->number.number = (guint32)sqlite3_column_int64 (stmt, 3);
-  edit->number.suffix = (guint32)sqlite3_column_int64 (stmt, 4);
+  edit->number.number = (guint32)sqlite3_column_int64 (stmt, ED_ELECTOR_COL_NUMBER);
+  edit->number.suffix = (guint32)sqlite3_column_int64 (stmt, ED_ELECTOR_COL_NUMBER_SUFFIX);
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
       const char *column = fields[i].column;
-      int index = 5;
+      int index = ed_schema_column_index (&ed_elector_table, column);
 
-      /* The fields follow the number in load_sql in the same order as in fields[]. */
-      index += (int)i;
-      g_assert (g_str_equal (sqlite3_column_name (stmt, index), column));
+      g_assert (index >= 0 && g_str_equal (sqlite3_column_name (stmt, index), column));
       if (fields[i].type == FIELD_BOOLEAN)
         FIELD_BOOLEAN_OF (edit, &fields[i]) = sqlite3_column_int (stmt, index) != 0;
       else
@@ -308,7 +309,7 @@ ed_elector_edit_load (EdContext   *context,
         }
     }
   /* A status only a newer desk knows reads as current here. */
-  status = (const char *)sqlite3_column_text (stmt, 5 + G_N_ELEMENTS (fields));
+  status = (const char *)sqlite3_column_text (stmt, ED_ELECTOR_COL_STATUS);
   if (status == NULL || !ed_elector_status_from_string (status, &edit->status, NULL))
     edit->status = ED_ELECTOR_STATUS_CURRENT;
   sqlite3_reset (stmt);
@@ -802,18 +803,20 @@ insert_alteration (EdChangeSet       *change_set,
                    const char        *detail,
                    GError           **error)
 {
-  static const char *columns[] = {
-    "elector", "kind", "determined_on", "reason", "detail", "notice",
-  };
+  const char *columns[ED_REGISTER_ALTERATION_N_COLS];
   g_autofree char *day = ed_date_format_iso (determined_on);
-  GVariant *values[] = {
-    g_variant_new_string (elector_id), g_variant_new_string (ed_alteration_kind_to_string (kind)),
-    g_variant_new_string (day), g_variant_new_string (reason),
-    g_variant_new_string (detail), g_variant_new_string (""),
-  };
+  GVariant *values[ED_REGISTER_ALTERATION_N_COLS];
 
-  return ed_change_set_insert (change_set, "register_alteration", NULL, columns, values,
-                               G_N_ELEMENTS (values), NULL, error);
+  values[ED_REGISTER_ALTERATION_COL_ELECTOR] = g_variant_new_string (elector_id);
+  values[ED_REGISTER_ALTERATION_COL_KIND] =
+    g_variant_new_string (ed_alteration_kind_to_string (kind));
+  values[ED_REGISTER_ALTERATION_COL_DETERMINED_ON] = g_variant_new_string (day);
+  values[ED_REGISTER_ALTERATION_COL_REASON] = g_variant_new_string (reason);
+  values[ED_REGISTER_ALTERATION_COL_DETAIL] = g_variant_new_string (detail);
+  values[ED_REGISTER_ALTERATION_COL_NOTICE] = g_variant_new_string ("");
+  ed_register_table_column_names (&ed_register_alteration_table, columns);
+  return ed_change_set_insert (change_set, ed_register_alteration_table.name, NULL, columns,
+                               values, G_N_ELEMENTS (values), NULL, error);
 }
 
 static char *
@@ -821,27 +824,29 @@ insert_property (EdChangeSet         *change_set,
                  const EdElectorEdit *edit,
                  GError             **error)
 {
-  static const char *columns[] = {
-    "property", "street", "locality", "town", "postcode", "polling_district",
-  };
+  const char *columns[ED_PROPERTY_N_COLS];
   const EdNewAddress *address = &edit->new_address;
   g_autofree char *postcode = NULL;
   g_autofree char *property = g_strstrip (g_strdup (address->property));
   g_autofree char *street = g_strstrip (g_strdup (address->street));
   g_autofree char *locality = g_strstrip (g_strdup (address->locality));
   g_autofree char *town = g_strstrip (g_strdup (address->town));
-  GVariant *values[G_N_ELEMENTS (columns)];
+  GVariant *values[ED_PROPERTY_N_COLS];
   char *id = NULL;
 
   if (!ed_postcode_normalise (address->postcode, &postcode, error))
     return NULL;
-  values[0] = g_variant_new_string (property);
-  values[1] = g_variant_new_string (street);
-  values[2] = g_variant_new_string (locality);
-  values[3] = g_variant_new_string (town);
-  values[4] = g_variant_new_string (postcode);
-  values[5] = g_variant_new_string (edit->polling_district);
-  if (!ed_change_set_insert (change_set, "property", NULL, columns, values,
+  /* Typed by an officer, so without the gazetteer's UPRN or area. */
+  values[ED_PROPERTY_COL_UPRN] = g_variant_new_int64 (0);
+  values[ED_PROPERTY_COL_PROPERTY] = g_variant_new_string (property);
+  values[ED_PROPERTY_COL_STREET] = g_variant_new_string (street);
+  values[ED_PROPERTY_COL_LOCALITY] = g_variant_new_string (locality);
+  values[ED_PROPERTY_COL_TOWN] = g_variant_new_string (town);
+  values[ED_PROPERTY_COL_AREA] = g_variant_new_string ("");
+  values[ED_PROPERTY_COL_POSTCODE] = g_variant_new_string (postcode);
+  values[ED_PROPERTY_COL_POLLING_DISTRICT] = g_variant_new_string (edit->polling_district);
+  ed_register_table_column_names (&ed_property_table, columns);
+  if (!ed_change_set_insert (change_set, ed_property_table.name, NULL, columns, values,
                              G_N_ELEMENTS (values), &id, error))
     return NULL;
   return id;

@@ -30,6 +30,7 @@
 #include "register/ed-notice-timetable.h"
 #include "register/ed-register-notice-private.h"
 #include "register/ed-register-order.h"
+#include "register/ed-register-tables.h"
 
 G_DEFINE_QUARK (ed-register-notice-error-quark, ed_register_notice_error)
 
@@ -620,15 +621,16 @@ _ed_register_notice_insert (EdChangeSet   *change_set,
                             const GDate   *publication,
                             GError       **error)
 {
-  static const char *columns[] = { "kind", "publication_date", "published" };
+  const char *columns[ED_REGISTER_NOTICE_N_COLS];
   g_autofree char *iso = ed_date_format_iso (publication);
-  GVariant *values[G_N_ELEMENTS (columns)];
+  GVariant *values[ED_REGISTER_NOTICE_N_COLS];
   char *id = NULL;
 
-  values[0] = g_variant_new_string (ed_notice_kind_to_string (kind));
-  values[1] = g_variant_new_string (iso);
-  values[2] = g_variant_new_boolean (TRUE);
-  if (!ed_change_set_insert (change_set, "register_notice", NULL, columns,
+  values[ED_REGISTER_NOTICE_COL_KIND] = g_variant_new_string (ed_notice_kind_to_string (kind));
+  values[ED_REGISTER_NOTICE_COL_PUBLICATION_DATE] = g_variant_new_string (iso);
+  values[ED_REGISTER_NOTICE_COL_PUBLISHED] = g_variant_new_boolean (TRUE);
+  ed_register_table_column_names (&ed_register_notice_table, columns);
+  if (!ed_change_set_insert (change_set, ed_register_notice_table.name, NULL, columns,
                              (GVariant * const *)values, G_N_ELEMENTS (columns), &id, error))
     return NULL;
   return id;
@@ -638,6 +640,11 @@ static const char resolve_sql[] =
   "SELECT a.id, a.kind, coalesce (e.id, ''), coalesce (e.status, '') "
   "FROM register_alteration AS a LEFT JOIN elector AS e ON e.id = a.elector "
   "WHERE a.notice = '' AND a.determined_on <> '' AND a.determined_on <= ?1";
+
+enum
+{
+  R_ID, R_KIND, R_ELECTOR, R_STATUS,
+};
 
 typedef struct
 {
@@ -689,11 +696,12 @@ _ed_register_notice_resolve (EdChangeSet         *change_set,
         Resolution *row = g_new0 (Resolution, 1);
         EdAlterationKind kind;
         EdElectorStatus status;
-        gboolean known = ed_alteration_kind_from_string (column_text (stmt, 1), &kind, NULL) &&
-                         ed_elector_status_from_string (column_text (stmt, 3), &status, NULL);
+        gboolean known =
+          ed_alteration_kind_from_string (column_text (stmt, R_KIND), &kind, NULL) &&
+          ed_elector_status_from_string (column_text (stmt, R_STATUS), &status, NULL);
 
-        row->alteration = g_strdup (column_text (stmt, 0));
-        row->elector = g_strdup (column_text (stmt, 2));
+        row->alteration = g_strdup (column_text (stmt, R_ID));
+        row->elector = g_strdup (column_text (stmt, R_ELECTOR));
         row->adds = known && kind == ED_ALTERATION_ADDITION &&
                     status == ED_ELECTOR_STATUS_PENDING_ADDITION;
         row->deletes = known && kind == ED_ALTERATION_DELETION &&

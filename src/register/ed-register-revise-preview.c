@@ -49,6 +49,11 @@ static const char entries_sql[] =
   "  coalesce (sum (leaving), 0), coalesce (sum (waiting), 0) "
   "FROM entry";
 
+enum
+{
+  E_PARTS, E_ELECTORS, E_ADDED, E_DELETED, E_LEFT_PENDING,
+};
+
 /**
  * ed_register_revise_default_date:
  * @today: the current date
@@ -162,11 +167,11 @@ ed_register_revise_preview (EdContext        *context,
   bind_vocabulary (entries);
   if (!bind_and_step (database, entries, deadline, error))
     return FALSE;
-  preview.n_parts = (guint)sqlite3_column_int64 (entries, 0);
-  preview.n_electors = (guint)sqlite3_column_int64 (entries, 1);
-  preview.n_added = (guint)sqlite3_column_int64 (entries, 2);
-  preview.n_deleted = (guint)sqlite3_column_int64 (entries, 3);
-  preview.n_left_pending = (guint)sqlite3_column_int64 (entries, 4);
+  preview.n_parts = (guint)sqlite3_column_int64 (entries, E_PARTS);
+  preview.n_electors = (guint)sqlite3_column_int64 (entries, E_ELECTORS);
+  preview.n_added = (guint)sqlite3_column_int64 (entries, E_ADDED);
+  preview.n_deleted = (guint)sqlite3_column_int64 (entries, E_DELETED);
+  preview.n_left_pending = (guint)sqlite3_column_int64 (entries, E_LEFT_PENDING);
 
   if (out != NULL)
     *out = preview;

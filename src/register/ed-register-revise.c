@@ -62,6 +62,12 @@ static const char entries_sql[] =
   "LEFT JOIN polling_district AS d ON d.id = e.polling_district "
   "LEFT JOIN property AS p ON p.id = e.property";
 
+enum
+{
+  E_ID, E_PART, E_PREFIX, E_NUMBER, E_SUFFIX, E_PENDING, E_ANONYMOUS, E_HAS_ADDRESS, E_STREET,
+  E_PROPERTY, E_SURNAME, E_FORENAMES,
+};
+
 static const char *
 column_text (sqlite3_stmt *stmt,
              int           column)
@@ -186,27 +192,31 @@ load_entries (EdContext  *context,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       Entry entry = { 0 };
-      gboolean anonymous = sqlite3_column_int (stmt, 6) != 0;
-      gboolean has_address = sqlite3_column_int (stmt, 7) != 0;
+      gboolean anonymous = sqlite3_column_int (stmt, E_ANONYMOUS) != 0;
+      gboolean has_address = sqlite3_column_int (stmt, E_HAS_ADDRESS) != 0;
 
-      entry.id = g_string_chunk_insert (reg->strings, column_text (stmt, 0));
-      entry.code = g_string_chunk_insert_const (reg->strings, column_text (stmt, 1));
-      entry.old_prefix = g_string_chunk_insert_const (reg->strings, column_text (stmt, 2));
-      entry.old_number = (guint32)sqlite3_column_int64 (stmt, 3);
-      entry.old_suffix = (guint32)sqlite3_column_int64 (stmt, 4);
-      entry.pending = sqlite3_column_int (stmt, 5) != 0;
+      entry.id = g_string_chunk_insert (reg->strings, column_text (stmt, E_ID));
+      entry.code = g_string_chunk_insert_const (reg->strings, column_text (stmt, E_PART));
+      entry.old_prefix = g_string_chunk_insert_const (reg->strings, column_text (stmt, E_PREFIX));
+      entry.old_number = (guint32)sqlite3_column_int64 (stmt, E_NUMBER);
+      entry.old_suffix = (guint32)sqlite3_column_int64 (stmt, E_SUFFIX);
+      entry.pending = sqlite3_column_int (stmt, E_PENDING) != 0;
       entry.section = ed_register_section_for (anonymous, has_address);
       if (entry.section == ED_REGISTER_SECTION_STREET)
         {
-          entry.street = g_string_chunk_insert_const (reg->strings, column_text (stmt, 8));
-          entry.property = g_string_chunk_insert_const (reg->strings, column_text (stmt, 9));
+          entry.street = g_string_chunk_insert_const (reg->strings,
+                                                      column_text (stmt, E_STREET));
+          entry.property = g_string_chunk_insert_const (reg->strings,
+                                                        column_text (stmt, E_PROPERTY));
           g_hash_table_add (streets, (gpointer)entry.street);
           g_hash_table_add (properties, (gpointer)entry.property);
         }
       if (!anonymous)
         {
-          entry.surname = g_string_chunk_insert_const (reg->strings, column_text (stmt, 10));
-          entry.forenames = g_string_chunk_insert_const (reg->strings, column_text (stmt, 11));
+          entry.surname = g_string_chunk_insert_const (reg->strings,
+                                                       column_text (stmt, E_SURNAME));
+          entry.forenames = g_string_chunk_insert_const (reg->strings,
+                                                         column_text (stmt, E_FORENAMES));
         }
       g_array_append_val (reg->entries, entry);
     }

@@ -219,10 +219,11 @@ test_absent_vote_by_proxy (void)
   g_assert_true (ed_absent_vote_is_by_proxy (ED_ABSENT_VOTE_POSTAL_PROXY));
 }
 
-/* What the migrations say of one column: the values a comment lists beside it
- * ("-- '' | postal | proxy") and its DEFAULT. */
+/* What the migrations say of one column: its SQL type, the values a comment lists beside
+ * it ("-- '' | postal | proxy") and its DEFAULT. */
 typedef struct
 {
+  char      *type;
   GPtrArray *values;
   char      *default_value;
 } SqlColumn;
@@ -232,6 +233,7 @@ sql_column_free (SqlColumn *column)
 {
   if (column->values != NULL)
     g_ptr_array_unref (column->values);
+  g_free (column->type);
   g_free (column->default_value);
   g_free (column);
 }
@@ -260,11 +262,14 @@ listed_values (const char *comment)
   return values;
 }
 
-/* Reads `CREATE TABLE name (` … `)` blocks; a column's list is in the comment on its line,
- * or in the comment lines just above it. A later migration's word overrides an earlier. */
+/* Reads `CREATE TABLE name (` … `)` blocks into @columns ("table.column" → SqlColumn) and,
+ * if given, @tables (table → its column names after the id, in order). A column's list is in
+ * the comment on its line, or in the comment lines just above it. A later migration's word
+ * overrides an earlier. */
 static void
 read_sql_columns (const char *sql,
-                  GHashTable *columns)
+                  GHashTable *columns,
+                  GHashTable *tables)
 {
   g_autoptr(GRegex) create = g_regex_new ("^CREATE TABLE (\\w+) \\($", 0, 0, NULL);
   g_autoptr(GRegex) column = g_regex_new ("^\\s+(\\w+)\\s+(TEXT|INTEGER)\\b", 0, 0, NULL);
@@ -285,6 +290,9 @@ read_sql_columns (const char *sql,
           g_free (table);
           table = g_match_info_fetch (match, 1);
           g_string_truncate (comment_above, 0);
+          if (tables != NULL)
+            g_hash_table_replace (tables, g_strdup (table),
+                                  g_ptr_array_new_with_free_func (g_free));
           continue;
         }
       g_clear_pointer (&match, g_match_info_free);
@@ -308,9 +316,12 @@ read_sql_columns (const char *sql,
           g_autoptr(GMatchInfo) default_match = NULL;
           SqlColumn *entry = g_new0 (SqlColumn, 1);
 
+          entry->type = g_match_info_fetch (match, 2);
           entry->values = listed_values (dashes != NULL ? dashes + 2 : comment_above->str);
           if (g_regex_match (default_text, line, 0, &default_match))
             entry->default_value = g_match_info_fetch (default_match, 1);
+          if (tables != NULL && !g_str_equal (name, "id"))
+            g_ptr_array_add (g_hash_table_lookup (tables, table), g_strdup (name));
           g_hash_table_replace (columns, g_strdup_printf ("%s.%s", table, name), entry);
         }
       g_string_truncate (comment_above, 0);
@@ -325,7 +336,7 @@ compare_strings (gconstpointer a,
 }
 
 static GHashTable *
-register_sql_columns (void)
+register_sql_columns (GHashTable *tables)
 {
   g_autoptr(EdSchema) schema = ed_schema_new ();
   g_autoptr(GError) error = NULL;
@@ -346,7 +357,7 @@ register_sql_columns (void)
 
       g_assert_no_error (error);
       sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-      read_sql_columns (sql, columns);
+      read_sql_columns (sql, columns, tables);
     }
   return columns;
 }
@@ -356,7 +367,7 @@ register_sql_columns (void)
 static void
 test_agrees_with_sql (void)
 {
-  g_autoptr(GHashTable) columns = register_sql_columns ();
+  g_autoptr(GHashTable) columns = register_sql_columns (NULL);
   guint n_checked = 0;
 
   for (guint v = 0; v < G_N_ELEMENTS (vocabularies); v++)
@@ -409,10 +420,13 @@ test_sql_reader_sees_lists (void)
     ") STRICT;\n";
   g_autoptr(GHashTable) columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                          (GDestroyNotify)sql_column_free);
+  g_autoptr(GHashTable) tables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                        (GDestroyNotify)g_ptr_array_unref);
+  GPtrArray *order;
   SqlColumn *a;
   SqlColumn *b;
 
-  read_sql_columns (sql, columns);
+  read_sql_columns (sql, columns, tables);
   a = g_hash_table_lookup (columns, "t.a");
   b = g_hash_table_lookup (columns, "t.b");
   g_assert_nonnull (a);
@@ -423,6 +437,61 @@ test_sql_reader_sees_lists (void)
   g_assert_cmpuint (b->values->len, ==, 2);
   g_assert_cmpstr (g_ptr_array_index (b->values, 1), ==, "q");
   g_assert_null (((SqlColumn *)g_hash_table_lookup (columns, "t.c"))->values);
+  g_assert_cmpstr (((SqlColumn *)g_hash_table_lookup (columns, "t.c"))->type, ==, "INTEGER");
+  order = g_hash_table_lookup (tables, "t");
+  g_assert_cmpuint (order->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (order, 0), ==, "a");
+  g_assert_cmpstr (g_ptr_array_index (order, 2), ==, "c");
+}
+
+/* Each synced table's EdTableDef, whose column enums (ed-register-tables.h) index it, names
+ * the columns its SQL creates, in the same order and of matching types. */
+static void
+test_tables_match_sql (void)
+{
+  static const EdTableDef *defs[] = {
+    &ed_electoral_area_table, &ed_parish_table, &ed_polling_district_table,
+    &ed_property_table, &ed_elector_table, &ed_register_notice_table,
+    &ed_register_alteration_table, &ed_register_supply_table,
+  };
+  static const struct
+  {
+    const EdTableDef *table;
+    guint             column;
+    const char       *name;
+  } named[] = {
+    { &ed_elector_table, ED_ELECTOR_COL_SURNAME, "surname" },
+    { &ed_elector_table, ED_ELECTOR_COL_ABSENT_VOTE, "absent_vote" },
+    { &ed_elector_table, ED_ELECTOR_COL_STATUS, "status" },
+    { &ed_property_table, ED_PROPERTY_COL_POLLING_DISTRICT, "polling_district" },
+    { &ed_register_supply_table, ED_REGISTER_SUPPLY_COL_FEE, "fee" },
+  };
+  g_autoptr(GHashTable) tables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                        (GDestroyNotify)g_ptr_array_unref);
+  g_autoptr(GHashTable) columns = register_sql_columns (tables);
+
+  for (guint t = 0; t < G_N_ELEMENTS (defs); t++)
+    {
+      const EdTableDef *def = defs[t];
+      GPtrArray *order = g_hash_table_lookup (tables, def->name);
+
+      g_test_message ("%s", def->name);
+      g_assert_nonnull (order);
+      g_assert_cmpuint (order->len, ==, def->n_columns);
+      for (guint c = 0; c < def->n_columns; c++)
+        {
+          g_autofree char *key = g_strdup_printf ("%s.%s", def->name, def->columns[c].name);
+          SqlColumn *column = g_hash_table_lookup (columns, key);
+          gboolean text = def->columns[c].type == ED_VALUE_TEXT ||
+                          def->columns[c].type == ED_VALUE_DATE;
+
+          g_assert_cmpstr (def->columns[c].name, ==, g_ptr_array_index (order, c));
+          g_assert_nonnull (column);
+          g_assert_cmpstr (column->type, ==, text ? "TEXT" : "INTEGER");
+        }
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (named); i++)
+    g_assert_cmpstr (named[i].table->columns[named[i].column].name, ==, named[i].name);
 }
 
 int
@@ -439,6 +508,7 @@ main (int   argc,
   g_test_add_func ("/register/vocab/absent-vote-by-proxy", test_absent_vote_by_proxy);
   g_test_add_func ("/register/vocab/sql-reader-sees-lists", test_sql_reader_sees_lists);
   g_test_add_func ("/register/vocab/agrees-with-sql", test_agrees_with_sql);
+  g_test_add_func ("/register/tables/match-sql", test_tables_match_sql);
 
   return g_test_run ();
 }
