@@ -41,49 +41,57 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* One per column of the district table, at its EdDistrictColumn. */
 static const EdSettingInfo setting_keys[] = {
-  { "council-name", "council_name", ED_SETTING_LINE, TRUE,
+  [ED_DISTRICT_COL_COUNCIL_NAME] = { "council-name", "council_name", ED_SETTING_LINE, TRUE,
     N_("Council name"), N_("The council's name as printed on every document") },
-  { "council-address", "council_address", ED_SETTING_ADDRESS, FALSE,
+  [ED_DISTRICT_COL_COUNCIL_ADDRESS] = { "council-address", "council_address",
+    ED_SETTING_ADDRESS, FALSE,
     N_("Council address"), N_("The electoral services office's postal address") },
-  { "country", "country", ED_SETTING_COUNTRY, TRUE,
+  [ED_DISTRICT_COL_COUNTRY] = { "country", "country", ED_SETTING_COUNTRY, TRUE,
     N_("Country"), N_("England, Wales or Scotland: decides the rules and bank holidays") },
-  { "welsh-language", "welsh_language", ED_SETTING_BOOLEAN, FALSE,
+  [ED_DISTRICT_COL_WELSH_LANGUAGE] = { "welsh-language", "welsh_language", ED_SETTING_BOOLEAN,
+    FALSE,
     N_("Welsh-language mode"), N_("Bilingual documents with Welsh first (councils in Wales)") },
-  { "ero-name", "ero_name", ED_SETTING_LINE, FALSE,
+  [ED_DISTRICT_COL_ERO_NAME] = { "ero-name", "ero_name", ED_SETTING_LINE, FALSE,
     N_("Electoral Registration Officer"), N_("The name printed on register notices") },
-  { "ro-name", "ro_name", ED_SETTING_LINE, FALSE,
+  [ED_DISTRICT_COL_RO_NAME] = { "ro-name", "ro_name", ED_SETTING_LINE, FALSE,
     N_("Returning Officer"), N_("The name printed on election notices and poll cards") },
-  { "phone", "phone", ED_SETTING_PHONE, FALSE,
+  [ED_DISTRICT_COL_PHONE] = { "phone", "phone", ED_SETTING_PHONE, FALSE,
     N_("Public phone"), N_("The number electors should call") },
-  { "email", "email", ED_SETTING_EMAIL, FALSE,
+  [ED_DISTRICT_COL_EMAIL] = { "email", "email", ED_SETTING_EMAIL, FALSE,
     N_("Public email"), N_("The address electors should write to") },
-  { "website", "website", ED_SETTING_WEBSITE, FALSE,
+  [ED_DISTRICT_COL_WEBSITE] = { "website", "website", ED_SETTING_WEBSITE, FALSE,
     N_("Website"), N_("The council's elections web page") },
-  { "welsh-marker-letter", "welsh_marker_letter", ED_SETTING_MARKER_LETTER, FALSE,
+  [ED_DISTRICT_COL_WELSH_MARKER_LETTER] = { "welsh-marker-letter", "welsh_marker_letter",
+    ED_SETTING_MARKER_LETTER, FALSE,
     N_("Qualifying foreign citizen marker"),
     N_("The letter before the name of a qualifying foreign citizen on the register (Wales)") },
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (setting_keys) == ED_DISTRICT_N_COLS);
 
 #define MAX_LINE_CHARS 120
 #define MAX_ADDRESS_CHARS 400
 
+/* The id, then every column in the table's order: a column is read at 1 + its
+ * EdDistrictColumn. */
 static const char select_sql[] =
   "SELECT id, council_name, council_address, country, welsh_language, ero_name, ro_name, "
   "phone, email, website, welsh_marker_letter FROM district ORDER BY id LIMIT 1";
 
 static const EdColumnDef district_columns[] = {
-  { "council_name", ED_VALUE_TEXT },
-  { "council_address", ED_VALUE_TEXT },
-  { "country", ED_VALUE_TEXT },
-  { "welsh_language", ED_VALUE_BOOLEAN },
-  { "ero_name", ED_VALUE_TEXT },
-  { "ro_name", ED_VALUE_TEXT },
-  { "phone", ED_VALUE_TEXT },
-  { "email", ED_VALUE_TEXT },
-  { "website", ED_VALUE_TEXT },
-  { "welsh_marker_letter", ED_VALUE_TEXT },
+  [ED_DISTRICT_COL_COUNCIL_NAME] = { "council_name", ED_VALUE_TEXT },
+  [ED_DISTRICT_COL_COUNCIL_ADDRESS] = { "council_address", ED_VALUE_TEXT },
+  [ED_DISTRICT_COL_COUNTRY] = { "country", ED_VALUE_TEXT },
+  [ED_DISTRICT_COL_WELSH_LANGUAGE] = { "welsh_language", ED_VALUE_BOOLEAN },
+  [ED_DISTRICT_COL_ERO_NAME] = { "ero_name", ED_VALUE_TEXT },
+  [ED_DISTRICT_COL_RO_NAME] = { "ro_name", ED_VALUE_TEXT },
+  [ED_DISTRICT_COL_PHONE] = { "phone", ED_VALUE_TEXT },
+  [ED_DISTRICT_COL_EMAIL] = { "email", ED_VALUE_TEXT },
+  [ED_DISTRICT_COL_WEBSITE] = { "website", ED_VALUE_TEXT },
+  [ED_DISTRICT_COL_WELSH_MARKER_LETTER] = { "welsh_marker_letter", ED_VALUE_TEXT },
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (district_columns) == ED_DISTRICT_N_COLS);
 
 const EdTableDef ed_district_table = {
   "district", district_columns, G_N_ELEMENTS (district_columns)
@@ -563,19 +571,21 @@ load_row (EdDistrictSettings  *self,
   if (rc == SQLITE_ROW)
     {
       self->row_id = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-      for (guint i = 0; i < G_N_ELEMENTS (setting_keys); i++)
+      for (EdDistrictColumn c = 0; c < ED_DISTRICT_N_COLS; c++)
         {
+          int index = 1 + c;
           const char *text;
 
-          if (setting_keys[i].kind == ED_SETTING_BOOLEAN)
-            text = sqlite3_column_int (stmt, i + 1) ? "true" : "false";
+          g_assert (g_str_equal (sqlite3_column_name (stmt, index), setting_keys[c].column));
+          if (setting_keys[c].kind == ED_SETTING_BOOLEAN)
+            text = sqlite3_column_int (stmt, index) ? "true" : "false";
           else
-            text = (const char *)sqlite3_column_text (stmt, i + 1);
+            text = (const char *)sqlite3_column_text (stmt, index);
           /* A district set up before the letter was a setting has none (0006-welsh-marker-
            * letter.sql): it uses the default. */
-          if (setting_keys[i].kind == ED_SETTING_MARKER_LETTER && (text == NULL || *text == '\0'))
+          if (setting_keys[c].kind == ED_SETTING_MARKER_LETTER && (text == NULL || *text == '\0'))
             text = ED_DISTRICT_WELSH_MARKER_LETTER_DEFAULT;
-          g_hash_table_insert (self->values, (gpointer)setting_keys[i].key,
+          g_hash_table_insert (self->values, (gpointer)setting_keys[c].key,
                                g_strdup (text != NULL ? text : ""));
         }
     }

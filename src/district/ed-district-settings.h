@@ -65,6 +65,22 @@ typedef enum
   ED_COUNTRY_SCOTLAND,
 } EdCountry;
 
+/* The district table's columns, in the order of ed_district_table: one per setting. */
+typedef enum
+{
+  ED_DISTRICT_COL_COUNCIL_NAME,
+  ED_DISTRICT_COL_COUNCIL_ADDRESS,
+  ED_DISTRICT_COL_COUNTRY,
+  ED_DISTRICT_COL_WELSH_LANGUAGE,
+  ED_DISTRICT_COL_ERO_NAME,
+  ED_DISTRICT_COL_RO_NAME,
+  ED_DISTRICT_COL_PHONE,
+  ED_DISTRICT_COL_EMAIL,
+  ED_DISTRICT_COL_WEBSITE,
+  ED_DISTRICT_COL_WELSH_MARKER_LETTER,
+  ED_DISTRICT_N_COLS,
+} EdDistrictColumn;
+
 /* The district table, as the sync registry knows it, and its validator. */
 extern const EdTableDef ed_district_table;
 extern const EdValidator ed_district_validator;

@@ -23,12 +23,14 @@
 #include "core/ed-date.h"
 #include "register/ed-elector-edit.h"
 #include "register/ed-franchise.h"
+#include "register/ed-register-tables.h"
 #include "core/ed-postcode.h"
 #include "core/ed-value-error.h"
 
 /* Postal votes granted from 31 October 2023 last at most three years (DOMAIN.md §1.6). */
 #define POSTAL_VOTE_MAX_YEARS 3
 
+/* Every column in the table's order, so each is read at its EdElectorColumn. */
 static const char load_sql[] =
   "SELECT polling_district, property, number_prefix, number, number_suffix, title, forenames, "
   "surname, marker, attainer_date, open_register_opt_out, absent_vote, absent_vote_ends, "
@@ -48,7 +50,7 @@ static const char address_sql[] =
   "SELECT property, street, locality, town, postcode FROM property WHERE id = ?1";
 static const char unpublished_addition_sql[] =
   "SELECT EXISTS (SELECT 1 FROM register_alteration "
-  "  WHERE elector = ?1 AND kind = 'addition' AND notice = '')";
+  "  WHERE elector = ?1 AND kind = ?2 AND notice = '')";
 static const char unpublished_alterations_sql[] =
   "SELECT id FROM register_alteration WHERE elector = ?1 AND notice = '' ORDER BY id";
 
@@ -121,12 +123,12 @@ ed_elector_edit_new (void)
   edit->new_address.locality = g_strdup ("");
   edit->new_address.town = g_strdup ("");
   edit->new_address.postcode = g_strdup ("");
-  edit->status = g_strdup ("");
+  edit->status = ED_ELECTOR_STATUS_PENDING_ADDITION;
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     if (fields[i].type != FIELD_BOOLEAN)
       FIELD_TEXT_OF (edit, &fields[i]) = g_strdup ("");
   g_free (edit->language);
-  edit->language = g_strdup ("en");
+  edit->language = g_strdup (ed_elector_language_to_string (ED_ELECTOR_LANGUAGE_ENGLISH));
   return edit;
 }
 
@@ -146,7 +148,6 @@ ed_elector_edit_copy (const EdElectorEdit *edit)
   copy->new_address.locality = g_strdup (edit->new_address.locality);
   copy->new_address.town = g_strdup (edit->new_address.town);
   copy->new_address.postcode = g_strdup (edit->new_address.postcode);
-  copy->status = g_strdup (edit->status);
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     if (fields[i].type != FIELD_BOOLEAN)
       FIELD_TEXT_OF (copy, &fields[i]) = g_strdup (FIELD_TEXT_OF (edit, &fields[i]));
@@ -162,7 +163,6 @@ ed_elector_edit_free (EdElectorEdit *edit)
   g_free (edit->polling_district);
   g_free (edit->property);
   new_address_clear (&edit->new_address);
-  g_free (edit->status);
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     if (fields[i].type != FIELD_BOOLEAN)
       g_free (FIELD_TEXT_OF (edit, &fields[i]));
@@ -260,6 +260,7 @@ ed_elector_edit_load (EdContext   *context,
   EdDatabase *database;
   sqlite3_stmt *stmt;
   g_autoptr(EdElectorEdit) edit = NULL;
+  const char *status;
   int rc;
 
   g_return_val_if_fail (ED_IS_CONTEXT (context), NULL);
@@ -285,21 +286,20 @@ ed_elector_edit_load (EdContext   *context,
   edit = ed_elector_edit_new ();
   edit->id = g_strdup (elector_id);
   g_free (edit->polling_district);
-  edit->polling_district = column_text (stmt, 0);
+  edit->polling_district = column_text (stmt, ED_ELECTOR_COL_POLLING_DISTRICT);
   g_free (edit->property);
-  edit->property = column_text (stmt, 1);
-  g_strlcpy (edit->number.prefix, (const char *)sqlite3_column_text (stmt, 2),
+  edit->property = column_text (stmt, ED_ELECTOR_COL_PROPERTY);
+  g_strlcpy (edit->number.prefix,
+             (const char *)sqlite3_column_text (stmt, ED_ELECTOR_COL_NUMBER_PREFIX),
              sizeof edit->number.prefix);
-  edit->number.number = (guint32)sqlite3_column_int64 (stmt, 3);
-  edit->number.suffix = (guint32)sqlite3_column_int64 (stmt, 4);
+  edit->number.number = (guint32)sqlite3_column_int64 (stmt, ED_ELECTOR_COL_NUMBER);
+  edit->number.suffix = (guint32)sqlite3_column_int64 (stmt, ED_ELECTOR_COL_NUMBER_SUFFIX);
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
       const char *column = fields[i].column;
-      int index = 5;
+      int index = ed_schema_column_index (&ed_elector_table, column);
 
-      /* The fields follow the number in load_sql in the same order as in fields[]. */
-      index += (int)i;
-      g_assert (g_str_equal (sqlite3_column_name (stmt, index), column));
+      g_assert (index >= 0 && g_str_equal (sqlite3_column_name (stmt, index), column));
       if (fields[i].type == FIELD_BOOLEAN)
         FIELD_BOOLEAN_OF (edit, &fields[i]) = sqlite3_column_int (stmt, index) != 0;
       else
@@ -308,8 +308,10 @@ ed_elector_edit_load (EdContext   *context,
           FIELD_TEXT_OF (edit, &fields[i]) = column_text (stmt, index);
         }
     }
-  g_free (edit->status);
-  edit->status = column_text (stmt, 5 + G_N_ELEMENTS (fields));
+  /* A status only a newer desk knows reads as current here. */
+  status = (const char *)sqlite3_column_text (stmt, ED_ELECTOR_COL_STATUS);
+  if (status == NULL || !ed_elector_status_from_string (status, &edit->status, NULL))
+    edit->status = ED_ELECTOR_STATUS_CURRENT;
   sqlite3_reset (stmt);
   return g_steal_pointer (&edit);
 }
@@ -459,31 +461,25 @@ validate_date (GPtrArray  *problems,
     }
 }
 
-static gboolean
-is_proxy (const char *absent_vote)
-{
-  return g_str_equal (absent_vote, "proxy") || g_str_equal (absent_vote, "postal_proxy");
-}
-
 static void
 validate_absent_vote (GPtrArray           *problems,
                       const EdElectorEdit *edit,
                       const EdElectorEdit *stored,
                       const GDate         *today)
 {
-  static const char *kinds[] = { "", "postal", "proxy", "postal_proxy", NULL };
+  EdAbsentVote vote;
   GDate ends;
 
   /* DOMAIN.md §1.6: postal, proxy or postal proxy; a proxy votes for the elector, so who
    * the proxy is must be on record. */
-  if (!g_strv_contains (kinds, edit->absent_vote))
+  if (!ed_absent_vote_from_string (edit->absent_vote, &vote, NULL))
     {
       add_problem (problems, "absent_vote",
                    _("The absent vote is postal, proxy or postal proxy, or none."));
       return;
     }
   validate_date (problems, "absent_vote_ends", edit->absent_vote_ends, &ends);
-  if (g_date_valid (&ends) && edit->absent_vote[0] == '\0')
+  if (g_date_valid (&ends) && vote == ED_ABSENT_VOTE_NONE)
     add_problem (problems, "absent_vote_ends",
                  _("An end date is for an absent vote; choose the absent vote first."));
   if (g_date_valid (&ends) && !unchanged (stored, "absent_vote_ends", edit->absent_vote_ends))
@@ -495,11 +491,11 @@ validate_absent_vote (GPtrArray           *problems,
                      _("The absent vote would have ended already: the end date is in the "
                        "past."));
       g_date_add_years (&latest, POSTAL_VOTE_MAX_YEARS);
-      if (g_str_equal (edit->absent_vote, "postal") && g_date_compare (&ends, &latest) > 0)
+      if (vote == ED_ABSENT_VOTE_POSTAL && g_date_compare (&ends, &latest) > 0)
         add_problem (problems, "absent_vote_ends",
                      _("A postal vote lasts at most three years from when it is granted."));
     }
-  if (is_proxy (edit->absent_vote) && is_blank (edit->proxy_name))
+  if (ed_absent_vote_is_by_proxy (vote) && is_blank (edit->proxy_name))
     add_problem (problems, "proxy_name", _("Give the name of the proxy who votes."));
 }
 
@@ -577,7 +573,7 @@ ed_elector_edit_validate (EdContext           *context,
 
   validate_absent_vote (problems, edit, stored, today);
   /* A row written without a language holds "", which reads as English. */
-  if (!g_str_equal (edit->language, "en") && !g_str_equal (edit->language, "cy") &&
+  if (!ed_elector_language_from_string (edit->language, NULL, NULL) &&
       !unchanged (stored, "language", edit->language))
     add_problem (problems, "language", _("The language is English or Welsh."));
   if (stored == NULL)
@@ -662,31 +658,43 @@ ed_elector_next_number (EdContext        *context,
                                 (guint32)MIN (suffix, G_MAXUINT32), error);
 }
 
+/* A notice prints a change in the middle of a sentence ("Absent vote: none → postal
+ * proxy"), so an absent vote is in lower case there, unlike its display name. */
+static const char *
+absent_vote_in_sentence (EdAbsentVote vote)
+{
+  switch (vote)
+    {
+    case ED_ABSENT_VOTE_POSTAL:
+      return _("postal");
+    case ED_ABSENT_VOTE_PROXY:
+      return _("proxy");
+    case ED_ABSENT_VOTE_POSTAL_PROXY:
+      return _("postal proxy");
+    case ED_ABSENT_VOTE_NONE:
+    case ED_N_ABSENT_VOTES:
+    default:
+      return C_("no value", "none");
+    }
+}
+
 static char *
 display_value (const FieldDef *def,
                const char     *text,
                gboolean        flag)
 {
+  EdAbsentVote vote;
+  EdElectorLanguage language;
+
   if (def->type == FIELD_BOOLEAN)
     return g_strdup (flag ? _("yes") : _("no"));
   if (text[0] == '\0')
     return g_strdup (C_("no value", "none"));
-  if (g_str_equal (def->column, "absent_vote"))
-    {
-      if (g_str_equal (text, "postal"))
-        return g_strdup (_("postal"));
-      if (g_str_equal (text, "proxy"))
-        return g_strdup (_("proxy"));
-      if (g_str_equal (text, "postal_proxy"))
-        return g_strdup (_("postal proxy"));
-    }
-  if (g_str_equal (def->column, "language"))
-    {
-      if (g_str_equal (text, "en"))
-        return g_strdup (_("English"));
-      if (g_str_equal (text, "cy"))
-        return g_strdup (_("Welsh"));
-    }
+  if (g_str_equal (def->column, "absent_vote") && ed_absent_vote_from_string (text, &vote, NULL))
+    return g_strdup (absent_vote_in_sentence (vote));
+  if (g_str_equal (def->column, "language") &&
+      ed_elector_language_from_string (text, &language, NULL))
+    return g_strdup (ed_elector_language_get_display_name (language));
   return g_strdup (text);
 }
 
@@ -787,26 +795,28 @@ determination_day (const GDate *determined_on,
 }
 
 static gboolean
-insert_alteration (EdChangeSet  *change_set,
-                   const char   *elector_id,
-                   const char   *kind,
-                   const GDate  *determined_on,
-                   const char   *reason,
-                   const char   *detail,
-                   GError      **error)
+insert_alteration (EdChangeSet       *change_set,
+                   const char        *elector_id,
+                   EdAlterationKind   kind,
+                   const GDate       *determined_on,
+                   const char        *reason,
+                   const char        *detail,
+                   GError           **error)
 {
-  static const char *columns[] = {
-    "elector", "kind", "determined_on", "reason", "detail", "notice",
-  };
+  const char *columns[ED_REGISTER_ALTERATION_N_COLS];
   g_autofree char *day = ed_date_format_iso (determined_on);
-  GVariant *values[] = {
-    g_variant_new_string (elector_id), g_variant_new_string (kind),
-    g_variant_new_string (day), g_variant_new_string (reason),
-    g_variant_new_string (detail), g_variant_new_string (""),
-  };
+  GVariant *values[ED_REGISTER_ALTERATION_N_COLS];
 
-  return ed_change_set_insert (change_set, "register_alteration", NULL, columns, values,
-                               G_N_ELEMENTS (values), NULL, error);
+  values[ED_REGISTER_ALTERATION_COL_ELECTOR] = g_variant_new_string (elector_id);
+  values[ED_REGISTER_ALTERATION_COL_KIND] =
+    g_variant_new_string (ed_alteration_kind_to_string (kind));
+  values[ED_REGISTER_ALTERATION_COL_DETERMINED_ON] = g_variant_new_string (day);
+  values[ED_REGISTER_ALTERATION_COL_REASON] = g_variant_new_string (reason);
+  values[ED_REGISTER_ALTERATION_COL_DETAIL] = g_variant_new_string (detail);
+  values[ED_REGISTER_ALTERATION_COL_NOTICE] = g_variant_new_string ("");
+  ed_register_table_column_names (&ed_register_alteration_table, columns);
+  return ed_change_set_insert (change_set, ed_register_alteration_table.name, NULL, columns,
+                               values, G_N_ELEMENTS (values), NULL, error);
 }
 
 static char *
@@ -814,27 +824,29 @@ insert_property (EdChangeSet         *change_set,
                  const EdElectorEdit *edit,
                  GError             **error)
 {
-  static const char *columns[] = {
-    "property", "street", "locality", "town", "postcode", "polling_district",
-  };
+  const char *columns[ED_PROPERTY_N_COLS];
   const EdNewAddress *address = &edit->new_address;
   g_autofree char *postcode = NULL;
   g_autofree char *property = g_strstrip (g_strdup (address->property));
   g_autofree char *street = g_strstrip (g_strdup (address->street));
   g_autofree char *locality = g_strstrip (g_strdup (address->locality));
   g_autofree char *town = g_strstrip (g_strdup (address->town));
-  GVariant *values[G_N_ELEMENTS (columns)];
+  GVariant *values[ED_PROPERTY_N_COLS];
   char *id = NULL;
 
   if (!ed_postcode_normalise (address->postcode, &postcode, error))
     return NULL;
-  values[0] = g_variant_new_string (property);
-  values[1] = g_variant_new_string (street);
-  values[2] = g_variant_new_string (locality);
-  values[3] = g_variant_new_string (town);
-  values[4] = g_variant_new_string (postcode);
-  values[5] = g_variant_new_string (edit->polling_district);
-  if (!ed_change_set_insert (change_set, "property", NULL, columns, values,
+  /* Typed by an officer, so without the gazetteer's UPRN or area. */
+  values[ED_PROPERTY_COL_UPRN] = g_variant_new_int64 (0);
+  values[ED_PROPERTY_COL_PROPERTY] = g_variant_new_string (property);
+  values[ED_PROPERTY_COL_STREET] = g_variant_new_string (street);
+  values[ED_PROPERTY_COL_LOCALITY] = g_variant_new_string (locality);
+  values[ED_PROPERTY_COL_TOWN] = g_variant_new_string (town);
+  values[ED_PROPERTY_COL_AREA] = g_variant_new_string ("");
+  values[ED_PROPERTY_COL_POSTCODE] = g_variant_new_string (postcode);
+  values[ED_PROPERTY_COL_POLLING_DISTRICT] = g_variant_new_string (edit->polling_district);
+  ed_register_table_column_names (&ed_property_table, columns);
+  if (!ed_change_set_insert (change_set, ed_property_table.name, NULL, columns, values,
                              G_N_ELEMENTS (values), &id, error))
     return NULL;
   return id;
@@ -930,7 +942,8 @@ ed_elector_edit_add (EdContext      *context,
   g_ptr_array_add (columns, "number_suffix");
   g_ptr_array_add (values, g_variant_new_int64 (number.suffix));
   g_ptr_array_add (columns, "status");
-  g_ptr_array_add (values, g_variant_new_string ("pending_addition"));
+  g_ptr_array_add (values, g_variant_new_string (
+                            ed_elector_status_to_string (ED_ELECTOR_STATUS_PENDING_ADDITION)));
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
       g_ptr_array_add (columns, (gpointer)fields[i].column);
@@ -945,7 +958,7 @@ ed_elector_edit_add (EdContext      *context,
   /* Translators: the detail of an addition in a notice of alteration: the elector number and
    * the name */
   detail = g_strdup_printf (_("Added as %s: %s"), number_text, name);
-  if (!insert_alteration (change_set, id, "addition", &day, "", detail, error))
+  if (!insert_alteration (change_set, id, ED_ALTERATION_ADDITION, &day, "", detail, error))
     return FALSE;
   if (!ed_change_set_commit (change_set, error))
     return FALSE;
@@ -957,8 +970,7 @@ ed_elector_edit_add (EdContext      *context,
   g_free (edit->polling_district);
   edit->polling_district = g_steal_pointer (&district);
   edit->number = number;
-  g_free (edit->status);
-  edit->status = g_strdup ("pending_addition");
+  edit->status = ED_ELECTOR_STATUS_PENDING_ADDITION;
   return TRUE;
 }
 
@@ -967,8 +979,9 @@ has_unpublished_addition (EdContext   *context,
                           const char  *elector_id,
                           GError     **error)
 {
-  gint64 exists = query_int (context, unpublished_addition_sql, elector_id, NULL, 0,
-                             FALSE, error);
+  gint64 exists = query_int (context, unpublished_addition_sql, elector_id,
+                             ed_alteration_kind_to_string (ED_ALTERATION_ADDITION), 0, FALSE,
+                             error);
 
   return exists < 0 ? -1 : exists != 0;
 }
@@ -1026,7 +1039,7 @@ ed_elector_edit_amend (EdContext            *context,
                             field_variant (&fields[i], edit), error))
       return FALSE;
 
-  unpublished = g_str_equal (stored->status, "pending_addition")
+  unpublished = stored->status == ED_ELECTOR_STATUS_PENDING_ADDITION
                   ? has_unpublished_addition (context, edit->id, error)
                   : 0;
   if (unpublished < 0)
@@ -1034,7 +1047,8 @@ ed_elector_edit_amend (EdContext            *context,
   if (!unpublished)
     {
       detail = ed_elector_edit_describe_changes (stored, edit);
-      if (!insert_alteration (change_set, edit->id, "amendment", &day, "", detail, error))
+      if (!insert_alteration (change_set, edit->id, ED_ALTERATION_AMENDMENT, &day, "", detail,
+                              error))
         return FALSE;
     }
   return ed_change_set_commit (change_set, error);
@@ -1093,52 +1107,6 @@ ed_elector_edit_address_text (EdContext   *context,
   return g_string_free (text, FALSE);
 }
 
-
-/**
- * ed_deletion_reason_to_string:
- * @reason: a reason
- *
- * Returns: the reason as recorded in register_alteration.reason
- */
-const char *
-ed_deletion_reason_to_string (EdDeletionReason reason)
-{
-  switch (reason)
-    {
-    case ED_DELETION_MOVED:
-      return "moved";
-    case ED_DELETION_DIED:
-      return "died";
-    case ED_DELETION_OBJECTION_UPHELD:
-      return "objection_upheld";
-    case ED_DELETION_DUPLICATE:
-      return "duplicate";
-    case ED_DELETION_OTHER:
-      return "other";
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}
-
-const char *
-ed_deletion_reason_get_display_name (EdDeletionReason reason)
-{
-  switch (reason)
-    {
-    case ED_DELETION_MOVED:
-      return _("Moved away");
-    case ED_DELETION_DIED:
-      return _("Died");
-    case ED_DELETION_OBJECTION_UPHELD:
-      return _("Objection upheld");
-    case ED_DELETION_DUPLICATE:
-      return _("Duplicate entry");
-    case ED_DELETION_OTHER:
-      return _("Other reason");
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}
 
 static GPtrArray *
 unpublished_alterations (EdContext   *context,
@@ -1205,7 +1173,7 @@ ed_elector_delete (EdContext         *context,
   stored = ed_elector_edit_load (context, elector_id, error);
   if (stored == NULL)
     return FALSE;
-  if (g_str_equal (stored->status, "pending_deletion"))
+  if (stored->status == ED_ELECTOR_STATUS_PENDING_DELETION)
     {
       g_set_error_literal (error, ED_VALUE_ERROR, ED_VALUE_ERROR_INVALID,
                            _("The entry is already to be deleted at the next notice of "
@@ -1218,7 +1186,7 @@ ed_elector_delete (EdContext         *context,
   if (change_set == NULL)
     return FALSE;
 
-  unpublished = g_str_equal (stored->status, "pending_addition")
+  unpublished = stored->status == ED_ELECTOR_STATUS_PENDING_ADDITION
                   ? has_unpublished_addition (context, elector_id, error)
                   : 0;
   if (unpublished < 0)
@@ -1239,13 +1207,15 @@ ed_elector_delete (EdContext         *context,
     }
 
   if (!ed_change_set_set (change_set, "elector", elector_id, "status",
-                          g_variant_new_string ("pending_deletion"), error))
+                          g_variant_new_string (
+                            ed_elector_status_to_string (ED_ELECTOR_STATUS_PENDING_DELETION)),
+                          error))
     return FALSE;
   if (reason == ED_DELETION_OTHER)
     detail = g_strstrip (g_strdup (other_reason));
   else
     detail = g_strdup (ed_deletion_reason_get_display_name (reason));
-  if (!insert_alteration (change_set, elector_id, "deletion", &day,
+  if (!insert_alteration (change_set, elector_id, ED_ALTERATION_DELETION, &day,
                           ed_deletion_reason_to_string (reason), detail, error))
     return FALSE;
   return ed_change_set_commit (change_set, error);
@@ -1304,16 +1274,26 @@ ed_elector_field_get_display_name (const char *field)
   return field;
 }
 
+/* In the middle of a sentence, as ed_elector_history_describe() puts it. */
 static const char *
-status_display (const char *status)
+status_display (const char *text)
 {
-  if (g_strcmp0 (status, "current") == 0)
-    return _("current");
-  if (g_strcmp0 (status, "pending_addition") == 0)
-    return _("to be added");
-  if (g_strcmp0 (status, "pending_deletion") == 0)
-    return _("to be deleted");
-  return status;
+  EdElectorStatus status;
+
+  if (text == NULL || !ed_elector_status_from_string (text, &status, NULL))
+    return text;
+  switch (status)
+    {
+    case ED_ELECTOR_STATUS_CURRENT:
+      return _("current");
+    case ED_ELECTOR_STATUS_PENDING_ADDITION:
+      return _("to be added");
+    case ED_ELECTOR_STATUS_PENDING_DELETION:
+      return _("to be deleted");
+    case ED_N_ELECTOR_STATUSES:
+    default:
+      g_return_val_if_reached (text);
+    }
 }
 
 /**

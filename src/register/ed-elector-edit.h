@@ -10,6 +10,7 @@
 #include "district/ed-context.h"
 #include "core/ed-elector-number.h"
 #include "changes/ed-history.h"
+#include "register/ed-register-vocab.h"
 
 G_BEGIN_DECLS
 
@@ -40,11 +41,14 @@ typedef struct
  * @new_address: for a new elector with @property "" who is not an Other elector, the
  *   address to add
  * @number: the elector number; for a new elector, filled in when it is added
- * @status: `current`, `pending_addition` or `pending_deletion` (read only)
+ * @status: where the entry stands; a new elector's is the pending addition it becomes when
+ *   added (read only)
  *
  * The fields of one entry in the register that an officer edits, as text and flags in the
  * form the `elector` table keeps them (0004-register.sql): dates ISO 8601 or "", the
- * marker as its letter or "".
+ * marker as its letter or "", the absent vote and language as ed-register-vocab.h stores
+ * them. Text rather than enums, so that a value the form cannot hold is shown as a problem
+ * and an old entry's value is kept as it is.
  */
 typedef struct
 {
@@ -53,7 +57,7 @@ typedef struct
   char            *property;
   EdNewAddress     new_address;
   EdElectorNumber  number;
-  char            *status;
+  EdElectorStatus  status;
 
   char            *title;
   char            *forenames;
@@ -80,25 +84,6 @@ typedef struct
   char *field;
   char *message;
 } EdFieldProblem;
-
-/**
- * EdDeletionReason:
- * @ED_DELETION_MOVED: the elector moved away
- * @ED_DELETION_DIED: the elector died
- * @ED_DELETION_OBJECTION_UPHELD: an objection to the entry was upheld
- * @ED_DELETION_DUPLICATE: the entry duplicates another
- * @ED_DELETION_OTHER: another reason, given in words
- *
- * Why an entry leaves the register; recorded as the alteration's `reason`.
- */
-typedef enum
-{
-  ED_DELETION_MOVED,
-  ED_DELETION_DIED,
-  ED_DELETION_OBJECTION_UPHELD,
-  ED_DELETION_DUPLICATE,
-  ED_DELETION_OTHER,
-} EdDeletionReason;
 
 EdElectorEdit  *ed_elector_edit_new                (void);
 EdElectorEdit  *ed_elector_edit_copy               (const EdElectorEdit  *edit);
@@ -148,9 +133,6 @@ gboolean        ed_elector_delete                  (EdContext            *contex
 char           *ed_elector_edit_address_text       (EdContext            *context,
                                                     const char           *property_id,
                                                     GError              **error);
-
-const char     *ed_deletion_reason_to_string       (EdDeletionReason      reason);
-const char     *ed_deletion_reason_get_display_name (EdDeletionReason     reason);
 
 GPtrArray      *ed_elector_history                 (EdContext            *context,
                                                     const char           *elector_id,

@@ -138,11 +138,12 @@ register_search (EdContext  *context,
           json_builder_set_member_name (builder, "marker");
           json_builder_add_string_value (builder, summary->marker);
           json_builder_set_member_name (builder, "absent_vote");
-          json_builder_add_string_value (builder, summary->absent_vote);
+          json_builder_add_string_value (builder,
+                                         ed_absent_vote_to_string (summary->absent_vote));
           json_builder_set_member_name (builder, "anonymous");
           json_builder_add_boolean_value (builder, summary->anonymous);
           json_builder_set_member_name (builder, "status");
-          json_builder_add_string_value (builder, summary->status);
+          json_builder_add_string_value (builder, ed_elector_status_to_string (summary->status));
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);

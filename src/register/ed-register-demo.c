@@ -19,6 +19,7 @@
 #include "register/ed-register-demo.h"
 #include "register/ed-register-order.h"
 #include "register/ed-register-tables.h"
+#include "register/ed-register-vocab.h"
 
 /* A district of about 1,500 electors per polling district and 3 districts per ward. */
 #define ELECTORS_PER_POLLING_DISTRICT 1500
@@ -118,11 +119,10 @@ builder_flush (Builder  *builder,
 static char *
 builder_insert (Builder            *builder,
                 const EdTableDef   *table,
-                const char * const *columns,
                 GVariant          **values,
-                guint               n_values,
                 GError            **error)
 {
+  const char **columns = g_newa (const char *, table->n_columns);
   char *id = NULL;
 
   if (builder->change_set == NULL)
@@ -131,8 +131,9 @@ builder_insert (Builder            *builder,
       if (builder->change_set == NULL)
         return NULL;
     }
+  ed_register_table_column_names (table, columns);
   if (!ed_change_set_insert (builder->change_set, table->name, NULL, columns,
-                             (GVariant * const *)values, n_values, &id, error))
+                             (GVariant * const *)values, table->n_columns, &id, error))
     return NULL;
   if (++builder->rows_in_change_set >= ROWS_PER_CHANGE_SET && !builder_flush (builder, error))
     g_clear_pointer (&id, g_free);
@@ -189,17 +190,16 @@ add_electoral_area (Builder     *builder,
                     guint        n_polling_districts,
                     GError     **error)
 {
-  static const char *columns[] = { "code", "name", "kind", "seats" };
-  GVariant *values[G_N_ELEMENTS (columns)];
+  GVariant *values[ED_ELECTORAL_AREA_N_COLS];
   guint seats = n_polling_districts >= 3 ? 3 : n_polling_districts;
 
-  values[0] = take_text (g_strdup_printf ("W%02u", index + 1));
-  values[1] = take_text (index == 0 ? g_strdup_printf ("%s Town", town)
-                                    : g_strdup_printf ("%s", town));
-  values[2] = text ("ward");
-  values[3] = g_variant_new_int64 (seats);
-  return builder_insert (builder, &ed_electoral_area_table, columns, values,
-                         G_N_ELEMENTS (columns), error);
+  values[ED_ELECTORAL_AREA_COL_CODE] = take_text (g_strdup_printf ("W%02u", index + 1));
+  values[ED_ELECTORAL_AREA_COL_NAME] = take_text (index == 0 ? g_strdup_printf ("%s Town", town)
+                                                             : g_strdup_printf ("%s", town));
+  values[ED_ELECTORAL_AREA_COL_KIND] =
+    text (ed_electoral_area_kind_to_string (ED_ELECTORAL_AREA_WARD));
+  values[ED_ELECTORAL_AREA_COL_SEATS] = g_variant_new_int64 (seats);
+  return builder_insert (builder, &ed_electoral_area_table, values, error);
 }
 
 static char *
@@ -208,13 +208,11 @@ add_parish (Builder     *builder,
             const char  *town,
             GError     **error)
 {
-  static const char *columns[] = { "code", "name" };
-  GVariant *values[G_N_ELEMENTS (columns)];
+  GVariant *values[ED_PARISH_N_COLS];
 
-  values[0] = take_text (g_strdup_printf ("P%02u", index + 1));
-  values[1] = take_text (g_strdup_printf ("%s Parish", town));
-  return builder_insert (builder, &ed_parish_table, columns, values, G_N_ELEMENTS (columns),
-                         error);
+  values[ED_PARISH_COL_CODE] = take_text (g_strdup_printf ("P%02u", index + 1));
+  values[ED_PARISH_COL_NAME] = take_text (g_strdup_printf ("%s Parish", town));
+  return builder_insert (builder, &ed_parish_table, values, error);
 }
 
 static char *
@@ -226,18 +224,14 @@ add_polling_district (Builder     *builder,
                       const char  *constituency,
                       GError     **error)
 {
-  static const char *columns[] = {
-    "code", "name", "electoral_area", "parish", "constituency",
-  };
-  GVariant *values[G_N_ELEMENTS (columns)];
+  GVariant *values[ED_POLLING_DISTRICT_N_COLS];
 
-  values[0] = text (code);
-  values[1] = text (name);
-  values[2] = text (area_id);
-  values[3] = text (parish_id);
-  values[4] = text (constituency);
-  return builder_insert (builder, &ed_polling_district_table, columns, values,
-                         G_N_ELEMENTS (columns), error);
+  values[ED_POLLING_DISTRICT_COL_CODE] = text (code);
+  values[ED_POLLING_DISTRICT_COL_NAME] = text (name);
+  values[ED_POLLING_DISTRICT_COL_ELECTORAL_AREA] = text (area_id);
+  values[ED_POLLING_DISTRICT_COL_PARISH] = text (parish_id);
+  values[ED_POLLING_DISTRICT_COL_CONSTITUENCY] = text (constituency);
+  return builder_insert (builder, &ed_polling_district_table, values, error);
 }
 
 /* A street name not yet used in the town. */
@@ -269,10 +263,6 @@ typedef struct
   guint       next_number;
 } PartState;
 
-static const char *property_columns[] = {
-  "uprn", "property", "street", "locality", "town", "postcode", "polling_district",
-};
-
 static char *
 add_property (Builder      *builder,
               PartState    *part,
@@ -283,25 +273,19 @@ add_property (Builder      *builder,
               const char   *postcode,
               GError      **error)
 {
-  GVariant *values[G_N_ELEMENTS (property_columns)];
+  GVariant *values[ED_PROPERTY_N_COLS];
 
-  values[0] = g_variant_new_int64 ((gint64)builder->next_uprn++);
-  values[1] = text (property);
-  values[2] = text (street);
-  values[3] = text (locality);
-  values[4] = text (town);
-  values[5] = text (postcode);
-  values[6] = text (part->polling_district_id);
-  return builder_insert (builder, &ed_property_table, property_columns, values,
-                         G_N_ELEMENTS (property_columns), error);
+  values[ED_PROPERTY_COL_UPRN] = g_variant_new_int64 ((gint64)builder->next_uprn++);
+  values[ED_PROPERTY_COL_PROPERTY] = text (property);
+  values[ED_PROPERTY_COL_STREET] = text (street);
+  values[ED_PROPERTY_COL_LOCALITY] = text (locality);
+  values[ED_PROPERTY_COL_TOWN] = text (town);
+  /* The demo's towns are not divided into areas. */
+  values[ED_PROPERTY_COL_AREA] = text ("");
+  values[ED_PROPERTY_COL_POSTCODE] = text (postcode);
+  values[ED_PROPERTY_COL_POLLING_DISTRICT] = text (part->polling_district_id);
+  return builder_insert (builder, &ed_property_table, values, error);
 }
-
-static const char *elector_columns[] = {
-  "polling_district", "property", "number_prefix", "number", "number_suffix", "title",
-  "forenames", "surname", "marker", "attainer_date", "open_register_opt_out", "absent_vote",
-  "absent_vote_ends", "proxy_name", "proxy_address", "anonymous", "other_elector", "language",
-  "status",
-};
 
 static char *
 date_after (const GDate *from,
@@ -336,7 +320,7 @@ add_elector (Builder      *builder,
              gboolean      overseas,
              GError      **error)
 {
-  GVariant *values[G_N_ELEMENTS (elector_columns)];
+  GVariant *values[ED_ELECTOR_N_COLS];
   gboolean set_a = g_rand_boolean (builder->rand);
   const char *title = set_a ? PICK (builder, titles_a) : PICK (builder, titles_b);
   const char *forename = set_a ? PICK (builder, forenames_a) : PICK (builder, forenames_b);
@@ -347,16 +331,17 @@ add_elector (Builder      *builder,
   guint attainer_days = g_rand_int_range (builder->rand, 1, 300);
   gboolean opted_out = chance (builder, 0.55);
   double vote_draw = g_rand_double (builder->rand);
-  const char *absent_vote = vote_draw < 0.18 ? "postal"
-                            : vote_draw < 0.19 ? "proxy"
-                            : vote_draw < 0.192 ? "postal_proxy" : "";
+  EdAbsentVote absent_vote = vote_draw < 0.18 ? ED_ABSENT_VOTE_POSTAL
+                             : vote_draw < 0.19 ? ED_ABSENT_VOTE_PROXY
+                             : vote_draw < 0.192 ? ED_ABSENT_VOTE_POSTAL_PROXY
+                             : ED_ABSENT_VOTE_NONE;
   guint vote_days = g_rand_int_range (builder->rand, 30, 3 * 365);
   gboolean anonymous = !overseas && chance (builder, 0.0002);
   g_autofree char *proxy = NULL;
   g_autofree char *proxy_address = NULL;
   g_autofree char *id = NULL;
 
-  if (g_str_has_prefix (absent_vote, "p") && !g_str_equal (absent_vote, "postal"))
+  if (ed_absent_vote_is_by_proxy (absent_vote))
     {
       const char *proxy_surname = PICK (builder, surnames);
       guint house = g_rand_int_range (builder->rand, 1, 90);
@@ -367,30 +352,33 @@ add_elector (Builder      *builder,
       proxy_address = g_strdup_printf ("%u %s Road, %s", house, proxy_street, proxy_town);
     }
 
-  values[0] = text (part->polling_district_id);
-  values[1] = text (property_id != NULL ? property_id : "");
-  values[2] = text (part->prefix);
-  values[3] = g_variant_new_int64 (part->next_number++);
-  values[4] = g_variant_new_int64 (0);
-  values[5] = text (title);
-  values[6] = take_text (middle[0] != '\0' ? g_strdup_printf ("%s %s", forename, middle)
-                                           : g_strdup (forename));
-  values[7] = text (surname);
-  values[8] = text (marker);
-  values[9] = take_text (attainer ? date_after (&builder->today, attainer_days) : g_strdup (""));
-  values[10] = g_variant_new_boolean (opted_out);
-  values[11] = text (absent_vote);
-  values[12] = take_text (absent_vote[0] != '\0' ? date_after (&builder->today, vote_days)
-                                                 : g_strdup (""));
-  values[13] = text (proxy != NULL ? proxy : "");
-  values[14] = text (proxy_address != NULL ? proxy_address : "");
-  values[15] = g_variant_new_boolean (anonymous);
-  values[16] = g_variant_new_boolean (overseas);
-  values[17] = text ("en");
-  values[18] = text ("current");
+  values[ED_ELECTOR_COL_POLLING_DISTRICT] = text (part->polling_district_id);
+  values[ED_ELECTOR_COL_PROPERTY] = text (property_id != NULL ? property_id : "");
+  values[ED_ELECTOR_COL_NUMBER_PREFIX] = text (part->prefix);
+  values[ED_ELECTOR_COL_NUMBER] = g_variant_new_int64 (part->next_number++);
+  values[ED_ELECTOR_COL_NUMBER_SUFFIX] = g_variant_new_int64 (0);
+  values[ED_ELECTOR_COL_TITLE] = text (title);
+  values[ED_ELECTOR_COL_FORENAMES] =
+    take_text (middle[0] != '\0' ? g_strdup_printf ("%s %s", forename, middle)
+                                 : g_strdup (forename));
+  values[ED_ELECTOR_COL_SURNAME] = text (surname);
+  values[ED_ELECTOR_COL_MARKER] = text (marker);
+  values[ED_ELECTOR_COL_ATTAINER_DATE] =
+    take_text (attainer ? date_after (&builder->today, attainer_days) : g_strdup (""));
+  values[ED_ELECTOR_COL_OPEN_REGISTER_OPT_OUT] = g_variant_new_boolean (opted_out);
+  values[ED_ELECTOR_COL_ABSENT_VOTE] = text (ed_absent_vote_to_string (absent_vote));
+  values[ED_ELECTOR_COL_ABSENT_VOTE_ENDS] =
+    take_text (absent_vote != ED_ABSENT_VOTE_NONE ? date_after (&builder->today, vote_days)
+                                                  : g_strdup (""));
+  values[ED_ELECTOR_COL_PROXY_NAME] = text (proxy != NULL ? proxy : "");
+  values[ED_ELECTOR_COL_PROXY_ADDRESS] = text (proxy_address != NULL ? proxy_address : "");
+  values[ED_ELECTOR_COL_ANONYMOUS] = g_variant_new_boolean (anonymous);
+  values[ED_ELECTOR_COL_OTHER_ELECTOR] = g_variant_new_boolean (overseas);
+  values[ED_ELECTOR_COL_LANGUAGE] =
+    text (ed_elector_language_to_string (ED_ELECTOR_LANGUAGE_ENGLISH));
+  values[ED_ELECTOR_COL_STATUS] = text (ed_elector_status_to_string (ED_ELECTOR_STATUS_CURRENT));
 
-  id = builder_insert (builder, &ed_elector_table, elector_columns, values,
-                       G_N_ELEMENTS (elector_columns), error);
+  id = builder_insert (builder, &ed_elector_table, values, error);
   return id != NULL;
 }
 

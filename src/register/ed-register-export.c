@@ -26,7 +26,6 @@
 #include "register/ed-franchise.h"
 #include "register/ed-register-export-private.h"
 #include "register/ed-register-order.h"
-#include "core/ed-value-error.h"
 
 /* The columns of the full edition, which is also the generic import format. */
 static const char *full_columns[] = {
@@ -71,24 +70,6 @@ enum
   COL_SUFFIX = _ED_REGISTER_FIELD_SUFFIX,
   COL_SECTION = _ED_REGISTER_N_FIELDS,
 };
-
-gboolean
-ed_register_edition_from_string (const char         *text,
-                                 EdRegisterEdition  *out,
-                                 GError            **error)
-{
-  if (g_strcmp0 (text, "full") == 0)
-    *out = ED_REGISTER_EDITION_FULL;
-  else if (g_strcmp0 (text, "open") == 0 || g_strcmp0 (text, "edited") == 0)
-    *out = ED_REGISTER_EDITION_OPEN;
-  else
-    {
-      g_set_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_INVALID,
-                   _("“%s” is not an edition of the register: expected full or open"), text);
-      return FALSE;
-    }
-  return TRUE;
-}
 
 typedef struct
 {

@@ -21,12 +21,21 @@
 #include "core/ed-database.h"
 #include "register/ed-register-household.h"
 #include "register/ed-register-search-private.h"
+#include "register/ed-register-tables.h"
 
+/* The property's columns in the table's order, each read at its EdPropertyColumn, then its
+ * polling district's code and name. */
 static const char property_sql[] =
   "SELECT p.uprn, p.property, p.street, p.locality, p.town, p.area, p.postcode, "
   "  p.polling_district, coalesce (d.code, ''), coalesce (d.name, '') "
   "FROM property AS p LEFT JOIN polling_district AS d ON d.id = p.polling_district "
   "WHERE p.id = ?1";
+
+enum
+{
+  DISTRICT_CODE = ED_PROPERTY_N_COLS,
+  DISTRICT_NAME,
+};
 
 /* elector_by_property finds them; a household is a handful of rows to sort. */
 static const char electors_sql[] =
@@ -74,8 +83,8 @@ static char **
 address_lines (sqlite3_stmt *stmt)
 {
   g_autoptr(GStrvBuilder) lines = g_strv_builder_new ();
-  const char *property = column_text (stmt, 1);
-  const char *street = column_text (stmt, 2);
+  const char *property = column_text (stmt, ED_PROPERTY_COL_PROPERTY);
+  const char *street = column_text (stmt, ED_PROPERTY_COL_STREET);
   gboolean numbered = ends_in_number (property);
 
   if (numbered && street[0] != '\0')
@@ -91,7 +100,7 @@ address_lines (sqlite3_stmt *stmt)
       if (street[0] != '\0')
         g_strv_builder_add (lines, street);
     }
-  for (int column = 3; column <= 6; column++)
+  for (int column = ED_PROPERTY_COL_LOCALITY; column <= ED_PROPERTY_COL_POSTCODE; column++)
     if (column_text (stmt, column)[0] != '\0')
       g_strv_builder_add (lines, column_text (stmt, column));
   return g_strv_builder_end (lines);
@@ -132,11 +141,12 @@ ed_register_household (EdContext   *context,
     {
       household = g_new0 (EdHousehold, 1);
       household->property_id = g_strdup (property_id);
-      household->uprn = sqlite3_column_int64 (stmt, 0);
+      household->uprn = sqlite3_column_int64 (stmt, ED_PROPERTY_COL_UPRN);
       household->address_lines = address_lines (stmt);
-      household->polling_district = g_strdup (column_text (stmt, 7));
-      household->polling_district_code = g_strdup (column_text (stmt, 8));
-      household->polling_district_name = g_strdup (column_text (stmt, 9));
+      household->polling_district = g_strdup (column_text (stmt,
+                                                          ED_PROPERTY_COL_POLLING_DISTRICT));
+      household->polling_district_code = g_strdup (column_text (stmt, DISTRICT_CODE));
+      household->polling_district_name = g_strdup (column_text (stmt, DISTRICT_NAME));
     }
   else if (rc == SQLITE_DONE)
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,

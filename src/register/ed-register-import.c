@@ -30,6 +30,7 @@
 #include "register/ed-register-bulk-load.h"
 #include "register/ed-register-import.h"
 #include "register/ed-register-tables.h"
+#include "register/ed-register-vocab.h"
 #include "core/ed-uprn.h"
 #include "core/ed-value-error.h"
 
@@ -120,15 +121,15 @@ typedef struct
   const char *surname;
   const char *marker;
   const char *attainer;
-  gboolean    opt_out;
-  const char *absent_vote;
-  const char *absent_vote_ends;
-  const char *proxy_name;
-  const char *proxy_address;
-  gboolean    anonymous;
-  gboolean    other;
-  const char *language;
-  const char *status;
+  gboolean           opt_out;
+  EdAbsentVote       absent_vote;
+  const char        *absent_vote_ends;
+  const char        *proxy_name;
+  const char        *proxy_address;
+  gboolean           anonymous;
+  gboolean           other;
+  EdElectorLanguage  language;
+  EdElectorStatus    status;
 } Elector;
 
 typedef struct
@@ -455,16 +456,17 @@ read_row (Import      *import,
   read_date (import, reader, C_ATTAINER, &elector.attainer);
   read_date (import, reader, C_ABSENT_VOTE_ENDS, &elector.absent_vote_ends);
 
-  if (!g_str_equal (absent_vote, "") && !g_str_equal (absent_vote, "postal") &&
-      !g_str_equal (absent_vote, "proxy") && !g_str_equal (absent_vote, "postal_proxy"))
+  /* The file holds the stored values (ed-register-vocab.h); an empty language or status is
+   * the column's default. */
+  if (!ed_absent_vote_from_string (absent_vote, &elector.absent_vote, NULL))
     add_problem (import, line, header_name (reader, import, C_ABSENT_VOTE), absent_vote,
                  _("expected postal, proxy, postal_proxy or nothing"));
-  if (!g_str_equal (language, "") && !g_str_equal (language, "en") &&
-      !g_str_equal (language, "cy"))
+  elector.language = ED_ELECTOR_LANGUAGE_ENGLISH;
+  if (language[0] != '\0' && !ed_elector_language_from_string (language, &elector.language, NULL))
     add_problem (import, line, header_name (reader, import, C_LANGUAGE), language,
                  _("expected en or cy"));
-  if (!g_str_equal (status, "") && !g_str_equal (status, "current") &&
-      !g_str_equal (status, "pending_addition") && !g_str_equal (status, "pending_deletion"))
+  elector.status = ED_ELECTOR_STATUS_CURRENT;
+  if (status[0] != '\0' && !ed_elector_status_from_string (status, &elector.status, NULL))
     add_problem (import, line, header_name (reader, import, C_STATUS), status,
                  _("expected current, pending_addition or pending_deletion"));
 
@@ -525,11 +527,8 @@ read_row (Import      *import,
                         ed_franchise_marker_to_letter (marker, import->welsh_letter) != NULL
                           ? ed_franchise_marker_to_letter (marker, import->welsh_letter)
                           : marker_text);
-  elector.absent_vote = keep (import, absent_vote);
   elector.proxy_name = keep (import, field (import, reader, C_PROXY_NAME));
   elector.proxy_address = keep (import, field (import, reader, C_PROXY_ADDRESS));
-  elector.language = language[0] != '\0' ? keep (import, language) : "en";
-  elector.status = status[0] != '\0' ? keep (import, status) : "current";
   g_array_append_val (import->electors, elector);
 }
 
@@ -597,18 +596,19 @@ text (const char *value)
   return g_variant_new_string (value != NULL ? value : "");
 }
 
+/* A whole row of @table, @values at their column enums. */
 static char *
 insert (EdChangeSet        *change_set,
         const EdTableDef   *table,
-        const char * const *columns,
         GVariant          **values,
-        guint               n,
         GError            **error)
 {
+  g_autofree const char **columns = g_new (const char *, table->n_columns);
   char *id = NULL;
 
+  ed_register_table_column_names (table, columns);
   if (!ed_change_set_insert (change_set, table->name, NULL, columns,
-                             (GVariant * const *)values, n, &id, error))
+                             (GVariant * const *)values, table->n_columns, &id, error))
     return NULL;
   return id;
 }
@@ -620,19 +620,20 @@ area_id (EdChangeSet  *change_set,
          const Part   *part,
          GError      **error)
 {
-  static const char *columns[] = { "code", "name", "kind", "seats" };
-  GVariant *values[G_N_ELEMENTS (columns)];
+  GVariant *values[ED_ELECTORAL_AREA_N_COLS];
   char *id;
 
   if (part->area_code[0] == '\0' && part->area_name[0] == '\0')
     return "";
   if ((id = g_hash_table_lookup (made, part->area_code)) != NULL)
     return id;
-  values[0] = text (part->area_code);
-  values[1] = text (part->area_name);
-  values[2] = text (part->area_kind[0] != '\0' ? part->area_kind : "ward");
-  values[3] = g_variant_new_int64 (part->seats);
-  id = insert (change_set, &ed_electoral_area_table, columns, values, 4, error);
+  values[ED_ELECTORAL_AREA_COL_CODE] = text (part->area_code);
+  values[ED_ELECTORAL_AREA_COL_NAME] = text (part->area_name);
+  values[ED_ELECTORAL_AREA_COL_KIND] =
+    text (part->area_kind[0] != '\0' ? part->area_kind
+                                      : ed_electoral_area_kind_to_string (ED_ELECTORAL_AREA_WARD));
+  values[ED_ELECTORAL_AREA_COL_SEATS] = g_variant_new_int64 (part->seats);
+  id = insert (change_set, &ed_electoral_area_table, values, error);
   if (id != NULL)
     g_hash_table_insert (made, (gpointer)part->area_code, id);
   return id;
@@ -644,17 +645,16 @@ parish_id (EdChangeSet  *change_set,
            const Part   *part,
            GError      **error)
 {
-  static const char *columns[] = { "code", "name" };
-  GVariant *values[G_N_ELEMENTS (columns)];
+  GVariant *values[ED_PARISH_N_COLS];
   char *id;
 
   if (part->parish_code[0] == '\0' && part->parish_name[0] == '\0')
     return "";
   if ((id = g_hash_table_lookup (made, part->parish_code)) != NULL)
     return id;
-  values[0] = text (part->parish_code);
-  values[1] = text (part->parish_name);
-  id = insert (change_set, &ed_parish_table, columns, values, 2, error);
+  values[ED_PARISH_COL_CODE] = text (part->parish_code);
+  values[ED_PARISH_COL_NAME] = text (part->parish_name);
+  id = insert (change_set, &ed_parish_table, values, error);
   if (id != NULL)
     g_hash_table_insert (made, (gpointer)part->parish_code, id);
   return id;
@@ -667,18 +667,8 @@ write_register (Import                *import,
                 GCancellable          *cancellable,
                 GError               **error)
 {
-  static const char *part_columns[] = {
-    "code", "name", "electoral_area", "parish", "constituency",
-  };
-  static const char *property_columns[] = {
-    "uprn", "property", "street", "locality", "town", "area", "postcode", "polling_district",
-  };
-  static const char *elector_columns[] = {
-    "polling_district", "property", "number_prefix", "number", "number_suffix", "title",
-    "forenames", "surname", "marker", "attainer_date", "open_register_opt_out", "absent_vote",
-    "absent_vote_ends", "proxy_name", "proxy_address", "anonymous", "other_elector", "language",
-    "status",
-  };
+  const char *property_columns[ED_PROPERTY_N_COLS];
+  const char *elector_columns[ED_ELECTOR_N_COLS];
   g_autoptr(EdChangeSet) change_set = ed_change_set_begin (ED_REPLICA (import->context), error);
   g_autoptr(EdRegisterBulkLoad) load = NULL;
   g_autoptr(EdBulkInsert) properties = NULL;
@@ -697,7 +687,7 @@ write_register (Import                *import,
   g_hash_table_iter_init (&iter, import->parts);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&part))
     {
-      GVariant *values[G_N_ELEMENTS (part_columns)];
+      GVariant *values[ED_POLLING_DISTRICT_N_COLS];
       const char *area;
       const char *parish;
 
@@ -706,19 +696,21 @@ write_register (Import                *import,
       if ((area = area_id (change_set, areas, part, error)) == NULL ||
           (parish = parish_id (change_set, parishes, part, error)) == NULL)
         return FALSE;
-      values[0] = text (part->code);
-      values[1] = text (part->name);
-      values[2] = text (area);
-      values[3] = text (parish);
-      values[4] = text (part->constituency);
-      if ((part->id = insert (change_set, &ed_polling_district_table, part_columns, values,
-                              G_N_ELEMENTS (part_columns), error)) == NULL)
+      values[ED_POLLING_DISTRICT_COL_CODE] = text (part->code);
+      values[ED_POLLING_DISTRICT_COL_NAME] = text (part->name);
+      values[ED_POLLING_DISTRICT_COL_ELECTORAL_AREA] = text (area);
+      values[ED_POLLING_DISTRICT_COL_PARISH] = text (parish);
+      values[ED_POLLING_DISTRICT_COL_CONSTITUENCY] = text (part->constituency);
+      if ((part->id = insert (change_set, &ed_polling_district_table, values, error)) == NULL)
         return FALSE;
       import->report->n_polling_districts++;
     }
 
   /* Addresses and electors are most of the file: they go through the change set's bulk
-   * insert, which records the same ins ops without a GVariant per value. */
+   * insert, which records the same ins ops without a GVariant per value. Whole rows, so each
+   * value goes to its column enum. */
+  ed_register_table_column_names (&ed_property_table, property_columns);
+  ed_register_table_column_names (&ed_elector_table, elector_columns);
   properties = ed_change_set_bulk_insert (change_set, ed_property_table.name, property_columns,
                                           G_N_ELEMENTS (property_columns), error);
   electors = ed_change_set_bulk_insert (change_set, ed_elector_table.name, elector_columns,
@@ -738,14 +730,15 @@ write_register (Import                *import,
           if (progress != NULL)
             progress (0.5 + 0.5 * i / total, _("Writing addresses"), progress_data);
         }
-      ed_bulk_insert_set_int64 (properties, 0, property->uprn);
-      ed_bulk_insert_set_text (properties, 1, or_empty (property->property));
-      ed_bulk_insert_set_text (properties, 2, or_empty (property->street));
-      ed_bulk_insert_set_text (properties, 3, or_empty (property->locality));
-      ed_bulk_insert_set_text (properties, 4, or_empty (property->town));
-      ed_bulk_insert_set_text (properties, 5, or_empty (property->area));
-      ed_bulk_insert_set_text (properties, 6, or_empty (property->postcode));
-      ed_bulk_insert_set_text (properties, 7, or_empty (property->part->id));
+      ed_bulk_insert_set_int64 (properties, ED_PROPERTY_COL_UPRN, property->uprn);
+      ed_bulk_insert_set_text (properties, ED_PROPERTY_COL_PROPERTY, or_empty (property->property));
+      ed_bulk_insert_set_text (properties, ED_PROPERTY_COL_STREET, or_empty (property->street));
+      ed_bulk_insert_set_text (properties, ED_PROPERTY_COL_LOCALITY, or_empty (property->locality));
+      ed_bulk_insert_set_text (properties, ED_PROPERTY_COL_TOWN, or_empty (property->town));
+      ed_bulk_insert_set_text (properties, ED_PROPERTY_COL_AREA, or_empty (property->area));
+      ed_bulk_insert_set_text (properties, ED_PROPERTY_COL_POSTCODE, or_empty (property->postcode));
+      ed_bulk_insert_set_text (properties, ED_PROPERTY_COL_POLLING_DISTRICT,
+                               or_empty (property->part->id));
       if (!ed_bulk_insert_add (properties, &property->id, error))
         return FALSE;
     }
@@ -763,25 +756,31 @@ write_register (Import                *import,
             progress (0.5 + 0.5 * (import->property_order->len + i) / total,
                       _("Writing electors"), progress_data);
         }
-      ed_bulk_insert_set_text (electors, 0, or_empty (e->part->id));
-      ed_bulk_insert_set_text (electors, 1, e->property != NULL ? or_empty (e->property->id) : "");
-      ed_bulk_insert_set_text (electors, 2, or_empty (e->prefix));
-      ed_bulk_insert_set_int64 (electors, 3, e->number);
-      ed_bulk_insert_set_int64 (electors, 4, e->suffix);
-      ed_bulk_insert_set_text (electors, 5, or_empty (e->title));
-      ed_bulk_insert_set_text (electors, 6, or_empty (e->forenames));
-      ed_bulk_insert_set_text (electors, 7, or_empty (e->surname));
-      ed_bulk_insert_set_text (electors, 8, or_empty (e->marker));
-      ed_bulk_insert_set_text (electors, 9, or_empty (e->attainer));
-      ed_bulk_insert_set_boolean (electors, 10, e->opt_out);
-      ed_bulk_insert_set_text (electors, 11, or_empty (e->absent_vote));
-      ed_bulk_insert_set_text (electors, 12, or_empty (e->absent_vote_ends));
-      ed_bulk_insert_set_text (electors, 13, or_empty (e->proxy_name));
-      ed_bulk_insert_set_text (electors, 14, or_empty (e->proxy_address));
-      ed_bulk_insert_set_boolean (electors, 15, e->anonymous);
-      ed_bulk_insert_set_boolean (electors, 16, e->other);
-      ed_bulk_insert_set_text (electors, 17, or_empty (e->language));
-      ed_bulk_insert_set_text (electors, 18, or_empty (e->status));
+      ed_bulk_insert_set_text (electors, ED_ELECTOR_COL_POLLING_DISTRICT, or_empty (e->part->id));
+      ed_bulk_insert_set_text (electors, ED_ELECTOR_COL_PROPERTY,
+                               e->property != NULL ? or_empty (e->property->id) : "");
+      ed_bulk_insert_set_text (electors, ED_ELECTOR_COL_NUMBER_PREFIX, or_empty (e->prefix));
+      ed_bulk_insert_set_int64 (electors, ED_ELECTOR_COL_NUMBER, e->number);
+      ed_bulk_insert_set_int64 (electors, ED_ELECTOR_COL_NUMBER_SUFFIX, e->suffix);
+      ed_bulk_insert_set_text (electors, ED_ELECTOR_COL_TITLE, or_empty (e->title));
+      ed_bulk_insert_set_text (electors, ED_ELECTOR_COL_FORENAMES, or_empty (e->forenames));
+      ed_bulk_insert_set_text (electors, ED_ELECTOR_COL_SURNAME, or_empty (e->surname));
+      ed_bulk_insert_set_text (electors, ED_ELECTOR_COL_MARKER, or_empty (e->marker));
+      ed_bulk_insert_set_text (electors, ED_ELECTOR_COL_ATTAINER_DATE, or_empty (e->attainer));
+      ed_bulk_insert_set_boolean (electors, ED_ELECTOR_COL_OPEN_REGISTER_OPT_OUT, e->opt_out);
+      ed_bulk_insert_set_text (electors, ED_ELECTOR_COL_ABSENT_VOTE,
+                               ed_absent_vote_to_string (e->absent_vote));
+      ed_bulk_insert_set_text (electors, ED_ELECTOR_COL_ABSENT_VOTE_ENDS,
+                               or_empty (e->absent_vote_ends));
+      ed_bulk_insert_set_text (electors, ED_ELECTOR_COL_PROXY_NAME, or_empty (e->proxy_name));
+      ed_bulk_insert_set_text (electors, ED_ELECTOR_COL_PROXY_ADDRESS,
+                               or_empty (e->proxy_address));
+      ed_bulk_insert_set_boolean (electors, ED_ELECTOR_COL_ANONYMOUS, e->anonymous);
+      ed_bulk_insert_set_boolean (electors, ED_ELECTOR_COL_OTHER_ELECTOR, e->other);
+      ed_bulk_insert_set_text (electors, ED_ELECTOR_COL_LANGUAGE,
+                               ed_elector_language_to_string (e->language));
+      ed_bulk_insert_set_text (electors, ED_ELECTOR_COL_STATUS,
+                               ed_elector_status_to_string (e->status));
       if (!ed_bulk_insert_add (electors, NULL, error))
         return FALSE;
     }

@@ -31,7 +31,7 @@ EdNotice   *_ed_register_notice_gather     (EdContext           *context,
                                             const GDate         *determination,
                                             GError             **error);
 char       *_ed_register_notice_insert     (EdChangeSet         *change_set,
-                                            const char          *kind,
+                                            EdNoticeKind         kind,
                                             const GDate         *publication,
                                             GError             **error);
 gboolean    _ed_register_notice_resolve    (EdChangeSet         *change_set,

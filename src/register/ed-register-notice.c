@@ -30,70 +30,9 @@
 #include "register/ed-notice-timetable.h"
 #include "register/ed-register-notice-private.h"
 #include "register/ed-register-order.h"
+#include "register/ed-register-tables.h"
 
 G_DEFINE_QUARK (ed-register-notice-error-quark, ed_register_notice_error)
-
-static const char *kind_names[ED_N_ALTERATION_KINDS] = { "addition", "deletion", "amendment" };
-
-const char *
-ed_alteration_kind_to_string (EdAlterationKind kind)
-{
-  g_return_val_if_fail (kind < ED_N_ALTERATION_KINDS, NULL);
-
-  return kind_names[kind];
-}
-
-/**
- * ed_alteration_kind_get_heading:
- * @kind: a kind of alteration
- *
- * Returns: the heading of its list in a notice, translated: “Additions”, …
- */
-const char *
-ed_alteration_kind_get_heading (EdAlterationKind kind)
-{
-  switch (kind)
-    {
-    case ED_ALTERATION_ADDITION:
-      return _("Additions");
-    case ED_ALTERATION_DELETION:
-      return _("Deletions");
-    case ED_ALTERATION_AMENDMENT:
-      return _("Amendments");
-    case ED_N_ALTERATION_KINDS:
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}
-
-/**
- * ed_alteration_reason_get_label:
- * @reason: a deletion's reason code, as register_alteration keeps it
- *
- * Returns: the reason as a notice prints it, translated; an unknown code as it is
- */
-const char *
-ed_alteration_reason_get_label (const char *reason)
-{
-  static const struct
-  {
-    const char *code;
-    const char *label;
-  } labels[] = {
-    { "moved", N_("Moved away") },
-    { "died", N_("Died") },
-    { "objection_upheld", N_("Objection upheld") },
-    { "duplicate", N_("Duplicate entry") },
-    { "other", N_("Other reason") },
-  };
-
-  g_return_val_if_fail (reason != NULL, NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_str_equal (reason, labels[i].code))
-      return _(labels[i].label);
-  return reason;
-}
 
 static void
 notice_entry_free (EdNoticeEntry *entry)
@@ -193,6 +132,8 @@ _ed_register_notice_check_order (EdContext    *context,
   g_autoptr(sqlite3_stmt) stmt = ed_database_prepare (database, published_on_or_after_sql, error);
   g_autofree char *when = NULL;
   GDate other;
+  const char *kind_text;
+  EdNoticeKind kind;
   gboolean revised;
   int rc;
 
@@ -208,7 +149,9 @@ _ed_register_notice_check_order (EdContext    *context,
       return FALSE;
     }
 
-  revised = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "revised") == 0;
+  kind_text = (const char *)sqlite3_column_text (stmt, 0);
+  revised = kind_text != NULL && ed_notice_kind_from_string (kind_text, &kind, NULL) &&
+            kind == ED_NOTICE_KIND_REVISED;
   g_date_clear (&other, 1);
   if (!ed_date_parse_iso ((const char *)sqlite3_column_text (stmt, 1), &other, error))
     return FALSE;
@@ -313,19 +256,6 @@ join_non_empty (const char * const *parts,
   return g_string_free (out, FALSE);
 }
 
-static gboolean
-kind_from_string (const char       *text,
-                  EdAlterationKind *out)
-{
-  for (guint k = 0; k < ED_N_ALTERATION_KINDS; k++)
-    if (g_str_equal (text, kind_names[k]))
-      {
-        *out = k;
-        return TRUE;
-      }
-  return FALSE;
-}
-
 /* What a published notice may say about an entry (DOMAIN.md §1.1, §1.2): an anonymous entry
  * is its number and N only; an Other elector has no printed address; an elector under 16 on
  * the day of publication is not printed at all, so the caller withholds the entry. */
@@ -349,7 +279,7 @@ sortable_from_row (sqlite3_stmt *stmt,
   sortable->entry = entry;
   entry->alteration_id = g_strdup (column_text (stmt, G_ID));
   entry->elector_id = g_strdup (column_text (stmt, G_ELECTOR));
-  if (!kind_from_string (column_text (stmt, G_KIND), &entry->kind))
+  if (!ed_alteration_kind_from_string (column_text (stmt, G_KIND), &entry->kind, NULL))
     entry->kind = ED_ALTERATION_AMENDMENT;
   g_date_clear (&entry->determined_on, 1);
   ed_date_parse_iso (column_text (stmt, G_DETERMINED), &entry->determined_on, NULL);
@@ -421,8 +351,9 @@ sortable_from_row (sqlite3_stmt *stmt,
     {
     case ED_ALTERATION_DELETION:
       {
-        const char *label = entry->reason[0] != '\0'
-                              ? ed_alteration_reason_get_label (entry->reason) : "";
+        EdDeletionReason reason;
+        const char *label = ed_deletion_reason_from_string (entry->reason, &reason, NULL)
+                              ? ed_deletion_reason_get_display_name (reason) : entry->reason;
         const char *parts[] = { label, anonymous ? "" : detail, NULL };
 
         entry->detail = join_non_empty (parts, ": ");
@@ -671,8 +602,8 @@ ed_notice_write_csv (EdNotice  *notice,
           {
             EdNoticeEntry *entry = g_ptr_array_index (district->entries[k], i);
             const char *fields[] = {
-              district->code, district->name, kind_names[k], entry->number, entry->marker,
-              entry->name, entry->address, entry->attainer_date, entry->detail,
+              district->code, district->name, ed_alteration_kind_to_string (k), entry->number,
+              entry->marker, entry->name, entry->address, entry->attainer_date, entry->detail,
             };
 
             ed_csv_append_row (out, fields, G_N_ELEMENTS (fields), ',');
@@ -685,20 +616,21 @@ ed_notice_write_csv (EdNotice  *notice,
 
 /* A register_notice row, published. */
 char *
-_ed_register_notice_insert (EdChangeSet  *change_set,
-                            const char   *kind,
-                            const GDate  *publication,
-                            GError      **error)
+_ed_register_notice_insert (EdChangeSet   *change_set,
+                            EdNoticeKind   kind,
+                            const GDate   *publication,
+                            GError       **error)
 {
-  static const char *columns[] = { "kind", "publication_date", "published" };
+  const char *columns[ED_REGISTER_NOTICE_N_COLS];
   g_autofree char *iso = ed_date_format_iso (publication);
-  GVariant *values[G_N_ELEMENTS (columns)];
+  GVariant *values[ED_REGISTER_NOTICE_N_COLS];
   char *id = NULL;
 
-  values[0] = g_variant_new_string (kind);
-  values[1] = g_variant_new_string (iso);
-  values[2] = g_variant_new_boolean (TRUE);
-  if (!ed_change_set_insert (change_set, "register_notice", NULL, columns,
+  values[ED_REGISTER_NOTICE_COL_KIND] = g_variant_new_string (ed_notice_kind_to_string (kind));
+  values[ED_REGISTER_NOTICE_COL_PUBLICATION_DATE] = g_variant_new_string (iso);
+  values[ED_REGISTER_NOTICE_COL_PUBLISHED] = g_variant_new_boolean (TRUE);
+  ed_register_table_column_names (&ed_register_notice_table, columns);
+  if (!ed_change_set_insert (change_set, ed_register_notice_table.name, NULL, columns,
                              (GVariant * const *)values, G_N_ELEMENTS (columns), &id, error))
     return NULL;
   return id;
@@ -709,12 +641,17 @@ static const char resolve_sql[] =
   "FROM register_alteration AS a LEFT JOIN elector AS e ON e.id = a.elector "
   "WHERE a.notice = '' AND a.determined_on <> '' AND a.determined_on <= ?1";
 
+enum
+{
+  R_ID, R_KIND, R_ELECTOR, R_STATUS,
+};
+
 typedef struct
 {
-  char *alteration;
-  char *elector;
-  char *kind;
-  char *status;
+  char     *alteration;
+  char     *elector;
+  gboolean  adds;       /* the addition of an elector pending addition */
+  gboolean  deletes;    /* the deletion of an elector pending deletion */
 } Resolution;
 
 static void
@@ -722,8 +659,6 @@ resolution_free (Resolution *resolution)
 {
   g_free (resolution->alteration);
   g_free (resolution->elector);
-  g_free (resolution->kind);
-  g_free (resolution->status);
   g_free (resolution);
 }
 
@@ -759,11 +694,18 @@ _ed_register_notice_resolve (EdChangeSet         *change_set,
     while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
       {
         Resolution *row = g_new0 (Resolution, 1);
+        EdAlterationKind kind;
+        EdElectorStatus status;
+        gboolean known =
+          ed_alteration_kind_from_string (column_text (stmt, R_KIND), &kind, NULL) &&
+          ed_elector_status_from_string (column_text (stmt, R_STATUS), &status, NULL);
 
-        row->alteration = g_strdup (column_text (stmt, 0));
-        row->kind = g_strdup (column_text (stmt, 1));
-        row->elector = g_strdup (column_text (stmt, 2));
-        row->status = g_strdup (column_text (stmt, 3));
+        row->alteration = g_strdup (column_text (stmt, R_ID));
+        row->elector = g_strdup (column_text (stmt, R_ELECTOR));
+        row->adds = known && kind == ED_ALTERATION_ADDITION &&
+                    status == ED_ELECTOR_STATUS_PENDING_ADDITION;
+        row->deletes = known && kind == ED_ALTERATION_DELETION &&
+                       status == ED_ELECTOR_STATUS_PENDING_DELETION;
         g_ptr_array_add (rows, row);
       }
     if (rc != SQLITE_DONE)
@@ -786,10 +728,9 @@ _ed_register_notice_resolve (EdChangeSet         *change_set,
        * determined leaves the elector current, and the alteration is only stamped. */
       if (row->elector[0] == '\0')
         continue;
-      if (g_str_equal (row->kind, "deletion") && g_str_equal (row->status, "pending_deletion"))
+      if (row->deletes)
         g_hash_table_add (to_delete, row->elector);
-      else if (g_str_equal (row->kind, "addition") &&
-               g_str_equal (row->status, "pending_addition"))
+      else if (row->adds)
         g_hash_table_add (to_confirm, row->elector);
     }
 
@@ -799,7 +740,9 @@ _ed_register_notice_resolve (EdChangeSet         *change_set,
       if (g_hash_table_contains (to_delete, elector))
         continue;
       if (!ed_change_set_set (change_set, "elector", elector, "status",
-                              g_variant_new_string ("current"), error))
+                              g_variant_new_string (
+                                ed_elector_status_to_string (ED_ELECTOR_STATUS_CURRENT)),
+                              error))
         return FALSE;
       result.n_added++;
     }
@@ -884,7 +827,8 @@ ed_register_notice_publish_full (EdContext      *context,
       return FALSE;
     }
 
-  notice_id = _ed_register_notice_insert (change_set, "monthly", publication, error);
+  notice_id = _ed_register_notice_insert (change_set, ED_NOTICE_KIND_MONTHLY, publication,
+                                          error);
   if (notice_id == NULL ||
       !_ed_register_notice_resolve (change_set, context, &notice->determination, notice_id,
                                     NULL, &resolution, error))

@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "district/ed-context.h"
+#include "register/ed-register-vocab.h"
 
 G_BEGIN_DECLS
 
@@ -49,23 +50,6 @@ typedef enum
   ED_NOTICE_FLAGS_NONE = 0,
   ED_NOTICE_FLAGS_OPTIONAL = 1 << 0,
 } EdNoticeFlags;
-
-/**
- * EdAlterationKind:
- * @ED_ALTERATION_ADDITION: an elector added to the register
- * @ED_ALTERATION_DELETION: an elector removed from it
- * @ED_ALTERATION_AMENDMENT: an entry changed
- * @ED_N_ALTERATION_KINDS: how many kinds there are
- *
- * The three lists of each polling district in a notice of alteration, in the order printed.
- */
-typedef enum
-{
-  ED_ALTERATION_ADDITION,
-  ED_ALTERATION_DELETION,
-  ED_ALTERATION_AMENDMENT,
-  ED_N_ALTERATION_KINDS,
-} EdAlterationKind;
 
 /**
  * EdNoticeEntry:
@@ -142,10 +126,6 @@ typedef struct
 } EdNotice;
 
 GQuark       ed_register_notice_error_quark   (void);
-
-const char  *ed_alteration_kind_to_string      (EdAlterationKind   kind);
-const char  *ed_alteration_kind_get_heading    (EdAlterationKind   kind);
-const char  *ed_alteration_reason_get_label    (const char        *reason);
 
 EdNotice    *ed_register_notice_prepare        (EdContext         *context,
                                                 const GDate       *publication,

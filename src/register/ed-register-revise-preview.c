@@ -20,26 +20,27 @@
 #include "core/ed-date.h"
 #include "register/ed-register-notice-private.h"
 #include "register/ed-register-revise-preview.h"
+#include "register/ed-register-vocab.h"
 
 /* The changes the revised register publishes, as _ed_register_notice_gather() reads them. */
 static const char waiting_sql[] =
   "SELECT count(*) FROM register_alteration "
-  "WHERE notice = '' AND determined_on <> '' AND determined_on <= ?1";
+  "WHERE notice = '' AND determined_on <> '' AND determined_on <= :deadline";
 
 /* Each elector as _ed_register_notice_resolve() and the renumbering will treat it. An
  * elector can be pending addition or pending deletion, not both, so no entry is counted as
  * both joining and leaving. */
 static const char entries_sql[] =
   "WITH due AS ("
-  "  SELECT elector, max (kind = 'addition') AS adds, max (kind = 'deletion') AS deletes "
+  "  SELECT elector, max (kind = :addition) AS adds, max (kind = :deletion) AS deletes "
   "  FROM register_alteration "
-  "  WHERE notice = '' AND determined_on <> '' AND determined_on <= ?1 AND elector <> '' "
+  "  WHERE notice = '' AND determined_on <> '' AND determined_on <= :deadline AND elector <> '' "
   "  GROUP BY elector), "
   "entry AS ("
   "  SELECT coalesce (d.code, e.number_prefix) AS part, "
-  "    e.status = 'pending_deletion' AND coalesce (due.deletes, 0) AS leaving, "
-  "    e.status = 'pending_addition' AND coalesce (due.adds, 0) AS joining, "
-  "    e.status = 'pending_addition' AND NOT coalesce (due.adds, 0) AS waiting "
+  "    e.status = :pending_deletion AND coalesce (due.deletes, 0) AS leaving, "
+  "    e.status = :pending_addition AND coalesce (due.adds, 0) AS joining, "
+  "    e.status = :pending_addition AND NOT coalesce (due.adds, 0) AS waiting "
   "  FROM elector AS e "
   "  LEFT JOIN polling_district AS d ON d.id = e.polling_district "
   "  LEFT JOIN due ON due.elector = e.id) "
@@ -47,6 +48,11 @@ static const char entries_sql[] =
   "  coalesce (sum (NOT leaving AND NOT waiting), 0), coalesce (sum (joining), 0), "
   "  coalesce (sum (leaving), 0), coalesce (sum (waiting), 0) "
   "FROM entry";
+
+enum
+{
+  E_PARTS, E_ELECTORS, E_ADDED, E_DELETED, E_LEFT_PENDING,
+};
 
 /**
  * ed_register_revise_default_date:
@@ -81,7 +87,8 @@ bind_and_step (EdDatabase    *database,
 {
   int rc;
 
-  sqlite3_bind_text (stmt, 1, deadline, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":deadline"), deadline, -1,
+                     SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
@@ -89,6 +96,26 @@ bind_and_step (EdDatabase    *database,
       return FALSE;
     }
   return TRUE;
+}
+
+static void
+bind_named (sqlite3_stmt *stmt,
+            const char   *name,
+            const char   *value)
+{
+  sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, name), value, -1, SQLITE_STATIC);
+}
+
+/* The stored values entries_sql compares with. */
+static void
+bind_vocabulary (sqlite3_stmt *stmt)
+{
+  bind_named (stmt, ":addition", ed_alteration_kind_to_string (ED_ALTERATION_ADDITION));
+  bind_named (stmt, ":deletion", ed_alteration_kind_to_string (ED_ALTERATION_DELETION));
+  bind_named (stmt, ":pending_addition",
+              ed_elector_status_to_string (ED_ELECTOR_STATUS_PENDING_ADDITION));
+  bind_named (stmt, ":pending_deletion",
+              ed_elector_status_to_string (ED_ELECTOR_STATUS_PENDING_DELETION));
 }
 
 /**
@@ -135,13 +162,16 @@ ed_register_revise_preview (EdContext        *context,
   preview.n_alterations = (guint)sqlite3_column_int64 (waiting, 0);
 
   entries = ed_database_prepare (database, entries_sql, error);
-  if (entries == NULL || !bind_and_step (database, entries, deadline, error))
+  if (entries == NULL)
     return FALSE;
-  preview.n_parts = (guint)sqlite3_column_int64 (entries, 0);
-  preview.n_electors = (guint)sqlite3_column_int64 (entries, 1);
-  preview.n_added = (guint)sqlite3_column_int64 (entries, 2);
-  preview.n_deleted = (guint)sqlite3_column_int64 (entries, 3);
-  preview.n_left_pending = (guint)sqlite3_column_int64 (entries, 4);
+  bind_vocabulary (entries);
+  if (!bind_and_step (database, entries, deadline, error))
+    return FALSE;
+  preview.n_parts = (guint)sqlite3_column_int64 (entries, E_PARTS);
+  preview.n_electors = (guint)sqlite3_column_int64 (entries, E_ELECTORS);
+  preview.n_added = (guint)sqlite3_column_int64 (entries, E_ADDED);
+  preview.n_deleted = (guint)sqlite3_column_int64 (entries, E_DELETED);
+  preview.n_left_pending = (guint)sqlite3_column_int64 (entries, E_LEFT_PENDING);
 
   if (out != NULL)
     *out = preview;

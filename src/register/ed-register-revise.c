@@ -32,6 +32,7 @@
 #include "register/ed-register-notice-private.h"
 #include "register/ed-register-order.h"
 #include "register/ed-register-revise.h"
+#include "register/ed-register-vocab.h"
 
 #define CHECK_CANCEL_EVERY 2000
 
@@ -54,12 +55,18 @@ typedef struct
 
 static const char entries_sql[] =
   "SELECT e.id, coalesce (d.code, e.number_prefix), e.number_prefix, e.number, "
-  "  e.number_suffix, e.status = 'pending_addition', e.anonymous, "
+  "  e.number_suffix, e.status = ?1, e.anonymous, "
   "  p.id IS NOT NULL AND NOT e.other_elector, coalesce (p.street, ''), "
   "  coalesce (p.property, ''), e.surname, e.forenames "
   "FROM elector AS e "
   "LEFT JOIN polling_district AS d ON d.id = e.polling_district "
   "LEFT JOIN property AS p ON p.id = e.property";
+
+enum
+{
+  E_ID, E_PART, E_PREFIX, E_NUMBER, E_SUFFIX, E_PENDING, E_ANONYMOUS, E_HAS_ADDRESS, E_STREET,
+  E_PROPERTY, E_SURNAME, E_FORENAMES,
+};
 
 static const char *
 column_text (sqlite3_stmt *stmt,
@@ -179,31 +186,37 @@ load_entries (EdContext  *context,
 
   if (stmt == NULL)
     return FALSE;
+  sqlite3_bind_text (stmt, 1, ed_elector_status_to_string (ED_ELECTOR_STATUS_PENDING_ADDITION),
+                     -1, SQLITE_STATIC);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       Entry entry = { 0 };
-      gboolean anonymous = sqlite3_column_int (stmt, 6) != 0;
-      gboolean has_address = sqlite3_column_int (stmt, 7) != 0;
+      gboolean anonymous = sqlite3_column_int (stmt, E_ANONYMOUS) != 0;
+      gboolean has_address = sqlite3_column_int (stmt, E_HAS_ADDRESS) != 0;
 
-      entry.id = g_string_chunk_insert (reg->strings, column_text (stmt, 0));
-      entry.code = g_string_chunk_insert_const (reg->strings, column_text (stmt, 1));
-      entry.old_prefix = g_string_chunk_insert_const (reg->strings, column_text (stmt, 2));
-      entry.old_number = (guint32)sqlite3_column_int64 (stmt, 3);
-      entry.old_suffix = (guint32)sqlite3_column_int64 (stmt, 4);
-      entry.pending = sqlite3_column_int (stmt, 5) != 0;
+      entry.id = g_string_chunk_insert (reg->strings, column_text (stmt, E_ID));
+      entry.code = g_string_chunk_insert_const (reg->strings, column_text (stmt, E_PART));
+      entry.old_prefix = g_string_chunk_insert_const (reg->strings, column_text (stmt, E_PREFIX));
+      entry.old_number = (guint32)sqlite3_column_int64 (stmt, E_NUMBER);
+      entry.old_suffix = (guint32)sqlite3_column_int64 (stmt, E_SUFFIX);
+      entry.pending = sqlite3_column_int (stmt, E_PENDING) != 0;
       entry.section = ed_register_section_for (anonymous, has_address);
       if (entry.section == ED_REGISTER_SECTION_STREET)
         {
-          entry.street = g_string_chunk_insert_const (reg->strings, column_text (stmt, 8));
-          entry.property = g_string_chunk_insert_const (reg->strings, column_text (stmt, 9));
+          entry.street = g_string_chunk_insert_const (reg->strings,
+                                                      column_text (stmt, E_STREET));
+          entry.property = g_string_chunk_insert_const (reg->strings,
+                                                        column_text (stmt, E_PROPERTY));
           g_hash_table_add (streets, (gpointer)entry.street);
           g_hash_table_add (properties, (gpointer)entry.property);
         }
       if (!anonymous)
         {
-          entry.surname = g_string_chunk_insert_const (reg->strings, column_text (stmt, 10));
-          entry.forenames = g_string_chunk_insert_const (reg->strings, column_text (stmt, 11));
+          entry.surname = g_string_chunk_insert_const (reg->strings,
+                                                       column_text (stmt, E_SURNAME));
+          entry.forenames = g_string_chunk_insert_const (reg->strings,
+                                                         column_text (stmt, E_FORENAMES));
         }
       g_array_append_val (reg->entries, entry);
     }
@@ -372,7 +385,8 @@ ed_register_revise (EdContext             *context,
 
   if (progress != NULL)
     progress (0.0, _("Publishing the changes determined"), progress_data);
-  notice_id = _ed_register_notice_insert (change_set, "revised", publication, error);
+  notice_id = _ed_register_notice_insert (change_set, ED_NOTICE_KIND_REVISED, publication,
+                                          error);
   if (notice_id == NULL ||
       !_ed_register_notice_resolve (change_set, context, &dates.determination, notice_id, NULL,
                                     &resolution, error))

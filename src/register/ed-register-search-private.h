@@ -24,6 +24,22 @@ G_BEGIN_DECLS
   "  CASE WHEN e.anonymous THEN '' ELSE coalesce (p.postcode, '') END, " \
   "  e.marker, e.absent_vote, e.anonymous, e.status, e.property "
 
+/* The positions of _ED_SUMMARY_COLUMNS. */
+typedef enum
+{
+  _ED_SUMMARY_ID,
+  _ED_SUMMARY_NUMBER,
+  _ED_SUMMARY_NAME,
+  _ED_SUMMARY_ADDRESS,
+  _ED_SUMMARY_POSTCODE,
+  _ED_SUMMARY_MARKER,
+  _ED_SUMMARY_ABSENT_VOTE,
+  _ED_SUMMARY_ANONYMOUS,
+  _ED_SUMMARY_STATUS,
+  _ED_SUMMARY_PROPERTY,
+  _ED_SUMMARY_N_COLUMNS,
+} EdSummaryColumn;
+
 GPtrArray *_ed_register_read_summaries (EdDatabase    *database,
                                         sqlite3_stmt  *stmt,
                                         GError       **error);

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "district/ed-context.h"
+#include "register/ed-register-vocab.h"
 
 G_BEGIN_DECLS
 
@@ -19,25 +20,25 @@ G_BEGIN_DECLS
  * @address: the qualifying address on one line ("" for Other electors)
  * @postcode: its postcode
  * @marker: the franchise marker letter, "" for none
- * @absent_vote: "", "postal", "proxy" or "postal_proxy"
+ * @absent_vote: how the elector votes; in person for a value only a newer desk knows
  * @anonymous: an anonymous entry
- * @status: "current", "pending_addition" or "pending_deletion"
+ * @status: where the entry stands; current for a value only a newer desk knows
  * @property: the row id of the elector's property, "" for none
  *
  * One line of the register, as lists and search results show it.
  */
 typedef struct
 {
-  char     *id;
-  char     *number;
-  char     *name;
-  char     *address;
-  char     *postcode;
-  char     *marker;
-  char     *absent_vote;
-  gboolean  anonymous;
-  char     *status;
-  char     *property;
+  char            *id;
+  char            *number;
+  char            *name;
+  char            *address;
+  char            *postcode;
+  char            *marker;
+  EdAbsentVote     absent_vote;
+  gboolean         anonymous;
+  EdElectorStatus  status;
+  char            *property;
 } EdElectorSummary;
 
 /**
@@ -121,6 +122,11 @@ void       ed_elector_summary_free          (EdElectorSummary        *summary);
 void       ed_polling_district_ref_free     (EdPollingDistrictRef    *ref);
 GPtrArray *ed_register_polling_districts    (EdContext               *context,
                                              GError                 **error);
+
+gboolean   ed_absent_vote_filter_get_vote   (EdAbsentVoteFilter       filter,
+                                             EdAbsentVote            *out_vote);
+gboolean   ed_pending_filter_get_status     (EdPendingFilter          filter,
+                                             EdElectorStatus         *out_status);
 
 void       ed_register_filter_init          (EdRegisterFilter        *filter);
 gboolean   ed_register_filter_is_empty      (const EdRegisterFilter  *filter);

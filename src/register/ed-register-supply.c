@@ -356,10 +356,8 @@ ed_register_supply_record (EdContext              *context,
   g_autoptr(EdChangeSet) change_set = NULL;
   g_autoptr(EdSupply) supply = NULL;
   g_autofree char *date_text = NULL;
-  GVariant *values[8];
-  const char *columns[] = {
-    "supplied_on", "recipient", "entitlement", "item", "format", "notice", "entries", "fee",
-  };
+  GVariant *values[ED_REGISTER_SUPPLY_N_COLS];
+  const char *columns[ED_REGISTER_SUPPLY_N_COLS];
 
   g_return_val_if_fail (ED_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (request != NULL, NULL);
@@ -411,14 +409,17 @@ ed_register_supply_record (EdContext              *context,
   if (change_set == NULL)
     return NULL;
   date_text = ed_date_format_iso (&supply->supplied_on);
-  values[0] = g_variant_new_string (date_text);
-  values[1] = g_variant_new_string (supply->recipient);
-  values[2] = g_variant_new_string (supply->entitlement);
-  values[3] = g_variant_new_string (ed_sale_kind_to_string (supply->item));
-  values[4] = g_variant_new_string (ed_sale_format_to_string (supply->format));
-  values[5] = g_variant_new_string (supply->notice);
-  values[6] = g_variant_new_int64 ((gint64)supply->entries);
-  values[7] = g_variant_new_int64 (supply->fee);
+  values[ED_REGISTER_SUPPLY_COL_SUPPLIED_ON] = g_variant_new_string (date_text);
+  values[ED_REGISTER_SUPPLY_COL_RECIPIENT] = g_variant_new_string (supply->recipient);
+  values[ED_REGISTER_SUPPLY_COL_ENTITLEMENT] = g_variant_new_string (supply->entitlement);
+  values[ED_REGISTER_SUPPLY_COL_ITEM] =
+    g_variant_new_string (ed_sale_kind_to_string (supply->item));
+  values[ED_REGISTER_SUPPLY_COL_FORMAT] =
+    g_variant_new_string (ed_sale_format_to_string (supply->format));
+  values[ED_REGISTER_SUPPLY_COL_NOTICE] = g_variant_new_string (supply->notice);
+  values[ED_REGISTER_SUPPLY_COL_ENTRIES] = g_variant_new_int64 ((gint64)supply->entries);
+  values[ED_REGISTER_SUPPLY_COL_FEE] = g_variant_new_int64 (supply->fee);
+  ed_register_table_column_names (&ed_register_supply_table, columns);
 
   if (!ed_change_set_insert (change_set, ed_register_supply_table.name, NULL, columns,
                              (GVariant * const *)values, G_N_ELEMENTS (values), &supply->id,
@@ -432,6 +433,12 @@ ed_register_supply_record (EdContext              *context,
 static const char list_sql[] =
   "SELECT id, supplied_on, recipient, entitlement, item, format, notice, entries, fee "
   "FROM register_supply ORDER BY supplied_on, rowid";
+
+enum
+{
+  LIST_ID, LIST_SUPPLIED_ON, LIST_RECIPIENT, LIST_ENTITLEMENT, LIST_ITEM, LIST_FORMAT,
+  LIST_NOTICE, LIST_ENTRIES, LIST_FEE,
+};
 
 /**
  * ed_register_supply_list:
@@ -461,21 +468,22 @@ ed_register_supply_list (EdContext  *context,
     {
       EdSupply *supply = g_new0 (EdSupply, 1);
 
-      supply->id = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+      supply->id = g_strdup ((const char *)sqlite3_column_text (stmt, LIST_ID));
       g_date_clear (&supply->supplied_on, 1);
       /* A row merged from another desk is shown as it is, even if its date is unreadable. */
-      ed_date_parse_iso ((const char *)sqlite3_column_text (stmt, 1), &supply->supplied_on, NULL);
-      supply->recipient = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
-      supply->entitlement = g_strdup ((const char *)sqlite3_column_text (stmt, 3));
-      if (!ed_sale_kind_from_string ((const char *)sqlite3_column_text (stmt, 4), &supply->item,
-                                     NULL))
+      ed_date_parse_iso ((const char *)sqlite3_column_text (stmt, LIST_SUPPLIED_ON),
+                         &supply->supplied_on, NULL);
+      supply->recipient = g_strdup ((const char *)sqlite3_column_text (stmt, LIST_RECIPIENT));
+      supply->entitlement = g_strdup ((const char *)sqlite3_column_text (stmt, LIST_ENTITLEMENT));
+      if (!ed_sale_kind_from_string ((const char *)sqlite3_column_text (stmt, LIST_ITEM),
+                                     &supply->item, NULL))
         supply->item = ED_SALE_KIND_FULL;
-      if (!ed_sale_format_from_string ((const char *)sqlite3_column_text (stmt, 5),
+      if (!ed_sale_format_from_string ((const char *)sqlite3_column_text (stmt, LIST_FORMAT),
                                        &supply->format, NULL))
         supply->format = ED_SALE_FORMAT_DATA;
-      supply->notice = g_strdup ((const char *)sqlite3_column_text (stmt, 6));
-      supply->entries = (guint64)MAX (sqlite3_column_int64 (stmt, 7), 0);
-      supply->fee = sqlite3_column_int64 (stmt, 8);
+      supply->notice = g_strdup ((const char *)sqlite3_column_text (stmt, LIST_NOTICE));
+      supply->entries = (guint64)MAX (sqlite3_column_int64 (stmt, LIST_ENTRIES), 0);
+      supply->fee = sqlite3_column_int64 (stmt, LIST_FEE);
       g_ptr_array_add (supplies, supply);
     }
   if (rc != SQLITE_DONE)
@@ -490,6 +498,11 @@ static const char notices_sql[] =
   "SELECT n.id, n.publication_date, n.kind, "
   "  (SELECT count(*) FROM register_alteration AS a WHERE a.notice = n.id) "
   "FROM register_notice AS n WHERE n.published ORDER BY n.publication_date DESC, n.rowid DESC";
+
+enum
+{
+  NOTICES_ID, NOTICES_PUBLICATION_DATE, NOTICES_KIND, NOTICES_ENTRIES,
+};
 
 /**
  * ed_register_supply_list_notices:
@@ -519,12 +532,14 @@ ed_register_supply_list_notices (EdContext  *context,
     {
       EdSupplyNotice *notice = g_new0 (EdSupplyNotice, 1);
 
-      notice->id = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+      notice->id = g_strdup ((const char *)sqlite3_column_text (stmt, NOTICES_ID));
       g_date_clear (&notice->publication_date, 1);
-      ed_date_parse_iso ((const char *)sqlite3_column_text (stmt, 1), &notice->publication_date,
-                         NULL);
-      notice->kind = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
-      notice->entries = (guint64)MAX (sqlite3_column_int64 (stmt, 3), 0);
+      ed_date_parse_iso ((const char *)sqlite3_column_text (stmt, NOTICES_PUBLICATION_DATE),
+                         &notice->publication_date, NULL);
+      if (!ed_notice_kind_from_string ((const char *)sqlite3_column_text (stmt, NOTICES_KIND),
+                                       &notice->kind, NULL))
+        notice->kind = ED_NOTICE_KIND_MONTHLY;
+      notice->entries = (guint64)MAX (sqlite3_column_int64 (stmt, NOTICES_ENTRIES), 0);
       g_ptr_array_add (notices, notice);
     }
   if (rc != SQLITE_DONE)
@@ -669,6 +684,5 @@ ed_supply_notice_free (EdSupplyNotice *notice)
   if (notice == NULL)
     return;
   g_free (notice->id);
-  g_free (notice->kind);
   g_free (notice);
 }

@@ -106,17 +106,17 @@ typedef struct
  * EdSupplyNotice:
  * @id: the `register_notice` row id
  * @publication_date: its date of publication
- * @kind: `monthly`, `interim` or `revised`
+ * @kind: what was published; monthly for a kind only a newer desk knows
  * @entries: the alterations it lists
  *
  * A published notice of alteration, as a copy that can be supplied.
  */
 typedef struct
 {
-  char   *id;
-  GDate   publication_date;
-  char   *kind;
-  guint64 entries;
+  char         *id;
+  GDate         publication_date;
+  EdNoticeKind  kind;
+  guint64       entries;
 } EdSupplyNotice;
 
 GQuark                     ed_supply_error_quark            (void);

@@ -20,84 +20,93 @@
 #include "register/ed-register-tables.h"
 #include "changes/ed-validate.h"
 
+/* Each in its enum's order (ed-register-tables.h), which the checks below hold it to. */
 static const EdColumnDef electoral_area_columns[] = {
-  { "code", ED_VALUE_TEXT },
-  { "name", ED_VALUE_TEXT },
-  { "kind", ED_VALUE_TEXT },
-  { "seats", ED_VALUE_INTEGER },
+  [ED_ELECTORAL_AREA_COL_CODE] = { "code", ED_VALUE_TEXT },
+  [ED_ELECTORAL_AREA_COL_NAME] = { "name", ED_VALUE_TEXT },
+  [ED_ELECTORAL_AREA_COL_KIND] = { "kind", ED_VALUE_TEXT },
+  [ED_ELECTORAL_AREA_COL_SEATS] = { "seats", ED_VALUE_INTEGER },
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (electoral_area_columns) == ED_ELECTORAL_AREA_N_COLS);
 
 static const EdColumnDef parish_columns[] = {
-  { "code", ED_VALUE_TEXT },
-  { "name", ED_VALUE_TEXT },
+  [ED_PARISH_COL_CODE] = { "code", ED_VALUE_TEXT },
+  [ED_PARISH_COL_NAME] = { "name", ED_VALUE_TEXT },
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (parish_columns) == ED_PARISH_N_COLS);
 
 static const EdColumnDef polling_district_columns[] = {
-  { "code", ED_VALUE_TEXT },
-  { "name", ED_VALUE_TEXT },
-  { "electoral_area", ED_VALUE_TEXT },
-  { "parish", ED_VALUE_TEXT },
-  { "constituency", ED_VALUE_TEXT },
+  [ED_POLLING_DISTRICT_COL_CODE] = { "code", ED_VALUE_TEXT },
+  [ED_POLLING_DISTRICT_COL_NAME] = { "name", ED_VALUE_TEXT },
+  [ED_POLLING_DISTRICT_COL_ELECTORAL_AREA] = { "electoral_area", ED_VALUE_TEXT },
+  [ED_POLLING_DISTRICT_COL_PARISH] = { "parish", ED_VALUE_TEXT },
+  [ED_POLLING_DISTRICT_COL_CONSTITUENCY] = { "constituency", ED_VALUE_TEXT },
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (polling_district_columns) == ED_POLLING_DISTRICT_N_COLS);
 
 static const EdColumnDef property_columns[] = {
-  { "uprn", ED_VALUE_INTEGER },
-  { "property", ED_VALUE_TEXT },
-  { "street", ED_VALUE_TEXT },
-  { "locality", ED_VALUE_TEXT },
-  { "town", ED_VALUE_TEXT },
-  { "area", ED_VALUE_TEXT },
-  { "postcode", ED_VALUE_TEXT },
-  { "polling_district", ED_VALUE_TEXT },
+  [ED_PROPERTY_COL_UPRN] = { "uprn", ED_VALUE_INTEGER },
+  [ED_PROPERTY_COL_PROPERTY] = { "property", ED_VALUE_TEXT },
+  [ED_PROPERTY_COL_STREET] = { "street", ED_VALUE_TEXT },
+  [ED_PROPERTY_COL_LOCALITY] = { "locality", ED_VALUE_TEXT },
+  [ED_PROPERTY_COL_TOWN] = { "town", ED_VALUE_TEXT },
+  [ED_PROPERTY_COL_AREA] = { "area", ED_VALUE_TEXT },
+  [ED_PROPERTY_COL_POSTCODE] = { "postcode", ED_VALUE_TEXT },
+  [ED_PROPERTY_COL_POLLING_DISTRICT] = { "polling_district", ED_VALUE_TEXT },
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (property_columns) == ED_PROPERTY_N_COLS);
 
 static const EdColumnDef elector_columns[] = {
-  { "polling_district", ED_VALUE_TEXT },
-  { "property", ED_VALUE_TEXT },
-  { "number_prefix", ED_VALUE_TEXT },
-  { "number", ED_VALUE_INTEGER },
-  { "number_suffix", ED_VALUE_INTEGER },
-  { "title", ED_VALUE_TEXT },
-  { "forenames", ED_VALUE_TEXT },
-  { "surname", ED_VALUE_TEXT },
-  { "marker", ED_VALUE_TEXT },
-  { "attainer_date", ED_VALUE_DATE },
-  { "open_register_opt_out", ED_VALUE_BOOLEAN },
-  { "absent_vote", ED_VALUE_TEXT },
-  { "absent_vote_ends", ED_VALUE_DATE },
-  { "proxy_name", ED_VALUE_TEXT },
-  { "proxy_address", ED_VALUE_TEXT },
-  { "anonymous", ED_VALUE_BOOLEAN },
-  { "other_elector", ED_VALUE_BOOLEAN },
-  { "language", ED_VALUE_TEXT },
-  { "status", ED_VALUE_TEXT },
+  [ED_ELECTOR_COL_POLLING_DISTRICT] = { "polling_district", ED_VALUE_TEXT },
+  [ED_ELECTOR_COL_PROPERTY] = { "property", ED_VALUE_TEXT },
+  [ED_ELECTOR_COL_NUMBER_PREFIX] = { "number_prefix", ED_VALUE_TEXT },
+  [ED_ELECTOR_COL_NUMBER] = { "number", ED_VALUE_INTEGER },
+  [ED_ELECTOR_COL_NUMBER_SUFFIX] = { "number_suffix", ED_VALUE_INTEGER },
+  [ED_ELECTOR_COL_TITLE] = { "title", ED_VALUE_TEXT },
+  [ED_ELECTOR_COL_FORENAMES] = { "forenames", ED_VALUE_TEXT },
+  [ED_ELECTOR_COL_SURNAME] = { "surname", ED_VALUE_TEXT },
+  [ED_ELECTOR_COL_MARKER] = { "marker", ED_VALUE_TEXT },
+  [ED_ELECTOR_COL_ATTAINER_DATE] = { "attainer_date", ED_VALUE_DATE },
+  [ED_ELECTOR_COL_OPEN_REGISTER_OPT_OUT] = { "open_register_opt_out", ED_VALUE_BOOLEAN },
+  [ED_ELECTOR_COL_ABSENT_VOTE] = { "absent_vote", ED_VALUE_TEXT },
+  [ED_ELECTOR_COL_ABSENT_VOTE_ENDS] = { "absent_vote_ends", ED_VALUE_DATE },
+  [ED_ELECTOR_COL_PROXY_NAME] = { "proxy_name", ED_VALUE_TEXT },
+  [ED_ELECTOR_COL_PROXY_ADDRESS] = { "proxy_address", ED_VALUE_TEXT },
+  [ED_ELECTOR_COL_ANONYMOUS] = { "anonymous", ED_VALUE_BOOLEAN },
+  [ED_ELECTOR_COL_OTHER_ELECTOR] = { "other_elector", ED_VALUE_BOOLEAN },
+  [ED_ELECTOR_COL_LANGUAGE] = { "language", ED_VALUE_TEXT },
+  [ED_ELECTOR_COL_STATUS] = { "status", ED_VALUE_TEXT },
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (elector_columns) == ED_ELECTOR_N_COLS);
 
 static const EdColumnDef register_notice_columns[] = {
-  { "kind", ED_VALUE_TEXT },
-  { "publication_date", ED_VALUE_DATE },
-  { "published", ED_VALUE_BOOLEAN },
+  [ED_REGISTER_NOTICE_COL_KIND] = { "kind", ED_VALUE_TEXT },
+  [ED_REGISTER_NOTICE_COL_PUBLICATION_DATE] = { "publication_date", ED_VALUE_DATE },
+  [ED_REGISTER_NOTICE_COL_PUBLISHED] = { "published", ED_VALUE_BOOLEAN },
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (register_notice_columns) == ED_REGISTER_NOTICE_N_COLS);
 
 static const EdColumnDef register_alteration_columns[] = {
-  { "elector", ED_VALUE_TEXT },
-  { "kind", ED_VALUE_TEXT },
-  { "determined_on", ED_VALUE_DATE },
-  { "reason", ED_VALUE_TEXT },
-  { "detail", ED_VALUE_TEXT },
-  { "notice", ED_VALUE_TEXT },
+  [ED_REGISTER_ALTERATION_COL_ELECTOR] = { "elector", ED_VALUE_TEXT },
+  [ED_REGISTER_ALTERATION_COL_KIND] = { "kind", ED_VALUE_TEXT },
+  [ED_REGISTER_ALTERATION_COL_DETERMINED_ON] = { "determined_on", ED_VALUE_DATE },
+  [ED_REGISTER_ALTERATION_COL_REASON] = { "reason", ED_VALUE_TEXT },
+  [ED_REGISTER_ALTERATION_COL_DETAIL] = { "detail", ED_VALUE_TEXT },
+  [ED_REGISTER_ALTERATION_COL_NOTICE] = { "notice", ED_VALUE_TEXT },
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (register_alteration_columns) == ED_REGISTER_ALTERATION_N_COLS);
 
 static const EdColumnDef register_supply_columns[] = {
-  { "supplied_on", ED_VALUE_DATE },
-  { "recipient", ED_VALUE_TEXT },
-  { "entitlement", ED_VALUE_TEXT },
-  { "item", ED_VALUE_TEXT },
-  { "format", ED_VALUE_TEXT },
-  { "notice", ED_VALUE_TEXT },
-  { "entries", ED_VALUE_INTEGER },
-  { "fee", ED_VALUE_MONEY },
+  [ED_REGISTER_SUPPLY_COL_SUPPLIED_ON] = { "supplied_on", ED_VALUE_DATE },
+  [ED_REGISTER_SUPPLY_COL_RECIPIENT] = { "recipient", ED_VALUE_TEXT },
+  [ED_REGISTER_SUPPLY_COL_ENTITLEMENT] = { "entitlement", ED_VALUE_TEXT },
+  [ED_REGISTER_SUPPLY_COL_ITEM] = { "item", ED_VALUE_TEXT },
+  [ED_REGISTER_SUPPLY_COL_FORMAT] = { "format", ED_VALUE_TEXT },
+  [ED_REGISTER_SUPPLY_COL_NOTICE] = { "notice", ED_VALUE_TEXT },
+  [ED_REGISTER_SUPPLY_COL_ENTRIES] = { "entries", ED_VALUE_INTEGER },
+  [ED_REGISTER_SUPPLY_COL_FEE] = { "fee", ED_VALUE_MONEY },
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (register_supply_columns) == ED_REGISTER_SUPPLY_N_COLS);
 
 #define TABLE(name, columns) { name, columns, G_N_ELEMENTS (columns) }
 
@@ -110,6 +119,25 @@ const EdTableDef ed_register_notice_table = TABLE ("register_notice", register_n
 const EdTableDef ed_register_alteration_table =
   TABLE ("register_alteration", register_alteration_columns);
 const EdTableDef ed_register_supply_table = TABLE ("register_supply", register_supply_columns);
+
+/**
+ * ed_register_table_column_names:
+ * @table: one of the register's tables
+ * @names: (out caller-allocates) (array): room for its `n_columns` names
+ *
+ * Fills @names with @table's column names in its order, for an insert that writes whole
+ * rows with its values at their column enums.
+ */
+void
+ed_register_table_column_names (const EdTableDef  *table,
+                                const char       **names)
+{
+  g_return_if_fail (table != NULL);
+  g_return_if_fail (names != NULL);
+
+  for (guint c = 0; c < table->n_columns; c++)
+    names[c] = table->columns[c].name;
+}
 
 /* The FTS5 index, the tables SQLite keeps behind it, its queue of stale entries, and the
  * count of entries. */

@@ -374,7 +374,7 @@ test_amend_writes_changes (EdTestDir     *fixture,
   today (&day);
   edit = load (&reg, reg.smith);
   g_assert_cmpstr (edit->surname, ==, "Smith");
-  g_assert_cmpstr (edit->status, ==, "current");
+  g_assert_cmpint (edit->status, ==, ED_ELECTOR_STATUS_CURRENT);
   set_text (&edit->surname, "Jones");
   set_text (&edit->marker, "F");
   g_assert_true (ed_elector_edit_amend (reg.context, edit, &day, &error));

@@ -271,7 +271,7 @@ keeps (const EdRegisterFilter *filter,
        const Entry            *entry)
 {
   const EdElectorSummary *summary = entry->summary;
-  const char *absent = summary->absent_vote;
+  EdAbsentVote absent = summary->absent_vote;
 
   if (filter->polling_district != NULL &&
       !g_str_equal (filter->polling_district, entry->polling_district))
@@ -288,23 +288,23 @@ keeps (const EdRegisterFilter *filter,
     case ED_ABSENT_VOTE_FILTER_ALL:
       break;
     case ED_ABSENT_VOTE_FILTER_POSTAL:
-      if (!g_str_equal (absent, "postal"))
+      if (absent != ED_ABSENT_VOTE_POSTAL)
         return FALSE;
       break;
     case ED_ABSENT_VOTE_FILTER_PROXY:
-      if (!g_str_equal (absent, "proxy"))
+      if (absent != ED_ABSENT_VOTE_PROXY)
         return FALSE;
       break;
     case ED_ABSENT_VOTE_FILTER_POSTAL_PROXY:
-      if (!g_str_equal (absent, "postal_proxy"))
+      if (absent != ED_ABSENT_VOTE_POSTAL_PROXY)
         return FALSE;
       break;
     case ED_ABSENT_VOTE_FILTER_ANY:
-      if (absent[0] == '\0')
+      if (absent == ED_ABSENT_VOTE_NONE)
         return FALSE;
       break;
     case ED_ABSENT_VOTE_FILTER_NONE:
-      if (absent[0] != '\0')
+      if (absent != ED_ABSENT_VOTE_NONE)
         return FALSE;
       break;
     default:
@@ -317,11 +317,11 @@ keeps (const EdRegisterFilter *filter,
     case ED_PENDING_FILTER_ALL:
       return TRUE;
     case ED_PENDING_FILTER_ADDITION:
-      return g_str_equal (summary->status, "pending_addition");
+      return summary->status == ED_ELECTOR_STATUS_PENDING_ADDITION;
     case ED_PENDING_FILTER_DELETION:
-      return g_str_equal (summary->status, "pending_deletion");
+      return summary->status == ED_ELECTOR_STATUS_PENDING_DELETION;
     case ED_PENDING_FILTER_ANY:
-      return !g_str_equal (summary->status, "current");
+      return summary->status != ED_ELECTOR_STATUS_CURRENT;
     default:
       g_assert_not_reached ();
     }

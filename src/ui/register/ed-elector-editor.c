@@ -83,10 +83,6 @@ enum
 
 static guint signals[N_SIGNALS];
 
-/* The absent vote combo's items, in the order of absent_vote_names(). */
-static const char *absent_vote_values[] = { "", "postal", "proxy", "postal_proxy" };
-static const char *language_values[] = { "en", "cy" };
-
 static void update_state (EdElectorEditor *self);
 
 static const char *
@@ -118,15 +114,15 @@ read_form (EdElectorEditor *self)
   set_text (&edit->attainer_date, entry_text (self->attainer_row));
   edit->open_register_opt_out = gtk_switch_get_active (GTK_SWITCH (self->opt_out_switch));
   edit->anonymous = gtk_switch_get_active (GTK_SWITCH (self->anonymous_switch));
-  if (absent < G_N_ELEMENTS (absent_vote_values))
-    set_text (&edit->absent_vote, absent_vote_values[absent]);
+  if (absent < ED_N_ABSENT_VOTES)
+    set_text (&edit->absent_vote, ed_absent_vote_to_string (absent));
   set_text (&edit->absent_vote_ends, entry_text (self->absent_ends_row));
   set_text (&edit->proxy_name, entry_text (self->proxy_name_row));
   set_text (&edit->proxy_address, entry_text (self->proxy_address_row));
   /* A row written without a language reads as English; leave it as it is unless changed. */
-  if (language < G_N_ELEMENTS (language_values) &&
-      !(language == 0 && self->initial->language[0] == '\0'))
-    set_text (&edit->language, language_values[language]);
+  if (language < ED_N_ELECTOR_LANGUAGES &&
+      !(language == ED_ELECTOR_LANGUAGE_ENGLISH && self->initial->language[0] == '\0'))
+    set_text (&edit->language, ed_elector_language_to_string (language));
 
   if (self->stored == NULL)
     {
@@ -251,6 +247,7 @@ update_state (EdElectorEditor *self)
   g_autoptr(GPtrArray) problems = NULL;
   gboolean proxy;
   gboolean new_address;
+  EdAbsentVote vote;
 
   if (self->loading)
     return;
@@ -266,8 +263,8 @@ update_state (EdElectorEditor *self)
       show_problem (field, field->touched || self->show_all_problems ? message : NULL);
     }
 
-  proxy = g_str_equal (edit->absent_vote, "proxy") || g_str_equal (edit->absent_vote,
-                                                                    "postal_proxy");
+  proxy = ed_absent_vote_from_string (edit->absent_vote, &vote, NULL) &&
+          ed_absent_vote_is_by_proxy (vote);
   gtk_widget_set_visible (self->proxy_name_row, proxy || edit->proxy_name[0] != '\0');
   gtk_widget_set_visible (self->proxy_address_row, proxy || edit->proxy_address[0] != '\0');
   new_address = self->stored == NULL && self->initial->property[0] == '\0';
@@ -420,25 +417,39 @@ new_group (GtkWidget  *page,
   return group;
 }
 
+/* The absent vote and language combos list their vocabularies in the order of the enums. A
+ * stored value neither lists, which the register never writes, shows as the first item. */
 static guint
-index_of (const char * const *values,
-          guint               n_values,
-          const char         *value)
+absent_vote_position (const char *text)
 {
-  for (guint i = 0; i < n_values; i++)
-    if (g_strcmp0 (values[i], value) == 0)
-      return i;
-  return 0;
+  EdAbsentVote vote;
+
+  return ed_absent_vote_from_string (text, &vote, NULL) ? vote : ED_ABSENT_VOTE_NONE;
+}
+
+static guint
+language_position (const char *text)
+{
+  EdElectorLanguage language;
+
+  return ed_elector_language_from_string (text, &language, NULL) ? language
+                                                                 : ED_ELECTOR_LANGUAGE_ENGLISH;
 }
 
 static const char *
-status_text (const char *status)
+status_text (EdElectorStatus status)
 {
-  if (g_strcmp0 (status, "pending_addition") == 0)
-    return _("To be added at the next notice of alteration");
-  if (g_strcmp0 (status, "pending_deletion") == 0)
-    return _("To be deleted at the next notice of alteration");
-  return _("In the register");
+  switch (status)
+    {
+    case ED_ELECTOR_STATUS_PENDING_ADDITION:
+      return _("To be added at the next notice of alteration");
+    case ED_ELECTOR_STATUS_PENDING_DELETION:
+      return _("To be deleted at the next notice of alteration");
+    case ED_ELECTOR_STATUS_CURRENT:
+    case ED_N_ELECTOR_STATUSES:
+    default:
+      return _("In the register");
+    }
 }
 
 static void
@@ -721,7 +732,7 @@ delete_clicked_cb (EdElectorEditor *self)
   DeleteDialog *data = g_new0 (DeleteDialog, 1);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
 
-  for (EdDeletionReason r = ED_DELETION_MOVED; r <= ED_DELETION_OTHER; r++)
+  for (EdDeletionReason r = 0; r < ED_N_DELETION_REASONS; r++)
     gtk_string_list_append (names, ed_deletion_reason_get_display_name (r));
   data->self = g_object_ref (self);
   data->reasons = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL));
@@ -739,7 +750,7 @@ delete_clicked_cb (EdElectorEditor *self)
 
   dialog = ADW_MESSAGE_DIALOG (
     adw_message_dialog_new (GTK_WINDOW (self), _("Delete Elector?"),
-                            g_str_equal (self->stored->status, "pending_addition")
+                            self->stored->status == ED_ELECTOR_STATUS_PENDING_ADDITION
                               ? _("The addition is not published yet, so the entry is "
                                   "removed at once.")
                               : _("The entry is deleted when the next notice of alteration "
@@ -794,21 +805,16 @@ build_form (EdElectorEditor *self)
                                      edit->open_register_opt_out);
   self->anonymous_switch = switch_row (self, group, _("Anonymous entry"),
                                        _("Printed as number and N only"), edit->anonymous);
-  gtk_string_list_append (language_names, _("English"));
-  gtk_string_list_append (language_names, _("Welsh"));
+  for (EdElectorLanguage l = 0; l < ED_N_ELECTOR_LANGUAGES; l++)
+    gtk_string_list_append (language_names, ed_elector_language_get_display_name (l));
   self->language_row = combo_row (self, group, "language", _("Language"), language_names,
-                                  index_of (language_values, G_N_ELEMENTS (language_values),
-                                            edit->language));
+                                  language_position (edit->language));
 
   group = new_group (page, _("Absent Vote"));
-  gtk_string_list_append (absent_names, C_("absent vote", "None"));
-  gtk_string_list_append (absent_names, _("Postal"));
-  gtk_string_list_append (absent_names, _("Proxy"));
-  gtk_string_list_append (absent_names, _("Postal proxy"));
+  for (EdAbsentVote v = 0; v < ED_N_ABSENT_VOTES; v++)
+    gtk_string_list_append (absent_names, ed_absent_vote_get_display_name (v));
   self->absent_vote_row = combo_row (self, group, "absent_vote", _("Absent vote"), absent_names,
-                                     index_of (absent_vote_values,
-                                               G_N_ELEMENTS (absent_vote_values),
-                                               edit->absent_vote));
+                                     absent_vote_position (edit->absent_vote));
   self->absent_ends_row = entry_row (self, group, "absent_vote_ends", _("Absent vote ends"),
                                      edit->absent_vote_ends);
   self->proxy_name_row = entry_row (self, group, "proxy_name", _("Proxy name"),
@@ -818,7 +824,7 @@ build_form (EdElectorEditor *self)
 
   build_history (self, page);
 
-  if (self->stored != NULL && !g_str_equal (self->stored->status, "pending_deletion"))
+  if (self->stored != NULL && self->stored->status != ED_ELECTOR_STATUS_PENDING_DELETION)
     {
       group = adw_preferences_group_new ();
       self->delete_button = gtk_button_new_with_label (_("Delete…"));

@@ -103,18 +103,6 @@ ed_elector_row_get_marker (EdElectorRow *self)
   FIELD (marker);
 }
 
-const char *
-ed_elector_row_get_absent_vote (EdElectorRow *self)
-{
-  FIELD (absent_vote);
-}
-
-const char *
-ed_elector_row_get_status (EdElectorRow *self)
-{
-  FIELD (status);
-}
-
 /* The row id of the elector's property, "" for none: where the household view looks. */
 const char *
 ed_elector_row_get_property (EdElectorRow *self)
@@ -123,6 +111,22 @@ ed_elector_row_get_property (EdElectorRow *self)
 }
 
 #undef FIELD
+
+EdAbsentVote
+ed_elector_row_get_absent_vote (EdElectorRow *self)
+{
+  g_return_val_if_fail (ED_IS_ELECTOR_ROW (self), ED_ABSENT_VOTE_NONE);
+
+  return self->summary->absent_vote;
+}
+
+EdElectorStatus
+ed_elector_row_get_status (EdElectorRow *self)
+{
+  g_return_val_if_fail (ED_IS_ELECTOR_ROW (self), ED_ELECTOR_STATUS_CURRENT);
+
+  return self->summary->status;
+}
 
 gboolean
 ed_elector_row_get_anonymous (EdElectorRow *self)

@@ -17,16 +17,16 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (EdElectorRow, ed_elector_row, ED, ELECTOR_ROW, GObject)
 
-EdElectorRow *ed_elector_row_new             (EdElectorSummary *summary);
-const char   *ed_elector_row_get_id          (EdElectorRow     *self);
-const char   *ed_elector_row_get_number      (EdElectorRow     *self);
-const char   *ed_elector_row_get_name        (EdElectorRow     *self);
-const char   *ed_elector_row_get_address     (EdElectorRow     *self);
-const char   *ed_elector_row_get_postcode    (EdElectorRow     *self);
-const char   *ed_elector_row_get_marker      (EdElectorRow     *self);
-const char   *ed_elector_row_get_absent_vote (EdElectorRow     *self);
-gboolean      ed_elector_row_get_anonymous   (EdElectorRow     *self);
-const char   *ed_elector_row_get_status      (EdElectorRow     *self);
-const char   *ed_elector_row_get_property    (EdElectorRow     *self);
+EdElectorRow    *ed_elector_row_new             (EdElectorSummary *summary);
+const char      *ed_elector_row_get_id          (EdElectorRow     *self);
+const char      *ed_elector_row_get_number      (EdElectorRow     *self);
+const char      *ed_elector_row_get_name        (EdElectorRow     *self);
+const char      *ed_elector_row_get_address     (EdElectorRow     *self);
+const char      *ed_elector_row_get_postcode    (EdElectorRow     *self);
+const char      *ed_elector_row_get_marker      (EdElectorRow     *self);
+EdAbsentVote     ed_elector_row_get_absent_vote (EdElectorRow     *self);
+gboolean         ed_elector_row_get_anonymous   (EdElectorRow     *self);
+EdElectorStatus  ed_elector_row_get_status      (EdElectorRow     *self);
+const char      *ed_elector_row_get_property    (EdElectorRow     *self);
 
 G_END_DECLS

@@ -29,25 +29,9 @@ struct _EdHouseholdPane
 G_DEFINE_FINAL_TYPE (EdHouseholdPane, ed_household_pane, GTK_TYPE_BOX)
 
 static const char *
-absent_vote_label (const char *absent_vote)
+absent_vote_label (EdAbsentVote absent_vote)
 {
-  if (g_str_equal (absent_vote, "postal"))
-    return _("Postal");
-  if (g_str_equal (absent_vote, "proxy"))
-    return _("Proxy");
-  if (g_str_equal (absent_vote, "postal_proxy"))
-    return _("Postal proxy");
-  return "";
-}
-
-static const char *
-status_label (const char *status)
-{
-  if (g_str_equal (status, "pending_addition"))
-    return _("Pending addition");
-  if (g_str_equal (status, "pending_deletion"))
-    return _("Pending deletion");
-  return _("Current");
+  return absent_vote != ED_ABSENT_VOTE_NONE ? ed_absent_vote_get_display_name (absent_vote) : "";
 }
 
 static GtkWidget *
@@ -79,7 +63,7 @@ household_elector (EdElectorSummary *summary)
   if (absent_vote[0] != '\0')
     g_string_append_printf (details, "%s%s", details->len > 0 ? " · " : "", absent_vote);
   g_string_append_printf (details, "%s%s", details->len > 0 ? " · " : "",
-                          status_label (summary->status));
+                          ed_elector_status_get_display_name (summary->status));
 
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);

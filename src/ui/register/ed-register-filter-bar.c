@@ -66,19 +66,20 @@ static const EdFranchiseMarker marker_letters[] = {
   ED_FRANCHISE_MARKER_LEGACY_K,
 };
 
+/* A filter of one absent vote or status is named as the vocabulary names it. */
 static const char *const absent_vote_options[] = {
   [ED_ABSENT_VOTE_FILTER_ALL] = N_("All absent votes"),
-  [ED_ABSENT_VOTE_FILTER_POSTAL] = N_("Postal"),
-  [ED_ABSENT_VOTE_FILTER_PROXY] = N_("Proxy"),
-  [ED_ABSENT_VOTE_FILTER_POSTAL_PROXY] = N_("Postal proxy"),
+  [ED_ABSENT_VOTE_FILTER_POSTAL] = NULL,
+  [ED_ABSENT_VOTE_FILTER_PROXY] = NULL,
+  [ED_ABSENT_VOTE_FILTER_POSTAL_PROXY] = NULL,
   [ED_ABSENT_VOTE_FILTER_ANY] = N_("Any absent vote"),
   [ED_ABSENT_VOTE_FILTER_NONE] = N_("Votes in person"),
 };
 
 static const char *const pending_options[] = {
   [ED_PENDING_FILTER_ALL] = N_("All entries"),
-  [ED_PENDING_FILTER_ADDITION] = N_("Pending addition"),
-  [ED_PENDING_FILTER_DELETION] = N_("Pending deletion"),
+  [ED_PENDING_FILTER_ADDITION] = NULL,
+  [ED_PENDING_FILTER_DELETION] = NULL,
   [ED_PENDING_FILTER_ANY] = N_("Any pending change"),
 };
 
@@ -271,6 +272,8 @@ ed_register_filter_bar_init (EdRegisterFilterBar *self)
   g_autoptr(GtkStringList) absent_votes = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) pending = gtk_string_list_new (NULL);
   g_autoptr(GtkExpression) expression = NULL;
+  EdAbsentVote vote;
+  EdElectorStatus status;
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_HORIZONTAL);
   gtk_box_set_spacing (GTK_BOX (self), 6);
@@ -282,9 +285,13 @@ ed_register_filter_bar_init (EdRegisterFilterBar *self)
   self->welsh_letter[0] = ED_FRANCHISE_WELSH_LETTER_DEFAULT[0];
   markers = marker_labels (self);
   for (guint i = 0; i < G_N_ELEMENTS (absent_vote_options); i++)
-    gtk_string_list_append (absent_votes, _(absent_vote_options[i]));
+    gtk_string_list_append (absent_votes, ed_absent_vote_filter_get_vote (i, &vote)
+                                            ? ed_absent_vote_get_display_name (vote)
+                                            : _(absent_vote_options[i]));
   for (guint i = 0; i < G_N_ELEMENTS (pending_options); i++)
-    gtk_string_list_append (pending, _(pending_options[i]));
+    gtk_string_list_append (pending, ed_pending_filter_get_status (i, &status)
+                                       ? ed_elector_status_get_display_name (status)
+                                       : _(pending_options[i]));
 
   self->district_dropdown = add_dropdown (self, _("Polling district"), districts);
   /* A large district has hundreds: let them be found by typing. */

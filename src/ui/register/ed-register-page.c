@@ -45,15 +45,9 @@ typedef enum
 static const char *
 absent_vote_text (EdElectorRow *row)
 {
-  const char *absent_vote = ed_elector_row_get_absent_vote (row);
+  EdAbsentVote absent_vote = ed_elector_row_get_absent_vote (row);
 
-  if (g_str_equal (absent_vote, "postal"))
-    return _("Postal");
-  if (g_str_equal (absent_vote, "proxy"))
-    return _("Proxy");
-  if (g_str_equal (absent_vote, "postal_proxy"))
-    return _("Postal proxy");
-  return "";
+  return absent_vote != ED_ABSENT_VOTE_NONE ? ed_absent_vote_get_display_name (absent_vote) : "";
 }
 
 static const char *

@@ -56,6 +56,20 @@ job_free (Job *job)
   g_free (job);
 }
 
+/* The actions take the edition as it is named on the command line. */
+static void
+append_edition_item (GMenu             *menu,
+                     const char        *label,
+                     const char        *action,
+                     EdRegisterEdition  edition)
+{
+  g_autofree char *detailed =
+    g_action_print_detailed_name (action,
+                                  g_variant_new_string (ed_register_edition_to_string (edition)));
+
+  g_menu_append (menu, label, detailed);
+}
+
 GtkWidget *
 ed_register_print_button_new (void)
 {
@@ -64,10 +78,14 @@ ed_register_print_button_new (void)
   g_autoptr(GMenu) open = g_menu_new ();
   GtkWidget *button = gtk_menu_button_new ();
 
-  g_menu_append (full, _("_Print Full Register…"), "register.print::full");
-  g_menu_append (full, _("_Export Full Register as PDF…"), "register.export-pdf::full");
-  g_menu_append (open, _("Print _Open Register…"), "register.print::open");
-  g_menu_append (open, _("Export Open Register as P_DF…"), "register.export-pdf::open");
+  append_edition_item (full, _("_Print Full Register…"), "register.print",
+                       ED_REGISTER_EDITION_FULL);
+  append_edition_item (full, _("_Export Full Register as PDF…"), "register.export-pdf",
+                       ED_REGISTER_EDITION_FULL);
+  append_edition_item (open, _("Print _Open Register…"), "register.print",
+                       ED_REGISTER_EDITION_OPEN);
+  append_edition_item (open, _("Export Open Register as P_DF…"), "register.export-pdf",
+                       ED_REGISTER_EDITION_OPEN);
   g_menu_append_section (menu, NULL, G_MENU_MODEL (full));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (open));
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));

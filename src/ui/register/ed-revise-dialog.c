@@ -386,9 +386,8 @@ register_file_name (EdRegisterEdition  edition,
   g_autofree char *iso = ed_date_format_iso (publication);
 
   /* File names are the same in every language, as the command line's are. */
-  return g_strdup_printf ("register-%s-%s.%s", edition == ED_REGISTER_EDITION_FULL ? "full"
-                                                                                  : "open",
-                          iso, extension);
+  return g_strdup_printf ("register-%s-%s.%s", ed_register_edition_to_string (edition), iso,
+                          extension);
 }
 
 /* The published copies of the revised register. A failure here does not undo the revision,

@@ -54,13 +54,6 @@ static const EdSaleKind items[] = {
   ED_SALE_KIND_MARKED,
 };
 
-static const char *item_names[] = {
-  N_("Full register"),
-  N_("Edited (open) register"),
-  N_("Notice of alteration"),
-  N_("List of overseas electors"),
-  N_("Marked register"),
-};
 
 static const EdSupplyEntitlement *
 selected_entitlement (EdSupplyDialog *self)
@@ -83,8 +76,9 @@ selected_item (EdSupplyDialog *self)
 static EdSaleFormat
 selected_format (EdSupplyDialog *self)
 {
-  return adw_combo_row_get_selected (self->format_row) == 1 ? ED_SALE_FORMAT_PRINTED
-                                                            : ED_SALE_FORMAT_DATA;
+  guint i = adw_combo_row_get_selected (self->format_row);
+
+  return i < ED_N_SALE_FORMATS ? i : ED_SALE_FORMAT_DATA;
 }
 
 static const char *
@@ -338,12 +332,18 @@ notice_title (EdSupplyNotice *notice)
   g_autofree char *date = g_date_valid (&notice->publication_date)
                             ? ed_date_format_iso (&notice->publication_date) : g_strdup ("—");
 
-  if (g_strcmp0 (notice->kind, "revised") == 0)
-    /* Translators: %s is the date of publication */
-    return g_strdup_printf (_("Revised register of %s"), date);
-  if (g_strcmp0 (notice->kind, "interim") == 0)
-    return g_strdup_printf (_("Interim notice of %s"), date);
-  return g_strdup_printf (_("Notice of %s"), date);
+  switch (notice->kind)
+    {
+    case ED_NOTICE_KIND_REVISED:
+      /* Translators: %s is the date of publication */
+      return g_strdup_printf (_("Revised register of %s"), date);
+    case ED_NOTICE_KIND_INTERIM:
+      return g_strdup_printf (_("Interim notice of %s"), date);
+    case ED_NOTICE_KIND_MONTHLY:
+    case ED_N_NOTICE_KINDS:
+    default:
+      return g_strdup_printf (_("Notice of %s"), date);
+    }
 }
 
 static void
@@ -428,7 +428,8 @@ value_row (AdwPreferencesGroup *group,
 static void
 ed_supply_dialog_init (EdSupplyDialog *self)
 {
-  const char *formats[] = { N_("Data"), N_("Printed") };
+  const char *item_names[G_N_ELEMENTS (items)];
+  const char *formats[ED_N_SALE_FORMATS];
   const EdSupplyEntitlement *entitlements;
   g_autofree const char **entitlement_names = NULL;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -467,7 +468,9 @@ ed_supply_dialog_init (EdSupplyDialog *self)
   self->entitlement_row = combo_row (_("Entitlement"), entitlement_names, n, FALSE);
   adw_preferences_group_add (request_group, GTK_WIDGET (self->entitlement_row));
 
-  self->item_row = combo_row (_("Copy"), item_names, G_N_ELEMENTS (item_names), TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    item_names[i] = ed_sale_kind_get_display_name (items[i]);
+  self->item_row = combo_row (_("Copy"), item_names, G_N_ELEMENTS (item_names), FALSE);
   adw_preferences_group_add (request_group, GTK_WIDGET (self->item_row));
   self->notice_row = combo_row (_("Notice"), NULL, 0, FALSE);
   adw_preferences_group_add (request_group, GTK_WIDGET (self->notice_row));
@@ -476,7 +479,9 @@ ed_supply_dialog_init (EdSupplyDialog *self)
                                  _("Entries in the marked copy"));
   gtk_editable_set_text (GTK_EDITABLE (self->marked_entries_row), "");
   adw_preferences_group_add (request_group, GTK_WIDGET (self->marked_entries_row));
-  self->format_row = combo_row (_("Format"), formats, G_N_ELEMENTS (formats), TRUE);
+  for (EdSaleFormat f = 0; f < ED_N_SALE_FORMATS; f++)
+    formats[f] = ed_sale_format_get_display_name (f);
+  self->format_row = combo_row (_("Format"), formats, G_N_ELEMENTS (formats), FALSE);
   adw_preferences_group_add (request_group, GTK_WIDGET (self->format_row));
   self->date_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->date_row),
