@@ -225,21 +225,23 @@ test_date_row (Fixture       *fixture,
   shown = ed_gui_test_find (row, GTK_TYPE_LABEL, "Wednesday 13 May 2026");
   g_assert_nonnull (shown);
   g_assert_true (gtk_widget_get_visible (shown));
+  g_assert_true (gtk_widget_is_ancestor (shown, row));
 
   gtk_editable_set_text (GTK_EDITABLE (row), "1 Sept 2026");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (shown)), ==, "Tuesday 1 September 2026");
+  g_assert_true (gtk_widget_is_ancestor (shown, row));
 
   /* Not a day April has: nothing shown, and the reason to give. */
   gtk_editable_set_text (GTK_EDITABLE (row), "31/4/2026");
   g_assert_false (ed_date_row_get_date (ED_DATE_ROW (row), NULL, &error));
   g_assert_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "April 2026 has 30 days"));
-  g_assert_false (gtk_widget_get_visible (shown));
+  g_assert_false (gtk_widget_is_ancestor (shown, row));
   g_assert_null (ed_date_row_dup_iso (ED_DATE_ROW (row)));
   gtk_editable_set_text (GTK_EDITABLE (row), "13 May 2026");
-  g_assert_true (gtk_widget_get_visible (shown));
+  g_assert_true (gtk_widget_is_ancestor (shown, row));
   gtk_editable_set_text (GTK_EDITABLE (row), "");
-  g_assert_false (gtk_widget_get_visible (shown));
+  g_assert_false (gtk_widget_is_ancestor (shown, row));
   gtk_editable_set_text (GTK_EDITABLE (row), "31/4/2026");
 
   /* It shows that reason as any validated row does. */

@@ -21,36 +21,53 @@ struct _EdDateRow
 {
   EdValidatedEntryRow parent_instance;
 
-  GtkLabel           *shown_date;
+  GtkLabel           *shown_date;  /* ours; in the row while the text is a date */
 };
 
 G_DEFINE_FINAL_TYPE (EdDateRow, ed_date_row, ED_TYPE_VALIDATED_ENTRY_ROW)
 
+/* The date is a suffix only while there is one: an empty suffix would still take room, and
+ * move the row's edit icon out of line with the rows above and below. */
 static void
 text_changed_cb (EdDateRow *self)
 {
+  GtkWidget *shown_date = GTK_WIDGET (self->shown_date);
   g_autofree char *text = NULL;
   GDate date;
 
   if (ed_date_row_get_date (self, &date, NULL))
     text = ed_date_format_long (&date);
   gtk_label_set_text (self->shown_date, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->shown_date), text != NULL);
+  if (text != NULL && gtk_widget_get_parent (shown_date) == NULL)
+    adw_entry_row_add_suffix (ADW_ENTRY_ROW (self), shown_date);
+  else if (text == NULL && gtk_widget_get_parent (shown_date) != NULL)
+    adw_entry_row_remove (ADW_ENTRY_ROW (self), shown_date);
+}
+
+static void
+ed_date_row_dispose (GObject *object)
+{
+  EdDateRow *self = ED_DATE_ROW (object);
+
+  g_clear_object (&self->shown_date);
+
+  G_OBJECT_CLASS (ed_date_row_parent_class)->dispose (object);
 }
 
 static void
 ed_date_row_class_init (EdDateRowClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = ed_date_row_dispose;
 }
 
 static void
 ed_date_row_init (EdDateRow *self)
 {
-  self->shown_date = GTK_LABEL (gtk_label_new (NULL));
+  self->shown_date = GTK_LABEL (g_object_ref_sink (gtk_label_new (NULL)));
   gtk_widget_add_css_class (GTK_WIDGET (self->shown_date), "dim-label");
   gtk_widget_set_valign (GTK_WIDGET (self->shown_date), GTK_ALIGN_CENTER);
-  gtk_widget_set_visible (GTK_WIDGET (self->shown_date), FALSE);
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (self), GTK_WIDGET (self->shown_date));
   g_signal_connect (self, "changed", G_CALLBACK (text_changed_cb), NULL);
 }
 
