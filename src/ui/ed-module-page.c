@@ -23,7 +23,14 @@ typedef struct
   GtkWidget    *content;
 } EdModulePagePrivate;
 
-G_DEFINE_TYPE_WITH_PRIVATE (EdModulePage, ed_module_page, ADW_TYPE_BIN)
+static GtkBuildableIface *parent_buildable_iface;
+
+static void ed_module_page_buildable_init (GtkBuildableIface *iface);
+
+G_DEFINE_TYPE_WITH_CODE (EdModulePage, ed_module_page, ADW_TYPE_BIN,
+                         G_ADD_PRIVATE (EdModulePage)
+                         G_IMPLEMENT_INTERFACE (GTK_TYPE_BUILDABLE,
+                                                ed_module_page_buildable_init))
 
 enum {
   PROP_0,
@@ -110,6 +117,34 @@ static void
 ed_module_page_real_set_context (EdModulePage *self,
                                  EdContext    *context)
 {
+}
+
+/* A page's template fills in the page: `<child type="start">` and `<child type="end">` go
+ * into its header bar, beside the back button, and a plain `<child>` is its content. */
+static void
+ed_module_page_buildable_add_child (GtkBuildable *buildable,
+                                    GtkBuilder   *builder,
+                                    GObject      *child,
+                                    const char   *type)
+{
+  EdModulePage *self = ED_MODULE_PAGE (buildable);
+  EdModulePagePrivate *priv = ed_module_page_get_instance_private (self);
+
+  if (GTK_IS_WIDGET (child) && g_strcmp0 (type, "start") == 0)
+    adw_header_bar_pack_start (priv->header_bar, GTK_WIDGET (child));
+  else if (GTK_IS_WIDGET (child) && g_strcmp0 (type, "end") == 0)
+    adw_header_bar_pack_end (priv->header_bar, GTK_WIDGET (child));
+  else if (GTK_IS_WIDGET (child) && type == NULL)
+    ed_module_page_set_content (self, GTK_WIDGET (child));
+  else
+    parent_buildable_iface->add_child (buildable, builder, child, type);
+}
+
+static void
+ed_module_page_buildable_init (GtkBuildableIface *iface)
+{
+  parent_buildable_iface = g_type_interface_peek_parent (iface);
+  iface->add_child = ed_module_page_buildable_add_child;
 }
 
 static void

@@ -11,21 +11,23 @@
 
 #include <glib/gi18n.h>
 
-#include "ui/ed-settings-form.h"
 #include "core/ed-value-error.h"
+#include "ui/ed-settings-form.h"
+#include "ui/widgets/ed-field-error.h"
+#include "ui/widgets/ed-validated-entry-row.h"
 
 /* The district settings as a form, in two modes. Bound to a district (preferences), each field
  * is saved on its own when the person applies it (Enter or the apply button), so a half-typed
  * name never reaches the shared data. Blank (a new district), the form only collects and
  * checks; the dialog creates the district from it. Either way every field is checked as it is
- * typed, with the reason shown beside it. */
+ * typed, with the reason shown under it, as on every form (ed-field-error.c). */
 
 typedef struct
 {
   EdSettingsForm      *form;
   const EdSettingInfo *info;
-  GtkWidget           *row;          /* AdwEntryRow, AdwComboRow or AdwActionRow */
-  GtkWidget           *warning;      /* icon whose tooltip says what is wrong */
+  GtkWidget           *row;          /* EdValidatedEntryRow, AdwComboRow or AdwActionRow; the
+                                      * GtkTextView for the address */
   GtkWidget           *toggle;       /* GtkSwitch, for booleans */
   GtkTextBuffer       *buffer;       /* for the address */
   GtkWidget           *save_button;  /* for the address, when bound */
@@ -197,13 +199,11 @@ check_field (Field *field)
   show_error = !field->valid &&
                !(g_error_matches (error, ED_VALUE_ERROR, ED_VALUE_ERROR_EMPTY) && !field->touched);
 
-  if (field->warning != NULL)
-    {
-      gtk_widget_set_visible (field->warning, show_error);
-      gtk_widget_set_tooltip_text (field->warning, error != NULL ? error->message : NULL);
-    }
-
-  if (!show_error)
+  if (field->info->kind != ED_SETTING_ADDRESS)
+    ed_field_error_show (field->row, show_error ? error->message : NULL);
+  /* The address is a text view, with no row under it for a message: it takes the error style
+   * and the description only. */
+  else if (!show_error)
     {
       gtk_widget_remove_css_class (field->row, "error");
       gtk_accessible_reset_property (GTK_ACCESSIBLE (field->row),
@@ -346,19 +346,6 @@ settings_changed_cb (EdSettingsForm *self,
     update_welsh_sensitivity (self);
 }
 
-static GtkWidget *
-make_warning_icon (void)
-{
-  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-  gtk_widget_add_css_class (icon, "error");
-  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
-  gtk_widget_set_visible (icon, FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Invalid value"), -1);
-  return icon;
-}
-
 static Field *
 add_field (EdSettingsForm      *self,
            AdwPreferencesGroup *group,
@@ -438,7 +425,7 @@ add_field (EdSettingsForm      *self,
     case ED_SETTING_WEBSITE:
     case ED_SETTING_MARKER_LETTER:
     default:
-      field->row = adw_entry_row_new ();
+      field->row = ed_validated_entry_row_new ();
       adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (field->row), bound);
       if (info->kind == ED_SETTING_PHONE)
         adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (field->row), GTK_INPUT_PURPOSE_PHONE);
@@ -446,8 +433,6 @@ add_field (EdSettingsForm      *self,
         adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (field->row), GTK_INPUT_PURPOSE_EMAIL);
       else if (info->kind == ED_SETTING_WEBSITE)
         adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (field->row), GTK_INPUT_PURPOSE_URL);
-      field->warning = make_warning_icon ();
-      adw_entry_row_add_suffix (ADW_ENTRY_ROW (field->row), field->warning);
       g_signal_connect_swapped (field->row, "changed", G_CALLBACK (entry_changed_cb), field);
       g_signal_connect_swapped (field->row, "apply", G_CALLBACK (entry_apply_cb), field);
       break;

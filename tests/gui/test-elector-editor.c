@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "ed-modules.h"
 #include <glib/gstdio.h>
 
@@ -269,6 +271,45 @@ test_add_at_address (Fixture       *fixture,
   }
 }
 
+/* Dates are typed as people write them (ed_date_parse()), day first, and stored as ISO. */
+static void
+test_dates_as_people_write_them (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  EdElectorEditor *editor = open_editor (fixture, fixture->elector_id, NULL);
+  g_autoptr(GtkWidget) hold = g_object_ref (GTK_WIDGET (editor));
+  GtkWidget *absent_vote = ed_gui_test_find (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW,
+                                             "Absent vote");
+  GtkWidget *ends = find_row (editor, "Absent vote ends");
+  GtkWidget *save = find_button (editor, "Save");
+  GtkWidget *message;
+  g_autofree char *stored = NULL;
+
+  g_assert_nonnull (absent_vote);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (absent_vote), 1);   /* Postal */
+
+  /* Not a day April has: said in the words of the date, under the field. */
+  gtk_editable_set_text (GTK_EDITABLE (ends), "31/4/2027");
+  ed_gui_test_iterate ();
+  g_assert_false (gtk_widget_get_sensitive (save));
+  message = gtk_widget_get_next_sibling (ends);
+  g_assert_true (message == find_shown_message (GTK_WIDGET (editor)));
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (message)),
+                            "April 2027 has 30 days"));
+
+  gtk_editable_set_text (GTK_EDITABLE (ends), "1 March 2027");
+  ed_gui_test_iterate ();
+  g_assert_null (find_shown_message (GTK_WIDGET (editor)));
+  g_assert_true (gtk_widget_get_sensitive (save));
+  g_signal_emit_by_name (save, "clicked");
+  ed_gui_test_iterate ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
+
+  stored = query (fixture, "SELECT absent_vote || '|' || absent_vote_ends FROM elector "
+                           "WHERE id = ?1", fixture->elector_id);
+  g_assert_cmpstr (stored, ==, "postal|2027-03-01");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -281,6 +322,8 @@ main (int    argc,
               test_invalid_marker_blocks_save, fixture_teardown);
   g_test_add ("/ui/elector-editor/add-at-address", Fixture, NULL, fixture_setup,
               test_add_at_address, fixture_teardown);
+  g_test_add ("/ui/elector-editor/dates-as-people-write-them", Fixture, NULL, fixture_setup,
+              test_dates_as_people_write_them, fixture_teardown);
 
   return g_test_run ();
 }

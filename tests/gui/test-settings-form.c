@@ -9,6 +9,7 @@
 
 #include "ed-gui-test-util.h"
 #include "ui/ed-settings-form.h"
+#include "ui/widgets/ed-field-error.h"
 
 static void
 test_blank_form_needs_a_name (void)
@@ -112,6 +113,36 @@ test_welsh_switch_follows_country (void)
   g_object_unref (form);
 }
 
+/* A field's error is shown as on every form: under the row, and said with it. */
+static void
+test_error_under_row (void)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  EdSettingsForm *form = ed_settings_form_new_blank ();
+  GtkWidget *phone_row = ed_gui_test_find (GTK_WIDGET (form), ADW_TYPE_ENTRY_ROW, "Public phone");
+  GtkWidget *message;
+  const char *error;
+
+  gtk_window_set_child (window, GTK_WIDGET (form));
+  gtk_window_present (window);
+  ed_gui_test_iterate ();
+
+  gtk_editable_set_text (GTK_EDITABLE (phone_row), "01632");
+  error = ed_field_error_get (phone_row);
+  g_assert_nonnull (error);
+  message = gtk_widget_get_next_sibling (phone_row);
+  g_assert_true (ADW_IS_ACTION_ROW (message));
+  g_assert_true (gtk_widget_get_visible (message));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (message)), ==, error);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (phone_row),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, error);
+
+  gtk_editable_set_text (GTK_EDITABLE (phone_row), "01632 960001");
+  g_assert_null (ed_field_error_get (phone_row));
+  g_assert_false (gtk_widget_get_visible (message));
+  gtk_window_destroy (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -121,6 +152,7 @@ main (int    argc,
   g_test_add_func ("/ui/settings-form/blank-needs-a-name", test_blank_form_needs_a_name);
   g_test_add_func ("/ui/settings-form/bound-applies-one-field", test_bound_form_applies_one_field);
   g_test_add_func ("/ui/settings-form/welsh-follows-country", test_welsh_switch_follows_country);
+  g_test_add_func ("/ui/settings-form/error-under-row", test_error_under_row);
 
   return g_test_run ();
 }

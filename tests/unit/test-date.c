@@ -94,6 +94,153 @@ test_parse_rejects (void)
     }
 }
 
+/* The forms people type (ed_date_parse()), day first as in the UK. */
+static void
+test_parse_people_accepts (void)
+{
+  static const struct {
+    const char *text;
+    guint       year;
+    guint       month;
+    guint       day;
+  } cases[] = {
+    /* Numbers, day first: 13/5/2026, with or without leading zeros, and other marks. */
+    { "13/5/2026", 2026, 5, 13 },
+    { "13/05/2026", 2026, 5, 13 },
+    { "1/1/2027", 2027, 1, 1 },
+    { "01/01/2027", 2027, 1, 1 },
+    { "13.5.2026", 2026, 5, 13 },
+    { "13-5-2026", 2026, 5, 13 },
+    { "13 / 5 / 2026", 2026, 5, 13 },
+    { "29/2/2028", 2028, 2, 29 },          /* leap year */
+    { "29/2/2000", 2000, 2, 29 },          /* divisible by 400: leap */
+    /* 13 May 2026: the month's name, in any case, full or its first three letters. */
+    { "13 May 2026", 2026, 5, 13 },
+    { "13 may 2026", 2026, 5, 13 },
+    { "13 MAY 2026", 2026, 5, 13 },
+    { "1 January 2027", 2027, 1, 1 },
+    { "1 Jan 2027", 2027, 1, 1 },
+    { "28 Feb 2027", 2027, 2, 28 },
+    { "13 Sept 2026", 2026, 9, 13 },       /* "Sept", as often written */
+    { "13 Sep 2026", 2026, 9, 13 },
+    { "13 September 2026", 2026, 9, 13 },
+    { "30 Jun 2026", 2026, 6, 30 },
+    { "31 dec 2026", 2026, 12, 31 },
+    { "13 Sept. 2026", 2026, 9, 13 },
+    { "13th May 2026", 2026, 5, 13 },      /* an ordinal day */
+    { "1st June 2026", 2026, 6, 1 },
+    { "2nd Jun 2026", 2026, 6, 2 },
+    { "3rd Oct 2026", 2026, 10, 3 },
+    { "13 May, 2026", 2026, 5, 13 },
+    { "13-May-2026", 2026, 5, 13 },
+    { "13 Mai 2026", 2026, 5, 13 },        /* Welsh month names */
+    { "1 Gorffennaf 2026", 2026, 7, 1 },
+    { "25 Rhagfyr 2026", 2026, 12, 25 },
+    /* 2026-05-13: ISO 8601, as dates are stored; single digits too. */
+    { "2026-05-13", 2026, 5, 13 },
+    { "2026-5-13", 2026, 5, 13 },
+    { "2024-02-29", 2024, 2, 29 },
+    /* Spaces around the date, of any kind, are not part of it. */
+    { "  13/5/2026 ", 2026, 5, 13 },
+    { "\u00a013 May 2026\u00a0", 2026, 5, 13 },
+    { "13\u00a0May\u00a02026", 2026, 5, 13 },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      GDate date;
+
+      if (!ed_date_parse (cases[i].text, &date, &error))
+        g_error ("“%s” was refused: %s", cases[i].text, error->message);
+      g_assert_true (g_date_valid (&date));
+      g_assert_cmpuint (g_date_get_year (&date), ==, cases[i].year);
+      g_assert_cmpuint (g_date_get_month (&date), ==, cases[i].month);
+      g_assert_cmpuint (g_date_get_day (&date), ==, cases[i].day);
+    }
+
+  g_assert_true (ed_date_parse ("13/5/2026", NULL, NULL));
+}
+
+static void
+test_parse_people_rejects (void)
+{
+  static const struct {
+    const char   *text;
+    EdValueError  code;
+    const char   *message_part;
+  } cases[] = {
+    { "", ED_VALUE_ERROR_EMPTY, "13/5/2026, 13 May 2026 or 2026-05-13" },
+    { "  ", ED_VALUE_ERROR_EMPTY, "such as" },
+    /* Days the month does not have: the message says how long the month is. */
+    { "31/4/2026", ED_VALUE_ERROR_INVALID, "April 2026 has 30 days" },
+    { "29/2/2027", ED_VALUE_ERROR_INVALID, "February 2027 has 28 days" },
+    { "29 Feb 2100", ED_VALUE_ERROR_INVALID, "February 2100 has 28 days" },  /* not leap */
+    { "31 June 2026", ED_VALUE_ERROR_INVALID, "June 2026 has 30 days" },
+    { "32/1/2026", ED_VALUE_ERROR_INVALID, "January 2026 has 31 days" },
+    { "0/1/2026", ED_VALUE_ERROR_INVALID, "January 2026 has 31 days" },
+    { "2027-02-29", ED_VALUE_ERROR_INVALID, "February 2027 has 28 days" },
+    /* Day first: a month over 12 is most likely the American order. */
+    { "5/13/2026", ED_VALUE_ERROR_INVALID, "the month comes second" },
+    { "13/0/2026", ED_VALUE_ERROR_INVALID, "1 to 12" },
+    { "2026-13-05", ED_VALUE_ERROR_INVALID, "01 to 12" },
+    { "May 13 2026", ED_VALUE_ERROR_INVALID, "write the day first" },
+    { "Sept 13, 2026", ED_VALUE_ERROR_INVALID, "write the day first" },
+    /* A year is written in full, never guessed. */
+    { "13/5/26", ED_VALUE_ERROR_AMBIGUOUS, "write the year in full" },
+    { "13 May 26", ED_VALUE_ERROR_AMBIGUOUS, "write the year in full" },
+    { "13/5/202", ED_VALUE_ERROR_INVALID, "write the day, the month and the year" },
+    { "13/5/0000", ED_VALUE_ERROR_INVALID, "no year 0000" },
+    { "0000-05-13", ED_VALUE_ERROR_INVALID, "no year 0000" },
+    /* Words that are not months, and text that is not a date at all. */
+    { "13 Mya 2026", ED_VALUE_ERROR_INVALID, "“Mya” is not the name of a month" },
+    { "13 Ma 2026", ED_VALUE_ERROR_INVALID, "is not the name of a month" },
+    { "yesterday", ED_VALUE_ERROR_INVALID, "“yesterday” is not a date" },
+    { "13/5", ED_VALUE_ERROR_INVALID, "13/5/2026" },
+    { "13 May", ED_VALUE_ERROR_INVALID, "13 May 2026" },
+    { "2026", ED_VALUE_ERROR_INVALID, NULL },
+    { "13 5 2026", ED_VALUE_ERROR_INVALID, NULL },       /* no mark between the numbers */
+    { "13/5-2026", ED_VALUE_ERROR_INVALID, NULL },       /* two different marks */
+    { "13,5,2026", ED_VALUE_ERROR_INVALID, NULL },
+    { "2026/05/13", ED_VALUE_ERROR_INVALID, NULL },      /* year first only as ISO writes it */
+    { "20260513", ED_VALUE_ERROR_INVALID, NULL },
+    { "13th 5 2026", ED_VALUE_ERROR_INVALID, NULL },
+    { "Wed 13 May 2026", ED_VALUE_ERROR_INVALID, NULL },
+    { "13 May 2026 10:00", ED_VALUE_ERROR_INVALID, NULL },
+    { "13/5/2026.", ED_VALUE_ERROR_INVALID, NULL },
+    { "/13/5/2026", ED_VALUE_ERROR_INVALID, NULL },
+    { "013/5/2026", ED_VALUE_ERROR_INVALID, NULL },
+    { "13 Mäy 2026", ED_VALUE_ERROR_INVALID, NULL },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      GDate date;
+
+      if (ed_date_parse (cases[i].text, &date, &error))
+        g_error ("“%s” was accepted", cases[i].text);
+      g_assert_error (error, ED_VALUE_ERROR, (gint) cases[i].code);
+      if (cases[i].message_part != NULL && strstr (error->message, cases[i].message_part) == NULL)
+        g_error ("message for “%s” was “%s”", cases[i].text, error->message);
+    }
+}
+
+/* The long form shows a typed date back with its weekday. */
+static void
+test_format_long (void)
+{
+  g_autofree char *saved = g_strdup (setlocale (LC_TIME, NULL));
+  g_autofree char *text = NULL;
+  GDate date;
+
+  setlocale (LC_TIME, "C");
+  g_assert_true (ed_date_parse ("13/5/2026", &date, NULL));
+  text = ed_date_format_long (&date);
+  g_assert_cmpstr (text, ==, "Wednesday 13 May 2026");
+  setlocale (LC_TIME, saved);
+}
+
 static void
 test_format (void)
 {
@@ -210,7 +357,10 @@ main (int   argc,
 
   g_test_add_func ("/core/date/parse-accepts", test_parse_accepts);
   g_test_add_func ("/core/date/parse-rejects", test_parse_rejects);
+  g_test_add_func ("/core/date/parse-people-accepts", test_parse_people_accepts);
+  g_test_add_func ("/core/date/parse-people-rejects", test_parse_people_rejects);
   g_test_add_func ("/core/date/format", test_format);
+  g_test_add_func ("/core/date/format-long", test_format_long);
   g_test_add_func ("/core/date/format-rejects-invalid-date", test_format_rejects_invalid_date);
   g_test_add_func ("/core/date/weekend", test_weekend);
   g_test_add_func ("/core/date/easter", test_easter);

@@ -5,30 +5,27 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "ed-ui"
+#define G_LOG_DOMAIN "ed-ui-register"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "register/ed-elector-edit.h"
-#include "ui/register/ed-elector-editor.h"
 #include "changes/ed-hlc.h"
+#include "core/ed-value-error.h"
+#include "register/ed-elector-edit.h"
 #include "register/ed-register-search.h"
+#include "ui/ed-ui-resources.h"
+#include "ui/register/ed-elector-editor.h"
+#include "ui/widgets/ed-date-row.h"
+#include "ui/widgets/ed-field-error.h"
+#include "ui/widgets/ed-validated-entry-row.h"
 
 /* One entry in the register, added or amended by hand as applications are determined, or
  * deleted with a reason. The rules are libed-core's (ed-elector-edit.h): this window turns
  * its problems into messages under the fields as the officer types, and never loses typed
- * work without asking (DESIGN.md §7). */
-
-/* A field whose problems show under it: the row that edits it and a row for the message. */
-typedef struct
-{
-  const char *name;
-  GtkWidget  *row;
-  GtkWidget  *message;
-  gboolean    touched;
-} Field;
+ * work without asking (DESIGN.md §7). The form is laid out in ed-elector-editor.ui, with
+ * every row it can need; an entry shows those that apply to it. */
 
 struct _EdElectorEditor
 {
@@ -42,14 +39,16 @@ struct _EdElectorEditor
   gboolean         closing;
   gboolean         loading;
   gboolean         show_all_problems;
+  guint            touched;          /* a bit per field_rows[] entry the officer has edited */
 
   AdwToastOverlay *toasts;
   GtkWidget       *save_button;
-  GtkWidget       *delete_button;
+  GtkWidget       *delete_group;
   GtkWidget       *number_row;
   GtkWidget       *address_row;
   GtkWidget       *status_row;
   GtkWidget       *district_row;
+  GtkWidget       *other_row;
   GtkWidget       *other_switch;
   GtkWidget       *new_address_group;
   GtkWidget       *property_row;
@@ -70,8 +69,36 @@ struct _EdElectorEditor
   GtkWidget       *proxy_name_row;
   GtkWidget       *proxy_address_row;
   GtkWidget       *history_group;
-  GArray          *fields;
 };
+
+/* The fields whose problems show under their rows, by the names ed_elector_edit_validate()
+ * gives them. */
+static const struct
+{
+  const char *name;
+  gsize       row_offset;
+} field_rows[] = {
+  { "polling_district", G_STRUCT_OFFSET (EdElectorEditor, district_row) },
+  { "property", G_STRUCT_OFFSET (EdElectorEditor, property_row) },
+  { "street", G_STRUCT_OFFSET (EdElectorEditor, street_row) },
+  { "postcode", G_STRUCT_OFFSET (EdElectorEditor, postcode_row) },
+  { "surname", G_STRUCT_OFFSET (EdElectorEditor, surname_row) },
+  { "marker", G_STRUCT_OFFSET (EdElectorEditor, marker_row) },
+  { "attainer_date", G_STRUCT_OFFSET (EdElectorEditor, attainer_row) },
+  { "language", G_STRUCT_OFFSET (EdElectorEditor, language_row) },
+  { "absent_vote", G_STRUCT_OFFSET (EdElectorEditor, absent_vote_row) },
+  { "absent_vote_ends", G_STRUCT_OFFSET (EdElectorEditor, absent_ends_row) },
+  { "proxy_name", G_STRUCT_OFFSET (EdElectorEditor, proxy_name_row) },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (field_rows) <= sizeof (guint) * 8);
+
+static GtkWidget *
+field_row (EdElectorEditor *self,
+           guint            field)
+{
+  return G_STRUCT_MEMBER (GtkWidget *, self, field_rows[field].row_offset);
+}
 
 G_DEFINE_FINAL_TYPE (EdElectorEditor, ed_elector_editor, ADW_TYPE_WINDOW)
 
@@ -99,6 +126,17 @@ set_text (char       **field,
   *field = g_strstrip (g_strdup (value));
 }
 
+/* Dates are stored as YYYY-MM-DD. Text that is not a date is kept as typed, so that the
+ * rules refuse it and the form is not saved. */
+static void
+set_date (char      **field,
+          GtkWidget  *row)
+{
+  g_autofree char *iso = ed_date_row_dup_iso (ED_DATE_ROW (row));
+
+  set_text (field, iso != NULL ? iso : entry_text (row));
+}
+
 /* The form as an EdElectorEdit: the stored entry (or a blank one) with what is typed. */
 static EdElectorEdit *
 read_form (EdElectorEditor *self)
@@ -111,12 +149,12 @@ read_form (EdElectorEditor *self)
   set_text (&edit->forenames, entry_text (self->forenames_row));
   set_text (&edit->surname, entry_text (self->surname_row));
   set_text (&edit->marker, entry_text (self->marker_row));
-  set_text (&edit->attainer_date, entry_text (self->attainer_row));
+  set_date (&edit->attainer_date, self->attainer_row);
   edit->open_register_opt_out = gtk_switch_get_active (GTK_SWITCH (self->opt_out_switch));
   edit->anonymous = gtk_switch_get_active (GTK_SWITCH (self->anonymous_switch));
   if (absent < ED_N_ABSENT_VOTES)
     set_text (&edit->absent_vote, ed_absent_vote_to_string (absent));
-  set_text (&edit->absent_vote_ends, entry_text (self->absent_ends_row));
+  set_date (&edit->absent_vote_ends, self->absent_ends_row);
   set_text (&edit->proxy_name, entry_text (self->proxy_name_row));
   set_text (&edit->proxy_address, entry_text (self->proxy_address_row));
   /* A row written without a language reads as English; leave it as it is unless changed. */
@@ -195,29 +233,19 @@ ed_elector_editor_get_can_save (EdElectorEditor *self)
   return gtk_widget_get_sensitive (self->save_button);
 }
 
+/* A date that is not one is told in the words of the people's grammar, not of the stored
+ * form the rules check. */
 static void
-show_problem (Field      *field,
+show_problem (GtkWidget  *row,
               const char *message)
 {
-  gboolean shown = message != NULL;
+  g_autoptr(GError) error = NULL;
 
-  gtk_widget_set_visible (field->message, shown);
-  if (shown)
-    {
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (field->message), message);
-      gtk_widget_add_css_class (field->row, "error");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (field->row),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
-      gtk_accessible_update_state (GTK_ACCESSIBLE (field->row), GTK_ACCESSIBLE_STATE_INVALID,
-                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (field->row, "error");
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (field->row),
-                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (field->row), GTK_ACCESSIBLE_STATE_INVALID);
-    }
+  if (message != NULL && ED_IS_DATE_ROW (row) &&
+      !ed_date_row_get_date (ED_DATE_ROW (row), NULL, &error) &&
+      !g_error_matches (error, ED_VALUE_ERROR, ED_VALUE_ERROR_EMPTY))
+    message = error->message;
+  ed_field_error_show (row, message);
 }
 
 static void
@@ -254,13 +282,13 @@ update_state (EdElectorEditor *self)
 
   edit = read_form (self);
   problems = current_problems (self, edit);
-  for (guint i = 0; i < self->fields->len; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (field_rows); i++)
     {
-      Field *field = &g_array_index (self->fields, Field, i);
-      const char *message = ed_field_problems_lookup (problems, field->name);
+      const char *message = ed_field_problems_lookup (problems, field_rows[i].name);
+      gboolean touched = (self->touched & (1u << i)) != 0;
 
       /* An untouched field of a new entry is not wrong yet, only empty. */
-      show_problem (field, field->touched || self->show_all_problems ? message : NULL);
+      show_problem (field_row (self, i), touched || self->show_all_problems ? message : NULL);
     }
 
   proxy = ed_absent_vote_from_string (edit->absent_vote, &vote, NULL) &&
@@ -268,8 +296,7 @@ update_state (EdElectorEditor *self)
   gtk_widget_set_visible (self->proxy_name_row, proxy || edit->proxy_name[0] != '\0');
   gtk_widget_set_visible (self->proxy_address_row, proxy || edit->proxy_address[0] != '\0');
   new_address = self->stored == NULL && self->initial->property[0] == '\0';
-  if (self->new_address_group != NULL)
-    gtk_widget_set_visible (self->new_address_group, new_address && !edit->other_elector);
+  gtk_widget_set_visible (self->new_address_group, new_address && !edit->other_elector);
 
   update_number (self, edit);
   gtk_widget_set_sensitive (self->save_button,
@@ -283,138 +310,12 @@ field_changed_cb (GtkWidget       *row,
                   GParamSpec      *pspec,
                   EdElectorEditor *self)
 {
-  for (guint i = 0; i < self->fields->len; i++)
-    {
-      Field *field = &g_array_index (self->fields, Field, i);
-
-      if (field->row == row && !self->loading)
-        field->touched = TRUE;
-    }
+  if (self->loading)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (field_rows); i++)
+    if (field_row (self, i) == row)
+      self->touched |= 1u << i;
   update_state (self);
-}
-
-static void
-watch (EdElectorEditor *self,
-       GtkWidget       *widget,
-       const char      *property)
-{
-  g_autofree char *signal = g_strconcat ("notify::", property, NULL);
-
-  g_signal_connect (widget, signal, G_CALLBACK (field_changed_cb), self);
-}
-
-static void
-add_field (EdElectorEditor *self,
-           GtkWidget       *group,
-           const char      *name,
-           GtkWidget       *row)
-{
-  Field field = { name, row, adw_action_row_new (), FALSE };
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (field.message), FALSE);
-  gtk_widget_add_css_class (field.message, "error");
-  gtk_widget_set_visible (field.message, FALSE);
-  gtk_widget_set_can_focus (field.message, FALSE);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), field.message);
-  g_array_append_val (self->fields, field);
-}
-
-static GtkWidget *
-entry_row (EdElectorEditor *self,
-           GtkWidget       *group,
-           const char      *field,
-           const char      *title,
-           const char      *text)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  -1);
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-  /* Enter saves, as in any dialog; Save is the window's default widget. */
-  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
-  watch (self, row, "text");
-  if (field != NULL)
-    add_field (self, group, field, row);
-  else
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  return row;
-}
-
-static GtkWidget *
-switch_row (EdElectorEditor *self,
-            GtkWidget       *group,
-            const char      *title,
-            const char      *subtitle,
-            gboolean         active)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *toggle = gtk_switch_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-  gtk_switch_set_active (GTK_SWITCH (toggle), active);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
-  watch (self, toggle, "active");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  return toggle;
-}
-
-static GtkWidget *
-combo_row (EdElectorEditor    *self,
-           GtkWidget          *group,
-           const char         *field,
-           const char         *title,
-           GtkStringList      *names,
-           guint               selected)
-{
-  GtkWidget *row = adw_combo_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  -1);
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (names));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
-  watch (self, row, "selected");
-  if (field != NULL)
-    add_field (self, group, field, row);
-  else
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  return row;
-}
-
-static GtkWidget *
-info_row (GtkWidget  *group,
-          const char *title,
-          const char *subtitle)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_add_css_class (row, "property");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  return row;
-}
-
-static GtkWidget *
-new_group (GtkWidget  *page,
-           const char *title)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-  return group;
 }
 
 /* The absent vote and language combos list their vocabularies in the order of the enums. A
@@ -452,80 +353,69 @@ status_text (EdElectorStatus status)
     }
 }
 
+/* What the entry is, and, for a new elector, where: at the address they were added from,
+ * as an Other elector, or at a new address in a chosen polling district. */
 static void
-build_entry_group (EdElectorEditor *self,
-                   GtkWidget       *page)
+load_entry_group (EdElectorEditor *self)
 {
   EdElectorEdit *edit = self->initial;
-  GtkWidget *group = new_group (page, _("Entry"));
   g_autofree char *number = NULL;
   g_autofree char *address = NULL;
+  g_autoptr(GtkStringList) names = NULL;
 
   if (self->stored != NULL)
     number = ed_elector_number_format (&edit->number);
-  self->number_row = info_row (group, _("Elector number"), number != NULL ? number : "");
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->number_row), number != NULL ? number : "");
   if (edit->property[0] != '\0')
     address = ed_elector_edit_address_text (self->context, edit->property, NULL);
   if (self->stored != NULL)
     {
-      self->address_row = info_row (group, _("Address"),
-                                    edit->other_elector || address == NULL || address[0] == '\0'
-                                      ? _("Other elector: no address")
-                                      : address);
-      self->status_row = info_row (group, _("Status"), status_text (edit->status));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->address_row),
+                                   edit->other_elector || address == NULL || address[0] == '\0'
+                                     ? _("Other elector: no address")
+                                     : address);
+      gtk_widget_set_visible (self->address_row, TRUE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->status_row), status_text (edit->status));
+      gtk_widget_set_visible (self->status_row, TRUE);
       return;
     }
 
+  gtk_widget_set_visible (self->other_row, TRUE);
   if (edit->property[0] != '\0')
     {
-      self->address_row = info_row (group, _("Address"), address != NULL ? address : "");
-      self->other_switch = switch_row (self, group, _("Other elector"),
-                                       _("Listed with no address"), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->address_row),
+                                   address != NULL ? address : "");
+      gtk_widget_set_visible (self->address_row, TRUE);
       return;
     }
 
   /* A new address: choose its polling district, then type it. */
-  {
-    g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  names = gtk_string_list_new (NULL);
+  self->districts = ed_register_polling_districts (self->context, NULL);
+  for (guint i = 0; self->districts != NULL && i < self->districts->len; i++)
+    {
+      EdPollingDistrictRef *choice = g_ptr_array_index (self->districts, i);
+      g_autofree char *label = g_strdup_printf ("%s %s", choice->code, choice->name);
 
-    self->districts = ed_register_polling_districts (self->context, NULL);
-    for (guint i = 0; self->districts != NULL && i < self->districts->len; i++)
-      {
-        EdPollingDistrictRef *choice = g_ptr_array_index (self->districts, i);
-        g_autofree char *label = g_strdup_printf ("%s %s", choice->code, choice->name);
-
-        gtk_string_list_append (names, label);
-      }
-    self->district_row = combo_row (self, group, "polling_district", _("Polling district"),
-                                    names, 0);
-    self->other_switch = switch_row (self, group, _("Other elector"),
-                                     _("Listed with no address"), FALSE);
-  }
-
-  self->new_address_group = new_group (page, _("Address"));
-  self->property_row = entry_row (self, self->new_address_group, "property",
-                                  _("House number or name"), "");
-  self->street_row = entry_row (self, self->new_address_group, "street", _("Street"), "");
-  self->locality_row = entry_row (self, self->new_address_group, NULL, _("Locality"), "");
-  self->town_row = entry_row (self, self->new_address_group, NULL, _("Town"), "");
-  self->postcode_row = entry_row (self, self->new_address_group, "postcode", _("Postcode"), "");
+      gtk_string_list_append (names, label);
+    }
+  adw_combo_row_set_model (ADW_COMBO_ROW (self->district_row), G_LIST_MODEL (names));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (self->district_row), 0);
+  gtk_widget_set_visible (self->district_row, TRUE);
 }
 
 static void
-build_history (EdElectorEditor *self,
-               GtkWidget       *page)
+load_history (EdElectorEditor *self)
 {
   g_autoptr(GPtrArray) history = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *count = NULL;
-  GtkWidget *group;
+  GtkWidget *group = self->history_group;
 
   if (self->stored == NULL)
     return;
 
-  /* A plain group, not an expander: the list is what an officer opens the panel for. */
-  group = new_group (page, _("History"));
-  self->history_group = group;
+  gtk_widget_set_visible (group, TRUE);
 
   history = ed_elector_history (self->context, self->stored->id, &error);
   if (history == NULL)
@@ -617,22 +507,12 @@ save_clicked_cb (EdElectorEditor *self)
     adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
 }
 
-static gboolean
-save_shortcut_cb (GtkWidget *widget,
-                  GVariant  *args,
-                  gpointer   user_data)
+static void
+save_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
   save_clicked_cb (ED_ELECTOR_EDITOR (widget));
-  return TRUE;
-}
-
-static gboolean
-cancel_shortcut_cb (GtkWidget *widget,
-                    GVariant  *args,
-                    gpointer   user_data)
-{
-  gtk_window_close (GTK_WINDOW (widget));
-  return TRUE;
 }
 
 static void
@@ -646,6 +526,13 @@ discard_response_cb (EdElectorEditor *self,
       self->closing = TRUE;
       gtk_window_close (GTK_WINDOW (self));
     }
+}
+
+static void
+release_editor (gpointer  data,
+                GClosure *closure)
+{
+  g_object_unref (data);
 }
 
 /* An unsaved form never vanishes without a word (DESIGN.md §7). */
@@ -673,7 +560,10 @@ close_request_cb (EdElectorEditor *self)
     }
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_swapped (dialog, "response", G_CALLBACK (discard_response_cb), self);
+  /* Discard closes the editor from within the dialog's response; the dialog lets go of its
+   * parent only after, so the editor stays until the dialog is gone. */
+  g_signal_connect_data (dialog, "response", G_CALLBACK (discard_response_cb),
+                         g_object_ref (self), release_editor, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
   return TRUE;
 }
@@ -766,82 +656,32 @@ delete_clicked_cb (EdElectorEditor *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The entry as stored, or a new one, into the form. */
 static void
-build_form (EdElectorEditor *self)
+load_form (EdElectorEditor *self)
 {
   EdElectorEdit *edit = self->initial;
-  GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *group;
-  g_autoptr(GtkStringList) absent_names = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) language_names = gtk_string_list_new (NULL);
 
   self->loading = TRUE;
-
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_close), self);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  self->save_button = gtk_button_new_with_label (_("Save"));
-  gtk_widget_add_css_class (self->save_button, "suggested-action");
-  g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (save_clicked_cb), self);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->save_button);
-  gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
-  gtk_box_append (GTK_BOX (toolbar), header);
-
-  build_entry_group (self, page);
-
-  group = new_group (page, _("Name"));
-  self->title_row = entry_row (self, group, NULL, _("Title"), edit->title);
-  self->forenames_row = entry_row (self, group, NULL, _("Forenames"), edit->forenames);
-  self->surname_row = entry_row (self, group, "surname", _("Surname"), edit->surname);
-
-  group = new_group (page, _("Franchise"));
-  self->marker_row = entry_row (self, group, "marker", _("Franchise marker"), edit->marker);
-  self->attainer_row = entry_row (self, group, "attainer_date", _("Attainer date"),
-                                  edit->attainer_date);
-  self->opt_out_switch = switch_row (self, group, _("Opted out of the open register"), NULL,
-                                     edit->open_register_opt_out);
-  self->anonymous_switch = switch_row (self, group, _("Anonymous entry"),
-                                       _("Printed as number and N only"), edit->anonymous);
-  for (EdElectorLanguage l = 0; l < ED_N_ELECTOR_LANGUAGES; l++)
-    gtk_string_list_append (language_names, ed_elector_language_get_display_name (l));
-  self->language_row = combo_row (self, group, "language", _("Language"), language_names,
-                                  language_position (edit->language));
-
-  group = new_group (page, _("Absent Vote"));
-  for (EdAbsentVote v = 0; v < ED_N_ABSENT_VOTES; v++)
-    gtk_string_list_append (absent_names, ed_absent_vote_get_display_name (v));
-  self->absent_vote_row = combo_row (self, group, "absent_vote", _("Absent vote"), absent_names,
-                                     absent_vote_position (edit->absent_vote));
-  self->absent_ends_row = entry_row (self, group, "absent_vote_ends", _("Absent vote ends"),
-                                     edit->absent_vote_ends);
-  self->proxy_name_row = entry_row (self, group, "proxy_name", _("Proxy name"),
-                                    edit->proxy_name);
-  self->proxy_address_row = entry_row (self, group, NULL, _("Proxy address"),
-                                       edit->proxy_address);
-
-  build_history (self, page);
-
-  if (self->stored != NULL && self->stored->status != ED_ELECTOR_STATUS_PENDING_DELETION)
-    {
-      group = adw_preferences_group_new ();
-      self->delete_button = gtk_button_new_with_label (_("Delete…"));
-      gtk_widget_set_halign (self->delete_button, GTK_ALIGN_START);
-      gtk_widget_add_css_class (self->delete_button, "destructive-action");
-      g_signal_connect_swapped (self->delete_button, "clicked", G_CALLBACK (delete_clicked_cb),
-                                self);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->delete_button);
-      adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-    }
-
-  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  adw_toast_overlay_set_child (self->toasts, page);
-  gtk_widget_set_vexpand (GTK_WIDGET (self->toasts), TRUE);
-  gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->toasts));
-  adw_window_set_content (ADW_WINDOW (self), toolbar);
-
+  load_entry_group (self);
+  gtk_editable_set_text (GTK_EDITABLE (self->title_row), edit->title);
+  gtk_editable_set_text (GTK_EDITABLE (self->forenames_row), edit->forenames);
+  gtk_editable_set_text (GTK_EDITABLE (self->surname_row), edit->surname);
+  gtk_editable_set_text (GTK_EDITABLE (self->marker_row), edit->marker);
+  gtk_editable_set_text (GTK_EDITABLE (self->attainer_row), edit->attainer_date);
+  gtk_switch_set_active (GTK_SWITCH (self->opt_out_switch), edit->open_register_opt_out);
+  gtk_switch_set_active (GTK_SWITCH (self->anonymous_switch), edit->anonymous);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (self->language_row),
+                              language_position (edit->language));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (self->absent_vote_row),
+                              absent_vote_position (edit->absent_vote));
+  gtk_editable_set_text (GTK_EDITABLE (self->absent_ends_row), edit->absent_vote_ends);
+  gtk_editable_set_text (GTK_EDITABLE (self->proxy_name_row), edit->proxy_name);
+  gtk_editable_set_text (GTK_EDITABLE (self->proxy_address_row), edit->proxy_address);
+  load_history (self);
+  gtk_widget_set_visible (self->delete_group,
+                          self->stored != NULL &&
+                            self->stored->status != ED_ELECTOR_STATUS_PENDING_DELETION);
   self->loading = FALSE;
   update_state (self);
 }
@@ -855,7 +695,6 @@ ed_elector_editor_dispose (GObject *object)
   g_clear_pointer (&self->stored, ed_elector_edit_free);
   g_clear_pointer (&self->initial, ed_elector_edit_free);
   g_clear_pointer (&self->districts, g_ptr_array_unref);
-  g_clear_pointer (&self->fields, g_array_unref);
 
   G_OBJECT_CLASS (ed_elector_editor_parent_class)->dispose (object);
 }
@@ -878,19 +717,71 @@ ed_elector_editor_class_init (EdElectorEditorClass *klass)
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, save_shortcut_cb,
-                                NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, cancel_shortcut_cb, NULL);
+  g_type_ensure (ED_TYPE_VALIDATED_ENTRY_ROW);
+  g_type_ensure (ED_TYPE_DATE_ROW);
+  (void)ed_ui_get_resource ();
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/org/electoraldesk/ElectoralDesk/register/ed-elector-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, EdElectorEditor, toasts);
+  gtk_widget_class_bind_template_child (widget_class, EdElectorEditor, save_button);
+  gtk_widget_class_bind_template_child (widget_class, EdElectorEditor, delete_group);
+  gtk_widget_class_bind_template_child (widget_class, EdElectorEditor, number_row);
+  gtk_widget_class_bind_template_child (widget_class, EdElectorEditor, address_row);
+  gtk_widget_class_bind_template_child (widget_class, EdElectorEditor, status_row);
+  gtk_widget_class_bind_template_child (widget_class, EdElectorEditor, district_row);
+  gtk_widget_class_bind_template_child (widget_class, EdElectorEditor, other_row);
+  gtk_widget_class_bind_template_child (widget_class, EdElectorEditor, other_switch);
+  gtk_widget_class_bind_template_child (widget_class, EdElectorEditor, new_address_group);
+  gtk_widget_class_bind_template_child (widget_class, EdElectorEditor, property_row);
+  gtk_widget_class_bind_template_child (widget_class, EdElectorEditor, street_row);
+  gtk_widget_class_bind_template_child (widget_class, EdElectorEditor, locality_row);
+  gtk_widget_class_bind_template_child (widget_class, EdElectorEditor, town_row);
+  gtk_widget_class_bind_template_child (widget_class, EdElectorEditor, postcode_row);
+  gtk_widget_class_bind_template_child (widget_class, EdElectorEditor, title_row);
+  gtk_widget_class_bind_template_child (widget_class, EdElectorEditor, forenames_row);
+  gtk_widget_class_bind_template_child (widget_class, EdElectorEditor, surname_row);
+  gtk_widget_class_bind_template_child (widget_class, EdElectorEditor, marker_row);
+  gtk_widget_class_bind_template_child (widget_class, EdElectorEditor, attainer_row);
+  gtk_widget_class_bind_template_child (widget_class, EdElectorEditor, opt_out_switch);
+  gtk_widget_class_bind_template_child (widget_class, EdElectorEditor, anonymous_switch);
+  gtk_widget_class_bind_template_child (widget_class, EdElectorEditor, language_row);
+  gtk_widget_class_bind_template_child (widget_class, EdElectorEditor, absent_vote_row);
+  gtk_widget_class_bind_template_child (widget_class, EdElectorEditor, absent_ends_row);
+  gtk_widget_class_bind_template_child (widget_class, EdElectorEditor, proxy_name_row);
+  gtk_widget_class_bind_template_child (widget_class, EdElectorEditor, proxy_address_row);
+  gtk_widget_class_bind_template_child (widget_class, EdElectorEditor, history_group);
+  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, delete_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, close_request_cb);
+
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save",
+                                       NULL);
+  /* Escape cancels, asking first if anything typed is not saved (close_request_cb()). */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 ed_elector_editor_init (EdElectorEditor *self)
 {
-  self->fields = g_array_new (FALSE, TRUE, sizeof (Field));
+  GtkStringList *languages;
+  GtkStringList *absent_votes;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The combos' items come from the vocabularies, in the enums' order. */
+  self->loading = TRUE;
+  languages = GTK_STRING_LIST (adw_combo_row_get_model (ADW_COMBO_ROW (self->language_row)));
+  for (EdElectorLanguage l = 0; l < ED_N_ELECTOR_LANGUAGES; l++)
+    gtk_string_list_append (languages, ed_elector_language_get_display_name (l));
+  absent_votes = GTK_STRING_LIST (adw_combo_row_get_model (ADW_COMBO_ROW (self->absent_vote_row)));
+  for (EdAbsentVote v = 0; v < ED_N_ABSENT_VOTES; v++)
+    gtk_string_list_append (absent_votes, ed_absent_vote_get_display_name (v));
+  self->loading = FALSE;
+
   g_date_clear (&self->today, 1);
   g_date_set_time_t (&self->today, time (NULL));
-  gtk_window_set_default_size (GTK_WINDOW (self), 560, 720);
-  g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
 }
 
 /**
@@ -939,7 +830,7 @@ ed_elector_editor_new (GtkWindow  *parent,
           !ed_elector_edit_prefill_property (self->initial, context, property_id, &error))
         g_warning ("Could not read the address %s: %s", property_id, error->message);
     }
-  build_form (self);
+  load_form (self);
   return self;
 }
 

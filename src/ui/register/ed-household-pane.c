@@ -5,15 +5,16 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "ed-ui"
+#define G_LOG_DOMAIN "ed-ui-register"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "ui/register/ed-household-pane.h"
 #include "register/ed-register-household.h"
 #include "register/ed-register-search.h"
+#include "ui/ed-ui-resources.h"
+#include "ui/register/ed-household-pane.h"
 
 /* Everyone registered at one property (ed_register_household()): its address, UPRN and
  * polling district, then each elector's number, name, marker, absent vote and status. The
@@ -24,6 +25,7 @@ struct _EdHouseholdPane
   GtkBox     parent_instance;
 
   EdContext *context;
+  GtkWidget *heading;
 };
 
 G_DEFINE_FINAL_TYPE (EdHouseholdPane, ed_household_pane, GTK_TYPE_BOX)
@@ -96,20 +98,20 @@ static void
 ed_household_pane_class_init (EdHouseholdPaneClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ed_household_pane_dispose;
+
+  (void)ed_ui_get_resource ();
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/org/electoraldesk/ElectoralDesk/register/ed-household-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, EdHouseholdPane, heading);
 }
 
 static void
 ed_household_pane_init (EdHouseholdPane *self)
 {
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
-  gtk_box_set_spacing (GTK_BOX (self), 6);
-  gtk_widget_set_margin_start (GTK_WIDGET (self), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (self), 12);
-  gtk_widget_set_margin_top (GTK_WIDGET (self), 12);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self), 12);
-  ed_household_pane_clear (self);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 /**
@@ -156,9 +158,8 @@ ed_household_pane_clear (EdHouseholdPane *self)
 
   g_return_if_fail (ED_IS_HOUSEHOLD_PANE (self));
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+  while ((child = gtk_widget_get_next_sibling (self->heading)) != NULL)
     gtk_box_remove (GTK_BOX (self), child);
-  gtk_box_append (GTK_BOX (self), pane_label (_("Household"), "title-4"));
 }
 
 /**

@@ -5,13 +5,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "ed-ui"
+#define G_LOG_DOMAIN "ed-ui-register"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "register/ed-franchise.h"
+#include "ui/ed-ui-resources.h"
 #include "ui/register/ed-register-filter-bar.h"
 
 /* The register's filters, under the search entry: polling district, marker, absent vote,
@@ -28,6 +29,8 @@ struct _EdRegisterFilterBar
   GtkDropDown        *absent_vote_dropdown;
   GtkToggleButton    *attainers_button;
   GtkDropDown        *pending_dropdown;
+  GtkStringList      *absent_vote_choices;
+  GtkStringList      *pending_choices;
   GtkWidget          *clear_button;
   GPtrArray          *districts;        /* EdPollingDistrictRef, after "All polling districts" */
   EdDistrictSettings *settings;         /* the open district's, for its Welsh marker letter */
@@ -220,22 +223,6 @@ load_districts (EdRegisterFilterBar *self,
   block_control_signals (self, FALSE);
 }
 
-static GtkDropDown *
-add_dropdown (EdRegisterFilterBar *self,
-              const char          *accessible_label,
-              GtkStringList       *labels)
-{
-  /* The dropdown takes a reference of its own: the caller keeps @labels. */
-  GtkDropDown *dropdown =
-    GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (labels)), NULL));
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible_label, -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (dropdown), accessible_label);
-  gtk_box_append (GTK_BOX (self), GTK_WIDGET (dropdown));
-  return dropdown;
-}
-
 static void
 ed_register_filter_bar_dispose (GObject *object)
 {
@@ -251,6 +238,7 @@ static void
 ed_register_filter_bar_class_init (EdRegisterFilterBarClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ed_register_filter_bar_dispose;
 
@@ -262,74 +250,47 @@ ed_register_filter_bar_class_init (EdRegisterFilterBarClass *klass)
    */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  (void)ed_ui_get_resource ();
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/org/electoraldesk/ElectoralDesk/register/ed-register-filter-bar.ui");
+  gtk_widget_class_bind_template_child (widget_class, EdRegisterFilterBar, district_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, EdRegisterFilterBar, marker_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, EdRegisterFilterBar, absent_vote_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, EdRegisterFilterBar, attainers_button);
+  gtk_widget_class_bind_template_child (widget_class, EdRegisterFilterBar, pending_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, EdRegisterFilterBar, absent_vote_choices);
+  gtk_widget_class_bind_template_child (widget_class, EdRegisterFilterBar, pending_choices);
+  gtk_widget_class_bind_template_child (widget_class, EdRegisterFilterBar, clear_button);
+  gtk_widget_class_bind_template_callback (widget_class, control_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, ed_register_filter_bar_clear);
 }
 
 static void
 ed_register_filter_bar_init (EdRegisterFilterBar *self)
 {
-  g_autoptr(GtkStringList) districts = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) markers = NULL;
-  g_autoptr(GtkStringList) absent_votes = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) pending = gtk_string_list_new (NULL);
-  g_autoptr(GtkExpression) expression = NULL;
   EdAbsentVote vote;
   EdElectorStatus status;
 
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_HORIZONTAL);
-  gtk_box_set_spacing (GTK_BOX (self), 6);
-  gtk_widget_set_margin_start (GTK_WIDGET (self), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (self), 12);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self), 6);
+  gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_string_list_append (districts, _("All polling districts"));
+  /* The choices come from the tables above, which give each position its filter. */
   self->welsh_letter[0] = ED_FRANCHISE_WELSH_LETTER_DEFAULT[0];
   markers = marker_labels (self);
+  block_control_signals (self, TRUE);
+  gtk_drop_down_set_model (self->marker_dropdown, G_LIST_MODEL (markers));
   for (guint i = 0; i < G_N_ELEMENTS (absent_vote_options); i++)
-    gtk_string_list_append (absent_votes, ed_absent_vote_filter_get_vote (i, &vote)
-                                            ? ed_absent_vote_get_display_name (vote)
-                                            : _(absent_vote_options[i]));
+    gtk_string_list_append (self->absent_vote_choices,
+                            ed_absent_vote_filter_get_vote (i, &vote)
+                              ? ed_absent_vote_get_display_name (vote)
+                              : _(absent_vote_options[i]));
   for (guint i = 0; i < G_N_ELEMENTS (pending_options); i++)
-    gtk_string_list_append (pending, ed_pending_filter_get_status (i, &status)
-                                       ? ed_elector_status_get_display_name (status)
-                                       : _(pending_options[i]));
-
-  self->district_dropdown = add_dropdown (self, _("Polling district"), districts);
-  /* A large district has hundreds: let them be found by typing. */
-  expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
-  gtk_drop_down_set_expression (self->district_dropdown, expression);
-  gtk_drop_down_set_enable_search (self->district_dropdown, TRUE);
-  self->marker_dropdown = add_dropdown (self, _("Marker"), markers);
-  self->absent_vote_dropdown = add_dropdown (self, _("Absent vote"), absent_votes);
-
-  self->attainers_button = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_label (_("Attainers")));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->attainers_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Attainers"), -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->attainers_button),
-                               _("Only attainers, who reach voting age soon"));
-  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->attainers_button));
-
-  self->pending_dropdown = add_dropdown (self, _("Pending"), pending);
-
-  self->clear_button = gtk_button_new_from_icon_name ("edit-clear-all-symbolic");
-  gtk_widget_set_tooltip_text (self->clear_button, _("Clear Filters (Escape)"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->clear_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Clear filters"), -1);
-  gtk_widget_set_sensitive (self->clear_button, FALSE);
-  gtk_box_append (GTK_BOX (self), self->clear_button);
-  g_signal_connect_swapped (self->clear_button, "clicked",
-                            G_CALLBACK (ed_register_filter_bar_clear), self);
-
-  /* Only once every control exists: a change reads them all. */
-  g_signal_connect_swapped (self->district_dropdown, "notify::selected",
-                            G_CALLBACK (control_changed_cb), self);
-  g_signal_connect_swapped (self->marker_dropdown, "notify::selected",
-                            G_CALLBACK (control_changed_cb), self);
-  g_signal_connect_swapped (self->absent_vote_dropdown, "notify::selected",
-                            G_CALLBACK (control_changed_cb), self);
-  g_signal_connect_swapped (self->attainers_button, "toggled", G_CALLBACK (control_changed_cb),
-                            self);
-  g_signal_connect_swapped (self->pending_dropdown, "notify::selected",
-                            G_CALLBACK (control_changed_cb), self);
+    gtk_string_list_append (self->pending_choices,
+                            ed_pending_filter_get_status (i, &status)
+                              ? ed_elector_status_get_display_name (status)
+                              : _(pending_options[i]));
+  block_control_signals (self, FALSE);
 }
 
 /**

@@ -29,6 +29,7 @@ struct _EdRegisterPage
   GtkRevealer         *household_revealer;
   GtkToggleButton     *household_button;
   EdHouseholdPane     *household_pane;
+  GMenuModel          *row_menu;
 };
 
 void _ed_register_page_class_install_dialog_actions (GtkWidgetClass *widget_class);

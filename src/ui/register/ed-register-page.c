@@ -5,26 +5,28 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "ed-ui"
+#define G_LOG_DOMAIN "ed-ui-register"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "register/ed-elector-edit.h"
+#include "register/ed-register-search.h"
+#include "ui/ed-number-format.h"
+#include "ui/ed-ui-resources.h"
 #include "ui/register/ed-elector-editor.h"
 #include "ui/register/ed-elector-row.h"
 #include "ui/register/ed-household-pane.h"
-#include "ui/ed-number-format.h"
 #include "ui/register/ed-register-filter-bar.h"
 #include "ui/register/ed-register-page-private.h"
 #include "ui/register/ed-register-print.h"
-#include "register/ed-register-search.h"
 
 /* The register module: every elector in register order, or the matches for what is typed in
  * the search entry, narrowed by the filter bar. The whole register is a lazy model (DESIGN.md
- * §2); search results are a bounded list, so they can be a plain GListStore. The actions that
- * open the register's dialogs are in ed-register-page-actions.c. */
+ * §2); search results are a bounded list, so they can be a plain GListStore. The page is laid
+ * out in ed-register-page.ui; the actions that open the register's dialogs are in
+ * ed-register-page-actions.c. */
 
 /* Enough to find anyone by a few letters of a name or a postcode; a longer list is a sign
  * to type more, not to scroll. */
@@ -101,7 +103,6 @@ cell_pressed_cb (GtkGestureClick *gesture,
 {
   GtkWidget *label = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
   GtkWidget *page = gtk_widget_get_ancestor (label, ED_TYPE_REGISTER_PAGE);
-  g_autoptr(GMenu) menu = NULL;
   GtkWidget *popover;
   GdkRectangle pointing = { (int)x, (int)y, 1, 1 };
 
@@ -109,9 +110,7 @@ cell_pressed_cb (GtkGestureClick *gesture,
     return;
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (ED_REGISTER_PAGE (page)->selection),
                                    gtk_list_item_get_position (item), TRUE);
-  menu = g_menu_new ();
-  g_menu_append (menu, _("Show _Household"), "register.show-household");
-  popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+  popover = gtk_popover_menu_new_from_model (ED_REGISTER_PAGE (page)->row_menu);
   gtk_widget_set_parent (popover, label);
   gtk_popover_set_pointing_to (GTK_POPOVER (popover), &pointing);
   gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
@@ -122,7 +121,7 @@ cell_pressed_cb (GtkGestureClick *gesture,
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
-               gpointer                  user_data)
+               EdRegisterPage           *self)
 {
   GtkWidget *label = gtk_label_new (NULL);
   GtkGesture *context_click = gtk_gesture_click_new ();
@@ -136,36 +135,62 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-bind_cell_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
+bind_cell (GtkListItem *item,
+           Column       column)
 {
   EdElectorRow *row = gtk_list_item_get_item (item);
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
 
   /* The lazy model gives no item for a row it could not read; show a blank line. */
-  gtk_label_set_text (label, row != NULL ? cell_text (row, GPOINTER_TO_UINT (user_data)) : "");
+  gtk_label_set_text (label, row != NULL ? cell_text (row, column) : "");
 }
 
 static void
-add_column (EdRegisterPage *self,
-            const char     *title,
-            Column          column_id,
-            gboolean        expand,
-            int             fixed_width)
+bind_number_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                EdRegisterPage           *self)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *column;
+  bind_cell (item, COLUMN_NUMBER);
+}
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GUINT_TO_POINTER (column_id));
-  column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_expand (column, expand);
-  gtk_column_view_column_set_resizable (column, TRUE);
-  if (fixed_width > 0)
-    gtk_column_view_column_set_fixed_width (column, fixed_width);
-  gtk_column_view_append_column (self->column_view, column);
-  g_object_unref (column);
+static void
+bind_name_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              EdRegisterPage           *self)
+{
+  bind_cell (item, COLUMN_NAME);
+}
+
+static void
+bind_address_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 EdRegisterPage           *self)
+{
+  bind_cell (item, COLUMN_ADDRESS);
+}
+
+static void
+bind_postcode_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  EdRegisterPage           *self)
+{
+  bind_cell (item, COLUMN_POSTCODE);
+}
+
+static void
+bind_marker_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                EdRegisterPage           *self)
+{
+  bind_cell (item, COLUMN_MARKER);
+}
+
+static void
+bind_absent_vote_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     EdRegisterPage           *self)
+{
+  bind_cell (item, COLUMN_ABSENT_VOTE);
 }
 
 static void
@@ -211,18 +236,16 @@ household_toggled_cb (EdRegisterPage *self)
   show_household (self);
 }
 
-static gboolean
-toggle_household_cb (GtkWidget *widget,
-                     GVariant  *args,
-                     gpointer   user_data)
+/* Alt+H */
+static void
+toggle_household_action_cb (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
 {
   EdRegisterPage *self = ED_REGISTER_PAGE (widget);
 
-  if (!gtk_widget_get_mapped (widget))
-    return FALSE;
   gtk_toggle_button_set_active (self->household_button,
                                 !gtk_toggle_button_get_active (self->household_button));
-  return TRUE;
 }
 
 /* Escape from anywhere on the page: the whole register again, and the list to move in. */
@@ -415,20 +438,6 @@ add_elector (EdRegisterPage *self)
                selected != NULL && !selected->other_elector ? selected->property : NULL);
 }
 
-/* Ctrl+N, window-wide: only while the register is showing. */
-static gboolean
-add_elector_cb (GtkWidget *widget,
-                GVariant  *args,
-                gpointer   user_data)
-{
-  EdRegisterPage *self = ED_REGISTER_PAGE (widget);
-
-  if (!gtk_widget_get_mapped (widget) || self->context == NULL)
-    return FALSE;
-  add_elector (self);
-  return TRUE;
-}
-
 static void
 add_elector_action_cb (GtkWidget  *widget,
                        const char *action_name,
@@ -446,18 +455,42 @@ stop_search_cb (EdRegisterPage *self)
   escape_cb (GTK_WIDGET (self), NULL, NULL);
 }
 
-static gboolean
-focus_search_cb (GtkWidget *widget,
-                 GVariant  *args,
-                 gpointer   user_data)
+/* Ctrl+F */
+static void
+focus_search_action_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
 {
-  EdRegisterPage *self = ED_REGISTER_PAGE (widget);
+  gtk_widget_grab_focus (GTK_WIDGET (ED_REGISTER_PAGE (widget)->search_entry));
+}
 
-  /* The shortcut is window-wide; leave Ctrl+F alone while another module is showing. */
-  if (!gtk_widget_get_mapped (widget))
-    return FALSE;
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-  return TRUE;
+/* The page's shortcuts are window-wide (ed-register-page.ui), so its actions are off while
+ * another module's page is showing: the keys then go on to that page. */
+static void
+update_actions (EdRegisterPage *self)
+{
+  gboolean showing = gtk_widget_get_mapped (GTK_WIDGET (self));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.focus-search", showing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.toggle-household", showing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.add-elector",
+                                 showing && self->context != NULL);
+}
+
+static void
+ed_register_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (ed_register_page_parent_class)->map (widget);
+
+  update_actions (ED_REGISTER_PAGE (widget));
+}
+
+static void
+ed_register_page_unmap (GtkWidget *widget)
+{
+  update_actions (ED_REGISTER_PAGE (widget));
+
+  GTK_WIDGET_CLASS (ed_register_page_parent_class)->unmap (widget);
 }
 
 static void
@@ -467,6 +500,7 @@ ed_register_page_set_context (EdModulePage *page,
   EdRegisterPage *self = ED_REGISTER_PAGE (page);
 
   g_set_object (&self->context, context);
+  update_actions (self);
   g_clear_object (&self->register_model);
   if (context != NULL)
     self->register_model = ed_elector_list_model_new (context);
@@ -501,183 +535,64 @@ ed_register_page_class_init (EdRegisterPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ed_register_page_dispose;
+  widget_class->map = ed_register_page_map;
+  widget_class->unmap = ed_register_page_unmap;
   page_class->set_context = ed_register_page_set_context;
+
+  g_type_ensure (ED_TYPE_HOUSEHOLD_PANE);
+  g_type_ensure (ED_TYPE_REGISTER_FILTER_BAR);
+  (void)ed_ui_get_resource ();
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/org/electoraldesk/ElectoralDesk/register/ed-register-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, EdRegisterPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, EdRegisterPage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, EdRegisterPage, selection);
+  gtk_widget_class_bind_template_child (widget_class, EdRegisterPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, EdRegisterPage, filter_bar);
+  gtk_widget_class_bind_template_child (widget_class, EdRegisterPage, household_revealer);
+  gtk_widget_class_bind_template_child (widget_class, EdRegisterPage, household_button);
+  gtk_widget_class_bind_template_child (widget_class, EdRegisterPage, household_pane);
+  gtk_widget_class_bind_template_child (widget_class, EdRegisterPage, row_menu);
+  gtk_widget_class_bind_template_callback (widget_class, update);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, household_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, show_household);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, setup_cell_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_number_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_name_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_address_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_postcode_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_marker_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_absent_vote_cb);
 
   gtk_widget_class_install_action (widget_class, "register.show-household", NULL,
                                    show_household_action_cb);
-  _ed_register_page_class_install_dialog_actions (widget_class);
+  gtk_widget_class_install_action (widget_class, "register.toggle-household", NULL,
+                                   toggle_household_action_cb);
+  gtk_widget_class_install_action (widget_class, "register.focus-search", NULL,
+                                   focus_search_action_cb);
   gtk_widget_class_install_action (widget_class, "register.add-elector", NULL,
                                    add_elector_action_cb);
+  _ed_register_page_class_install_dialog_actions (widget_class);
+
+  /* Escape only while the focus is on the page, after its controls had their say. */
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
 }
 
 static void
 ed_register_page_init (EdRegisterPage *self)
 {
-  GtkWidget *content;
-  GtkWidget *search_box;
-  GtkWidget *scrolled;
-  GtkWidget *panes;
-  GtkWidget *household_scrolled;
-  GtkEventController *shortcuts;
-  GtkEventController *local_shortcuts;
+  gtk_widget_init_template (GTK_WIDGET (self));
 
-  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-
-  search_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_widget_set_margin_start (search_box, 12);
-  gtk_widget_set_margin_end (search_box, 12);
-  gtk_widget_set_margin_top (search_box, 6);
-  gtk_widget_set_margin_bottom (search_box, 6);
-
-  self->search_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
-  gtk_widget_set_hexpand (GTK_WIDGET (self->search_entry), TRUE);
-  g_object_set (self->search_entry, "placeholder-text",
-                _("Search by name, address, postcode or elector number"), NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search the register"), -1);
-  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (update), self);
-  g_signal_connect_swapped (self->search_entry, "stop-search", G_CALLBACK (stop_search_cb),
-                            self);
   /* Typing anywhere on the page starts a search, as in a file chooser. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
-  gtk_box_append (GTK_BOX (search_box), GTK_WIDGET (self->search_entry));
-
-  self->status_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "dim-label");
-  gtk_box_append (GTK_BOX (search_box), GTK_WIDGET (self->status_label));
-  gtk_box_append (GTK_BOX (content), search_box);
-  self->filter_bar = ED_REGISTER_FILTER_BAR (ed_register_filter_bar_new ());
-  g_signal_connect_swapped (self->filter_bar, "changed", G_CALLBACK (filter_changed_cb), self);
-  /* The filters scroll sideways rather than widen the page: on a laptop-sized window the
-   * sidebar of modules stays in view. */
-  {
-    GtkWidget *filter_scroller = gtk_scrolled_window_new ();
-
-    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (filter_scroller), GTK_POLICY_AUTOMATIC,
-                                    GTK_POLICY_NEVER);
-    gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (filter_scroller),
-                                                      TRUE);
-    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (filter_scroller),
-                                   GTK_WIDGET (self->filter_bar));
-    gtk_box_append (GTK_BOX (content), filter_scroller);
-  }
-
-  self->selection = gtk_single_selection_new (NULL);
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  self->column_view =
-    GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (self->selection)));
-  gtk_column_view_set_show_column_separators (self->column_view, TRUE);
-  g_signal_connect (self->column_view, "activate", G_CALLBACK (row_activated_cb), self);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Register"), -1);
-  /* Widths that fit every column in the window's default size; Name and Address take what
-   * a wider window gives. */
-  add_column (self, _("Number"), COLUMN_NUMBER, FALSE, 76);
-  add_column (self, _("Name"), COLUMN_NAME, TRUE, 170);
-  add_column (self, _("Address"), COLUMN_ADDRESS, TRUE, 190);
-  add_column (self, _("Postcode"), COLUMN_POSTCODE, FALSE, 76);
-  add_column (self, _("Marker"), COLUMN_MARKER, FALSE, 60);
-  add_column (self, _("Absent vote"), COLUMN_ABSENT_VOTE, FALSE, 96);
-
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->column_view));
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_widget_set_hexpand (scrolled, TRUE);
-
-  /* The household of the selected elector, beside the list (Alt+H). */
-  panes = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_box_append (GTK_BOX (panes), scrolled);
-  self->household_pane = ED_HOUSEHOLD_PANE (ed_household_pane_new ());
-  household_scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (household_scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (household_scrolled),
-                                 GTK_WIDGET (self->household_pane));
-  gtk_widget_set_size_request (household_scrolled, 280, -1);
-  gtk_widget_add_css_class (household_scrolled, "view");
-  self->household_revealer = GTK_REVEALER (gtk_revealer_new ());
-  gtk_revealer_set_transition_type (self->household_revealer,
-                                    GTK_REVEALER_TRANSITION_TYPE_SLIDE_LEFT);
-  gtk_revealer_set_child (self->household_revealer, household_scrolled);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (household_scrolled),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Household"), -1);
-  gtk_box_append (GTK_BOX (panes), GTK_WIDGET (self->household_revealer));
-  gtk_box_append (GTK_BOX (content), panes);
-
-  /* The pane's toggle at the end of the search row, beside the count: always in view, where
-   * the filters may scroll. */
-  self->household_button =
-    GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_label (_("Household")));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->household_button),
-                               _("Everyone at the selected elector’s address (Alt+H)"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->household_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Household"), -1);
-  gtk_box_append (GTK_BOX (search_box), GTK_WIDGET (self->household_button));
-  g_signal_connect_swapped (self->household_button, "toggled",
-                            G_CALLBACK (household_toggled_cb), self);
-  g_signal_connect_swapped (self->selection, "notify::selected-item",
-                            G_CALLBACK (show_household), self);
-  show_household (self);
-
-  shortcuts = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                     GTK_SHORTCUT_SCOPE_GLOBAL);
-  gtk_shortcut_controller_add_shortcut (
-    GTK_SHORTCUT_CONTROLLER (shortcuts),
-    gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>f"),
-                      gtk_callback_action_new (focus_search_cb, NULL, NULL)));
-  gtk_shortcut_controller_add_shortcut (
-    GTK_SHORTCUT_CONTROLLER (shortcuts),
-    gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Alt>h"),
-                      gtk_callback_action_new (toggle_household_cb, NULL, NULL)));
-  gtk_shortcut_controller_add_shortcut (
-    GTK_SHORTCUT_CONTROLLER (shortcuts),
-    gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>n"),
-                      gtk_callback_action_new (add_elector_cb, NULL, NULL)));
-  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
-
-  /* Escape only while the focus is on the page, after its controls had their say. */
-  local_shortcuts = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_add_shortcut (
-    GTK_SHORTCUT_CONTROLLER (local_shortcuts),
-    gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("Escape"),
-                      gtk_callback_action_new (escape_cb, NULL, NULL)));
-  gtk_widget_add_controller (GTK_WIDGET (self), local_shortcuts);
-
-  /* The register's primary menu: moving registers in and copies out. */
-  {
-    g_autoptr(GMenu) menu = g_menu_new ();
-    g_autoptr(GMenu) section = g_menu_new ();
-    GtkWidget *menu_button = gtk_menu_button_new ();
-
-    g_menu_append (section, _("_Import Register…"), "register.import");
-    g_menu_append (section, _("Record _Supply…"), "register.record-supply");
-    g_menu_append (section, _("_Publish Notice of Alteration…"), "register.publish-notice");
-    g_menu_append (section, _("Publish _Revised Register…"), "register.revise");
-    g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
-    gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), G_MENU_MODEL (menu));
-    gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "open-menu-symbolic");
-    gtk_widget_set_tooltip_text (menu_button, _("Register Menu"));
-    gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    _("Register Menu"), -1);
-    adw_header_bar_pack_end (ed_module_page_get_header_bar (ED_MODULE_PAGE (self)), menu_button);
-  }
+  /* The print menu is ed-register-print.c's, beside the printing it starts. */
   adw_header_bar_pack_end (ed_module_page_get_header_bar (ED_MODULE_PAGE (self)),
                            ed_register_print_button_new ());
-
-  /* Adding an elector is the page's everyday action, so it has a button as well as Ctrl+N. */
-  {
-    GtkWidget *add_button = gtk_button_new_from_icon_name ("list-add-symbolic");
-
-    gtk_actionable_set_action_name (GTK_ACTIONABLE (add_button), "register.add-elector");
-    gtk_widget_set_tooltip_text (add_button, _("Add Elector (Ctrl+N)"));
-    gtk_accessible_update_property (GTK_ACCESSIBLE (add_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    _("Add Elector"), -1);
-    adw_header_bar_pack_start (ed_module_page_get_header_bar (ED_MODULE_PAGE (self)), add_button);
-  }
-
-  ed_module_page_set_content (ED_MODULE_PAGE (self), content);
+  update_actions (self);
+  show_household (self);
 }
 
 EdModulePage *
