@@ -165,36 +165,6 @@ cached (EdOpStore   *self,
   return ed_database_cached (self->database, sql, error);
 }
 
-static gboolean
-step_done (EdOpStore     *self,
-           sqlite3_stmt  *stmt,
-           GError       **error)
-{
-  gboolean ok = ed_database_step_done (self->database, stmt, error);
-
-  sqlite3_reset (stmt);
-  return ok;
-}
-
-/* Steps a bound query and says whether it found a row. */
-static gboolean
-step_exists (EdOpStore     *self,
-             sqlite3_stmt  *stmt,
-             gboolean      *out_found,
-             GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      ed_database_set_error (self->database, rc, error);
-      return FALSE;
-    }
-  *out_found = rc == SQLITE_ROW;
-  return TRUE;
-}
-
 static void
 bind_text (sqlite3_stmt *stmt,
            int           position,
@@ -228,21 +198,45 @@ op_from_row (EdOpStore    *self,
   return op;
 }
 
+/* Ops read from the log: the first only, or every one. */
+typedef struct
+{
+  EdOpStore *self;
+  EdOp      *first;
+  GPtrArray *all;
+} OpRows;
+
+static gboolean
+first_op_cb (sqlite3_stmt *stmt,
+             gpointer      user_data)
+{
+  OpRows *rows = user_data;
+
+  rows->first = op_from_row (rows->self, stmt);
+  return FALSE;
+}
+
+static gboolean
+add_op_cb (sqlite3_stmt *stmt,
+           gpointer      user_data)
+{
+  OpRows *rows = user_data;
+
+  g_ptr_array_add (rows->all, op_from_row (rows->self, stmt));
+  return TRUE;
+}
+
 /* Runs a statement expected to give at most one op row. */
 static EdOp *
 fetch_one_op (EdOpStore     *self,
               sqlite3_stmt  *stmt,
               GError       **error)
 {
-  EdOp *op = NULL;
-  int rc = sqlite3_step (stmt);
+  OpRows rows = { self, NULL, NULL };
 
-  if (rc == SQLITE_ROW)
-    op = op_from_row (self, stmt);
-  else if (rc != SQLITE_DONE)
-    ed_database_set_error (self->database, rc, error);
-  sqlite3_reset (stmt);
-  return op;
+  if (!ed_database_step_rows (self->database, stmt, first_op_cb, &rows, error))
+    return NULL;
+  return rows.first;
 }
 
 EdOp *
@@ -296,7 +290,15 @@ _ed_op_store_row_known (EdOpStore   *self,
     return FALSE;
   bind_text (stmt, 1, tbl);
   bind_text (stmt, 2, pk);
-  return step_exists (self, stmt, out_known, error);
+  return ed_database_step_exists (self->database, stmt, out_known, error);
+}
+
+static gboolean
+first_int64_cb (sqlite3_stmt *stmt,
+                gpointer      user_data)
+{
+  *(gint64 *)user_data = sqlite3_column_int64 (stmt, 0);
+  return FALSE;
 }
 
 gint64
@@ -306,18 +308,25 @@ _ed_op_store_max_seq (EdOpStore   *self,
 {
   sqlite3_stmt *stmt = cached (self, max_seq_sql, error);
   gint64 seq = -1;
-  int rc;
 
   if (stmt == NULL)
     return -1;
   bind_text (stmt, 1, device);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    seq = sqlite3_column_int64 (stmt, 0);
-  else
-    ed_database_set_error (self->database, rc, error);
-  sqlite3_reset (stmt);
+  if (!ed_database_step_rows (self->database, stmt, first_int64_cb, &seq, error))
+    return -1;
   return seq;
+}
+
+static gboolean
+add_conflict_cb (sqlite3_stmt *stmt,
+                 gpointer      user_data)
+{
+  char **row = g_new0 (char *, 5);
+
+  for (int i = 0; i < 4; i++)
+    row[i] = g_strdup ((const char *)sqlite3_column_text (stmt, i));
+  g_ptr_array_add (user_data, row);
+  return TRUE;
 }
 
 /**
@@ -332,24 +341,11 @@ _ed_op_store_list_conflicts (EdOpStore  *self,
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
   sqlite3_stmt *stmt = cached (self, list_conflicts_sql, error);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      char **row = g_new0 (char *, 5);
-
-      for (int i = 0; i < 4; i++)
-        row[i] = g_strdup ((const char *)sqlite3_column_text (stmt, i));
-      g_ptr_array_add (rows, row);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ed_database_set_error (self->database, rc, error);
-      return NULL;
-    }
+  if (!ed_database_step_rows (self->database, stmt, add_conflict_cb, rows, error))
+    return NULL;
   return g_steal_pointer (&rows);
 }
 
@@ -364,18 +360,12 @@ _ed_op_store_all_ops (EdOpStore  *self,
 {
   g_autoptr(GPtrArray) ops = g_ptr_array_new_with_free_func ((GDestroyNotify)ed_op_free);
   sqlite3_stmt *stmt = cached (self, select_all_ops_sql, error);
-  int rc;
+  OpRows rows = { self, NULL, ops };
 
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (ops, op_from_row (self, stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ed_database_set_error (self->database, rc, error);
-      return NULL;
-    }
+  if (!ed_database_step_rows (self->database, stmt, add_op_cb, &rows, error))
+    return NULL;
   return g_steal_pointer (&ops);
 }
 
@@ -398,7 +388,7 @@ is_superseded (EdOpStore   *self,
   bind_text (stmt, 3, tbl);
   bind_text (stmt, 4, pk);
   bind_text (stmt, 5, col);
-  return step_exists (self, stmt, out_superseded, error);
+  return ed_database_step_exists (self->database, stmt, out_superseded, error);
 }
 
 static gboolean
@@ -420,7 +410,7 @@ change_head (EdOpStore   *self,
   bind_text (stmt, 3, col);
   bind_text (stmt, 4, device);
   sqlite3_bind_int64 (stmt, 5, seq);
-  return step_done (self, stmt, error);
+  return ed_database_step_reset (self->database, stmt, error);
 }
 
 /* Adds @device:@seq as a head of the field unless an op on the field already supersedes it. */
@@ -457,7 +447,7 @@ field_has_explicit_heads (EdOpStore   *self,
   bind_text (stmt, 1, tbl);
   bind_text (stmt, 2, pk);
   bind_text (stmt, 3, col);
-  return step_exists (self, stmt, out_has, error);
+  return ed_database_step_exists (self->database, stmt, out_has, error);
 }
 
 /* Before the first edit of a field, its implicit head (the row's ins op) is written down, so
@@ -490,6 +480,14 @@ make_heads_explicit (EdOpStore   *self,
 }
 
 static gboolean
+add_text_cb (sqlite3_stmt *stmt,
+             gpointer      user_data)
+{
+  g_ptr_array_add (user_data, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
+  return TRUE;
+}
+
+static gboolean
 store_op (EdOpStore   *self,
           const EdOp  *op,
           gboolean    *out_new,
@@ -517,7 +515,7 @@ store_op (EdOpStore   *self,
   bind_text (stmt, 9, pred);
   bind_text (stmt, 10, seen);
   bind_text (stmt, 11, op->user != NULL ? op->user : "");
-  if (!step_done (self, stmt, error))
+  if (!ed_database_step_reset (self->database, stmt, error))
     return FALSE;
 
   *out_new = sqlite3_changes (ed_database_get_handle (self->database)) > 0;
@@ -602,20 +600,13 @@ _ed_op_store_integrate (EdOpStore   *self,
        * on a desk that had the row). */
       sqlite3_stmt *stmt = cached (self, explicit_columns_sql, error);
       g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);
-      int rc;
 
       if (stmt == NULL)
         return FALSE;
       bind_text (stmt, 1, op->tbl);
       bind_text (stmt, 2, op->pk);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        g_ptr_array_add (columns, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          ed_database_set_error (self->database, rc, error);
-          return FALSE;
-        }
+      if (!ed_database_step_rows (self->database, stmt, add_text_cb, columns, error))
+        return FALSE;
 
       for (guint i = 0; i < columns->len; i++)
         if (!add_head_unless_superseded (self, op->tbl, op->pk, g_ptr_array_index (columns, i),
@@ -648,7 +639,7 @@ _ed_op_store_integrate (EdOpStore   *self,
       bind_text (stmt, 3, op->tbl);
       bind_text (stmt, 4, op->pk);
       bind_text (stmt, 5, op->col);
-      if (!step_done (self, stmt, error))
+      if (!ed_database_step_reset (self->database, stmt, error))
         return FALSE;
 
       if (!change_head (self, delete_head_sql, op->tbl, op->pk, op->col, device, seq, error))
@@ -680,6 +671,25 @@ row_state_clear (RowState *state)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RowState, row_state_clear)
 
+/* One row of row_heads_sql into RowState.explicit. */
+static gboolean
+add_row_head_cb (sqlite3_stmt *stmt,
+                 gpointer      user_data)
+{
+  GHashTable *explicit = user_data;
+  const char *col = (const char *)sqlite3_column_text (stmt, 0);
+  GPtrArray *ids = g_hash_table_lookup (explicit, col);
+
+  if (ids == NULL)
+    {
+      ids = g_ptr_array_new_with_free_func (g_free);
+      g_hash_table_insert (explicit, g_strdup (col), ids);
+    }
+  g_ptr_array_add (ids, ed_op_id_make ((const char *)sqlite3_column_text (stmt, 1),
+                                       sqlite3_column_int64 (stmt, 2)));
+  return TRUE;
+}
+
 static gboolean
 row_state_load (EdOpStore   *self,
                 const char  *tbl,
@@ -689,7 +699,6 @@ row_state_load (EdOpStore   *self,
 {
   g_autoptr(GError) local_error = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   state->explicit = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                            (GDestroyNotify)g_ptr_array_unref);
@@ -715,26 +724,7 @@ row_state_load (EdOpStore   *self,
     return FALSE;
   bind_text (stmt, 1, tbl);
   bind_text (stmt, 2, pk);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *col = (const char *)sqlite3_column_text (stmt, 0);
-      GPtrArray *ids = g_hash_table_lookup (state->explicit, col);
-
-      if (ids == NULL)
-        {
-          ids = g_ptr_array_new_with_free_func (g_free);
-          g_hash_table_insert (state->explicit, g_strdup (col), ids);
-        }
-      g_ptr_array_add (ids, ed_op_id_make ((const char *)sqlite3_column_text (stmt, 1),
-                                           sqlite3_column_int64 (stmt, 2)));
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ed_database_set_error (self->database, rc, error);
-      return FALSE;
-    }
-  return TRUE;
+  return ed_database_step_rows (self->database, stmt, add_row_head_cb, state->explicit, error);
 }
 
 static EdOp *
@@ -1108,7 +1098,7 @@ insert_row_step (EdOpStore        *self,
                  const char       *pk,
                  GError          **error)
 {
-  if (!step_done (self, stmt, error))
+  if (!ed_database_step_reset (self->database, stmt, error))
     return FALSE;
   if (sqlite3_changes (ed_database_get_handle (self->database)) == 0)
     {
@@ -1283,7 +1273,7 @@ _ed_op_store_insert_new_row (EdOpStore        *self,
     return FALSE;
   stmt = self->insert_op_stmt;
   bind_new_row_op (stmt, 1, op);
-  if (!step_done (self, stmt, error))
+  if (!ed_database_step_reset (self->database, stmt, error))
     return FALSE;
   if (sqlite3_changes (ed_database_get_handle (self->database)) == 0)
     {
@@ -1364,7 +1354,7 @@ _ed_op_store_insert_new_rows (EdOpStore        *self,
                             ops[r].val[0] == '[', FALSE);
       bind_new_row_op (stmt, (int)(r * 11 + 1), &ops[r]);
     }
-  if (!step_done (self, stmt, error))
+  if (!ed_database_step_reset (self->database, stmt, error))
     return FALSE;
   if (sqlite3_changes (ed_database_get_handle (self->database)) != (int)n_rows)
     {
@@ -1382,7 +1372,7 @@ _ed_op_store_insert_new_rows (EdOpStore        *self,
   for (guint r = 0; r < n_rows; r++)
     bind_new_row (stmt, (int)(r * (table->n_columns + 1) + 1), table, ops[r].pk,
                   &values[r * table->n_columns]);
-  if (!step_done (self, stmt, error))
+  if (!ed_database_step_reset (self->database, stmt, error))
     return FALSE;
   if (sqlite3_changes (ed_database_get_handle (self->database)) != (int)n_rows)
     {
@@ -1410,7 +1400,7 @@ _ed_op_store_row_visible (EdOpStore        *self,
   if ((stmt = sql->row_visible_stmt) == NULL)
     return FALSE;
   bind_text (stmt, 1, pk);
-  return step_exists (self, stmt, out_visible, error);
+  return ed_database_step_exists (self->database, stmt, out_visible, error);
 }
 
 /* Steps a bound update of one column of an existing row, which must write the row: see
@@ -1423,7 +1413,7 @@ update_step (EdOpStore        *self,
              const char       *pk,
              GError          **error)
 {
-  if (!step_done (self, stmt, error))
+  if (!ed_database_step_reset (self->database, stmt, error))
     return FALSE;
   if (sqlite3_changes (ed_database_get_handle (self->database)) == 0)
     {
@@ -1433,6 +1423,26 @@ update_step (EdOpStore        *self,
       return FALSE;
     }
   return TRUE;
+}
+
+/* The row as a synced table holds it, each value as canonical JSON. */
+typedef struct
+{
+  const EdTableDef *table;
+  GPtrArray        *values;
+  gboolean          found;
+} StoredRow;
+
+static gboolean
+read_stored_row_cb (sqlite3_stmt *stmt,
+                    gpointer      user_data)
+{
+  StoredRow *row = user_data;
+
+  row->found = TRUE;
+  for (guint i = 0; i < row->table->n_columns; i++)
+    g_ptr_array_add (row->values, stored_value_json (stmt, i, &row->table->columns[i]));
+  return FALSE;
 }
 
 /* Brings the visible row in line with the winners: insert, update the fields that differ,
@@ -1449,23 +1459,15 @@ materialize (EdOpStore        *self,
   const TableSql *table_sql = table_sql_for (self, table);
   sqlite3_stmt *stmt = table_statement (self, table_sql->select_row, error);
   g_autoptr(GPtrArray) current = g_ptr_array_new_with_free_func (g_free);
+  StoredRow stored = { table, current, FALSE };
   gboolean exists;
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
   bind_text (stmt, 1, pk);
-  rc = sqlite3_step (stmt);
-  exists = rc == SQLITE_ROW;
-  if (exists)
-    for (guint i = 0; i < table->n_columns; i++)
-      g_ptr_array_add (current, stored_value_json (stmt, i, &table->columns[i]));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      ed_database_set_error (self->database, rc, error);
-      return FALSE;
-    }
+  if (!ed_database_step_rows (self->database, stmt, read_stored_row_cb, &stored, error))
+    return FALSE;
+  exists = stored.found;
 
   if (!visible)
     {
@@ -1475,7 +1477,7 @@ materialize (EdOpStore        *self,
       if (stmt == NULL)
         return FALSE;
       bind_text (stmt, 1, pk);
-      return step_done (self, stmt, error);
+      return ed_database_step_reset (self->database, stmt, error);
     }
 
   if (!exists)
@@ -1529,7 +1531,7 @@ write_conflict (EdOpStore   *self,
   bind_text (stmt, 2, pk);
   bind_text (stmt, 3, col);
   bind_text (stmt, 4, kind);
-  return step_done (self, stmt, error);
+  return ed_database_step_reset (self->database, stmt, error);
 }
 
 /* A row is deleted when every row head is a del and every field head is one of the versions
@@ -1621,7 +1623,7 @@ _ed_op_store_recompute (EdOpStore   *self,
     return FALSE;
   bind_text (stmt, 1, tbl);
   bind_text (stmt, 2, pk);
-  if (!step_done (self, stmt, error))
+  if (!ed_database_step_reset (self->database, stmt, error))
     return FALSE;
 
   if (!visible)
@@ -1636,6 +1638,30 @@ _ed_op_store_recompute (EdOpStore   *self,
     if (((EdHead *)g_ptr_array_index (row_heads, i))->op->kind == ED_OP_DEL)
       return write_conflict (self, tbl, pk, ED_ROW_COLUMN, "delete", error);
 
+  return TRUE;
+}
+
+/* One row of a query for id and every column, as { id, JSON object of the values }. */
+static gboolean
+add_unlogged_row_cb (sqlite3_stmt *stmt,
+                     gpointer      user_data)
+{
+  StoredRow *rows = user_data;
+  const EdTableDef *table = rows->table;
+  GString *json = g_string_new ("{");
+  char **row = g_new0 (char *, 3);
+
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      g_autofree char *value = stored_value_json (stmt, i + 1, &table->columns[i]);
+
+      g_string_append_printf (json, "%s\"%s\":%s", i > 0 ? "," : "",
+                              table->columns[i].name, value);
+    }
+  g_string_append_c (json, '}');
+  row[0] = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  row[1] = g_string_free (json, FALSE);
+  g_ptr_array_add (rows->values, row);
   return TRUE;
 }
 
@@ -1654,9 +1680,9 @@ _ed_op_store_unlogged_rows (EdOpStore        *self,
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
   g_autofree char *columns = column_list_sql (table);
+  StoredRow stored = { table, rows, FALSE };
   char *sql;
   sqlite3_stmt *stmt;
-  int rc;
 
   sql = sqlite3_mprintf ("SELECT id, %s FROM \"%w\" AS t WHERE NOT EXISTS (SELECT 1 FROM op_log "
                          "WHERE op_log.tbl = %Q AND op_log.pk = t.id AND op_log.col = '__row') "
@@ -1665,29 +1691,8 @@ _ed_op_store_unlogged_rows (EdOpStore        *self,
   sqlite3_free (sql);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      GString *json = g_string_new ("{");
-      char **row = g_new0 (char *, 3);
-
-      for (guint i = 0; i < table->n_columns; i++)
-        {
-          g_autofree char *value = stored_value_json (stmt, i + 1, &table->columns[i]);
-
-          g_string_append_printf (json, "%s\"%s\":%s", i > 0 ? "," : "",
-                                  table->columns[i].name, value);
-        }
-      g_string_append_c (json, '}');
-      row[0] = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-      row[1] = g_string_free (json, FALSE);
-      g_ptr_array_add (rows, row);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ed_database_set_error (self->database, rc, error);
-      return NULL;
-    }
+  if (!ed_database_step_rows (self->database, stmt, add_unlogged_row_cb, &stored, error))
+    return NULL;
   return g_steal_pointer (&rows);
 }
 
@@ -1791,6 +1796,32 @@ compare_light_heads (const LightHead *a,
   return a->seq < b->seq ? -1 : (a->seq > b->seq);
 }
 
+/* One row of insert_head_of_row_sql, as the head of one column. */
+typedef struct
+{
+  const EdTableDef *table;
+  guint             column;
+  LightHead        *head;
+  gboolean          found;
+} InsertHead;
+
+static gboolean
+read_insert_head_cb (sqlite3_stmt *stmt,
+                     gpointer      user_data)
+{
+  InsertHead *insert = user_data;
+  LightHead *head = insert->head;
+
+  insert->found = TRUE;
+  head->device = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  head->seq = sqlite3_column_int64 (stmt, 1);
+  head->hlc = sqlite3_column_int64 (stmt, 2);
+  head->id = ed_op_id_make (head->device, head->seq);
+  head->value_json = insert_value_json (insert->table, insert->column,
+                                        (const char *)sqlite3_column_text (stmt, 3));
+  return FALSE;
+}
+
 /* The row's ins op (the one _ed_op_store_find_insert() finds), without parsing its value. */
 static gboolean
 load_insert_head (EdOpStore        *self,
@@ -1802,29 +1833,35 @@ load_insert_head (EdOpStore        *self,
                   GError          **error)
 {
   sqlite3_stmt *stmt = cached (self, insert_head_of_row_sql, error);
-  int rc;
+  InsertHead insert = { table, column, out_head, FALSE };
 
   if (stmt == NULL)
     return FALSE;
   bind_text (stmt, 1, table->name);
   bind_text (stmt, 2, pk);
-  rc = sqlite3_step (stmt);
-  *out_found = rc == SQLITE_ROW;
-  if (*out_found)
-    {
-      out_head->device = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-      out_head->seq = sqlite3_column_int64 (stmt, 1);
-      out_head->hlc = sqlite3_column_int64 (stmt, 2);
-      out_head->id = ed_op_id_make (out_head->device, out_head->seq);
-      out_head->value_json = insert_value_json (table, column,
-                                                (const char *)sqlite3_column_text (stmt, 3));
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      ed_database_set_error (self->database, rc, error);
-      return FALSE;
-    }
+  if (!ed_database_step_rows (self->database, stmt, read_insert_head_cb, &insert, error))
+    return FALSE;
+  *out_found = insert.found;
+  return TRUE;
+}
+
+/* One row of explicit_heads_sql. */
+static gboolean
+add_light_head_cb (sqlite3_stmt *stmt,
+                   gpointer      user_data)
+{
+  LightHead head = { NULL };
+
+  head.device = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  head.seq = sqlite3_column_int64 (stmt, 1);
+  head.hlc = sqlite3_column_int64 (stmt, 2);
+  head.id = ed_op_id_make (head.device, head.seq);
+  /* An ins head holds the value of the row's ins op, as in row_state_heads(); that is read
+   * once the statement is done. */
+  head.of_insert = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 3), "ins") == 0;
+  if (!head.of_insert)
+    head.value_json = g_strdup ((const char *)sqlite3_column_text (stmt, 4));
+  g_array_append_val ((GArray *)user_data, head);
   return TRUE;
 }
 
@@ -1864,7 +1901,6 @@ _ed_op_store_local_set_heads (EdOpStore         *self,
   gboolean ok = TRUE;
   LightHead *winner = NULL;
   gboolean disagree = FALSE;
-  int rc;
 
   g_return_val_if_fail (column < table->n_columns, FALSE);
 
@@ -1874,27 +1910,8 @@ _ed_op_store_local_set_heads (EdOpStore         *self,
   bind_text (stmt, 1, table->name);
   bind_text (stmt, 2, pk);
   bind_text (stmt, 3, table->columns[column].name);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      LightHead head = { NULL };
-
-      head.device = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-      head.seq = sqlite3_column_int64 (stmt, 1);
-      head.hlc = sqlite3_column_int64 (stmt, 2);
-      head.id = ed_op_id_make (head.device, head.seq);
-      /* An ins head holds the value of the row's ins op, as in row_state_heads(); that is
-       * read below, once the statement is done. */
-      head.of_insert = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 3), "ins") == 0;
-      if (!head.of_insert)
-        head.value_json = g_strdup ((const char *)sqlite3_column_text (stmt, 4));
-      g_array_append_val (heads, head);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ed_database_set_error (self->database, rc, error);
-      return FALSE;
-    }
+  if (!ed_database_step_rows (self->database, stmt, add_light_head_cb, heads, error))
+    return FALSE;
 
   *out_explicit = heads->len > 0;
   for (guint i = 0; i < heads->len; i++)
@@ -2006,7 +2023,7 @@ _ed_op_store_integrate_local_set (EdOpStore         *self,
       bind_text (stmt, 3, op->tbl);
       bind_text (stmt, 4, op->pk);
       bind_text (stmt, 5, op->col);
-      if (!step_done (self, stmt, error))
+      if (!ed_database_step_reset (self->database, stmt, error))
         return FALSE;
       if (had_explicit &&
           !change_head (self, delete_head_sql, op->tbl, op->pk, op->col, device, seq, error))
@@ -2036,7 +2053,7 @@ _ed_op_store_integrate_local_set (EdOpStore         *self,
       g_assert_not_reached ();
     }
   bind_text (stmt, 2, op->pk);
-  if (!step_done (self, stmt, error))
+  if (!ed_database_step_reset (self->database, stmt, error))
     return FALSE;
   if (sqlite3_changes (ed_database_get_handle (self->database)) == 0)
     {
@@ -2070,5 +2087,5 @@ _ed_op_store_integrate_local_set (EdOpStore         *self,
   bind_text (stmt, 1, op->tbl);
   bind_text (stmt, 2, op->pk);
   bind_text (stmt, 3, op->col);
-  return step_done (self, stmt, error);
+  return ed_database_step_reset (self->database, stmt, error);
 }
