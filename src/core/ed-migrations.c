@@ -195,34 +195,6 @@ ed_migrations_get_latest (EdMigrations *self)
   return g_array_index (self->items, Migration, self->items->len - 1).version;
 }
 
-guint
-ed_migrations_get_n_items (EdMigrations *self)
-{
-  g_return_val_if_fail (ED_IS_MIGRATIONS (self), 0);
-
-  return self->items->len;
-}
-
-int
-ed_migrations_get_version (EdMigrations *self,
-                           guint         position)
-{
-  g_return_val_if_fail (ED_IS_MIGRATIONS (self), 0);
-  g_return_val_if_fail (position < self->items->len, 0);
-
-  return g_array_index (self->items, Migration, position).version;
-}
-
-const char *
-ed_migrations_get_name (EdMigrations *self,
-                        guint         position)
-{
-  g_return_val_if_fail (ED_IS_MIGRATIONS (self), NULL);
-  g_return_val_if_fail (position < self->items->len, NULL);
-
-  return g_array_index (self->items, Migration, position).name;
-}
-
 static gboolean
 apply_one (sqlite3          *db,
            const char       *path,

@@ -21,10 +21,5 @@ void          ed_migrations_add_folder      (EdMigrations  *self,
 gboolean      ed_migrations_check           (EdMigrations  *self,
                                              GError       **error);
 int           ed_migrations_get_latest      (EdMigrations  *self);
-guint         ed_migrations_get_n_items     (EdMigrations  *self);
-int           ed_migrations_get_version     (EdMigrations  *self,
-                                             guint          position);
-const char   *ed_migrations_get_name        (EdMigrations  *self,
-                                             guint          position);
 
 G_END_DECLS
