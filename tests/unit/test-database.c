@@ -12,7 +12,7 @@
 #include <sys/stat.h>
 
 #include "core/ed-database-private.h"
-#include "ed-test-util.h"
+#include "ed-test-dir.h"
 
 static void
 test_create_new_file (EdTestDir     *fixture,
