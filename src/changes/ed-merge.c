@@ -55,7 +55,6 @@ note_peer_clock (EdReplica   *replica,
   EdHlc *hlc = ed_replica_get_hlc (replica);
   gint64 wall = ed_hlc_wall_ms (hlc);
   sqlite3_stmt *stmt = ed_database_cached (database, peer_clock_sql, error);
-  gboolean ok;
 
   /* A clock more than an hour ahead is not followed (ed_hlc_receive()); the peer is still
    * noted, so a person can be told which desk's clock is wrong. */
@@ -67,9 +66,7 @@ note_peer_clock (EdReplica   *replica,
   sqlite3_bind_int64 (stmt, 2, op->hlc);
   sqlite3_bind_int64 (stmt, 3, ed_hlc_get_ms (op->hlc) - wall);
   sqlite3_bind_int64 (stmt, 4, wall);
-  ok = ed_database_step_done (database, stmt, error);
-  sqlite3_reset (stmt);
-  return ok;
+  return ed_database_step_reset (database, stmt, error);
 }
 
 /* Kept after the rollback, in a transaction of its own: an alarm must outlive the batch that
@@ -95,10 +92,9 @@ record_alarm (EdReplica  *replica,
   sqlite3_bind_int64 (stmt, 3, g_get_real_time () / 1000);
   sqlite3_bind_text (stmt, 4, stored_text, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, received_text, -1, SQLITE_STATIC);
-  if (!ed_database_step_done (database, stmt, NULL))
+  if (!ed_database_step_reset (database, stmt, NULL))
     g_warning ("Could not record the integrity alarm for %s:%" G_GINT64_FORMAT,
                received->device, received->seq);
-  sqlite3_reset (stmt);
   /* Recorded, and reported to the caller as an error; not a programming error to warn of. */
   g_debug ("Integrity alarm: op %s:%" G_GINT64_FORMAT " arrived with different content",
            received->device, received->seq);

@@ -15,7 +15,12 @@ G_BEGIN_DECLS
 
 /* The op log and the state derived from it (SYNC.md §4.3–4.4), shared by the change set
  * (local ops) and the merge (ops from other desks): both integrate an op the same way, then
- * recompute the rows it touched. */
+ * recompute the rows it touched.
+ *
+ * One store, in four files: ed-op-log.c appends ops to op_log and reads them back;
+ * ed-field-heads.c keeps each field's current versions (field_head, op_pred) and derives the
+ * conflicts from them; ed-row-writer.c brings the synced tables in line with the winners; and
+ * ed-op-store.c takes an op through the three. */
 typedef struct _EdOpStore EdOpStore;
 
 /* One version of a field: the op, and the value it gives that field. */
@@ -128,5 +133,95 @@ gboolean   _ed_heads_disagree        (GPtrArray    *heads);
 EdHead    *_ed_heads_winner          (GPtrArray    *heads);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EdHead, _ed_head_free)
+
+/* Between the store's own files. */
+
+struct _EdOpStore
+{
+  EdDatabase   *database;
+  EdSchema     *schema;
+  /* The row writer's statements on each synced table: const EdTableDef* → TableSql*. */
+  GHashTable   *table_sql;
+  /* The op log's statements for new local rows, held as the row writer holds its own. */
+  sqlite3_stmt *insert_op_stmt;
+  char         *insert_ops;      /* insert_op_sql for ED_OP_STORE_BATCH_ROWS ops */
+  sqlite3_stmt *insert_ops_stmt;
+};
+
+/* The values bound are the caller's and outlive the statement's step. */
+static inline void
+_ed_op_store_bind_text (sqlite3_stmt *stmt,
+                        int           position,
+                        const char   *text)
+{
+  sqlite3_bind_text (stmt, position, text, -1, SQLITE_STATIC);
+}
+
+void       _ed_op_log_clear                (EdOpStore         *self);
+gboolean   _ed_op_log_append_local         (EdOpStore         *self,
+                                            const EdOp        *op,
+                                            GError           **error);
+gboolean   _ed_op_log_append_received      (EdOpStore         *self,
+                                            const EdOp        *op,
+                                            gboolean          *out_new,
+                                            GError           **error);
+gboolean   _ed_op_log_append_new_row       (EdOpStore         *self,
+                                            const EdOp        *op,
+                                            GError           **error);
+gboolean   _ed_op_log_append_new_rows      (EdOpStore         *self,
+                                            const EdOp        *ops,
+                                            guint              n_rows,
+                                            GError           **error);
+
+gboolean   _ed_field_heads_integrate       (EdOpStore         *self,
+                                            const EdOp        *op,
+                                            GError           **error);
+gboolean   _ed_field_heads_supersede_local (EdOpStore         *self,
+                                            const EdOp        *op,
+                                            gboolean           had_explicit,
+                                            GError           **error);
+gboolean   _ed_field_heads_load_row        (EdOpStore         *self,
+                                            const EdTableDef  *table,
+                                            const char        *pk,
+                                            GPtrArray        **out_row_heads,
+                                            GPtrArray        **out_column_heads,
+                                            gboolean          *out_visible,
+                                            GError           **error);
+gboolean   _ed_field_heads_write_conflicts (EdOpStore         *self,
+                                            const EdTableDef  *table,
+                                            const char        *pk,
+                                            gboolean           visible,
+                                            GPtrArray         *row_heads,
+                                            GPtrArray         *column_heads,
+                                            GError           **error);
+gboolean   _ed_field_heads_clear_conflict  (EdOpStore         *self,
+                                            const EdOp        *op,
+                                            GError           **error);
+
+void       _ed_row_writer_init             (EdOpStore         *self);
+void       _ed_row_writer_clear            (EdOpStore         *self);
+gboolean   _ed_row_writer_insert_new_row   (EdOpStore         *self,
+                                            const EdTableDef  *table,
+                                            const char        *pk,
+                                            const EdRawValue  *values,
+                                            GError           **error);
+gboolean   _ed_row_writer_insert_new_rows  (EdOpStore         *self,
+                                            const EdTableDef  *table,
+                                            const EdOp        *ops,
+                                            const EdRawValue  *values,
+                                            guint              n_rows,
+                                            GError           **error);
+gboolean   _ed_row_writer_materialize      (EdOpStore         *self,
+                                            const EdTableDef  *table,
+                                            const char        *pk,
+                                            gboolean           visible,
+                                            GPtrArray         *column_heads,
+                                            GError           **error);
+gboolean   _ed_row_writer_set_column       (EdOpStore         *self,
+                                            const EdTableDef  *table,
+                                            guint              column,
+                                            const char        *pk,
+                                            const EdRawValue  *value,
+                                            GError           **error);
 
 G_END_DECLS

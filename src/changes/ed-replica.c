@@ -93,14 +93,11 @@ _ed_replica_save_hlc (EdReplica  *self,
   EdReplicaPrivate *priv = ed_replica_get_instance_private (self);
   g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, ed_hlc_get_last (priv->hlc));
   sqlite3_stmt *stmt = ed_database_cached (priv->database, save_hlc_sql, error);
-  gboolean ok;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
-  ok = ed_database_step_done (priv->database, stmt, error);
-  sqlite3_reset (stmt);
-  return ok;
+  return ed_database_step_reset (priv->database, stmt, error);
 }
 
 gboolean

@@ -198,9 +198,8 @@ ed_validate_run (EdReplica  *replica,
     }
 
   stmt = ed_database_cached (database, clear_items_sql, error);
-  if (stmt == NULL || !ed_database_step_done (database, stmt, error))
+  if (stmt == NULL || !ed_database_step_reset (database, stmt, error))
     return FALSE;
-  sqlite3_reset (stmt);
 
   for (guint i = 0; i < items->len; i++)
     {
@@ -213,9 +212,8 @@ ed_validate_run (EdReplica  *replica,
       sqlite3_bind_text (stmt, 2, item->tbl, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, item->pk, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 4, item->message, -1, SQLITE_STATIC);
-      if (!ed_database_step_done (database, stmt, error))
+      if (!ed_database_step_reset (database, stmt, error))
         return FALSE;
-      sqlite3_reset (stmt);
     }
   return TRUE;
 }

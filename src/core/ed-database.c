@@ -684,6 +684,103 @@ ed_database_step_done (EdDatabase    *self,
 }
 
 /**
+ * ed_database_step_reset:
+ * @self: a #EdDatabase
+ * @stmt: a bound statement that returns no rows
+ * @error: return location for an error
+ *
+ * Steps @stmt to its end and resets it, whether it ran or failed: a statement from
+ * ed_database_cached() is kept for the next caller, and left unreset it would keep its read of
+ * the database open.
+ *
+ * Returns: %TRUE when it ran to the end, %FALSE with @error set
+ */
+gboolean
+ed_database_step_reset (EdDatabase    *self,
+                        sqlite3_stmt  *stmt,
+                        GError       **error)
+{
+  gboolean ok = ed_database_step_done (self, stmt, error);
+
+  sqlite3_reset (stmt);
+  return ok;
+}
+
+/**
+ * ed_database_step_exists:
+ * @self: a #EdDatabase
+ * @stmt: a bound query
+ * @out_found: (out): whether it gave a row
+ * @error: return location for an error
+ *
+ * Steps @stmt to its first row, if it has one, and resets it, as ed_database_step_reset()
+ * does: for the queries that ask whether something is there.
+ *
+ * Returns: %TRUE when SQLite answered, %FALSE with @error set
+ */
+gboolean
+ed_database_step_exists (EdDatabase    *self,
+                         sqlite3_stmt  *stmt,
+                         gboolean      *out_found,
+                         GError       **error)
+{
+  int rc;
+
+  g_return_val_if_fail (ED_IS_DATABASE (self), FALSE);
+
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      ed_database_set_error (self, rc, error);
+      return FALSE;
+    }
+  *out_found = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+/**
+ * ed_database_step_rows:
+ * @self: a #EdDatabase
+ * @stmt: a bound query
+ * @func: (scope call): called with @stmt on each row; returns %FALSE to read no more rows
+ * @user_data: passed to @func
+ * @error: return location for an error
+ *
+ * Steps @stmt through its rows, handing each to @func, and resets it at the end, on a failure
+ * and when @func stops early, as ed_database_step_reset() does.
+ *
+ * Returns: %TRUE when the rows were read (all of them, or up to where @func stopped), %FALSE
+ *   with @error set when SQLite failed
+ */
+gboolean
+ed_database_step_rows (EdDatabase         *self,
+                       sqlite3_stmt       *stmt,
+                       EdDatabaseRowFunc   func,
+                       gpointer            user_data,
+                       GError            **error)
+{
+  int rc;
+
+  g_return_val_if_fail (ED_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (!func (stmt, user_data))
+      {
+        rc = SQLITE_DONE;
+        break;
+      }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ed_database_set_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
  * ed_database_list_tables:
  * @self: a #EdDatabase
  * @error: return location for an error

@@ -75,6 +75,31 @@ sqlite3_stmt *ed_database_cached                 (EdDatabase   *self,
 gboolean      ed_database_step_done              (EdDatabase   *self,
                                                   sqlite3_stmt *stmt,
                                                   GError      **error);
+gboolean      ed_database_step_reset             (EdDatabase   *self,
+                                                  sqlite3_stmt *stmt,
+                                                  GError      **error);
+gboolean      ed_database_step_exists            (EdDatabase   *self,
+                                                  sqlite3_stmt *stmt,
+                                                  gboolean     *out_found,
+                                                  GError      **error);
+
+/**
+ * EdDatabaseRowFunc:
+ * @stmt: the query, on a row
+ * @user_data: the data given to ed_database_step_rows()
+ *
+ * Reads one row of a query.
+ *
+ * Returns: %TRUE to go on to the next row, %FALSE to stop
+ */
+typedef gboolean (*EdDatabaseRowFunc) (sqlite3_stmt *stmt,
+                                       gpointer      user_data);
+
+gboolean      ed_database_step_rows              (EdDatabase         *self,
+                                                  sqlite3_stmt       *stmt,
+                                                  EdDatabaseRowFunc   func,
+                                                  gpointer            user_data,
+                                                  GError            **error);
 
 GPtrArray    *ed_database_list_tables            (EdDatabase   *self,
                                                   GError      **error);

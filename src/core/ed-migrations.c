@@ -195,6 +195,7 @@ ed_migrations_get_latest (EdMigrations *self)
   return g_array_index (self->items, Migration, self->items->len - 1).version;
 }
 
+/* For the test that the program's whole set runs from 1 without a gap. */
 guint
 ed_migrations_get_n_items (EdMigrations *self)
 {
@@ -211,16 +212,6 @@ ed_migrations_get_version (EdMigrations *self,
   g_return_val_if_fail (position < self->items->len, 0);
 
   return g_array_index (self->items, Migration, position).version;
-}
-
-const char *
-ed_migrations_get_name (EdMigrations *self,
-                        guint         position)
-{
-  g_return_val_if_fail (ED_IS_MIGRATIONS (self), NULL);
-  g_return_val_if_fail (position < self->items->len, NULL);
-
-  return g_array_index (self->items, Migration, position).name;
 }
 
 static gboolean

@@ -24,7 +24,5 @@ int           ed_migrations_get_latest      (EdMigrations  *self);
 guint         ed_migrations_get_n_items     (EdMigrations  *self);
 int           ed_migrations_get_version     (EdMigrations  *self,
                                              guint          position);
-const char   *ed_migrations_get_name        (EdMigrations  *self,
-                                             guint          position);
 
 G_END_DECLS

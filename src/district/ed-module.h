@@ -63,10 +63,8 @@ struct _EdModule
   EdCommandFunc     command;
 };
 
-const EdModule *ed_module_list_lookup (const EdModule * const  *modules,
-                                       const char              *id);
-const char     *ed_demo_pick          (GRand                   *rand,
-                                       const char             **choices,
-                                       guint                    n_choices);
+const char *ed_demo_pick (GRand       *rand,
+                          const char **choices,
+                          guint        n_choices);
 
 G_END_DECLS

@@ -12,9 +12,11 @@
 #include <glib/gi18n.h>
 
 #include "ui/ed-application.h"
-#include "ui/ed-bench-hooks.h"
 #include "district/ed-context.h"
 #include "ui/ed-window.h"
+#ifdef ED_BENCH_HOOKS
+#include "ui/ed-bench-hooks.h"
+#endif
 
 struct _EdApplication
 {
@@ -147,6 +149,18 @@ open_initial_district (EdApplication *self,
   ed_window_show_welcome (window, NULL);
 }
 
+/* The measurements a benchmark asked for, in a build that carries them (-Dbench_hooks). TRUE
+ * when a hook opens the district itself, once the window is up. */
+static gboolean
+install_bench_hooks (EdWindow *window)
+{
+#ifdef ED_BENCH_HOOKS
+  return ed_bench_hooks_install (window);
+#else
+  return FALSE;
+#endif
+}
+
 static int
 ed_application_command_line (GApplication            *application,
                              GApplicationCommandLine *command_line)
@@ -166,7 +180,7 @@ ed_application_command_line (GApplication            *application,
     }
 
   window = get_window (self);
-  if (!had_window && ed_bench_hooks_install (window))
+  if (!had_window && install_bench_hooks (window))
     ed_window_show_welcome (window, NULL);
   else if (!had_window || path != NULL)
     open_initial_district (self, window, path);

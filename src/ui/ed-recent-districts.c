@@ -84,30 +84,3 @@ ed_recent_districts_add (GSettings  *settings,
   g_settings_set_strv (settings, "recent-districts", (const char * const *)updated);
   g_settings_set_string (settings, "last-district", path);
 }
-
-void
-ed_recent_districts_remove (GSettings  *settings,
-                            const char *path)
-{
-  g_auto(GStrv) paths = NULL;
-  g_autoptr(GStrvBuilder) builder = NULL;
-  g_auto(GStrv) updated = NULL;
-  g_autofree char *last = NULL;
-
-  g_return_if_fail (path != NULL);
-
-  if (settings == NULL)
-    return;
-
-  paths = g_settings_get_strv (settings, "recent-districts");
-  builder = g_strv_builder_new ();
-  for (guint i = 0; paths[i] != NULL; i++)
-    if (!g_str_equal (paths[i], path))
-      g_strv_builder_add (builder, paths[i]);
-  updated = g_strv_builder_end (builder);
-  g_settings_set_strv (settings, "recent-districts", (const char * const *)updated);
-
-  last = g_settings_get_string (settings, "last-district");
-  if (g_str_equal (last, path))
-    g_settings_set_string (settings, "last-district", "");
-}

@@ -23,8 +23,6 @@ void       ed_recent_district_free         (EdRecentDistrict *recent);
 GPtrArray *ed_recent_districts_list        (GSettings        *settings);
 void       ed_recent_districts_add         (GSettings        *settings,
                                             const char       *path);
-void       ed_recent_districts_remove      (GSettings        *settings,
-                                            const char       *path);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EdRecentDistrict, ed_recent_district_free)
 

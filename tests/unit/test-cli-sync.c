@@ -12,7 +12,7 @@
 
 #include "changes/ed-op.h"
 #include "ed-test-cli.h"
-#include "ed-test-util.h"
+#include "ed-test-dir.h"
 
 /* Two desks of one district, each its own database file, exchanging changes by hand with the
  * real electoral-desk-cli: the acceptance criteria of SYNC.md §5 (convergence, conflicts,

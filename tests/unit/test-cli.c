@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 
 #include "ed-test-cli.h"
-#include "ed-test-util.h"
+#include "ed-test-dir.h"
 
 /* The command line as a person or a script uses it: the real binary, its exit status, what it
  * prints on stdout and stderr. */

@@ -12,7 +12,7 @@
 #include <sys/stat.h>
 
 #include "core/ed-database-private.h"
-#include "ed-test-util.h"
+#include "ed-test-dir.h"
 
 static void
 test_create_new_file (EdTestDir     *fixture,
@@ -407,6 +407,95 @@ test_rollback_leaves_nothing (EdTestDir     *fixture,
   g_assert_nonnull (strstr (error->message, "no_such_table"));
 }
 
+typedef struct
+{
+  GArray *values;
+  guint   wanted;
+} ReadRows;
+
+static gboolean
+read_row_cb (sqlite3_stmt *stmt,
+             gpointer      user_data)
+{
+  ReadRows *read = user_data;
+  gint64 value = sqlite3_column_int64 (stmt, 0);
+
+  g_array_append_val (read->values, value);
+  return read->values->len < read->wanted;
+}
+
+static void
+test_step_helpers (EdTestDir     *fixture,
+                   gconstpointer  data)
+{
+  static const char insert_sql[] = "INSERT INTO step_test (n) VALUES (?1)";
+  static const char select_sql[] = "SELECT abs(n) FROM step_test WHERE n >= ?1 ORDER BY rowid";
+  g_autofree char *path = ed_test_dir_file (fixture, "step.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EdDatabase) database = ed_database_open (path, ed_test_migrations (), &error);
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (gint64));
+  ReadRows read = { values, G_MAXUINT };
+  gboolean found;
+  sqlite3_stmt *stmt;
+
+  g_assert_no_error (error);
+  g_assert_true (ed_database_exec (database, "CREATE TABLE step_test (n INTEGER NOT NULL "
+                                   "CHECK (n <> 0))", &error));
+  for (gint64 n = 1; n <= 3; n++)
+    {
+      stmt = ed_database_cached (database, insert_sql, &error);
+      sqlite3_bind_int64 (stmt, 1, n);
+      g_assert_true (ed_database_step_reset (database, stmt, &error));
+      g_assert_no_error (error);
+    }
+
+  /* A refused row is reported, and the statement is ready for the next one. */
+  stmt = ed_database_cached (database, insert_sql, &error);
+  sqlite3_bind_int64 (stmt, 1, 0);
+  g_assert_false (ed_database_step_reset (database, stmt, &error));
+  g_assert_error (error, ED_DATABASE_ERROR, ED_DATABASE_ERROR_FAILED);
+  g_clear_error (&error);
+  sqlite3_bind_int64 (stmt, 1, G_MININT64);
+  g_assert_true (ed_database_step_reset (database, stmt, &error));
+
+  /* Whether a query has a row, and the statement reset either way. */
+  stmt = ed_database_cached (database, select_sql, &error);
+  sqlite3_bind_int64 (stmt, 1, 3);
+  g_assert_true (ed_database_step_exists (database, stmt, &found, &error));
+  g_assert_true (found);
+  g_assert_false (sqlite3_stmt_busy (stmt));
+  sqlite3_bind_int64 (stmt, 1, 4);
+  g_assert_true (ed_database_step_exists (database, stmt, &found, &error));
+  g_assert_false (found);
+  g_assert_no_error (error);
+
+  /* Every row, in order, while the function asks for the next... */
+  sqlite3_bind_int64 (stmt, 1, 2);
+  g_assert_true (ed_database_step_rows (database, stmt, read_row_cb, &read, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (values->len, ==, 2);
+  g_assert_cmpint (g_array_index (values, gint64, 0), ==, 2);
+  g_assert_cmpint (g_array_index (values, gint64, 1), ==, 3);
+
+  /* ... up to where it stops, leaving the statement reset to run again... */
+  g_array_set_size (values, 0);
+  read.wanted = 1;
+  sqlite3_bind_int64 (stmt, 1, 1);
+  g_assert_true (ed_database_step_rows (database, stmt, read_row_cb, &read, &error));
+  g_assert_cmpuint (values->len, ==, 1);
+  g_assert_false (sqlite3_stmt_busy (stmt));
+
+  /* ... and SQLite's failure on a row as an error: abs() of the smallest integer, the row
+   * after the three others, overflows. */
+  g_array_set_size (values, 0);
+  read.wanted = G_MAXUINT;
+  sqlite3_bind_int64 (stmt, 1, G_MININT64);
+  g_assert_false (ed_database_step_rows (database, stmt, read_row_cb, &read, &error));
+  g_assert_error (error, ED_DATABASE_ERROR, ED_DATABASE_ERROR_FAILED);
+  g_assert_cmpuint (values->len, ==, 3);
+  g_assert_false (sqlite3_stmt_busy (stmt));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -431,6 +520,7 @@ main (int    argc,
   g_test_add_func ("/core/database/error-messages", test_error_messages_for_sqlite_codes);
   ED_TEST_ADD ("/core/database/wal-and-pragmas", test_wal_and_pragmas);
   ED_TEST_ADD ("/core/database/rollback-leaves-nothing", test_rollback_leaves_nothing);
+  ED_TEST_ADD ("/core/database/step-helpers", test_step_helpers);
 
   return g_test_run ();
 }

@@ -9,7 +9,7 @@
 
 #include "ed-modules.h"
 #include "demo/ed-demo.h"
-#include "ed-test-util.h"
+#include "ed-test-dir.h"
 #include "changes/ed-validate.h"
 
 #define TEST_ELECTORS 600

@@ -9,7 +9,7 @@
 
 #include "ed-modules.h"
 #include "district/ed-context.h"
-#include "ed-test-util.h"
+#include "ed-test-dir.h"
 #include "core/ed-value-error.h"
 
 static GHashTable *

@@ -9,7 +9,8 @@
 #include <gio/gio.h>
 
 #include "print/ed-document-private.h"
-#include "ed-test-util.h"
+#include "ed-test-dir.h"
+#include "ed-test-pdf.h"
 
 static const char * const headings[] = { "Number", "Marker", "Name", "Address" };
 static const double widths[] = { 0.12, 0.06, 0.32, 0.5 };

@@ -11,7 +11,7 @@
 #include "changes/ed-change-set.h"
 #include "register/ed-elector-edit.h"
 #include "register/ed-register-search.h"
-#include "ed-test-util.h"
+#include "ed-test-dir.h"
 #include "core/ed-value-error.h"
 
 /* A small register, written by hand: polling district AB with Mill Lane (1 Mill Lane holds

@@ -11,7 +11,7 @@
 #include "ed-test-lib.h"
 #include "core/ed-database-private.h"
 #include "changes/ed-history.h"
-#include "ed-test-util.h"
+#include "ed-test-dir.h"
 #include "ed-test-desk.h"
 #include "changes/ed-validate.h"
 

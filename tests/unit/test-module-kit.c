@@ -17,7 +17,7 @@
 #include "demo/ed-demo.h"
 #include "ed-modules.h"
 #include "ed-test-things.h"
-#include "ed-test-util.h"
+#include "ed-test-dir.h"
 
 static void
 test_table_in_schema (EdTestDir     *fixture,
@@ -149,7 +149,7 @@ test_program_migrations_contiguous (void)
   g_assert_no_error (error);
   g_assert_cmpuint (ed_migrations_get_n_items (migrations), >=, 7);
   for (guint i = 0; i < ed_migrations_get_n_items (migrations); i++)
-    g_assert_cmpint (ed_migrations_get_version (migrations, i), ==, (int)i + 1);
+    g_assert_cmpint (ed_migrations_get_version (migrations, i), ==, (int)(i + 1));
   g_assert_cmpint (ed_migrations_get_latest (migrations), ==,
                    (int)ed_migrations_get_n_items (migrations));
 }

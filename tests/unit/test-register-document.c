@@ -16,6 +16,7 @@
 #include "register/ed-register-search.h"
 #include "ed-test-cli.h"
 #include "ed-test-demo.h"
+#include "ed-test-pdf.h"
 #include "ed-test-register.h"
 
 enum

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "register/ed-register-notice.h"
+#include "ed-test-pdf.h"
 #include "ed-test-register.h"
 
 /* The notice of Monday 1 February 2027. Its determination deadline is the 10th working day

@@ -1,20 +1,20 @@
-/* ed-gui-test-util.h
+/* ed-gui-test-util.c
  *
  * Copyright 2026 The Electoral Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#pragma once
+#define G_LOG_DOMAIN "ed-test"
 
-#include "ed-modules.h"
-#include <adwaita.h>
-#include <glib/gstdio.h>
+#include "config.h"
 
-#include "demo/ed-demo.h"
+#include <stdlib.h>
+
+#include "ed-gui-test-util.h"
 
 /* GUI tests need a display; without one they report themselves skipped rather than failing. */
-static inline void
+void
 ed_gui_test_init (int    *argc,
                   char ***argv)
 {
@@ -27,7 +27,7 @@ ed_gui_test_init (int    *argc,
   adw_init ();
 }
 
-static inline void
+void
 ed_gui_test_iterate (void)
 {
   while (g_main_context_iteration (NULL, FALSE))
@@ -35,7 +35,7 @@ ed_gui_test_iterate (void)
 }
 
 /* Depth-first search for a widget of @type whose accessible label or title is @name. */
-static inline GtkWidget *
+GtkWidget *
 ed_gui_test_find (GtkWidget  *root,
                   GType       type,
                   const char *name)
@@ -66,7 +66,7 @@ ed_gui_test_find (GtkWidget  *root,
 }
 
 /* Depth-first search for a widget of @type carrying the CSS class @css_class. */
-static inline GtkWidget *
+GtkWidget *
 ed_gui_test_find_with_class (GtkWidget  *root,
                              GType       type,
                              const char *css_class)
@@ -86,7 +86,7 @@ ed_gui_test_find_with_class (GtkWidget  *root,
 }
 
 /* The visible toplevel window of @type (a dialog the code under test has opened), or %NULL. */
-static inline GtkWindow *
+GtkWindow *
 ed_gui_test_find_toplevel (GType type)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
@@ -102,7 +102,7 @@ ed_gui_test_find_toplevel (GType type)
 }
 
 /* A demo district of @electors electors in the file @path. */
-static inline EdContext *
+EdContext *
 ed_gui_test_demo_open (const char *path,
                        guint       electors)
 {
@@ -120,7 +120,7 @@ ed_gui_test_demo_open (const char *path,
 
 /* The same, closed again so the window or a dialog can open it: the path of its demo.db in
  * @dir, or in a new temporary folder when @dir is %NULL. */
-static inline char *
+char *
 ed_gui_test_demo_district (const char *dir,
                            guint       electors)
 {
@@ -133,7 +133,7 @@ ed_gui_test_demo_district (const char *dir,
 }
 
 /* The same, left open, in a new temporary folder. */
-static inline EdContext *
+EdContext *
 ed_gui_test_demo_context (guint electors)
 {
   g_autofree char *dir = g_dir_make_tmp ("ed-gui-XXXXXX", NULL);
@@ -145,7 +145,7 @@ ed_gui_test_demo_context (guint electors)
 }
 
 /* A test's folder and the files in it (a district with its WAL and backup files, exports). */
-static inline void
+void
 ed_gui_test_remove_dir (const char *dir)
 {
   g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);

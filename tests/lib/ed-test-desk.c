@@ -1,27 +1,15 @@
-/* ed-test-desk.h
+/* ed-test-desk.c
  *
  * Copyright 2026 The Electoral Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#pragma once
+#define G_LOG_DOMAIN "ed-test"
 
-#include "ed-modules.h"
-#include "changes/ed-change-set.h"
-#include "changes/ed-conflicts.h"
-#include "district/ed-context-private.h"
-#include "changes/ed-merge.h"
-#include "changes/ed-state-hash.h"
+#include "config.h"
 
-/* A desk for merge tests: an in-memory district with a test table "thing", a clock the test
- * sets, and a fixed device id. */
-
-typedef struct
-{
-  EdContext *context;
-  gint64     now_ms;
-} EdTestDesk;
+#include "ed-test-desk.h"
 
 static const EdColumnDef ed_test_thing_columns[] = {
   { "name", ED_VALUE_TEXT },
@@ -33,13 +21,13 @@ static const EdTableDef ed_test_thing_table = {
   "thing", ed_test_thing_columns, G_N_ELEMENTS (ed_test_thing_columns)
 };
 
-static inline gint64
+static gint64
 ed_test_desk_clock (gpointer data)
 {
   return ((EdTestDesk *)data)->now_ms;
 }
 
-static inline EdTestDesk *
+EdTestDesk *
 ed_test_desk_new (const char *device_id,
                   gint64      now_ms)
 {
@@ -60,16 +48,14 @@ ed_test_desk_new (const char *device_id,
   return desk;
 }
 
-static inline void
+void
 ed_test_desk_free (EdTestDesk *desk)
 {
   g_object_unref (desk->context);
   g_free (desk);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (EdTestDesk, ed_test_desk_free)
-
-static inline char *
+char *
 ed_test_desk_insert (EdTestDesk *desk,
                      const char *name,
                      gint64      count)
@@ -87,7 +73,7 @@ ed_test_desk_insert (EdTestDesk *desk,
   return id;
 }
 
-static inline void
+void
 ed_test_desk_set (EdTestDesk *desk,
                   const char *id,
                   const char *column,
@@ -101,7 +87,7 @@ ed_test_desk_set (EdTestDesk *desk,
   g_assert_true (ed_change_set_commit (change_set, &error));
 }
 
-static inline void
+void
 ed_test_desk_delete (EdTestDesk *desk,
                      const char *id)
 {
@@ -114,7 +100,7 @@ ed_test_desk_delete (EdTestDesk *desk,
 }
 
 /* Sends everything @from holds to @to. */
-static inline void
+void
 ed_test_desk_sync (EdTestDesk *from,
                    EdTestDesk *to)
 {
@@ -126,7 +112,7 @@ ed_test_desk_sync (EdTestDesk *from,
   g_assert_no_error (error);
 }
 
-static inline char *
+char *
 ed_test_desk_hash (EdTestDesk *desk)
 {
   g_autoptr(GError) error = NULL;
@@ -136,7 +122,7 @@ ed_test_desk_hash (EdTestDesk *desk)
   return hash;
 }
 
-static inline char *
+char *
 ed_test_desk_get_text (EdTestDesk *desk,
                        const char *id,
                        const char *column)
@@ -152,7 +138,7 @@ ed_test_desk_get_text (EdTestDesk *desk,
   return text;
 }
 
-static inline guint
+guint
 ed_test_desk_n_conflicts (EdTestDesk *desk)
 {
   g_autoptr(GPtrArray) conflicts = ed_conflicts_list (ED_REPLICA (desk->context), NULL);

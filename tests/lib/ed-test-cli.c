@@ -1,39 +1,26 @@
-/* ed-test-cli.h
+/* ed-test-cli.c
  *
  * Copyright 2026 The Electoral Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#pragma once
+#define G_LOG_DOMAIN "ed-test"
 
-#include "ed-modules.h"
-/* The command line as a person or a script uses it: the real binary (ED_CLI_PATH, which the
- * unit tests' meson.build defines), its exit status and what it prints on stdout and stderr. */
+#include "config.h"
 
-#include <glib.h>
-#include <stdarg.h>
-#include <sys/wait.h>
+#include "ed-test-cli.h"
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} EdTestCliResult;
-
-static inline void
+void
 ed_test_cli_result_clear (EdTestCliResult *result)
 {
   g_clear_pointer (&result->out, g_free);
   g_clear_pointer (&result->err, g_free);
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EdTestCliResult, ed_test_cli_result_clear)
-
 /* Runs the CLI with `--db @db` (none when %NULL) and then @first_arg, @args up to a NULL.
  * A result used before is cleared first, so one result can serve a sequence of runs. */
-static inline void
+void
 ed_test_cli_runv (EdTestCliResult *result,
                   const char      *db,
                   const char      *first_arg,
@@ -64,7 +51,7 @@ ed_test_cli_runv (EdTestCliResult *result,
 }
 
 /* Runs the CLI with the arguments given, up to a NULL. */
-static inline void
+void
 ed_test_cli_run (EdTestCliResult *result,
                  const char      *first_arg,
                  ...)
@@ -78,7 +65,7 @@ ed_test_cli_run (EdTestCliResult *result,
 
 /* Runs the CLI on the database @db (none when %NULL) with the arguments after it, up to a
  * NULL. */
-static inline void
+void
 ed_test_cli_run_on (EdTestCliResult *result,
                     const char      *db,
                     ...)
@@ -92,7 +79,7 @@ ed_test_cli_run_on (EdTestCliResult *result,
   va_end (args);
 }
 
-static inline guint
+guint
 ed_test_cli_count_lines (const char *text)
 {
   guint n = 0;

@@ -1,29 +1,25 @@
-/* ed-bench-util.h
+/* ed-bench-util.c
  *
  * Copyright 2026 The Electoral Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#pragma once
+#define G_LOG_DOMAIN "ed-bench"
 
-#include <glib.h>
-#include <glib/gstdio.h>
-#include <math.h>
+#include "config.h"
 
-/* Helpers shared by the C benchmarks. Each benchmark prints comment lines starting with "# "
- * and exactly one line "bench: NAME VALUE UNIT budget BUDGET UNIT" (DESIGN.md §9), and exits
- * 1 when the figure is over budget. */
+#include "ed-bench-util.h"
 
 /* The session cross-check (SYNC.md §4.11) is for test runs; a benchmark measures what a desk
  * runs, so it is off whatever the environment says. */
-static inline void
+void
 ed_bench_init (void)
 {
   g_unsetenv ("ED_WRITE_CHECK");
 }
 
-static inline char *
+char *
 ed_bench_make_dir (void)
 {
   g_autoptr(GError) error = NULL;
@@ -34,7 +30,7 @@ ed_bench_make_dir (void)
   return dir;
 }
 
-static inline void
+void
 ed_bench_remove_dir (const char *path)
 {
   g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
@@ -54,13 +50,13 @@ ed_bench_remove_dir (const char *path)
   g_rmdir (path);
 }
 
-static inline double
+double
 ed_bench_ms_since (gint64 start_us)
 {
   return (g_get_monotonic_time () - start_us) / 1000.0;
 }
 
-static inline int
+static int
 ed_bench_compare_doubles (gconstpointer a,
                           gconstpointer b)
 {
@@ -72,7 +68,7 @@ ed_bench_compare_doubles (gconstpointer a,
 
 /* The nearest-rank percentile of @samples (sorted in place): the smallest sample with at least
  * @percent % of the samples at or below it. */
-static inline double
+double
 ed_bench_percentile (GArray *samples,
                      double  percent)
 {
@@ -85,7 +81,7 @@ ed_bench_percentile (GArray *samples,
   return g_array_index (samples, double, rank - 1);
 }
 
-static inline void
+void
 ed_bench_check (gboolean    ok,
                 GError     *error,
                 const char *what)

@@ -1,22 +1,19 @@
-/* ed-test-demo.h
+/* ed-test-demo.c
  *
  * Copyright 2026 The Electoral Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#pragma once
+#define G_LOG_DOMAIN "ed-test"
 
-#include "ed-modules.h"
-/* The demo district as a fixture, for tests that need a realistic register of some size
- * rather than one built entry by entry (for that, see ed-test-register.h). */
+#include "config.h"
 
-#include "demo/ed-demo.h"
-#include "ed-test-util.h"
+#include "ed-test-demo.h"
 
 /* A district of @electors demo electors in the file @name of the test's folder. The date is
  * fixed so that every run of a test sees the same register. */
-static inline EdContext *
+EdContext *
 ed_test_demo_open_as (EdTestDir  *fixture,
                       const char *name,
                       guint       electors)
@@ -36,7 +33,7 @@ ed_test_demo_open_as (EdTestDir  *fixture,
 }
 
 /* The same in "demo.db". */
-static inline EdContext *
+EdContext *
 ed_test_demo_open (EdTestDir *fixture,
                    guint      electors)
 {

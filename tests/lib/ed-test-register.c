@@ -1,24 +1,17 @@
-/* ed-test-register.h
+/* ed-test-register.c
  *
  * Copyright 2026 The Electoral Desk authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#pragma once
+#define G_LOG_DOMAIN "ed-test"
 
-#include "ed-modules.h"
-/* A small register built row by row through EdChangeSet, for tests that need to know every
- * entry: polling districts, properties, electors and the alterations the elector editor
- * records (0004-register.sql). The names and addresses are made up. */
+#include "config.h"
 
-#include "changes/ed-change-set.h"
-#include "core/ed-database.h"
-#include "district/ed-district-settings.h"
-#include "changes/ed-state-hash.h"
-#include "ed-test-util.h"
+#include "ed-test-register.h"
 
-static inline EdContext *
+EdContext *
 ed_test_register_open (EdTestDir  *fixture,
                        const char *country)
 {
@@ -36,7 +29,7 @@ ed_test_register_open (EdTestDir  *fixture,
   return context;
 }
 
-static inline char *
+char *
 ed_test_register_insert (EdContext          *context,
                          const char         *table,
                          const char * const *columns,
@@ -55,7 +48,7 @@ ed_test_register_insert (EdContext          *context,
   return id;
 }
 
-static inline char *
+char *
 ed_test_register_add_district (EdContext  *context,
                                const char *code,
                                const char *name)
@@ -66,7 +59,7 @@ ed_test_register_add_district (EdContext  *context,
   return ed_test_register_insert (context, "polling_district", columns, values, 2);
 }
 
-static inline char *
+char *
 ed_test_register_add_property (EdContext  *context,
                                const char *district,
                                const char *property,
@@ -82,15 +75,8 @@ ed_test_register_add_property (EdContext  *context,
   return ed_test_register_insert (context, "property", columns, values, 5);
 }
 
-typedef enum
-{
-  ED_TEST_ELECTOR_NONE = 0,
-  ED_TEST_ELECTOR_ANONYMOUS = 1 << 0,
-  ED_TEST_ELECTOR_OTHER = 1 << 1,
-} EdTestElectorFlags;
-
 /* An elector at @property ("" for none), numbered @prefix @number / @suffix. */
-static inline char *
+char *
 ed_test_register_add_elector (EdContext          *context,
                               const char         *district,
                               const char         *property,
@@ -118,7 +104,7 @@ ed_test_register_add_elector (EdContext          *context,
   return ed_test_register_insert (context, "elector", columns, values, G_N_ELEMENTS (values));
 }
 
-static inline char *
+char *
 ed_test_register_add_alteration (EdContext  *context,
                                  const char *elector,
                                  const char *kind,
@@ -136,7 +122,7 @@ ed_test_register_add_alteration (EdContext  *context,
   return ed_test_register_insert (context, "register_alteration", columns, values, 5);
 }
 
-static inline void
+void
 ed_test_register_set (EdContext  *context,
                       const char *table,
                       const char *row_id,
@@ -152,7 +138,7 @@ ed_test_register_set (EdContext  *context,
   g_assert_no_error (error);
 }
 
-static inline void
+void
 ed_test_elector_set (EdContext  *context,
                      const char *elector,
                      const char *column,
@@ -162,7 +148,7 @@ ed_test_elector_set (EdContext  *context,
 }
 
 /* One value of one row, as text; NULL if there is no such row. */
-static inline char *
+char *
 ed_test_register_get (EdContext  *context,
                       const char *sql,
                       const char *row_id)
@@ -180,7 +166,7 @@ ed_test_register_get (EdContext  *context,
   return text;
 }
 
-static inline char *
+char *
 ed_test_register_state_hash (EdContext *context)
 {
   g_autoptr(GError) error = NULL;
@@ -190,7 +176,7 @@ ed_test_register_state_hash (EdContext *context)
   return hash;
 }
 
-static inline GDate
+GDate
 ed_test_date (const char *iso)
 {
   GDate date;
