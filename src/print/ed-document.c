@@ -1132,18 +1132,30 @@ add_outline (EdDocument      *self,
     }
 }
 
+/* A report a page would be too many for a register of 20,000 pages; a hundred in all is
+ * plenty for a progress bar. */
+#define REPORTS_PER_DOCUMENT 100
+
 /**
- * ed_document_write_pdf:
+ * ed_document_write_pdf_full:
  * @self: the document
  * @path: where to write; replaced only once the whole document is written
+ * @progress: (nullable): told which page is being written
+ * @progress_data: data for @progress
+ * @cancellable: (nullable): to stop writing, leaving what was at @path as it was
+ * @out_n_pages: (out) (optional): the pages written
  * @error: return location for an error
  *
  * Writes the document as an A4 PDF.
  */
 gboolean
-ed_document_write_pdf (EdDocument  *self,
-                       const char  *path,
-                       GError     **error)
+ed_document_write_pdf_full (EdDocument      *self,
+                            const char      *path,
+                            EdProgressFunc   progress,
+                            gpointer         progress_data,
+                            GCancellable    *cancellable,
+                            guint           *out_n_pages,
+                            GError         **error)
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFileOutputStream) out = NULL;
@@ -1152,6 +1164,7 @@ ed_document_write_pdf (EdDocument  *self,
   cairo_t *cr;
   cairo_status_t status;
   guint n_pages;
+  guint report_every;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -1163,6 +1176,7 @@ ed_document_write_pdf (EdDocument  *self,
   stream.out = G_OUTPUT_STREAM (out);
 
   n_pages = ed_document_paginate (self, ED_DOCUMENT_A4_WIDTH, ED_DOCUMENT_A4_HEIGHT);
+  report_every = MAX (1, n_pages / REPORTS_PER_DOCUMENT);
   surface = cairo_pdf_surface_create_for_stream (pdf_write_cb, &stream, ED_DOCUMENT_A4_WIDTH,
                                                  ED_DOCUMENT_A4_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
@@ -1171,6 +1185,16 @@ ed_document_write_pdf (EdDocument  *self,
   cr = cairo_create (surface);
   for (guint page = 0; page < n_pages && stream.error == NULL; page++)
     {
+      if (g_cancellable_set_error_if_cancelled (cancellable, &stream.error))
+        break;
+      if (progress != NULL && page % report_every == 0)
+        {
+          /* Translators: progress of writing a PDF */
+          g_autofree char *text = g_strdup_printf (_("Writing page %u of %u"), page + 1,
+                                                   n_pages);
+
+          progress ((double)page / n_pages, text, progress_data);
+        }
       add_outline (self, surface, page);
       ed_document_draw_page (self, cr, page);
       cairo_show_page (cr);
@@ -1194,7 +1218,27 @@ ed_document_write_pdf (EdDocument  *self,
                      path, cairo_status_to_string (status));
       return FALSE;
     }
-  return g_output_stream_close (stream.out, NULL, error);
+  if (!g_output_stream_close (stream.out, NULL, error))
+    return FALSE;
+  if (out_n_pages != NULL)
+    *out_n_pages = n_pages;
+  return TRUE;
+}
+
+/**
+ * ed_document_write_pdf:
+ * @self: the document
+ * @path: where to write; replaced only once the whole document is written
+ * @error: return location for an error
+ *
+ * Writes the document as an A4 PDF.
+ */
+gboolean
+ed_document_write_pdf (EdDocument  *self,
+                       const char  *path,
+                       GError     **error)
+{
+  return ed_document_write_pdf_full (self, path, NULL, NULL, NULL, NULL, error);
 }
 
 /* For tests */
