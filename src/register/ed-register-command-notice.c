@@ -188,10 +188,12 @@ notice_publish (EdContext     *context,
                 const char    *out_dir)
 {
   g_autoptr(EdNotice) notice = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
   g_autofree char *pdf_path = NULL;
   g_autofree char *csv_path = NULL;
   g_autofree char *when = NULL;
   GError *error = NULL;
+  EdJob *job;
 
   if (!g_file_test (out_dir, G_FILE_TEST_IS_DIR))
     {
@@ -202,8 +204,11 @@ notice_publish (EdContext     *context,
       return ed_command_fail (error);
     }
 
-  if (!ed_register_notice_publish_full (context, date, flags, out_dir, &notice, &pdf_path,
-                                        &csv_path, &error))
+  /* The same job the window runs. */
+  job = ed_register_notice_publish_async (context, date, flags, out_dir, NULL,
+                                          ed_command_job_done, &result);
+  ed_command_wait (job, &result);
+  if (!ed_register_notice_publish_finish (job, result, &notice, &pdf_path, &csv_path, &error))
     return ed_command_fail (error);
 
   when = ed_notice_format_date (date);
