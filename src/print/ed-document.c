@@ -1165,11 +1165,13 @@ ed_document_write_pdf_full (EdDocument      *self,
   cairo_status_t status;
   guint n_pages;
   guint report_every;
+  gboolean existed;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   file = g_file_new_for_path (path);
+  existed = g_file_query_exists (file, NULL);
   out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, error);
   if (out == NULL)
     return FALSE;
@@ -1206,11 +1208,14 @@ ed_document_write_pdf_full (EdDocument      *self,
 
   if (stream.error != NULL || status != CAIRO_STATUS_SUCCESS)
     {
-      /* Cancelling the close leaves the file that was there, if any, untouched. */
+      /* Cancelling the close leaves the file that was there untouched; where there was none,
+       * GIO wrote to the path itself, and what it wrote must go. */
       g_autoptr(GCancellable) cancel = g_cancellable_new ();
 
       g_cancellable_cancel (cancel);
       g_output_stream_close (stream.out, cancel, NULL);
+      if (!existed)
+        g_file_delete (file, NULL, NULL);
       if (stream.error != NULL)
         g_propagate_error (error, stream.error);
       else

@@ -407,10 +407,12 @@ _ed_register_export_csv_full (EdContext                 *context,
                                                                        : _ED_REGISTER_SELECT_OPEN;
   Writer writer = { NULL, NULL, edition, 0 };
   gboolean ok = FALSE;
+  gboolean existed;
 
   g_return_val_if_fail (ED_IS_CONTEXT (context), FALSE);
   g_return_val_if_fail (as_at != NULL && g_date_valid (as_at), FALSE);
 
+  existed = g_file_query_exists (file, NULL);
   stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, error);
   if (stream == NULL)
     return FALSE;
@@ -426,11 +428,14 @@ _ed_register_export_csv_full (EdContext                 *context,
 
   if (!ok)
     {
-      /* Cancelling the close leaves the file that was there, if any, untouched. */
+      /* Cancelling the close leaves the file that was there untouched; where there was none,
+       * GIO wrote to the file itself, and what it wrote must go. */
       g_autoptr(GCancellable) cancel = g_cancellable_new ();
 
       g_cancellable_cancel (cancel);
       g_output_stream_close (writer.out, cancel, NULL);
+      if (!existed)
+        g_file_delete (file, NULL, NULL);
     }
   g_string_free (writer.line, TRUE);
   return ok;
