@@ -133,6 +133,7 @@ static void
 seen_init (Seen  *seen,
            EdJob *job)
 {
+  memset (seen, 0, sizeof *seen);
   seen->fractions = g_array_new (FALSE, FALSE, sizeof (double));
   seen->texts = g_ptr_array_new_with_free_func (g_free);
   seen->cancel_past = -1.0;
