@@ -56,7 +56,8 @@ district_init (District *district)
   district->context = ed_gui_test_demo_open (path, N_ELECTORS);
 
   stmt = ed_database_prepare (ed_context_get_database (district->context),
-                              "SELECT id FROM elector ORDER BY id LIMIT " G_STRINGIFY (N_ALTERATIONS), &error);
+                              "SELECT id FROM elector ORDER BY id "
+                              "LIMIT " G_STRINGIFY (N_ALTERATIONS), &error);
   g_assert_no_error (error);
   change_set = ed_change_set_begin (ED_REPLICA (district->context), &error);
   g_assert_no_error (error);
