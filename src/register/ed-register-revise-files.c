@@ -70,7 +70,7 @@ ed_register_revise_file_name (EdRegisterEdition  edition,
  * @folder: where to write them; made if missing
  * @progress: (nullable): told which file is being written and how far it has got
  * @progress_data: data for @progress
- * @cancellable: (nullable): to stop after the file being written
+ * @cancellable: (nullable): to stop; the file being written is not kept, those written are
  * @out_files: (element-type filename): the paths written are added here, in the order
  *   written, also when not every file could be written
  * @error: return location for an error
