@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ui/ed-job-page.h"
 #include "ui/register/ed-import-dialog.h"
 #include "register/ed-register-import.h"
 
@@ -36,9 +37,7 @@ struct _EdImportDialog
   gboolean            closed;
 
   GtkStack           *stack;
-  AdwStatusPage      *progress_page;
-  GtkProgressBar     *progress_bar;
-  GtkButton          *cancel_button;
+  EdJobPage          *job_page;
   AdwStatusPage      *done_page;
   GtkLabel           *refused_label;
   GtkListBox         *problem_list;
@@ -53,18 +52,6 @@ enum
 };
 
 static guint signals[N_SIGNALS];
-
-static void
-import_progress_cb (EdImportDialog *self,
-                    double          fraction,
-                    const char     *text)
-{
-  /* A report from a cancelled import may arrive after the dialog moved on. */
-  if (self->job == NULL || g_cancellable_is_cancelled (ed_job_get_cancellable (self->job)))
-    return;
-  gtk_progress_bar_set_fraction (self->progress_bar, fraction);
-  gtk_progress_bar_set_text (self->progress_bar, text);
-}
 
 static GtkWidget *
 problem_row (EdImportProblem *problem)
@@ -145,7 +132,6 @@ import_done_cb (GObject      *source,
   g_clear_object (&self->job);
   if (self->closed)
     return;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), TRUE);
 
   if (report == NULL)
     {
@@ -205,17 +191,14 @@ ed_import_dialog_import_file (EdImportDialog *self,
     }
 
   name = g_file_get_basename (file);
-  adw_status_page_set_description (self->progress_page, name);
-  gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
-  gtk_progress_bar_set_text (self->progress_bar, _("Reading the file"));
+  ed_job_page_set_description (self->job_page, name);
   gtk_stack_set_visible_child_name (self->stack, "progress");
 
   /* The job keeps this dialog until it is done, even once closed. */
   job = ed_register_import_async (self->context, path, NULL, import_done_cb,
                                   g_object_ref (self));
   self->job = g_object_ref (job);
-  g_signal_connect_object (job, "progress", G_CALLBACK (import_progress_cb), self,
-                           G_CONNECT_SWAPPED);
+  ed_job_page_watch (self->job_page, job);
 }
 
 /**
@@ -269,18 +252,6 @@ choose_clicked_cb (EdImportDialog *self)
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
   g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
-static void
-cancel_clicked_cb (EdImportDialog *self)
-{
-  if (self->job == NULL)
-    return;
-  /* Nothing is written until every row has been read and checked, and then in one
-   * transaction, so cancelling at any point leaves the district as it was. */
-  gtk_progress_bar_set_text (self->progress_bar, _("Cancelling…"));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), FALSE);
-  ed_job_cancel (self->job);
 }
 
 static void
@@ -425,22 +396,10 @@ ed_import_dialog_init (EdImportDialog *self)
   adw_status_page_set_child (ADW_STATUS_PAGE (page), button);
   gtk_stack_add_named (self->stack, page, "start");
 
-  /* Progress. */
-  page = adw_status_page_new ();
-  self->progress_page = ADW_STATUS_PAGE (page);
-  adw_status_page_set_title (self->progress_page, _("Importing…"));
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
-  self->progress_bar = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
-  gtk_progress_bar_set_show_text (self->progress_bar, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Import progress"), -1);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->progress_bar));
-  button = pill_button (_("_Cancel"));
-  self->cancel_button = GTK_BUTTON (button);
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (cancel_clicked_cb), self);
-  gtk_box_append (GTK_BOX (box), button);
-  adw_status_page_set_child (self->progress_page, box);
-  gtk_stack_add_named (self->stack, page, "progress");
+  /* Progress. Nothing is written until every row has been read and checked, and then in
+   * one transaction, so cancelling at any point leaves the district as it was. */
+  self->job_page = ED_JOB_PAGE (ed_job_page_new (_("Importing…"), _("Import progress")));
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->job_page), "progress");
 
   /* Done. */
   page = adw_status_page_new ();

@@ -23,6 +23,7 @@
 
 #include "core/ed-date.h"
 #include "ui/ed-folder-row.h"
+#include "ui/ed-job-page.h"
 #include "ui/register/ed-notice-dialog.h"
 #include "register/ed-notice-document.h"
 #include "ui/ed-print.h"
@@ -55,8 +56,7 @@ struct _EdNoticeDialog
   GtkLabel             *problem_label;
   GtkListBox           *preview_list;
   GtkButton            *publish_button;
-  GtkProgressBar       *progress_bar;
-  GtkButton            *cancel_button;
+  EdJobPage            *job_page;
   AdwStatusPage        *published_page;
   GtkLabel             *published_files_label;
 };
@@ -302,18 +302,6 @@ load_dates (EdNoticeDialog *self)
 }
 
 static void
-publish_progress_cb (EdNoticeDialog *self,
-                     double          fraction,
-                     const char     *text)
-{
-  /* A report may come after Cancel, from the step the worker was on. */
-  if (self->job == NULL || g_cancellable_is_cancelled (ed_job_get_cancellable (self->job)))
-    return;
-  gtk_progress_bar_set_fraction (self->progress_bar, fraction);
-  gtk_progress_bar_set_text (self->progress_bar, text);
-}
-
-static void
 publish_done_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
@@ -338,7 +326,6 @@ publish_done_cb (GObject      *source,
   if (self->closed)
     return;
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), TRUE);
   if (!ok)
     {
       /* Nothing was stamped and no file kept: the preview stays as it was, with the reason
@@ -384,29 +371,15 @@ publish_cb (EdNoticeDialog *self)
       return;
     }
 
-  gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
-  gtk_progress_bar_set_text (self->progress_bar, _("Starting"));
   gtk_widget_set_visible (GTK_WIDGET (self->publish_button), FALSE);
   gtk_stack_set_visible_child_name (self->stack, "progress");
-  gtk_widget_grab_focus (GTK_WIDGET (self->cancel_button));
 
   /* The job keeps this window until it is done, even once closed. */
   job = ed_register_notice_publish_async (self->context, &dates->publication,
                                           ED_NOTICE_FLAGS_OPTIONAL, folder, NULL,
                                           publish_done_cb, g_object_ref (self));
   self->job = g_object_ref (job);
-  g_signal_connect_object (job, "progress", G_CALLBACK (publish_progress_cb), self,
-                           G_CONNECT_SWAPPED);
-}
-
-static void
-cancel_clicked_cb (EdNoticeDialog *self)
-{
-  if (self->job == NULL)
-    return;
-  gtk_progress_bar_set_text (self->progress_bar, _("Cancelling…"));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), FALSE);
-  ed_job_cancel (self->job);
+  ed_job_page_watch (self->job_page, job);
 }
 
 static gboolean
@@ -484,38 +457,6 @@ build_preview_page (EdNoticeDialog *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Entries of the notice"), -1);
   adw_preferences_group_add (preview_group, GTK_WIDGET (self->preview_list));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), preview_group);
-  return page;
-}
-
-/* The status page has no icon: a large symbolic icon needs the SVG loader, which not every
- * system has. */
-static GtkWidget *
-build_progress_page (EdNoticeDialog *self)
-{
-  GtkWidget *page = adw_status_page_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *button;
-
-  adw_status_page_set_title (ADW_STATUS_PAGE (page), _("Publishing the Notice…"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (page),
-                                   _("Cancel leaves the register as it was."));
-  self->progress_bar = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
-  gtk_progress_bar_set_show_text (self->progress_bar, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Progress of the notice"), -1);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->progress_bar));
-  button = gtk_button_new_with_mnemonic (_("_Cancel"));
-  self->cancel_button = GTK_BUTTON (button);
-  gtk_widget_add_css_class (button, "pill");
-  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (cancel_clicked_cb), self);
-  gtk_box_append (GTK_BOX (box), button);
-  /* A bar as wide as the window reads as a divider, not as progress. */
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 420);
-  adw_clamp_set_child (ADW_CLAMP (clamp), box);
-  adw_status_page_set_child (ADW_STATUS_PAGE (page), clamp);
   return page;
 }
 
@@ -628,7 +569,10 @@ ed_notice_dialog_init (EdNoticeDialog *self)
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
   gtk_stack_add_named (self->stack, build_preview_page (self), "preview");
-  gtk_stack_add_named (self->stack, build_progress_page (self), "progress");
+  self->job_page = ED_JOB_PAGE (ed_job_page_new (_("Publishing the Notice…"),
+                                                 _("Progress of the notice")));
+  ed_job_page_set_description (self->job_page, _("Cancel leaves the register as it was."));
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->job_page), "progress");
   gtk_stack_add_named (self->stack, build_published_page (self), "published");
   gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->stack));
   adw_window_set_content (ADW_WINDOW (self), toolbar);

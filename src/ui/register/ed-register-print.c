@@ -18,6 +18,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "ui/ed-job-page.h"
 #include "ui/ed-print.h"
 #include "register/ed-register-document.h"
 #include "ui/register/ed-register-print.h"
@@ -30,7 +31,6 @@ typedef struct
   GDate              as_at;
   GtkWindow         *parent;
   GtkWindow         *progress;
-  GtkProgressBar    *bar;
   EdJob             *job;
 } Job;
 
@@ -124,33 +124,11 @@ print_done_cb (GObject      *source,
   job_free (job);
 }
 
-static void
-print_progress_cb (Job        *job,
-                   double      fraction,
-                   const char *text)
-{
-  gtk_progress_bar_set_fraction (job->bar, fraction);
-  gtk_progress_bar_set_text (job->bar, text);
-}
-
-/* The worker stops at its next check, which may be a while into a long PDF; the window goes
- * at once, and the file is not kept. */
-static void
-cancel_clicked_cb (Job *job)
-{
-  ed_job_cancel (job->job);
-  gtk_widget_set_visible (GTK_WIDGET (job->progress), FALSE);
-}
-
 static GtkWindow *
 progress_window_new (Job *job)
 {
   GtkWidget *window = adw_window_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *bar = gtk_progress_bar_new ();
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *detail = gtk_label_new (_("A large register takes a minute or two."));
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *page;
   const char *text;
 
   if (job->pdf_path != NULL)
@@ -163,27 +141,13 @@ progress_window_new (Job *job)
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
   gtk_window_set_transient_for (GTK_WINDOW (window), job->parent);
   gtk_window_set_deletable (GTK_WINDOW (window), FALSE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 360, -1);
+  gtk_window_set_default_size (GTK_WINDOW (window), 480, -1);
 
-  gtk_widget_set_margin_top (box, 24);
-  gtk_widget_set_margin_bottom (box, 24);
-  gtk_widget_set_margin_start (box, 24);
-  gtk_widget_set_margin_end (box, 24);
-  gtk_label_set_text (GTK_LABEL (title), text);
-  gtk_widget_add_css_class (title, "title-4");
-  gtk_box_append (GTK_BOX (box), title);
-  job->bar = GTK_PROGRESS_BAR (bar);
-  gtk_progress_bar_set_show_text (job->bar, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
-  gtk_box_append (GTK_BOX (box), bar);
-  gtk_widget_add_css_class (detail, "dim-label");
-  gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
-  gtk_box_append (GTK_BOX (box), detail);
-  gtk_widget_set_halign (cancel, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (cancel, "pill");
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (cancel_clicked_cb), job);
-  gtk_box_append (GTK_BOX (box), cancel);
-  adw_window_set_content (ADW_WINDOW (window), box);
+  /* Cancel stops the job at its next check: between pages of a long PDF, whose file is not
+   * kept; the window goes when the job has stopped. */
+  page = ed_job_page_new (text, text);
+  ed_job_page_set_description (ED_JOB_PAGE (page), _("A large register takes a minute or two."));
+  adw_window_set_content (ADW_WINDOW (window), page);
   return GTK_WINDOW (window);
 }
 
@@ -201,7 +165,8 @@ run_job (Job *job)
     running = ed_register_document_write_pdf_async (job->context, job->edition, &job->as_at,
                                                     job->pdf_path, NULL, print_done_cb, job);
   job->job = g_object_ref (running);
-  g_signal_connect_swapped (running, "progress", G_CALLBACK (print_progress_cb), job);
+  ed_job_page_watch (ED_JOB_PAGE (adw_window_get_content (ADW_WINDOW (job->progress))),
+                     running);
 }
 
 static void

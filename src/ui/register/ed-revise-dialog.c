@@ -26,6 +26,7 @@
 
 #include "core/ed-date.h"
 #include "ui/ed-folder-row.h"
+#include "ui/ed-job-page.h"
 #include "ui/ed-number-format.h"
 #include "register/ed-register-notice.h"
 #include "register/ed-register-revise-files.h"
@@ -55,9 +56,7 @@ struct _EdReviseDialog
   EdFolderRow          *folder_row;
   GtkWidget            *plan_group;
   GtkLabel             *plan_label;
-  AdwStatusPage        *progress_page;
-  GtkProgressBar       *progress_bar;
-  GtkButton            *cancel_button;
+  EdJobPage            *job_page;
   AdwStatusPage        *done_page;
   GtkLabel             *files_label;
 };
@@ -281,25 +280,13 @@ set_default_date (EdReviseDialog *self)
 /* ---- the work, as a job ---------------------------------------------------------------- */
 
 static void
-revise_progress_cb (EdReviseDialog *self,
-                    double          fraction,
-                    const char     *text)
-{
-  /* A report may come after Cancel, from the step the worker was on. */
-  if (self->job == NULL || g_cancellable_is_cancelled (ed_job_get_cancellable (self->job)))
-    return;
-  gtk_progress_bar_set_fraction (self->progress_bar, fraction);
-  gtk_progress_bar_set_text (self->progress_bar, text);
-}
-
-static void
 revise_committed_cb (EdReviseDialog *self)
 {
-  /* Past the point of no return: what is left is writing files. */
+  /* Past the point of no return: what is left is writing files, and the page's Cancel is
+   * off. */
   self->committed = TRUE;
-  adw_status_page_set_title (self->progress_page, _("Saving the Registers…"));
-  adw_status_page_set_description (self->progress_page, _("The revised register is published."));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), FALSE);
+  ed_job_page_set_title (self->job_page, _("Saving the Registers…"));
+  ed_job_page_set_description (self->job_page, _("The revised register is published."));
 }
 
 static void
@@ -430,7 +417,6 @@ revise_done_cb (GObject      *source,
   if (self->closed)
     return;
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), TRUE);
   if (revised)
     show_done (self, &summary, paths, files_error);
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -453,15 +439,10 @@ publish_cb (EdReviseDialog *self)
     return;
 
   self->committed = FALSE;
-  adw_status_page_set_title (self->progress_page, _("Publishing the Revised Register…"));
-  adw_status_page_set_description (self->progress_page,
-                                   _("Cancel leaves the register as it was."));
-  gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
-  gtk_progress_bar_set_text (self->progress_bar, _("Starting"));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), TRUE);
+  ed_job_page_set_title (self->job_page, _("Publishing the Revised Register…"));
+  ed_job_page_set_description (self->job_page, _("Cancel leaves the register as it was."));
   gtk_widget_set_visible (GTK_WIDGET (self->publish_button), FALSE);
   gtk_stack_set_visible_child_name (self->stack, "progress");
-  gtk_widget_grab_focus (GTK_WIDGET (self->cancel_button));
 
   /* The job keeps this window until it is done, even once closed: it still tells the page
    * if the revision got in. */
@@ -469,22 +450,9 @@ publish_cb (EdReviseDialog *self)
                                   ed_folder_row_get_folder (self->folder_row), NULL,
                                   revise_done_cb, g_object_ref (self));
   self->job = g_object_ref (job);
-  g_signal_connect_object (job, "progress", G_CALLBACK (revise_progress_cb), self,
-                           G_CONNECT_SWAPPED);
+  ed_job_page_watch (self->job_page, job);
   g_signal_connect_object (job, "notify::committed", G_CALLBACK (revise_committed_cb), self,
                            G_CONNECT_SWAPPED);
-}
-
-static void
-cancel_cb (EdReviseDialog *self)
-{
-  if (self->job == NULL || self->committed)
-    return;
-  /* ed_register_revise() writes in one change set, committed at the very end, so cancelling
-   * at any point before leaves the district as it was. */
-  gtk_progress_bar_set_text (self->progress_bar, _("Cancelling…"));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), FALSE);
-  ed_job_cancel (self->job);
 }
 
 /* ---- closing --------------------------------------------------------------------------- */
@@ -643,29 +611,6 @@ pill_button (const char *label)
 /* The status pages have no icon: a large symbolic icon needs the SVG loader, which not every
  * system has. */
 static GtkWidget *
-build_progress_page (EdReviseDialog *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
-  GtkWidget *clamp = adw_clamp_new ();
-
-  self->progress_page = ADW_STATUS_PAGE (adw_status_page_new ());
-  self->progress_bar = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
-  gtk_progress_bar_set_show_text (self->progress_bar, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Progress of the revised register"), -1);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->progress_bar));
-  self->cancel_button = GTK_BUTTON (pill_button (_("_Cancel")));
-  g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (cancel_cb), self);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->cancel_button));
-  /* A bar as wide as the window reads as a divider, not as progress. */
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 420);
-  adw_clamp_set_child (ADW_CLAMP (clamp), box);
-  adw_status_page_set_child (self->progress_page, clamp);
-  return GTK_WIDGET (self->progress_page);
-}
-
-static GtkWidget *
 build_done_page (EdReviseDialog *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
@@ -762,7 +707,11 @@ ed_revise_dialog_init (EdReviseDialog *self)
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
   gtk_stack_add_named (self->stack, build_start_page (self), "start");
-  gtk_stack_add_named (self->stack, build_progress_page (self), "progress");
+  /* ed_register_revise() writes in one change set, committed at the very end, so Cancel
+   * at any point before leaves the district as it was. */
+  self->job_page = ED_JOB_PAGE (ed_job_page_new (_("Publishing the Revised Register…"),
+                                                 _("Progress of the revised register")));
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->job_page), "progress");
   gtk_stack_add_named (self->stack, build_done_page (self), "done");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (toast_overlay), box);

@@ -22,6 +22,7 @@
 #include "core/ed-date.h"
 #include "core/ed-money.h"
 #include "register/ed-register-supply.h"
+#include "ui/ed-job-page.h"
 #include "ui/register/ed-supply-dialog.h"
 
 struct _EdSupplyDialog
@@ -38,8 +39,7 @@ struct _EdSupplyDialog
 
   AdwToastOverlay      *toasts;
   GtkStack             *stack;
-  GtkProgressBar       *progress_bar;
-  GtkButton            *cancel_button;
+  EdJobPage            *job_page;
   AdwEntryRow          *recipient_row;
   AdwComboRow          *entitlement_row;
   AdwComboRow          *item_row;
@@ -272,18 +272,6 @@ toast_recorded (EdSupplyDialog *self,
 }
 
 static void
-export_progress_cb (EdSupplyDialog *self,
-                    double          fraction,
-                    const char     *text)
-{
-  /* A report may come after Cancel, from the step the worker was on. */
-  if (self->job == NULL || g_cancellable_is_cancelled (ed_job_get_cancellable (self->job)))
-    return;
-  gtk_progress_bar_set_fraction (self->progress_bar, fraction);
-  gtk_progress_bar_set_text (self->progress_bar, text);
-}
-
-static void
 export_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
@@ -298,7 +286,6 @@ export_done_cb (GObject      *source,
   if (self->closed)
     return;
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->record_button), TRUE);
   gtk_stack_set_visible_child_name (self->stack, "form");
   if (supply == NULL)
@@ -341,28 +328,14 @@ record (EdSupplyDialog *self,
       return;
     }
 
-  gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
-  gtk_progress_bar_set_text (self->progress_bar, _("Starting"));
   gtk_widget_set_visible (GTK_WIDGET (self->record_button), FALSE);
   gtk_stack_set_visible_child_name (self->stack, "progress");
-  gtk_widget_grab_focus (GTK_WIDGET (self->cancel_button));
 
   /* The job keeps this window until it is done, even once closed. */
   job = ed_register_supply_export_async (self->context, &request, file, NULL, export_done_cb,
                                          g_object_ref (self));
   self->job = g_object_ref (job);
-  g_signal_connect_object (job, "progress", G_CALLBACK (export_progress_cb), self,
-                           G_CONNECT_SWAPPED);
-}
-
-static void
-cancel_clicked_cb (EdSupplyDialog *self)
-{
-  if (self->job == NULL)
-    return;
-  gtk_progress_bar_set_text (self->progress_bar, _("Cancelling…"));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), FALSE);
-  ed_job_cancel (self->job);
+  ed_job_page_watch (self->job_page, job);
 }
 
 static gboolean
@@ -521,39 +494,6 @@ value_row (AdwPreferencesGroup *group,
   return GTK_LABEL (label);
 }
 
-/* The status page has no icon: a large symbolic icon needs the SVG loader, which not every
- * system has. */
-static GtkWidget *
-build_progress_page (EdSupplyDialog *self)
-{
-  GtkWidget *page = adw_status_page_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *button;
-
-  adw_status_page_set_title (ADW_STATUS_PAGE (page), _("Writing the Copy…"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (page),
-                                   _("The supply is recorded once its copy is written. Cancel "
-                                     "leaves both undone."));
-  self->progress_bar = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
-  gtk_progress_bar_set_show_text (self->progress_bar, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Progress of the copy"), -1);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->progress_bar));
-  button = gtk_button_new_with_mnemonic (_("_Cancel"));
-  self->cancel_button = GTK_BUTTON (button);
-  gtk_widget_add_css_class (button, "pill");
-  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (cancel_clicked_cb), self);
-  gtk_box_append (GTK_BOX (box), button);
-  /* A bar as wide as the window reads as a divider, not as progress. */
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 420);
-  adw_clamp_set_child (ADW_CLAMP (clamp), box);
-  adw_status_page_set_child (ADW_STATUS_PAGE (page), clamp);
-  return page;
-}
-
 static void
 ed_supply_dialog_init (EdSupplyDialog *self)
 {
@@ -636,7 +576,12 @@ ed_supply_dialog_init (EdSupplyDialog *self)
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
   gtk_stack_add_named (self->stack, page, "form");
-  gtk_stack_add_named (self->stack, build_progress_page (self), "progress");
+  self->job_page = ED_JOB_PAGE (ed_job_page_new (_("Writing the Copy…"),
+                                                 _("Progress of the copy")));
+  ed_job_page_set_description (self->job_page,
+                               _("The supply is recorded once its copy is written. Cancel "
+                                 "leaves both undone."));
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->job_page), "progress");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
   self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
   adw_toast_overlay_set_child (self->toasts, box);
