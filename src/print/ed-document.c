@@ -1158,6 +1158,8 @@ ed_document_write_pdf_full (EdDocument      *self,
                             GError         **error)
 {
   g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) partial = NULL;
+  g_autofree char *partial_path = NULL;
   g_autoptr(GFileOutputStream) out = NULL;
   PdfStream stream = { NULL, NULL };
   cairo_surface_t *surface;
@@ -1165,14 +1167,16 @@ ed_document_write_pdf_full (EdDocument      *self,
   cairo_status_t status;
   guint n_pages;
   guint report_every;
-  gboolean existed;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  /* Written beside its target and moved over it once whole: stopped, failed or killed half
+   * way, it leaves no half a PDF under the name a person will open. */
   file = g_file_new_for_path (path);
-  existed = g_file_query_exists (file, NULL);
-  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, error);
+  partial_path = g_strconcat (path, ".partial", NULL);
+  partial = g_file_new_for_path (partial_path);
+  out = g_file_replace (partial, NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, error);
   if (out == NULL)
     return FALSE;
   stream.out = G_OUTPUT_STREAM (out);
@@ -1208,14 +1212,8 @@ ed_document_write_pdf_full (EdDocument      *self,
 
   if (stream.error != NULL || status != CAIRO_STATUS_SUCCESS)
     {
-      /* Cancelling the close leaves the file that was there untouched; where there was none,
-       * GIO wrote to the path itself, and what it wrote must go. */
-      g_autoptr(GCancellable) cancel = g_cancellable_new ();
-
-      g_cancellable_cancel (cancel);
-      g_output_stream_close (stream.out, cancel, NULL);
-      if (!existed)
-        g_file_delete (file, NULL, NULL);
+      g_output_stream_close (stream.out, NULL, NULL);
+      g_file_delete (partial, NULL, NULL);
       if (stream.error != NULL)
         g_propagate_error (error, stream.error);
       else
@@ -1223,8 +1221,12 @@ ed_document_write_pdf_full (EdDocument      *self,
                      path, cairo_status_to_string (status));
       return FALSE;
     }
-  if (!g_output_stream_close (stream.out, NULL, error))
-    return FALSE;
+  if (!g_output_stream_close (stream.out, NULL, error) ||
+      !g_file_move (partial, file, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error))
+    {
+      g_file_delete (partial, NULL, NULL);
+      return FALSE;
+    }
   if (out_n_pages != NULL)
     *out_n_pages = n_pages;
   return TRUE;

@@ -9,8 +9,8 @@
  * part (polling district), entries with an address in elector-number order (which is street
  * order: numbers are given in street order at each revision, and new entries between take a
  * suffix at their address), then "Other electors" alphabetically, then anonymous entries.
- * The file is written beside the target and moved over it when complete, so a failed export
- * never leaves half a register behind. */
+ * The file is written beside the target and moved over it when complete, so a failed,
+ * stopped or killed export never leaves half a register under the name a person will open. */
 
 #define G_LOG_DOMAIN "ed-register"
 
@@ -259,6 +259,8 @@ _ed_register_walk (EdContext                 *context,
   g_return_val_if_fail (as_at != NULL && g_date_valid (as_at), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
 
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
   if (progress != NULL)
     {
       g_autoptr(sqlite3_stmt) count = ed_database_prepare (database, count_sql, error);
@@ -406,14 +408,29 @@ _ed_register_export_csv_full (EdContext                 *context,
   EdRegisterSelection selection = edition == ED_REGISTER_EDITION_FULL ? _ED_REGISTER_SELECT_ALL
                                                                        : _ED_REGISTER_SELECT_OPEN;
   Writer writer = { NULL, NULL, edition, 0 };
+  g_autoptr(GFile) parent = NULL;
+  g_autoptr(GFile) partial = NULL;
+  g_autofree char *partial_name = NULL;
+  g_autofree char *name = NULL;
   gboolean ok = FALSE;
-  gboolean existed;
 
   g_return_val_if_fail (ED_IS_CONTEXT (context), FALSE);
   g_return_val_if_fail (as_at != NULL && g_date_valid (as_at), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  existed = g_file_query_exists (file, NULL);
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, error);
+  parent = g_file_get_parent (file);
+  name = g_file_get_basename (file);
+  if (parent == NULL || name == NULL)
+    {
+      g_autofree char *display = g_file_get_parse_name (file);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
+                   _("“%s” is not a file to write a register to"), display);
+      return FALSE;
+    }
+  partial_name = g_strconcat (name, ".partial", NULL);
+  partial = g_file_get_child (parent, partial_name);
+  stream = g_file_replace (partial, NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, error);
   if (stream == NULL)
     return FALSE;
   writer.out = G_OUTPUT_STREAM (stream);
@@ -422,20 +439,15 @@ _ed_register_export_csv_full (EdContext                 *context,
   ok = write_fields (&writer, header, n_fields, error) &&
        _ed_register_walk (context, selection, as_at, progress, cancellable, write_entry_cb,
                           &writer, error) &&
-       g_output_stream_close (writer.out, NULL, error);
+       g_output_stream_close (writer.out, NULL, error) &&
+       g_file_move (partial, file, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error);
   if (ok && out_n_entries != NULL)
     *out_n_entries = writer.n_entries;
 
   if (!ok)
     {
-      /* Cancelling the close leaves the file that was there untouched; where there was none,
-       * GIO wrote to the file itself, and what it wrote must go. */
-      g_autoptr(GCancellable) cancel = g_cancellable_new ();
-
-      g_cancellable_cancel (cancel);
-      g_output_stream_close (writer.out, cancel, NULL);
-      if (!existed)
-        g_file_delete (file, NULL, NULL);
+      g_output_stream_close (writer.out, NULL, NULL);
+      g_file_delete (partial, NULL, NULL);
     }
   g_string_free (writer.line, TRUE);
   return ok;
