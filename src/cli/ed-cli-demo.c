@@ -21,6 +21,7 @@ _ed_cli_demo (const EdCommandGlobals  *globals,
 {
   g_autoptr(GOptionContext) option_context = NULL;
   g_autoptr(EdContext) context = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
   g_autofree char *path = NULL;
   g_autofree char *display_path = NULL;
   GError *error = NULL;
@@ -28,6 +29,7 @@ _ed_cli_demo (const EdCommandGlobals  *globals,
   gint64 seed = ED_DEMO_DEFAULT_SEED;
   int electors = ED_DEMO_DEFAULT_ELECTORS;
   int status;
+  EdJob *job;
   const GOptionEntry entries[] = {
     { "electors", 0, 0, G_OPTION_ARG_INT, &electors,
       N_("Number of electors (default 60,000)"), "N" },
@@ -58,11 +60,15 @@ _ed_cli_demo (const EdCommandGlobals  *globals,
 
   path = globals->db_path != NULL ? g_strdup (globals->db_path)
                                   : ed_context_get_demo_database_path ();
-  context = ed_context_open (path, globals->modules, &error);
-  if (context == NULL)
+  /* The same job as the window's: the district appears whole, or not at all. */
+  job = ed_demo_write_async (path, globals->modules, &options, NULL, ed_command_job_done,
+                             &result);
+  ed_command_wait (job, &result);
+  if (!ed_demo_write_finish (job, result, &error))
     return ed_command_fail (error);
 
-  if (!ed_demo_generate (context, &options, &error))
+  context = ed_context_open (path, globals->modules, &error);
+  if (context == NULL)
     return ed_command_fail (error);
 
   display_path = g_filename_display_name (path);

@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "core/ed-job.h"
 #include "district/ed-context.h"
 
 G_BEGIN_DECLS
@@ -15,5 +16,14 @@ void     ed_demo_options_init (EdDemoOptions        *options);
 gboolean ed_demo_generate     (EdContext            *context,
                                const EdDemoOptions  *options,
                                GError              **error);
+EdJob   *ed_demo_write_async  (const char              *path,
+                               const EdModule * const  *modules,
+                               const EdDemoOptions     *options,
+                               GCancellable            *cancellable,
+                               GAsyncReadyCallback      callback,
+                               gpointer                 user_data);
+gboolean ed_demo_write_finish (EdJob                   *job,
+                               GAsyncResult            *result,
+                               GError                 **error);
 
 G_END_DECLS

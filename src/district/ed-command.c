@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
+#include <unistd.h>
 
 #include "district/ed-command.h"
 #include "district/ed-context.h"
@@ -105,4 +106,59 @@ ed_command_print_json (JsonNode *node)
   json_generator_set_root (generator, node);
   text = json_generator_to_data (generator, NULL);
   g_print ("%s\n", text);
+}
+
+/**
+ * ed_command_job_done:
+ * @source: the job
+ * @result: its result
+ * @user_data: (type GAsyncResult**): where ed_command_wait() looks for the result
+ *
+ * The callback to start a job with when a command waits for it with ed_command_wait().
+ */
+void
+ed_command_job_done (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  *slot = g_object_ref (result);
+}
+
+static void
+print_progress_cb (EdJob      *job,
+                   double      fraction,
+                   const char *text)
+{
+  g_printerr ("\r%3.0f%% %-36s", fraction * 100.0, text);
+}
+
+/**
+ * ed_command_wait:
+ * @job: a job started with ed_command_job_done() as its callback and @result as its data
+ * @result: (inout): set when the job is done; %NULL until then
+ *
+ * Runs the main loop until @job is done, showing its progress on stderr when that is a
+ * terminal (and nothing when it is a file or a pipe, which a script reads).
+ */
+void
+ed_command_wait (EdJob         *job,
+                 GAsyncResult **result)
+{
+  gboolean terminal = isatty (STDERR_FILENO);
+  gulong handler = 0;
+
+  g_return_if_fail (ED_IS_JOB (job));
+  g_return_if_fail (result != NULL);
+
+  if (terminal)
+    handler = g_signal_connect (job, "progress", G_CALLBACK (print_progress_cb), NULL);
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  if (terminal)
+    {
+      g_signal_handler_disconnect (job, handler);
+      g_printerr ("\r%44s\r", "");
+    }
 }

@@ -9,6 +9,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "core/ed-job.h"
+
 G_BEGIN_DECLS
 
 typedef struct _EdContext EdContext;
@@ -52,5 +54,10 @@ char      *ed_command_database_path (const EdCommandGlobals  *globals);
 EdContext *ed_command_open_existing (const EdCommandGlobals  *globals,
                                      GError                 **error);
 void       ed_command_print_json    (JsonNode                *node);
+void       ed_command_job_done      (GObject                 *source,
+                                     GAsyncResult            *result,
+                                     gpointer                 user_data);
+void       ed_command_wait          (EdJob                   *job,
+                                     GAsyncResult           **result);
 
 G_END_DECLS

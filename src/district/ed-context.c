@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "district/ed-context-private.h"
 #include "district/ed-district-resources.h"
 
@@ -202,6 +204,81 @@ EdHlc *
 ed_context_get_hlc (EdContext *self)
 {
   return ed_replica_get_hlc (ED_REPLICA (self));
+}
+
+/* What a worker needs to open the same district again. */
+typedef struct
+{
+  char                   *path;
+  const EdModule * const *modules;
+} JobOpen;
+
+static void
+job_open_free (gpointer data)
+{
+  JobOpen *open = data;
+
+  g_free (open->path);
+  g_free (open);
+}
+
+static GObject *
+job_open (gpointer       data,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  JobOpen *open = data;
+
+  /* Another connection to ":memory:" would be a new, empty database. */
+  if (g_str_equal (open->path, ":memory:"))
+    {
+      g_set_error_literal (error, ED_DATABASE_ERROR, ED_DATABASE_ERROR_CANT_OPEN,
+                           _("A district held in memory cannot be opened again by a worker"));
+      return NULL;
+    }
+  /* The module list is static and read only, so the worker may share it. */
+  return G_OBJECT (ed_context_open (open->path, open->modules, error));
+}
+
+/**
+ * ed_context_run_job_async:
+ * @self: the district
+ * @func: the work: its connection is an #EdContext of its own on the same district, opened
+ *   with the same modules in the worker thread
+ * @task_data: data for @func, which also holds its results
+ * @task_data_free: (nullable): frees @task_data with the job
+ * @cancellable: (nullable): to stop the work; %NULL for one of the job's own
+ * @callback: called when the work is done, with the job as its source object
+ * @user_data: data for @callback
+ *
+ * Runs long work on the district as an #EdJob (core/ed-job.h). WAL lets @self keep reading
+ * while the worker writes.
+ *
+ * Returns: (transfer none): the job, for its progress and to cancel it; it lives at least
+ *   until @callback has run
+ */
+EdJob *
+ed_context_run_job_async (EdContext           *self,
+                          EdJobFunc            func,
+                          gpointer             task_data,
+                          GDestroyNotify       task_data_free,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(EdJob) job = NULL;
+  JobOpen *open;
+
+  g_return_val_if_fail (ED_IS_CONTEXT (self), NULL);
+  g_return_val_if_fail (func != NULL, NULL);
+
+  open = g_new0 (JobOpen, 1);
+  open->path = g_strdup (ed_database_get_path (ed_context_get_database (self)));
+  open->modules = self->modules;
+  job = ed_job_new (job_open, open, job_open_free);
+  ed_job_run_async (job, func, task_data, task_data_free, cancellable, callback, user_data);
+  /* The running task holds the job until its callback has run. */
+  return job;
 }
 
 /**

@@ -9,6 +9,7 @@
 
 #include "core/ed-database.h"
 #include "core/ed-desk-identity.h"
+#include "core/ed-job.h"
 #include "changes/ed-hlc.h"
 #include "changes/ed-replica.h"
 #include "changes/ed-schema.h"
@@ -33,6 +34,14 @@ const char         *ed_context_get_device_id          (EdContext   *self);
 const char         *ed_context_get_user_name          (EdContext   *self);
 EdSchema           *ed_context_get_schema             (EdContext   *self);
 EdHlc              *ed_context_get_hlc                (EdContext   *self);
+
+EdJob              *ed_context_run_job_async          (EdContext           *self,
+                                                       EdJobFunc            func,
+                                                       gpointer             task_data,
+                                                       GDestroyNotify       task_data_free,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
 
 char               *ed_context_get_data_dir           (void);
 char               *ed_context_get_default_database_path (void);

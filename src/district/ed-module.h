@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "core/ed-job.h"
 #include "changes/ed-schema.h"
 #include "district/ed-command.h"
 
@@ -24,12 +25,18 @@ typedef struct _EdContext EdContext;
  * @seed: the same seed writes the same district
  * @electors: how many electors the register holds
  * @today: the date the register is as at: attainers and absent votes are dated from it
+ * @progress: (nullable): told how far the writing has got, by the module that writes most
+ * @progress_data: data for @progress
+ * @cancellable: (nullable): checked as the district is written
  */
 typedef struct
 {
-  guint32 seed;
-  guint   electors;
-  GDate   today;
+  guint32         seed;
+  guint           electors;
+  GDate           today;
+  EdProgressFunc  progress;
+  gpointer        progress_data;
+  GCancellable   *cancellable;
 } EdDemoOptions;
 
 /* A module's part of the demo district, called in the module list's order with one random

@@ -1132,6 +1132,106 @@ add_outline (EdDocument      *self,
     }
 }
 
+/* A report a page would be too many for a register of 20,000 pages; a hundred in all is
+ * plenty for a progress bar. */
+#define REPORTS_PER_DOCUMENT 100
+
+/**
+ * ed_document_write_pdf_full:
+ * @self: the document
+ * @path: where to write; replaced only once the whole document is written
+ * @progress: (nullable): told which page is being written
+ * @progress_data: data for @progress
+ * @cancellable: (nullable): to stop writing, leaving what was at @path as it was
+ * @out_n_pages: (out) (optional): the pages written
+ * @error: return location for an error
+ *
+ * Writes the document as an A4 PDF.
+ */
+gboolean
+ed_document_write_pdf_full (EdDocument      *self,
+                            const char      *path,
+                            EdProgressFunc   progress,
+                            gpointer         progress_data,
+                            GCancellable    *cancellable,
+                            guint           *out_n_pages,
+                            GError         **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) partial = NULL;
+  g_autofree char *partial_path = NULL;
+  g_autoptr(GFileOutputStream) out = NULL;
+  PdfStream stream = { NULL, NULL };
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  cairo_status_t status;
+  guint n_pages;
+  guint report_every;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  /* Written beside its target and moved over it once whole: stopped, failed or killed half
+   * way, it leaves no half a PDF under the name a person will open. */
+  file = g_file_new_for_path (path);
+  partial_path = g_strconcat (path, ".partial", NULL);
+  partial = g_file_new_for_path (partial_path);
+  out = g_file_replace (partial, NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, error);
+  if (out == NULL)
+    return FALSE;
+  stream.out = G_OUTPUT_STREAM (out);
+
+  n_pages = ed_document_paginate (self, ED_DOCUMENT_A4_WIDTH, ED_DOCUMENT_A4_HEIGHT);
+  report_every = MAX (1, n_pages / REPORTS_PER_DOCUMENT);
+  surface = cairo_pdf_surface_create_for_stream (pdf_write_cb, &stream, ED_DOCUMENT_A4_WIDTH,
+                                                 ED_DOCUMENT_A4_HEIGHT);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, self->council);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Electoral Desk");
+  cr = cairo_create (surface);
+  for (guint page = 0; page < n_pages && stream.error == NULL; page++)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, &stream.error))
+        break;
+      if (progress != NULL && page % report_every == 0)
+        {
+          /* Translators: progress of writing a PDF */
+          g_autofree char *text = g_strdup_printf (_("Writing page %u of %u"), page + 1,
+                                                   n_pages);
+
+          progress ((double)page / n_pages, text, progress_data);
+        }
+      add_outline (self, surface, page);
+      ed_document_draw_page (self, cr, page);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (stream.error != NULL || status != CAIRO_STATUS_SUCCESS)
+    {
+      g_output_stream_close (stream.out, NULL, NULL);
+      g_file_delete (partial, NULL, NULL);
+      if (stream.error != NULL)
+        g_propagate_error (error, stream.error);
+      else
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”: %s"),
+                     path, cairo_status_to_string (status));
+      return FALSE;
+    }
+  if (!g_output_stream_close (stream.out, NULL, error) ||
+      !g_file_move (partial, file, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error))
+    {
+      g_file_delete (partial, NULL, NULL);
+      return FALSE;
+    }
+  if (out_n_pages != NULL)
+    *out_n_pages = n_pages;
+  return TRUE;
+}
+
 /**
  * ed_document_write_pdf:
  * @self: the document
@@ -1145,56 +1245,7 @@ ed_document_write_pdf (EdDocument  *self,
                        const char  *path,
                        GError     **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileOutputStream) out = NULL;
-  PdfStream stream = { NULL, NULL };
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  cairo_status_t status;
-  guint n_pages;
-
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  file = g_file_new_for_path (path);
-  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, error);
-  if (out == NULL)
-    return FALSE;
-  stream.out = G_OUTPUT_STREAM (out);
-
-  n_pages = ed_document_paginate (self, ED_DOCUMENT_A4_WIDTH, ED_DOCUMENT_A4_HEIGHT);
-  surface = cairo_pdf_surface_create_for_stream (pdf_write_cb, &stream, ED_DOCUMENT_A4_WIDTH,
-                                                 ED_DOCUMENT_A4_HEIGHT);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, self->council);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Electoral Desk");
-  cr = cairo_create (surface);
-  for (guint page = 0; page < n_pages && stream.error == NULL; page++)
-    {
-      add_outline (self, surface, page);
-      ed_document_draw_page (self, cr, page);
-      cairo_show_page (cr);
-    }
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (stream.error != NULL || status != CAIRO_STATUS_SUCCESS)
-    {
-      /* Cancelling the close leaves the file that was there, if any, untouched. */
-      g_autoptr(GCancellable) cancel = g_cancellable_new ();
-
-      g_cancellable_cancel (cancel);
-      g_output_stream_close (stream.out, cancel, NULL);
-      if (stream.error != NULL)
-        g_propagate_error (error, stream.error);
-      else
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”: %s"),
-                     path, cairo_status_to_string (status));
-      return FALSE;
-    }
-  return g_output_stream_close (stream.out, NULL, error);
+  return ed_document_write_pdf_full (self, path, NULL, NULL, NULL, NULL, error);
 }
 
 /* For tests */

@@ -10,6 +10,8 @@
 #include <cairo.h>
 #include <glib.h>
 
+#include "core/ed-job.h"
+
 G_BEGIN_DECLS
 
 /**
@@ -74,6 +76,13 @@ void        ed_document_draw_page      (EdDocument          *self,
 
 gboolean    ed_document_write_pdf      (EdDocument          *self,
                                         const char          *path,
+                                        GError             **error);
+gboolean    ed_document_write_pdf_full (EdDocument          *self,
+                                        const char          *path,
+                                        EdProgressFunc       progress,
+                                        gpointer             progress_data,
+                                        GCancellable        *cancellable,
+                                        guint               *out_n_pages,
                                         GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EdDocument, ed_document_free)

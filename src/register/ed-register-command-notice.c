@@ -13,12 +13,12 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <unistd.h>
 
 #include "register/ed-register-command-private.h"
 #include "core/ed-date.h"
 #include "register/ed-notice-timetable.h"
 #include "register/ed-register-notice.h"
+#include "register/ed-register-revise-files.h"
 #include "register/ed-register-revise.h"
 
 static void
@@ -188,10 +188,12 @@ notice_publish (EdContext     *context,
                 const char    *out_dir)
 {
   g_autoptr(EdNotice) notice = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
   g_autofree char *pdf_path = NULL;
   g_autofree char *csv_path = NULL;
   g_autofree char *when = NULL;
   GError *error = NULL;
+  EdJob *job;
 
   if (!g_file_test (out_dir, G_FILE_TEST_IS_DIR))
     {
@@ -202,8 +204,11 @@ notice_publish (EdContext     *context,
       return ed_command_fail (error);
     }
 
-  if (!ed_register_notice_publish_full (context, date, flags, out_dir, &notice, &pdf_path,
-                                        &csv_path, &error))
+  /* The same job the window runs. */
+  job = ed_register_notice_publish_async (context, date, flags, out_dir, NULL,
+                                          ed_command_job_done, &result);
+  ed_command_wait (job, &result);
+  if (!ed_register_notice_publish_finish (job, result, &notice, &pdf_path, &csv_path, &error))
     return ed_command_fail (error);
 
   when = ed_notice_format_date (date);
@@ -216,30 +221,24 @@ notice_publish (EdContext     *context,
   return ED_COMMAND_EXIT_OK;
 }
 
-static void
-print_progress (double      fraction,
-                const char *what,
-                gpointer    user_data)
-{
-  g_printerr ("\r%3.0f%% %-36s", fraction * 100.0, what);
-}
-
 static int
 register_revise (EdContext   *context,
                  const GDate *date,
+                 const char  *out_dir,
                  gboolean     json)
 {
-  gboolean terminal = isatty (STDERR_FILENO);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GError) files_error = NULL;
   g_autofree char *when = NULL;
   EdReviseSummary summary;
   GError *error = NULL;
-  gboolean ok;
+  EdJob *job;
 
-  ok = ed_register_revise (context, date, terminal ? print_progress : NULL, NULL, NULL,
-                           &summary, &error);
-  if (terminal)
-    g_printerr ("\r%44s\r", "");
-  if (!ok)
+  /* The same job as the window's: the revision, then its four files. */
+  job = ed_register_revise_async (context, date, out_dir, NULL, ed_command_job_done, &result);
+  ed_command_wait (job, &result);
+  if (!ed_register_revise_finish (job, result, &summary, &files, &files_error, &error))
     return ed_command_fail (error);
 
   if (json)
@@ -267,23 +266,49 @@ register_revise (EdContext   *context,
           json_builder_set_member_name (builder, counts[i].name);
           json_builder_add_int_value (builder, counts[i].value);
         }
+      json_builder_set_member_name (builder, "files");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < files->len; i++)
+        {
+          g_autofree char *display = g_filename_display_name (g_ptr_array_index (files, i));
+
+          json_builder_add_string_value (builder, display);
+        }
+      json_builder_end_array (builder);
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
       ed_command_print_json (root);
-      return ED_COMMAND_EXIT_OK;
+    }
+  else
+    {
+      when = ed_notice_format_date (date);
+      g_print (_("Revised register of %s: %u electors in %u polling districts, %u renumbered\n"),
+               when, summary.n_electors, summary.n_parts, summary.n_renumbered);
+      g_print (_("Published %u alterations: %u added, %u deleted\n"), summary.n_alterations,
+               summary.n_added, summary.n_deleted);
+      if (summary.n_left_pending > 0)
+        g_print (g_dngettext (GETTEXT_PACKAGE,
+                              "%u addition determined after the cut-off waits for the next "
+                              "notice\n",
+                              "%u additions determined after the cut-off wait for the next "
+                              "notice\n",
+                              summary.n_left_pending),
+                 summary.n_left_pending);
+      for (guint i = 0; i < files->len; i++)
+        {
+          g_autofree char *display = g_filename_display_name (g_ptr_array_index (files, i));
+
+          g_print ("%s\n", display);
+        }
     }
 
-  when = ed_notice_format_date (date);
-  g_print (_("Revised register of %s: %u electors in %u polling districts, %u renumbered\n"),
-           when, summary.n_electors, summary.n_parts, summary.n_renumbered);
-  g_print (_("Published %u alterations: %u added, %u deleted\n"), summary.n_alterations,
-           summary.n_added, summary.n_deleted);
-  if (summary.n_left_pending > 0)
-    g_print (g_dngettext (GETTEXT_PACKAGE,
-                          "%u addition determined after the cut-off waits for the next notice\n",
-                          "%u additions determined after the cut-off wait for the next notice\n",
-                          summary.n_left_pending),
-             summary.n_left_pending);
+  if (files_error != NULL)
+    {
+      g_prefix_error_literal (&files_error,
+                              _("The revised register is published, but not every file was "
+                                "written: "));
+      return ed_command_fail (g_steal_pointer (&files_error));
+    }
   return ED_COMMAND_EXIT_OK;
 }
 
@@ -324,6 +349,10 @@ _ed_register_command_notice (const EdCommandGlobals  *globals,
   const GOptionEntry revise_entries[] = {
     { "date", 0, 0, G_OPTION_ARG_STRING, &date_text,
       N_("The day the revised register is published, usually 1 December"), N_("DATE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out_dir,
+      N_("The folder to write the registers' files into, made if missing (default: "
+         "Electoral Desk/Registers in your Documents folder, as in the window)"),
+      N_("DIR") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
@@ -341,7 +370,10 @@ _ed_register_command_notice (const EdCommandGlobals  *globals,
                                     _("Publishes the revised register: every change determined "
                                       "by the day before it is published, and every polling "
                                       "district numbered afresh in street order, then Other "
-                                      "electors, then anonymous entries, without suffixes."));
+                                      "electors, then anonymous entries, without suffixes. "
+                                      "Then writes the full and open registers as "
+                                      "register-full-DATE.pdf and .csv and "
+                                      "register-open-DATE.pdf and .csv, as the window does."));
       g_option_context_add_main_entries (option_context, revise_entries, GETTEXT_PACKAGE);
     }
   else
@@ -365,7 +397,7 @@ _ed_register_command_notice (const EdCommandGlobals  *globals,
   if (!revise && preview == publish)
     return ed_command_usage (command, _("Usage: register notice --preview|--publish "
                                      "[--date DATE] [--optional] [-o DIR]"));
-  if (out_dir != NULL && !publish)
+  if (!revise && out_dir != NULL && !publish)
     return ed_command_usage (command, _("-o is for --publish"));
 
   g_date_clear (&date, 1);
@@ -377,7 +409,12 @@ _ed_register_command_notice (const EdCommandGlobals  *globals,
     return ed_command_fail (error);
 
   if (revise)
-    return register_revise (context, &date, json);
+    {
+      g_autofree char *folder = out_dir != NULL ? g_strdup (out_dir)
+                                                : ed_register_revise_default_folder ();
+
+      return register_revise (context, &date, folder, json);
+    }
 
   if (date_text == NULL && !default_notice_date (context, optional, &date, &error))
     return ed_command_fail (error);

@@ -121,7 +121,9 @@ record_supply (EdContext             *context,
                gboolean               json)
 {
   g_autoptr(EdSupply) supply = NULL;
+  g_autoptr(GFile) file = NULL;
   g_autofree char *fee = NULL;
+  guint n_written = 0;
   GError *error = NULL;
 
   /* Refused before anything is recorded: a supply is recorded with the copy that goes. */
@@ -135,7 +137,21 @@ record_supply (EdContext             *context,
       return ed_command_fail (error);
     }
 
-  supply = ed_register_supply_record (context, request, &error);
+  if (output != NULL)
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+      EdJob *job;
+
+      /* The copy and its record together, as the window writes them: neither without the
+       * other. */
+      file = g_file_new_for_commandline_arg (output);
+      job = ed_register_supply_export_async (context, request, file, NULL, ed_command_job_done,
+                                             &result);
+      ed_command_wait (job, &result);
+      supply = ed_register_supply_export_finish (job, result, &n_written, &error);
+    }
+  else
+    supply = ed_register_supply_record (context, request, &error);
   if (supply == NULL)
     return ed_command_fail (error);
 
@@ -148,30 +164,22 @@ record_supply (EdContext             *context,
       add_supply_json (builder, supply);
       root = json_builder_get_root (builder);
       ed_command_print_json (root);
+      return ED_COMMAND_EXIT_OK;
     }
-  else
-    g_print (g_dngettext (GETTEXT_PACKAGE,
-                          "Recorded: %s register, %s, %" G_GUINT64_FORMAT " entry, fee %s\n",
-                          "Recorded: %s register, %s, %" G_GUINT64_FORMAT " entries, fee %s\n",
-                          supply->entries),
-             ed_sale_kind_to_string (supply->item), ed_sale_format_to_string (supply->format),
-             supply->entries, fee);
 
-  if (output != NULL)
+  g_print (g_dngettext (GETTEXT_PACKAGE,
+                        "Recorded: %s register, %s, %" G_GUINT64_FORMAT " entry, fee %s\n",
+                        "Recorded: %s register, %s, %" G_GUINT64_FORMAT " entries, fee %s\n",
+                        supply->entries),
+           ed_sale_kind_to_string (supply->item), ed_sale_format_to_string (supply->format),
+           supply->entries, fee);
+  if (file != NULL)
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
       g_autofree char *display = g_file_get_parse_name (file);
-      guint n_written = 0;
 
-      if (!ed_register_supply_export (context, supply, file, &n_written, &error))
-        {
-          g_prefix_error (&error, _("The supply is recorded, but its copy was not written: "));
-          return ed_command_fail (error);
-        }
-      if (!json)
-        g_print (g_dngettext (GETTEXT_PACKAGE, "Wrote %u entry to %s\n",
-                              "Wrote %u entries to %s\n", n_written),
-                 n_written, display);
+      g_print (g_dngettext (GETTEXT_PACKAGE, "Wrote %u entry to %s\n",
+                            "Wrote %u entries to %s\n", n_written),
+               n_written, display);
     }
   return ED_COMMAND_EXIT_OK;
 }

@@ -15,6 +15,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "changes/ed-change-set.h"
 #include "register/ed-register-demo.h"
 #include "register/ed-register-order.h"
@@ -619,6 +621,13 @@ ed_register_demo (EdContext            *context,
                                                          constituency, error);
           PartState part = { pd_id, code, 1 };
 
+          /* A polling district is a few hundred electors: often enough to report and to
+           * stop, rarely enough to cost nothing. */
+          if (g_cancellable_set_error_if_cancelled (options->cancellable, error))
+            goto out;
+          if (options->progress != NULL)
+            options->progress ((double)first_elector / n_electors, _("Writing the register"),
+                               options->progress_data);
           if (pd_id == NULL ||
               !add_streets (&builder, &part, town, "", wanted - n_overseas, error) ||
               !add_other_electors (&builder, &part, n_overseas, error))

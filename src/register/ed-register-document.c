@@ -191,27 +191,14 @@ add_entry_cb (const char * const  *fields,
   return TRUE;
 }
 
-/**
- * ed_register_document_new:
- * @context: the district
- * @edition: the full register or the open register
- * @as_at: the date the register is published as at
- * @cancellable: (nullable): to stop building
- * @out_n_entries: (out) (optional): how many entries the document holds
- * @error: return location for an error
- *
- * Builds the published register as a document. It holds only text, so it may be built in
- * a worker thread and then printed or written in any thread.
- *
- * Returns: (transfer full): the document, or %NULL on error
- */
-EdDocument *
-ed_register_document_new (EdContext          *context,
-                          EdRegisterEdition   edition,
-                          const GDate        *as_at,
-                          GCancellable       *cancellable,
-                          guint              *out_n_entries,
-                          GError            **error)
+static EdDocument *
+build_document (EdContext                 *context,
+                EdRegisterEdition          edition,
+                const GDate               *as_at,
+                const EdRegisterProgress  *progress,
+                GCancellable              *cancellable,
+                guint                     *out_n_entries,
+                GError                   **error)
 {
   EdDistrictSettings *settings;
   const char *ero;
@@ -245,7 +232,7 @@ ed_register_document_new (EdContext          *context,
   ok = _ed_register_walk (context,
                           edition == ED_REGISTER_EDITION_FULL ? _ED_REGISTER_SELECT_PUBLISHED
                                                               : _ED_REGISTER_SELECT_OPEN,
-                          as_at, cancellable, add_entry_cb, &builder, error);
+                          as_at, progress, cancellable, add_entry_cb, &builder, error);
   g_string_free (builder.address, TRUE);
   g_free (builder.part);
   g_free (builder.street);
@@ -257,6 +244,75 @@ ed_register_document_new (EdContext          *context,
   if (out_n_entries != NULL)
     *out_n_entries = builder.n_entries;
   return g_steal_pointer (&document);
+}
+
+/**
+ * ed_register_document_new:
+ * @context: the district
+ * @edition: the full register or the open register
+ * @as_at: the date the register is published as at
+ * @cancellable: (nullable): to stop building
+ * @out_n_entries: (out) (optional): how many entries the document holds
+ * @error: return location for an error
+ *
+ * Builds the published register as a document. It holds only text, so it may be built in
+ * a worker thread and then printed or written in any thread.
+ *
+ * Returns: (transfer full): the document, or %NULL on error
+ */
+EdDocument *
+ed_register_document_new (EdContext          *context,
+                          EdRegisterEdition   edition,
+                          const GDate        *as_at,
+                          GCancellable       *cancellable,
+                          guint              *out_n_entries,
+                          GError            **error)
+{
+  return build_document (context, edition, as_at, NULL, cancellable, out_n_entries, error);
+}
+
+/* Reading a million entries takes seconds; laying out and writing their 24,000 pages, most
+ * of a minute. */
+#define READ_SHARE 0.1
+
+/**
+ * ed_register_document_write_pdf_full:
+ * @context: the district
+ * @edition: the full register or the open register
+ * @as_at: the date the register is published as at
+ * @path: where to write; replaced only once the whole document is written
+ * @progress: (nullable): told how far the work has got
+ * @progress_data: data for @progress
+ * @cancellable: (nullable): to stop, leaving what was at @path as it was
+ * @out_n_entries: (out) (optional): how many entries the document holds
+ * @out_n_pages: (out) (optional): how many pages were written
+ * @error: return location for an error
+ *
+ * Writes the published register as an A4 PDF.
+ */
+gboolean
+ed_register_document_write_pdf_full (EdContext          *context,
+                                     EdRegisterEdition   edition,
+                                     const GDate        *as_at,
+                                     const char         *path,
+                                     EdProgressFunc      progress,
+                                     gpointer            progress_data,
+                                     GCancellable       *cancellable,
+                                     guint              *out_n_entries,
+                                     guint              *out_n_pages,
+                                     GError            **error)
+{
+  g_autoptr(EdDocument) document = NULL;
+  EdRegisterProgress reading = { progress, progress_data, 0.0, READ_SHARE, NULL };
+  EdRegisterProgress writing = { progress, progress_data, READ_SHARE, 1.0, NULL };
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  document = build_document (context, edition, as_at, &reading, cancellable, out_n_entries,
+                             error);
+  return document != NULL &&
+         ed_document_write_pdf_full (document, path, _ed_register_progress_cb, &writing,
+                                     cancellable, out_n_pages, error);
 }
 
 /**
@@ -278,10 +334,193 @@ ed_register_document_write_pdf (EdContext          *context,
                                 guint              *out_n_entries,
                                 GError            **error)
 {
-  g_autoptr(EdDocument) document = NULL;
+  return ed_register_document_write_pdf_full (context, edition, as_at, path, NULL, NULL, NULL,
+                                              out_n_entries, NULL, error);
+}
 
-  g_return_val_if_fail (path != NULL, FALSE);
+/* ---- as jobs ------------------------------------------------------------------------------ */
 
-  document = ed_register_document_new (context, edition, as_at, NULL, out_n_entries, error);
-  return document != NULL && ed_document_write_pdf (document, path, error);
+typedef struct
+{
+  EdRegisterEdition  edition;
+  GDate              as_at;
+  char              *path;        /* NULL: build the document only */
+  EdDocument        *document;
+  guint              n_entries;
+  guint              n_pages;
+} DocumentJob;
+
+static void
+document_job_free (gpointer data)
+{
+  DocumentJob *job = data;
+
+  g_free (job->path);
+  g_clear_pointer (&job->document, ed_document_free);
+  g_free (job);
+}
+
+static DocumentJob *
+document_job_new (EdRegisterEdition  edition,
+                  const GDate       *as_at,
+                  const char        *path)
+{
+  DocumentJob *job = g_new0 (DocumentJob, 1);
+
+  job->edition = edition;
+  job->as_at = *as_at;
+  job->path = g_strdup (path);
+  return job;
+}
+
+static gboolean
+build_work (EdJob         *job,
+            GObject       *connection,
+            gpointer       task_data,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  DocumentJob *data = task_data;
+  EdRegisterProgress progress = { ed_job_progress, job, 0.0, 1.0, NULL };
+
+  data->document = build_document (ED_CONTEXT (connection), data->edition, &data->as_at,
+                                   &progress, cancellable, &data->n_entries, error);
+  return data->document != NULL;
+}
+
+static gboolean
+write_pdf_work (EdJob         *job,
+                GObject       *connection,
+                gpointer       task_data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  DocumentJob *data = task_data;
+
+  return ed_register_document_write_pdf_full (ED_CONTEXT (connection), data->edition,
+                                              &data->as_at, data->path, ed_job_progress, job,
+                                              cancellable, &data->n_entries, &data->n_pages,
+                                              error);
+}
+
+/**
+ * ed_register_document_new_async:
+ * @context: the district
+ * @edition: the full register or the open register
+ * @as_at: the date the register is published as at
+ * @cancellable: (nullable): to stop building
+ * @callback: called when the document is built, with the job as its source object
+ * @user_data: data for @callback
+ *
+ * Builds the published register as a document in a job (ed_register_document_new()), to be
+ * printed once built.
+ *
+ * Returns: (transfer none): the job, for its progress; it lives until @callback has run
+ */
+EdJob *
+ed_register_document_new_async (EdContext            *context,
+                                EdRegisterEdition     edition,
+                                const GDate          *as_at,
+                                GCancellable         *cancellable,
+                                GAsyncReadyCallback   callback,
+                                gpointer              user_data)
+{
+  g_return_val_if_fail (ED_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (as_at != NULL && g_date_valid (as_at), NULL);
+
+  return ed_context_run_job_async (context, build_work, document_job_new (edition, as_at, NULL),
+                                   document_job_free, cancellable, callback, user_data);
+}
+
+/**
+ * ed_register_document_new_finish:
+ * @job: the job ed_register_document_new_async() returned
+ * @result: the result handed to the callback
+ * @out_n_entries: (out) (optional): how many entries the document holds
+ * @error: return location for an error
+ *
+ * Returns: (transfer full): the document, or %NULL on error
+ */
+EdDocument *
+ed_register_document_new_finish (EdJob         *job,
+                                 GAsyncResult  *result,
+                                 guint         *out_n_entries,
+                                 GError       **error)
+{
+  DocumentJob *data;
+
+  g_return_val_if_fail (ED_IS_JOB (job), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, build_work), NULL);
+
+  if (!ed_job_run_finish (job, result, error))
+    return NULL;
+  data = ed_job_get_task_data (job);
+  if (out_n_entries != NULL)
+    *out_n_entries = data->n_entries;
+  return g_steal_pointer (&data->document);
+}
+
+/**
+ * ed_register_document_write_pdf_async:
+ * @context: the district
+ * @edition: the full register or the open register
+ * @as_at: the date the register is published as at
+ * @path: where to write; replaced only once the whole document is written
+ * @cancellable: (nullable): to stop, leaving what was at @path as it was
+ * @callback: called when the PDF is written, with the job as its source object
+ * @user_data: data for @callback
+ *
+ * Writes the published register as an A4 PDF in a job
+ * (ed_register_document_write_pdf_full()).
+ *
+ * Returns: (transfer none): the job, for its progress; it lives until @callback has run
+ */
+EdJob *
+ed_register_document_write_pdf_async (EdContext            *context,
+                                      EdRegisterEdition     edition,
+                                      const GDate          *as_at,
+                                      const char           *path,
+                                      GCancellable         *cancellable,
+                                      GAsyncReadyCallback   callback,
+                                      gpointer              user_data)
+{
+  g_return_val_if_fail (ED_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (as_at != NULL && g_date_valid (as_at), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return ed_context_run_job_async (context, write_pdf_work,
+                                   document_job_new (edition, as_at, path), document_job_free,
+                                   cancellable, callback, user_data);
+}
+
+/**
+ * ed_register_document_write_pdf_finish:
+ * @job: the job ed_register_document_write_pdf_async() returned
+ * @result: the result handed to the callback
+ * @out_n_entries: (out) (optional): how many entries the document holds
+ * @out_n_pages: (out) (optional): how many pages were written
+ * @error: return location for an error; %G_IO_ERROR_CANCELLED if it was stopped
+ *
+ * Returns: whether the PDF was written
+ */
+gboolean
+ed_register_document_write_pdf_finish (EdJob         *job,
+                                       GAsyncResult  *result,
+                                       guint         *out_n_entries,
+                                       guint         *out_n_pages,
+                                       GError       **error)
+{
+  DocumentJob *data;
+
+  g_return_val_if_fail (ED_IS_JOB (job), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, write_pdf_work), FALSE);
+
+  if (!ed_job_run_finish (job, result, error))
+    return FALSE;
+  data = ed_job_get_task_data (job);
+  if (out_n_entries != NULL)
+    *out_n_entries = data->n_entries;
+  if (out_n_pages != NULL)
+    *out_n_pages = data->n_pages;
+  return TRUE;
 }

@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "core/ed-job.h"
 #include "register/ed-register-export.h"
 #include "register/ed-register-order.h"
 
@@ -66,19 +67,55 @@ typedef enum
   _ED_REGISTER_SELECT_OPEN,
 } EdRegisterSelection;
 
+/**
+ * EdRegisterProgress:
+ * @func: (nullable): where reports go
+ * @data: data for @func
+ * @from: where on the whole work's scale this part starts, from 0 to 1
+ * @to: where it ends
+ * @text: (nullable): what the part is doing; %NULL to pass on the text it reports
+ *
+ * A part of a longer piece of work (a file of the revised register, say), reporting its own
+ * fraction on the whole's scale.
+ */
+typedef struct
+{
+  EdProgressFunc  func;
+  gpointer        data;
+  double          from;
+  double          to;
+  const char     *text;
+} EdRegisterProgress;
+
+void     _ed_register_progress       (const EdRegisterProgress *progress,
+                                      double                    fraction,
+                                      const char               *text);
+void     _ed_register_progress_cb    (double                    fraction,
+                                      const char               *text,
+                                      gpointer                  progress);
+
 /* Called for each entry in the statutory order; fields are valid during the call only. */
 typedef gboolean (*EdRegisterEntryFunc) (const char * const  *fields,
                                          EdRegisterSection    section,
                                          gpointer             user_data,
                                          GError             **error);
 
-gboolean _ed_register_walk           (EdContext            *context,
-                                      EdRegisterSelection   selection,
-                                      const GDate          *as_at,
-                                      GCancellable         *cancellable,
-                                      EdRegisterEntryFunc   func,
-                                      gpointer              user_data,
-                                      GError              **error);
-char    *_ed_register_number_text    (const char * const   *fields);
+gboolean _ed_register_walk           (EdContext                 *context,
+                                      EdRegisterSelection        selection,
+                                      const GDate               *as_at,
+                                      const EdRegisterProgress  *progress,
+                                      GCancellable              *cancellable,
+                                      EdRegisterEntryFunc        func,
+                                      gpointer                   user_data,
+                                      GError                   **error);
+char    *_ed_register_number_text    (const char * const        *fields);
+gboolean _ed_register_export_csv_full (EdContext                *context,
+                                       EdRegisterEdition         edition,
+                                       const GDate              *as_at,
+                                       GFile                    *file,
+                                       const EdRegisterProgress *progress,
+                                       GCancellable             *cancellable,
+                                       guint                    *out_n_entries,
+                                       GError                  **error);
 
 G_END_DECLS

@@ -9,8 +9,8 @@
  * part (polling district), entries with an address in elector-number order (which is street
  * order: numbers are given in street order at each revision, and new entries between take a
  * suffix at their address), then "Other electors" alphabetically, then anonymous entries.
- * The file is written beside the target and moved over it when complete, so a failed export
- * never leaves half a register behind. */
+ * The file is written beside the target and moved over it when complete, so a failed,
+ * stopped or killed export never leaves half a register under the name a person will open. */
 
 #define G_LOG_DOMAIN "ed-register"
 
@@ -169,10 +169,44 @@ flush_other_electors (GPtrArray            *others,
 }
 
 /**
+ * _ed_register_progress:
+ * @progress: (nullable): a part of a longer piece of work
+ * @fraction: how much of the part is done, from 0 to 1
+ * @text: what the part is doing, unless @progress says
+ *
+ * Reports the part's progress on the whole's scale.
+ */
+void
+_ed_register_progress (const EdRegisterProgress *progress,
+                       double                    fraction,
+                       const char               *text)
+{
+  if (progress == NULL || progress->func == NULL)
+    return;
+  progress->func (progress->from + (progress->to - progress->from) * CLAMP (fraction, 0.0, 1.0),
+                  progress->text != NULL ? progress->text : text, progress->data);
+}
+
+/* _ed_register_progress() as an #EdProgressFunc, for work that takes one. */
+void
+_ed_register_progress_cb (double      fraction,
+                          const char *text,
+                          gpointer    progress)
+{
+  _ed_register_progress (progress, fraction, text);
+}
+
+static const char count_sql[] = "SELECT count(*) FROM elector";
+
+/* Reports every so many rows, where the walk also checks for a cancel. */
+#define CHECK_EVERY 4096
+
+/**
  * _ed_register_walk:
  * @context: the district
  * @selection: which entries
  * @as_at: the date the register is as at (for the under-16 rule)
+ * @progress: (nullable): told how much of the register has been read
  * @cancellable: (nullable): to stop early
  * @func: called for each selected entry, in the statutory order
  * @user_data: for @func
@@ -183,13 +217,14 @@ flush_other_electors (GPtrArray            *others,
  * export and the printed register both read the register through here, so they agree.
  */
 gboolean
-_ed_register_walk (EdContext            *context,
-                   EdRegisterSelection   selection,
-                   const GDate          *as_at,
-                   GCancellable         *cancellable,
-                   EdRegisterEntryFunc   func,
-                   gpointer              user_data,
-                   GError              **error)
+_ed_register_walk (EdContext                 *context,
+                   EdRegisterSelection        selection,
+                   const GDate               *as_at,
+                   const EdRegisterProgress  *progress,
+                   GCancellable              *cancellable,
+                   EdRegisterEntryFunc        func,
+                   gpointer                   user_data,
+                   GError                   **error)
 {
   EdDatabase *database = ed_context_get_database (context);
   EdCountry country = ed_district_settings_get_country (ed_context_get_settings (context));
@@ -198,11 +233,29 @@ _ed_register_walk (EdContext            *context,
   g_autofree char *part = NULL;
   const char *fields[_ED_REGISTER_N_FIELDS + 1] = { NULL, };
   guint n_rows = 0;
+  gint64 total = 0;
   int rc;
 
   g_return_val_if_fail (ED_IS_CONTEXT (context), FALSE);
   g_return_val_if_fail (as_at != NULL && g_date_valid (as_at), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  if (progress != NULL)
+    {
+      g_autoptr(sqlite3_stmt) count = ed_database_prepare (database, count_sql, error);
+
+      if (count == NULL)
+        return FALSE;
+      if ((rc = sqlite3_step (count)) != SQLITE_ROW)
+        {
+          ed_database_set_error (database, rc, error);
+          return FALSE;
+        }
+      total = sqlite3_column_int64 (count, 0);
+      _ed_register_progress (progress, 0.0, _("Reading the register"));
+    }
 
   stmt = ed_database_prepare (database, export_sql, error);
   if (stmt == NULL)
@@ -212,8 +265,13 @@ _ed_register_walk (EdContext            *context,
     {
       int section = sqlite3_column_int (stmt, COL_SECTION);
 
-      if (++n_rows % 4096 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
+      if (++n_rows % CHECK_EVERY == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            return FALSE;
+          _ed_register_progress (progress, (double)n_rows / MAX (total, 1),
+                                 _("Reading the register"));
+        }
       for (guint i = 0; i < _ED_REGISTER_N_FIELDS; i++)
         {
           const char *text = (const char *)sqlite3_column_text (stmt, i);
@@ -304,6 +362,79 @@ write_entry_cb (const char * const  *fields,
 }
 
 /**
+ * _ed_register_export_csv_full:
+ * @context: the district
+ * @edition: which edition
+ * @as_at: the date the register is published as at (for the open register's under-16 rule)
+ * @file: where to write; replaced only once the export is complete
+ * @progress: (nullable): told how far the export has got
+ * @cancellable: (nullable): to stop, leaving what was at @file as it was
+ * @out_n_entries: (out) (optional): how many entries were written
+ * @error: return location for an error
+ */
+gboolean
+_ed_register_export_csv_full (EdContext                 *context,
+                              EdRegisterEdition          edition,
+                              const GDate               *as_at,
+                              GFile                     *file,
+                              const EdRegisterProgress  *progress,
+                              GCancellable              *cancellable,
+                              guint                     *out_n_entries,
+                              GError                   **error)
+{
+  g_autoptr(GFileOutputStream) stream = NULL;
+  const char * const *header = edition == ED_REGISTER_EDITION_FULL ? full_columns : open_columns;
+  gsize n_fields = edition == ED_REGISTER_EDITION_FULL ? G_N_ELEMENTS (full_columns)
+                                                        : G_N_ELEMENTS (open_columns);
+  EdRegisterSelection selection = edition == ED_REGISTER_EDITION_FULL ? _ED_REGISTER_SELECT_ALL
+                                                                       : _ED_REGISTER_SELECT_OPEN;
+  Writer writer = { NULL, NULL, edition, 0 };
+  g_autoptr(GFile) parent = NULL;
+  g_autoptr(GFile) partial = NULL;
+  g_autofree char *partial_name = NULL;
+  g_autofree char *name = NULL;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (ED_IS_CONTEXT (context), FALSE);
+  g_return_val_if_fail (as_at != NULL && g_date_valid (as_at), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  parent = g_file_get_parent (file);
+  name = g_file_get_basename (file);
+  if (parent == NULL || name == NULL)
+    {
+      g_autofree char *display = g_file_get_parse_name (file);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
+                   _("“%s” is not a file to write a register to"), display);
+      return FALSE;
+    }
+  partial_name = g_strconcat (name, ".partial", NULL);
+  partial = g_file_get_child (parent, partial_name);
+  stream = g_file_replace (partial, NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, error);
+  if (stream == NULL)
+    return FALSE;
+  writer.out = G_OUTPUT_STREAM (stream);
+  writer.line = g_string_sized_new (512);
+
+  ok = write_fields (&writer, header, n_fields, error) &&
+       _ed_register_walk (context, selection, as_at, progress, cancellable, write_entry_cb,
+                          &writer, error) &&
+       g_output_stream_close (writer.out, NULL, error) &&
+       g_file_move (partial, file, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error);
+  if (ok && out_n_entries != NULL)
+    *out_n_entries = writer.n_entries;
+
+  if (!ok)
+    {
+      g_output_stream_close (writer.out, NULL, NULL);
+      g_file_delete (partial, NULL, NULL);
+    }
+  g_string_free (writer.line, TRUE);
+  return ok;
+}
+
+/**
  * ed_register_export_csv:
  * @context: the district
  * @edition: which edition
@@ -320,38 +451,6 @@ ed_register_export_csv (EdContext          *context,
                         guint              *out_n_entries,
                         GError            **error)
 {
-  g_autoptr(GFileOutputStream) stream = NULL;
-  const char * const *header = edition == ED_REGISTER_EDITION_FULL ? full_columns : open_columns;
-  gsize n_fields = edition == ED_REGISTER_EDITION_FULL ? G_N_ELEMENTS (full_columns)
-                                                        : G_N_ELEMENTS (open_columns);
-  EdRegisterSelection selection = edition == ED_REGISTER_EDITION_FULL ? _ED_REGISTER_SELECT_ALL
-                                                                       : _ED_REGISTER_SELECT_OPEN;
-  Writer writer = { NULL, NULL, edition, 0 };
-  gboolean ok = FALSE;
-
-  g_return_val_if_fail (ED_IS_CONTEXT (context), FALSE);
-  g_return_val_if_fail (as_at != NULL && g_date_valid (as_at), FALSE);
-
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, error);
-  if (stream == NULL)
-    return FALSE;
-  writer.out = G_OUTPUT_STREAM (stream);
-  writer.line = g_string_sized_new (512);
-
-  ok = write_fields (&writer, header, n_fields, error) &&
-       _ed_register_walk (context, selection, as_at, NULL, write_entry_cb, &writer, error) &&
-       g_output_stream_close (writer.out, NULL, error);
-  if (ok && out_n_entries != NULL)
-    *out_n_entries = writer.n_entries;
-
-  if (!ok)
-    {
-      /* Cancelling the close leaves the file that was there, if any, untouched. */
-      g_autoptr(GCancellable) cancel = g_cancellable_new ();
-
-      g_cancellable_cancel (cancel);
-      g_output_stream_close (writer.out, cancel, NULL);
-    }
-  g_string_free (writer.line, TRUE);
-  return ok;
+  return _ed_register_export_csv_full (context, edition, as_at, file, NULL, NULL, out_n_entries,
+                                       error);
 }

@@ -936,3 +936,88 @@ ed_import_report_write_csv (EdImportReport  *report,
   return g_file_replace_contents (file, text->str, text->len, NULL, FALSE,
                                   G_FILE_CREATE_PRIVATE, NULL, NULL, error);
 }
+
+typedef struct
+{
+  char           *path;
+  EdImportReport *report;
+} ImportJob;
+
+static void
+import_job_free (gpointer data)
+{
+  ImportJob *job = data;
+
+  g_free (job->path);
+  g_clear_pointer (&job->report, ed_import_report_free);
+  g_free (job);
+}
+
+static gboolean
+import_work (EdJob         *job,
+             GObject       *connection,
+             gpointer       task_data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  ImportJob *data = task_data;
+
+  data->report = ed_register_import_csv (ED_CONTEXT (connection), data->path, ed_job_progress,
+                                         job, cancellable, error);
+  return data->report != NULL;
+}
+
+/**
+ * ed_register_import_async:
+ * @context: the district
+ * @path: the CSV file
+ * @cancellable: (nullable): cancels the import, leaving the district as it was
+ * @callback: called when it is done, with the job as its source object
+ * @user_data: data for @callback
+ *
+ * Imports @path as ed_register_import_csv() does, in a job with progress.
+ *
+ * Returns: (transfer none): the job, for its progress; it lives until @callback has run
+ */
+EdJob *
+ed_register_import_async (EdContext            *context,
+                          const char           *path,
+                          GCancellable         *cancellable,
+                          GAsyncReadyCallback   callback,
+                          gpointer              user_data)
+{
+  ImportJob *data;
+
+  g_return_val_if_fail (ED_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  data = g_new0 (ImportJob, 1);
+  data->path = g_strdup (path);
+  return ed_context_run_job_async (context, import_work, data, import_job_free, cancellable,
+                                   callback, user_data);
+}
+
+/**
+ * ed_register_import_finish:
+ * @job: the job ed_register_import_async() returned
+ * @result: the result handed to the callback
+ * @error: return location for an error, as for ed_register_import_csv()
+ *
+ * Returns: (transfer full) (nullable): what was read and written, as
+ *   ed_register_import_csv() returns it
+ */
+EdImportReport *
+ed_register_import_finish (EdJob         *job,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  ImportJob *data;
+
+  g_return_val_if_fail (ED_IS_JOB (job), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, import_work), NULL);
+
+  if (!ed_job_run_finish (job, result, error))
+    return NULL;
+  data = ed_job_get_task_data (job);
+  return g_steal_pointer (&data->report);
+}

@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "core/ed-job.h"
 #include "district/ed-context.h"
 
 G_BEGIN_DECLS
@@ -60,6 +61,14 @@ EdImportReport *ed_register_import_csv         (EdContext             *context,
                                                 EdImportProgressFunc   progress,
                                                 gpointer               progress_data,
                                                 GCancellable          *cancellable,
+                                                GError               **error);
+EdJob          *ed_register_import_async       (EdContext             *context,
+                                                const char            *path,
+                                                GCancellable          *cancellable,
+                                                GAsyncReadyCallback    callback,
+                                                gpointer               user_data);
+EdImportReport *ed_register_import_finish      (EdJob                 *job,
+                                                GAsyncResult          *result,
                                                 GError               **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EdImportReport, ed_import_report_free)

@@ -762,6 +762,111 @@ _ed_register_notice_resolve (EdChangeSet         *change_set,
   return TRUE;
 }
 
+/* Publishes in one change set, committed last: the files are written first and removed
+ * if anything after fails, or a cancel comes before the commit. */
+static gboolean
+publish (EdContext       *context,
+         const GDate     *publication,
+         EdNoticeFlags    flags,
+         const char      *out_dir,
+         EdProgressFunc   progress,
+         gpointer         progress_data,
+         GCancellable    *cancellable,
+         EdNotice       **out_notice,
+         char           **out_pdf_path,
+         char           **out_csv_path,
+         GError         **error)
+{
+  g_autoptr(EdNotice) notice = NULL;
+  g_autoptr(EdChangeSet) change_set = NULL;
+  g_autofree char *notice_id = NULL;
+  g_autofree char *csv_name = NULL;
+  g_autofree char *pdf_name = NULL;
+  g_autofree char *csv_path = NULL;
+  g_autofree char *pdf_path = NULL;
+  g_autoptr(GFile) csv_file = NULL;
+  EdNoticeResolution resolution;
+  gboolean csv_written = FALSE;
+  gboolean pdf_written = FALSE;
+
+  if (progress != NULL)
+    progress (0.0, _("Reading the changes determined"), progress_data);
+  change_set = ed_change_set_begin (ED_REPLICA (context), error);
+  if (change_set == NULL)
+    return FALSE;
+
+  /* Prepared inside the change set's transaction, so what is printed is what is stamped. */
+  notice = ed_register_notice_prepare (context, publication, flags, error);
+  if (notice == NULL)
+    return FALSE;
+  if (notice->n_alterations == 0)
+    {
+      g_autofree char *when = ed_notice_format_date (publication);
+
+      g_set_error (error, ED_REGISTER_NOTICE_ERROR, ED_REGISTER_NOTICE_ERROR_NOTHING_TO_PUBLISH,
+                   _("No alteration is waiting for the notice of %s: nothing to publish"),
+                   when);
+      return FALSE;
+    }
+
+  notice_id = _ed_register_notice_insert (change_set, ED_NOTICE_KIND_MONTHLY, publication,
+                                          error);
+  if (notice_id == NULL)
+    return FALSE;
+  if (progress != NULL)
+    progress (0.2, _("Stamping the changes with the notice"), progress_data);
+  if (!_ed_register_notice_resolve (change_set, context, &notice->determination, notice_id,
+                                    NULL, &resolution, error))
+    return FALSE;
+  g_assert (resolution.n_alterations == notice->n_alterations);
+
+  csv_name = ed_notice_file_name (publication, "csv");
+  pdf_name = ed_notice_file_name (publication, "pdf");
+  csv_path = g_build_filename (out_dir, csv_name, NULL);
+  pdf_path = g_build_filename (out_dir, pdf_name, NULL);
+  csv_file = g_file_new_for_path (csv_path);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  if (progress != NULL)
+    progress (0.5, _("Writing the notice as CSV"), progress_data);
+  csv_written = ed_notice_write_csv (notice, csv_file, error);
+  if (!csv_written || g_cancellable_set_error_if_cancelled (cancellable, error))
+    goto failed;
+  if (progress != NULL)
+    progress (0.6, _("Writing the notice as PDF"), progress_data);
+  pdf_written = ed_notice_document_write_pdf (notice, pdf_path, error);
+  if (!pdf_written || g_cancellable_set_error_if_cancelled (cancellable, error))
+    goto failed;
+  /* A report, then a check: a cancel made on seeing any report before this one is seen here
+   * (ed-job.c), so it never comes too late to stop the commit. */
+  if (progress != NULL)
+    progress (0.9, _("Saving"), progress_data);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !ed_change_set_commit (change_set, error))
+    goto failed;
+
+  g_debug ("Published the notice of %s: %u alterations, %u added, %u deleted", csv_name,
+           resolution.n_alterations, resolution.n_added, resolution.n_deleted);
+  if (progress != NULL)
+    progress (1.0, _("Published"), progress_data);
+  if (out_notice != NULL)
+    *out_notice = g_steal_pointer (&notice);
+  if (out_pdf_path != NULL)
+    *out_pdf_path = g_steal_pointer (&pdf_path);
+  if (out_csv_path != NULL)
+    *out_csv_path = g_steal_pointer (&csv_path);
+  return TRUE;
+
+failed:
+  /* The change set rolls back as it goes; the files must go with it. */
+  if (csv_written)
+    g_unlink (csv_path);
+  if (pdf_written)
+    g_unlink (pdf_path);
+  return FALSE;
+}
+
 /**
  * ed_register_notice_publish_full:
  * @context: the district
@@ -794,71 +899,122 @@ ed_register_notice_publish_full (EdContext      *context,
                                  char          **out_csv_path,
                                  GError        **error)
 {
-  g_autoptr(EdNotice) notice = NULL;
-  g_autoptr(EdChangeSet) change_set = NULL;
-  g_autofree char *notice_id = NULL;
-  g_autofree char *csv_name = NULL;
-  g_autofree char *pdf_name = NULL;
-  g_autofree char *csv_path = NULL;
-  g_autofree char *pdf_path = NULL;
-  g_autoptr(GFile) csv_file = NULL;
-  EdNoticeResolution resolution;
-
   g_return_val_if_fail (ED_IS_CONTEXT (context), FALSE);
   g_return_val_if_fail (publication != NULL && g_date_valid (publication), FALSE);
   g_return_val_if_fail (out_dir != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  change_set = ed_change_set_begin (ED_REPLICA (context), error);
-  if (change_set == NULL)
+  return publish (context, publication, flags, out_dir, NULL, NULL, NULL, out_notice,
+                  out_pdf_path, out_csv_path, error);
+}
+
+typedef struct
+{
+  GDate          publication;
+  EdNoticeFlags  flags;
+  char          *out_dir;
+  EdNotice      *notice;
+  char          *pdf_path;
+  char          *csv_path;
+} PublishJob;
+
+static void
+publish_job_free (gpointer data)
+{
+  PublishJob *job = data;
+
+  g_free (job->out_dir);
+  g_clear_pointer (&job->notice, ed_notice_free);
+  g_free (job->pdf_path);
+  g_free (job->csv_path);
+  g_free (job);
+}
+
+static gboolean
+publish_work (EdJob         *job,
+              GObject       *connection,
+              gpointer       task_data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  PublishJob *data = task_data;
+
+  return publish (ED_CONTEXT (connection), &data->publication, data->flags, data->out_dir,
+                  ed_job_progress, job, cancellable, &data->notice, &data->pdf_path,
+                  &data->csv_path, error);
+}
+
+/**
+ * ed_register_notice_publish_async:
+ * @context: the district
+ * @publication: the notice's publication date: the first working day of a month
+ * @flags: as for ed_register_notice_prepare()
+ * @out_dir: the folder to write `notice-YYYY-MM-DD.pdf` and `.csv` into
+ * @cancellable: (nullable): to stop before the notice is published, leaving the district
+ *   and the folder as they were
+ * @callback: called when it is done, with the job as its source object
+ * @user_data: data for @callback
+ *
+ * Publishes the notice as ed_register_notice_publish_full() does, in a job with progress.
+ *
+ * Returns: (transfer none): the job, for its progress; it lives until @callback has run
+ */
+EdJob *
+ed_register_notice_publish_async (EdContext            *context,
+                                  const GDate          *publication,
+                                  EdNoticeFlags         flags,
+                                  const char           *out_dir,
+                                  GCancellable         *cancellable,
+                                  GAsyncReadyCallback   callback,
+                                  gpointer              user_data)
+{
+  PublishJob *data;
+
+  g_return_val_if_fail (ED_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (publication != NULL && g_date_valid (publication), NULL);
+  g_return_val_if_fail (out_dir != NULL, NULL);
+
+  data = g_new0 (PublishJob, 1);
+  data->publication = *publication;
+  data->flags = flags;
+  data->out_dir = g_strdup (out_dir);
+  return ed_context_run_job_async (context, publish_work, data, publish_job_free, cancellable,
+                                   callback, user_data);
+}
+
+/**
+ * ed_register_notice_publish_finish:
+ * @job: the job ed_register_notice_publish_async() returned
+ * @result: the result handed to the callback
+ * @out_notice: (out) (optional) (transfer full): the notice published
+ * @out_pdf_path: (out) (optional) (transfer full): the PDF file written
+ * @out_csv_path: (out) (optional) (transfer full): the CSV file written
+ * @error: return location for an error; %G_IO_ERROR_CANCELLED if it was stopped
+ *
+ * Returns: %TRUE if the notice was published
+ */
+gboolean
+ed_register_notice_publish_finish (EdJob          *job,
+                                   GAsyncResult   *result,
+                                   EdNotice      **out_notice,
+                                   char          **out_pdf_path,
+                                   char          **out_csv_path,
+                                   GError        **error)
+{
+  PublishJob *data;
+
+  g_return_val_if_fail (ED_IS_JOB (job), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, publish_work), FALSE);
+
+  if (!ed_job_run_finish (job, result, error))
     return FALSE;
-
-  /* Prepared inside the change set's transaction, so what is printed is what is stamped. */
-  notice = ed_register_notice_prepare (context, publication, flags, error);
-  if (notice == NULL)
-    return FALSE;
-  if (notice->n_alterations == 0)
-    {
-      g_autofree char *when = ed_notice_format_date (publication);
-
-      g_set_error (error, ED_REGISTER_NOTICE_ERROR, ED_REGISTER_NOTICE_ERROR_NOTHING_TO_PUBLISH,
-                   _("No alteration is waiting for the notice of %s: nothing to publish"),
-                   when);
-      return FALSE;
-    }
-
-  notice_id = _ed_register_notice_insert (change_set, ED_NOTICE_KIND_MONTHLY, publication,
-                                          error);
-  if (notice_id == NULL ||
-      !_ed_register_notice_resolve (change_set, context, &notice->determination, notice_id,
-                                    NULL, &resolution, error))
-    return FALSE;
-  g_assert (resolution.n_alterations == notice->n_alterations);
-
-  csv_name = ed_notice_file_name (publication, "csv");
-  pdf_name = ed_notice_file_name (publication, "pdf");
-  csv_path = g_build_filename (out_dir, csv_name, NULL);
-  pdf_path = g_build_filename (out_dir, pdf_name, NULL);
-  csv_file = g_file_new_for_path (csv_path);
-
-  if (!ed_notice_write_csv (notice, csv_file, error))
-    return FALSE;
-  if (!ed_notice_document_write_pdf (notice, pdf_path, error) ||
-      !ed_change_set_commit (change_set, error))
-    {
-      g_unlink (csv_path);
-      g_unlink (pdf_path);
-      return FALSE;
-    }
-
-  g_debug ("Published the notice of %s: %u alterations, %u added, %u deleted", csv_name,
-           resolution.n_alterations, resolution.n_added, resolution.n_deleted);
+  data = ed_job_get_task_data (job);
   if (out_notice != NULL)
-    *out_notice = g_steal_pointer (&notice);
+    *out_notice = g_steal_pointer (&data->notice);
   if (out_pdf_path != NULL)
-    *out_pdf_path = g_steal_pointer (&pdf_path);
+    *out_pdf_path = g_steal_pointer (&data->pdf_path);
   if (out_csv_path != NULL)
-    *out_csv_path = g_steal_pointer (&csv_path);
+    *out_csv_path = g_steal_pointer (&data->csv_path);
   return TRUE;
 }
 

@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "core/ed-job.h"
 #include "district/ed-context.h"
 #include "register/ed-register-vocab.h"
 
@@ -153,6 +154,19 @@ gboolean     ed_register_notice_publish_full   (EdContext         *context,
                                                 char             **out_pdf_path,
                                                 char             **out_csv_path,
                                                 GError           **error);
+EdJob       *ed_register_notice_publish_async  (EdContext            *context,
+                                                const GDate          *publication,
+                                                EdNoticeFlags         flags,
+                                                const char           *out_dir,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+gboolean     ed_register_notice_publish_finish (EdJob                *job,
+                                                GAsyncResult         *result,
+                                                EdNotice            **out_notice,
+                                                char                **out_pdf_path,
+                                                char                **out_csv_path,
+                                                GError              **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EdNotice, ed_notice_free)
 

@@ -30,7 +30,9 @@
 #include "core/ed-date.h"
 #include "register/ed-notice-timetable.h"
 #include "register/ed-register-notice-private.h"
+#include "register/ed-register-export-private.h"
 #include "register/ed-register-order.h"
+#include "register/ed-register-revise-files.h"
 #include "register/ed-register-revise.h"
 #include "register/ed-register-vocab.h"
 
@@ -433,4 +435,130 @@ out:
   g_array_unref (reg.entries);
   g_string_chunk_free (reg.strings);
   return ok;
+}
+
+/* ---- with its files, as a job ----------------------------------------------------------- */
+
+/* The revision's share of the progress; the four files share the rest. */
+#define REVISE_SHARE 0.7
+
+typedef struct
+{
+  GDate            publication;
+  char            *folder;
+  EdReviseSummary  summary;
+  GPtrArray       *files;
+  GError          *files_error;
+} ReviseJob;
+
+static void
+revise_job_free (gpointer data)
+{
+  ReviseJob *job = data;
+
+  g_free (job->folder);
+  g_ptr_array_unref (job->files);
+  g_clear_error (&job->files_error);
+  g_free (job);
+}
+
+static gboolean
+revise_work (EdJob         *job,
+             GObject       *connection,
+             gpointer       task_data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  ReviseJob *data = task_data;
+  EdContext *context = ED_CONTEXT (connection);
+  EdRegisterProgress revising = { ed_job_progress, job, 0.0, REVISE_SHARE, NULL };
+  EdRegisterProgress saving = { ed_job_progress, job, REVISE_SHARE, 1.0, NULL };
+
+  if (!ed_register_revise (context, &data->publication, _ed_register_progress_cb, &revising,
+                           cancellable, &data->summary, error))
+    return FALSE;
+
+  /* Past the point of no return: a cancel from now on only stops the files, which can be
+   * printed or exported again from the register page. */
+  ed_job_report_committed (job);
+  ed_register_revise_write_files (context, &data->publication, data->folder,
+                                  _ed_register_progress_cb, &saving, cancellable, data->files,
+                                  &data->files_error);
+  return TRUE;
+}
+
+/**
+ * ed_register_revise_async:
+ * @context: the district
+ * @publication: the day the revised register is published
+ * @folder: where to write its files (ed_register_revise_write_files())
+ * @cancellable: (nullable): to stop: before the revision is committed, leaving the district
+ *   as it was; after, leaving the files not yet written
+ * @callback: called when it is done, with the job as its source object
+ * @user_data: data for @callback
+ *
+ * Publishes the revised register (ed_register_revise()) and then writes its full and open
+ * editions as PDF and CSV, in a job with progress. #EdJob:committed turns %TRUE once the
+ * revision is in.
+ *
+ * Returns: (transfer none): the job, for its progress; it lives until @callback has run
+ */
+EdJob *
+ed_register_revise_async (EdContext            *context,
+                          const GDate          *publication,
+                          const char           *folder,
+                          GCancellable         *cancellable,
+                          GAsyncReadyCallback   callback,
+                          gpointer              user_data)
+{
+  ReviseJob *data;
+
+  g_return_val_if_fail (ED_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (publication != NULL && g_date_valid (publication), NULL);
+  g_return_val_if_fail (folder != NULL, NULL);
+
+  data = g_new0 (ReviseJob, 1);
+  data->publication = *publication;
+  data->folder = g_strdup (folder);
+  data->files = g_ptr_array_new_with_free_func (g_free);
+  return ed_context_run_job_async (context, revise_work, data, revise_job_free, cancellable,
+                                   callback, user_data);
+}
+
+/**
+ * ed_register_revise_finish:
+ * @job: the job ed_register_revise_async() returned
+ * @result: the result handed to the callback
+ * @out_summary: (out) (optional): what the revision did
+ * @out_files: (out) (optional) (transfer full) (element-type filename): the files written
+ * @out_files_error: (out) (optional) (transfer full): why not every file was written, or
+ *   %NULL when all were; %G_IO_ERROR_CANCELLED when a cancel stopped them
+ * @error: return location for an error; %G_IO_ERROR_CANCELLED if the revision was stopped
+ *
+ * Returns: %TRUE if the revised register was published, whether or not every file was
+ *   written
+ */
+gboolean
+ed_register_revise_finish (EdJob             *job,
+                           GAsyncResult      *result,
+                           EdReviseSummary   *out_summary,
+                           GPtrArray        **out_files,
+                           GError           **out_files_error,
+                           GError           **error)
+{
+  ReviseJob *data;
+
+  g_return_val_if_fail (ED_IS_JOB (job), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, revise_work), FALSE);
+
+  if (!ed_job_run_finish (job, result, error))
+    return FALSE;
+  data = ed_job_get_task_data (job);
+  if (out_summary != NULL)
+    *out_summary = data->summary;
+  if (out_files != NULL)
+    *out_files = g_ptr_array_ref (data->files);
+  if (out_files_error != NULL)
+    *out_files_error = g_steal_pointer (&data->files_error);
+  return TRUE;
 }

@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "core/ed-job.h"
 #include "district/ed-context.h"
 
 G_BEGIN_DECLS
@@ -48,5 +49,18 @@ gboolean ed_register_revise (EdContext             *context,
                              GCancellable          *cancellable,
                              EdReviseSummary       *out_summary,
                              GError               **error);
+
+EdJob   *ed_register_revise_async  (EdContext            *context,
+                                    const GDate          *publication,
+                                    const char           *folder,
+                                    GCancellable         *cancellable,
+                                    GAsyncReadyCallback   callback,
+                                    gpointer              user_data);
+gboolean ed_register_revise_finish (EdJob                *job,
+                                    GAsyncResult         *result,
+                                    EdReviseSummary      *out_summary,
+                                    GPtrArray           **out_files,
+                                    GError              **out_files_error,
+                                    GError              **error);
 
 G_END_DECLS

@@ -22,7 +22,7 @@
 #include "district/ed-district-settings.h"
 #include "register/ed-franchise.h"
 #include "register/ed-register-document.h"
-#include "register/ed-register-export.h"
+#include "register/ed-register-export-private.h"
 #include "register/ed-register-supply.h"
 #include "register/ed-register-tables.h"
 
@@ -335,35 +335,15 @@ clean_text (const char *text)
   return g_utf8_normalize (stripped, -1, G_NORMALIZE_NFC);
 }
 
-/**
- * ed_register_supply_record:
- * @context: the district
- * @request: the copy requested
- * @error: return location for an error; %ED_SUPPLY_ERROR_NOT_ENTITLED when the entitlement
- *   does not cover the copy
- *
- * Checks the request, counts the copy's entries from the register (except for the marked
- * register, whose count the request gives), computes the fee and records the supply.
- *
- * Returns: (transfer full) (nullable): the supply as recorded
- */
-EdSupply *
-ed_register_supply_record (EdContext              *context,
-                           const EdSupplyRequest  *request,
-                           GError                **error)
+/* Checks @request and works out the supply it asks for: its entries and fee. */
+static EdSupply *
+prepare_supply (EdContext              *context,
+                const EdSupplyRequest  *request,
+                GError                **error)
 {
   const EdSupplyEntitlement *entitlement;
-  g_autoptr(EdChangeSet) change_set = NULL;
-  g_autoptr(EdSupply) supply = NULL;
-  g_autofree char *date_text = NULL;
-  GVariant *values[ED_REGISTER_SUPPLY_N_COLS];
-  const char *columns[ED_REGISTER_SUPPLY_N_COLS];
+  g_autoptr(EdSupply) supply = g_new0 (EdSupply, 1);
 
-  g_return_val_if_fail (ED_IS_CONTEXT (context), NULL);
-  g_return_val_if_fail (request != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  supply = g_new0 (EdSupply, 1);
   supply->recipient = clean_text (request->recipient);
   if (supply->recipient[0] == '\0')
     {
@@ -403,12 +383,19 @@ ed_register_supply_record (EdContext              *context,
                                                supply->notice, &supply->entries, error))
     return NULL;
   supply->fee = ed_supply_fee (entitlement, supply->item, supply->format, supply->entries);
+  return g_steal_pointer (&supply);
+}
 
-  /* Begun before the values are made: the insert takes their floating references. */
-  change_set = ed_change_set_begin (ED_REPLICA (context), error);
-  if (change_set == NULL)
-    return NULL;
-  date_text = ed_date_format_iso (&supply->supplied_on);
+/* The register_supply row of @supply, in an open change set; sets its id. */
+static gboolean
+insert_supply (EdChangeSet  *change_set,
+               EdSupply     *supply,
+               GError      **error)
+{
+  g_autofree char *date_text = ed_date_format_iso (&supply->supplied_on);
+  GVariant *values[ED_REGISTER_SUPPLY_N_COLS];
+  const char *columns[ED_REGISTER_SUPPLY_N_COLS];
+
   values[ED_REGISTER_SUPPLY_COL_SUPPLIED_ON] = g_variant_new_string (date_text);
   values[ED_REGISTER_SUPPLY_COL_RECIPIENT] = g_variant_new_string (supply->recipient);
   values[ED_REGISTER_SUPPLY_COL_ENTITLEMENT] = g_variant_new_string (supply->entitlement);
@@ -420,10 +407,41 @@ ed_register_supply_record (EdContext              *context,
   values[ED_REGISTER_SUPPLY_COL_ENTRIES] = g_variant_new_int64 ((gint64)supply->entries);
   values[ED_REGISTER_SUPPLY_COL_FEE] = g_variant_new_int64 (supply->fee);
   ed_register_table_column_names (&ed_register_supply_table, columns);
+  return ed_change_set_insert (change_set, ed_register_supply_table.name, NULL, columns,
+                               (GVariant * const *)values, G_N_ELEMENTS (values), &supply->id,
+                               error);
+}
 
-  if (!ed_change_set_insert (change_set, ed_register_supply_table.name, NULL, columns,
-                             (GVariant * const *)values, G_N_ELEMENTS (values), &supply->id,
-                             error) ||
+/**
+ * ed_register_supply_record:
+ * @context: the district
+ * @request: the copy requested
+ * @error: return location for an error; %ED_SUPPLY_ERROR_NOT_ENTITLED when the entitlement
+ *   does not cover the copy
+ *
+ * Checks the request, counts the copy's entries from the register (except for the marked
+ * register, whose count the request gives), computes the fee and records the supply.
+ *
+ * Returns: (transfer full) (nullable): the supply as recorded
+ */
+EdSupply *
+ed_register_supply_record (EdContext              *context,
+                           const EdSupplyRequest  *request,
+                           GError                **error)
+{
+  g_autoptr(EdChangeSet) change_set = NULL;
+  g_autoptr(EdSupply) supply = NULL;
+
+  g_return_val_if_fail (ED_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (request != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  supply = prepare_supply (context, request, error);
+  if (supply == NULL)
+    return NULL;
+  change_set = ed_change_set_begin (ED_REPLICA (context), error);
+  if (change_set == NULL ||
+      !insert_supply (change_set, supply, error) ||
       !ed_change_set_commit (change_set, error))
     return NULL;
 
@@ -656,6 +674,170 @@ ed_register_supply_export (EdContext       *context,
     }
   return ed_register_document_write_pdf (context, edition, &supply->supplied_on, path,
                                          out_n_entries, error);
+}
+
+/* ---- recording and writing a copy as one job ------------------------------------------- */
+
+typedef struct
+{
+  EdSupplyRequest  request;        /* its strings are the ones below */
+  char            *recipient;
+  char            *entitlement;
+  char            *notice;
+  GFile           *file;
+  EdSupply        *supply;
+  guint            n_entries;
+} ExportJob;
+
+static void
+export_job_free (gpointer data)
+{
+  ExportJob *job = data;
+
+  g_free (job->recipient);
+  g_free (job->entitlement);
+  g_free (job->notice);
+  g_clear_object (&job->file);
+  g_clear_pointer (&job->supply, ed_supply_free);
+  g_free (job);
+}
+
+/* Writing the copy is nearly all of the work; recording it, a moment. */
+#define COPY_SHARE 0.95
+
+static gboolean
+export_work (EdJob         *job,
+             GObject       *connection,
+             gpointer       task_data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  ExportJob *data = task_data;
+  EdContext *context = ED_CONTEXT (connection);
+  EdRegisterProgress copying = { ed_job_progress, job, 0.0, COPY_SHARE, NULL };
+  g_autoptr(EdSupply) supply = NULL;
+  g_autoptr(EdChangeSet) change_set = NULL;
+  g_autoptr(GError) delete_error = NULL;
+  EdRegisterEdition edition;
+  gboolean ok;
+
+  ed_job_report (job, 0.0, _("Counting the entries"));
+  supply = prepare_supply (context, &data->request, error);
+  if (supply == NULL || !edition_for (supply, &edition, error))
+    return FALSE;
+
+  if (supply->format == ED_SALE_FORMAT_DATA)
+    ok = _ed_register_export_csv_full (context, edition, &supply->supplied_on, data->file,
+                                       &copying, cancellable, &data->n_entries, error);
+  else
+    {
+      g_autofree char *path = g_file_get_path (data->file);
+
+      if (path == NULL)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               _("A printed copy can only be written to a file on this "
+                                 "computer"));
+          return FALSE;
+        }
+      ok = ed_register_document_write_pdf_full (context, edition, &supply->supplied_on, path,
+                                                _ed_register_progress_cb, &copying,
+                                                cancellable, &data->n_entries, NULL, error);
+    }
+  if (!ok)
+    return FALSE;
+
+  /* The copy is written; the record goes in only if nothing stops it, and the copy goes if
+   * the record does not. Each report is followed by a check (ed-job.c). */
+  ed_job_report (job, COPY_SHARE, _("Recording the supply"));
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    goto failed;
+  change_set = ed_change_set_begin (ED_REPLICA (context), error);
+  if (change_set == NULL || !insert_supply (change_set, supply, error))
+    goto failed;
+  ed_job_report (job, 0.98, _("Saving"));
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !ed_change_set_commit (change_set, error))
+    goto failed;
+
+  ed_job_report (job, 1.0, _("Recorded"));
+  data->supply = g_steal_pointer (&supply);
+  return TRUE;
+
+failed:
+  if (!g_file_delete (data->file, NULL, &delete_error))
+    g_warning ("Could not remove the copy not recorded: %s", delete_error->message);
+  return FALSE;
+}
+
+/**
+ * ed_register_supply_export_async:
+ * @context: the district
+ * @request: a request for a copy of the full or edited register
+ * @file: where to write the copy: a local file for a printed copy
+ * @cancellable: (nullable): to stop, leaving the district and @file's folder as they were
+ * @callback: called when it is done, with the job as its source object
+ * @user_data: data for @callback
+ *
+ * Writes the copy @request asks for in its format (ed_register_supply_export()) and records
+ * the supply (ed_register_supply_record()), in a job with progress. Either both happen or
+ * neither does: the copy is removed if the supply cannot be recorded.
+ *
+ * Returns: (transfer none): the job, for its progress; it lives until @callback has run
+ */
+EdJob *
+ed_register_supply_export_async (EdContext              *context,
+                                 const EdSupplyRequest  *request,
+                                 GFile                  *file,
+                                 GCancellable           *cancellable,
+                                 GAsyncReadyCallback     callback,
+                                 gpointer                user_data)
+{
+  ExportJob *data;
+
+  g_return_val_if_fail (ED_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (request != NULL, NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  data = g_new0 (ExportJob, 1);
+  data->request = *request;
+  data->recipient = g_strdup (request->recipient);
+  data->entitlement = g_strdup (request->entitlement);
+  data->notice = g_strdup (request->notice);
+  data->request.recipient = data->recipient;
+  data->request.entitlement = data->entitlement;
+  data->request.notice = data->notice;
+  data->file = g_object_ref (file);
+  return ed_context_run_job_async (context, export_work, data, export_job_free, cancellable,
+                                   callback, user_data);
+}
+
+/**
+ * ed_register_supply_export_finish:
+ * @job: the job ed_register_supply_export_async() returned
+ * @result: the result handed to the callback
+ * @out_n_entries: (out) (optional): the entries written
+ * @error: return location for an error; %G_IO_ERROR_CANCELLED if it was stopped
+ *
+ * Returns: (transfer full) (nullable): the supply as recorded, its copy written
+ */
+EdSupply *
+ed_register_supply_export_finish (EdJob         *job,
+                                  GAsyncResult  *result,
+                                  guint         *out_n_entries,
+                                  GError       **error)
+{
+  ExportJob *data;
+
+  g_return_val_if_fail (ED_IS_JOB (job), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, export_work), NULL);
+
+  if (!ed_job_run_finish (job, result, error))
+    return NULL;
+  data = ed_job_get_task_data (job);
+  if (out_n_entries != NULL)
+    *out_n_entries = data->n_entries;
+  return g_steal_pointer (&data->supply);
 }
 
 /**

@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "core/ed-job.h"
 #include "district/ed-context.h"
 #include "core/ed-money.h"
 #include "register/ed-sale-fee.h"
@@ -154,6 +155,16 @@ gboolean                   ed_register_supply_export_csv    (EdContext      *con
 gboolean                   ed_register_supply_export        (EdContext      *context,
                                                              const EdSupply *supply,
                                                              GFile          *file,
+                                                             guint          *out_n_entries,
+                                                             GError        **error);
+EdJob                     *ed_register_supply_export_async  (EdContext      *context,
+                                                             const EdSupplyRequest *request,
+                                                             GFile          *file,
+                                                             GCancellable   *cancellable,
+                                                             GAsyncReadyCallback callback,
+                                                             gpointer        user_data);
+EdSupply                  *ed_register_supply_export_finish (EdJob          *job,
+                                                             GAsyncResult   *result,
                                                              guint          *out_n_entries,
                                                              GError        **error);
 

@@ -23,7 +23,9 @@ struct _EdWelcomePage
 
   AdwStatusPage       *status_page;
   AdwPreferencesGroup *recent_group;
+  GtkWidget           *buttons;
   GtkWidget           *demo_button;
+  GtkProgressBar      *demo_progress;
   GPtrArray           *recent_rows;
 };
 
@@ -53,7 +55,9 @@ ed_welcome_page_class_init (EdWelcomePageClass *klass)
                                                "/org/electoraldesk/ElectoralDesk/ed-welcome-page.ui");
   gtk_widget_class_bind_template_child (widget_class, EdWelcomePage, status_page);
   gtk_widget_class_bind_template_child (widget_class, EdWelcomePage, recent_group);
+  gtk_widget_class_bind_template_child (widget_class, EdWelcomePage, buttons);
   gtk_widget_class_bind_template_child (widget_class, EdWelcomePage, demo_button);
+  gtk_widget_class_bind_template_child (widget_class, EdWelcomePage, demo_progress);
 }
 
 static void
@@ -102,7 +106,8 @@ ed_welcome_page_set_recent (EdWelcomePage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->recent_group), self->recent_rows->len > 0);
 }
 
-/* While the demo district is being written, the page says so and its buttons wait. */
+/* While the demo district is being written, the page says so, shows how far it has got, and
+ * its buttons wait. */
 void
 ed_welcome_page_set_busy (EdWelcomePage *self,
                           gboolean       busy)
@@ -111,5 +116,26 @@ ed_welcome_page_set_busy (EdWelcomePage *self,
 
   gtk_button_set_label (GTK_BUTTON (self->demo_button),
                         busy ? _("Writing the Demo District…") : _("_Open the Demo District"));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->status_page), !busy);
+  gtk_widget_set_sensitive (self->buttons, !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->recent_group), !busy);
+  gtk_progress_bar_set_fraction (self->demo_progress, 0.0);
+  gtk_progress_bar_set_text (self->demo_progress, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->demo_progress), busy);
+}
+
+/**
+ * ed_welcome_page_set_progress:
+ * @self: the page, busy
+ * @fraction: how much of the demo district is written, from 0 to 1
+ * @text: what is being written
+ */
+void
+ed_welcome_page_set_progress (EdWelcomePage *self,
+                              double         fraction,
+                              const char    *text)
+{
+  g_return_if_fail (ED_IS_WELCOME_PAGE (self));
+
+  gtk_progress_bar_set_fraction (self->demo_progress, fraction);
+  gtk_progress_bar_set_text (self->demo_progress, text);
 }

@@ -15,9 +15,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (EdWelcomePage, ed_welcome_page, ED, WELCOME_PAGE, AdwBin)
 
-void ed_welcome_page_set_recent (EdWelcomePage *self,
-                                 GPtrArray     *recent);
-void ed_welcome_page_set_busy   (EdWelcomePage *self,
-                                 gboolean       busy);
+void ed_welcome_page_set_recent   (EdWelcomePage *self,
+                                   GPtrArray     *recent);
+void ed_welcome_page_set_busy     (EdWelcomePage *self,
+                                   gboolean       busy);
+void ed_welcome_page_set_progress (EdWelcomePage *self,
+                                   double         fraction,
+                                   const char    *text);
 
 G_END_DECLS

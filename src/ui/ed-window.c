@@ -41,7 +41,7 @@ struct _EdWindow
   EdContext            *context;
   GPtrArray            *pages;              /* EdModulePage, in sidebar order */
   char                 *new_district_path;  /* where "Create a new district" writes, if set */
-  GCancellable         *demo_cancellable;
+  EdJob                *demo_job;           /* set while the demo district is written */
 };
 
 G_DEFINE_FINAL_TYPE (EdWindow, ed_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -230,38 +230,14 @@ open_district_action (GtkWidget  *widget,
   open_district_or_report (ED_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
-/* Writing the demo happens in a worker thread on its own connection, so the window keeps
- * drawing; once the register is in the demo, this is many seconds of work. */
 static void
-write_demo_thread (GTask        *task,
-                   gpointer      source_object,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
+demo_progress_cb (EdWindow   *self,
+                  double      fraction,
+                  const char *text)
 {
-  const char *path = task_data;
-  g_autoptr(EdContext) context = NULL;
-  GError *error = NULL;
-
-  /* The module list is static and read only, so the worker may read it. */
-  context = ed_context_open (path, ED_WINDOW (source_object)->modules, &error);
-  if (context == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  if (!ed_district_settings_is_configured (ed_context_get_settings (context)))
-    {
-      EdDemoOptions options;
-
-      ed_demo_options_init (&options);
-      if (!ed_demo_generate (context, &options, &error))
-        {
-          g_task_return_error (task, error);
-          return;
-        }
-    }
-  g_task_return_boolean (task, TRUE);
+  /* A report may come after the window was closed. */
+  if (self->demo_job != NULL)
+    ed_welcome_page_set_progress (self->welcome_page, fraction, text);
 }
 
 static void
@@ -269,14 +245,20 @@ demo_written_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  EdWindow *self = ED_WINDOW (source);
-  const char *path = g_task_get_task_data (G_TASK (result));
+  g_autoptr(EdWindow) self = user_data;
+  g_autofree char *path = ed_context_get_demo_database_path ();
   g_autoptr(GError) error = NULL;
+  gboolean written;
 
+  written = ed_demo_write_finish (ED_JOB (source), result, &error);
+  /* The window was closed while the demo was written. */
+  if (self->demo_job == NULL)
+    return;
+  g_clear_object (&self->demo_job);
   ed_welcome_page_set_busy (self->welcome_page, FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-demo", TRUE);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!written)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_error (self, _("Cannot Write the Demo District"), error->message);
@@ -286,22 +268,43 @@ demo_written_cb (GObject      *source,
   open_district_or_report (self, path);
 }
 
+/* The demo district is opened if it is there; otherwise it is written first, as a job, so
+ * the window keeps drawing: once the register is in the demo, this is many seconds of
+ * work. */
 static void
 open_demo_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
   EdWindow *self = ED_WINDOW (widget);
-  g_autoptr(GTask) task = NULL;
+  g_autofree char *path = ed_context_get_demo_database_path ();
+  g_autoptr(GError) error = NULL;
+  EdDemoOptions options;
+  EdJob *job;
+
+  if (self->demo_job != NULL)
+    return;
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if (ed_window_open_district (self, path, &error))
+        return;
+      /* A file that holds no district yet is written over; any other trouble is told. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED))
+        {
+          show_error (self, _("Cannot Open the District"), error->message);
+          return;
+        }
+    }
 
   ed_welcome_page_set_busy (self->welcome_page, TRUE);
   gtk_widget_action_set_enabled (widget, "win.open-demo", FALSE);
-
-  g_clear_object (&self->demo_cancellable);
-  self->demo_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->demo_cancellable, demo_written_cb, NULL);
-  g_task_set_task_data (task, ed_context_get_demo_database_path (), g_free);
-  g_task_run_in_thread (task, write_demo_thread);
+  ed_demo_options_init (&options);
+  /* The module list is static and read only, so the worker may read it. */
+  job = ed_demo_write_async (path, self->modules, &options, NULL, demo_written_cb,
+                             g_object_ref (self));
+  self->demo_job = g_object_ref (job);
+  g_signal_connect_object (job, "progress", G_CALLBACK (demo_progress_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 /* A new district goes where the person asked (--db FILE), else into the data folder under a
@@ -588,7 +591,9 @@ ed_window_close_request (GtkWindow *window)
   EdWindow *self = ED_WINDOW (window);
 
   save_window_state (self);
-  g_cancellable_cancel (self->demo_cancellable);
+  /* A demo not written yet is not written at all. */
+  if (self->demo_job != NULL)
+    ed_job_cancel (self->demo_job);
   return GTK_WINDOW_CLASS (ed_window_parent_class)->close_request (window);
 }
 
@@ -600,7 +605,11 @@ ed_window_dispose (GObject *object)
   if (self->context != NULL)
     g_signal_handlers_disconnect_by_data (ed_context_get_settings (self->context), self);
   g_clear_object (&self->context);
-  g_clear_object (&self->demo_cancellable);
+  if (self->demo_job != NULL)
+    {
+      ed_job_cancel (self->demo_job);
+      g_clear_object (&self->demo_job);
+    }
 
   G_OBJECT_CLASS (ed_window_parent_class)->dispose (object);
 }

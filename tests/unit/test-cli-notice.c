@@ -155,19 +155,44 @@ test_usage_errors (EdTestDir     *fixture,
   }
 }
 
-/* DOMAIN.md §1.1, §1.4: the revised register numbers afresh and publishes the changes. */
+static const char *const revised_files[] = {
+  "register-full-2027-01-01.pdf", "register-full-2027-01-01.csv",
+  "register-open-2027-01-01.pdf", "register-open-2027-01-01.csv",
+};
+
+/* The four files of the revised register, as the window's revise dialog writes them. */
+static void
+assert_revised_files (const char *folder)
+{
+  g_autofree char *full_csv = g_build_filename (folder, revised_files[1], NULL);
+  g_autofree char *csv = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (revised_files); i++)
+    {
+      g_autofree char *path = g_build_filename (folder, revised_files[i], NULL);
+
+      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+    }
+  g_assert_true (g_file_get_contents (full_csv, &csv, NULL, NULL));
+  g_assert_nonnull (strstr (csv, ",Carter,"));
+}
+
+/* DOMAIN.md §1.1, §1.4: the revised register numbers afresh and publishes the changes, and
+ * its files are written where -o says. */
 static void
 test_revise_json (EdTestDir     *fixture,
                   gconstpointer  data)
 {
   g_autofree char *db = make_district (fixture);
+  g_autofree char *out_dir = ed_test_dir_file (fixture, "registers");
   g_auto(EdTestCliResult) result = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonObject *root;
+  JsonArray *files;
 
-  ed_test_cli_run (&result, "--db", db, "register", "revise", "--date", "2027-01-01", "--json",
-                   NULL);
+  ed_test_cli_run (&result, "--db", db, "register", "revise", "--date", "2027-01-01", "-o",
+                   out_dir, "--json", NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_true (json_parser_load_from_data (parser, result.out, -1, &error));
   g_assert_no_error (error);
@@ -177,6 +202,59 @@ test_revise_json (EdTestDir     *fixture,
   g_assert_cmpint (json_object_get_int_member (root, "electors"), ==, 2);
   g_assert_cmpint (json_object_get_int_member (root, "left_pending"), ==, 1);
   g_assert_cmpint (json_object_get_int_member (root, "renumbered"), ==, 1);
+
+  files = json_object_get_array_member (root, "files");
+  g_assert_cmpuint (json_array_get_length (files), ==, G_N_ELEMENTS (revised_files));
+  for (guint i = 0; i < G_N_ELEMENTS (revised_files); i++)
+    {
+      g_autofree char *expected = g_build_filename (out_dir, revised_files[i], NULL);
+
+      g_assert_cmpstr (json_array_get_string_element (files, i), ==, expected);
+    }
+  assert_revised_files (out_dir);
+}
+
+/* Without -o the files go where the window puts them: Electoral Desk/Registers in the
+ * Documents folder. The run is given a home of its own. */
+static void
+test_revise_default_folder (EdTestDir     *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *db = make_district (fixture);
+  g_autofree char *home = ed_test_dir_file (fixture, "home");
+  g_autofree char *config = g_build_filename (home, ".config", NULL);
+  g_autofree char *user_dirs = g_build_filename (config, "user-dirs.dirs", NULL);
+  g_autofree char *expected = g_build_filename (home, "Papers", "Electoral Desk", "Registers",
+                                                NULL);
+  g_auto(GStrv) env = g_get_environ ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { ED_CLI_PATH, "--db", db, "register", "revise", "--date", "2027-01-01",
+                         NULL };
+  int wait_status = 0;
+
+  g_assert_cmpint (g_mkdir_with_parents (config, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (user_dirs, "XDG_DOCUMENTS_DIR=\"$HOME/Papers\"\n", -1,
+                                      &error));
+  env = g_environ_setenv (env, "HOME", home, TRUE);
+  env = g_environ_setenv (env, "XDG_CONFIG_HOME", config, TRUE);
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, env, G_SPAWN_DEFAULT, NULL, NULL, &out,
+                               &err, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  g_assert_cmpint (WEXITSTATUS (wait_status), ==, 0);
+  g_assert_nonnull (strstr (out, "Revised register of "));
+  for (guint i = 0; i < G_N_ELEMENTS (revised_files); i++)
+    {
+      g_autofree char *line = g_strdup_printf ("%s/%s\n", expected, revised_files[i]);
+
+      g_assert_nonnull (strstr (out, line));
+    }
+  assert_revised_files (expected);
+  /* Progress goes to a terminal only, not to a script reading stderr. */
+  g_assert_null (strchr (err, '\r'));
+  g_assert_null (strstr (err, "%"));
 }
 
 int
@@ -191,5 +269,6 @@ main (int    argc,
                test_refuses_month_without_notice);
   ED_TEST_ADD ("/cli/register/notice/usage-errors", test_usage_errors);
   ED_TEST_ADD ("/cli/register/revise/json", test_revise_json);
+  ED_TEST_ADD ("/cli/register/revise/default-folder", test_revise_default_folder);
   return g_test_run ();
 }

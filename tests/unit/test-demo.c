@@ -182,6 +182,96 @@ test_refuses_existing_district (EdTestDir     *fixture,
   g_assert_cmpstr (before, ==, after);
 }
 
+typedef struct
+{
+  gboolean      cancel;        /* on the first report past 0 */
+  double        cancelled_at;
+  GAsyncResult *result;
+} DemoRun;
+
+static void
+demo_progress_cb (EdJob      *job,
+                  double      fraction,
+                  const char *text,
+                  DemoRun    *run)
+{
+  if (run->cancel && run->cancelled_at < 0.0 && fraction > 0.0)
+    {
+      run->cancelled_at = fraction;
+      ed_job_cancel (job);
+    }
+}
+
+static void
+demo_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  ((DemoRun *)user_data)->result = g_object_ref (result);
+}
+
+static gboolean
+write_demo (const char  *path,
+            gboolean     cancel,
+            GError     **error)
+{
+  DemoRun run = { cancel, -1.0, NULL };
+  EdDemoOptions options;
+  EdJob *job;
+  gboolean ok;
+
+  ed_demo_options_init (&options);
+  options.electors = TEST_ELECTORS;
+  job = ed_demo_write_async (path, ed_modules_get_all (), &options, NULL, demo_done_cb, &run);
+  g_signal_connect (job, "progress", G_CALLBACK (demo_progress_cb), &run);
+  while (run.result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  ok = ed_demo_write_finish (job, run.result, error);
+  g_object_unref (run.result);
+  if (cancel)
+    g_assert_cmpfloat (run.cancelled_at, >, 0.0);
+  return ok;
+}
+
+/* Written as a job, the demo district appears whole or not at all: stopped half way it
+ * leaves no file, not even the one it was writing; and it never writes over a district. */
+static void
+test_write_as_job (EdTestDir     *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = ed_test_dir_file (fixture, "demo.db");
+  g_autofree char *partial = ed_test_dir_file (fixture, "demo.db.partial");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (write_demo (path, TRUE, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+
+  g_assert_true (write_demo (path, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+  {
+    g_autoptr(EdContext) context = ed_modules_open_district (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (ed_district_settings_is_configured (ed_context_get_settings (context)));
+    before = describe_district (context);
+  }
+
+  g_assert_false (write_demo (path, FALSE, &error));
+  g_assert_nonnull (strstr (error->message, "already holds"));
+  {
+    g_autoptr(EdContext) context = ed_modules_open_district (path, NULL);
+
+    after = describe_district (context);
+  }
+  g_assert_cmpstr (before, ==, after);
+}
+
 /* The shares of DOMAIN.md §6 and §1: a register a person would recognise, and one that
  * exercises every rule (markers, attainers, absent votes, overseas and anonymous entries). */
 static void
@@ -277,6 +367,7 @@ main (int    argc,
   ED_TEST_ADD ("/demo/seeds-vary-the-district", test_seeds_vary_the_district);
   ED_TEST_ADD ("/demo/synthetic-only", test_demo_is_synthetic);
   ED_TEST_ADD ("/demo/refuses-existing-district", test_refuses_existing_district);
+  ED_TEST_ADD ("/demo/write-as-job", test_write_as_job);
   ED_TEST_ADD ("/demo/register-shares", test_register_shares);
   ED_TEST_ADD ("/demo/too-many-electors", test_too_many_electors);
 

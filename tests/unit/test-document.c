@@ -249,6 +249,78 @@ test_write_pdf_failure_keeps_nothing (EdTestDir     *fixture,
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+typedef struct
+{
+  GCancellable *cancellable;
+  guint         n_reports;
+  double        last_fraction;
+} Writing;
+
+static void
+cancel_on_second_page_cb (double      fraction,
+                         const char *text,
+                         gpointer    user_data)
+{
+  Writing *writing = user_data;
+
+  g_assert_cmpfloat (fraction, >=, writing->last_fraction);
+  g_assert_true (g_str_has_prefix (text, "Writing page "));
+  writing->last_fraction = fraction;
+  if (++writing->n_reports == 2)
+    g_cancellable_cancel (writing->cancellable);
+}
+
+/* Stopped half way, a PDF leaves what was at its path as it was: nothing, or the file there
+ * before. */
+static void
+test_write_pdf_cancelled (EdTestDir     *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(EdDocument) document = new_document ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *path = ed_test_dir_file (fixture, "register.pdf");
+  g_autofree char *partial = ed_test_dir_file (fixture, "register.pdf.partial");
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  Writing writing = { cancellable, 0, 0.0 };
+  guint n_pages = 0;
+
+  add_rows (document, 150, FALSE);
+  g_assert_false (ed_document_write_pdf_full (document, path, cancel_on_second_page_cb,
+                                              &writing, cancellable, &n_pages, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (writing.n_reports, ==, 2);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (path, "the register before", -1, &error));
+  g_cancellable_reset (cancellable);
+  writing.n_reports = 0;
+  writing.last_fraction = 0.0;
+  g_assert_false (ed_document_write_pdf_full (document, path, cancel_on_second_page_cb,
+                                              &writing, cancellable, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "the register before");
+  g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  /* Left alone, it reports every page, and says how many it wrote. */
+  writing.cancellable = NULL;
+  writing.n_reports = 0;
+  writing.last_fraction = 0.0;
+  g_assert_true (ed_document_write_pdf_full (document, path, cancel_on_second_page_cb, &writing,
+                                             NULL, &n_pages, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_pages, >, 2);
+  g_assert_cmpuint (writing.n_reports, ==, n_pages);
+  g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+}
+
 static void
 test_draw_any_page_size (void)
 {
@@ -286,6 +358,7 @@ main (int   argc,
   ED_TEST_ADD ("/print/document/write-pdf", test_write_pdf);
   ED_TEST_ADD ("/print/document/write-pdf-failure-keeps-nothing",
                test_write_pdf_failure_keeps_nothing);
+  ED_TEST_ADD ("/print/document/write-pdf-cancelled", test_write_pdf_cancelled);
 
   status = g_test_run ();
   return status;

@@ -9,7 +9,7 @@
 
 #include "changes/ed-change-set.h"
 #include "core/ed-csv.h"
-#include "register/ed-register-export.h"
+#include "register/ed-register-export-private.h"
 #include "register/ed-register-search.h"
 #include "ed-test-demo.h"
 #include "ed-test-register.h"
@@ -193,6 +193,67 @@ test_open_register_exclusions (EdTestDir     *fixture,
   g_assert_cmpuint (open->len - 1, ==, expected);
 }
 
+typedef struct
+{
+  GCancellable *cancellable;
+  guint         n_reports;
+} Stopper;
+
+static void
+stop_on_second_report_cb (double      fraction,
+                          const char *text,
+                          gpointer    user_data)
+{
+  Stopper *stopper = user_data;
+
+  if (++stopper->n_reports == 2)
+    g_cancellable_cancel (stopper->cancellable);
+}
+
+/* Stopped half way, an export leaves what was at its path as it was, and nothing beside it;
+ * done, it leaves the export and nothing beside it. */
+static void
+test_stopped_export_leaves_nothing (EdTestDir     *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(EdContext) context = ed_test_demo_open (fixture, 10000);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *path = ed_test_dir_file (fixture, "export.csv");
+  g_autofree char *partial = ed_test_dir_file (fixture, "export.csv.partial");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  Stopper stopper = { cancellable, 0 };
+  EdRegisterProgress progress = { stop_on_second_report_cb, &stopper, 0.0, 1.0, NULL };
+  guint n_entries = 0;
+  GDate as_at;
+
+  g_date_clear (&as_at, 1);
+  g_date_set_dmy (&as_at, 1, G_DATE_DECEMBER, 2026);
+  g_assert_false (_ed_register_export_csv_full (context, ED_REGISTER_EDITION_FULL, &as_at, file,
+                                                &progress, cancellable, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (stopper.n_reports, ==, 2);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (path, "the export before", -1, &error));
+  g_assert_false (_ed_register_export_csv_full (context, ED_REGISTER_EDITION_FULL, &as_at, file,
+                                                NULL, cancellable, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "the export before");
+  g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  g_assert_true (ed_register_export_csv (context, ED_REGISTER_EDITION_FULL, &as_at, file,
+                                         &n_entries, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_entries, ==, 10000);
+  g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -201,6 +262,8 @@ main (int    argc,
 
   ED_TEST_ADD ("/register-export/statutory-order", test_statutory_order);
   ED_TEST_ADD ("/register-export/open-register-exclusions", test_open_register_exclusions);
+  ED_TEST_ADD ("/register-export/stopped-export-leaves-nothing",
+               test_stopped_export_leaves_nothing);
 
   return g_test_run ();
 }

@@ -439,6 +439,109 @@ test_refused_publish_changes_nothing (EdTestDir     *fixture,
   g_assert_false (g_file_test (april_pdf, G_FILE_TEST_EXISTS));
 }
 
+/* Publishing as a job (DESIGN.md §6). */
+
+typedef struct
+{
+  guint   cancel_at;      /* cancel on this report (counting from 1); 0 never */
+  guint   n_reports;
+  double  last_fraction;
+  double  cancelled_at;   /* the fraction of the report cancelled on */
+} Watch;
+
+static void
+watch_progress_cb (EdJob      *job,
+                   double      fraction,
+                   const char *text,
+                   Watch      *watch)
+{
+  g_assert_cmpfloat (fraction, >=, watch->last_fraction);
+  g_assert_cmpstr (text, !=, "");
+  watch->last_fraction = fraction;
+  if (++watch->n_reports == watch->cancel_at)
+    {
+      watch->cancelled_at = fraction;
+      ed_job_cancel (job);
+    }
+}
+
+static void
+job_done_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  *(GAsyncResult **)user_data = g_object_ref (result);
+}
+
+static gboolean
+publish_as_job (EdContext  *context,
+                const char *out_dir,
+                Watch      *watch,
+                char      **out_pdf_path,
+                GError    **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  GDate date = ed_test_date (NOTICE_DATE);
+  EdJob *job;
+
+  job = ed_register_notice_publish_async (context, &date, 0, out_dir, NULL, job_done_cb,
+                                          &result);
+  g_signal_connect (job, "progress", G_CALLBACK (watch_progress_cb), watch);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return ed_register_notice_publish_finish (job, result, NULL, out_pdf_path, NULL, error);
+}
+
+/* A cancel on any report before the notice is saved leaves the district and the folder as
+ * they were; left alone, the job publishes as ed_register_notice_publish_full() does. */
+static void
+test_publish_as_job (EdTestDir     *fixture,
+                     gconstpointer  data)
+{
+  g_auto(Register) reg = { 0 };
+  g_autofree char *out_dir = ed_test_dir_file (fixture, "out");
+  g_autofree char *before = NULL;
+  g_autofree char *pdf_path = NULL;
+  g_autofree char *n_stamped = NULL;
+  gboolean published = FALSE;
+
+  build_register (fixture, &reg);
+  g_assert_cmpint (g_mkdir (out_dir, 0700), ==, 0);
+  before = ed_test_register_state_hash (reg.context);
+
+  for (guint k = 1; !published; k++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GDir) dir = NULL;
+      Watch watch = { k, 0, 0.0, -1.0 };
+
+      published = publish_as_job (reg.context, out_dir, &watch, &pdf_path, &error);
+      if (published)
+        {
+          /* Too late only once the notice is being saved. */
+          g_assert_no_error (error);
+          g_assert_cmpfloat (watch.cancelled_at, >=, 0.9);
+          break;
+        }
+      /* The cancel on "Saving" may come in time, or not. */
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_assert_cmpfloat (watch.cancelled_at, <=, 0.9);
+      {
+        g_autofree char *after = ed_test_register_state_hash (reg.context);
+
+        g_assert_cmpstr (after, ==, before);
+      }
+      dir = g_dir_open (out_dir, 0, NULL);
+      g_assert_null (g_dir_read_name (dir));
+    }
+
+  g_assert_true (g_file_test (pdf_path, G_FILE_TEST_IS_REGULAR));
+  n_stamped = ed_test_register_get (reg.context,
+                                    "SELECT count(*) FROM register_alteration WHERE notice <> ''",
+                                    NULL);
+  g_assert_cmpstr (n_stamped, ==, "7");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -453,5 +556,6 @@ main (int    argc,
   ED_TEST_ADD ("/register/notice/publish-stamps-and-resolves", test_publish_stamps_and_resolves);
   ED_TEST_ADD ("/register/notice/refused-publish-changes-nothing",
                test_refused_publish_changes_nothing);
+  ED_TEST_ADD ("/register/notice/publish-as-job", test_publish_as_job);
   return g_test_run ();
 }

@@ -305,6 +305,103 @@ test_printed_copy (EdTestDir     *fixture,
   g_assert_true (g_str_has_prefix (contents, "%PDF"));
 }
 
+typedef struct
+{
+  gboolean       cancel;       /* on the first report past 0 */
+  gboolean       cancelled;
+  GAsyncResult  *result;
+} ExportRun;
+
+static void
+export_progress_cb (EdJob      *job,
+                    double      fraction,
+                    const char *text,
+                    ExportRun  *run)
+{
+  if (run->cancel && !run->cancelled && fraction > 0.0)
+    {
+      run->cancelled = TRUE;
+      ed_job_cancel (job);
+    }
+}
+
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  ((ExportRun *)user_data)->result = g_object_ref (result);
+}
+
+static EdSupply *
+export_as_job (EdContext              *context,
+               const EdSupplyRequest  *request,
+               GFile                  *file,
+               gboolean                cancel,
+               guint                  *out_n_written,
+               GError                **error)
+{
+  ExportRun run = { cancel, FALSE, NULL };
+  EdJob *job = ed_register_supply_export_async (context, request, file, NULL, export_done_cb,
+                                                &run);
+  EdSupply *supply;
+
+  g_signal_connect (job, "progress", G_CALLBACK (export_progress_cb), &run);
+  while (run.result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  supply = ed_register_supply_export_finish (job, run.result, out_n_written, error);
+  g_assert_true (run.cancelled == cancel);
+  g_object_unref (run.result);
+  return supply;
+}
+
+/* Recording a supply and writing its copy is one job: stopped half way through the copy, or
+ * failing, it records nothing and leaves no file; left alone, it does both. */
+static void
+test_export_as_job (EdTestDir     *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(EdContext) context = ed_test_demo_open (fixture, N_ELECTORS);
+  g_autofree char *path = ed_test_dir_file (fixture, "copy.pdf");
+  g_autofree char *nowhere = ed_test_dir_file (fixture, "no-such-folder/copy.pdf");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) nowhere_file = g_file_new_for_path (nowhere);
+  g_autofree char *before = ed_test_register_state_hash (context);
+  g_autofree char *after = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(EdSupply) supply = NULL;
+  g_autoptr(GError) error = NULL;
+  EdSupplyRequest request;
+  guint n_written = 0;
+
+  request_init (&request, "Mailshot Marketing Ltd", "edited-register-purchase",
+                ED_SALE_KIND_EDITED, ED_SALE_FORMAT_PRINTED);
+
+  supply = export_as_job (context, &request, file, TRUE, NULL, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (supply);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  after = ed_test_register_state_hash (context);
+  g_assert_cmpstr (after, ==, before);
+
+  supply = export_as_job (context, &request, nowhere_file, FALSE, NULL, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_null (supply);
+  g_clear_error (&error);
+  g_assert_cmpint (count (context, "SELECT count(*) FROM register_supply"), ==, 0);
+
+  supply = export_as_job (context, &request, file, FALSE, &n_written, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (supply);
+  g_assert_cmpuint (n_written, ==, supply->entries);
+  g_assert_cmpint (supply->fee, ==, ed_sale_fee (ED_SALE_KIND_EDITED, ED_SALE_FORMAT_PRINTED,
+                                                 supply->entries));
+  g_assert_cmpint (count (context, "SELECT count(*) FROM register_supply"), ==, 1);
+  contents = read_all (path);
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
+}
+
 /* The list of overseas electors is those marked F (DOMAIN.md §1.2), charged per 100 entries
  * (§1.3). */
 static void
@@ -387,6 +484,7 @@ main (int    argc,
                test_refuses_full_without_entitlement);
   ED_TEST_ADD ("/register/supply/export-matches-edition", test_export_matches_edition);
   ED_TEST_ADD ("/register/supply/printed-copy", test_printed_copy);
+  ED_TEST_ADD ("/register/supply/export-as-job", test_export_as_job);
   ED_TEST_ADD ("/register/supply/overseas-list", test_overseas_list);
   ED_TEST_ADD ("/register/supply/cli", test_cli);
 

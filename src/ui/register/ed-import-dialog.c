@@ -8,8 +8,9 @@
 /* Imports a register CSV into the open district: pick a file, watch the progress (and cancel),
  * then either the rows imported or every refused row and why. The import is all or nothing
  * (ed_register_import_csv()), so cancelling or a refused row leaves the district as it was.
- * It runs in a worker thread on a connection of its own to the same database: a context and
- * its connection belong to one thread, and WAL lets the window keep reading meanwhile. */
+ * It runs as a job (ed_register_import_async(), which the command line runs too) on a
+ * connection of its own to the same database, and WAL lets the window keep reading
+ * meanwhile. */
 
 #define G_LOG_DOMAIN "ed-ui"
 
@@ -17,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ui/ed-job-page.h"
 #include "ui/register/ed-import-dialog.h"
 #include "register/ed-register-import.h"
 
@@ -29,15 +31,13 @@ struct _EdImportDialog
   AdwWindow           parent_instance;
 
   EdContext          *context;
-  GCancellable       *cancellable;       /* set while an import runs */
+  EdJob              *job;               /* set while an import runs */
   GtkFileChooserNative *chooser;
   EdImportReport     *report;            /* the last refused import, for Save Report… */
   gboolean            closed;
 
   GtkStack           *stack;
-  AdwStatusPage      *progress_page;
-  GtkProgressBar     *progress_bar;
-  GtkButton          *cancel_button;
+  EdJobPage          *job_page;
   AdwStatusPage      *done_page;
   GtkLabel           *refused_label;
   GtkListBox         *problem_list;
@@ -52,79 +52,6 @@ enum
 };
 
 static guint signals[N_SIGNALS];
-
-/* Progress from the worker thread, carried to the main loop. */
-typedef struct
-{
-  EdImportDialog *dialog;
-  double          fraction;
-  char           *what;
-} Progress;
-
-static gboolean
-show_progress_cb (gpointer user_data)
-{
-  Progress *progress = user_data;
-  EdImportDialog *self = progress->dialog;
-
-  /* A report from a cancelled import may arrive after the dialog moved on. */
-  if (self->cancellable != NULL && !g_cancellable_is_cancelled (self->cancellable))
-    {
-      gtk_progress_bar_set_fraction (self->progress_bar, CLAMP (progress->fraction, 0.0, 1.0));
-      gtk_progress_bar_set_text (self->progress_bar, progress->what);
-    }
-  return G_SOURCE_REMOVE;
-}
-
-static void
-progress_free (gpointer data)
-{
-  Progress *progress = data;
-
-  g_object_unref (progress->dialog);
-  g_free (progress->what);
-  g_free (progress);
-}
-
-static void
-progress_cb (double      fraction,
-             const char *what,
-             gpointer    user_data)
-{
-  Progress *progress = g_new0 (Progress, 1);
-
-  progress->dialog = g_object_ref (user_data);
-  progress->fraction = fraction;
-  progress->what = g_strdup (what);
-  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, show_progress_cb, progress,
-                              progress_free);
-}
-
-static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  const char *const *paths = task_data;   /* database, then the CSV file */
-  g_autoptr(EdContext) context = NULL;
-  EdImportReport *report;
-  GError *error = NULL;
-
-  context = ed_context_open (paths[0], ed_context_get_modules (ED_IMPORT_DIALOG (source_object)->context),
-                             &error);
-  if (context == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  report = ed_register_import_csv (context, paths[1], progress_cb, source_object, cancellable,
-                                   &error);
-  if (report == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, report, (GDestroyNotify)ed_import_report_free);
-}
 
 static GtkWidget *
 problem_row (EdImportProblem *problem)
@@ -196,16 +123,15 @@ import_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  EdImportDialog *self = ED_IMPORT_DIALOG (source);
+  g_autoptr(EdImportDialog) self = user_data;
   g_autoptr(EdImportReport) report = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
 
-  report = g_task_propagate_pointer (G_TASK (result), &error);
-  g_clear_object (&self->cancellable);
+  report = ed_register_import_finish (ED_JOB (source), result, &error);
+  g_clear_object (&self->job);
   if (self->closed)
     return;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), TRUE);
 
   if (report == NULL)
     {
@@ -249,14 +175,13 @@ void
 ed_import_dialog_import_file (EdImportDialog *self,
                               GFile          *file)
 {
-  g_autoptr(GTask) task = NULL;
   g_autofree char *path = NULL;
   g_autofree char *name = NULL;
-  char **paths;
+  EdJob *job;
 
   g_return_if_fail (ED_IS_IMPORT_DIALOG (self));
   g_return_if_fail (G_IS_FILE (file));
-  g_return_if_fail (self->cancellable == NULL);
+  g_return_if_fail (self->job == NULL);
 
   path = g_file_get_path (file);
   if (path == NULL)
@@ -266,19 +191,14 @@ ed_import_dialog_import_file (EdImportDialog *self,
     }
 
   name = g_file_get_basename (file);
-  adw_status_page_set_description (self->progress_page, name);
-  gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
-  gtk_progress_bar_set_text (self->progress_bar, _("Reading the file"));
+  ed_job_page_set_description (self->job_page, name);
   gtk_stack_set_visible_child_name (self->stack, "progress");
 
-  paths = g_new0 (char *, 3);
-  paths[0] = g_strdup (ed_database_get_path (ed_context_get_database (self->context)));
-  paths[1] = g_steal_pointer (&path);
-  self->cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->cancellable, import_done_cb, NULL);
-  g_task_set_source_tag (task, ed_import_dialog_import_file);
-  g_task_set_task_data (task, paths, (GDestroyNotify)g_strfreev);
-  g_task_run_in_thread (task, import_thread);
+  /* The job keeps this dialog until it is done, even once closed. */
+  job = ed_register_import_async (self->context, path, NULL, import_done_cb,
+                                  g_object_ref (self));
+  self->job = g_object_ref (job);
+  ed_job_page_watch (self->job_page, job);
 }
 
 /**
@@ -292,7 +212,7 @@ ed_import_dialog_is_running (EdImportDialog *self)
 {
   g_return_val_if_fail (ED_IS_IMPORT_DIALOG (self), FALSE);
 
-  return self->cancellable != NULL;
+  return self->job != NULL;
 }
 
 static void
@@ -317,7 +237,7 @@ choose_clicked_cb (EdImportDialog *self)
   g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
-  if (self->chooser != NULL || self->cancellable != NULL)
+  if (self->chooser != NULL || self->job != NULL)
     return;
   self->chooser = gtk_file_chooser_native_new (_("Import Register"), GTK_WINDOW (self),
                                                GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
@@ -332,18 +252,6 @@ choose_clicked_cb (EdImportDialog *self)
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
   g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
-static void
-cancel_clicked_cb (EdImportDialog *self)
-{
-  if (self->cancellable == NULL)
-    return;
-  /* Nothing is written until every row has been read and checked, and then in one
-   * transaction, so cancelling at any point leaves the district as it was. */
-  gtk_progress_bar_set_text (self->progress_bar, _("Cancelling…"));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), FALSE);
-  g_cancellable_cancel (self->cancellable);
 }
 
 static void
@@ -393,11 +301,11 @@ ed_import_dialog_close_request (GtkWindow *window)
 {
   EdImportDialog *self = ED_IMPORT_DIALOG (window);
 
-  /* Closing is cancelling: the worker stops at its next check and the task keeps the
+  /* Closing is cancelling: the worker stops at its next check and the job keeps the
    * dialog alive until it has. */
   self->closed = TRUE;
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
+  if (self->job != NULL)
+    ed_job_cancel (self->job);
   return GTK_WINDOW_CLASS (ed_import_dialog_parent_class)->close_request (window);
 }
 
@@ -410,7 +318,10 @@ ed_import_dialog_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   g_clear_object (&self->context);
-  g_clear_object (&self->cancellable);
+  /* A job still running keeps this object alive; its result must not touch widgets. */
+  self->closed = TRUE;
+  if (self->job != NULL)
+    ed_job_cancel (self->job);
   g_clear_pointer (&self->report, ed_import_report_free);
 
   G_OBJECT_CLASS (ed_import_dialog_parent_class)->dispose (object);
@@ -485,22 +396,10 @@ ed_import_dialog_init (EdImportDialog *self)
   adw_status_page_set_child (ADW_STATUS_PAGE (page), button);
   gtk_stack_add_named (self->stack, page, "start");
 
-  /* Progress. */
-  page = adw_status_page_new ();
-  self->progress_page = ADW_STATUS_PAGE (page);
-  adw_status_page_set_title (self->progress_page, _("Importing…"));
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
-  self->progress_bar = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
-  gtk_progress_bar_set_show_text (self->progress_bar, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Import progress"), -1);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->progress_bar));
-  button = pill_button (_("_Cancel"));
-  self->cancel_button = GTK_BUTTON (button);
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (cancel_clicked_cb), self);
-  gtk_box_append (GTK_BOX (box), button);
-  adw_status_page_set_child (self->progress_page, box);
-  gtk_stack_add_named (self->stack, page, "progress");
+  /* Progress. Nothing is written until every row has been read and checked, and then in
+   * one transaction, so cancelling at any point leaves the district as it was. */
+  self->job_page = ED_JOB_PAGE (ed_job_page_new (_("Importing…"), _("Import progress")));
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->job_page), "progress");
 
   /* Done. */
   page = adw_status_page_new ();

@@ -8,7 +8,11 @@
 /* Publishes a monthly notice of alteration (DOMAIN.md §1.4). The officer picks one of the
  * next notice dates, sees what it will list, district by district, and publishes it: the PDF
  * and CSV are written to a folder and the changes are stamped as published, in one step. The
- * published notice can then be opened or printed from the same window. */
+ * published notice can then be opened or printed from the same window.
+ *
+ * Publishing runs as a job (ed_register_notice_publish_async()), so the window shows its
+ * progress and stays responsive; it commits last, so Cancel, or closing the window, at any
+ * point leaves the district and the folder as they were. */
 
 #define G_LOG_DOMAIN "ed-ui"
 
@@ -19,6 +23,7 @@
 
 #include "core/ed-date.h"
 #include "ui/ed-folder-row.h"
+#include "ui/ed-job-page.h"
 #include "ui/register/ed-notice-dialog.h"
 #include "register/ed-notice-document.h"
 #include "ui/ed-print.h"
@@ -40,6 +45,8 @@ struct _EdNoticeDialog
   EdNotice             *notice;           /* the preview of the chosen date, or NULL */
   EdNotice             *published;        /* the notice once published */
   char                 *pdf_path;
+  EdJob                *job;              /* set while publishing */
+  gboolean              closed;
 
   GtkStack             *stack;
   AdwComboRow          *date_row;
@@ -49,6 +56,7 @@ struct _EdNoticeDialog
   GtkLabel             *problem_label;
   GtkListBox           *preview_list;
   GtkButton            *publish_button;
+  EdJobPage            *job_page;
   AdwStatusPage        *published_page;
   GtkLabel             *published_files_label;
 };
@@ -294,17 +302,63 @@ load_dates (EdNoticeDialog *self)
 }
 
 static void
-publish_cb (EdNoticeDialog *self)
+publish_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
-  EdNoticeDates *dates = selected_dates (self);
-  const char *folder = ed_folder_row_get_folder (self->folder_row);
+  g_autoptr(EdNoticeDialog) self = user_data;
+  g_autoptr(EdNotice) published = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *pdf_path = NULL;
   g_autofree char *csv_path = NULL;
   g_autofree char *when = NULL;
   g_autofree char *title = NULL;
   g_autofree char *files = NULL;
+  gboolean ok;
 
-  if (dates == NULL)
+  ok = ed_register_notice_publish_finish (ED_JOB (source), result, &published, &pdf_path,
+                                          &csv_path, &error);
+  g_clear_object (&self->job);
+
+  /* The register changed, whether or not anyone is still looking at this window. */
+  if (ok)
+    g_signal_emit (self, signals[PUBLISHED], 0);
+  if (self->closed)
+    return;
+
+  if (!ok)
+    {
+      /* Nothing was stamped and no file kept: the preview stays as it was, with the reason
+       * shown. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_problem (self, _("Cancelled: nothing was published"));
+      else
+        show_problem (self, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "preview");
+      gtk_widget_set_visible (GTK_WIDGET (self->publish_button), TRUE);
+      return;
+    }
+
+  g_clear_pointer (&self->published, ed_notice_free);
+  self->published = g_steal_pointer (&published);
+  g_free (self->pdf_path);
+  self->pdf_path = g_steal_pointer (&pdf_path);
+  when = ed_notice_format_date (&self->published->publication);
+  title = g_strdup_printf (_("Notice of %s Published"), when);
+  adw_status_page_set_title (self->published_page, title);
+  files = g_strdup_printf (_("Saved as %s and %s"), self->pdf_path, csv_path);
+  gtk_label_set_text (self->published_files_label, files);
+  gtk_stack_set_visible_child_name (self->stack, "published");
+}
+
+static void
+publish_cb (EdNoticeDialog *self)
+{
+  EdNoticeDates *dates = selected_dates (self);
+  const char *folder = ed_folder_row_get_folder (self->folder_row);
+  EdJob *job;
+
+  if (dates == NULL || self->job != NULL)
     return;
   if (g_mkdir_with_parents (folder, 0755) != 0)
     {
@@ -317,24 +371,27 @@ publish_cb (EdNoticeDialog *self)
       return;
     }
 
-  g_clear_pointer (&self->pdf_path, g_free);
-  if (!ed_register_notice_publish_full (self->context, &dates->publication,
-                                        ED_NOTICE_FLAGS_OPTIONAL, folder,
-                                        &self->published, &self->pdf_path, &csv_path, &error))
-    {
-      /* Nothing was stamped: the preview stays as it was, with the reason shown. */
-      show_problem (self, error->message);
-      return;
-    }
-
-  when = ed_notice_format_date (&dates->publication);
-  title = g_strdup_printf (_("Notice of %s Published"), when);
-  adw_status_page_set_title (self->published_page, title);
-  files = g_strdup_printf (_("Saved as %s and %s"), self->pdf_path, csv_path);
-  gtk_label_set_text (self->published_files_label, files);
-  gtk_stack_set_visible_child_name (self->stack, "published");
   gtk_widget_set_visible (GTK_WIDGET (self->publish_button), FALSE);
-  g_signal_emit (self, signals[PUBLISHED], 0);
+  gtk_stack_set_visible_child_name (self->stack, "progress");
+
+  /* The job keeps this window until it is done, even once closed. */
+  job = ed_register_notice_publish_async (self->context, &dates->publication,
+                                          ED_NOTICE_FLAGS_OPTIONAL, folder, NULL,
+                                          publish_done_cb, g_object_ref (self));
+  self->job = g_object_ref (job);
+  ed_job_page_watch (self->job_page, job);
+}
+
+static gboolean
+ed_notice_dialog_close_request (GtkWindow *window)
+{
+  EdNoticeDialog *self = ED_NOTICE_DIALOG (window);
+
+  /* Closing is cancelling: the notice is committed last, so nothing is published. */
+  self->closed = TRUE;
+  if (self->job != NULL)
+    ed_job_cancel (self->job);
+  return GTK_WINDOW_CLASS (ed_notice_dialog_parent_class)->close_request (window);
 }
 
 static void
@@ -437,10 +494,24 @@ build_published_page (EdNoticeDialog *self)
 }
 
 static void
+ed_notice_dialog_dispose (GObject *object)
+{
+  EdNoticeDialog *self = ED_NOTICE_DIALOG (object);
+
+  /* A job still running keeps this object alive; its result must not touch widgets. */
+  self->closed = TRUE;
+  if (self->job != NULL)
+    ed_job_cancel (self->job);
+
+  G_OBJECT_CLASS (ed_notice_dialog_parent_class)->dispose (object);
+}
+
+static void
 ed_notice_dialog_finalize (GObject *object)
 {
   EdNoticeDialog *self = ED_NOTICE_DIALOG (object);
 
+  g_assert (self->job == NULL);
   g_clear_object (&self->context);
   g_clear_pointer (&self->dates, g_array_unref);
   g_clear_pointer (&self->notice, ed_notice_free);
@@ -454,9 +525,12 @@ static void
 ed_notice_dialog_class_init (EdNoticeDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = ed_notice_dialog_dispose;
   object_class->finalize = ed_notice_dialog_finalize;
+  window_class->close_request = ed_notice_dialog_close_request;
 
   /**
    * EdNoticeDialog::published:
@@ -495,6 +569,10 @@ ed_notice_dialog_init (EdNoticeDialog *self)
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
   gtk_stack_add_named (self->stack, build_preview_page (self), "preview");
+  self->job_page = ED_JOB_PAGE (ed_job_page_new (_("Publishing the Notice…"),
+                                                 _("Progress of the notice")));
+  ed_job_page_set_description (self->job_page, _("Cancel leaves the register as it was."));
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->job_page), "progress");
   gtk_stack_add_named (self->stack, build_published_page (self), "published");
   gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->stack));
   adw_window_set_content (ADW_WINDOW (self), toolbar);
@@ -525,6 +603,20 @@ ed_notice_dialog_new (GtkWindow  *parent,
   ed_folder_row_set_folder (self->folder_row, output_folder);
   load_dates (self);
   return self;
+}
+
+/**
+ * ed_notice_dialog_is_running:
+ * @self: the dialog
+ *
+ * Returns: whether a notice is being published
+ */
+gboolean
+ed_notice_dialog_is_running (EdNoticeDialog *self)
+{
+  g_return_val_if_fail (ED_IS_NOTICE_DIALOG (self), FALSE);
+
+  return self->job != NULL;
 }
 
 /* For tests: the dates offered follow from "today", which a test fixes. */

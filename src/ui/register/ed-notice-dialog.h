@@ -22,5 +22,6 @@ EdNoticeDialog *ed_notice_dialog_new         (GtkWindow      *parent,
                                               const char     *output_folder);
 void            ed_notice_dialog_set_today   (EdNoticeDialog *self,
                                               const GDate    *today);
+gboolean        ed_notice_dialog_is_running  (EdNoticeDialog *self);
 
 G_END_DECLS

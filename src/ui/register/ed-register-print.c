@@ -7,19 +7,18 @@
 
 /* Printing the published register and saving it as a PDF, from the register page. Building a
  * register of a million entries takes seconds, and writing its 20,000 pages a minute, so both
- * run in a worker thread on a connection of their own (a context belongs to one thread),
- * with a progress window that can cancel. A PDF is written beside its target and moved over
- * it only when complete, so cancelling leaves no half-written file. */
+ * run as jobs (ed_register_document_new_async(), ed_register_document_write_pdf_async()) on
+ * a connection of their own, with a progress window that can cancel. A PDF replaces its
+ * target only when complete, so cancelling leaves no half-written file. */
 
 #define G_LOG_DOMAIN "ed-ui"
 
 #include "config.h"
 
 #include <adwaita.h>
-#include <errno.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
+#include "ui/ed-job-page.h"
 #include "ui/ed-print.h"
 #include "register/ed-register-document.h"
 #include "ui/register/ed-register-print.h"
@@ -27,32 +26,23 @@
 typedef struct
 {
   EdRegisterEdition  edition;
-  char              *database_path;
-  const EdModule * const *modules;
+  EdContext         *context;
   char              *pdf_path;       /* NULL to print */
   GDate              as_at;
   GtkWindow         *parent;
   GtkWindow         *progress;
-  GCancellable      *cancellable;
-  guint              pulse_id;
-
-  /* Results, set by the worker. */
-  EdDocument        *document;       /* to print */
-  guint              n_entries;
-  guint              n_pages;
+  EdJob             *job;
 } Job;
 
 static void
 job_free (Job *job)
 {
-  g_free (job->database_path);
+  g_clear_object (&job->context);
   g_free (job->pdf_path);
   g_clear_object (&job->parent);
-  g_clear_handle_id (&job->pulse_id, g_source_remove);
   if (job->progress != NULL)
     gtk_window_destroy (job->progress);
-  g_clear_object (&job->cancellable);
-  g_clear_pointer (&job->document, ed_document_free);
+  g_clear_object (&job->job);
   g_free (job);
 }
 
@@ -108,70 +98,25 @@ show_message (GtkWindow  *parent,
 }
 
 static void
-build_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  Job *job = task_data;
-  g_autoptr(EdContext) context = NULL;
-  g_autoptr(EdDocument) document = NULL;
-  g_autofree char *partial = NULL;
-  GError *error = NULL;
-
-  context = ed_context_open (job->database_path, job->modules, &error);
-  if (context != NULL)
-    document = ed_register_document_new (context, job->edition, &job->as_at, cancellable,
-                                         &job->n_entries, &error);
-  if (document == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  if (job->pdf_path == NULL)
-    {
-      job->document = g_steal_pointer (&document);
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
-
-  partial = g_strconcat (job->pdf_path, ".partial", NULL);
-  if (!ed_document_write_pdf (document, partial, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  job->n_pages = ed_document_paginate (document, ED_DOCUMENT_A4_WIDTH, ED_DOCUMENT_A4_HEIGHT);
-  if (g_cancellable_set_error_if_cancelled (cancellable, &error))
-    {
-      g_unlink (partial);
-      g_task_return_error (task, error);
-      return;
-    }
-  if (g_rename (partial, job->pdf_path) != 0)
-    {
-      int saved_errno = errno;
-
-      g_unlink (partial);
-      g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                               _("Could not save “%s”: %s"), job->pdf_path,
-                               g_strerror (saved_errno));
-      return;
-    }
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-build_done_cb (GObject      *source_object,
+print_done_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
   Job *job = user_data;
+  g_autoptr(EdDocument) document = NULL;
   g_autoptr(GError) error = NULL;
+  guint n_entries = 0;
+  guint n_pages = 0;
+  gboolean ok;
 
-  g_clear_handle_id (&job->pulse_id, g_source_remove);
   g_clear_pointer (&job->progress, gtk_window_destroy);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (job->pdf_path == NULL)
+    ok = (document = ed_register_document_new_finish (ED_JOB (source), result, &n_entries,
+                                                      &error)) != NULL;
+  else
+    ok = ed_register_document_write_pdf_finish (ED_JOB (source), result, &n_entries, &n_pages,
+                                                &error);
+  if (!ok)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_message (job->parent,
@@ -180,48 +125,28 @@ build_done_cb (GObject      *source_object,
                       error->message);
     }
   else if (job->pdf_path == NULL)
-    ed_print_document (job->parent, g_steal_pointer (&job->document),
+    ed_print_document (job->parent, g_steal_pointer (&document),
                        GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG);
   else
     {
       g_autofree char *name = g_path_get_basename (job->pdf_path);
       g_autofree char *entries = g_strdup_printf (
-        ngettext ("%u entry", "%u entries", job->n_entries), job->n_entries);
+        ngettext ("%u entry", "%u entries", n_entries), n_entries);
       g_autofree char *body = g_strdup_printf (
         /* TRANSLATORS: "60000 entries on 1406 pages in register.pdf" */
-        ngettext ("%s on %u page in %s", "%s on %u pages in %s", job->n_pages), entries,
-        job->n_pages, name);
+        ngettext ("%s on %u page in %s", "%s on %u pages in %s", n_pages), entries,
+        n_pages, name);
 
       show_message (job->parent, _("Register Exported"), body);
     }
   job_free (job);
 }
 
-/* The worker stops at its next check, which may be a while into a long PDF; the window goes
- * at once, and the file is not kept. */
-static void
-cancel_clicked_cb (Job *job)
-{
-  g_cancellable_cancel (job->cancellable);
-  gtk_widget_set_visible (GTK_WIDGET (job->progress), FALSE);
-}
-
-static gboolean
-pulse_cb (gpointer user_data)
-{
-  gtk_progress_bar_pulse (GTK_PROGRESS_BAR (user_data));
-  return G_SOURCE_CONTINUE;
-}
-
 static GtkWindow *
 progress_window_new (Job *job)
 {
   GtkWidget *window = adw_window_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *bar = gtk_progress_bar_new ();
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *detail = gtk_label_new (_("A large register takes a minute or two."));
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *page;
   const char *text;
 
   if (job->pdf_path != NULL)
@@ -234,41 +159,32 @@ progress_window_new (Job *job)
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
   gtk_window_set_transient_for (GTK_WINDOW (window), job->parent);
   gtk_window_set_deletable (GTK_WINDOW (window), FALSE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 360, -1);
+  gtk_window_set_default_size (GTK_WINDOW (window), 480, -1);
 
-  gtk_widget_set_margin_top (box, 24);
-  gtk_widget_set_margin_bottom (box, 24);
-  gtk_widget_set_margin_start (box, 24);
-  gtk_widget_set_margin_end (box, 24);
-  gtk_label_set_text (GTK_LABEL (title), text);
-  gtk_widget_add_css_class (title, "title-4");
-  gtk_box_append (GTK_BOX (box), title);
-  /* Building gives no fraction to show, so the bar pulses. */
-  gtk_progress_bar_set_pulse_step (GTK_PROGRESS_BAR (bar), 0.08);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
-  gtk_box_append (GTK_BOX (box), bar);
-  job->pulse_id = g_timeout_add (100, pulse_cb, bar);
-  gtk_widget_add_css_class (detail, "dim-label");
-  gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
-  gtk_box_append (GTK_BOX (box), detail);
-  gtk_widget_set_halign (cancel, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (cancel, "pill");
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (cancel_clicked_cb), job);
-  gtk_box_append (GTK_BOX (box), cancel);
-  adw_window_set_content (ADW_WINDOW (window), box);
+  /* Cancel stops the job at its next check: between pages of a long PDF, whose file is not
+   * kept; the window goes when the job has stopped. */
+  page = ed_job_page_new (text, text);
+  ed_job_page_set_description (ED_JOB_PAGE (page), _("A large register takes a minute or two."));
+  adw_window_set_content (ADW_WINDOW (window), page);
   return GTK_WINDOW (window);
 }
 
 static void
 run_job (Job *job)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, job->cancellable, build_done_cb, job);
+  EdJob *running;
 
   job->progress = progress_window_new (job);
   gtk_window_present (job->progress);
-  g_task_set_task_data (task, job, NULL);
-  g_task_set_return_on_cancel (task, FALSE);
-  g_task_run_in_thread (task, build_thread);
+  if (job->pdf_path == NULL)
+    running = ed_register_document_new_async (job->context, job->edition, &job->as_at, NULL,
+                                              print_done_cb, job);
+  else
+    running = ed_register_document_write_pdf_async (job->context, job->edition, &job->as_at,
+                                                    job->pdf_path, NULL, print_done_cb, job);
+  job->job = g_object_ref (running);
+  ed_job_page_watch (ED_JOB_PAGE (adw_window_get_content (ADW_WINDOW (job->progress))),
+                     running);
 }
 
 static void
@@ -304,10 +220,8 @@ job_new (GtkWidget  *widget,
       g_free (job);
       return NULL;
     }
-  job->database_path = g_strdup (ed_database_get_path (ed_context_get_database (context)));
-  job->modules = ed_context_get_modules (context);
+  job->context = g_object_ref (context);
   job->parent = GTK_IS_WINDOW (root) ? g_object_ref (GTK_WINDOW (root)) : NULL;
-  job->cancellable = g_cancellable_new ();
   /* The register as it stands today. */
   g_date_clear (&job->as_at, 1);
   g_date_set_time_t (&job->as_at, time (NULL));

@@ -11,33 +11,28 @@
  * change set (ed_register_revise()); then the full and open registers are written as PDF
  * and CSV, the copies the office publishes and supplies.
  *
- * At a million electors this takes minutes, so it runs in a worker thread on a connection
- * of its own to the same database, as the import dialog does: a context and its connection
- * belong to one thread, and WAL lets the window keep reading meanwhile. Cancelling before
- * the revision is committed leaves the district as it was; once it is committed only the
- * files remain to write, and they can be written again from the register page. */
+ * At a million electors this takes minutes, so it runs as a job (ed_register_revise_async(),
+ * which the command line runs too), on a connection of its own, with its progress shown.
+ * Cancelling before the revision is committed leaves the district as it was; once it is
+ * committed only the files remain to write, and they can be written again from the register
+ * page. */
 
 #define G_LOG_DOMAIN "ed-ui"
 
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
 #include "core/ed-date.h"
 #include "ui/ed-folder-row.h"
+#include "ui/ed-job-page.h"
 #include "ui/ed-number-format.h"
-#include "register/ed-register-document.h"
-#include "register/ed-register-export.h"
 #include "register/ed-register-notice.h"
+#include "register/ed-register-revise-files.h"
 #include "register/ed-register-revise-preview.h"
 #include "register/ed-register-revise.h"
 #include "ui/register/ed-revise-dialog.h"
-
-/* The revision's share of the progress bar; the four files share the rest. */
-#define REVISE_SHARE 0.7
-#define N_FILES 4
 
 struct _EdReviseDialog
 {
@@ -48,7 +43,7 @@ struct _EdReviseDialog
   GDate                 publication;       /* the date typed, when it is a date */
   EdRevisePreview       preview;
   gboolean              have_preview;      /* the date can be published and preview is it */
-  GCancellable         *cancellable;       /* set while the work runs */
+  EdJob                *job;               /* set while the work runs */
   gboolean              committed;         /* the revision is in; files are being written */
   gboolean              closed;
   AdwMessageDialog     *confirm;           /* "stop?" while the work runs */
@@ -61,9 +56,7 @@ struct _EdReviseDialog
   EdFolderRow          *folder_row;
   GtkWidget            *plan_group;
   GtkLabel             *plan_label;
-  AdwStatusPage        *progress_page;
-  GtkProgressBar       *progress_bar;
-  GtkButton            *cancel_button;
+  EdJobPage            *job_page;
   AdwStatusPage        *done_page;
   GtkLabel             *files_label;
 };
@@ -77,29 +70,6 @@ enum
 };
 
 static guint signals[N_SIGNALS];
-
-/* The work handed to the worker thread, and what it did. */
-typedef struct
-{
-  char            *database_path;
-  const EdModule * const *modules;
-  char            *folder;
-  GDate            publication;
-  EdReviseSummary  summary;
-  gboolean         revised;
-  GPtrArray       *files;          /* the paths written */
-  char            *files_problem;  /* why not every file was written, once revised */
-} Job;
-
-static void
-job_free (Job *job)
-{
-  g_free (job->database_path);
-  g_free (job->folder);
-  g_ptr_array_unref (job->files);
-  g_free (job->files_problem);
-  g_free (job);
-}
 
 /* ---- the date and what it will do ----------------------------------------------------- */
 
@@ -282,7 +252,7 @@ update_preview (EdReviseDialog *self)
   adw_action_row_set_subtitle (self->timetable_row, timetable);
   show_plan (self);
   gtk_widget_set_visible (self->plan_group, TRUE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->publish_button), self->cancellable == NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->publish_button), self->job == NULL);
 }
 
 static void
@@ -307,173 +277,16 @@ set_default_date (EdReviseDialog *self)
   update_preview (self);
 }
 
-/* ---- the work, in a worker thread ------------------------------------------------------ */
-
-/* Progress from the worker thread, carried to the main loop. */
-typedef struct
-{
-  EdReviseDialog *dialog;
-  double          fraction;
-  char           *what;
-  gboolean        committed;
-} Progress;
+/* ---- the work, as a job ---------------------------------------------------------------- */
 
 static void
-progress_free (gpointer data)
+revise_committed_cb (EdReviseDialog *self)
 {
-  Progress *progress = data;
-
-  g_object_unref (progress->dialog);
-  g_free (progress->what);
-  g_free (progress);
-}
-
-static gboolean
-show_progress_cb (gpointer user_data)
-{
-  Progress *progress = user_data;
-  EdReviseDialog *self = progress->dialog;
-
-  /* A report may arrive after the dialog was closed or the work finished. */
-  if (self->closed || self->cancellable == NULL)
-    return G_SOURCE_REMOVE;
-  if (progress->committed && !self->committed)
-    {
-      /* Past the point of no return: what is left is writing files. */
-      self->committed = TRUE;
-      adw_status_page_set_title (self->progress_page, _("Saving the Registers…"));
-      adw_status_page_set_description (self->progress_page,
-                                       _("The revised register is published."));
-      gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), FALSE);
-    }
-  if (!g_cancellable_is_cancelled (self->cancellable))
-    {
-      gtk_progress_bar_set_fraction (self->progress_bar, CLAMP (progress->fraction, 0.0, 1.0));
-      gtk_progress_bar_set_text (self->progress_bar, progress->what);
-    }
-  return G_SOURCE_REMOVE;
-}
-
-static void
-post_progress (EdReviseDialog *self,
-               double          fraction,
-               const char     *what,
-               gboolean        committed)
-{
-  Progress *progress = g_new0 (Progress, 1);
-
-  progress->dialog = g_object_ref (self);
-  progress->fraction = fraction;
-  progress->what = g_strdup (what);
-  progress->committed = committed;
-  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, show_progress_cb, progress,
-                              progress_free);
-}
-
-static void
-revise_progress_cb (double      fraction,
-                    const char *what,
-                    gpointer    user_data)
-{
-  post_progress (user_data, REVISE_SHARE * fraction, what, FALSE);
-}
-
-static char *
-register_file_name (EdRegisterEdition  edition,
-                    const GDate       *publication,
-                    const char        *extension)
-{
-  g_autofree char *iso = ed_date_format_iso (publication);
-
-  /* File names are the same in every language, as the command line's are. */
-  return g_strdup_printf ("register-%s-%s.%s", ed_register_edition_to_string (edition), iso,
-                          extension);
-}
-
-/* The published copies of the revised register. A failure here does not undo the revision,
- * which is committed: it is reported, and the copies can be made again from the page. */
-static gboolean
-write_files (EdContext       *context,
-             Job             *job,
-             EdReviseDialog  *self,
-             GCancellable    *cancellable,
-             GError         **error)
-{
-  static const EdRegisterEdition editions[] = { ED_REGISTER_EDITION_FULL,
-                                                ED_REGISTER_EDITION_OPEN };
-  guint step = 0;
-
-  if (g_mkdir_with_parents (job->folder, 0755) != 0)
-    {
-      int saved_errno = errno;
-      g_autofree char *display = g_filename_display_name (job->folder);
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Could not create the folder “%s”: %s"), display,
-                   g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  for (guint e = 0; e < G_N_ELEMENTS (editions); e++)
-    for (guint format = 0; format < 2; format++, step++)
-      {
-        gboolean is_pdf = format == 0;
-        g_autofree char *name = register_file_name (editions[e], &job->publication,
-                                                    is_pdf ? "pdf" : "csv");
-        g_autofree char *path = g_build_filename (job->folder, name, NULL);
-        g_autofree char *what = g_strdup_printf (_("Writing %s"), name);
-        gboolean ok;
-
-        /* Closing the window while the files are written stops after the current one. */
-        if (g_cancellable_set_error_if_cancelled (cancellable, error))
-          return FALSE;
-        post_progress (self, REVISE_SHARE + (1.0 - REVISE_SHARE) * step / N_FILES, what, TRUE);
-        if (is_pdf)
-          ok = ed_register_document_write_pdf (context, editions[e], &job->publication, path,
-                                               NULL, error);
-        else
-          {
-            g_autoptr(GFile) file = g_file_new_for_path (path);
-
-            ok = ed_register_export_csv (context, editions[e], &job->publication, file, NULL,
-                                         error);
-          }
-        if (!ok)
-          return FALSE;
-        g_ptr_array_add (job->files, g_steal_pointer (&path));
-      }
-  return TRUE;
-}
-
-static void
-revise_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  EdReviseDialog *self = source_object;
-  Job *job = task_data;
-  g_autoptr(EdContext) context = NULL;
-  g_autoptr(GError) files_error = NULL;
-  GError *error = NULL;
-
-  context = ed_context_open (job->database_path, job->modules, &error);
-  if (context == NULL ||
-      !ed_register_revise (context, &job->publication, revise_progress_cb, self, cancellable,
-                           &job->summary, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  job->revised = TRUE;
-  post_progress (self, REVISE_SHARE, _("Saving the registers"), TRUE);
-
-  if (!write_files (context, job, self, cancellable, &files_error))
-    job->files_problem = g_strdup (g_error_matches (files_error, G_IO_ERROR,
-                                                    G_IO_ERROR_CANCELLED)
-                                   ? _("Stopped before every file was written.")
-                                   : files_error->message);
-  g_task_return_boolean (task, TRUE);
+  /* Past the point of no return: what is left is writing files, and the page's Cancel is
+   * off. */
+  self->committed = TRUE;
+  ed_job_page_set_title (self->job_page, _("Saving the Registers…"));
+  ed_job_page_set_description (self->job_page, _("The revised register is published."));
 }
 
 static void
@@ -494,11 +307,12 @@ show_start (EdReviseDialog *self,
 }
 
 static void
-show_done (EdReviseDialog *self,
-           Job            *job)
+show_done (EdReviseDialog        *self,
+           const EdReviseSummary *summary,
+           GPtrArray             *paths,
+           GError                *files_error)
 {
-  const EdReviseSummary *summary = &job->summary;
-  g_autofree char *when = ed_notice_format_date (&job->publication);
+  g_autofree char *when = ed_notice_format_date (&self->publication);
   guint n_electors = summary->n_electors;
   guint n_parts = summary->n_parts;
   guint n_renumbered = summary->n_renumbered;
@@ -523,7 +337,7 @@ show_done (EdReviseDialog *self,
                                          summary->n_deleted);
   g_autoptr(GString) description = g_string_new (NULL);
   g_autoptr(GString) files = g_string_new (NULL);
-  g_autofree char *folder = g_filename_display_name (job->folder);
+  g_autofree char *folder = g_filename_display_name (ed_folder_row_get_folder (self->folder_row));
 
   /* Translators: "The register of Tuesday 1 December 2026: 60,000 electors in 12 polling
    * districts, 1,200 renumbered." */
@@ -548,25 +362,29 @@ show_done (EdReviseDialog *self,
     }
   adw_status_page_set_description (self->done_page, description->str);
 
-  if (job->files->len > 0)
+  if (paths->len > 0)
     {
       /* Translators: %s is a folder; the file names follow, one a line */
       g_string_append_printf (files, _("Saved in %s:"), folder);
-      for (guint i = 0; i < job->files->len; i++)
+      for (guint i = 0; i < paths->len; i++)
         {
-          g_autofree char *name = g_path_get_basename (g_ptr_array_index (job->files, i));
+          g_autofree char *name = g_path_get_basename (g_ptr_array_index (paths, i));
 
           g_string_append_printf (files, "\n%s", name);
         }
     }
-  if (job->files_problem != NULL)
+  if (files_error != NULL)
     {
+      const char *why = g_error_matches (files_error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+                          ? _("Stopped before every file was written.")
+                          : files_error->message;
+
       if (files->len > 0)
         g_string_append (files, "\n\n");
       /* Translators: %s says why; the register itself is revised */
       g_string_append_printf (files, _("Not every file could be saved: %s You can print or "
                                        "export the register from the register page."),
-                              job->files_problem);
+                              why);
     }
   gtk_label_set_text (self->files_label, files->str);
   gtk_stack_set_visible_child_name (self->stack, "done");
@@ -577,13 +395,16 @@ revise_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  EdReviseDialog *self = ED_REVISE_DIALOG (source);
-  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(EdReviseDialog) self = user_data;
+  g_autoptr(GPtrArray) paths = NULL;
+  g_autoptr(GError) files_error = NULL;
   g_autoptr(GError) error = NULL;
+  EdReviseSummary summary;
   gboolean revised;
 
-  revised = g_task_propagate_boolean (G_TASK (result), &error);
-  g_clear_object (&self->cancellable);
+  revised = ed_register_revise_finish (ED_JOB (source), result, &summary, &paths, &files_error,
+                                       &error);
+  g_clear_object (&self->job);
   if (self->confirm != NULL)
     {
       gtk_window_destroy (GTK_WINDOW (self->confirm));
@@ -596,9 +417,8 @@ revise_done_cb (GObject      *source,
   if (self->closed)
     return;
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), TRUE);
   if (revised)
-    show_done (self, job);
+    show_done (self, &summary, paths, files_error);
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     show_start (self, _("Cancelled: the register is as it was"));
   else
@@ -613,49 +433,26 @@ revise_done_cb (GObject      *source,
 static void
 publish_cb (EdReviseDialog *self)
 {
-  g_autoptr(GTask) task = NULL;
-  Job *job;
+  EdJob *job;
 
-  if (!self->have_preview || self->cancellable != NULL)
+  if (!self->have_preview || self->job != NULL)
     return;
-
-  job = g_new0 (Job, 1);
-  job->database_path = g_strdup (ed_database_get_path (ed_context_get_database (self->context)));
-  job->modules = ed_context_get_modules (self->context);
-  job->folder = g_strdup (ed_folder_row_get_folder (self->folder_row));
-  job->publication = self->publication;
-  job->files = g_ptr_array_new_with_free_func (g_free);
 
   self->committed = FALSE;
-  adw_status_page_set_title (self->progress_page, _("Publishing the Revised Register…"));
-  adw_status_page_set_description (self->progress_page,
-                                   _("Cancel leaves the register as it was."));
-  gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
-  gtk_progress_bar_set_text (self->progress_bar, _("Starting"));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), TRUE);
+  ed_job_page_set_title (self->job_page, _("Publishing the Revised Register…"));
+  ed_job_page_set_description (self->job_page, _("Cancel leaves the register as it was."));
   gtk_widget_set_visible (GTK_WIDGET (self->publish_button), FALSE);
   gtk_stack_set_visible_child_name (self->stack, "progress");
-  gtk_widget_grab_focus (GTK_WIDGET (self->cancel_button));
 
-  self->cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->cancellable, revise_done_cb, NULL);
-  g_task_set_source_tag (task, publish_cb);
-  /* Once committed, a late cancel only stops the files: the result still says "revised". */
-  g_task_set_check_cancellable (task, FALSE);
-  g_task_set_task_data (task, job, (GDestroyNotify)job_free);
-  g_task_run_in_thread (task, revise_thread);
-}
-
-static void
-cancel_cb (EdReviseDialog *self)
-{
-  if (self->cancellable == NULL || self->committed)
-    return;
-  /* ed_register_revise() writes in one change set, committed at the very end, so cancelling
-   * at any point before leaves the district as it was. */
-  gtk_progress_bar_set_text (self->progress_bar, _("Cancelling…"));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), FALSE);
-  g_cancellable_cancel (self->cancellable);
+  /* The job keeps this window until it is done, even once closed: it still tells the page
+   * if the revision got in. */
+  job = ed_register_revise_async (self->context, &self->publication,
+                                  ed_folder_row_get_folder (self->folder_row), NULL,
+                                  revise_done_cb, g_object_ref (self));
+  self->job = g_object_ref (job);
+  ed_job_page_watch (self->job_page, job);
+  g_signal_connect_object (job, "notify::committed", G_CALLBACK (revise_committed_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 /* ---- closing --------------------------------------------------------------------------- */
@@ -666,12 +463,12 @@ confirm_response_cb (AdwMessageDialog *dialog,
                      EdReviseDialog   *self)
 {
   self->confirm = NULL;
-  if (!g_str_equal (response, "stop") || self->cancellable == NULL)
+  if (!g_str_equal (response, "stop") || self->job == NULL)
     return;
-  /* The worker stops at its next check; the task keeps this object alive until it has, and
+  /* The worker stops at its next check; the job keeps this object alive until it has, and
    * still tells the page if the revision got in first. */
   self->closed = TRUE;
-  g_cancellable_cancel (self->cancellable);
+  ed_job_cancel (self->job);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -715,7 +512,7 @@ ed_revise_dialog_close_request (GtkWindow *window)
 {
   EdReviseDialog *self = ED_REVISE_DIALOG (window);
 
-  if (self->cancellable != NULL && !self->closed)
+  if (self->job != NULL && !self->closed)
     {
       ask_to_stop (self);
       return TRUE;
@@ -814,29 +611,6 @@ pill_button (const char *label)
 /* The status pages have no icon: a large symbolic icon needs the SVG loader, which not every
  * system has. */
 static GtkWidget *
-build_progress_page (EdReviseDialog *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
-  GtkWidget *clamp = adw_clamp_new ();
-
-  self->progress_page = ADW_STATUS_PAGE (adw_status_page_new ());
-  self->progress_bar = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
-  gtk_progress_bar_set_show_text (self->progress_bar, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Progress of the revised register"), -1);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->progress_bar));
-  self->cancel_button = GTK_BUTTON (pill_button (_("_Cancel")));
-  g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (cancel_cb), self);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->cancel_button));
-  /* A bar as wide as the window reads as a divider, not as progress. */
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 420);
-  adw_clamp_set_child (ADW_CLAMP (clamp), box);
-  adw_status_page_set_child (self->progress_page, clamp);
-  return GTK_WIDGET (self->progress_page);
-}
-
-static GtkWidget *
 build_done_page (EdReviseDialog *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
@@ -873,8 +647,10 @@ ed_revise_dialog_dispose (GObject *object)
   EdReviseDialog *self = ED_REVISE_DIALOG (object);
 
   g_clear_object (&self->context);
-  /* A worker still running keeps this object alive; its result must not touch widgets. */
+  /* A job still running keeps this object alive; its result must not touch widgets. */
   self->closed = TRUE;
+  if (self->job != NULL)
+    ed_job_cancel (self->job);
 
   G_OBJECT_CLASS (ed_revise_dialog_parent_class)->dispose (object);
 }
@@ -931,7 +707,11 @@ ed_revise_dialog_init (EdReviseDialog *self)
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
   gtk_stack_add_named (self->stack, build_start_page (self), "start");
-  gtk_stack_add_named (self->stack, build_progress_page (self), "progress");
+  /* ed_register_revise() writes in one change set, committed at the very end, so Cancel
+   * at any point before leaves the district as it was. */
+  self->job_page = ED_JOB_PAGE (ed_job_page_new (_("Publishing the Revised Register…"),
+                                                 _("Progress of the revised register")));
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->job_page), "progress");
   gtk_stack_add_named (self->stack, build_done_page (self), "done");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (toast_overlay), box);
@@ -940,17 +720,6 @@ ed_revise_dialog_init (EdReviseDialog *self)
   g_date_clear (&self->today, 1);
   g_date_set_time_t (&self->today, time (NULL));
   g_date_clear (&self->publication, 1);
-}
-
-/* Registers go where an officer keeps documents, not beside the district file, which lives
- * in the application's own data folder. */
-static char *
-default_folder (void)
-{
-  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
-
-  return g_build_filename (documents != NULL ? documents : g_get_home_dir (),
-                           _("Electoral Desk"), _("Registers"), NULL);
 }
 
 /**
@@ -976,7 +745,7 @@ ed_revise_dialog_new (GtkWindow  *parent,
 
   self = g_object_new (ED_TYPE_REVISE_DIALOG, "transient-for", parent, NULL);
   self->context = g_object_ref (context);
-  folder = output_folder != NULL ? g_strdup (output_folder) : default_folder ();
+  folder = output_folder != NULL ? g_strdup (output_folder) : ed_register_revise_default_folder ();
   ed_folder_row_set_folder (self->folder_row, folder);
   set_default_date (self);
   return self;
@@ -1012,5 +781,5 @@ ed_revise_dialog_is_running (EdReviseDialog *self)
 {
   g_return_val_if_fail (ED_IS_REVISE_DIALOG (self), FALSE);
 
-  return self->cancellable != NULL;
+  return self->job != NULL;
 }

@@ -9,7 +9,9 @@
  * entitlement, which copy and in which form. The entries and the statutory fee show as the
  * choices change, and a copy the entitlement does not cover is refused before anything is
  * recorded. A copy of the full or edited register is written when recorded: CSV for data, PDF
- * for a printed copy. */
+ * for a printed copy. Writing a copy of a large register takes a while, so it runs as a job
+ * (ed_register_supply_export_async()) with its progress shown; the supply is recorded only
+ * once its copy is written, so Cancel, or closing the window, leaves both undone. */
 
 #define G_LOG_DOMAIN "ed-ui"
 
@@ -20,6 +22,7 @@
 #include "core/ed-date.h"
 #include "core/ed-money.h"
 #include "register/ed-register-supply.h"
+#include "ui/ed-job-page.h"
 #include "ui/register/ed-supply-dialog.h"
 
 struct _EdSupplyDialog
@@ -31,8 +34,12 @@ struct _EdSupplyDialog
   char                 *counted_key;      /* what counted_entries was counted for */
   guint64               counted_entries;
   GtkFileChooserNative *chooser;
+  EdJob                *job;              /* set while a copy is written */
+  gboolean              closed;
 
   AdwToastOverlay      *toasts;
+  GtkStack             *stack;
+  EdJobPage            *job_page;
   AdwEntryRow          *recipient_row;
   AdwComboRow          *entitlement_row;
   AdwComboRow          *item_row;
@@ -234,6 +241,62 @@ toast (EdSupplyDialog *self,
   adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
 }
 
+static void
+toast_recorded (EdSupplyDialog *self,
+                EdSupply       *supply,
+                gboolean        with_copy,
+                guint           n_written)
+{
+  g_autofree char *fee = ed_money_format (supply->fee);
+  g_autofree char *done = NULL;
+
+  if (with_copy)
+    /* Translators: %s is the fee; %u the entries written to the file */
+    done = g_strdup_printf (ngettext ("Recorded, fee %s; %u entry written",
+                                      "Recorded, fee %s; %u entries written", n_written),
+                            fee, n_written);
+  else
+    /* Translators: %s is the fee */
+    done = g_strdup_printf (_("Recorded, fee %s"), fee);
+  toast (self, done);
+
+  /* The next request is someone else's: clearing the name keeps one click from recording
+   * the same copy twice. */
+  gtk_editable_set_text (GTK_EDITABLE (self->recipient_row), "");
+}
+
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(EdSupplyDialog) self = user_data;
+  g_autoptr(EdSupply) supply = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_written = 0;
+
+  supply = ed_register_supply_export_finish (ED_JOB (source), result, &n_written, &error);
+  g_clear_object (&self->job);
+  if (self->closed)
+    return;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->record_button), TRUE);
+  gtk_stack_set_visible_child_name (self->stack, "form");
+  if (supply == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, _("Cancelled: nothing was recorded or written"));
+      else
+        {
+          g_autofree char *why = g_strdup_printf (_("Nothing was recorded: %s"), error->message);
+
+          toast (self, why);
+        }
+      return;
+    }
+  toast_recorded (self, supply, TRUE, n_written);
+}
+
 /* Records the supply and writes its copy to @file (NULL: no copy is written here). */
 static void
 record (EdSupplyDialog *self,
@@ -241,44 +304,44 @@ record (EdSupplyDialog *self,
 {
   g_autoptr(EdSupply) supply = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *fee = NULL;
-  g_autofree char *done = NULL;
   EdSupplyRequest request;
-  guint n_written = 0;
+  EdJob *job;
 
-  if (!read_request (self, &request, &error) ||
-      (supply = ed_register_supply_record (self->context, &request, &error)) == NULL)
+  if (!read_request (self, &request, &error))
     {
       toast (self, error->message);
       return;
     }
-  fee = ed_money_format (supply->fee);
-  if (file != NULL &&
-      !ed_register_supply_export (self->context, supply, file, &n_written, &error))
+  if (file == NULL)
     {
-      g_autofree char *why = g_strdup_printf (_("Recorded, but the copy was not written: %s"),
-                                              error->message);
-
-      toast (self, why);
-    }
-  else if (file != NULL)
-    {
-      /* Translators: %s is the fee; %u the entries written to the file */
-      done = g_strdup_printf (ngettext ("Recorded, fee %s; %u entry written",
-                                        "Recorded, fee %s; %u entries written", n_written),
-                              fee, n_written);
-      toast (self, done);
-    }
-  else
-    {
-      /* Translators: %s is the fee */
-      done = g_strdup_printf (_("Recorded, fee %s"), fee);
-      toast (self, done);
+      supply = ed_register_supply_record (self->context, &request, &error);
+      if (supply == NULL)
+        toast (self, error->message);
+      else
+        toast_recorded (self, supply, FALSE, 0);
+      return;
     }
 
-  /* The next request is someone else's: clearing the name keeps one click from recording
-   * the same copy twice. */
-  gtk_editable_set_text (GTK_EDITABLE (self->recipient_row), "");
+  gtk_widget_set_visible (GTK_WIDGET (self->record_button), FALSE);
+  gtk_stack_set_visible_child_name (self->stack, "progress");
+
+  /* The job keeps this window until it is done, even once closed. */
+  job = ed_register_supply_export_async (self->context, &request, file, NULL, export_done_cb,
+                                         g_object_ref (self));
+  self->job = g_object_ref (job);
+  ed_job_page_watch (self->job_page, job);
+}
+
+static gboolean
+ed_supply_dialog_close_request (GtkWindow *window)
+{
+  EdSupplyDialog *self = ED_SUPPLY_DIALOG (window);
+
+  /* Closing is cancelling: the supply is recorded last, so nothing is. */
+  self->closed = TRUE;
+  if (self->job != NULL)
+    ed_job_cancel (self->job);
+  return GTK_WINDOW_CLASS (ed_supply_dialog_parent_class)->close_request (window);
 }
 
 static void
@@ -309,7 +372,7 @@ record_clicked_cb (EdSupplyDialog *self)
       record (self, NULL);
       return;
     }
-  if (self->chooser != NULL)
+  if (self->chooser != NULL || self->job != NULL)
     return;
   self->chooser = gtk_file_chooser_native_new (_("Export the Copy Supplied"), GTK_WINDOW (self),
                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
@@ -373,6 +436,10 @@ ed_supply_dialog_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  /* A job still running keeps this object alive; its result must not touch widgets. */
+  self->closed = TRUE;
+  if (self->job != NULL)
+    ed_job_cancel (self->job);
   g_clear_object (&self->context);
   g_clear_pointer (&self->notices, g_ptr_array_unref);
   g_clear_pointer (&self->counted_key, g_free);
@@ -384,9 +451,11 @@ static void
 ed_supply_dialog_class_init (EdSupplyDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ed_supply_dialog_dispose;
+  window_class->close_request = ed_supply_dialog_close_request;
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -509,8 +578,16 @@ ed_supply_dialog_init (EdSupplyDialog *self)
   adw_preferences_group_add (fee_group, GTK_WIDGET (self->problem_label));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), fee_group);
 
-  gtk_widget_set_vexpand (page, TRUE);
-  gtk_box_append (GTK_BOX (box), page);
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
+  gtk_stack_add_named (self->stack, page, "form");
+  self->job_page = ED_JOB_PAGE (ed_job_page_new (_("Writing the Copy…"),
+                                                 _("Progress of the copy")));
+  ed_job_page_set_description (self->job_page,
+                               _("The supply is recorded once its copy is written. Cancel "
+                                 "leaves both undone."));
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->job_page), "progress");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
   self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
   adw_toast_overlay_set_child (self->toasts, box);
   adw_window_set_content (ADW_WINDOW (self), GTK_WIDGET (self->toasts));
@@ -545,4 +622,37 @@ ed_supply_dialog_new (GtkWindow *parent,
   load_notices (self);
   update (self);
   return self;
+}
+
+/**
+ * ed_supply_dialog_record_and_export:
+ * @self: the dialog
+ * @file: where to write the copy
+ *
+ * Records the supply the form describes and writes its copy to @file, as choosing @file
+ * after Record and Export does.
+ */
+void
+ed_supply_dialog_record_and_export (EdSupplyDialog *self,
+                                    GFile          *file)
+{
+  g_return_if_fail (ED_IS_SUPPLY_DIALOG (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (self->job == NULL);
+
+  record (self, file);
+}
+
+/**
+ * ed_supply_dialog_is_running:
+ * @self: the dialog
+ *
+ * Returns: whether a copy is being written
+ */
+gboolean
+ed_supply_dialog_is_running (EdSupplyDialog *self)
+{
+  g_return_val_if_fail (ED_IS_SUPPLY_DIALOG (self), FALSE);
+
+  return self->job != NULL;
 }

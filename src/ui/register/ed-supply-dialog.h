@@ -17,7 +17,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (EdSupplyDialog, ed_supply_dialog, ED, SUPPLY_DIALOG, AdwWindow)
 
-EdSupplyDialog *ed_supply_dialog_new (GtkWindow *parent,
-                                      EdContext *context);
+EdSupplyDialog *ed_supply_dialog_new               (GtkWindow      *parent,
+                                                    EdContext      *context);
+void            ed_supply_dialog_record_and_export (EdSupplyDialog *self,
+                                                    GFile          *file);
+gboolean        ed_supply_dialog_is_running        (EdSupplyDialog *self);
 
 G_END_DECLS
