@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "changes/ed-change-set.h"
@@ -255,7 +256,7 @@ _ed_op_log_append_local (EdOpStore   *self,
   if (!is_new)
     {
       g_set_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_INTEGRITY,
-                   _("Op %s:%" G_GINT64_FORMAT " is already in the log"), op->device, op->seq);
+                   _("Op %s:%" PRId64 " is already in the log"), op->device, op->seq);
       return FALSE;
     }
   return TRUE;
@@ -283,7 +284,7 @@ _ed_op_log_append_received (EdOpStore   *self,
   if (!ed_op_content_equal (stored, op))
     {
       g_set_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_INTEGRITY,
-                   _("Op %s:%" G_GINT64_FORMAT " arrived with content different from the "
+                   _("Op %s:%" PRId64 " arrived with content different from the "
                      "op this desk holds under that id; nothing was applied"),
                    op->device, op->seq);
       return FALSE;
@@ -330,7 +331,7 @@ _ed_op_log_append_new_row (EdOpStore   *self,
   if (sqlite3_changes (ed_database_get_handle (self->database)) == 0)
     {
       g_set_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_INTEGRITY,
-                   _("Op %s:%" G_GINT64_FORMAT " is already in the log"), op->device, op->seq);
+                   _("Op %s:%" PRId64 " is already in the log"), op->device, op->seq);
       return FALSE;
     }
   return TRUE;
@@ -386,7 +387,7 @@ _ed_op_log_append_new_rows (EdOpStore   *self,
   if (sqlite3_changes (ed_database_get_handle (self->database)) != (int)n_rows)
     {
       g_set_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_INTEGRITY,
-                   _("Op %s:%" G_GINT64_FORMAT " or one of the %u after it is already in the "
+                   _("Op %s:%" PRId64 " or one of the %u after it is already in the "
                      "log"), ops[0].device, ops[0].seq, n_rows - 1);
       return FALSE;
     }

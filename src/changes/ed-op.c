@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -493,7 +494,7 @@ ed_ops_read_file (const char  *path,
   if (json_object_get_int_member_with_default (root, "version", 0) != OPS_FILE_VERSION)
     {
       g_set_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_INVALID,
-                   _("%s: ops file version %" G_GINT64_FORMAT " is not supported "
+                   _("%s: ops file version %" PRId64 " is not supported "
                      "(this version reads %d)"),
                    name, json_object_get_int_member_with_default (root, "version", 0),
                    OPS_FILE_VERSION);

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 
 #include "changes/ed-change-set.h"
 #include "cli/ed-cli-private.h"
@@ -62,7 +63,7 @@ find_only_row (EdContext   *context,
   if (count > 1)
     {
       *out_status = ed_command_usage ("history",
-                                   _("“%s” has %" G_GINT64_FORMAT " rows: name one by its id"),
+                                   _("“%s” has %" PRId64 " rows: name one by its id"),
                                    table, count);
       return NULL;
     }

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -130,7 +131,7 @@ print_export_summary (GPtrArray  *ops,
       const DeskRange *range = g_ptr_array_index (ranges, i);
 
       /* Translators: the numbers are a desk's own change numbers, which never have gaps. */
-      g_print (_("  from desk %s: numbers %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT "\n"),
+      g_print (_("  from desk %s: numbers %" PRId64 " to %" PRId64 "\n"),
                range->device, range->first, range->last);
     }
 }

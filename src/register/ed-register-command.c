@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 
 #include "register/ed-register-command-private.h"
 #include "core/ed-date.h"
@@ -92,7 +93,7 @@ register_stats (EdContext *context,
       return ED_COMMAND_EXIT_OK;
     }
 
-  g_print (_("%" G_GINT64_FORMAT " electors\n"), stats->electors);
+  g_print (_("%" PRId64 " electors\n"), stats->electors);
   print_counts (_("By polling district"), stats->by_polling_district);
   print_counts (_("By franchise marker"), stats->by_marker);
   print_counts (_("By absent vote"), stats->by_absent_vote);
@@ -396,7 +397,7 @@ register_import (EdContext  *context,
         {
           EdImportProblem *problem = g_ptr_array_index (report->problems, i);
 
-          g_printerr (_("line %" G_GUINT64_FORMAT ", %s “%s”: %s\n"), problem->line,
+          g_printerr (_("line %" PRIu64 ", %s “%s”: %s\n"), problem->line,
                       problem->field[0] != '\0' ? problem->field : _("row"), problem->value,
                       problem->reason);
         }

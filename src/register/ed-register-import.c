@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "changes/ed-change-set.h"
@@ -505,7 +506,7 @@ read_row (Import      *import,
   if (value != 0)
     {
       g_autofree char *reason = value > 0
-        ? g_strdup_printf (_("elector number %s is also on line %" G_GINT64_FORMAT), number_key,
+        ? g_strdup_printf (_("elector number %s is also on line %" PRId64), number_key,
                            value)
         : g_strdup_printf (_("elector number %s is already in the register"), number_key);
 

@@ -219,20 +219,6 @@ current_problems (EdElectorEditor *self,
   return ed_elector_edit_validate (self->context, edit, self->stored, &self->today);
 }
 
-/**
- * ed_elector_editor_get_can_save:
- * @self: an editor
- *
- * Returns: whether the form is valid and holds something to save
- */
-gboolean
-ed_elector_editor_get_can_save (EdElectorEditor *self)
-{
-  g_return_val_if_fail (ED_IS_ELECTOR_EDITOR (self), FALSE);
-
-  return gtk_widget_get_sensitive (self->save_button);
-}
-
 /* A date that is not one is told in the words of the people's grammar, not of the stored
  * form the rules check. */
 static void

@@ -25,7 +25,6 @@ void             ed_elector_editor_set_today      (EdElectorEditor *self,
                                                    const GDate     *today);
 gboolean         ed_elector_editor_save           (EdElectorEditor *self,
                                                    GError         **error);
-gboolean         ed_elector_editor_get_can_save   (EdElectorEditor *self);
 gboolean         ed_elector_editor_has_unsaved_changes (EdElectorEditor *self);
 
 G_END_DECLS

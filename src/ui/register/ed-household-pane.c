@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "register/ed-register-household.h"
 #include "register/ed-register-search.h"
@@ -201,7 +202,7 @@ ed_household_pane_show_property (EdHouseholdPane *self,
   address = g_strjoinv ("\n", household->address_lines);
   gtk_box_append (GTK_BOX (self), pane_label (address, NULL));
   /* Translators: the property's Unique Property Reference Number */
-  uprn = household->uprn > 0 ? g_strdup_printf (_("UPRN %" G_GINT64_FORMAT), household->uprn)
+  uprn = household->uprn > 0 ? g_strdup_printf (_("UPRN %" PRId64), household->uprn)
                              : g_strdup (_("No UPRN"));
   gtk_box_append (GTK_BOX (self), pane_label (uprn, "dim-label"));
   /* Translators: the property's polling district: its code and its name */

@@ -594,10 +594,3 @@ ed_register_page_init (EdRegisterPage *self)
   update_actions (self);
   show_household (self);
 }
-
-EdModulePage *
-ed_register_page_new (const char *title,
-                      const char *icon_name)
-{
-  return g_object_new (ED_TYPE_REGISTER_PAGE, "title", title, "icon-name", icon_name, NULL);
-}

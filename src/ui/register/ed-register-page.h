@@ -15,7 +15,4 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (EdRegisterPage, ed_register_page, ED, REGISTER_PAGE, EdModulePage)
 
-EdModulePage *ed_register_page_new (const char *title,
-                                    const char *icon_name);
-
 G_END_DECLS
