@@ -15,6 +15,7 @@
 #include "ed-gui-test-util.h"
 #include "ui/register/ed-register-page.h"
 #include "ui/register/ed-revise-dialog.h"
+#include "ui/widgets/ed-validated-entry-row.h"
 #include "changes/ed-state-hash.h"
 #include "ui/ed-window.h"
 
@@ -184,6 +185,7 @@ test_date (void)
   EdReviseDialog *dialog;
   GtkWidget *entry;
   GtkWidget *plan;
+  const char *error_text;
   GDate today;
 
   g_assert_no_error (error);
@@ -203,8 +205,11 @@ test_date (void)
   set_date (dialog, "31/11/2026");
   g_assert_false (gtk_widget_get_sensitive (publish_button (dialog)));
   g_assert_true (gtk_widget_has_css_class (entry, "error"));
-  g_assert_nonnull (ed_gui_test_find (GTK_WIDGET (dialog), GTK_TYPE_LABEL,
-                                      "“31/11/2026” is not a real date"));
+  /* Read as every date row reads dates (ed_date_parse()), and said under the row. */
+  error_text = ed_validated_entry_row_get_error (ED_VALIDATED_ENTRY_ROW (entry));
+  g_assert_nonnull (error_text);
+  g_assert_true (g_str_has_prefix (error_text, "“31/11/2026” is not a real date"));
+  g_assert_nonnull (ed_gui_test_find (GTK_WIDGET (dialog), GTK_TYPE_LABEL, error_text));
 
   set_date (dialog, "1/12/2026");
   g_assert_true (gtk_widget_get_sensitive (publish_button (dialog)));

@@ -12,13 +12,14 @@
  * connection of its own to the same database, and WAL lets the window keep reading
  * meanwhile. */
 
-#define G_LOG_DOMAIN "ed-ui"
+#define G_LOG_DOMAIN "ed-ui-register"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "ui/ed-job-page.h"
+#include "ui/ed-ui-resources.h"
 #include "ui/register/ed-import-dialog.h"
 #include "register/ed-register-import.h"
 
@@ -36,6 +37,7 @@ struct _EdImportDialog
   EdImportReport     *report;            /* the last refused import, for Save Report… */
   gboolean            closed;
 
+  AdwToastOverlay    *toasts;
   GtkStack           *stack;
   EdJobPage          *job_page;
   AdwStatusPage      *done_page;
@@ -114,8 +116,7 @@ show_start (EdImportDialog *self,
     return;
   toast = adw_toast_new (why);
   adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (adw_window_get_content (ADW_WINDOW (self))),
-                               toast);
+  adw_toast_overlay_add_toast (self->toasts, toast);
 }
 
 static void
@@ -276,8 +277,7 @@ save_response_cb (GtkNativeDialog *chooser,
 
           toast = adw_toast_new (why);
         }
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (adw_window_get_content (ADW_WINDOW (self))),
-                                   toast);
+      adw_toast_overlay_add_toast (self->toasts, toast);
     }
   g_object_unref (chooser);
 }
@@ -346,107 +346,30 @@ ed_import_dialog_class_init (EdImportDialogClass *klass)
   signals[IMPORTED] = g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                     NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 
+  (void)ed_ui_get_resource ();
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/org/electoraldesk/ElectoralDesk/register/ed-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, EdImportDialog, toasts);
+  gtk_widget_class_bind_template_child (widget_class, EdImportDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, EdImportDialog, done_page);
+  gtk_widget_class_bind_template_child (widget_class, EdImportDialog, refused_label);
+  gtk_widget_class_bind_template_child (widget_class, EdImportDialog, problem_list);
+  gtk_widget_class_bind_template_callback (widget_class, choose_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, save_report_clicked_cb);
+
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-}
-
-static GtkWidget *
-pill_button (const char *label)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
-
-  gtk_widget_add_css_class (button, "pill");
-  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
-  return button;
 }
 
 static void
 ed_import_dialog_init (EdImportDialog *self)
 {
-  GtkWidget *toast_overlay = adw_toast_overlay_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *page;
-  GtkWidget *button;
-  GtkWidget *refused;
-  GtkWidget *scrolled;
-  GtkWidget *clamp;
-
-  gtk_window_set_title (GTK_WINDOW (self), _("Import Register"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 560, 520);
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-
-  gtk_box_append (GTK_BOX (box), header);
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
-  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (toast_overlay), box);
-  adw_window_set_content (ADW_WINDOW (self), toast_overlay);
-
-  /* Start: what the file must be, and the button to choose it. The status pages have no
-   * icon: a large symbolic icon needs the SVG loader, which not every system has. */
-  page = adw_status_page_new ();
-  adw_status_page_set_title (ADW_STATUS_PAGE (page), _("Import a Register"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (page),
-                                   _("Choose a CSV file with the columns the full register "
-                                     "export writes. Every row is checked first: if any is "
-                                     "refused, nothing is imported."));
-  button = pill_button (_("_Choose File…"));
-  gtk_widget_add_css_class (button, "suggested-action");
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (choose_clicked_cb), self);
-  adw_status_page_set_child (ADW_STATUS_PAGE (page), button);
-  gtk_stack_add_named (self->stack, page, "start");
+  gtk_widget_init_template (GTK_WIDGET (self));
 
   /* Progress. Nothing is written until every row has been read and checked, and then in
-   * one transaction, so cancelling at any point leaves the district as it was. */
+   * one transaction, so cancelling at any point leaves the district as it was. The page
+   * takes its title and its progress bar's name when it is made, so it is added here. */
   self->job_page = ED_JOB_PAGE (ed_job_page_new (_("Importing…"), _("Import progress")));
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->job_page), "progress");
-
-  /* Done. */
-  page = adw_status_page_new ();
-  self->done_page = ADW_STATUS_PAGE (page);
-  adw_status_page_set_title (self->done_page, _("Register Imported"));
-  button = pill_button (_("_Close"));
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (gtk_window_close), self);
-  adw_status_page_set_child (self->done_page, button);
-  gtk_stack_add_named (self->stack, page, "done");
-
-  /* Refused: every row and why, and the report to save. */
-  refused = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_margin_top (refused, 12);
-  gtk_widget_set_margin_bottom (refused, 12);
-  gtk_widget_set_margin_start (refused, 12);
-  gtk_widget_set_margin_end (refused, 12);
-  self->refused_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->refused_label, TRUE);
-  gtk_label_set_xalign (self->refused_label, 0.0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->refused_label), "heading");
-  gtk_box_append (GTK_BOX (refused), GTK_WIDGET (self->refused_label));
-
-  self->problem_list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->problem_list, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->problem_list), "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->problem_list),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Refused rows"), -1);
-  clamp = adw_clamp_new ();
-  adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (self->problem_list));
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_box_append (GTK_BOX (refused), scrolled);
-
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_widget_set_halign (box, GTK_ALIGN_END);
-  button = gtk_button_new_with_mnemonic (_("_Save Report…"));
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (save_report_clicked_cb), self);
-  gtk_box_append (GTK_BOX (box), button);
-  button = gtk_button_new_with_mnemonic (_("_Choose Another File…"));
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (choose_clicked_cb), self);
-  gtk_box_append (GTK_BOX (box), button);
-  gtk_box_append (GTK_BOX (refused), box);
-  gtk_stack_add_named (self->stack, refused, "refused");
-
   gtk_stack_set_visible_child_name (self->stack, "start");
 }
 

@@ -17,17 +17,18 @@
  * committed only the files remain to write, and they can be written again from the register
  * page. */
 
-#define G_LOG_DOMAIN "ed-ui"
+#define G_LOG_DOMAIN "ed-ui-register"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "core/ed-date.h"
 #include "ui/ed-folder-row.h"
 #include "ui/ed-job-page.h"
 #include "ui/ed-number-format.h"
+#include "ui/ed-ui-resources.h"
+#include "ui/widgets/ed-date-row.h"
 #include "register/ed-register-notice.h"
 #include "register/ed-register-revise-files.h"
 #include "register/ed-register-revise-preview.h"
@@ -48,10 +49,11 @@ struct _EdReviseDialog
   gboolean              closed;
   AdwMessageDialog     *confirm;           /* "stop?" while the work runs */
 
+  AdwToastOverlay      *toasts;
   GtkStack             *stack;
   GtkButton            *publish_button;
-  AdwEntryRow          *date_row;
-  GtkLabel             *date_message;
+  EdDateRow            *date_row;
+  AdwPreferencesGroup  *details_group;
   AdwActionRow         *timetable_row;
   EdFolderRow          *folder_row;
   GtkWidget            *plan_group;
@@ -72,89 +74,6 @@ enum
 static guint signals[N_SIGNALS];
 
 /* ---- the date and what it will do ----------------------------------------------------- */
-
-static gboolean
-all_digits (const char *text,
-            gsize       min_len,
-            gsize       max_len)
-{
-  gsize len = strlen (text);
-
-  if (len < min_len || len > max_len)
-    return FALSE;
-  for (gsize i = 0; i < len; i++)
-    if (!g_ascii_isdigit (text[i]))
-      return FALSE;
-  return TRUE;
-}
-
-/* Officers write dates day first; the core reads ISO only (ed_date_parse_iso()), so a
- * d/m/yyyy date is checked here and an ISO one is passed through. */
-static gboolean
-parse_date (const char  *text,
-            GDate       *out,
-            GError     **error)
-{
-  g_autofree char *trimmed = g_strstrip (g_strdup (text));
-  g_auto(GStrv) parts = NULL;
-  guint day;
-  guint month;
-  guint year;
-
-  if (*trimmed == '\0')
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("Enter the publication date, such as 1/12/2026 or 2026-12-01"));
-      return FALSE;
-    }
-  if (strchr (trimmed, '/') == NULL)
-    return ed_date_parse_iso (trimmed, out, error);
-
-  parts = g_strsplit (trimmed, "/", -1);
-  if (g_strv_length (parts) != 3 || !all_digits (parts[0], 1, 2) ||
-      !all_digits (parts[1], 1, 2) || !all_digits (parts[2], 4, 4))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   /* Translators: %s is what the user typed */
-                   _("“%s” is not a date: enter it as day/month/year, such as 1/12/2026, or "
-                     "as 2026-12-01"),
-                   trimmed);
-      return FALSE;
-    }
-  day = (guint)g_ascii_strtoull (parts[0], NULL, 10);
-  month = (guint)g_ascii_strtoull (parts[1], NULL, 10);
-  year = (guint)g_ascii_strtoull (parts[2], NULL, 10);
-  if (!g_date_valid_dmy (day, month, year))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   /* Translators: %s is what the user typed */
-                   _("“%s” is not a real date"), trimmed);
-      return FALSE;
-    }
-  g_date_clear (out, 1);
-  g_date_set_dmy (out, day, month, year);
-  return TRUE;
-}
-
-static void
-show_date_message (EdReviseDialog *self,
-                   const char     *message)
-{
-  gboolean invalid = message != NULL;
-
-  gtk_label_set_text (self->date_message, invalid ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->date_message), invalid);
-  if (invalid)
-    gtk_widget_add_css_class (GTK_WIDGET (self->date_row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->date_row), "error");
-  gtk_accessible_update_state (GTK_ACCESSIBLE (self->date_row), GTK_ACCESSIBLE_STATE_INVALID,
-                               invalid ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
-                               -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->date_row),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, invalid ? message : "",
-                                  -1);
-}
 
 /* @format, from ngettext(), with the count in it as grouped digits, "60,000": a register
  * runs to tens of thousands. Grouped as the register page groups them, in the C locale too. */
@@ -222,7 +141,6 @@ show_plan (EdReviseDialog *self)
 static void
 update_preview (EdReviseDialog *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->date_row));
   g_autoptr(GError) error = NULL;
   g_autofree char *determination = NULL;
   g_autofree char *application = NULL;
@@ -232,16 +150,16 @@ update_preview (EdReviseDialog *self)
   self->have_preview = FALSE;
   gtk_widget_set_sensitive (GTK_WIDGET (self->publish_button), FALSE);
   g_date_clear (&date, 1);
-  if (!parse_date (text, &date, &error) ||
+  if (!ed_date_row_get_date (self->date_row, &date, &error) ||
       !ed_register_revise_preview (self->context, &date, &self->preview, &error))
     {
-      show_date_message (self, error->message);
+      ed_validated_entry_row_set_error (ED_VALIDATED_ENTRY_ROW (self->date_row), error->message);
       adw_action_row_set_subtitle (self->timetable_row, "");
       gtk_widget_set_visible (self->plan_group, FALSE);
       return;
     }
 
-  show_date_message (self, NULL);
+  ed_validated_entry_row_set_error (ED_VALIDATED_ENTRY_ROW (self->date_row), NULL);
   self->publication = date;
   self->have_preview = TRUE;
   determination = ed_notice_format_date (&self->preview.dates.determination);
@@ -302,8 +220,7 @@ show_start (EdReviseDialog *self,
     return;
   toast = adw_toast_new (why);
   adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (adw_window_get_content (ADW_WINDOW (self))),
-                               toast);
+  adw_toast_overlay_add_toast (self->toasts, toast);
 }
 
 static void
@@ -532,114 +449,11 @@ open_folder_cb (EdReviseDialog *self)
     {
       AdwToast *toast = adw_toast_new (error->message);
 
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (adw_window_get_content (ADW_WINDOW (self))),
-                                   toast);
+      adw_toast_overlay_add_toast (self->toasts, toast);
     }
 }
 
 /* ---- building -------------------------------------------------------------------------- */
-
-static GtkLabel *
-wrapped_label (void)
-{
-  GtkLabel *label = GTK_LABEL (gtk_label_new (NULL));
-
-  gtk_label_set_wrap (label, TRUE);
-  gtk_label_set_xalign (label, 0);
-  return label;
-}
-
-static GtkWidget *
-build_start_page (EdReviseDialog *self)
-{
-  GtkWidget *page = adw_preferences_page_new ();
-  AdwPreferencesGroup *register_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  AdwPreferencesGroup *details_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  AdwPreferencesGroup *plan_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-
-  adw_preferences_group_set_title (register_group, _("Revised Register"));
-  adw_preferences_group_set_description (register_group,
-                                         _("Published by 1 December each year, or by "
-                                           "1 February after an election during the canvass."));
-
-  self->date_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->date_row), _("Publication date"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->date_row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Publication date"), -1);
-  g_signal_connect_swapped (self->date_row, "changed", G_CALLBACK (date_changed_cb), self);
-  adw_preferences_group_add (register_group, GTK_WIDGET (self->date_row));
-
-  self->date_message = wrapped_label ();
-  gtk_widget_add_css_class (GTK_WIDGET (self->date_message), "error");
-  gtk_widget_set_margin_top (GTK_WIDGET (self->date_message), 6);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->date_message), 6);
-  gtk_widget_set_visible (GTK_WIDGET (self->date_message), FALSE);
-  /* The date has a group of its own so that its message sits right under it: a group puts
-   * widgets that are not rows after all of its rows. */
-  adw_preferences_group_add (register_group, GTK_WIDGET (self->date_message));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), register_group);
-
-  self->timetable_row = ADW_ACTION_ROW (adw_action_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->timetable_row),
-                                 _("Determination deadline"));
-  adw_preferences_group_add (details_group, GTK_WIDGET (self->timetable_row));
-
-  self->folder_row = ED_FOLDER_ROW (ed_folder_row_new (_("Save Registers In"),
-                                                      _("Choose the folder to save the registers in")));
-  adw_preferences_group_add (details_group, GTK_WIDGET (self->folder_row));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), details_group);
-
-  adw_preferences_group_set_title (plan_group, _("What Happens"));
-  self->plan_label = wrapped_label ();
-  gtk_label_set_selectable (self->plan_label, FALSE);
-  adw_preferences_group_add (plan_group, GTK_WIDGET (self->plan_label));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), plan_group);
-  self->plan_group = GTK_WIDGET (plan_group);
-  return page;
-}
-
-static GtkWidget *
-pill_button (const char *label)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
-
-  gtk_widget_add_css_class (button, "pill");
-  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
-  return button;
-}
-
-/* The status pages have no icon: a large symbolic icon needs the SVG loader, which not every
- * system has. */
-static GtkWidget *
-build_done_page (EdReviseDialog *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *button;
-
-  self->done_page = ADW_STATUS_PAGE (adw_status_page_new ());
-  adw_status_page_set_title (self->done_page, _("Revised Register Published"));
-  self->files_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->files_label, TRUE);
-  gtk_label_set_selectable (self->files_label, TRUE);
-  gtk_label_set_justify (self->files_label, GTK_JUSTIFY_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->files_label),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Files saved"), -1);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->files_label));
-
-  gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
-  button = pill_button (_("_Open Folder"));
-  gtk_widget_add_css_class (button, "suggested-action");
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (open_folder_cb), self);
-  gtk_box_append (GTK_BOX (buttons), button);
-  button = pill_button (_("_Close"));
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (gtk_window_close), self);
-  gtk_box_append (GTK_BOX (buttons), button);
-  gtk_box_append (GTK_BOX (box), buttons);
-
-  adw_status_page_set_child (self->done_page, box);
-  return GTK_WIDGET (self->done_page);
-}
 
 static void
 ed_revise_dialog_dispose (GObject *object)
@@ -674,48 +488,44 @@ ed_revise_dialog_class_init (EdReviseDialogClass *klass)
   signals[REVISED] = g_signal_new ("revised", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (ED_TYPE_DATE_ROW);
+  (void)ed_ui_get_resource ();
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/org/electoraldesk/ElectoralDesk/register/ed-revise-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, EdReviseDialog, toasts);
+  gtk_widget_class_bind_template_child (widget_class, EdReviseDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, EdReviseDialog, publish_button);
+  gtk_widget_class_bind_template_child (widget_class, EdReviseDialog, date_row);
+  gtk_widget_class_bind_template_child (widget_class, EdReviseDialog, details_group);
+  gtk_widget_class_bind_template_child (widget_class, EdReviseDialog, timetable_row);
+  gtk_widget_class_bind_template_child (widget_class, EdReviseDialog, plan_group);
+  gtk_widget_class_bind_template_child (widget_class, EdReviseDialog, plan_label);
+  gtk_widget_class_bind_template_child (widget_class, EdReviseDialog, done_page);
+  gtk_widget_class_bind_template_child (widget_class, EdReviseDialog, files_label);
+  gtk_widget_class_bind_template_callback (widget_class, date_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, publish_cb);
+  gtk_widget_class_bind_template_callback (widget_class, open_folder_cb);
+
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 ed_revise_dialog_init (EdReviseDialog *self)
 {
-  GtkWidget *toast_overlay = adw_toast_overlay_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *close;
+  gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_window_set_title (GTK_WINDOW (self), _("Publish Revised Register"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 600, 620);
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  close = gtk_button_new_with_mnemonic (_("_Close"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (close), "window.close");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), close);
-  self->publish_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Publish")));
-  gtk_widget_add_css_class (GTK_WIDGET (self->publish_button), "suggested-action");
-  gtk_widget_set_sensitive (GTK_WIDGET (self->publish_button), FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->publish_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Publish the revised register"), -1);
-  g_signal_connect_swapped (self->publish_button, "clicked", G_CALLBACK (publish_cb), self);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (self->publish_button));
-  gtk_box_append (GTK_BOX (box), header);
-
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
-  gtk_stack_add_named (self->stack, build_start_page (self), "start");
+  /* These two take their titles and accessible names when they are made, so they are added
+   * here rather than in the template. */
+  self->folder_row =
+    ED_FOLDER_ROW (ed_folder_row_new (_("Save Registers In"),
+                                      _("Choose the folder to save the registers in")));
+  adw_preferences_group_add (self->details_group, GTK_WIDGET (self->folder_row));
   /* ed_register_revise() writes in one change set, committed at the very end, so Cancel
    * at any point before leaves the district as it was. */
   self->job_page = ED_JOB_PAGE (ed_job_page_new (_("Publishing the Revised Register…"),
                                                  _("Progress of the revised register")));
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->job_page), "progress");
-  gtk_stack_add_named (self->stack, build_done_page (self), "done");
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
-  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (toast_overlay), box);
-  adw_window_set_content (ADW_WINDOW (self), toast_overlay);
+  gtk_stack_set_visible_child_name (self->stack, "start");
 
   g_date_clear (&self->today, 1);
   g_date_set_time_t (&self->today, time (NULL));
