@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "ui/ed-job-page.h"
 #include "ui/ed-ui-resources.h"
@@ -64,11 +65,11 @@ problem_row (EdImportProblem *problem)
   if (problem->field[0] != '\0')
     /* Translators: a refused row of an import: the line of the file, the column and what the
      * file held there */
-    title = g_strdup_printf (_("Line %" G_GUINT64_FORMAT ", %s “%s”"), problem->line,
+    title = g_strdup_printf (_("Line %" PRIu64 ", %s “%s”"), problem->line,
                              problem->field, problem->value);
   else
     /* Translators: a whole row of an import was refused; %s is the line number */
-    title = g_strdup_printf (_("Line %" G_GUINT64_FORMAT), problem->line);
+    title = g_strdup_printf (_("Line %" PRIu64), problem->line);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), problem->reason);

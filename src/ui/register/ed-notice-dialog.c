@@ -14,7 +14,7 @@
  * progress and stays responsive; it commits last, so Cancel, or closing the window, at any
  * point leaves the district and the folder as they were. */
 
-#define G_LOG_DOMAIN "ed-ui"
+#define G_LOG_DOMAIN "ed-ui-register"
 
 #include "config.h"
 
@@ -22,13 +22,14 @@
 #include <glib/gi18n.h>
 
 #include "core/ed-date.h"
-#include "ui/ed-folder-row.h"
-#include "ui/ed-job-page.h"
-#include "ui/register/ed-notice-dialog.h"
 #include "register/ed-notice-document.h"
-#include "ui/ed-print.h"
 #include "register/ed-register-notice-dates.h"
 #include "register/ed-register-notice.h"
+#include "ui/ed-folder-row.h"
+#include "ui/ed-job-page.h"
+#include "ui/ed-print.h"
+#include "ui/ed-ui-resources.h"
+#include "ui/register/ed-notice-dialog.h"
 
 /* How many notice dates are offered, and how many entries the preview lists before it
  * summarises the rest: the PDF has them all. */
@@ -49,6 +50,7 @@ struct _EdNoticeDialog
   gboolean              closed;
 
   GtkStack             *stack;
+  AdwPreferencesGroup  *notice_group;
   AdwComboRow          *date_row;
   AdwActionRow         *timetable_row;
   EdFolderRow          *folder_row;
@@ -413,86 +415,6 @@ print_notice_cb (EdNoticeDialog *self)
   ed_print_document (GTK_WINDOW (self), document, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG);
 }
 
-static GtkWidget *
-build_preview_page (EdNoticeDialog *self)
-{
-  GtkWidget *page = adw_preferences_page_new ();
-  AdwPreferencesGroup *notice_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  AdwPreferencesGroup *preview_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-
-  adw_preferences_group_set_title (notice_group, _("Notice"));
-  self->date_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->date_row), _("Publication date"));
-  g_signal_connect_swapped (self->date_row, "notify::selected", G_CALLBACK (date_selected_cb),
-                            self);
-  adw_preferences_group_add (notice_group, GTK_WIDGET (self->date_row));
-
-  self->timetable_row = ADW_ACTION_ROW (adw_action_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->timetable_row), _("Timetable"));
-  adw_preferences_group_add (notice_group, GTK_WIDGET (self->timetable_row));
-
-  self->folder_row = ED_FOLDER_ROW (ed_folder_row_new (_("Save Notices In"),
-                                                      _("Choose the folder to save notices in")));
-  adw_preferences_group_add (notice_group, GTK_WIDGET (self->folder_row));
-
-  self->problem_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->problem_label, TRUE);
-  gtk_label_set_xalign (self->problem_label, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->problem_label), "error");
-  gtk_widget_set_margin_top (GTK_WIDGET (self->problem_label), 12);
-  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), FALSE);
-  adw_preferences_group_add (notice_group, GTK_WIDGET (self->problem_label));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), notice_group);
-
-  adw_preferences_group_set_title (preview_group, _("What It Lists"));
-  self->summary_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->summary_label, TRUE);
-  gtk_label_set_xalign (self->summary_label, 0);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->summary_label), 12);
-  adw_preferences_group_add (preview_group, GTK_WIDGET (self->summary_label));
-  self->preview_list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->preview_list, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->preview_list), "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->preview_list),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Entries of the notice"), -1);
-  adw_preferences_group_add (preview_group, GTK_WIDGET (self->preview_list));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), preview_group);
-  return page;
-}
-
-static GtkWidget *
-build_published_page (EdNoticeDialog *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *button;
-
-  self->published_page = ADW_STATUS_PAGE (adw_status_page_new ());
-  adw_status_page_set_icon_name (self->published_page, "emblem-ok-symbolic");
-  adw_status_page_set_description (self->published_page,
-                                   _("The changes it lists are stamped as published."));
-
-  self->published_files_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->published_files_label, TRUE);
-  gtk_label_set_selectable (self->published_files_label, TRUE);
-  gtk_label_set_justify (self->published_files_label, GTK_JUSTIFY_CENTER);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->published_files_label));
-
-  gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
-  button = gtk_button_new_with_mnemonic (_("_Open PDF"));
-  gtk_widget_add_css_class (button, "pill");
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (open_pdf_cb), self);
-  gtk_box_append (GTK_BOX (buttons), button);
-  button = gtk_button_new_with_mnemonic (_("_Print…"));
-  gtk_widget_add_css_class (button, "pill");
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (print_notice_cb), self);
-  gtk_box_append (GTK_BOX (buttons), button);
-  gtk_box_append (GTK_BOX (box), buttons);
-
-  adw_status_page_set_child (self->published_page, box);
-  return GTK_WIDGET (self->published_page);
-}
-
 static void
 ed_notice_dialog_dispose (GObject *object)
 {
@@ -540,42 +462,40 @@ ed_notice_dialog_class_init (EdNoticeDialogClass *klass)
   signals[PUBLISHED] = g_signal_new ("published", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                      0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  (void)ed_ui_get_resource ();
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/org/electoraldesk/ElectoralDesk/register/ed-notice-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, EdNoticeDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, EdNoticeDialog, notice_group);
+  gtk_widget_class_bind_template_child (widget_class, EdNoticeDialog, date_row);
+  gtk_widget_class_bind_template_child (widget_class, EdNoticeDialog, timetable_row);
+  gtk_widget_class_bind_template_child (widget_class, EdNoticeDialog, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, EdNoticeDialog, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, EdNoticeDialog, preview_list);
+  gtk_widget_class_bind_template_child (widget_class, EdNoticeDialog, publish_button);
+  gtk_widget_class_bind_template_child (widget_class, EdNoticeDialog, published_page);
+  gtk_widget_class_bind_template_child (widget_class, EdNoticeDialog, published_files_label);
+  gtk_widget_class_bind_template_callback (widget_class, date_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, publish_cb);
+  gtk_widget_class_bind_template_callback (widget_class, open_pdf_cb);
+  gtk_widget_class_bind_template_callback (widget_class, print_notice_cb);
+
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 ed_notice_dialog_init (EdNoticeDialog *self)
 {
-  GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel;
+  gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_window_set_title (GTK_WINDOW (self), _("Publish Notice of Alteration"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 640, 720);
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  cancel = gtk_button_new_with_mnemonic (_("_Close"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  self->publish_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Publish")));
-  gtk_widget_add_css_class (GTK_WIDGET (self->publish_button), "suggested-action");
-  gtk_widget_set_sensitive (GTK_WIDGET (self->publish_button), FALSE);
-  g_signal_connect_swapped (self->publish_button, "clicked", G_CALLBACK (publish_cb), self);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (self->publish_button));
-  gtk_box_append (GTK_BOX (toolbar), header);
-
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
-  gtk_stack_add_named (self->stack, build_preview_page (self), "preview");
+  /* Neither takes its words as properties, only when it is made. */
+  self->folder_row = ED_FOLDER_ROW (ed_folder_row_new (_("Save Notices In"),
+                                                      _("Choose the folder to save notices in")));
+  adw_preferences_group_add (self->notice_group, GTK_WIDGET (self->folder_row));
   self->job_page = ED_JOB_PAGE (ed_job_page_new (_("Publishing the Notice…"),
                                                  _("Progress of the notice")));
   ed_job_page_set_description (self->job_page, _("Cancel leaves the register as it was."));
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->job_page), "progress");
-  gtk_stack_add_named (self->stack, build_published_page (self), "published");
-  gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->stack));
-  adw_window_set_content (ADW_WINDOW (self), toolbar);
 
   g_date_clear (&self->today, 1);
   g_date_set_time_t (&self->today, time (NULL));

@@ -13,7 +13,7 @@
  * (ed_register_supply_export_async()) with its progress shown; the supply is recorded only
  * once its copy is written, so Cancel, or closing the window, leaves both undone. */
 
-#define G_LOG_DOMAIN "ed-ui"
+#define G_LOG_DOMAIN "ed-ui-register"
 
 #include "config.h"
 
@@ -23,7 +23,11 @@
 #include "core/ed-money.h"
 #include "register/ed-register-supply.h"
 #include "ui/ed-job-page.h"
+#include "ui/ed-ui-resources.h"
 #include "ui/register/ed-supply-dialog.h"
+#include "ui/widgets/ed-date-row.h"
+#include "ui/widgets/ed-field-error.h"
+#include "ui/widgets/ed-validated-entry-row.h"
 
 struct _EdSupplyDialog
 {
@@ -44,9 +48,9 @@ struct _EdSupplyDialog
   AdwComboRow          *entitlement_row;
   AdwComboRow          *item_row;
   AdwComboRow          *notice_row;
-  AdwEntryRow          *marked_entries_row;
+  EdValidatedEntryRow  *marked_entries_row;
   AdwComboRow          *format_row;
-  AdwEntryRow          *date_row;
+  EdDateRow            *date_row;
   GtkLabel             *entries_label;
   GtkLabel             *fee_label;
   GtkLabel             *problem_label;
@@ -108,14 +112,15 @@ writes_copy (EdSupplyDialog *self)
   return item == ED_SALE_KIND_FULL || item == ED_SALE_KIND_EDITED;
 }
 
-/* Fills @request from the form, or says what is missing. */
+/* Fills @request from the form, or says what is missing; @field is then the row at fault,
+ * or NULL when no one field is. */
 static gboolean
 read_request (EdSupplyDialog   *self,
               EdSupplyRequest  *request,
+              GtkWidget       **field,
               GError          **error)
 {
   const EdSupplyEntitlement *entitlement = selected_entitlement (self);
-  const char *date_text = gtk_editable_get_text (GTK_EDITABLE (self->date_row));
 
   memset (request, 0, sizeof *request);
   g_date_clear (&request->supplied_on, 1);
@@ -124,17 +129,21 @@ read_request (EdSupplyDialog   *self,
   request->item = selected_item (self);
   request->format = selected_format (self);
   request->notice = selected_notice (self);
+  *field = NULL;
 
   if (entitlement == NULL || !ed_supply_entitlement_allows (entitlement, request->item, error))
-    return FALSE;
-  if (!ed_date_parse_iso (date_text, &request->supplied_on, NULL))
     {
-      g_set_error_literal (error, ED_SUPPLY_ERROR, ED_SUPPLY_ERROR_INVALID,
-                           _("Type the date of supply as YYYY-MM-DD"));
+      *field = GTK_WIDGET (self->item_row);
+      return FALSE;
+    }
+  if (!ed_date_row_get_date (self->date_row, &request->supplied_on, error))
+    {
+      *field = GTK_WIDGET (self->date_row);
       return FALSE;
     }
   if (request->item == ED_SALE_KIND_NOTICE && request->notice == NULL)
     {
+      *field = GTK_WIDGET (self->notice_row);
       g_set_error_literal (error, ED_SUPPLY_ERROR, ED_SUPPLY_ERROR_INVALID,
                            _("No notice of alteration has been published yet"));
       return FALSE;
@@ -146,6 +155,7 @@ read_request (EdSupplyDialog   *self,
 
       if (!g_ascii_string_to_unsigned (text, 10, 1, ED_SALE_FEE_MAX_ENTRIES, &entries, NULL))
         {
+          *field = GTK_WIDGET (self->marked_entries_row);
           g_set_error_literal (error, ED_SUPPLY_ERROR, ED_SUPPLY_ERROR_INVALID,
                                _("Type the number of entries in the marked copy"));
           return FALSE;
@@ -185,6 +195,28 @@ count_entries (EdSupplyDialog         *self,
   return TRUE;
 }
 
+/* Shows @message under @field, and takes any message from the other fields. */
+static void
+show_field_error (EdSupplyDialog *self,
+                  GtkWidget      *field,
+                  const char     *message)
+{
+  GtkWidget *fields[] = {
+    GTK_WIDGET (self->item_row), GTK_WIDGET (self->notice_row),
+    GTK_WIDGET (self->marked_entries_row), GTK_WIDGET (self->date_row),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      const char *text = fields[i] == field ? message : NULL;
+
+      if (ED_IS_VALIDATED_ENTRY_ROW (fields[i]))
+        ed_validated_entry_row_set_error (ED_VALIDATED_ENTRY_ROW (fields[i]), text);
+      else
+        ed_field_error_show (fields[i], text);
+    }
+}
+
 static void
 update (EdSupplyDialog *self)
 {
@@ -192,6 +224,7 @@ update (EdSupplyDialog *self)
   g_autofree char *recipient = NULL;
   EdSupplyRequest request;
   EdSaleKind item = selected_item (self);
+  GtkWidget *field = NULL;
   guint64 entries = 0;
   gboolean ok;
 
@@ -202,7 +235,8 @@ update (EdSupplyDialog *self)
   if (self->context == NULL)
     return;
 
-  ok = read_request (self, &request, &error) && count_entries (self, &request, &entries, &error);
+  ok = read_request (self, &request, &field, &error) &&
+       count_entries (self, &request, &entries, &error);
   if (ok)
     {
       const EdSupplyEntitlement *entitlement = selected_entitlement (self);
@@ -226,12 +260,19 @@ update (EdSupplyDialog *self)
     {
       gtk_label_set_text (self->entries_label, "—");
       gtk_label_set_text (self->fee_label, "—");
-      gtk_label_set_text (self->problem_label, error->message);
+      gtk_label_set_text (self->problem_label, field == NULL ? error->message : "");
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), !ok);
+  show_field_error (self, field, ok ? NULL : error->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), !ok && field == NULL);
 
   recipient = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->recipient_row))));
   gtk_widget_set_sensitive (GTK_WIDGET (self->record_button), ok && recipient[0] != '\0');
+}
+
+static void
+field_changed_cb (EdSupplyDialog *self)
+{
+  update (self);
 }
 
 static void
@@ -305,9 +346,10 @@ record (EdSupplyDialog *self,
   g_autoptr(EdSupply) supply = NULL;
   g_autoptr(GError) error = NULL;
   EdSupplyRequest request;
+  GtkWidget *field;
   EdJob *job;
 
-  if (!read_request (self, &request, &error))
+  if (!read_request (self, &request, &field, &error))
     {
       toast (self, error->message);
       return;
@@ -365,10 +407,12 @@ record_clicked_cb (EdSupplyDialog *self)
 {
   g_autofree char *name = NULL;
   g_autofree char *name_with_type = NULL;
-  const char *date = gtk_editable_get_text (GTK_EDITABLE (self->date_row));
+  /* The file is named by the date as stored, whichever way it was typed. */
+  g_autofree char *date = ed_date_row_dup_iso (self->date_row);
 
-  if (!writes_copy (self))
+  if (!writes_copy (self) || date == NULL)
     {
+      /* Without a date, record() says what is wrong. */
       record (self, NULL);
       return;
     }
@@ -412,9 +456,10 @@ notice_title (EdSupplyNotice *notice)
 static void
 load_notices (EdSupplyDialog *self)
 {
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GtkStringList *names = GTK_STRING_LIST (adw_combo_row_get_model (self->notice_row));
   g_autoptr(GError) error = NULL;
 
+  gtk_string_list_splice (names, 0, g_list_model_get_n_items (G_LIST_MODEL (names)), NULL);
   g_clear_pointer (&self->notices, g_ptr_array_unref);
   self->notices = ed_register_supply_list_notices (self->context, &error);
   if (self->notices == NULL)
@@ -425,7 +470,6 @@ load_notices (EdSupplyDialog *self)
 
       gtk_string_list_append (names, title);
     }
-  adw_combo_row_set_model (self->notice_row, G_LIST_MODEL (names));
 }
 
 static void
@@ -456,149 +500,66 @@ ed_supply_dialog_class_init (EdSupplyDialogClass *klass)
 
   object_class->dispose = ed_supply_dialog_dispose;
   window_class->close_request = ed_supply_dialog_close_request;
+
+  g_type_ensure (ED_TYPE_VALIDATED_ENTRY_ROW);
+  g_type_ensure (ED_TYPE_DATE_ROW);
+  (void)ed_ui_get_resource ();
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/org/electoraldesk/ElectoralDesk/register/ed-supply-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, EdSupplyDialog, toasts);
+  gtk_widget_class_bind_template_child (widget_class, EdSupplyDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, EdSupplyDialog, recipient_row);
+  gtk_widget_class_bind_template_child (widget_class, EdSupplyDialog, entitlement_row);
+  gtk_widget_class_bind_template_child (widget_class, EdSupplyDialog, item_row);
+  gtk_widget_class_bind_template_child (widget_class, EdSupplyDialog, notice_row);
+  gtk_widget_class_bind_template_child (widget_class, EdSupplyDialog, marked_entries_row);
+  gtk_widget_class_bind_template_child (widget_class, EdSupplyDialog, format_row);
+  gtk_widget_class_bind_template_child (widget_class, EdSupplyDialog, date_row);
+  gtk_widget_class_bind_template_child (widget_class, EdSupplyDialog, entries_label);
+  gtk_widget_class_bind_template_child (widget_class, EdSupplyDialog, fee_label);
+  gtk_widget_class_bind_template_child (widget_class, EdSupplyDialog, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, EdSupplyDialog, record_button);
+  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, record_clicked_cb);
+
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-}
-
-static AdwComboRow *
-combo_row (const char  *title,
-           const char **names,
-           guint        n_names,
-           gboolean     translate)
-{
-  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
-  AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
-
-  for (guint i = 0; i < n_names; i++)
-    gtk_string_list_append (list, translate ? _(names[i]) : names[i]);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_combo_row_set_model (row, G_LIST_MODEL (list));
-  return row;
-}
-
-static GtkLabel *
-value_row (AdwPreferencesGroup *group,
-           const char          *title)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *label = gtk_label_new ("—");
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_widget_add_css_class (label, "numeric");
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  /* A screen reader reads the value after the row's title; a label of its own would hide
-   * the value. */
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
-                                  label, NULL, -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-  adw_preferences_group_add (group, row);
-  return GTK_LABEL (label);
 }
 
 static void
 ed_supply_dialog_init (EdSupplyDialog *self)
 {
-  const char *item_names[G_N_ELEMENTS (items)];
-  const char *formats[ED_N_SALE_FORMATS];
+  GtkStringList *list;
   const EdSupplyEntitlement *entitlements;
-  g_autofree const char **entitlement_names = NULL;
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *page = adw_preferences_page_new ();
-  AdwPreferencesGroup *request_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  AdwPreferencesGroup *fee_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  GtkWidget *button;
+  g_autofree char *today_text = NULL;
+  GDate today;
   guint n;
 
-  gtk_window_set_title (GTK_WINDOW (self), _("Record Supply"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 520, 640);
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+  gtk_widget_init_template (GTK_WIDGET (self));
 
-  button = gtk_button_new_with_mnemonic (_("_Record and Export…"));
-  self->record_button = GTK_BUTTON (button);
-  gtk_widget_add_css_class (button, "suggested-action");
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (record_clicked_cb), self);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), button);
-  gtk_box_append (GTK_BOX (box), header);
-
-  adw_preferences_group_set_title (request_group, _("Request"));
-  adw_preferences_group_set_description (request_group,
-                                         _("The full register goes only to those entitled to "
-                                           "it; the edited register may be sold to anyone. A "
-                                           "request for data and printed copies is two "
-                                           "requests."));
-  self->recipient_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->recipient_row), _("Recipient"));
-  adw_preferences_group_add (request_group, GTK_WIDGET (self->recipient_row));
-
+  /* The combos' items come from the vocabularies, in their order. */
+  list = GTK_STRING_LIST (adw_combo_row_get_model (self->entitlement_row));
   entitlements = ed_supply_get_entitlements (&n);
-  entitlement_names = g_new0 (const char *, n);
   for (guint i = 0; i < n; i++)
-    entitlement_names[i] = ed_supply_entitlement_get_name (&entitlements[i]);
-  self->entitlement_row = combo_row (_("Entitlement"), entitlement_names, n, FALSE);
-  adw_preferences_group_add (request_group, GTK_WIDGET (self->entitlement_row));
-
+    gtk_string_list_append (list, ed_supply_entitlement_get_name (&entitlements[i]));
+  list = GTK_STRING_LIST (adw_combo_row_get_model (self->item_row));
   for (guint i = 0; i < G_N_ELEMENTS (items); i++)
-    item_names[i] = ed_sale_kind_get_display_name (items[i]);
-  self->item_row = combo_row (_("Copy"), item_names, G_N_ELEMENTS (item_names), FALSE);
-  adw_preferences_group_add (request_group, GTK_WIDGET (self->item_row));
-  self->notice_row = combo_row (_("Notice"), NULL, 0, FALSE);
-  adw_preferences_group_add (request_group, GTK_WIDGET (self->notice_row));
-  self->marked_entries_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->marked_entries_row),
-                                 _("Entries in the marked copy"));
-  gtk_editable_set_text (GTK_EDITABLE (self->marked_entries_row), "");
-  adw_preferences_group_add (request_group, GTK_WIDGET (self->marked_entries_row));
+    gtk_string_list_append (list, ed_sale_kind_get_display_name (items[i]));
+  list = GTK_STRING_LIST (adw_combo_row_get_model (self->format_row));
   for (EdSaleFormat f = 0; f < ED_N_SALE_FORMATS; f++)
-    formats[f] = ed_sale_format_get_display_name (f);
-  self->format_row = combo_row (_("Format"), formats, G_N_ELEMENTS (formats), FALSE);
-  adw_preferences_group_add (request_group, GTK_WIDGET (self->format_row));
-  self->date_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->date_row),
-                                 _("Date of supply (YYYY-MM-DD)"));
-  {
-    GDate today;
-    g_autofree char *today_text = NULL;
+    gtk_string_list_append (list, ed_sale_format_get_display_name (f));
 
-    g_date_clear (&today, 1);
-    g_date_set_time_t (&today, time (NULL));
-    today_text = ed_date_format_iso (&today);
-    gtk_editable_set_text (GTK_EDITABLE (self->date_row), today_text);
-  }
-  adw_preferences_group_add (request_group, GTK_WIDGET (self->date_row));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), request_group);
+  g_date_clear (&today, 1);
+  g_date_set_time_t (&today, time (NULL));
+  today_text = ed_date_format_iso (&today);
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), today_text);
 
-  adw_preferences_group_set_title (fee_group, _("Statutory Fee"));
-  self->entries_label = value_row (fee_group, _("Entries"));
-  self->fee_label = value_row (fee_group, _("Fee"));
-  self->problem_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->problem_label, TRUE);
-  gtk_label_set_xalign (self->problem_label, 0.0);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->problem_label), 12);
-  gtk_widget_add_css_class (GTK_WIDGET (self->problem_label), "error");
-  adw_preferences_group_add (fee_group, GTK_WIDGET (self->problem_label));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), fee_group);
-
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
-  gtk_stack_add_named (self->stack, page, "form");
+  /* Its progress bar's accessible label is given only when it is made. */
   self->job_page = ED_JOB_PAGE (ed_job_page_new (_("Writing the Copy…"),
                                                  _("Progress of the copy")));
   ed_job_page_set_description (self->job_page,
                                _("The supply is recorded once its copy is written. Cancel "
                                  "leaves both undone."));
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->job_page), "progress");
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
-  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  adw_toast_overlay_set_child (self->toasts, box);
-  adw_window_set_content (ADW_WINDOW (self), GTK_WIDGET (self->toasts));
-
-  g_signal_connect_swapped (self->recipient_row, "changed", G_CALLBACK (update), self);
-  g_signal_connect_swapped (self->marked_entries_row, "changed", G_CALLBACK (update), self);
-  g_signal_connect_swapped (self->date_row, "changed", G_CALLBACK (update), self);
-  g_signal_connect_swapped (self->entitlement_row, "notify::selected", G_CALLBACK (update), self);
-  g_signal_connect_swapped (self->item_row, "notify::selected", G_CALLBACK (update), self);
-  g_signal_connect_swapped (self->notice_row, "notify::selected", G_CALLBACK (update), self);
-  g_signal_connect_swapped (self->format_row, "notify::selected", G_CALLBACK (update), self);
 }
 
 /**
