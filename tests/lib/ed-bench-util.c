@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "ed-bench-util.h"
+#include "ed-test-dir.h"
 
 /* The session cross-check (SYNC.md §4.11) is for test runs; a benchmark measures what a desk
  * runs, so it is off whatever the environment says. */
@@ -30,24 +31,11 @@ ed_bench_make_dir (void)
   return dir;
 }
 
+/* The same walk as the tests' folders take (ed-test-dir.c). */
 void
 ed_bench_remove_dir (const char *path)
 {
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    return;
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        ed_bench_remove_dir (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
+  ed_test_dir_remove_all (path);
 }
 
 double

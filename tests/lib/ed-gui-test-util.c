@@ -12,6 +12,7 @@
 #include <stdlib.h>
 
 #include "ed-gui-test-util.h"
+#include "ed-test-dir.h"
 
 /* GUI tests need a display; without one they report themselves skipped rather than failing. */
 void
@@ -148,14 +149,5 @@ ed_gui_test_demo_context (guint electors)
 void
 ed_gui_test_remove_dir (const char *dir)
 {
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_remove (path);
-    }
-  g_rmdir (dir);
+  ed_test_dir_remove_all (dir);
 }
