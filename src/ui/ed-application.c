@@ -75,6 +75,7 @@ ed_application_startup (GApplication *application)
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (ed_application_parent_class)->startup (application);
 
@@ -92,6 +93,8 @@ ed_application_startup (GApplication *application)
                                    G_N_ELEMENTS (app_actions), application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit",
                                          quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.show-help-overlay",
+                                         shortcuts_accels);
 }
 
 static EdWindow *

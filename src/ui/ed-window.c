@@ -42,6 +42,7 @@ struct _EdWindow
   GPtrArray            *pages;              /* EdModulePage, in sidebar order */
   char                 *new_district_path;  /* where "Create a new district" writes, if set */
   EdJob                *demo_job;           /* set while the demo district is written */
+  GtkWindow            *shortcuts_window;   /* built the first time it is asked for */
 };
 
 G_DEFINE_FINAL_TYPE (EdWindow, ed_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -447,6 +448,28 @@ show_sidebar_action (GtkWidget  *widget,
   adw_leaflet_navigate (ED_WINDOW (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* Built when first asked for rather than with every window, as GtkApplication would from
+ * gtk/help-overlay.ui: few open it, and building it was a twentieth of the start-up. */
+static void
+show_shortcuts_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  EdWindow *self = ED_WINDOW (widget);
+
+  if (self->shortcuts_window == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/org/electoraldesk/ElectoralDesk/ed-shortcuts-window.ui");
+
+      self->shortcuts_window = g_object_ref (GTK_WINDOW (gtk_builder_get_object (builder,
+                                                                                 "help_overlay")));
+      gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
+    }
+  gtk_window_present (self->shortcuts_window);
+}
+
 static void
 show_module_action (GtkWidget  *widget,
                     const char *action_name,
@@ -610,6 +633,9 @@ ed_window_dispose (GObject *object)
       ed_job_cancel (self->demo_job);
       g_clear_object (&self->demo_job);
     }
+  if (self->shortcuts_window != NULL)
+    gtk_window_destroy (self->shortcuts_window);
+  g_clear_object (&self->shortcuts_window);
 
   G_OBJECT_CLASS (ed_window_parent_class)->dispose (object);
 }
@@ -701,6 +727,8 @@ ed_window_class_init (EdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.show-module", "s", show_module_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_shortcuts_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
                                        "win.preferences", NULL);

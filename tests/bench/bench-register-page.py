@@ -63,7 +63,7 @@ def main():
     first_rows = median("first-rows-ms")
     peak = max(r["rss-peak-mb"] for r in results)
     print(f"# {runs} runs on a demo district of {electors} electors "
-          f"({int(results[0]['rows'])} rows in the list): first rows "
+          f"({int(results[0]['rows'])} rows given to the view by its first frame): first rows "
           + ", ".join(f"{r['first-rows-ms']:.0f}" for r in results) + " ms; "
           f"scrolled top to bottom in 400 jumps, longest frame median "
           f"{median('scroll-longest-frame-ms'):.0f} ms; resident memory after scrolling "

@@ -17,6 +17,8 @@
 #include "ed-gui-test-util.h"
 #include "ui/widgets/ed-date-row.h"
 #include "ui/widgets/ed-field-error.h"
+#include "ui/widgets/ed-screenful-model.h"
+#include "ui/widgets/ed-text-cell.h"
 #include "ui/widgets/ed-validated-entry-row.h"
 
 typedef struct
@@ -250,6 +252,117 @@ test_date_row (Fixture       *fixture,
   assert_shows_error (row, error->message);
 }
 
+/* A text cell is what a screen reader says, and its size never depends on its text: a list can
+ * bind it without measuring again. */
+static void
+test_text_cell (void)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *cell = ed_text_cell_new ();
+  GtkWidget *reference = gtk_label_new ("Ag");
+  int short_min, short_nat, long_min, long_nat, label_height;
+
+  gtk_box_append (GTK_BOX (box), cell);
+  gtk_box_append (GTK_BOX (box), reference);
+  gtk_window_set_child (window, box);
+  gtk_window_present (window);
+  ed_gui_test_iterate ();
+
+  ed_text_cell_set_text (ED_TEXT_CELL (cell), "AA1");
+  g_assert_cmpstr (ed_text_cell_get_text (ED_TEXT_CELL (cell)), ==, "AA1");
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_ROLE_LABEL);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "AA1");
+  gtk_widget_measure (cell, GTK_ORIENTATION_VERTICAL, -1, &short_min, &short_nat, NULL, NULL);
+
+  ed_text_cell_set_text (ED_TEXT_CELL (cell), "Mrs Harriet Louise Achterberg-Winterbottom");
+  gtk_widget_measure (cell, GTK_ORIENTATION_VERTICAL, -1, &long_min, &long_nat, NULL, NULL);
+  g_assert_cmpint (long_min, ==, short_min);
+  gtk_widget_measure (cell, GTK_ORIENTATION_HORIZONTAL, -1, &long_min, &long_nat, NULL, NULL);
+  g_assert_cmpint (long_nat, ==, 0);
+
+  /* One line of the font, as tall as a label's line give or take the fonts' spacing. */
+  gtk_widget_measure (reference, GTK_ORIENTATION_VERTICAL, -1, &label_height, NULL, NULL, NULL);
+  g_assert_cmpint (short_min, >=, label_height - 2);
+  g_assert_cmpint (short_min, <=, label_height + 6);
+
+  ed_text_cell_set_text (ED_TEXT_CELL (cell), NULL);
+  g_assert_null (ed_text_cell_get_text (ED_TEXT_CELL (cell)));
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (cell),
+                                                    GTK_ACCESSIBLE_PROPERTY_LABEL));
+  gtk_window_destroy (window);
+}
+
+static GtkWidget *
+text_list_view (GtkSingleSelection *selection)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  return gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (selection)), factory);
+}
+
+static GListModel *
+numbers (guint n)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%u", i);
+
+      gtk_string_list_append (list, text);
+    }
+  return G_LIST_MODEL (list);
+}
+
+/* A long model reaches the view as a screenful first and whole on a later frame, with the
+ * same items at the same positions; a short one at once; a model given before the first is
+ * whole replaces it for good. */
+static void
+test_screenful (void)
+{
+  GtkSingleSelection *selection = gtk_single_selection_new (NULL);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *view = text_list_view (selection);
+  g_autoptr(GListModel) big = numbers (5000);
+  g_autoptr(GListModel) other = numbers (3000);
+  g_autoptr(GListModel) small = numbers (10);
+  guint n;
+
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+  gtk_window_set_child (window, scrolled);
+  gtk_window_set_default_size (window, 400, 600);
+  gtk_window_present (window);
+  ed_gui_test_iterate ();
+
+  ed_screenful_set_model (view, selection, big);
+  n = g_list_model_get_n_items (G_LIST_MODEL (selection));
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (n, <, 5000);
+  g_assert_true (g_list_model_get_item (G_LIST_MODEL (selection), 7) ==
+                 g_list_model_get_item (big, 7));
+  g_object_unref (g_list_model_get_item (big, 7));
+  g_object_unref (g_list_model_get_item (big, 7));
+  g_assert_true (ed_gui_test_wait_for_items (G_LIST_MODEL (selection), 5000));
+
+  ed_screenful_set_model (view, selection, small);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 10);
+
+  ed_screenful_set_model (view, selection, big);
+  ed_screenful_set_model (view, selection, other);
+  g_assert_true (ed_gui_test_wait_for_items (G_LIST_MODEL (selection), 3000));
+  for (guint i = 0; i < 20; i++)
+    ed_gui_test_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 3000);
+
+  ed_screenful_set_model (view, selection, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 0);
+  gtk_window_destroy (window);
+  g_object_unref (selection);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -266,5 +379,7 @@ main (int   argc,
               test_error_on_other_rows, fixture_teardown);
   g_test_add ("/ui/widgets/date-row/reads-and-shows", Fixture, NULL, fixture_setup,
               test_date_row, fixture_teardown);
+  g_test_add_func ("/ui/widgets/text-cell/label-and-size", test_text_cell);
+  g_test_add_func ("/ui/widgets/screenful/first-then-whole", test_screenful);
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 #include "ed-gui-test-util.h"
 #include "ui/ed-module-page.h"
 #include "ui/ed-window.h"
+#include "ui/widgets/ed-text-cell.h"
 
 static void
 test_welcome_then_district (void)
@@ -98,7 +99,7 @@ test_every_module_has_a_page (void)
           g_assert_nonnull (ed_gui_test_find (visible, GTK_TYPE_SEARCH_ENTRY, NULL));
           g_assert_nonnull (column_view);
           model = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view)));
-          g_assert_cmpuint (g_list_model_get_n_items (model), ==, 200);
+          g_assert_true (ed_gui_test_wait_for_items (model, 200));
           continue;
         }
 
@@ -106,6 +107,91 @@ test_every_module_has_a_page (void)
       g_assert_nonnull (ed_gui_test_find (visible, ADW_TYPE_STATUS_PAGE, NULL));
       g_assert_null (ed_gui_test_find (visible, GTK_TYPE_ENTRY, NULL));
     }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GtkWidget *
+find_text_cell (GtkWidget  *root,
+                const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (ED_IS_TEXT_CELL (child) && gtk_widget_get_mapped (child) &&
+          g_strcmp0 (ed_text_cell_get_text (ED_TEXT_CELL (child)), text) == 0)
+        return child;
+      found = find_text_cell (child, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkGesture *
+find_secondary_click (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller) &&
+          gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == GDK_BUTTON_SECONDARY)
+        return GTK_GESTURE (controller);
+    }
+  return NULL;
+}
+
+/* A right click anywhere in a row selects that row and offers its menu, from the one gesture
+ * on the whole register rather than one per cell. */
+static void
+test_register_row_menu (void)
+{
+  g_autofree char *path = ed_gui_test_demo_district (NULL, 300);
+  EdWindow *window = g_object_new (ED_TYPE_WINDOW, NULL);
+  GtkWidget *column_view;
+  GtkSingleSelection *selection;
+  GtkWidget *cell;
+  GtkGesture *gesture;
+  GtkWidget *menu = NULL;
+  graphene_point_t in_cell = GRAPHENE_POINT_INIT (4, 4);
+  graphene_point_t in_view;
+
+  g_assert_true (ed_window_open_district (window, path, NULL));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  column_view = ed_gui_test_find (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW, NULL);
+  selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view)));
+  g_assert_true (ed_gui_test_wait_for_items (G_LIST_MODEL (selection), 300));
+  ed_gui_test_iterate ();
+
+  /* The name cell of the third elector, not the cell a click would usually land on. */
+  cell = find_text_cell (column_view, "AA3");
+  g_assert_nonnull (cell);
+  cell = gtk_widget_get_next_sibling (gtk_widget_get_parent (cell)) != NULL
+           ? gtk_widget_get_first_child (gtk_widget_get_next_sibling (gtk_widget_get_parent (cell)))
+           : cell;
+  g_assert_true (ED_IS_TEXT_CELL (cell));
+  g_assert_true (gtk_widget_compute_point (cell, column_view, &in_cell, &in_view));
+
+  gesture = find_secondary_click (column_view);
+  g_assert_nonnull (gesture);
+  g_signal_emit_by_name (gesture, "pressed", 1, (double)in_view.x, (double)in_view.y);
+  ed_gui_test_iterate ();
+
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 2);
+  for (GtkWidget *child = gtk_widget_get_first_child (column_view); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER_MENU (child))
+      menu = child;
+  g_assert_nonnull (menu);
+  g_assert_true (gtk_widget_get_visible (menu));
+  gtk_popover_popdown (GTK_POPOVER (menu));
+  ed_gui_test_iterate ();
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -135,6 +221,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/welcome-then-district", test_welcome_then_district);
   g_test_add_func ("/ui/window/every-module-has-a-page", test_every_module_has_a_page);
   g_test_add_func ("/ui/window/open-bad-file-reports", test_open_bad_file_reports);
+  g_test_add_func ("/ui/window/register-row-menu", test_register_row_menu);
 
   return g_test_run ();
 }

@@ -35,6 +35,22 @@ ed_gui_test_iterate (void)
     ;
 }
 
+/* Runs the main loop, frames included, until @model holds @n_items or five seconds pass: a
+ * long list is given its rows over two frames (ed_screenful_set_model ()). */
+gboolean
+ed_gui_test_wait_for_items (GListModel *model,
+                            guint       n_items)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (g_list_model_get_n_items (model) != n_items && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return g_list_model_get_n_items (model) == n_items;
+}
+
 /* Depth-first search for a widget of @type whose accessible label or title is @name. */
 GtkWidget *
 ed_gui_test_find (GtkWidget  *root,

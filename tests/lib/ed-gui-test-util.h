@@ -18,6 +18,8 @@ G_BEGIN_DECLS
 void       ed_gui_test_init            (int         *argc,
                                         char      ***argv);
 void       ed_gui_test_iterate         (void);
+gboolean   ed_gui_test_wait_for_items  (GListModel  *model,
+                                        guint        n_items);
 GtkWidget *ed_gui_test_find            (GtkWidget   *root,
                                         GType        type,
                                         const char  *name);

@@ -21,6 +21,8 @@
 #include "ui/register/ed-register-filter-bar.h"
 #include "ui/register/ed-register-page-private.h"
 #include "ui/register/ed-register-print.h"
+#include "ui/widgets/ed-screenful-model.h"
+#include "ui/widgets/ed-text-cell.h"
 
 /* The register module: every elector in register order, or the matches for what is typed in
  * the search entry, narrowed by the filter bar. The whole register is a lazy model (DESIGN.md
@@ -93,25 +95,43 @@ row_menu_closed_cb (GtkPopover *popover)
                    g_object_unref);
 }
 
-/* A right click on a row selects it and offers what can be done with it. */
-static void
-cell_pressed_cb (GtkGestureClick *gesture,
-                 int              n_press,
-                 double           x,
-                 double           y,
-                 GtkListItem     *item)
+/* The list item a cell of the register shows, found from any widget picked inside the cell. */
+static GtkListItem *
+list_item_at (GtkWidget *picked,
+              GtkWidget *column_view)
 {
-  GtkWidget *label = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
-  GtkWidget *page = gtk_widget_get_ancestor (label, ED_TYPE_REGISTER_PAGE);
+  for (GtkWidget *widget = picked;
+       widget != NULL && widget != column_view;
+       widget = gtk_widget_get_parent (widget))
+    {
+      GtkListItem *item = g_object_get_data (G_OBJECT (widget), "ed-list-item");
+
+      if (item != NULL)
+        return item;
+    }
+  return NULL;
+}
+
+/* A right click on a row selects it and offers what can be done with it. One gesture on the
+ * whole view, not one per cell: the view keeps some two hundred rows of six cells alive. */
+static void
+secondary_pressed_cb (GtkGestureClick *gesture,
+                      int              n_press,
+                      double           x,
+                      double           y,
+                      EdRegisterPage  *self)
+{
+  GtkWidget *view = GTK_WIDGET (self->column_view);
+  GtkListItem *item = list_item_at (gtk_widget_pick (view, x, y, GTK_PICK_DEFAULT), view);
   GtkWidget *popover;
   GdkRectangle pointing = { (int)x, (int)y, 1, 1 };
 
-  if (page == NULL || gtk_list_item_get_item (item) == NULL)
+  if (item == NULL || gtk_list_item_get_item (item) == NULL)
     return;
-  gtk_selection_model_select_item (GTK_SELECTION_MODEL (ED_REGISTER_PAGE (page)->selection),
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection),
                                    gtk_list_item_get_position (item), TRUE);
-  popover = gtk_popover_menu_new_from_model (ED_REGISTER_PAGE (page)->row_menu);
-  gtk_widget_set_parent (popover, label);
+  popover = gtk_popover_menu_new_from_model (self->row_menu);
+  gtk_widget_set_parent (popover, view);
   gtk_popover_set_pointing_to (GTK_POPOVER (popover), &pointing);
   gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
   g_signal_connect (popover, "closed", G_CALLBACK (row_menu_closed_cb), NULL);
@@ -123,15 +143,10 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                EdRegisterPage           *self)
 {
-  GtkWidget *label = gtk_label_new (NULL);
-  GtkGesture *context_click = gtk_gesture_click_new ();
+  GtkWidget *cell = ed_text_cell_new ();
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (context_click), GDK_BUTTON_SECONDARY);
-  g_signal_connect (context_click, "pressed", G_CALLBACK (cell_pressed_cb), item);
-  gtk_widget_add_controller (label, GTK_EVENT_CONTROLLER (context_click));
-  gtk_list_item_set_child (item, label);
+  g_object_set_data (G_OBJECT (cell), "ed-list-item", item);
+  gtk_list_item_set_child (item, cell);
 }
 
 static void
@@ -139,10 +154,10 @@ bind_cell (GtkListItem *item,
            Column       column)
 {
   EdElectorRow *row = gtk_list_item_get_item (item);
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  EdTextCell *cell = ED_TEXT_CELL (gtk_list_item_get_child (item));
 
   /* The lazy model gives no item for a row it could not read; show a blank line. */
-  gtk_label_set_text (label, row != NULL ? cell_text (row, column) : "");
+  ed_text_cell_set_text (cell, row != NULL ? cell_text (row, column) : "");
 }
 
 static void
@@ -280,12 +295,13 @@ show_register (EdRegisterPage *self)
 
   if (self->register_model == NULL)
     {
-      gtk_single_selection_set_model (self->selection, NULL);
+      ed_screenful_set_model (GTK_WIDGET (self->column_view), self->selection, NULL);
       gtk_label_set_text (self->status_label, "");
       return;
     }
 
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->register_model));
+  ed_screenful_set_model (GTK_WIDGET (self->column_view), self->selection,
+                          G_LIST_MODEL (self->register_model));
   n = g_list_model_get_n_items (G_LIST_MODEL (self->register_model));
   count = ed_number_format_count (n);
   ed_register_filter_bar_get_filter (self->filter_bar, &filter);
@@ -321,7 +337,7 @@ show_search (EdRegisterPage *self,
   if (summaries == NULL)
     {
       g_warning ("Could not search the register: %s", error->message);
-      gtk_single_selection_set_model (self->selection, NULL);
+      ed_screenful_set_model (GTK_WIDGET (self->column_view), self->selection, NULL);
       gtk_label_set_text (self->status_label, _("The register could not be searched"));
       return;
     }
@@ -335,7 +351,7 @@ show_search (EdRegisterPage *self,
 
       g_list_store_append (store, row);
     }
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (store));
+  ed_screenful_set_model (GTK_WIDGET (self->column_view), self->selection, G_LIST_MODEL (store));
 
   count = ed_number_format_count (summaries->len);
   if (summaries->len == 0)
@@ -560,6 +576,7 @@ ed_register_page_class_init (EdRegisterPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, show_household);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, setup_cell_cb);
+  gtk_widget_class_bind_template_callback (widget_class, secondary_pressed_cb);
   gtk_widget_class_bind_template_callback (widget_class, bind_number_cb);
   gtk_widget_class_bind_template_callback (widget_class, bind_name_cb);
   gtk_widget_class_bind_template_callback (widget_class, bind_address_cb);

@@ -1,0 +1,227 @@
+/* ed-text-cell.c
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ed-ui-widgets"
+
+#include "config.h"
+
+#include "ui/widgets/ed-text-cell.h"
+
+/* One line of text in a cell of a long list, ellipsized at the end: what GtkInscription is for,
+ * at a fraction of its cost. A GTK 4.8 list view keeps some two hundred rows alive whatever is
+ * on screen, so the register holds over a thousand cells. GtkInscription gives each of them its
+ * own Pango context when it is made and measures the font's metrics (shaping a sample text) each
+ * time it is measured, which was a tenth of the app's start-up. This cell takes its width from
+ * its column and its height from CSS, one line of its font, so making, binding and measuring it
+ * touch no text at all; only a cell on screen lays its text out, when it is drawn. */
+
+struct _EdTextCell
+{
+  GtkWidget  parent_instance;
+
+  char      *text;
+};
+
+G_DEFINE_FINAL_TYPE (EdTextCell, ed_text_cell, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_TEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* "em" is the font size the cell's CSS gives it, so the line grows with large text; 1.25 holds
+ * the ascent and descent of the common sans fonts. Below the theme and the app, which may
+ * override it. */
+#define CELL_STYLE "label.text-cell { min-height: 1.25em; }"
+#define CELL_STYLE_KEY "ed-text-cell-style"
+
+static void
+ensure_cell_style (GdkDisplay *display)
+{
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  if (g_object_get_data (G_OBJECT (display), CELL_STYLE_KEY) != NULL)
+    return;
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_data (provider, CELL_STYLE, -1);
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_FALLBACK);
+  g_object_set_data_full (G_OBJECT (display), CELL_STYLE_KEY, g_steal_pointer (&provider),
+                          g_object_unref);
+}
+
+static void
+ed_text_cell_root (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (ed_text_cell_parent_class)->root (widget);
+  ensure_cell_style (gtk_widget_get_display (widget));
+}
+
+/* Sized by its column across and by CSS down: never by its text. */
+static void
+ed_text_cell_measure (GtkWidget      *widget,
+                      GtkOrientation  orientation,
+                      int             for_size,
+                      int            *minimum,
+                      int            *natural,
+                      int            *minimum_baseline,
+                      int            *natural_baseline)
+{
+  *minimum = 0;
+  *natural = 0;
+}
+
+static void
+ed_text_cell_snapshot (GtkWidget   *widget,
+                       GtkSnapshot *snapshot)
+{
+  EdTextCell *self = ED_TEXT_CELL (widget);
+  int width = gtk_widget_get_width (widget);
+  g_autoptr(PangoLayout) layout = NULL;
+  PangoRectangle logical;
+
+  if (self->text == NULL || *self->text == '\0' || width <= 0)
+    return;
+
+  layout = gtk_widget_create_pango_layout (widget, self->text);
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_width (layout, width * PANGO_SCALE);
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  gtk_snapshot_render_layout (snapshot, gtk_widget_get_style_context (widget),
+                              0, (gtk_widget_get_height (widget) - logical.height) / 2, layout);
+}
+
+static void
+ed_text_cell_finalize (GObject *object)
+{
+  EdTextCell *self = ED_TEXT_CELL (object);
+
+  g_free (self->text);
+
+  G_OBJECT_CLASS (ed_text_cell_parent_class)->finalize (object);
+}
+
+static void
+ed_text_cell_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  EdTextCell *self = ED_TEXT_CELL (object);
+
+  switch (prop_id)
+    {
+    case PROP_TEXT:
+      g_value_set_string (value, self->text);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ed_text_cell_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  EdTextCell *self = ED_TEXT_CELL (object);
+
+  switch (prop_id)
+    {
+    case PROP_TEXT:
+      ed_text_cell_set_text (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ed_text_cell_class_init (EdTextCellClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = ed_text_cell_finalize;
+  object_class->get_property = ed_text_cell_get_property;
+  object_class->set_property = ed_text_cell_set_property;
+  widget_class->root = ed_text_cell_root;
+  widget_class->measure = ed_text_cell_measure;
+  widget_class->snapshot = ed_text_cell_snapshot;
+
+  properties[PROP_TEXT] =
+    g_param_spec_string ("text", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Styled as a label, so the theme's colours for selected and dimmed rows apply to it. */
+  gtk_widget_class_set_css_name (widget_class, "label");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
+}
+
+static void
+ed_text_cell_init (EdTextCell *self)
+{
+  gtk_widget_add_css_class (GTK_WIDGET (self), "text-cell");
+}
+
+/**
+ * ed_text_cell_new:
+ *
+ * Returns: a new, empty #EdTextCell
+ */
+GtkWidget *
+ed_text_cell_new (void)
+{
+  return g_object_new (ED_TYPE_TEXT_CELL, NULL);
+}
+
+/**
+ * ed_text_cell_set_text:
+ * @self: an #EdTextCell
+ * @text: (nullable): the text to show
+ *
+ * Shows @text, and makes it what a screen reader says for the cell. Redraws the cell without
+ * measuring it again: that is what lets a list bind thousands of rows cheaply.
+ */
+void
+ed_text_cell_set_text (EdTextCell *self,
+                       const char *text)
+{
+  g_return_if_fail (ED_IS_TEXT_CELL (self));
+
+  if (g_strcmp0 (self->text, text) == 0)
+    return;
+  g_free (self->text);
+  self->text = g_strdup (text);
+  if (text != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
+}
+
+/**
+ * ed_text_cell_get_text:
+ * @self: an #EdTextCell
+ *
+ * Returns: (nullable): the text the cell shows
+ */
+const char *
+ed_text_cell_get_text (EdTextCell *self)
+{
+  g_return_val_if_fail (ED_IS_TEXT_CELL (self), NULL);
+
+  return self->text;
+}
