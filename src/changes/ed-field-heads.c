@@ -336,7 +336,7 @@ row_state_load (EdOpStore   *self,
     }
   if (state->insert != NULL)
     {
-      state->insert_node = json_from_string (state->insert->val, NULL);
+      state->insert_node = ed_json_parse (state->insert->val, NULL);
       if (state->insert_node != NULL && JSON_NODE_HOLDS_OBJECT (state->insert_node))
         state->insert_values = json_node_get_object (state->insert_node);
       g_hash_table_insert (state->ops, ed_op_get_id (state->insert), ed_op_copy (state->insert));
@@ -411,7 +411,7 @@ _ed_op_store_column_value_of_insert (const EdOp *insert,
 
   if (insert == NULL || insert->val == NULL)
     return NULL;
-  node = json_from_string (insert->val, NULL);
+  node = ed_json_parse (insert->val, NULL);
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return NULL;
   return member_json (json_node_get_object (node), column);
@@ -765,7 +765,7 @@ scalar_json (const char *scalar,
     }
 
   wrapped = g_strdup_printf ("[%.*s]", (int)len, scalar);
-  node = json_from_string (wrapped, NULL);
+  node = ed_json_parse (wrapped, NULL);
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node) ||
       json_array_get_length (json_node_get_array (node)) != 1)
     return NULL;
@@ -791,7 +791,7 @@ insert_value_json (const EdTableDef *table,
       if (scalar != NULL)
         return scalar_json (scalar, len);
     }
-  node = json_from_string (stored, NULL);
+  node = ed_json_parse (stored, NULL);
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return NULL;
   return member_json (json_node_get_object (node), table->columns[column].name);

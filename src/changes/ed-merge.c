@@ -10,6 +10,9 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <string.h>
 
 #include "changes/ed-change-set.h"
 #include "changes/ed-replica-private.h"
@@ -100,58 +103,212 @@ record_alarm (EdReplica  *replica,
            received->device, received->seq);
 }
 
-/* The district's own row says which district a desk belongs to. A batch that touches another
- * row of that table comes from another district's desks and is refused whole. */
-static gboolean
-check_same_district (EdReplica  *replica,
-                     GPtrArray  *ops,
-                     GError    **error)
+static const char foreign_op_sql[] =
+  "SELECT 1 FROM op_log WHERE device <> ?1 LIMIT 1";
+
+/**
+ * ed_merge_get_district_id:
+ * @replica: a desk
+ * @error: return location for an error
+ *
+ * The district a desk belongs to is its identity row (ed_schema_set_identity_table()): every
+ * batch it exports names it, and every batch it applies is checked against it.
+ *
+ * Returns: (transfer full) (nullable): the id of the district's row, or %NULL without an
+ *   error for a desk of no district yet
+ */
+char *
+ed_merge_get_district_id (EdReplica  *replica,
+                          GError    **error)
 {
-  const char *identity = ed_schema_get_identity_table (ed_replica_get_schema (replica));
-  EdDatabase *database = ed_replica_get_database (replica);
-  g_autofree char *local_id = NULL;
-  const char *batch_id = NULL;
+  const char *identity;
+  EdDatabase *database;
+  g_autofree char *district = NULL;
   char *sql;
   sqlite3_stmt *stmt;
   int rc;
 
+  g_return_val_if_fail (ED_IS_REPLICA (replica), NULL);
+
+  identity = ed_schema_get_identity_table (ed_replica_get_schema (replica));
+  database = ed_replica_get_database (replica);
   if (identity == NULL)
-    return TRUE;
+    return NULL;
 
   sql = sqlite3_mprintf ("SELECT pk FROM op_log WHERE tbl = %Q AND kind = 'ins' "
                          "ORDER BY device, seq LIMIT 1", identity);
   stmt = ed_database_cached (database, sql, error);
   sqlite3_free (sql);
   if (stmt == NULL)
-    return FALSE;
+    return NULL;
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    local_id = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+    district = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      ed_database_set_error (database, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&district);
+}
+
+/* Whether this desk holds ops it received from other desks. */
+static gboolean
+holds_received_ops (EdReplica  *replica,
+                    gboolean   *out_holds,
+                    GError    **error)
+{
+  EdDatabase *database = ed_replica_get_database (replica);
+  sqlite3_stmt *stmt = ed_database_cached (database, foreign_op_sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, ed_replica_get_device_id (replica), -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
       ed_database_set_error (database, rc, error);
       return FALSE;
     }
+  *out_holds = rc == SQLITE_ROW;
+  return TRUE;
+}
 
+static gboolean
+refuse_district (GError     **error,
+                 const char  *format,
+                 ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+refuse_district (GError     **error,
+                 const char  *format,
+                 ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_propagate_error (error, g_error_new_valist (ED_CHANGE_ERROR, ED_CHANGE_ERROR_OTHER_DISTRICT,
+                                                format, args));
+  va_end (args);
+  return FALSE;
+}
+
+/* Whose ops these are (SYNC.md §4.4). Rows of most tables say nothing of their district, so
+ * an incremental batch of another district looks like one of this district's: the batch's
+ * own word for its district (@declared, from the ops file's header) is what is checked, and
+ * the district's own row, when the batch holds it, must agree with it. A batch that does not
+ * say (a file of the first format) is taken only when it holds this district's own row. A
+ * desk of no district yet takes a district only from its first batch, and only with the
+ * district's own row, so that it never holds one district's changes under another's name. */
+static gboolean
+check_same_district (EdReplica   *replica,
+                     const char  *declared,
+                     GPtrArray   *ops,
+                     GError     **error)
+{
+  const char *identity = ed_schema_get_identity_table (ed_replica_get_schema (replica));
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *local_id = NULL;
+  const char *creating = NULL;
+  const char *expected;
+
+  if (identity == NULL)
+    return TRUE;
+
+  local_id = ed_merge_get_district_id (replica, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (declared != NULL && local_id != NULL && strcmp (declared, local_id) != 0)
+    return refuse_district (error,
+                            _("These changes belong to district %s, not to this desk’s "
+                              "district %s; nothing was applied. Open that district to apply "
+                              "them."), declared, local_id);
+
+  for (guint i = 0; i < ops->len && creating == NULL; i++)
+    {
+      const EdOp *op = g_ptr_array_index (ops, i);
+
+      if (op->kind == ED_OP_INS && g_strcmp0 (op->tbl, identity) == 0)
+        creating = op->pk;
+    }
+
+  expected = local_id != NULL ? local_id : declared != NULL ? declared : creating;
   for (guint i = 0; i < ops->len; i++)
     {
       const EdOp *op = g_ptr_array_index (ops, i);
-      const char *expected = local_id != NULL ? local_id : batch_id;
 
       if (g_strcmp0 (op->tbl, identity) != 0)
         continue;
       if (expected == NULL)
+        expected = op->pk;
+      if (g_strcmp0 (op->pk, expected) == 0)
+        continue;
+      if (local_id != NULL)
+        return refuse_district (error,
+                                _("These changes belong to district %s, not to this desk’s "
+                                  "district %s; nothing was applied. Open that district to "
+                                  "apply them."), op->pk, local_id);
+      return refuse_district (error,
+                              _("These changes mix district %s and district %s; nothing was "
+                                "applied."), expected, op->pk);
+    }
+
+  if (local_id != NULL)
+    {
+      if (declared == NULL && g_strcmp0 (creating, local_id) != 0)
+        return refuse_district (error,
+                                _("These changes do not say which district they belong to, "
+                                  "and do not hold this desk’s district %s itself; nothing was "
+                                  "applied. Export them again with this version."), local_id);
+      return TRUE;
+    }
+
+  if (declared != NULL && creating == NULL)
+    return refuse_district (error,
+                            _("This desk has no district yet, and these changes of district %s "
+                              "do not hold the district itself; nothing was applied. Apply a "
+                              "full export of that district first."), declared);
+  if (creating != NULL)
+    {
+      gboolean holds = FALSE;
+
+      if (!holds_received_ops (replica, &holds, error))
+        return FALSE;
+      if (holds)
+        return refuse_district (error,
+                                _("This desk already holds changes of no district, so it cannot "
+                                  "take on district %s; nothing was applied. Apply the changes "
+                                  "to a new file."), creating);
+    }
+  return TRUE;
+}
+
+/* Values are typed on arrival (SYNC.md §4.4): every op of the batch is checked before any is
+ * applied, so a bad value refuses the whole batch. */
+static gboolean
+check_values (EdReplica  *replica,
+              GPtrArray  *ops,
+              GError    **error)
+{
+  EdSchema *schema = ed_replica_get_schema (replica);
+
+  for (guint i = 0; i < ops->len; i++)
+    {
+      const EdOp *op = g_ptr_array_index (ops, i);
+      g_autoptr(GError) local_error = NULL;
+
+      if (!ed_op_check_value (op, schema, &local_error))
         {
-          batch_id = op->pk;   /* a new desk: the batch itself sets which district it is */
-          continue;
-        }
-      if (g_strcmp0 (op->pk, expected) != 0)
-        {
-          g_set_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_OTHER_DISTRICT,
-                       _("These changes belong to a different district (%.8s) from this "
-                         "desk’s (%.8s); nothing was applied. Open that district to apply "
-                         "them."), op->pk, expected);
+          g_set_error (error, local_error->domain, local_error->code,
+                       _("Change %s:%" PRId64 " was refused, and nothing was applied: %s"),
+                       op->device, op->seq, local_error->message);
           return FALSE;
         }
     }
@@ -222,16 +379,21 @@ apply_in_transaction (EdReplica     *replica,
 /**
  * ed_merge_apply:
  * @replica: the district
+ * @district: (nullable): the district the batch says it belongs to, as the exporting desk's
+ *   ed_merge_get_district_id() gave it; %NULL when the batch does not say (a file of the
+ *   first format, or a desk of no district)
  * @ops: (element-type EdOp): ops from other desks, in any order, duplicates allowed
  * @out_stats: (out) (optional): how many were new and how many already here
- * @error: return location for an error; %ED_CHANGE_ERROR_INTEGRITY when an op id arrives
- *   with content different from the op held under it (the batch is refused and an alarm
- *   kept)
+ * @error: return location for an error; %ED_CHANGE_ERROR_OTHER_DISTRICT when the batch is
+ *   another district's or does not show whose it is, %ED_CHANGE_ERROR_BAD_VALUE when a value
+ *   is not of its column's type, %ED_CHANGE_ERROR_INTEGRITY when an op id arrives with content
+ *   different from the op held under it (an alarm is kept); the batch is then refused whole
  *
- * Applies the batch in one transaction, then runs the validators.
+ * Checks the batch, then applies it in one transaction and runs the validators.
  */
 gboolean
 ed_merge_apply (EdReplica     *replica,
+                const char    *district,
                 GPtrArray     *ops,
                 EdMergeStats  *out_stats,
                 GError       **error)
@@ -256,7 +418,8 @@ ed_merge_apply (EdReplica     *replica,
     return FALSE;
 
   _ed_write_check_pause (check);
-  ok = check_same_district (replica, ops, &local_error) &&
+  ok = check_same_district (replica, district, ops, &local_error) &&
+       check_values (replica, ops, &local_error) &&
        apply_in_transaction (replica, ops, &stats, &bad_op, &local_error) &&
        ed_database_commit (database, &local_error);
   _ed_write_check_resume (check);

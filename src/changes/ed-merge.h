@@ -18,7 +18,10 @@ typedef struct
   guint duplicates;   /* ops it had already: ignored, as they should be */
 } EdMergeStats;
 
+char      *ed_merge_get_district_id (EdReplica  *replica,
+                                     GError    **error);
 gboolean   ed_merge_apply   (EdReplica     *replica,
+                             const char    *district,
                              GPtrArray     *ops,
                              EdMergeStats  *out_stats,
                              GError       **error);

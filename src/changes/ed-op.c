@@ -18,7 +18,11 @@
 #include "changes/ed-op.h"
 
 #define OPS_FILE_FORMAT "electoral-desk-ops"
-#define OPS_FILE_VERSION 1
+/* Version 2 names, in its header, the district of the desk that wrote it (SYNC.md §4.4);
+ * version 1 did not, and is still read. */
+#define OPS_FILE_VERSION 2
+#define OPS_FILE_FIRST_VERSION 1
+#define VALUE_EXCERPT_CHARS 40
 
 static const char *kind_names[] = { "ins", "set", "del", "restore" };
 
@@ -171,6 +175,73 @@ ed_strv_to_json (const char * const *strv)
   return g_string_free (json, FALSE);
 }
 
+/**
+ * ed_json_depth_ok:
+ * @text: JSON text, not necessarily valid
+ * @length: its length in bytes
+ *
+ * A cheap scan, run before json-glib sees text from another desk: json-glib recurses once per
+ * level of nesting, so it must never be handed more than %ED_JSON_MAX_DEPTH levels.
+ *
+ * Returns: whether @text nests arrays and objects at most %ED_JSON_MAX_DEPTH deep, counting
+ *   brackets outside strings only
+ */
+gboolean
+ed_json_depth_ok (const char *text,
+                  gsize       length)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = text[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+      if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > ED_JSON_MAX_DEPTH)
+            return FALSE;
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+  return TRUE;
+}
+
+/**
+ * ed_json_parse:
+ * @text: JSON text from an op or the op log
+ * @error: return location for why it is not JSON
+ *
+ * json_from_string() behind the nesting check every op value passes.
+ *
+ * Returns: (transfer full): the parsed node, or %NULL
+ */
+JsonNode *
+ed_json_parse (const char  *text,
+               GError     **error)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (!ed_json_depth_ok (text, strlen (text)))
+    {
+      g_set_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_INVALID,
+                   _("nested more than %d levels deep"), ED_JSON_MAX_DEPTH);
+      return NULL;
+    }
+  return json_from_string (text, error);
+}
+
 GStrv
 ed_strv_from_json (const char  *json,
                    GError     **error)
@@ -179,7 +250,7 @@ ed_strv_from_json (const char  *json,
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   JsonArray *array;
 
-  node = json_from_string (json != NULL ? json : "[]", NULL);
+  node = ed_json_parse (json != NULL ? json : "[]", NULL);
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
     {
       g_set_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_INVALID,
@@ -412,14 +483,202 @@ ed_op_from_json (JsonNode  *node,
   return g_steal_pointer (&op);
 }
 
+/* At most VALUE_EXCERPT_CHARS characters of a refused value, for a message: the value may be
+ * megabytes long, or not UTF-8 at all. */
+static char *
+value_excerpt (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  g_autofree char *start = NULL;
+
+  if (g_utf8_strlen (valid, -1) <= VALUE_EXCERPT_CHARS)
+    return g_steal_pointer (&valid);
+  start = g_utf8_substring (valid, 0, VALUE_EXCERPT_CHARS);
+  return g_strconcat (start, "…", NULL);
+}
+
+static const char *
+type_description (EdValueType type)
+{
+  switch (type)
+    {
+    case ED_VALUE_TEXT:
+      return _("text");
+    case ED_VALUE_INTEGER:
+      return _("a whole number");
+    case ED_VALUE_BOOLEAN:
+      return _("true or false");
+    case ED_VALUE_MONEY:
+      return _("an amount in pence");
+    case ED_VALUE_DATE:
+      return _("a date");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/* The value @node holds when it is one of @type; else %NULL. */
+static GVariant *
+node_value (JsonNode    *node,
+            EdValueType  type)
+{
+  GType value_type;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return NULL;
+  value_type = json_node_get_value_type (node);
+  switch (type)
+    {
+    case ED_VALUE_TEXT:
+    case ED_VALUE_DATE:
+      if (value_type == G_TYPE_STRING)
+        return g_variant_ref_sink (g_variant_new_string (json_node_get_string (node)));
+      return NULL;
+    case ED_VALUE_INTEGER:
+    case ED_VALUE_MONEY:
+      if (value_type == G_TYPE_INT64)
+        return g_variant_ref_sink (g_variant_new_int64 (json_node_get_int (node)));
+      return NULL;
+    case ED_VALUE_BOOLEAN:
+      if (value_type == G_TYPE_BOOLEAN)
+        return g_variant_ref_sink (g_variant_new_boolean (json_node_get_boolean (node)));
+      return NULL;
+    default:
+      return NULL;
+    }
+}
+
+/* A column this version does not know may come from a newer desk (SYNC.md §4.10): its value is
+ * kept, but must still be one value of a kind some column can hold. */
+static gboolean
+node_is_scalar (JsonNode *node)
+{
+  GType value_type;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+  value_type = json_node_get_value_type (node);
+  return value_type == G_TYPE_STRING || value_type == G_TYPE_INT64 ||
+         value_type == G_TYPE_BOOLEAN;
+}
+
+/* Why the JSON @text of one column's value, parsed as @node, is not a value of that column;
+ * %NULL when it is. @table and @column may be unknown to this version. */
+static char *
+column_value_problem (const EdTableDef *table,
+                      const char       *column,
+                      JsonNode         *node,
+                      const char       *text,
+                      gboolean          canonical)
+{
+  g_autofree char *excerpt = value_excerpt (text);
+  g_autoptr(GVariant) value = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *canonical_text = NULL;
+  int index = table != NULL ? ed_schema_column_index (table, column) : -1;
+  EdValueType type;
+
+  if (index < 0)
+    return node_is_scalar (node)
+             ? NULL
+             : g_strdup_printf (_("“%s” is not a single value"), excerpt);
+
+  type = table->columns[index].type;
+  value = node_value (node, type);
+  if (value == NULL)
+    return g_strdup_printf (_("“%s” is not %s"), excerpt, type_description (type));
+  if (!ed_value_check (type, value, &local_error))
+    return g_strdup_printf ("“%s”: %s", excerpt, local_error->message);
+
+  /* Desks compare values byte for byte (SYNC.md §4.4), so a value written another way would
+   * conflict with the same value from another desk. */
+  canonical_text = canonical ? ed_value_to_json (value) : NULL;
+  if (canonical_text != NULL && strcmp (canonical_text, text) != 0)
+    return g_strdup_printf (_("“%s” is not written as this program writes it (%s)"), excerpt,
+                            canonical_text);
+  return NULL;
+}
+
+/**
+ * ed_op_check_value:
+ * @op: an op from another desk
+ * @schema: the district's tables
+ * @error: return location for what is wrong with its value (%ED_CHANGE_ERROR_BAD_VALUE)
+ *
+ * Values are typed on arrival (SYNC.md §4.4): a set's value must be a value of its column's
+ * type, in canonical form, and an ins's value an object of such values, one per column. A
+ * column or table this version does not know is kept for an upgrade (§4.10), so its values
+ * need only be single JSON values. No value is parsed before its nesting is checked.
+ *
+ * Returns: whether the value may be applied
+ */
+gboolean
+ed_op_check_value (const EdOp  *op,
+                   EdSchema    *schema,
+                   GError     **error)
+{
+  const EdTableDef *table;
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *problem = NULL;
+  g_autofree char *excerpt = NULL;
+  const char *column = op->col;
+
+  g_return_val_if_fail (op != NULL, FALSE);
+  g_return_val_if_fail (ED_IS_SCHEMA (schema), FALSE);
+
+  if (op->val == NULL || (op->kind != ED_OP_SET && op->kind != ED_OP_INS))
+    return TRUE;
+
+  table = ed_schema_lookup (schema, op->tbl);
+  excerpt = value_excerpt (op->val);
+  if (!ed_json_depth_ok (op->val, strlen (op->val)))
+    problem = g_strdup_printf (_("the value is nested more than %d levels deep"),
+                               ED_JSON_MAX_DEPTH);
+  else if ((node = json_from_string (op->val, NULL)) == NULL)
+    problem = g_strdup_printf (_("“%s” is not a JSON value"), excerpt);
+  else if (op->kind == ED_OP_SET)
+    problem = column_value_problem (table, op->col, node, op->val, TRUE);
+  else if (!JSON_NODE_HOLDS_OBJECT (node))
+    problem = g_strdup_printf (_("“%s” is not an object of the row’s values"), excerpt);
+  else
+    {
+      JsonObject *object = json_node_get_object (node);
+      g_autoptr(GList) members = json_object_get_members (object);
+
+      for (GList *l = members; l != NULL && problem == NULL; l = l->next)
+        {
+          JsonNode *member = json_object_get_member (object, l->data);
+          g_autoptr(JsonGenerator) generator = json_generator_new ();
+          g_autofree char *text = NULL;
+
+          json_generator_set_root (generator, member);
+          text = json_generator_to_data (generator, NULL);
+          problem = column_value_problem (table, l->data, member, text, FALSE);
+          if (problem != NULL)
+            column = l->data;
+        }
+    }
+
+  if (problem == NULL)
+    return TRUE;
+  g_set_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_BAD_VALUE,
+               /* Translators: table.column in row ID: what is wrong with the value */
+               _("%s.%s in row %s: %s"), op->tbl, column, op->pk, problem);
+  return FALSE;
+}
+
 /**
  * ed_ops_write_file:
  * @ops: (element-type EdOp): the ops
+ * @district: (nullable): the district of the desk that writes them
+ *   (ed_merge_get_district_id()), which every receiver checks against its own; %NULL only
+ *   for a desk of no district
  * @path: the file to write (replaced atomically)
  * @error: return location for an error
  */
 gboolean
 ed_ops_write_file (GPtrArray   *ops,
+                   const char  *district,
                    const char  *path,
                    GError     **error)
 {
@@ -437,6 +696,11 @@ ed_ops_write_file (GPtrArray   *ops,
   json_builder_add_string_value (builder, OPS_FILE_FORMAT);
   json_builder_set_member_name (builder, "version");
   json_builder_add_int_value (builder, OPS_FILE_VERSION);
+  json_builder_set_member_name (builder, "district");
+  if (district != NULL)
+    json_builder_add_string_value (builder, district);
+  else
+    json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "ops");
   json_builder_begin_array (builder);
   for (guint i = 0; i < ops->len; i++)
@@ -453,33 +717,92 @@ ed_ops_write_file (GPtrArray   *ops,
                                    0600, error);
 }
 
+/* The district a file of version 2 names, or %NULL in @out_district when it names none (a
+ * desk of no district). */
+static gboolean
+read_district (JsonObject  *root,
+               const char  *name,
+               char       **out_district,
+               GError     **error)
+{
+  JsonNode *node = json_object_get_member (root, "district");
+
+  if (node != NULL && JSON_NODE_HOLDS_NULL (node))
+    {
+      *out_district = NULL;
+      return TRUE;
+    }
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING ||
+      *json_node_get_string (node) == '\0')
+    {
+      g_set_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_INVALID,
+                   _("%s: the file does not say which district its changes belong to"), name);
+      return FALSE;
+    }
+  *out_district = g_strdup (json_node_get_string (node));
+  return TRUE;
+}
+
 /**
  * ed_ops_read_file:
  * @path: an ops file
+ * @out_district: (out) (optional) (transfer full) (nullable): the district the file says its
+ *   ops belong to, for ed_merge_apply(); %NULL for a file of the first format, which does not
+ *   say
  * @error: return location for what is wrong with it: file, op number, field
  *
  * Returns: (transfer full) (element-type EdOp): the ops, or %NULL
  */
 GPtrArray *
 ed_ops_read_file (const char  *path,
+                  char       **out_district,
                   GError     **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GPtrArray) ops = g_ptr_array_new_with_free_func ((GDestroyNotify)ed_op_free);
   g_autofree char *name = g_filename_display_name (path);
+  g_autofree char *contents = NULL;
+  g_autofree char *district = NULL;
   g_autoptr(GError) local_error = NULL;
   JsonObject *root;
   JsonArray *array;
   JsonNode *ops_node;
+  gint64 version;
+  gsize length;
+  gsize start;
 
-  if (!json_parser_load_from_mapped_file (parser, path, &local_error))
+  /* Read, not mapped: the checks below look at the whole text before json-glib does. */
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
+    {
+      g_set_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_INVALID,
+                   _("%s: not a readable JSON file: %s"), name, local_error->message);
+      return NULL;
+    }
+  for (start = 0; start < length && g_ascii_isspace (contents[start]); start++)
+    ;
+  if (start == length)
+    {
+      g_set_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_INVALID,
+                   _("%s: the file is empty; it holds no changes"), name);
+      return NULL;
+    }
+  if (!ed_json_depth_ok (contents, length))
+    {
+      g_set_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_INVALID,
+                   _("%s: not an ops file: its JSON is nested more than %d levels deep"),
+                   name, ED_JSON_MAX_DEPTH);
+      return NULL;
+    }
+  if (!json_parser_load_from_data (parser, contents, length, &local_error))
     {
       g_set_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_INVALID,
                    _("%s: not a readable JSON file: %s"), name, local_error->message);
       return NULL;
     }
 
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)) ||
+  if (json_parser_get_root (parser) == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)) ||
       g_strcmp0 (json_object_get_string_member_with_default (
                    json_node_get_object (json_parser_get_root (parser)), "format", ""),
                  OPS_FILE_FORMAT) != 0)
@@ -491,15 +814,17 @@ ed_ops_read_file (const char  *path,
     }
   root = json_node_get_object (json_parser_get_root (parser));
 
-  if (json_object_get_int_member_with_default (root, "version", 0) != OPS_FILE_VERSION)
+  version = json_object_get_int_member_with_default (root, "version", 0);
+  if (version < OPS_FILE_FIRST_VERSION || version > OPS_FILE_VERSION)
     {
       g_set_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_INVALID,
                    _("%s: ops file version %" PRId64 " is not supported "
-                     "(this version reads %d)"),
-                   name, json_object_get_int_member_with_default (root, "version", 0),
-                   OPS_FILE_VERSION);
+                     "(this version reads %d to %d)"),
+                   name, version, OPS_FILE_FIRST_VERSION, OPS_FILE_VERSION);
       return NULL;
     }
+  if (version >= 2 && !read_district (root, name, &district, error))
+    return NULL;
 
   ops_node = json_object_get_member (root, "ops");
   if (ops_node == NULL || !JSON_NODE_HOLDS_ARRAY (ops_node))
@@ -523,5 +848,7 @@ ed_ops_read_file (const char  *path,
       g_ptr_array_add (ops, op);
     }
 
+  if (out_district != NULL)
+    *out_district = g_steal_pointer (&district);
   return g_steal_pointer (&ops);
 }

@@ -9,9 +9,16 @@
 
 #include <json-glib/json-glib.h>
 
+#include "changes/ed-schema.h"
+
 G_BEGIN_DECLS
 
 #define ED_ROW_COLUMN "__row"   /* the column of ins, del and restore ops */
+
+/* How deeply an ops file or an op's value may nest arrays and objects. json-glib parses by
+ * recursion, so a file of 100,000 brackets exhausts the stack; the deepest legitimate
+ * nesting is 4 (file, list of ops, op, list of op ids). */
+#define ED_JSON_MAX_DEPTH 64
 
 typedef enum
 {
@@ -71,13 +78,23 @@ char       *ed_strv_to_json          (const char * const *strv);
 GStrv       ed_strv_from_json        (const char   *json,
                                       GError      **error);
 
+gboolean    ed_json_depth_ok         (const char   *text,
+                                      gsize         length);
+JsonNode   *ed_json_parse            (const char   *text,
+                                      GError      **error);
+
 JsonNode   *ed_op_to_json            (const EdOp   *op);
 EdOp       *ed_op_from_json          (JsonNode     *node,
                                       GError      **error);
+gboolean    ed_op_check_value        (const EdOp   *op,
+                                      EdSchema     *schema,
+                                      GError      **error);
 gboolean    ed_ops_write_file        (GPtrArray    *ops,
+                                      const char   *district,
                                       const char   *path,
                                       GError      **error);
 GPtrArray  *ed_ops_read_file         (const char   *path,
+                                      char        **out_district,
                                       GError      **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EdOp, ed_op_free)

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "changes/ed-change-set.h"
+#include "changes/ed-op.h"
 #include "changes/ed-schema.h"
 #include "sql/ed-sql-resources.h"
 
@@ -501,7 +502,7 @@ ed_value_from_json (EdValueType   type,
 
   g_return_val_if_fail (json != NULL, NULL);
 
-  node = json_from_string (json, &local_error);
+  node = ed_json_parse (json, &local_error);
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
     {
       g_set_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_BAD_VALUE,

@@ -144,6 +144,7 @@ ops_export (const EdCommandGlobals  *globals,
   g_autoptr(EdContext) context = NULL;
   g_autoptr(GHashTable) since = NULL;
   g_autoptr(GPtrArray) ops = NULL;
+  g_autofree char *district = NULL;
   GError *error = NULL;
   int status;
 
@@ -158,8 +159,13 @@ ops_export (const EdCommandGlobals  *globals,
   if (context == NULL)
     return ed_command_fail (error);
 
+  /* The file names its district, so that a desk of another district refuses it even when it
+   * holds none of the district's own row, as an export --since does not. */
+  district = ed_merge_get_district_id (ED_REPLICA (context), &error);
+  if (error != NULL)
+    return ed_command_fail (error);
   ops = ed_merge_export (ED_REPLICA (context), since, &error);
-  if (ops == NULL || !ed_ops_write_file (ops, output, &error))
+  if (ops == NULL || !ed_ops_write_file (ops, district, output, &error))
     return ed_command_fail (error);
 
   print_export_summary (ops, output);
@@ -189,13 +195,14 @@ ops_apply (const EdCommandGlobals *globals,
   g_autoptr(GPtrArray) conflicts = NULL;
   g_autofree char *path = ed_command_database_path (globals);
   g_autofree char *input_name = g_filename_display_name (input);
+  g_autofree char *district = NULL;
   GError *error = NULL;
   EdMergeStats stats = { 0 };
   gboolean is_new;
 
   /* The file is read in full before the district is opened, so that a bad file changes
    * nothing, not even by creating a database. Its errors name it already. */
-  ops = ed_ops_read_file (input, &error);
+  ops = ed_ops_read_file (input, &district, &error);
   if (ops == NULL)
     return ed_command_fail (error);
 
@@ -204,7 +211,7 @@ ops_apply (const EdCommandGlobals *globals,
   if (context == NULL)
     return ed_command_fail (error);
 
-  if (!ed_merge_apply (ED_REPLICA (context), ops, &stats, &error))
+  if (!ed_merge_apply (ED_REPLICA (context), district, ops, &stats, &error))
     {
       g_autoptr(GError) local_error = error;
 
@@ -291,8 +298,10 @@ _ed_cli_ops (const EdCommandGlobals  *globals,
                                   "Applying a file twice changes nothing."));
   g_option_context_set_description (option_context,
                                     _("Exit status 1 means the file was refused and nothing "
-                                      "changed: it is not an ops file, or it holds a change "
-                                      "whose number this desk knows with different content."));
+                                      "changed: it is not an ops file, it belongs to another "
+                                      "district, it holds a value that does not fit its column, "
+                                      "or it holds a change whose number this desk knows with "
+                                      "different content."));
   g_option_context_add_main_entries (option_context, entries, GETTEXT_PACKAGE);
   if (!ed_command_parse (option_context, "ops", &argc, &argv, &status))
     return status;

@@ -220,7 +220,8 @@ apply (EdContext *context,
   g_autoptr(GError) error = NULL;
   EdMergeStats stats = { 0, };
 
-  ed_bench_check (ed_merge_apply (ED_REPLICA (context), ops, &stats, &error), error, "ed_merge_apply");
+  ed_bench_check (ed_merge_apply (ED_REPLICA (context), NULL, ops, &stats, &error), error,
+                  "ed_merge_apply");
   if (stats.applied != ops->len)
     g_error ("Applied %u of %u new ops", stats.applied, ops->len);
 }
@@ -341,9 +342,10 @@ main (int   argc,
       g_autofree char *path = g_build_filename (dir, name, NULL);
       g_autoptr(GPtrArray) read_back = NULL;
 
-      ed_bench_check (ed_ops_write_file (batches[d], path, &error), error, "ed_ops_write_file");
+      ed_bench_check (ed_ops_write_file (batches[d], NULL, path, &error), error,
+                      "ed_ops_write_file");
       start = g_get_monotonic_time ();
-      read_back = ed_ops_read_file (path, &error);
+      read_back = ed_ops_read_file (path, NULL, &error);
       read_ms += ed_bench_ms_since (start);
       ed_bench_check (read_back != NULL, error, "ed_ops_read_file");
       if (read_back->len != batches[d]->len)

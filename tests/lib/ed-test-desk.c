@@ -106,9 +106,11 @@ ed_test_desk_sync (EdTestDesk *from,
 {
   g_autoptr(GPtrArray) ops = ed_merge_export (ED_REPLICA (from->context), NULL, NULL);
   g_autoptr(GError) error = NULL;
+  g_autofree char *district = ed_merge_get_district_id (ED_REPLICA (from->context), &error);
 
+  g_assert_no_error (error);
   g_assert_nonnull (ops);
-  g_assert_true (ed_merge_apply (ED_REPLICA (to->context), ops, NULL, &error));
+  g_assert_true (ed_merge_apply (ED_REPLICA (to->context), district, ops, NULL, &error));
   g_assert_no_error (error);
 }
 

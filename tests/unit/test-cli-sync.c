@@ -437,7 +437,7 @@ highest_seq (const char *file,
              const char *device)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) ops = ed_ops_read_file (file, &error);
+  g_autoptr(GPtrArray) ops = ed_ops_read_file (file, NULL, &error);
   gint64 highest = 0;
 
   g_assert_no_error (error);
@@ -492,7 +492,7 @@ test_export_since (EdTestDir     *fixture,
   ed_test_cli_run_on (&run, a, "ops", "export", "--since", since_a, "--since", since_b, "-o", news,
                       NULL);
   g_assert_cmpint (run.status, ==, 0);
-  ops = ed_ops_read_file (news, &error);
+  ops = ed_ops_read_file (news, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (ops->len, ==, 2);
   for (guint i = 0; i < ops->len; i++)
@@ -516,7 +516,7 @@ test_export_since (EdTestDir     *fixture,
                       NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_clear_pointer (&ops, g_ptr_array_unref);
-  ops = ed_ops_read_file (news, &error);
+  ops = ed_ops_read_file (news, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (ops->len, ==, 1);
   g_assert_cmpstr (((const EdOp *)g_ptr_array_index (ops, 0))->device, ==, info_a.device);
@@ -543,6 +543,7 @@ test_bad_files_are_refused (EdTestDir     *fixture,
   g_autofree char *phone_after = NULL;
   g_autoptr(GPtrArray) ops = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *district = NULL;
   g_auto(DeskInfo) before = { 0 };
   g_auto(DeskInfo) after = { 0 };
   g_auto(EdTestCliResult) run = { 0 };
@@ -555,7 +556,7 @@ test_bad_files_are_refused (EdTestDir     *fixture,
   /* A file that holds a change B has not seen, and one that B has, altered. */
   set_setting (a, "phone", "01632 960999");
   export_all (a, file);
-  ops = ed_ops_read_file (file, &error);
+  ops = ed_ops_read_file (file, &district, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < ops->len && !changed; i++)
     {
@@ -569,7 +570,7 @@ test_bad_files_are_refused (EdTestDir     *fixture,
         }
     }
   g_assert_true (changed);
-  g_assert_true (ed_ops_write_file (ops, tampered, &error));
+  g_assert_true (ed_ops_write_file (ops, district, tampered, &error));
   g_assert_no_error (error);
 
   get_info (b, &before);
@@ -603,6 +604,188 @@ test_bad_files_are_refused (EdTestDir     *fixture,
   ed_test_cli_run_on (&run, b, "ops", "apply", file, NULL);
   g_assert_cmpint (run.status, ==, 0);
   assert_same_state (a, b);
+}
+
+/* The district a file names in its header, as ed_ops_read_file() reads it. */
+static char *
+district_of_file (const char *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) ops = NULL;
+  char *district = NULL;
+
+  ops = ed_ops_read_file (file, &district, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (district);
+  return district;
+}
+
+/* Issue: "ops export --since" from district D, applied to district B, poured D's electors into
+ * B, because the file held no row of D's district table. */
+static void
+test_other_district_incremental_refused (EdTestDir     *fixture,
+                                         gconstpointer  data)
+{
+  g_autofree char *d = ed_test_dir_file (fixture, "district-d.db");
+  g_autofree char *b = ed_test_dir_file (fixture, "district-b.db");
+  g_autofree char *all_d = ed_test_dir_file (fixture, "all-d.json");
+  g_autofree char *all_b = ed_test_dir_file (fixture, "all-b.json");
+  g_autofree char *news = ed_test_dir_file (fixture, "news-d.json");
+  g_autofree char *fresh = ed_test_dir_file (fixture, "fresh.db");
+  g_autofree char *since = NULL;
+  g_autofree char *district_d = NULL;
+  g_autofree char *district_b = NULL;
+  g_auto(DeskInfo) info_d = { 0 };
+  g_auto(DeskInfo) before = { 0 };
+  g_auto(DeskInfo) after = { 0 };
+  g_auto(EdTestCliResult) run = { 0 };
+
+  ed_test_cli_run_on (&run, d, "demo", "--electors", "100", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  ed_test_cli_run_on (&run, b, "demo", "--electors", "50", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  get_info (d, &info_d);
+  since = g_strdup_printf ("%s:1", info_d.device);
+  ed_test_cli_run_on (&run, d, "ops", "export", "--since", since, "-o", news, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  get_info (b, &before);
+  ed_test_cli_run_on (&run, b, "ops", "apply", news, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpuint (n_error_lines (run.err), ==, 1);
+  g_assert_null (strstr (run.err, "CRITICAL"));
+  g_assert_nonnull (strstr (run.err, "news-d.json"));
+  g_assert_nonnull (strstr (run.err, "nothing was applied"));
+  get_info (b, &after);
+  g_assert_cmpstr (before.state_hash, ==, after.state_hash);
+  g_assert_cmpint (before.n_ops, ==, after.n_ops);
+
+  /* Both districts are named, each in full. */
+  export_all (d, all_d);
+  export_all (b, all_b);
+  district_d = district_of_file (all_d);
+  district_b = district_of_file (all_b);
+  g_assert_cmpstr (district_d, !=, district_b);
+  g_assert_nonnull (strstr (run.err, district_d));
+  g_assert_nonnull (strstr (run.err, district_b));
+
+  /* Nor does it make a new desk: that needs the district itself first. */
+  ed_test_cli_run_on (&run, fresh, "ops", "apply", news, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
+
+  /* The whole of D is refused too, and D's own desks still take it. */
+  ed_test_cli_run_on (&run, b, "ops", "apply", all_d, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  get_info (b, &after);
+  g_assert_cmpstr (before.state_hash, ==, after.state_hash);
+  ed_test_cli_run_on (&run, fresh, "ops", "apply", all_d, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  ed_test_cli_run_on (&run, fresh, "ops", "apply", news, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  assert_same_state (d, fresh);
+}
+
+/* Writes @text as an ops file of district @district holding one op. */
+static void
+write_one_op_file (const char *path,
+                   const char *district,
+                   const char *op_json)
+{
+  g_autofree char *text = g_strdup_printf ("{\"format\": \"electoral-desk-ops\", \"version\": 2, "
+                                           "\"district\": \"%s\", \"ops\": [%s]}",
+                                           district, op_json);
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+}
+
+/* Issue: a value not of its column's type was applied as an empty value; 100,000 levels of
+ * brackets crashed the command; an empty file raised a GLib critical. Each is refused with
+ * one line saying why, and the district is left as it was. */
+static void
+test_hostile_values_refused (EdTestDir     *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *all = ed_test_dir_file (fixture, "all.json");
+  g_autofree char *bad = ed_test_dir_file (fixture, "bad.json");
+  g_autofree char *district = NULL;
+  g_autofree char *area = NULL;
+  g_autofree char *pred = NULL;
+  g_autofree char *deep = NULL;
+  g_autoptr(GPtrArray) ops = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(DeskInfo) before = { 0 };
+  g_auto(DeskInfo) after = { 0 };
+  const char *values[] = { "not json", "42", "\\\"two\\\"", NULL };
+  const char *columns[] = { "name", "name", "seats" };
+
+  make_two_desks (fixture, &a, &b);
+  export_all (a, all);
+  ops = ed_ops_read_file (all, &district, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < ops->len && area == NULL; i++)
+    {
+      const EdOp *op = g_ptr_array_index (ops, i);
+
+      if (op->kind == ED_OP_INS && g_str_equal (op->tbl, "electoral_area"))
+        {
+          area = g_strdup (op->pk);
+          pred = ed_op_get_id (op);
+        }
+    }
+  g_assert_nonnull (area);
+
+  get_info (b, &before);
+  for (guint i = 0; values[i] != NULL; i++)
+    {
+      g_auto(EdTestCliResult) run = { 0 };
+      g_autofree char *op = g_strdup_printf (
+        "{\"device\": \"dddddddd-0000-4000-8000-00000000000d\", \"seq\": 1, \"hlc\": 1, "
+        "\"tbl\": \"electoral_area\", \"pk\": \"%s\", \"col\": \"%s\", \"kind\": \"set\", "
+        "\"val\": \"%s\", \"pred\": [\"%s\"], \"seen\": [], \"user\": \"mallory\"}",
+        area, columns[i], values[i], pred);
+
+      write_one_op_file (bad, district, op);
+      ed_test_cli_run_on (&run, b, "ops", "apply", bad, NULL);
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_cmpuint (ed_test_cli_count_lines (run.err), ==, 1);
+      g_assert_nonnull (strstr (run.err, columns[i]));
+      g_assert_nonnull (strstr (run.err, "nothing was applied"));
+      get_info (b, &after);
+      g_assert_cmpstr (before.state_hash, ==, after.state_hash);
+      g_assert_cmpint (before.n_ops, ==, after.n_ops);
+    }
+
+  /* A file, and a value inside a file, nested 100,000 deep; an empty file. */
+  deep = g_strnfill (100000, '[');
+  {
+    g_autofree char *texts[3] = { NULL };
+    const char *reasons[] = { "nested", "nested", "empty" };
+
+    texts[0] = g_strdup (deep);
+    texts[1] = g_strdup_printf (
+      "{\"format\": \"electoral-desk-ops\", \"version\": 2, \"district\": \"%s\", \"ops\": "
+      "[{\"device\": \"dddddddd-0000-4000-8000-00000000000d\", \"seq\": 1, \"hlc\": 1, "
+      "\"tbl\": \"electoral_area\", \"pk\": \"%s\", \"col\": \"name\", \"kind\": \"set\", "
+      "\"val\": \"%s\", \"pred\": [], \"seen\": [], \"user\": \"mallory\"}]}",
+      district, area, deep);
+    texts[2] = g_strdup ("");
+    for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+      {
+        g_auto(EdTestCliResult) run = { 0 };
+
+        g_assert_true (g_file_set_contents (bad, texts[i], -1, NULL));
+        ed_test_cli_run_on (&run, b, "ops", "apply", bad, NULL);
+        g_assert_cmpint (run.status, ==, 1);
+        g_assert_cmpuint (ed_test_cli_count_lines (run.err), ==, 1);
+        g_assert_nonnull (strstr (run.err, reasons[i]));
+        g_assert_null (strstr (run.err, "CRITICAL"));
+        get_info (b, &after);
+        g_assert_cmpstr (before.state_hash, ==, after.state_hash);
+      }
+  }
 }
 
 static void
@@ -688,6 +871,9 @@ main (int    argc,
   ED_TEST_ADD ("/cli-sync/apply-twice-changes-nothing", test_apply_twice_changes_nothing);
   ED_TEST_ADD ("/cli-sync/export-since", test_export_since);
   ED_TEST_ADD ("/cli-sync/bad-files-are-refused", test_bad_files_are_refused);
+  ED_TEST_ADD ("/cli-sync/other-district-incremental-refused",
+               test_other_district_incremental_refused);
+  ED_TEST_ADD ("/cli-sync/hostile-values-refused", test_hostile_values_refused);
   ED_TEST_ADD ("/cli-sync/history-errors", test_history_errors);
 
   return g_test_run ();

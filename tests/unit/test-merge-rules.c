@@ -283,16 +283,16 @@ test_idempotent_and_order_free (void)
   for (guint i = ops->len; i > 0; i--)
     g_ptr_array_add (reversed, g_ptr_array_index (ops, i - 1));
 
-  g_assert_true (ed_merge_apply (ED_REPLICA (b->context), ops, &stats, NULL));
+  g_assert_true (ed_merge_apply (ED_REPLICA (b->context), NULL, ops, &stats, NULL));
   g_assert_cmpuint (stats.applied, ==, ops->len);
   hash_b = ed_test_desk_hash (b);
-  g_assert_true (ed_merge_apply (ED_REPLICA (b->context), ops, &stats, NULL));
+  g_assert_true (ed_merge_apply (ED_REPLICA (b->context), NULL, ops, &stats, NULL));
   g_assert_cmpuint (stats.applied, ==, 0);
   g_assert_cmpuint (stats.duplicates, ==, ops->len);
   hash_b_again = ed_test_desk_hash (b);
   g_assert_cmpstr (hash_b, ==, hash_b_again);
 
-  g_assert_true (ed_merge_apply (ED_REPLICA (c->context), reversed, NULL, NULL));
+  g_assert_true (ed_merge_apply (ED_REPLICA (c->context), NULL, reversed, NULL, NULL));
   hash_c = ed_test_desk_hash (c);
   g_assert_cmpstr (hash_b, ==, hash_c);
   assert_same_state (a, b);
@@ -320,7 +320,7 @@ test_integrity_alarm (void)
   tampered->val = g_strdup ("{\"name\":\"Forged\",\"count\":1,\"flag\":false}");
 
   before = ed_test_desk_hash (b);
-  g_assert_false (ed_merge_apply (ED_REPLICA (b->context), ops, NULL, &error));
+  g_assert_false (ed_merge_apply (ED_REPLICA (b->context), NULL, ops, NULL, &error));
   g_assert_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_INTEGRITY);
   after = ed_test_desk_hash (b);
   g_assert_cmpstr (before, ==, after);
@@ -463,6 +463,7 @@ test_other_district_refused (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
+  g_autofree char *district_b = NULL;
 
   g_hash_table_insert (values, "council-name", "Testbury District Council");
   g_hash_table_insert (values, "country", "england");
@@ -480,7 +481,9 @@ test_other_district_refused (void)
   /* B's changes are another council's. */
   before = ed_test_desk_hash (c);
   ops = ed_merge_export (ED_REPLICA (b->context), NULL, NULL);
-  g_assert_false (ed_merge_apply (ED_REPLICA (c->context), ops, NULL, &error));
+  district_b = ed_merge_get_district_id (ED_REPLICA (b->context), NULL);
+  g_assert_nonnull (district_b);
+  g_assert_false (ed_merge_apply (ED_REPLICA (c->context), district_b, ops, NULL, &error));
   g_assert_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_OTHER_DISTRICT);
   after = ed_test_desk_hash (c);
   g_assert_cmpstr (before, ==, after);

@@ -1667,7 +1667,7 @@ deliver (Sim       *sim,
 
   sim->stats.applies++;
   desk->changed = TRUE;
-  if (!ed_merge_apply (ED_REPLICA (desk->context), batch, &stats, &error))
+  if (!ed_merge_apply (ED_REPLICA (desk->context), NULL, batch, &stats, &error))
     return sim_fail_error (sim, "ed_merge_apply", d, error);
   if (stats.applied != g_hash_table_size (fresh) ||
       stats.applied + stats.duplicates != batch->len)
@@ -2055,7 +2055,7 @@ check_p4 (Sim         *sim,
 
   shuffle (sim, sops);
   batch = batch_from (sops);
-  if (!ed_merge_apply (ED_REPLICA (sim->desks[d].context), batch, &stats, &error))
+  if (!ed_merge_apply (ED_REPLICA (sim->desks[d].context), NULL, batch, &stats, &error))
     return sim_fail_error (sim, "P4: ed_merge_apply of everything again", d, error);
   if (stats.applied != 0 || stats.duplicates != batch->len)
     return sim_fail (sim, "P4: desk %u: everything again gave applied %u, duplicates %u of %u",
@@ -2162,7 +2162,7 @@ check_p7 (Sim *sim)
   if (!ed_database_count_rows (database, "integrity_alarm", &alarms_before, &error))
     return sim_fail_error (sim, "counting integrity alarms", d, error);
   expecting_alarm = TRUE;
-  accepted = ed_merge_apply (ED_REPLICA (sim->desks[d].context), batch, &stats, &error);
+  accepted = ed_merge_apply (ED_REPLICA (sim->desks[d].context), NULL, batch, &stats, &error);
   expecting_alarm = FALSE;
   if (accepted)
     return sim_fail (sim, "P7: desk %u accepted op %s with a changed value", d, victim->id);

@@ -79,7 +79,7 @@ test_table_synced (EdTestDir     *fixture,
   ops = ed_merge_export (ED_REPLICA (a), NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (ops->len, >, 0);
-  g_assert_true (ed_merge_apply (ED_REPLICA (b), ops, &stats, &error));
+  g_assert_true (ed_merge_apply (ED_REPLICA (b), NULL, ops, &stats, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (stats.applied, ==, ops->len);
   g_assert_cmpuint (ed_test_things_count (b), ==, 1);
