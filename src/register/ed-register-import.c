@@ -198,7 +198,9 @@ add_problem (Import      *import,
   g_ptr_array_add (import->report->problems, problem);
 }
 
-/* The field of column @c in the current row, "" when the file has no such column. */
+/* The field of column @c in the current row, "" when the file has no such column; without the
+ * quote an export puts before a value a spreadsheet would run as a formula, so an export
+ * imports as the same values. */
 static const char *
 field (Import      *import,
        EdCsvReader *reader,
@@ -209,7 +211,7 @@ field (Import      *import,
   if (import->columns[c] < 0)
     return "";
   value = ed_csv_reader_get_field (reader, import->columns[c]);
-  return value != NULL ? value : "";
+  return value != NULL ? ed_csv_unneutralise (value) : "";
 }
 
 /* @text without the spaces around it, kept until the import ends. Nearly every field has
