@@ -145,6 +145,39 @@ ed_output_file_new (const char  *path,
   return self;
 }
 
+/**
+ * ed_output_file_new_for_file:
+ * @file: the file to write; it must be on this computer (a path)
+ * @error: return location for an error
+ *
+ * As ed_output_file_new(), for a #GFile (a file chooser's answer, a command's argument).
+ *
+ * Returns: (transfer full): the output file, or %NULL
+ */
+EdOutputFile *
+ed_output_file_new_for_file (GFile   *file,
+                             GError **error)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_autofree char *display = g_file_get_parse_name (file);
+
+      /* Only a local file can be written beside its target and renamed into place. */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("“%s” is not a file on this computer: save it to a folder here"),
+                   display);
+      return NULL;
+    }
+  return ed_output_file_new (path, error);
+}
+
+static void sync_folder (const char *path);
+
 static gboolean
 write_fully (EdOutputFile  *self,
              const guint8  *data,
@@ -276,13 +309,64 @@ ed_output_file_publish (EdOutputFile  *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (self->fd < 0 && !self->published, FALSE);
 
-  if (g_rename (self->temp_path, self->path) != 0)
+  if (!ed_output_file_rename_into_place (self->temp_path, self->path, error))
+    return FALSE;
+  self->published = TRUE;
+  return TRUE;
+}
+
+/**
+ * ed_output_file_new_temp_path:
+ * @path: the file that will be written
+ * @error: return location for an error
+ *
+ * Finds a name for a temporary file for @path, named as ed_output_file_new() names its own,
+ * for a writer that must create the file itself (SQLite, through ed_database_open(), which
+ * creates it with O_EXCL and mode 0600): it writes there, then calls
+ * ed_output_file_rename_into_place().
+ *
+ * Returns: (transfer full): the temporary file's path, free, or %NULL
+ */
+char *
+ed_output_file_new_temp_path (const char  *path,
+                              GError     **error)
+{
+  g_autoptr(EdOutputFile) out = ed_output_file_new (path, error);
+  char *temp_path;
+
+  if (out == NULL)
+    return NULL;
+  /* Made and removed, so that the name is one no other file had a moment ago; the writer's
+   * own O_EXCL stops it if another takes it in between. */
+  temp_path = g_strdup (out->temp_path);
+  ed_output_file_abort (out);
+  return temp_path;
+}
+
+/**
+ * ed_output_file_rename_into_place:
+ * @temp_path: a whole file, synced to the disk, in @path's folder
+ * @path: its name
+ * @error: return location for an error, which names @path
+ *
+ * Renames @temp_path over @path in one step, and syncs the folder.
+ *
+ * Returns: %TRUE if the file is in place
+ */
+gboolean
+ed_output_file_rename_into_place (const char  *temp_path,
+                                  const char  *path,
+                                  GError     **error)
+{
+  g_return_val_if_fail (temp_path != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (g_rename (temp_path, path) != 0)
     {
-      ed_output_file_set_error (error, self->path, errno);
+      ed_output_file_set_error (error, path, errno);
       return FALSE;
     }
-  self->published = TRUE;
-  sync_folder (self->path);
+  sync_folder (path);
   return TRUE;
 }
 

@@ -25,6 +25,8 @@ typedef struct _EdOutputFile EdOutputFile;
 
 EdOutputFile *ed_output_file_new            (const char    *path,
                                              GError       **error);
+EdOutputFile *ed_output_file_new_for_file   (GFile         *file,
+                                             GError       **error);
 gboolean      ed_output_file_write          (EdOutputFile  *self,
                                              const void    *data,
                                              gsize          length,
@@ -44,6 +46,11 @@ gboolean      ed_output_file_set_contents   (const char    *path,
                                              const void    *data,
                                              gsize          length,
                                              GError       **error);
+char         *ed_output_file_new_temp_path  (const char    *path,
+                                             GError       **error);
+gboolean      ed_output_file_rename_into_place (const char *temp_path,
+                                                const char *path,
+                                                GError    **error);
 void          ed_output_file_set_error      (GError       **error,
                                              const char    *path,
                                              int            saved_errno);

@@ -26,6 +26,7 @@
 #include "core/ed-date.h"
 #include "district/ed-district-settings.h"
 #include "core/ed-elector-number.h"
+#include "core/ed-output-file.h"
 #include "register/ed-franchise.h"
 #include "core/ed-postcode.h"
 #include "register/ed-register-bulk-load.h"
@@ -925,6 +926,7 @@ ed_import_report_write_csv (EdImportReport  *report,
                             GError         **error)
 {
   g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(EdOutputFile) out = NULL;
   const char *header[] = { "line", "field", "value", "reason" };
 
   ed_csv_append_row (text, header, G_N_ELEMENTS (header), ',');
@@ -936,8 +938,11 @@ ed_import_report_write_csv (EdImportReport  *report,
 
       ed_csv_append_row (text, fields, G_N_ELEMENTS (fields), ',');
     }
-  return g_file_replace_contents (file, text->str, text->len, NULL, FALSE,
-                                  G_FILE_CREATE_PRIVATE, NULL, NULL, error);
+  /* The report quotes refused values, personal data: written whole and 0600 like every other
+   * file (core/ed-output-file.c). */
+  out = ed_output_file_new_for_file (file, error);
+  return out != NULL && ed_output_file_write (out, text->str, text->len, error) &&
+         ed_output_file_commit (out, error);
 }
 
 typedef struct
