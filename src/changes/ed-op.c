@@ -16,6 +16,7 @@
 
 #include "changes/ed-change-set.h"
 #include "changes/ed-op.h"
+#include "core/ed-output-file.h"
 
 #define OPS_FILE_FORMAT "electoral-desk-ops"
 /* Version 2 names, in its header, the district of the desk that wrote it (SYNC.md §4.4);
@@ -712,9 +713,9 @@ ed_ops_write_file (GPtrArray   *ops,
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
   text = json_generator_to_data (generator, &length);
-  return g_file_set_contents_full (path, text, length,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   0600, error);
+  /* Whole or not at all, 0600, and a killed export leaves a temporary no one mistakes for
+   * an ops file (core/ed-output-file.c). */
+  return ed_output_file_set_contents (path, text, length, error);
 }
 
 /* The district a file of version 2 names, or %NULL in @out_district when it names none (a

@@ -1646,6 +1646,46 @@ ed_csv_normalise_name (const char *name)
 
 /* --- writing -------------------------------------------------------------------------------- */
 
+/* CSV injection (OWASP): a spreadsheet opening a file runs a cell that starts with `=`, `+`,
+ * `-` or `@` as a formula, and a leading tab or carriage return can hide such a start. Every
+ * CSV this program writes may be opened in one, and may hold text a stranger chose (a name on
+ * a registration form), so such a cell is written with a single quote before it, and in
+ * quotes: the spreadsheet shows the text, quote hidden, and runs nothing. The register holds
+ * no negative numbers, and a hyphen-leading name is rare, so nothing a person needs as a
+ * number is lost.
+ *
+ * A value that already starts with quotes followed by one of those characters gets one
+ * more, so that ed_csv_unneutralise() can take exactly one off and every value reads back as
+ * it was written, including one that really starts with a quote. */
+static gboolean
+needs_neutralising (const char *value)
+{
+  while (*value == '\'')
+    value++;
+  return *value == '=' || *value == '+' || *value == '-' || *value == '@' || *value == '\t' ||
+         *value == '\r';
+}
+
+/**
+ * ed_csv_unneutralise:
+ * @value: a field as read from a CSV file
+ *
+ * Undoes what ed_csv_append_field() does against CSV injection: the single quote it puts
+ * before a value starting with `=`, `+`, `-`, `@`, a tab or a carriage return (after any
+ * quotes of its own) is taken off. Any other value is returned as it is.
+ *
+ * Returns: @value, or @value without its first byte
+ */
+const char *
+ed_csv_unneutralise (const char *value)
+{
+  g_return_val_if_fail (value != NULL, NULL);
+
+  if (value[0] == '\'' && needs_neutralising (value + 1))
+    return value + 1;
+  return value;
+}
+
 /**
  * ed_csv_append_field:
  * @line: the line being built
@@ -1654,7 +1694,9 @@ ed_csv_normalise_name (const char *name)
  *
  * Appends @value to @line as one CSV field, in quotes (with quote marks doubled) when it
  * holds the delimiter, a quote mark, a line break, or starts or ends with a space or tab,
- * which spreadsheets would otherwise trim. Does not add a delimiter.
+ * which spreadsheets would otherwise trim. A value a spreadsheet would run as a formula gets
+ * a single quote before it, and quotes around it (see needs_neutralising() above; the import
+ * takes the quote off with ed_csv_unneutralise()). Does not add a delimiter.
  */
 void
 ed_csv_append_field (GString    *line,
@@ -1663,6 +1705,7 @@ ed_csv_append_field (GString    *line,
 {
   gsize len;
   gboolean quote;
+  gboolean neutralise;
   const char *p;
 
   g_return_if_fail (line != NULL);
@@ -1671,7 +1714,9 @@ ed_csv_append_field (GString    *line,
     return;
 
   len = strlen (value);
-  quote = value[0] == ' ' || value[0] == '\t' || value[len - 1] == ' ' || value[len - 1] == '\t';
+  neutralise = needs_neutralising (value);
+  quote = neutralise || value[0] == ' ' || value[0] == '\t' || value[len - 1] == ' ' ||
+          value[len - 1] == '\t';
   for (p = value; !quote && *p != '\0'; p++)
     quote = *p == delimiter || *p == '"' || *p == '\n' || *p == '\r';
 
@@ -1682,6 +1727,8 @@ ed_csv_append_field (GString    *line,
     }
 
   g_string_append_c (line, '"');
+  if (neutralise)
+    g_string_append_c (line, '\'');
   for (p = value; *p != '\0'; p++)
     {
       if (*p == '"')

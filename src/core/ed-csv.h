@@ -140,6 +140,7 @@ guint64        ed_csv_reader_get_total_bytes   (EdCsvReader       *reader);
 const char    *ed_csv_encoding_get_name        (EdCsvEncoding      encoding);
 char          *ed_csv_normalise_name           (const char        *name);
 
+const char    *ed_csv_unneutralise             (const char        *value);
 void           ed_csv_append_field             (GString           *line,
                                                 const char        *value,
                                                 char               delimiter);

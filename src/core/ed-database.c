@@ -263,6 +263,31 @@ create_private_file (const char *path,
   return TRUE;
 }
 
+/* A district holds personal data: a file others may read (copied in from elsewhere, or made
+ * by hand under a wide umask) is made private to its owner, with a warning, rather than
+ * written to as it is. SQLite gives new -wal and -shm files the database's mode. */
+static void
+tighten_mode (const char *path,
+              mode_t      mode)
+{
+  static const char *suffixes[] = { "", "-wal", "-shm" };
+  g_autofree char *name = NULL;
+
+  if ((mode & 077) == 0)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      if (g_chmod (file, 0600) != 0 && errno != ENOENT)
+        g_debug ("Could not make %s private: %s", file, g_strerror (errno));
+    }
+  name = g_filename_display_name (path);
+  g_warning (_("“%s” could be read by other users of this computer (mode %04o); it holds "
+               "personal data, so it was made private to you (mode 0600)."),
+             name, (unsigned int)(mode & 0777));
+}
+
 static gboolean
 configure_connection (EdDatabase *self,
                       gboolean    is_new,
@@ -393,8 +418,12 @@ open_internal (const char    *path,
   existed = !in_memory && g_file_test (path, G_FILE_TEST_EXISTS);
   if (existed)
     {
+      GStatBuf st;
+
       if (!probe_existing_file (path, migrations, &version, error))
         return NULL;
+      if (g_stat (path, &st) == 0)
+        tighten_mode (path, st.st_mode);
     }
   else if (!in_memory && !create_private_file (path, error))
     {

@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "demo/ed-demo-private.h"
+#include "core/ed-output-file.h"
 #include "core/ed-value-error.h"
 
 /* The demo district is wholly synthetic: invented places under the reserved ".example" domain,
@@ -107,7 +108,7 @@ ed_demo_generate (EdContext            *context,
 typedef struct
 {
   char                   *path;
-  char                   *partial;
+  char                   *partial;   /* set by write_open(), in the worker */
   const EdModule * const *modules;
   EdDemoOptions           options;
   gboolean                settled;   /* finish moved the file into place, or removed it */
@@ -132,8 +133,8 @@ write_job_free (gpointer data)
 {
   WriteJob *job = data;
 
-  /* Never finished: nothing is left behind. Once finished, the name may be another job's. */
-  if (!job->settled)
+  /* Never finished: nothing is left behind. */
+  if (!job->settled && job->partial != NULL)
     remove_database_files (job->partial);
   g_free (job->path);
   g_free (job->partial);
@@ -154,8 +155,12 @@ write_open (gpointer       data,
       if (existing == NULL || !refuse_a_district (existing, error))
         return NULL;
     }
-  /* What a demo stopped half way, perhaps in a program since closed, left. */
-  remove_database_files (job->partial);
+  /* Written under a hidden temporary name beside @path (core/ed-output-file.h), so that a
+   * demo killed half way leaves no district under the name a person opens, only a
+   * `.NAME.XXXXXX.partial` that is safe to delete. */
+  job->partial = ed_output_file_new_temp_path (job->path, error);
+  if (job->partial == NULL)
+    return NULL;
   return G_OBJECT (ed_context_open (job->partial, job->modules, error));
 }
 
@@ -171,7 +176,12 @@ write_work (EdJob         *job,
   data->options.progress = ed_job_progress;
   data->options.progress_data = job;
   data->options.cancellable = cancellable;
-  return ed_demo_generate (ED_CONTEXT (connection), &data->options, error);
+  /* The file is renamed on its own: everything in the write-ahead log goes into it first, and
+   * a disk too full for that fails the demo here rather than losing the log's part of it
+   * in the rename. The district goes back to WAL when it is next opened. */
+  return ed_demo_generate (ED_CONTEXT (connection), &data->options, error) &&
+         ed_database_exec (ed_context_get_database (ED_CONTEXT (connection)),
+                           "PRAGMA journal_mode = DELETE", error);
 }
 
 /**
@@ -207,7 +217,6 @@ ed_demo_write_async (const char              *path,
 
   data = g_new0 (WriteJob, 1);
   data->path = g_strdup (path);
-  data->partial = g_strconcat (path, ".partial", NULL);
   data->modules = modules;
   data->options = *options;
   job = ed_job_new (write_open, data, NULL);
@@ -240,21 +249,24 @@ ed_demo_write_finish (EdJob         *job,
   data->settled = TRUE;
   if (!ed_job_run_finish (job, result, error))
     {
-      remove_database_files (data->partial);
+      g_autofree char *name = g_filename_display_name (data->path);
+
+      if (data->partial != NULL)
+        remove_database_files (data->partial);
+      /* The error may name the temporary file; a person knows the file they asked for. */
+      if (error != NULL && *error != NULL &&
+          !g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+          data->partial != NULL)
+        g_prefix_error (error, _("The demo district was not written to “%s”: "), name);
       return FALSE;
     }
   /* The worker's connection is closed by now: the file is whole, with no log beside it.
-   * What was at the path held no district (write_open() saw to that). */
+   * What was at the path held no district (write_open() saw to that); SQLite's files beside
+   * it would be read as the new file's. */
   remove_database_files (data->path);
-  if (g_rename (data->partial, data->path) != 0)
+  if (!ed_output_file_rename_into_place (data->partial, data->path, error))
     {
-      int saved_errno = errno;
-      g_autofree char *name = g_filename_display_name (data->path);
-
       remove_database_files (data->partial);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Could not save the demo district as “%s”: %s"), name,
-                   g_strerror (saved_errno));
       return FALSE;
     }
   return TRUE;

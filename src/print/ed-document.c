@@ -1088,8 +1088,8 @@ ed_document_draw_page (EdDocument *self,
 
 typedef struct
 {
-  GOutputStream *out;
-  GError        *error;
+  EdOutputFile *out;
+  GError       *error;
 } PdfStream;
 
 static cairo_status_t
@@ -1101,7 +1101,7 @@ pdf_write_cb (void                *closure,
 
   if (stream->error != NULL)
     return CAIRO_STATUS_WRITE_ERROR;
-  if (!g_output_stream_write_all (stream->out, data, length, NULL, NULL, &stream->error))
+  if (!ed_output_file_write (stream->out, data, length, &stream->error))
     return CAIRO_STATUS_WRITE_ERROR;
   return CAIRO_STATUS_SUCCESS;
 }
@@ -1137,31 +1137,30 @@ add_outline (EdDocument      *self,
 #define REPORTS_PER_DOCUMENT 100
 
 /**
- * ed_document_write_pdf_full:
+ * ed_document_write_pdf_to:
  * @self: the document
- * @path: where to write; replaced only once the whole document is written
+ * @out: the output file to write into; left for the caller to commit or abort
  * @progress: (nullable): told which page is being written
  * @progress_data: data for @progress
- * @cancellable: (nullable): to stop writing, leaving what was at @path as it was
+ * @cancellable: (nullable): to stop writing
  * @out_n_pages: (out) (optional): the pages written
  * @error: return location for an error
  *
- * Writes the document as an A4 PDF.
+ * Writes the document as an A4 PDF into @out's temporary file: for a PDF that must appear
+ * together with another file (a notice's CSV), or not at all.
+ *
+ * Returns: %TRUE if the whole document was written
  */
 gboolean
-ed_document_write_pdf_full (EdDocument      *self,
-                            const char      *path,
-                            EdProgressFunc   progress,
-                            gpointer         progress_data,
-                            GCancellable    *cancellable,
-                            guint           *out_n_pages,
-                            GError         **error)
+ed_document_write_pdf_to (EdDocument      *self,
+                          EdOutputFile    *out,
+                          EdProgressFunc   progress,
+                          gpointer         progress_data,
+                          GCancellable    *cancellable,
+                          guint           *out_n_pages,
+                          GError         **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFile) partial = NULL;
-  g_autofree char *partial_path = NULL;
-  g_autoptr(GFileOutputStream) out = NULL;
-  PdfStream stream = { NULL, NULL };
+  PdfStream stream = { out, NULL };
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
@@ -1169,17 +1168,7 @@ ed_document_write_pdf_full (EdDocument      *self,
   guint report_every;
 
   g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  /* Written beside its target and moved over it once whole: stopped, failed or killed half
-   * way, it leaves no half a PDF under the name a person will open. */
-  file = g_file_new_for_path (path);
-  partial_path = g_strconcat (path, ".partial", NULL);
-  partial = g_file_new_for_path (partial_path);
-  out = g_file_replace (partial, NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, error);
-  if (out == NULL)
-    return FALSE;
-  stream.out = G_OUTPUT_STREAM (out);
+  g_return_val_if_fail (out != NULL, FALSE);
 
   n_pages = ed_document_paginate (self, ED_DOCUMENT_A4_WIDTH, ED_DOCUMENT_A4_HEIGHT);
   report_every = MAX (1, n_pages / REPORTS_PER_DOCUMENT);
@@ -1210,26 +1199,58 @@ ed_document_write_pdf_full (EdDocument      *self,
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  if (stream.error != NULL || status != CAIRO_STATUS_SUCCESS)
+  if (stream.error != NULL)
     {
-      g_output_stream_close (stream.out, NULL, NULL);
-      g_file_delete (partial, NULL, NULL);
-      if (stream.error != NULL)
-        g_propagate_error (error, stream.error);
-      else
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”: %s"),
-                     path, cairo_status_to_string (status));
+      g_propagate_error (error, stream.error);
       return FALSE;
     }
-  if (!g_output_stream_close (stream.out, NULL, error) ||
-      !g_file_move (partial, file, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error))
+  if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_file_delete (partial, NULL, NULL);
+      g_autofree char *name = g_filename_display_name (ed_output_file_get_path (out));
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”: %s"),
+                   name, cairo_status_to_string (status));
       return FALSE;
     }
   if (out_n_pages != NULL)
     *out_n_pages = n_pages;
   return TRUE;
+}
+
+/**
+ * ed_document_write_pdf_full:
+ * @self: the document
+ * @path: where to write; replaced only once the whole document is written
+ * @progress: (nullable): told which page is being written
+ * @progress_data: data for @progress
+ * @cancellable: (nullable): to stop writing, leaving what was at @path as it was
+ * @out_n_pages: (out) (optional): the pages written
+ * @error: return location for an error
+ *
+ * Writes the document as an A4 PDF.
+ */
+gboolean
+ed_document_write_pdf_full (EdDocument      *self,
+                            const char      *path,
+                            EdProgressFunc   progress,
+                            gpointer         progress_data,
+                            GCancellable    *cancellable,
+                            guint           *out_n_pages,
+                            GError         **error)
+{
+  g_autoptr(EdOutputFile) out = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  /* Written beside its target and renamed over it once whole (core/ed-output-file.c):
+   * stopped, failed or killed half way, it leaves no half a PDF under the name a person will
+   * open. */
+  out = ed_output_file_new (path, error);
+  return out != NULL &&
+         ed_document_write_pdf_to (self, out, progress, progress_data, cancellable,
+                                   out_n_pages, error) &&
+         ed_output_file_commit (out, error);
 }
 
 /**

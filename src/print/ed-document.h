@@ -11,6 +11,7 @@
 #include <glib.h>
 
 #include "core/ed-job.h"
+#include "core/ed-output-file.h"
 
 G_BEGIN_DECLS
 
@@ -79,6 +80,13 @@ gboolean    ed_document_write_pdf      (EdDocument          *self,
                                         GError             **error);
 gboolean    ed_document_write_pdf_full (EdDocument          *self,
                                         const char          *path,
+                                        EdProgressFunc       progress,
+                                        gpointer             progress_data,
+                                        GCancellable        *cancellable,
+                                        guint               *out_n_pages,
+                                        GError             **error);
+gboolean    ed_document_write_pdf_to   (EdDocument          *self,
+                                        EdOutputFile        *out,
                                         EdProgressFunc       progress,
                                         gpointer             progress_data,
                                         GCancellable        *cancellable,

@@ -383,14 +383,8 @@ register_import (EdContext  *context,
   if (report == NULL)
     return ed_command_fail (error);
 
-  if (report_path != NULL)
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (report_path);
-
-      if (!ed_import_report_write_csv (report, file, &error))
-        return ed_command_fail (error);
-    }
-
+  /* The problems are shown first: a report that cannot be written (a full disk) must not
+   * hide them. */
   if (report->problems->len > 0)
     {
       for (guint i = 0; i < MIN (report->problems->len, PROBLEMS_SHOWN); i++)
@@ -403,6 +397,23 @@ register_import (EdContext  *context,
         }
       if (report->problems->len > PROBLEMS_SHOWN)
         g_printerr (_("… and %u more\n"), report->problems->len - PROBLEMS_SHOWN);
+    }
+
+  if (report_path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (report_path);
+
+      if (!ed_import_report_write_csv (report, file, &error))
+        {
+          if (report->problems->len == 0)
+            return ed_command_fail (error);
+          g_printerr ("electoral-desk-cli: %s\n", error->message);
+          g_clear_error (&error);
+        }
+    }
+
+  if (report->problems->len > 0)
+    {
       g_printerr (g_dngettext (GETTEXT_PACKAGE,
                                "electoral-desk-cli: %u problem in %u rows; nothing was imported\n",
                                "electoral-desk-cli: %u problems in %u rows; nothing was imported\n",

@@ -23,6 +23,7 @@
 #include "core/ed-date.h"
 #include "district/ed-district-settings.h"
 #include "core/ed-elector-number.h"
+#include "core/ed-output-file.h"
 #include "register/ed-franchise.h"
 #include "register/ed-register-export-private.h"
 #include "register/ed-register-order.h"
@@ -317,7 +318,7 @@ _ed_register_walk (EdContext                 *context,
 
 typedef struct
 {
-  GOutputStream     *out;
+  EdOutputFile      *out;
   GString           *line;
   EdRegisterEdition  edition;
   guint              n_entries;
@@ -331,8 +332,7 @@ write_fields (Writer              *writer,
 {
   g_string_truncate (writer->line, 0);
   ed_csv_append_row (writer->line, fields, n_fields, ',');
-  return g_output_stream_write_all (writer->out, writer->line->str, writer->line->len, NULL,
-                                    NULL, error);
+  return ed_output_file_write (writer->out, writer->line->str, writer->line->len, error);
 }
 
 static gboolean
@@ -382,54 +382,33 @@ _ed_register_export_csv_full (EdContext                 *context,
                               guint                     *out_n_entries,
                               GError                   **error)
 {
-  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(EdOutputFile) out = NULL;
   const char * const *header = edition == ED_REGISTER_EDITION_FULL ? full_columns : open_columns;
   gsize n_fields = edition == ED_REGISTER_EDITION_FULL ? G_N_ELEMENTS (full_columns)
                                                         : G_N_ELEMENTS (open_columns);
   EdRegisterSelection selection = edition == ED_REGISTER_EDITION_FULL ? _ED_REGISTER_SELECT_ALL
                                                                        : _ED_REGISTER_SELECT_OPEN;
   Writer writer = { NULL, NULL, edition, 0 };
-  g_autoptr(GFile) parent = NULL;
-  g_autoptr(GFile) partial = NULL;
-  g_autofree char *partial_name = NULL;
-  g_autofree char *name = NULL;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (ED_IS_CONTEXT (context), FALSE);
   g_return_val_if_fail (as_at != NULL && g_date_valid (as_at), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  parent = g_file_get_parent (file);
-  name = g_file_get_basename (file);
-  if (parent == NULL || name == NULL)
-    {
-      g_autofree char *display = g_file_get_parse_name (file);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
-                   _("“%s” is not a file to write a register to"), display);
-      return FALSE;
-    }
-  partial_name = g_strconcat (name, ".partial", NULL);
-  partial = g_file_get_child (parent, partial_name);
-  stream = g_file_replace (partial, NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, error);
-  if (stream == NULL)
+  /* Written whole under its name, or not at all (core/ed-output-file.c): half a register
+   * would import as a smaller one without a word. */
+  out = ed_output_file_new_for_file (file, error);
+  if (out == NULL)
     return FALSE;
-  writer.out = G_OUTPUT_STREAM (stream);
+  writer.out = out;
   writer.line = g_string_sized_new (512);
 
   ok = write_fields (&writer, header, n_fields, error) &&
        _ed_register_walk (context, selection, as_at, progress, cancellable, write_entry_cb,
                           &writer, error) &&
-       g_output_stream_close (writer.out, NULL, error) &&
-       g_file_move (partial, file, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error);
+       ed_output_file_commit (out, error);
   if (ok && out_n_entries != NULL)
     *out_n_entries = writer.n_entries;
-
-  if (!ok)
-    {
-      g_output_stream_close (writer.out, NULL, NULL);
-      g_file_delete (partial, NULL, NULL);
-    }
   g_string_free (writer.line, TRUE);
   return ok;
 }

@@ -26,6 +26,7 @@
 #include "core/ed-date.h"
 #include "district/ed-district-settings.h"
 #include "core/ed-elector-number.h"
+#include "core/ed-output-file.h"
 #include "register/ed-franchise.h"
 #include "core/ed-postcode.h"
 #include "register/ed-register-bulk-load.h"
@@ -198,7 +199,9 @@ add_problem (Import      *import,
   g_ptr_array_add (import->report->problems, problem);
 }
 
-/* The field of column @c in the current row, "" when the file has no such column. */
+/* The field of column @c in the current row, "" when the file has no such column; without the
+ * quote an export puts before a value a spreadsheet would run as a formula, so an export
+ * imports as the same values. */
 static const char *
 field (Import      *import,
        EdCsvReader *reader,
@@ -209,7 +212,7 @@ field (Import      *import,
   if (import->columns[c] < 0)
     return "";
   value = ed_csv_reader_get_field (reader, import->columns[c]);
-  return value != NULL ? value : "";
+  return value != NULL ? ed_csv_unneutralise (value) : "";
 }
 
 /* @text without the spaces around it, kept until the import ends. Nearly every field has
@@ -923,6 +926,7 @@ ed_import_report_write_csv (EdImportReport  *report,
                             GError         **error)
 {
   g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(EdOutputFile) out = NULL;
   const char *header[] = { "line", "field", "value", "reason" };
 
   ed_csv_append_row (text, header, G_N_ELEMENTS (header), ',');
@@ -934,8 +938,11 @@ ed_import_report_write_csv (EdImportReport  *report,
 
       ed_csv_append_row (text, fields, G_N_ELEMENTS (fields), ',');
     }
-  return g_file_replace_contents (file, text->str, text->len, NULL, FALSE,
-                                  G_FILE_CREATE_PRIVATE, NULL, NULL, error);
+  /* The report quotes refused values, personal data: written whole and 0600 like every other
+   * file (core/ed-output-file.c). */
+  out = ed_output_file_new_for_file (file, error);
+  return out != NULL && ed_output_file_write (out, text->str, text->len, error) &&
+         ed_output_file_commit (out, error);
 }
 
 typedef struct

@@ -25,6 +25,7 @@
 #include "core/ed-date.h"
 #include "district/ed-district-settings.h"
 #include "core/ed-elector-number.h"
+#include "core/ed-output-file.h"
 #include "register/ed-franchise.h"
 #include "register/ed-notice-document.h"
 #include "register/ed-notice-timetable.h"
@@ -568,29 +569,15 @@ ed_register_notice_prepare (EdContext      *context,
   return notice;
 }
 
-/**
- * ed_notice_write_csv:
- * @notice: a notice
- * @file: where to write it
- * @error: return location for an error
- *
- * Writes the notice as CSV, one line per printed entry: `polling_district`,
- * `polling_district_name`, `alteration` (addition, deletion or amendment), `elector_number`,
- * `franchise_marker`, `name`, `address`, `attainer_date`, `detail`.
- */
-gboolean
-ed_notice_write_csv (EdNotice  *notice,
-                     GFile     *file,
-                     GError   **error)
+/* The notice as CSV text, as ed_notice_write_csv() describes it. */
+static GString *
+notice_csv_text (EdNotice *notice)
 {
   static const char *header[] = {
     "polling_district", "polling_district_name", "alteration", "elector_number",
     "franchise_marker", "name", "address", "attainer_date", "detail",
   };
-  g_autoptr(GString) out = g_string_new (NULL);
-
-  g_return_val_if_fail (notice != NULL, FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  GString *out = g_string_new (NULL);
 
   ed_csv_append_row (out, header, G_N_ELEMENTS (header), ',');
   for (guint d = 0; d < notice->districts->len; d++)
@@ -610,8 +597,34 @@ ed_notice_write_csv (EdNotice  *notice,
           }
     }
 
-  return g_file_replace_contents (file, out->str, out->len, NULL, FALSE,
-                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
+  return out;
+}
+
+/**
+ * ed_notice_write_csv:
+ * @notice: a notice
+ * @file: where to write it
+ * @error: return location for an error
+ *
+ * Writes the notice as CSV, one line per printed entry: `polling_district`,
+ * `polling_district_name`, `alteration` (addition, deletion or amendment), `elector_number`,
+ * `franchise_marker`, `name`, `address`, `attainer_date`, `detail`.
+ */
+gboolean
+ed_notice_write_csv (EdNotice  *notice,
+                     GFile     *file,
+                     GError   **error)
+{
+  g_autoptr(GString) text = NULL;
+  g_autoptr(EdOutputFile) out = NULL;
+
+  g_return_val_if_fail (notice != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  text = notice_csv_text (notice);
+  out = ed_output_file_new_for_file (file, error);
+  return out != NULL && ed_output_file_write (out, text->str, text->len, error) &&
+         ed_output_file_commit (out, error);
 }
 
 /* A register_notice row, published. */
@@ -762,8 +775,20 @@ _ed_register_notice_resolve (EdChangeSet         *change_set,
   return TRUE;
 }
 
-/* Publishes in one change set, committed last: the files are written first and removed
- * if anything after fails, or a cancel comes before the commit. */
+/* Publishes in one change set, committed last, so that the two files and the stamps appear
+ * together or not at all:
+ *
+ * 1. both files are written whole under hidden temporary names and synced to the disk
+ *    (core/ed-output-file.c); a failure or a cancel removes them, and nothing is published;
+ * 2. both are renamed into place, two renames of an instant;
+ * 3. the change set commits: the stamps are the last word.
+ *
+ * A failed commit (or rename) removes the files put in place. A crash between 2 and 3
+ * leaves the files but no stamps: the district says the notice is not published, so it is
+ * published again, and the same alterations write the same files over them. The other
+ * order would be worse: a crash after the commit would leave the changes stamped as
+ * published in a notice no one can print again. A crash before 2 leaves only hidden
+ * `.partial` temporaries. */
 static gboolean
 publish (EdContext       *context,
          const GDate     *publication,
@@ -784,10 +809,13 @@ publish (EdContext       *context,
   g_autofree char *pdf_name = NULL;
   g_autofree char *csv_path = NULL;
   g_autofree char *pdf_path = NULL;
-  g_autoptr(GFile) csv_file = NULL;
+  g_autoptr(GString) csv_text = NULL;
+  g_autoptr(EdDocument) document = NULL;
+  g_autoptr(EdOutputFile) csv_out = NULL;
+  g_autoptr(EdOutputFile) pdf_out = NULL;
   EdNoticeResolution resolution;
-  gboolean csv_written = FALSE;
-  gboolean pdf_written = FALSE;
+  gboolean csv_placed = FALSE;
+  gboolean pdf_placed = FALSE;
 
   if (progress != NULL)
     progress (0.0, _("Reading the changes determined"), progress_data);
@@ -824,26 +852,34 @@ publish (EdContext       *context,
   pdf_name = ed_notice_file_name (publication, "pdf");
   csv_path = g_build_filename (out_dir, csv_name, NULL);
   pdf_path = g_build_filename (out_dir, pdf_name, NULL);
-  csv_file = g_file_new_for_path (csv_path);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
   if (progress != NULL)
     progress (0.5, _("Writing the notice as CSV"), progress_data);
-  csv_written = ed_notice_write_csv (notice, csv_file, error);
-  if (!csv_written || g_cancellable_set_error_if_cancelled (cancellable, error))
-    goto failed;
+  csv_text = notice_csv_text (notice);
+  csv_out = ed_output_file_new (csv_path, error);
+  if (csv_out == NULL || !ed_output_file_write (csv_out, csv_text->str, csv_text->len, error) ||
+      !ed_output_file_finish (csv_out, error) ||
+      g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
   if (progress != NULL)
     progress (0.6, _("Writing the notice as PDF"), progress_data);
-  pdf_written = ed_notice_document_write_pdf (notice, pdf_path, error);
-  if (!pdf_written || g_cancellable_set_error_if_cancelled (cancellable, error))
-    goto failed;
+  document = ed_notice_document_new (notice);
+  pdf_out = ed_output_file_new (pdf_path, error);
+  if (pdf_out == NULL ||
+      !ed_document_write_pdf_to (document, pdf_out, NULL, NULL, cancellable, NULL, error) ||
+      !ed_output_file_finish (pdf_out, error))
+    return FALSE;
   /* A report, then a check: a cancel made on seeing any report before this one is seen here
    * (ed-job.c), so it never comes too late to stop the commit. */
   if (progress != NULL)
     progress (0.9, _("Saving"), progress_data);
-  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-      !ed_change_set_commit (change_set, error))
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  csv_placed = ed_output_file_publish (csv_out, error);
+  pdf_placed = csv_placed && ed_output_file_publish (pdf_out, error);
+  if (!pdf_placed || !ed_change_set_commit (change_set, error))
     goto failed;
 
   g_debug ("Published the notice of %s: %u alterations, %u added, %u deleted", csv_name,
@@ -860,9 +896,9 @@ publish (EdContext       *context,
 
 failed:
   /* The change set rolls back as it goes; the files must go with it. */
-  if (csv_written)
+  if (csv_placed)
     g_unlink (csv_path);
-  if (pdf_written)
+  if (pdf_placed)
     g_unlink (pdf_path);
   return FALSE;
 }

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "ed-gui-test-util.h"
+#include "ed-test-dir.h"
 #include "ui/ed-print.h"
 #include "register/ed-register-document.h"
 #include "ui/register/ed-register-page.h"
@@ -100,7 +101,6 @@ test_export_pdf (void)
   g_autofree char *dir = g_dir_make_tmp ("electoral-desk-gui-XXXXXX", NULL);
   g_autofree char *path = ed_gui_test_demo_district (dir, N_ELECTORS);
   g_autofree char *pdf_path = g_build_filename (dir, "open.pdf", NULL);
-  g_autofree char *partial = g_strconcat (pdf_path, ".partial", NULL);
   g_autofree char *contents = NULL;
   g_autoptr(EdContext) context = ed_modules_open_district (path, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (pdf_path);
@@ -125,7 +125,7 @@ test_export_pdf (void)
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "open.pdf"));
   g_assert_true (g_file_get_contents (pdf_path, &contents, &length, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
-  g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+  ed_test_dir_assert_no_temporaries (dir);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "ed-test-dir.h"
 
 void
@@ -54,4 +56,19 @@ ed_test_dir_file (EdTestDir  *fixture,
                   const char *name)
 {
   return g_build_filename (fixture->dir, name, NULL);
+}
+
+/* Fails if @dir holds a temporary an output file left (core/ed-output-file.h), or one of
+ * GIO's: work that stopped or failed must take its temporaries with it. */
+void
+ed_test_dir_assert_no_temporaries (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (handle);
+  while ((name = g_dir_read_name (handle)) != NULL)
+    if (g_str_has_suffix (name, ".partial") || strstr (name, ".partial-") != NULL ||
+        g_str_has_prefix (name, ".goutputstream-"))
+      g_error ("“%s” was left in %s", name, dir);
 }

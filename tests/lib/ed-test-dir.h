@@ -25,6 +25,7 @@ void  ed_test_dir_teardown   (EdTestDir     *fixture,
                               gconstpointer  data);
 char *ed_test_dir_file       (EdTestDir     *fixture,
                               const char    *name);
+void  ed_test_dir_assert_no_temporaries (const char *dir);
 
 #define ED_TEST_ADD(path, func) \
   g_test_add (path, EdTestDir, NULL, ed_test_dir_setup, func, ed_test_dir_teardown)

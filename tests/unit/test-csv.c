@@ -843,6 +843,51 @@ test_writer_quoting (void)
   }
 }
 
+/* OWASP's CSV injection: a cell a spreadsheet would run as a formula starts with a quote
+ * and is quoted; ed_csv_unneutralise() gives back exactly what was written. */
+static void
+test_writer_neutralises_formulas (void)
+{
+  static const struct
+  {
+    const char *value;
+    const char *written;
+  } cases[] = {
+    { "=1+1", "\"'=1+1\"" },
+    { "+44", "\"'+44\"" },
+    { "-Smith", "\"'-Smith\"" },
+    { "@SUM(A1)", "\"'@SUM(A1)\"" },
+    { "\t=1", "\"'\t=1\"" },
+    { "\r=1", "\"'\r=1\"" },
+    { "=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\"" },
+    { "'=1", "\"''=1\"" },
+    { "''-", "\"'''-\"" },
+    { "'plain", "'plain" },
+    { "a=b", "a=b" },
+    { "1-2", "1-2" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) line = g_string_new (NULL);
+      g_autoptr(EdCsvReader) reader = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
+
+      ed_csv_append_field (line, cases[i].value, ',');
+      g_assert_cmpstr (line->str, ==, cases[i].written);
+
+      text = g_strconcat ("value\r\n", line->str, "\r\n", NULL);
+      reader = open_text (text);
+      g_assert_true (ed_csv_reader_next (reader, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (ed_csv_unneutralise (ed_csv_reader_get_field (reader, 0)), ==,
+                       cases[i].value);
+    }
+  g_assert_cmpstr (ed_csv_unneutralise ("'plain"), ==, "'plain");
+  g_assert_cmpstr (ed_csv_unneutralise ("'-1"), ==, "-1");
+}
+
 static void
 test_writer_round_trip (void)
 {
@@ -852,6 +897,8 @@ test_writer_round_trip (void)
     { "", "", "" },
     { " padded ", "\t", "\"" },
     { "a\tb", ",", "\r" },
+    { "=1+1", "-5", "@SUM(A1)" },
+    { "'=quoted", "''+", "'plain" },
     { POUND "12.50", "Caf" E_ACUTE, "\"\"\"" },
     { "x", "", "trailing" },
   };
@@ -879,7 +926,7 @@ test_writer_round_trip (void)
           Record *record = records->pdata[i];
 
           for (j = 0; j < 3; j++)
-            g_assert_cmpstr (record->fields[j], ==, rows[i][j]);
+            g_assert_cmpstr (ed_csv_unneutralise (record->fields[j]), ==, rows[i][j]);
         }
     }
 
@@ -1205,6 +1252,7 @@ main (int   argc,
   g_test_add_func ("/csv/header/find-column-ambiguous", test_find_column_ambiguous);
   g_test_add_func ("/csv/writer/quoting", test_writer_quoting);
   g_test_add_func ("/csv/writer/round-trip", test_writer_round_trip);
+  g_test_add_func ("/csv/writer/neutralises-formulas", test_writer_neutralises_formulas);
   g_test_add_func ("/csv/file/open-path", test_open_path);
   g_test_add_func ("/csv/file/progress-transcoded", test_progress_transcoded);
   g_test_add_func ("/csv/file/council-exports", test_fixtures);

@@ -48,8 +48,12 @@ test_empty_file_migrates_and_reopens (EdTestDir     *fixture,
   int version;
 
   g_assert_true (g_file_set_contents (path, "", 0, NULL));
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
 
+  /* Made by hand, readable by others: made private first, with a warning. */
+  g_test_expect_message ("ed-database", G_LOG_LEVEL_WARNING, "*empty.db*mode 0600*");
   database = ed_database_open (path, ed_test_migrations (), &error);
+  g_test_assert_expected_messages ();
   g_assert_no_error (error);
   version = ed_database_get_schema_version (database);
   g_assert_cmpint (version, ==, ed_migrations_get_latest (ed_test_migrations ()));

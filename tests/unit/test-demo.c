@@ -240,7 +240,6 @@ test_write_as_job (EdTestDir     *fixture,
                    gconstpointer  data)
 {
   g_autofree char *path = ed_test_dir_file (fixture, "demo.db");
-  g_autofree char *partial = ed_test_dir_file (fixture, "demo.db.partial");
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
@@ -249,11 +248,11 @@ test_write_as_job (EdTestDir     *fixture,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-  g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+  ed_test_dir_assert_no_temporaries (fixture->dir);
 
   g_assert_true (write_demo (path, FALSE, &error));
   g_assert_no_error (error);
-  g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+  ed_test_dir_assert_no_temporaries (fixture->dir);
   {
     g_autoptr(EdContext) context = ed_modules_open_district (path, &error);
 

@@ -279,7 +279,6 @@ test_write_pdf_cancelled (EdTestDir     *fixture,
   g_autoptr(EdDocument) document = new_document ();
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autofree char *path = ed_test_dir_file (fixture, "register.pdf");
-  g_autofree char *partial = ed_test_dir_file (fixture, "register.pdf.partial");
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
   Writing writing = { cancellable, 0, 0.0 };
@@ -291,7 +290,7 @@ test_write_pdf_cancelled (EdTestDir     *fixture,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpuint (writing.n_reports, ==, 2);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-  g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+  ed_test_dir_assert_no_temporaries (fixture->dir);
   g_clear_error (&error);
 
   g_assert_true (g_file_set_contents (path, "the register before", -1, &error));
@@ -303,7 +302,7 @@ test_write_pdf_cancelled (EdTestDir     *fixture,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "the register before");
-  g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+  ed_test_dir_assert_no_temporaries (fixture->dir);
   g_clear_error (&error);
 
   /* Left alone, it reports every page, and says how many it wrote. */
@@ -315,7 +314,7 @@ test_write_pdf_cancelled (EdTestDir     *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (n_pages, >, 2);
   g_assert_cmpuint (writing.n_reports, ==, n_pages);
-  g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+  ed_test_dir_assert_no_temporaries (fixture->dir);
   g_clear_pointer (&contents, g_free);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));

@@ -219,7 +219,6 @@ test_stopped_export_leaves_nothing (EdTestDir     *fixture,
   g_autoptr(EdContext) context = ed_test_demo_open (fixture, 10000);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autofree char *path = ed_test_dir_file (fixture, "export.csv");
-  g_autofree char *partial = ed_test_dir_file (fixture, "export.csv.partial");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
@@ -235,7 +234,7 @@ test_stopped_export_leaves_nothing (EdTestDir     *fixture,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpuint (stopper.n_reports, ==, 2);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-  g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+  ed_test_dir_assert_no_temporaries (fixture->dir);
   g_clear_error (&error);
 
   g_assert_true (g_file_set_contents (path, "the export before", -1, &error));
@@ -244,14 +243,14 @@ test_stopped_export_leaves_nothing (EdTestDir     *fixture,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "the export before");
-  g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+  ed_test_dir_assert_no_temporaries (fixture->dir);
   g_clear_error (&error);
 
   g_assert_true (ed_register_export_csv (context, ED_REGISTER_EDITION_FULL, &as_at, file,
                                          &n_entries, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_entries, ==, 10000);
-  g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+  ed_test_dir_assert_no_temporaries (fixture->dir);
 }
 
 int
