@@ -67,7 +67,7 @@ _ed_cli_demo (const EdCommandGlobals  *globals,
   if (!ed_demo_write_finish (job, result, &error))
     return ed_command_fail (error);
 
-  context = ed_context_open (path, globals->modules, &error);
+  context = ed_command_open (globals, path, &error);
   if (context == NULL)
     return ed_command_fail (error);
 

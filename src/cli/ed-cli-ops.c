@@ -207,7 +207,7 @@ ops_apply (const EdCommandGlobals *globals,
     return ed_command_fail (error);
 
   is_new = !g_file_test (path, G_FILE_TEST_EXISTS);
-  context = ed_context_open (path, globals->modules, &error);
+  context = ed_command_open (globals, path, &error);
   if (context == NULL)
     return ed_command_fail (error);
 

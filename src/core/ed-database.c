@@ -28,6 +28,7 @@ struct _EdDatabase
   char    *backup_path;
   int      schema_version;
   int      opened_schema_version;
+  guint    mode_before_private;   /* the wider mode the file had, when opening tightened it */
   gboolean in_transaction;
   GHashTable *statements;   /* SQL text → prepared statement, kept for the connection's life */
 };
@@ -264,17 +265,18 @@ create_private_file (const char *path,
 }
 
 /* A district holds personal data: a file others may read (copied in from elsewhere, or made
- * by hand under a wide umask) is made private to its owner, with a warning, rather than
- * written to as it is. SQLite gives new -wal and -shm files the database's mode. */
-static void
+ * by hand under a wide umask) is made private to its owner rather than written to as it is.
+ * SQLite gives new -wal and -shm files the database's mode. Returns the mode the file had when
+ * it was wider, or 0. The person is told through ed_database_dup_privacy_notice (), not a GLib
+ * warning: the app prints none, and the window shows it where it will be read. */
+static guint
 tighten_mode (const char *path,
               mode_t      mode)
 {
   static const char *suffixes[] = { "", "-wal", "-shm" };
-  g_autofree char *name = NULL;
 
   if ((mode & 077) == 0)
-    return;
+    return 0;
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
       g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
@@ -282,10 +284,7 @@ tighten_mode (const char *path,
       if (g_chmod (file, 0600) != 0 && errno != ENOENT)
         g_debug ("Could not make %s private: %s", file, g_strerror (errno));
     }
-  name = g_filename_display_name (path);
-  g_warning (_("“%s” could be read by other users of this computer (mode %04o); it holds "
-               "personal data, so it was made private to you (mode 0600)."),
-             name, (unsigned int)(mode & 0777));
+  return mode & 0777;
 }
 
 static gboolean
@@ -408,6 +407,7 @@ open_internal (const char    *path,
   g_autoptr(EdDatabase) self = NULL;
   gboolean in_memory;
   gboolean existed;
+  guint mode_before_private = 0;
   int version = 0;
   int rc;
 
@@ -423,7 +423,7 @@ open_internal (const char    *path,
       if (!probe_existing_file (path, migrations, &version, error))
         return NULL;
       if (g_stat (path, &st) == 0)
-        tighten_mode (path, st.st_mode);
+        mode_before_private = tighten_mode (path, st.st_mode);
     }
   else if (!in_memory && !create_private_file (path, error))
     {
@@ -432,6 +432,7 @@ open_internal (const char    *path,
 
   self = g_object_new (ED_TYPE_DATABASE, NULL);
   self->path = g_strdup (path);
+  self->mode_before_private = mode_before_private;
 
   rc = sqlite3_open_v2 (path, &self->db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
@@ -514,6 +515,28 @@ ed_database_get_path (EdDatabase *self)
   g_return_val_if_fail (ED_IS_DATABASE (self), NULL);
 
   return self->path;
+}
+
+/**
+ * ed_database_dup_privacy_notice:
+ * @self: an open database
+ *
+ * Returns: (nullable) (transfer full): a sentence for the person when opening @self found
+ *   the file readable by others and made it private, or %NULL
+ */
+char *
+ed_database_dup_privacy_notice (EdDatabase *self)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (ED_IS_DATABASE (self), NULL);
+
+  if (self->mode_before_private == 0)
+    return NULL;
+  name = g_filename_display_name (self->path);
+  return g_strdup_printf (_("“%s” could be read by other users of this computer (mode %04o); "
+                            "it holds personal data, so it was made private to you (mode 0600)."),
+                          name, self->mode_before_private);
 }
 
 int

@@ -51,6 +51,7 @@ EdDatabase   *ed_database_open                   (const char    *path,
                                                   EdMigrations  *migrations,
                                                   GError       **error);
 const char   *ed_database_get_path               (EdDatabase   *self);
+char         *ed_database_dup_privacy_notice     (EdDatabase   *self);
 int           ed_database_get_schema_version     (EdDatabase   *self);
 int           ed_database_get_opened_schema_version (EdDatabase *self);
 const char   *ed_database_get_backup_path        (EdDatabase   *self);

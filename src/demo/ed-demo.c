@@ -147,6 +147,7 @@ write_open (gpointer       data,
             GError       **error)
 {
   WriteJob *job = data;
+  g_autofree char *folder = NULL;
 
   if (g_file_test (job->path, G_FILE_TEST_EXISTS))
     {
@@ -154,6 +155,17 @@ write_open (gpointer       data,
 
       if (existing == NULL || !refuse_a_district (existing, error))
         return NULL;
+    }
+  /* The app's demo goes in its data folder, which a new desk has not made yet. */
+  folder = g_path_get_dirname (job->path);
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *name = g_filename_display_name (folder);
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("Cannot create the folder “%s”: %s"), name, g_strerror (saved_errno));
+      return NULL;
     }
   /* Written under a hidden temporary name beside @path (core/ed-output-file.h), so that a
    * demo killed half way leaves no district under the name a person opens, only a

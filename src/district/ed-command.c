@@ -13,6 +13,8 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include "changes/ed-replica.h"
+#include "core/ed-database.h"
 #include "district/ed-command.h"
 #include "district/ed-context.h"
 
@@ -77,6 +79,33 @@ ed_command_database_path (const EdCommandGlobals *globals)
   return ed_context_get_default_database_path ();
 }
 
+/**
+ * ed_command_open:
+ * @globals: the command line's global options
+ * @path: the district file
+ * @error: return location for a #GError
+ *
+ * Opens @path for a command, and tells the person on standard error anything opening it did
+ * that they should know (a file others could read, made private).
+ *
+ * Returns: (transfer full) (nullable): the open district, or %NULL with @error set
+ */
+EdContext *
+ed_command_open (const EdCommandGlobals  *globals,
+                 const char              *path,
+                 GError                 **error)
+{
+  EdContext *context = ed_context_open (path, globals->modules, error);
+  g_autofree char *notice = NULL;
+
+  if (context == NULL)
+    return NULL;
+  notice = ed_database_dup_privacy_notice (ed_replica_get_database (ED_REPLICA (context)));
+  if (notice != NULL)
+    g_printerr ("%s\n", notice);
+  return context;
+}
+
 /* Commands that only read must never create an empty district by mistake. */
 EdContext *
 ed_command_open_existing (const EdCommandGlobals  *globals,
@@ -93,7 +122,7 @@ ed_command_open_existing (const EdCommandGlobals  *globals,
                      "“electoral-desk-cli --db %s demo”."), name, name);
       return NULL;
     }
-  return ed_context_open (path, globals->modules, error);
+  return ed_command_open (globals, path, error);
 }
 
 void

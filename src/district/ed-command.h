@@ -51,6 +51,9 @@ gboolean   ed_command_parse         (GOptionContext          *option_context,
                                      char                  ***argv,
                                      int                     *out_status);
 char      *ed_command_database_path (const EdCommandGlobals  *globals);
+EdContext *ed_command_open          (const EdCommandGlobals  *globals,
+                                     const char              *path,
+                                     GError                 **error);
 EdContext *ed_command_open_existing (const EdCommandGlobals  *globals,
                                      GError                 **error);
 void       ed_command_print_json    (JsonNode                *node);

@@ -12,6 +12,8 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "changes/ed-replica.h"
+#include "core/ed-database.h"
 #include "demo/ed-demo.h"
 #include "ed-modules.h"
 #include "ui/ed-district-switcher.h"
@@ -161,6 +163,7 @@ ed_window_open_district (EdWindow    *self,
                          GError     **error)
 {
   g_autoptr(EdContext) context = NULL;
+  g_autofree char *privacy_notice = NULL;
 
   g_return_val_if_fail (ED_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -168,6 +171,7 @@ ed_window_open_district (EdWindow    *self,
   context = ed_context_open (path, self->modules, error);
   if (context == NULL)
     return FALSE;
+  privacy_notice = ed_database_dup_privacy_notice (ed_replica_get_database (ED_REPLICA (context)));
 
   if (!ed_district_settings_is_configured (ed_context_get_settings (context)))
     {
@@ -183,6 +187,8 @@ ed_window_open_district (EdWindow    *self,
   refresh_recent (self);
   gtk_stack_set_visible_child_name (self->main_stack, "district");
   g_clear_pointer (&self->new_district_path, g_free);
+  if (privacy_notice != NULL)
+    show_error (self, _("District File Made Private"), privacy_notice);
   return TRUE;
 }
 

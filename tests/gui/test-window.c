@@ -41,8 +41,10 @@ test_welcome_then_district (void)
     ed_context_get_settings (ed_window_get_context (window)));
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), council));
 
-  /* The district's name is in the sidebar's header. */
-  title = ed_gui_test_find (GTK_WIDGET (window), GTK_TYPE_LABEL, council);
+  /* The district's name is in the sidebar's header (and, hidden now, in the welcome page's
+   * recent districts: look on the district's page only). */
+  title = ed_gui_test_find (gtk_stack_get_visible_child (GTK_STACK (stack)), GTK_TYPE_LABEL,
+                            council);
   g_assert_nonnull (title);
   g_assert_true (gtk_widget_is_drawable (title));
 
@@ -196,6 +198,33 @@ test_register_row_menu (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A district file others could read is made private, and the person is told in the window,
+ * not in a terminal they may not have. */
+static void
+test_wide_district_made_private (void)
+{
+  g_autofree char *path = ed_gui_test_demo_district (NULL, 50);
+  EdWindow *window = g_object_new (ED_TYPE_WINDOW, NULL);
+  GtkWindow *dialog;
+  GStatBuf st;
+
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+  g_assert_true (ed_window_open_district (window, path, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  ed_gui_test_iterate ();
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  dialog = ed_gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "District File Made Private");
+  g_assert_true (g_pattern_match_simple ("*0644*0600*",
+                                         adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog))));
+  gtk_window_destroy (dialog);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_open_bad_file_reports (void)
 {
@@ -222,6 +251,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/every-module-has-a-page", test_every_module_has_a_page);
   g_test_add_func ("/ui/window/open-bad-file-reports", test_open_bad_file_reports);
   g_test_add_func ("/ui/window/register-row-menu", test_register_row_menu);
+  g_test_add_func ("/ui/window/wide-district-made-private", test_wide_district_made_private);
 
   return g_test_run ();
 }

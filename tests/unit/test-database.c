@@ -50,11 +50,15 @@ test_empty_file_migrates_and_reopens (EdTestDir     *fixture,
   g_assert_true (g_file_set_contents (path, "", 0, NULL));
   g_assert_cmpint (g_chmod (path, 0644), ==, 0);
 
-  /* Made by hand, readable by others: made private first, with a warning. */
-  g_test_expect_message ("ed-database", G_LOG_LEVEL_WARNING, "*empty.db*mode 0600*");
+  /* Made by hand, readable by others: made private first, with a notice for the person. */
   database = ed_database_open (path, ed_test_migrations (), &error);
-  g_test_assert_expected_messages ();
   g_assert_no_error (error);
+  {
+    g_autofree char *notice = ed_database_dup_privacy_notice (database);
+
+    g_assert_nonnull (notice);
+    g_assert_true (g_pattern_match_simple ("*empty.db*0644*0600*", notice));
+  }
   version = ed_database_get_schema_version (database);
   g_assert_cmpint (version, ==, ed_migrations_get_latest (ed_test_migrations ()));
   /* The empty file existed before: it was backed up first. */
@@ -64,6 +68,7 @@ test_empty_file_migrates_and_reopens (EdTestDir     *fixture,
 
   database = ed_database_open (path, ed_test_migrations (), &error);
   g_assert_no_error (error);
+  g_assert_null (ed_database_dup_privacy_notice (database));
   g_assert_cmpint (ed_database_get_schema_version (database), ==, version);
   /* Nothing to migrate the second time, so no second backup. */
   g_assert_null (ed_database_get_backup_path (database));

@@ -271,6 +271,23 @@ test_write_as_job (EdTestDir     *fixture,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* A new desk has no data folder yet: the demo makes it, private to the person. */
+static void
+test_write_into_new_folder (EdTestDir     *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (fixture->dir, "data", "org.example", NULL);
+  g_autofree char *path = g_build_filename (folder, "demo.db", NULL);
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  g_assert_true (write_demo (path, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (g_stat (folder, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+}
+
 /* The shares of DOMAIN.md §6 and §1: a register a person would recognise, and one that
  * exercises every rule (markers, attainers, absent votes, overseas and anonymous entries). */
 static void
@@ -367,6 +384,7 @@ main (int    argc,
   ED_TEST_ADD ("/demo/synthetic-only", test_demo_is_synthetic);
   ED_TEST_ADD ("/demo/refuses-existing-district", test_refuses_existing_district);
   ED_TEST_ADD ("/demo/write-as-job", test_write_as_job);
+  ED_TEST_ADD ("/demo/write-into-new-folder", test_write_into_new_folder);
   ED_TEST_ADD ("/demo/register-shares", test_register_shares);
   ED_TEST_ADD ("/demo/too-many-electors", test_too_many_electors);
 

@@ -453,6 +453,9 @@ test_wide_district_tightened (EdTestDir     *fixture,
   g_autofree char *db = NULL;
   g_autoptr(EdContext) context = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *notice = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
   GStatBuf st;
 
   {
@@ -460,10 +463,22 @@ test_wide_district_tightened (EdTestDir     *fixture,
   }
   db = ed_test_dir_file (fixture, "district.db");
   g_assert_cmpint (g_chmod (db, 0644), ==, 0);
-  g_test_expect_message ("ed-database", G_LOG_LEVEL_WARNING, "*district.db*0600*");
   context = ed_modules_open_district (db, &error);
   g_assert_no_error (error);
-  g_test_assert_expected_messages ();
+  notice = ed_database_dup_privacy_notice (ed_replica_get_database (ED_REPLICA (context)));
+  g_assert_true (g_pattern_match_simple ("*district.db*0644*0600*", notice));
+  g_assert_cmpint (g_stat (db, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_clear_object (&context);
+
+  /* The command line tells the person on standard error, and carries on. */
+  g_assert_cmpint (g_chmod (db, 0640), ==, 0);
+  g_assert_true (g_spawn_sync (NULL, (char *[]) { (char *)ED_CLI_PATH, "--db", db,
+                                                  "info", NULL },
+                               NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &err, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (g_pattern_match_simple ("*district.db*0640*0600*", err));
   g_assert_cmpint (g_stat (db, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 }
