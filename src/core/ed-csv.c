@@ -10,8 +10,13 @@
 #include "core/ed-csv.h"
 #include "core/ed-value-error-private.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* How much of the source is converted at a time when the file is not UTF-8. Each piece is at
  * least as large as what the window already holds, so a record longer than this (or a quote
@@ -50,7 +55,7 @@ struct _EdCsvReader
   char *display_name;
   EdCsvReaderFlags flags;
 
-  /* The whole source, memory-mapped or in memory. */
+  /* The whole source, in memory. */
   GBytes *bytes;
   const guchar *src;
   gsize src_len;
@@ -1184,6 +1189,82 @@ ed_csv_reader_new_for_bytes (GBytes            *bytes,
                      flags, error);
 }
 
+/* The whole of @filename, read rather than memory-mapped: a mapped file that another program
+ * shortens while it is read kills the process with SIGBUS at the first page past the new
+ * end. Read, a change underneath is seen as a size that differs from the one the file had
+ * when it was opened, and refused. A register of 300,000 electors is some 50 MB, which the
+ * reader held in memory as mapped pages before; the copy costs one pass of read(). */
+static GBytes *
+read_whole_file (const char  *filename,
+                 const char  *display_name,
+                 GError     **error)
+{
+  g_autofree char *data = NULL;
+  GStatBuf before, after;
+  gsize size, len = 0;
+  int fd;
+  int saved_errno;
+
+  fd = g_open (filename, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      saved_errno = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   /* Translators: a file name, then why it could not be opened */
+                   _("Could not open %s: %s"), display_name, g_strerror (saved_errno));
+      return NULL;
+    }
+  if (fstat (fd, &before) != 0)
+    {
+      saved_errno = errno;
+      g_close (fd, NULL);
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("Could not read %s: %s"), display_name, g_strerror (saved_errno));
+      return NULL;
+    }
+  if (!S_ISREG (before.st_mode))
+    {
+      g_close (fd, NULL);
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                   _("Could not read %s: it is not a regular file"), display_name);
+      return NULL;
+    }
+
+  /* One byte more than the size, so a file that grew is seen at once. */
+  size = (gsize) before.st_size;
+  data = g_malloc (size + 1);
+  for (;;)
+    {
+      gssize n = read (fd, data + len, size + 1 - len);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          saved_errno = errno;
+          g_close (fd, NULL);
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                       _("Could not read %s: %s"), display_name, g_strerror (saved_errno));
+          return NULL;
+        }
+      if (n == 0 || (len += (gsize) n) == size + 1)
+        break;
+    }
+
+  if (fstat (fd, &after) != 0)
+    after.st_size = -1;
+  g_close (fd, NULL);
+  if (len != size || after.st_size != before.st_size ||
+      after.st_mtime != before.st_mtime)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+                   _("%s changed while it was being read (another program may be writing "
+                     "it); wait until it is complete and try again"), display_name);
+      return NULL;
+    }
+  return g_bytes_new_take (g_steal_pointer (&data), len);
+}
+
 /**
  * ed_csv_reader_new_for_path:
  * @filename: a file name in the GLib file name encoding
@@ -1191,8 +1272,8 @@ ed_csv_reader_new_for_bytes (GBytes            *bytes,
  * @error: return location for an %ED_CSV_ERROR, or a #GFileError when the file cannot be
  *   opened
  *
- * Like ed_csv_reader_new_for_bytes(), on a memory-mapped file. Messages name the file by its
- * base name.
+ * Like ed_csv_reader_new_for_bytes(), on the file read into memory. Messages name the file by
+ * its base name.
  *
  * Returns: (transfer full) (nullable): a reader, or %NULL with @error set
  */
@@ -1201,18 +1282,18 @@ ed_csv_reader_new_for_path (const char        *filename,
                             EdCsvReaderFlags   flags,
                             GError           **error)
 {
-  g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *display_name = NULL;
 
   g_return_val_if_fail (filename != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  mapped = g_mapped_file_new (filename, FALSE, error);
-  if (mapped == NULL)
+  display_name = g_filename_display_basename (filename);
+  bytes = read_whole_file (filename, display_name, error);
+  if (bytes == NULL)
     return NULL;
-  bytes = g_mapped_file_get_bytes (mapped);
 
-  return reader_new (bytes, g_filename_display_basename (filename), flags, error);
+  return reader_new (bytes, g_steal_pointer (&display_name), flags, error);
 }
 
 /**
@@ -1258,7 +1339,7 @@ ed_csv_reader_new_for_file (GFile             *file,
  * ed_csv_reader_free:
  * @reader: (nullable): an #EdCsvReader
  *
- * Frees @reader, and unmaps its file.
+ * Frees @reader and the copy of its file.
  */
 void
 ed_csv_reader_free (EdCsvReader *reader)

@@ -90,8 +90,9 @@ typedef enum
  * A streaming reader of delimited text (RFC 4180 CSV, or TSV) with a header line. It
  * detects the encoding and the delimiter, reads the header when it is created, and then
  * hands out one record at a time from ed_csv_reader_next(); the fields of a record stay
- * valid until the next call. Files are memory-mapped; text that is not UTF-8 is converted a
- * piece at a time, so memory use stays near the size of the longest record.
+ * valid until the next call. Files are read into memory whole (not mapped, so that a file
+ * changed underneath gives an error rather than a crash); text that is not UTF-8 is
+ * converted a piece at a time, so memory use stays near the file's size.
  *
  * Parsing is strict, because it feeds validated imports: a quote mark inside a field that
  * is not quoted, or text after a closing quote, is an error rather than kept as it is.

@@ -7,8 +7,12 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "ed-modules.h"
+#include "core/ed-csv.h"
 #include "core/ed-database.h"
 #include "register/ed-register-export.h"
 #include "register/ed-register-import.h"
@@ -16,6 +20,9 @@
 #include "changes/ed-state-hash.h"
 #include "ed-test-demo.h"
 #include "ed-test-register.h"
+
+#define ZOE "Zo\xc3\xab"          /* Zoë, precomposed (NFC) */
+#define ZOE_NFD "Zoe\xcc\x88"     /* Zoë, e and a combining diaeresis (NFD) */
 
 static char *
 stats_text (EdContext *context)
@@ -294,6 +301,48 @@ test_prefix_must_match_district (EdTestDir     *fixture,
   g_assert_nonnull (strstr (problem->reason, "ZA"));
 }
 
+static void
+truncate_when_checking (double      fraction,
+                        const char *what,
+                        gpointer    user_data)
+{
+  static gboolean done = FALSE;
+
+  if (!done)
+    g_assert_cmpint (truncate ((const char *)user_data, 100), ==, 0);
+  done = TRUE;
+}
+
+/* Issue 11, item 7: a file cut short by another program while it is imported. The reader
+ * mapped it, and the first page past the new end killed the process with SIGBUS. */
+static void
+test_file_shrinking_underneath (EdTestDir     *fixture,
+                                gconstpointer  data)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(EdContext) context = ed_test_demo_open_as (fixture, "district.db", 0);
+      g_autofree char *csv = ed_test_dir_file (fixture, "shrinking.csv");
+      g_autoptr(GString) content = g_string_new (header);
+      g_autoptr(EdImportReport) report = NULL;
+      g_autoptr(GError) error = NULL;
+
+      for (guint i = 1; i <= 20000; i++)
+        g_string_append_printf (content, "ZA,%u,0,Ann,Ashby,,%u,Mill Lane,Wexcombe,"
+                                "ZY1 1AA\n", i, i);
+      g_assert_true (g_file_set_contents (csv, content->str, content->len, NULL));
+      report = ed_register_import_csv (context, csv, truncate_when_checking, csv, NULL,
+                                       &error);
+      /* Read whole before the change: the file as it was when opened. */
+      g_assert_no_error (error);
+      g_assert_cmpuint (report->problems->len, ==, 0);
+      g_assert_cmpuint (report->n_electors, ==, 20000);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -307,6 +356,7 @@ main (int    argc,
                test_new_electors_counted_and_indexed);
   ED_TEST_ADD ("/register-import/nul-byte-refused", test_nul_byte_refused);
   ED_TEST_ADD ("/register-import/cancel-leaves-nothing", test_cancel_leaves_nothing);
+  ED_TEST_ADD ("/register-import/file-shrinking-underneath", test_file_shrinking_underneath);
 
   return g_test_run ();
 }
