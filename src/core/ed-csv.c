@@ -64,6 +64,7 @@ struct _EdCsvReader
 
   EdCsvEncoding encoding;
   gboolean has_bom;
+  gboolean has_invalid_utf8;  /* a UTF-8 file with some lines that are not: check each field */
   char delimiter;
 
   guint8 unquoted_class[256];
@@ -155,24 +156,6 @@ set_line_error (EdCsvReader  *reader,
    * “register.csv, line 40: a quoted field is not closed before the end of the file” */
   g_set_error (error, ED_CSV_ERROR, code, _("%s, line %s: %s"),
                reader->display_name, line_text, detail);
-}
-
-/* The physical line holding byte @offset of @data: line breaks are LF, CR LF or CR alone. */
-static guint64
-line_at_offset (const guchar *data,
-                gsize         offset)
-{
-  guint64 line = 1;
-  gsize i;
-
-  for (i = 0; i < offset; i++)
-    {
-      if (data[i] == '\n')
-        line++;
-      else if (data[i] == '\r' && (i + 1 >= offset || data[i + 1] != '\n'))
-        line++;
-    }
-  return line;
 }
 
 /* --- encodings ------------------------------------------------------------------------------ */
@@ -286,10 +269,24 @@ typedef struct
   gsize first_multibyte;  /* the first well-formed sequence of 2 to 4 bytes, or the length */
   gsize n_invalid;
   gsize n_multibyte;
+  gsize n_utf8_lines;     /* lines with well-formed sequences and no byte that is not UTF-8 */
 } Utf8Scan;
 
+/* Ends the line that the scan's last high byte was on. */
+static void
+scan_end_line (Utf8Scan *scan,
+               gboolean *multibyte,
+               gboolean *invalid)
+{
+  if (*multibyte && !*invalid)
+    scan->n_utf8_lines++;
+  *multibyte = FALSE;
+  *invalid = FALSE;
+}
+
 /* Checks @data for UTF-8. NUL bytes are allowed here: the parser reports them with their
- * line. */
+ * line. Only lines holding bytes above ASCII are looked at as lines, so the ASCII that is
+ * nearly all of a register is still skipped a word at a time. */
 static void
 scan_utf8 (const guchar *data,
            gsize         len,
@@ -297,11 +294,15 @@ scan_utf8 (const guchar *data,
 {
   const guchar *p = data;
   const guchar *end = data + len;
+  const guchar *line_end = data;
+  gboolean line_multibyte = FALSE;
+  gboolean line_invalid = FALSE;
 
   scan->first_invalid = len;
   scan->first_multibyte = len;
   scan->n_invalid = 0;
   scan->n_multibyte = 0;
+  scan->n_utf8_lines = 0;
 
   while (p < end)
     {
@@ -322,20 +323,31 @@ scan_utf8 (const guchar *data,
       if (p == end)
         break;
 
+      if (p >= line_end)
+        {
+          scan_end_line (scan, &line_multibyte, &line_invalid);
+          for (line_end = p; line_end < end && *line_end != '\n' && *line_end != '\r';
+               line_end++)
+            ;
+        }
+
       n = utf8_sequence_length (p, end);
       if (n == 0)
         {
           if (scan->n_invalid++ == 0)
             scan->first_invalid = p - data;
+          line_invalid = TRUE;
           p++;
         }
       else
         {
           if (scan->n_multibyte++ == 0)
             scan->first_multibyte = p - data;
+          line_multibyte = TRUE;
           p += n;
         }
     }
+  scan_end_line (scan, &line_multibyte, &line_invalid);
 }
 
 /* A file without a byte-order mark is UTF-16 when nearly every other byte of its start is
@@ -1010,6 +1022,13 @@ read_header (EdCsvReader  *reader,
       char *loose;
       gpointer found;
 
+      if (!ed_csv_reader_get_field_is_valid (reader, i))
+        {
+          set_line_error (reader, error, ED_CSV_ERROR_ENCODING, reader->record_line,
+                          _("the name of column %u is not valid UTF-8 text, though the rest "
+                            "of the file is; save the file again as UTF-8"), i + 1);
+          return FALSE;
+        }
       reader->columns[i] = g_strndup (ed_csv_reader_get_field (reader, i),
                                       ed_csv_reader_get_field_length (reader, i));
       normalised = ed_csv_normalise_name (reader->columns[i]);
@@ -1063,15 +1082,9 @@ detect_encoding (EdCsvReader  *reader,
       reader->encoding = ED_CSV_ENCODING_UTF8;
       reader->has_bom = TRUE;
       reader->bom_len = 3;
+      /* Marked as UTF-8: any line that is not is refused by field as it is read. */
       scan_utf8 (s + 3, len - 3, &scan);
-      if (scan.n_invalid > 0)
-        {
-          set_line_error (reader, error, ED_CSV_ERROR_ENCODING,
-                          line_at_offset (s + 3, scan.first_invalid),
-                          _("the file is marked as UTF-8 but this line is not valid UTF-8; "
-                            "save the file again as UTF-8"));
-          return FALSE;
-        }
+      reader->has_invalid_utf8 = scan.n_invalid > 0;
       return TRUE;
     }
 
@@ -1098,20 +1111,17 @@ detect_encoding (EdCsvReader  *reader,
       reader->encoding = ED_CSV_ENCODING_UTF8;
       return TRUE;
     }
-  /* Some windows-1252 text is well-formed UTF-8 by chance (“É’” is the UTF-8 of “ɒ”), so a
-   * few UTF-8 sequences in a file that is otherwise not UTF-8 mean windows-1252. When they
-   * are at least as common as the bytes that are not UTF-8, the file is UTF-8 with some other
-   * text pasted in, and reading it as windows-1252 would garble every accent without a word. */
-  if (scan.n_multibyte >= scan.n_invalid)
+  /* A file with any line that is wholly UTF-8, accents and all, is UTF-8, and its lines that
+   * are not (one bad byte, a row pasted from a windows-1252 file) are refused by field as
+   * they are read. Re-reading the whole file as windows-1252 instead would garble every
+   * accent in it without a word. A file with no such line is windows-1252: some of its
+   * text may be well-formed UTF-8 by chance (“É’” is the UTF-8 of “ɒ”), but only beside
+   * bytes that are not. */
+  if (scan.n_utf8_lines > 0)
     {
-      g_autofree char *utf8_line = g_strdup_printf ("%" G_GUINT64_FORMAT,
-                                                    line_at_offset (s, scan.first_multibyte));
-
-      set_line_error (reader, error, ED_CSV_ERROR_ENCODING,
-                      line_at_offset (s, scan.first_invalid),
-                      _("this line is not UTF-8 text, but line %s is; the file mixes two "
-                        "encodings. Save it again as UTF-8"), utf8_line);
-      return FALSE;
+      reader->encoding = ED_CSV_ENCODING_UTF8;
+      reader->has_invalid_utf8 = TRUE;
+      return TRUE;
     }
   reader->encoding = ED_CSV_ENCODING_WINDOWS_1252;
   return TRUE;
@@ -1536,6 +1546,20 @@ ed_csv_reader_next (EdCsvReader  *reader,
     }
 
   reader->n_records++;
+  if (reader->has_invalid_utf8 && (reader->flags & ED_CSV_READER_INVALID_TEXT_BY_FIELD) == 0)
+    {
+      for (guint i = 0; i < reader->n_fields; i++)
+        if (!ed_csv_reader_get_field_is_valid (reader, i))
+          {
+            g_autofree char *column = describe_column (reader, i);
+
+            set_line_error (reader, error, ED_CSV_ERROR_ENCODING, reader->record_line,
+                            _("%s is not valid UTF-8 text, though the rest of the file is; "
+                              "save the file again as UTF-8"), column);
+            reader->n_fields = 0;
+            return FALSE;
+          }
+    }
   if ((reader->flags & ED_CSV_READER_STRICT_FIELD_COUNT) != 0 &&
       reader->n_fields != reader->n_columns)
     {
@@ -1584,6 +1608,30 @@ ed_csv_reader_get_field (EdCsvReader *reader,
   if (field >= reader->n_fields)
     return NULL;
   return reader->rec + reader->offs[field];
+}
+
+/**
+ * ed_csv_reader_get_field_is_valid:
+ * @reader: an #EdCsvReader
+ * @field: a field index
+ *
+ * Whether field @field of the current record is valid text. Only a UTF-8 file some lines of
+ * which are not UTF-8 has fields that are not, and only a reader made with
+ * %ED_CSV_READER_INVALID_TEXT_BY_FIELD returns them (others fail on the record).
+ *
+ * Returns: %FALSE when the field is not valid UTF-8; %TRUE otherwise, and for a field the
+ *   record does not have
+ */
+gboolean
+ed_csv_reader_get_field_is_valid (EdCsvReader *reader,
+                                  guint        field)
+{
+  g_return_val_if_fail (reader != NULL, TRUE);
+
+  if (!reader->has_invalid_utf8 || field >= reader->n_fields)
+    return TRUE;
+  return g_utf8_validate_len (reader->rec + reader->offs[field],
+                              ed_csv_reader_get_field_length (reader, field), NULL);
 }
 
 /**
