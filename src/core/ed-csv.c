@@ -101,7 +101,7 @@ struct _EdCsvReader
   char **columns;
   guint n_columns;
   GHashTable *by_name;   /* normalised name → index + 1 */
-  GHashTable *by_loose;  /* normalised name without '_' → index + 1, or 0 when ambiguous */
+  GHashTable *by_loose;  /* normalised name without '_' → index + 1; no two columns share one */
 
   gboolean failed;
   gboolean finished;
@@ -1035,12 +1035,17 @@ read_header (EdCsvReader  *reader,
       if (normalised[0] == '\0')
         continue;  /* an unnamed column cannot be looked up, so it clashes with nothing */
 
-      if (g_hash_table_lookup_extended (reader->by_name, normalised, NULL, &found))
+      /* find_column() matches a name with its underscores dropped too, so two columns equal
+       * that way (“surname” and “Sur Name”) are as ambiguous as two named alike: whichever
+       * were taken, the other column's values would be dropped without a word. */
+      loose = loose_key (normalised);
+      if (g_hash_table_lookup_extended (reader->by_loose, loose, NULL, &found))
         {
           guint first = GPOINTER_TO_UINT (found) - 1;
           g_autofree char *a = ed_value_display_text (reader->columns[first]);
           g_autofree char *b = ed_value_display_text (reader->columns[i]);
 
+          g_free (loose);
           if (strcmp (reader->columns[first], reader->columns[i]) == 0)
             set_line_error (reader, error, ED_CSV_ERROR_HEADER, reader->record_line,
                             _("columns %u and %u are both named “%s”; each column needs its "
@@ -1053,12 +1058,7 @@ read_header (EdCsvReader  *reader,
           return FALSE;
         }
 
-      /* A loose key two columns share finds neither. */
-      loose = loose_key (normalised);
-      if (g_hash_table_contains (reader->by_loose, loose))
-        g_hash_table_insert (reader->by_loose, loose, GUINT_TO_POINTER (0));
-      else
-        g_hash_table_insert (reader->by_loose, loose, GUINT_TO_POINTER (i + 1));
+      g_hash_table_insert (reader->by_loose, loose, GUINT_TO_POINTER (i + 1));
       g_hash_table_insert (reader->by_name, g_steal_pointer (&normalised),
                            GUINT_TO_POINTER (i + 1));
     }
@@ -1480,7 +1480,8 @@ ed_csv_reader_get_column_name (EdCsvReader *reader,
  * Finds the column whose name equals @name once both go through ed_csv_normalise_name(), so
  * `Post Code`, `post_code` and `POST-CODE` all find a column headed `Post_Code`. When no
  * name matches that way, underscores are ignored too, so `PostCode` and `ElectorNumberPrefix`
- * find `post_code` and `Elector Number Prefix` — unless that would match two columns.
+ * find `post_code` and `Elector Number Prefix` (a header in which two columns match one name
+ * that way is refused when the reader is made).
  *
  * Returns: the index of the column, or -1 when there is none
  */

@@ -301,6 +301,31 @@ test_prefix_must_match_district (EdTestDir     *fixture,
   g_assert_nonnull (strstr (problem->reason, "ZA"));
 }
 
+/* Issue 11, item 11: `surname` and `Sur Name` are one column by the matching rule, so the
+ * header is refused as for two columns named alike, rather than one left unread. */
+static void
+test_loosely_duplicate_header_refused (EdTestDir     *fixture,
+                                       gconstpointer  data)
+{
+  g_autoptr(EdContext) context = ed_test_demo_open_as (fixture, "district.db", 0);
+  g_autofree char *csv = ed_test_dir_file (fixture, "header.csv");
+  g_autoptr(EdImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char content[] =
+    "elector_number_prefix,elector_number,forenames,surname,Sur Name,property,street,town,"
+    "postcode\n"
+    "ZA,1,Ann,Ashby,Brook,1,Mill Lane,Wexcombe,ZY1 1AA\n";
+
+  g_assert_true (g_file_set_contents (csv, content, -1, NULL));
+  report = ed_register_import_csv (context, csv, NULL, NULL, NULL, &error);
+  g_assert_null (report);
+  g_assert_error (error, ED_CSV_ERROR, ED_CSV_ERROR_HEADER);
+  g_assert_nonnull (strstr (error->message, "header.csv"));
+  g_assert_nonnull (strstr (error->message, "“surname”"));
+  g_assert_nonnull (strstr (error->message, "“Sur Name”"));
+  g_assert_cmpint (query_int (context, "SELECT count(*) FROM elector"), ==, 0);
+}
+
 static void
 truncate_when_checking (double      fraction,
                         const char *what,
@@ -356,6 +381,8 @@ main (int    argc,
                test_new_electors_counted_and_indexed);
   ED_TEST_ADD ("/register-import/nul-byte-refused", test_nul_byte_refused);
   ED_TEST_ADD ("/register-import/cancel-leaves-nothing", test_cancel_leaves_nothing);
+  ED_TEST_ADD ("/register-import/loosely-duplicate-header-refused",
+               test_loosely_duplicate_header_refused);
   ED_TEST_ADD ("/register-import/file-shrinking-underneath", test_file_shrinking_underneath);
 
   return g_test_run ();
