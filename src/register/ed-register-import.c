@@ -711,6 +711,85 @@ load_existing (Import  *import,
   return TRUE;
 }
 
+static gint
+compare_problems (gconstpointer a,
+                  gconstpointer b)
+{
+  const EdImportProblem *x = *(EdImportProblem * const *)a;
+  const EdImportProblem *y = *(EdImportProblem * const *)b;
+
+  return x->line < y->line ? -1 : x->line > y->line;
+}
+
+/* The register as it is once the write lock is held. The numbers and districts loaded
+ * before the rows were checked give a full report without holding the lock for the whole
+ * file, but another import (another desk, or a second window) may have written since: two
+ * imports of one file at once both passed that check and doubled every elector. So the
+ * check that counts is this one, inside the transaction that writes (BEGIN IMMEDIATE), where
+ * nobody else can write until it commits or rolls back. A number taken meanwhile refuses its
+ * row; a polling district made meanwhile is used rather than made twice. */
+static gboolean
+check_register_again (Import  *import,
+                      GError **error)
+{
+  EdDatabase *database = ed_context_get_database (import->context);
+  g_autoptr(sqlite3_stmt) numbers = ed_database_prepare (database, existing_numbers_sql, error);
+  g_autoptr(sqlite3_stmt) parts = NULL;
+  guint problems_before = import->report->problems->len;
+  int rc;
+
+  if (numbers == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (numbers)) == SQLITE_ROW)
+    {
+      EdElectorNumber number;
+      g_autofree char *key = NULL;
+      gint64 line;
+
+      if (!ed_elector_number_set (&number, (const char *)sqlite3_column_text (numbers, 0),
+                                  (guint32)sqlite3_column_int64 (numbers, 1),
+                                  (guint32)sqlite3_column_int64 (numbers, 2), NULL))
+        continue;
+      key = ed_elector_number_format (&number);
+      line = (gint64)GPOINTER_TO_SIZE (g_hash_table_lookup (import->numbers, key));
+      if (line > 0)
+        {
+          g_autofree char *reason =
+            g_strdup_printf (_("elector number %s is already in the register"), key);
+
+          add_problem (import, (guint64)line, column_names[C_NUMBER][0], key, reason);
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      ed_database_set_error (database, rc, error);
+      return FALSE;
+    }
+  if (import->report->problems->len > problems_before)
+    {
+      g_ptr_array_sort (import->report->problems, compare_problems);
+      return TRUE;
+    }
+
+  parts = ed_database_prepare (database, existing_parts_sql, error);
+  if (parts == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (parts)) == SQLITE_ROW)
+    {
+      Part *part = g_hash_table_lookup (import->parts,
+                                        (const char *)sqlite3_column_text (parts, 0));
+
+      if (part != NULL && part->id == NULL)
+        part->id = g_strdup ((const char *)sqlite3_column_text (parts, 1));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      ed_database_set_error (database, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static const char *
 or_empty (const char *value)
 {
@@ -807,8 +886,12 @@ write_register (Import                *import,
   Part *part;
   guint total;
 
-  if (change_set == NULL ||
-      (load = ed_register_bulk_load_begin (database, error)) == NULL)
+  if (change_set == NULL || !check_register_again (import, error))
+    return FALSE;
+  /* Refused: the change set, not committed, rolls back. */
+  if (import->report->problems->len > 0)
+    return TRUE;
+  if ((load = ed_register_bulk_load_begin (database, error)) == NULL)
     return FALSE;
 
   g_hash_table_iter_init (&iter, import->parts);

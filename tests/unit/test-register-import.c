@@ -573,6 +573,101 @@ test_file_shrinking_underneath (EdTestDir     *fixture,
   g_test_trap_assert_passed ();
 }
 
+typedef struct
+{
+  const char     *db_path;
+  const char     *csv_path;
+  gint           *ready;
+  EdImportReport *report;
+  GError         *error;
+} ImportThread;
+
+static gpointer
+import_thread (gpointer data)
+{
+  ImportThread *thread = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EdContext) context = ed_modules_open_district (thread->db_path, &error);
+
+  g_assert_no_error (error);
+  /* Both threads open their connection first, then start as nearly together as can be. */
+  g_atomic_int_inc (thread->ready);
+  while (g_atomic_int_get (thread->ready) < 2)
+    g_thread_yield ();
+  thread->report = ed_register_import_csv (context, thread->csv_path, NULL, NULL, NULL,
+                                           &thread->error);
+  return NULL;
+}
+
+/* Issue 11, item 2: two imports of one file into one district at once, each on its own
+ * connection as two desks or two jobs would be. The duplicate-number check ran before the
+ * write transaction took its lock, so both passed it and every elector was there twice.
+ * Now exactly one import writes; the other refuses the duplicates (or finds the district
+ * busy), and the register holds each elector once. */
+static void
+test_concurrent_imports_add_each_elector_once (EdTestDir     *fixture,
+                                               gconstpointer  data)
+{
+  g_autofree char *csv = ed_test_dir_file (fixture, "register.csv");
+  g_autoptr(GString) content = g_string_new (header);
+  const guint n_electors = 2000;
+
+  for (guint i = 1; i <= n_electors; i++)
+    g_string_append_printf (content, "ZA,%u,0,Ann,Ashby,,%u,Mill Lane,Wexcombe,ZY1 1AA\n", i,
+                            i / 2);
+  g_assert_true (g_file_set_contents (csv, content->str, content->len, NULL));
+
+  for (guint trial = 0; trial < 8; trial++)
+    {
+      g_autofree char *name = g_strdup_printf ("district-%u.db", trial);
+      g_autofree char *db_path = ed_test_dir_file (fixture, name);
+      g_autoptr(EdContext) context = ed_test_demo_open_as (fixture, name, 0);
+      ImportThread threads[2] = { { 0 } };
+      GThread *handles[2];
+      gint ready = 0;
+      guint n_written = 0;
+
+      for (guint t = 0; t < 2; t++)
+        {
+          threads[t].db_path = db_path;
+          threads[t].csv_path = csv;
+          threads[t].ready = &ready;
+          handles[t] = g_thread_new ("import", import_thread, &threads[t]);
+        }
+      for (guint t = 0; t < 2; t++)
+        {
+          g_thread_join (handles[t]);
+          if (threads[t].error != NULL)
+            {
+              g_test_message ("trial %u: %s", trial, threads[t].error->message);
+              g_assert_null (threads[t].report);
+            }
+          else if (threads[t].report->n_electors > 0)
+            {
+              g_assert_cmpuint (threads[t].report->n_electors, ==, n_electors);
+              n_written++;
+            }
+          else
+            {
+              /* Refused: every number is already in the register. */
+              g_assert_cmpuint (threads[t].report->problems->len, ==, n_electors);
+              assert_problem (threads[t].report, 0, 2, "elector_number",
+                              "already in the register");
+            }
+          g_clear_pointer (&threads[t].report, ed_import_report_free);
+          g_clear_error (&threads[t].error);
+        }
+      g_assert_cmpuint (n_written, ==, 1);
+      g_assert_cmpint (query_int (context, "SELECT count(*) FROM elector"), ==, n_electors);
+      g_assert_cmpint (query_int (context, "SELECT count(DISTINCT number) FROM elector"), ==,
+                       n_electors);
+      g_assert_cmpint (query_int (context, "SELECT count(*) FROM polling_district "
+                                           "WHERE code = 'ZA'"), ==, 1);
+      g_assert_cmpint (query_int (context, "SELECT electors FROM register_size"), ==,
+                       n_electors);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -598,6 +693,8 @@ main (int    argc,
   ED_TEST_ADD ("/register-import/loosely-duplicate-header-refused",
                test_loosely_duplicate_header_refused);
   ED_TEST_ADD ("/register-import/file-shrinking-underneath", test_file_shrinking_underneath);
+  ED_TEST_ADD ("/register-import/concurrent-imports-add-each-elector-once",
+               test_concurrent_imports_add_each_elector_once);
 
   return g_test_run ();
 }
