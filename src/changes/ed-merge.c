@@ -15,6 +15,7 @@
 #include "changes/ed-replica-private.h"
 #include "changes/ed-merge.h"
 #include "changes/ed-validate.h"
+#include "core/ed-value-error.h"
 
 /* Applying other desks' ops (SYNC.md §4.4): one transaction per batch, so a bad batch leaves
  * nothing behind; idempotent, because an op already held is ignored; order-independent,
@@ -100,6 +101,73 @@ record_alarm (EdReplica  *replica,
            received->device, received->seq);
 }
 
+/* The name the district whose own row is @pk has for people (its council's), from this
+ * desk's copy of the row or else from the batch's ops on it; %NULL when neither has it. */
+static char *
+district_name (EdReplica  *replica,
+               GPtrArray  *ops,
+               const char *pk)
+{
+  EdSchema *schema = ed_replica_get_schema (replica);
+  const char *identity = ed_schema_get_identity_table (schema);
+  const char *column = ed_schema_get_identity_name_column (schema);
+  char *name = NULL;
+  char *sql;
+  sqlite3_stmt *stmt;
+
+  if (column == NULL)
+    return NULL;
+
+  sql = sqlite3_mprintf ("SELECT \"%w\" FROM \"%w\" WHERE id = ?1", column, identity);
+  stmt = ed_database_cached (ed_replica_get_database (replica), sql, NULL);
+  sqlite3_free (sql);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, pk, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
+        name = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+    }
+
+  for (guint i = 0; name == NULL && i < ops->len; i++)
+    {
+      const EdOp *op = g_ptr_array_index (ops, i);
+      g_autoptr(JsonNode) node = NULL;
+
+      if (g_strcmp0 (op->tbl, identity) != 0 || g_strcmp0 (op->pk, pk) != 0 || op->val == NULL)
+        continue;
+      node = json_from_string (op->val, NULL);
+      if (node == NULL)
+        continue;
+      if (op->kind == ED_OP_INS && JSON_NODE_HOLDS_OBJECT (node) &&
+          json_object_has_member (json_node_get_object (node), column))
+        name = g_strdup (json_object_get_string_member_with_default (
+                           json_node_get_object (node), column, NULL));
+      else if (op->kind == ED_OP_SET && g_strcmp0 (op->col, column) == 0 &&
+               JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+        name = g_strdup (json_node_get_string (node));
+    }
+  return name;
+}
+
+/* One district for a person: its name, quoted safely, and its id in full, since ids made
+ * at about the same time share their first characters. */
+static char *
+describe_district (EdReplica  *replica,
+                   GPtrArray  *ops,
+                   const char *pk)
+{
+  g_autofree char *name = district_name (replica, ops, pk);
+  g_autofree char *shown = NULL;
+
+  if (name == NULL || name[0] == '\0')
+    /* Translators: a district named by its id alone */
+    return g_strdup_printf (_("district %s"), pk);
+  shown = ed_value_display_text (name);
+  /* Translators: a district: its council's name, then its id */
+  return g_strdup_printf (_("“%s” (district %s)"), shown, pk);
+}
+
 /* The district's own row says which district a desk belongs to. A batch that touches another
  * row of that table comes from another district's desks and is refused whole. */
 static gboolean
@@ -148,10 +216,13 @@ check_same_district (EdReplica  *replica,
         }
       if (g_strcmp0 (op->pk, expected) != 0)
         {
+          g_autofree char *theirs = describe_district (replica, ops, op->pk);
+          g_autofree char *ours = describe_district (replica, ops, expected);
+
           g_set_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_OTHER_DISTRICT,
-                       _("These changes belong to a different district (%.8s) from this "
-                         "desk’s (%.8s); nothing was applied. Open that district to apply "
-                         "them."), op->pk, expected);
+                       _("These changes belong to another district, %s, not to this desk’s, "
+                         "%s; nothing was applied. Open that district to apply them."),
+                       theirs, ours);
           return FALSE;
         }
     }
