@@ -237,7 +237,8 @@ add_problem (Import      *import,
   EdImportProblem *problem = g_new0 (EdImportProblem, 1);
 
   problem->line = line;
-  problem->field = g_strdup (field);
+  /* The column's name as the file has it, which is the file's to choose. */
+  problem->field = ed_value_display_text (field);
   /* Quoted in part and with control characters escaped: the value may be megabytes long,
    * or written to take over the terminal the report is printed on. */
   problem->value = ed_value_display_text (value);
