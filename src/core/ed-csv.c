@@ -265,10 +265,7 @@ utf8_sequence_length (const guchar *p,
 
 typedef struct
 {
-  gsize first_invalid;    /* the first byte that is not UTF-8, or the length */
-  gsize first_multibyte;  /* the first well-formed sequence of 2 to 4 bytes, or the length */
-  gsize n_invalid;
-  gsize n_multibyte;
+  gsize n_invalid;        /* bytes that are not UTF-8 */
   gsize n_utf8_lines;     /* lines with well-formed sequences and no byte that is not UTF-8 */
 } Utf8Scan;
 
@@ -298,10 +295,7 @@ scan_utf8 (const guchar *data,
   gboolean line_multibyte = FALSE;
   gboolean line_invalid = FALSE;
 
-  scan->first_invalid = len;
-  scan->first_multibyte = len;
   scan->n_invalid = 0;
-  scan->n_multibyte = 0;
   scan->n_utf8_lines = 0;
 
   while (p < end)
@@ -334,15 +328,12 @@ scan_utf8 (const guchar *data,
       n = utf8_sequence_length (p, end);
       if (n == 0)
         {
-          if (scan->n_invalid++ == 0)
-            scan->first_invalid = p - data;
+          scan->n_invalid++;
           line_invalid = TRUE;
           p++;
         }
       else
         {
-          if (scan->n_multibyte++ == 0)
-            scan->first_multibyte = p - data;
           line_multibyte = TRUE;
           p += n;
         }
