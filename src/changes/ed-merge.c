@@ -18,6 +18,7 @@
 #include "changes/ed-replica-private.h"
 #include "changes/ed-merge.h"
 #include "changes/ed-validate.h"
+#include "core/ed-value-error.h"
 
 /* Applying other desks' ops (SYNC.md §4.4): one transaction per batch, so a bad batch leaves
  * nothing behind; idempotent, because an op already held is ignored; order-independent,
@@ -196,6 +197,92 @@ refuse_district (GError     **error,
   return FALSE;
 }
 
+/* The name the district whose own row is @pk has for people (its council's), from this
+ * desk's copy of the row or else from the batch's ops on it; %NULL when neither has it. */
+static char *
+district_name (EdReplica  *replica,
+               GPtrArray  *ops,
+               const char *pk)
+{
+  EdSchema *schema = ed_replica_get_schema (replica);
+  const char *identity = ed_schema_get_identity_table (schema);
+  const char *column = ed_schema_get_identity_name_column (schema);
+  char *name = NULL;
+  char *sql;
+  sqlite3_stmt *stmt;
+
+  if (column == NULL)
+    return NULL;
+
+  sql = sqlite3_mprintf ("SELECT \"%w\" FROM \"%w\" WHERE id = ?1", column, identity);
+  stmt = ed_database_cached (ed_replica_get_database (replica), sql, NULL);
+  sqlite3_free (sql);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, pk, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
+        name = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+    }
+
+  for (guint i = 0; name == NULL && i < ops->len; i++)
+    {
+      const EdOp *op = g_ptr_array_index (ops, i);
+      g_autoptr(JsonNode) node = NULL;
+
+      /* Read before the batch's values are checked: a hostile value must not crash json-glib. */
+      if (g_strcmp0 (op->tbl, identity) != 0 || g_strcmp0 (op->pk, pk) != 0 || op->val == NULL ||
+          !ed_json_depth_ok (op->val, strlen (op->val)))
+        continue;
+      node = json_from_string (op->val, NULL);
+      if (node == NULL)
+        continue;
+      if (op->kind == ED_OP_INS && JSON_NODE_HOLDS_OBJECT (node) &&
+          json_object_has_member (json_node_get_object (node), column))
+        name = g_strdup (json_object_get_string_member_with_default (
+                           json_node_get_object (node), column, NULL));
+      else if (op->kind == ED_OP_SET && g_strcmp0 (op->col, column) == 0 &&
+               JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+        name = g_strdup (json_node_get_string (node));
+    }
+  return name;
+}
+
+/* One district for a person: its name, quoted safely, and its id in full, since ids made
+ * at about the same time share their first characters. */
+static char *
+describe_district (EdReplica  *replica,
+                   GPtrArray  *ops,
+                   const char *pk)
+{
+  g_autofree char *name = district_name (replica, ops, pk);
+  g_autofree char *shown = NULL;
+
+  if (name == NULL || name[0] == '\0')
+    /* Translators: a district named by its id alone */
+    return g_strdup_printf (_("district %s"), pk);
+  shown = ed_value_display_text (name);
+  /* Translators: a district: its council's name, then its id */
+  return g_strdup_printf (_("“%s” (district %s)"), shown, pk);
+}
+
+/* The other district and this desk's, each by its council's name and its full id. */
+static gboolean
+refuse_other_district (EdReplica   *replica,
+                       GPtrArray   *ops,
+                       const char  *theirs,
+                       const char  *ours,
+                       GError     **error)
+{
+  g_autofree char *theirs_shown = describe_district (replica, ops, theirs);
+  g_autofree char *ours_shown = describe_district (replica, ops, ours);
+
+  return refuse_district (error,
+                          _("These changes belong to another district, %s, not to this desk’s, "
+                            "%s; nothing was applied. Open that district to apply them."),
+                          theirs_shown, ours_shown);
+}
+
 /* Whose ops these are (SYNC.md §4.4). Rows of most tables say nothing of their district, so
  * an incremental batch of another district looks like one of this district's: the batch's
  * own word for its district (@declared, from the ops file's header) is what is checked, and
@@ -226,10 +313,7 @@ check_same_district (EdReplica   *replica,
     }
 
   if (declared != NULL && local_id != NULL && strcmp (declared, local_id) != 0)
-    return refuse_district (error,
-                            _("These changes belong to district %s, not to this desk’s "
-                              "district %s; nothing was applied. Open that district to apply "
-                              "them."), declared, local_id);
+    return refuse_other_district (replica, ops, declared, local_id, error);
 
   for (guint i = 0; i < ops->len && creating == NULL; i++)
     {
@@ -251,30 +335,40 @@ check_same_district (EdReplica   *replica,
       if (g_strcmp0 (op->pk, expected) == 0)
         continue;
       if (local_id != NULL)
-        return refuse_district (error,
-                                _("These changes belong to district %s, not to this desk’s "
-                                  "district %s; nothing was applied. Open that district to "
-                                  "apply them."), op->pk, local_id);
-      return refuse_district (error,
-                              _("These changes mix district %s and district %s; nothing was "
-                                "applied."), expected, op->pk);
+        return refuse_other_district (replica, ops, op->pk, local_id, error);
+      {
+        g_autofree char *first = describe_district (replica, ops, expected);
+        g_autofree char *second = describe_district (replica, ops, op->pk);
+
+        return refuse_district (error, _("These changes mix %s and %s; nothing was applied."),
+                                first, second);
+      }
     }
 
   if (local_id != NULL)
     {
       if (declared == NULL && g_strcmp0 (creating, local_id) != 0)
-        return refuse_district (error,
-                                _("These changes do not say which district they belong to, "
-                                  "and do not hold this desk’s district %s itself; nothing was "
-                                  "applied. Export them again with this version."), local_id);
+        {
+          g_autofree char *ours_shown = describe_district (replica, ops, local_id);
+
+          return refuse_district (error,
+                                  _("These changes do not say which district they belong to, "
+                                    "and do not hold this desk’s district, %s, itself; nothing "
+                                    "was applied. Export them again with this version."),
+                                  ours_shown);
+        }
       return TRUE;
     }
 
   if (declared != NULL && creating == NULL)
-    return refuse_district (error,
-                            _("This desk has no district yet, and these changes of district %s "
-                              "do not hold the district itself; nothing was applied. Apply a "
-                              "full export of that district first."), declared);
+    {
+      g_autofree char *theirs_shown = describe_district (replica, ops, declared);
+
+      return refuse_district (error,
+                              _("This desk has no district yet, and these changes of %s do not "
+                                "hold the district itself; nothing was applied. Apply a full "
+                                "export of that district first."), theirs_shown);
+    }
   if (creating != NULL)
     {
       gboolean holds = FALSE;
@@ -282,10 +376,14 @@ check_same_district (EdReplica   *replica,
       if (!holds_received_ops (replica, &holds, error))
         return FALSE;
       if (holds)
-        return refuse_district (error,
-                                _("This desk already holds changes of no district, so it cannot "
-                                  "take on district %s; nothing was applied. Apply the changes "
-                                  "to a new file."), creating);
+        {
+          g_autofree char *theirs_shown = describe_district (replica, ops, creating);
+
+          return refuse_district (error,
+                                  _("This desk already holds changes of no district, so it "
+                                    "cannot take on %s; nothing was applied. Apply the changes "
+                                    "to a new file."), theirs_shown);
+        }
     }
   return TRUE;
 }

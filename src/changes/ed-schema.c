@@ -48,6 +48,7 @@ struct _EdSchema
   GPtrArray  *validators;  /* const EdValidator* */
   GPtrArray  *derived;     /* const EdDerivedIndex* */
   const char *identity;    /* the one-row table that says which district this is */
+  const char *identity_name; /* its column naming the district for people, or NULL */
   EdMigrations *migrations;
 };
 
@@ -232,6 +233,32 @@ ed_schema_get_identity_table (EdSchema *self)
   g_return_val_if_fail (ED_IS_SCHEMA (self), NULL);
 
   return self->identity;
+}
+
+/**
+ * ed_schema_set_identity_name_column:
+ * @self: a schema
+ * @column: the column of the identity table that names the district for people (the
+ *   council's name)
+ *
+ * Lets a refusal of another district's changes name both districts, rather than only ids
+ * a person cannot tell apart.
+ */
+void
+ed_schema_set_identity_name_column (EdSchema   *self,
+                                    const char *column)
+{
+  g_return_if_fail (ED_IS_SCHEMA (self));
+
+  self->identity_name = column;
+}
+
+const char *
+ed_schema_get_identity_name_column (EdSchema *self)
+{
+  g_return_val_if_fail (ED_IS_SCHEMA (self), NULL);
+
+  return self->identity_name;
 }
 
 void

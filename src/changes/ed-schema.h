@@ -103,6 +103,9 @@ GPtrArray         *ed_schema_list_tables        (EdSchema          *self);
 void               ed_schema_set_identity_table (EdSchema          *self,
                                                  const char        *table);
 const char        *ed_schema_get_identity_table (EdSchema          *self);
+void               ed_schema_set_identity_name_column (EdSchema    *self,
+                                                       const char  *column);
+const char        *ed_schema_get_identity_name_column (EdSchema    *self);
 void               ed_schema_add_validator      (EdSchema          *self,
                                                  const EdValidator *validator);
 GPtrArray         *ed_schema_get_validators     (EdSchema          *self);

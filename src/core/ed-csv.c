@@ -10,8 +10,13 @@
 #include "core/ed-csv.h"
 #include "core/ed-value-error-private.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* How much of the source is converted at a time when the file is not UTF-8. Each piece is at
  * least as large as what the window already holds, so a record longer than this (or a quote
@@ -50,7 +55,7 @@ struct _EdCsvReader
   char *display_name;
   EdCsvReaderFlags flags;
 
-  /* The whole source, memory-mapped or in memory. */
+  /* The whole source, in memory. */
   GBytes *bytes;
   const guchar *src;
   gsize src_len;
@@ -59,6 +64,7 @@ struct _EdCsvReader
 
   EdCsvEncoding encoding;
   gboolean has_bom;
+  gboolean has_invalid_utf8;  /* a UTF-8 file with some lines that are not: check each field */
   char delimiter;
 
   guint8 unquoted_class[256];
@@ -95,7 +101,7 @@ struct _EdCsvReader
   char **columns;
   guint n_columns;
   GHashTable *by_name;   /* normalised name → index + 1 */
-  GHashTable *by_loose;  /* normalised name without '_' → index + 1, or 0 when ambiguous */
+  GHashTable *by_loose;  /* normalised name without '_' → index + 1; no two columns share one */
 
   gboolean failed;
   gboolean finished;
@@ -150,24 +156,6 @@ set_line_error (EdCsvReader  *reader,
    * “register.csv, line 40: a quoted field is not closed before the end of the file” */
   g_set_error (error, ED_CSV_ERROR, code, _("%s, line %s: %s"),
                reader->display_name, line_text, detail);
-}
-
-/* The physical line holding byte @offset of @data: line breaks are LF, CR LF or CR alone. */
-static guint64
-line_at_offset (const guchar *data,
-                gsize         offset)
-{
-  guint64 line = 1;
-  gsize i;
-
-  for (i = 0; i < offset; i++)
-    {
-      if (data[i] == '\n')
-        line++;
-      else if (data[i] == '\r' && (i + 1 >= offset || data[i + 1] != '\n'))
-        line++;
-    }
-  return line;
 }
 
 /* --- encodings ------------------------------------------------------------------------------ */
@@ -277,14 +265,25 @@ utf8_sequence_length (const guchar *p,
 
 typedef struct
 {
-  gsize first_invalid;    /* the first byte that is not UTF-8, or the length */
-  gsize first_multibyte;  /* the first well-formed sequence of 2 to 4 bytes, or the length */
-  gsize n_invalid;
-  gsize n_multibyte;
+  gsize n_invalid;        /* bytes that are not UTF-8 */
+  gsize n_utf8_lines;     /* lines with well-formed sequences and no byte that is not UTF-8 */
 } Utf8Scan;
 
+/* Ends the line that the scan's last high byte was on. */
+static void
+scan_end_line (Utf8Scan *scan,
+               gboolean *multibyte,
+               gboolean *invalid)
+{
+  if (*multibyte && !*invalid)
+    scan->n_utf8_lines++;
+  *multibyte = FALSE;
+  *invalid = FALSE;
+}
+
 /* Checks @data for UTF-8. NUL bytes are allowed here: the parser reports them with their
- * line. */
+ * line. Only lines holding bytes above ASCII are looked at as lines, so the ASCII that is
+ * nearly all of a register is still skipped a word at a time. */
 static void
 scan_utf8 (const guchar *data,
            gsize         len,
@@ -292,11 +291,12 @@ scan_utf8 (const guchar *data,
 {
   const guchar *p = data;
   const guchar *end = data + len;
+  const guchar *line_end = data;
+  gboolean line_multibyte = FALSE;
+  gboolean line_invalid = FALSE;
 
-  scan->first_invalid = len;
-  scan->first_multibyte = len;
   scan->n_invalid = 0;
-  scan->n_multibyte = 0;
+  scan->n_utf8_lines = 0;
 
   while (p < end)
     {
@@ -317,20 +317,28 @@ scan_utf8 (const guchar *data,
       if (p == end)
         break;
 
+      if (p >= line_end)
+        {
+          scan_end_line (scan, &line_multibyte, &line_invalid);
+          for (line_end = p; line_end < end && *line_end != '\n' && *line_end != '\r';
+               line_end++)
+            ;
+        }
+
       n = utf8_sequence_length (p, end);
       if (n == 0)
         {
-          if (scan->n_invalid++ == 0)
-            scan->first_invalid = p - data;
+          scan->n_invalid++;
+          line_invalid = TRUE;
           p++;
         }
       else
         {
-          if (scan->n_multibyte++ == 0)
-            scan->first_multibyte = p - data;
+          line_multibyte = TRUE;
           p += n;
         }
     }
+  scan_end_line (scan, &line_multibyte, &line_invalid);
 }
 
 /* A file without a byte-order mark is UTF-16 when nearly every other byte of its start is
@@ -1005,18 +1013,30 @@ read_header (EdCsvReader  *reader,
       char *loose;
       gpointer found;
 
+      if (!ed_csv_reader_get_field_is_valid (reader, i))
+        {
+          set_line_error (reader, error, ED_CSV_ERROR_ENCODING, reader->record_line,
+                          _("the name of column %u is not valid UTF-8 text, though the rest "
+                            "of the file is; save the file again as UTF-8"), i + 1);
+          return FALSE;
+        }
       reader->columns[i] = g_strndup (ed_csv_reader_get_field (reader, i),
                                       ed_csv_reader_get_field_length (reader, i));
       normalised = ed_csv_normalise_name (reader->columns[i]);
       if (normalised[0] == '\0')
         continue;  /* an unnamed column cannot be looked up, so it clashes with nothing */
 
-      if (g_hash_table_lookup_extended (reader->by_name, normalised, NULL, &found))
+      /* find_column() matches a name with its underscores dropped too, so two columns equal
+       * that way (“surname” and “Sur Name”) are as ambiguous as two named alike: whichever
+       * were taken, the other column's values would be dropped without a word. */
+      loose = loose_key (normalised);
+      if (g_hash_table_lookup_extended (reader->by_loose, loose, NULL, &found))
         {
           guint first = GPOINTER_TO_UINT (found) - 1;
           g_autofree char *a = ed_value_display_text (reader->columns[first]);
           g_autofree char *b = ed_value_display_text (reader->columns[i]);
 
+          g_free (loose);
           if (strcmp (reader->columns[first], reader->columns[i]) == 0)
             set_line_error (reader, error, ED_CSV_ERROR_HEADER, reader->record_line,
                             _("columns %u and %u are both named “%s”; each column needs its "
@@ -1029,12 +1049,7 @@ read_header (EdCsvReader  *reader,
           return FALSE;
         }
 
-      /* A loose key two columns share finds neither. */
-      loose = loose_key (normalised);
-      if (g_hash_table_contains (reader->by_loose, loose))
-        g_hash_table_insert (reader->by_loose, loose, GUINT_TO_POINTER (0));
-      else
-        g_hash_table_insert (reader->by_loose, loose, GUINT_TO_POINTER (i + 1));
+      g_hash_table_insert (reader->by_loose, loose, GUINT_TO_POINTER (i + 1));
       g_hash_table_insert (reader->by_name, g_steal_pointer (&normalised),
                            GUINT_TO_POINTER (i + 1));
     }
@@ -1058,15 +1073,9 @@ detect_encoding (EdCsvReader  *reader,
       reader->encoding = ED_CSV_ENCODING_UTF8;
       reader->has_bom = TRUE;
       reader->bom_len = 3;
+      /* Marked as UTF-8: any line that is not is refused by field as it is read. */
       scan_utf8 (s + 3, len - 3, &scan);
-      if (scan.n_invalid > 0)
-        {
-          set_line_error (reader, error, ED_CSV_ERROR_ENCODING,
-                          line_at_offset (s + 3, scan.first_invalid),
-                          _("the file is marked as UTF-8 but this line is not valid UTF-8; "
-                            "save the file again as UTF-8"));
-          return FALSE;
-        }
+      reader->has_invalid_utf8 = scan.n_invalid > 0;
       return TRUE;
     }
 
@@ -1093,20 +1102,17 @@ detect_encoding (EdCsvReader  *reader,
       reader->encoding = ED_CSV_ENCODING_UTF8;
       return TRUE;
     }
-  /* Some windows-1252 text is well-formed UTF-8 by chance (“É’” is the UTF-8 of “ɒ”), so a
-   * few UTF-8 sequences in a file that is otherwise not UTF-8 mean windows-1252. When they
-   * are at least as common as the bytes that are not UTF-8, the file is UTF-8 with some other
-   * text pasted in, and reading it as windows-1252 would garble every accent without a word. */
-  if (scan.n_multibyte >= scan.n_invalid)
+  /* A file with any line that is wholly UTF-8, accents and all, is UTF-8, and its lines that
+   * are not (one bad byte, a row pasted from a windows-1252 file) are refused by field as
+   * they are read. Re-reading the whole file as windows-1252 instead would garble every
+   * accent in it without a word. A file with no such line is windows-1252: some of its
+   * text may be well-formed UTF-8 by chance (“É’” is the UTF-8 of “ɒ”), but only beside
+   * bytes that are not. */
+  if (scan.n_utf8_lines > 0)
     {
-      g_autofree char *utf8_line = g_strdup_printf ("%" G_GUINT64_FORMAT,
-                                                    line_at_offset (s, scan.first_multibyte));
-
-      set_line_error (reader, error, ED_CSV_ERROR_ENCODING,
-                      line_at_offset (s, scan.first_invalid),
-                      _("this line is not UTF-8 text, but line %s is; the file mixes two "
-                        "encodings. Save it again as UTF-8"), utf8_line);
-      return FALSE;
+      reader->encoding = ED_CSV_ENCODING_UTF8;
+      reader->has_invalid_utf8 = TRUE;
+      return TRUE;
     }
   reader->encoding = ED_CSV_ENCODING_WINDOWS_1252;
   return TRUE;
@@ -1184,6 +1190,82 @@ ed_csv_reader_new_for_bytes (GBytes            *bytes,
                      flags, error);
 }
 
+/* The whole of @filename, read rather than memory-mapped: a mapped file that another program
+ * shortens while it is read kills the process with SIGBUS at the first page past the new
+ * end. Read, a change underneath is seen as a size that differs from the one the file had
+ * when it was opened, and refused. A register of 300,000 electors is some 50 MB, which the
+ * reader held in memory as mapped pages before; the copy costs one pass of read(). */
+static GBytes *
+read_whole_file (const char  *filename,
+                 const char  *display_name,
+                 GError     **error)
+{
+  g_autofree char *data = NULL;
+  GStatBuf before, after;
+  gsize size, len = 0;
+  int fd;
+  int saved_errno;
+
+  fd = g_open (filename, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      saved_errno = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   /* Translators: a file name, then why it could not be opened */
+                   _("Could not open %s: %s"), display_name, g_strerror (saved_errno));
+      return NULL;
+    }
+  if (fstat (fd, &before) != 0)
+    {
+      saved_errno = errno;
+      g_close (fd, NULL);
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("Could not read %s: %s"), display_name, g_strerror (saved_errno));
+      return NULL;
+    }
+  if (!S_ISREG (before.st_mode))
+    {
+      g_close (fd, NULL);
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                   _("Could not read %s: it is not a regular file"), display_name);
+      return NULL;
+    }
+
+  /* One byte more than the size, so a file that grew is seen at once. */
+  size = (gsize) before.st_size;
+  data = g_malloc (size + 1);
+  for (;;)
+    {
+      gssize n = read (fd, data + len, size + 1 - len);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          saved_errno = errno;
+          g_close (fd, NULL);
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                       _("Could not read %s: %s"), display_name, g_strerror (saved_errno));
+          return NULL;
+        }
+      if (n == 0 || (len += (gsize) n) == size + 1)
+        break;
+    }
+
+  if (fstat (fd, &after) != 0)
+    after.st_size = -1;
+  g_close (fd, NULL);
+  if (len != size || after.st_size != before.st_size ||
+      after.st_mtime != before.st_mtime)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+                   _("%s changed while it was being read (another program may be writing "
+                     "it); wait until it is complete and try again"), display_name);
+      return NULL;
+    }
+  return g_bytes_new_take (g_steal_pointer (&data), len);
+}
+
 /**
  * ed_csv_reader_new_for_path:
  * @filename: a file name in the GLib file name encoding
@@ -1191,8 +1273,8 @@ ed_csv_reader_new_for_bytes (GBytes            *bytes,
  * @error: return location for an %ED_CSV_ERROR, or a #GFileError when the file cannot be
  *   opened
  *
- * Like ed_csv_reader_new_for_bytes(), on a memory-mapped file. Messages name the file by its
- * base name.
+ * Like ed_csv_reader_new_for_bytes(), on the file read into memory. Messages name the file by
+ * its base name.
  *
  * Returns: (transfer full) (nullable): a reader, or %NULL with @error set
  */
@@ -1201,18 +1283,18 @@ ed_csv_reader_new_for_path (const char        *filename,
                             EdCsvReaderFlags   flags,
                             GError           **error)
 {
-  g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *display_name = NULL;
 
   g_return_val_if_fail (filename != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  mapped = g_mapped_file_new (filename, FALSE, error);
-  if (mapped == NULL)
+  display_name = g_filename_display_basename (filename);
+  bytes = read_whole_file (filename, display_name, error);
+  if (bytes == NULL)
     return NULL;
-  bytes = g_mapped_file_get_bytes (mapped);
 
-  return reader_new (bytes, g_filename_display_basename (filename), flags, error);
+  return reader_new (bytes, g_steal_pointer (&display_name), flags, error);
 }
 
 /**
@@ -1258,7 +1340,7 @@ ed_csv_reader_new_for_file (GFile             *file,
  * ed_csv_reader_free:
  * @reader: (nullable): an #EdCsvReader
  *
- * Frees @reader, and unmaps its file.
+ * Frees @reader and the copy of its file.
  */
 void
 ed_csv_reader_free (EdCsvReader *reader)
@@ -1389,7 +1471,8 @@ ed_csv_reader_get_column_name (EdCsvReader *reader,
  * Finds the column whose name equals @name once both go through ed_csv_normalise_name(), so
  * `Post Code`, `post_code` and `POST-CODE` all find a column headed `Post_Code`. When no
  * name matches that way, underscores are ignored too, so `PostCode` and `ElectorNumberPrefix`
- * find `post_code` and `Elector Number Prefix` — unless that would match two columns.
+ * find `post_code` and `Elector Number Prefix` (a header in which two columns match one name
+ * that way is refused when the reader is made).
  *
  * Returns: the index of the column, or -1 when there is none
  */
@@ -1455,6 +1538,20 @@ ed_csv_reader_next (EdCsvReader  *reader,
     }
 
   reader->n_records++;
+  if (reader->has_invalid_utf8 && (reader->flags & ED_CSV_READER_INVALID_TEXT_BY_FIELD) == 0)
+    {
+      for (guint i = 0; i < reader->n_fields; i++)
+        if (!ed_csv_reader_get_field_is_valid (reader, i))
+          {
+            g_autofree char *column = describe_column (reader, i);
+
+            set_line_error (reader, error, ED_CSV_ERROR_ENCODING, reader->record_line,
+                            _("%s is not valid UTF-8 text, though the rest of the file is; "
+                              "save the file again as UTF-8"), column);
+            reader->n_fields = 0;
+            return FALSE;
+          }
+    }
   if ((reader->flags & ED_CSV_READER_STRICT_FIELD_COUNT) != 0 &&
       reader->n_fields != reader->n_columns)
     {
@@ -1503,6 +1600,30 @@ ed_csv_reader_get_field (EdCsvReader *reader,
   if (field >= reader->n_fields)
     return NULL;
   return reader->rec + reader->offs[field];
+}
+
+/**
+ * ed_csv_reader_get_field_is_valid:
+ * @reader: an #EdCsvReader
+ * @field: a field index
+ *
+ * Whether field @field of the current record is valid text. Only a UTF-8 file some lines of
+ * which are not UTF-8 has fields that are not, and only a reader made with
+ * %ED_CSV_READER_INVALID_TEXT_BY_FIELD returns them (others fail on the record).
+ *
+ * Returns: %FALSE when the field is not valid UTF-8; %TRUE otherwise, and for a field the
+ *   record does not have
+ */
+gboolean
+ed_csv_reader_get_field_is_valid (EdCsvReader *reader,
+                                  guint        field)
+{
+  g_return_val_if_fail (reader != NULL, TRUE);
+
+  if (!reader->has_invalid_utf8 || field >= reader->n_fields)
+    return TRUE;
+  return g_utf8_validate_len (reader->rec + reader->offs[field],
+                              ed_csv_reader_get_field_length (reader, field), NULL);
 }
 
 /**

@@ -26,8 +26,7 @@ G_BEGIN_DECLS
  * EdCsvError:
  * @ED_CSV_ERROR_EMPTY: the file has no header line (it is empty, or holds only blank lines)
  * @ED_CSV_ERROR_ENCODING: the text is not valid in the encoding it declares or was detected
- *   in: bad UTF-16, text that is not UTF-8 after a UTF-8 byte-order mark, or a file that
- *   mixes UTF-8 with another encoding
+ *   in: bad UTF-16, a line that is not UTF-8 in a UTF-8 file, or a header that is not
  * @ED_CSV_ERROR_NUL: a NUL byte in a UTF-8 or windows-1252 file (or U+0000 in UTF-16)
  * @ED_CSV_ERROR_QUOTE: a quoted field is not closed, a field that is not quoted holds a
  *   quote mark, or text follows the closing quote of a field
@@ -55,9 +54,9 @@ GQuark ed_csv_error_quark (void);
  * @ED_CSV_ENCODING_UTF16LE: UTF-16 little-endian, with a byte-order mark or recognised by
  *   its NUL bytes (Democracy Counts exports have no mark)
  * @ED_CSV_ENCODING_UTF16BE: UTF-16 big-endian, likewise
- * @ED_CSV_ENCODING_WINDOWS_1252: windows-1252, assumed when the bytes are not valid UTF-8;
- *   but when well-formed UTF-8 sequences are at least as many as the bytes that are not
- *   UTF-8, the file is refused with %ED_CSV_ERROR_ENCODING as a mix of two encodings
+ * @ED_CSV_ENCODING_WINDOWS_1252: windows-1252, assumed when the bytes are not valid UTF-8
+ *   and no line is wholly UTF-8 with accents; a file with such a line is UTF-8, and its
+ *   lines that are not are refused by field (see %ED_CSV_READER_INVALID_TEXT_BY_FIELD)
  *
  * The encoding an #EdCsvReader detected. Fields are always handed out as UTF-8.
  */
@@ -75,6 +74,10 @@ typedef enum
  *   compares ed_csv_reader_get_n_fields() with ed_csv_reader_get_n_columns()
  * @ED_CSV_READER_STRICT_FIELD_COUNT: ed_csv_reader_next() fails with
  *   %ED_CSV_ERROR_FIELD_COUNT on a record whose field count differs from the header's
+ * @ED_CSV_READER_INVALID_TEXT_BY_FIELD: in a UTF-8 file some lines of which are not UTF-8,
+ *   ed_csv_reader_next() returns those records, and the caller refuses each field for
+ *   which ed_csv_reader_get_field_is_valid() is %FALSE, naming it; without this flag it
+ *   fails with %ED_CSV_ERROR_ENCODING on the first such record
  *
  * Flags for the ed_csv_reader_new_*() functions.
  */
@@ -82,6 +85,7 @@ typedef enum
 {
   ED_CSV_READER_NONE = 0,
   ED_CSV_READER_STRICT_FIELD_COUNT = 1 << 0,
+  ED_CSV_READER_INVALID_TEXT_BY_FIELD = 1 << 1,
 } EdCsvReaderFlags;
 
 /**
@@ -90,8 +94,9 @@ typedef enum
  * A streaming reader of delimited text (RFC 4180 CSV, or TSV) with a header line. It
  * detects the encoding and the delimiter, reads the header when it is created, and then
  * hands out one record at a time from ed_csv_reader_next(); the fields of a record stay
- * valid until the next call. Files are memory-mapped; text that is not UTF-8 is converted a
- * piece at a time, so memory use stays near the size of the longest record.
+ * valid until the next call. Files are read into memory whole (not mapped, so that a file
+ * changed underneath gives an error rather than a crash); text that is not UTF-8 is
+ * converted a piece at a time, so memory use stays near the file's size.
  *
  * Parsing is strict, because it feeds validated imports: a quote mark inside a field that
  * is not quoted, or text after a closing quote, is an error rather than kept as it is.
@@ -132,6 +137,8 @@ const char    *ed_csv_reader_get_field         (EdCsvReader       *reader,
                                                 guint              field);
 gsize          ed_csv_reader_get_field_length  (EdCsvReader       *reader,
                                                 guint              field);
+gboolean       ed_csv_reader_get_field_is_valid (EdCsvReader      *reader,
+                                                 guint             field);
 guint64        ed_csv_reader_get_line          (EdCsvReader       *reader);
 guint64        ed_csv_reader_get_n_records     (EdCsvReader       *reader);
 guint64        ed_csv_reader_get_bytes_read    (EdCsvReader       *reader);

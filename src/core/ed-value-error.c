@@ -104,9 +104,10 @@ ed_value_display_text (const char *input)
           break;
         }
 
-      /* Control characters (tabs, newlines) would break the message layout. */
+      /* Control characters are shown by their code: raw, a tab or line break would break
+       * the message's layout, and an escape sequence would take over the terminal. */
       if (g_unichar_iscntrl (c))
-        g_string_append_c (out, ' ');
+        g_string_append_printf (out, "<U+%04X>", (guint) c);
       else
         g_string_append_unichar (out, c);
       n++;

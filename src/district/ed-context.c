@@ -89,6 +89,7 @@ ed_context_new_schema (const EdModule * const *modules)
   ed_schema_add_migrations (schema, ED_DISTRICT_MIGRATIONS);
   ed_schema_add_table (schema, &ed_district_table);
   ed_schema_set_identity_table (schema, ed_district_table.name);
+  ed_schema_set_identity_name_column (schema, "council_name");
   ed_schema_add_validator (schema, &ed_district_validator);
 
   for (guint i = 0; modules[i] != NULL; i++)

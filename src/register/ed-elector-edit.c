@@ -523,6 +523,51 @@ validate_address (GPtrArray           *problems,
     add_problem (problems, "postcode", error->message);
 }
 
+/* The import's limits (ed-register-tables.h), so that whatever the form saves can be
+ * imported back. */
+static void
+validate_text (GPtrArray           *problems,
+               const EdElectorEdit *stored,
+               const char          *field,
+               const char          *text,
+               guint                max_chars)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (text == NULL || unchanged (stored, field, text) ||
+      ed_register_text_check (text, max_chars, &error))
+    return;
+  if (g_error_matches (error, ED_VALUE_ERROR, ED_VALUE_ERROR_OUT_OF_RANGE))
+    message = g_strdup_printf (_("Use at most %u characters."), max_chars);
+  else
+    message = g_strdup (_("Remove the control character (a line break, tab or similar)."));
+  add_problem (problems, field, message);
+}
+
+static void
+validate_texts (GPtrArray           *problems,
+                const EdElectorEdit *edit,
+                const EdElectorEdit *stored)
+{
+  const EdNewAddress *address = &edit->new_address;
+  const guint line_max = ED_REGISTER_ADDRESS_LINE_MAX_CHARS;
+
+  validate_text (problems, stored, "title", edit->title, ED_REGISTER_TITLE_MAX_CHARS);
+  validate_text (problems, stored, "forenames", edit->forenames, ED_REGISTER_NAME_MAX_CHARS);
+  validate_text (problems, stored, "surname", edit->surname, ED_REGISTER_NAME_MAX_CHARS);
+  validate_text (problems, stored, "proxy_name", edit->proxy_name,
+                 ED_REGISTER_PROXY_NAME_MAX_CHARS);
+  validate_text (problems, stored, "proxy_address", edit->proxy_address,
+                 ED_REGISTER_PROXY_ADDRESS_MAX_CHARS);
+  /* A new address is only ever new: nothing stored to compare it with. */
+  validate_text (problems, NULL, "property", address->property, line_max);
+  validate_text (problems, NULL, "street", address->street, line_max);
+  validate_text (problems, NULL, "locality", address->locality, line_max);
+  validate_text (problems, NULL, "town", address->town, line_max);
+  validate_text (problems, NULL, "postcode", address->postcode, ED_REGISTER_OTHER_MAX_CHARS);
+}
+
 /**
  * ed_elector_edit_validate:
  * @context: the district, for its country
@@ -557,6 +602,7 @@ ed_elector_edit_validate (EdContext           *context,
 
   if (is_blank (edit->surname))
     add_problem (problems, "surname", _("Give the elector’s surname."));
+  validate_texts (problems, edit, stored);
   validate_marker (problems, country, ed_district_settings_get_welsh_marker_letter (settings),
                    edit, stored, today);
 

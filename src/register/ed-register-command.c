@@ -387,11 +387,14 @@ register_import (EdContext  *context,
    * hide them. */
   if (report->problems->len > 0)
     {
+      g_autofree char *name = g_filename_display_basename (path);
+
       for (guint i = 0; i < MIN (report->problems->len, PROBLEMS_SHOWN); i++)
         {
           EdImportProblem *problem = g_ptr_array_index (report->problems, i);
 
-          g_printerr (_("line %" PRIu64 ", %s “%s”: %s\n"), problem->line,
+          /* Translators: the file, the line, the column, the value, then what was expected */
+          g_printerr (_("%s, line %" PRIu64 ", %s “%s”: %s\n"), name, problem->line,
                       problem->field[0] != '\0' ? problem->field : _("row"), problem->value,
                       problem->reason);
         }

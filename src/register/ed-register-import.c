@@ -10,7 +10,13 @@
  * before anything is written: one refused row refuses the whole file, and the report lists
  * every refused row with its line, field, value and reason (DESIGN.md §7). Only then are the
  * polling districts, properties and electors written, in one change set, so a failure or a
- * cancel half-way leaves the district exactly as it was. */
+ * cancel half-way leaves the district exactly as it was.
+ *
+ * Every field is text of the register's own rules before any other check: valid UTF-8 (a
+ * line in another encoding is refused by field, never the file re-read as windows-1252),
+ * composed (NFC, as the change set stores text: a decomposed accent from a Mac is composed
+ * here, not refused), and within the limits of ed-register-tables.h, which the elector form
+ * holds to as well. */
 
 #define G_LOG_DOMAIN "ed-register"
 
@@ -84,6 +90,43 @@ static const char *column_names[N_COLUMNS][3] = {
   { "postcode", NULL },
 };
 
+/* The most characters each column holds (ed-register-tables.h). */
+static const guint column_max_chars[N_COLUMNS] = {
+  [C_POLLING_DISTRICT] = ED_REGISTER_CODE_MAX_CHARS,
+  [C_POLLING_DISTRICT_NAME] = ED_REGISTER_PLACE_NAME_MAX_CHARS,
+  [C_AREA] = ED_REGISTER_CODE_MAX_CHARS,
+  [C_AREA_NAME] = ED_REGISTER_PLACE_NAME_MAX_CHARS,
+  [C_AREA_KIND] = ED_REGISTER_OTHER_MAX_CHARS,
+  [C_AREA_SEATS] = ED_REGISTER_OTHER_MAX_CHARS,
+  [C_PARISH] = ED_REGISTER_CODE_MAX_CHARS,
+  [C_PARISH_NAME] = ED_REGISTER_PLACE_NAME_MAX_CHARS,
+  [C_CONSTITUENCY] = ED_REGISTER_PLACE_NAME_MAX_CHARS,
+  [C_PREFIX] = ED_REGISTER_CODE_MAX_CHARS,
+  [C_NUMBER] = ED_REGISTER_OTHER_MAX_CHARS,
+  [C_SUFFIX] = ED_REGISTER_OTHER_MAX_CHARS,
+  [C_TITLE] = ED_REGISTER_TITLE_MAX_CHARS,
+  [C_FORENAMES] = ED_REGISTER_NAME_MAX_CHARS,
+  [C_SURNAME] = ED_REGISTER_NAME_MAX_CHARS,
+  [C_MARKER] = ED_REGISTER_OTHER_MAX_CHARS,
+  [C_ATTAINER] = ED_REGISTER_OTHER_MAX_CHARS,
+  [C_OPT_OUT] = ED_REGISTER_OTHER_MAX_CHARS,
+  [C_ABSENT_VOTE] = ED_REGISTER_OTHER_MAX_CHARS,
+  [C_ABSENT_VOTE_ENDS] = ED_REGISTER_OTHER_MAX_CHARS,
+  [C_PROXY_NAME] = ED_REGISTER_PROXY_NAME_MAX_CHARS,
+  [C_PROXY_ADDRESS] = ED_REGISTER_PROXY_ADDRESS_MAX_CHARS,
+  [C_ANONYMOUS] = ED_REGISTER_OTHER_MAX_CHARS,
+  [C_OTHER] = ED_REGISTER_OTHER_MAX_CHARS,
+  [C_LANGUAGE] = ED_REGISTER_OTHER_MAX_CHARS,
+  [C_STATUS] = ED_REGISTER_OTHER_MAX_CHARS,
+  [C_UPRN] = ED_REGISTER_OTHER_MAX_CHARS,
+  [C_PROPERTY] = ED_REGISTER_ADDRESS_LINE_MAX_CHARS,
+  [C_STREET] = ED_REGISTER_ADDRESS_LINE_MAX_CHARS,
+  [C_LOCALITY] = ED_REGISTER_ADDRESS_LINE_MAX_CHARS,
+  [C_TOWN] = ED_REGISTER_ADDRESS_LINE_MAX_CHARS,
+  [C_AREA_OF_TOWN] = ED_REGISTER_ADDRESS_LINE_MAX_CHARS,
+  [C_POSTCODE] = ED_REGISTER_OTHER_MAX_CHARS,
+};
+
 typedef struct
 {
   const char *code;
@@ -149,6 +192,8 @@ typedef struct
   GArray          *electors;       /* Elector */
   GHashTable      *numbers;        /* "AB\t124\t1" → line */
   EdImportReport  *report;
+  const char      *row[N_COLUMNS]; /* the current row's fields, checked and in NFC */
+  GPtrArray       *row_copies;     /* the fields of the row that had to be composed */
 } Import;
 
 static void
@@ -193,26 +238,22 @@ add_problem (Import      *import,
   EdImportProblem *problem = g_new0 (EdImportProblem, 1);
 
   problem->line = line;
-  problem->field = g_strdup (field);
-  problem->value = g_strdup (value);
+  /* The column's name as the file has it, which is the file's to choose. */
+  problem->field = ed_value_display_text (field);
+  /* Quoted in part and with control characters escaped: the value may be megabytes long,
+   * or written to take over the terminal the report is printed on. */
+  problem->value = ed_value_display_text (value);
   problem->reason = g_strdup (reason);
   g_ptr_array_add (import->report->problems, problem);
 }
 
-/* The field of column @c in the current row, "" when the file has no such column; without the
- * quote an export puts before a value a spreadsheet would run as a formula, so an export
- * imports as the same values. */
+/* The field of column @c in the current row, "" when the file has no such column, as
+ * read_fields() checked it. */
 static const char *
-field (Import      *import,
-       EdCsvReader *reader,
-       int          c)
+field (Import *import,
+       int     c)
 {
-  const char *value;
-
-  if (import->columns[c] < 0)
-    return "";
-  value = ed_csv_reader_get_field (reader, import->columns[c]);
-  return value != NULL ? ed_csv_unneutralise (value) : "";
+  return import->row[c];
 }
 
 /* @text without the spaces around it, kept until the import ends. Nearly every field has
@@ -277,7 +318,7 @@ read_flag (Import      *import,
            int          c,
            gboolean    *out)
 {
-  const char *text = field (import, reader, c);
+  const char *text = field (import, c);
 
   if (parse_flag (text, out))
     return TRUE;
@@ -292,7 +333,7 @@ read_date (Import      *import,
            int          c,
            const char **out)
 {
-  const char *text = field (import, reader, c);
+  const char *text = field (import, c);
   GDate date;
 
   if (text[0] == '\0')
@@ -316,7 +357,7 @@ read_part (Import      *import,
            EdCsvReader *reader,
            const char  *prefix)
 {
-  const char *code = field (import, reader, C_POLLING_DISTRICT);
+  const char *code = field (import, C_POLLING_DISTRICT);
   Part *part;
 
   if (code[0] == '\0')
@@ -327,15 +368,15 @@ read_part (Import      *import,
 
   part = g_new0 (Part, 1);
   part->code = keep (import, code);
-  part->name = keep (import, field (import, reader, C_POLLING_DISTRICT_NAME));
-  part->area_code = keep (import, field (import, reader, C_AREA));
-  part->area_name = keep (import, field (import, reader, C_AREA_NAME));
-  part->area_kind = keep (import, field (import, reader, C_AREA_KIND));
-  if (!parse_count (field (import, reader, C_AREA_SEATS), 99, &part->seats))
+  part->name = keep (import, field (import, C_POLLING_DISTRICT_NAME));
+  part->area_code = keep (import, field (import, C_AREA));
+  part->area_name = keep (import, field (import, C_AREA_NAME));
+  part->area_kind = keep (import, field (import, C_AREA_KIND));
+  if (!parse_count (field (import, C_AREA_SEATS), 99, &part->seats))
     part->seats = 1;
-  part->parish_code = keep (import, field (import, reader, C_PARISH));
-  part->parish_name = keep (import, field (import, reader, C_PARISH_NAME));
-  part->constituency = keep (import, field (import, reader, C_CONSTITUENCY));
+  part->parish_code = keep (import, field (import, C_PARISH));
+  part->parish_name = keep (import, field (import, C_PARISH_NAME));
+  part->constituency = keep (import, field (import, C_CONSTITUENCY));
   g_hash_table_insert (import->parts, (gpointer)part->code, part);
   return part;
 }
@@ -355,9 +396,9 @@ read_property (Import      *import,
     property = g_hash_table_lookup (import->properties_by_uprn, &uprn);
   else
     {
-      key = g_strjoin ("\t", field (import, reader, C_PROPERTY),
-                       field (import, reader, C_STREET), field (import, reader, C_LOCALITY),
-                       field (import, reader, C_TOWN), postcode, part->code, NULL);
+      key = g_strjoin ("\t", field (import, C_PROPERTY),
+                       field (import, C_STREET), field (import, C_LOCALITY),
+                       field (import, C_TOWN), postcode, part->code, NULL);
       property = g_hash_table_lookup (import->properties, key);
     }
   if (property != NULL)
@@ -365,11 +406,11 @@ read_property (Import      *import,
 
   property = g_new0 (Property, 1);
   property->uprn = uprn;
-  property->property = keep (import, field (import, reader, C_PROPERTY));
-  property->street = keep (import, field (import, reader, C_STREET));
-  property->locality = keep (import, field (import, reader, C_LOCALITY));
-  property->town = keep (import, field (import, reader, C_TOWN));
-  property->area = keep (import, field (import, reader, C_AREA_OF_TOWN));
+  property->property = keep (import, field (import, C_PROPERTY));
+  property->street = keep (import, field (import, C_STREET));
+  property->locality = keep (import, field (import, C_LOCALITY));
+  property->town = keep (import, field (import, C_TOWN));
+  property->area = keep (import, field (import, C_AREA_OF_TOWN));
   property->postcode = keep (import, postcode);
   property->part = part;
   if (uprn > 0)
@@ -380,6 +421,85 @@ read_property (Import      *import,
   return property;
 }
 
+/* Whether @text needs more than a glance: bytes above ASCII (to compose), or control
+ * characters (to refuse). Nearly every field of a register is plain ASCII. */
+static gboolean
+needs_checking (const char *text,
+                gsize       len)
+{
+  for (gsize i = 0; i < len; i++)
+    {
+      guchar c = (guchar)text[i];
+
+      if (c < 0x20 || c >= 0x7F)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Makes import->row from the current record: each field valid UTF-8, composed (NFC) and
+ * within its column's limits. Records a problem for each field that is not, and returns
+ * %FALSE if there was any. */
+static gboolean
+prepare_row (Import      *import,
+             EdCsvReader *reader)
+{
+  guint64 line = ed_csv_reader_get_line (reader);
+  gboolean ok = TRUE;
+
+  g_ptr_array_set_size (import->row_copies, 0);
+  for (int c = 0; c < N_COLUMNS; c++)
+    {
+      g_autoptr(GError) text_error = NULL;
+      const char *unquoted;
+      const char *text;
+      gsize len;
+
+      import->row[c] = "";
+      if (import->columns[c] < 0 ||
+          (text = ed_csv_reader_get_field (reader, import->columns[c])) == NULL)
+        continue;
+      len = ed_csv_reader_get_field_length (reader, import->columns[c]);
+      /* Without the quote an export puts before a value a spreadsheet would run as a formula,
+       * so that an export imports as the same values. */
+      unquoted = ed_csv_unneutralise (text);
+      len -= unquoted - text;
+      text = unquoted;
+      if (!needs_checking (text, len) && len <= column_max_chars[c])
+        {
+          import->row[c] = text;
+          continue;
+        }
+
+      if (!ed_csv_reader_get_field_is_valid (reader, import->columns[c]))
+        {
+          add_problem (import, line, header_name (reader, import, c), text,
+                       _("expected UTF-8 text, as the rest of the file is; this field is in "
+                         "another encoding (perhaps pasted from another file). Save the file "
+                         "again as UTF-8"));
+          ok = FALSE;
+          continue;
+        }
+      /* The change set stores text composed; a name typed on a Mac arrives decomposed. */
+      if (!g_str_is_ascii (text))
+        {
+          char *composed = g_utf8_normalize (text, len, G_NORMALIZE_NFC);
+
+          g_ptr_array_add (import->row_copies, composed);
+          text = composed;
+        }
+      if (!ed_register_text_check (text, column_max_chars[c], &text_error))
+        {
+          add_problem (import, line, header_name (reader, import, c), text,
+                       text_error->message);
+          ok = FALSE;
+          continue;
+        }
+      import->row[c] = text;
+    }
+  return ok;
+}
+
 /* Checks one row; records every problem in it. */
 static void
 read_row (Import      *import,
@@ -387,15 +507,15 @@ read_row (Import      *import,
 {
   guint64 line = ed_csv_reader_get_line (reader);
   guint problems_before = import->report->problems->len;
-  const char *prefix = field (import, reader, C_PREFIX);
-  const char *number_text = field (import, reader, C_NUMBER);
-  const char *suffix_text = field (import, reader, C_SUFFIX);
-  const char *marker_text = field (import, reader, C_MARKER);
-  const char *postcode_text = field (import, reader, C_POSTCODE);
-  const char *uprn_text = field (import, reader, C_UPRN);
-  const char *absent_vote = field (import, reader, C_ABSENT_VOTE);
-  const char *language = field (import, reader, C_LANGUAGE);
-  const char *status = field (import, reader, C_STATUS);
+  const char *prefix;
+  const char *number_text;
+  const char *suffix_text;
+  const char *marker_text;
+  const char *postcode_text;
+  const char *uprn_text;
+  const char *absent_vote;
+  const char *language;
+  const char *status;
   g_autofree char *postcode = NULL;
   g_autofree char *number_key = NULL;
   EdFranchiseMarker marker;
@@ -414,20 +534,32 @@ read_row (Import      *import,
       add_problem (import, line, "", "", reason);
       return;
     }
+  if (!prepare_row (import, reader))
+    return;
+
+  prefix = field (import, C_PREFIX);
+  number_text = field (import, C_NUMBER);
+  suffix_text = field (import, C_SUFFIX);
+  marker_text = field (import, C_MARKER);
+  postcode_text = field (import, C_POSTCODE);
+  uprn_text = field (import, C_UPRN);
+  absent_vote = field (import, C_ABSENT_VOTE);
+  language = field (import, C_LANGUAGE);
+  status = field (import, C_STATUS);
 
   if (prefix[0] == '\0')
-    prefix = field (import, reader, C_POLLING_DISTRICT);
+    prefix = field (import, C_POLLING_DISTRICT);
   if (!ed_elector_number_is_valid_prefix (prefix))
     add_problem (import, line, header_name (reader, import, C_PREFIX), prefix,
                  _("expected the polling district's letters, such as AB"));
   /* The prefix is the polling district's code (DOMAIN.md §1.1): the register lists, counts
    * and filters a district by it. */
-  else if (field (import, reader, C_POLLING_DISTRICT)[0] != '\0' &&
-           !g_str_equal (prefix, field (import, reader, C_POLLING_DISTRICT)))
+  else if (field (import, C_POLLING_DISTRICT)[0] != '\0' &&
+           !g_str_equal (prefix, field (import, C_POLLING_DISTRICT)))
     {
       g_autofree char *reason =
         g_strdup_printf (_("expected the polling district's code, %s"),
-                         field (import, reader, C_POLLING_DISTRICT));
+                         field (import, C_POLLING_DISTRICT));
 
       add_problem (import, line, header_name (reader, import, C_PREFIX), prefix, reason);
     }
@@ -439,7 +571,7 @@ read_row (Import      *import,
     add_problem (import, line, header_name (reader, import, C_SUFFIX), suffix_text,
                  _("expected a whole number from 0 to 999"));
 
-  if (field (import, reader, C_SURNAME)[0] == '\0')
+  if (field (import, C_SURNAME)[0] == '\0')
     add_problem (import, line, header_name (reader, import, C_SURNAME), "",
                  _("every elector needs a surname"));
 
@@ -488,8 +620,8 @@ read_row (Import      *import,
     {
       g_autoptr(GError) postcode_error = NULL;
 
-      if (field (import, reader, C_STREET)[0] == '\0' &&
-          field (import, reader, C_PROPERTY)[0] == '\0')
+      if (field (import, C_STREET)[0] == '\0' &&
+          field (import, C_PROPERTY)[0] == '\0')
         add_problem (import, line, header_name (reader, import, C_STREET), "",
                      _("an elector with an address needs a property or street "
                        "(or other_elector 1)"));
@@ -524,15 +656,15 @@ read_row (Import      *import,
   elector.property = elector.other ? NULL
                                    : read_property (import, reader, elector.part, (gint64)uprn,
                                                     postcode);
-  elector.title = keep (import, field (import, reader, C_TITLE));
-  elector.forenames = keep (import, field (import, reader, C_FORENAMES));
-  elector.surname = keep (import, field (import, reader, C_SURNAME));
+  elector.title = keep (import, field (import, C_TITLE));
+  elector.forenames = keep (import, field (import, C_FORENAMES));
+  elector.surname = keep (import, field (import, C_SURNAME));
   elector.marker = keep (import,
                         ed_franchise_marker_to_letter (marker, import->welsh_letter) != NULL
                           ? ed_franchise_marker_to_letter (marker, import->welsh_letter)
                           : marker_text);
-  elector.proxy_name = keep (import, field (import, reader, C_PROXY_NAME));
-  elector.proxy_address = keep (import, field (import, reader, C_PROXY_ADDRESS));
+  elector.proxy_name = keep (import, field (import, C_PROXY_NAME));
+  elector.proxy_address = keep (import, field (import, C_PROXY_ADDRESS));
   g_array_append_val (import->electors, elector);
 }
 
@@ -579,6 +711,85 @@ load_existing (Import  *import,
       part->code = keep (import, (const char *)sqlite3_column_text (parts, 0));
       part->id = g_strdup ((const char *)sqlite3_column_text (parts, 1));
       g_hash_table_replace (import->parts, (gpointer)part->code, part);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      ed_database_set_error (database, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gint
+compare_problems (gconstpointer a,
+                  gconstpointer b)
+{
+  const EdImportProblem *x = *(EdImportProblem * const *)a;
+  const EdImportProblem *y = *(EdImportProblem * const *)b;
+
+  return x->line < y->line ? -1 : x->line > y->line;
+}
+
+/* The register as it is once the write lock is held. The numbers and districts loaded
+ * before the rows were checked give a full report without holding the lock for the whole
+ * file, but another import (another desk, or a second window) may have written since: two
+ * imports of one file at once both passed that check and doubled every elector. So the
+ * check that counts is this one, inside the transaction that writes (BEGIN IMMEDIATE), where
+ * nobody else can write until it commits or rolls back. A number taken meanwhile refuses its
+ * row; a polling district made meanwhile is used rather than made twice. */
+static gboolean
+check_register_again (Import  *import,
+                      GError **error)
+{
+  EdDatabase *database = ed_context_get_database (import->context);
+  g_autoptr(sqlite3_stmt) numbers = ed_database_prepare (database, existing_numbers_sql, error);
+  g_autoptr(sqlite3_stmt) parts = NULL;
+  guint problems_before = import->report->problems->len;
+  int rc;
+
+  if (numbers == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (numbers)) == SQLITE_ROW)
+    {
+      EdElectorNumber number;
+      g_autofree char *key = NULL;
+      gint64 line;
+
+      if (!ed_elector_number_set (&number, (const char *)sqlite3_column_text (numbers, 0),
+                                  (guint32)sqlite3_column_int64 (numbers, 1),
+                                  (guint32)sqlite3_column_int64 (numbers, 2), NULL))
+        continue;
+      key = ed_elector_number_format (&number);
+      line = (gint64)GPOINTER_TO_SIZE (g_hash_table_lookup (import->numbers, key));
+      if (line > 0)
+        {
+          g_autofree char *reason =
+            g_strdup_printf (_("elector number %s is already in the register"), key);
+
+          add_problem (import, (guint64)line, column_names[C_NUMBER][0], key, reason);
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      ed_database_set_error (database, rc, error);
+      return FALSE;
+    }
+  if (import->report->problems->len > problems_before)
+    {
+      g_ptr_array_sort (import->report->problems, compare_problems);
+      return TRUE;
+    }
+
+  parts = ed_database_prepare (database, existing_parts_sql, error);
+  if (parts == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (parts)) == SQLITE_ROW)
+    {
+      Part *part = g_hash_table_lookup (import->parts,
+                                        (const char *)sqlite3_column_text (parts, 0));
+
+      if (part != NULL && part->id == NULL)
+        part->id = g_strdup ((const char *)sqlite3_column_text (parts, 1));
     }
   if (rc != SQLITE_DONE)
     {
@@ -684,8 +895,12 @@ write_register (Import                *import,
   Part *part;
   guint total;
 
-  if (change_set == NULL ||
-      (load = ed_register_bulk_load_begin (database, error)) == NULL)
+  if (change_set == NULL || !check_register_again (import, error))
+    return FALSE;
+  /* Refused: the change set, not committed, rolls back. */
+  if (import->report->problems->len > 0)
+    return TRUE;
+  if ((load = ed_register_bulk_load_begin (database, error)) == NULL)
     return FALSE;
 
   g_hash_table_iter_init (&iter, import->parts);
@@ -833,7 +1048,7 @@ ed_register_import_csv (EdContext             *context,
   g_return_val_if_fail (path != NULL, NULL);
 
   report->problems = g_ptr_array_new_with_free_func ((GDestroyNotify)problem_free);
-  reader = ed_csv_reader_new_for_path (path, ED_CSV_READER_NONE, error);
+  reader = ed_csv_reader_new_for_path (path, ED_CSV_READER_INVALID_TEXT_BY_FIELD, error);
   if (reader == NULL)
     return NULL;
 
@@ -855,6 +1070,7 @@ ed_register_import_csv (EdContext             *context,
   import.electors = g_array_new (FALSE, TRUE, sizeof (Elector));
   import.numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   import.report = report;
+  import.row_copies = g_ptr_array_new_with_free_func (g_free);
 
   for (int c = 0; c < N_COLUMNS; c++)
     {
@@ -911,6 +1127,7 @@ out:
   g_ptr_array_unref (import.property_order);
   g_array_unref (import.electors);
   g_hash_table_unref (import.numbers);
+  g_ptr_array_unref (import.row_copies);
   return result;
 }
 

@@ -19,6 +19,7 @@
 #include "register/ed-register-resources.h"
 #include "register/ed-register-tables.h"
 #include "changes/ed-validate.h"
+#include "core/ed-value-error.h"
 
 /* Each in its enum's order (ed-register-tables.h), which the checks below hold it to. */
 static const EdColumnDef electoral_area_columns[] = {
@@ -335,4 +336,53 @@ ed_register_add_schema (EdSchema *schema)
    * its constructor registers it. */
   (void)ed_register_get_resource ();
   ed_schema_add_migrations (schema, "/org/electoraldesk/ElectoralDesk/register/sql");
+}
+
+/**
+ * ed_register_text_check:
+ * @text: a value in UTF-8, normalised to NFC
+ * @max_chars: the most characters the column holds (one of the limits of
+ *   ed-register-tables.h)
+ * @error: return location for an %ED_VALUE_ERROR
+ *
+ * Checks a text value for the register: no longer than @max_chars, and with no control
+ * characters (C0, DEL or C1). A name or an address is printed on the register, on poll cards
+ * and in notices; a control character in one prints as nothing or garbles a terminal, and a
+ * line break splits a CSV row for a spreadsheet that reads it loosely. The message says what
+ * was expected and never quotes the value.
+ *
+ * Returns: %TRUE when @text may be stored
+ */
+gboolean
+ed_register_text_check (const char  *text,
+                        guint        max_chars,
+                        GError     **error)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      n++;
+      if (c < 0x20 || (c >= 0x7F && c <= 0x9F))
+        {
+          g_set_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_INVALID,
+                       /* Translators: %04X is the character's code, as in U+001B */
+                       _("expected text without control characters (such as line breaks or "
+                         "tabs); character %u is the control character U+%04X"),
+                       n, (guint)c);
+          return FALSE;
+        }
+    }
+  if (n > max_chars)
+    {
+      g_set_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_OUT_OF_RANGE,
+                   _("expected at most %u characters; this is %u characters long"),
+                   max_chars, n);
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -113,6 +113,33 @@ typedef enum
   ED_REGISTER_SUPPLY_N_COLS,
 } EdRegisterSupplyColumn;
 
+/*
+ * The longest text each column may hold, in characters (code points, after NFC), checked by
+ * ed_register_text_check() wherever text enters the register: the CSV import and the
+ * elector form alike, so a value saved by hand can always be imported back. A person's name
+ * or an address line longer than these is a mistake or an attack (a 50 MB "surname" once
+ * made a 1.4 GB PDF); they are set well above any real one.
+ *
+ * - Names: the government's data standards catalogue gives 35 characters to each given name
+ *   and to the family name; forenames hold all of a person's given names, so 100 for each
+ *   of forenames and surname, and a proxy's whole name 200.
+ * - Titles: 35, as that catalogue gives.
+ * - Address lines (property, street, locality, town, area): 100, the longest street
+ *   description BS 7666 and AddressBase allow; a proxy's whole address 500.
+ * - The names of polling districts, electoral areas, parishes and constituencies: 100.
+ * - Codes (an area's or parish's, a GSS code is 9): 20.
+ * - Any other field (numbers, flags, dates, markers, postcodes) is parsed by its own rule;
+ *   64 characters bounds what is quoted back and parsed.
+ */
+#define ED_REGISTER_TITLE_MAX_CHARS         35
+#define ED_REGISTER_NAME_MAX_CHARS          100
+#define ED_REGISTER_PROXY_NAME_MAX_CHARS    200
+#define ED_REGISTER_ADDRESS_LINE_MAX_CHARS  100
+#define ED_REGISTER_PROXY_ADDRESS_MAX_CHARS 500
+#define ED_REGISTER_PLACE_NAME_MAX_CHARS    100
+#define ED_REGISTER_CODE_MAX_CHARS          20
+#define ED_REGISTER_OTHER_MAX_CHARS         64
+
 extern const EdTableDef ed_electoral_area_table;
 extern const EdTableDef ed_parish_table;
 extern const EdTableDef ed_polling_district_table;
@@ -126,5 +153,9 @@ void ed_register_table_column_names (const EdTableDef  *table,
                                      const char       **names);
 
 void ed_register_add_schema         (EdSchema          *schema);
+
+gboolean ed_register_text_check     (const char        *text,
+                                     guint              max_chars,
+                                     GError           **error);
 
 G_END_DECLS

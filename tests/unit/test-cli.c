@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include "ed-test-cli.h"
@@ -297,6 +298,39 @@ test_register_search_stats_timetable (EdTestDir     *fixture,
                                                  "required"));
 }
 
+/* Issue 11, items 3 and 9: each refused row is printed with the file, line and field, and a
+ * value that would take over the terminal (an escape sequence in a name, in a column's name)
+ * is printed escaped, never raw. */
+static void
+test_register_import_problems_named_and_escaped (EdTestDir     *fixture,
+                                                 gconstpointer  data)
+{
+  g_autofree char *db = ed_test_dir_file (fixture, "district.db");
+  g_autofree char *csv = ed_test_dir_file (fixture, "hostile.csv");
+  g_auto(EdTestCliResult) demo = { 0 };
+  g_auto(EdTestCliResult) import = { 0 };
+  static const char content[] =
+    "elector_number_prefix,elector_number,forenames,Sur\x1b\x07name,property,street,town,"
+    "postcode\n"
+    "ZA,1,Zo\xc3\xab,Ashby,1,Mill Lane,Wexcombe,ZY1 1AA\n"
+    "ZA,2,B\x1b[31mRED,Ashby,1,Mill Lane,Wexcombe,ZY1 1AA\n"
+    "ZA,3,Ren\xe9" "e,Brook,1,Mill Lane,Wexcombe,ZY1 1AA\n"
+    "ZA,4,Cy,,1,Mill Lane,Wexcombe,ZY1 1AA\n";
+
+  ed_test_cli_run (&demo, "--db", db, "demo", "--seed", "11", "--electors", "10", NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+  g_assert_true (g_file_set_contents (csv, content, sizeof content - 1, NULL));
+  ed_test_cli_run (&import, "--db", db, "register", "import", csv, NULL);
+  g_test_message ("%s", import.err);
+  g_assert_cmpint (import.status, !=, 0);
+  g_assert_nonnull (strstr (import.err, "hostile.csv, line 3, forenames"));
+  g_assert_nonnull (strstr (import.err, "hostile.csv, line 4, forenames"));
+  g_assert_nonnull (strstr (import.err, "hostile.csv, line 5, Sur<U+001B><U+0007>name"));
+  g_assert_nonnull (strstr (import.err, "<U+001B>"));
+  g_assert_null (strchr (import.err, '\x1b'));
+  g_assert_null (strchr (import.out, '\x1b'));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -304,6 +338,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cli/unknown-command-usage", test_unknown_command_is_usage_error);
+  ED_TEST_ADD ("/cli/register/import-problems-named-and-escaped",
+               test_register_import_problems_named_and_escaped);
   g_test_add_func ("/cli/no-command-usage", test_no_command_prints_usage);
   g_test_add_func ("/cli/version-and-help", test_version_and_help);
   g_test_add_func ("/cli/bad-options-usage", test_bad_options_are_usage_errors);

@@ -358,14 +358,45 @@ test_encoding_windows_1252_like_utf8 (void)
 static void
 test_encoding_mixed (void)
 {
-  /* UTF-8 on line 2, windows-1252 on line 4: as much UTF-8 as not, so neither reading is
-   * safe. */
-  static const char mixed[] = "Name,Fee\n" "Ann," POUND "5\n" "Bob,1\n" "Cy,\xa3" "6\n";
+  /* UTF-8 on line 2, windows-1252 on line 4, and more of it than of UTF-8: the file is still
+   * UTF-8, since line 2 is wholly so, and line 4 is refused rather than the whole file read
+   * again as windows-1252 with line 2 garbled. */
+  static const char mixed[] = "Name,Fee\n" "Ann," POUND "5\n" "Bob,1\n" "Cy,\xa3" "6 \xe9\xe9\n";
   /* Marked as UTF-8, but line 3 is not. */
   static const char bom[] = "\xef\xbb\xbfName,Fee\r\n" "Ann,1\r\n" "Cy,\xa3" "6\r\n";
+  static const char bad_header[] = "Name,F\xe9" "e\n" "Ann," POUND "5\n";
 
-  assert_fails (mixed, sizeof mixed - 1, ED_CSV_ERROR_ENCODING, "line 4", "line 2");
+  assert_fails (mixed, sizeof mixed - 1, ED_CSV_ERROR_ENCODING, "line 4",
+                "column 2 (“Fee”) is not valid UTF-8");
   assert_fails (bom, sizeof bom - 1, ED_CSV_ERROR_ENCODING, "line 3", "UTF-8");
+  assert_fails (bad_header, sizeof bad_header - 1, ED_CSV_ERROR_ENCODING, "line 1",
+                "column 2 is not valid UTF-8");
+}
+
+/* With ED_CSV_READER_INVALID_TEXT_BY_FIELD the rows that are not UTF-8 come back, each field
+ * marked, so an import can refuse them by line and field and read on. */
+static void
+test_encoding_mixed_by_field (void)
+{
+  static const char mixed[] = "Name,Fee\n" "Zo\xc3\xab,5\n" "Ren\xe9" "e,\xa3" "6\n"
+                              "Bob,1\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EdCsvReader) reader = open_data (mixed, sizeof mixed - 1,
+                                             ED_CSV_READER_INVALID_TEXT_BY_FIELD, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (ed_csv_reader_get_encoding (reader), ==, ED_CSV_ENCODING_UTF8);
+  g_assert_true (ed_csv_reader_next (reader, &error));
+  g_assert_cmpstr (ed_csv_reader_get_field (reader, 0), ==, "Zo\xc3\xab");
+  g_assert_true (ed_csv_reader_get_field_is_valid (reader, 0));
+  g_assert_true (ed_csv_reader_next (reader, &error));
+  g_assert_cmpuint (ed_csv_reader_get_line (reader), ==, 3);
+  g_assert_false (ed_csv_reader_get_field_is_valid (reader, 0));
+  g_assert_false (ed_csv_reader_get_field_is_valid (reader, 1));
+  g_assert_true (ed_csv_reader_next (reader, &error));
+  g_assert_true (ed_csv_reader_get_field_is_valid (reader, 0));
+  g_assert_false (ed_csv_reader_next (reader, &error));
+  g_assert_no_error (error);
 }
 
 /* Long files in every encoding read the same, wherever the converted pieces end. */
@@ -721,12 +752,16 @@ test_header_duplicate (void)
   static const char same[] = "Name,Town,Name\n1,2,3\n";
   static const char normalised[] = "Post Code,Town,post_code\n1,2,3\n";
   static const char unnamed[] = "Name,,Town,\n1,2,3,4\n";
+  /* The same once underscores are dropped, as ed_csv_reader_find_column() matches too. */
+  static const char loose[] = "surname,Town,Sur Name\n1,2,3\n";
   g_autoptr(EdCsvReader) reader = NULL;
 
   assert_fails (same, sizeof same - 1, ED_CSV_ERROR_HEADER, "line 1:",
                 "columns 1 and 3 are both named “Name”");
   assert_fails (normalised, sizeof normalised - 1, ED_CSV_ERROR_HEADER, "line 1:",
                 "“Post Code”");
+  assert_fails (loose, sizeof loose - 1, ED_CSV_ERROR_HEADER, "line 1:",
+                "columns 1 (“surname”) and 3 (“Sur Name”)");
 
   /* Unnamed columns cannot be looked up, so they do not clash. */
   reader = open_text (unnamed);
@@ -793,14 +828,12 @@ test_find_column (void)
 static void
 test_find_column_ambiguous (void)
 {
-  /* “PostCode” could be either column once underscores are ignored, so it finds neither;
-   * each exact spelling still finds its own. */
-  g_autoptr(EdCsvReader) reader = open_text ("Post_Code,PostCode_\n");
+  /* “PostCode” would match either column once underscores are ignored, so a header with both
+   * is refused (test_header_duplicate) rather than one column silently left unread. */
+  static const char both[] = "Post_Code,PostCode_\n";
 
-  g_assert_cmpint (ed_csv_reader_find_column (reader, "post code"), ==, 0);
-  g_assert_cmpint (ed_csv_reader_find_column (reader, "postcode"), ==, 1);
-  g_assert_cmpint (ed_csv_reader_find_column (reader, "Post-Code"), ==, 0);
-  g_assert_cmpint (ed_csv_reader_find_column (reader, "P_ostcode"), ==, -1);
+  assert_fails (both, sizeof both - 1, ED_CSV_ERROR_HEADER, "line 1:",
+                "columns 1 (“Post_Code”) and 2 (“PostCode_”)");
 }
 
 /* --- writing -------------------------------------------------------------------------------- */
@@ -1232,6 +1265,7 @@ main (int   argc,
   g_test_add_func ("/csv/encoding/windows-1252-like-utf-8",
                    test_encoding_windows_1252_like_utf8);
   g_test_add_func ("/csv/encoding/mixed", test_encoding_mixed);
+  g_test_add_func ("/csv/encoding/mixed-by-field", test_encoding_mixed_by_field);
   g_test_add_func ("/csv/encoding/long-files-agree", test_encoding_long_files_agree);
   g_test_add_func ("/csv/delimiter/sniffed", test_delimiter_sniffed);
   g_test_add_func ("/csv/delimiter/tab", test_delimiter_tab);

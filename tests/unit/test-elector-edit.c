@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "ed-modules.h"
 #include "changes/ed-change-set.h"
 #include "register/ed-elector-edit.h"
@@ -708,6 +710,48 @@ test_validate_fields (EdTestDir     *fixture,
   register_close (&reg);
 }
 
+/* Issue 11, item 9: the form holds to the import's limits (ed-register-tables.h), so a value
+ * saved by hand could be imported back: a name too long, control characters in a name or
+ * an address. At the limit is fine. */
+static void
+test_validate_limits (EdTestDir     *fixture,
+                      gconstpointer  data)
+{
+  Register reg = { 0 };
+  g_autoptr(EdElectorEdit) edit = NULL;
+  g_autoptr(EdElectorEdit) at_limit = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  g_autofree char *too_long = g_strnfill (101, 'a');
+  g_autofree char *longest = g_strnfill (100, 'a');
+  const char *message;
+  GDate day;
+
+  register_open (&reg, fixture, "england");
+  today (&day);
+  edit = new_elector_at (&reg, reg.mill_1, too_long);
+  set_text (&edit->property, "");
+  set_text (&edit->forenames, "Sam\x1b[2J");
+  set_text (&edit->proxy_name, "Pat\x7f");
+  set_text (&edit->new_address.property, "1");
+  set_text (&edit->new_address.street, "Mill\nLane");
+  set_text (&edit->new_address.postcode, "ZY1 1AA");
+  problems = ed_elector_edit_validate (reg.context, edit, NULL, &day);
+  message = ed_field_problems_lookup (problems, "surname");
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "100"));
+  message = ed_field_problems_lookup (problems, "forenames");
+  g_assert_nonnull (message);
+  g_assert_null (strchr (message, '\x1b'));
+  g_assert_nonnull (ed_field_problems_lookup (problems, "proxy_name"));
+  g_assert_nonnull (ed_field_problems_lookup (problems, "street"));
+
+  at_limit = new_elector_at (&reg, reg.mill_1, longest);
+  none = ed_elector_edit_validate (reg.context, at_limit, NULL, &day);
+  g_assert_cmpuint (none->len, ==, 0);
+  register_close (&reg);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -715,6 +759,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   ED_TEST_ADD ("/register/elector-edit/suffix/first-and-second", test_suffix_first_and_second);
+  ED_TEST_ADD ("/register/elector-edit/validate/limits", test_validate_limits);
   ED_TEST_ADD ("/register/elector-edit/suffix/after-gap", test_suffix_after_gap);
   ED_TEST_ADD ("/register/elector-edit/suffix/new-property", test_new_property_number);
   ED_TEST_ADD ("/register/elector-edit/add/alteration", test_add_writes_alteration);

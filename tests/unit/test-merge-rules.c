@@ -450,6 +450,21 @@ test_validator_after_merge (void)
   g_assert_nonnull (strstr (((EdValidationItem *)g_ptr_array_index (items, 0))->message, "name"));
 }
 
+static char *
+query_district_id (EdTestDesk *desk)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = ed_database_prepare (ed_context_get_database (desk->context),
+                                            "SELECT id FROM district", &error);
+  char *id;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  id = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return id;
+}
+
 /* A shared-service team's desks hold two councils: one district's changes are never poured
  * into the other's register. */
 static void
@@ -464,6 +479,8 @@ test_other_district_refused (void)
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *district_b = NULL;
+  g_autofree char *a_id = NULL;
+  g_autofree char *b_id = NULL;
 
   g_hash_table_insert (values, "council-name", "Testbury District Council");
   g_hash_table_insert (values, "country", "england");
@@ -487,6 +504,18 @@ test_other_district_refused (void)
   g_assert_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_OTHER_DISTRICT);
   after = ed_test_desk_hash (c);
   g_assert_cmpstr (before, ==, after);
+
+  /* Issue 11, item 11: the message tells the two districts apart. Their ids, made at the
+   * same moment, share their first characters, which were all it showed; it names each
+   * council and gives each id whole. */
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "Otherton Borough Council"));
+  g_assert_nonnull (strstr (error->message, "Testbury District Council"));
+  a_id = query_district_id (a);
+  b_id = query_district_id (b);
+  g_assert_cmpstr (a_id, !=, b_id);
+  g_assert_nonnull (strstr (error->message, a_id));
+  g_assert_nonnull (strstr (error->message, b_id));
 }
 
 /* The generic checks modules use: duplicate natural keys and dangling references. */

@@ -81,7 +81,11 @@ static const struct
   { "polling_district", G_STRUCT_OFFSET (EdElectorEditor, district_row) },
   { "property", G_STRUCT_OFFSET (EdElectorEditor, property_row) },
   { "street", G_STRUCT_OFFSET (EdElectorEditor, street_row) },
+  { "locality", G_STRUCT_OFFSET (EdElectorEditor, locality_row) },
+  { "town", G_STRUCT_OFFSET (EdElectorEditor, town_row) },
   { "postcode", G_STRUCT_OFFSET (EdElectorEditor, postcode_row) },
+  { "title", G_STRUCT_OFFSET (EdElectorEditor, title_row) },
+  { "forenames", G_STRUCT_OFFSET (EdElectorEditor, forenames_row) },
   { "surname", G_STRUCT_OFFSET (EdElectorEditor, surname_row) },
   { "marker", G_STRUCT_OFFSET (EdElectorEditor, marker_row) },
   { "attainer_date", G_STRUCT_OFFSET (EdElectorEditor, attainer_row) },
@@ -89,6 +93,7 @@ static const struct
   { "absent_vote", G_STRUCT_OFFSET (EdElectorEditor, absent_vote_row) },
   { "absent_vote_ends", G_STRUCT_OFFSET (EdElectorEditor, absent_ends_row) },
   { "proxy_name", G_STRUCT_OFFSET (EdElectorEditor, proxy_name_row) },
+  { "proxy_address", G_STRUCT_OFFSET (EdElectorEditor, proxy_address_row) },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (field_rows) <= sizeof (guint) * 8);
