@@ -16,6 +16,7 @@
 
 #include "changes/ed-change-set.h"
 #include "changes/ed-op.h"
+#include "core/ed-value-error.h"
 #include "core/ed-output-file.h"
 
 #define OPS_FILE_FORMAT "electoral-desk-ops"
@@ -23,7 +24,6 @@
  * version 1 did not, and is still read. */
 #define OPS_FILE_VERSION 2
 #define OPS_FILE_FIRST_VERSION 1
-#define VALUE_EXCERPT_CHARS 40
 
 static const char *kind_names[] = { "ins", "set", "del", "restore" };
 
@@ -347,6 +347,39 @@ require_string (JsonObject  *object,
   return json_node_get_string (node);
 }
 
+/* Devices, tables, columns, rows and districts are named by identifiers this program makes:
+ * printable ASCII with no spaces (row ids are UUIDs). Anything else in a file is refused
+ * before it can reach a message, a log or a terminal. */
+#define MAX_IDENTIFIER_LENGTH 128
+
+static gboolean
+is_identifier (const char *text)
+{
+  gsize length = 0;
+
+  for (const char *p = text; *p != '\0'; p++, length++)
+    if (*p < 0x21 || *p > 0x7e || length >= MAX_IDENTIFIER_LENGTH)
+      return FALSE;
+  return length > 0;
+}
+
+static const char *
+require_identifier (JsonObject  *object,
+                    const char  *member,
+                    GError     **error)
+{
+  const char *text = require_string (object, member, error);
+
+  if (text != NULL && !is_identifier (text))
+    {
+      g_set_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_INVALID,
+                   _("field “%s” is not an identifier (up to %d letters, digits and "
+                     "punctuation, with no spaces)"), member, MAX_IDENTIFIER_LENGTH);
+      return NULL;
+    }
+  return text;
+}
+
 static gboolean
 require_int (JsonObject  *object,
              const char  *member,
@@ -424,7 +457,7 @@ ed_op_from_json (JsonNode  *node,
     }
   object = json_node_get_object (node);
 
-  if ((text = require_string (object, "device", error)) == NULL)
+  if ((text = require_identifier (object, "device", error)) == NULL)
     return NULL;
   op->device = g_strdup (text);
   if (!require_int (object, "seq", &op->seq, error) ||
@@ -436,13 +469,13 @@ ed_op_from_json (JsonNode  *node,
                            _("seq must be 1 or more and hlc not negative"));
       return NULL;
     }
-  if ((text = require_string (object, "tbl", error)) == NULL)
+  if ((text = require_identifier (object, "tbl", error)) == NULL)
     return NULL;
   op->tbl = g_strdup (text);
-  if ((text = require_string (object, "pk", error)) == NULL)
+  if ((text = require_identifier (object, "pk", error)) == NULL)
     return NULL;
   op->pk = g_strdup (text);
-  if ((text = require_string (object, "col", error)) == NULL)
+  if ((text = require_identifier (object, "col", error)) == NULL)
     return NULL;
   op->col = g_strdup (text);
   if ((text = require_string (object, "kind", error)) == NULL)
@@ -484,18 +517,12 @@ ed_op_from_json (JsonNode  *node,
   return g_steal_pointer (&op);
 }
 
-/* At most VALUE_EXCERPT_CHARS characters of a refused value, for a message: the value may be
- * megabytes long, or not UTF-8 at all. */
+/* A refused value, for a message: the value may be megabytes long, not UTF-8 at all, or hold
+ * control characters; ed_value_display_text () quotes every value the same way. */
 static char *
 value_excerpt (const char *text)
 {
-  g_autofree char *valid = g_utf8_make_valid (text, -1);
-  g_autofree char *start = NULL;
-
-  if (g_utf8_strlen (valid, -1) <= VALUE_EXCERPT_CHARS)
-    return g_steal_pointer (&valid);
-  start = g_utf8_substring (valid, 0, VALUE_EXCERPT_CHARS);
-  return g_strconcat (start, "…", NULL);
+  return ed_value_display_text (text);
 }
 
 static const char *
@@ -741,6 +768,12 @@ read_district (JsonObject  *root,
                    _("%s: the file does not say which district its changes belong to"), name);
       return FALSE;
     }
+  if (!is_identifier (json_node_get_string (node)))
+    {
+      g_set_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_INVALID,
+                   _("%s: the district the file names is not an identifier"), name);
+      return FALSE;
+    }
   *out_district = g_strdup (json_node_get_string (node));
   return TRUE;
 }
@@ -797,8 +830,11 @@ ed_ops_read_file (const char  *path,
     }
   if (!json_parser_load_from_data (parser, contents, length, &local_error))
     {
+      /* The parser quotes the file's bytes, which may be anything. */
+      g_autofree char *shown = ed_value_display_message (local_error->message);
+
       g_set_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_INVALID,
-                   _("%s: not a readable JSON file: %s"), name, local_error->message);
+                   _("%s: not a readable JSON file: %s"), name, shown);
       return NULL;
     }
 

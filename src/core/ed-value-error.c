@@ -77,18 +77,18 @@ ed_value_strip (const char *input)
   return g_strndup (start, end - start);
 }
 
-/* Messages quote what was typed back to the user. The text may come from a file in any
- * encoding, so make it valid UTF-8, and shorten it so a stray paste stays readable. */
-char *
-ed_value_display_text (const char *input)
+/* Made valid UTF-8, with control characters shown by their code: raw, a tab or line break
+ * would break the message's layout, and an escape sequence would take over the terminal.
+ * At most @max_chars characters, then "…", unless @max_chars is 0. */
+static char *
+display (const char *input,
+         guint       max_chars)
 {
   g_autofree char *valid = NULL;
   g_autofree char *stripped = NULL;
   GString *out;
   const char *p;
   guint n = 0;
-
-  g_return_val_if_fail (input != NULL, NULL);
 
   valid = g_utf8_make_valid (input, -1);
   stripped = ed_value_strip (valid);
@@ -98,14 +98,11 @@ ed_value_display_text (const char *input)
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (n == DISPLAY_MAX_CHARS)
+      if (max_chars > 0 && n == max_chars)
         {
           g_string_append (out, "…");
           break;
         }
-
-      /* Control characters are shown by their code: raw, a tab or line break would break
-       * the message's layout, and an escape sequence would take over the terminal. */
       if (g_unichar_iscntrl (c))
         g_string_append_printf (out, "<U+%04X>", (guint) c);
       else
@@ -114,4 +111,29 @@ ed_value_display_text (const char *input)
     }
 
   return g_string_free (out, FALSE);
+}
+
+/* Messages quote what was typed back to the user. The text may come from a file in any
+ * encoding, so make it valid UTF-8, and shorten it so a stray paste stays readable. */
+char *
+ed_value_display_text (const char *input)
+{
+  g_return_val_if_fail (input != NULL, NULL);
+
+  return display (input, DISPLAY_MAX_CHARS);
+}
+
+/**
+ * ed_value_display_message:
+ * @input: a message from a library, which may quote a file's bytes (a JSON parser's)
+ *
+ * Returns: (transfer full): @input as valid UTF-8 with its control characters shown by their
+ *   code, whole, safe to print to a terminal or show in a window
+ */
+char *
+ed_value_display_message (const char *input)
+{
+  g_return_val_if_fail (input != NULL, NULL);
+
+  return display (input, 0);
 }

@@ -44,5 +44,6 @@ GQuark ed_value_error_quark (void);
  * kind, and quoted safely in a message (control characters shown, long text cut short). */
 char     *ed_value_strip        (const char *input);
 char     *ed_value_display_text (const char *input);
+char     *ed_value_display_message (const char *input);
 
 G_END_DECLS

@@ -12,9 +12,11 @@
 #include "ed-modules.h"
 #include "changes/ed-change-set.h"
 #include "changes/ed-merge.h"
+#include "changes/ed-op.h"
 #include "changes/ed-state-hash.h"
 #include "demo/ed-demo.h"
 #include "district/ed-context.h"
+#include "ed-test-demo.h"
 #include "ed-test-dir.h"
 
 /* What the merge refuses whole (SYNC.md §4.4): another district's changes, whether or not the
@@ -490,6 +492,73 @@ test_hostile_files (EdTestDir     *fixture,
   }
 }
 
+/* Found by the ops fuzz target (tests/fuzz): what a person is told about a hostile file quotes
+ * it safely. A parse error quotes the file's bytes, which may be anything; a row or desk id
+ * that is not an identifier is refused before it reaches a message; a refused value with a
+ * control character shows its code, not the character. */
+static gboolean
+fit_to_show (const char *message)
+{
+  if (!g_utf8_validate (message, -1, NULL))
+    return FALSE;
+  for (const char *p = message; *p != '\0'; p++)
+    if (*p != '\n' && g_ascii_iscntrl (*p))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+test_messages_fit_to_show (EdTestDir     *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *path = ed_test_dir_file (fixture, "hostile.json");
+  static const char *const files[] = {
+    /* a broken surrogate where a member name should end, and an escape sequence */
+    "{\"format\": \"electoral-desk-ops\", \"version\": 2, \"pk\xed\xa0\x80: \"\x1b[31m\"}",
+    /* a row id with invalid UTF-8 and a terminal escape */
+    "{\"format\": \"electoral-desk-ops\", \"version\": 2, \"district\": null, \"ops\": ["
+    "{\"device\": \"d\", \"seq\": 1, \"hlc\": 1, \"tbl\": \"district\", "
+    "\"pk\": \"01a2\xed\xa0\x80\x1b[2J\", \"col\": \"__row\", \"kind\": \"ins\", "
+    "\"val\": \"{}\", \"pred\": [], \"seen\": [], \"user\": \"u\"}]}",
+    /* a district header with a control character */
+    "{\"format\": \"electoral-desk-ops\", \"version\": 2, \"district\": \"a\\u001bb\", "
+    "\"ops\": []}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) ops = NULL;
+
+      g_assert_true (g_file_set_contents (path, files[i], -1, NULL));
+      ops = ed_ops_read_file (path, NULL, &error);
+      g_assert_null (ops);
+      g_assert_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_INVALID);
+      g_test_message ("%s", error->message);
+      g_assert_true (fit_to_show (error->message));
+    }
+
+  /* A value that is not JSON, with a control character in it: quoted with its code. */
+  {
+    g_autoptr(EdContext) context = ed_test_demo_open (fixture, 20);
+    g_autoptr(GPtrArray) ops = ed_merge_export (ED_REPLICA (context), NULL, NULL);
+    g_autofree char *district = ed_merge_get_district_id (ED_REPLICA (context), NULL);
+    g_autoptr(GError) error = NULL;
+    EdOp *op = NULL;
+
+    for (guint i = 0; i < ops->len && op == NULL; i++)
+      if (((EdOp *)g_ptr_array_index (ops, i))->kind == ED_OP_INS)
+        op = g_ptr_array_index (ops, i);
+    g_assert_nonnull (op);
+    g_free (op->val);
+    op->val = g_strdup ("{\"code\":\"W01\",\x02}");
+    g_assert_false (ed_op_check_value (op, ed_replica_get_schema (ED_REPLICA (context)), &error));
+    g_test_message ("%s", error->message);
+    g_assert_true (fit_to_show (error->message));
+    g_assert_nonnull (strstr (error->message, "<U+0002>"));
+  }
+}
+
 /* A value nested deeply inside an op's "val" text, which the file reader sees as one string,
  * is refused by the merge before anything parses it. */
 static void
@@ -540,6 +609,7 @@ main (int    argc,
   ED_TEST_ADD ("/changes/op-file/first-format-by-the-old-rule", test_first_format_files);
   ED_TEST_ADD ("/changes/merge/refuses-mistyped-values", test_mistyped_values);
   ED_TEST_ADD ("/changes/op-file/refuses-hostile-files", test_hostile_files);
+  ED_TEST_ADD ("/changes/op-file/messages-fit-to-show", test_messages_fit_to_show);
   ED_TEST_ADD ("/changes/merge/refuses-deeply-nested-value", test_deeply_nested_value);
 
   return g_test_run ();
