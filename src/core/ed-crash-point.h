@@ -12,8 +12,8 @@
 G_BEGIN_DECLS
 
 /* Named moments at which the crash-injection test (tests/unit/test-crash-injection.c) kills
- * the program: each transaction's begin and commit, every block an output file writes, its
- * sync and its rename, every progress report, and every so many steps of SQLite's virtual
+ * the program: each transaction's begin and commit, an output file's temporary made, every
+ * block it writes, its sync and its rename, every progress report, and every so many steps of SQLite's virtual
  * machine. Only a build with -Dtest_hooks carries them (the development profile does by
  * default, a release build never); there they do nothing unless ED_CRASH_AT or
  * ED_CRASH_TRACE is set (HACKING.md, "Crash injection"). */

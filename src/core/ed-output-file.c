@@ -143,6 +143,7 @@ ed_output_file_new (const char  *path,
   self->temp_path = g_steal_pointer (&temp_path);
   self->fd = fd;
   self->buffer = g_malloc (BUFFER_SIZE);
+  ed_crash_point ("output-created");
   return self;
 }
 
