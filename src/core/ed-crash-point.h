@@ -13,10 +13,10 @@ G_BEGIN_DECLS
 
 /* Named moments at which the crash-injection test (tests/unit/test-crash-injection.c) kills
  * the program: each transaction's begin and commit, an output file's temporary made, every
- * block it writes, its sync and its rename, every progress report, and every so many steps of SQLite's virtual
- * machine. Only a build with -Dtest_hooks carries them (the development profile does by
- * default, a release build never); there they do nothing unless ED_CRASH_AT or
- * ED_CRASH_TRACE is set (HACKING.md, "Crash injection"). */
+ * block it writes, its sync and its rename, every progress report, and every so many steps of
+ * SQLite's virtual machine. Only a build with -Dtest_hooks carries them (the development
+ * profile does by default, a release build never); there they do nothing unless ED_CRASH_AT
+ * or ED_CRASH_TRACE is set (HACKING.md, "Crash injection"). */
 #ifdef ED_TEST_HOOKS
 void     ed_crash_point           (const char *name);
 gboolean ed_crash_points_enabled  (void);

@@ -27,9 +27,10 @@
  * The moments are the crash points of src/core/ed-crash-point.c, which a build with
  * -Dtest_hooks carries: an uninterrupted run with ED_CRASH_TRACE lists them, and the command
  * is then run again with ED_CRASH_AT=N for each N chosen. Every transaction's begin and
- * commit, each output file's temporary, its sync and its rename are chosen, and points spread evenly over the
- * whole run besides, from the first to the last: inside transactions, between files. The
- * same data gives the same points, so a failure names a point that kills there again. */
+ * commit, each output file's temporary, its sync and its rename are chosen, and points
+ * spread evenly over the whole run besides, from the first to the last: inside transactions,
+ * between files. The same data gives the same points, so a failure names a point that kills
+ * there again. */
 
 /* Points spread evenly over the run, besides the named ones, and over each transaction:
  * a command that writes files after it commits spends most of its points on them. */
