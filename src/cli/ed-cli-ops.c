@@ -17,6 +17,7 @@
 #include "cli/ed-cli-private.h"
 #include "changes/ed-conflicts.h"
 #include "changes/ed-merge.h"
+#include "core/ed-output-file.h"
 
 /* Moving changes between desks by hand, as plain JSON files: for tests, for support, and for a
  * team without a shared folder yet. The merge does not care how ops travel (SYNC.md §4.1). */
@@ -172,16 +173,23 @@ ops_export (const EdCommandGlobals  *globals,
   return ED_COMMAND_EXIT_OK;
 }
 
-/* A new desk is made by applying a peer's export to a file that does not exist yet: if that
- * fails, the half-made database must not be left behind to be mistaken for a district. */
+/* SQLite's files beside a database, which it would read as that database's own. */
 static void
-remove_new_database (const char *path)
+remove_log_files (const char *path)
 {
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *shm = g_strconcat (path, "-shm", NULL);
 
   g_remove (wal);
   g_remove (shm);
+}
+
+/* A new desk is made by applying a peer's export to a file that does not exist yet: if that
+ * fails, the half-made database must not be left behind to be mistaken for a district. */
+static void
+remove_new_database (const char *path)
+{
+  remove_log_files (path);
   g_remove (path);
 }
 
@@ -196,6 +204,7 @@ ops_apply (const EdCommandGlobals *globals,
   g_autofree char *path = ed_command_database_path (globals);
   g_autofree char *input_name = g_filename_display_name (input);
   g_autofree char *district = NULL;
+  g_autofree char *partial = NULL;
   GError *error = NULL;
   EdMergeStats stats = { 0 };
   gboolean is_new;
@@ -206,10 +215,24 @@ ops_apply (const EdCommandGlobals *globals,
   if (ops == NULL)
     return ed_command_fail (error);
 
+  /* A new desk is written under a hidden temporary name beside @path and renamed into place
+   * once whole, as the demo is (core/ed-output-file.h): the district is created and migrated
+   * in one transaction and the ops applied in another, so a desk killed in between would
+   * otherwise leave an empty district, with its own desk id, under the name asked for. */
   is_new = !g_file_test (path, G_FILE_TEST_EXISTS);
-  context = ed_command_open (globals, path, &error);
+  if (is_new)
+    {
+      partial = ed_output_file_new_temp_path (path, &error);
+      if (partial == NULL)
+        return ed_command_fail (error);
+    }
+  context = ed_command_open (globals, is_new ? partial : path, &error);
   if (context == NULL)
-    return ed_command_fail (error);
+    {
+      if (is_new)
+        remove_new_database (partial);
+      return ed_command_fail (error);
+    }
 
   if (!ed_merge_apply (ED_REPLICA (context), district, ops, &stats, &error))
     {
@@ -217,7 +240,7 @@ ops_apply (const EdCommandGlobals *globals,
 
       g_clear_object (&context);
       if (is_new)
-        remove_new_database (path);
+        remove_new_database (partial);
       error = g_error_new (local_error->domain, local_error->code, "%s: %s", input_name,
                            local_error->message);
       return ed_command_fail (error);
@@ -226,6 +249,28 @@ ops_apply (const EdCommandGlobals *globals,
   /* The apply is done and committed; a failure to count conflicts must not look like a failed
    * apply, so it only leaves the count out. */
   conflicts = ed_conflicts_list (ED_REPLICA (context), NULL);
+
+  if (is_new)
+    {
+      /* Everything in the write-ahead log goes into the file before it is renamed (a disk
+       * too full for that fails here), and the connection is closed, so that the file is
+       * the whole district; it goes back to WAL when it is next opened. */
+      if (!ed_database_exec (ed_context_get_database (context), "PRAGMA journal_mode = DELETE",
+                             &error))
+        {
+          g_clear_object (&context);
+          remove_new_database (partial);
+          return ed_command_fail (error);
+        }
+      g_clear_object (&context);
+      /* Nothing was at @path; SQLite's files beside it would be read as the new file's. */
+      remove_log_files (path);
+      if (!ed_output_file_rename_into_place (partial, path, &error))
+        {
+          remove_new_database (partial);
+          return ed_command_fail (error);
+        }
+    }
 
   if (json)
     {

@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/ed-crash-point.h"
 #include "core/ed-database-private.h"
 #include "core/ed-migrations.h"
 
@@ -287,12 +288,28 @@ tighten_mode (const char *path,
   return mode & 0777;
 }
 
+#ifdef ED_TEST_HOOKS
+static int
+crash_point_progress_cb (void *user_data)
+{
+  ed_crash_point ("sqlite");
+  return 0;
+}
+#endif
+
 static gboolean
 configure_connection (EdDatabase *self,
                       gboolean    is_new,
                       GError    **error)
 {
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+#ifdef ED_TEST_HOOKS
+  /* Points inside statements and transactions for the crash-injection test; only when it
+   * asks, as a progress handler slows every statement a little. */
+  if (ed_crash_points_enabled ())
+    sqlite3_progress_handler (self->db, ED_CRASH_POINT_SQLITE_STEPS, crash_point_progress_cb,
+                              NULL);
+#endif
   sqlite3_extended_result_codes (self->db, TRUE);
 
   /* A district holds a million electors and their op log, some gigabytes: pages four times
@@ -620,6 +637,7 @@ ed_database_begin (EdDatabase  *self,
   if (!ed_database_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
   self->in_transaction = TRUE;
+  ed_crash_point ("begin");
   return TRUE;
 }
 
@@ -630,12 +648,14 @@ ed_database_commit (EdDatabase  *self,
   g_return_val_if_fail (ED_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (self->in_transaction, FALSE);
 
+  ed_crash_point ("commit");
   if (!ed_database_exec (self, "COMMIT", error))
     {
       ed_database_rollback (self);
       return FALSE;
     }
   self->in_transaction = FALSE;
+  ed_crash_point ("committed");
   return TRUE;
 }
 

@@ -25,6 +25,7 @@
 
 #include "config.h"
 
+#include "core/ed-crash-point.h"
 #include "core/ed-job.h"
 
 struct _EdJob
@@ -349,6 +350,7 @@ ed_job_report (EdJob      *self,
   g_return_if_fail (self->running);
   g_return_if_fail (text != NULL);
 
+  ed_crash_point ("progress");
   post (self, fraction, text, FALSE);
 }
 

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/ed-crash-point.h"
 #include "core/ed-output-file.h"
 
 /* Every file the program writes (exports, copies, reports, notices, PDFs, op files) holds
@@ -142,6 +143,7 @@ ed_output_file_new (const char  *path,
   self->temp_path = g_steal_pointer (&temp_path);
   self->fd = fd;
   self->buffer = g_malloc (BUFFER_SIZE);
+  ed_crash_point ("output-created");
   return self;
 }
 
@@ -199,6 +201,7 @@ write_fully (EdOutputFile  *self,
         }
       data += n;
       length -= (gsize)n;
+      ed_crash_point ("output-write");
     }
   return TRUE;
 }
@@ -268,6 +271,7 @@ ed_output_file_finish (EdOutputFile  *self,
       ed_output_file_set_error (error, self->path, errno);
       return FALSE;
     }
+  ed_crash_point ("output-synced");
   fd = self->fd;
   self->fd = -1;
   /* A network file system may report a failed write only on close. */
@@ -361,11 +365,13 @@ ed_output_file_rename_into_place (const char  *temp_path,
   g_return_val_if_fail (temp_path != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  ed_crash_point ("rename");
   if (g_rename (temp_path, path) != 0)
     {
       ed_output_file_set_error (error, path, errno);
       return FALSE;
     }
+  ed_crash_point ("renamed");
   sync_folder (path);
   return TRUE;
 }
