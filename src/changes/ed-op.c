@@ -254,8 +254,10 @@ ed_strv_from_json (const char  *json,
   node = ed_json_parse (json != NULL ? json : "[]", NULL);
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
     {
+      g_autofree char *shown = ed_value_display_text (json != NULL ? json : "");
+
       g_set_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_INVALID,
-                   _("Expected a list of op ids, found “%s”"), json);
+                   _("Expected a list of op ids, found “%s”"), shown);
       return NULL;
     }
 
@@ -266,8 +268,10 @@ ed_strv_from_json (const char  *json,
 
       if (id == NULL || !ed_op_id_parse (id, NULL, NULL))
         {
+          g_autofree char *shown = ed_value_display_text (json);
+
           g_set_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_INVALID,
-                       _("“%s” holds something that is not an op id"), json);
+                       _("“%s” holds something that is not an op id"), shown);
           return NULL;
         }
       g_strv_builder_add (builder, id);
@@ -482,8 +486,10 @@ ed_op_from_json (JsonNode  *node,
     return NULL;
   if (!ed_op_kind_from_string (text, &op->kind))
     {
+      g_autofree char *shown = ed_value_display_text (text);
+
       g_set_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_INVALID,
-                   _("“%s” is not a kind of op (ins, set, del, restore)"), text);
+                   _("“%s” is not a kind of op (ins, set, del, restore)"), shown);
       return NULL;
     }
 
@@ -616,7 +622,11 @@ column_value_problem (const EdTableDef *table,
   if (value == NULL)
     return g_strdup_printf (_("“%s” is not %s"), excerpt, type_description (type));
   if (!ed_value_check (type, value, &local_error))
-    return g_strdup_printf ("“%s”: %s", excerpt, local_error->message);
+    {
+      g_autofree char *reason = ed_value_display_message (local_error->message);
+
+      return g_strdup_printf ("“%s”: %s", excerpt, reason);
+    }
 
   /* Desks compare values byte for byte (SYNC.md §4.4), so a value written another way would
    * conflict with the same value from another desk. */
@@ -649,6 +659,7 @@ ed_op_check_value (const EdOp  *op,
   g_autoptr(JsonNode) node = NULL;
   g_autofree char *problem = NULL;
   g_autofree char *excerpt = NULL;
+  g_autofree char *shown_column = NULL;
   const char *column = op->col;
 
   g_return_val_if_fail (op != NULL, FALSE);
@@ -689,9 +700,11 @@ ed_op_check_value (const EdOp  *op,
 
   if (problem == NULL)
     return TRUE;
+  /* The column may be a member name of the file's insert object: any text at all. */
+  shown_column = ed_value_display_text (column);
   g_set_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_BAD_VALUE,
                /* Translators: table.column in row ID: what is wrong with the value */
-               _("%s.%s in row %s: %s"), op->tbl, column, op->pk, problem);
+               _("%s.%s in row %s: %s"), op->tbl, shown_column, op->pk, problem);
   return FALSE;
 }
 

@@ -8,6 +8,8 @@
 #include "config.h"
 
 #include <glib.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 #include "ed-fuzz.h"
 
@@ -19,13 +21,39 @@ ed_fuzz_assert_readable (const char *message)
 {
   g_assert_nonnull (message);
   if (!g_utf8_validate (message, -1, NULL))
-    g_error ("A message that is not UTF-8: %s", g_strescape (message, NULL));
+    {
+      fprintf (stderr, "A message that is not UTF-8: %s\n", g_strescape (message, NULL));
+      abort ();
+    }
   for (const char *p = message; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
       if (c != '\n' && g_unichar_iscntrl (c))
-        g_error ("A message with control character U+%04X: %s", (guint)c,
-                 g_strescape (message, NULL));
+        {
+          fprintf (stderr, "A message with control character U+%04X: %s\n", (guint)c,
+                   g_strescape (message, NULL));
+          abort ();
+        }
     }
+}
+
+/* A warning or a critical is a failure (the app prints none), and every failure aborts:
+ * libFuzzer keeps the input of an abort, not of the trap GLib raises on a fatal message. */
+static GLogWriterOutput
+abort_on_warnings (GLogLevelFlags   level,
+                   const GLogField *fields,
+                   gsize            n_fields,
+                   gpointer         user_data)
+{
+  if ((level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING)) == 0)
+    return G_LOG_WRITER_HANDLED;
+  g_log_writer_standard_streams (level, fields, n_fields, user_data);
+  abort ();
+}
+
+void
+ed_fuzz_abort_on_warnings (void)
+{
+  g_log_set_writer_func (abort_on_warnings, NULL, NULL);
 }

@@ -17,4 +17,5 @@ int LLVMFuzzerInitialize   (int            *argc,
 int LLVMFuzzerTestOneInput (const uint8_t  *data,
                             size_t          size);
 
-void ed_fuzz_assert_readable (const char *message);
+void ed_fuzz_assert_readable    (const char *message);
+void ed_fuzz_abort_on_warnings (void);

@@ -65,7 +65,7 @@ LLVMFuzzerInitialize (int    *argc,
 
   g_assert_no_error (error);
   close (fd);
-  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  ed_fuzz_abort_on_warnings ();
   open_fresh_district ();
   return 0;
 }

@@ -46,7 +46,7 @@ LLVMFuzzerInitialize (int    *argc,
 
   g_assert_no_error (error);
   close (fd);
-  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  ed_fuzz_abort_on_warnings ();
   return 0;
 }
 

@@ -520,6 +520,11 @@ test_messages_fit_to_show (EdTestDir     *fixture,
     "{\"device\": \"d\", \"seq\": 1, \"hlc\": 1, \"tbl\": \"district\", "
     "\"pk\": \"01a2\xed\xa0\x80\x1b[2J\", \"col\": \"__row\", \"kind\": \"ins\", "
     "\"val\": \"{}\", \"pred\": [], \"seen\": [], \"user\": \"u\"}]}",
+    /* an op of a kind that does not exist, with a control character in its name */
+    "{\"format\": \"electoral-desk-ops\", \"version\": 2, \"district\": null, \"ops\": ["
+    "{\"device\": \"d\", \"seq\": 1, \"hlc\": 1, \"tbl\": \"district\", "
+    "\"pk\": \"p\", \"col\": \"__row\", \"kind\": \"s\\u0001het\", "
+    "\"val\": \"{}\", \"pred\": [], \"seen\": [], \"user\": \"u\"}]}",
     /* a district header with a control character */
     "{\"format\": \"electoral-desk-ops\", \"version\": 2, \"district\": \"a\\u001bb\", "
     "\"ops\": []}",
