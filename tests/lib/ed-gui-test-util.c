@@ -51,6 +51,21 @@ ed_gui_test_wait_for_items (GListModel *model,
   return g_list_model_get_n_items (model) == n_items;
 }
 
+/* Runs the main loop until @widget is drawn, or five seconds pass: on a loaded machine the
+ * window may take some frames to be mapped at its size. */
+gboolean
+ed_gui_test_wait_until_drawable (GtkWidget *widget)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (!gtk_widget_is_drawable (widget) && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return gtk_widget_is_drawable (widget);
+}
+
 /* Depth-first search for a widget of @type whose accessible label or title is @name. */
 GtkWidget *
 ed_gui_test_find (GtkWidget  *root,

@@ -20,6 +20,7 @@ void       ed_gui_test_init            (int         *argc,
 void       ed_gui_test_iterate         (void);
 gboolean   ed_gui_test_wait_for_items  (GListModel  *model,
                                         guint        n_items);
+gboolean   ed_gui_test_wait_until_drawable (GtkWidget *widget);
 GtkWidget *ed_gui_test_find            (GtkWidget   *root,
                                         GType        type,
                                         const char  *name);

@@ -761,17 +761,19 @@ test_hostile_values_refused (EdTestDir     *fixture,
   /* A file, and a value inside a file, nested 100,000 deep; an empty file. */
   deep = g_strnfill (100000, '[');
   {
-    g_autofree char *texts[3] = { NULL };
+    g_autofree char *deep_value = NULL;
+    const char *texts[3];
     const char *reasons[] = { "nested", "nested", "empty" };
 
-    texts[0] = g_strdup (deep);
-    texts[1] = g_strdup_printf (
+    deep_value = g_strdup_printf (
       "{\"format\": \"electoral-desk-ops\", \"version\": 2, \"district\": \"%s\", \"ops\": "
       "[{\"device\": \"dddddddd-0000-4000-8000-00000000000d\", \"seq\": 1, \"hlc\": 1, "
       "\"tbl\": \"electoral_area\", \"pk\": \"%s\", \"col\": \"name\", \"kind\": \"set\", "
       "\"val\": \"%s\", \"pred\": [], \"seen\": [], \"user\": \"mallory\"}]}",
       district, area, deep);
-    texts[2] = g_strdup ("");
+    texts[0] = deep;
+    texts[1] = deep_value;
+    texts[2] = "";
     for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
       {
         g_auto(EdTestCliResult) run = { 0 };
