@@ -17,6 +17,7 @@
 #include "changes/ed-change-set.h"
 #include "changes/ed-replica-private.h"
 #include "changes/ed-merge.h"
+#include "changes/ed-op.h"
 #include "changes/ed-validate.h"
 #include "core/ed-value-error.h"
 
@@ -239,8 +240,7 @@ district_name (EdReplica  *replica,
         continue;
       if (op->kind == ED_OP_INS && JSON_NODE_HOLDS_OBJECT (node) &&
           json_object_has_member (json_node_get_object (node), column))
-        name = g_strdup (json_object_get_string_member_with_default (
-                           json_node_get_object (node), column, NULL));
+        name = g_strdup (ed_json_get_string (json_node_get_object (node), column));
       else if (op->kind == ED_OP_SET && g_strcmp0 (op->col, column) == 0 &&
                JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
         name = g_strdup (json_node_get_string (node));

@@ -177,6 +177,28 @@ ed_strv_to_json (const char * const *strv)
 }
 
 /**
+ * ed_json_get_string:
+ * @object: an object read from a file
+ * @member: the member wanted
+ *
+ * json-glib's own getters warn when a member holds another type, and a file from elsewhere
+ * may hold anything: this one does not.
+ *
+ * Returns: (nullable): @member's text, or %NULL when it is missing or not text
+ */
+const char *
+ed_json_get_string (JsonObject *object,
+                    const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+/**
  * ed_json_depth_ok:
  * @text: JSON text, not necessarily valid
  * @length: its length in bytes
@@ -815,6 +837,7 @@ ed_ops_read_file (const char  *path,
   JsonObject *root;
   JsonArray *array;
   JsonNode *ops_node;
+  JsonNode *version_node;
   gint64 version;
   gsize length;
   gsize start;
@@ -853,8 +876,8 @@ ed_ops_read_file (const char  *path,
 
   if (json_parser_get_root (parser) == NULL ||
       !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)) ||
-      g_strcmp0 (json_object_get_string_member_with_default (
-                   json_node_get_object (json_parser_get_root (parser)), "format", ""),
+      g_strcmp0 (ed_json_get_string (json_node_get_object (json_parser_get_root (parser)),
+                                     "format"),
                  OPS_FILE_FORMAT) != 0)
     {
       g_set_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_INVALID,
@@ -864,7 +887,10 @@ ed_ops_read_file (const char  *path,
     }
   root = json_node_get_object (json_parser_get_root (parser));
 
-  version = json_object_get_int_member_with_default (root, "version", 0);
+  version_node = json_object_get_member (root, "version");
+  version = version_node != NULL && JSON_NODE_HOLDS_VALUE (version_node) &&
+            json_node_get_value_type (version_node) == G_TYPE_INT64
+              ? json_node_get_int (version_node) : 0;
   if (version < OPS_FILE_FIRST_VERSION || version > OPS_FILE_VERSION)
     {
       g_set_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_INVALID,

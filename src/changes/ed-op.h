@@ -80,6 +80,8 @@ GStrv       ed_strv_from_json        (const char   *json,
 
 gboolean    ed_json_depth_ok         (const char   *text,
                                       gsize         length);
+const char *ed_json_get_string       (JsonObject   *object,
+                                      const char   *member);
 JsonNode   *ed_json_parse            (const char   *text,
                                       GError      **error);
 

@@ -525,6 +525,9 @@ test_messages_fit_to_show (EdTestDir     *fixture,
     "{\"device\": \"d\", \"seq\": 1, \"hlc\": 1, \"tbl\": \"district\", "
     "\"pk\": \"p\", \"col\": \"__row\", \"kind\": \"s\\u0001het\", "
     "\"val\": \"{}\", \"pred\": [], \"seen\": [], \"user\": \"u\"}]}",
+    /* members of the wrong type where json-glib's getters would warn */
+    "{\"format\": [\"electoral-desk-ops\"], \"version\": 2, \"ops\": []}",
+    "{\"format\": \"electoral-desk-ops\", \"version\": {\"major\": 2}, \"ops\": []}",
     /* a district header with a control character */
     "{\"format\": \"electoral-desk-ops\", \"version\": 2, \"district\": \"a\\u001bb\", "
     "\"ops\": []}",
