@@ -57,3 +57,17 @@ ed_fuzz_abort_on_warnings (void)
 {
   g_log_set_writer_func (abort_on_warnings, NULL, NULL);
 }
+
+/* The input as a file, as the import and the ops reader take one; without
+ * g_file_set_contents ()'s fsync, which would be most of each run. */
+void
+ed_fuzz_write_input (const char    *path,
+                     const uint8_t *data,
+                     size_t         size)
+{
+  FILE *file = fopen (path, "wb");
+
+  g_assert_nonnull (file);
+  g_assert_cmpuint (fwrite (data, 1, size, file), ==, size);
+  g_assert_cmpint (fclose (file), ==, 0);
+}

@@ -19,3 +19,6 @@ int LLVMFuzzerTestOneInput (const uint8_t  *data,
 
 void ed_fuzz_assert_readable    (const char *message);
 void ed_fuzz_abort_on_warnings (void);
+void ed_fuzz_write_input       (const char    *path,
+                                const uint8_t *data,
+                                size_t         size);

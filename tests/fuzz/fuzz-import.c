@@ -43,19 +43,6 @@ open_fresh_district (void)
   g_assert_true (ed_register_count (context, &electors_at_start, &error));
 }
 
-/* Without g_file_set_contents ()'s fsync, which would be most of each run. */
-static void
-write_input (const char    *path,
-             const uint8_t *data,
-             size_t         size)
-{
-  FILE *file = fopen (path, "wb");
-
-  g_assert_nonnull (file);
-  g_assert_cmpuint (fwrite (data, 1, size, file), ==, size);
-  g_assert_cmpint (fclose (file), ==, 0);
-}
-
 int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
@@ -78,7 +65,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(EdImportReport) report = NULL;
   guint electors = 0;
 
-  write_input (csv_path, data, size);
+  ed_fuzz_write_input (csv_path, data, size);
   report = ed_register_import_csv (context, csv_path, NULL, NULL, NULL, &error);
   g_assert_true (ed_register_count (context, &electors, NULL));
 

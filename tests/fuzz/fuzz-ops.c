@@ -24,19 +24,6 @@
 
 static char *ops_path;
 
-/* Without g_file_set_contents ()'s fsync, which would be most of each run. */
-static void
-write_input (const char    *path,
-             const uint8_t *data,
-             size_t         size)
-{
-  FILE *file = fopen (path, "wb");
-
-  g_assert_nonnull (file);
-  g_assert_cmpuint (fwrite (data, 1, size, file), ==, size);
-  g_assert_cmpint (fclose (file), ==, 0);
-}
-
 int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
@@ -63,7 +50,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autofree char *again = NULL;
   EdMergeStats stats = { 0 };
 
-  write_input (ops_path, data, size);
+  ed_fuzz_write_input (ops_path, data, size);
   ops = ed_ops_read_file (ops_path, &district, &error);
   if (ops == NULL)
     {
