@@ -672,6 +672,20 @@ static const char existing_numbers_sql[] =
   "SELECT number_prefix, number, number_suffix FROM elector";
 static const char existing_parts_sql[] = "SELECT code, id FROM polling_district";
 
+/* The elector number of the register's row @numbers is on (existing_numbers_sql), as the
+ * import writes it, or %NULL for a row whose number could not be read. */
+static char *
+existing_number_key (sqlite3_stmt *numbers)
+{
+  EdElectorNumber number;
+
+  if (!ed_elector_number_set (&number, (const char *)sqlite3_column_text (numbers, 0),
+                              (guint32)sqlite3_column_int64 (numbers, 1),
+                              (guint32)sqlite3_column_int64 (numbers, 2), NULL))
+    return NULL;
+  return ed_elector_number_format (&number);
+}
+
 /* Numbers and districts already in the register: numbers must not clash, districts are
  * reused. */
 static gboolean
@@ -687,13 +701,10 @@ load_existing (Import  *import,
     return FALSE;
   while ((rc = sqlite3_step (numbers)) == SQLITE_ROW)
     {
-      EdElectorNumber number;
+      char *key = existing_number_key (numbers);
 
-      if (ed_elector_number_set (&number, (const char *)sqlite3_column_text (numbers, 0),
-                                 (guint32)sqlite3_column_int64 (numbers, 1),
-                                 (guint32)sqlite3_column_int64 (numbers, 2), NULL))
-        g_hash_table_insert (import->numbers, ed_elector_number_format (&number),
-                             GSIZE_TO_POINTER ((gsize)-1));
+      if (key != NULL)
+        g_hash_table_insert (import->numbers, key, GSIZE_TO_POINTER ((gsize)-1));
     }
   if (rc != SQLITE_DONE)
     {
@@ -751,15 +762,11 @@ check_register_again (Import  *import,
     return FALSE;
   while ((rc = sqlite3_step (numbers)) == SQLITE_ROW)
     {
-      EdElectorNumber number;
-      g_autofree char *key = NULL;
+      g_autofree char *key = existing_number_key (numbers);
       gint64 line;
 
-      if (!ed_elector_number_set (&number, (const char *)sqlite3_column_text (numbers, 0),
-                                  (guint32)sqlite3_column_int64 (numbers, 1),
-                                  (guint32)sqlite3_column_int64 (numbers, 2), NULL))
+      if (key == NULL)
         continue;
-      key = ed_elector_number_format (&number);
       line = (gint64)GPOINTER_TO_SIZE (g_hash_table_lookup (import->numbers, key));
       if (line > 0)
         {
