@@ -20,10 +20,36 @@
 #include "core/ed-output-file.h"
 
 #define OPS_FILE_FORMAT "electoral-desk-ops"
+
 /* Version 2 names, in its header, the district of the desk that wrote it (SYNC.md §4.4);
  * version 1 did not, and is still read. */
 #define OPS_FILE_VERSION 2
 #define OPS_FILE_FIRST_VERSION 1
+
+/* Devices, tables, columns, rows and districts are named by identifiers this program makes:
+ * printable ASCII with no spaces (row ids are UUIDs), and neither a double quote nor a
+ * backslash, so an identifier is written into JSON as it is (ed_strv_to_json ()) and reads
+ * back the same. Anything else in a file is refused before it can reach a message, a log, a
+ * terminal or the op log. */
+#define MAX_IDENTIFIER_LENGTH 128
+
+static gboolean
+is_identifier_span (const char *text,
+                    gsize       length)
+{
+  if (length == 0 || length > MAX_IDENTIFIER_LENGTH)
+    return FALSE;
+  for (gsize i = 0; i < length; i++)
+    if (text[i] < 0x21 || text[i] > 0x7e || text[i] == '"' || text[i] == '\\')
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+is_identifier (const char *text)
+{
+  return is_identifier_span (text, strnlen (text, MAX_IDENTIFIER_LENGTH + 1));
+}
 
 static const char *kind_names[] = { "ins", "set", "del", "restore" };
 
@@ -94,7 +120,8 @@ ed_op_id_parse (const char  *id,
   const char *colon;
   guint64 seq;
 
-  if (id == NULL || (colon = strrchr (id, ':')) == NULL || colon == id)
+  if (id == NULL || (colon = strrchr (id, ':')) == NULL ||
+      !is_identifier_span (id, colon - id))
     return FALSE;
   if (!g_ascii_string_to_unsigned (colon + 1, 10, 1, G_MAXINT64, &seq, NULL))
     return FALSE;
@@ -373,22 +400,6 @@ require_string (JsonObject  *object,
   return json_node_get_string (node);
 }
 
-/* Devices, tables, columns, rows and districts are named by identifiers this program makes:
- * printable ASCII with no spaces (row ids are UUIDs). Anything else in a file is refused
- * before it can reach a message, a log or a terminal. */
-#define MAX_IDENTIFIER_LENGTH 128
-
-static gboolean
-is_identifier (const char *text)
-{
-  gsize length = 0;
-
-  for (const char *p = text; *p != '\0'; p++, length++)
-    if (*p < 0x21 || *p > 0x7e || length >= MAX_IDENTIFIER_LENGTH)
-      return FALSE;
-  return length > 0;
-}
-
 static const char *
 require_identifier (JsonObject  *object,
                     const char  *member,
@@ -400,7 +411,8 @@ require_identifier (JsonObject  *object,
     {
       g_set_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_INVALID,
                    _("field “%s” is not an identifier (up to %d letters, digits and "
-                     "punctuation, with no spaces)"), member, MAX_IDENTIFIER_LENGTH);
+                     "punctuation, with no spaces, quotation marks or backslashes)"),
+                   member, MAX_IDENTIFIER_LENGTH);
       return NULL;
     }
   return text;

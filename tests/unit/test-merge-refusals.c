@@ -528,6 +528,17 @@ test_messages_fit_to_show (EdTestDir     *fixture,
     /* members of the wrong type where json-glib's getters would warn */
     "{\"format\": [\"electoral-desk-ops\"], \"version\": 2, \"ops\": []}",
     "{\"format\": \"electoral-desk-ops\", \"version\": {\"major\": 2}, \"ops\": []}",
+    /* an op id in "pred" and a device holding characters JSON must escape: stored as they
+     * were, they would not read back, and the same file applied again would be refused as a
+     * forged op (found by fuzzing) */
+    "{\"format\": \"electoral-desk-ops\", \"version\": 2, \"district\": null, \"ops\": ["
+    "{\"device\": \"d\", \"seq\": 1, \"hlc\": 1, \"tbl\": \"district\", "
+    "\"pk\": \"p\", \"col\": \"name\", \"kind\": \"set\", "
+    "\"val\": \"1\", \"pred\": [\"d7ends\\\":\\\\x:1\"], \"seen\": [], \"user\": \"u\"}]}",
+    "{\"format\": \"electoral-desk-ops\", \"version\": 2, \"district\": null, \"ops\": ["
+    "{\"device\": \"d\\\\e\", \"seq\": 1, \"hlc\": 1, \"tbl\": \"district\", "
+    "\"pk\": \"p\", \"col\": \"__row\", \"kind\": \"ins\", "
+    "\"val\": \"{}\", \"pred\": [], \"seen\": [], \"user\": \"u\"}]}",
     /* a district header with a control character */
     "{\"format\": \"electoral-desk-ops\", \"version\": 2, \"district\": \"a\\u001bb\", "
     "\"ops\": []}",
