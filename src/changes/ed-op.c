@@ -397,6 +397,14 @@ require_string (JsonObject  *object,
                    _("field “%s” is missing or is not text"), member);
       return NULL;
     }
+  /* json-glib takes escapes such as \213 as a raw byte, so text it returns need not be
+   * UTF-8; nothing that is not may reach the op log, a GVariant or a message. */
+  if (!g_utf8_validate (json_node_get_string (node), -1, NULL))
+    {
+      g_set_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_INVALID,
+                   _("field “%s” is not UTF-8 text"), member);
+      return NULL;
+    }
   return json_node_get_string (node);
 }
 
@@ -536,7 +544,9 @@ ed_op_from_json (JsonNode  *node,
                                _("field “val” must be JSON text or null"));
           return NULL;
         }
-      op->val = g_strdup (json_node_get_string (val));
+      if ((text = require_string (object, "val", error)) == NULL)
+        return NULL;
+      op->val = g_strdup (text);
     }
 
   if ((op->pred = require_ids (object, "pred", error)) == NULL ||
@@ -599,7 +609,10 @@ node_value (JsonNode    *node,
     {
     case ED_VALUE_TEXT:
     case ED_VALUE_DATE:
-      if (value_type == G_TYPE_STRING)
+      /* An op may reach here from elsewhere than a file, and an escape inside its value
+       * can make bytes that are not UTF-8: such text is no column's value. */
+      if (value_type == G_TYPE_STRING &&
+          g_utf8_validate (json_node_get_string (node), -1, NULL))
         return g_variant_ref_sink (g_variant_new_string (json_node_get_string (node)));
       return NULL;
     case ED_VALUE_INTEGER:

@@ -539,6 +539,17 @@ test_messages_fit_to_show (EdTestDir     *fixture,
     "{\"device\": \"d\\\\e\", \"seq\": 1, \"hlc\": 1, \"tbl\": \"district\", "
     "\"pk\": \"p\", \"col\": \"__row\", \"kind\": \"ins\", "
     "\"val\": \"{}\", \"pred\": [], \"seen\": [], \"user\": \"u\"}]}",
+    /* text that json-glib's octal escapes make into bytes that are not UTF-8, in a value
+     * and in the user's name (found by fuzzing: a GLib critical) */
+    "{\"format\": \"electoral-desk-ops\", \"version\": 2, \"district\": null, \"ops\": ["
+    "{\"device\": \"d\", \"seq\": 1, \"hlc\": 1, \"tbl\": \"district\", "
+    "\"pk\": \"p\", \"col\": \"__row\", \"kind\": \"ins\", "
+    "\"val\": \"{\\\"council_name\\\": \\\"Offices\\213\\\"}\", \"pred\": [], "
+    "\"seen\": [], \"user\": \"u\"}]}",
+    "{\"format\": \"electoral-desk-ops\", \"version\": 2, \"district\": null, \"ops\": ["
+    "{\"device\": \"d\", \"seq\": 1, \"hlc\": 1, \"tbl\": \"district\", "
+    "\"pk\": \"p\", \"col\": \"__row\", \"kind\": \"ins\", "
+    "\"val\": \"{}\", \"pred\": [], \"seen\": [], \"user\": \"officer\\351\"}]}",
     /* a district header with a control character */
     "{\"format\": \"electoral-desk-ops\", \"version\": 2, \"district\": \"a\\u001bb\", "
     "\"ops\": []}",
@@ -575,6 +586,15 @@ test_messages_fit_to_show (EdTestDir     *fixture,
     g_test_message ("%s", error->message);
     g_assert_true (fit_to_show (error->message));
     g_assert_nonnull (strstr (error->message, "<U+0002>"));
+
+    /* A value whose text is not UTF-8 (an op may come from elsewhere than a file): refused,
+     * with no GLib critical. */
+    g_clear_error (&error);
+    g_free (op->val);
+    op->val = g_strdup ("{\"code\":\"W\x8b\"}");
+    g_assert_false (ed_op_check_value (op, ed_replica_get_schema (ED_REPLICA (context)), &error));
+    g_test_message ("%s", error->message);
+    g_assert_true (fit_to_show (error->message));
   }
 }
 
