@@ -287,6 +287,31 @@ ed_franchise_marker_is_legacy (EdFranchiseMarker marker)
   return marker == ED_FRANCHISE_MARKER_LEGACY_E || marker == ED_FRANCHISE_MARKER_LEGACY_K;
 }
 
+/**
+ * ed_franchise_marker_published_letter:
+ * @stored: (nullable): the marker as the register holds it
+ * @welsh_letter: (nullable): as for ed_franchise_marker_parse()
+ *
+ * The marker as a published version of the register shows it (DOMAIN.md §1.2): the legacy
+ * markers `E` and `K` are accepted on import but never printed or exported as published, so
+ * they show as no marker.
+ *
+ * Returns: (transfer none): @stored, or `""` for a legacy marker or %NULL
+ */
+const char *
+ed_franchise_marker_published_letter (const char *stored,
+                                      const char *welsh_letter)
+{
+  EdFranchiseMarker marker;
+
+  if (stored == NULL)
+    return "";
+  if (ed_franchise_marker_parse (stored, welsh_letter, &marker, NULL) &&
+      ed_franchise_marker_is_legacy (marker))
+    return "";
+  return stored;
+}
+
 static gboolean
 before_ecr (const GDate *date)
 {

@@ -84,6 +84,8 @@ const char  *ed_franchise_marker_to_letter            (EdFranchiseMarker   marke
                                                        const char         *welsh_letter);
 const char  *ed_franchise_marker_get_display_name     (EdFranchiseMarker   marker);
 gboolean     ed_franchise_marker_is_legacy            (EdFranchiseMarker   marker);
+const char  *ed_franchise_marker_published_letter     (const char         *stored,
+                                                       const char         *welsh_letter);
 
 gboolean     ed_franchise_marker_allowed              (EdFranchiseMarker   marker,
                                                        EdCountry           country,

@@ -187,11 +187,12 @@ register_sale_fee (gint64      entries,
   EdSaleFormat format;
   EdMoney fee;
 
+  /* Beyond the calculator's range is an error, never a fee of £0.00. */
   if (!ed_sale_kind_from_string (kind_text, &kind, &error) ||
-      !ed_sale_format_from_string (format_text, &format, &error))
+      !ed_sale_format_from_string (format_text, &format, &error) ||
+      !ed_sale_fee_check (kind, format, entries, &fee, &error))
     return ed_command_fail (error);
 
-  fee = ed_sale_fee (kind, format, (guint64)entries);
   fee_text = ed_money_format (fee);
   if (json)
     {

@@ -44,6 +44,16 @@ static const char *open_columns[] = {
   "locality", "town", "area", "postcode", "attainer_date",
 };
 
+/* The full register as published and supplied (DOMAIN.md §1.3): exactly what its printed
+ * version shows, the part, the number, the marker with an attainer's date, the name and the
+ * qualifying address; an anonymous entry is its number and N only (RPR 2001 reg 41A), an
+ * Other elector has no address, and nothing of an absent vote, an opt-out or a date of
+ * birth is there. */
+static const char *published_columns[] = {
+  "polling_district", "elector_number", "franchise_marker", "attainer_date", "surname",
+  "forenames", "property", "street", "locality", "town", "postcode",
+};
+
 /* Section: 0 an address, 1 Other electors, 2 anonymous (ed_register_section_for). */
 static const char export_sql[] =
   "SELECT coalesce (d.code, e.number_prefix), coalesce (d.name, ''), coalesce (a.code, ''), "
@@ -124,7 +134,8 @@ _ed_register_number_text (const char * const *fields)
 
 /* Whether an entry is selected: the open register leaves out those who opted out,
  * anonymous entries and anyone under 16 on the date it is as at, and no published version
- * shows anyone under 16 (DOMAIN.md §1.2, §1.3). */
+ * shows anyone under 16 (DOMAIN.md §1.2, §1.3) or anyone whose addition is not yet
+ * published. */
 static gboolean
 is_selected (const char * const  *fields,
              EdRegisterSelection  selection,
@@ -136,6 +147,12 @@ is_selected (const char * const  *fields,
 
   if (selection == _ED_REGISTER_SELECT_ALL)
     return TRUE;
+  /* An alteration has effect only from the day its notice is issued (RPA 1983
+   * s.13A(2)(b)): a pending addition is in no published version before its notice, while a
+   * pending deletion stays in until then. */
+  if (g_str_equal (fields[_ED_REGISTER_FIELD_STATUS],
+                   ed_elector_status_to_string (ED_ELECTOR_STATUS_PENDING_ADDITION)))
+    return FALSE;
   if (attainer_text[0] != '\0')
     {
       GDate attainer;
@@ -228,7 +245,9 @@ _ed_register_walk (EdContext                 *context,
                    GError                   **error)
 {
   EdDatabase *database = ed_context_get_database (context);
-  EdCountry country = ed_district_settings_get_country (ed_context_get_settings (context));
+  EdDistrictSettings *settings = ed_context_get_settings (context);
+  EdCountry country = ed_district_settings_get_country (settings);
+  const char *welsh_letter = ed_district_settings_get_welsh_marker_letter (settings);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) others = g_ptr_array_new_with_free_func ((GDestroyNotify)buffered_row_free);
   g_autofree char *part = NULL;
@@ -290,6 +309,10 @@ _ed_register_walk (EdContext                 *context,
         }
       if (!is_selected (fields, selection, country, as_at))
         continue;
+      /* Legacy markers are kept as imported but never published (DOMAIN.md §1.2). */
+      if (selection != _ED_REGISTER_SELECT_ALL)
+        fields[_ED_REGISTER_FIELD_MARKER] =
+          ed_franchise_marker_published_letter (fields[_ED_REGISTER_FIELD_MARKER], welsh_letter);
 
       if (section == ED_REGISTER_SECTION_OTHER)
         {
@@ -320,7 +343,7 @@ typedef struct
 {
   EdOutputFile      *out;
   GString           *line;
-  EdRegisterEdition  edition;
+  EdRegisterCsvForm  form;
   guint              n_entries;
 } Writer;
 
@@ -333,6 +356,39 @@ write_fields (Writer              *writer,
   g_string_truncate (writer->line, 0);
   ed_csv_append_row (writer->line, fields, n_fields, ',');
   return ed_output_file_write (writer->out, writer->line->str, writer->line->len, error);
+}
+
+static gboolean
+write_published_entry (Writer              *writer,
+                       const char * const  *fields,
+                       EdRegisterSection    section,
+                       const char          *number,
+                       GError             **error)
+{
+  const char *row[G_N_ELEMENTS (published_columns)] = {
+    fields[_ED_REGISTER_FIELD_PREFIX], number, "", "", "", "", "", "", "", "", "",
+  };
+
+  if (section == ED_REGISTER_SECTION_ANONYMOUS)
+    {
+      /* Number and N only (RPR 2001 reg 41A). */
+      row[2] = "N";
+      return write_fields (writer, row, G_N_ELEMENTS (row), error);
+    }
+  row[2] = fields[_ED_REGISTER_FIELD_MARKER];
+  row[3] = fields[_ED_REGISTER_FIELD_ATTAINER];
+  row[4] = fields[_ED_REGISTER_FIELD_SURNAME];
+  row[5] = fields[_ED_REGISTER_FIELD_FORENAMES];
+  /* Other electors have no printed address (reg 41(3)). */
+  if (section == ED_REGISTER_SECTION_STREET)
+    {
+      row[6] = fields[_ED_REGISTER_FIELD_PROPERTY];
+      row[7] = fields[_ED_REGISTER_FIELD_STREET];
+      row[8] = fields[_ED_REGISTER_FIELD_LOCALITY];
+      row[9] = fields[_ED_REGISTER_FIELD_TOWN];
+      row[10] = fields[_ED_REGISTER_FIELD_POSTCODE];
+    }
+  return write_fields (writer, row, G_N_ELEMENTS (row), error);
 }
 
 static gboolean
@@ -352,20 +408,22 @@ write_entry_cb (const char * const  *fields,
   const char *open_fields[G_N_ELEMENTS (open_sources)];
 
   writer->n_entries++;
-  if (writer->edition == ED_REGISTER_EDITION_FULL)
+  if (writer->form == _ED_REGISTER_CSV_ALL_FIELDS)
     return write_fields (writer, fields, G_N_ELEMENTS (full_columns), error);
 
   number = _ed_register_number_text (fields);
+  if (writer->form == _ED_REGISTER_CSV_PUBLISHED)
+    return write_published_entry (writer, fields, section, number, error);
   for (guint i = 0; i < G_N_ELEMENTS (open_sources); i++)
     open_fields[i] = open_sources[i] < 0 ? number : fields[open_sources[i]];
   return write_fields (writer, open_fields, G_N_ELEMENTS (open_fields), error);
 }
 
 /**
- * _ed_register_export_csv_full:
+ * _ed_register_export_csv_form:
  * @context: the district
- * @edition: which edition
- * @as_at: the date the register is published as at (for the open register's under-16 rule)
+ * @form: which columns and entries
+ * @as_at: the date the register is published as at (for the under-16 rule)
  * @file: where to write; replaced only once the export is complete
  * @progress: (nullable): told how far the export has got
  * @cancellable: (nullable): to stop, leaving what was at @file as it was
@@ -373,8 +431,8 @@ write_entry_cb (const char * const  *fields,
  * @error: return location for an error
  */
 gboolean
-_ed_register_export_csv_full (EdContext                 *context,
-                              EdRegisterEdition          edition,
+_ed_register_export_csv_form (EdContext                 *context,
+                              EdRegisterCsvForm          form,
                               const GDate               *as_at,
                               GFile                     *file,
                               const EdRegisterProgress  *progress,
@@ -383,17 +441,35 @@ _ed_register_export_csv_full (EdContext                 *context,
                               GError                   **error)
 {
   g_autoptr(EdOutputFile) out = NULL;
-  const char * const *header = edition == ED_REGISTER_EDITION_FULL ? full_columns : open_columns;
-  gsize n_fields = edition == ED_REGISTER_EDITION_FULL ? G_N_ELEMENTS (full_columns)
-                                                        : G_N_ELEMENTS (open_columns);
-  EdRegisterSelection selection = edition == ED_REGISTER_EDITION_FULL ? _ED_REGISTER_SELECT_ALL
-                                                                       : _ED_REGISTER_SELECT_OPEN;
-  Writer writer = { NULL, NULL, edition, 0 };
+  const char * const *header;
+  gsize n_fields;
+  EdRegisterSelection selection;
+  Writer writer = { NULL, NULL, form, 0 };
   gboolean ok = FALSE;
 
   g_return_val_if_fail (ED_IS_CONTEXT (context), FALSE);
   g_return_val_if_fail (as_at != NULL && g_date_valid (as_at), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  switch (form)
+    {
+    case _ED_REGISTER_CSV_ALL_FIELDS:
+      header = full_columns;
+      n_fields = G_N_ELEMENTS (full_columns);
+      selection = _ED_REGISTER_SELECT_ALL;
+      break;
+    case _ED_REGISTER_CSV_PUBLISHED:
+      header = published_columns;
+      n_fields = G_N_ELEMENTS (published_columns);
+      selection = _ED_REGISTER_SELECT_PUBLISHED;
+      break;
+    case _ED_REGISTER_CSV_OPEN:
+    default:
+      header = open_columns;
+      n_fields = G_N_ELEMENTS (open_columns);
+      selection = _ED_REGISTER_SELECT_OPEN;
+      break;
+    }
 
   /* Written whole under its name, or not at all (core/ed-output-file.c): half a register
    * would import as a smaller one without a word. */
@@ -411,6 +487,97 @@ _ed_register_export_csv_full (EdContext                 *context,
     *out_n_entries = writer.n_entries;
   g_string_free (writer.line, TRUE);
   return ok;
+}
+
+/**
+ * _ed_register_export_csv_full:
+ * @context: the district
+ * @edition: which edition: every field of every entry for the full edition (for moving a
+ *   register, never a supply), or the open register
+ * @as_at: the date the register is published as at (for the open register's under-16 rule)
+ * @file: where to write; replaced only once the export is complete
+ * @progress: (nullable): told how far the export has got
+ * @cancellable: (nullable): to stop, leaving what was at @file as it was
+ * @out_n_entries: (out) (optional): how many entries were written
+ * @error: return location for an error
+ */
+gboolean
+_ed_register_export_csv_full (EdContext                 *context,
+                              EdRegisterEdition          edition,
+                              const GDate               *as_at,
+                              GFile                     *file,
+                              const EdRegisterProgress  *progress,
+                              GCancellable              *cancellable,
+                              guint                     *out_n_entries,
+                              GError                   **error)
+{
+  return _ed_register_export_csv_form (context,
+                                       edition == ED_REGISTER_EDITION_FULL
+                                         ? _ED_REGISTER_CSV_ALL_FIELDS
+                                         : _ED_REGISTER_CSV_OPEN,
+                                       as_at, file, progress, cancellable, out_n_entries,
+                                       error);
+}
+
+typedef struct
+{
+  GHashTable *by_register;
+  guint64     total;
+} Counter;
+
+static gboolean
+count_entry_cb (const char * const  *fields,
+                EdRegisterSection    section,
+                gpointer             user_data,
+                GError             **error)
+{
+  Counter *counter = user_data;
+  const char *constituency = fields[_ED_REGISTER_FIELD_CONSTITUENCY];
+  guint64 *n = g_hash_table_lookup (counter->by_register, constituency);
+
+  if (n == NULL)
+    {
+      n = g_new0 (guint64, 1);
+      g_hash_table_insert (counter->by_register, g_strdup (constituency), n);
+    }
+  (*n)++;
+  counter->total++;
+  return TRUE;
+}
+
+/**
+ * _ed_register_count_by_register:
+ * @context: the district
+ * @selection: which entries
+ * @as_at: the date the register is as at
+ * @out_by_register: (out) (transfer full) (element-type utf8 guint64): the entries of each
+ *   register the ERO maintains, by constituency ("" for parts with none)
+ * @out_total: (out) (optional): every entry
+ * @error: return location for an error
+ *
+ * Counts the entries a copy holds exactly as the walk writes them, so what is charged for
+ * is what is supplied.
+ */
+gboolean
+_ed_register_count_by_register (EdContext            *context,
+                                EdRegisterSelection   selection,
+                                const GDate          *as_at,
+                                GHashTable          **out_by_register,
+                                guint64              *out_total,
+                                GError              **error)
+{
+  Counter counter = { g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free), 0 };
+
+  if (!_ed_register_walk (context, selection, as_at, NULL, NULL, count_entry_cb, &counter,
+                          error))
+    {
+      g_hash_table_unref (counter.by_register);
+      return FALSE;
+    }
+  if (out_total != NULL)
+    *out_total = counter.total;
+  *out_by_register = counter.by_register;
+  return TRUE;
 }
 
 /**
