@@ -121,10 +121,12 @@ ed_notice_timetable_is_notice_required (GDateYear    year,
  * @error: return location for an %ED_VALUE_ERROR
  *
  * The dates of the monthly notice of alteration for @month (DOMAIN.md §1.4, [C] S19, S20;
- * RPA 1983 s 13A): it is published on the first working day of the month; the
- * determination deadline is the 10th working day before that; and applications close on
- * the 6th working day before the determination deadline, which leaves the 5-day objection
- * period. For Friday 1 February 2019 these are Friday 18 January and Thursday 10 January.
+ * RPA 1983 s.13A(2)(a)): it is published on the first working day of the month; the
+ * determination deadline is 14 calendar days before that (%ED_NOTICE_DETERMINATION_DAYS),
+ * whatever bank holidays fall between; and applications close on the 6th working day
+ * before the determination deadline, which leaves the 5-day objection period. For Friday
+ * 1 February 2019 these are Friday 18 January and Thursday 10 January; for Thursday
+ * 2 January 2025, Thursday 19 December 2024.
  *
  * Working days are those of @calendar, which skips weekends, bank holidays, Christmas Eve,
  * Good Friday and any added day of mourning or thanksgiving.
@@ -154,11 +156,11 @@ ed_notice_timetable_for_month (EdCalendar     *calendar,
   g_date_clear (&dates.last_application, 1);
 
   if (!ed_calendar_first_working_day_of_month (calendar, year, month, &dates.publication,
-                                               error) ||
-      !ed_calendar_working_days_before (calendar, &dates.publication,
-                                        ED_NOTICE_DETERMINATION_WORKING_DAYS,
-                                        &dates.determination, error) ||
-      !ed_calendar_working_days_before (calendar, &dates.determination,
+                                               error))
+    return FALSE;
+  dates.determination = dates.publication;
+  g_date_subtract_days (&dates.determination, ED_NOTICE_DETERMINATION_DAYS);
+  if (!ed_calendar_working_days_before (calendar, &dates.determination,
                                         ED_NOTICE_APPLICATION_WORKING_DAYS,
                                         &dates.last_application, error))
     return FALSE;

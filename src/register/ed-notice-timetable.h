@@ -14,12 +14,15 @@
 G_BEGIN_DECLS
 
 /**
- * ED_NOTICE_DETERMINATION_WORKING_DAYS:
+ * ED_NOTICE_DETERMINATION_DAYS:
  *
- * How many working days before a monthly notice of alteration its determination deadline
- * falls (DOMAIN.md §1.4).
+ * How many calendar days before a monthly notice of alteration its determination deadline
+ * falls: RPA 1983 s.13A(2)(a) issues the notice on the first day of the month after the
+ * determination, or of the month after that "if that day is less than 14 days after that
+ * time" (DOMAIN.md §1.4). Calendar days, not working days: bank holidays in the window do
+ * not move it.
  */
-#define ED_NOTICE_DETERMINATION_WORKING_DAYS 10
+#define ED_NOTICE_DETERMINATION_DAYS 14
 
 /**
  * ED_NOTICE_APPLICATION_WORKING_DAYS:

@@ -11,8 +11,8 @@
 #include "ed-test-pdf.h"
 #include "ed-test-register.h"
 
-/* The notice of Monday 1 February 2027. Its determination deadline is the 10th working day
- * before it, Monday 18 January 2027 (DOMAIN.md §1.4). */
+/* The notice of Monday 1 February 2027. Its determination deadline is 14 calendar days
+ * before it, Monday 18 January 2027 (RPA 1983 s.13A(2)(a), DOMAIN.md §1.4). */
 #define NOTICE_DATE "2027-02-01"
 #define DEADLINE "2027-01-18"
 
