@@ -500,6 +500,47 @@ prepare_row (Import      *import,
   return ok;
 }
 
+/* The attainer rules the elector editor applies hold for every imported row too
+ * (ed_attainer_date_check(), DOMAIN.md §1.2): in England no one under 16 may be registered,
+ * so a row whose attainer date is more than two years off is refused as such; elsewhere an
+ * attainer must reach voting age within the window, or be at least 14 in Wales and
+ * Scotland. A date already past is kept: the person has reached voting age since the
+ * register was exported, and is an elector. */
+static void
+check_attainer (Import      *import,
+                EdCsvReader *reader,
+                const char  *text)
+{
+  g_autoptr(GError) error = NULL;
+  GDate attainer;
+  GDate sixteen;
+
+  if (text == NULL || text[0] == '\0')
+    return;
+  g_date_clear (&attainer, 1);
+  if (!ed_date_parse_iso (text, &attainer, NULL) ||
+      g_date_compare (&attainer, &import->today) <= 0)
+    return;
+
+  /* The day they turn 16 is two years before the day they turn 18. */
+  sixteen = attainer;
+  g_date_subtract_years (&sixteen, 2);
+  if (import->country == ED_COUNTRY_ENGLAND && g_date_compare (&sixteen, &import->today) > 0)
+    {
+      g_autofree char *reason = NULL;
+      g_autofree char *when = ed_date_format_iso (&sixteen);
+
+      reason = g_strdup_printf (_("this person is under 16 until %s: in England no one under "
+                                  "16 can be registered"), when);
+      add_problem (import, ed_csv_reader_get_line (reader),
+                   header_name (reader, import, C_ATTAINER), text, reason);
+      return;
+    }
+  if (!ed_attainer_date_check (import->country, &attainer, &import->today, &error))
+    add_problem (import, ed_csv_reader_get_line (reader), header_name (reader, import, C_ATTAINER),
+                 text, error->message);
+}
+
 /* Checks one row; records every problem in it. */
 static void
 read_row (Import      *import,
@@ -589,7 +630,8 @@ read_row (Import      *import,
   read_flag (import, reader, C_OPT_OUT, &elector.opt_out);
   read_flag (import, reader, C_ANONYMOUS, &elector.anonymous);
   read_flag (import, reader, C_OTHER, &elector.other);
-  read_date (import, reader, C_ATTAINER, &elector.attainer);
+  if (read_date (import, reader, C_ATTAINER, &elector.attainer))
+    check_attainer (import, reader, elector.attainer);
   read_date (import, reader, C_ABSENT_VOTE_ENDS, &elector.absent_vote_ends);
 
   /* The file holds the stored values (ed-register-vocab.h); an empty language or status is
