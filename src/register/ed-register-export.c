@@ -6,9 +6,10 @@
  */
 
 /* The register as CSV, in the statutory order of RPR 2001 reg 41 (DOMAIN.md §1.1): part by
- * part (polling district), entries with an address in elector-number order (which is street
- * order: numbers are given in street order at each revision, and new entries between take a
- * suffix at their address), then "Other electors" alphabetically, then anonymous entries.
+ * part (polling district), entries with an address in street order (numbers are given in
+ * street order at each revision and new entries at an address take a suffix, so only an
+ * addition at a new address between revisions needs sorting into its street), then "Other
+ * electors" alphabetically, then anonymous entries.
  * The file is written beside the target and moved over it when complete, so a failed,
  * stopped or killed export never leaves half a register under the name a person will open. */
 
@@ -17,6 +18,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "core/ed-csv.h"
 #include "core/ed-database.h"
@@ -186,6 +188,83 @@ flush_other_electors (GPtrArray            *others,
   return TRUE;
 }
 
+/* An entry with an address, kept until its part's street section is complete. Its fields
+ * are one block, so that buffering a part costs one allocation an entry. */
+typedef struct
+{
+  const char         *fields[_ED_REGISTER_N_FIELDS + 1];
+  EdRegisterEntryKey  key;
+  char                text[];
+} StreetRow;
+
+static StreetRow *
+street_row_new (const char * const *fields)
+{
+  gsize sizes[_ED_REGISTER_N_FIELDS];
+  gsize total = 0;
+  StreetRow *row;
+  char *at;
+
+  for (guint i = 0; i < _ED_REGISTER_N_FIELDS; i++)
+    total += (sizes[i] = strlen (fields[i]) + 1);
+  row = g_malloc0 (sizeof (StreetRow) + total);
+  at = row->text;
+  for (guint i = 0; i < _ED_REGISTER_N_FIELDS; i++)
+    {
+      memcpy (at, fields[i], sizes[i]);
+      row->fields[i] = at;
+      at += sizes[i];
+    }
+  row->key.section = ED_REGISTER_SECTION_STREET;
+  row->key.street = row->fields[_ED_REGISTER_FIELD_STREET];
+  row->key.property = row->fields[_ED_REGISTER_FIELD_PROPERTY];
+  row->key.surname = row->fields[_ED_REGISTER_FIELD_SURNAME];
+  row->key.forenames = row->fields[_ED_REGISTER_FIELD_FORENAMES];
+  if (!ed_elector_number_set (&row->key.number, row->fields[_ED_REGISTER_FIELD_PREFIX],
+                              (guint32) g_ascii_strtoull (row->fields[_ED_REGISTER_FIELD_NUMBER],
+                                                          NULL, 10),
+                              (guint32) g_ascii_strtoull (row->fields[_ED_REGISTER_FIELD_SUFFIX],
+                                                          NULL, 10),
+                              NULL))
+    memset (&row->key.number, 0, sizeof row->key.number);
+  return row;
+}
+
+static int
+street_row_compare (gconstpointer a,
+                    gconstpointer b)
+{
+  const StreetRow *x = *(StreetRow **)a;
+  const StreetRow *y = *(StreetRow **)b;
+
+  return ed_register_entry_compare (&x->key, &y->key);
+}
+
+/* The part's entries with an address in street order (DOMAIN.md §1.1, reg 41). Numbers are
+ * given in street order at each revision and a new elector at an existing address takes a
+ * suffix, so they are nearly always in order already; an addition at a new address between
+ * revisions takes the next number in the part, and is sorted into its street here rather
+ * than printed at the end of the part. */
+static gboolean
+flush_street (GPtrArray            *rows,
+              gboolean              in_order,
+              EdRegisterEntryFunc   func,
+              gpointer              user_data,
+              GError              **error)
+{
+  if (!in_order)
+    g_ptr_array_sort (rows, street_row_compare);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      StreetRow *row = g_ptr_array_index (rows, i);
+
+      if (!func (row->fields, ED_REGISTER_SECTION_STREET, user_data, error))
+        return FALSE;
+    }
+  g_ptr_array_set_size (rows, 0);
+  return TRUE;
+}
+
 /**
  * _ed_register_progress:
  * @progress: (nullable): a part of a longer piece of work
@@ -230,8 +309,8 @@ static const char count_sql[] = "SELECT count(*) FROM elector";
  * @user_data: for @func
  * @error: return location for an error, from the database, @cancellable or @func
  *
- * Walks the register part by part (polling district): entries with an address in
- * elector-number order, then Other electors alphabetically, then anonymous entries. The CSV
+ * Walks the register part by part (polling district): entries with an address in street
+ * order, then Other electors alphabetically, then anonymous entries. The CSV
  * export and the printed register both read the register through here, so they agree.
  */
 gboolean
@@ -250,6 +329,8 @@ _ed_register_walk (EdContext                 *context,
   const char *welsh_letter = ed_district_settings_get_welsh_marker_letter (settings);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) others = g_ptr_array_new_with_free_func ((GDestroyNotify)buffered_row_free);
+  g_autoptr(GPtrArray) streets = g_ptr_array_new_with_free_func (g_free);
+  gboolean streets_in_order = TRUE;
   g_autofree char *part = NULL;
   const char *fields[_ED_REGISTER_N_FIELDS + 1] = { NULL, };
   guint n_rows = 0;
@@ -299,11 +380,13 @@ _ed_register_walk (EdContext                 *context,
           fields[i] = text != NULL ? text : "";
         }
 
-      /* A new part: the last one's Other electors come before it. */
+      /* A new part: the last one's streets and Other electors come before it. */
       if (g_strcmp0 (part, fields[_ED_REGISTER_FIELD_PREFIX]) != 0)
         {
-          if (!flush_other_electors (others, func, user_data, error))
+          if (!flush_street (streets, streets_in_order, func, user_data, error) ||
+              !flush_other_electors (others, func, user_data, error))
             return FALSE;
+          streets_in_order = TRUE;
           g_free (part);
           part = g_strdup (fields[_ED_REGISTER_FIELD_PREFIX]);
         }
@@ -313,6 +396,22 @@ _ed_register_walk (EdContext                 *context,
       if (selection != _ED_REGISTER_SELECT_ALL)
         fields[_ED_REGISTER_FIELD_MARKER] =
           ed_franchise_marker_published_letter (fields[_ED_REGISTER_FIELD_MARKER], welsh_letter);
+
+      if (section == ED_REGISTER_SECTION_STREET)
+        {
+          StreetRow *row = street_row_new (fields);
+
+          if (streets->len > 0 &&
+              street_row_compare (&g_ptr_array_index (streets, streets->len - 1), &row) > 0)
+            streets_in_order = FALSE;
+          g_ptr_array_add (streets, row);
+          continue;
+        }
+      /* The part's streets come before its Other electors and anonymous entries. */
+      if (streets->len > 0 &&
+          !flush_street (streets, streets_in_order, func, user_data, error))
+        return FALSE;
+      streets_in_order = TRUE;
 
       if (section == ED_REGISTER_SECTION_OTHER)
         {
@@ -336,7 +435,8 @@ _ed_register_walk (EdContext                 *context,
       ed_database_set_error (database, rc, error);
       return FALSE;
     }
-  return flush_other_electors (others, func, user_data, error);
+  return flush_street (streets, streets_in_order, func, user_data, error) &&
+         flush_other_electors (others, func, user_data, error);
 }
 
 typedef struct

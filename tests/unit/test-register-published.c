@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include "register/ed-register-document.h"
 #include "register/ed-register-export.h"
 #include "register/ed-register-supply.h"
 #include "ed-test-pdf.h"
@@ -296,6 +297,65 @@ test_fee_base_per_register (EdTestDir     *fixture,
   register_clear (&reg);
 }
 
+/* Issue 12 item 4; DOMAIN.md §1.1, RP(E&W) Regs 2001 reg 41: names are in street order. An
+ * addition at a new address between revisions takes the next number in the part, but prints
+ * and exports within its street, in street order, not at the end of the part. */
+static void
+test_new_address_in_street_order (EdTestDir     *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(EdContext) context = ed_test_register_open (fixture, "england");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *district = ed_test_register_add_district (context, "AA", "Abbey");
+  g_autofree char *abbey_1 = ed_test_register_add_property (context, district, "1", "Abbey Road");
+  g_autofree char *abbey_3 = ed_test_register_add_property (context, district, "3", "Abbey Road");
+  g_autofree char *mill_2 = ed_test_register_add_property (context, district, "2", "Mill Lane");
+  g_autofree char *abbey_2 = ed_test_register_add_property (context, district, "2", "Abbey Road");
+  g_autofree char *path = ed_test_dir_file (fixture, "open.csv");
+  g_autofree char *pdf = ed_test_dir_file (fixture, "full.pdf");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *text = NULL;
+  g_autofree char *pdf_text = NULL;
+  const char *ann, *cal, *bob, *dan;
+  GDate as_at;
+
+  g_free (ed_test_register_add_elector (context, district, abbey_1, "AA", 1, 0, "Ashby", "Ann",
+                                        "current", ED_TEST_ELECTOR_NONE));
+  g_free (ed_test_register_add_elector (context, district, abbey_3, "AA", 2, 0, "Brook", "Bob",
+                                        "current", ED_TEST_ELECTOR_NONE));
+  g_free (ed_test_register_add_elector (context, district, mill_2, "AA", 3, 0, "Dale", "Dan",
+                                        "current", ED_TEST_ELECTOR_NONE));
+  /* Added at 2 Abbey Road after the revision, published by its notice. */
+  g_free (ed_test_register_add_elector (context, district, abbey_2, "AA", 4, 0, "Cole", "Cal",
+                                        "current", ED_TEST_ELECTOR_NONE));
+
+  g_date_clear (&as_at, 1);
+  g_date_set_dmy (&as_at, 1, G_DATE_DECEMBER, 2026);
+  g_assert_true (ed_register_export_csv (context, ED_REGISTER_EDITION_OPEN, &as_at, file, NULL,
+                                         &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  ann = strstr (text, "Ashby");
+  cal = strstr (text, "Cole");
+  bob = strstr (text, "Brook");
+  dan = strstr (text, "Dale");
+  g_assert_true (ann != NULL && cal != NULL && bob != NULL && dan != NULL);
+  g_assert_true (ann < cal && cal < bob && bob < dan);
+
+  g_assert_true (ed_register_document_write_pdf (context, ED_REGISTER_EDITION_FULL, &as_at, pdf,
+                                                 NULL, &error));
+  g_assert_no_error (error);
+  pdf_text = ed_test_pdf_text (pdf, "-layout", NULL);
+  if (pdf_text == NULL)
+    return;
+  ann = strstr (pdf_text, "Ashby");
+  cal = strstr (pdf_text, "Cole");
+  bob = strstr (pdf_text, "Brook");
+  dan = strstr (pdf_text, "Dale");
+  g_assert_true (ann != NULL && cal != NULL && bob != NULL && dan != NULL);
+  g_assert_true (ann < cal && cal < bob && bob < dan);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -308,6 +368,8 @@ main (int    argc,
                test_all_fields_export_is_not_a_supply);
   ED_TEST_ADD ("/register/published/open-register", test_open_register_published);
   ED_TEST_ADD ("/register/published/fee-base-per-register", test_fee_base_per_register);
+  ED_TEST_ADD ("/register/published/new-address-in-street-order",
+               test_new_address_in_street_order);
 
   return g_test_run ();
 }
