@@ -33,6 +33,29 @@ G_BEGIN_DECLS
 #define ED_NOTICE_APPLICATION_WORKING_DAYS 6
 
 /**
+ * ED_INTERIM_FINAL_WORKING_DAYS:
+ *
+ * How many working days before polling day the final interim notice of an election is
+ * published (DOMAIN.md §1.4, [C] S22).
+ */
+#define ED_INTERIM_FINAL_WORKING_DAYS 5
+
+/**
+ * ED_REGISTRATION_DEADLINE_WORKING_DAYS:
+ *
+ * How many working days before polling day the registration deadline falls, at midnight
+ * (DOMAIN.md §1.4, [C] S22).
+ */
+#define ED_REGISTRATION_DEADLINE_WORKING_DAYS 12
+
+/**
+ * ED_N_INTERIM_NOTICES:
+ *
+ * How many interim notices of alteration an election has (DOMAIN.md §1.4).
+ */
+#define ED_N_INTERIM_NOTICES 3
+
+/**
  * EdNoticeDates:
  * @publication: the day the notice (or the revised register) is published
  * @last_application: the last day an application can be received and still appear on it
@@ -74,6 +97,13 @@ gboolean  ed_notice_timetable_next_required                 (EdCalendar         
 gboolean  ed_notice_timetable_revised_register              (EdCalendar           *calendar,
                                                              const GDate          *publication,
                                                              EdNoticeDates        *out,
+                                                             GError              **error);
+
+gboolean  ed_notice_timetable_election_interim              (EdCalendar           *calendar,
+                                                             const GDate          *poll,
+                                                             const GDate          *last_nomination,
+                                                             const GDate          *second,
+                                                             EdNoticeDates         out[ED_N_INTERIM_NOTICES],
                                                              GError              **error);
 
 G_END_DECLS

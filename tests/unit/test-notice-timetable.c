@@ -301,6 +301,39 @@ test_for_month_required_flag (void)
   assert_dates (&dates, "2024-10-01", "2024-09-17", "2024-09-09", FALSE);
 }
 
+/* DOMAIN.md §1.4 ([C] S22; RPA 1983 s.13AB): an election's three interim notices, on the
+ * last day for nominations, a day between chosen by the ERO, and the 5th working day before
+ * the poll; registration closes 12 working days before the poll. Poll Thursday 6 May 2027,
+ * nominations close Thursday 8 April: counting back from the poll skips the May Day bank
+ * holiday (3 May), so the final notice is Wednesday 28 April and the registration deadline
+ * Monday 19 April; midway between 8 and 28 April is Monday 19 April. */
+static void
+test_election_interim (void)
+{
+  g_autoptr(EdCalendar) cal = england_and_wales ();
+  g_autoptr(GError) error = NULL;
+  EdNoticeDates notices[ED_N_INTERIM_NOTICES];
+  GDate poll = date ("2027-05-06");
+  GDate nominations = date ("2027-04-08");
+  GDate chosen = date ("2027-04-22");
+  GDate too_late = date ("2027-04-28");
+
+  g_assert_true (ed_notice_timetable_election_interim (cal, &poll, &nominations, NULL, notices,
+                                                       &error));
+  g_assert_no_error (error);
+  assert_dates (&notices[0], "2027-04-08", "2027-04-07", "2027-04-07", TRUE);
+  assert_dates (&notices[1], "2027-04-19", "2027-04-18", "2027-04-18", TRUE);
+  assert_dates (&notices[2], "2027-04-28", "2027-04-27", "2027-04-19", TRUE);
+
+  g_assert_true (ed_notice_timetable_election_interim (cal, &poll, &nominations, &chosen,
+                                                       notices, &error));
+  assert_date (&notices[1].publication, "2027-04-22", "the ERO's chosen second notice");
+
+  g_assert_false (ed_notice_timetable_election_interim (cal, &poll, &nominations, &too_late,
+                                                        notices, &error));
+  g_assert_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_INVALID);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -315,6 +348,7 @@ main (int   argc,
   g_test_add_func ("/register/notice-timetable/revised-register", test_revised_register);
   g_test_add_func ("/register/notice-timetable/for-month-required-flag",
                    test_for_month_required_flag);
+  g_test_add_func ("/register/notice-timetable/election-interim", test_election_interim);
 
   return g_test_run ();
 }
