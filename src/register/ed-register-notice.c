@@ -516,12 +516,15 @@ district_compare (gconstpointer a,
 }
 
 /* The notice of @publication as the register stands: every change determined on or before
- * @determination and not yet published, grouped and ordered for printing. */
-EdNotice *
-_ed_register_notice_gather (EdContext    *context,
-                            const GDate  *publication,
-                            const GDate  *determination,
-                            GError      **error)
+ * @determination and not yet published, in the polling districts of @areas (all when
+ * %NULL), grouped and ordered for printing. */
+static EdNotice *
+gather (EdContext    *context,
+        EdNoticeKind  kind,
+        const GDate  *publication,
+        const GDate  *determination,
+        GHashTable   *areas,
+        GError      **error)
 {
   EdDatabase *database = ed_context_get_database (context);
   EdDistrictSettings *settings = ed_context_get_settings (context);
@@ -549,7 +552,7 @@ _ed_register_notice_gather (EdContext    *context,
   if (notice->ero_name == NULL)
     notice->ero_name = g_strdup ("");
   notice->ero_address = one_line (ed_district_settings_get (settings, "council-address"));
-  notice->statutory_reference = g_strdup (_ed_register_notice_reference (ED_NOTICE_KIND_MONTHLY));
+  notice->statutory_reference = g_strdup (_ed_register_notice_reference (kind));
   notice->districts = g_ptr_array_new_with_free_func ((GDestroyNotify)notice_district_free);
 
   /* code → the district's lists of Sortable, one per kind */
@@ -560,7 +563,11 @@ _ed_register_notice_gather (EdContext    *context,
     {
       const char *code = column_text (stmt, G_CODE);
       gboolean withheld = FALSE;
-      Sortable *sortable = sortable_from_row (stmt, country,
+      Sortable *sortable;
+
+      if (areas != NULL && !g_hash_table_contains (areas, code))
+        continue;
+      sortable = sortable_from_row (stmt, country,
                                               ed_district_settings_get_welsh_marker_letter (
                                                 settings),
                                               publication, &withheld);
@@ -641,6 +648,57 @@ _ed_register_notice_gather (EdContext    *context,
       }
 
   return g_steal_pointer (&notice);
+}
+
+EdNotice *
+_ed_register_notice_gather (EdContext    *context,
+                            const GDate  *publication,
+                            const GDate  *determination,
+                            GError      **error)
+{
+  return gather (context, ED_NOTICE_KIND_MONTHLY, publication, determination, NULL, error);
+}
+
+/**
+ * ed_register_notice_prepare_interim:
+ * @context: the district
+ * @dates: one of the interim notices' dates from ed_notice_timetable_election_interim()
+ * @areas: (array zero-terminated=1) (nullable): the codes of the polling districts the
+ *   election covers; %NULL for every one
+ * @error: return location for an %ED_REGISTER_NOTICE_ERROR
+ *
+ * An interim notice of alteration of an election, prepared by the same machinery as the
+ * monthly notices (DOMAIN.md §1.4, RPA 1983 s.13AB): the changes determined by its
+ * determination deadline and not yet published, in the areas the election covers only, and
+ * shown as a monthly notice shows them, under the provision it is published under. The
+ * elections module calls it with its poll's areas and dates.
+ *
+ * Returns: (transfer full) (nullable): the notice, or %NULL if a notice of that date or a
+ *   later one is published already
+ */
+EdNotice *
+ed_register_notice_prepare_interim (EdContext            *context,
+                                    const EdNoticeDates  *dates,
+                                    const char * const   *areas,
+                                    GError              **error)
+{
+  g_autoptr(GHashTable) set = NULL;
+
+  g_return_val_if_fail (ED_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (dates != NULL && g_date_valid (&dates->publication) &&
+                        g_date_valid (&dates->determination), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!_ed_register_notice_check_order (context, &dates->publication, error))
+    return NULL;
+  if (areas != NULL)
+    {
+      set = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; areas[i] != NULL; i++)
+        g_hash_table_add (set, (gpointer) areas[i]);
+    }
+  return gather (context, ED_NOTICE_KIND_INTERIM, &dates->publication, &dates->determination,
+                 set, error);
 }
 
 /**

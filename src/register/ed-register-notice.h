@@ -11,6 +11,7 @@
 
 #include "core/ed-job.h"
 #include "district/ed-context.h"
+#include "register/ed-notice-timetable.h"
 #include "register/ed-register-vocab.h"
 
 G_BEGIN_DECLS
@@ -169,6 +170,10 @@ EdNotice    *ed_register_notice_prepare        (EdContext         *context,
                                                 const GDate       *publication,
                                                 EdNoticeFlags      flags,
                                                 GError           **error);
+EdNotice    *ed_register_notice_prepare_interim (EdContext           *context,
+                                                 const EdNoticeDates *dates,
+                                                 const char * const  *areas,
+                                                 GError             **error);
 void         ed_notice_free                    (EdNotice          *notice);
 void         ed_notice_get_changes             (EdNotice          *notice,
                                                 EdNoticeChanges   *out);

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "core/ed-calendar.h"
 #include "register/ed-register-notice.h"
 #include "ed-test-pdf.h"
 #include "ed-test-register.h"
@@ -516,6 +517,49 @@ test_shows_only_the_statutory_notice (EdTestDir     *fixture,
   g_assert_nonnull (strstr (text, "Baker, Bob"));
 }
 
+/* Issue 12 item 10; DOMAIN.md §1.4, RPA 1983 s.13AB: an interim notice of an election is
+ * prepared by the same machinery, for the areas the election covers only, and cites its own
+ * provision. An election in polling district AB, poll 6 May 2027 with nominations closing
+ * 8 April: every change determined by the day before the notice and not yet published, in
+ * AB only. */
+static void
+test_interim_notice_for_areas (EdTestDir     *fixture,
+                               gconstpointer  data)
+{
+  g_auto(Register) reg = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EdCalendar) calendar = NULL;
+  g_autoptr(EdNotice) notice = NULL;
+  g_autoptr(EdNotice) everywhere = NULL;
+  EdNoticeDates dates[ED_N_INTERIM_NOTICES];
+  GDate poll = ed_test_date ("2027-05-06");
+  GDate nominations = ed_test_date ("2027-04-08");
+  const char *areas[] = { "AB", NULL };
+  EdNoticeDistrict *district;
+
+  build_register (fixture, &reg);
+  calendar = ed_calendar_new (ED_JURISDICTION_ENGLAND_AND_WALES, &error);
+  g_assert_no_error (error);
+  g_assert_true (ed_notice_timetable_election_interim (calendar, &poll, &nominations, NULL,
+                                                       dates, &error));
+  g_assert_no_error (error);
+
+  notice = ed_register_notice_prepare_interim (reg.context, &dates[0], areas, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (notice);
+  g_assert_cmpuint (notice->districts->len, ==, 1);
+  district = g_ptr_array_index (notice->districts, 0);
+  g_assert_cmpstr (district->code, ==, "AB");
+  g_assert_cmpuint (notice->n_alterations, ==, 1);
+  g_assert_nonnull (strstr (notice->statutory_reference, "section 13AB"));
+
+  everywhere = ed_register_notice_prepare_interim (reg.context, &dates[0], NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (everywhere->districts->len, ==, 2);
+  /* Every change determined by 7 April, the late one of 19 January included. */
+  g_assert_cmpuint (everywhere->n_alterations, ==, 8);
+}
+
 /* Issue 12 item 11; RPA 1983 s.13A(2): a notice is never published on or before its
  * determination deadline, and before its publication date only when a person confirms it;
  * on or after its date it may be. The notice of 1 February 2027 has its deadline on
@@ -726,6 +770,7 @@ main (int    argc,
   ED_TEST_ADD ("/register/notice/shows-only-the-statutory-notice",
                test_shows_only_the_statutory_notice);
   g_test_add_func ("/register/notice/publishable-dates", test_publishable_dates);
+  ED_TEST_ADD ("/register/notice/interim-notice-for-areas", test_interim_notice_for_areas);
   ED_TEST_ADD ("/register/notice/publish-refused-before-deadline",
                test_publish_refused_before_deadline);
   ED_TEST_ADD ("/register/notice/determination-cut-off", test_determination_cut_off);
