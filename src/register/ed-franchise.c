@@ -685,3 +685,72 @@ ed_elector_is_under_16 (EdCountry    country,
     return FALSE;
   return g_date_compare (attainer_date, on_date) > 0;
 }
+
+/**
+ * ed_elector_dates_from_birth:
+ * @country: where the register is
+ * @date_of_birth: the elector's date of birth
+ * @out_voting_age: (out) (optional): the day they reach voting age in @country (16 in Wales
+ *   and Scotland, 18 in England): the attainer date
+ * @out_eighteen: (out) (optional): the day they turn 18
+ *
+ * The two dates an entry in Wales or Scotland can need (DOMAIN.md §1.2): an attainer's entry
+ * gives the date they reach voting age, and a 16- or 17-year-old local-government-only
+ * elector's entry the date they turn 18, when they can vote at every poll. One attainer date
+ * cannot give both, so they come from the date of birth. A birthday on 29 February is
+ * reached on 28 February in other years, the earlier reading.
+ */
+void
+ed_elector_dates_from_birth (EdCountry    country,
+                             const GDate *date_of_birth,
+                             GDate       *out_voting_age,
+                             GDate       *out_eighteen)
+{
+  g_return_if_fail (country <= ED_COUNTRY_SCOTLAND);
+  g_return_if_fail (date_of_birth != NULL && g_date_valid (date_of_birth));
+
+  if (out_voting_age != NULL)
+    {
+      *out_voting_age = *date_of_birth;
+      g_date_add_years (out_voting_age, ed_attainer_voting_age (country));
+    }
+  if (out_eighteen != NULL)
+    {
+      *out_eighteen = *date_of_birth;
+      g_date_add_years (out_eighteen, 18);
+    }
+}
+
+/**
+ * ed_elector_shows_eighteen:
+ * @country: where the register is
+ * @date_of_birth: the elector's date of birth
+ * @on_date: the day the register is as at
+ * @out_eighteen: (out) (optional): the day they turn 18
+ *
+ * Whether the entry must show the date the elector turns 18 (DOMAIN.md §1.2): in Wales and
+ * Scotland, a 16- or 17-year-old is a local-government-only elector until then. In England no
+ * one under 18 votes before their attainer date, which the entry already gives.
+ *
+ * Returns: %TRUE for a 16- or 17-year-old in Wales or Scotland on @on_date
+ */
+gboolean
+ed_elector_shows_eighteen (EdCountry    country,
+                           const GDate *date_of_birth,
+                           const GDate *on_date,
+                           GDate       *out_eighteen)
+{
+  GDate sixteen;
+  GDate eighteen;
+
+  g_return_val_if_fail (country <= ED_COUNTRY_SCOTLAND, FALSE);
+  g_return_val_if_fail (date_of_birth != NULL && g_date_valid (date_of_birth), FALSE);
+  g_return_val_if_fail (on_date != NULL && g_date_valid (on_date), FALSE);
+
+  if (country == ED_COUNTRY_ENGLAND)
+    return FALSE;
+  ed_elector_dates_from_birth (country, date_of_birth, &sixteen, &eighteen);
+  if (out_eighteen != NULL)
+    *out_eighteen = eighteen;
+  return g_date_compare (&sixteen, on_date) <= 0 && g_date_compare (on_date, &eighteen) < 0;
+}

@@ -114,4 +114,13 @@ gboolean     ed_elector_is_under_16                   (EdCountry           count
                                                        const GDate        *attainer_date,
                                                        const GDate        *on_date);
 
+void         ed_elector_dates_from_birth              (EdCountry           country,
+                                                       const GDate        *date_of_birth,
+                                                       GDate              *out_voting_age,
+                                                       GDate              *out_eighteen);
+gboolean     ed_elector_shows_eighteen                (EdCountry           country,
+                                                       const GDate        *date_of_birth,
+                                                       const GDate        *on_date,
+                                                       GDate              *out_eighteen);
+
 G_END_DECLS
