@@ -122,5 +122,12 @@ gboolean     ed_elector_shows_eighteen                (EdCountry           count
                                                        const GDate        *date_of_birth,
                                                        const GDate        *on_date,
                                                        GDate              *out_eighteen);
+gboolean     ed_elector_entry_dates                   (EdCountry           country,
+                                                       const char         *date_of_birth,
+                                                       const char         *attainer_date,
+                                                       const GDate        *on_date,
+                                                       gboolean           *out_under_16,
+                                                       gboolean           *out_eighteen,
+                                                       GDate              *out_shown);
 
 G_END_DECLS

@@ -35,7 +35,8 @@ static const char *full_columns[] = {
   "polling_district", "polling_district_name", "electoral_area", "electoral_area_name",
   "electoral_area_kind", "electoral_area_seats", "parish", "parish_name", "constituency",
   "elector_number_prefix", "elector_number", "elector_number_suffix", "title", "forenames",
-  "surname", "franchise_marker", "attainer_date", "open_register_opt_out", "absent_vote",
+  "surname", "franchise_marker", "attainer_date", "date_of_birth", "open_register_opt_out",
+  "absent_vote",
   "absent_vote_ends", "proxy_name", "proxy_address", "anonymous", "other_elector", "language",
   "status", "uprn", "property", "street", "locality", "town", "area", "postcode",
 };
@@ -62,7 +63,7 @@ static const char export_sql[] =
   "  coalesce (a.name, ''), coalesce (a.kind, ''), coalesce (a.seats, 0), "
   "  coalesce (pa.code, ''), coalesce (pa.name, ''), coalesce (d.constituency, ''), "
   "  e.number_prefix, e.number, e.number_suffix, e.title, e.forenames, e.surname, e.marker, "
-  "  e.attainer_date, e.open_register_opt_out, e.absent_vote, e.absent_vote_ends, "
+  "  e.attainer_date, e.date_of_birth, e.open_register_opt_out, e.absent_vote, e.absent_vote_ends, "
   "  e.proxy_name, e.proxy_address, e.anonymous, e.other_elector, e.language, e.status, "
   "  coalesce (p.uprn, 0), coalesce (p.property, ''), coalesce (p.street, ''), "
   "  coalesce (p.locality, ''), coalesce (p.town, ''), coalesce (p.area, ''), "
@@ -73,7 +74,7 @@ static const char export_sql[] =
   "LEFT JOIN electoral_area AS a ON a.id = d.electoral_area "
   "LEFT JOIN parish AS pa ON pa.id = d.parish "
   "LEFT JOIN property AS p ON p.id = e.property "
-  "ORDER BY e.number_prefix, 34, e.number, e.number_suffix";
+  "ORDER BY e.number_prefix, 35, e.number, e.number_suffix";
 
 G_STATIC_ASSERT (G_N_ELEMENTS (full_columns) == _ED_REGISTER_N_FIELDS);
 
@@ -144,7 +145,6 @@ is_selected (const char * const  *fields,
              EdCountry            country,
              const GDate         *as_at)
 {
-  const char *attainer_text = fields[_ED_REGISTER_FIELD_ATTAINER];
   gboolean under_16 = FALSE;
 
   if (selection == _ED_REGISTER_SELECT_ALL)
@@ -155,14 +155,10 @@ is_selected (const char * const  *fields,
   if (g_str_equal (fields[_ED_REGISTER_FIELD_STATUS],
                    ed_elector_status_to_string (ED_ELECTOR_STATUS_PENDING_ADDITION)))
     return FALSE;
-  if (attainer_text[0] != '\0')
-    {
-      GDate attainer;
-
-      g_date_clear (&attainer, 1);
-      if (ed_date_parse_iso (attainer_text, &attainer, NULL))
-        under_16 = ed_elector_is_under_16 (country, &attainer, as_at);
-    }
+  /* From the date of birth when the entry has one (DOMAIN.md §1.2). */
+  ed_elector_entry_dates (country, fields[_ED_REGISTER_FIELD_DATE_OF_BIRTH],
+                          fields[_ED_REGISTER_FIELD_ATTAINER], as_at, &under_16, NULL,
+                          NULL);
   if (selection == _ED_REGISTER_SELECT_PUBLISHED)
     return ed_published_register_includes (under_16);
   return ed_open_register_includes (
@@ -333,6 +329,7 @@ _ed_register_walk (EdContext                 *context,
   gboolean streets_in_order = TRUE;
   g_autofree char *part = NULL;
   const char *fields[_ED_REGISTER_N_FIELDS + 1] = { NULL, };
+  char shown_text[16];
   guint n_rows = 0;
   gint64 total = 0;
   int rc;
@@ -394,8 +391,26 @@ _ed_register_walk (EdContext                 *context,
         continue;
       /* Legacy markers are kept as imported but never published (DOMAIN.md §1.2). */
       if (selection != _ED_REGISTER_SELECT_ALL)
-        fields[_ED_REGISTER_FIELD_MARKER] =
-          ed_franchise_marker_published_letter (fields[_ED_REGISTER_FIELD_MARKER], welsh_letter);
+        {
+          GDate shown;
+
+          fields[_ED_REGISTER_FIELD_MARKER] =
+            ed_franchise_marker_published_letter (fields[_ED_REGISTER_FIELD_MARKER], welsh_letter);
+          /* A published version shows the date the entry must give, the day the elector
+           * reaches voting age or, for a 16- or 17-year-old in Wales or Scotland, the day they
+           * turn 18, and never a date of birth (DOMAIN.md §1.2, §1.3). */
+          g_date_clear (&shown, 1);
+          if (ed_elector_entry_dates (country, fields[_ED_REGISTER_FIELD_DATE_OF_BIRTH],
+                                      fields[_ED_REGISTER_FIELD_ATTAINER], as_at, NULL, NULL,
+                                      &shown))
+            {
+              g_date_strftime (shown_text, sizeof shown_text, "%Y-%m-%d", &shown);
+              fields[_ED_REGISTER_FIELD_ATTAINER] = shown_text;
+            }
+          else
+            fields[_ED_REGISTER_FIELD_ATTAINER] = "";
+          fields[_ED_REGISTER_FIELD_DATE_OF_BIRTH] = "";
+        }
 
       if (section == ED_REGISTER_SECTION_STREET)
         {
@@ -623,7 +638,7 @@ _ed_register_export_csv_full (EdContext                 *context,
  * order and buffering: a count of a million entries is a plain scan. */
 static const char count_by_register_sql[] =
   "SELECT coalesce (d.constituency, ''), e.attainer_date, e.status, e.anonymous, "
-  "  e.open_register_opt_out "
+  "  e.open_register_opt_out, e.date_of_birth "
   "FROM elector AS e LEFT JOIN polling_district AS d ON d.id = e.polling_district";
 
 /**
@@ -674,6 +689,7 @@ _ed_register_count_by_register (EdContext            *context,
       fields[_ED_REGISTER_FIELD_STATUS] = (const char *) sqlite3_column_text (stmt, 2);
       fields[_ED_REGISTER_FIELD_ANONYMOUS] = (const char *) sqlite3_column_text (stmt, 3);
       fields[_ED_REGISTER_FIELD_OPT_OUT] = (const char *) sqlite3_column_text (stmt, 4);
+      fields[_ED_REGISTER_FIELD_DATE_OF_BIRTH] = (const char *) sqlite3_column_text (stmt, 5);
       for (guint i = _ED_REGISTER_FIELD_ATTAINER; i <= _ED_REGISTER_FIELD_STATUS; i++)
         if (fields[i] == NULL)
           fields[i] = "";

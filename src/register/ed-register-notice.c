@@ -281,7 +281,7 @@ static const char gather_sql[] =
   "  coalesce (e.marker, ''), coalesce (e.attainer_date, ''), coalesce (e.anonymous, 0), "
   "  coalesce (e.other_elector, 0), p.id IS NOT NULL, coalesce (p.property, ''), "
   "  coalesce (p.street, ''), coalesce (p.locality, ''), coalesce (p.town, ''), "
-  "  coalesce (p.postcode, '') "
+  "  coalesce (p.postcode, ''), coalesce (e.date_of_birth, '') "
   "FROM register_alteration AS a "
   "LEFT JOIN elector AS e ON e.id = a.elector "
   "LEFT JOIN polling_district AS d ON d.id = e.polling_district "
@@ -293,6 +293,7 @@ enum
   G_ID, G_KIND, G_DETERMINED, G_REASON, G_DETAIL, G_ELECTOR, G_CODE, G_DISTRICT_NAME, G_PREFIX,
   G_NUMBER, G_SUFFIX, G_TITLE, G_FORENAMES, G_SURNAME, G_MARKER, G_ATTAINER, G_ANONYMOUS,
   G_OTHER, G_HAS_PROPERTY, G_PROPERTY, G_STREET, G_LOCALITY, G_TOWN, G_POSTCODE,
+  G_DATE_OF_BIRTH,
 };
 
 /* An entry with what its place in the statutory order depends on. */
@@ -372,8 +373,9 @@ sortable_from_row (sqlite3_stmt *stmt,
   gboolean anonymous = sqlite3_column_int (stmt, G_ANONYMOUS) != 0;
   gboolean has_address = sqlite3_column_int (stmt, G_HAS_PROPERTY) != 0 &&
                          sqlite3_column_int (stmt, G_OTHER) == 0;
-  const char *attainer = column_text (stmt, G_ATTAINER);
   GDate attainer_date;
+  gboolean eighteen = FALSE;
+  g_autofree char *attainer = NULL;
 
   sortable->entry = entry;
   entry->alteration_id = g_strdup (column_text (stmt, G_ID));
@@ -384,9 +386,16 @@ sortable_from_row (sqlite3_stmt *stmt,
   ed_date_parse_iso (column_text (stmt, G_DETERMINED), &entry->determined_on, NULL);
   entry->reason = g_strdup (column_text (stmt, G_REASON));
 
+  /* The date the entry shows, from the date of birth when it has one: the day the elector
+   * reaches voting age or, for a 16- or 17-year-old in Wales or Scotland, the day they turn
+   * 18; never the date of birth (DOMAIN.md §1.2, §1.3). */
   g_date_clear (&attainer_date, 1);
-  *out_withheld = attainer[0] != '\0' && ed_date_parse_iso (attainer, &attainer_date, NULL) &&
-                  ed_elector_is_under_16 (country, &attainer_date, publication);
+  if (ed_elector_entry_dates (country, column_text (stmt, G_DATE_OF_BIRTH),
+                              column_text (stmt, G_ATTAINER), publication, out_withheld,
+                              &eighteen, &attainer_date))
+    attainer = ed_date_format_iso (&attainer_date);
+  else
+    attainer = g_strdup ("");
 
   if (!ed_elector_number_set (&sortable->key.number, column_text (stmt, G_PREFIX),
                               (guint32)sqlite3_column_int64 (stmt, G_NUMBER),
@@ -458,7 +467,11 @@ sortable_from_row (sqlite3_stmt *stmt,
     {
       g_autofree char *when = ed_notice_format_date (&attainer_date);
 
-      entry->detail = g_strdup_printf (_("Attainer: %s"), when);
+      entry->detail = eighteen
+                        /* Translators: %s is a date: the day a 16- or 17-year-old
+                         * local-government-only elector in Wales or Scotland turns 18. */
+                        ? g_strdup_printf (_("Aged 18: %s"), when)
+                        : g_strdup_printf (_("Attainer: %s"), when);
     }
   else
     entry->detail = g_strdup ("");

@@ -89,9 +89,11 @@ typedef struct
  * @marker: the franchise marker; `N` for an anonymous entry
  * @name: title, forenames and surname; empty for an anonymous entry
  * @address: the qualifying address; empty for anonymous entries and Other electors
- * @attainer_date: ISO date the elector attains voting age, or empty
+ * @attainer_date: the ISO date the entry shows (ed_elector_entry_dates ()): the day the
+ *   elector attains voting age or, in Wales and Scotland, the day a 16- or 17-year-old turns
+ *   18; or empty. Never a date of birth
  * @reason: for a deletion, the reason code (`moved`, `died`, …)
- * @detail: what the published notice prints beside the entry: an attainer's date, or
+ * @detail: what the published notice prints beside the entry: that date, or
  *   nothing; never a deletion's reason or the desk's note of an amendment (@reason and the
  *   alteration's record keep those for the officer)
  * @determined_on: the day the alteration was determined
