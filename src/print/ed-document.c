@@ -665,6 +665,7 @@ typedef struct
   double      y;
   gboolean    page_empty;
   gboolean    need_heads;
+  gboolean    seen_heading1;
   guint32     last_columns;
 } Pager;
 
@@ -758,7 +759,7 @@ ed_document_paginate (EdDocument *self,
                       double      page_width,
                       double      page_height)
 {
-  Pager pager = { self, 0, TRUE, TRUE, G_MAXUINT32 };
+  Pager pager = { self, 0, TRUE, TRUE, FALSE, G_MAXUINT32 };
   double bottom;
 
   g_return_val_if_fail (self != NULL, 0);
@@ -791,11 +792,15 @@ ed_document_paginate (EdDocument *self,
           {
             double before = pager.page_empty ? 0 : HEADING_BEFORE;
 
-            if (block->level == 1 && !pager.page_empty)
+            /* Each level-1 section starts a page, but the first one follows what the
+             * document opens with (a notice's statutory heading) on the same page. */
+            if (block->level == 1 && !pager.page_empty && pager.seen_heading1)
               {
                 pager_new_page (&pager);
                 before = 0;
               }
+            if (block->level == 1)
+              pager.seen_heading1 = TRUE;
             if (!pager.page_empty &&
                 pager.y + before + block->height + HEADING_AFTER +
                     keep_with_heading (self, i + 1) > bottom)

@@ -34,7 +34,7 @@
 static const char load_sql[] =
   "SELECT polling_district, property, number_prefix, number, number_suffix, title, forenames, "
   "surname, marker, attainer_date, open_register_opt_out, absent_vote, absent_vote_ends, "
-  "proxy_name, proxy_address, anonymous, other_elector, language, status "
+  "proxy_name, proxy_address, anonymous, other_elector, language, status, date_of_birth "
   "FROM elector WHERE id = ?1";
 static const char property_district_sql[] =
   "SELECT polling_district FROM property WHERE id = ?1";
@@ -83,6 +83,7 @@ static const FieldDef fields[] = {
   TEXT_FIELD (surname, N_("Surname")),
   TEXT_FIELD (marker, N_("Marker")),
   DATE_FIELD (attainer_date, N_("Attainer date")),
+  DATE_FIELD (date_of_birth, N_("Date of birth")),
   BOOLEAN_FIELD (open_register_opt_out, N_("Open register opt-out")),
   TEXT_FIELD (absent_vote, N_("Absent vote")),
   DATE_FIELD (absent_vote_ends, N_("Absent vote ends")),
@@ -591,6 +592,7 @@ ed_elector_edit_validate (EdContext           *context,
   EdDistrictSettings *settings;
   EdCountry country;
   GDate attainer;
+  GDate born;
 
   g_return_val_if_fail (ED_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (edit != NULL, NULL);
@@ -615,6 +617,23 @@ ed_elector_edit_validate (EdContext           *context,
 
       if (!ed_attainer_date_check (country, &attainer, today, &error))
         add_problem (problems, "attainer_date", error->message);
+    }
+
+  /* A date of birth is in the past, and someone not yet of voting age by it is held to the
+   * attainer rules on the day it gives them voting age (DOMAIN.md §1.2): the entry's dates
+   * come from it (ed_elector_entry_dates ()). */
+  validate_date (problems, "date_of_birth", edit->date_of_birth, &born);
+  if (g_date_valid (&born) && !unchanged (stored, "date_of_birth", edit->date_of_birth))
+    {
+      g_autoptr(GError) error = NULL;
+      GDate voting_age;
+
+      ed_elector_dates_from_birth (country, &born, &voting_age, NULL);
+      if (g_date_compare (&born, today) > 0)
+        add_problem (problems, "date_of_birth", _("A date of birth cannot be in the future."));
+      else if (g_date_compare (&voting_age, today) > 0 &&
+               !ed_attainer_date_check (country, &voting_age, today, &error))
+        add_problem (problems, "date_of_birth", error->message);
     }
 
   validate_absent_vote (problems, edit, stored, today);

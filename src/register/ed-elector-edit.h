@@ -64,6 +64,7 @@ typedef struct
   char            *surname;
   char            *marker;
   char            *attainer_date;
+  char            *date_of_birth;
   gboolean         open_register_opt_out;
   char            *absent_vote;
   char            *absent_vote_ends;

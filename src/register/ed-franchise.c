@@ -287,6 +287,31 @@ ed_franchise_marker_is_legacy (EdFranchiseMarker marker)
   return marker == ED_FRANCHISE_MARKER_LEGACY_E || marker == ED_FRANCHISE_MARKER_LEGACY_K;
 }
 
+/**
+ * ed_franchise_marker_published_letter:
+ * @stored: (nullable): the marker as the register holds it
+ * @welsh_letter: (nullable): as for ed_franchise_marker_parse()
+ *
+ * The marker as a published version of the register shows it (DOMAIN.md §1.2): the legacy
+ * markers `E` and `K` are accepted on import but never printed or exported as published, so
+ * they show as no marker.
+ *
+ * Returns: (transfer none): @stored, or `""` for a legacy marker or %NULL
+ */
+const char *
+ed_franchise_marker_published_letter (const char *stored,
+                                      const char *welsh_letter)
+{
+  EdFranchiseMarker marker;
+
+  if (stored == NULL)
+    return "";
+  if (ed_franchise_marker_parse (stored, welsh_letter, &marker, NULL) &&
+      ed_franchise_marker_is_legacy (marker))
+    return "";
+  return stored;
+}
+
 static gboolean
 before_ecr (const GDate *date)
 {
@@ -659,4 +684,166 @@ ed_elector_is_under_16 (EdCountry    country,
   if (country == ED_COUNTRY_ENGLAND || attainer_date == NULL)
     return FALSE;
   return g_date_compare (attainer_date, on_date) > 0;
+}
+
+/**
+ * ed_elector_dates_from_birth:
+ * @country: where the register is
+ * @date_of_birth: the elector's date of birth
+ * @out_voting_age: (out) (optional): the day they reach voting age in @country (16 in Wales
+ *   and Scotland, 18 in England): the attainer date
+ * @out_eighteen: (out) (optional): the day they turn 18
+ *
+ * The two dates an entry in Wales or Scotland can need (DOMAIN.md §1.2): an attainer's entry
+ * gives the date they reach voting age, and a 16- or 17-year-old local-government-only
+ * elector's entry the date they turn 18, when they can vote at every poll. One attainer date
+ * cannot give both, so they come from the date of birth. A birthday on 29 February is
+ * reached on 28 February in other years, the earlier reading.
+ */
+void
+ed_elector_dates_from_birth (EdCountry    country,
+                             const GDate *date_of_birth,
+                             GDate       *out_voting_age,
+                             GDate       *out_eighteen)
+{
+  g_return_if_fail (country <= ED_COUNTRY_SCOTLAND);
+  g_return_if_fail (date_of_birth != NULL && g_date_valid (date_of_birth));
+
+  if (out_voting_age != NULL)
+    {
+      *out_voting_age = *date_of_birth;
+      g_date_add_years (out_voting_age, ed_attainer_voting_age (country));
+    }
+  if (out_eighteen != NULL)
+    {
+      *out_eighteen = *date_of_birth;
+      g_date_add_years (out_eighteen, 18);
+    }
+}
+
+/**
+ * ed_elector_shows_eighteen:
+ * @country: where the register is
+ * @date_of_birth: the elector's date of birth
+ * @on_date: the day the register is as at
+ * @out_eighteen: (out) (optional): the day they turn 18
+ *
+ * Whether the entry must show the date the elector turns 18 (DOMAIN.md §1.2): in Wales and
+ * Scotland, a 16- or 17-year-old is a local-government-only elector until then. In England no
+ * one under 18 votes before their attainer date, which the entry already gives.
+ *
+ * Returns: %TRUE for a 16- or 17-year-old in Wales or Scotland on @on_date
+ */
+gboolean
+ed_elector_shows_eighteen (EdCountry    country,
+                           const GDate *date_of_birth,
+                           const GDate *on_date,
+                           GDate       *out_eighteen)
+{
+  GDate sixteen;
+  GDate eighteen;
+
+  g_return_val_if_fail (country <= ED_COUNTRY_SCOTLAND, FALSE);
+  g_return_val_if_fail (date_of_birth != NULL && g_date_valid (date_of_birth), FALSE);
+  g_return_val_if_fail (on_date != NULL && g_date_valid (on_date), FALSE);
+
+  if (country == ED_COUNTRY_ENGLAND)
+    return FALSE;
+  ed_elector_dates_from_birth (country, date_of_birth, &sixteen, &eighteen);
+  if (out_eighteen != NULL)
+    *out_eighteen = eighteen;
+  return g_date_compare (&sixteen, on_date) <= 0 && g_date_compare (on_date, &eighteen) < 0;
+}
+
+/**
+ * ed_elector_entry_dates:
+ * @country: where the register is
+ * @date_of_birth: (nullable): the entry's date of birth as an ISO date, or empty
+ * @attainer_date: (nullable): the entry's attainer date as an ISO date, or empty
+ * @on_date: the day the register is as at
+ * @out_under_16: (out) (optional): whether the elector is under 16 on @on_date, so that
+ *   nothing about them may be published (DOMAIN.md §1.2, S10)
+ * @out_eighteen: (out) (optional): whether the date shown is the day a 16- or 17-year-old
+ *   in Wales or Scotland turns 18, rather than an attainer date
+ * @out_shown: (out) (optional): the date the entry shows beside the marker
+ *
+ * The dates an entry shows, from its date of birth when it has one and from its attainer date
+ * otherwise (DOMAIN.md §1.2; EC Wales and Scotland guidance): before the elector reaches
+ * voting age, the day they reach it (the attainer date); in Wales and Scotland, while they are
+ * 16 or 17 and so a local-government-only elector, the day they turn 18; otherwise the
+ * attainer date as stored, if any. The date of birth itself is never shown (DOMAIN.md §1.3).
+ *
+ * An entry without a date of birth has the attainer date the editor and the import check as
+ * the day the elector reaches voting age, which is 16 in Wales and Scotland: the day they turn
+ * 18 is that day two years on (g_date_add_years () reads 29 February as
+ * ed_elector_dates_from_birth () does). With a date of birth, the age rules follow it, so an
+ * attainer date holding the day a 16- or 17-year-old turns 18 no longer counts them as under
+ * 16.
+ *
+ * Returns: %TRUE when the entry shows a date, in @out_shown
+ */
+gboolean
+ed_elector_entry_dates (EdCountry    country,
+                        const char  *date_of_birth,
+                        const char  *attainer_date,
+                        const GDate *on_date,
+                        gboolean    *out_under_16,
+                        gboolean    *out_eighteen,
+                        GDate       *out_shown)
+{
+  GDate born;
+  GDate attainer;
+  GDate voting_age;
+  GDate eighteen;
+  gboolean has_born;
+  gboolean has_attainer;
+  gboolean has_voting_age = TRUE;
+  gboolean under_16;
+  const GDate *shown = NULL;
+
+  g_return_val_if_fail (country <= ED_COUNTRY_SCOTLAND, FALSE);
+  g_return_val_if_fail (on_date != NULL && g_date_valid (on_date), FALSE);
+
+  g_date_clear (&born, 1);
+  g_date_clear (&attainer, 1);
+  has_born = date_of_birth != NULL && date_of_birth[0] != '\0' &&
+             ed_date_parse_iso (date_of_birth, &born, NULL);
+  has_attainer = attainer_date != NULL && attainer_date[0] != '\0' &&
+                 ed_date_parse_iso (attainer_date, &attainer, NULL);
+
+  if (has_born)
+    {
+      GDate sixteen = born;
+
+      ed_elector_dates_from_birth (country, &born, &voting_age, &eighteen);
+      g_date_add_years (&sixteen, 16);
+      under_16 = g_date_compare (&sixteen, on_date) > 0;
+    }
+  else if (has_attainer)
+    {
+      voting_age = attainer;
+      eighteen = attainer;
+      g_date_add_years (&eighteen, 18 - ed_attainer_voting_age (country));
+      under_16 = ed_elector_is_under_16 (country, &attainer, on_date);
+    }
+  else
+    {
+      has_voting_age = FALSE;
+      under_16 = FALSE;
+    }
+
+  if (has_voting_age && g_date_compare (on_date, &voting_age) < 0)
+    shown = &voting_age;
+  else if (has_voting_age && country != ED_COUNTRY_ENGLAND && g_date_compare (on_date, &eighteen) < 0)
+    shown = &eighteen;
+  else if (has_attainer)
+    shown = &attainer;
+
+  if (out_under_16 != NULL)
+    *out_under_16 = under_16;
+  if (out_eighteen != NULL)
+    *out_eighteen = shown == &eighteen;
+  if (shown != NULL && out_shown != NULL)
+    *out_shown = *shown;
+  return shown != NULL;
 }

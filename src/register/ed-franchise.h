@@ -84,6 +84,8 @@ const char  *ed_franchise_marker_to_letter            (EdFranchiseMarker   marke
                                                        const char         *welsh_letter);
 const char  *ed_franchise_marker_get_display_name     (EdFranchiseMarker   marker);
 gboolean     ed_franchise_marker_is_legacy            (EdFranchiseMarker   marker);
+const char  *ed_franchise_marker_published_letter     (const char         *stored,
+                                                       const char         *welsh_letter);
 
 gboolean     ed_franchise_marker_allowed              (EdFranchiseMarker   marker,
                                                        EdCountry           country,
@@ -111,5 +113,21 @@ gboolean     ed_attainer_date_check_full              (EdCountry           count
 gboolean     ed_elector_is_under_16                   (EdCountry           country,
                                                        const GDate        *attainer_date,
                                                        const GDate        *on_date);
+
+void         ed_elector_dates_from_birth              (EdCountry           country,
+                                                       const GDate        *date_of_birth,
+                                                       GDate              *out_voting_age,
+                                                       GDate              *out_eighteen);
+gboolean     ed_elector_shows_eighteen                (EdCountry           country,
+                                                       const GDate        *date_of_birth,
+                                                       const GDate        *on_date,
+                                                       GDate              *out_eighteen);
+gboolean     ed_elector_entry_dates                   (EdCountry           country,
+                                                       const char         *date_of_birth,
+                                                       const char         *attainer_date,
+                                                       const GDate        *on_date,
+                                                       gboolean           *out_under_16,
+                                                       gboolean           *out_eighteen,
+                                                       GDate              *out_shown);
 
 G_END_DECLS

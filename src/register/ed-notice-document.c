@@ -23,7 +23,8 @@
  * @notice: a notice of alteration
  *
  * Lays the notice out as an A4 document: the council in the running header, the title
- * “Notice of alteration” with the publication date under it, a level-1 heading for each
+ * “Notice of alteration” with the publication date under it, the council, the statutory
+ * reference and the Electoral Registration Officer's name and address, a level-1 heading for each
  * polling district and a level-2 heading for each of its lists, whose rows are the elector
  * number, name, address, franchise marker and what changed.
  *
@@ -47,6 +48,29 @@ ed_notice_document_new (EdNotice *notice)
   when = ed_notice_format_date (&notice->publication);
   subtitle = g_strdup_printf (_("Published %s"), when);
   ed_document_set_subtitle (document, subtitle);
+
+  /* The heading of the statutory notice: the council, the provision it is published
+   * under, and the Electoral Registration Officer who publishes it, with their address. */
+  if (notice->council != NULL && notice->council[0] != '\0')
+    ed_document_add_paragraph (document, notice->council);
+  if (notice->statutory_reference != NULL && notice->statutory_reference[0] != '\0')
+    {
+      g_autofree char *reference = g_strdup_printf (_("Published under the %s."),
+                                                    notice->statutory_reference);
+
+      ed_document_add_paragraph (document, reference);
+    }
+  if (notice->ero_name != NULL && notice->ero_name[0] != '\0')
+    {
+      g_autofree char *officer = NULL;
+
+      if (notice->ero_address != NULL && notice->ero_address[0] != '\0')
+        officer = g_strdup_printf (_("Electoral Registration Officer: %s, %s"),
+                                   notice->ero_name, notice->ero_address);
+      else
+        officer = g_strdup_printf (_("Electoral Registration Officer: %s"), notice->ero_name);
+      ed_document_add_paragraph (document, officer);
+    }
 
   if (notice->districts->len == 0)
     ed_document_add_paragraph (document, _("There are no alterations to the register."));

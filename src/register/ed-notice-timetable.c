@@ -9,6 +9,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
+#include "core/ed-date.h"
+#include "core/ed-value-error.h"
 #include "register/ed-notice-timetable.h"
 
 /* No monthly notice is required in the month the revised register is published or in the
@@ -121,10 +125,12 @@ ed_notice_timetable_is_notice_required (GDateYear    year,
  * @error: return location for an %ED_VALUE_ERROR
  *
  * The dates of the monthly notice of alteration for @month (DOMAIN.md §1.4, [C] S19, S20;
- * RPA 1983 s 13A): it is published on the first working day of the month; the
- * determination deadline is the 10th working day before that; and applications close on
- * the 6th working day before the determination deadline, which leaves the 5-day objection
- * period. For Friday 1 February 2019 these are Friday 18 January and Thursday 10 January.
+ * RPA 1983 s.13A(2)(a)): it is published on the first working day of the month; the
+ * determination deadline is 14 calendar days before that (%ED_NOTICE_DETERMINATION_DAYS),
+ * whatever bank holidays fall between; and applications close on the 6th working day
+ * before the determination deadline, which leaves the 5-day objection period. For Friday
+ * 1 February 2019 these are Friday 18 January and Thursday 10 January; for Thursday
+ * 2 January 2025, Thursday 19 December 2024.
  *
  * Working days are those of @calendar, which skips weekends, bank holidays, Christmas Eve,
  * Good Friday and any added day of mourning or thanksgiving.
@@ -154,11 +160,11 @@ ed_notice_timetable_for_month (EdCalendar     *calendar,
   g_date_clear (&dates.last_application, 1);
 
   if (!ed_calendar_first_working_day_of_month (calendar, year, month, &dates.publication,
-                                               error) ||
-      !ed_calendar_working_days_before (calendar, &dates.publication,
-                                        ED_NOTICE_DETERMINATION_WORKING_DAYS,
-                                        &dates.determination, error) ||
-      !ed_calendar_working_days_before (calendar, &dates.determination,
+                                               error))
+    return FALSE;
+  dates.determination = dates.publication;
+  g_date_subtract_days (&dates.determination, ED_NOTICE_DETERMINATION_DAYS);
+  if (!ed_calendar_working_days_before (calendar, &dates.determination,
                                         ED_NOTICE_APPLICATION_WORKING_DAYS,
                                         &dates.last_application, error))
     return FALSE;
@@ -321,5 +327,116 @@ ed_notice_timetable_revised_register (EdCalendar     *calendar,
 
   if (out != NULL)
     *out = dates;
+  return TRUE;
+}
+
+/* One interim notice's dates. What it lists is what was determined before the day it is
+ * published ([U]: DOMAIN.md gives no separate determination deadline for interim notices),
+ * and applications close with the registration deadline at the latest. */
+static void
+interim_dates (const GDate   *publication,
+               const GDate   *registration_deadline,
+               EdNoticeDates *out)
+{
+  out->publication = *publication;
+  out->determination = *publication;
+  g_date_subtract_days (&out->determination, 1);
+  out->last_application = g_date_compare (registration_deadline, &out->determination) < 0
+                            ? *registration_deadline : out->determination;
+  out->required = TRUE;
+}
+
+/**
+ * ed_notice_timetable_election_interim:
+ * @calendar: the working days of the election's part of the UK
+ * @poll: polling day
+ * @last_nomination: the last day for delivering nomination papers
+ * @second: (nullable): the day the ERO chooses for the second notice, strictly between the
+ *   first and the final; %NULL for the working day midway between them
+ * @out: (out caller-allocates) (array fixed-size=3): the three notices' dates, in order
+ * @error: return location for an %ED_VALUE_ERROR
+ *
+ * The three interim notices of alteration of an election (DOMAIN.md §1.4, [C] S22; RPA 1983
+ * s.13AB): the first on the last day for nominations, the second on a day the ERO chooses
+ * between it and the final one, and the final one on the 5th working day before the poll.
+ * Applications close with the registration deadline, midnight 12 working days before the
+ * poll. The elections module calls this with its poll's dates and publishes each notice for
+ * the areas the election covers. For a poll on Thursday 6 May 2027 with nominations closing
+ * on Thursday 8 April: 8 April, 19 April (midway) and Wednesday 28 April (skipping the May
+ * Day bank holiday), with applications closing on Monday 19 April.
+ *
+ * Returns: %TRUE on success; %FALSE with %ED_VALUE_ERROR_INVALID if the days are out of
+ *   order or no working day lies between the first and the final notice, or
+ *   %ED_VALUE_ERROR_OUT_OF_RANGE outside the years @calendar covers
+ */
+gboolean
+ed_notice_timetable_election_interim (EdCalendar     *calendar,
+                                      const GDate    *poll,
+                                      const GDate    *last_nomination,
+                                      const GDate    *second,
+                                      EdNoticeDates   out[ED_N_INTERIM_NOTICES],
+                                      GError        **error)
+{
+  GDate final;
+  GDate deadline;
+  GDate middle;
+  gint between = 0;
+
+  g_return_val_if_fail (ED_IS_CALENDAR (calendar), FALSE);
+  g_return_val_if_fail (poll != NULL && g_date_valid (poll), FALSE);
+  g_return_val_if_fail (last_nomination != NULL && g_date_valid (last_nomination), FALSE);
+  g_return_val_if_fail (second == NULL || g_date_valid (second), FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  g_date_clear (&final, 1);
+  g_date_clear (&deadline, 1);
+  if (!ed_calendar_working_days_before (calendar, poll, ED_INTERIM_FINAL_WORKING_DAYS, &final,
+                                        error) ||
+      !ed_calendar_working_days_before (calendar, poll, ED_REGISTRATION_DEADLINE_WORKING_DAYS,
+                                        &deadline, error) ||
+      !ed_calendar_count_working_days (calendar, last_nomination, &final, &between, error))
+    return FALSE;
+
+  /* The final notice is itself one of the working days counted. */
+  if (between < 2)
+    {
+      g_autofree char *nomination_text = ed_date_format_iso (last_nomination);
+      g_autofree char *final_text = ed_date_format_iso (&final);
+
+      g_set_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_INVALID,
+                   _("The last day for nominations, %s, must come at least two working days "
+                     "before the final interim notice, %s, to leave a day for the second"),
+                   nomination_text, final_text);
+      return FALSE;
+    }
+
+  if (second != NULL)
+    {
+      if (g_date_compare (second, last_nomination) <= 0 || g_date_compare (second, &final) >= 0)
+        {
+          g_autofree char *second_text = ed_date_format_iso (second);
+          g_autofree char *nomination_text = ed_date_format_iso (last_nomination);
+          g_autofree char *final_text = ed_date_format_iso (&final);
+
+          g_set_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_INVALID,
+                       _("The second interim notice, %s, must fall after the first, %s, and "
+                         "before the final one, %s"),
+                       second_text, nomination_text, final_text);
+          return FALSE;
+        }
+      middle = *second;
+    }
+  else
+    {
+      g_date_clear (&middle, 1);
+      if (!ed_calendar_working_days_after (calendar, last_nomination, (guint) between / 2,
+                                           &middle, error))
+        return FALSE;
+    }
+
+  interim_dates (last_nomination, &deadline, &out[0]);
+  interim_dates (&middle, &deadline, &out[1]);
+  interim_dates (&final, &deadline, &out[2]);
   return TRUE;
 }

@@ -14,12 +14,15 @@
 G_BEGIN_DECLS
 
 /**
- * ED_NOTICE_DETERMINATION_WORKING_DAYS:
+ * ED_NOTICE_DETERMINATION_DAYS:
  *
- * How many working days before a monthly notice of alteration its determination deadline
- * falls (DOMAIN.md §1.4).
+ * How many calendar days before a monthly notice of alteration its determination deadline
+ * falls: RPA 1983 s.13A(2)(a) issues the notice on the first day of the month after the
+ * determination, or of the month after that "if that day is less than 14 days after that
+ * time" (DOMAIN.md §1.4). Calendar days, not working days: bank holidays in the window do
+ * not move it.
  */
-#define ED_NOTICE_DETERMINATION_WORKING_DAYS 10
+#define ED_NOTICE_DETERMINATION_DAYS 14
 
 /**
  * ED_NOTICE_APPLICATION_WORKING_DAYS:
@@ -28,6 +31,29 @@ G_BEGIN_DECLS
  * the 5-day objection period (DOMAIN.md §1.4).
  */
 #define ED_NOTICE_APPLICATION_WORKING_DAYS 6
+
+/**
+ * ED_INTERIM_FINAL_WORKING_DAYS:
+ *
+ * How many working days before polling day the final interim notice of an election is
+ * published (DOMAIN.md §1.4, [C] S22).
+ */
+#define ED_INTERIM_FINAL_WORKING_DAYS 5
+
+/**
+ * ED_REGISTRATION_DEADLINE_WORKING_DAYS:
+ *
+ * How many working days before polling day the registration deadline falls, at midnight
+ * (DOMAIN.md §1.4, [C] S22).
+ */
+#define ED_REGISTRATION_DEADLINE_WORKING_DAYS 12
+
+/**
+ * ED_N_INTERIM_NOTICES:
+ *
+ * How many interim notices of alteration an election has (DOMAIN.md §1.4).
+ */
+#define ED_N_INTERIM_NOTICES 3
 
 /**
  * EdNoticeDates:
@@ -71,6 +97,13 @@ gboolean  ed_notice_timetable_next_required                 (EdCalendar         
 gboolean  ed_notice_timetable_revised_register              (EdCalendar           *calendar,
                                                              const GDate          *publication,
                                                              EdNoticeDates        *out,
+                                                             GError              **error);
+
+gboolean  ed_notice_timetable_election_interim              (EdCalendar           *calendar,
+                                                             const GDate          *poll,
+                                                             const GDate          *last_nomination,
+                                                             const GDate          *second,
+                                                             EdNoticeDates         out[ED_N_INTERIM_NOTICES],
                                                              GError              **error);
 
 G_END_DECLS

@@ -54,6 +54,12 @@ print_notice_json (EdNotice *notice)
   json_builder_add_boolean_value (builder, notice->required);
   json_builder_set_member_name (builder, "alterations");
   json_builder_add_int_value (builder, notice->n_alterations);
+  json_builder_set_member_name (builder, "additions");
+  json_builder_add_int_value (builder, notice->changes.n_additions);
+  json_builder_set_member_name (builder, "deletions");
+  json_builder_add_int_value (builder, notice->changes.n_deletions);
+  json_builder_set_member_name (builder, "amendments");
+  json_builder_add_int_value (builder, notice->changes.n_amendments);
   json_builder_set_member_name (builder, "withheld");
   json_builder_add_int_value (builder, notice->n_withheld);
   json_builder_set_member_name (builder, "polling_districts");
@@ -105,6 +111,12 @@ print_notice_text (EdNotice *notice)
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u alteration determined by %s\n",
                         "%u alterations determined by %s\n", notice->n_alterations),
            notice->n_alterations, determined);
+  {
+    g_autofree char *changes = ed_notice_changes_describe (&notice->changes);
+
+    /* Translators: %s is "3 additions, 1 deletion and 2 amendments". */
+    g_print (_("Publishing it makes %s\n"), changes);
+  }
   if (notice->n_withheld > 0)
     g_print (g_dngettext (GETTEXT_PACKAGE,
                           "%u of them is about an elector under 16 and is not printed\n",
@@ -217,6 +229,12 @@ notice_publish (EdContext     *context,
                         "Published the notice of alteration of %s: %u alterations\n",
                         notice->n_alterations),
            when, notice->n_alterations);
+  {
+    g_autofree char *changes = ed_notice_changes_describe (&notice->changes);
+
+    /* Translators: %s is "3 additions, 1 deletion and 2 amendments". */
+    g_print (_("It made %s\n"), changes);
+  }
   g_print ("%s\n%s\n", pdf_path, csv_path);
   return ED_COMMAND_EXIT_OK;
 }
@@ -326,8 +344,10 @@ _ed_register_command_notice (const EdCommandGlobals  *globals,
   gboolean preview = FALSE;
   gboolean publish = FALSE;
   gboolean optional = FALSE;
+  gboolean before_date = FALSE;
   gboolean json = FALSE;
   gboolean revise;
+  EdNoticeFlags flags;
   GError *error = NULL;
   GDate date;
   int status;
@@ -340,6 +360,9 @@ _ed_register_command_notice (const EdCommandGlobals  *globals,
       N_("The notice's publication date (default: the next notice due)"), N_("DATE") },
     { "optional", 0, 0, G_OPTION_ARG_NONE, &optional,
       N_("Allow a notice in the months before the revised register, when none is due"), NULL },
+    { "before-date", 0, 0, G_OPTION_ARG_NONE, &before_date,
+      N_("With --publish: confirm publishing after the determination deadline but before the "
+         "notice's date"), NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out_dir,
       N_("With --publish: the folder to write the files into (default: the current folder)"),
       N_("DIR") },
@@ -396,9 +419,11 @@ _ed_register_command_notice (const EdCommandGlobals  *globals,
     return ed_command_usage (command, _("Usage: register revise --date DATE"));
   if (!revise && preview == publish)
     return ed_command_usage (command, _("Usage: register notice --preview|--publish "
-                                     "[--date DATE] [--optional] [-o DIR]"));
+                                     "[--date DATE] [--optional] [--before-date] [-o DIR]"));
   if (!revise && out_dir != NULL && !publish)
     return ed_command_usage (command, _("-o is for --publish"));
+  if (!revise && before_date && !publish)
+    return ed_command_usage (command, _("--before-date is for --publish"));
 
   g_date_clear (&date, 1);
   if (date_text != NULL && !ed_date_parse_iso (date_text, &date, &error))
@@ -418,8 +443,9 @@ _ed_register_command_notice (const EdCommandGlobals  *globals,
 
   if (date_text == NULL && !default_notice_date (context, optional, &date, &error))
     return ed_command_fail (error);
+  flags = (optional ? ED_NOTICE_FLAGS_OPTIONAL : 0) |
+          (before_date ? ED_NOTICE_FLAGS_BEFORE_DATE : 0);
   if (preview)
-    return notice_preview (context, &date, optional ? ED_NOTICE_FLAGS_OPTIONAL : 0, json);
-  return notice_publish (context, &date, optional ? ED_NOTICE_FLAGS_OPTIONAL : 0,
-                         out_dir != NULL ? out_dir : ".");
+    return notice_preview (context, &date, flags, json);
+  return notice_publish (context, &date, flags, out_dir != NULL ? out_dir : ".");
 }

@@ -20,5 +20,8 @@ int _ed_register_command_notice (const EdCommandGlobals *globals,
 int _ed_register_command_supply (const EdCommandGlobals *globals,
                                  int                     argc,
                                  char                  **argv);
+int _ed_register_command_expiring (const EdCommandGlobals *globals,
+                                   int                     argc,
+                                   char                  **argv);
 
 G_END_DECLS

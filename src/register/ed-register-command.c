@@ -187,11 +187,12 @@ register_sale_fee (gint64      entries,
   EdSaleFormat format;
   EdMoney fee;
 
+  /* Beyond the calculator's range is an error, never a fee of £0.00. */
   if (!ed_sale_kind_from_string (kind_text, &kind, &error) ||
-      !ed_sale_format_from_string (format_text, &format, &error))
+      !ed_sale_format_from_string (format_text, &format, &error) ||
+      !ed_sale_fee_check (kind, format, entries, &fee, &error))
     return ed_command_fail (error);
 
-  fee = ed_sale_fee (kind, format, (guint64)entries);
   fee_text = ed_money_format (fee);
   if (json)
     {
@@ -481,12 +482,16 @@ ed_register_command (const EdCommandGlobals  *globals,
   if (argc >= 2 && (g_str_equal (argv[1], "supply") || g_str_equal (argv[1], "supplies")))
     return _ed_register_command_supply (globals, argc - 1, argv + 1);
 
+  /* expiring has options of its own (ed-register-command-expiring.c). */
+  if (argc >= 2 && g_str_equal (argv[1], "expiring"))
+    return _ed_register_command_expiring (globals, argc - 1, argv + 1);
+
   /* notice and revise have options of their own (ed-cli-register-notice.c). */
   if (argc >= 2 && (g_str_equal (argv[1], "notice") || g_str_equal (argv[1], "revise")))
     return _ed_register_command_notice (globals, argc, argv);
 
   option_context = g_option_context_new (_("search TEXT | stats | import FILE | export | "
-                                           "timetable | notice | revise | sale-fee"));
+                                           "timetable | notice | revise | sale-fee | expiring"));
   g_option_context_set_summary (option_context,
                                 _("The electoral register.\n"
                                   "“search” finds electors by name, address, postcode or "

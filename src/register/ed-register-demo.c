@@ -18,6 +18,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "changes/ed-change-set.h"
+#include "district/ed-district-settings.h"
+#include "register/ed-franchise.h"
 #include "register/ed-register-demo.h"
 #include "register/ed-register-order.h"
 #include "register/ed-register-tables.h"
@@ -95,6 +97,7 @@ typedef struct
   EdContext    *context;
   GRand        *rand;
   GDate         today;
+  EdCountry     country;
   EdChangeSet  *change_set;
   guint         rows_in_change_set;
 
@@ -300,6 +303,20 @@ date_after (const GDate *from,
                           g_date_get_day (&date));
 }
 
+/* An attainer's date of birth: the day they reach voting age, that age earlier. */
+static char *
+birth_before (const GDate *from,
+              guint        days,
+              guint        years)
+{
+  GDate date = *from;
+
+  g_date_add_days (&date, days);
+  g_date_subtract_years (&date, years);
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&date), g_date_get_month (&date),
+                          g_date_get_day (&date));
+}
+
 static char *
 person_name (Builder    *builder,
              const char *surname)
@@ -379,6 +396,11 @@ add_elector (Builder      *builder,
   values[ED_ELECTOR_COL_LANGUAGE] =
     text (ed_elector_language_to_string (ED_ELECTOR_LANGUAGE_ENGLISH));
   values[ED_ELECTOR_COL_STATUS] = text (ed_elector_status_to_string (ED_ELECTOR_STATUS_CURRENT));
+  /* An attainer's entry holds the date of birth their dates come from (DOMAIN.md §1.2). */
+  values[ED_ELECTOR_COL_DATE_OF_BIRTH] =
+    take_text (attainer ? birth_before (&builder->today, attainer_days,
+                                        ed_attainer_voting_age (builder->country))
+                        : g_strdup (""));
 
   id = builder_insert (builder, &ed_elector_table, values, error);
   return id != NULL;
@@ -578,6 +600,7 @@ ed_register_demo (EdContext            *context,
   builder.context = context;
   builder.rand = rand;
   builder.today = *today;
+  builder.country = ed_district_settings_get_country (ed_context_get_settings (context));
   builder.street_names_used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   builder.next_uprn = G_GUINT64_CONSTANT (990000000001);
   {

@@ -34,6 +34,7 @@ typedef enum
   _ED_REGISTER_FIELD_SURNAME,
   _ED_REGISTER_FIELD_MARKER,
   _ED_REGISTER_FIELD_ATTAINER,
+  _ED_REGISTER_FIELD_DATE_OF_BIRTH,
   _ED_REGISTER_FIELD_OPT_OUT,
   _ED_REGISTER_FIELD_ABSENT_VOTE,
   _ED_REGISTER_FIELD_ABSENT_VOTE_ENDS,
@@ -66,6 +67,21 @@ typedef enum
   _ED_REGISTER_SELECT_PUBLISHED,
   _ED_REGISTER_SELECT_OPEN,
 } EdRegisterSelection;
+
+/**
+ * EdRegisterCsvForm:
+ * @_ED_REGISTER_CSV_ALL_FIELDS: every field of every entry, for moving a register between
+ *   systems; never a supply or a publication
+ * @_ED_REGISTER_CSV_PUBLISHED: the full register as published, printed and supplied
+ *   (DOMAIN.md §1.3)
+ * @_ED_REGISTER_CSV_OPEN: the open (edited) register
+ */
+typedef enum
+{
+  _ED_REGISTER_CSV_ALL_FIELDS,
+  _ED_REGISTER_CSV_PUBLISHED,
+  _ED_REGISTER_CSV_OPEN,
+} EdRegisterCsvForm;
 
 /**
  * EdRegisterProgress:
@@ -117,5 +133,20 @@ gboolean _ed_register_export_csv_full (EdContext                *context,
                                        GCancellable             *cancellable,
                                        guint                    *out_n_entries,
                                        GError                  **error);
+
+gboolean _ed_register_export_csv_form (EdContext                *context,
+                                       EdRegisterCsvForm         form,
+                                       const GDate              *as_at,
+                                       GFile                    *file,
+                                       const EdRegisterProgress *progress,
+                                       GCancellable             *cancellable,
+                                       guint                    *out_n_entries,
+                                       GError                  **error);
+gboolean _ed_register_count_by_register (EdContext           *context,
+                                         EdRegisterSelection  selection,
+                                         const GDate         *as_at,
+                                         GHashTable         **out_by_register,
+                                         guint64             *out_total,
+                                         GError             **error);
 
 G_END_DECLS

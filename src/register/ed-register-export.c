@@ -6,9 +6,10 @@
  */
 
 /* The register as CSV, in the statutory order of RPR 2001 reg 41 (DOMAIN.md §1.1): part by
- * part (polling district), entries with an address in elector-number order (which is street
- * order: numbers are given in street order at each revision, and new entries between take a
- * suffix at their address), then "Other electors" alphabetically, then anonymous entries.
+ * part (polling district), entries with an address in street order (numbers are given in
+ * street order at each revision and new entries at an address take a suffix, so only an
+ * addition at a new address between revisions needs sorting into its street), then "Other
+ * electors" alphabetically, then anonymous entries.
  * The file is written beside the target and moved over it when complete, so a failed,
  * stopped or killed export never leaves half a register under the name a person will open. */
 
@@ -17,6 +18,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "core/ed-csv.h"
 #include "core/ed-database.h"
@@ -33,7 +35,8 @@ static const char *full_columns[] = {
   "polling_district", "polling_district_name", "electoral_area", "electoral_area_name",
   "electoral_area_kind", "electoral_area_seats", "parish", "parish_name", "constituency",
   "elector_number_prefix", "elector_number", "elector_number_suffix", "title", "forenames",
-  "surname", "franchise_marker", "attainer_date", "open_register_opt_out", "absent_vote",
+  "surname", "franchise_marker", "attainer_date", "date_of_birth", "open_register_opt_out",
+  "absent_vote",
   "absent_vote_ends", "proxy_name", "proxy_address", "anonymous", "other_elector", "language",
   "status", "uprn", "property", "street", "locality", "town", "area", "postcode",
 };
@@ -44,13 +47,23 @@ static const char *open_columns[] = {
   "locality", "town", "area", "postcode", "attainer_date",
 };
 
+/* The full register as published and supplied (DOMAIN.md §1.3): exactly what its printed
+ * version shows, the part, the number, the marker with an attainer's date, the name and the
+ * qualifying address; an anonymous entry is its number and N only (RPR 2001 reg 41A), an
+ * Other elector has no address, and nothing of an absent vote, an opt-out or a date of
+ * birth is there. */
+static const char *published_columns[] = {
+  "polling_district", "elector_number", "franchise_marker", "attainer_date", "surname",
+  "forenames", "property", "street", "locality", "town", "postcode",
+};
+
 /* Section: 0 an address, 1 Other electors, 2 anonymous (ed_register_section_for). */
 static const char export_sql[] =
   "SELECT coalesce (d.code, e.number_prefix), coalesce (d.name, ''), coalesce (a.code, ''), "
   "  coalesce (a.name, ''), coalesce (a.kind, ''), coalesce (a.seats, 0), "
   "  coalesce (pa.code, ''), coalesce (pa.name, ''), coalesce (d.constituency, ''), "
   "  e.number_prefix, e.number, e.number_suffix, e.title, e.forenames, e.surname, e.marker, "
-  "  e.attainer_date, e.open_register_opt_out, e.absent_vote, e.absent_vote_ends, "
+  "  e.attainer_date, e.date_of_birth, e.open_register_opt_out, e.absent_vote, e.absent_vote_ends, "
   "  e.proxy_name, e.proxy_address, e.anonymous, e.other_elector, e.language, e.status, "
   "  coalesce (p.uprn, 0), coalesce (p.property, ''), coalesce (p.street, ''), "
   "  coalesce (p.locality, ''), coalesce (p.town, ''), coalesce (p.area, ''), "
@@ -61,7 +74,7 @@ static const char export_sql[] =
   "LEFT JOIN electoral_area AS a ON a.id = d.electoral_area "
   "LEFT JOIN parish AS pa ON pa.id = d.parish "
   "LEFT JOIN property AS p ON p.id = e.property "
-  "ORDER BY e.number_prefix, 34, e.number, e.number_suffix";
+  "ORDER BY e.number_prefix, 35, e.number, e.number_suffix";
 
 G_STATIC_ASSERT (G_N_ELEMENTS (full_columns) == _ED_REGISTER_N_FIELDS);
 
@@ -124,26 +137,28 @@ _ed_register_number_text (const char * const *fields)
 
 /* Whether an entry is selected: the open register leaves out those who opted out,
  * anonymous entries and anyone under 16 on the date it is as at, and no published version
- * shows anyone under 16 (DOMAIN.md §1.2, §1.3). */
+ * shows anyone under 16 (DOMAIN.md §1.2, §1.3) or anyone whose addition is not yet
+ * published. */
 static gboolean
 is_selected (const char * const  *fields,
              EdRegisterSelection  selection,
              EdCountry            country,
              const GDate         *as_at)
 {
-  const char *attainer_text = fields[_ED_REGISTER_FIELD_ATTAINER];
   gboolean under_16 = FALSE;
 
   if (selection == _ED_REGISTER_SELECT_ALL)
     return TRUE;
-  if (attainer_text[0] != '\0')
-    {
-      GDate attainer;
-
-      g_date_clear (&attainer, 1);
-      if (ed_date_parse_iso (attainer_text, &attainer, NULL))
-        under_16 = ed_elector_is_under_16 (country, &attainer, as_at);
-    }
+  /* An alteration has effect only from the day its notice is issued (RPA 1983
+   * s.13A(2)(b)): a pending addition is in no published version before its notice, while a
+   * pending deletion stays in until then. */
+  if (g_str_equal (fields[_ED_REGISTER_FIELD_STATUS],
+                   ed_elector_status_to_string (ED_ELECTOR_STATUS_PENDING_ADDITION)))
+    return FALSE;
+  /* From the date of birth when the entry has one (DOMAIN.md §1.2). */
+  ed_elector_entry_dates (country, fields[_ED_REGISTER_FIELD_DATE_OF_BIRTH],
+                          fields[_ED_REGISTER_FIELD_ATTAINER], as_at, &under_16, NULL,
+                          NULL);
   if (selection == _ED_REGISTER_SELECT_PUBLISHED)
     return ed_published_register_includes (under_16);
   return ed_open_register_includes (
@@ -166,6 +181,83 @@ flush_other_electors (GPtrArray            *others,
         return FALSE;
     }
   g_ptr_array_set_size (others, 0);
+  return TRUE;
+}
+
+/* An entry with an address, kept until its part's street section is complete. Its fields
+ * are one block, so that buffering a part costs one allocation an entry. */
+typedef struct
+{
+  const char         *fields[_ED_REGISTER_N_FIELDS + 1];
+  EdRegisterEntryKey  key;
+  char                text[];
+} StreetRow;
+
+static StreetRow *
+street_row_new (const char * const *fields)
+{
+  gsize sizes[_ED_REGISTER_N_FIELDS];
+  gsize total = 0;
+  StreetRow *row;
+  char *at;
+
+  for (guint i = 0; i < _ED_REGISTER_N_FIELDS; i++)
+    total += (sizes[i] = strlen (fields[i]) + 1);
+  row = g_malloc0 (sizeof (StreetRow) + total);
+  at = row->text;
+  for (guint i = 0; i < _ED_REGISTER_N_FIELDS; i++)
+    {
+      memcpy (at, fields[i], sizes[i]);
+      row->fields[i] = at;
+      at += sizes[i];
+    }
+  row->key.section = ED_REGISTER_SECTION_STREET;
+  row->key.street = row->fields[_ED_REGISTER_FIELD_STREET];
+  row->key.property = row->fields[_ED_REGISTER_FIELD_PROPERTY];
+  row->key.surname = row->fields[_ED_REGISTER_FIELD_SURNAME];
+  row->key.forenames = row->fields[_ED_REGISTER_FIELD_FORENAMES];
+  if (!ed_elector_number_set (&row->key.number, row->fields[_ED_REGISTER_FIELD_PREFIX],
+                              (guint32) g_ascii_strtoull (row->fields[_ED_REGISTER_FIELD_NUMBER],
+                                                          NULL, 10),
+                              (guint32) g_ascii_strtoull (row->fields[_ED_REGISTER_FIELD_SUFFIX],
+                                                          NULL, 10),
+                              NULL))
+    memset (&row->key.number, 0, sizeof row->key.number);
+  return row;
+}
+
+static int
+street_row_compare (gconstpointer a,
+                    gconstpointer b)
+{
+  const StreetRow *x = *(StreetRow **)a;
+  const StreetRow *y = *(StreetRow **)b;
+
+  return ed_register_entry_compare (&x->key, &y->key);
+}
+
+/* The part's entries with an address in street order (DOMAIN.md §1.1, reg 41). Numbers are
+ * given in street order at each revision and a new elector at an existing address takes a
+ * suffix, so they are nearly always in order already; an addition at a new address between
+ * revisions takes the next number in the part, and is sorted into its street here rather
+ * than printed at the end of the part. */
+static gboolean
+flush_street (GPtrArray            *rows,
+              gboolean              in_order,
+              EdRegisterEntryFunc   func,
+              gpointer              user_data,
+              GError              **error)
+{
+  if (!in_order)
+    g_ptr_array_sort (rows, street_row_compare);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      StreetRow *row = g_ptr_array_index (rows, i);
+
+      if (!func (row->fields, ED_REGISTER_SECTION_STREET, user_data, error))
+        return FALSE;
+    }
+  g_ptr_array_set_size (rows, 0);
   return TRUE;
 }
 
@@ -213,8 +305,8 @@ static const char count_sql[] = "SELECT count(*) FROM elector";
  * @user_data: for @func
  * @error: return location for an error, from the database, @cancellable or @func
  *
- * Walks the register part by part (polling district): entries with an address in
- * elector-number order, then Other electors alphabetically, then anonymous entries. The CSV
+ * Walks the register part by part (polling district): entries with an address in street
+ * order, then Other electors alphabetically, then anonymous entries. The CSV
  * export and the printed register both read the register through here, so they agree.
  */
 gboolean
@@ -228,11 +320,16 @@ _ed_register_walk (EdContext                 *context,
                    GError                   **error)
 {
   EdDatabase *database = ed_context_get_database (context);
-  EdCountry country = ed_district_settings_get_country (ed_context_get_settings (context));
+  EdDistrictSettings *settings = ed_context_get_settings (context);
+  EdCountry country = ed_district_settings_get_country (settings);
+  const char *welsh_letter = ed_district_settings_get_welsh_marker_letter (settings);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) others = g_ptr_array_new_with_free_func ((GDestroyNotify)buffered_row_free);
+  g_autoptr(GPtrArray) streets = g_ptr_array_new_with_free_func (g_free);
+  gboolean streets_in_order = TRUE;
   g_autofree char *part = NULL;
   const char *fields[_ED_REGISTER_N_FIELDS + 1] = { NULL, };
+  char shown_text[16];
   guint n_rows = 0;
   gint64 total = 0;
   int rc;
@@ -280,16 +377,56 @@ _ed_register_walk (EdContext                 *context,
           fields[i] = text != NULL ? text : "";
         }
 
-      /* A new part: the last one's Other electors come before it. */
+      /* A new part: the last one's streets and Other electors come before it. */
       if (g_strcmp0 (part, fields[_ED_REGISTER_FIELD_PREFIX]) != 0)
         {
-          if (!flush_other_electors (others, func, user_data, error))
+          if (!flush_street (streets, streets_in_order, func, user_data, error) ||
+              !flush_other_electors (others, func, user_data, error))
             return FALSE;
+          streets_in_order = TRUE;
           g_free (part);
           part = g_strdup (fields[_ED_REGISTER_FIELD_PREFIX]);
         }
       if (!is_selected (fields, selection, country, as_at))
         continue;
+      /* Legacy markers are kept as imported but never published (DOMAIN.md §1.2). */
+      if (selection != _ED_REGISTER_SELECT_ALL)
+        {
+          GDate shown;
+
+          fields[_ED_REGISTER_FIELD_MARKER] =
+            ed_franchise_marker_published_letter (fields[_ED_REGISTER_FIELD_MARKER], welsh_letter);
+          /* A published version shows the date the entry must give, the day the elector
+           * reaches voting age or, for a 16- or 17-year-old in Wales or Scotland, the day they
+           * turn 18, and never a date of birth (DOMAIN.md §1.2, §1.3). */
+          g_date_clear (&shown, 1);
+          if (ed_elector_entry_dates (country, fields[_ED_REGISTER_FIELD_DATE_OF_BIRTH],
+                                      fields[_ED_REGISTER_FIELD_ATTAINER], as_at, NULL, NULL,
+                                      &shown))
+            {
+              g_date_strftime (shown_text, sizeof shown_text, "%Y-%m-%d", &shown);
+              fields[_ED_REGISTER_FIELD_ATTAINER] = shown_text;
+            }
+          else
+            fields[_ED_REGISTER_FIELD_ATTAINER] = "";
+          fields[_ED_REGISTER_FIELD_DATE_OF_BIRTH] = "";
+        }
+
+      if (section == ED_REGISTER_SECTION_STREET)
+        {
+          StreetRow *row = street_row_new (fields);
+
+          if (streets->len > 0 &&
+              street_row_compare (&g_ptr_array_index (streets, streets->len - 1), &row) > 0)
+            streets_in_order = FALSE;
+          g_ptr_array_add (streets, row);
+          continue;
+        }
+      /* The part's streets come before its Other electors and anonymous entries. */
+      if (streets->len > 0 &&
+          !flush_street (streets, streets_in_order, func, user_data, error))
+        return FALSE;
+      streets_in_order = TRUE;
 
       if (section == ED_REGISTER_SECTION_OTHER)
         {
@@ -313,14 +450,15 @@ _ed_register_walk (EdContext                 *context,
       ed_database_set_error (database, rc, error);
       return FALSE;
     }
-  return flush_other_electors (others, func, user_data, error);
+  return flush_street (streets, streets_in_order, func, user_data, error) &&
+         flush_other_electors (others, func, user_data, error);
 }
 
 typedef struct
 {
   EdOutputFile      *out;
   GString           *line;
-  EdRegisterEdition  edition;
+  EdRegisterCsvForm  form;
   guint              n_entries;
 } Writer;
 
@@ -333,6 +471,39 @@ write_fields (Writer              *writer,
   g_string_truncate (writer->line, 0);
   ed_csv_append_row (writer->line, fields, n_fields, ',');
   return ed_output_file_write (writer->out, writer->line->str, writer->line->len, error);
+}
+
+static gboolean
+write_published_entry (Writer              *writer,
+                       const char * const  *fields,
+                       EdRegisterSection    section,
+                       const char          *number,
+                       GError             **error)
+{
+  const char *row[G_N_ELEMENTS (published_columns)] = {
+    fields[_ED_REGISTER_FIELD_PREFIX], number, "", "", "", "", "", "", "", "", "",
+  };
+
+  if (section == ED_REGISTER_SECTION_ANONYMOUS)
+    {
+      /* Number and N only (RPR 2001 reg 41A). */
+      row[2] = "N";
+      return write_fields (writer, row, G_N_ELEMENTS (row), error);
+    }
+  row[2] = fields[_ED_REGISTER_FIELD_MARKER];
+  row[3] = fields[_ED_REGISTER_FIELD_ATTAINER];
+  row[4] = fields[_ED_REGISTER_FIELD_SURNAME];
+  row[5] = fields[_ED_REGISTER_FIELD_FORENAMES];
+  /* Other electors have no printed address (reg 41(3)). */
+  if (section == ED_REGISTER_SECTION_STREET)
+    {
+      row[6] = fields[_ED_REGISTER_FIELD_PROPERTY];
+      row[7] = fields[_ED_REGISTER_FIELD_STREET];
+      row[8] = fields[_ED_REGISTER_FIELD_LOCALITY];
+      row[9] = fields[_ED_REGISTER_FIELD_TOWN];
+      row[10] = fields[_ED_REGISTER_FIELD_POSTCODE];
+    }
+  return write_fields (writer, row, G_N_ELEMENTS (row), error);
 }
 
 static gboolean
@@ -352,20 +523,22 @@ write_entry_cb (const char * const  *fields,
   const char *open_fields[G_N_ELEMENTS (open_sources)];
 
   writer->n_entries++;
-  if (writer->edition == ED_REGISTER_EDITION_FULL)
+  if (writer->form == _ED_REGISTER_CSV_ALL_FIELDS)
     return write_fields (writer, fields, G_N_ELEMENTS (full_columns), error);
 
   number = _ed_register_number_text (fields);
+  if (writer->form == _ED_REGISTER_CSV_PUBLISHED)
+    return write_published_entry (writer, fields, section, number, error);
   for (guint i = 0; i < G_N_ELEMENTS (open_sources); i++)
     open_fields[i] = open_sources[i] < 0 ? number : fields[open_sources[i]];
   return write_fields (writer, open_fields, G_N_ELEMENTS (open_fields), error);
 }
 
 /**
- * _ed_register_export_csv_full:
+ * _ed_register_export_csv_form:
  * @context: the district
- * @edition: which edition
- * @as_at: the date the register is published as at (for the open register's under-16 rule)
+ * @form: which columns and entries
+ * @as_at: the date the register is published as at (for the under-16 rule)
  * @file: where to write; replaced only once the export is complete
  * @progress: (nullable): told how far the export has got
  * @cancellable: (nullable): to stop, leaving what was at @file as it was
@@ -373,8 +546,8 @@ write_entry_cb (const char * const  *fields,
  * @error: return location for an error
  */
 gboolean
-_ed_register_export_csv_full (EdContext                 *context,
-                              EdRegisterEdition          edition,
+_ed_register_export_csv_form (EdContext                 *context,
+                              EdRegisterCsvForm          form,
                               const GDate               *as_at,
                               GFile                     *file,
                               const EdRegisterProgress  *progress,
@@ -383,17 +556,35 @@ _ed_register_export_csv_full (EdContext                 *context,
                               GError                   **error)
 {
   g_autoptr(EdOutputFile) out = NULL;
-  const char * const *header = edition == ED_REGISTER_EDITION_FULL ? full_columns : open_columns;
-  gsize n_fields = edition == ED_REGISTER_EDITION_FULL ? G_N_ELEMENTS (full_columns)
-                                                        : G_N_ELEMENTS (open_columns);
-  EdRegisterSelection selection = edition == ED_REGISTER_EDITION_FULL ? _ED_REGISTER_SELECT_ALL
-                                                                       : _ED_REGISTER_SELECT_OPEN;
-  Writer writer = { NULL, NULL, edition, 0 };
+  const char * const *header;
+  gsize n_fields;
+  EdRegisterSelection selection;
+  Writer writer = { NULL, NULL, form, 0 };
   gboolean ok = FALSE;
 
   g_return_val_if_fail (ED_IS_CONTEXT (context), FALSE);
   g_return_val_if_fail (as_at != NULL && g_date_valid (as_at), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  switch (form)
+    {
+    case _ED_REGISTER_CSV_ALL_FIELDS:
+      header = full_columns;
+      n_fields = G_N_ELEMENTS (full_columns);
+      selection = _ED_REGISTER_SELECT_ALL;
+      break;
+    case _ED_REGISTER_CSV_PUBLISHED:
+      header = published_columns;
+      n_fields = G_N_ELEMENTS (published_columns);
+      selection = _ED_REGISTER_SELECT_PUBLISHED;
+      break;
+    case _ED_REGISTER_CSV_OPEN:
+    default:
+      header = open_columns;
+      n_fields = G_N_ELEMENTS (open_columns);
+      selection = _ED_REGISTER_SELECT_OPEN;
+      break;
+    }
 
   /* Written whole under its name, or not at all (core/ed-output-file.c): half a register
    * would import as a smaller one without a word. */
@@ -411,6 +602,120 @@ _ed_register_export_csv_full (EdContext                 *context,
     *out_n_entries = writer.n_entries;
   g_string_free (writer.line, TRUE);
   return ok;
+}
+
+/**
+ * _ed_register_export_csv_full:
+ * @context: the district
+ * @edition: which edition: every field of every entry for the full edition (for moving a
+ *   register, never a supply), or the open register
+ * @as_at: the date the register is published as at (for the open register's under-16 rule)
+ * @file: where to write; replaced only once the export is complete
+ * @progress: (nullable): told how far the export has got
+ * @cancellable: (nullable): to stop, leaving what was at @file as it was
+ * @out_n_entries: (out) (optional): how many entries were written
+ * @error: return location for an error
+ */
+gboolean
+_ed_register_export_csv_full (EdContext                 *context,
+                              EdRegisterEdition          edition,
+                              const GDate               *as_at,
+                              GFile                     *file,
+                              const EdRegisterProgress  *progress,
+                              GCancellable              *cancellable,
+                              guint                     *out_n_entries,
+                              GError                   **error)
+{
+  return _ed_register_export_csv_form (context,
+                                       edition == ED_REGISTER_EDITION_FULL
+                                         ? _ED_REGISTER_CSV_ALL_FIELDS
+                                         : _ED_REGISTER_CSV_OPEN,
+                                       as_at, file, progress, cancellable, out_n_entries,
+                                       error);
+}
+
+/* What the selection rules read of each entry, and its register, without the walk's join,
+ * order and buffering: a count of a million entries is a plain scan. */
+static const char count_by_register_sql[] =
+  "SELECT coalesce (d.constituency, ''), e.attainer_date, e.status, e.anonymous, "
+  "  e.open_register_opt_out, e.date_of_birth "
+  "FROM elector AS e LEFT JOIN polling_district AS d ON d.id = e.polling_district";
+
+/**
+ * _ed_register_count_by_register:
+ * @context: the district
+ * @selection: which entries
+ * @as_at: the date the register is as at
+ * @out_by_register: (out) (transfer full) (element-type utf8 guint64): the entries of each
+ *   register the ERO maintains, by constituency ("" for parts with none)
+ * @out_total: (out) (optional): every entry
+ * @error: return location for an error
+ *
+ * Counts the entries a copy holds by the rules the walk selects them by, so what is charged
+ * for is what is supplied.
+ */
+gboolean
+_ed_register_count_by_register (EdContext            *context,
+                                EdRegisterSelection   selection,
+                                const GDate          *as_at,
+                                GHashTable          **out_by_register,
+                                guint64              *out_total,
+                                GError              **error)
+{
+  EdDatabase *database = ed_context_get_database (context);
+  EdCountry country = ed_district_settings_get_country (ed_context_get_settings (context));
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *fields[_ED_REGISTER_N_FIELDS + 1] = { NULL, };
+  guint64 total = 0;
+  int rc;
+
+  g_return_val_if_fail (ED_IS_CONTEXT (context), FALSE);
+  g_return_val_if_fail (as_at != NULL && g_date_valid (as_at), FALSE);
+  g_return_val_if_fail (out_by_register != NULL, FALSE);
+
+  stmt = ed_database_prepare (database, count_by_register_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < _ED_REGISTER_N_FIELDS; i++)
+    fields[i] = "";
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *constituency = (const char *) sqlite3_column_text (stmt, 0);
+      guint64 *n;
+
+      /* The same rules as the walk (is_selected ()), so what is counted is what is written. */
+      fields[_ED_REGISTER_FIELD_ATTAINER] = (const char *) sqlite3_column_text (stmt, 1);
+      fields[_ED_REGISTER_FIELD_STATUS] = (const char *) sqlite3_column_text (stmt, 2);
+      fields[_ED_REGISTER_FIELD_ANONYMOUS] = (const char *) sqlite3_column_text (stmt, 3);
+      fields[_ED_REGISTER_FIELD_OPT_OUT] = (const char *) sqlite3_column_text (stmt, 4);
+      fields[_ED_REGISTER_FIELD_DATE_OF_BIRTH] = (const char *) sqlite3_column_text (stmt, 5);
+      for (guint i = _ED_REGISTER_FIELD_ATTAINER; i <= _ED_REGISTER_FIELD_STATUS; i++)
+        if (fields[i] == NULL)
+          fields[i] = "";
+      if (!is_selected (fields, selection, country, as_at))
+        continue;
+
+      if (constituency == NULL)
+        constituency = "";
+      n = g_hash_table_lookup (counts, constituency);
+      if (n == NULL)
+        {
+          n = g_new0 (guint64, 1);
+          g_hash_table_insert (counts, g_strdup (constituency), n);
+        }
+      (*n)++;
+      total++;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      ed_database_set_error (database, rc, error);
+      return FALSE;
+    }
+  if (out_total != NULL)
+    *out_total = total;
+  *out_by_register = g_steal_pointer (&counts);
+  return TRUE;
 }
 
 /**

@@ -50,7 +50,7 @@ enum
   C_PARISH, C_PARISH_NAME, C_CONSTITUENCY, C_PREFIX, C_NUMBER, C_SUFFIX, C_TITLE, C_FORENAMES,
   C_SURNAME, C_MARKER, C_ATTAINER, C_OPT_OUT, C_ABSENT_VOTE, C_ABSENT_VOTE_ENDS, C_PROXY_NAME,
   C_PROXY_ADDRESS, C_ANONYMOUS, C_OTHER, C_LANGUAGE, C_STATUS, C_UPRN, C_PROPERTY, C_STREET,
-  C_LOCALITY, C_TOWN, C_AREA_OF_TOWN, C_POSTCODE, N_COLUMNS
+  C_LOCALITY, C_TOWN, C_AREA_OF_TOWN, C_POSTCODE, C_DATE_OF_BIRTH, N_COLUMNS
 };
 
 /* The names each column may have in a header, after ed_csv_normalise_name(). */
@@ -88,6 +88,7 @@ static const char *column_names[N_COLUMNS][3] = {
   { "town", NULL },
   { "area", NULL },
   { "postcode", NULL },
+  { "date_of_birth", "dob", NULL },
 };
 
 /* The most characters each column holds (ed-register-tables.h). */
@@ -125,6 +126,7 @@ static const guint column_max_chars[N_COLUMNS] = {
   [C_TOWN] = ED_REGISTER_ADDRESS_LINE_MAX_CHARS,
   [C_AREA_OF_TOWN] = ED_REGISTER_ADDRESS_LINE_MAX_CHARS,
   [C_POSTCODE] = ED_REGISTER_OTHER_MAX_CHARS,
+  [C_DATE_OF_BIRTH] = ED_REGISTER_OTHER_MAX_CHARS,
 };
 
 typedef struct
@@ -166,6 +168,7 @@ typedef struct
   const char *surname;
   const char *marker;
   const char *attainer;
+  const char *date_of_birth;
   gboolean           opt_out;
   EdAbsentVote       absent_vote;
   const char        *absent_vote_ends;
@@ -500,6 +503,92 @@ prepare_row (Import      *import,
   return ok;
 }
 
+/* The attainer rules the elector editor applies hold for every imported row too
+ * (ed_attainer_date_check(), DOMAIN.md §1.2): in England no one under 16 may be registered,
+ * so a row whose attainer date is more than two years off is refused as such; elsewhere an
+ * attainer must reach voting age within the window, or be at least 14 in Wales and
+ * Scotland. A date already past is kept: the person has reached voting age since the
+ * register was exported, and is an elector. */
+static void
+check_attainer (Import      *import,
+                EdCsvReader *reader,
+                const char  *text)
+{
+  g_autoptr(GError) error = NULL;
+  GDate attainer;
+  GDate sixteen;
+
+  if (text == NULL || text[0] == '\0')
+    return;
+  g_date_clear (&attainer, 1);
+  if (!ed_date_parse_iso (text, &attainer, NULL) ||
+      g_date_compare (&attainer, &import->today) <= 0)
+    return;
+
+  /* The day they turn 16 is two years before the day they turn 18. */
+  sixteen = attainer;
+  g_date_subtract_years (&sixteen, 2);
+  if (import->country == ED_COUNTRY_ENGLAND && g_date_compare (&sixteen, &import->today) > 0)
+    {
+      g_autofree char *reason = NULL;
+      g_autofree char *when = ed_date_format_iso (&sixteen);
+
+      reason = g_strdup_printf (_("this person is under 16 until %s: in England no one under "
+                                  "16 can be registered"), when);
+      add_problem (import, ed_csv_reader_get_line (reader),
+                   header_name (reader, import, C_ATTAINER), text, reason);
+      return;
+    }
+  if (!ed_attainer_date_check (import->country, &attainer, &import->today, &error))
+    add_problem (import, ed_csv_reader_get_line (reader), header_name (reader, import, C_ATTAINER),
+                 text, error->message);
+}
+
+/* A date of birth is checked by the same attainer rules, on the day it gives the elector voting
+ * age (DOMAIN.md §1.2): it is never in the future, in England no one under 16 may be
+ * registered, and elsewhere someone who has not yet reached voting age must reach it within
+ * the window, or be at least 14. */
+static void
+check_birth (Import      *import,
+             EdCsvReader *reader,
+             const char  *text)
+{
+  g_autoptr(GError) error = NULL;
+  const char *column = header_name (reader, import, C_DATE_OF_BIRTH);
+  guint64 line = ed_csv_reader_get_line (reader);
+  GDate born;
+  GDate voting_age;
+  GDate sixteen;
+
+  if (text == NULL || text[0] == '\0')
+    return;
+  g_date_clear (&born, 1);
+  if (!ed_date_parse_iso (text, &born, NULL))
+    return;
+  if (g_date_compare (&born, &import->today) > 0)
+    {
+      add_problem (import, line, column, text, _("a date of birth cannot be in the future"));
+      return;
+    }
+  sixteen = born;
+  g_date_add_years (&sixteen, 16);
+  ed_elector_dates_from_birth (import->country, &born, &voting_age, NULL);
+  if (g_date_compare (&voting_age, &import->today) <= 0)
+    return;
+  if (import->country == ED_COUNTRY_ENGLAND && g_date_compare (&sixteen, &import->today) > 0)
+    {
+      g_autofree char *when = ed_date_format_iso (&sixteen);
+      g_autofree char *reason =
+        g_strdup_printf (_("this person is under 16 until %s: in England no one under "
+                           "16 can be registered"), when);
+
+      add_problem (import, line, column, text, reason);
+      return;
+    }
+  if (!ed_attainer_date_check (import->country, &voting_age, &import->today, &error))
+    add_problem (import, line, column, text, error->message);
+}
+
 /* Checks one row; records every problem in it. */
 static void
 read_row (Import      *import,
@@ -589,7 +678,10 @@ read_row (Import      *import,
   read_flag (import, reader, C_OPT_OUT, &elector.opt_out);
   read_flag (import, reader, C_ANONYMOUS, &elector.anonymous);
   read_flag (import, reader, C_OTHER, &elector.other);
-  read_date (import, reader, C_ATTAINER, &elector.attainer);
+  if (read_date (import, reader, C_ATTAINER, &elector.attainer))
+    check_attainer (import, reader, elector.attainer);
+  if (read_date (import, reader, C_DATE_OF_BIRTH, &elector.date_of_birth))
+    check_birth (import, reader, elector.date_of_birth);
   read_date (import, reader, C_ABSENT_VOTE_ENDS, &elector.absent_vote_ends);
 
   /* The file holds the stored values (ed-register-vocab.h); an empty language or status is
@@ -993,6 +1085,8 @@ write_register (Import                *import,
       ed_bulk_insert_set_text (electors, ED_ELECTOR_COL_SURNAME, or_empty (e->surname));
       ed_bulk_insert_set_text (electors, ED_ELECTOR_COL_MARKER, or_empty (e->marker));
       ed_bulk_insert_set_text (electors, ED_ELECTOR_COL_ATTAINER_DATE, or_empty (e->attainer));
+      ed_bulk_insert_set_text (electors, ED_ELECTOR_COL_DATE_OF_BIRTH,
+                               or_empty (e->date_of_birth));
       ed_bulk_insert_set_boolean (electors, ED_ELECTOR_COL_OPEN_REGISTER_OPT_OUT, e->opt_out);
       ed_bulk_insert_set_text (electors, ED_ELECTOR_COL_ABSENT_VOTE,
                                ed_absent_vote_to_string (e->absent_vote));

@@ -21,6 +21,7 @@ typedef struct
   guint n_deleted;    /* pending deletions removed */
 } EdNoticeResolution;
 
+const char *_ed_register_notice_reference (EdNoticeKind      kind);
 EdCalendar *_ed_register_calendar          (EdContext           *context,
                                             GError             **error);
 gboolean    _ed_register_notice_check_order (EdContext          *context,

@@ -26,6 +26,7 @@
 #include "district/ed-district-settings.h"
 #include "core/ed-elector-number.h"
 #include "core/ed-output-file.h"
+#include "core/ed-today.h"
 #include "register/ed-franchise.h"
 #include "register/ed-notice-document.h"
 #include "register/ed-notice-timetable.h"
@@ -66,8 +67,105 @@ ed_notice_free (EdNotice *notice)
   if (notice == NULL)
     return;
   g_free (notice->council);
+  g_free (notice->ero_name);
+  g_free (notice->ero_address);
+  g_free (notice->statutory_reference);
   g_ptr_array_unref (notice->districts);
   g_free (notice);
+}
+
+/**
+ * ed_notice_get_changes:
+ * @notice: a prepared notice
+ * @out: (out): what publishing it will change
+ *
+ * The additions, deletions and amendments the notice publishes, for the confirmation a
+ * person gives before publishing it (a notice never changes the register unannounced).
+ */
+void
+ed_notice_get_changes (EdNotice        *notice,
+                       EdNoticeChanges *out)
+{
+  g_return_if_fail (notice != NULL);
+  g_return_if_fail (out != NULL);
+
+  *out = notice->changes;
+}
+
+/**
+ * ed_notice_changes_describe:
+ * @changes: what a notice will change
+ *
+ * Returns: (transfer full): the changes in words, such as “3 additions, 1 deletion and
+ *   2 amendments”
+ */
+char *
+ed_notice_changes_describe (const EdNoticeChanges *changes)
+{
+  g_autofree char *additions = NULL;
+  g_autofree char *deletions = NULL;
+  g_autofree char *amendments = NULL;
+
+  g_return_val_if_fail (changes != NULL, NULL);
+
+  additions = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u addition", "%u additions",
+                                            changes->n_additions), changes->n_additions);
+  deletions = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u deletion", "%u deletions",
+                                            changes->n_deletions), changes->n_deletions);
+  amendments = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u amendment", "%u amendments",
+                                             changes->n_amendments), changes->n_amendments);
+  /* Translators: the three parts are "3 additions", "1 deletion" and "2 amendments". */
+  return g_strdup_printf (_("%s, %s and %s"), additions, deletions, amendments);
+}
+
+/**
+ * ed_register_notice_check_publishable:
+ * @publication: the notice's publication date
+ * @determination: its determination deadline
+ * @today: the day it would be published
+ * @flags: %ED_NOTICE_FLAGS_BEFORE_DATE if a person confirmed publishing early
+ * @error: return location for an %ED_REGISTER_NOTICE_ERROR
+ *
+ * Whether a notice may be published on @today. Never on or before its determination
+ * deadline, while alterations may still be determined for it (RPA 1983 s.13A(2)(a),
+ * DOMAIN.md §1.4): it would leave them out. Between the deadline and the publication date,
+ * only when a person has confirmed it, since an alteration has effect from the day its
+ * notice is issued (s.13A(2)(b)). On or after the publication date, always.
+ *
+ * Returns: %TRUE if it may be published on @today
+ */
+gboolean
+ed_register_notice_check_publishable (const GDate    *publication,
+                                      const GDate    *determination,
+                                      const GDate    *today,
+                                      EdNoticeFlags   flags,
+                                      GError        **error)
+{
+  g_return_val_if_fail (publication != NULL && g_date_valid (publication), FALSE);
+  g_return_val_if_fail (determination != NULL && g_date_valid (determination), FALSE);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (g_date_compare (today, determination) <= 0)
+    {
+      g_autofree char *when = ed_notice_format_date (publication);
+      g_autofree char *deadline = ed_notice_format_date (determination);
+
+      g_set_error (error, ED_REGISTER_NOTICE_ERROR, ED_REGISTER_NOTICE_ERROR_BEFORE_DEADLINE,
+                   _("The notice of %s cannot be published yet: its determination deadline, "
+                     "%s, has not passed"), when, deadline);
+      return FALSE;
+    }
+  if (g_date_compare (today, publication) < 0 && !(flags & ED_NOTICE_FLAGS_BEFORE_DATE))
+    {
+      g_autofree char *when = ed_notice_format_date (publication);
+
+      g_set_error (error, ED_REGISTER_NOTICE_ERROR, ED_REGISTER_NOTICE_ERROR_BEFORE_DATE,
+                   _("The notice of %s is published before its date only when that is "
+                     "confirmed"), when);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /**
@@ -183,7 +281,7 @@ static const char gather_sql[] =
   "  coalesce (e.marker, ''), coalesce (e.attainer_date, ''), coalesce (e.anonymous, 0), "
   "  coalesce (e.other_elector, 0), p.id IS NOT NULL, coalesce (p.property, ''), "
   "  coalesce (p.street, ''), coalesce (p.locality, ''), coalesce (p.town, ''), "
-  "  coalesce (p.postcode, '') "
+  "  coalesce (p.postcode, ''), coalesce (e.date_of_birth, '') "
   "FROM register_alteration AS a "
   "LEFT JOIN elector AS e ON e.id = a.elector "
   "LEFT JOIN polling_district AS d ON d.id = e.polling_district "
@@ -195,6 +293,7 @@ enum
   G_ID, G_KIND, G_DETERMINED, G_REASON, G_DETAIL, G_ELECTOR, G_CODE, G_DISTRICT_NAME, G_PREFIX,
   G_NUMBER, G_SUFFIX, G_TITLE, G_FORENAMES, G_SURNAME, G_MARKER, G_ATTAINER, G_ANONYMOUS,
   G_OTHER, G_HAS_PROPERTY, G_PROPERTY, G_STREET, G_LOCALITY, G_TOWN, G_POSTCODE,
+  G_DATE_OF_BIRTH,
 };
 
 /* An entry with what its place in the statutory order depends on. */
@@ -263,6 +362,7 @@ join_non_empty (const char * const *parts,
 static Sortable *
 sortable_from_row (sqlite3_stmt *stmt,
                    EdCountry     country,
+                   const char   *welsh_letter,
                    const GDate  *publication,
                    gboolean     *out_withheld)
 {
@@ -273,9 +373,9 @@ sortable_from_row (sqlite3_stmt *stmt,
   gboolean anonymous = sqlite3_column_int (stmt, G_ANONYMOUS) != 0;
   gboolean has_address = sqlite3_column_int (stmt, G_HAS_PROPERTY) != 0 &&
                          sqlite3_column_int (stmt, G_OTHER) == 0;
-  const char *attainer = column_text (stmt, G_ATTAINER);
-  const char *detail = column_text (stmt, G_DETAIL);
   GDate attainer_date;
+  gboolean eighteen = FALSE;
+  g_autofree char *attainer = NULL;
 
   sortable->entry = entry;
   entry->alteration_id = g_strdup (column_text (stmt, G_ID));
@@ -286,9 +386,16 @@ sortable_from_row (sqlite3_stmt *stmt,
   ed_date_parse_iso (column_text (stmt, G_DETERMINED), &entry->determined_on, NULL);
   entry->reason = g_strdup (column_text (stmt, G_REASON));
 
+  /* The date the entry shows, from the date of birth when it has one: the day the elector
+   * reaches voting age or, for a 16- or 17-year-old in Wales or Scotland, the day they turn
+   * 18; never the date of birth (DOMAIN.md §1.2, §1.3). */
   g_date_clear (&attainer_date, 1);
-  *out_withheld = attainer[0] != '\0' && ed_date_parse_iso (attainer, &attainer_date, NULL) &&
-                  ed_elector_is_under_16 (country, &attainer_date, publication);
+  if (ed_elector_entry_dates (country, column_text (stmt, G_DATE_OF_BIRTH),
+                              column_text (stmt, G_ATTAINER), publication, out_withheld,
+                              &eighteen, &attainer_date))
+    attainer = ed_date_format_iso (&attainer_date);
+  else
+    attainer = g_strdup ("");
 
   if (!ed_elector_number_set (&sortable->key.number, column_text (stmt, G_PREFIX),
                               (guint32)sqlite3_column_int64 (stmt, G_NUMBER),
@@ -323,8 +430,7 @@ sortable_from_row (sqlite3_stmt *stmt,
   else if (present)
     {
       const char *name_parts[] = {
-        column_text (stmt, G_TITLE), column_text (stmt, G_FORENAMES),
-        column_text (stmt, G_SURNAME), NULL,
+        column_text (stmt, G_SURNAME), column_text (stmt, G_FORENAMES), NULL,
       };
       /* "19 Linden Crescent", as the register prints it: the property and its street
        * are one line of the address. */
@@ -337,8 +443,12 @@ sortable_from_row (sqlite3_stmt *stmt,
         column_text (stmt, G_POSTCODE), NULL,
       };
 
-      entry->marker = g_strdup (column_text (stmt, G_MARKER));
-      entry->name = join_non_empty (name_parts, " ");
+      /* Legacy markers are never published (DOMAIN.md §1.2). */
+      entry->marker = g_strdup (ed_franchise_marker_published_letter (column_text (stmt,
+                                                                                  G_MARKER),
+                                                                      welsh_letter));
+      /* Names as the register prints them: "Surname, Forenames" (ed-register-document.c). */
+      entry->name = join_non_empty (name_parts, ", ");
       entry->address = has_address ? join_non_empty (address_parts, ", ") : g_strdup ("");
       entry->attainer_date = g_strdup (attainer);
       sortable->street = g_strdup (column_text (stmt, G_STREET));
@@ -347,42 +457,65 @@ sortable_from_row (sqlite3_stmt *stmt,
       sortable->forenames = g_strdup (column_text (stmt, G_FORENAMES));
     }
 
-  /* What an amendment changed could name an anonymous elector, so it is not printed. */
-  switch (entry->kind)
+  /* A published notice shows what the statutory notice shows and nothing more: the entry
+   * as added, deleted or amended, and an attainer's date (DOMAIN.md §1.2). Never a
+   * deletion's reason, the desk's note of what an amendment changed (which can hold a former
+   * name, an absent vote or an opt-out), or anything of an anonymous entry; the reason and
+   * the note stay in @reason and the alteration's record for the officer. */
+  if (entry->kind != ED_ALTERATION_DELETION && !anonymous && entry->attainer_date != NULL &&
+      entry->attainer_date[0] != '\0' && g_date_valid (&attainer_date))
     {
-    case ED_ALTERATION_DELETION:
-      {
-        EdDeletionReason reason;
-        const char *label = ed_deletion_reason_from_string (entry->reason, &reason, NULL)
-                              ? ed_deletion_reason_get_display_name (reason) : entry->reason;
-        const char *parts[] = { label, anonymous ? "" : detail, NULL };
+      g_autofree char *when = ed_notice_format_date (&attainer_date);
 
-        entry->detail = join_non_empty (parts, ": ");
-      }
-      break;
-    case ED_ALTERATION_ADDITION:
-      if (!anonymous && entry->attainer_date[0] != '\0' && g_date_valid (&attainer_date))
-        {
-          g_autofree char *when = ed_notice_format_date (&attainer_date);
-
-          entry->detail = g_strdup_printf (_("Attainer: %s"), when);
-        }
-      else
-        /* The entry itself says who was added; the desk's own note stays in the log. */
-        entry->detail = g_strdup ("");
-      break;
-    case ED_ALTERATION_AMENDMENT:
-    case ED_N_ALTERATION_KINDS:
-    default:
-      entry->detail = g_strdup (anonymous ? "" : detail);
-      break;
+      entry->detail = eighteen
+                        /* Translators: %s is a date: the day a 16- or 17-year-old
+                         * local-government-only elector in Wales or Scotland turns 18. */
+                        ? g_strdup_printf (_("Aged 18: %s"), when)
+                        : g_strdup_printf (_("Attainer: %s"), when);
     }
+  else
+    entry->detail = g_strdup ("");
 
   sortable->key.street = sortable->street;
   sortable->key.property = sortable->property;
   sortable->key.surname = sortable->surname;
   sortable->key.forenames = sortable->forenames;
   return sortable;
+}
+
+/* An address of several lines on one line of a heading. */
+static char *
+one_line (const char *address)
+{
+  g_auto(GStrv) lines = g_strsplit (address != NULL ? address : "", "\n", -1);
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strstrip (lines[i]);
+      if (lines[i][0] != '\0')
+        g_ptr_array_add (kept, lines[i]);
+    }
+  g_ptr_array_add (kept, NULL);
+  return g_strjoinv (", ", (char **)kept->pdata);
+}
+
+/* The provision a notice is published under, as its heading cites it: a monthly notice
+ * under RPA 1983 s.13A, an interim notice of an election under s.13AB, and the revised
+ * register under s.13 (DOMAIN.md §1.4). */
+const char *
+_ed_register_notice_reference (EdNoticeKind kind)
+{
+  switch (kind)
+    {
+    case ED_NOTICE_KIND_INTERIM:
+      return _("Representation of the People Act 1983, section 13AB");
+    case ED_NOTICE_KIND_REVISED:
+      return _("Representation of the People Act 1983, section 13");
+    case ED_NOTICE_KIND_MONTHLY:
+    default:
+      return _("Representation of the People Act 1983, section 13A");
+    }
 }
 
 static int
@@ -396,12 +529,15 @@ district_compare (gconstpointer a,
 }
 
 /* The notice of @publication as the register stands: every change determined on or before
- * @determination and not yet published, grouped and ordered for printing. */
-EdNotice *
-_ed_register_notice_gather (EdContext    *context,
-                            const GDate  *publication,
-                            const GDate  *determination,
-                            GError      **error)
+ * @determination and not yet published, in the polling districts of @areas (all when
+ * %NULL), grouped and ordered for printing. */
+static EdNotice *
+gather (EdContext    *context,
+        EdNoticeKind  kind,
+        const GDate  *publication,
+        const GDate  *determination,
+        GHashTable   *areas,
+        GError      **error)
 {
   EdDatabase *database = ed_context_get_database (context);
   EdDistrictSettings *settings = ed_context_get_settings (context);
@@ -409,6 +545,7 @@ _ed_register_notice_gather (EdContext    *context,
   g_autofree char *deadline = ed_date_format_iso (determination);
   g_autoptr(sqlite3_stmt) stmt = ed_database_prepare (database, gather_sql, error);
   g_autoptr(GHashTable) by_code = NULL;
+  g_autoptr(GHashTable) amended = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(EdNotice) notice = NULL;
   GHashTableIter iter;
   GPtrArray **lists;
@@ -424,6 +561,11 @@ _ed_register_notice_gather (EdContext    *context,
   notice->council = g_strdup (ed_district_settings_get_council_name (settings));
   if (notice->council == NULL)
     notice->council = g_strdup ("");
+  notice->ero_name = g_strdup (ed_district_settings_get (settings, "ero-name"));
+  if (notice->ero_name == NULL)
+    notice->ero_name = g_strdup ("");
+  notice->ero_address = one_line (ed_district_settings_get (settings, "council-address"));
+  notice->statutory_reference = g_strdup (_ed_register_notice_reference (kind));
   notice->districts = g_ptr_array_new_with_free_func ((GDestroyNotify)notice_district_free);
 
   /* code → the district's lists of Sortable, one per kind */
@@ -434,9 +576,39 @@ _ed_register_notice_gather (EdContext    *context,
     {
       const char *code = column_text (stmt, G_CODE);
       gboolean withheld = FALSE;
-      Sortable *sortable = sortable_from_row (stmt, country, publication, &withheld);
+      Sortable *sortable;
+
+      if (areas != NULL && !g_hash_table_contains (areas, code))
+        continue;
+      sortable = sortable_from_row (stmt, country,
+                                              ed_district_settings_get_welsh_marker_letter (
+                                                settings),
+                                              publication, &withheld);
 
       notice->n_alterations++;
+      /* An entry amended twice before its notice is one amended entry: the notice shows it
+       * once, as it now stands. */
+      if (sortable->entry->kind == ED_ALTERATION_AMENDMENT &&
+          sortable->entry->elector_id[0] != '\0' &&
+          !g_hash_table_add (amended, g_strdup (sortable->entry->elector_id)))
+        {
+          sortable_free (sortable);
+          continue;
+        }
+      switch (sortable->entry->kind)
+        {
+        case ED_ALTERATION_ADDITION:
+          notice->changes.n_additions++;
+          break;
+        case ED_ALTERATION_DELETION:
+          notice->changes.n_deletions++;
+          break;
+        case ED_ALTERATION_AMENDMENT:
+        case ED_N_ALTERATION_KINDS:
+        default:
+          notice->changes.n_amendments++;
+          break;
+        }
       if (withheld)
         {
           notice->n_withheld++;
@@ -489,6 +661,57 @@ _ed_register_notice_gather (EdContext    *context,
       }
 
   return g_steal_pointer (&notice);
+}
+
+EdNotice *
+_ed_register_notice_gather (EdContext    *context,
+                            const GDate  *publication,
+                            const GDate  *determination,
+                            GError      **error)
+{
+  return gather (context, ED_NOTICE_KIND_MONTHLY, publication, determination, NULL, error);
+}
+
+/**
+ * ed_register_notice_prepare_interim:
+ * @context: the district
+ * @dates: one of the interim notices' dates from ed_notice_timetable_election_interim()
+ * @areas: (array zero-terminated=1) (nullable): the codes of the polling districts the
+ *   election covers; %NULL for every one
+ * @error: return location for an %ED_REGISTER_NOTICE_ERROR
+ *
+ * An interim notice of alteration of an election, prepared by the same machinery as the
+ * monthly notices (DOMAIN.md §1.4, RPA 1983 s.13AB): the changes determined by its
+ * determination deadline and not yet published, in the areas the election covers only, and
+ * shown as a monthly notice shows them, under the provision it is published under. The
+ * elections module calls it with its poll's areas and dates.
+ *
+ * Returns: (transfer full) (nullable): the notice, or %NULL if a notice of that date or a
+ *   later one is published already
+ */
+EdNotice *
+ed_register_notice_prepare_interim (EdContext            *context,
+                                    const EdNoticeDates  *dates,
+                                    const char * const   *areas,
+                                    GError              **error)
+{
+  g_autoptr(GHashTable) set = NULL;
+
+  g_return_val_if_fail (ED_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (dates != NULL && g_date_valid (&dates->publication) &&
+                        g_date_valid (&dates->determination), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!_ed_register_notice_check_order (context, &dates->publication, error))
+    return NULL;
+  if (areas != NULL)
+    {
+      set = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; areas[i] != NULL; i++)
+        g_hash_table_add (set, (gpointer) areas[i]);
+    }
+  return gather (context, ED_NOTICE_KIND_INTERIM, &dates->publication, &dates->determination,
+                 set, error);
 }
 
 /**
@@ -827,6 +1050,14 @@ publish (EdContext       *context,
   notice = ed_register_notice_prepare (context, publication, flags, error);
   if (notice == NULL)
     return FALSE;
+  {
+    GDate today;
+
+    ed_today (&today);
+    if (!ed_register_notice_check_publishable (&notice->publication, &notice->determination,
+                                               &today, flags, error))
+      return FALSE;
+  }
   if (notice->n_alterations == 0)
     {
       g_autofree char *when = ed_notice_format_date (publication);

@@ -11,6 +11,7 @@
 
 #include "core/ed-job.h"
 #include "district/ed-context.h"
+#include "register/ed-notice-timetable.h"
 #include "register/ed-register-vocab.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,10 @@ G_BEGIN_DECLS
  * @ED_REGISTER_NOTICE_ERROR_LATER_PUBLISHED: a later notice or revised register is published
  *   already, so this one would come out of order
  * @ED_REGISTER_NOTICE_ERROR_NOTHING_TO_PUBLISH: no alteration is waiting for this notice
+ * @ED_REGISTER_NOTICE_ERROR_BEFORE_DEADLINE: the notice's determination deadline has not
+ *   passed yet, so alterations may still be determined for it: it can never be published
+ * @ED_REGISTER_NOTICE_ERROR_BEFORE_DATE: it is not yet the notice's publication date, and
+ *   publishing early was not confirmed (%ED_NOTICE_FLAGS_BEFORE_DATE)
  *
  * Why a notice of alteration or a revised register could not be prepared or published.
  */
@@ -38,6 +43,8 @@ typedef enum
   ED_REGISTER_NOTICE_ERROR_ALREADY_PUBLISHED,
   ED_REGISTER_NOTICE_ERROR_LATER_PUBLISHED,
   ED_REGISTER_NOTICE_ERROR_NOTHING_TO_PUBLISH,
+  ED_REGISTER_NOTICE_ERROR_BEFORE_DEADLINE,
+  ED_REGISTER_NOTICE_ERROR_BEFORE_DATE,
 } EdRegisterNoticeError;
 
 /**
@@ -45,12 +52,33 @@ typedef enum
  * @ED_NOTICE_FLAGS_NONE: only a notice the ERO must publish
  * @ED_NOTICE_FLAGS_OPTIONAL: also a notice in the months before the revised register, which
  *   the ERO need not publish but may (DOMAIN.md §1.4)
+ * @ED_NOTICE_FLAGS_BEFORE_DATE: a person has confirmed publishing the notice after its
+ *   determination deadline but before its publication date; without it, a notice is
+ *   published only on or after its date
  */
 typedef enum
 {
   ED_NOTICE_FLAGS_NONE = 0,
   ED_NOTICE_FLAGS_OPTIONAL = 1 << 0,
+  ED_NOTICE_FLAGS_BEFORE_DATE = 1 << 1,
 } EdNoticeFlags;
+
+/**
+ * EdNoticeChanges:
+ * @n_additions: electors the notice adds
+ * @n_deletions: electors it deletes
+ * @n_amendments: entries it amends
+ *
+ * What publishing a notice will change, for the confirmation a person gives before it is
+ * published. Alterations withheld from print (about someone under 16) are counted: they
+ * take effect all the same.
+ */
+typedef struct
+{
+  guint n_additions;
+  guint n_deletions;
+  guint n_amendments;
+} EdNoticeChanges;
 
 /**
  * EdNoticeEntry:
@@ -61,10 +89,13 @@ typedef enum
  * @marker: the franchise marker; `N` for an anonymous entry
  * @name: title, forenames and surname; empty for an anonymous entry
  * @address: the qualifying address; empty for anonymous entries and Other electors
- * @attainer_date: ISO date the elector attains voting age, or empty
+ * @attainer_date: the ISO date the entry shows (ed_elector_entry_dates ()): the day the
+ *   elector attains voting age or, in Wales and Scotland, the day a 16- or 17-year-old turns
+ *   18; or empty. Never a date of birth
  * @reason: for a deletion, the reason code (`moved`, `died`, …)
- * @detail: what the notice prints beside the entry: the reason of a deletion, what an
- *   amendment changed, an attainer's date; empty for an anonymous entry's amendment
+ * @detail: what the published notice prints beside the entry: that date, or
+ *   nothing; never a deletion's reason or the desk's note of an amendment (@reason and the
+ *   alteration's record keep those for the officer)
  * @determined_on: the day the alteration was determined
  *
  * One line of a notice of alteration.
@@ -106,11 +137,16 @@ typedef struct
  * @determination: the last day of determinations it lists
  * @required: whether the ERO must publish it (%FALSE in the months before the revised register)
  * @council: the council's name, for the documents' running header
+ * @ero_name: the Electoral Registration Officer's name, from the district settings
+ * @ero_address: the Electoral Registration Officer's address on one line (the council's
+ *   electoral services address in the district settings)
+ * @statutory_reference: the provision the notice is published under, translated
  * @districts: (element-type EdNoticeDistrict): the polling districts with alterations, by code
  * @n_entries: how many entries the districts list
  * @n_alterations: every alteration the notice publishes, those withheld included
  * @n_withheld: alterations published without being printed because they are about an elector
  *   under 16, of whom nothing may be published (DOMAIN.md §1.2)
+ * @changes: the alterations it publishes by kind, those withheld included
  *
  * A monthly notice of alteration as it will be, or was, published.
  */
@@ -120,10 +156,14 @@ typedef struct
   GDate      determination;
   gboolean   required;
   char      *council;
+  char      *ero_name;
+  char      *ero_address;
+  char      *statutory_reference;
   GPtrArray *districts;
   guint      n_entries;
   guint      n_alterations;
   guint      n_withheld;
+  EdNoticeChanges changes;
 } EdNotice;
 
 GQuark       ed_register_notice_error_quark   (void);
@@ -132,7 +172,19 @@ EdNotice    *ed_register_notice_prepare        (EdContext         *context,
                                                 const GDate       *publication,
                                                 EdNoticeFlags      flags,
                                                 GError           **error);
+EdNotice    *ed_register_notice_prepare_interim (EdContext           *context,
+                                                 const EdNoticeDates *dates,
+                                                 const char * const  *areas,
+                                                 GError             **error);
 void         ed_notice_free                    (EdNotice          *notice);
+void         ed_notice_get_changes             (EdNotice          *notice,
+                                                EdNoticeChanges   *out);
+char        *ed_notice_changes_describe        (const EdNoticeChanges *changes);
+gboolean     ed_register_notice_check_publishable (const GDate    *publication,
+                                                   const GDate    *determination,
+                                                   const GDate    *today,
+                                                   EdNoticeFlags   flags,
+                                                   GError        **error);
 char        *ed_notice_format_date             (const GDate       *date);
 char        *ed_notice_file_name               (const GDate       *publication,
                                                 const char        *extension);

@@ -139,8 +139,14 @@ ed_register_revise_write_files (EdContext       *context,
           {
             g_autoptr(GFile) file = g_file_new_for_path (path);
 
-            ok = _ed_register_export_csv_full (context, editions[e], publication, file, &part,
-                                               cancellable, NULL, error);
+            /* The full register as published, as its PDF shows it: the export of every
+             * field is for moving a register, never for publishing one (DOMAIN.md §1.3). */
+            ok = _ed_register_export_csv_form (context,
+                                               editions[e] == ED_REGISTER_EDITION_FULL
+                                                 ? _ED_REGISTER_CSV_PUBLISHED
+                                                 : _ED_REGISTER_CSV_OPEN,
+                                               publication, file, &part, cancellable, NULL,
+                                               error);
           }
         if (!ok)
           return FALSE;

@@ -184,20 +184,23 @@ ed_supply_fee (const EdSupplyEntitlement *entitlement,
   return ed_sale_fee (item, format, MIN (entries, ED_SALE_FEE_MAX_ENTRIES));
 }
 
-static const char count_full_sql[] = "SELECT count(*) FROM elector";
-
-/* The open register's exclusions (DOMAIN.md §1.3) as ed-register-export.c applies them: the
- * under-16 rule depends on the country and the date, so those with an attainer date are
- * counted here one by one. */
-static const char count_open_sql[] =
-  "SELECT attainer_date FROM elector WHERE open_register_opt_out = 0 AND anonymous = 0";
-
-static const char count_overseas_sql[] = "SELECT count(*) FROM elector WHERE marker = 'F'";
+/* The list of overseas electors and a notice's alterations, counted per register the ERO
+ * maintains (one per constituency): the base fee is charged once for each (DOMAIN.md §1.3,
+ * S17). A pending addition is not on the list before its notice (RPA 1983 s.13A(2)(b)). */
+static const char count_overseas_sql[] =
+  "SELECT coalesce (d.constituency, ''), count(*) FROM elector AS e "
+  "LEFT JOIN polling_district AS d ON d.id = e.polling_district "
+  "WHERE e.marker = 'F' AND e.status <> 'pending_addition' GROUP BY 1";
 
 static const char notice_exists_sql[] = "SELECT count(*) FROM register_notice WHERE id = ?1";
 
+/* An elector deleted by the notice is gone, and with them their part: their alteration
+ * counts with the notice's largest register (see count_grouped). */
 static const char count_notice_sql[] =
-  "SELECT count(*) FROM register_alteration WHERE notice = ?1";
+  "SELECT coalesce (d.constituency, ''), count(*) FROM register_alteration AS a "
+  "LEFT JOIN elector AS e ON e.id = a.elector "
+  "LEFT JOIN polling_district AS d ON d.id = e.polling_district "
+  "WHERE a.notice = ?1 GROUP BY 1";
 
 static gboolean
 count_one (EdDatabase   *database,
@@ -223,54 +226,134 @@ count_one (EdDatabase   *database,
   return TRUE;
 }
 
-static gboolean
-count_open (EdContext    *context,
-            const GDate  *as_at,
-            guint64      *out,
-            GError      **error)
+static GHashTable *
+new_counts (void)
 {
-  EdDatabase *database = ed_context_get_database (context);
-  EdCountry country = ed_district_settings_get_country (ed_context_get_settings (context));
-  g_autoptr(sqlite3_stmt) stmt = ed_database_prepare (database, count_open_sql, error);
-  guint64 n = 0;
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+/* Rows of (constituency, count) into a table of counts by register. With @merge_unknown,
+ * the rows of no known constituency join the largest known register rather than being a
+ * register of their own. */
+static GHashTable *
+count_grouped (EdDatabase   *database,
+               const char   *sql,
+               const char   *text,
+               gboolean      merge_unknown,
+               GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = ed_database_prepare (database, sql, error);
+  g_autoptr(GHashTable) counts = new_counts ();
+  guint64 unknown = 0;
+  guint64 *largest = NULL;
   int rc;
 
   if (stmt == NULL)
-    return FALSE;
+    return NULL;
+  if (text != NULL)
+    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *attainer_text = (const char *)sqlite3_column_text (stmt, 0);
-      GDate attainer;
+      const char *constituency = (const char *)sqlite3_column_text (stmt, 0);
+      guint64 *n = g_new (guint64, 1);
 
-      g_date_clear (&attainer, 1);
-      if (attainer_text != NULL && attainer_text[0] != '\0' &&
-          ed_date_parse_iso (attainer_text, &attainer, NULL) &&
-          ed_elector_is_under_16 (country, &attainer, as_at))
-        continue;
-      n++;
+      *n = (guint64)sqlite3_column_int64 (stmt, 1);
+      if (merge_unknown && (constituency == NULL || constituency[0] == '\0'))
+        {
+          unknown += *n;
+          g_free (n);
+          continue;
+        }
+      if (largest == NULL || *n > *largest)
+        largest = n;
+      g_hash_table_insert (counts, g_strdup (constituency != NULL ? constituency : ""), n);
     }
   if (rc != SQLITE_DONE)
     {
       ed_database_set_error (database, rc, error);
-      return FALSE;
+      return NULL;
     }
-  *out = n;
-  return TRUE;
+  if (unknown > 0)
+    {
+      if (largest != NULL)
+        *largest += unknown;
+      else
+        {
+          guint64 *n = g_new (guint64, 1);
+
+          *n = unknown;
+          g_hash_table_insert (counts, g_strdup (""), n);
+        }
+    }
+  return g_steal_pointer (&counts);
+}
+
+/* The entries of a copy by register the ERO maintains (a constituency's register), as the
+ * copy written holds them. */
+static GHashTable *
+count_by_register (EdContext    *context,
+                   EdSaleKind    item,
+                   const GDate  *as_at,
+                   const char   *notice,
+                   GError      **error)
+{
+  EdDatabase *database = ed_context_get_database (context);
+  GHashTable *counts = NULL;
+  guint64 exists = 0;
+
+  switch (item)
+    {
+    case ED_SALE_KIND_FULL:
+      /* What is supplied is the published full register (DOMAIN.md §1.3). */
+      if (!_ed_register_count_by_register (context, _ED_REGISTER_SELECT_PUBLISHED, as_at,
+                                           &counts, NULL, error))
+        return NULL;
+      return counts;
+    case ED_SALE_KIND_EDITED:
+      if (!_ed_register_count_by_register (context, _ED_REGISTER_SELECT_OPEN, as_at, &counts,
+                                           NULL, error))
+        return NULL;
+      return counts;
+    case ED_SALE_KIND_OVERSEAS:
+      return count_grouped (database, count_overseas_sql, NULL, FALSE, error);
+    case ED_SALE_KIND_NOTICE:
+      if (notice == NULL || notice[0] == '\0')
+        {
+          g_set_error_literal (error, ED_SUPPLY_ERROR, ED_SUPPLY_ERROR_INVALID,
+                               _("Say which notice of alteration is supplied"));
+          return NULL;
+        }
+      if (!count_one (database, notice_exists_sql, notice, &exists, error))
+        return NULL;
+      if (exists == 0)
+        {
+          g_set_error (error, ED_SUPPLY_ERROR, ED_SUPPLY_ERROR_INVALID,
+                       _("There is no notice of alteration “%s”"), notice);
+          return NULL;
+        }
+      return count_grouped (database, count_notice_sql, notice, TRUE, error);
+    case ED_SALE_KIND_MARKED:
+    default:
+      g_set_error_literal (error, ED_SUPPLY_ERROR, ED_SUPPLY_ERROR_INVALID,
+                           _("The marked register is not kept here: give the number of "
+                             "entries in the marked copy"));
+      return NULL;
+    }
 }
 
 /**
  * ed_register_supply_count_entries:
  * @context: the district
  * @item: what is supplied; not %ED_SALE_KIND_MARKED, which the database does not hold
- * @as_at: the date of supply, for the open register's under-16 rule
+ * @as_at: the date of supply, for the under-16 rule and the alterations in effect
  * @notice: for %ED_SALE_KIND_NOTICE, the notice's row id
  * @out_entries: (out): the entries a copy holds, as the fee counts them
  * @error: return location for an error
  *
- * Counts the entries of a copy as the register holds them now: every entry of the full
- * register; the edited register without those who opted out, anonymous entries and anyone
- * under 16 on @as_at; the electors marked F for the list of overseas electors; the
- * alterations in the notice.
+ * Counts the entries of a copy as it is written: the published full register (no one under
+ * 16, no addition before its notice); the edited register without those who opted out,
+ * anonymous entries and anyone under 16 on @as_at; the electors marked F for the list of
+ * overseas electors; the alterations in the notice.
  *
  * Returns: %TRUE on success
  */
@@ -282,45 +365,71 @@ ed_register_supply_count_entries (EdContext    *context,
                                   guint64      *out_entries,
                                   GError      **error)
 {
-  EdDatabase *database;
-  guint64 exists = 0;
+  return ed_register_supply_quote (context, NULL, item, ED_SALE_FORMAT_DATA, as_at, notice,
+                                   out_entries, NULL, error);
+}
+
+/**
+ * ed_register_supply_quote:
+ * @context: the district
+ * @entitlement: (nullable): the recipient's entitlement; %NULL to price a sale
+ * @item: what is supplied; not %ED_SALE_KIND_MARKED
+ * @format: data or printed
+ * @as_at: the date of supply
+ * @notice: for %ED_SALE_KIND_NOTICE, the notice's row id
+ * @out_entries: (out) (optional): the entries the copy holds
+ * @out_fee: (out) (optional): its fee in pence
+ * @error: return location for an error
+ *
+ * The entries of a copy and its statutory fee (DOMAIN.md §1.3, S17): the base fee is
+ * charged once per register the ERO maintains, that is once for each constituency the
+ * district's parts lie in, with the entries of each register charged per 1,000 (or 100)
+ * or part; never once per file or per polling district.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+ed_register_supply_quote (EdContext                 *context,
+                          const EdSupplyEntitlement *entitlement,
+                          EdSaleKind                 item,
+                          EdSaleFormat               format,
+                          const GDate               *as_at,
+                          const char                *notice,
+                          guint64                   *out_entries,
+                          EdMoney                   *out_fee,
+                          GError                   **error)
+{
+  g_autoptr(GHashTable) counts = NULL;
+  GHashTableIter iter;
+  gpointer value;
+  guint64 entries = 0;
+  EdMoney fee = 0;
 
   g_return_val_if_fail (ED_IS_CONTEXT (context), FALSE);
   g_return_val_if_fail (as_at != NULL && g_date_valid (as_at), FALSE);
-  g_return_val_if_fail (out_entries != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  database = ed_context_get_database (context);
-  switch (item)
+  counts = count_by_register (context, item, as_at, notice, error);
+  if (counts == NULL)
+    return FALSE;
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
     {
-    case ED_SALE_KIND_FULL:
-      return count_one (database, count_full_sql, NULL, out_entries, error);
-    case ED_SALE_KIND_EDITED:
-      return count_open (context, as_at, out_entries, error);
-    case ED_SALE_KIND_OVERSEAS:
-      return count_one (database, count_overseas_sql, NULL, out_entries, error);
-    case ED_SALE_KIND_NOTICE:
-      if (notice == NULL || notice[0] == '\0')
-        {
-          g_set_error_literal (error, ED_SUPPLY_ERROR, ED_SUPPLY_ERROR_INVALID,
-                               _("Say which notice of alteration is supplied"));
-          return FALSE;
-        }
-      if (!count_one (database, notice_exists_sql, notice, &exists, error))
-        return FALSE;
-      if (exists == 0)
-        {
-          g_set_error (error, ED_SUPPLY_ERROR, ED_SUPPLY_ERROR_INVALID,
-                       _("There is no notice of alteration “%s”"), notice);
-          return FALSE;
-        }
-      return count_one (database, count_notice_sql, notice, out_entries, error);
-    case ED_SALE_KIND_MARKED:
-    default:
-      g_set_error_literal (error, ED_SUPPLY_ERROR, ED_SUPPLY_ERROR_INVALID,
-                           _("The marked register is not kept here: give the number of "
-                             "entries in the marked copy"));
-      return FALSE;
+      guint64 n = *(guint64 *)value;
+
+      entries += n;
+      if (entitlement == NULL || !entitlement->free_of_charge)
+        fee += ed_sale_fee (item, format, MIN (n, ED_SALE_FEE_MAX_ENTRIES));
     }
+  /* A copy with no entries still has its base fee, as one register. */
+  if (g_hash_table_size (counts) == 0 && (entitlement == NULL || !entitlement->free_of_charge))
+    fee = ed_sale_fee (item, format, 0);
+
+  if (out_entries != NULL)
+    *out_entries = entries;
+  if (out_fee != NULL)
+    *out_fee = fee;
+  return TRUE;
 }
 
 /* Fields stored as text are NFC, as every synced value must be. */
@@ -379,9 +488,14 @@ prepare_supply (EdContext              *context,
         }
       supply->entries = request->entries;
     }
-  else if (!ed_register_supply_count_entries (context, request->item, &request->supplied_on,
-                                               supply->notice, &supply->entries, error))
-    return NULL;
+  else
+    {
+      if (!ed_register_supply_quote (context, entitlement, request->item, request->format,
+                                     &request->supplied_on, supply->notice, &supply->entries,
+                                     &supply->fee, error))
+        return NULL;
+      return g_steal_pointer (&supply);
+    }
   supply->fee = ed_supply_fee (entitlement, supply->item, supply->format, supply->entries);
   return g_steal_pointer (&supply);
 }
@@ -601,6 +715,14 @@ edition_for (const EdSupply     *supply,
   return TRUE;
 }
 
+/* A supply is always a published version: the full register as it is printed, never the
+ * export of every field that moves a register between systems (DOMAIN.md §1.3). */
+static EdRegisterCsvForm
+csv_form_for (EdRegisterEdition edition)
+{
+  return edition == ED_REGISTER_EDITION_FULL ? _ED_REGISTER_CSV_PUBLISHED : _ED_REGISTER_CSV_OPEN;
+}
+
 /**
  * ed_register_supply_export_csv:
  * @context: the district
@@ -609,8 +731,10 @@ edition_for (const EdSupply     *supply,
  * @out_n_entries: (out) (optional): the entries written
  * @error: return location for an error; %ED_SUPPLY_ERROR_NOT_SUPPORTED for other items
  *
- * Writes the copy supplied as CSV: the full edition for the full register, the open
- * edition as at the date of supply for the edited register (ed_register_export_csv()).
+ * Writes the copy supplied as CSV, as at the date of supply: the full register as published
+ * and printed (number, marker, attainer date, name and address; anonymous entries as number
+ * and N; no one under 16, no absent votes, no dates of birth) for the full register; the
+ * open edition for the edited register.
  *
  * Returns: %TRUE on success
  */
@@ -629,8 +753,8 @@ ed_register_supply_export_csv (EdContext       *context,
 
   if (!edition_for (supply, &edition, error))
     return FALSE;
-  return ed_register_export_csv (context, edition, &supply->supplied_on, file, out_n_entries,
-                                 error);
+  return _ed_register_export_csv_form (context, csv_form_for (edition), &supply->supplied_on,
+                                       file, NULL, NULL, out_n_entries, error);
 }
 
 /**
@@ -727,8 +851,9 @@ export_work (EdJob         *job,
     return FALSE;
 
   if (supply->format == ED_SALE_FORMAT_DATA)
-    ok = _ed_register_export_csv_full (context, edition, &supply->supplied_on, data->file,
-                                       &copying, cancellable, &data->n_entries, error);
+    ok = _ed_register_export_csv_form (context, csv_form_for (edition), &supply->supplied_on,
+                                       data->file, &copying, cancellable, &data->n_entries,
+                                       error);
   else
     {
       g_autofree char *path = g_file_get_path (data->file);

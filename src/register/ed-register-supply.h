@@ -140,6 +140,15 @@ gboolean                   ed_register_supply_count_entries (EdContext      *con
                                                              const char     *notice,
                                                              guint64        *out_entries,
                                                              GError        **error);
+gboolean                   ed_register_supply_quote         (EdContext      *context,
+                                                             const EdSupplyEntitlement *entitlement,
+                                                             EdSaleKind      item,
+                                                             EdSaleFormat    format,
+                                                             const GDate    *as_at,
+                                                             const char     *notice,
+                                                             guint64        *out_entries,
+                                                             EdMoney        *out_fee,
+                                                             GError        **error);
 EdSupply                  *ed_register_supply_record        (EdContext      *context,
                                                              const EdSupplyRequest *request,
                                                              GError        **error);

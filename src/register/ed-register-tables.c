@@ -77,6 +77,7 @@ static const EdColumnDef elector_columns[] = {
   [ED_ELECTOR_COL_OTHER_ELECTOR] = { "other_elector", ED_VALUE_BOOLEAN },
   [ED_ELECTOR_COL_LANGUAGE] = { "language", ED_VALUE_TEXT },
   [ED_ELECTOR_COL_STATUS] = { "status", ED_VALUE_TEXT },
+  [ED_ELECTOR_COL_DATE_OF_BIRTH] = { "date_of_birth", ED_VALUE_DATE },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (elector_columns) == ED_ELECTOR_N_COLS);
 

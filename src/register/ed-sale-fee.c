@@ -9,6 +9,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <inttypes.h>
+
+#include "core/ed-value-error.h"
 #include "register/ed-sale-fee.h"
 
 typedef struct
@@ -79,4 +83,43 @@ ed_sale_fee (EdSaleKind   kind,
   units = n_entries / rate->unit + (n_entries % rate->unit != 0 ? 1 : 0);
 
   return rate->base + (EdMoney) units * rate->per_unit;
+}
+
+/**
+ * ed_sale_fee_check:
+ * @kind: what is sold
+ * @format: data or printed
+ * @n_entries: how many entries the copy covers, as a person gave it
+ * @out_fee: (out) (optional): the fee in pence
+ * @error: return location for an %ED_VALUE_ERROR_OUT_OF_RANGE
+ *
+ * ed_sale_fee() for a count that has not been checked: a count below 0 or above
+ * %ED_SALE_FEE_MAX_ENTRIES is an error saying so, never a fee of £0.00.
+ *
+ * Returns: %TRUE if @n_entries is within range and @out_fee is set
+ */
+gboolean
+ed_sale_fee_check (EdSaleKind     kind,
+                   EdSaleFormat   format,
+                   gint64         n_entries,
+                   EdMoney       *out_fee,
+                   GError       **error)
+{
+  g_return_val_if_fail ((guint) kind < ED_N_SALE_KINDS, FALSE);
+  g_return_val_if_fail ((guint) format < ED_N_SALE_FORMATS, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (n_entries < 0 || (guint64) n_entries > ED_SALE_FEE_MAX_ENTRIES)
+    {
+      g_set_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_OUT_OF_RANGE,
+                   /* Translators: the first number is the count given, the second the
+                    * largest the fee calculator takes. */
+                   _("%" PRId64 " entries is outside the range the sale fee is calculated "
+                     "for: expected a number of entries from 0 to %" PRIu64),
+                   (int64_t) n_entries, (uint64_t) ED_SALE_FEE_MAX_ENTRIES);
+      return FALSE;
+    }
+  if (out_fee != NULL)
+    *out_fee = ed_sale_fee (kind, format, (guint64) n_entries);
+  return TRUE;
 }

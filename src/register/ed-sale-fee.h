@@ -26,4 +26,10 @@ EdMoney      ed_sale_fee                 (EdSaleKind     kind,
                                           EdSaleFormat   format,
                                           guint64        n_entries);
 
+gboolean     ed_sale_fee_check           (EdSaleKind     kind,
+                                          EdSaleFormat   format,
+                                          gint64         n_entries,
+                                          EdMoney       *out_fee,
+                                          GError       **error);
+
 G_END_DECLS

@@ -310,6 +310,37 @@ test_dates_as_people_write_them (Fixture       *fixture,
   g_assert_cmpstr (stored, ==, "postal|2027-03-01");
 }
 
+/* The date of birth is an EdDateRow like the other dates (DOMAIN.md §1.2: the entry's dates
+ * in Wales and Scotland come from it): one in the future is refused under the field, and a
+ * date as people write it is stored as ISO. */
+static void
+test_date_of_birth (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  EdElectorEditor *editor = open_editor (fixture, fixture->elector_id, NULL);
+  g_autoptr(GtkWidget) hold = g_object_ref (GTK_WIDGET (editor));
+  GtkWidget *born = find_row (editor, "Date of birth");
+  GtkWidget *save = find_button (editor, "Save");
+  g_autofree char *stored = NULL;
+
+  gtk_editable_set_text (GTK_EDITABLE (born), "1 January 2999");
+  ed_gui_test_iterate ();
+  g_assert_false (gtk_widget_get_sensitive (save));
+  g_assert_true (gtk_widget_get_next_sibling (born) == find_shown_message (GTK_WIDGET (editor)));
+
+  gtk_editable_set_text (GTK_EDITABLE (born), "15/6/1990");
+  ed_gui_test_iterate ();
+  g_assert_null (find_shown_message (GTK_WIDGET (editor)));
+  g_assert_true (gtk_widget_get_sensitive (save));
+  g_signal_emit_by_name (save, "clicked");
+  ed_gui_test_iterate ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
+
+  stored = query (fixture, "SELECT date_of_birth FROM elector WHERE id = ?1",
+                  fixture->elector_id);
+  g_assert_cmpstr (stored, ==, "1990-06-15");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -324,6 +355,8 @@ main (int    argc,
               test_add_at_address, fixture_teardown);
   g_test_add ("/ui/elector-editor/dates-as-people-write-them", Fixture, NULL, fixture_setup,
               test_dates_as_people_write_them, fixture_teardown);
+  g_test_add ("/ui/elector-editor/date-of-birth", Fixture, NULL, fixture_setup,
+              test_date_of_birth, fixture_teardown);
 
   return g_test_run ();
 }

@@ -75,7 +75,10 @@ test_preview_json (EdTestDir     *fixture,
   g_assert_cmpint (result.status, ==, 0);
   g_assert_nonnull (strstr (result.out, "Additions"));
   g_assert_nonnull (strstr (result.out, "Deletions"));
-  g_assert_nonnull (strstr (result.out, "Moved away"));
+  /* What publishing it changes, for the officer to confirm; never a deletion's reason, which
+   * the published notice does not show (DOMAIN.md §1.4, issue 12 item 12). */
+  g_assert_nonnull (strstr (result.out, "1 addition, 1 deletion and 0 amendments"));
+  g_assert_null (strstr (result.out, "Moved away"));
 }
 
 static void
@@ -103,6 +106,43 @@ test_publish_writes_files (EdTestDir     *fixture,
                    "-o", out_dir, NULL);
   g_assert_cmpint (again.status, ==, 1);
   g_assert_nonnull (strstr (again.err, "already published"));
+}
+
+/* Issue 12 item 11; RPA 1983 s.13A(2): on the command line too, a notice is refused before
+ * its determination deadline has passed (18 January for 1 February 2027), refused before its
+ * date without --before-date, and published early with it, saying what it changed. */
+static void
+test_publish_before_date (EdTestDir     *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *db = make_district (fixture);
+  g_autofree char *out_dir = ed_test_dir_file (fixture, "out");
+  g_autofree char *saved_today = g_strdup (g_getenv ("ED_TODAY"));
+  g_auto(EdTestCliResult) early = { 0 };
+  g_auto(EdTestCliResult) unconfirmed = { 0 };
+  g_auto(EdTestCliResult) confirmed = { 0 };
+
+  g_assert_cmpint (g_mkdir (out_dir, 0700), ==, 0);
+  g_setenv ("ED_TODAY", "2027-01-18", TRUE);
+  ed_test_cli_run (&early, "--db", db, "register", "notice", "--publish", "--date", "2027-02-01",
+                   "--before-date", "-o", out_dir, NULL);
+  g_assert_cmpint (early.status, ==, 1);
+  g_assert_nonnull (strstr (early.err, "determination deadline"));
+
+  g_setenv ("ED_TODAY", "2027-01-25", TRUE);
+  ed_test_cli_run (&unconfirmed, "--db", db, "register", "notice", "--publish", "--date",
+                   "2027-02-01", "-o", out_dir, NULL);
+  g_assert_cmpint (unconfirmed.status, ==, 1);
+  g_assert_nonnull (strstr (unconfirmed.err, "confirmed"));
+
+  ed_test_cli_run (&confirmed, "--db", db, "register", "notice", "--publish", "--date",
+                   "2027-02-01", "--before-date", "-o", out_dir, NULL);
+  if (saved_today != NULL)
+    g_setenv ("ED_TODAY", saved_today, TRUE);
+  else
+    g_unsetenv ("ED_TODAY");
+  g_assert_cmpint (confirmed.status, ==, 0);
+  g_assert_nonnull (strstr (confirmed.out, "1 addition, 1 deletion and 0 amendments"));
 }
 
 /* DOMAIN.md §1.4: no notice is due in November before a 1 December register. */
@@ -265,6 +305,7 @@ main (int    argc,
 
   ED_TEST_ADD ("/cli/register/notice/preview-json", test_preview_json);
   ED_TEST_ADD ("/cli/register/notice/publish-writes-files", test_publish_writes_files);
+  ED_TEST_ADD ("/cli/register/notice/publish-before-date", test_publish_before_date);
   ED_TEST_ADD ("/cli/register/notice/refuses-month-without-notice",
                test_refuses_month_without_notice);
   ED_TEST_ADD ("/cli/register/notice/usage-errors", test_usage_errors);

@@ -508,6 +508,47 @@ test_under_16 (void)
   g_assert_false (ed_elector_is_under_16 (ED_COUNTRY_ENGLAND, NULL, &publication));
 }
 
+/* Issue 12 item 3; DOMAIN.md §1.2 ("Attainer date"; EC Wales and Scotland guidance): in
+ * Wales and Scotland an attainer's entry gives the date they reach 16, and a 16- or
+ * 17-year-old local-government-only elector's entry the date they turn 18, so both come from
+ * the date of birth. Born 10 March 2010: 16 on 10 March 2026, 18 on 10 March 2028. */
+static void
+test_dates_from_birth (void)
+{
+  GDate born;
+  GDate voting_age;
+  GDate eighteen;
+  GDate on;
+
+  g_date_clear (&born, 1);
+  g_date_set_dmy (&born, 10, G_DATE_MARCH, 2010);
+  g_date_clear (&on, 1);
+
+  ed_elector_dates_from_birth (ED_COUNTRY_WALES, &born, &voting_age, &eighteen);
+  g_assert_cmpint (g_date_get_year (&voting_age), ==, 2026);
+  g_assert_cmpint (g_date_get_year (&eighteen), ==, 2028);
+  ed_elector_dates_from_birth (ED_COUNTRY_ENGLAND, &born, &voting_age, NULL);
+  g_assert_cmpint (g_date_get_year (&voting_age), ==, 2028);
+
+  /* 16 in Wales and Scotland: the entry shows the day they turn 18; not before 16, not
+   * from 18, and never in England. */
+  g_date_set_dmy (&on, 1, G_DATE_DECEMBER, 2026);
+  g_assert_true (ed_elector_shows_eighteen (ED_COUNTRY_WALES, &born, &on, &eighteen));
+  g_assert_cmpint (g_date_get_year (&eighteen), ==, 2028);
+  g_assert_true (ed_elector_shows_eighteen (ED_COUNTRY_SCOTLAND, &born, &on, NULL));
+  g_assert_false (ed_elector_shows_eighteen (ED_COUNTRY_ENGLAND, &born, &on, NULL));
+  g_date_set_dmy (&on, 9, G_DATE_MARCH, 2026);
+  g_assert_false (ed_elector_shows_eighteen (ED_COUNTRY_WALES, &born, &on, NULL));
+  g_date_set_dmy (&on, 10, G_DATE_MARCH, 2028);
+  g_assert_false (ed_elector_shows_eighteen (ED_COUNTRY_WALES, &born, &on, NULL));
+
+  /* 29 February: reached on 28 February in other years. */
+  g_date_set_dmy (&born, 29, G_DATE_FEBRUARY, 2012);
+  ed_elector_dates_from_birth (ED_COUNTRY_SCOTLAND, &born, &voting_age, &eighteen);
+  g_assert_cmpint (g_date_get_day (&voting_age), ==, 29);
+  g_assert_cmpint (g_date_get_day (&eighteen), ==, 28);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -527,6 +568,7 @@ main (int   argc,
   g_test_add_func ("/register/franchise/attainer-configurable", test_attainer_configurable);
   g_test_add_func ("/register/franchise/voting-age", test_voting_age);
   g_test_add_func ("/register/franchise/under-16", test_under_16);
+  g_test_add_func ("/register/franchise/dates-from-birth", test_dates_from_birth);
 
   return g_test_run ();
 }

@@ -77,7 +77,7 @@ assert_month (EdCalendar *cal,
   assert_dates (&dates, publication, determination, last_application, TRUE);
 }
 
-/* DOMAIN.md §1.4, EC 2019 dates ([C] S20): NOA Fri 1 Feb 2019 ← applications Thu 10 Jan,
+/* RPA 1983 s.13A(2)(a); DOMAIN.md §1.4, EC 2019 dates ([C] S20): NOA Fri 1 Feb 2019 ← applications Thu 10 Jan,
  * determination Fri 18 Jan; NOA 1 Mar ← 7 Feb / 15 Feb; NOA 1 Apr ← 8 Mar / 18 Mar. The
  * bundled calendar starts in 2020, so 2019 itself is refused as out of range, and the EC's
  * dates are checked on 2030, which has the same calendar for January to April: both years
@@ -112,23 +112,28 @@ test_ec_2019_dates (void)
   assert_month (cal, 2030, G_DATE_APRIL, "2030-04-01", "2030-03-18", "2030-03-08");
 }
 
-/* DOMAIN.md §1.4 ([C] S19, S20): notice on the first working day of the month,
- * determination 10 working days before it, applications 6 working days before that. Worked
- * by hand across bank holidays in England and Wales:
- * - April 2024: 1 April was Easter Monday, so the notice is Tue 2 April; counting back skips
- *   Easter Monday and Good Friday (29 March): determination Fri 15 March, applications Thu
- *   7 March.
- * - June 2024: 1 June was a Saturday, so Mon 3 June; counting back skips the spring bank
- *   holiday (27 May): determination Fri 17 May, applications Thu 9 May.
- * - May 2024: Wed 1 May, Wed 17 April, Tue 9 April (no holiday in between). */
+/* RPA 1983 s.13A(2)(a), DOMAIN.md §1.4 ([C] S19, S20): notice on the first working day of
+ * the month, determination deadline 14 calendar days before it (not a count of working
+ * days, so bank holidays in the window do not move it), applications 6 working days before
+ * that. Checked against the published timetables DOMAIN.md §1.4 quotes:
+ * - NOA Thu 2 Jan 2025 ← determination Thu 19 Dec 2024 (applications Wed 11 Dec);
+ * - NOA Thu 1 May 2025 ← determination Thu 17 Apr 2025 (applications Wed 9 Apr);
+ * - NOA Tue 2 Apr 2024 (1 April was Easter Monday) ← applications Mon 11 Mar,
+ *   determination Tue 19 Mar: Good Friday and Easter Monday in the window change nothing.
+ * And worked by hand:
+ * - May 2024: Wed 1 May ← Wed 17 April ← Tue 9 April;
+ * - June 2024: 1 June was a Saturday, so Mon 3 June ← Mon 20 May ← Fri 10 May;
+ * - March 2025: Mon 3 March ← Mon 17 February ← Fri 7 February. */
 static void
 test_monthly_bank_holidays (void)
 {
   g_autoptr(EdCalendar) cal = england_and_wales ();
 
-  assert_month (cal, 2024, G_DATE_APRIL, "2024-04-02", "2024-03-15", "2024-03-07");
+  assert_month (cal, 2025, G_DATE_JANUARY, "2025-01-02", "2024-12-19", "2024-12-11");
+  assert_month (cal, 2025, G_DATE_MAY, "2025-05-01", "2025-04-17", "2025-04-09");
+  assert_month (cal, 2024, G_DATE_APRIL, "2024-04-02", "2024-03-19", "2024-03-11");
   assert_month (cal, 2024, G_DATE_MAY, "2024-05-01", "2024-04-17", "2024-04-09");
-  assert_month (cal, 2024, G_DATE_JUNE, "2024-06-03", "2024-05-17", "2024-05-09");
+  assert_month (cal, 2024, G_DATE_JUNE, "2024-06-03", "2024-05-20", "2024-05-10");
   assert_month (cal, 2025, G_DATE_MARCH, "2025-03-03", "2025-02-17", "2025-02-07");
 }
 
@@ -233,7 +238,7 @@ test_next_notice (void)
   /* Before September's notice is out, September's is the next required one. */
   from = date ("2024-08-20");
   g_assert_true (ed_notice_timetable_next_required (cal, &from, &revised, &dates, &error));
-  assert_dates (&dates, "2024-09-02", "2024-08-16", "2024-08-08", TRUE);
+  assert_dates (&dates, "2024-09-02", "2024-08-19", "2024-08-09", TRUE);
 
   /* With the register moved to 1 February 2025, October and November are required. */
   revised = date ("2025-02-01");
@@ -250,8 +255,8 @@ test_next_notice (void)
   g_assert_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_OUT_OF_RANGE);
 }
 
-/* DOMAIN.md §1.4 ([C] S19): the revised register is published by 1 December, dies non do
- * not apply; for 1 Dec 2024, applications by 22 Nov and determinations by 30 Nov (a
+/* DOMAIN.md §1.4 ([C] S19): the revised register follows the same rule in calendar days:
+ * it is published by 1 December, dies non do not apply; for 1 Dec 2024, applications by 22 Nov and determinations by 30 Nov (a
  * Saturday); publishing on 1 November moves them to 23 Oct and 31 Oct. A register moved to
  * Sat 1 Feb 2025 by an election has its determinations by Fri 31 Jan and applications by
  * Thu 23 Jan (worked by hand). */
@@ -296,6 +301,39 @@ test_for_month_required_flag (void)
   assert_dates (&dates, "2024-10-01", "2024-09-17", "2024-09-09", FALSE);
 }
 
+/* DOMAIN.md §1.4 ([C] S22; RPA 1983 s.13AB): an election's three interim notices, on the
+ * last day for nominations, a day between chosen by the ERO, and the 5th working day before
+ * the poll; registration closes 12 working days before the poll. Poll Thursday 6 May 2027,
+ * nominations close Thursday 8 April: counting back from the poll skips the May Day bank
+ * holiday (3 May), so the final notice is Wednesday 28 April and the registration deadline
+ * Monday 19 April; midway between 8 and 28 April is Monday 19 April. */
+static void
+test_election_interim (void)
+{
+  g_autoptr(EdCalendar) cal = england_and_wales ();
+  g_autoptr(GError) error = NULL;
+  EdNoticeDates notices[ED_N_INTERIM_NOTICES];
+  GDate poll = date ("2027-05-06");
+  GDate nominations = date ("2027-04-08");
+  GDate chosen = date ("2027-04-22");
+  GDate too_late = date ("2027-04-28");
+
+  g_assert_true (ed_notice_timetable_election_interim (cal, &poll, &nominations, NULL, notices,
+                                                       &error));
+  g_assert_no_error (error);
+  assert_dates (&notices[0], "2027-04-08", "2027-04-07", "2027-04-07", TRUE);
+  assert_dates (&notices[1], "2027-04-19", "2027-04-18", "2027-04-18", TRUE);
+  assert_dates (&notices[2], "2027-04-28", "2027-04-27", "2027-04-19", TRUE);
+
+  g_assert_true (ed_notice_timetable_election_interim (cal, &poll, &nominations, &chosen,
+                                                       notices, &error));
+  assert_date (&notices[1].publication, "2027-04-22", "the ERO's chosen second notice");
+
+  g_assert_false (ed_notice_timetable_election_interim (cal, &poll, &nominations, &too_late,
+                                                        notices, &error));
+  g_assert_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_INVALID);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -310,6 +348,7 @@ main (int   argc,
   g_test_add_func ("/register/notice-timetable/revised-register", test_revised_register);
   g_test_add_func ("/register/notice-timetable/for-month-required-flag",
                    test_for_month_required_flag);
+  g_test_add_func ("/register/notice-timetable/election-interim", test_election_interim);
 
   return g_test_run ();
 }

@@ -148,7 +148,7 @@ test_open_register_exclusions (EdTestDir     *fixture,
   g_autoptr(GPtrArray) open = NULL;
   g_autoptr(GError) error = NULL;
   guint expected = 0;
-  int opt_out, anonymous, attainer, number;
+  int opt_out, anonymous, attainer, born, number;
   gboolean saw_young = FALSE, saw_of_age = FALSE;
 
   g_assert_true (ed_district_settings_set (ed_context_get_settings (context), "country",
@@ -165,13 +165,19 @@ test_open_register_exclusions (EdTestDir     *fixture,
   opt_out = column (full, "open_register_opt_out");
   anonymous = column (full, "anonymous");
   attainer = column (full, "attainer_date");
+  born = column (full, "date_of_birth");
   for (guint i = 1; i < full->len; i++)
     {
       char **row = g_ptr_array_index (full, i);
 
-      /* In Scotland an attainer date is a 16th birthday: a later one is someone under 16. */
-      if (g_str_equal (row[opt_out], "0") && g_str_equal (row[anonymous], "0") &&
-          (row[attainer][0] == '\0' || strcmp (row[attainer], "2026-12-01") <= 0))
+      /* In Scotland an attainer date is a 16th birthday: a later one is someone under 16.
+       * A date of birth, where the entry has one, says it instead (DOMAIN.md §1.2): born
+       * after 1 December 2010 is under 16. */
+      gboolean of_age = row[born][0] != '\0'
+                          ? strcmp (row[born], "2010-12-01") <= 0
+                          : row[attainer][0] == '\0' || strcmp (row[attainer], "2026-12-01") <= 0;
+
+      if (g_str_equal (row[opt_out], "0") && g_str_equal (row[anonymous], "0") && of_age)
         expected++;
     }
 

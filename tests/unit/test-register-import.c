@@ -668,6 +668,100 @@ test_concurrent_imports_add_each_elector_once (EdTestDir     *fixture,
     }
 }
 
+/* A date @years and @days from today, as the import's own today reads it. */
+static char *
+from_today (int years,
+            int days)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_time_t (&date, time (NULL));
+  if (years > 0)
+    g_date_add_years (&date, (guint) years);
+  if (days > 0)
+    g_date_add_days (&date, (guint) days);
+  else if (days < 0)
+    g_date_subtract_days (&date, (guint) -days);
+  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&date), g_date_get_month (&date),
+                          g_date_get_day (&date));
+}
+
+static const char attainer_header[] =
+  "elector_number_prefix,elector_number,elector_number_suffix,forenames,surname,"
+  "franchise_marker,attainer_date,property,street,town,postcode\n";
+
+/* Issue 12 item 8; DOMAIN.md §1.2 ("No information on under-16s may appear"; the attainer
+ * window, RPA 1983 s.4(5)): in England an under-16 is refused on import with the line and
+ * the reason, and the editor's attainer rules hold for every imported row. A date already
+ * past is kept, since the person is an elector by now. */
+static void
+test_attainer_rules_england (EdTestDir     *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(EdContext) context = ed_test_register_open (fixture, "england");
+  g_autoptr(EdImportReport) report = NULL;
+  g_autofree char *soon = from_today (0, 40);
+  g_autofree char *past = from_today (0, -40);
+  g_autofree char *under_16 = from_today (3, 0);
+  g_autofree char *beyond_window = from_today (2, -1);
+  g_autoptr(GString) content = g_string_new (attainer_header);
+
+  g_string_append_printf (content, "ZA,1,0,Ann,Ashby,,%s,1,Mill Lane,Wexcombe,ZY1 1AA\n", soon);
+  g_string_append_printf (content, "ZA,2,0,Ben,Ashby,,%s,1,Mill Lane,Wexcombe,ZY1 1AA\n",
+                          under_16);
+  g_string_append_printf (content, "ZA,3,0,Cai,Ashby,,%s,1,Mill Lane,Wexcombe,ZY1 1AA\n",
+                          beyond_window);
+  g_string_append_printf (content, "ZA,4,0,Dee,Ashby,,%s,1,Mill Lane,Wexcombe,ZY1 1AA\n", past);
+  report = import_text (fixture, context, "attainers.csv", content->str, -1);
+
+  g_assert_cmpuint (report->problems->len, ==, 2);
+  assert_problem (report, 0, 3, "attainer_date", "under 16");
+  assert_problem (report, 1, 4, "attainer_date", "too late");
+  g_assert_cmpuint (report->n_electors, ==, 0);
+}
+
+/* DOMAIN.md §1.2: in Wales people may register from 14, so a 15-year-old attainer is
+ * accepted there and a 13-year-old is not. */
+static void
+test_attainer_rules_wales (EdTestDir     *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(EdContext) context = ed_test_register_open (fixture, "wales");
+  g_autoptr(EdImportReport) report = NULL;
+  g_autofree char *fifteen = from_today (1, -10);
+  g_autofree char *thirteen = from_today (3, 10);
+  g_autoptr(GString) content = g_string_new (attainer_header);
+
+  g_string_append_printf (content, "ZA,1,0,Ann,Ashby,,%s,1,Mill Lane,Wexcombe,ZY1 1AA\n",
+                          fifteen);
+  g_string_append_printf (content, "ZA,2,0,Ben,Ashby,,%s,1,Mill Lane,Wexcombe,ZY1 1AA\n",
+                          thirteen);
+  report = import_text (fixture, context, "attainers.csv", content->str, -1);
+
+  g_assert_cmpuint (report->problems->len, ==, 1);
+  assert_problem (report, 0, 3, "attainer_date", "too late");
+}
+
+/* Issue 12 item 7; DOMAIN.md §1.2: the legacy markers E and K are accepted on import and
+ * kept, and never exported as published (test-register-published.c checks the copies). */
+static void
+test_legacy_markers_accepted (EdTestDir     *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(EdContext) context = ed_test_register_open (fixture, "england");
+  g_autoptr(EdImportReport) report = NULL;
+  g_autoptr(GString) content = g_string_new (header);
+
+  g_string_append (content, "ZA,1,0,Ann,Ashby,E,1,Mill Lane,Wexcombe,ZY1 1AA\n");
+  g_string_append (content, "ZA,2,0,Ben,Ashby,K,1,Mill Lane,Wexcombe,ZY1 1AA\n");
+  report = import_text (fixture, context, "legacy.csv", content->str, -1);
+  g_assert_cmpuint (report->problems->len, ==, 0);
+  g_assert_cmpuint (report->n_electors, ==, 2);
+  g_assert_cmpint (query_int (context, "SELECT count(*) FROM elector WHERE marker IN ('E', 'K')"),
+                   ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -695,6 +789,9 @@ main (int    argc,
   ED_TEST_ADD ("/register-import/file-shrinking-underneath", test_file_shrinking_underneath);
   ED_TEST_ADD ("/register-import/concurrent-imports-add-each-elector-once",
                test_concurrent_imports_add_each_elector_once);
+  ED_TEST_ADD ("/register-import/attainer-rules-england", test_attainer_rules_england);
+  ED_TEST_ADD ("/register-import/attainer-rules-wales", test_attainer_rules_wales);
+  ED_TEST_ADD ("/register-import/legacy-markers-accepted", test_legacy_markers_accepted);
 
   return g_test_run ();
 }

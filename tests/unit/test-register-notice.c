@@ -7,12 +7,13 @@
 
 #include "config.h"
 
+#include "core/ed-calendar.h"
 #include "register/ed-register-notice.h"
 #include "ed-test-pdf.h"
 #include "ed-test-register.h"
 
-/* The notice of Monday 1 February 2027. Its determination deadline is the 10th working day
- * before it, Monday 18 January 2027 (DOMAIN.md §1.4). */
+/* The notice of Monday 1 February 2027. Its determination deadline is 14 calendar days
+ * before it, Monday 18 January 2027 (RPA 1983 s.13A(2)(a), DOMAIN.md §1.4). */
 #define NOTICE_DATE "2027-02-01"
 #define DEADLINE "2027-01-18"
 
@@ -159,24 +160,26 @@ test_groups_by_district (EdTestDir     *fixture,
   g_assert_cmpuint (aa->entries[ED_ALTERATION_ADDITION]->len, ==, 3);
   entry = entry_at (aa, ED_ALTERATION_ADDITION, 0);
   g_assert_cmpstr (entry->number, ==, "AA3/1");
-  g_assert_cmpstr (entry->name, ==, "Bob Baker");
+  g_assert_cmpstr (entry->name, ==, "Baker, Bob");
   g_assert_cmpstr (entry->address, ==, "10 Abbey Road, Testbury, ZZ99 1AA");
   g_assert_cmpstr (entry_at (aa, ED_ALTERATION_ADDITION, 1)->number, ==, "AA5/1");
   entry = entry_at (aa, ED_ALTERATION_ADDITION, 2);
   g_assert_cmpstr (entry->number, ==, "AA8");
-  g_assert_cmpstr (entry->name, ==, "Finn Fox");
+  g_assert_cmpstr (entry->name, ==, "Fox, Finn");
   g_assert_cmpstr (entry->address, ==, "");
 
   g_assert_cmpuint (aa->entries[ED_ALTERATION_DELETION]->len, ==, 1);
   entry = entry_at (aa, ED_ALTERATION_DELETION, 0);
   g_assert_cmpstr (entry->number, ==, "AA1");
+  /* The reason stays for the officer; the published notice never prints it. */
   g_assert_cmpstr (entry->reason, ==, "died");
-  g_assert_cmpstr (entry->detail, ==, "Died");
+  g_assert_cmpstr (entry->detail, ==, "");
 
   g_assert_cmpuint (aa->entries[ED_ALTERATION_AMENDMENT]->len, ==, 2);
   entry = entry_at (aa, ED_ALTERATION_AMENDMENT, 0);
   g_assert_cmpstr (entry->number, ==, "AA2");
-  g_assert_cmpstr (entry->detail, ==, "Surname: Smith → Evans");
+  /* The desk's note of what changed (here a former name) is not published. */
+  g_assert_cmpstr (entry->detail, ==, "");
   entry = entry_at (aa, ED_ALTERATION_AMENDMENT, 1);
   g_assert_cmpstr (entry->number, ==, "AA9");
   g_assert_cmpstr (entry->marker, ==, "N");
@@ -369,7 +372,7 @@ test_publish_stamps_and_resolves (EdTestDir     *fixture,
 
   g_assert_true (g_file_get_contents (csv_path, &csv, NULL, &error));
   g_assert_true (g_str_has_prefix (csv, "polling_district,polling_district_name,alteration,"));
-  g_assert_nonnull (strstr (csv, "AA,Abbey,deletion,AA1,,Dora Dean,"));
+  g_assert_nonnull (strstr (csv, "AA,Abbey,deletion,AA1,,\"Dean, Dora\","));
   g_assert_null (strstr (csv, "Hidden"));
 
   text = ed_test_pdf_text (pdf_path, "-layout", NULL);
@@ -386,7 +389,7 @@ test_publish_stamps_and_resolves (EdTestDir     *fixture,
   g_assert_nonnull (strstr (text, "Additions"));
   g_assert_nonnull (strstr (text, "Deletions"));
   g_assert_nonnull (strstr (text, "Amendments"));
-  g_assert_nonnull (strstr (text, "Ann Carter"));
+  g_assert_nonnull (strstr (text, "Carter, Ann"));
   g_assert_nonnull (strstr (text, "AB4/1"));
   g_assert_null (strstr (text, "Hidden"));
 }
@@ -437,6 +440,221 @@ test_refused_publish_changes_nothing (EdTestDir     *fixture,
   g_assert_cmpstr (before, ==, after);
   april_pdf = ed_test_dir_file (fixture, "notice-2027-04-01.pdf");
   g_assert_false (g_file_test (april_pdf, G_FILE_TEST_EXISTS));
+}
+
+/* Issue 12 item 12; DOMAIN.md §1.1, §1.2, §1.4: a published notice shows what the statutory
+ * notice shows and nothing more. Its heading carries the council, the statutory reference
+ * (RPA 1983 s.13A) and the Electoral Registration Officer's name and address from the
+ * district settings; names are as the register prints them; never a deletion's reason, a
+ * desk's note, a former name or an absent vote from what an amendment changed; and no legacy
+ * marker. */
+static void
+test_shows_only_the_statutory_notice (EdTestDir     *fixture,
+                                      gconstpointer  data)
+{
+  g_auto(Register) reg = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EdNotice) notice = NULL;
+  g_autofree char *pdf_path = NULL;
+  g_autofree char *csv_path = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *noted = NULL;
+  g_autofree char *deletion = NULL;
+  EdDistrictSettings *settings;
+  GDate date = ed_test_date (NOTICE_DATE);
+  const char *never[] = {
+    "Died", "died", "Rang the daughter", "Smith", "Postal", "postal", "Percy", "Absent",
+    "Hidden", "Secret", "Mrs",
+  };
+
+  build_register (fixture, &reg);
+  settings = ed_context_get_settings (reg.context);
+  g_assert_true (ed_district_settings_set (settings, "ero-name", "Pat Registrar", &error));
+  g_assert_true (ed_district_settings_set (settings, "council-address",
+                                           "Council Offices\nHigh Street\nTestbury TB1 1AA",
+                                           &error));
+  g_assert_no_error (error);
+  /* A deletion with the desk's own words, an amendment whose note names a former name and an
+   * absent vote, and a legacy marker on an addition. */
+  noted = ed_test_register_add_alteration (reg.context, reg.amend_evans, "amendment",
+                                           "2027-01-08", "",
+                                           "Absent vote: none → Postal; Proxy name:  → Percy");
+  ed_test_elector_set (reg.context, reg.add_baker, "marker", g_variant_new_string ("K"));
+  ed_test_elector_set (reg.context, reg.add_baker, "title", g_variant_new_string ("Mrs"));
+  deletion = ed_test_register_get (reg.context,
+                                   "SELECT id FROM register_alteration WHERE elector = ?1",
+                                   reg.del_dean);
+  ed_test_register_set (reg.context, "register_alteration", deletion, "detail",
+                        g_variant_new_string ("Rang the daughter"));
+
+  g_assert_true (ed_register_notice_publish_full (reg.context, &date, 0, fixture->dir, &notice,
+                                                  &pdf_path, &csv_path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (notice->ero_name, ==, "Pat Registrar");
+  g_assert_cmpstr (notice->ero_address, ==, "Council Offices, High Street, Testbury TB1 1AA");
+  g_assert_nonnull (strstr (notice->statutory_reference, "section 13A"));
+
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (never); i++)
+    if (strstr (csv, never[i]) != NULL)
+      g_error ("the published notice's CSV shows “%s”:\n%s", never[i], csv);
+  g_assert_nonnull (strstr (csv, "AA3/1,,\"Baker, Bob\""));
+  /* Amended twice, shown once, as the entry now stands. */
+  g_assert_nonnull (strstr (csv, "\"Evans, Eve\""));
+  g_assert_null (strstr (strstr (csv, "\"Evans, Eve\"") + 1, "\"Evans, Eve\""));
+
+  text = ed_test_pdf_text (pdf_path, "-layout", NULL);
+  if (text == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (never); i++)
+    if (strstr (text, never[i]) != NULL)
+      g_error ("the published notice shows “%s”:\n%s", never[i], text);
+  g_assert_nonnull (strstr (text, "Testbury District Council"));
+  g_assert_nonnull (strstr (text, "Representation of the People Act 1983, section 13A"));
+  g_assert_nonnull (strstr (text, "Electoral Registration Officer: Pat Registrar, Council "
+                                  "Offices, High Street, Testbury TB1 1AA"));
+  g_assert_nonnull (strstr (text, "Baker, Bob"));
+}
+
+/* Issue 12 item 10; DOMAIN.md §1.4, RPA 1983 s.13AB: an interim notice of an election is
+ * prepared by the same machinery, for the areas the election covers only, and cites its own
+ * provision. An election in polling district AB, poll 6 May 2027 with nominations closing
+ * 8 April: every change determined by the day before the notice and not yet published, in
+ * AB only. */
+static void
+test_interim_notice_for_areas (EdTestDir     *fixture,
+                               gconstpointer  data)
+{
+  g_auto(Register) reg = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EdCalendar) calendar = NULL;
+  g_autoptr(EdNotice) notice = NULL;
+  g_autoptr(EdNotice) everywhere = NULL;
+  EdNoticeDates dates[ED_N_INTERIM_NOTICES];
+  GDate poll = ed_test_date ("2027-05-06");
+  GDate nominations = ed_test_date ("2027-04-08");
+  const char *areas[] = { "AB", NULL };
+  EdNoticeDistrict *district;
+
+  build_register (fixture, &reg);
+  calendar = ed_calendar_new (ED_JURISDICTION_ENGLAND_AND_WALES, &error);
+  g_assert_no_error (error);
+  g_assert_true (ed_notice_timetable_election_interim (calendar, &poll, &nominations, NULL,
+                                                       dates, &error));
+  g_assert_no_error (error);
+
+  notice = ed_register_notice_prepare_interim (reg.context, &dates[0], areas, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (notice);
+  g_assert_cmpuint (notice->districts->len, ==, 1);
+  district = g_ptr_array_index (notice->districts, 0);
+  g_assert_cmpstr (district->code, ==, "AB");
+  g_assert_cmpuint (notice->n_alterations, ==, 1);
+  g_assert_nonnull (strstr (notice->statutory_reference, "section 13AB"));
+
+  everywhere = ed_register_notice_prepare_interim (reg.context, &dates[0], NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (everywhere->districts->len, ==, 2);
+  /* Every change determined by 7 April, the late one of 19 January included. */
+  g_assert_cmpuint (everywhere->n_alterations, ==, 8);
+}
+
+/* Issue 12 item 11; RPA 1983 s.13A(2): a notice is never published on or before its
+ * determination deadline, and before its publication date only when a person confirms it;
+ * on or after its date it may be. The notice of 1 February 2027 has its deadline on
+ * 18 January. */
+static void
+test_publishable_dates (void)
+{
+  static const struct
+  {
+    const char *today;
+    EdNoticeFlags flags;
+    int error;          /* -1 for none */
+  } cases[] = {
+    { "2027-01-10", ED_NOTICE_FLAGS_BEFORE_DATE, ED_REGISTER_NOTICE_ERROR_BEFORE_DEADLINE },
+    { "2027-01-18", ED_NOTICE_FLAGS_BEFORE_DATE, ED_REGISTER_NOTICE_ERROR_BEFORE_DEADLINE },
+    { "2027-01-19", 0, ED_REGISTER_NOTICE_ERROR_BEFORE_DATE },
+    { "2027-01-31", 0, ED_REGISTER_NOTICE_ERROR_BEFORE_DATE },
+    { "2027-01-19", ED_NOTICE_FLAGS_BEFORE_DATE, -1 },
+    { "2027-02-01", 0, -1 },
+    { "2027-02-15", 0, -1 },
+  };
+  GDate publication = ed_test_date (NOTICE_DATE);
+  GDate determination = ed_test_date (DEADLINE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      GDate today = ed_test_date (cases[i].today);
+      gboolean ok = ed_register_notice_check_publishable (&publication, &determination, &today,
+                                                          cases[i].flags, &error);
+
+      if (cases[i].error < 0)
+        {
+          g_assert_no_error (error);
+          g_assert_true (ok);
+        }
+      else
+        {
+          g_assert_false (ok);
+          g_assert_error (error, ED_REGISTER_NOTICE_ERROR, cases[i].error);
+        }
+    }
+}
+
+/* Issue 12 item 11: publishing checks the day it is published (ED_TODAY in a test build) and
+ * leaves the district as it was when refused; what it will change is counted by kind, for
+ * the confirmation a person gives. */
+static void
+test_publish_refused_before_deadline (EdTestDir     *fixture,
+                                      gconstpointer  data)
+{
+  g_auto(Register) reg = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EdNotice) notice = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *described = NULL;
+  g_autofree char *saved_today = g_strdup (g_getenv ("ED_TODAY"));
+  GDate date = ed_test_date (NOTICE_DATE);
+  EdNoticeChanges changes;
+
+  build_register (fixture, &reg);
+  notice = prepare (reg.context, NOTICE_DATE, 0);
+  ed_notice_get_changes (notice, &changes);
+  g_assert_cmpuint (changes.n_additions, ==, 4);
+  g_assert_cmpuint (changes.n_deletions, ==, 1);
+  g_assert_cmpuint (changes.n_amendments, ==, 2);
+  described = ed_notice_changes_describe (&changes);
+  g_assert_cmpstr (described, ==, "4 additions, 1 deletion and 2 amendments");
+
+  before = ed_test_register_state_hash (reg.context);
+  g_setenv ("ED_TODAY", DEADLINE, TRUE);
+  g_assert_false (ed_register_notice_publish_full (reg.context, &date,
+                                                   ED_NOTICE_FLAGS_BEFORE_DATE, fixture->dir,
+                                                   NULL, NULL, NULL, &error));
+  g_assert_error (error, ED_REGISTER_NOTICE_ERROR, ED_REGISTER_NOTICE_ERROR_BEFORE_DEADLINE);
+  g_clear_error (&error);
+
+  g_setenv ("ED_TODAY", "2027-01-25", TRUE);
+  g_assert_false (ed_register_notice_publish_full (reg.context, &date, 0, fixture->dir, NULL,
+                                                   NULL, NULL, &error));
+  g_assert_error (error, ED_REGISTER_NOTICE_ERROR, ED_REGISTER_NOTICE_ERROR_BEFORE_DATE);
+  g_clear_error (&error);
+  after = ed_test_register_state_hash (reg.context);
+  g_assert_cmpstr (before, ==, after);
+
+  g_assert_true (ed_register_notice_publish_full (reg.context, &date,
+                                                  ED_NOTICE_FLAGS_BEFORE_DATE, fixture->dir,
+                                                  NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  if (saved_today != NULL)
+    g_setenv ("ED_TODAY", saved_today, TRUE);
+  else
+    g_unsetenv ("ED_TODAY");
 }
 
 /* Publishing as a job (DESIGN.md §6). */
@@ -549,6 +767,12 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   ED_TEST_ADD ("/register/notice/groups-by-district", test_groups_by_district);
+  ED_TEST_ADD ("/register/notice/shows-only-the-statutory-notice",
+               test_shows_only_the_statutory_notice);
+  g_test_add_func ("/register/notice/publishable-dates", test_publishable_dates);
+  ED_TEST_ADD ("/register/notice/interim-notice-for-areas", test_interim_notice_for_areas);
+  ED_TEST_ADD ("/register/notice/publish-refused-before-deadline",
+               test_publish_refused_before_deadline);
   ED_TEST_ADD ("/register/notice/determination-cut-off", test_determination_cut_off);
   ED_TEST_ADD ("/register/notice/refuses-months-without-notice",
                test_refuses_months_without_notice);

@@ -274,6 +274,9 @@ read_sql_columns (const char *sql,
   g_autoptr(GRegex) create = g_regex_new ("^CREATE TABLE (\\w+) \\($", 0, 0, NULL);
   g_autoptr(GRegex) column = g_regex_new ("^\\s+(\\w+)\\s+(TEXT|INTEGER)\\b", 0, 0, NULL);
   g_autoptr(GRegex) default_text = g_regex_new ("DEFAULT '([^']*)'", 0, 0, NULL);
+  /* A later migration's column comes after the table's others (0008-elector-date-of-birth.sql). */
+  g_autoptr(GRegex) add_column =
+    g_regex_new ("^ALTER TABLE (\\w+) ADD COLUMN (\\w+) (TEXT|INTEGER)\\b", 0, 0, NULL);
   g_auto(GStrv) lines = g_strsplit (sql, "\n", -1);
   g_autofree char *table = NULL;
   g_autoptr(GString) comment_above = g_string_new (NULL);
@@ -293,6 +296,23 @@ read_sql_columns (const char *sql,
           if (tables != NULL)
             g_hash_table_replace (tables, g_strdup (table),
                                   g_ptr_array_new_with_free_func (g_free));
+          continue;
+        }
+      g_clear_pointer (&match, g_match_info_free);
+      if (g_regex_match (add_column, line, 0, &match))
+        {
+          g_autofree char *added_to = g_match_info_fetch (match, 1);
+          g_autofree char *name = g_match_info_fetch (match, 2);
+          g_autoptr(GMatchInfo) default_match = NULL;
+          SqlColumn *entry = g_new0 (SqlColumn, 1);
+
+          entry->type = g_match_info_fetch (match, 3);
+          if (g_regex_match (default_text, line, 0, &default_match))
+            entry->default_value = g_match_info_fetch (default_match, 1);
+          if (tables != NULL)
+            g_ptr_array_add (g_hash_table_lookup (tables, added_to), g_strdup (name));
+          g_hash_table_replace (columns, g_strdup_printf ("%s.%s", added_to, name), entry);
+          g_clear_pointer (&match, g_match_info_free);
           continue;
         }
       g_clear_pointer (&match, g_match_info_free);

@@ -14,6 +14,7 @@
 #include "core/ed-money.h"
 #include "register/ed-sale-fee.h"
 #include "core/ed-value-error.h"
+#include "ed-test-cli.h"
 
 typedef struct
 {
@@ -231,6 +232,42 @@ test_format_from_string (void)
   g_assert_cmpstr (error->message, ==, "No format was given: expected data or printed");
 }
 
+/* Issue 12 item 9, DOMAIN.md §1.3: a count beyond the fee calculator's range is an error
+ * with a message, never a fee of £0.00; the largest count in range is still priced. */
+static void
+test_beyond_range (void)
+{
+  g_autoptr(GError) error = NULL;
+  EdMoney fee = -1;
+
+  g_assert_true (ed_sale_fee_check (ED_SALE_KIND_FULL, ED_SALE_FORMAT_DATA,
+                                    (gint64) ED_SALE_FEE_MAX_ENTRIES, &fee, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (fee, ==, 150002000);
+
+  g_assert_false (ed_sale_fee_check (ED_SALE_KIND_FULL, ED_SALE_FORMAT_DATA,
+                                     (gint64) ED_SALE_FEE_MAX_ENTRIES + 1, &fee, &error));
+  g_assert_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_OUT_OF_RANGE);
+  g_assert_nonnull (strstr (error->message, "1000000001"));
+  g_clear_error (&error);
+
+  g_assert_false (ed_sale_fee_check (ED_SALE_KIND_FULL, ED_SALE_FORMAT_DATA, -5, &fee, &error));
+  g_assert_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_OUT_OF_RANGE);
+}
+
+/* The same on the command line: exit status 1 and the message, nothing on stdout. */
+static void
+test_beyond_range_cli (void)
+{
+  g_auto(EdTestCliResult) result = { 0 };
+
+  ed_test_cli_run (&result, "register", "sale-fee", "--entries", "5000000000", "--kind", "full",
+                   "--format", "data", NULL);
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_null (strstr (result.out, "£"));
+  g_assert_nonnull (strstr (result.err, "5000000000"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -244,6 +281,8 @@ main (int   argc,
   g_test_add_func ("/register/sale-fee/marked-register", test_marked_register);
   g_test_add_func ("/register/sale-fee/kind-from-string", test_kind_from_string);
   g_test_add_func ("/register/sale-fee/format-from-string", test_format_from_string);
+  g_test_add_func ("/register/sale-fee/beyond-range", test_beyond_range);
+  g_test_add_func ("/register/sale-fee/beyond-range-cli", test_beyond_range_cli);
 
   return g_test_run ();
 }

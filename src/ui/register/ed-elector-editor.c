@@ -61,6 +61,7 @@ struct _EdElectorEditor
   GtkWidget       *surname_row;
   GtkWidget       *marker_row;
   GtkWidget       *attainer_row;
+  GtkWidget       *date_of_birth_row;
   GtkWidget       *opt_out_switch;
   GtkWidget       *anonymous_switch;
   GtkWidget       *language_row;
@@ -89,6 +90,7 @@ static const struct
   { "surname", G_STRUCT_OFFSET (EdElectorEditor, surname_row) },
   { "marker", G_STRUCT_OFFSET (EdElectorEditor, marker_row) },
   { "attainer_date", G_STRUCT_OFFSET (EdElectorEditor, attainer_row) },
+  { "date_of_birth", G_STRUCT_OFFSET (EdElectorEditor, date_of_birth_row) },
   { "language", G_STRUCT_OFFSET (EdElectorEditor, language_row) },
   { "absent_vote", G_STRUCT_OFFSET (EdElectorEditor, absent_vote_row) },
   { "absent_vote_ends", G_STRUCT_OFFSET (EdElectorEditor, absent_ends_row) },
@@ -155,6 +157,7 @@ read_form (EdElectorEditor *self)
   set_text (&edit->surname, entry_text (self->surname_row));
   set_text (&edit->marker, entry_text (self->marker_row));
   set_date (&edit->attainer_date, self->attainer_row);
+  set_date (&edit->date_of_birth, self->date_of_birth_row);
   edit->open_register_opt_out = gtk_switch_get_active (GTK_SWITCH (self->opt_out_switch));
   edit->anonymous = gtk_switch_get_active (GTK_SWITCH (self->anonymous_switch));
   if (absent < ED_N_ABSENT_VOTES)
@@ -660,6 +663,7 @@ load_form (EdElectorEditor *self)
   gtk_editable_set_text (GTK_EDITABLE (self->surname_row), edit->surname);
   gtk_editable_set_text (GTK_EDITABLE (self->marker_row), edit->marker);
   gtk_editable_set_text (GTK_EDITABLE (self->attainer_row), edit->attainer_date);
+  gtk_editable_set_text (GTK_EDITABLE (self->date_of_birth_row), edit->date_of_birth);
   gtk_switch_set_active (GTK_SWITCH (self->opt_out_switch), edit->open_register_opt_out);
   gtk_switch_set_active (GTK_SWITCH (self->anonymous_switch), edit->anonymous);
   adw_combo_row_set_selected (ADW_COMBO_ROW (self->language_row),
@@ -733,6 +737,7 @@ ed_elector_editor_class_init (EdElectorEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EdElectorEditor, surname_row);
   gtk_widget_class_bind_template_child (widget_class, EdElectorEditor, marker_row);
   gtk_widget_class_bind_template_child (widget_class, EdElectorEditor, attainer_row);
+  gtk_widget_class_bind_template_child (widget_class, EdElectorEditor, date_of_birth_row);
   gtk_widget_class_bind_template_child (widget_class, EdElectorEditor, opt_out_switch);
   gtk_widget_class_bind_template_child (widget_class, EdElectorEditor, anonymous_switch);
   gtk_widget_class_bind_template_child (widget_class, EdElectorEditor, language_row);
