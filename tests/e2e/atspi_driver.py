@@ -3,6 +3,7 @@
 # Copyright 2026 The Electoral Desk authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -28,6 +29,35 @@ def in_session(script, argv):
     command = ["xvfb-run", "-a", "-s", "-screen 0 1280x800x24",
                "dbus-run-session", "--", sys.executable, script] + argv
     sys.exit(subprocess.call(command, env=env))
+
+
+# What GLib prints for a critical or a warning: "(electoral-desk:123): Gtk-CRITICAL **: …".
+# The environment's own noise is not the application's fault: no session bus portal under
+# Xvfb, and AT-SPI's complaints about a bus that is going away at the end.
+_LOG_PROBLEM = re.compile(r"^.*-(CRITICAL|WARNING) \*\*: .*$", re.MULTILINE)
+_LOG_NOISE = ("Unable to acquire session bus", "AT-SPI: ", "atk-bridge", "Error retrieving accessibility bus")
+
+
+class AppLog:
+    """The application's stderr, kept in a file: the test fails on any GLib critical or
+    warning the application printed (issue: no criticals, anywhere)."""
+
+    def __init__(self, directory):
+        self.path = os.path.join(directory, "app-stderr.log")
+        self.file = open(self.path, "w+b")
+
+    def problems(self):
+        self.file.flush()
+        with open(self.path, "rb") as f:
+            text = f.read().decode("utf-8", "replace")
+        return [m.group(0) for m in _LOG_PROBLEM.finditer(text)
+                if not any(noise in m.group(0) for noise in _LOG_NOISE)]
+
+    def check(self):
+        problems = self.problems()
+        if problems:
+            raise E2EError("the application logged criticals or warnings:\n" +
+                           "\n".join(problems[:20]))
 
 
 def start_accessibility_bus(timeout=20.0):

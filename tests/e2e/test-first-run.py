@@ -32,7 +32,8 @@ def main(app_path, cli_path):
     demo_path = os.path.join(home, "data", "org.electoraldesk.ElectoralDesk",
                              "demo-district.db")
     bus = d.start_accessibility_bus()
-    app_process = subprocess.Popen([app_path], env=env)
+    log = d.AppLog(home)
+    app_process = subprocess.Popen([app_path], env=env, stderr=log.file)
     try:
         run_session(app_process, cli_path, env, demo_path)
     except Exception:
@@ -45,6 +46,7 @@ def main(app_path, cli_path):
         if app_process.poll() is None:
             app_process.kill()
         bus.kill()
+    log.check()
     print("ok 1 first run: welcome, demo, modules, preferences, rename, CLI sees it")
 
 

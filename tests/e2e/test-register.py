@@ -45,7 +45,8 @@ def main(app_path, cli_path):
     subprocess.check_call([cli_path, "--db", db, "demo", "--electors", "3000"], env=env,
                           stdout=subprocess.DEVNULL)
     bus = d.start_accessibility_bus()
-    app_process = subprocess.Popen([app_path, "--db", db], env=env)
+    log = d.AppLog(home)
+    app_process = subprocess.Popen([app_path, "--db", db], env=env, stderr=log.file)
     try:
         run_session(app_process, cli_path, env, db, home)
     except Exception:
@@ -58,6 +59,7 @@ def main(app_path, cli_path):
         if app_process.poll() is None:
             app_process.kill()
         bus.kill()
+    log.check()
     print("ok 1 register: search, amend, add with suffix, publish a notice")
 
 
