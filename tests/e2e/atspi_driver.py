@@ -193,7 +193,7 @@ def get_text(node):
 # Modifiers are held by keycode (the X server's default keymap, as Xvfb has it); other keys are
 # sent by keysym.
 MODIFIER_KEYCODES = {"ctrl": 37, "shift": 50, "alt": 64}
-KEYSYMS = {"Return": 0xff0d,
+KEYSYMS = {"Return": 0xff0d, "Delete": 0xffff, "Down": 0xff54, "p": 0x0070,
            "Escape": 0xff1b, "Tab": 0xff09, "comma": 0x002c, "a": 0x0061, "f": 0x0066,
            "h": 0x0068, "n": 0x006e, "q": 0x0071, "s": 0x0073, "w": 0x0077}
 

@@ -399,16 +399,21 @@ test_delete_dialog (Fixture       *fixture,
                             stored->surname));
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (question)),
                             gtk_editable_get_text (GTK_EDITABLE (forenames))));
-  reasons = ed_gui_test_find (GTK_WIDGET (question), GTK_TYPE_DROP_DOWN, NULL);
+  /* The reasons are radio buttons, none chosen. */
+  reasons = ed_gui_test_find (GTK_WIDGET (question), GTK_TYPE_CHECK_BUTTON, NULL);
   g_assert_nonnull (reasons);
-  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (reasons)), ==,
-                    GTK_INVALID_LIST_POSITION);
+  for (GtkWidget *r = reasons; r != NULL; r = gtk_widget_get_next_sibling (r))
+    if (GTK_IS_CHECK_BUTTON (r))
+      g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (r)));
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (question),
                                                           "delete"));
 
   /* "Other" with no words is not offered; pressed all the same, it is refused and the question
    * stays with the choice made and the words typed. */
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (reasons), ED_DELETION_OTHER);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (ed_gui_test_find (GTK_WIDGET (question),
+                                                                    GTK_TYPE_CHECK_BUTTON,
+                                                                    "Other reason")),
+                               TRUE);
   ed_gui_test_iterate ();
   other = ed_gui_test_find (GTK_WIDGET (question), GTK_TYPE_ENTRY, NULL);
   g_assert_nonnull (other);
@@ -422,9 +427,9 @@ test_delete_dialog (Fixture       *fixture,
   ed_gui_test_iterate ();
   question = find_question (editor);
   g_assert_nonnull (question);
-  reasons = ed_gui_test_find (GTK_WIDGET (question), GTK_TYPE_DROP_DOWN, NULL);
   other = ed_gui_test_find (GTK_WIDGET (question), GTK_TYPE_ENTRY, NULL);
-  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (reasons)), ==, ED_DELETION_OTHER);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (
+    ed_gui_test_find (GTK_WIDGET (question), GTK_TYPE_CHECK_BUTTON, "Other reason"))));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (other)), ==, "   ");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (question)),
                             "Say why"));

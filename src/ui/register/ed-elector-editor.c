@@ -41,6 +41,7 @@ struct _EdElectorEditor
   gboolean         closing;
   gboolean         loading;
   gboolean         show_all_problems;
+  gboolean         focused_once;
   guint            touched;          /* a bit per field_rows[] entry the officer has edited */
   EdElectorSnapshot *undo;           /* the entry before the change just saved */
   char            *done_message;     /* what the change just saved was, for a toast */
@@ -602,7 +603,7 @@ close_request_cb (EdElectorEditor *self)
 typedef struct
 {
   EdElectorEditor  *self;
-  GtkDropDown      *reasons;
+  GtkCheckButton   *reasons[ED_N_DELETION_REASONS];
   GtkEntry         *other;
   AdwMessageDialog *dialog;   /* owns this */
 } DeleteDialog;
@@ -622,11 +623,20 @@ delete_dialog_free (gpointer  user_data,
   g_free (data);
 }
 
+static guint
+chosen_reason (DeleteDialog *data)
+{
+  for (guint r = 0; r < ED_N_DELETION_REASONS; r++)
+    if (gtk_check_button_get_active (data->reasons[r]))
+      return r;
+  return GTK_INVALID_LIST_POSITION;
+}
+
 /* Delete is offered once a reason is chosen, and for "Other" once it is said in words. */
 static void
 update_delete_response (DeleteDialog *data)
 {
-  guint reason = gtk_drop_down_get_selected (data->reasons);
+  guint reason = chosen_reason (data);
   g_autofree char *words = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (data->other))));
 
   gtk_widget_set_visible (GTK_WIDGET (data->other), reason == ED_DELETION_OTHER);
@@ -644,7 +654,7 @@ delete_response_cb (AdwMessageDialog *dialog,
   g_autoptr(GError) error = NULL;
   g_autoptr(EdElectorSnapshot) before = NULL;
   g_autofree char *name = NULL;
-  guint reason = gtk_drop_down_get_selected (data->reasons);
+  guint reason = chosen_reason (data);
   const char *other = gtk_editable_get_text (GTK_EDITABLE (data->other));
 
   if (!g_str_equal (response, "delete"))
@@ -681,29 +691,30 @@ present_delete_dialog (EdElectorEditor *self,
                        const char      *other_reason,
                        const char      *problem)
 {
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   AdwMessageDialog *dialog;
   DeleteDialog *data = g_new0 (DeleteDialog, 1);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   g_autofree char *name = elector_name (self->stored);
   g_autofree char *number = ed_elector_number_format (&self->stored->number);
   g_autofree char *heading = NULL;
   const char *body;
 
-  for (EdDeletionReason r = 0; r < ED_N_DELETION_REASONS; r++)
-    gtk_string_list_append (names, ed_deletion_reason_get_display_name (r));
   data->self = g_object_ref (self);
-  data->reasons = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL));
-  /* The officer says why; no reason is chosen for them. */
-  gtk_drop_down_set_selected (data->reasons, reason);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (data->reasons), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Reason"), -1);
+  /* The reasons as radio buttons, all in view, and none chosen for the officer. */
+  for (EdDeletionReason r = 0; r < ED_N_DELETION_REASONS; r++)
+    {
+      data->reasons[r] = GTK_CHECK_BUTTON (
+        gtk_check_button_new_with_label (ed_deletion_reason_get_display_name (r)));
+      if (r > 0)
+        gtk_check_button_set_group (data->reasons[r], data->reasons[0]);
+      gtk_check_button_set_active (data->reasons[r], r == reason);
+      gtk_box_append (GTK_BOX (box), GTK_WIDGET (data->reasons[r]));
+    }
   data->other = GTK_ENTRY (gtk_entry_new ());
   gtk_editable_set_text (GTK_EDITABLE (data->other), other_reason != NULL ? other_reason : "");
   gtk_entry_set_placeholder_text (data->other, _("The reason in words"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (data->other), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("The reason in words"), -1);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (data->reasons));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (data->other));
 
   /* Translators: the question before deleting an entry: the elector's name and number */
@@ -725,8 +736,9 @@ present_delete_dialog (EdElectorEditor *self,
   adw_message_dialog_set_close_response (dialog, "cancel");
   data->dialog = dialog;
   update_delete_response (data);
-  g_signal_connect_swapped (data->reasons, "notify::selected",
-                            G_CALLBACK (update_delete_response), data);
+  for (guint r = 0; r < ED_N_DELETION_REASONS; r++)
+    g_signal_connect_swapped (data->reasons[r], "toggled", G_CALLBACK (update_delete_response),
+                              data);
   g_signal_connect_swapped (data->other, "changed", G_CALLBACK (update_delete_response), data);
   g_signal_connect_data (dialog, "response", G_CALLBACK (delete_response_cb), data,
                          delete_dialog_free, 0);
@@ -769,6 +781,24 @@ load_form (EdElectorEditor *self)
   update_state (self);
 }
 
+/* Ready to type: a new address starts with its house, everything else with the title. Done
+ * once shown: a window given its focus before then is announced to screen readers as a
+ * filler, not as a window. */
+static void
+ed_elector_editor_map (GtkWidget *widget)
+{
+  EdElectorEditor *self = ED_ELECTOR_EDITOR (widget);
+
+  GTK_WIDGET_CLASS (ed_elector_editor_parent_class)->map (widget);
+  if (!self->focused_once)
+    {
+      self->focused_once = TRUE;
+      gtk_widget_grab_focus (gtk_widget_get_visible (self->new_address_group)
+                               ? self->property_row
+                               : self->title_row);
+    }
+}
+
 static void
 ed_elector_editor_dispose (GObject *object)
 {
@@ -791,6 +821,7 @@ ed_elector_editor_class_init (EdElectorEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ed_elector_editor_dispose;
+  widget_class->map = ed_elector_editor_map;
 
   /**
    * EdElectorEditor::saved:
@@ -915,9 +946,6 @@ ed_elector_editor_new (GtkWindow  *parent,
         g_warning ("Could not read the address %s: %s", property_id, error->message);
     }
   load_form (self);
-  /* Ready to type: a new address starts with its house, everything else with the title. */
-  gtk_widget_grab_focus (gtk_widget_get_visible (self->new_address_group) ? self->property_row
-                                                                          : self->title_row);
   return self;
 }
 

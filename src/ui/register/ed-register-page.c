@@ -534,7 +534,7 @@ undo_clicked_cb (AdwToast *toast,
       return;
     }
   refresh_keeping_selection (self);
-  show_toast (self, adw_toast_new (_("Undone")));
+  show_toast (self, adw_toast_new (_("Change undone")));
 }
 
 /* After the editor saves or deletes: the list as it now is, and a toast saying what was done,
@@ -553,6 +553,8 @@ editor_saved_cb (EdElectorEditor *editor,
     return;
   toast = adw_toast_new (message);
   adw_toast_set_timeout (toast, 10);
+  /* The newest change's toast replaces the last one's, so Undo is always the latest. */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   if (snapshot != NULL && self->context != NULL)
     {
       Undo *undo = g_new0 (Undo, 1);
