@@ -57,8 +57,16 @@ find_clear_button (GtkWidget *bar)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (bar); child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_BUTTON (child) && !GTK_IS_TOGGLE_BUTTON (child))
-      return child;
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) &&
+          g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (child)), "edit-clear-all-symbolic") == 0)
+        return child;
+      found = find_clear_button (child);
+      if (found != NULL)
+        return found;
+    }
   return NULL;
 }
 
@@ -232,11 +240,19 @@ static GtkDropDown *
 find_marker_dropdown (GtkWidget *bar)
 {
   GtkWidget *districts = ed_gui_test_find (bar, GTK_TYPE_DROP_DOWN, NULL);
+  /* Each control sits in a cell of the bar's flow box: the next cell's is the markers'. */
+  GtkWidget *cell = gtk_widget_get_parent (districts);
 
-  for (GtkWidget *child = gtk_widget_get_next_sibling (districts); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_DROP_DOWN (child))
-      return GTK_DROP_DOWN (child);
+  for (GtkWidget *next = gtk_widget_get_next_sibling (cell); next != NULL;
+       next = gtk_widget_get_next_sibling (next))
+    {
+      GtkWidget *found = ed_gui_test_find (next, GTK_TYPE_DROP_DOWN, NULL);
+
+      if (GTK_IS_DROP_DOWN (next))
+        return GTK_DROP_DOWN (next);
+      if (found != NULL)
+        return GTK_DROP_DOWN (found);
+    }
   return NULL;
 }
 
