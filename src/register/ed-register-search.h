@@ -141,6 +141,11 @@ GPtrArray *ed_register_search_filtered      (EdContext               *context,
                                              const EdRegisterFilter  *filter,
                                              guint                    limit,
                                              GError                 **error);
+gboolean   ed_register_search_count         (EdContext               *context,
+                                             const char              *text,
+                                             const EdRegisterFilter  *filter,
+                                             guint                   *out_count,
+                                             GError                 **error);
 gboolean   ed_register_count                (EdContext               *context,
                                              guint                   *out_count,
                                              GError                 **error);

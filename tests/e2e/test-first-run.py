@@ -122,7 +122,7 @@ def search_register(frame, cli_path, env, demo_path):
     d.type_text(surname)
     d.wait_for(lambda: d.get_text(search) == surname, "the typed surname")
     # AA1 heads the whole register too, so wait for the search's own status first.
-    d.wait_for(lambda: status_label(frame, r"(First )?[\d,]+ match(es)?"), "the search's matches",
+    d.wait_for(lambda: status_label(frame, r"(First [\d,]+ of )?[\d,]+ match(es)?"), "the search's matches",
                timeout=20)
     d.wait_for(lambda: d.find_all(frame, "label", "AA1"), f"elector AA1 found by {surname!r}",
                timeout=20)

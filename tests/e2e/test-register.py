@@ -103,7 +103,7 @@ def search_for(frame, text):
     d.key_combo("a", ["ctrl"])
     d.type_text(text)
     d.wait_for(lambda: d.get_text(search) == text, f"the typed search {text!r}")
-    d.wait_for(lambda: status_label(frame, r"(First )?[\d,]+ match(es)?"), "the search's matches",
+    d.wait_for(lambda: status_label(frame, r"(First [\d,]+ of )?[\d,]+ match(es)?"), "the search's matches",
                timeout=20)
 
 

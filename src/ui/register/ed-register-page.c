@@ -304,6 +304,7 @@ show_register (EdRegisterPage *self)
       return;
     }
 
+  gtk_widget_set_visible (self->more_button, FALSE);
   ed_screenful_set_model (GTK_WIDGET (self->column_view), self->selection,
                           G_LIST_MODEL (self->register_model));
   n = g_list_model_get_n_items (G_LIST_MODEL (self->register_model));
@@ -335,12 +336,22 @@ show_search (EdRegisterPage *self,
   g_autofree char *status = NULL;
   g_autofree char *count = NULL;
   EdRegisterFilter filter;
+  guint total = 0;
 
   ed_register_filter_bar_get_filter (self->filter_bar, &filter);
-  summaries = ed_register_search_filtered (self->context, text, &filter, SEARCH_LIMIT, &error);
+  /* A new search starts at the first screenful of matches; Show More reaches further. */
+  if (g_strcmp0 (self->search_text, text) != 0)
+    {
+      g_free (self->search_text);
+      self->search_text = g_strdup (text);
+      self->search_limit = SEARCH_LIMIT;
+    }
+  summaries = ed_register_search_filtered (self->context, text, &filter, self->search_limit,
+                                           &error);
   if (summaries == NULL)
     {
       g_warning ("Could not search the register: %s", error->message);
+      gtk_widget_set_visible (self->more_button, FALSE);
       ed_screenful_set_model (GTK_WIDGET (self->column_view), self->selection, NULL);
       gtk_label_set_text (self->status_label, _("The register could not be searched"));
       return;
@@ -361,14 +372,45 @@ show_search (EdRegisterPage *self,
   if (summaries->len == 0)
     /* Translators: the search found nobody; %s is what was typed */
     status = g_strdup_printf (_("No elector matches “%s”"), text);
-  else if (summaries->len >= SEARCH_LIMIT)
-    /* Translators: the search stopped at its limit; type more to narrow it; %s is the
-     * limit with its digits grouped */
-    status = g_strdup_printf (_("First %s matches"), count);
+  else if (summaries->len >= self->search_limit &&
+           ed_register_search_count (self->context, text, &filter, &total, NULL) &&
+           total > summaries->len)
+    {
+      g_autofree char *total_text = ed_number_format_count (total);
+
+      /* Translators: the search stopped at its limit: how many are shown, of how many match,
+       * both with their digits grouped ("First 500 of 1,234 matches") */
+      status = g_strdup_printf (ngettext ("First %s of %s match", "First %s of %s matches",
+                                          total),
+                                count, total_text);
+    }
   else
     /* Translators: %s is the number of matches with its digits grouped */
     status = g_strdup_printf (ngettext ("%s match", "%s matches", summaries->len), count);
   gtk_label_set_text (self->status_label, status);
+  gtk_widget_set_visible (self->more_button, total > summaries->len);
+}
+
+/* More of a search's matches than its first screenful: four times as many each time, so a
+ * few presses reach any count. */
+static void
+show_more_cb (EdRegisterPage *self)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self->column_view),
+                                                 GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = scrolled != NULL
+    ? gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled))
+    : NULL;
+  double value = adjustment != NULL ? gtk_adjustment_get_value (adjustment) : 0;
+  g_autofree char *text = g_strdup (self->search_text);
+
+  if (self->context == NULL || text == NULL)
+    return;
+  self->search_limit = self->search_limit > G_MAXUINT / 4 ? G_MAXUINT : self->search_limit * 4;
+  show_search (self, text);
+  /* The officer reads on from where they were, not from the top again. */
+  if (adjustment != NULL)
+    gtk_adjustment_set_value (adjustment, value);
 }
 
 /* The list widget inside the column view, which carries the list's own actions
@@ -724,6 +766,7 @@ ed_register_page_dispose (GObject *object)
 
   g_clear_object (&self->register_model);
   g_clear_object (&self->context);
+  g_clear_pointer (&self->search_text, g_free);
 
   G_OBJECT_CLASS (ed_register_page_parent_class)->dispose (object);
 }
@@ -747,6 +790,7 @@ ed_register_page_class_init (EdRegisterPageClass *klass)
     widget_class, "/org/electoraldesk/ElectoralDesk/register/ed-register-page.ui");
   gtk_widget_class_bind_template_child (widget_class, EdRegisterPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, EdRegisterPage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, EdRegisterPage, more_button);
   gtk_widget_class_bind_template_child (widget_class, EdRegisterPage, selection);
   gtk_widget_class_bind_template_child (widget_class, EdRegisterPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, EdRegisterPage, filter_bar);
@@ -758,6 +802,7 @@ ed_register_page_class_init (EdRegisterPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_key_pressed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, show_more_cb);
   gtk_widget_class_bind_template_callback (widget_class, household_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, show_household);
@@ -791,6 +836,7 @@ static void
 ed_register_page_init (EdRegisterPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->search_limit = SEARCH_LIMIT;
 
   /* Typing anywhere on the page starts a search, as in a file chooser. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
