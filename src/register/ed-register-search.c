@@ -327,6 +327,10 @@ append_filter_terms (GString                *sql,
     [ED_PENDING_FILTER_ADDITION] = " AND e.status != 'current' AND e.status = :status",
     [ED_PENDING_FILTER_DELETION] = " AND e.status != 'current' AND e.status = :status",
     [ED_PENDING_FILTER_ANY] = " AND e.status != 'current'",
+    /* An amendment has effect at once but waits for its notice to be published; the
+     * alterations not yet published are few. */
+    [ED_PENDING_FILTER_AMENDMENT] = " AND e.id IN (SELECT a.elector FROM register_alteration"
+                                    " AS a WHERE a.notice = '' AND a.kind = 'amendment')",
   };
 
   if (filter == NULL)
@@ -406,7 +410,7 @@ filter_check (const EdRegisterFilter *filter)
 {
   return filter == NULL ||
          (filter->absent_vote <= ED_ABSENT_VOTE_FILTER_NONE &&
-          filter->pending <= ED_PENDING_FILTER_ANY);
+          filter->pending <= ED_PENDING_FILTER_AMENDMENT);
 }
 
 /**

@@ -85,6 +85,7 @@ static const char *const pending_options[] = {
   [ED_PENDING_FILTER_ADDITION] = NULL,
   [ED_PENDING_FILTER_DELETION] = NULL,
   [ED_PENDING_FILTER_ANY] = N_("Any pending change"),
+  [ED_PENDING_FILTER_AMENDMENT] = N_("Pending amendments"),
 };
 
 /* The Welsh qualifying foreign citizen's letter is the district's own (DOMAIN.md §1.2,
