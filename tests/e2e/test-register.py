@@ -224,6 +224,10 @@ def first_day(app_process, cli_path, env, db, state):
     question = d.wait_for(lambda: [n for n in d.find_all(app, "dialog")
                                    if n.name.startswith("Delete ") and surname in n.name],
                           "the delete question naming the elector", timeout=20)[0]
+    # Each button's name is said once: "Cancel", not "_Cancel Cancel".
+    names = [b.name for b in d.find_all(question, "push button")]
+    assert "Cancel" in names and "Delete" in names, names
+    assert not [n for n in names if n.startswith("_")], names
     # No reason is chosen for the officer: Delete waits for one.
     assert not [b for b in d.find_all(question, "push button", "Delete")
                 if d.states(b).contains(d.pyatspi.STATE_SENSITIVE)], "Delete offered with no reason"

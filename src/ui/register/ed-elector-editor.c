@@ -16,6 +16,7 @@
 #include "register/ed-elector-edit.h"
 #include "register/ed-elector-undo.h"
 #include "register/ed-register-search.h"
+#include "ui/ed-accessible.h"
 #include "ui/ed-today.h"
 #include "ui/ed-ui-resources.h"
 #include "ui/register/ed-elector-editor.h"
@@ -596,6 +597,7 @@ close_request_cb (EdElectorEditor *self)
    * parent only after, so the editor stays until the dialog is gone. */
   g_signal_connect_data (dialog, "response", G_CALLBACK (discard_response_cb),
                          g_object_ref (self), release_editor, G_CONNECT_SWAPPED);
+  ed_accessible_name_buttons (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
   return TRUE;
 }
@@ -742,6 +744,7 @@ present_delete_dialog (EdElectorEditor *self,
   g_signal_connect_swapped (data->other, "changed", G_CALLBACK (update_delete_response), data);
   g_signal_connect_data (dialog, "response", G_CALLBACK (delete_response_cb), data,
                          delete_dialog_free, 0);
+  ed_accessible_name_buttons (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -885,6 +888,7 @@ ed_elector_editor_init (EdElectorEditor *self)
   GtkStringList *absent_votes;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  ed_accessible_name_buttons (GTK_WIDGET (self));
 
   /* The combos' items come from the vocabularies, in the enums' order. */
   self->loading = TRUE;

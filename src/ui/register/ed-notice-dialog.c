@@ -30,6 +30,7 @@
 #include "ui/ed-job-page.h"
 #include "ui/ed-number-format.h"
 #include "ui/ed-print.h"
+#include "ui/ed-accessible.h"
 #include "ui/ed-today.h"
 #include "ui/ed-ui-resources.h"
 #include "ui/register/ed-notice-dialog.h"
@@ -488,6 +489,7 @@ publish_cb (EdNoticeDialog *self)
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response_cb), self, 0);
+  ed_accessible_name_buttons (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -626,6 +628,7 @@ static void
 ed_notice_dialog_init (EdNoticeDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ed_accessible_name_buttons (GTK_WIDGET (self));
 
   /* Neither takes its words as properties, only when it is made. */
   self->folder_row = ED_FOLDER_ROW (ed_folder_row_new (_("Save Notices In"),
