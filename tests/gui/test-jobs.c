@@ -300,6 +300,8 @@ test_supply_cancelled_half_way (void)
   g_assert_cmpint (count_rows (district.context, "register_supply"), ==, 1);
   g_assert_true (g_file_test (copy_path, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (recipient)), ==, "");
+  /* The finished copy is offered to open from its toast. */
+  g_assert_nonnull (ed_gui_test_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Open"));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   ed_gui_test_iterate ();
