@@ -20,7 +20,9 @@ main (int    argc,
       char **argv)
 {
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* ED_LOCALEDIR lets a build tree run in Welsh before it is installed. */
+  bindtextdomain (GETTEXT_PACKAGE,
+                  g_getenv ("ED_LOCALEDIR") != NULL ? g_getenv ("ED_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("electoral-desk-cli");

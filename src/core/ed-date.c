@@ -480,14 +480,28 @@ ed_date_format_iso (const GDate *date)
 char *
 ed_date_format_long (const GDate *date)
 {
-  char text[128];
+  /* Our own names rather than strftime's: a desk has the Welsh catalogue whether or not its
+   * system has a Welsh locale, and the register's dates read the same in every document. */
+  static const char *const weekdays[] = {
+    NULL, N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"),
+    N_("Saturday"), N_("Sunday"),
+  };
+  static const char *const months[] = {
+    NULL, N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+    N_("July"), N_("August"), N_("September"), N_("October"), N_("November"),
+    N_("December"),
+  };
 
   g_return_val_if_fail (date != NULL, NULL);
   g_return_val_if_fail (g_date_valid (date), NULL);
 
-  if (g_date_strftime (text, sizeof text, "%A %-d %B %Y", date) == 0)
-    return ed_date_format_iso (date);
-  return g_strdup (text);
+  /* Translators: a date in full, as the UK writes it: weekday, day, month, year ("Monday 4
+   * January 2027"; in Welsh "Dydd Llun 4 Ionawr 2027"). Reorder with %1$s and the like. */
+  return g_strdup_printf (C_("full date", "%1$s %2$u %3$s %4$u"),
+                          _(weekdays[g_date_get_weekday (date)]),
+                          (guint)g_date_get_day (date),
+                          _(months[g_date_get_month (date)]),
+                          (guint)g_date_get_year (date));
 }
 
 /**

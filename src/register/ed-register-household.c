@@ -166,3 +166,46 @@ ed_register_household (EdContext   *context,
     return NULL;
   return g_steal_pointer (&household);
 }
+
+static const char pending_amendments_sql[] =
+  "SELECT DISTINCT a.elector FROM register_alteration AS a "
+  "JOIN elector AS e ON e.id = a.elector "
+  "WHERE e.property = ?1 AND a.notice = '' AND a.kind = 'amendment'";
+
+/**
+ * ed_register_household_pending_amendments:
+ * @context: the district
+ * @property_id: the row id of a property
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (element-type utf8 utf8): the ids of the electors at the property
+ *   with an amendment waiting for the next notice, as a set; %NULL on error
+ */
+GHashTable *
+ed_register_household_pending_amendments (EdContext   *context,
+                                          const char  *property_id,
+                                          GError     **error)
+{
+  EdDatabase *database;
+  sqlite3_stmt *stmt;
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  int rc;
+
+  g_return_val_if_fail (ED_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (property_id != NULL, NULL);
+
+  database = ed_context_get_database (context);
+  stmt = ed_database_cached (database, pending_amendments_sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, property_id, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_add (ids, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ed_database_set_error (database, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}

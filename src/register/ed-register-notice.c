@@ -177,13 +177,9 @@ ed_register_notice_check_publishable (const GDate    *publication,
 char *
 ed_notice_format_date (const GDate *date)
 {
-  char text[128];
-
   g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
 
-  if (g_date_strftime (text, sizeof text, "%A %-d %B %Y", date) == 0)
-    return ed_date_format_iso (date);
-  return g_strdup (text);
+  return ed_date_format_long (date);
 }
 
 /**

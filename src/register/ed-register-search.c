@@ -327,6 +327,10 @@ append_filter_terms (GString                *sql,
     [ED_PENDING_FILTER_ADDITION] = " AND e.status != 'current' AND e.status = :status",
     [ED_PENDING_FILTER_DELETION] = " AND e.status != 'current' AND e.status = :status",
     [ED_PENDING_FILTER_ANY] = " AND e.status != 'current'",
+    /* An amendment has effect at once but waits for its notice to be published; the
+     * alterations not yet published are few. */
+    [ED_PENDING_FILTER_AMENDMENT] = " AND e.id IN (SELECT a.elector FROM register_alteration"
+                                    " AS a WHERE a.notice = '' AND a.kind = 'amendment')",
   };
 
   if (filter == NULL)
@@ -406,7 +410,7 @@ filter_check (const EdRegisterFilter *filter)
 {
   return filter == NULL ||
          (filter->absent_vote <= ED_ABSENT_VOTE_FILTER_NONE &&
-          filter->pending <= ED_PENDING_FILTER_ANY);
+          filter->pending <= ED_PENDING_FILTER_AMENDMENT);
 }
 
 /**
@@ -499,6 +503,62 @@ ed_register_search_filtered (EdContext               *context,
   bind_named_int (stmt, ":limit", limit);
   bind_filter (stmt, filter);
   return _ed_register_read_summaries (database, stmt, error);
+}
+
+/**
+ * ed_register_search_count:
+ * @context: the district
+ * @text: what a person typed
+ * @filter: (nullable): which entries to search among, %NULL for all
+ * @out_count: (out): how many entries match, however many a search returns
+ * @error: return location for an error
+ *
+ * So that a search that stops at its limit can say how many it left out.
+ */
+gboolean
+ed_register_search_count (EdContext               *context,
+                          const char              *text,
+                          const EdRegisterFilter  *filter,
+                          guint                   *out_count,
+                          GError                 **error)
+{
+  EdDatabase *database;
+  g_autofree char *query = NULL;
+  g_autoptr(GString) sql = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ED_IS_CONTEXT (context), FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (out_count != NULL, FALSE);
+  g_return_val_if_fail (filter_check (filter), FALSE);
+
+  *out_count = 0;
+  database = ed_context_get_database (context);
+  query = ed_register_search_query (text);
+  if (query == NULL)
+    return TRUE;
+  sql = g_string_new ("SELECT count(*) FROM elector_search AS s "
+                      "JOIN elector AS e ON e.rowid = s.rowid "
+                      "WHERE elector_search MATCH :query");
+  if (!ed_register_filter_is_empty (filter))
+    append_filter_terms (sql, filter);
+  stmt = ed_database_cached (database, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_named_text (stmt, ":query", query);
+  if (!ed_register_filter_is_empty (filter))
+    bind_filter (stmt, filter);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *out_count = (guint)sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      ed_database_set_error (database, rc, error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean

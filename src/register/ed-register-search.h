@@ -66,6 +66,7 @@ typedef enum
  * @ED_PENDING_FILTER_ADDITION: entries waiting to be added by the next notice
  * @ED_PENDING_FILTER_DELETION: entries waiting to be deleted by the next notice
  * @ED_PENDING_FILTER_ANY: either
+ * @ED_PENDING_FILTER_AMENDMENT: entries with an amendment the next notice will publish
  */
 typedef enum
 {
@@ -73,6 +74,7 @@ typedef enum
   ED_PENDING_FILTER_ADDITION,
   ED_PENDING_FILTER_DELETION,
   ED_PENDING_FILTER_ANY,
+  ED_PENDING_FILTER_AMENDMENT,
 } EdPendingFilter;
 
 /**
@@ -140,6 +142,11 @@ GPtrArray *ed_register_search_filtered      (EdContext               *context,
                                              const char              *text,
                                              const EdRegisterFilter  *filter,
                                              guint                    limit,
+                                             GError                 **error);
+gboolean   ed_register_search_count         (EdContext               *context,
+                                             const char              *text,
+                                             const EdRegisterFilter  *filter,
+                                             guint                   *out_count,
                                              GError                 **error);
 gboolean   ed_register_count                (EdContext               *context,
                                              guint                   *out_count,

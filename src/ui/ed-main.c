@@ -21,7 +21,9 @@ main (int    argc,
   g_autoptr(EdApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* ED_LOCALEDIR lets a build tree run in Welsh before it is installed (build-aux/run-demo). */
+  bindtextdomain (GETTEXT_PACKAGE,
+                  g_getenv ("ED_LOCALEDIR") != NULL ? g_getenv ("ED_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -3,6 +3,7 @@
 # Copyright 2026 The Electoral Desk authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -28,6 +29,35 @@ def in_session(script, argv):
     command = ["xvfb-run", "-a", "-s", "-screen 0 1280x800x24",
                "dbus-run-session", "--", sys.executable, script] + argv
     sys.exit(subprocess.call(command, env=env))
+
+
+# What GLib prints for a critical or a warning: "(electoral-desk:123): Gtk-CRITICAL **: …".
+# The environment's own noise is not the application's fault: no session bus portal under
+# Xvfb, and AT-SPI's complaints about a bus that is going away at the end.
+_LOG_PROBLEM = re.compile(r"^.*-(CRITICAL|WARNING) \*\*: .*$", re.MULTILINE)
+_LOG_NOISE = ("Unable to acquire session bus", "AT-SPI: ", "atk-bridge", "Error retrieving accessibility bus")
+
+
+class AppLog:
+    """The application's stderr, kept in a file: the test fails on any GLib critical or
+    warning the application printed (issue: no criticals, anywhere)."""
+
+    def __init__(self, directory):
+        self.path = os.path.join(directory, "app-stderr.log")
+        self.file = open(self.path, "w+b")
+
+    def problems(self):
+        self.file.flush()
+        with open(self.path, "rb") as f:
+            text = f.read().decode("utf-8", "replace")
+        return [m.group(0) for m in _LOG_PROBLEM.finditer(text)
+                if not any(noise in m.group(0) for noise in _LOG_NOISE)]
+
+    def check(self):
+        problems = self.problems()
+        if problems:
+            raise E2EError("the application logged criticals or warnings:\n" +
+                           "\n".join(problems[:20]))
 
 
 def start_accessibility_bus(timeout=20.0):
@@ -163,7 +193,7 @@ def get_text(node):
 # Modifiers are held by keycode (the X server's default keymap, as Xvfb has it); other keys are
 # sent by keysym.
 MODIFIER_KEYCODES = {"ctrl": 37, "shift": 50, "alt": 64}
-KEYSYMS = {"Return": 0xff0d,
+KEYSYMS = {"Return": 0xff0d, "Delete": 0xffff, "Down": 0xff54, "p": 0x0070,
            "Escape": 0xff1b, "Tab": 0xff09, "comma": 0x002c, "a": 0x0061, "f": 0x0066,
            "h": 0x0068, "n": 0x006e, "q": 0x0071, "s": 0x0073, "w": 0x0077}
 

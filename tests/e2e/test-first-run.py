@@ -32,7 +32,8 @@ def main(app_path, cli_path):
     demo_path = os.path.join(home, "data", "org.electoraldesk.ElectoralDesk",
                              "demo-district.db")
     bus = d.start_accessibility_bus()
-    app_process = subprocess.Popen([app_path], env=env)
+    log = d.AppLog(home)
+    app_process = subprocess.Popen([app_path], env=env, stderr=log.file)
     try:
         run_session(app_process, cli_path, env, demo_path)
     except Exception:
@@ -45,6 +46,7 @@ def main(app_path, cli_path):
         if app_process.poll() is None:
             app_process.kill()
         bus.kill()
+    log.check()
     print("ok 1 first run: welcome, demo, modules, preferences, rename, CLI sees it")
 
 
@@ -120,7 +122,7 @@ def search_register(frame, cli_path, env, demo_path):
     d.type_text(surname)
     d.wait_for(lambda: d.get_text(search) == surname, "the typed surname")
     # AA1 heads the whole register too, so wait for the search's own status first.
-    d.wait_for(lambda: status_label(frame, r"(First )?[\d,]+ match(es)?"), "the search's matches",
+    d.wait_for(lambda: status_label(frame, r"(First [\d,]+ of )?[\d,]+ match(es)?"), "the search's matches",
                timeout=20)
     d.wait_for(lambda: d.find_all(frame, "label", "AA1"), f"elector AA1 found by {surname!r}",
                timeout=20)

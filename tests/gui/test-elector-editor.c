@@ -310,6 +310,142 @@ test_dates_as_people_write_them (Fixture       *fixture,
   g_assert_cmpstr (stored, ==, "postal|2027-03-01");
 }
 
+/* The question @editor asks, not one an earlier test left open over another editor. */
+static GtkWindow *
+find_question (EdElectorEditor *editor)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          gtk_window_get_transient_for (window) == GTK_WINDOW (editor))
+        return window;
+    }
+  return NULL;
+}
+
+/* Discarding an edit closes the editor from within the question's response: with criticals
+ * and warnings fatal (g_test_init ()), any GLib complaint on the way fails the test. */
+static void
+test_discard_is_quiet (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  EdElectorEditor *editor = open_editor (fixture, fixture->elector_id, NULL);
+  g_autoptr(GtkWidget) hold = g_object_ref (GTK_WIDGET (editor));
+  GtkWidget *surname = find_row (editor, "Surname");
+  GtkWindow *question;
+  g_autofree char *stored = NULL;
+
+  gtk_editable_set_text (GTK_EDITABLE (surname), "Quillfeather");
+  ed_gui_test_iterate ();
+  gtk_window_close (GTK_WINDOW (editor));
+  ed_gui_test_iterate ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  question = find_question (editor);
+  g_assert_nonnull (question);
+  g_signal_emit_by_name (ed_gui_test_find (GTK_WIDGET (question), GTK_TYPE_BUTTON, "_Discard"),
+                         "clicked");
+  ed_gui_test_iterate ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_assert_null (find_question (editor));
+
+  stored = query (fixture, "SELECT surname FROM elector WHERE id = ?1", fixture->elector_id);
+  g_assert_cmpstr (stored, !=, "Quillfeather");
+}
+
+/* The editor opens ready to type into its first field. */
+static void
+test_focus_on_first_field (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  EdElectorEditor *editor = open_editor (fixture, fixture->elector_id, NULL);
+  g_autoptr(GtkWidget) hold = g_object_ref (GTK_WIDGET (editor));
+  GtkWidget *title = find_row (editor, "Title");
+  GtkWidget *focus;
+
+  g_assert_true (ed_gui_test_wait_until_drawable (GTK_WIDGET (editor)));
+  ed_gui_test_iterate ();
+  focus = gtk_root_get_focus (GTK_ROOT (editor));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == title || gtk_widget_is_ancestor (focus, title));
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+/* The delete question names the elector and makes the officer choose a reason; a refused
+ * delete keeps the question open with what was typed. */
+static void
+test_delete_dialog (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  EdElectorEditor *editor = open_editor (fixture, fixture->elector_id, NULL);
+  g_autoptr(GtkWidget) hold = g_object_ref (GTK_WIDGET (editor));
+  g_autoptr(EdElectorEdit) stored = ed_elector_edit_load (fixture->context, fixture->elector_id,
+                                                          NULL);
+  GtkWidget *forenames = find_row (editor, "Forenames");
+  GtkWindow *question;
+  GtkWidget *reasons;
+  GtkWidget *other;
+  GtkWidget *delete_button;
+  g_autofree char *status = NULL;
+
+  g_signal_emit_by_name (find_button (editor, "Delete…"), "clicked");
+  ed_gui_test_iterate ();
+  question = find_question (editor);
+  g_assert_nonnull (question);
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (question)),
+                            stored->surname));
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (question)),
+                            gtk_editable_get_text (GTK_EDITABLE (forenames))));
+  /* The reasons are radio buttons, none chosen. */
+  reasons = ed_gui_test_find (GTK_WIDGET (question), GTK_TYPE_CHECK_BUTTON, NULL);
+  g_assert_nonnull (reasons);
+  for (GtkWidget *r = reasons; r != NULL; r = gtk_widget_get_next_sibling (r))
+    if (GTK_IS_CHECK_BUTTON (r))
+      g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (r)));
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (question),
+                                                          "delete"));
+
+  /* "Other" with no words is not offered; pressed all the same, it is refused and the question
+   * stays with the choice made and the words typed. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (ed_gui_test_find (GTK_WIDGET (question),
+                                                                    GTK_TYPE_CHECK_BUTTON,
+                                                                    "Other reason")),
+                               TRUE);
+  ed_gui_test_iterate ();
+  other = ed_gui_test_find (GTK_WIDGET (question), GTK_TYPE_ENTRY, NULL);
+  g_assert_nonnull (other);
+  g_assert_true (gtk_widget_get_visible (other));
+  gtk_editable_set_text (GTK_EDITABLE (other), "   ");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (question),
+                                                          "delete"));
+  delete_button = ed_gui_test_find (GTK_WIDGET (question), GTK_TYPE_BUTTON, "_Delete");
+  g_assert_nonnull (delete_button);
+  g_signal_emit_by_name (delete_button, "clicked");
+  ed_gui_test_iterate ();
+  question = find_question (editor);
+  g_assert_nonnull (question);
+  other = ed_gui_test_find (GTK_WIDGET (question), GTK_TYPE_ENTRY, NULL);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (
+    ed_gui_test_find (GTK_WIDGET (question), GTK_TYPE_CHECK_BUTTON, "Other reason"))));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (other)), ==, "   ");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (question)),
+                            "Say why"));
+  status = query (fixture, "SELECT status FROM elector WHERE id = ?1", fixture->elector_id);
+  g_assert_cmpstr (status, ==, "current");
+
+  gtk_editable_set_text (GTK_EDITABLE (other), "Left the country");
+  delete_button = ed_gui_test_find (GTK_WIDGET (question), GTK_TYPE_BUTTON, "_Delete");
+  g_signal_emit_by_name (delete_button, "clicked");
+  ed_gui_test_iterate ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_clear_pointer (&status, g_free);
+  status = query (fixture, "SELECT status FROM elector WHERE id = ?1", fixture->elector_id);
+  g_assert_cmpstr (status, ==, "pending_deletion");
+}
+
 /* The date of birth is an EdDateRow like the other dates (DOMAIN.md §1.2: the entry's dates
  * in Wales and Scotland come from it): one in the future is refused under the field, and a
  * date as people write it is stored as ISO. */
@@ -355,6 +491,12 @@ main (int    argc,
               test_add_at_address, fixture_teardown);
   g_test_add ("/ui/elector-editor/dates-as-people-write-them", Fixture, NULL, fixture_setup,
               test_dates_as_people_write_them, fixture_teardown);
+  g_test_add ("/ui/elector-editor/discard-is-quiet", Fixture, NULL, fixture_setup,
+              test_discard_is_quiet, fixture_teardown);
+  g_test_add ("/ui/elector-editor/focus-on-first-field", Fixture, NULL, fixture_setup,
+              test_focus_on_first_field, fixture_teardown);
+  g_test_add ("/ui/elector-editor/delete-dialog", Fixture, NULL, fixture_setup,
+              test_delete_dialog, fixture_teardown);
   g_test_add ("/ui/elector-editor/date-of-birth", Fixture, NULL, fixture_setup,
               test_date_of_birth, fixture_teardown);
 

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "changes/ed-change-set.h"
 #include "changes/ed-state-hash.h"
 #include "core/ed-database.h"
@@ -151,6 +153,24 @@ watch_progress (GtkWidget *dialog,
   g_signal_connect (bar, "notify::fraction", G_CALLBACK (fraction_cb), canceller);
 }
 
+/* Publishing asks first, naming what will change, and before the notice's date says it is
+ * early; the test says yes. */
+static void
+confirm_publish (void)
+{
+  GtkWindow *question;
+  GtkWidget *yes;
+
+  ed_gui_test_iterate ();
+  question = ed_gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (question);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (question)),
+                            "addition"));
+  yes = ed_gui_test_find (GTK_WIDGET (question), GTK_TYPE_BUTTON, "Publish _Early");
+  g_assert_nonnull (yes);
+  g_signal_emit_by_name (yes, "clicked");
+}
+
 static void
 test_notice_cancelled_half_way (void)
 {
@@ -173,7 +193,8 @@ test_notice_cancelled_half_way (void)
 
   dialog = ed_notice_dialog_new (NULL, district.context, out_dir);
   g_date_clear (&today, 1);
-  g_date_set_dmy (&today, 5, G_DATE_JANUARY, 2027);
+  /* After the deadline of the notice of 1 February 2027, before its date. */
+  g_date_set_dmy (&today, 19, G_DATE_JANUARY, 2027);
   ed_notice_dialog_set_today (dialog, &today);
   gtk_window_present (GTK_WINDOW (dialog));
   ed_gui_test_iterate ();
@@ -185,6 +206,7 @@ test_notice_cancelled_half_way (void)
 
   /* The job runs while the window goes on drawing; Cancel once the bar has moved. */
   g_signal_emit_by_name (publish, "clicked");
+  confirm_publish ();
   g_assert_true (ed_notice_dialog_is_running (dialog));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "progress");
   while (ed_notice_dialog_is_running (dialog))
@@ -204,6 +226,7 @@ test_notice_cancelled_half_way (void)
 
   /* Left to run, the same publish stamps every change and writes both files. */
   g_signal_emit_by_name (publish, "clicked");
+  confirm_publish ();
   while (ed_notice_dialog_is_running (dialog))
     g_main_context_iteration (NULL, TRUE);
   ed_gui_test_iterate ();
@@ -277,6 +300,8 @@ test_supply_cancelled_half_way (void)
   g_assert_cmpint (count_rows (district.context, "register_supply"), ==, 1);
   g_assert_true (g_file_test (copy_path, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (recipient)), ==, "");
+  /* The finished copy is offered to open from its toast. */
+  g_assert_nonnull (ed_gui_test_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Open"));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   ed_gui_test_iterate ();

@@ -9,8 +9,11 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "core/ed-database.h"
 #include "ed-gui-test-util.h"
+#include "register/ed-elector-edit.h"
 #include "ui/register/ed-household-pane.h"
 #include "ui/ed-number-format.h"
 #include "ui/register/ed-register-filter-bar.h"
@@ -57,8 +60,16 @@ find_clear_button (GtkWidget *bar)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (bar); child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_BUTTON (child) && !GTK_IS_TOGGLE_BUTTON (child))
-      return child;
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) &&
+          g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (child)), "edit-clear-all-symbolic") == 0)
+        return child;
+      found = find_clear_button (child);
+      if (found != NULL)
+        return found;
+    }
   return NULL;
 }
 
@@ -143,6 +154,19 @@ pane_shows (GtkWidget  *pane,
   return ed_gui_test_find (pane, GTK_TYPE_LABEL, text) != NULL;
 }
 
+/* Whether a label of the pane holds @text among its details. */
+static gboolean
+pane_contains (GtkWidget  *root,
+               const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if ((GTK_IS_LABEL (child) && strstr (gtk_label_get_text (GTK_LABEL (child)), text) != NULL) ||
+        pane_contains (child, text))
+      return TRUE;
+  return FALSE;
+}
+
 static guint
 n_children (GtkWidget *widget)
 {
@@ -198,6 +222,30 @@ test_household_pane (Fixture       *fixture,
   list = ed_gui_test_find (pane, GTK_TYPE_LIST_BOX, NULL);
   g_assert_nonnull (list);
   g_assert_cmpuint (n_children (list), ==, (guint)n_electors);
+  g_assert_false (pane_contains (pane, "Amendment waiting for the next notice"));
+
+  /* An amendment waiting for its notice is marked on its elector (issue 12, item 13). */
+  {
+    g_autoptr(sqlite3_stmt) first = NULL;
+    g_autoptr(EdElectorEdit) edit = NULL;
+    g_autofree char *property = g_strdup (property_id);
+
+    first = ed_database_prepare (ed_context_get_database (fixture->context),
+                                 "SELECT id FROM elector WHERE property = ?1 AND anonymous = 0 "
+                                 "LIMIT 1", &error);
+    g_assert_no_error (error);
+    sqlite3_bind_text (first, 1, property, -1, SQLITE_TRANSIENT);
+    g_assert_cmpint (sqlite3_step (first), ==, SQLITE_ROW);
+    edit = ed_elector_edit_load (fixture->context, (const char *)sqlite3_column_text (first, 0),
+                                 &error);
+    g_assert_no_error (error);
+    g_free (edit->surname);
+    edit->surname = g_strdup ("Quillfeather");
+    g_assert_true (ed_elector_edit_amend (fixture->context, edit, NULL, &error));
+    g_assert_no_error (error);
+    ed_household_pane_show_property (ED_HOUSEHOLD_PANE (pane), property);
+    g_assert_true (pane_contains (pane, "Amendment waiting for the next notice"));
+  }
 
   ed_household_pane_clear (ED_HOUSEHOLD_PANE (pane));
   g_assert_cmpuint (n_children (pane), ==, 1);
@@ -232,11 +280,19 @@ static GtkDropDown *
 find_marker_dropdown (GtkWidget *bar)
 {
   GtkWidget *districts = ed_gui_test_find (bar, GTK_TYPE_DROP_DOWN, NULL);
+  /* Each control sits in a cell of the bar's flow box: the next cell's is the markers'. */
+  GtkWidget *cell = gtk_widget_get_parent (districts);
 
-  for (GtkWidget *child = gtk_widget_get_next_sibling (districts); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_DROP_DOWN (child))
-      return GTK_DROP_DOWN (child);
+  for (GtkWidget *next = gtk_widget_get_next_sibling (cell); next != NULL;
+       next = gtk_widget_get_next_sibling (next))
+    {
+      GtkWidget *found = ed_gui_test_find (next, GTK_TYPE_DROP_DOWN, NULL);
+
+      if (GTK_IS_DROP_DOWN (next))
+        return GTK_DROP_DOWN (next);
+      if (found != NULL)
+        return GTK_DROP_DOWN (found);
+    }
   return NULL;
 }
 

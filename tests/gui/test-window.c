@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "ed-gui-test-util.h"
@@ -200,6 +202,107 @@ test_register_row_menu (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkLabel *
+find_label_matching (GtkWidget  *root,
+                     const char *prefix)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found;
+
+      if (GTK_IS_LABEL (child) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (child)), prefix))
+        return GTK_LABEL (child);
+      found = find_label_matching (child, prefix);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A search shows its first 500 matches, says how many there are in all, and Show More reaches
+ * the rest (issue 12, item 18); Down from the search moves to the first result, and Ctrl+F
+ * selects the search text (item 14). */
+static void
+test_register_search_count_and_keys (void)
+{
+  g_autofree char *path = ed_gui_test_demo_district (NULL, 1500);
+  EdWindow *window = g_object_new (ED_TYPE_WINDOW, NULL);
+  GtkWidget *column_view;
+  GtkWidget *entry;
+  GtkWidget *more;
+  GtkSingleSelection *selection;
+  GtkLabel *status;
+  GtkWidget *focus;
+  int start = 0;
+  int end = 0;
+
+  g_assert_true (ed_window_open_district (window, path, NULL));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  column_view = ed_gui_test_find (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW, NULL);
+  selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view)));
+  entry = ed_gui_test_find (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY, NULL);
+  more = ed_gui_test_find (GTK_WIDGET (window), GTK_TYPE_BUTTON, "Show _More");
+  g_assert_nonnull (entry);
+  g_assert_nonnull (more);
+  g_assert_true (ed_gui_test_wait_for_items (G_LIST_MODEL (selection), 1500));
+
+  /* Every demo postcode starts ZY1. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "ZY1");
+  g_assert_true (ed_gui_test_wait_for_items (G_LIST_MODEL (selection), 500));
+  ed_gui_test_iterate ();
+  status = find_label_matching (GTK_WIDGET (window), "First ");
+  g_assert_nonnull (status);
+  /* All but the few with no address to their name, digits grouped. */
+  g_assert_true (g_regex_match_simple ("^First 500 of 1,[0-9]{3} matches$",
+                                       gtk_label_get_text (status), 0, 0));
+  {
+    const char *of = strstr (gtk_label_get_text (status), " of ") + 4;
+    guint total = (guint)(g_ascii_strtoull (of, NULL, 10) * 1000 +
+                          g_ascii_strtoull (of + 2, NULL, 10));
+    g_autofree char *all = g_strdup_printf ("1,%03u matches", total - 1000);
+
+    g_assert_cmpuint (total, >, 1400);
+    g_assert_true (gtk_widget_get_visible (more));
+    g_signal_emit_by_name (more, "clicked");
+    g_assert_true (ed_gui_test_wait_for_items (G_LIST_MODEL (selection), total));
+    ed_gui_test_iterate ();
+    g_assert_false (gtk_widget_get_visible (more));
+    g_assert_nonnull (find_label_matching (GTK_WIDGET (window), all));
+  }
+
+  /* Down from the search: the first result, with the focus in the list. */
+  gtk_widget_grab_focus (entry);
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (entry);
+    gboolean handled = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+          g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Down, 0, 0, &handled);
+      }
+    g_assert_true (handled);
+  }
+  ed_gui_test_iterate ();
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 0);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, column_view));
+
+  /* Ctrl+F: back to the search, its text selected to be typed over. */
+  g_assert_true (gtk_widget_activate_action (column_view, "register.focus-search", NULL));
+  ed_gui_test_iterate ();
+  g_assert_true (gtk_editable_get_selection_bounds (GTK_EDITABLE (entry), &start, &end));
+  g_assert_cmpint (start, ==, 0);
+  g_assert_cmpint (end, ==, 3);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A district file others could read is made private, and the person is told in the window,
  * not in a terminal they may not have. */
 static void
@@ -253,6 +356,8 @@ main (int    argc,
   g_test_add_func ("/ui/window/every-module-has-a-page", test_every_module_has_a_page);
   g_test_add_func ("/ui/window/open-bad-file-reports", test_open_bad_file_reports);
   g_test_add_func ("/ui/window/register-row-menu", test_register_row_menu);
+  g_test_add_func ("/ui/window/register-search-count-and-keys",
+                   test_register_search_count_and_keys);
   g_test_add_func ("/ui/window/wide-district-made-private", test_wide_district_made_private);
 
   return g_test_run ();

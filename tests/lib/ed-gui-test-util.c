@@ -87,6 +87,8 @@ ed_gui_test_find (GtkWidget  *root,
             title = gtk_label_get_label (GTK_LABEL (child));
           else if (GTK_IS_BUTTON (child))
             title = gtk_button_get_label (GTK_BUTTON (child));
+          else if (GTK_IS_CHECK_BUTTON (child))
+            title = gtk_check_button_get_label (GTK_CHECK_BUTTON (child));
           if (name == NULL || g_strcmp0 (title, name) == 0)
             return child;
         }

@@ -7,7 +7,10 @@
 
 #define G_LOG_DOMAIN "test-date"
 
+#include "config.h"
+
 #include <glib.h>
+#include <libintl.h>
 #include <locale.h>
 #include <string.h>
 
@@ -241,6 +244,34 @@ test_format_long (void)
   setlocale (LC_TIME, saved);
 }
 
+/* In Welsh, from the build tree's catalogue: "Dydd Llun 4 Ionawr 2027" (issue 12, item 21),
+ * whether or not the system has a Welsh locale. */
+static void
+test_format_long_welsh (void)
+{
+  g_autofree char *po_dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "po", NULL);
+  g_autofree char *mo = g_build_filename (po_dir, "cy", "LC_MESSAGES", GETTEXT_PACKAGE ".mo",
+                                          NULL);
+  g_autofree char *text = NULL;
+  GDate date;
+
+  if (!g_file_test (mo, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("the Welsh catalogue is not built");
+      return;
+    }
+  bindtextdomain (GETTEXT_PACKAGE, po_dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  g_setenv ("LANGUAGE", "cy", TRUE);
+  setlocale (LC_ALL, "C.UTF-8");
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 4, G_DATE_JANUARY, 2027);
+  text = ed_date_format_long (&date);
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "C.UTF-8");
+  g_assert_cmpstr (text, ==, "Dydd Llun 4 Ionawr 2027");
+}
+
 static void
 test_format (void)
 {
@@ -361,6 +392,7 @@ main (int   argc,
   g_test_add_func ("/core/date/parse-people-rejects", test_parse_people_rejects);
   g_test_add_func ("/core/date/format", test_format);
   g_test_add_func ("/core/date/format-long", test_format_long);
+  g_test_add_func ("/core/date/format-long-welsh", test_format_long_welsh);
   g_test_add_func ("/core/date/format-rejects-invalid-date", test_format_rejects_invalid_date);
   g_test_add_func ("/core/date/weekend", test_weekend);
   g_test_add_func ("/core/date/easter", test_easter);

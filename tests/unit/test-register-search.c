@@ -9,6 +9,7 @@
 
 #include "changes/ed-change-set.h"
 #include "core/ed-database.h"
+#include "register/ed-elector-edit.h"
 #include "register/ed-register-search.h"
 #include "register/ed-register-stats.h"
 #include "ed-test-demo.h"
@@ -522,6 +523,50 @@ test_filter_with_search (EdTestDir     *fixture,
   g_assert_cmpuint (everyone->len, ==, 7);
 }
 
+/* Pending amendments (issue 12, item 13): the entries the next notice will list as amended,
+ * found by the filter in the list, its count and a search; none once none is waiting. */
+static void
+test_pending_amendment_filter (EdTestDir     *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(EdContext) context = ed_test_demo_open (fixture, 200);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) first = ed_register_list_range (context, 10, 1, &error);
+  g_autoptr(EdElectorEdit) edit = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  EdElectorSummary *amended;
+  EdRegisterFilter filter;
+  guint count = G_MAXUINT;
+
+  g_assert_no_error (error);
+  amended = g_ptr_array_index (first, 0);
+  ed_register_filter_init (&filter);
+  filter.pending = ED_PENDING_FILTER_AMENDMENT;
+  g_assert_true (ed_register_count_filtered (context, &filter, &count, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count, ==, 0);
+
+  edit = ed_elector_edit_load (context, amended->id, &error);
+  g_assert_no_error (error);
+  g_free (edit->surname);
+  edit->surname = g_strdup ("Quillfeather");
+  g_assert_true (ed_elector_edit_amend (context, edit, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (ed_register_count_filtered (context, &filter, &count, &error));
+  g_assert_cmpuint (count, ==, 1);
+  listed = ed_register_list_range_filtered (context, &filter, 0, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 1);
+  g_assert_cmpstr (((EdElectorSummary *)g_ptr_array_index (listed, 0))->id, ==, amended->id);
+  found = ed_register_search_filtered (context, "Quillfeather", &filter, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_true (ed_register_search_count (context, "Quillfeather", &filter, &count, &error));
+  g_assert_cmpuint (count, ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -535,6 +580,7 @@ main (int    argc,
   ED_TEST_ADD ("/register-search/list-range", test_list_range);
   ED_TEST_ADD ("/register-search/filters", test_filters);
   ED_TEST_ADD ("/register-search/filter-with-search", test_filter_with_search);
+  ED_TEST_ADD ("/register-search/pending-amendment-filter", test_pending_amendment_filter);
 
   return g_test_run ();
 }

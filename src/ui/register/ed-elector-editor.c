@@ -14,7 +14,10 @@
 #include "changes/ed-hlc.h"
 #include "core/ed-value-error.h"
 #include "register/ed-elector-edit.h"
+#include "register/ed-elector-undo.h"
 #include "register/ed-register-search.h"
+#include "ui/ed-accessible.h"
+#include "core/ed-today.h"
 #include "ui/ed-ui-resources.h"
 #include "ui/register/ed-elector-editor.h"
 #include "ui/widgets/ed-date-row.h"
@@ -39,7 +42,10 @@ struct _EdElectorEditor
   gboolean         closing;
   gboolean         loading;
   gboolean         show_all_problems;
+  gboolean         focused_once;
   guint            touched;          /* a bit per field_rows[] entry the officer has edited */
+  EdElectorSnapshot *undo;           /* the entry before the change just saved */
+  char            *done_message;     /* what the change just saved was, for a toast */
 
   AdwToastOverlay *toasts;
   GtkWidget       *save_button;
@@ -445,6 +451,18 @@ load_history (EdElectorEditor *self)
     }
 }
 
+/* The name the officer knows the entry by, in toasts and questions. */
+static char *
+elector_name (const EdElectorEdit *edit)
+{
+  g_autofree char *name = g_strjoin (" ", edit->forenames, edit->surname, NULL);
+
+  g_strstrip (name);
+  if (name[0] == '\0')
+    return ed_elector_number_format (&edit->number);
+  return g_steal_pointer (&name);
+}
+
 static void
 close_after_save (EdElectorEditor *self,
                   const char      *elector_id)
@@ -473,13 +491,37 @@ ed_elector_editor_save (EdElectorEditor  *self,
   g_return_val_if_fail (ED_IS_ELECTOR_EDITOR (self), FALSE);
 
   edit = read_form (self);
+  g_clear_pointer (&self->undo, ed_elector_snapshot_free);
+  g_clear_pointer (&self->done_message, g_free);
   if (self->stored != NULL)
     {
+      g_autoptr(EdElectorSnapshot) before = ed_elector_snapshot_take (self->context,
+                                                                      self->stored->id, error);
+      g_autofree char *name = NULL;
+
+      if (before == NULL)
+        return FALSE;
       if (!ed_elector_edit_amend (self->context, edit, &self->today, error))
         return FALSE;
+      self->undo = g_steal_pointer (&before);
+      name = elector_name (edit);
+      /* Translators: a toast after the editor saved; %s is the elector's name */
+      self->done_message = g_strdup_printf (_("Changes to %s saved"), name);
     }
-  else if (!ed_elector_edit_add (self->context, edit, &self->today, error))
-    return FALSE;
+  else
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *number = NULL;
+
+      if (!ed_elector_edit_add (self->context, edit, &self->today, error))
+        return FALSE;
+      self->undo = ed_elector_snapshot_absent (edit->id);
+      name = elector_name (edit);
+      number = ed_elector_number_format (&edit->number);
+      /* Translators: a toast after an elector was added; the name, then the elector number
+       * they were given */
+      self->done_message = g_strdup_printf (_("%s added as %s"), name, number);
+    }
 
   close_after_save (self, edit->id);
   return TRUE;
@@ -558,16 +600,23 @@ close_request_cb (EdElectorEditor *self)
    * parent only after, so the editor stays until the dialog is gone. */
   g_signal_connect_data (dialog, "response", G_CALLBACK (discard_response_cb),
                          g_object_ref (self), release_editor, G_CONNECT_SWAPPED);
+  ed_accessible_name_buttons (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
   return TRUE;
 }
 
 typedef struct
 {
-  EdElectorEditor *self;
-  GtkDropDown     *reasons;
-  GtkEntry        *other;
+  EdElectorEditor  *self;
+  GtkCheckButton   *reasons[ED_N_DELETION_REASONS];
+  GtkEntry         *other;
+  AdwMessageDialog *dialog;   /* owns this */
 } DeleteDialog;
+
+static void present_delete_dialog (EdElectorEditor *self,
+                                   guint            reason,
+                                   const char      *other_reason,
+                                   const char      *problem);
 
 static void
 delete_dialog_free (gpointer  user_data,
@@ -579,12 +628,26 @@ delete_dialog_free (gpointer  user_data,
   g_free (data);
 }
 
-static void
-reason_changed_cb (GtkDropDown *reasons,
-                   GParamSpec  *pspec,
-                   GtkWidget   *other)
+static guint
+chosen_reason (DeleteDialog *data)
 {
-  gtk_widget_set_visible (other, gtk_drop_down_get_selected (reasons) == ED_DELETION_OTHER);
+  for (guint r = 0; r < ED_N_DELETION_REASONS; r++)
+    if (gtk_check_button_get_active (data->reasons[r]))
+      return r;
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* Delete is offered once a reason is chosen, and for "Other" once it is said in words. */
+static void
+update_delete_response (DeleteDialog *data)
+{
+  guint reason = chosen_reason (data);
+  g_autofree char *words = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (data->other))));
+
+  gtk_widget_set_visible (GTK_WIDGET (data->other), reason == ED_DELETION_OTHER);
+  adw_message_dialog_set_response_enabled (data->dialog, "delete",
+                                           reason < ED_N_DELETION_REASONS &&
+                                             (reason != ED_DELETION_OTHER || words[0] != '\0'));
 }
 
 static void
@@ -594,60 +657,104 @@ delete_response_cb (AdwMessageDialog *dialog,
 {
   EdElectorEditor *self = data->self;
   g_autoptr(GError) error = NULL;
-  EdDeletionReason reason = gtk_drop_down_get_selected (data->reasons);
+  g_autoptr(EdElectorSnapshot) before = NULL;
+  g_autofree char *name = NULL;
+  guint reason = chosen_reason (data);
+  const char *other = gtk_editable_get_text (GTK_EDITABLE (data->other));
 
   if (!g_str_equal (response, "delete"))
     return;
-  if (!ed_elector_delete (self->context, self->stored->id, reason,
-                          gtk_editable_get_text (GTK_EDITABLE (data->other)), &self->today,
-                          &error))
+  if (reason < ED_N_DELETION_REASONS)
+    before = ed_elector_snapshot_take (self->context, self->stored->id, &error);
+  else
+    g_set_error_literal (&error, ED_VALUE_ERROR, ED_VALUE_ERROR_EMPTY,
+                         _("Choose why the entry is deleted."));
+  if (before == NULL ||
+      !ed_elector_delete (self->context, self->stored->id, reason, other, &self->today, &error))
     {
-      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      /* The question has closed by now (AdwMessageDialog closes before it answers): ask it
+       * again as it was, with the reason chosen, the words typed and why it was refused. */
+      present_delete_dialog (self, reason, other, error->message);
       return;
     }
+  g_clear_pointer (&self->undo, ed_elector_snapshot_free);
+  self->undo = g_steal_pointer (&before);
+  g_clear_pointer (&self->done_message, g_free);
+  name = elector_name (self->stored);
+  self->done_message =
+    self->stored->status == ED_ELECTOR_STATUS_PENDING_ADDITION
+      /* Translators: a toast after a pending addition was deleted; %s is the name */
+      ? g_strdup_printf (_("%s removed"), name)
+      /* Translators: a toast after an elector was deleted; %s is the name */
+      : g_strdup_printf (_("%s to be deleted at the next notice"), name);
   close_after_save (self, self->stored->id);
 }
 
 static void
-delete_clicked_cb (EdElectorEditor *self)
+present_delete_dialog (EdElectorEditor *self,
+                       guint            reason,
+                       const char      *other_reason,
+                       const char      *problem)
 {
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   AdwMessageDialog *dialog;
   DeleteDialog *data = g_new0 (DeleteDialog, 1);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  g_autofree char *name = elector_name (self->stored);
+  g_autofree char *number = ed_elector_number_format (&self->stored->number);
+  g_autofree char *heading = NULL;
+  const char *body;
 
-  for (EdDeletionReason r = 0; r < ED_N_DELETION_REASONS; r++)
-    gtk_string_list_append (names, ed_deletion_reason_get_display_name (r));
   data->self = g_object_ref (self);
-  data->reasons = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (data->reasons), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Reason"), -1);
+  /* The reasons as radio buttons, all in view, and none chosen for the officer. */
+  for (EdDeletionReason r = 0; r < ED_N_DELETION_REASONS; r++)
+    {
+      data->reasons[r] = GTK_CHECK_BUTTON (
+        gtk_check_button_new_with_label (ed_deletion_reason_get_display_name (r)));
+      if (r > 0)
+        gtk_check_button_set_group (data->reasons[r], data->reasons[0]);
+      gtk_check_button_set_active (data->reasons[r], r == reason);
+      gtk_box_append (GTK_BOX (box), GTK_WIDGET (data->reasons[r]));
+    }
   data->other = GTK_ENTRY (gtk_entry_new ());
+  gtk_editable_set_text (GTK_EDITABLE (data->other), other_reason != NULL ? other_reason : "");
   gtk_entry_set_placeholder_text (data->other, _("The reason in words"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (data->other), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("The reason in words"), -1);
-  gtk_widget_set_visible (GTK_WIDGET (data->other), FALSE);
-  g_signal_connect (data->reasons, "notify::selected", G_CALLBACK (reason_changed_cb),
-                    data->other);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (data->reasons));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (data->other));
 
-  dialog = ADW_MESSAGE_DIALOG (
-    adw_message_dialog_new (GTK_WINDOW (self), _("Delete Elector?"),
-                            self->stored->status == ED_ELECTOR_STATUS_PENDING_ADDITION
-                              ? _("The addition is not published yet, so the entry is "
-                                  "removed at once.")
-                              : _("The entry is deleted when the next notice of alteration "
-                                  "is published.")));
+  /* Translators: the question before deleting an entry: the elector's name and number */
+  heading = g_strdup_printf (_("Delete %s (%s)?"), name, number);
+  if (problem != NULL)
+    body = problem;
+  else if (self->stored->status == ED_ELECTOR_STATUS_PENDING_ADDITION)
+    body = _("The addition is not published yet, so the entry is removed at once. Choose a "
+             "reason.");
+  else
+    body = _("The entry is deleted when the next notice of alteration is published. Choose a "
+             "reason.");
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
   adw_message_dialog_set_extra_child (dialog, box);
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "delete", _("_Delete"),
                                     NULL);
   adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
+  data->dialog = dialog;
+  update_delete_response (data);
+  for (guint r = 0; r < ED_N_DELETION_REASONS; r++)
+    g_signal_connect_swapped (data->reasons[r], "toggled", G_CALLBACK (update_delete_response),
+                              data);
+  g_signal_connect_swapped (data->other, "changed", G_CALLBACK (update_delete_response), data);
   g_signal_connect_data (dialog, "response", G_CALLBACK (delete_response_cb), data,
                          delete_dialog_free, 0);
+  ed_accessible_name_buttons (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+delete_clicked_cb (EdElectorEditor *self)
+{
+  present_delete_dialog (self, GTK_INVALID_LIST_POSITION, NULL, NULL);
 }
 
 /* The entry as stored, or a new one, into the form. */
@@ -681,6 +788,24 @@ load_form (EdElectorEditor *self)
   update_state (self);
 }
 
+/* Ready to type: a new address starts with its house, everything else with the title. Done
+ * once shown: a window given its focus before then is announced to screen readers as a
+ * filler, not as a window. */
+static void
+ed_elector_editor_map (GtkWidget *widget)
+{
+  EdElectorEditor *self = ED_ELECTOR_EDITOR (widget);
+
+  GTK_WIDGET_CLASS (ed_elector_editor_parent_class)->map (widget);
+  if (!self->focused_once)
+    {
+      self->focused_once = TRUE;
+      gtk_widget_grab_focus (gtk_widget_get_visible (self->new_address_group)
+                               ? self->property_row
+                               : self->title_row);
+    }
+}
+
 static void
 ed_elector_editor_dispose (GObject *object)
 {
@@ -690,6 +815,8 @@ ed_elector_editor_dispose (GObject *object)
   g_clear_pointer (&self->stored, ed_elector_edit_free);
   g_clear_pointer (&self->initial, ed_elector_edit_free);
   g_clear_pointer (&self->districts, g_ptr_array_unref);
+  g_clear_pointer (&self->undo, ed_elector_snapshot_free);
+  g_clear_pointer (&self->done_message, g_free);
 
   G_OBJECT_CLASS (ed_elector_editor_parent_class)->dispose (object);
 }
@@ -701,6 +828,7 @@ ed_elector_editor_class_init (EdElectorEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ed_elector_editor_dispose;
+  widget_class->map = ed_elector_editor_map;
 
   /**
    * EdElectorEditor::saved:
@@ -765,6 +893,7 @@ ed_elector_editor_init (EdElectorEditor *self)
   GtkStringList *absent_votes;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  ed_accessible_name_buttons (GTK_WIDGET (self));
 
   /* The combos' items come from the vocabularies, in the enums' order. */
   self->loading = TRUE;
@@ -776,8 +905,7 @@ ed_elector_editor_init (EdElectorEditor *self)
     gtk_string_list_append (absent_votes, ed_absent_vote_get_display_name (v));
   self->loading = FALSE;
 
-  g_date_clear (&self->today, 1);
-  g_date_set_time_t (&self->today, time (NULL));
+  ed_today (&self->today);
 }
 
 /**
@@ -847,4 +975,52 @@ ed_elector_editor_set_today (EdElectorEditor *self,
 
   self->today = *today;
   update_state (self);
+}
+
+/**
+ * ed_elector_editor_take_undo:
+ * @self: an editor that has saved or deleted
+ *
+ * Returns: (transfer full) (nullable): the entry as it was before the change, for an Undo
+ */
+EdElectorSnapshot *
+ed_elector_editor_take_undo (EdElectorEditor *self)
+{
+  g_return_val_if_fail (ED_IS_ELECTOR_EDITOR (self), NULL);
+
+  return g_steal_pointer (&self->undo);
+}
+
+/**
+ * ed_elector_editor_get_done_message:
+ * @self: an editor that has saved or deleted
+ *
+ * Returns: (nullable): a sentence saying what was just done, for a toast
+ */
+const char *
+ed_elector_editor_get_done_message (EdElectorEditor *self)
+{
+  g_return_val_if_fail (ED_IS_ELECTOR_EDITOR (self), NULL);
+
+  return self->done_message;
+}
+
+/**
+ * ed_elector_editor_ask_delete:
+ * @self: an editor of an entry in the register
+ *
+ * Asks whether to delete the entry, as its Delete button does: the Delete key on the list.
+ *
+ * Returns: whether the question was asked (an entry already to be deleted, or a new one,
+ *   cannot be deleted)
+ */
+gboolean
+ed_elector_editor_ask_delete (EdElectorEditor *self)
+{
+  g_return_val_if_fail (ED_IS_ELECTOR_EDITOR (self), FALSE);
+
+  if (!gtk_widget_get_visible (self->delete_group))
+    return FALSE;
+  delete_clicked_cb (self);
+  return TRUE;
 }

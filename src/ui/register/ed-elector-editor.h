@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "district/ed-context.h"
+#include "register/ed-elector-undo.h"
 
 G_BEGIN_DECLS
 
@@ -26,5 +27,8 @@ void             ed_elector_editor_set_today      (EdElectorEditor *self,
 gboolean         ed_elector_editor_save           (EdElectorEditor *self,
                                                    GError         **error);
 gboolean         ed_elector_editor_has_unsaved_changes (EdElectorEditor *self);
+EdElectorSnapshot *ed_elector_editor_take_undo    (EdElectorEditor *self);
+const char      *ed_elector_editor_get_done_message (EdElectorEditor *self);
+gboolean         ed_elector_editor_ask_delete     (EdElectorEditor *self);
 
 G_END_DECLS

@@ -53,7 +53,8 @@ pane_label (const char *text,
 
 /* One elector of the household: number and name, then marker, absent vote and status. */
 static GtkWidget *
-household_elector (EdElectorSummary *summary)
+household_elector (EdElectorSummary *summary,
+                   gboolean          amendment_pending)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   g_autofree char *title = g_strdup_printf ("%s  %s", summary->number, summary->name);
@@ -67,6 +68,10 @@ household_elector (EdElectorSummary *summary)
     g_string_append_printf (details, "%s%s", details->len > 0 ? " · " : "", absent_vote);
   g_string_append_printf (details, "%s%s", details->len > 0 ? " · " : "",
                           ed_elector_status_get_display_name (summary->status));
+  /* Amended at once, but published only by the next notice: worth knowing before a second
+   * change to the same entry. */
+  if (amendment_pending)
+    g_string_append_printf (details, " · %s", _("Amendment waiting for the next notice"));
 
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
@@ -176,6 +181,7 @@ ed_household_pane_show_property (EdHouseholdPane *self,
                                  const char      *property_id)
 {
   g_autoptr(EdHousehold) household = NULL;
+  g_autoptr(GHashTable) amended = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *list;
   g_autofree char *address = NULL;
@@ -191,7 +197,9 @@ ed_household_pane_show_property (EdHouseholdPane *self,
       return;
     }
   household = ed_register_household (self->context, property_id, &error);
-  if (household == NULL)
+  if (household != NULL)
+    amended = ed_register_household_pending_amendments (self->context, property_id, &error);
+  if (household == NULL || amended == NULL)
     {
       g_warning ("Could not read the household: %s", error->message);
       show_message (self, _("The household could not be read"));
@@ -219,8 +227,13 @@ ed_household_pane_show_property (EdHouseholdPane *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Electors at this address"), -1);
   for (guint i = 0; i < household->electors->len; i++)
-    gtk_list_box_append (GTK_LIST_BOX (list),
-                         household_elector (g_ptr_array_index (household->electors, i)));
+    {
+      EdElectorSummary *summary = g_ptr_array_index (household->electors, i);
+
+      gtk_list_box_append (GTK_LIST_BOX (list),
+                           household_elector (summary,
+                                              g_hash_table_contains (amended, summary->id)));
+    }
   gtk_box_append (GTK_BOX (self), list);
 }
 

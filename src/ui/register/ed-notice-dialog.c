@@ -19,6 +19,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "core/ed-date.h"
@@ -27,7 +28,10 @@
 #include "register/ed-register-notice.h"
 #include "ui/ed-folder-row.h"
 #include "ui/ed-job-page.h"
+#include "ui/ed-number-format.h"
 #include "ui/ed-print.h"
+#include "ui/ed-accessible.h"
+#include "core/ed-today.h"
 #include "ui/ed-ui-resources.h"
 #include "ui/register/ed-notice-dialog.h"
 
@@ -44,6 +48,7 @@ struct _EdNoticeDialog
   GDate                 today;
   GArray               *dates;            /* EdNoticeDates, as the date row lists them */
   EdNotice             *notice;           /* the preview of the chosen date, or NULL */
+  guint                 counts[ED_N_ALTERATION_KINDS];   /* what the preview lists, by kind */
   EdNotice             *published;        /* the notice once published */
   char                 *pdf_path;
   EdJob                *job;              /* set while publishing */
@@ -126,17 +131,66 @@ clear_preview (EdNoticeDialog *self)
     gtk_list_box_remove (self->preview_list, child);
 }
 
+/* "3 additions, 1 deletion and 2 amendments", numbers grouped. */
+static char *
+changes_text (EdNoticeDialog *self)
+{
+  guint *counts = self->counts;
+  g_autofree char *n_add = ed_number_format_count (counts[ED_ALTERATION_ADDITION]);
+  g_autofree char *n_del = ed_number_format_count (counts[ED_ALTERATION_DELETION]);
+  g_autofree char *n_amend = ed_number_format_count (counts[ED_ALTERATION_AMENDMENT]);
+  g_autofree char *additions = NULL;
+  g_autofree char *deletions = NULL;
+  g_autofree char *amendments = NULL;
+
+  /* Translators: %s is a number with its digits grouped ("1,204") */
+  additions = g_strdup_printf (ngettext ("%s addition", "%s additions",
+                                         counts[ED_ALTERATION_ADDITION]), n_add);
+  deletions = g_strdup_printf (ngettext ("%s deletion", "%s deletions",
+                                         counts[ED_ALTERATION_DELETION]), n_del);
+  amendments = g_strdup_printf (ngettext ("%s amendment", "%s amendments",
+                                          counts[ED_ALTERATION_AMENDMENT]), n_amend);
+  /* Translators: the three counts of a notice: additions, deletions, amendments */
+  return g_strdup_printf (_("%s, %s and %s"), additions, deletions, amendments);
+}
+
+typedef enum
+{
+  PUBLISH_ALLOWED,
+  PUBLISH_EARLY,      /* allowed once a person confirms it */
+  PUBLISH_REFUSED,
+} PublishCheck;
+
+/* Whether the chosen notice may be published today. The rule is the register's own
+ * (ed_register_notice_check_publishable (), RPA 1983 s.13A): never while its determination
+ * deadline has not passed; before its publication date only when the officer confirms it. */
+static PublishCheck
+check_publish (EdNoticeDialog       *self,
+               const EdNoticeDates  *dates,
+               char                **why)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (ed_register_notice_check_publishable (&dates->publication, &dates->determination,
+                                            &self->today, ED_NOTICE_FLAGS_NONE, &error))
+    return PUBLISH_ALLOWED;
+  if (g_error_matches (error, ED_REGISTER_NOTICE_ERROR, ED_REGISTER_NOTICE_ERROR_BEFORE_DATE))
+    return PUBLISH_EARLY;
+  if (why != NULL)
+    *why = g_strdup (error->message);
+  return PUBLISH_REFUSED;
+}
+
 static void
 fill_preview (EdNoticeDialog *self)
 {
   guint shown = 0;
-  guint counts[ED_N_ALTERATION_KINDS] = { 0 };
-  g_autofree char *additions = NULL;
-  g_autofree char *deletions = NULL;
-  g_autofree char *amendments = NULL;
+  guint *counts = self->counts;
+  g_autofree char *changes = NULL;
   g_autofree char *summary = NULL;
 
   clear_preview (self);
+  memset (self->counts, 0, sizeof self->counts);
   for (guint d = 0; d < self->notice->districts->len; d++)
     {
       EdNoticeDistrict *district = g_ptr_array_index (self->notice->districts, d);
@@ -163,23 +217,19 @@ fill_preview (EdNoticeDialog *self)
           }
     }
 
-  additions = g_strdup_printf (ngettext ("%u addition", "%u additions",
-                                         counts[ED_ALTERATION_ADDITION]),
-                               counts[ED_ALTERATION_ADDITION]);
-  deletions = g_strdup_printf (ngettext ("%u deletion", "%u deletions",
-                                         counts[ED_ALTERATION_DELETION]),
-                               counts[ED_ALTERATION_DELETION]);
-  amendments = g_strdup_printf (ngettext ("%u amendment", "%u amendments",
-                                          counts[ED_ALTERATION_AMENDMENT]),
-                                counts[ED_ALTERATION_AMENDMENT]);
-  summary = g_strdup_printf (ngettext ("%s, %s and %s in %u polling district.",
-                                       "%s, %s and %s in %u polling districts.",
+  changes = changes_text (self);
+  /* Translators: what a notice lists: "3 additions, 1 deletion and 2 amendments", then in how
+   * many polling districts */
+  summary = g_strdup_printf (ngettext ("%s in %u polling district.",
+                                       "%s in %u polling districts.",
                                        self->notice->districts->len),
-                             additions, deletions, amendments, self->notice->districts->len);
+                             changes, self->notice->districts->len);
   if (shown < self->notice->n_entries)
     {
-      g_autofree char *more = g_strdup_printf (_("The first %u are listed here; the PDF has all."),
-                                               shown);
+      g_autofree char *shown_text = ed_number_format_count (shown);
+      /* Translators: %s is a number with its digits grouped */
+      g_autofree char *more = g_strdup_printf (_("The first %s are listed here; the PDF has all."),
+                                               shown_text);
       g_autofree char *both = g_strdup_printf ("%s %s", summary, more);
 
       gtk_label_set_text (self->summary_label, both);
@@ -238,8 +288,17 @@ update_preview (EdNoticeDialog *self)
       show_problem (self, message);
       return;
     }
-  show_problem (self, NULL);
   fill_preview (self);
+  {
+    g_autofree char *why = NULL;
+
+    if (check_publish (self, dates, &why) == PUBLISH_REFUSED)
+      {
+        show_problem (self, why);
+        return;
+      }
+  }
+  show_problem (self, NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->publish_button), TRUE);
 }
 
@@ -265,7 +324,6 @@ load_dates (EdNoticeDialog *self)
 {
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   g_autoptr(GError) error = NULL;
-  guint first_with_changes = G_MAXUINT;
 
   g_clear_pointer (&self->dates, g_array_unref);
   self->dates = ed_register_notice_upcoming (self->context, &self->today, N_DATES_OFFERED,
@@ -277,28 +335,34 @@ load_dates (EdNoticeDialog *self)
       return;
     }
 
+  /* A notice already published is history, not a choice: the dates start at the next one
+   * due. Published notices can only be the first ones, since they come out in order. */
+  while (self->dates->len > 0)
+    {
+      EdNoticeDates *dates = &g_array_index (self->dates, EdNoticeDates, 0);
+      g_autoptr(EdNotice) notice = NULL;
+      g_autoptr(GError) prepare_error = NULL;
+
+      notice = ed_register_notice_prepare (self->context, &dates->publication,
+                                           ED_NOTICE_FLAGS_OPTIONAL, &prepare_error);
+      if (notice != NULL ||
+          !(g_error_matches (prepare_error, ED_REGISTER_NOTICE_ERROR,
+                             ED_REGISTER_NOTICE_ERROR_ALREADY_PUBLISHED) ||
+            g_error_matches (prepare_error, ED_REGISTER_NOTICE_ERROR,
+                             ED_REGISTER_NOTICE_ERROR_LATER_PUBLISHED)))
+        break;
+      g_array_remove_index (self->dates, 0);
+    }
   for (guint i = 0; i < self->dates->len; i++)
     {
-      EdNoticeDates *dates = &g_array_index (self->dates, EdNoticeDates, i);
-      g_autofree char *label = date_label (dates);
+      g_autofree char *label = date_label (&g_array_index (self->dates, EdNoticeDates, i));
 
       gtk_string_list_append (labels, label);
-      /* The first notice with something to list is the one the officer is working towards:
-       * a change determined after one notice's deadline waits for the next. */
-      if (first_with_changes == G_MAXUINT)
-        {
-          g_autoptr(EdNotice) notice = ed_register_notice_prepare (self->context,
-                                                                   &dates->publication,
-                                                                   ED_NOTICE_FLAGS_OPTIONAL,
-                                                                   NULL);
-          if (notice != NULL && notice->n_alterations > 0)
-            first_with_changes = i;
-        }
     }
 
   g_signal_handlers_block_by_func (self->date_row, date_selected_cb, self);
   adw_combo_row_set_model (self->date_row, G_LIST_MODEL (labels));
-  adw_combo_row_set_selected (self->date_row, first_with_changes != G_MAXUINT ? first_with_changes : 0);
+  adw_combo_row_set_selected (self->date_row, 0);
   g_signal_handlers_unblock_by_func (self->date_row, date_selected_cb, self);
   update_preview (self);
 }
@@ -353,15 +417,93 @@ publish_done_cb (GObject      *source,
   gtk_stack_set_visible_child_name (self->stack, "published");
 }
 
+static void start_publishing (EdNoticeDialog *self);
+
+static void
+confirm_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     EdNoticeDialog   *self)
+{
+  if (g_str_equal (response, "publish"))
+    start_publishing (self);
+}
+
+/* Publishing cannot be taken back, so the officer is told what will change, and, before the
+ * notice's date, that it is early. */
 static void
 publish_cb (EdNoticeDialog *self)
 {
   EdNoticeDates *dates = selected_dates (self);
+  g_autofree char *why = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *changes = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+  PublishCheck check;
+
+  if (dates == NULL || self->notice == NULL || self->job != NULL)
+    return;
+  check = check_publish (self, dates, &why);
+  if (check == PUBLISH_REFUSED)
+    {
+      show_problem (self, why);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->publish_button), FALSE);
+      return;
+    }
+
+  when = ed_notice_format_date (&dates->publication);
+  changes = changes_text (self);
+  /* Translators: %s is the notice's publication date, a full date */
+  heading = g_strdup_printf (_("Publish the Notice of %s?"), when);
+  if (check == PUBLISH_EARLY)
+    {
+      g_autofree char *today = ed_notice_format_date (&self->today);
+
+      /* Translators: the notice's date, today's date, then "3 additions, 1 deletion and 2
+       * amendments" */
+      body = g_strdup_printf (_("The notice is dated %s, and today is %s: it will be published "
+                                "before its date. The register will change at once: %s. This "
+                                "cannot be undone."),
+                              when, today, changes);
+    }
+  else
+    /* Translators: %s is "3 additions, 1 deletion and 2 amendments" */
+    body = g_strdup_printf (_("The register will change at once: %s. This cannot be undone."),
+                            changes);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"),
+                                    "publish",
+                                    check == PUBLISH_EARLY ? _("Publish _Early") : _("_Publish"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "publish",
+                                              check == PUBLISH_EARLY ? ADW_RESPONSE_DESTRUCTIVE
+                                                                     : ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response_cb), self, 0);
+  ed_accessible_name_buttons (GTK_WIDGET (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+start_publishing (EdNoticeDialog *self)
+{
+  EdNoticeDates *dates = selected_dates (self);
   const char *folder = ed_folder_row_get_folder (self->folder_row);
+  EdNoticeFlags flags;
+  PublishCheck check;
   EdJob *job;
 
-  if (dates == NULL || self->job != NULL)
+  if (dates == NULL || self->job != NULL || self->closed)
     return;
+  check = check_publish (self, dates, NULL);
+  if (check == PUBLISH_REFUSED)
+    return;
+  /* The officer has answered the question publish_cb () asked: an early notice was
+   * confirmed. */
+  flags = ED_NOTICE_FLAGS_OPTIONAL |
+          (check == PUBLISH_EARLY ? ED_NOTICE_FLAGS_BEFORE_DATE : ED_NOTICE_FLAGS_NONE);
   if (g_mkdir_with_parents (folder, 0755) != 0)
     {
       int saved_errno = errno;
@@ -377,8 +519,8 @@ publish_cb (EdNoticeDialog *self)
   gtk_stack_set_visible_child_name (self->stack, "progress");
 
   /* The job keeps this window until it is done, even once closed. */
-  job = ed_register_notice_publish_async (self->context, &dates->publication,
-                                          ED_NOTICE_FLAGS_OPTIONAL, folder, NULL,
+  job = ed_register_notice_publish_async (self->context, &dates->publication, flags, folder,
+                                          NULL,
                                           publish_done_cb, g_object_ref (self));
   self->job = g_object_ref (job);
   ed_job_page_watch (self->job_page, job);
@@ -487,6 +629,7 @@ static void
 ed_notice_dialog_init (EdNoticeDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ed_accessible_name_buttons (GTK_WIDGET (self));
 
   /* Neither takes its words as properties, only when it is made. */
   self->folder_row = ED_FOLDER_ROW (ed_folder_row_new (_("Save Notices In"),
@@ -497,8 +640,7 @@ ed_notice_dialog_init (EdNoticeDialog *self)
   ed_job_page_set_description (self->job_page, _("Cancel leaves the register as it was."));
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->job_page), "progress");
 
-  g_date_clear (&self->today, 1);
-  g_date_set_time_t (&self->today, time (NULL));
+  ed_today (&self->today);
 }
 
 /**

@@ -28,6 +28,7 @@ struct _EdRegisterFilterBar
   GtkDropDown        *marker_dropdown;
   GtkDropDown        *absent_vote_dropdown;
   GtkToggleButton    *attainers_button;
+  GtkFlowBox         *flow;
   GtkDropDown        *pending_dropdown;
   GtkStringList      *absent_vote_choices;
   GtkStringList      *pending_choices;
@@ -84,6 +85,7 @@ static const char *const pending_options[] = {
   [ED_PENDING_FILTER_ADDITION] = NULL,
   [ED_PENDING_FILTER_DELETION] = NULL,
   [ED_PENDING_FILTER_ANY] = N_("Any pending change"),
+  [ED_PENDING_FILTER_AMENDMENT] = N_("Pending amendments"),
 };
 
 /* The Welsh qualifying foreign citizen's letter is the district's own (DOMAIN.md §1.2,
@@ -259,6 +261,7 @@ ed_register_filter_bar_class_init (EdRegisterFilterBarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EdRegisterFilterBar, absent_vote_dropdown);
   gtk_widget_class_bind_template_child (widget_class, EdRegisterFilterBar, attainers_button);
   gtk_widget_class_bind_template_child (widget_class, EdRegisterFilterBar, pending_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, EdRegisterFilterBar, flow);
   gtk_widget_class_bind_template_child (widget_class, EdRegisterFilterBar, absent_vote_choices);
   gtk_widget_class_bind_template_child (widget_class, EdRegisterFilterBar, pending_choices);
   gtk_widget_class_bind_template_child (widget_class, EdRegisterFilterBar, clear_button);
@@ -274,6 +277,15 @@ ed_register_filter_bar_init (EdRegisterFilterBar *self)
   EdElectorStatus status;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The flow box's cells are only holders: Tab goes from control to control. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->flow)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      gtk_widget_set_focusable (child, FALSE);
+      /* Each control its own width, not a share of the row's. */
+      gtk_widget_set_halign (gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child)),
+                             GTK_ALIGN_START);
+    }
 
   /* The choices come from the tables above, which give each position its filter. */
   self->welsh_letter[0] = ED_FRANCHISE_WELSH_LETTER_DEFAULT[0];

@@ -22,6 +22,9 @@ struct _EdRegisterPage
   EdElectorListModel  *register_model;
   GtkSearchEntry      *search_entry;
   GtkLabel            *status_label;
+  GtkWidget           *more_button;
+  guint                search_limit;     /* how many matches the search shows */
+  char                *search_text;      /* the search they are for */
   GtkSingleSelection  *selection;
   GtkColumnView       *column_view;
   EdRegisterFilterBar *filter_bar;

@@ -36,6 +36,10 @@
 
 G_DEFINE_FINAL_TYPE (EdRegisterPage, ed_register_page, ED_TYPE_MODULE_PAGE)
 
+static EdElectorEditor *open_editor (EdRegisterPage *self,
+                                     const char     *elector_id,
+                                     const char     *property_id);
+
 typedef enum
 {
   COLUMN_NUMBER,
@@ -300,6 +304,7 @@ show_register (EdRegisterPage *self)
       return;
     }
 
+  gtk_widget_set_visible (self->more_button, FALSE);
   ed_screenful_set_model (GTK_WIDGET (self->column_view), self->selection,
                           G_LIST_MODEL (self->register_model));
   n = g_list_model_get_n_items (G_LIST_MODEL (self->register_model));
@@ -331,12 +336,22 @@ show_search (EdRegisterPage *self,
   g_autofree char *status = NULL;
   g_autofree char *count = NULL;
   EdRegisterFilter filter;
+  guint total = 0;
 
   ed_register_filter_bar_get_filter (self->filter_bar, &filter);
-  summaries = ed_register_search_filtered (self->context, text, &filter, SEARCH_LIMIT, &error);
+  /* A new search starts at the first screenful of matches; Show More reaches further. */
+  if (g_strcmp0 (self->search_text, text) != 0)
+    {
+      g_free (self->search_text);
+      self->search_text = g_strdup (text);
+      self->search_limit = SEARCH_LIMIT;
+    }
+  summaries = ed_register_search_filtered (self->context, text, &filter, self->search_limit,
+                                           &error);
   if (summaries == NULL)
     {
       g_warning ("Could not search the register: %s", error->message);
+      gtk_widget_set_visible (self->more_button, FALSE);
       ed_screenful_set_model (GTK_WIDGET (self->column_view), self->selection, NULL);
       gtk_label_set_text (self->status_label, _("The register could not be searched"));
       return;
@@ -357,14 +372,70 @@ show_search (EdRegisterPage *self,
   if (summaries->len == 0)
     /* Translators: the search found nobody; %s is what was typed */
     status = g_strdup_printf (_("No elector matches “%s”"), text);
-  else if (summaries->len >= SEARCH_LIMIT)
-    /* Translators: the search stopped at its limit; type more to narrow it; %s is the
-     * limit with its digits grouped */
-    status = g_strdup_printf (_("First %s matches"), count);
+  else if (summaries->len >= self->search_limit &&
+           ed_register_search_count (self->context, text, &filter, &total, NULL) &&
+           total > summaries->len)
+    {
+      g_autofree char *total_text = ed_number_format_count (total);
+
+      /* Translators: the search stopped at its limit: how many are shown, of how many match,
+       * both with their digits grouped ("First 500 of 1,234 matches") */
+      status = g_strdup_printf (ngettext ("First %s of %s match", "First %s of %s matches",
+                                          total),
+                                count, total_text);
+    }
   else
     /* Translators: %s is the number of matches with its digits grouped */
     status = g_strdup_printf (ngettext ("%s match", "%s matches", summaries->len), count);
   gtk_label_set_text (self->status_label, status);
+  gtk_widget_set_visible (self->more_button, total > summaries->len);
+}
+
+/* More of a search's matches than its first screenful: four times as many each time, so a
+ * few presses reach any count. */
+static void
+show_more_cb (EdRegisterPage *self)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self->column_view),
+                                                 GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = scrolled != NULL
+    ? gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled))
+    : NULL;
+  double value = adjustment != NULL ? gtk_adjustment_get_value (adjustment) : 0;
+  g_autofree char *text = g_strdup (self->search_text);
+
+  if (self->context == NULL || text == NULL)
+    return;
+  self->search_limit = self->search_limit > G_MAXUINT / 4 ? G_MAXUINT : self->search_limit * 4;
+  show_search (self, text);
+  /* The officer reads on from where they were, not from the top again. */
+  if (adjustment != NULL)
+    gtk_adjustment_set_value (adjustment, value);
+}
+
+/* The list widget inside the column view, which carries the list's own actions
+ * (list.scroll-to-item). */
+static GtkWidget *
+inner_list_view (EdRegisterPage *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      return child;
+  return NULL;
+}
+
+static void
+scroll_to_top (EdRegisterPage *self)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self->column_view),
+                                                 GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+
+  if (scrolled == NULL)
+    return;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
 }
 
 static void
@@ -377,6 +448,53 @@ update (EdRegisterPage *self)
     show_register (self);
   else
     show_search (self, text);
+  /* A new search reads from its first match, not from where the last one was scrolled to. */
+  scroll_to_top (self);
+}
+
+/* Down from the search entry moves into the results, on the first. */
+static gboolean
+search_key_pressed_cb (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       EdRegisterPage        *self)
+{
+  GListModel *model = gtk_single_selection_get_model (self->selection);
+  GtkWidget *list = inner_list_view (self);
+
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;
+  if (model == NULL || g_list_model_get_n_items (model) == 0 || list == NULL)
+    return GDK_EVENT_PROPAGATE;
+  gtk_single_selection_set_selected (self->selection, 0);
+  scroll_to_top (self);
+  gtk_widget_activate_action (list, "list.scroll-to-item", "u", 0);
+  gtk_widget_grab_focus (list);
+  return GDK_EVENT_STOP;
+}
+
+/* Enter in the search entry opens the one elector it found: a look-up by number is typing
+ * the number and Enter. */
+static void
+search_activate_cb (EdRegisterPage *self)
+{
+  GListModel *model = gtk_single_selection_get_model (self->selection);
+  g_autoptr(EdElectorRow) row = NULL;
+  const char *typed = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  if (self->context == NULL || model == NULL || typed[0] == '\0')
+    return;
+  /* The search runs as it is typed, after a pause: Enter must not act on an older one. */
+  update (self);
+  model = gtk_single_selection_get_model (self->selection);
+  if (model == NULL || g_list_model_get_n_items (model) != 1)
+    return;
+  gtk_single_selection_set_selected (self->selection, 0);
+  row = g_list_model_get_item (model, 0);
+  if (row != NULL)
+    open_editor (self, ed_elector_row_get_id (row), NULL);
 }
 
 /* A filter changed: the lazy model shows what it keeps, and a search looks again. */
@@ -391,12 +509,10 @@ filter_changed_cb (EdRegisterPage *self)
   update (self);
 }
 
-/* After the editor saves, the list shows the register as it now is, with the selection
- * where it was: on the edited entry, or on the household an elector was added to. */
+/* The list shows the register as it now is, with the selection where it was: on the edited
+ * entry, or on the household an elector was added to. */
 static void
-editor_saved_cb (EdElectorEditor *editor,
-                 const char      *elector_id,
-                 EdRegisterPage  *self)
+refresh_keeping_selection (EdRegisterPage *self)
 {
   guint position = gtk_single_selection_get_selected (self->selection);
   GListModel *model;
@@ -411,7 +527,91 @@ editor_saved_cb (EdElectorEditor *editor,
                                        MIN (position, g_list_model_get_n_items (model) - 1));
 }
 
+typedef struct
+{
+  EdRegisterPage    *page;
+  EdContext         *context;
+  EdElectorSnapshot *snapshot;
+} Undo;
+
 static void
+undo_free (gpointer  data,
+           GClosure *closure)
+{
+  Undo *undo = data;
+
+  g_object_unref (undo->page);
+  g_object_unref (undo->context);
+  ed_elector_snapshot_free (undo->snapshot);
+  g_free (undo);
+}
+
+static void
+show_toast (EdRegisterPage *self,
+            AdwToast       *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+/* Undo is a new change set that puts the entry back (ed-elector-undo.c), so it is safe even
+ * once the change has gone to other desks. */
+static void
+undo_clicked_cb (AdwToast *toast,
+                 Undo     *undo)
+{
+  EdRegisterPage *self = undo->page;
+  g_autoptr(GError) error = NULL;
+
+  /* The district may have been closed or changed since the toast was shown. */
+  if (self->context != undo->context)
+    return;
+  if (!ed_elector_snapshot_restore (undo->context, undo->snapshot, &error))
+    {
+      show_toast (self, adw_toast_new (error->message));
+      return;
+    }
+  refresh_keeping_selection (self);
+  show_toast (self, adw_toast_new (_("Change undone")));
+}
+
+/* After the editor saves or deletes: the list as it now is, and a toast saying what was done,
+ * with Undo. */
+static void
+editor_saved_cb (EdElectorEditor *editor,
+                 const char      *elector_id,
+                 EdRegisterPage  *self)
+{
+  const char *message = ed_elector_editor_get_done_message (editor);
+  g_autoptr(EdElectorSnapshot) snapshot = ed_elector_editor_take_undo (editor);
+  AdwToast *toast;
+
+  refresh_keeping_selection (self);
+  if (message == NULL)
+    return;
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 10);
+  /* The newest change's toast replaces the last one's, so Undo is always the latest. */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  if (snapshot != NULL && self->context != NULL)
+    {
+      Undo *undo = g_new0 (Undo, 1);
+
+      undo->page = g_object_ref (self);
+      undo->context = g_object_ref (self->context);
+      undo->snapshot = g_steal_pointer (&snapshot);
+      adw_toast_set_button_label (toast, _("_Undo"));
+      g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), undo,
+                             undo_free, 0);
+    }
+  show_toast (self, toast);
+}
+
+static EdElectorEditor *
 open_editor (EdRegisterPage *self,
              const char     *elector_id,
              const char     *property_id)
@@ -423,6 +623,7 @@ open_editor (EdRegisterPage *self,
                                   self->context, elector_id, property_id);
   g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, 0);
   gtk_window_present (GTK_WINDOW (editor));
+  return editor;
 }
 
 /* Enter or a double click on a row. */
@@ -471,13 +672,33 @@ stop_search_cb (EdRegisterPage *self)
   escape_cb (GTK_WIDGET (self), NULL, NULL);
 }
 
-/* Ctrl+F */
+/* Ctrl+F: the search text selected, so that typing replaces it. */
 static void
 focus_search_action_cb (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
-  gtk_widget_grab_focus (GTK_WIDGET (ED_REGISTER_PAGE (widget)->search_entry));
+  GtkEditable *entry = GTK_EDITABLE (ED_REGISTER_PAGE (widget)->search_entry);
+
+  gtk_widget_grab_focus (GTK_WIDGET (entry));
+  gtk_editable_select_region (entry, 0, -1);
+}
+
+/* Delete on the list: the selected elector's delete question, over their editor. */
+static void
+delete_elector_action_cb (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  EdRegisterPage *self = ED_REGISTER_PAGE (widget);
+  EdElectorRow *row = gtk_single_selection_get_selected_item (self->selection);
+  EdElectorEditor *editor;
+
+  if (self->context == NULL || row == NULL)
+    return;
+  editor = open_editor (self, ed_elector_row_get_id (row), NULL);
+  if (!ed_elector_editor_ask_delete (editor))
+    gtk_widget_error_bell (GTK_WIDGET (self));
 }
 
 /* The page's shortcuts are window-wide (ed-register-page.ui), so its actions are off while
@@ -490,6 +711,12 @@ update_actions (EdRegisterPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.focus-search", showing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.toggle-household", showing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.add-elector",
+                                 showing && self->context != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.delete-elector",
+                                 showing && self->context != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.print",
+                                 showing && self->context != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.publish-notice",
                                  showing && self->context != NULL);
 }
 
@@ -539,6 +766,7 @@ ed_register_page_dispose (GObject *object)
 
   g_clear_object (&self->register_model);
   g_clear_object (&self->context);
+  g_clear_pointer (&self->search_text, g_free);
 
   G_OBJECT_CLASS (ed_register_page_parent_class)->dispose (object);
 }
@@ -562,6 +790,7 @@ ed_register_page_class_init (EdRegisterPageClass *klass)
     widget_class, "/org/electoraldesk/ElectoralDesk/register/ed-register-page.ui");
   gtk_widget_class_bind_template_child (widget_class, EdRegisterPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, EdRegisterPage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, EdRegisterPage, more_button);
   gtk_widget_class_bind_template_child (widget_class, EdRegisterPage, selection);
   gtk_widget_class_bind_template_child (widget_class, EdRegisterPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, EdRegisterPage, filter_bar);
@@ -571,6 +800,9 @@ ed_register_page_class_init (EdRegisterPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EdRegisterPage, row_menu);
   gtk_widget_class_bind_template_callback (widget_class, update);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_key_pressed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, show_more_cb);
   gtk_widget_class_bind_template_callback (widget_class, household_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, show_household);
@@ -592,6 +824,8 @@ ed_register_page_class_init (EdRegisterPageClass *klass)
                                    focus_search_action_cb);
   gtk_widget_class_install_action (widget_class, "register.add-elector", NULL,
                                    add_elector_action_cb);
+  gtk_widget_class_install_action (widget_class, "register.delete-elector", NULL,
+                                   delete_elector_action_cb);
   _ed_register_page_class_install_dialog_actions (widget_class);
 
   /* Escape only while the focus is on the page, after its controls had their say. */
@@ -602,6 +836,7 @@ static void
 ed_register_page_init (EdRegisterPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->search_limit = SEARCH_LIMIT;
 
   /* Typing anywhere on the page starts a search, as in a file chooser. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));

@@ -23,6 +23,7 @@
 #include "core/ed-money.h"
 #include "register/ed-register-supply.h"
 #include "ui/ed-job-page.h"
+#include "ui/ed-number-format.h"
 #include "ui/ed-ui-resources.h"
 #include "ui/register/ed-supply-dialog.h"
 #include "ui/widgets/ed-date-row.h"
@@ -39,6 +40,7 @@ struct _EdSupplyDialog
   guint64               counted_entries;
   GtkFileChooserNative *chooser;
   EdJob                *job;              /* set while a copy is written */
+  GFile                *copy;             /* the file it is written to */
   gboolean              closed;
 
   AdwToastOverlay      *toasts;
@@ -289,21 +291,47 @@ toast_recorded (EdSupplyDialog *self,
                 guint           n_written)
 {
   g_autofree char *fee = ed_money_format (supply->fee);
+  g_autofree char *count = ed_number_format_count (n_written);
   g_autofree char *done = NULL;
+  AdwToast *recorded;
 
   if (with_copy)
-    /* Translators: %s is the fee; %u the entries written to the file */
-    done = g_strdup_printf (ngettext ("Recorded, fee %s; %u entry written",
-                                      "Recorded, fee %s; %u entries written", n_written),
-                            fee, n_written);
+    /* Translators: the fee, then the entries written to the file, digits grouped */
+    done = g_strdup_printf (ngettext ("Recorded, fee %s; %s entry written",
+                                      "Recorded, fee %s; %s entries written", n_written),
+                            fee, count);
   else
     /* Translators: %s is the fee */
     done = g_strdup_printf (_("Recorded, fee %s"), fee);
-  toast (self, done);
+  recorded = adw_toast_new (done);
+  /* The copy is for handing over: Open shows it as it will be handed. */
+  if (with_copy && self->copy != NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (self->copy);
+
+      adw_toast_set_button_label (recorded, _("_Open"));
+      adw_toast_set_action_name (recorded, "supply.open-copy");
+      adw_toast_set_action_target_value (recorded, g_variant_new_string (uri));
+      adw_toast_set_timeout (recorded, 10);
+      /* Not queued behind an older toast: the copy is what the officer waited for. */
+      adw_toast_set_priority (recorded, ADW_TOAST_PRIORITY_HIGH);
+    }
+  adw_toast_overlay_add_toast (self->toasts, recorded);
 
   /* The next request is someone else's: clearing the name keeps one click from recording
    * the same copy twice. */
   gtk_editable_set_text (GTK_EDITABLE (self->recipient_row), "");
+}
+
+static void
+open_copy_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri (g_variant_get_string (parameter, NULL), NULL, &error))
+    toast (ED_SUPPLY_DIALOG (widget), error->message);
 }
 
 static void
@@ -368,6 +396,7 @@ record (EdSupplyDialog *self,
   gtk_stack_set_visible_child_name (self->stack, "progress");
 
   /* The job keeps this window until it is done, even once closed. */
+  g_set_object (&self->copy, file);
   job = ed_register_supply_export_async (self->context, &request, file, NULL, export_done_cb,
                                          g_object_ref (self));
   self->job = g_object_ref (job);
@@ -485,6 +514,7 @@ ed_supply_dialog_dispose (GObject *object)
   if (self->job != NULL)
     ed_job_cancel (self->job);
   g_clear_object (&self->context);
+  g_clear_object (&self->copy);
   g_clear_pointer (&self->notices, g_ptr_array_unref);
   g_clear_pointer (&self->counted_key, g_free);
 
@@ -507,6 +537,7 @@ ed_supply_dialog_class_init (EdSupplyDialogClass *klass)
   gtk_widget_class_set_template_from_resource (
     widget_class, "/org/electoraldesk/ElectoralDesk/register/ed-supply-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, EdSupplyDialog, toasts);
+  gtk_widget_class_install_action (widget_class, "supply.open-copy", "s", open_copy_action_cb);
   gtk_widget_class_bind_template_child (widget_class, EdSupplyDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, EdSupplyDialog, recipient_row);
   gtk_widget_class_bind_template_child (widget_class, EdSupplyDialog, entitlement_row);
