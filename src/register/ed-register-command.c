@@ -481,6 +481,12 @@ ed_register_command (const EdCommandGlobals  *globals,
   if (argc >= 2 && (g_str_equal (argv[1], "supply") || g_str_equal (argv[1], "supplies")))
     return _ed_register_command_supply (globals, argc - 1, argv + 1);
 
+  /* add, amend, delete and move have the editor's fields as options
+   * (ed-register-command-edit.c). */
+  if (argc >= 2 && (g_str_equal (argv[1], "add") || g_str_equal (argv[1], "amend") ||
+                    g_str_equal (argv[1], "delete") || g_str_equal (argv[1], "move")))
+    return _ed_register_command_edit (globals, argc, argv);
+
   /* notice and revise have options of their own (ed-cli-register-notice.c). */
   if (argc >= 2 && (g_str_equal (argv[1], "notice") || g_str_equal (argv[1], "revise")))
     return _ed_register_command_notice (globals, argc, argv);
