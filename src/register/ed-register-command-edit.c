@@ -556,38 +556,6 @@ register_delete (EdContext     *context,
   return ED_COMMAND_EXIT_OK;
 }
 
-/* --to NUMBER or --to UPRN: an elector number starts with its polling district's letters, a
- * UPRN is digits. */
-static char *
-find_destination (EdContext   *context,
-                  const char  *to,
-                  GError     **error)
-{
-  g_autofree char *neighbour = NULL;
-  g_autoptr(EdElectorEdit) loaded = NULL;
-  const char *p = to;
-
-  while (g_ascii_isspace (*p))
-    p++;
-  if (g_ascii_isdigit (*p))
-    return ed_register_find_property_by_uprn (context, to, error);
-
-  neighbour = ed_register_find_elector (context, to, error);
-  if (neighbour == NULL)
-    return NULL;
-  loaded = ed_elector_edit_load (context, neighbour, error);
-  if (loaded == NULL)
-    return NULL;
-  if (loaded->property[0] == '\0')
-    {
-      g_set_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_INVALID,
-                   _("%s is an Other elector, with no address; give an elector number at the "
-                     "address or its UPRN."), to);
-      return NULL;
-    }
-  return g_strdup (loaded->property);
-}
-
 static int
 register_move (EdContext     *context,
                const char    *number,
@@ -609,7 +577,7 @@ register_move (EdContext     *context,
   if (options->to != NULL)
     {
       g_free (move->to_property);
-      move->to_property = find_destination (context, options->to, &error);
+      move->to_property = ed_register_find_address (context, options->to, &error);
       if (move->to_property == NULL)
         return fail_option ("--to", error);
     }

@@ -20,6 +20,7 @@
 #include "core/ed-elector-number.h"
 #include "core/ed-uprn.h"
 #include "core/ed-value-error.h"
+#include "register/ed-elector-edit.h"
 #include "register/ed-register-find.h"
 
 static const char elector_by_number_sql[] =
@@ -219,4 +220,55 @@ ed_register_polling_district_code (EdContext   *context,
     ed_database_set_error (database, rc, error);
   sqlite3_reset (stmt);
   return code;
+}
+
+/**
+ * ed_register_find_address:
+ * @context: the district
+ * @text: an elector number at the address (`AB124`), or the address's UPRN (digits)
+ * @error: return location for an error naming what was typed and what was expected
+ *
+ * Finds an address in the register as an officer names it when an elector moves there or
+ * joins a household: by someone who lives there, or by its UPRN.
+ *
+ * Returns: (transfer full): the property's row id, or %NULL
+ */
+char *
+ed_register_find_address (EdContext   *context,
+                          const char  *text,
+                          GError     **error)
+{
+  g_autofree char *neighbour = NULL;
+  g_autoptr(EdElectorEdit) loaded = NULL;
+  const char *p = text;
+
+  g_return_val_if_fail (ED_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  while (g_ascii_isspace (*p))
+    p++;
+  if (*p == '\0')
+    {
+      g_set_error_literal (error, ED_VALUE_ERROR, ED_VALUE_ERROR_EMPTY,
+                           _("Give an elector number at the address, such as AB124, or the "
+                             "address’s UPRN."));
+      return NULL;
+    }
+  if (g_ascii_isdigit (*p))
+    return ed_register_find_property_by_uprn (context, p, error);
+
+  neighbour = ed_register_find_elector (context, text, error);
+  if (neighbour == NULL)
+    return NULL;
+  loaded = ed_elector_edit_load (context, neighbour, error);
+  if (loaded == NULL)
+    return NULL;
+  if (loaded->property[0] == '\0')
+    {
+      g_set_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_INVALID,
+                   _("%s is an Other elector, with no address; give an elector number at the "
+                     "address or its UPRN."), text);
+      return NULL;
+    }
+  return g_strdup (loaded->property);
 }

@@ -20,6 +20,9 @@ char *ed_register_find_property_by_uprn  (EdContext   *context,
 char *ed_register_find_polling_district  (EdContext   *context,
                                           const char  *code,
                                           GError     **error);
+char *ed_register_find_address           (EdContext   *context,
+                                          const char  *text,
+                                          GError     **error);
 char *ed_register_polling_district_code  (EdContext   *context,
                                           const char  *polling_district_id,
                                           GError     **error);
