@@ -4,7 +4,8 @@
 # electors; ED_BENCH_ELECTORS overrides the size).
 # Starts the real app under Xvfb on its welcome page; the app (ED_BENCH_REGISTER_PAGE) then
 # opens the district, reports the time until a painted frame shows the register's first rows,
-# scrolls the whole register top to bottom in 400 jumps, a frame each, and reports its longest
+# then, once the view has the whole register (a screenful comes first, the rest over a few
+# frames), scrolls it top to bottom in 400 jumps, a frame each, and reports its longest
 # frame (the time from the frame clock's before-paint to its after-paint, and that frame's
 # processor time) and its resident memory. Prints the medians over several runs, and the
 # budgets. The machine's other work lengthens frames: compare builds in the same minutes.
