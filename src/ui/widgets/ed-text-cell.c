@@ -141,7 +141,7 @@ update_pending_labels_cb (gpointer user_data)
 static void
 queue_label (EdTextCell *self)
 {
-  if (self->label_pending)
+  if (self->label_pending || gtk_widget_in_destruction (GTK_WIDGET (self)))
     return;
   self->label_pending = TRUE;
   if (pending_labels == NULL)
@@ -153,13 +153,24 @@ queue_label (EdTextCell *self)
                                          NULL, NULL);
 }
 
+/* A cell on its way out has no label left to give. */
 static void
-ed_text_cell_finalize (GObject *object)
+ed_text_cell_dispose (GObject *object)
 {
   EdTextCell *self = ED_TEXT_CELL (object);
 
   if (self->label_pending)
     g_hash_table_remove (pending_labels, self);
+  self->label_pending = FALSE;
+
+  G_OBJECT_CLASS (ed_text_cell_parent_class)->dispose (object);
+}
+
+static void
+ed_text_cell_finalize (GObject *object)
+{
+  EdTextCell *self = ED_TEXT_CELL (object);
+
   g_free (self->text);
 
   G_OBJECT_CLASS (ed_text_cell_parent_class)->finalize (object);
@@ -207,6 +218,7 @@ ed_text_cell_class_init (EdTextCellClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = ed_text_cell_dispose;
   object_class->finalize = ed_text_cell_finalize;
   object_class->get_property = ed_text_cell_get_property;
   object_class->set_property = ed_text_cell_set_property;
