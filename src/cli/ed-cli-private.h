@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 
 int        _ed_cli_conflicts (const EdCommandGlobals *globals, int argc, char **argv);
 int        _ed_cli_demo      (const EdCommandGlobals *globals, int argc, char **argv);
+int        _ed_cli_district  (const EdCommandGlobals *globals, int argc, char **argv);
 int        _ed_cli_history   (const EdCommandGlobals *globals, int argc, char **argv);
 int        _ed_cli_info      (const EdCommandGlobals *globals, int argc, char **argv);
 int        _ed_cli_ops       (const EdCommandGlobals *globals, int argc, char **argv);

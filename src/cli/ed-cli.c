@@ -25,6 +25,7 @@ static const struct
   const char    *summary;
   EdCommandFunc  run;
 } district_commands[] = {
+  { "district", N_("Create a new district"), _ed_cli_district },
   { "demo", N_("Write the demo district to a new database"), _ed_cli_demo },
   { "info", N_("Show the district, data format, row counts and desk id"), _ed_cli_info },
   { "settings", N_("Read and change the district settings"), _ed_cli_settings },

@@ -620,6 +620,33 @@ ed_database_exec (EdDatabase  *self,
 }
 
 /**
+ * ed_database_set_cache_size_kib:
+ * @self: a #EdDatabase
+ * @kib: the most memory this connection's page cache may hold, in KiB
+ *
+ * Sets the connection's page cache, which is 64 MiB by default: what importing a register
+ * and building its indexes want. A connection that mostly reads a little at a time (the
+ * window's, behind the register page) does as well with far less, and its cache would only
+ * keep resident what a scroll through a million entries read in passing; the rest of the
+ * file is in the system's cache anyway. Pages over the new limit are freed at once.
+ */
+void
+ed_database_set_cache_size_kib (EdDatabase *self,
+                                guint       kib)
+{
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (ED_IS_DATABASE (self));
+  g_return_if_fail (kib > 0);
+
+  sql = g_strdup_printf ("PRAGMA cache_size = -%u", kib);
+  if (!ed_database_exec (self, sql, &error))
+    g_warning ("Could not set the page cache: %s", error->message);
+  sqlite3_db_release_memory (self->db);
+}
+
+/**
  * ed_database_begin:
  * @self: a #EdDatabase
  * @error: return location for an error

@@ -64,6 +64,8 @@ gboolean      ed_database_commit                 (EdDatabase   *self,
                                                   GError      **error);
 void          ed_database_rollback               (EdDatabase   *self);
 
+void          ed_database_set_cache_size_kib     (EdDatabase   *self,
+                                                  guint         kib);
 gboolean      ed_database_exec                   (EdDatabase   *self,
                                                   const char   *sql,
                                                   GError      **error);

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "district/ed-context-private.h"
 #include "district/ed-district-resources.h"
@@ -146,6 +147,70 @@ ed_context_open (const char              *database_path,
   g_return_val_if_fail (modules != NULL, NULL);
 
   return _ed_context_open_full (database_path, modules, NULL, NULL, NULL, NULL, error);
+}
+
+/**
+ * ed_context_create:
+ * @database_path: where the new district goes: a file that does not exist yet
+ * @modules: (array zero-terminated=1): the module list
+ * @values: (element-type utf8 utf8): setting key → value; council-name and country are
+ *   required (ed_district_settings_create())
+ * @error: return location for an error
+ *
+ * Creates a new district, as the New District dialog and `electoral-desk-cli district create`
+ * do. Every value is checked before the file is made, and a district that cannot be set up
+ * leaves no file behind.
+ *
+ * Returns: (transfer full): the new district, open, or %NULL with @error set
+ */
+EdContext *
+ed_context_create (const char              *database_path,
+                   const EdModule * const  *modules,
+                   GHashTable              *values,
+                   GError                 **error)
+{
+  g_autoptr(EdContext) context = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (database_path != NULL, NULL);
+  g_return_val_if_fail (modules != NULL, NULL);
+  g_return_val_if_fail (values != NULL, NULL);
+
+  if (g_file_test (database_path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *display = g_filename_display_name (database_path);
+
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
+                   _("There is already a file at “%s”: a new district needs a new file."),
+                   display);
+      return NULL;
+    }
+  g_hash_table_iter_init (&iter, values);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_autofree char *normalised = NULL;
+
+      if (!ed_district_settings_normalise_value (key, value, &normalised, error))
+        return NULL;
+    }
+
+  context = ed_context_open (database_path, modules, error);
+  if (context == NULL)
+    return NULL;
+  if (!ed_district_settings_create (ed_context_get_settings (context), values, error))
+    {
+      g_autofree char *wal = g_strconcat (database_path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (database_path, "-shm", NULL);
+
+      /* Leave no half-made district behind: the file was created just now, for this. */
+      g_clear_object (&context);
+      g_remove (database_path);
+      g_remove (wal);
+      g_remove (shm);
+      return NULL;
+    }
+  return g_steal_pointer (&context);
 }
 
 /**

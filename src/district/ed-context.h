@@ -25,6 +25,10 @@ G_DECLARE_FINAL_TYPE (EdContext, ed_context, ED, CONTEXT, EdReplica)
 EdContext          *ed_context_open                   (const char              *database_path,
                                                        const EdModule * const  *modules,
                                                        GError                 **error);
+EdContext          *ed_context_create                 (const char              *database_path,
+                                                       const EdModule * const  *modules,
+                                                       GHashTable              *values,
+                                                       GError                 **error);
 EdSchema           *ed_context_new_schema             (const EdModule * const  *modules);
 const EdModule * const *ed_context_get_modules        (EdContext   *self);
 EdDatabase         *ed_context_get_database           (EdContext   *self);

@@ -22,6 +22,7 @@
 #include "core/ed-database.h"
 #include "core/ed-date.h"
 #include "register/ed-elector-edit.h"
+#include "register/ed-elector-edit-private.h"
 #include "register/ed-franchise.h"
 #include "register/ed-register-tables.h"
 #include "core/ed-postcode.h"
@@ -646,6 +647,20 @@ ed_elector_edit_validate (EdContext           *context,
   return problems;
 }
 
+/* A moving entry keeps what it holds, checked as an amendment is, and is checked at its new
+ * address as a new entry is. */
+GPtrArray *
+_ed_elector_edit_validate_move (EdContext           *context,
+                                const EdElectorEdit *edit,
+                                const EdElectorEdit *stored,
+                                const GDate         *today)
+{
+  GPtrArray *problems = ed_elector_edit_validate (context, edit, stored, today);
+
+  validate_address (problems, edit);
+  return problems;
+}
+
 /* The largest suffix with @number in its part; -1 on error. */
 static gint64
 max_suffix (EdContext   *context,
@@ -931,25 +946,19 @@ display_name (const EdElectorEdit *edit)
   return g_strjoinv (" ", (char **)kept->pdata);
 }
 
-/**
- * ed_elector_edit_add:
- * @context: the district
- * @edit: a new elector's fields; on success its @id, @number, @status and (for a new
- *   address) @property are filled in
- * @determined_on: (nullable): the day the application was determined; %NULL for today
- * @error: return location for an error; %ED_VALUE_ERROR_INVALID with the first problem
- *   when a field is invalid
- *
- * Adds the elector as a pending addition, with the next elector number, and records the
- * addition for the next notice of alteration. A new address is added with it.
- */
+/* Adds @edit within @change_set: everything ed_elector_edit_add() does but the validation,
+ * the transaction and filling in @edit. */
 gboolean
-ed_elector_edit_add (EdContext      *context,
-                     EdElectorEdit  *edit,
-                     const GDate    *determined_on,
-                     GError        **error)
+_ed_elector_edit_add_in (EdChangeSet          *change_set,
+                         EdContext            *context,
+                         const EdElectorEdit  *edit,
+                         const GDate          *day,
+                         char                **out_id,
+                         char                **out_property,
+                         char                **out_district,
+                         EdElectorNumber      *out_number,
+                         GError              **error)
 {
-  g_autoptr(EdChangeSet) change_set = NULL;
   g_autofree char *property = NULL;
   g_autofree char *district = NULL;
   g_autofree char *id = NULL;
@@ -959,18 +968,6 @@ ed_elector_edit_add (EdContext      *context,
   g_autoptr(GPtrArray) columns = g_ptr_array_new ();
   g_autoptr(GPtrArray) values = g_ptr_array_new ();
   EdElectorNumber number;
-  GDate day;
-
-  g_return_val_if_fail (ED_IS_CONTEXT (context), FALSE);
-  g_return_val_if_fail (edit != NULL && edit->id == NULL, FALSE);
-
-  determination_day (determined_on, &day);
-  if (refuse_problems (context, edit, NULL, &day, error))
-    return FALSE;
-
-  change_set = ed_change_set_begin (ED_REPLICA (context), error);
-  if (change_set == NULL)
-    return FALSE;
 
   if (edit->other_elector)
     property = g_strdup ("");
@@ -1023,7 +1020,53 @@ ed_elector_edit_add (EdContext      *context,
   /* Translators: the detail of an addition in a notice of alteration: the elector number and
    * the name */
   detail = g_strdup_printf (_("Added as %s: %s"), number_text, name);
-  if (!insert_alteration (change_set, id, ED_ALTERATION_ADDITION, &day, "", detail, error))
+  if (!insert_alteration (change_set, id, ED_ALTERATION_ADDITION, day, "", detail, error))
+    return FALSE;
+
+  *out_id = g_steal_pointer (&id);
+  *out_property = g_steal_pointer (&property);
+  *out_district = g_steal_pointer (&district);
+  *out_number = number;
+  return TRUE;
+}
+
+/**
+ * ed_elector_edit_add:
+ * @context: the district
+ * @edit: a new elector's fields; on success its @id, @number, @status and (for a new
+ *   address) @property are filled in
+ * @determined_on: (nullable): the day the application was determined; %NULL for today
+ * @error: return location for an error; %ED_VALUE_ERROR_INVALID with the first problem
+ *   when a field is invalid
+ *
+ * Adds the elector as a pending addition, with the next elector number, and records the
+ * addition for the next notice of alteration. A new address is added with it.
+ */
+gboolean
+ed_elector_edit_add (EdContext      *context,
+                     EdElectorEdit  *edit,
+                     const GDate    *determined_on,
+                     GError        **error)
+{
+  g_autoptr(EdChangeSet) change_set = NULL;
+  g_autofree char *property = NULL;
+  g_autofree char *district = NULL;
+  g_autofree char *id = NULL;
+  EdElectorNumber number;
+  GDate day;
+
+  g_return_val_if_fail (ED_IS_CONTEXT (context), FALSE);
+  g_return_val_if_fail (edit != NULL && edit->id == NULL, FALSE);
+
+  determination_day (determined_on, &day);
+  if (refuse_problems (context, edit, NULL, &day, error))
+    return FALSE;
+
+  change_set = ed_change_set_begin (ED_REPLICA (context), error);
+  if (change_set == NULL)
+    return FALSE;
+  if (!_ed_elector_edit_add_in (change_set, context, edit, &day, &id, &property, &district,
+                                &number, error))
     return FALSE;
   if (!ed_change_set_commit (change_set, error))
     return FALSE;
@@ -1197,6 +1240,59 @@ unpublished_alterations (EdContext   *context,
   return g_steal_pointer (&ids);
 }
 
+/* Deletes @stored within @change_set, with @detail for the notice: everything
+ * ed_elector_delete() does but the checks and the transaction. */
+gboolean
+_ed_elector_delete_in (EdChangeSet          *change_set,
+                       EdContext            *context,
+                       const EdElectorEdit  *stored,
+                       EdDeletionReason      reason,
+                       const char           *detail,
+                       const GDate          *day,
+                       GError              **error)
+{
+  int unpublished;
+
+  unpublished = stored->status == ED_ELECTOR_STATUS_PENDING_ADDITION
+                  ? has_unpublished_addition (context, stored->id, error)
+                  : 0;
+  if (unpublished < 0)
+    return FALSE;
+  if (unpublished)
+    {
+      g_autoptr(GPtrArray) alterations = unpublished_alterations (context, stored->id, error);
+
+      if (alterations == NULL)
+        return FALSE;
+      for (guint i = 0; i < alterations->len; i++)
+        if (!ed_change_set_delete (change_set, "register_alteration",
+                                   g_ptr_array_index (alterations, i), error))
+          return FALSE;
+      return ed_change_set_delete (change_set, "elector", stored->id, error);
+    }
+
+  if (!ed_change_set_set (change_set, "elector", stored->id, "status",
+                          g_variant_new_string (
+                            ed_elector_status_to_string (ED_ELECTOR_STATUS_PENDING_DELETION)),
+                          error))
+    return FALSE;
+  return insert_alteration (change_set, stored->id, ED_ALTERATION_DELETION, day,
+                            ed_deletion_reason_to_string (reason), detail, error);
+}
+
+/* Why an entry cannot be deleted or moved; FALSE if it can. */
+gboolean
+_ed_elector_refuse_pending_deletion (const EdElectorEdit  *stored,
+                                     GError              **error)
+{
+  if (stored->status != ED_ELECTOR_STATUS_PENDING_DELETION)
+    return FALSE;
+  g_set_error_literal (error, ED_VALUE_ERROR, ED_VALUE_ERROR_INVALID,
+                       _("The entry is already to be deleted at the next notice of "
+                         "alteration."));
+  return TRUE;
+}
+
 /**
  * ed_elector_delete:
  * @context: the district
@@ -1222,7 +1318,6 @@ ed_elector_delete (EdContext         *context,
   g_autoptr(EdElectorEdit) stored = NULL;
   g_autoptr(EdChangeSet) change_set = NULL;
   g_autofree char *detail = NULL;
-  int unpublished;
   GDate day;
 
   g_return_val_if_fail (ED_IS_CONTEXT (context), FALSE);
@@ -1238,50 +1333,18 @@ ed_elector_delete (EdContext         *context,
   stored = ed_elector_edit_load (context, elector_id, error);
   if (stored == NULL)
     return FALSE;
-  if (stored->status == ED_ELECTOR_STATUS_PENDING_DELETION)
-    {
-      g_set_error_literal (error, ED_VALUE_ERROR, ED_VALUE_ERROR_INVALID,
-                           _("The entry is already to be deleted at the next notice of "
-                             "alteration."));
-      return FALSE;
-    }
+  if (_ed_elector_refuse_pending_deletion (stored, error))
+    return FALSE;
   determination_day (determined_on, &day);
 
   change_set = ed_change_set_begin (ED_REPLICA (context), error);
   if (change_set == NULL)
     return FALSE;
-
-  unpublished = stored->status == ED_ELECTOR_STATUS_PENDING_ADDITION
-                  ? has_unpublished_addition (context, elector_id, error)
-                  : 0;
-  if (unpublished < 0)
-    return FALSE;
-  if (unpublished)
-    {
-      g_autoptr(GPtrArray) alterations = unpublished_alterations (context, elector_id, error);
-
-      if (alterations == NULL)
-        return FALSE;
-      for (guint i = 0; i < alterations->len; i++)
-        if (!ed_change_set_delete (change_set, "register_alteration",
-                                   g_ptr_array_index (alterations, i), error))
-          return FALSE;
-      if (!ed_change_set_delete (change_set, "elector", elector_id, error))
-        return FALSE;
-      return ed_change_set_commit (change_set, error);
-    }
-
-  if (!ed_change_set_set (change_set, "elector", elector_id, "status",
-                          g_variant_new_string (
-                            ed_elector_status_to_string (ED_ELECTOR_STATUS_PENDING_DELETION)),
-                          error))
-    return FALSE;
   if (reason == ED_DELETION_OTHER)
     detail = g_strstrip (g_strdup (other_reason));
   else
     detail = g_strdup (ed_deletion_reason_get_display_name (reason));
-  if (!insert_alteration (change_set, elector_id, ED_ALTERATION_DELETION, &day,
-                          ed_deletion_reason_to_string (reason), detail, error))
+  if (!_ed_elector_delete_in (change_set, context, stored, reason, detail, &day, error))
     return FALSE;
   return ed_change_set_commit (change_set, error);
 }

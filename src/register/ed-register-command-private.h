@@ -17,6 +17,9 @@ G_BEGIN_DECLS
 int _ed_register_command_notice (const EdCommandGlobals *globals,
                                  int                     argc,
                                  char                  **argv);
+int _ed_register_command_edit   (const EdCommandGlobals *globals,
+                                 int                     argc,
+                                 char                  **argv);
 int _ed_register_command_supply (const EdCommandGlobals *globals,
                                  int                     argc,
                                  char                  **argv);

@@ -486,12 +486,19 @@ ed_register_command (const EdCommandGlobals  *globals,
   if (argc >= 2 && g_str_equal (argv[1], "expiring"))
     return _ed_register_command_expiring (globals, argc - 1, argv + 1);
 
+  /* add, amend, delete and move have the editor's fields as options
+   * (ed-register-command-edit.c). */
+  if (argc >= 2 && (g_str_equal (argv[1], "add") || g_str_equal (argv[1], "amend") ||
+                    g_str_equal (argv[1], "delete") || g_str_equal (argv[1], "move")))
+    return _ed_register_command_edit (globals, argc, argv);
+
   /* notice and revise have options of their own (ed-cli-register-notice.c). */
   if (argc >= 2 && (g_str_equal (argv[1], "notice") || g_str_equal (argv[1], "revise")))
     return _ed_register_command_notice (globals, argc, argv);
 
   option_context = g_option_context_new (_("search TEXT | stats | import FILE | export | "
-                                           "timetable | notice | revise | sale-fee | expiring"));
+                                           "add | amend | delete | move | timetable | notice | "
+                                           "revise | sale-fee | expiring"));
   g_option_context_set_summary (option_context,
                                 _("The electoral register.\n"
                                   "“search” finds electors by name, address, postcode or "

@@ -120,6 +120,24 @@ typedef struct
   char *name;
 } EdPollingDistrictRef;
 
+/**
+ * EdRegisterKey:
+ * @prefix: the elector number's prefix; %NULL for no entry
+ * @number: the elector number
+ * @suffix: its suffix, 0 for none
+ * @rowid: the entry's row, which orders entries with the same number
+ *
+ * Where an entry stands in register order, for reading the register from it
+ * (ed_register_key_seek(), ed_register_list_from_key()).
+ */
+typedef struct
+{
+  char   *prefix;
+  gint64  number;
+  gint64  suffix;
+  gint64  rowid;
+} EdRegisterKey;
+
 void       ed_elector_summary_free          (EdElectorSummary        *summary);
 void       ed_polling_district_ref_free     (EdPollingDistrictRef    *ref);
 GPtrArray *ed_register_polling_districts    (EdContext               *context,
@@ -167,5 +185,19 @@ GPtrArray *ed_register_list_range_filtered  (EdContext               *context,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EdElectorSummary, ed_elector_summary_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EdPollingDistrictRef, ed_polling_district_ref_free)
+
+void       ed_register_key_clear            (EdRegisterKey           *key);
+gboolean   ed_register_key_seek             (EdContext               *context,
+                                             const EdRegisterFilter  *filter,
+                                             const EdRegisterKey     *from,
+                                             gboolean                 backwards,
+                                             guint                    skip,
+                                             EdRegisterKey           *out,
+                                             GError                 **error);
+GPtrArray *ed_register_list_from_key        (EdContext               *context,
+                                             const EdRegisterFilter  *filter,
+                                             const EdRegisterKey     *from,
+                                             guint                    n,
+                                             GError                 **error);
 
 G_END_DECLS

@@ -14,15 +14,20 @@
  *   launched the process).
  *
  * ED_BENCH_REGISTER_PAGE=FILE: once the window is up, opens FILE's district, and reports the
- *   milliseconds until a painted frame shows the register's first rows; then scrolls the register
- *   from top to bottom in jumps, a frame at a time, reporting the longest frame and the resident
- *   memory (current and peak) at the end (bench-register-page.py). */
+ *   milliseconds until a painted frame shows the register's first rows; then, once the view has
+ *   the whole register, scrolls it from top to bottom in jumps, a frame at a time, reporting the longest frame and the resident
+ *   memory (current and peak) at the end (bench-register-page.py). A frame's time is the work
+ *   of making it: from the start of the frame clock's painting (before-paint) to its end.
+ *   The same frame's processor time is reported too, which a busy machine's other processes do
+ *   not lengthen, and the time between frames, which cannot go below the display's refresh
+ *   interval (16.7 ms at 60 Hz), so it is not what the 16 ms budget is about. */
 
 #define G_LOG_DOMAIN "ed-ui"
 
 #include "config.h"
 
 #include <string.h>
+#include <time.h>
 
 #include "ui/ed-bench-hooks.h"
 
@@ -36,14 +41,29 @@ typedef struct
   char          *path;
   gint64         open_started_us;
   gint64         last_frame_us;
+  gint64         longest_interval_us;
+  gint64         frame_started_us;
+  gint64         frame_started_cpu_us;
   gint64         longest_frame_us;
+  gint64         longest_frame_cpu_us;
+  GdkFrameClock *clock;
   GtkColumnView *column_view;
+  guint          n_items;
   guint          step;
 } RegisterPageBench;
+
+static void frame_started_cb (GdkFrameClock *clock, RegisterPageBench *bench);
+static void frame_painted_cb (GdkFrameClock *clock, RegisterPageBench *bench);
 
 static void
 register_page_bench_free (RegisterPageBench *bench)
 {
+  if (bench->clock != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (bench->clock, frame_started_cb, bench);
+      g_signal_handlers_disconnect_by_func (bench->clock, frame_painted_cb, bench);
+      g_object_unref (bench->clock);
+    }
   g_free (bench->path);
   g_free (bench);
 }
@@ -106,6 +126,54 @@ process_status_mb (const char *name)
   return -1;
 }
 
+/* The processor time this thread has used. */
+static gint64
+thread_cpu_us (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
+  return (gint64)now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
+}
+
+/* The items of the model under the view's selection and any slice of it. */
+static guint
+whole_model_n_items (GListModel *model)
+{
+  for (;;)
+    {
+      if (GTK_IS_SINGLE_SELECTION (model))
+        model = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model));
+      else if (GTK_IS_SLICE_LIST_MODEL (model))
+        model = gtk_slice_list_model_get_model (GTK_SLICE_LIST_MODEL (model));
+      else
+        return model != NULL ? g_list_model_get_n_items (model) : 0;
+    }
+}
+
+static void
+frame_started_cb (GdkFrameClock     *clock,
+                  RegisterPageBench *bench)
+{
+  bench->frame_started_us = g_get_monotonic_time ();
+  bench->frame_started_cpu_us = thread_cpu_us ();
+}
+
+/* Only the frames of the scroll count: from its first jump to its last. */
+static void
+frame_painted_cb (GdkFrameClock     *clock,
+                  RegisterPageBench *bench)
+{
+  if (bench->frame_started_us > 0 && bench->step > 0)
+    {
+      bench->longest_frame_us = MAX (bench->longest_frame_us,
+                                     g_get_monotonic_time () - bench->frame_started_us);
+      bench->longest_frame_cpu_us = MAX (bench->longest_frame_cpu_us,
+                                         thread_cpu_us () - bench->frame_started_cpu_us);
+    }
+  bench->frame_started_us = 0;
+}
+
 static gboolean
 scroll_tick_cb (GtkWidget     *widget,
                 GdkFrameClock *clock,
@@ -117,14 +185,24 @@ scroll_tick_cb (GtkWidget     *widget,
   gint64 now = g_get_monotonic_time ();
   double top = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
 
+  /* The scroll starts once the view has the whole register (ed_screenful_set_model () gives it
+   * a screenful first, then the rest over a few frames): what it times is scrolling the page,
+   * not opening it, which first-rows-ms times. */
+  if (bench->step == 0 &&
+      g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (bench->column_view))) <
+        bench->n_items)
+    return G_SOURCE_CONTINUE;
+
   if (bench->last_frame_us > 0)
-    bench->longest_frame_us = MAX (bench->longest_frame_us, now - bench->last_frame_us);
+    bench->longest_interval_us = MAX (bench->longest_interval_us, now - bench->last_frame_us);
   bench->last_frame_us = now;
 
   if (bench->step > SCROLL_STEPS)
     {
       g_print ("scroll-steps %u\n", SCROLL_STEPS);
       g_print ("scroll-longest-frame-ms %.1f\n", bench->longest_frame_us / 1000.0);
+      g_print ("scroll-longest-frame-cpu-ms %.1f\n", bench->longest_frame_cpu_us / 1000.0);
+      g_print ("scroll-longest-interval-ms %.1f\n", bench->longest_interval_us / 1000.0);
       g_print ("rss-mb %.1f\n", process_status_mb ("VmRSS"));
       g_print ("rss-peak-mb %.1f\n", process_status_mb ("VmHWM"));
       g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (bench->window))));
@@ -155,6 +233,10 @@ register_page_after_paint_cb (GdkFrameClock     *clock,
   g_signal_handlers_disconnect_by_func (clock, register_page_after_paint_cb, bench);
 
   bench->column_view = column_view;
+  bench->n_items = whole_model_n_items (model);
+  bench->clock = g_object_ref (clock);
+  g_signal_connect (clock, "before-paint", G_CALLBACK (frame_started_cb), bench);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (frame_painted_cb), bench);
   gtk_widget_add_tick_callback (GTK_WIDGET (column_view), scroll_tick_cb, bench,
                                 (GDestroyNotify) register_page_bench_free);
 }

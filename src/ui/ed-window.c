@@ -359,17 +359,9 @@ create_district (GHashTable  *values,
     return FALSE;
 
   path = choose_new_district_path (self, name);
-  context = ed_context_open (path, self->modules, error);
+  context = ed_context_create (path, self->modules, values, error);
   if (context == NULL)
     return FALSE;
-
-  if (!ed_district_settings_create (ed_context_get_settings (context), values, error))
-    {
-      /* Leave no half-made district behind: the file was created just now, for this. */
-      g_clear_object (&context);
-      g_remove (path);
-      return FALSE;
-    }
   g_clear_object (&context);
 
   if (!ed_window_open_district (self, path, error))

@@ -252,8 +252,9 @@ test_date_row (Fixture       *fixture,
   assert_shows_error (row, error->message);
 }
 
-/* A text cell is what a screen reader says, and its size never depends on its text: a list can
- * bind it without measuring again. */
+/* A text cell is what a screen reader says (once the main loop is idle, so a frame that binds
+ * a thousand cells does not wait for their labels), and its size never depends on its text: a
+ * list can bind it without measuring again. */
 static void
 test_text_cell (void)
 {
@@ -271,6 +272,7 @@ test_text_cell (void)
 
   ed_text_cell_set_text (ED_TEXT_CELL (cell), "AA1");
   g_assert_cmpstr (ed_text_cell_get_text (ED_TEXT_CELL (cell)), ==, "AA1");
+  ed_gui_test_iterate ();
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_ROLE_LABEL);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "AA1");
@@ -289,6 +291,7 @@ test_text_cell (void)
 
   ed_text_cell_set_text (ED_TEXT_CELL (cell), NULL);
   g_assert_null (ed_text_cell_get_text (ED_TEXT_CELL (cell)));
+  ed_gui_test_iterate ();
   g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (cell),
                                                     GTK_ACCESSIBLE_PROPERTY_LABEL));
   gtk_window_destroy (window);

@@ -20,6 +20,7 @@
 #include "core/ed-today.h"
 #include "ui/ed-ui-resources.h"
 #include "ui/register/ed-elector-editor.h"
+#include "ui/register/ed-move-dialog.h"
 #include "ui/widgets/ed-date-row.h"
 #include "ui/widgets/ed-field-error.h"
 #include "ui/widgets/ed-validated-entry-row.h"
@@ -52,6 +53,7 @@ struct _EdElectorEditor
   GtkWidget       *delete_group;
   GtkWidget       *number_row;
   GtkWidget       *address_row;
+  GtkWidget       *move_button;
   GtkWidget       *status_row;
   GtkWidget       *district_row;
   GtkWidget       *other_row;
@@ -757,6 +759,31 @@ delete_clicked_cb (EdElectorEditor *self)
   present_delete_dialog (self, GTK_INVALID_LIST_POSITION, NULL, NULL);
 }
 
+static void
+moved_cb (EdElectorEditor *self,
+          const char      *elector_id)
+{
+  g_autofree char *name = elector_name (self->stored);
+
+  /* A move is a deletion and an addition for the notice, not an edit of this form: the
+   * toast says so and offers no Undo of the form. */
+  g_clear_pointer (&self->undo, ed_elector_snapshot_free);
+  g_free (self->done_message);
+  /* Translators: %s is the elector's name */
+  self->done_message = g_strdup_printf (_("%s moved"), name);
+  close_after_save (self, elector_id);
+}
+
+static void
+move_clicked_cb (EdElectorEditor *self)
+{
+  EdMoveDialog *dialog = ed_move_dialog_new (GTK_WINDOW (self), self->context, self->stored->id,
+                                             &self->today);
+
+  g_signal_connect_object (dialog, "moved", G_CALLBACK (moved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* The entry as stored, or a new one, into the form. */
 static void
 load_form (EdElectorEditor *self)
@@ -783,6 +810,10 @@ load_form (EdElectorEditor *self)
   load_history (self);
   gtk_widget_set_visible (self->delete_group,
                           self->stored != NULL &&
+                            self->stored->status != ED_ELECTOR_STATUS_PENDING_DELETION);
+  /* A move is its own dialog (ed-move-dialog.c): an entry with an address may move. */
+  gtk_widget_set_visible (self->move_button,
+                          self->stored != NULL && self->stored->property[0] != '\0' &&
                             self->stored->status != ED_ELECTOR_STATUS_PENDING_DELETION);
   self->loading = FALSE;
   update_state (self);
@@ -850,6 +881,7 @@ ed_elector_editor_class_init (EdElectorEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EdElectorEditor, delete_group);
   gtk_widget_class_bind_template_child (widget_class, EdElectorEditor, number_row);
   gtk_widget_class_bind_template_child (widget_class, EdElectorEditor, address_row);
+  gtk_widget_class_bind_template_child (widget_class, EdElectorEditor, move_button);
   gtk_widget_class_bind_template_child (widget_class, EdElectorEditor, status_row);
   gtk_widget_class_bind_template_child (widget_class, EdElectorEditor, district_row);
   gtk_widget_class_bind_template_child (widget_class, EdElectorEditor, other_row);
@@ -877,6 +909,7 @@ ed_elector_editor_class_init (EdElectorEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, delete_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, move_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, close_request_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action_cb);

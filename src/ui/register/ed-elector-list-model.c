@@ -11,14 +11,30 @@
 
 #include "ui/register/ed-elector-list-model.h"
 #include "ui/register/ed-elector-row.h"
+#include "core/ed-database.h"
 #include "register/ed-register-search.h"
 
 /* The whole register as a lazy list (DESIGN.md §2): the count comes from one query, and rows
  * are fetched a page at a time around whatever the view asks for. Only a few pages are kept,
- * so scrolling through 60,000 electors holds a few thousand rows at most. */
+ * so scrolling through a million electors holds a few thousand rows at most.
+ *
+ * A page is read from its key (where its first entry stands in register order,
+ * ed_register_key_seek()), not from its position: reading by OFFSET walks the index from the
+ * start, tens of milliseconds a page at the far end of a million entries, which made every
+ * frame of a scroll there late. The model remembers the key of each page it has found, a few
+ * bytes a page, and finds a new page's key by counting from the nearest key it knows, before
+ * or after it, or from either end of the register: a drag of the scrollbar counts a few
+ * thousand index entries, a jump to the end none. */
 
-#define PAGE_SIZE 200
-#define MAX_PAGES 8
+/* A view keeps some two hundred rows around what it shows (ed-screenful-model.c); a jump reads
+ * the pages under them, so small pages read few rows beyond them. */
+#define PAGE_SIZE 50
+#define MAX_PAGES 24
+
+/* The window's connection reads a million entries in passing as the register scrolls; a page
+ * cache the size a long import wants (ed-database.c) would only keep them resident. Enough for
+ * the index's upper levels, the pages on screen and a search's terms. */
+#define READ_CACHE_KIB (12 * 1024)
 
 struct _EdElectorListModel
 {
@@ -30,6 +46,8 @@ struct _EdElectorListModel
   char             *marker;
   guint             n_items;
   GHashTable       *pages;     /* page index → GPtrArray of EdElectorRow */
+  GArray           *keys;      /* page index → EdRegisterKey of its first entry; prefix NULL
+                                * while not known */
   GQueue            lru;       /* page indices as GUINT_TO_POINTER, most recently used first */
   gboolean          warned;    /* a broken database would otherwise warn once per visible row */
 };
@@ -55,6 +73,80 @@ drop_pages (EdElectorListModel *self)
 {
   g_hash_table_remove_all (self->pages);
   g_queue_clear (&self->lru);
+  g_array_set_size (self->keys, 0);
+}
+
+static guint
+n_pages (EdElectorListModel *self)
+{
+  return (self->n_items + PAGE_SIZE - 1) / PAGE_SIZE;
+}
+
+#define KEY(self, page) (&g_array_index ((self)->keys, EdRegisterKey, (page)))
+
+/* The key of @page's first entry, counted from the nearest one known; NULL with @error set
+ * if it cannot be read, or with no error if the register no longer reaches it. */
+static const EdRegisterKey *
+page_key (EdElectorListModel  *self,
+          guint                page,
+          GError             **error)
+{
+  const EdRegisterKey *from = NULL;
+  EdRegisterKey found = { 0 };
+  gboolean backwards = FALSE;
+  guint64 distance;
+  guint skip;
+  guint before = G_MAXUINT;
+  guint after = G_MAXUINT;
+
+  if (self->keys->len != n_pages (self))
+    g_array_set_size (self->keys, n_pages (self));
+  if (KEY (self, page)->prefix != NULL)
+    return KEY (self, page);
+
+  for (guint i = page; i-- > 0;)
+    if (KEY (self, i)->prefix != NULL)
+      {
+        before = i;
+        break;
+      }
+  for (guint i = page + 1; i < self->keys->len; i++)
+    if (KEY (self, i)->prefix != NULL)
+      {
+        after = i;
+        break;
+      }
+
+  /* Forwards from the start or the nearest key before, or backwards from the end or the
+   * nearest key after: whichever counts fewest entries. */
+  distance = (guint64)page * PAGE_SIZE;
+  skip = page * PAGE_SIZE;
+  if (before != G_MAXUINT)
+    {
+      from = KEY (self, before);
+      distance = skip = (page - before) * PAGE_SIZE;
+    }
+  if (after != G_MAXUINT && (guint64)(after - page) * PAGE_SIZE - 1 < distance)
+    {
+      from = KEY (self, after);
+      backwards = TRUE;
+      distance = skip = (after - page) * PAGE_SIZE - 1;
+    }
+  else if (after == G_MAXUINT && self->n_items - 1 - page * PAGE_SIZE < distance)
+    {
+      from = NULL;
+      backwards = TRUE;
+      skip = self->n_items - 1 - page * PAGE_SIZE;
+    }
+
+  if (!ed_register_key_seek (self->context, &self->filter, from, backwards, skip, &found, error))
+    return NULL;
+  /* The register shrank under us (another desk's changes merged) before a refresh: no
+   * rows, as the page past the end has none. */
+  if (found.prefix == NULL)
+    return NULL;
+  *KEY (self, page) = found;
+  return KEY (self, page);
 }
 
 static guint
@@ -77,10 +169,15 @@ fetch_page (EdElectorListModel *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) summaries = NULL;
+  const EdRegisterKey *key;
   GPtrArray *rows;
 
-  summaries = ed_register_list_range_filtered (self->context, &self->filter, page * PAGE_SIZE,
-                                               PAGE_SIZE, &error);
+  key = page_key (self, page, &error);
+  if (key == NULL && error == NULL)
+    return g_ptr_array_new_with_free_func (g_object_unref);
+  if (key != NULL)
+    summaries = ed_register_list_from_key (self->context, &self->filter, key, PAGE_SIZE,
+                                           &error);
   if (summaries == NULL)
     {
       warn_once (self, "read", error);
@@ -168,6 +265,7 @@ ed_elector_list_model_finalize (GObject *object)
 
   drop_pages (self);
   g_hash_table_unref (self->pages);
+  g_array_unref (self->keys);
   g_clear_object (&self->context);
   g_free (self->district);
   g_free (self->marker);
@@ -186,6 +284,8 @@ ed_elector_list_model_init (EdElectorListModel *self)
 {
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_ptr_array_unref);
   g_queue_init (&self->lru);
+  self->keys = g_array_new (FALSE, TRUE, sizeof (EdRegisterKey));
+  g_array_set_clear_func (self->keys, (GDestroyNotify)ed_register_key_clear);
   ed_register_filter_init (&self->filter);
 }
 
@@ -198,6 +298,7 @@ ed_elector_list_model_new (EdContext *context)
 
   self = g_object_new (ED_TYPE_ELECTOR_LIST_MODEL, NULL);
   self->context = g_object_ref (context);
+  ed_database_set_cache_size_kib (ed_context_get_database (context), READ_CACHE_KIB);
   self->n_items = count (self);
   return self;
 }

@@ -17,14 +17,25 @@
  * own Pango context when it is made and measures the font's metrics (shaping a sample text) each
  * time it is measured, which was a tenth of the app's start-up. This cell takes its width from
  * its column and its height from CSS, one line of its font, so making, binding and measuring it
- * touch no text at all; only a cell on screen lays its text out, when it is drawn. */
+ * touch no text at all; only a cell on screen lays its text out, when it is drawn.
+ *
+ * Its accessible label follows its text once the main loop is idle, not in set_text(): a
+ * jump through a long list binds over a thousand cells in one frame, and updating each cell's
+ * label there was a tenth of the frame. The labels of every cell bound in a frame are set
+ * together after it, once each however many times the cell was bound, before a screen reader
+ * can ask for them. */
 
 struct _EdTextCell
 {
   GtkWidget  parent_instance;
 
   char      *text;
+  gboolean   label_pending;
 };
+
+/* The cells whose accessible label waits for the idle, and that idle's source. */
+static GHashTable *pending_labels;
+static guint       pending_labels_id;
 
 G_DEFINE_FINAL_TYPE (EdTextCell, ed_text_cell, GTK_TYPE_WIDGET)
 
@@ -101,6 +112,61 @@ ed_text_cell_snapshot (GtkWidget   *widget,
 }
 
 static void
+update_label (EdTextCell *self)
+{
+  self->label_pending = FALSE;
+  if (self->text != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    self->text, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
+static gboolean
+update_pending_labels_cb (gpointer user_data)
+{
+  GHashTableIter iter;
+  gpointer cell;
+
+  pending_labels_id = 0;
+  g_hash_table_iter_init (&iter, pending_labels);
+  while (g_hash_table_iter_next (&iter, &cell, NULL))
+    {
+      g_hash_table_iter_steal (&iter);
+      update_label (cell);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_label (EdTextCell *self)
+{
+  if (self->label_pending || gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+  self->label_pending = TRUE;
+  if (pending_labels == NULL)
+    pending_labels = g_hash_table_new (NULL, NULL);
+  g_hash_table_add (pending_labels, self);
+  /* After the frame's layout and paint (which run at a higher priority), before input. */
+  if (pending_labels_id == 0)
+    pending_labels_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, update_pending_labels_cb,
+                                         NULL, NULL);
+}
+
+/* A cell on its way out has no label left to give. */
+static void
+ed_text_cell_dispose (GObject *object)
+{
+  EdTextCell *self = ED_TEXT_CELL (object);
+
+  if (self->label_pending)
+    g_hash_table_remove (pending_labels, self);
+  self->label_pending = FALSE;
+
+  G_OBJECT_CLASS (ed_text_cell_parent_class)->dispose (object);
+}
+
+static void
 ed_text_cell_finalize (GObject *object)
 {
   EdTextCell *self = ED_TEXT_CELL (object);
@@ -152,6 +218,7 @@ ed_text_cell_class_init (EdTextCellClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = ed_text_cell_dispose;
   object_class->finalize = ed_text_cell_finalize;
   object_class->get_property = ed_text_cell_get_property;
   object_class->set_property = ed_text_cell_set_property;
@@ -191,8 +258,9 @@ ed_text_cell_new (void)
  * @self: an #EdTextCell
  * @text: (nullable): the text to show
  *
- * Shows @text, and makes it what a screen reader says for the cell. Redraws the cell without
- * measuring it again: that is what lets a list bind thousands of rows cheaply.
+ * Shows @text, and makes it what a screen reader says for the cell once the main loop is idle.
+ * Redraws the cell without measuring it again: that is what lets a list bind thousands of rows
+ * cheaply.
  */
 void
 ed_text_cell_set_text (EdTextCell *self,
@@ -204,10 +272,7 @@ ed_text_cell_set_text (EdTextCell *self,
     return;
   g_free (self->text);
   self->text = g_strdup (text);
-  if (text != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
-  else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  queue_label (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
 }
