@@ -8,8 +8,10 @@
 /* Adding, amending and deleting one entry in the register, as an officer does when an
  * application or a review is determined (DOMAIN.md §1.4). Each save is one change set that
  * writes the entry and a row in register_alteration, which the next notice of alteration
- * lists: additions and deletions take effect when that notice is published, amendments at
- * once. */
+ * lists. Every alteration takes effect when that notice is published (RPA 1983 s.13A(2)(b)):
+ * an addition is pending until then, a deletion stays, and an amendment is written into the
+ * entry at once for the officer but keeps the values the published versions show until its
+ * notice (0009-alteration-published-values.sql). */
 
 #define G_LOG_DOMAIN "ed-register"
 
@@ -17,6 +19,8 @@
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
+
+#include <json-glib/json-glib.h>
 
 #include "changes/ed-change-set.h"
 #include "core/ed-database.h"
@@ -881,6 +885,7 @@ insert_alteration (EdChangeSet       *change_set,
                    const GDate       *determined_on,
                    const char        *reason,
                    const char        *detail,
+                   const char        *published,
                    GError           **error)
 {
   const char *columns[ED_REGISTER_ALTERATION_N_COLS];
@@ -894,6 +899,7 @@ insert_alteration (EdChangeSet       *change_set,
   values[ED_REGISTER_ALTERATION_COL_REASON] = g_variant_new_string (reason);
   values[ED_REGISTER_ALTERATION_COL_DETAIL] = g_variant_new_string (detail);
   values[ED_REGISTER_ALTERATION_COL_NOTICE] = g_variant_new_string ("");
+  values[ED_REGISTER_ALTERATION_COL_PUBLISHED] = g_variant_new_string (published);
   ed_register_table_column_names (&ed_register_alteration_table, columns);
   return ed_change_set_insert (change_set, ed_register_alteration_table.name, NULL, columns,
                                values, G_N_ELEMENTS (values), NULL, error);
@@ -1020,7 +1026,7 @@ _ed_elector_edit_add_in (EdChangeSet          *change_set,
   /* Translators: the detail of an addition in a notice of alteration: the elector number and
    * the name */
   detail = g_strdup_printf (_("Added as %s: %s"), number_text, name);
-  if (!insert_alteration (change_set, id, ED_ALTERATION_ADDITION, day, "", detail, error))
+  if (!insert_alteration (change_set, id, ED_ALTERATION_ADDITION, day, "", detail, "", error))
     return FALSE;
 
   *out_id = g_steal_pointer (&id);
@@ -1080,6 +1086,49 @@ ed_elector_edit_add (EdContext      *context,
   edit->number = number;
   edit->status = ED_ELECTOR_STATUS_PENDING_ADDITION;
   return TRUE;
+}
+
+/* The fields a published or supplied version shows, or selects and orders its entries by
+ * (ed-register-export.c): what an amendment keeps of the entry as published. */
+static const char *const published_columns[] = {
+  "title", "forenames", "surname", "marker", "attainer_date", "date_of_birth",
+  "open_register_opt_out", "anonymous", "other_elector", NULL,
+};
+
+/* What an amendment of @stored into @edit keeps for the published versions, as JSON: the
+ * value before it of every published field it changes, such as {"surname":"Smith"}; "" when
+ * it changes none. The value before the first amendment of a field still waiting for its
+ * notice is the published one, so the published walk takes each field from the earliest
+ * waiting amendment that names it (ed-register-export.c); a later one's value is what the
+ * earlier one made, shown once that one's notice is published and this one still waits. */
+static char *
+published_values (const EdElectorEdit  *stored,
+                  const EdElectorEdit  *edit)
+{
+  g_autoptr(JsonObject) values = json_object_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonGenerator) generator = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      const FieldDef *def = &fields[i];
+
+      if (!g_strv_contains ((const char *const *)published_columns, def->column) ||
+          !field_differs (def, stored, edit))
+        continue;
+      if (def->type == FIELD_BOOLEAN)
+        json_object_set_boolean_member (values, def->column, FIELD_BOOLEAN_OF (stored, def));
+      else
+        json_object_set_string_member (values, def->column,
+                                       FIELD_TEXT_OF (stored, def) != NULL
+                                         ? FIELD_TEXT_OF (stored, def) : "");
+    }
+  if (json_object_get_size (values) == 0)
+    return g_strdup ("");
+  root = json_node_init_object (json_node_alloc (), values);
+  generator = json_generator_new ();
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
 }
 
 static int
@@ -1154,9 +1203,11 @@ ed_elector_edit_amend (EdContext            *context,
     return FALSE;
   if (!unpublished)
     {
+      g_autofree char *published = published_values (stored, edit);
+
       detail = ed_elector_edit_describe_changes (stored, edit);
       if (!insert_alteration (change_set, edit->id, ED_ALTERATION_AMENDMENT, &day, "", detail,
-                              error))
+                              published, error))
         return FALSE;
     }
   return ed_change_set_commit (change_set, error);
@@ -1277,7 +1328,7 @@ _ed_elector_delete_in (EdChangeSet          *change_set,
                           error))
     return FALSE;
   return insert_alteration (change_set, stored->id, ED_ALTERATION_DELETION, day,
-                            ed_deletion_reason_to_string (reason), detail, error);
+                            ed_deletion_reason_to_string (reason), detail, "", error);
 }
 
 /* Why an entry cannot be deleted or moved; FALSE if it can. */

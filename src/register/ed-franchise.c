@@ -32,6 +32,24 @@
  * and it means the same thing there. */
 static const char reserved_letters[] = "FLGBEKNAP";
 
+/* @date moved on @years anniversaries: the day someone born on @date attains that age. An
+ * age is attained at the start of the anniversary of the date of birth (Family Law Reform
+ * Act 1969 s.9; in Scotland the Age of Legal Capacity (Scotland) Act 1991 s.6). One born on
+ * 29 February has no anniversary in a common year: the Scottish Act takes it as 1 March
+ * (s.6(2)), and in England and Wales the 1969 Act gives no other day, since 28 February
+ * falls before the anniversary would, so 1 March there too. g_date_add_years () would give
+ * 28 February, a day before the elector reaches the age. */
+static void
+add_years_of_age (GDate *date,
+                  guint  years)
+{
+  gboolean leap_day = g_date_get_month (date) == G_DATE_FEBRUARY && g_date_get_day (date) == 29;
+
+  g_date_add_years (date, years);
+  if (leap_day && g_date_get_day (date) != 29)
+    g_date_add_days (date, 1);
+}
+
 static gboolean
 is_single_letter (const char *text)
 {
@@ -628,11 +646,11 @@ ed_attainer_date_check_full (EdCountry     country,
   limit = window_end;
   if (country != ED_COUNTRY_ENGLAND && devolved_youngest_age < voting_age)
     {
-      /* Someone who is devolved_youngest_age today reaches voting age this many years on;
-       * g_date_add_years() takes 29 February to 28 February, the earlier reading. */
+      /* Someone who is devolved_youngest_age today reaches voting age this many years on:
+       * from 29 February, on 1 March in a common year (add_years_of_age ()). */
       GDate by_age = *today;
 
-      g_date_add_years (&by_age, voting_age - devolved_youngest_age);
+      add_years_of_age (&by_age, voting_age - devolved_youngest_age);
       if (g_date_compare (&by_age, &limit) > 0)
         limit = by_age;
     }
@@ -697,8 +715,9 @@ ed_elector_is_under_16 (EdCountry    country,
  * The two dates an entry in Wales or Scotland can need (DOMAIN.md §1.2): an attainer's entry
  * gives the date they reach voting age, and a 16- or 17-year-old local-government-only
  * elector's entry the date they turn 18, when they can vote at every poll. One attainer date
- * cannot give both, so they come from the date of birth. A birthday on 29 February is
- * reached on 28 February in other years, the earlier reading.
+ * cannot give both, so they come from the date of birth. One born on 29 February reaches an
+ * age on 1 March in a common year (Family Law Reform Act 1969 s.9; Age of Legal Capacity
+ * (Scotland) Act 1991 s.6(2)).
  */
 void
 ed_elector_dates_from_birth (EdCountry    country,
@@ -712,12 +731,12 @@ ed_elector_dates_from_birth (EdCountry    country,
   if (out_voting_age != NULL)
     {
       *out_voting_age = *date_of_birth;
-      g_date_add_years (out_voting_age, ed_attainer_voting_age (country));
+      add_years_of_age (out_voting_age, ed_attainer_voting_age (country));
     }
   if (out_eighteen != NULL)
     {
       *out_eighteen = *date_of_birth;
-      g_date_add_years (out_eighteen, 18);
+      add_years_of_age (out_eighteen, 18);
     }
 }
 
@@ -775,8 +794,8 @@ ed_elector_shows_eighteen (EdCountry    country,
  *
  * An entry without a date of birth has the attainer date the editor and the import check as
  * the day the elector reaches voting age, which is 16 in Wales and Scotland: the day they turn
- * 18 is that day two years on (g_date_add_years () reads 29 February as
- * ed_elector_dates_from_birth () does). With a date of birth, the age rules follow it, so an
+ * 18 is that day two years on (from 29 February, 1 March in a common year, as
+ * ed_elector_dates_from_birth () reads it). With a date of birth, the age rules follow it, so an
  * attainer date holding the day a 16- or 17-year-old turns 18 no longer counts them as under
  * 16.
  *
@@ -816,14 +835,14 @@ ed_elector_entry_dates (EdCountry    country,
       GDate sixteen = born;
 
       ed_elector_dates_from_birth (country, &born, &voting_age, &eighteen);
-      g_date_add_years (&sixteen, 16);
+      add_years_of_age (&sixteen, 16);
       under_16 = g_date_compare (&sixteen, on_date) > 0;
     }
   else if (has_attainer)
     {
       voting_age = attainer;
       eighteen = attainer;
-      g_date_add_years (&eighteen, 18 - ed_attainer_voting_age (country));
+      add_years_of_age (&eighteen, 18 - ed_attainer_voting_age (country));
       under_16 = ed_elector_is_under_16 (country, &attainer, on_date);
     }
   else

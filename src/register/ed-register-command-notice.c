@@ -174,16 +174,39 @@ default_notice_date (EdContext  *context,
   return TRUE;
 }
 
+/* An interim notice's dates from the day it is published, as the election's timetable gives
+ * them (ed_notice_timetable_election_interim()): it lists what was determined by the day
+ * before. */
+static void
+interim_dates (const GDate   *publication,
+               EdNoticeDates *out)
+{
+  out->publication = *publication;
+  out->determination = *publication;
+  g_date_subtract_days (&out->determination, 1);
+  out->last_application = out->determination;
+  out->required = TRUE;
+}
+
 static int
-notice_preview (EdContext     *context,
-                const GDate   *date,
-                EdNoticeFlags  flags,
-                gboolean       json)
+notice_preview (EdContext          *context,
+                const GDate        *date,
+                const char * const *areas,
+                EdNoticeFlags       flags,
+                gboolean            json)
 {
   g_autoptr(EdNotice) notice = NULL;
   GError *error = NULL;
 
-  notice = ed_register_notice_prepare (context, date, flags, &error);
+  if (areas != NULL)
+    {
+      EdNoticeDates dates;
+
+      interim_dates (date, &dates);
+      notice = ed_register_notice_prepare_interim (context, &dates, areas, &error);
+    }
+  else
+    notice = ed_register_notice_prepare (context, date, flags, &error);
   if (notice == NULL)
     return ed_command_fail (error);
   if (json)
@@ -194,10 +217,11 @@ notice_preview (EdContext     *context,
 }
 
 static int
-notice_publish (EdContext     *context,
-                const GDate   *date,
-                EdNoticeFlags  flags,
-                const char    *out_dir)
+notice_publish (EdContext          *context,
+                const GDate        *date,
+                const char * const *areas,
+                EdNoticeFlags       flags,
+                const char         *out_dir)
 {
   g_autoptr(EdNotice) notice = NULL;
   g_autoptr(GAsyncResult) result = NULL;
@@ -216,19 +240,37 @@ notice_publish (EdContext     *context,
       return ed_command_fail (error);
     }
 
-  /* The same job the window runs. */
-  job = ed_register_notice_publish_async (context, date, flags, out_dir, NULL,
-                                          ed_command_job_done, &result);
-  ed_command_wait (job, &result);
-  if (!ed_register_notice_publish_finish (job, result, &notice, &pdf_path, &csv_path, &error))
-    return ed_command_fail (error);
-
   when = ed_notice_format_date (date);
-  g_print (g_dngettext (GETTEXT_PACKAGE,
-                        "Published the notice of alteration of %s: %u alteration\n",
-                        "Published the notice of alteration of %s: %u alterations\n",
-                        notice->n_alterations),
-           when, notice->n_alterations);
+  if (areas != NULL)
+    {
+      EdNoticeDates dates;
+
+      /* The elections module will publish it the same way, with its poll's areas. */
+      interim_dates (date, &dates);
+      if (!ed_register_notice_publish_interim (context, &dates, areas, flags, out_dir, &notice,
+                                               &pdf_path, &csv_path, &error))
+        return ed_command_fail (error);
+      g_print (g_dngettext (GETTEXT_PACKAGE,
+                            "Published the interim notice of alteration of %s: %u alteration\n",
+                            "Published the interim notice of alteration of %s: %u alterations\n",
+                            notice->n_alterations),
+               when, notice->n_alterations);
+    }
+  else
+    {
+      /* The same job the window runs. */
+      job = ed_register_notice_publish_async (context, date, flags, out_dir, NULL,
+                                              ed_command_job_done, &result);
+      ed_command_wait (job, &result);
+      if (!ed_register_notice_publish_finish (job, result, &notice, &pdf_path, &csv_path,
+                                              &error))
+        return ed_command_fail (error);
+      g_print (g_dngettext (GETTEXT_PACKAGE,
+                            "Published the notice of alteration of %s: %u alteration\n",
+                            "Published the notice of alteration of %s: %u alterations\n",
+                            notice->n_alterations),
+               when, notice->n_alterations);
+    }
   {
     g_autofree char *changes = ed_notice_changes_describe (&notice->changes);
 
@@ -341,6 +383,9 @@ _ed_register_command_notice (const EdCommandGlobals  *globals,
   g_autofree char *command = NULL;
   g_autofree char *date_text = NULL;
   g_autofree char *out_dir = NULL;
+  g_autofree char *areas_text = NULL;
+  g_auto(GStrv) areas = NULL;
+  gboolean interim = FALSE;
   gboolean preview = FALSE;
   gboolean publish = FALSE;
   gboolean optional = FALSE;
@@ -366,6 +411,12 @@ _ed_register_command_notice (const EdCommandGlobals  *globals,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out_dir,
       N_("With --publish: the folder to write the files into (default: the current folder)"),
       N_("DIR") },
+    { "interim", 0, 0, G_OPTION_ARG_NONE, &interim,
+      N_("An election's interim notice (section 13AB) of the day --date, listing what was "
+         "determined by the day before in the polling districts of --areas only"), NULL },
+    { "areas", 0, 0, G_OPTION_ARG_STRING, &areas_text,
+      N_("With --interim: the codes of the polling districts the election covers, separated "
+         "by commas"), N_("CODE,CODE…") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("With --preview: print JSON"), NULL },
     { NULL }
   };
@@ -407,7 +458,9 @@ _ed_register_command_notice (const EdCommandGlobals  *globals,
                                       "by its determination deadline, per polling district. "
                                       "--preview prints it; --publish writes "
                                       "notice-YYYY-MM-DD.pdf and .csv and records it as "
-                                      "published."));
+                                      "published. With --interim, an election's interim "
+                                      "notice for the polling districts of --areas only, "
+                                      "written as interim-notice-YYYY-MM-DD.pdf and .csv."));
       g_option_context_add_main_entries (option_context, notice_entries, GETTEXT_PACKAGE);
     }
   if (!ed_command_parse (option_context, command, &argc, &argv, &status))
@@ -424,6 +477,26 @@ _ed_register_command_notice (const EdCommandGlobals  *globals,
     return ed_command_usage (command, _("-o is for --publish"));
   if (!revise && before_date && !publish)
     return ed_command_usage (command, _("--before-date is for --publish"));
+  if (!revise && areas_text != NULL && !interim)
+    return ed_command_usage (command, _("--areas is for --interim"));
+  if (!revise && interim)
+    {
+      if (optional)
+        return ed_command_usage (command, _("--optional is for monthly notices, not --interim"));
+      if (date_text == NULL || areas_text == NULL)
+        return ed_command_usage (command, _("Usage: register notice --preview|--publish "
+                                            "--interim --date DATE --areas CODE,CODE… "
+                                            "[--before-date] [-o DIR]"));
+      areas = g_strsplit (areas_text, ",", -1);
+      for (guint i = 0; areas[i] != NULL; i++)
+        {
+          g_strstrip (areas[i]);
+          if (areas[i][0] == '\0')
+            return ed_command_usage (command, _("--areas names an empty polling district "
+                                                "code: give codes separated by commas, such "
+                                                "as AA,AB"));
+        }
+    }
 
   g_date_clear (&date, 1);
   if (date_text != NULL && !ed_date_parse_iso (date_text, &date, &error))
@@ -446,6 +519,7 @@ _ed_register_command_notice (const EdCommandGlobals  *globals,
   flags = (optional ? ED_NOTICE_FLAGS_OPTIONAL : 0) |
           (before_date ? ED_NOTICE_FLAGS_BEFORE_DATE : 0);
   if (preview)
-    return notice_preview (context, &date, flags, json);
-  return notice_publish (context, &date, flags, out_dir != NULL ? out_dir : ".");
+    return notice_preview (context, &date, (const char * const *)areas, flags, json);
+  return notice_publish (context, &date, (const char * const *)areas, flags,
+                         out_dir != NULL ? out_dir : ".");
 }

@@ -57,19 +57,57 @@ static const char *published_columns[] = {
   "forenames", "property", "street", "locality", "town", "postcode",
 };
 
+/* An alteration has effect only from its notice (RPA 1983 s.13A(2)(b)), but the editor
+ * writes an amendment into the entry at once, so that the officer's own views (the editor,
+ * search, the list and the all-fields export) show it as it now is. Each amendment waiting
+ * for its notice keeps the published values of the fields it changed
+ * (0009-alteration-published-values.sql), and a published or supplied version shows those
+ * instead: the entry as it stood at the last notice or revised register. Keeping the old
+ * values with the amendment, rather than working them back from the op log or keeping a
+ * second copy of the register, costs nothing until an entry is amended, syncs with the
+ * alteration it belongs to, goes when the amendment is undone (ed-elector-undo.c) and stops
+ * applying the moment a notice stamps it.
+ *
+ * An entry amended twice before a notice has two waiting amendments, each keeping the value
+ * before it of the fields it changed: a field's published value is kept by the earliest of
+ * them that names it (row ids are version 7 UUIDs, in the order they were made; SQLite gives
+ * a bare column the row of min ()). When a notice stamps the first and the second was
+ * determined too late for it, the second's values, what the first made, are the published
+ * ones.
+ *
+ * ?1 is 0 for the all-fields walk, which shows the entry as it now is: the table is then
+ * empty. Only the fields a published version shows or selects by are kept. */
+#define PENDING_SQL \
+  "WITH pending_field (elector, key, value, id) AS (" \
+  "  SELECT x.elector, j.key, j.value, x.id " \
+  "  FROM register_alteration AS x, " \
+  "    json_each (CASE WHEN json_valid (x.published) THEN x.published ELSE '{}' END) AS j " \
+  "  WHERE ?1 AND x.kind = 'amendment' AND x.notice = '' AND x.published <> ''), " \
+  "pending (elector, v) AS (" \
+  "  SELECT elector, json_group_object (key, value) FROM (" \
+  "    SELECT elector, key, value, min (id) FROM pending_field GROUP BY elector, key) " \
+  "  GROUP BY elector) "
+#define AS_PUBLISHED(column) "coalesce (pv.v ->> '" column "', e." column ")"
+
 /* Section: 0 an address, 1 Other electors, 2 anonymous (ed_register_section_for). */
 static const char export_sql[] =
+  PENDING_SQL
   "SELECT coalesce (d.code, e.number_prefix), coalesce (d.name, ''), coalesce (a.code, ''), "
   "  coalesce (a.name, ''), coalesce (a.kind, ''), coalesce (a.seats, 0), "
   "  coalesce (pa.code, ''), coalesce (pa.name, ''), coalesce (d.constituency, ''), "
-  "  e.number_prefix, e.number, e.number_suffix, e.title, e.forenames, e.surname, e.marker, "
-  "  e.attainer_date, e.date_of_birth, e.open_register_opt_out, e.absent_vote, e.absent_vote_ends, "
-  "  e.proxy_name, e.proxy_address, e.anonymous, e.other_elector, e.language, e.status, "
+  "  e.number_prefix, e.number, e.number_suffix, " AS_PUBLISHED ("title") ", "
+  AS_PUBLISHED ("forenames") ", " AS_PUBLISHED ("surname") ", " AS_PUBLISHED ("marker") ", "
+  AS_PUBLISHED ("attainer_date") ", " AS_PUBLISHED ("date_of_birth") ", "
+  AS_PUBLISHED ("open_register_opt_out") ", e.absent_vote, e.absent_vote_ends, "
+  "  e.proxy_name, e.proxy_address, " AS_PUBLISHED ("anonymous") ", "
+  AS_PUBLISHED ("other_elector") ", e.language, e.status, "
   "  coalesce (p.uprn, 0), coalesce (p.property, ''), coalesce (p.street, ''), "
   "  coalesce (p.locality, ''), coalesce (p.town, ''), coalesce (p.area, ''), "
   "  coalesce (p.postcode, ''), "
-  "  CASE WHEN e.anonymous THEN 2 WHEN e.other_elector OR p.id IS NULL THEN 1 ELSE 0 END "
+  "  CASE WHEN " AS_PUBLISHED ("anonymous") " THEN 2 "
+  "    WHEN " AS_PUBLISHED ("other_elector") " OR p.id IS NULL THEN 1 ELSE 0 END "
   "FROM elector AS e "
+  "LEFT JOIN pending AS pv ON pv.elector = e.id "
   "LEFT JOIN polling_district AS d ON d.id = e.polling_district "
   "LEFT JOIN electoral_area AS a ON a.id = d.electoral_area "
   "LEFT JOIN parish AS pa ON pa.id = d.parish "
@@ -358,6 +396,7 @@ _ed_register_walk (EdContext                 *context,
   stmt = ed_database_prepare (database, export_sql, error);
   if (stmt == NULL)
     return FALSE;
+  sqlite3_bind_int (stmt, 1, selection != _ED_REGISTER_SELECT_ALL);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -637,9 +676,12 @@ _ed_register_export_csv_full (EdContext                 *context,
 /* What the selection rules read of each entry, and its register, without the walk's join,
  * order and buffering: a count of a million entries is a plain scan. */
 static const char count_by_register_sql[] =
-  "SELECT coalesce (d.constituency, ''), e.attainer_date, e.status, e.anonymous, "
-  "  e.open_register_opt_out, e.date_of_birth "
-  "FROM elector AS e LEFT JOIN polling_district AS d ON d.id = e.polling_district";
+  PENDING_SQL
+  "SELECT coalesce (d.constituency, ''), " AS_PUBLISHED ("attainer_date") ", e.status, "
+  AS_PUBLISHED ("anonymous") ", " AS_PUBLISHED ("open_register_opt_out") ", "
+  AS_PUBLISHED ("date_of_birth") " "
+  "FROM elector AS e LEFT JOIN pending AS pv ON pv.elector = e.id "
+  "LEFT JOIN polling_district AS d ON d.id = e.polling_district";
 
 /**
  * _ed_register_count_by_register:
@@ -677,6 +719,7 @@ _ed_register_count_by_register (EdContext            *context,
   stmt = ed_database_prepare (database, count_by_register_sql, error);
   if (stmt == NULL)
     return FALSE;
+  sqlite3_bind_int (stmt, 1, selection != _ED_REGISTER_SELECT_ALL);
   for (guint i = 0; i < _ED_REGISTER_N_FIELDS; i++)
     fields[i] = "";
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)

@@ -212,15 +212,20 @@ _ed_register_calendar (EdContext  *context,
 
 static const char published_on_or_after_sql[] =
   "SELECT kind, publication_date FROM register_notice "
-  "WHERE published AND publication_date >= ?1 "
+  "WHERE published AND publication_date >= ?1 AND (?2 OR kind <> 'interim') "
   "ORDER BY publication_date = ?1 DESC, publication_date DESC LIMIT 1";
 
 /* A notice is published once, and never behind a later one: the later one has already
- * published the changes this one would list. */
-gboolean
-_ed_register_notice_check_order (EdContext    *context,
-                                 const GDate  *publication,
-                                 GError      **error)
+ * published the changes this one would list. An interim notice (s.13AB) publishes only the
+ * changes of its election's areas, determined by the day before it, so it never stands in
+ * the way of a monthly notice or the revised register: one dated on or before it lists what
+ * the interim notice left, and what it published is stamped and listed nowhere again. An
+ * interim notice itself is ordered behind every notice. */
+static gboolean
+check_order (EdContext    *context,
+             const GDate  *publication,
+             gboolean      behind_interim,
+             GError      **error)
 {
   EdDatabase *database = ed_context_get_database (context);
   g_autofree char *iso = ed_date_format_iso (publication);
@@ -235,6 +240,7 @@ _ed_register_notice_check_order (EdContext    *context,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, iso, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, behind_interim);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
     return TRUE;
@@ -265,6 +271,14 @@ _ed_register_notice_check_order (EdContext    *context,
                              "dated before it can no longer be published"),
                  when);
   return FALSE;
+}
+
+gboolean
+_ed_register_notice_check_order (EdContext    *context,
+                                 const GDate  *publication,
+                                 GError      **error)
+{
+  return check_order (context, publication, FALSE, error);
 }
 
 /* The alterations a notice publishes: determined by its deadline and not yet published.
@@ -668,6 +682,50 @@ _ed_register_notice_gather (EdContext    *context,
   return gather (context, ED_NOTICE_KIND_MONTHLY, publication, determination, NULL, error);
 }
 
+static const char district_exists_sql[] = "SELECT 1 FROM polling_district WHERE code = ?1";
+
+/* The codes of @areas as a set, each a polling district of the district's: an election's
+ * area the register does not have is a mistake to name, not a notice of nothing. */
+static GHashTable *
+areas_set (EdContext           *context,
+           const char * const  *areas,
+           GError             **error)
+{
+  EdDatabase *database = ed_context_get_database (context);
+  g_autoptr(sqlite3_stmt) stmt = ed_database_prepare (database, district_exists_sql, error);
+  g_autoptr(GHashTable) set = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; areas[i] != NULL; i++)
+    {
+      int rc;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, areas[i], -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE)
+        {
+          g_set_error (error, ED_REGISTER_NOTICE_ERROR, ED_REGISTER_NOTICE_ERROR_UNKNOWN_AREA,
+                       _("“%s” is not a polling district of this register"), areas[i]);
+          return NULL;
+        }
+      if (rc != SQLITE_ROW)
+        {
+          ed_database_set_error (database, rc, error);
+          return NULL;
+        }
+      g_hash_table_add (set, (gpointer) areas[i]);
+    }
+  if (g_hash_table_size (set) == 0)
+    {
+      g_set_error_literal (error, ED_REGISTER_NOTICE_ERROR, ED_REGISTER_NOTICE_ERROR_UNKNOWN_AREA,
+                           _("An interim notice needs the polling districts of its election"));
+      return NULL;
+    }
+  return g_steal_pointer (&set);
+}
+
 /**
  * ed_register_notice_prepare_interim:
  * @context: the district
@@ -698,13 +756,13 @@ ed_register_notice_prepare_interim (EdContext            *context,
                         g_date_valid (&dates->determination), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!_ed_register_notice_check_order (context, &dates->publication, error))
+  if (!check_order (context, &dates->publication, TRUE, error))
     return NULL;
   if (areas != NULL)
     {
-      set = g_hash_table_new (g_str_hash, g_str_equal);
-      for (guint i = 0; areas[i] != NULL; i++)
-        g_hash_table_add (set, (gpointer) areas[i]);
+      set = areas_set (context, areas, error);
+      if (set == NULL)
+        return NULL;
     }
   return gather (context, ED_NOTICE_KIND_INTERIM, &dates->publication, &dates->determination,
                  set, error);
@@ -868,14 +926,17 @@ _ed_register_notice_insert (EdChangeSet   *change_set,
   return id;
 }
 
+/* The area is found as gather_sql finds it, so what is stamped is what was listed. */
 static const char resolve_sql[] =
-  "SELECT a.id, a.kind, coalesce (e.id, ''), coalesce (e.status, '') "
+  "SELECT a.id, a.kind, coalesce (e.id, ''), coalesce (e.status, ''), "
+  "  coalesce (d.code, e.number_prefix, '') "
   "FROM register_alteration AS a LEFT JOIN elector AS e ON e.id = a.elector "
+  "LEFT JOIN polling_district AS d ON d.id = e.polling_district "
   "WHERE a.notice = '' AND a.determined_on <> '' AND a.determined_on <= ?1";
 
 enum
 {
-  R_ID, R_KIND, R_ELECTOR, R_STATUS,
+  R_ID, R_KIND, R_ELECTOR, R_STATUS, R_CODE,
 };
 
 typedef struct
@@ -894,14 +955,15 @@ resolution_free (Resolution *resolution)
   g_free (resolution);
 }
 
-/* Publishing the changes determined by @determination with the notice @notice_id: each is
- * stamped with the notice; an elector added becomes current and one deleted leaves the
+/* Publishing the changes determined by @determination, in the polling districts of @areas
+ * (every one when %NULL), with the notice @notice_id: each is stamped with the notice; an elector added becomes current and one deleted leaves the
  * register (0004-register.sql). The ids of the electors deleted go into @deleted, if given.
  * The rows are read first and written after, so no statement reads what it writes. */
 gboolean
 _ed_register_notice_resolve (EdChangeSet         *change_set,
                              EdContext           *context,
                              const GDate         *determination,
+                             GHashTable          *areas,
                              const char          *notice_id,
                              GHashTable          *deleted,
                              EdNoticeResolution  *out,
@@ -925,13 +987,16 @@ _ed_register_notice_resolve (EdChangeSet         *change_set,
     sqlite3_bind_text (stmt, 1, deadline, -1, SQLITE_TRANSIENT);
     while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
       {
-        Resolution *row = g_new0 (Resolution, 1);
+        Resolution *row;
         EdAlterationKind kind;
         EdElectorStatus status;
         gboolean known =
           ed_alteration_kind_from_string (column_text (stmt, R_KIND), &kind, NULL) &&
           ed_elector_status_from_string (column_text (stmt, R_STATUS), &status, NULL);
 
+        if (areas != NULL && !g_hash_table_contains (areas, column_text (stmt, R_CODE)))
+          continue;
+        row = g_new0 (Resolution, 1);
         row->alteration = g_strdup (column_text (stmt, R_ID));
         row->elector = g_strdup (column_text (stmt, R_ELECTOR));
         row->adds = known && kind == ED_ALTERATION_ADDITION &&
@@ -994,6 +1059,18 @@ _ed_register_notice_resolve (EdChangeSet         *change_set,
   return TRUE;
 }
 
+static char *
+interim_file_name (EdNoticeKind  kind,
+                   const GDate  *publication,
+                   const char   *extension)
+{
+  g_autofree char *name = ed_notice_file_name (publication, extension);
+
+  if (kind != ED_NOTICE_KIND_INTERIM)
+    return g_steal_pointer (&name);
+  return g_strconcat ("interim-", name, NULL);
+}
+
 /* Publishes in one change set, committed last, so that the two files and the stamps appear
  * together or not at all:
  *
@@ -1009,9 +1086,11 @@ _ed_register_notice_resolve (EdChangeSet         *change_set,
  * published in a notice no one can print again. A crash before 2 leaves only hidden
  * `.partial` temporaries. */
 static gboolean
-publish (EdContext       *context,
-         const GDate     *publication,
-         EdNoticeFlags    flags,
+publish (EdContext           *context,
+         const GDate         *publication,
+         const EdNoticeDates *interim,
+         const char * const  *areas,
+         EdNoticeFlags        flags,
          const char      *out_dir,
          EdProgressFunc   progress,
          gpointer         progress_data,
@@ -1032,6 +1111,8 @@ publish (EdContext       *context,
   g_autoptr(EdDocument) document = NULL;
   g_autoptr(EdOutputFile) csv_out = NULL;
   g_autoptr(EdOutputFile) pdf_out = NULL;
+  g_autoptr(GHashTable) area_set = NULL;
+  EdNoticeKind kind = interim != NULL ? ED_NOTICE_KIND_INTERIM : ED_NOTICE_KIND_MONTHLY;
   EdNoticeResolution resolution;
   gboolean csv_placed = FALSE;
   gboolean pdf_placed = FALSE;
@@ -1042,8 +1123,19 @@ publish (EdContext       *context,
   if (change_set == NULL)
     return FALSE;
 
-  /* Prepared inside the change set's transaction, so what is printed is what is stamped. */
-  notice = ed_register_notice_prepare (context, publication, flags, error);
+  /* Prepared inside the change set's transaction, so what is printed is what is stamped.
+   * An interim notice lists and stamps its election's areas only (s.13AB); the monthly
+   * notice after it lists the rest. */
+  if (interim != NULL)
+    {
+      notice = ed_register_notice_prepare_interim (context, interim, areas, error);
+      if (notice != NULL && areas != NULL)
+        area_set = areas_set (context, areas, error);
+      if (notice == NULL || (areas != NULL && area_set == NULL))
+        return FALSE;
+    }
+  else
+    notice = ed_register_notice_prepare (context, publication, flags, error);
   if (notice == NULL)
     return FALSE;
   {
@@ -1064,19 +1156,20 @@ publish (EdContext       *context,
       return FALSE;
     }
 
-  notice_id = _ed_register_notice_insert (change_set, ED_NOTICE_KIND_MONTHLY, publication,
-                                          error);
+  notice_id = _ed_register_notice_insert (change_set, kind, publication, error);
   if (notice_id == NULL)
     return FALSE;
   if (progress != NULL)
     progress (0.2, _("Stamping the changes with the notice"), progress_data);
-  if (!_ed_register_notice_resolve (change_set, context, &notice->determination, notice_id,
-                                    NULL, &resolution, error))
+  if (!_ed_register_notice_resolve (change_set, context, &notice->determination, area_set,
+                                    notice_id, NULL, &resolution, error))
     return FALSE;
   g_assert (resolution.n_alterations == notice->n_alterations);
 
-  csv_name = ed_notice_file_name (publication, "csv");
-  pdf_name = ed_notice_file_name (publication, "pdf");
+  /* An interim notice may fall on a monthly notice's day: its files never take their
+   * names. */
+  csv_name = interim_file_name (kind, publication, "csv");
+  pdf_name = interim_file_name (kind, publication, "pdf");
   csv_path = g_build_filename (out_dir, csv_name, NULL);
   pdf_path = g_build_filename (out_dir, pdf_name, NULL);
 
@@ -1167,8 +1260,50 @@ ed_register_notice_publish_full (EdContext      *context,
   g_return_val_if_fail (out_dir != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return publish (context, publication, flags, out_dir, NULL, NULL, NULL, out_notice,
-                  out_pdf_path, out_csv_path, error);
+  return publish (context, publication, NULL, NULL, flags, out_dir, NULL, NULL, NULL,
+                  out_notice, out_pdf_path, out_csv_path, error);
+}
+
+/**
+ * ed_register_notice_publish_interim:
+ * @context: the district
+ * @dates: one of the interim notices' dates from ed_notice_timetable_election_interim()
+ * @areas: (array zero-terminated=1): the codes of the polling districts the election covers
+ * @flags: %ED_NOTICE_FLAGS_BEFORE_DATE if a person confirmed publishing before its date
+ * @out_dir: the folder to write `interim-notice-YYYY-MM-DD.pdf` and `.csv` into
+ * @out_notice: (out) (optional) (transfer full): the notice published
+ * @out_pdf_path: (out) (optional) (transfer full): the PDF file written
+ * @out_csv_path: (out) (optional) (transfer full): the CSV file written
+ * @error: return location for an error
+ *
+ * Publishes an interim notice of alteration of an election (RPA 1983 s.13AB, DOMAIN.md
+ * §1.4) as ed_register_notice_publish_full() publishes a monthly one, but for @areas only:
+ * only the alterations of those polling districts are stamped with it and take effect, so
+ * the next monthly notice still lists every other area's changes. Refuses a code that is not
+ * one of the register's polling districts, naming it.
+ *
+ * Returns: %TRUE if the notice was published
+ */
+gboolean
+ed_register_notice_publish_interim (EdContext           *context,
+                                    const EdNoticeDates *dates,
+                                    const char * const  *areas,
+                                    EdNoticeFlags        flags,
+                                    const char          *out_dir,
+                                    EdNotice           **out_notice,
+                                    char               **out_pdf_path,
+                                    char               **out_csv_path,
+                                    GError             **error)
+{
+  g_return_val_if_fail (ED_IS_CONTEXT (context), FALSE);
+  g_return_val_if_fail (dates != NULL && g_date_valid (&dates->publication) &&
+                        g_date_valid (&dates->determination), FALSE);
+  g_return_val_if_fail (areas != NULL, FALSE);
+  g_return_val_if_fail (out_dir != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return publish (context, &dates->publication, dates, areas, flags, out_dir, NULL, NULL,
+                  NULL, out_notice, out_pdf_path, out_csv_path, error);
 }
 
 typedef struct
@@ -1202,7 +1337,8 @@ publish_work (EdJob         *job,
 {
   PublishJob *data = task_data;
 
-  return publish (ED_CONTEXT (connection), &data->publication, data->flags, data->out_dir,
+  return publish (ED_CONTEXT (connection), &data->publication, NULL, NULL, data->flags,
+                  data->out_dir,
                   ed_job_progress, job, cancellable, &data->notice, &data->pdf_path,
                   &data->csv_path, error);
 }

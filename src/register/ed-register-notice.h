@@ -33,6 +33,8 @@ G_BEGIN_DECLS
  *   passed yet, so alterations may still be determined for it: it can never be published
  * @ED_REGISTER_NOTICE_ERROR_BEFORE_DATE: it is not yet the notice's publication date, and
  *   publishing early was not confirmed (%ED_NOTICE_FLAGS_BEFORE_DATE)
+ * @ED_REGISTER_NOTICE_ERROR_UNKNOWN_AREA: an interim notice was asked for an area that is
+ *   not one of the district's polling districts, or for no area at all
  *
  * Why a notice of alteration or a revised register could not be prepared or published.
  */
@@ -45,6 +47,7 @@ typedef enum
   ED_REGISTER_NOTICE_ERROR_NOTHING_TO_PUBLISH,
   ED_REGISTER_NOTICE_ERROR_BEFORE_DEADLINE,
   ED_REGISTER_NOTICE_ERROR_BEFORE_DATE,
+  ED_REGISTER_NOTICE_ERROR_UNKNOWN_AREA,
 } EdRegisterNoticeError;
 
 /**
@@ -206,6 +209,15 @@ gboolean     ed_register_notice_publish_full   (EdContext         *context,
                                                 char             **out_pdf_path,
                                                 char             **out_csv_path,
                                                 GError           **error);
+gboolean     ed_register_notice_publish_interim (EdContext          *context,
+                                                 const EdNoticeDates *dates,
+                                                 const char * const *areas,
+                                                 EdNoticeFlags       flags,
+                                                 const char         *out_dir,
+                                                 EdNotice          **out_notice,
+                                                 char              **out_pdf_path,
+                                                 char              **out_csv_path,
+                                                 GError            **error);
 EdJob       *ed_register_notice_publish_async  (EdContext            *context,
                                                 const GDate          *publication,
                                                 EdNoticeFlags         flags,

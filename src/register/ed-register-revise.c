@@ -390,8 +390,8 @@ ed_register_revise (EdContext             *context,
   notice_id = _ed_register_notice_insert (change_set, ED_NOTICE_KIND_REVISED, publication,
                                           error);
   if (notice_id == NULL ||
-      !_ed_register_notice_resolve (change_set, context, &dates.determination, notice_id, NULL,
-                                    &resolution, error))
+      !_ed_register_notice_resolve (change_set, context, &dates.determination, NULL,
+                                    notice_id, NULL, &resolution, error))
     return FALSE;
   summary.n_alterations = resolution.n_alterations;
   summary.n_added = resolution.n_added;

@@ -95,6 +95,7 @@ static const EdColumnDef register_alteration_columns[] = {
   [ED_REGISTER_ALTERATION_COL_REASON] = { "reason", ED_VALUE_TEXT },
   [ED_REGISTER_ALTERATION_COL_DETAIL] = { "detail", ED_VALUE_TEXT },
   [ED_REGISTER_ALTERATION_COL_NOTICE] = { "notice", ED_VALUE_TEXT },
+  [ED_REGISTER_ALTERATION_COL_PUBLISHED] = { "published", ED_VALUE_TEXT },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (register_alteration_columns) == ED_REGISTER_ALTERATION_N_COLS);
 

@@ -18,7 +18,8 @@
 /* A district with two additions, a deletion and a suffixed number, closed again so the
  * command line can open it. */
 static char *
-make_district (EdTestDir *fixture)
+make_district_with (EdTestDir *fixture,
+                    gboolean   with_brook)
 {
   g_autoptr(EdContext) context = ed_test_register_open (fixture, "england");
   g_autofree char *aa = ed_test_register_add_district (context, "AA", "Abbey");
@@ -34,7 +35,25 @@ make_district (EdTestDir *fixture)
   g_free (ed_test_register_add_alteration (context, leaver, "deletion", "2027-01-12", "moved",
                                            ""));
   g_assert_nonnull (resident);
+  if (with_brook)
+    {
+      /* A second polling district, AB, with an addition of its own. */
+      g_autofree char *ab = ed_test_register_add_district (context, "AB", "Brook");
+      g_autofree char *brook = ed_test_register_add_property (context, ab, "1", "Brook Street");
+      g_autofree char *green = ed_test_register_add_elector (context, ab, brook, "AB", 4, 1,
+                                                             "Green", "Gil", "pending_addition",
+                                                             0);
+
+      g_free (ed_test_register_add_alteration (context, green, "addition", "2027-01-12", "",
+                                               ""));
+    }
   return ed_test_dir_file (fixture, "district.db");
+}
+
+static char *
+make_district (EdTestDir *fixture)
+{
+  return make_district_with (fixture, FALSE);
 }
 
 static void
@@ -163,6 +182,48 @@ test_refuses_month_without_notice (EdTestDir     *fixture,
                    "--optional", NULL);
   g_assert_cmpint (optional.status, ==, 0);
   g_assert_nonnull (strstr (optional.out, "optional"));
+}
+
+/* Issue 12 item 10; RPA 1983 s.13AB: an election's interim notice on the command line, for
+ * the polling districts it names only; an unknown code is refused, naming it, and --areas
+ * needs --interim. District AB's change is left unstamped: the monthly notice of 1 February
+ * lists it alone. */
+static void
+test_interim_publish (EdTestDir     *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *db = make_district_with (fixture, TRUE);
+  g_autofree char *out_dir = ed_test_dir_file (fixture, "out");
+  g_autofree char *pdf = NULL;
+  g_auto(EdTestCliResult) unknown = { 0 };
+  g_auto(EdTestCliResult) no_interim = { 0 };
+  g_auto(EdTestCliResult) result = { 0 };
+  g_auto(EdTestCliResult) monthly = { 0 };
+
+  g_assert_cmpint (g_mkdir (out_dir, 0700), ==, 0);
+  ed_test_cli_run (&unknown, "--db", db, "register", "notice", "--publish", "--interim",
+                   "--date", "2027-01-20", "--areas", "AA,ZZ", "-o", out_dir, NULL);
+  g_assert_cmpint (unknown.status, ==, 1);
+  g_assert_nonnull (strstr (unknown.err, "ZZ"));
+
+  ed_test_cli_run (&no_interim, "--db", db, "register", "notice", "--publish", "--date",
+                   "2027-02-01", "--areas", "AA", NULL);
+  g_assert_cmpint (no_interim.status, ==, 2);
+
+  ed_test_cli_run (&result, "--db", db, "register", "notice", "--publish", "--interim",
+                   "--date", "2027-01-20", "--areas", "AA", "-o", out_dir, NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "interim notice"));
+  g_assert_nonnull (strstr (result.out, "2 alterations"));
+  pdf = g_build_filename (out_dir, "interim-notice-2027-01-20.pdf", NULL);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+
+  ed_test_cli_run (&monthly, "--db", db, "register", "notice", "--preview", "--date",
+                   "2027-02-01", NULL);
+  g_assert_cmpint (monthly.status, ==, 0);
+  g_assert_nonnull (strstr (monthly.out, "1 alteration determined"));
+  g_assert_nonnull (strstr (monthly.out, "AB4/1"));
+  g_assert_null (strstr (monthly.out, "AA1/1"));
 }
 
 static void
@@ -309,6 +370,7 @@ main (int    argc,
   ED_TEST_ADD ("/cli/register/notice/refuses-month-without-notice",
                test_refuses_month_without_notice);
   ED_TEST_ADD ("/cli/register/notice/usage-errors", test_usage_errors);
+  ED_TEST_ADD ("/cli/register/notice/interim-publish", test_interim_publish);
   ED_TEST_ADD ("/cli/register/revise/json", test_revise_json);
   ED_TEST_ADD ("/cli/register/revise/default-folder", test_revise_default_folder);
   return g_test_run ();

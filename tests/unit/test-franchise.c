@@ -542,11 +542,45 @@ test_dates_from_birth (void)
   g_date_set_dmy (&on, 10, G_DATE_MARCH, 2028);
   g_assert_false (ed_elector_shows_eighteen (ED_COUNTRY_WALES, &born, &on, NULL));
 
-  /* 29 February: reached on 28 February in other years. */
+  /* Issue 12: born on 29 February, an age is reached on 1 March in a common year, never on
+   * 28 February (Family Law Reform Act 1969 s.9: from the anniversary of birth; Age of Legal
+   * Capacity (Scotland) Act 1991 s.6(2)). 16 on 29 February 2028, a leap year; 18 on
+   * 1 March 2030. */
   g_date_set_dmy (&born, 29, G_DATE_FEBRUARY, 2012);
   ed_elector_dates_from_birth (ED_COUNTRY_SCOTLAND, &born, &voting_age, &eighteen);
+  g_assert_cmpint (g_date_get_month (&voting_age), ==, G_DATE_FEBRUARY);
   g_assert_cmpint (g_date_get_day (&voting_age), ==, 29);
-  g_assert_cmpint (g_date_get_day (&eighteen), ==, 28);
+  g_assert_cmpint (g_date_get_month (&eighteen), ==, G_DATE_MARCH);
+  g_assert_cmpint (g_date_get_day (&eighteen), ==, 1);
+  g_assert_cmpint (g_date_get_year (&eighteen), ==, 2030);
+  ed_elector_dates_from_birth (ED_COUNTRY_ENGLAND, &born, &voting_age, NULL);
+  g_assert_cmpint (g_date_get_month (&voting_age), ==, G_DATE_MARCH);
+  g_assert_cmpint (g_date_get_day (&voting_age), ==, 1);
+
+  /* A Welsh elector born on 29 February 2008 is 17 on 28 February 2026, and the entry shows
+   * 1 March 2026; from 1 March they are 18. The same from an attainer date of 29 February
+   * 2024, the day they reached 16, with no date of birth. */
+  g_date_set_dmy (&on, 28, G_DATE_FEBRUARY, 2026);
+  {
+    gboolean shows_eighteen = FALSE;
+    GDate shown;
+
+    g_date_clear (&shown, 1);
+    g_assert_true (ed_elector_entry_dates (ED_COUNTRY_WALES, "2008-02-29", "", &on, NULL,
+                                           &shows_eighteen, &shown));
+    g_assert_true (shows_eighteen);
+    g_assert_cmpint (g_date_get_month (&shown), ==, G_DATE_MARCH);
+    g_assert_cmpint (g_date_get_day (&shown), ==, 1);
+    g_assert_true (ed_elector_entry_dates (ED_COUNTRY_WALES, "", "2024-02-29", &on, NULL,
+                                           &shows_eighteen, &shown));
+    g_assert_true (shows_eighteen);
+    g_assert_cmpint (g_date_get_month (&shown), ==, G_DATE_MARCH);
+    g_assert_cmpint (g_date_get_day (&shown), ==, 1);
+    g_date_set_dmy (&on, 1, G_DATE_MARCH, 2026);
+    ed_elector_entry_dates (ED_COUNTRY_WALES, "2008-02-29", "", &on, NULL, &shows_eighteen,
+                            NULL);
+    g_assert_false (shows_eighteen);
+  }
 }
 
 int

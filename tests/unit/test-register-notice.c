@@ -560,6 +560,94 @@ test_interim_notice_for_areas (EdTestDir     *fixture,
   g_assert_cmpuint (everywhere->n_alterations, ==, 8);
 }
 
+/* Issue 12 item 10; RPA 1983 s.13AB, DOMAIN.md §1.4: publishing an election's interim
+ * notice stamps only the alterations of the areas the election covers, so the next monthly
+ * notice (s.13A) still lists the rest. An interim notice for AA of Wednesday 20 January 2027
+ * lists what AA had determined by the day before; the notice of 1 February then lists AB's
+ * addition only, and nothing of AB was stamped. */
+static void
+test_interim_publish_stamps_its_areas (EdTestDir     *fixture,
+                                       gconstpointer  data)
+{
+  g_auto(Register) reg = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EdNotice) interim = NULL;
+  g_autoptr(EdNotice) monthly = NULL;
+  g_autofree char *pdf_path = NULL;
+  g_autofree char *csv_path = NULL;
+  g_autofree char *interim_id = NULL;
+  g_autofree char *n_stamped = NULL;
+  g_autofree char *n_ab_stamped = NULL;
+  g_autofree char *green = NULL;
+  g_autofree char *carter = NULL;
+  EdNoticeDates dates = { 0 };
+  const char *areas[] = { "AA", NULL };
+  const char *unknown[] = { "AA", "ZZ", NULL };
+  GDate date = ed_test_date (NOTICE_DATE);
+  EdNoticeDistrict *district;
+
+  build_register (fixture, &reg);
+  dates.publication = ed_test_date ("2027-01-20");
+  dates.determination = ed_test_date ("2027-01-19");
+  dates.last_application = dates.determination;
+  dates.required = TRUE;
+
+  /* An area the district does not have is refused, and nothing is published. */
+  g_assert_false (ed_register_notice_publish_interim (reg.context, &dates, unknown, 0,
+                                                      fixture->dir, NULL, NULL, NULL,
+                                                      &error));
+  g_assert_error (error, ED_REGISTER_NOTICE_ERROR, ED_REGISTER_NOTICE_ERROR_UNKNOWN_AREA);
+  g_assert_nonnull (strstr (error->message, "ZZ"));
+  g_clear_error (&error);
+
+  g_assert_true (ed_register_notice_publish_interim (reg.context, &dates, areas, 0,
+                                                     fixture->dir, &interim, &pdf_path,
+                                                     &csv_path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (pdf_path, "interim-notice-2027-01-20.pdf"));
+  g_assert_true (g_str_has_suffix (csv_path, "interim-notice-2027-01-20.csv"));
+  g_assert_nonnull (strstr (interim->statutory_reference, "section 13AB"));
+  /* AA's seven, the one determined on 19 January included. */
+  g_assert_cmpuint (interim->n_alterations, ==, 7);
+  g_assert_cmpuint (interim->districts->len, ==, 1);
+
+  interim_id = ed_test_register_get (reg.context,
+                                     "SELECT id FROM register_notice WHERE kind = 'interim' "
+                                     "AND publication_date = '2027-01-20' AND published = 1",
+                                     NULL);
+  g_assert_nonnull (interim_id);
+  n_stamped = ed_test_register_get (reg.context,
+                                    "SELECT count(*) FROM register_alteration WHERE notice = ?1",
+                                    interim_id);
+  g_assert_cmpstr (n_stamped, ==, "7");
+  n_ab_stamped = ed_test_register_get (reg.context,
+                                       "SELECT count(*) FROM register_alteration AS a "
+                                       "JOIN elector AS e ON e.id = a.elector "
+                                       "JOIN polling_district AS d ON d.id = e.polling_district "
+                                       "WHERE d.code = 'AB' AND a.notice <> ?1",
+                                       "");
+  g_assert_cmpstr (n_ab_stamped, ==, "0");
+  carter = ed_test_register_get (reg.context, "SELECT status FROM elector WHERE id = ?1",
+                                 reg.add_carter);
+  g_assert_cmpstr (carter, ==, "current");
+  green = ed_test_register_get (reg.context, "SELECT status FROM elector WHERE id = ?1",
+                                reg.add_green);
+  g_assert_cmpstr (green, ==, "pending_addition");
+
+  /* The monthly notice of 1 February, dated after it, lists only AB's change. */
+  monthly = prepare (reg.context, NOTICE_DATE, 0);
+  g_assert_cmpuint (monthly->n_alterations, ==, 1);
+  g_assert_cmpuint (monthly->districts->len, ==, 1);
+  district = g_ptr_array_index (monthly->districts, 0);
+  g_assert_cmpstr (district->code, ==, "AB");
+  g_assert_cmpstr (entry_at (district, ED_ALTERATION_ADDITION, 0)->name, ==, "Green, Gil");
+  g_clear_pointer (&monthly, ed_notice_free);
+  g_assert_true (ed_register_notice_publish_full (reg.context, &date, 0, fixture->dir, &monthly,
+                                                  NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (monthly->n_alterations, ==, 1);
+}
+
 /* Issue 12 item 11; RPA 1983 s.13A(2): a notice is never published on or before its
  * determination deadline, and before its publication date only when a person confirms it;
  * on or after its date it may be. The notice of 1 February 2027 has its deadline on
@@ -771,6 +859,8 @@ main (int    argc,
                test_shows_only_the_statutory_notice);
   g_test_add_func ("/register/notice/publishable-dates", test_publishable_dates);
   ED_TEST_ADD ("/register/notice/interim-notice-for-areas", test_interim_notice_for_areas);
+  ED_TEST_ADD ("/register/notice/interim-publish-stamps-its-areas",
+               test_interim_publish_stamps_its_areas);
   ED_TEST_ADD ("/register/notice/publish-refused-before-deadline",
                test_publish_refused_before_deadline);
   ED_TEST_ADD ("/register/notice/determination-cut-off", test_determination_cut_off);

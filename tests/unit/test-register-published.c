@@ -12,9 +12,16 @@
 
 #include "config.h"
 
+#include "changes/ed-merge.h"
+#include "core/ed-database-private.h"
+#include "core/ed-date.h"
+#include "register/ed-elector-edit.h"
+#include "register/ed-elector-undo.h"
 #include "register/ed-register-document.h"
+#include "register/ed-register-notice.h"
 #include "register/ed-register-export.h"
 #include "register/ed-register-supply.h"
+#include "ed-test-lib.h"
 #include "ed-test-pdf.h"
 #include "ed-test-register.h"
 
@@ -356,6 +363,208 @@ test_new_address_in_street_order (EdTestDir     *fixture,
   g_assert_true (ann < cal && cal < bob && bob < dan);
 }
 
+/* What a published or supplied version says of Jane, as at 1 December 2026: her entry's
+ * line in the open register's CSV, the printed full register's text and the full register
+ * supplied as data, each checked to name @surname, @forenames and not @not_surname. */
+static void
+assert_published_name (Register   *reg,
+                       EdTestDir  *fixture,
+                       const char *surname,
+                       const char *forenames,
+                       const char *not_surname)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv_path = ed_test_dir_file (fixture, "open-amended.csv");
+  g_autofree char *pdf_path = ed_test_dir_file (fixture, "full-amended.pdf");
+  g_autofree char *supply_path = ed_test_dir_file (fixture, "supply-amended.csv");
+  g_autoptr(GFile) csv = g_file_new_for_path (csv_path);
+  g_autoptr(GFile) supplied = g_file_new_for_path (supply_path);
+  g_autoptr(EdSupply) supply = NULL;
+  g_autofree char *open_line = g_strdup_printf ("AB1,,,%s,%s,1,High Street", forenames, surname);
+  g_autofree char *supply_line = g_strdup_printf ("AB,AB1,,,%s,%s,1,High Street", surname,
+                                                  forenames);
+  g_autofree char *text = NULL;
+  g_autofree char *supply_text = NULL;
+  g_autofree char *pdf_text = NULL;
+  GDate as_at;
+
+  g_date_clear (&as_at, 1);
+  g_date_set_dmy (&as_at, 1, G_DATE_DECEMBER, 2026);
+  g_assert_true (ed_register_export_csv (reg->context, ED_REGISTER_EDITION_OPEN, &as_at, csv,
+                                         NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv_path, &text, NULL, &error));
+  g_assert_nonnull (strstr (text, open_line));
+  g_assert_null (strstr (text, not_surname));
+
+  supply = supply_full (reg->context, ED_SALE_FORMAT_DATA);
+  g_assert_true (ed_register_supply_export_csv (reg->context, supply, supplied, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (supply_path, &supply_text, NULL, &error));
+  g_assert_nonnull (strstr (supply_text, supply_line));
+  g_assert_null (strstr (supply_text, not_surname));
+
+  g_assert_true (ed_register_document_write_pdf (reg->context, ED_REGISTER_EDITION_FULL, &as_at,
+                                                 pdf_path, NULL, &error));
+  g_assert_no_error (error);
+  pdf_text = ed_test_pdf_text (pdf_path, "-layout", NULL);
+  if (pdf_text == NULL)
+    return;
+  g_assert_nonnull (strstr (pdf_text, surname));
+  g_assert_null (strstr (pdf_text, not_surname));
+}
+
+static void
+amend (Register    *reg,
+       const char  *id,
+       const char  *column,
+       const char  *value,
+       const char  *determined)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EdElectorEdit) edit = ed_elector_edit_load (reg->context, id, &error);
+  GDate day;
+
+  g_assert_no_error (error);
+  if (g_str_equal (column, "surname"))
+    g_free (edit->surname), edit->surname = g_strdup (value);
+  else if (g_str_equal (column, "forenames"))
+    g_free (edit->forenames), edit->forenames = g_strdup (value);
+  else
+    g_free (edit->title), edit->title = g_strdup (value);
+  g_date_clear (&day, 1);
+  g_assert_true (ed_date_parse_iso (determined, &day, NULL));
+  g_assert_true (ed_elector_edit_amend (reg->context, edit, &day, &error));
+  g_assert_no_error (error);
+}
+
+static void
+assert_editor_name (Register   *reg,
+                    const char *id,
+                    const char *surname,
+                    const char *forenames)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EdElectorEdit) edit = ed_elector_edit_load (reg->context, id, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (edit->surname, ==, surname);
+  g_assert_cmpstr (edit->forenames, ==, forenames);
+}
+
+/* Issue 12 item 5; RPA 1983 s.13A(2)(b): an alteration has effect only from the day its
+ * notice is issued. An amendment, like an addition or a deletion, reaches no published or
+ * supplied version (the open register's CSV, the printed full register, a supply) before
+ * its notice: they show the entry as it stood, while the editor shows it as it now is.
+ * Jane Smith becomes Jane Evans (determined 5 January 2027), then Janet Evans (6 January),
+ * for the notice of 1 February 2027 (deadline 18 January); an amendment undone is gone from
+ * every version. A third change, determined after the deadline, waits for the next notice. */
+static void
+test_amendment_from_its_notice (EdTestDir     *fixture,
+                                gconstpointer  data)
+{
+  Register reg;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EdElectorSnapshot) snapshot = NULL;
+  g_autofree char *jane = NULL;
+  g_autofree char *saved_today = g_strdup (g_getenv ("ED_TODAY"));
+  GDate notice = { 0 };
+
+  register_build (&reg, fixture);
+  jane = ed_test_register_get (reg.context, "SELECT id FROM elector WHERE surname = ?1",
+                               "Smith");
+  g_assert_nonnull (jane);
+
+  amend (&reg, jane, "surname", "Evans", "2027-01-05");
+  assert_editor_name (&reg, jane, "Evans", "Jane");
+  assert_published_name (&reg, fixture, "Smith", "Jane", "Evans");
+
+  /* Amended twice before the notice: still as it stood at the last notice. */
+  amend (&reg, jane, "forenames", "Janet", "2027-01-06");
+  assert_editor_name (&reg, jane, "Evans", "Janet");
+  assert_published_name (&reg, fixture, "Smith", "Jane", "Evans");
+
+  /* An amendment undone takes its published values with it; the first stays pending. */
+  snapshot = ed_elector_snapshot_take (reg.context, jane, &error);
+  g_assert_no_error (error);
+  amend (&reg, jane, "surname", "Undone", "2027-01-07");
+  assert_published_name (&reg, fixture, "Smith", "Jane", "Undone");
+  g_assert_true (ed_elector_snapshot_restore (reg.context, snapshot, &error));
+  g_assert_no_error (error);
+  assert_editor_name (&reg, jane, "Evans", "Janet");
+  assert_published_name (&reg, fixture, "Smith", "Jane", "Undone");
+
+  /* Determined after the notice's deadline: for the next notice. */
+  amend (&reg, jane, "surname", "Jones", "2027-01-20");
+  assert_editor_name (&reg, jane, "Jones", "Janet");
+  assert_published_name (&reg, fixture, "Smith", "Jane", "Evans");
+
+  g_date_clear (&notice, 1);
+  g_date_set_dmy (&notice, 1, G_DATE_FEBRUARY, 2027);
+  g_setenv ("ED_TODAY", "2027-02-01", TRUE);
+  g_assert_true (ed_register_notice_publish_full (reg.context, &notice, 0, fixture->dir, NULL,
+                                                  NULL, NULL, &error));
+  if (saved_today != NULL)
+    g_setenv ("ED_TODAY", saved_today, TRUE);
+  else
+    g_unsetenv ("ED_TODAY");
+  g_assert_no_error (error);
+
+  /* From its notice the first two have effect; the third still waits for its own. */
+  assert_published_name (&reg, fixture, "Evans", "Janet", "Jones");
+  assert_editor_name (&reg, jane, "Jones", "Janet");
+
+  register_clear (&reg);
+}
+
+/* An amendment recorded before its published values were kept
+ * (0009-alteration-published-values.sql) keeps none, and its entry is published as it now
+ * stands, as it always was; its logged insert is read back as the insert it was. */
+static void
+test_amendment_before_migration (EdTestDir     *fixture,
+                                 gconstpointer  data)
+{
+  g_autofree char *path = ed_test_dir_file (fixture, "district.db");
+  g_autoptr(EdDatabase) old = NULL;
+  g_autoptr(EdContext) context = NULL;
+  g_autoptr(GPtrArray) ops = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *published = NULL;
+  EdOp *insert;
+
+  old = _ed_database_open_at_version (path, ed_test_migrations (), 8, &error);
+  g_assert_no_error (error);
+  g_assert_true (ed_database_exec (
+    old,
+    "INSERT INTO register_alteration (id, elector, kind, determined_on, detail) VALUES "
+    "('4f4f4f4f-0000-4000-8000-000000000001', '3f3f3f3f-0000-4000-8000-000000000001', "
+    "'amendment', '2027-01-05', 'Surname: Smith → Evans');"
+    "INSERT INTO op_log (device, seq, hlc, tbl, pk, col, kind, val) VALUES "
+    "('d0d0d0d0-0000-4000-8000-000000000000', 1, 1, 'register_alteration', "
+    "'4f4f4f4f-0000-4000-8000-000000000001', '__row', 'ins', "
+    "'[\"3f3f3f3f-0000-4000-8000-000000000001\",\"amendment\",\"2027-01-05\",\"\","
+    "\"Surname: Smith → Evans\",\"\"]')",
+    &error));
+  g_assert_no_error (error);
+  g_clear_object (&old);
+
+  context = ed_modules_open_district (path, &error);
+  g_assert_no_error (error);
+  published = ed_test_register_get (context,
+                                    "SELECT published FROM register_alteration WHERE id = ?1",
+                                    "4f4f4f4f-0000-4000-8000-000000000001");
+  g_assert_cmpstr (published, ==, "");
+
+  ops = ed_merge_export (ED_REPLICA (context), NULL, NULL);
+  g_assert_cmpuint (ops->len, ==, 1);
+  insert = g_ptr_array_index (ops, 0);
+  g_assert_cmpint (insert->kind, ==, ED_OP_INS);
+  g_assert_cmpstr (insert->val, ==,
+                   "{\"elector\":\"3f3f3f3f-0000-4000-8000-000000000001\","
+                   "\"kind\":\"amendment\",\"determined_on\":\"2027-01-05\",\"reason\":\"\","
+                   "\"detail\":\"Surname: Smith → Evans\",\"notice\":\"\"}");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -370,6 +579,9 @@ main (int    argc,
   ED_TEST_ADD ("/register/published/fee-base-per-register", test_fee_base_per_register);
   ED_TEST_ADD ("/register/published/new-address-in-street-order",
                test_new_address_in_street_order);
+  ED_TEST_ADD ("/register/published/amendment-from-its-notice", test_amendment_from_its_notice);
+  ED_TEST_ADD ("/register/published/amendment-before-migration",
+               test_amendment_before_migration);
 
   return g_test_run ();
 }
