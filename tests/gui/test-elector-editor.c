@@ -477,6 +477,48 @@ test_date_of_birth (Fixture       *fixture,
   g_assert_cmpstr (stored, ==, "1990-06-15");
 }
 
+/* Every row of the editor is said once: a row's title already names it, so an accessible label
+ * with the same text makes a screen reader say "Surname Surname". */
+static guint
+check_names_said_once (GtkWidget *root)
+{
+  guint rows = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_PREFERENCES_ROW (child))
+        {
+          const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child));
+          g_autofree char *differs = NULL;
+
+          if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (child),
+                                                GTK_ACCESSIBLE_PROPERTY_LABEL))
+            {
+              differs = gtk_test_accessible_check_property (GTK_ACCESSIBLE (child),
+                                                            GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                            title);
+              if (differs == NULL)
+                g_error ("the row “%s” is named twice: by its title and its label", title);
+            }
+          rows++;
+        }
+      rows += check_names_said_once (child);
+    }
+  return rows;
+}
+
+static void
+test_names_said_once (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  EdElectorEditor *editor = open_editor (fixture, fixture->elector_id, NULL);
+
+  g_assert_cmpuint (check_names_said_once (GTK_WIDGET (editor)), >, 10);
+  gtk_window_destroy (GTK_WINDOW (editor));
+  ed_gui_test_iterate ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -497,6 +539,8 @@ main (int    argc,
               test_focus_on_first_field, fixture_teardown);
   g_test_add ("/ui/elector-editor/delete-dialog", Fixture, NULL, fixture_setup,
               test_delete_dialog, fixture_teardown);
+  g_test_add ("/ui/elector-editor/names-said-once", Fixture, NULL, fixture_setup,
+              test_names_said_once, fixture_teardown);
   g_test_add ("/ui/elector-editor/date-of-birth", Fixture, NULL, fixture_setup,
               test_date_of_birth, fixture_teardown);
 
