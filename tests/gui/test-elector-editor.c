@@ -161,7 +161,7 @@ test_amend_surname (Fixture       *fixture,
   g_autofree char *old_surname = g_strdup (gtk_editable_get_text (GTK_EDITABLE (surname)));
   g_autofree char *expected = NULL;
 
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "Edit elector");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "Edit Elector");
   g_assert_nonnull (find_button (editor, "Delete…"));
   /* Nothing changed yet: nothing to save. */
   g_assert_false (gtk_widget_get_sensitive (save));
@@ -290,7 +290,7 @@ test_add_at_address (Fixture       *fixture,
 
   editor = open_editor (fixture, NULL, existing->property);
   hold = g_object_ref (GTK_WIDGET (editor));
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "Add elector");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "Add Elector");
   number_row = ed_gui_test_find (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "Elector number");
   g_assert_nonnull (number_row);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (number_row)), ==, expected);

@@ -1033,7 +1033,7 @@ ed_elector_editor_new (GtkWindow  *parent,
                        "modal", TRUE,
                        "transient-for", parent,
                        "destroy-with-parent", TRUE,
-                       "title", elector_id != NULL ? _("Edit elector") : _("Add elector"),
+                       "title", elector_id != NULL ? _("Edit Elector") : _("Add Elector"),
                        NULL);
   self->context = g_object_ref (context);
 
@@ -1047,7 +1047,7 @@ ed_elector_editor_new (GtkWindow  *parent,
     self->initial = ed_elector_edit_copy (self->stored);
   else
     {
-      gtk_window_set_title (GTK_WINDOW (self), _("Add elector"));
+      gtk_window_set_title (GTK_WINDOW (self), _("Add Elector"));
       self->initial = ed_elector_edit_new ();
       if (property_id != NULL && property_id[0] != '\0' &&
           !ed_elector_edit_prefill_property (self->initial, context, property_id, &error))
