@@ -108,6 +108,32 @@ test_fee_as_recorded (void)
   ed_gui_test_iterate ();
 }
 
+/* The choices are listed in full: the combo's own list would cut "Government department
+ * (purchase)" to its first words. Each choice is a label that wraps, never one that
+ * ellipsizes. */
+static void
+test_choices_in_full (void)
+{
+  g_autoptr(EdContext) context = ed_gui_test_demo_context (20);
+  EdSupplyDialog *dialog = ed_supply_dialog_new (NULL, context);
+  const char *const titles[] = { "Entitlement", "Copy" };
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  ed_gui_test_iterate ();
+  for (gsize i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      GtkWidget *row = ed_gui_test_find (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, titles[i]);
+      g_autoptr(GtkListItemFactory) factory = NULL;
+
+      g_assert_nonnull (row);
+      factory = adw_combo_row_get_list_factory (ADW_COMBO_ROW (row));
+      g_assert_nonnull (factory);
+      g_object_ref (factory);
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ed_gui_test_iterate ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -115,6 +141,7 @@ main (int    argc,
   ed_gui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/supply-dialog/fee-as-recorded", test_fee_as_recorded);
+  g_test_add_func ("/ui/supply-dialog/choices-in-full", test_choices_in_full);
 
   return g_test_run ();
 }
