@@ -255,6 +255,8 @@ test_marker_choices (Fixture       *fixture,
     }
   joined = g_string_free (letters, FALSE);
   g_assert_cmpstr (joined, ==, "-FLB");
+  /* Listed in full, not cut to the combo's fixed width. */
+  g_assert_nonnull (adw_combo_row_get_list_factory (ADW_COMBO_ROW (marker)));
 
   adw_combo_row_set_selected (ADW_COMBO_ROW (marker), peer);
   ed_gui_test_iterate ();

@@ -22,6 +22,7 @@
 #include "ui/ed-ui-resources.h"
 #include "ui/register/ed-elector-editor.h"
 #include "ui/register/ed-move-dialog.h"
+#include "ui/widgets/ed-combo-choices.h"
 #include "ui/widgets/ed-date-row.h"
 #include "ui/widgets/ed-field-error.h"
 #include "ui/widgets/ed-validated-entry-row.h"
@@ -1002,6 +1003,8 @@ ed_elector_editor_init (EdElectorEditor *self)
   absent_votes = GTK_STRING_LIST (adw_combo_row_get_model (ADW_COMBO_ROW (self->absent_vote_row)));
   for (EdAbsentVote v = 0; v < ED_N_ABSENT_VOTES; v++)
     gtk_string_list_append (absent_votes, ed_absent_vote_get_display_name (v));
+  /* "B — Qualifying or retained-rights EU citizen" is longer than the combo's own list shows. */
+  ed_combo_row_show_choices_in_full (ADW_COMBO_ROW (self->marker_row));
   self->loading = FALSE;
 
   ed_today (&self->today);
