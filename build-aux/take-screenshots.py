@@ -74,19 +74,19 @@ def main(build_dir, out_dir):
         # The elector editor, after an amendment, so its history has an entry.
         number = first_elector_number(frame)
         open_elector(frame, number)
-        editor = d.find(app, "frame", "Edit elector", timeout=20)
+        editor = d.find(app, "frame", "Edit Elector", timeout=20)
         surname = d.find(editor, "text", "Surname")
         d.click(surname)
         time.sleep(0.3)
         d.key_combo("a", ["ctrl"])
         d.type_text("Cartwright-Lin")
         d.press(d.find_actionable(editor, "push button", "Save"))
-        d.wait_for(lambda: not d.find_all(app, "frame", "Edit elector"), "the editor to close")
+        d.wait_for(lambda: not d.find_all(app, "frame", "Edit Elector"), "the editor to close")
         open_elector(frame, number)
-        d.find(app, "frame", "Edit elector", timeout=20)
+        d.find(app, "frame", "Edit Elector", timeout=20)
         shoot(os.path.join(out_dir, "editor.png"))
         d.key_combo("Escape")
-        d.wait_for(lambda: not d.find_all(app, "frame", "Edit elector"), "the editor to close")
+        d.wait_for(lambda: not d.find_all(app, "frame", "Edit Elector"), "the editor to close")
         d.key_combo("Escape")
 
         # Filtered to attainers, with the selected elector's household beside the list.
@@ -107,10 +107,38 @@ def main(build_dir, out_dir):
         d.press(d.find_actionable(app, None, "Preferences"))
         d.find(app, "frame", "Preferences")
         shoot(os.path.join(out_dir, "preferences.png"))
+        process.kill()
+        process.wait()
+
+        # The same district in the smallest window an office desktop gives it, and in Welsh.
+        demo = next(os.path.join(folder, name) for folder, _, names in os.walk(home)
+                    for name in names if name.endswith(".db"))
+        small_env = dict(env, GSETTINGS_BACKEND="keyfile")
+        for key, value in (("window-width", "1024"), ("window-height", "700")):
+            subprocess.check_call(["gsettings", "set", "org.electoraldesk.ElectoralDesk",
+                                   key, value], env=small_env)
+        process = open_district(app_path, demo, small_env)
+        shoot(os.path.join(out_dir, "register-1024x700.png"), 1024, 700)
+        process.kill()
+        process.wait()
+
+        welsh_env = dict(env, LANGUAGE="cy", LC_ALL="C.UTF-8",
+                         ED_LOCALEDIR=os.path.join(build_dir, "po"))
+        process = open_district(app_path, demo, welsh_env)
+        shoot(os.path.join(out_dir, "register-welsh.png"))
     finally:
         process.kill()
         bus.kill()
         shutil.rmtree(home, ignore_errors=True)
+
+
+def open_district(app_path, db, env):
+    """Starts the app on @db and waits for the register's rows."""
+    process = subprocess.Popen([app_path, "--db", db], env=env)
+    app = d.find_app("electoral-desk")
+    frame = d.find(app, "frame", None, timeout=30)
+    first_elector_number(frame)
+    return process
 
 
 if __name__ == "__main__":

@@ -448,6 +448,37 @@ ed_franchise_marker_allowed (EdFranchiseMarker   marker,
 }
 
 /**
+ * ed_franchise_markers_offered:
+ * @country: the district's country
+ * @on_date: the day the entry would take effect
+ * @out: (out caller-allocates): the markers, in the enum's order, no marker first
+ *
+ * The markers an officer may give an entry in @country on @on_date: those
+ * ed_franchise_marker_allowed() accepts, so England offers B and not G from 7 May 2024,
+ * Scotland M and Wales its own letter. The legacy E and K are never among them: they come
+ * only with an imported register (DOMAIN.md §1.2).
+ *
+ * Returns: how many markers were written to @out
+ */
+guint
+ed_franchise_markers_offered (EdCountry          country,
+                              const GDate       *on_date,
+                              EdFranchiseMarker  out[ED_FRANCHISE_N_MARKERS])
+{
+  guint n = 0;
+
+  g_return_val_if_fail (country <= ED_COUNTRY_SCOTLAND, 0);
+  g_return_val_if_fail (on_date != NULL && g_date_valid (on_date), 0);
+  g_return_val_if_fail (out != NULL, 0);
+
+  for (EdFranchiseMarker marker = 0; marker < ED_FRANCHISE_N_MARKERS; marker++)
+    if (!ed_franchise_marker_is_legacy (marker) &&
+        ed_franchise_marker_allowed (marker, country, on_date, NULL))
+      out[n++] = marker;
+  return n;
+}
+
+/**
  * ed_franchise_marker_accept_on_import:
  * @marker: a marker read from an imported register
  * @country: where the register is

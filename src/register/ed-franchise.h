@@ -48,6 +48,14 @@ typedef enum
 } EdFranchiseMarker;
 
 /**
+ * ED_FRANCHISE_N_MARKERS:
+ *
+ * How many #EdFranchiseMarker values there are, legacy ones included: room enough for
+ * ed_franchise_markers_offered().
+ */
+#define ED_FRANCHISE_N_MARKERS (ED_FRANCHISE_MARKER_LEGACY_K + 1)
+
+/**
  * ED_FRANCHISE_WELSH_LETTER_DEFAULT:
  *
  * The letter used for a qualifying foreign citizen in Wales when the district has not
@@ -91,6 +99,9 @@ gboolean     ed_franchise_marker_allowed              (EdFranchiseMarker   marke
                                                        EdCountry           country,
                                                        const GDate        *on_date,
                                                        GError            **error);
+guint        ed_franchise_markers_offered             (EdCountry           country,
+                                                       const GDate        *on_date,
+                                                       EdFranchiseMarker   out[ED_FRANCHISE_N_MARKERS]);
 gboolean     ed_franchise_marker_accept_on_import     (EdFranchiseMarker   marker,
                                                        EdCountry           country,
                                                        const GDate        *on_date,

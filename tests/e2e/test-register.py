@@ -148,10 +148,10 @@ def first_day(app_process, cli_path, env, db, state):
 
     # Opens the entry and amends the surname; a toast says it is saved.
     open_row(frame, elector["number"])
-    editor = d.find(app, "frame", "Edit elector", timeout=20)
+    editor = d.find(app, "frame", "Edit Elector", timeout=20)
     replace_text(d.find(editor, "text", "Surname"), AMENDED_SURNAME)
     d.press(d.find_actionable(editor, "push button", "Save"))
-    d.wait_for(lambda: not d.find_all(app, "frame", "Edit elector"), "the editor to close")
+    d.wait_for(lambda: not d.find_all(app, "frame", "Edit Elector"), "the editor to close")
     amended = cli_json(cli_path, env, db, "register", "search", AMENDED_SURNAME)
     assert [e["number"] for e in amended] == [elector["number"]], amended
     d.wait_for(lambda: [l for l in d.find_all(frame, "label") if l.name.endswith(" saved")],
@@ -159,12 +159,12 @@ def first_day(app_process, cli_path, env, db, state):
 
     # Starts another edit and thinks better of it: Escape, then Discard, and nothing is kept.
     open_row(frame, elector["number"])
-    editor = d.find(app, "frame", "Edit elector", timeout=20)
+    editor = d.find(app, "frame", "Edit Elector", timeout=20)
     replace_text(d.find(editor, "text", "Surname"), "Discarded")
     d.key_combo("Escape")
     question = d.find(app, None, "Discard Changes?", timeout=20)
     d.press(d.find_actionable(app, "push button", "Discard"))
-    d.wait_for(lambda: not d.find_all(app, "frame", "Edit elector"), "the editor to close")
+    d.wait_for(lambda: not d.find_all(app, "frame", "Edit Elector"), "the editor to close")
     assert not cli_json(cli_path, env, db, "register", "search", "Discarded")
     del question
 
@@ -181,11 +181,11 @@ def first_day(app_process, cli_path, env, db, state):
     d.wait_for(lambda: d.get_text(search) == by_number["number"], "the typed number")
     d.wait_for(lambda: status_label(frame, r"1 match"), "the one match", timeout=20)
     d.key_combo("Return")
-    editor = d.find(app, "frame", "Edit elector", timeout=20)
+    editor = d.find(app, "frame", "Edit Elector", timeout=20)
     d.wait_for(lambda: [l for l in d.find_all(editor, "label") if l.name == by_number["number"]],
                "the number in the editor")
     d.key_combo("Escape")
-    d.wait_for(lambda: not d.find_all(app, "frame", "Edit elector"), "the editor to close")
+    d.wait_for(lambda: not d.find_all(app, "frame", "Edit Elector"), "the editor to close")
 
     # Adds an elector at the same address: the household's number with the next suffix.
     search_for(frame, AMENDED_SURNAME)
@@ -193,7 +193,7 @@ def first_day(app_process, cli_path, env, db, state):
     d.click(cell)
     time.sleep(0.3)
     d.key_combo("n", ["ctrl"])
-    adder = d.find(app, "frame", "Add elector", timeout=20)
+    adder = d.find(app, "frame", "Add Elector", timeout=20)
     # The new entry follows the household's last: its number with the first suffix
     # (DOMAIN.md §1: no renumbering between revised registers).
     number_label = d.wait_for(lambda: [l for l in d.find_all(adder, "label")
@@ -208,7 +208,7 @@ def first_day(app_process, cli_path, env, db, state):
     replace_text(d.find(adder, "text", "Forenames"), ADDED_FORENAMES)
     replace_text(d.find(adder, "text", "Surname"), ADDED_SURNAME)
     d.press(d.find_actionable(adder, "push button", "Save"))
-    d.wait_for(lambda: not d.find_all(app, "frame", "Add elector"), "the editor to close")
+    d.wait_for(lambda: not d.find_all(app, "frame", "Add Elector"), "the editor to close")
     added = cli_json(cli_path, env, db, "register", "search", ADDED_SURNAME)
     assert [(e["number"], e["status"]) for e in added] == [(expected_number, "pending_addition")], \
         added

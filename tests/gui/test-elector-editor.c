@@ -15,6 +15,7 @@
 #include "demo/ed-demo.h"
 #include "register/ed-elector-edit.h"
 #include "ui/register/ed-elector-editor.h"
+#include "ui/widgets/ed-date-row.h"
 #include "ed-gui-test-util.h"
 #include "register/ed-register-search.h"
 
@@ -160,7 +161,7 @@ test_amend_surname (Fixture       *fixture,
   g_autofree char *old_surname = g_strdup (gtk_editable_get_text (GTK_EDITABLE (surname)));
   g_autofree char *expected = NULL;
 
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "Edit elector");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "Edit Elector");
   g_assert_nonnull (find_button (editor, "Delete…"));
   /* Nothing changed yet: nothing to save. */
   g_assert_false (gtk_widget_get_sensitive (save));
@@ -186,24 +187,24 @@ test_amend_surname (Fixture       *fixture,
 
 /* DOMAIN.md §1.2: M is a Scottish marker, and the demo district is in England. */
 static void
-test_invalid_marker_blocks_save (Fixture       *fixture,
+test_invalid_field_blocks_save (Fixture       *fixture,
                                  gconstpointer  data)
 {
   EdElectorEditor *editor = open_editor (fixture, fixture->elector_id, NULL);
   g_autoptr(GtkWidget) hold = g_object_ref (GTK_WIDGET (editor));
-  GtkWidget *marker = find_row (editor, "Franchise marker");
+  GtkWidget *surname = find_row (editor, "Surname");
   GtkWidget *save = find_button (editor, "Save");
   GtkWidget *message;
   g_autofree char *stored = NULL;
 
-  gtk_editable_set_text (GTK_EDITABLE (marker), "M");
+  gtk_editable_set_text (GTK_EDITABLE (surname), "");
   ed_gui_test_iterate ();
   g_assert_false (gtk_widget_get_sensitive (save));
-  g_assert_true (gtk_widget_has_css_class (marker, "error"));
+  g_assert_true (gtk_widget_has_css_class (surname, "error"));
   message = find_shown_message (GTK_WIDGET (editor));
   g_assert_nonnull (message);
-  /* Right under the marker, saying why. */
-  g_assert_true (gtk_widget_get_next_sibling (marker) == message);
+  /* Right under the surname, saying why. */
+  g_assert_true (gtk_widget_get_next_sibling (surname) == message);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (message)), !=, "");
 
   /* Ctrl+S and Save do nothing while the form is invalid. */
@@ -216,8 +217,53 @@ test_invalid_marker_blocks_save (Fixture       *fixture,
   ed_gui_test_iterate ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
 
+  stored = query (fixture, "SELECT surname FROM elector WHERE id = ?1", fixture->elector_id);
+  g_assert_cmpstr (stored, !=, "");
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+/* DOMAIN.md §1.2: the marker is chosen from those valid in the district's country, England
+ * here: no marker, F, L and, since 7 May 2024, B; never G, Scotland's M, Wales's letter or the
+ * legacy E and K. The choice is saved as its letter. */
+static void
+test_marker_choices (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  EdElectorEditor *editor = open_editor (fixture, fixture->elector_id, NULL);
+  g_autoptr(GtkWidget) hold = g_object_ref (GTK_WIDGET (editor));
+  GtkWidget *marker = ed_gui_test_find (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW,
+                                        "Franchise marker");
+  GListModel *choices;
+  GString *letters = g_string_new (NULL);
+  g_autofree char *stored = NULL;
+  g_autofree char *joined = NULL;
+  guint peer = G_MAXUINT;
+
+  g_assert_nonnull (marker);
+  choices = adw_combo_row_get_model (ADW_COMBO_ROW (marker));
+  for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
+    {
+      const char *text = gtk_string_list_get_string (GTK_STRING_LIST (choices), i);
+
+      /* "F — Overseas elector": the letter before the dash, nothing for no marker. */
+      if (strstr (text, " — ") != NULL)
+        g_string_append_len (letters, text, strstr (text, " — ") - text);
+      else
+        g_string_append (letters, "-");
+      if (g_str_has_prefix (text, "L — "))
+        peer = i;
+    }
+  joined = g_string_free (letters, FALSE);
+  g_assert_cmpstr (joined, ==, "-FLB");
+  /* Listed in full, not cut to the combo's fixed width. */
+  g_assert_nonnull (adw_combo_row_get_list_factory (ADW_COMBO_ROW (marker)));
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (marker), peer);
+  ed_gui_test_iterate ();
+  g_signal_emit_by_name (find_button (editor, "Save"), "clicked");
+  ed_gui_test_iterate ();
   stored = query (fixture, "SELECT marker FROM elector WHERE id = ?1", fixture->elector_id);
-  g_assert_cmpstr (stored, !=, "M");
+  g_assert_cmpstr (stored, ==, "L");
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
@@ -246,7 +292,7 @@ test_add_at_address (Fixture       *fixture,
 
   editor = open_editor (fixture, NULL, existing->property);
   hold = g_object_ref (GTK_WIDGET (editor));
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "Add elector");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "Add Elector");
   number_row = ed_gui_test_find (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "Elector number");
   g_assert_nonnull (number_row);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (number_row)), ==, expected);
@@ -477,6 +523,107 @@ test_date_of_birth (Fixture       *fixture,
   g_assert_cmpstr (stored, ==, "1990-06-15");
 }
 
+static gboolean
+shows_label (GtkWidget  *root,
+             const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if ((GTK_IS_LABEL (child) && gtk_widget_get_visible (child) &&
+         strstr (gtk_label_get_text (GTK_LABEL (child)), text) != NULL) ||
+        shows_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static guint
+check_date_rows (GtkWidget *root)
+{
+  /* As people type them, in English or Welsh; each read as the same day and shown back as the
+   * UK writes it. */
+  static const char *const typed[] = {
+    "13/05/2027", "13/5/2027", "13 May 2027", "13 may 2027", "13 Mai 2027", "2027-05-13",
+  };
+  guint rows = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!ED_IS_DATE_ROW (child))
+        {
+          rows += check_date_rows (child);
+          continue;
+        }
+      for (gsize i = 0; i < G_N_ELEMENTS (typed); i++)
+        {
+          g_autofree char *iso = NULL;
+
+          gtk_editable_set_text (GTK_EDITABLE (child), typed[i]);
+          iso = ed_date_row_dup_iso (ED_DATE_ROW (child));
+          g_assert_cmpstr (iso, ==, "2027-05-13");
+          g_assert_true (shows_label (child, "13 May 2027"));
+        }
+      gtk_editable_set_text (GTK_EDITABLE (child), "");
+      rows++;
+    }
+  return rows;
+}
+
+/* Every date row of the editor (attainer date, date of birth, absent vote ends) reads a date
+ * as people type it and shows it as the UK writes it. */
+static void
+test_every_date_row (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  EdElectorEditor *editor = open_editor (fixture, fixture->elector_id, NULL);
+
+  g_assert_cmpuint (check_date_rows (GTK_WIDGET (editor)), ==, 3);
+  gtk_window_destroy (GTK_WINDOW (editor));
+  ed_gui_test_iterate ();
+}
+
+/* Every row of the editor is said once: a row's title already names it, so an accessible label
+ * with the same text makes a screen reader say "Surname Surname". */
+static guint
+check_names_said_once (GtkWidget *root)
+{
+  guint rows = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_PREFERENCES_ROW (child))
+        {
+          const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child));
+          g_autofree char *differs = NULL;
+
+          if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (child),
+                                                GTK_ACCESSIBLE_PROPERTY_LABEL))
+            {
+              differs = gtk_test_accessible_check_property (GTK_ACCESSIBLE (child),
+                                                            GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                            title);
+              if (differs == NULL)
+                g_error ("the row “%s” is named twice: by its title and its label", title);
+            }
+          rows++;
+        }
+      rows += check_names_said_once (child);
+    }
+  return rows;
+}
+
+static void
+test_names_said_once (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  EdElectorEditor *editor = open_editor (fixture, fixture->elector_id, NULL);
+
+  g_assert_cmpuint (check_names_said_once (GTK_WIDGET (editor)), >, 10);
+  gtk_window_destroy (GTK_WINDOW (editor));
+  ed_gui_test_iterate ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -485,8 +632,10 @@ main (int    argc,
 
   g_test_add ("/ui/elector-editor/amend-surname", Fixture, NULL, fixture_setup,
               test_amend_surname, fixture_teardown);
-  g_test_add ("/ui/elector-editor/invalid-marker", Fixture, NULL, fixture_setup,
-              test_invalid_marker_blocks_save, fixture_teardown);
+  g_test_add ("/ui/elector-editor/invalid-field", Fixture, NULL, fixture_setup,
+              test_invalid_field_blocks_save, fixture_teardown);
+  g_test_add ("/ui/elector-editor/marker-choices", Fixture, NULL, fixture_setup,
+              test_marker_choices, fixture_teardown);
   g_test_add ("/ui/elector-editor/add-at-address", Fixture, NULL, fixture_setup,
               test_add_at_address, fixture_teardown);
   g_test_add ("/ui/elector-editor/dates-as-people-write-them", Fixture, NULL, fixture_setup,
@@ -497,6 +646,10 @@ main (int    argc,
               test_focus_on_first_field, fixture_teardown);
   g_test_add ("/ui/elector-editor/delete-dialog", Fixture, NULL, fixture_setup,
               test_delete_dialog, fixture_teardown);
+  g_test_add ("/ui/elector-editor/every-date-row", Fixture, NULL, fixture_setup,
+              test_every_date_row, fixture_teardown);
+  g_test_add ("/ui/elector-editor/names-said-once", Fixture, NULL, fixture_setup,
+              test_names_said_once, fixture_teardown);
   g_test_add ("/ui/elector-editor/date-of-birth", Fixture, NULL, fixture_setup,
               test_date_of_birth, fixture_teardown);
 

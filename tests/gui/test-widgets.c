@@ -289,11 +289,95 @@ test_text_cell (void)
   g_assert_cmpint (short_min, >=, label_height - 2);
   g_assert_cmpint (short_min, <=, label_height + 6);
 
+  /* An empty cell is silent: no label at all, not an empty one. */
+  ed_text_cell_set_text (ED_TEXT_CELL (cell), "");
+  ed_gui_test_iterate ();
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (cell),
+                                                    GTK_ACCESSIBLE_PROPERTY_LABEL));
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE);
+  ed_text_cell_set_text (ED_TEXT_CELL (cell), "F");
+  ed_gui_test_iterate ();
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "F");
+  g_assert_false (gtk_test_accessible_has_state (GTK_ACCESSIBLE (cell),
+                                                 GTK_ACCESSIBLE_STATE_HIDDEN));
+
   ed_text_cell_set_text (ED_TEXT_CELL (cell), NULL);
   g_assert_null (ed_text_cell_get_text (ED_TEXT_CELL (cell)));
   ed_gui_test_iterate ();
   g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (cell),
                                                     GTK_ACCESSIBLE_PROPERTY_LABEL));
+  gtk_window_destroy (window);
+}
+
+static void
+setup_named_cell_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item)
+{
+  gtk_list_item_set_child (item, ed_text_cell_new ());
+}
+
+static void
+bind_named_cell_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+  g_autofree char *label = g_strdup_printf ("AB%s Carter, Ann",
+                                            gtk_string_object_get_string (string));
+  EdTextCell *cell = ED_TEXT_CELL (gtk_list_item_get_child (item));
+
+  ed_text_cell_set_text (cell, gtk_string_object_get_string (string));
+  ed_text_cell_set_row_label (cell, label);
+}
+
+/* The rows of a column view are the view's own widgets: a cell names the row it is in, so a
+ * screen reader says "AB1 Carter, Ann" for the row, once, and no row is left nameless. */
+static void
+test_text_cell_names_row (void)
+{
+  const char *const numbers[] = { "1", "2", "3", NULL };
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  g_autoptr(GtkStringList) strings = gtk_string_list_new (numbers);
+  GtkSingleSelection *selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (strings)));
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkWidget *view = gtk_column_view_new (GTK_SELECTION_MODEL (selection));
+  guint named = 0;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_named_cell_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_named_cell_cb), NULL);
+  gtk_column_view_append_column (GTK_COLUMN_VIEW (view),
+                                 gtk_column_view_column_new ("Number", factory));
+  gtk_window_set_child (window, view);
+  gtk_window_set_default_size (window, 300, 300);
+  gtk_window_present (window);
+  ed_gui_test_iterate ();
+
+  for (GtkWidget *child = gtk_widget_get_first_child (view); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      /* The view's list of rows, after its header. */
+      for (GtkWidget *row = gtk_widget_get_first_child (child); row != NULL;
+           row = gtk_widget_get_next_sibling (row))
+        {
+          GtkWidget *cell;
+          g_autofree char *expected = NULL;
+
+          if (g_strcmp0 (gtk_widget_get_css_name (row), "row") != 0 ||
+              !gtk_widget_get_visible (row))
+            continue;
+          cell = gtk_widget_get_first_child (row);
+          while (cell != NULL && !ED_IS_TEXT_CELL (cell))
+            cell = gtk_widget_get_first_child (cell);
+          if (cell == NULL)
+            continue;
+          expected = g_strdup_printf ("AB%s Carter, Ann",
+                                      ed_text_cell_get_text (ED_TEXT_CELL (cell)));
+          gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row),
+                                               GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
+          named++;
+        }
+    }
+  g_assert_cmpuint (named, ==, 3);
   gtk_window_destroy (window);
 }
 
@@ -383,6 +467,7 @@ main (int   argc,
   g_test_add ("/ui/widgets/date-row/reads-and-shows", Fixture, NULL, fixture_setup,
               test_date_row, fixture_teardown);
   g_test_add_func ("/ui/widgets/text-cell/label-and-size", test_text_cell);
+  g_test_add_func ("/ui/widgets/text-cell/names-row", test_text_cell_names_row);
   g_test_add_func ("/ui/widgets/screenful/first-then-whole", test_screenful);
   return g_test_run ();
 }

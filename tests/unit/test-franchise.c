@@ -583,6 +583,55 @@ test_dates_from_birth (void)
   }
 }
 
+/* The editor's choice of marker (DOMAIN.md §1.2): what each country may give a new entry, with
+ * England's G giving way to B on 7 May 2024, and never the legacy E or K. */
+static void
+check_offered (EdCountry                country,
+               guint                    d,
+               GDateMonth               m,
+               guint                    y,
+               const EdFranchiseMarker *expected,
+               guint                    n_expected)
+{
+  EdFranchiseMarker offered[ED_FRANCHISE_N_MARKERS];
+  GDate date;
+  guint n;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, d, m, y);
+  n = ed_franchise_markers_offered (country, &date, offered);
+  g_assert_cmpmem (offered, n * sizeof *offered, expected, n_expected * sizeof *expected);
+}
+
+static void
+test_offered (void)
+{
+  const EdFranchiseMarker england[] = {
+    ED_FRANCHISE_MARKER_NONE, ED_FRANCHISE_MARKER_OVERSEAS, ED_FRANCHISE_MARKER_PEER,
+    ED_FRANCHISE_MARKER_QUALIFYING_EU_CITIZEN,
+  };
+  const EdFranchiseMarker england_before_ecr[] = {
+    ED_FRANCHISE_MARKER_NONE, ED_FRANCHISE_MARKER_OVERSEAS, ED_FRANCHISE_MARKER_PEER,
+    ED_FRANCHISE_MARKER_EU_CITIZEN,
+  };
+  const EdFranchiseMarker wales[] = {
+    ED_FRANCHISE_MARKER_NONE, ED_FRANCHISE_MARKER_OVERSEAS, ED_FRANCHISE_MARKER_PEER,
+    ED_FRANCHISE_MARKER_EU_CITIZEN, ED_FRANCHISE_MARKER_WELSH_FOREIGN_CITIZEN,
+  };
+  const EdFranchiseMarker scotland[] = {
+    ED_FRANCHISE_MARKER_NONE, ED_FRANCHISE_MARKER_OVERSEAS, ED_FRANCHISE_MARKER_PEER,
+    ED_FRANCHISE_MARKER_EU_CITIZEN, ED_FRANCHISE_MARKER_SCOTTISH_FOREIGN_NATIONAL,
+  };
+
+  check_offered (ED_COUNTRY_ENGLAND, 23, G_DATE_NOVEMBER, 2026, england, G_N_ELEMENTS (england));
+  check_offered (ED_COUNTRY_ENGLAND, 7, G_DATE_MAY, 2024, england, G_N_ELEMENTS (england));
+  check_offered (ED_COUNTRY_ENGLAND, 6, G_DATE_MAY, 2024, england_before_ecr,
+                 G_N_ELEMENTS (england_before_ecr));
+  check_offered (ED_COUNTRY_WALES, 23, G_DATE_NOVEMBER, 2026, wales, G_N_ELEMENTS (wales));
+  check_offered (ED_COUNTRY_SCOTLAND, 23, G_DATE_NOVEMBER, 2026, scotland,
+                 G_N_ELEMENTS (scotland));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -595,6 +644,7 @@ main (int   argc,
   g_test_add_func ("/register/franchise/to-letter", test_to_letter);
   g_test_add_func ("/register/franchise/welsh-letter-check", test_welsh_letter_check);
   g_test_add_func ("/register/franchise/allowed", test_allowed);
+  g_test_add_func ("/register/franchise/offered", test_offered);
   g_test_add_func ("/register/franchise/accept-on-import", test_accept_on_import);
   g_test_add_func ("/register/franchise/votes-at", test_votes_at);
   g_test_add_func ("/register/franchise/attainer-england", test_attainer_england);

@@ -15,12 +15,14 @@
 #include "core/ed-value-error.h"
 #include "register/ed-elector-edit.h"
 #include "register/ed-elector-undo.h"
+#include "register/ed-franchise.h"
 #include "register/ed-register-search.h"
 #include "ui/ed-accessible.h"
 #include "core/ed-today.h"
 #include "ui/ed-ui-resources.h"
 #include "ui/register/ed-elector-editor.h"
 #include "ui/register/ed-move-dialog.h"
+#include "ui/widgets/ed-combo-choices.h"
 #include "ui/widgets/ed-date-row.h"
 #include "ui/widgets/ed-field-error.h"
 #include "ui/widgets/ed-validated-entry-row.h"
@@ -68,6 +70,9 @@ struct _EdElectorEditor
   GtkWidget       *forenames_row;
   GtkWidget       *surname_row;
   GtkWidget       *marker_row;
+  /* What each item of the marker's combo stands for. */
+  EdFranchiseMarker markers[ED_FRANCHISE_N_MARKERS];
+  guint            n_markers;
   GtkWidget       *attainer_row;
   GtkWidget       *date_of_birth_row;
   GtkWidget       *opt_out_switch;
@@ -152,6 +157,68 @@ set_date (char      **field,
   set_text (field, iso != NULL ? iso : entry_text (row));
 }
 
+static const char *
+welsh_letter (EdElectorEditor *self)
+{
+  return ed_district_settings_get_welsh_marker_letter (ed_context_get_settings (self->context));
+}
+
+/* The chosen marker's letter. A legacy E or K has no letter to give: it is only ever the
+ * imported entry's own, kept as stored, so that the rules say why it cannot stay. */
+static void
+set_marker (EdElectorEditor *self,
+            EdElectorEdit   *edit)
+{
+  guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (self->marker_row));
+  const char *letter;
+
+  if (selected >= self->n_markers)
+    return;
+  letter = ed_franchise_marker_to_letter (self->markers[selected], welsh_letter (self));
+  if (letter != NULL)
+    set_text (&edit->marker, letter);
+}
+
+/* The marker's choices: those valid in the district's country today (DOMAIN.md §1.2), and
+ * the entry's own if it is not one of them (a G kept from before 7 May 2024, an imported E),
+ * so that opening an entry never changes it unasked. */
+static void
+load_markers (EdElectorEditor *self,
+              const char      *stored)
+{
+  EdCountry country = ed_district_settings_get_country (ed_context_get_settings (self->context));
+  GtkStringList *names = GTK_STRING_LIST (adw_combo_row_get_model (ADW_COMBO_ROW (self->marker_row)));
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+  EdFranchiseMarker current = ED_FRANCHISE_MARKER_NONE;
+  guint position = 0;
+
+  self->n_markers = ed_franchise_markers_offered (country, &self->today, self->markers);
+  if (!ed_franchise_marker_parse (stored, welsh_letter (self), &current, NULL))
+    current = ED_FRANCHISE_MARKER_NONE;
+  while (position < self->n_markers && self->markers[position] != current)
+    position++;
+  if (position == self->n_markers)
+    self->markers[self->n_markers++] = current;
+
+  for (guint i = 0; i < self->n_markers; i++)
+    {
+      const char *letter = ed_franchise_marker_to_letter (self->markers[i], welsh_letter (self));
+      const char *name = ed_franchise_marker_get_display_name (self->markers[i]);
+
+      if (letter == NULL || *letter == '\0')
+        g_ptr_array_add (items, g_strdup (name));
+      else
+        /* Translators: a franchise marker in the editor's list: its letter, then what it
+         * means, as in "F — Overseas elector". */
+        g_ptr_array_add (items, g_strdup_printf (C_("franchise marker", "%s — %s"), letter,
+                                                 name));
+    }
+  g_ptr_array_add (items, NULL);
+  gtk_string_list_splice (names, 0, g_list_model_get_n_items (G_LIST_MODEL (names)),
+                          (const char *const *)items->pdata);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (self->marker_row), position);
+}
+
 /* The form as an EdElectorEdit: the stored entry (or a blank one) with what is typed. */
 static EdElectorEdit *
 read_form (EdElectorEditor *self)
@@ -163,7 +230,7 @@ read_form (EdElectorEditor *self)
   set_text (&edit->title, entry_text (self->title_row));
   set_text (&edit->forenames, entry_text (self->forenames_row));
   set_text (&edit->surname, entry_text (self->surname_row));
-  set_text (&edit->marker, entry_text (self->marker_row));
+  set_marker (self, edit);
   set_date (&edit->attainer_date, self->attainer_row);
   set_date (&edit->date_of_birth, self->date_of_birth_row);
   edit->open_register_opt_out = gtk_switch_get_active (GTK_SWITCH (self->opt_out_switch));
@@ -795,7 +862,7 @@ load_form (EdElectorEditor *self)
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), edit->title);
   gtk_editable_set_text (GTK_EDITABLE (self->forenames_row), edit->forenames);
   gtk_editable_set_text (GTK_EDITABLE (self->surname_row), edit->surname);
-  gtk_editable_set_text (GTK_EDITABLE (self->marker_row), edit->marker);
+  load_markers (self, edit->marker);
   gtk_editable_set_text (GTK_EDITABLE (self->attainer_row), edit->attainer_date);
   gtk_editable_set_text (GTK_EDITABLE (self->date_of_birth_row), edit->date_of_birth);
   gtk_switch_set_active (GTK_SWITCH (self->opt_out_switch), edit->open_register_opt_out);
@@ -936,6 +1003,8 @@ ed_elector_editor_init (EdElectorEditor *self)
   absent_votes = GTK_STRING_LIST (adw_combo_row_get_model (ADW_COMBO_ROW (self->absent_vote_row)));
   for (EdAbsentVote v = 0; v < ED_N_ABSENT_VOTES; v++)
     gtk_string_list_append (absent_votes, ed_absent_vote_get_display_name (v));
+  /* "B — Qualifying or retained-rights EU citizen" is longer than the combo's own list shows. */
+  ed_combo_row_show_choices_in_full (ADW_COMBO_ROW (self->marker_row));
   self->loading = FALSE;
 
   ed_today (&self->today);
@@ -967,7 +1036,7 @@ ed_elector_editor_new (GtkWindow  *parent,
                        "modal", TRUE,
                        "transient-for", parent,
                        "destroy-with-parent", TRUE,
-                       "title", elector_id != NULL ? _("Edit elector") : _("Add elector"),
+                       "title", elector_id != NULL ? _("Edit Elector") : _("Add Elector"),
                        NULL);
   self->context = g_object_ref (context);
 
@@ -981,7 +1050,7 @@ ed_elector_editor_new (GtkWindow  *parent,
     self->initial = ed_elector_edit_copy (self->stored);
   else
     {
-      gtk_window_set_title (GTK_WINDOW (self), _("Add elector"));
+      gtk_window_set_title (GTK_WINDOW (self), _("Add Elector"));
       self->initial = ed_elector_edit_new ();
       if (property_id != NULL && property_id[0] != '\0' &&
           !ed_elector_edit_prefill_property (self->initial, context, property_id, &error))

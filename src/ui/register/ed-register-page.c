@@ -164,12 +164,24 @@ bind_cell (GtkListItem *item,
   ed_text_cell_set_text (cell, row != NULL ? cell_text (row, column) : "");
 }
 
+/* The number's cell also names its row by the elector, "AB124 Carter, Ann", so a screen reader
+ * moving through the register hears who each row is; a row that could not be read is silent. */
 static void
 bind_number_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 EdRegisterPage           *self)
 {
+  EdElectorRow *row = gtk_list_item_get_item (item);
+  g_autofree char *label = NULL;
+
   bind_cell (item, COLUMN_NUMBER);
+  if (row != NULL)
+    /* Translators: a row of the register as a screen reader says it: the elector's number,
+     * then their name. */
+    label = g_strdup_printf (C_("register row", "%s %s"), ed_elector_row_get_number (row),
+                             ed_elector_row_get_name (row));
+  ed_text_cell_set_row_label (ED_TEXT_CELL (gtk_list_item_get_child (item)),
+                              label != NULL ? label : "");
 }
 
 static void

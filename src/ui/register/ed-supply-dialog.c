@@ -26,6 +26,7 @@
 #include "ui/ed-number-format.h"
 #include "ui/ed-ui-resources.h"
 #include "ui/register/ed-supply-dialog.h"
+#include "ui/widgets/ed-combo-choices.h"
 #include "ui/widgets/ed-date-row.h"
 #include "ui/widgets/ed-field-error.h"
 #include "ui/widgets/ed-validated-entry-row.h"
@@ -38,6 +39,7 @@ struct _EdSupplyDialog
   GPtrArray            *notices;          /* EdSupplyNotice, as the notice row lists them */
   char                 *counted_key;      /* what counted_entries was counted for */
   guint64               counted_entries;
+  EdMoney               counted_fee;
   GtkFileChooserNative *chooser;
   EdJob                *job;              /* set while a copy is written */
   GFile                *copy;             /* the file it is written to */
@@ -167,33 +169,42 @@ read_request (EdSupplyDialog   *self,
   return TRUE;
 }
 
-/* Counting the open register reads every entry, so a count is kept until what it depends on
- * changes, not redone at every key typed in the recipient. */
+/* The entries and fee the copy will be recorded with: ed_register_supply_quote() for a copy of
+ * the register, which charges the base fee once per constituency register (DOMAIN.md §1.3),
+ * as ed_register_supply_record() does. Counting the open register reads every entry, so the
+ * quote is kept until what it depends on changes, not redone at every key typed in the
+ * recipient. */
 static gboolean
-count_entries (EdSupplyDialog         *self,
-               const EdSupplyRequest  *request,
-               guint64                *out,
-               GError                **error)
+quote (EdSupplyDialog         *self,
+       const EdSupplyRequest  *request,
+       guint64                *out_entries,
+       EdMoney                *out_fee,
+       GError                **error)
 {
+  const EdSupplyEntitlement *entitlement = selected_entitlement (self);
   g_autofree char *date = ed_date_format_iso (&request->supplied_on);
-  g_autofree char *key = g_strdup_printf ("%d|%s|%s", request->item, date,
+  g_autofree char *key = g_strdup_printf ("%d|%d|%s|%s|%s", request->item, request->format,
+                                          entitlement != NULL ? entitlement->key : "", date,
                                           request->notice != NULL ? request->notice : "");
 
   if (request->item == ED_SALE_KIND_MARKED)
     {
-      *out = request->entries;
+      /* The marked copy's entries are typed, and its fee is the same for everyone. */
+      *out_entries = request->entries;
+      *out_fee = ed_supply_fee (entitlement, request->item, request->format, request->entries);
       return TRUE;
     }
   if (g_strcmp0 (key, self->counted_key) != 0)
     {
-      if (!ed_register_supply_count_entries (self->context, request->item,
-                                             &request->supplied_on, request->notice,
-                                             &self->counted_entries, error))
+      if (!ed_register_supply_quote (self->context, entitlement, request->item,
+                                     request->format, &request->supplied_on, request->notice,
+                                     &self->counted_entries, &self->counted_fee, error))
         return FALSE;
       g_free (self->counted_key);
       self->counted_key = g_steal_pointer (&key);
     }
-  *out = self->counted_entries;
+  *out_entries = self->counted_entries;
+  *out_fee = self->counted_fee;
   return TRUE;
 }
 
@@ -228,6 +239,7 @@ update (EdSupplyDialog *self)
   EdSaleKind item = selected_item (self);
   GtkWidget *field = NULL;
   guint64 entries = 0;
+  EdMoney fee = 0;
   gboolean ok;
 
   gtk_widget_set_visible (GTK_WIDGET (self->notice_row), item == ED_SALE_KIND_NOTICE);
@@ -238,13 +250,13 @@ update (EdSupplyDialog *self)
     return;
 
   ok = read_request (self, &request, &field, &error) &&
-       count_entries (self, &request, &entries, &error);
+       quote (self, &request, &entries, &fee, &error);
   if (ok)
     {
-      const EdSupplyEntitlement *entitlement = selected_entitlement (self);
-      EdMoney fee = ed_supply_fee (entitlement, request.item, request.format, entries);
       g_autofree char *fee_text = ed_money_format (fee);
-      g_autofree char *entries_text = g_strdup_printf ("%'" G_GUINT64_FORMAT, entries);
+      /* Grouped as the rest of the window groups counts ("60,000"), whatever the locale's
+       * printf would do. */
+      g_autofree char *entries_text = ed_number_format_count ((guint)MIN (entries, G_MAXUINT));
 
       gtk_label_set_text (self->entries_label, entries_text);
       if (fee == 0)
@@ -578,6 +590,9 @@ ed_supply_dialog_init (EdSupplyDialog *self)
   list = GTK_STRING_LIST (adw_combo_row_get_model (self->format_row));
   for (EdSaleFormat f = 0; f < ED_N_SALE_FORMATS; f++)
     gtk_string_list_append (list, ed_sale_format_get_display_name (f));
+  ed_combo_row_show_choices_in_full (self->entitlement_row);
+  ed_combo_row_show_choices_in_full (self->item_row);
+  ed_combo_row_show_choices_in_full (self->notice_row);
 
   g_date_clear (&today, 1);
   g_date_set_time_t (&today, time (NULL));

@@ -23,13 +23,19 @@
  * jump through a long list binds over a thousand cells in one frame, and updating each cell's
  * label there was a tenth of the frame. The labels of every cell bound in a frame are set
  * together after it, once each however many times the cell was bound, before a screen reader
- * can ask for them. */
+ * can ask for them.
+ *
+ * A cell may also name the row of the list it sits in (ed_text_cell_set_row_label()), so that a
+ * screen reader moving through the register says each row as "AB124 Carter, Ann" rather than
+ * nothing. The row is the view's own widget, made and reused by the view, so the name is given
+ * at the same idle as the cell's label, to whichever row holds the cell then. */
 
 struct _EdTextCell
 {
   GtkWidget  parent_instance;
 
   char      *text;
+  char      *row_label;
   gboolean   label_pending;
 };
 
@@ -111,15 +117,53 @@ ed_text_cell_snapshot (GtkWidget   *widget,
                               0, (gtk_widget_get_height (widget) - logical.height) / 2, layout);
 }
 
+/* The list's row around the cell: the nearest ancestor styled as a row (a list or column
+ * view's row widget, which has no public type in GTK 4.8). */
+static GtkWidget *
+find_row (EdTextCell *self)
+{
+  for (GtkWidget *widget = gtk_widget_get_parent (GTK_WIDGET (self)); widget != NULL;
+       widget = gtk_widget_get_parent (widget))
+    {
+      if (g_strcmp0 (gtk_widget_get_css_name (widget), "row") == 0)
+        return widget;
+      if (GTK_IS_LIST_VIEW (widget) || GTK_IS_COLUMN_VIEW (widget))
+        break;
+    }
+  return NULL;
+}
+
 static void
 update_label (EdTextCell *self)
 {
   self->label_pending = FALSE;
-  if (self->text != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    self->text, -1);
+  /* An empty cell says nothing. A label of "" is not enough: GTK 4.8 gives a nameless
+   * accessible its type's name, so a screen reader read "EdTextCell" for every blank marker.
+   * Hidden, it is left out of the accessibility tree until it has text again. */
+  if (self->text != NULL && *self->text != '\0')
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      self->text, -1);
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_HIDDEN);
+    }
   else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
+    {
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+    }
+
+  if (self->row_label != NULL)
+    {
+      GtkWidget *row = find_row (self);
+
+      if (row == NULL)
+        return;
+      if (*self->row_label != '\0')
+        gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        self->row_label, -1);
+      else
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL);
+    }
 }
 
 static gboolean
@@ -172,6 +216,7 @@ ed_text_cell_finalize (GObject *object)
   EdTextCell *self = ED_TEXT_CELL (object);
 
   g_free (self->text);
+  g_free (self->row_label);
 
   G_OBJECT_CLASS (ed_text_cell_parent_class)->finalize (object);
 }
@@ -289,4 +334,26 @@ ed_text_cell_get_text (EdTextCell *self)
   g_return_val_if_fail (ED_IS_TEXT_CELL (self), NULL);
 
   return self->text;
+}
+
+/**
+ * ed_text_cell_set_row_label:
+ * @self: an #EdTextCell
+ * @label: (nullable): what a screen reader says for the list row holding the cell; "" for a
+ *   row with nothing in it
+ *
+ * Names the row of the list view or column view that holds @self, once the main loop is idle,
+ * as the cell's own label is. One cell of each row should do this, the row's first column.
+ */
+void
+ed_text_cell_set_row_label (EdTextCell *self,
+                            const char *label)
+{
+  g_return_if_fail (ED_IS_TEXT_CELL (self));
+
+  if (g_strcmp0 (self->row_label, label) == 0)
+    return;
+  g_free (self->row_label);
+  self->row_label = g_strdup (label);
+  queue_label (self);
 }

@@ -15,9 +15,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (EdTextCell, ed_text_cell, ED, TEXT_CELL, GtkWidget)
 
-GtkWidget  *ed_text_cell_new      (void);
-void        ed_text_cell_set_text (EdTextCell *self,
-                                   const char *text);
-const char *ed_text_cell_get_text (EdTextCell *self);
+GtkWidget  *ed_text_cell_new           (void);
+void        ed_text_cell_set_text      (EdTextCell *self,
+                                        const char *text);
+const char *ed_text_cell_get_text      (EdTextCell *self);
+void        ed_text_cell_set_row_label (EdTextCell *self,
+                                        const char *label);
 
 G_END_DECLS
