@@ -123,6 +123,12 @@ test_export_pdf (void)
 
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Register Exported");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "open.pdf"));
+  /* The officer's next step is to look at the file (issue 12, item 15), and counts are
+   * grouped as people write them. */
+  g_assert_true (adw_message_dialog_has_response (dialog, "open"));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "open");
+  g_assert_true (g_regex_match_simple ("^[0-9]{1,3}(,[0-9]{3})* entr",
+                                       adw_message_dialog_get_body (dialog), 0, 0));
   g_assert_true (g_file_get_contents (pdf_path, &contents, &length, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
   ed_test_dir_assert_no_temporaries (dir);

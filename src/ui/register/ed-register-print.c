@@ -18,7 +18,9 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "ui/ed-accessible.h"
 #include "ui/ed-job-page.h"
+#include "ui/ed-number-format.h"
 #include "ui/ed-print.h"
 #include "register/ed-register-document.h"
 #include "ui/register/ed-register-print.h"
@@ -98,6 +100,42 @@ show_message (GtkWindow  *parent,
 }
 
 static void
+exported_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      const char       *uri)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "open"))
+    return;
+  if (!g_app_info_launch_default_for_uri (uri, NULL, &error))
+    show_message (gtk_window_get_transient_for (GTK_WINDOW (dialog)),
+                  _("Could Not Open the Register"), error->message);
+}
+
+/* A finished export is told with the way to look at it: an officer's next step is nearly
+ * always to open the file and check it. */
+static void
+show_exported (GtkWindow  *parent,
+               const char *path,
+               const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, _("Register Exported"), body);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"),
+                                    "open", _("_Open"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "open",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "open");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (exported_response_cb),
+                         g_file_get_uri (file), (GClosureNotify)(void (*) (void))g_free, 0);
+  ed_accessible_name_buttons (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 print_done_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
@@ -130,14 +168,17 @@ print_done_cb (GObject      *source,
   else
     {
       g_autofree char *name = g_path_get_basename (job->pdf_path);
+      g_autofree char *count = ed_number_format_count (n_entries);
+      g_autofree char *pages = ed_number_format_count (n_pages);
       g_autofree char *entries = g_strdup_printf (
-        ngettext ("%u entry", "%u entries", n_entries), n_entries);
+        /* TRANSLATORS: %s is a count with its thousands grouped, "60,000" */
+        ngettext ("%s entry", "%s entries", n_entries), count);
       g_autofree char *body = g_strdup_printf (
-        /* TRANSLATORS: "60000 entries on 1406 pages in register.pdf" */
-        ngettext ("%s on %u page in %s", "%s on %u pages in %s", n_pages), entries,
-        n_pages, name);
+        /* TRANSLATORS: "60,000 entries on 1,406 pages in register.pdf" */
+        ngettext ("%s on %s page in %s", "%s on %s pages in %s", n_pages), entries,
+        pages, name);
 
-      show_message (job->parent, _("Register Exported"), body);
+      show_exported (job->parent, job->pdf_path, body);
     }
   job_free (job);
 }
