@@ -186,3 +186,22 @@ ed_test_date (const char *iso)
   g_assert_true (g_date_valid (&date));
   return date;
 }
+
+EdSupply *
+ed_test_register_supply_full (EdContext    *context,
+                              EdSaleFormat  format)
+{
+  g_autoptr(GError) error = NULL;
+  EdSupplyRequest request = { 0 };
+  EdSupply *supply;
+
+  g_date_clear (&request.supplied_on, 1);
+  g_date_set_dmy (&request.supplied_on, 1, G_DATE_DECEMBER, 2026);
+  request.recipient = "Abbey Party";
+  request.entitlement = "political-party";
+  request.item = ED_SALE_KIND_FULL;
+  request.format = format;
+  supply = ed_register_supply_record (context, &request, &error);
+  g_assert_no_error (error);
+  return supply;
+}

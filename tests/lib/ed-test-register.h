@@ -11,6 +11,7 @@
 #include "changes/ed-change-set.h"
 #include "core/ed-database.h"
 #include "district/ed-district-settings.h"
+#include "register/ed-register-supply.h"
 #include "changes/ed-state-hash.h"
 #include "ed-test-dir.h"
 
@@ -71,5 +72,10 @@ char      *ed_test_register_get             (EdContext          *context,
                                              const char         *row_id);
 char      *ed_test_register_state_hash      (EdContext          *context);
 GDate      ed_test_date                     (const char         *iso);
+
+/* A full-register supply to a political party on 1 December 2026, recorded as the Supply
+ * dialog records one. */
+EdSupply  *ed_test_register_supply_full     (EdContext          *context,
+                                             EdSaleFormat        format);
 
 G_END_DECLS

@@ -29,31 +29,12 @@
 #include "register/ed-register-notice.h"
 #include "register/ed-register-supply.h"
 
-static EdSupply *
-supply_full (EdContext    *context,
-             EdSaleFormat  format)
-{
-  g_autoptr(GError) error = NULL;
-  EdSupplyRequest request = { 0 };
-  EdSupply *supply;
-
-  g_date_clear (&request.supplied_on, 1);
-  g_date_set_dmy (&request.supplied_on, 1, G_DATE_DECEMBER, 2026);
-  request.recipient = "Abbey Party";
-  request.entitlement = "political-party";
-  request.item = ED_SALE_KIND_FULL;
-  request.format = format;
-  supply = ed_register_supply_record (context, &request, &error);
-  g_assert_no_error (error);
-  return supply;
-}
-
 static char *
 supplied_csv (EdTestDir *fixture,
               EdContext *context)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(EdSupply) supply = supply_full (context, ED_SALE_FORMAT_DATA);
+  g_autoptr(EdSupply) supply = ed_test_register_supply_full (context, ED_SALE_FORMAT_DATA);
   g_autofree char *path = ed_test_dir_file (fixture, "full.csv");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   char *text = NULL;
@@ -69,7 +50,7 @@ supplied_pdf (EdTestDir *fixture,
               EdContext *context)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(EdSupply) supply = supply_full (context, ED_SALE_FORMAT_PRINTED);
+  g_autoptr(EdSupply) supply = ed_test_register_supply_full (context, ED_SALE_FORMAT_PRINTED);
   g_autofree char *path = ed_test_dir_file (fixture, "full.pdf");
   g_autoptr(GFile) file = g_file_new_for_path (path);
 

@@ -80,25 +80,6 @@ register_clear (Register *reg)
   g_free (reg->high_street);
 }
 
-static EdSupply *
-supply_full (EdContext    *context,
-             EdSaleFormat  format)
-{
-  g_autoptr(GError) error = NULL;
-  EdSupplyRequest request = { 0 };
-  EdSupply *supply;
-
-  g_date_clear (&request.supplied_on, 1);
-  g_date_set_dmy (&request.supplied_on, 1, G_DATE_DECEMBER, 2026);
-  request.recipient = "Abbey Party";
-  request.entitlement = "political-party";
-  request.item = ED_SALE_KIND_FULL;
-  request.format = format;
-  supply = ed_register_supply_record (context, &request, &error);
-  g_assert_no_error (error);
-  return supply;
-}
-
 /* What no published version may show about this register. */
 static void
 assert_nothing_private (const char *text)
@@ -134,7 +115,7 @@ test_full_supply_as_data (EdTestDir     *fixture,
   guint n_written = 0;
 
   register_build (&reg, fixture);
-  supply = supply_full (reg.context, ED_SALE_FORMAT_DATA);
+  supply = ed_test_register_supply_full (reg.context, ED_SALE_FORMAT_DATA);
   g_assert_true (ed_register_supply_export_csv (reg.context, supply, file, &n_written, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &text, NULL, &error));
@@ -173,7 +154,7 @@ test_full_supply_printed (EdTestDir     *fixture,
   guint n_written = 0;
 
   register_build (&reg, fixture);
-  supply = supply_full (reg.context, ED_SALE_FORMAT_PRINTED);
+  supply = ed_test_register_supply_full (reg.context, ED_SALE_FORMAT_PRINTED);
   g_assert_true (ed_register_supply_export (reg.context, supply, file, &n_written, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_written, ==, 4);
@@ -397,7 +378,7 @@ assert_published_name (Register   *reg,
   g_assert_nonnull (strstr (text, open_line));
   g_assert_null (strstr (text, not_surname));
 
-  supply = supply_full (reg->context, ED_SALE_FORMAT_DATA);
+  supply = ed_test_register_supply_full (reg->context, ED_SALE_FORMAT_DATA);
   g_assert_true (ed_register_supply_export_csv (reg->context, supply, supplied, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (supply_path, &supply_text, NULL, &error));
