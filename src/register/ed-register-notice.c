@@ -282,18 +282,39 @@ _ed_register_notice_check_order (EdContext    *context,
 }
 
 /* The alterations a notice publishes: determined by its deadline and not yet published.
- * A change never determined (no date) waits. */
+ * A change never determined (no date) waits.
+ *
+ * The notice shows each entry as its alterations up to the deadline left it. The editor
+ * writes an amendment into the entry at once, so an entry amended again after the deadline
+ * holds values this notice must not publish: each such later amendment kept the values
+ * before it (0009-alteration-published-values.sql), and the earliest of them naming a
+ * field holds the field's value as at this notice, as the published walk reads them
+ * (ed-register-export.c). */
+#define AS_NOTICED(column) "coalesce (later.v ->> '" column "', e." column ", '')"
 static const char gather_sql[] =
+  "WITH later_field (elector, key, value, id) AS ("
+  "  SELECT x.elector, j.key, j.value, x.id "
+  "  FROM register_alteration AS x, "
+  "    json_each (CASE WHEN json_valid (x.published) THEN x.published ELSE '{}' END) AS j "
+  "  WHERE x.kind = 'amendment' AND x.notice = '' AND x.published <> '' "
+  "    AND (x.determined_on = '' OR x.determined_on > ?1)), "
+  "later (elector, v) AS ("
+  "  SELECT elector, json_group_object (key, value) FROM ("
+  "    SELECT elector, key, value, min (id) FROM later_field GROUP BY elector, key) "
+  "  GROUP BY elector) "
   "SELECT a.id, a.kind, a.determined_on, a.reason, a.detail, "
   "  coalesce (e.id, ''), coalesce (d.code, e.number_prefix, ''), coalesce (d.name, ''), "
   "  coalesce (e.number_prefix, ''), coalesce (e.number, 0), coalesce (e.number_suffix, 0), "
-  "  coalesce (e.title, ''), coalesce (e.forenames, ''), coalesce (e.surname, ''), "
-  "  coalesce (e.marker, ''), coalesce (e.attainer_date, ''), coalesce (e.anonymous, 0), "
-  "  coalesce (e.other_elector, 0), p.id IS NOT NULL, coalesce (p.property, ''), "
+  "  " AS_NOTICED ("title") ", " AS_NOTICED ("forenames") ", " AS_NOTICED ("surname") ", "
+  "  " AS_NOTICED ("marker") ", " AS_NOTICED ("attainer_date") ", "
+  "  coalesce (later.v ->> 'anonymous', e.anonymous, 0), "
+  "  coalesce (later.v ->> 'other_elector', e.other_elector, 0), "
+  "  p.id IS NOT NULL, coalesce (p.property, ''), "
   "  coalesce (p.street, ''), coalesce (p.locality, ''), coalesce (p.town, ''), "
-  "  coalesce (p.postcode, ''), coalesce (e.date_of_birth, '') "
+  "  coalesce (p.postcode, ''), " AS_NOTICED ("date_of_birth") " "
   "FROM register_alteration AS a "
   "LEFT JOIN elector AS e ON e.id = a.elector "
+  "LEFT JOIN later ON later.elector = a.elector "
   "LEFT JOIN polling_district AS d ON d.id = e.polling_district "
   "LEFT JOIN property AS p ON p.id = e.property "
   "WHERE a.notice = '' AND a.determined_on <> '' AND a.determined_on <= ?1";

@@ -433,6 +433,38 @@ assert_editor_name (Register   *reg,
   g_assert_cmpstr (edit->forenames, ==, forenames);
 }
 
+/* The name the notice of @publication prints for @elector's amendment. */
+static void
+assert_notice_name (Register    *reg,
+                    const GDate *publication,
+                    const char  *elector,
+                    const char  *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EdNotice) notice = ed_register_notice_prepare (reg->context, publication, 0,
+                                                           &error);
+  guint found = 0;
+
+  g_assert_no_error (error);
+  for (guint d = 0; d < notice->districts->len; d++)
+    {
+      EdNoticeDistrict *district = g_ptr_array_index (notice->districts, d);
+      GPtrArray *amendments = district->entries[ED_ALTERATION_AMENDMENT];
+
+      for (guint i = 0; i < amendments->len; i++)
+        {
+          EdNoticeEntry *entry = g_ptr_array_index (amendments, i);
+
+          if (g_str_equal (entry->elector_id, elector))
+            {
+              g_assert_cmpstr (entry->name, ==, name);
+              found++;
+            }
+        }
+    }
+  g_assert_cmpuint (found, ==, 1);
+}
+
 /* Issue 12 item 5; RPA 1983 s.13A(2)(b): an alteration has effect only from the day its
  * notice is issued. An amendment, like an addition or a deletion, reaches no published or
  * supplied version (the open register's CSV, the printed full register, a supply) before
@@ -482,6 +514,9 @@ test_amendment_from_its_notice (EdTestDir     *fixture,
 
   g_date_clear (&notice, 1);
   g_date_set_dmy (&notice, 1, G_DATE_FEBRUARY, 2027);
+  /* The notice itself shows the entry as its own amendments left it: Janet Evans, never the
+   * surname determined after its deadline. */
+  assert_notice_name (&reg, &notice, jane, "Evans, Janet");
   g_setenv ("ED_TODAY", "2027-02-01", TRUE);
   g_assert_true (ed_register_notice_publish_full (reg.context, &notice, 0, fixture->dir, NULL,
                                                   NULL, NULL, &error));
