@@ -772,6 +772,30 @@ ed_elector_dates_from_birth (EdCountry    country,
 }
 
 /**
+ * ed_voting_age_latest_birth:
+ * @country: where the register is
+ * @today: the day
+ * @out_born: (out): the latest date of birth of someone of voting age on @today
+ *
+ * Someone born after @out_born is not yet of voting age on @today: an attainer, if in the
+ * register. @today less the voting age in years, which gives 28 February for 29 February in
+ * a common year: one born on 29 February reaches an age on 1 March
+ * (ed_elector_dates_from_birth ()), after that day.
+ */
+void
+ed_voting_age_latest_birth (EdCountry    country,
+                            const GDate *today,
+                            GDate       *out_born)
+{
+  g_return_if_fail (country <= ED_COUNTRY_SCOTLAND);
+  g_return_if_fail (today != NULL && g_date_valid (today));
+  g_return_if_fail (out_born != NULL);
+
+  *out_born = *today;
+  g_date_subtract_years (out_born, ed_attainer_voting_age (country));
+}
+
+/**
  * ed_elector_shows_eighteen:
  * @country: where the register is
  * @date_of_birth: the elector's date of birth

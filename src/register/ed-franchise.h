@@ -111,6 +111,9 @@ gboolean     ed_franchise_marker_votes_at_ukpge       (EdFranchiseMarker   marke
 gboolean     ed_franchise_marker_votes_at_local       (EdFranchiseMarker   marker);
 
 guint        ed_attainer_voting_age                   (EdCountry           country);
+void         ed_voting_age_latest_birth               (EdCountry           country,
+                                                       const GDate        *today,
+                                                       GDate              *out_born);
 gboolean     ed_attainer_date_check                   (EdCountry           country,
                                                        const GDate        *attainer_date,
                                                        const GDate        *today,

@@ -42,10 +42,6 @@ EdHousehold *ed_register_household  (EdContext    *context,
                                      const char   *property_id,
                                      GError      **error);
 
-GHashTable  *ed_register_household_pending_amendments (EdContext   *context,
-                                                      const char  *property_id,
-                                                      GError     **error);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EdHousehold, ed_household_free)
 
 G_END_DECLS

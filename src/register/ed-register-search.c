@@ -19,6 +19,9 @@
 #include <string.h>
 
 #include "core/ed-database.h"
+#include "core/ed-date.h"
+#include "core/ed-today.h"
+#include "register/ed-franchise.h"
 #include "register/ed-register-search-private.h"
 
 void
@@ -140,6 +143,8 @@ _ed_register_read_summaries (EdDatabase    *database,
       if (status == NULL || !ed_elector_status_from_string (status, &summary->status, NULL))
         summary->status = ED_ELECTOR_STATUS_CURRENT;
       summary->property = column_dup (stmt, _ED_SUMMARY_PROPERTY);
+      summary->amendment_pending = sqlite3_column_int (stmt,
+                                                       _ED_SUMMARY_AMENDMENT_PENDING) != 0;
       g_ptr_array_add (results, summary);
     }
   sqlite3_reset (stmt);
@@ -348,8 +353,11 @@ append_filter_terms (GString                *sql,
     g_string_append (sql, " AND e.marker != '' AND e.marker = :marker");
   g_assert (filter->absent_vote < G_N_ELEMENTS (absent_vote_terms));
   g_string_append (sql, absent_vote_terms[filter->absent_vote]);
+  /* The first term is the index's WHERE (0010-attainers-by-birth.sql); the second keeps
+   * those of the entries it holds who are attainers. */
   if (filter->attainers)
-    g_string_append (sql, " AND e.attainer_date != ''");
+    g_string_append (sql, " AND (e.attainer_date != '' OR e.date_of_birth != '')"
+                          " AND (e.attainer_date != '' OR e.date_of_birth > :born_after)");
   g_assert (filter->pending < G_N_ELEMENTS (pending_terms));
   g_string_append (sql, pending_terms[filter->pending]);
 }
@@ -378,10 +386,26 @@ bind_named_int (sqlite3_stmt *stmt,
 
 static void
 bind_filter (sqlite3_stmt           *stmt,
+             EdContext              *context,
              const EdRegisterFilter *filter)
 {
   EdAbsentVote vote;
   EdElectorStatus status;
+
+  /* An entry with a date of birth is an attainer while it is not yet of voting age
+   * (ed_voting_age_latest_birth ()). */
+  if (sqlite3_bind_parameter_index (stmt, ":born_after") > 0)
+    {
+      EdCountry country = ed_district_settings_get_country (ed_context_get_settings (context));
+      g_autofree char *born_after = NULL;
+      GDate today;
+      GDate latest;
+
+      ed_today (&today);
+      ed_voting_age_latest_birth (country, &today, &latest);
+      born_after = ed_date_format_iso (&latest);
+      bind_named_text (stmt, ":born_after", born_after);
+    }
 
   bind_named_text (stmt, ":district", filter->polling_district);
   bind_named_text (stmt, ":marker", filter->marker);
@@ -501,7 +525,7 @@ ed_register_search_filtered (EdContext               *context,
     return NULL;
   bind_named_text (stmt, ":query", query);
   bind_named_int (stmt, ":limit", limit);
-  bind_filter (stmt, filter);
+  bind_filter (stmt, context, filter);
   return _ed_register_read_summaries (database, stmt, error);
 }
 
@@ -548,7 +572,7 @@ ed_register_search_count (EdContext               *context,
     return FALSE;
   bind_named_text (stmt, ":query", query);
   if (!ed_register_filter_is_empty (filter))
-    bind_filter (stmt, filter);
+    bind_filter (stmt, context, filter);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     *out_count = (guint)sqlite3_column_int64 (stmt, 0);
@@ -562,11 +586,12 @@ ed_register_search_count (EdContext               *context,
 }
 
 static gboolean
-count_where (EdDatabase              *database,
+count_where (EdContext               *context,
              const EdRegisterFilter  *filter,
              guint                   *out_count,
              GError                 **error)
 {
+  EdDatabase *database = ed_context_get_database (context);
   g_autoptr(GString) sql = NULL;
   sqlite3_stmt *stmt;
   int rc;
@@ -579,7 +604,7 @@ count_where (EdDatabase              *database,
       append_filter_terms (sql, filter);
       stmt = ed_database_cached (database, sql->str, error);
       if (stmt != NULL)
-        bind_filter (stmt, filter);
+        bind_filter (stmt, context, filter);
     }
   if (stmt == NULL)
     return FALSE;
@@ -619,7 +644,6 @@ ed_register_count_filtered (EdContext               *context,
                             guint                   *out_count,
                             GError                 **error)
 {
-  EdDatabase *database;
   EdRegisterFilter with_any;
   guint all = 0;
   guint absent = 0;
@@ -628,18 +652,17 @@ ed_register_count_filtered (EdContext               *context,
   g_return_val_if_fail (out_count != NULL, FALSE);
   g_return_val_if_fail (filter_check (filter), FALSE);
 
-  database = ed_context_get_database (context);
   if (filter == NULL || filter->absent_vote != ED_ABSENT_VOTE_FILTER_NONE)
-    return count_where (database, filter, out_count, error);
+    return count_where (context, filter, out_count, error);
 
   /* Four electors in five vote in person, so no index narrows them down; count them as
    * everyone the other filters keep less the absent voters among them, which indexes can. */
   with_any = *filter;
   with_any.absent_vote = ED_ABSENT_VOTE_FILTER_ALL;
-  if (!count_where (database, &with_any, &all, error))
+  if (!count_where (context, &with_any, &all, error))
     return FALSE;
   with_any.absent_vote = ED_ABSENT_VOTE_FILTER_ANY;
-  if (!count_where (database, &with_any, &absent, error))
+  if (!count_where (context, &with_any, &absent, error))
     return FALSE;
   *out_count = all - absent;
   return TRUE;
@@ -715,7 +738,7 @@ ed_register_list_range_filtered (EdContext               *context,
     return NULL;
   bind_named_int (stmt, ":position", position);
   bind_named_int (stmt, ":n", n);
-  bind_filter (stmt, filter);
+  bind_filter (stmt, context, filter);
   return _ed_register_read_summaries (database, stmt, error);
 }
 
@@ -808,7 +831,7 @@ ed_register_key_seek (EdContext               *context,
   if (stmt == NULL)
     return FALSE;
   if (filter != NULL)
-    bind_filter (stmt, filter);
+    bind_filter (stmt, context, filter);
   bind_key (stmt, from);
   bind_named_int (stmt, ":skip", skip);
   memset (out, 0, sizeof *out);
@@ -870,7 +893,7 @@ ed_register_list_from_key (EdContext               *context,
   if (stmt == NULL)
     return NULL;
   if (filter != NULL)
-    bind_filter (stmt, filter);
+    bind_filter (stmt, context, filter);
   bind_key (stmt, from);
   bind_named_int (stmt, ":n", n);
   return _ed_register_read_summaries (database, stmt, error);

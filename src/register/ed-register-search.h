@@ -24,6 +24,8 @@ G_BEGIN_DECLS
  * @anonymous: an anonymous entry
  * @status: where the entry stands; current for a value only a newer desk knows
  * @property: the row id of the elector's property, "" for none
+ * @amendment_pending: an amendment of the entry waits for the next notice: it has effect in
+ *   the editor and the lists at once, but is published only by its notice
  *
  * One line of the register, as lists and search results show it.
  */
@@ -39,6 +41,7 @@ typedef struct
   gboolean         anonymous;
   EdElectorStatus  status;
   char            *property;
+  gboolean         amendment_pending;
 } EdElectorSummary;
 
 /**

@@ -12,6 +12,8 @@
 #include <glib/gstdio.h>
 
 #include "ed-gui-test-util.h"
+#include "ed-modules.h"
+#include "register/ed-elector-edit.h"
 #include "ui/ed-module-page.h"
 #include "ui/ed-window.h"
 #include "ui/widgets/ed-text-cell.h"
@@ -202,6 +204,65 @@ test_register_row_menu (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* What waits for the next notice is marked in the list itself (issue 12, item 13): an
+ * amendment, which the list already shows as made, in the Pending column of its row. */
+static void
+test_register_pending_column (void)
+{
+  g_autofree char *path = ed_gui_test_demo_district (NULL, 300);
+  g_autoptr(GError) error = NULL;
+  EdWindow *window;
+  GtkWidget *column_view;
+  GtkSingleSelection *selection;
+  GtkWidget *number;
+  GtkWidget *row;
+  gboolean marked = FALSE;
+
+  {
+    g_autoptr(EdContext) context = ed_modules_open_district (path, &error);
+    g_autoptr(EdElectorEdit) edit = NULL;
+    g_autofree char *id = NULL;
+    sqlite3_stmt *stmt;
+
+    g_assert_no_error (error);
+    stmt = ed_database_cached (ed_context_get_database (context),
+                               "SELECT id FROM elector WHERE number_prefix = 'AA' AND number = 2",
+                               &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    id = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+    sqlite3_reset (stmt);
+    edit = ed_elector_edit_load (context, id, &error);
+    g_assert_no_error (error);
+    g_free (edit->surname);
+    edit->surname = g_strdup ("Quillfeather");
+    g_assert_true (ed_elector_edit_amend (context, edit, NULL, &error));
+    g_assert_no_error (error);
+  }
+
+  window = g_object_new (ED_TYPE_WINDOW, NULL);
+  g_assert_true (ed_window_open_district (window, path, NULL));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  column_view = ed_gui_test_find (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW, NULL);
+  selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view)));
+  g_assert_true (ed_gui_test_wait_for_items (G_LIST_MODEL (selection), 300));
+  ed_gui_test_iterate ();
+
+  /* The row of AA2 has "Amendment" in one of its cells; the row of AA1 in none. */
+  number = find_text_cell (column_view, "AA2");
+  g_assert_nonnull (number);
+  row = gtk_widget_get_parent (gtk_widget_get_parent (number));
+  marked = find_text_cell (row, "Amendment") != NULL;
+  g_assert_true (marked);
+  number = find_text_cell (column_view, "AA1");
+  g_assert_nonnull (number);
+  row = gtk_widget_get_parent (gtk_widget_get_parent (number));
+  g_assert_null (find_text_cell (row, "Amendment"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static GtkLabel *
 find_label_matching (GtkWidget  *root,
                      const char *prefix)
@@ -356,6 +417,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/every-module-has-a-page", test_every_module_has_a_page);
   g_test_add_func ("/ui/window/open-bad-file-reports", test_open_bad_file_reports);
   g_test_add_func ("/ui/window/register-row-menu", test_register_row_menu);
+  g_test_add_func ("/ui/window/register-pending-column", test_register_pending_column);
   g_test_add_func ("/ui/window/register-search-count-and-keys",
                    test_register_search_count_and_keys);
   g_test_add_func ("/ui/window/wide-district-made-private", test_wide_district_made_private);

@@ -632,6 +632,40 @@ test_offered (void)
                  G_N_ELEMENTS (scotland));
 }
 
+/* Who is of voting age today, as the Attainers filter asks it of a date of birth: born on
+ * or before the day returned. Checked against ed_elector_dates_from_birth () over four years
+ * of days either side of the 29 February rule (Family Law Reform Act 1969 s.9). */
+static void
+test_voting_age_latest_birth (void)
+{
+  for (EdCountry country = ED_COUNTRY_ENGLAND; country <= ED_COUNTRY_SCOTLAND; country++)
+    {
+      GDate today;
+
+      g_date_clear (&today, 1);
+      g_date_set_dmy (&today, 1, G_DATE_JANUARY, 2027);
+      for (guint day = 0; day < 4 * 366; day++, g_date_add_days (&today, 1))
+        {
+          GDate latest;
+          GDate born;
+
+          ed_voting_age_latest_birth (country, &today, &latest);
+          /* The latest birth and the three days either side of it. */
+          born = latest;
+          g_date_subtract_days (&born, 3);
+          for (guint i = 0; i < 7; i++, g_date_add_days (&born, 1))
+            {
+              GDate voting_age;
+              gboolean of_age;
+
+              ed_elector_dates_from_birth (country, &born, &voting_age, NULL);
+              of_age = g_date_compare (&voting_age, &today) <= 0;
+              g_assert_cmpint (of_age, ==, g_date_compare (&born, &latest) <= 0);
+            }
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -653,6 +687,8 @@ main (int   argc,
   g_test_add_func ("/register/franchise/voting-age", test_voting_age);
   g_test_add_func ("/register/franchise/under-16", test_under_16);
   g_test_add_func ("/register/franchise/dates-from-birth", test_dates_from_birth);
+  g_test_add_func ("/register/franchise/voting-age-latest-birth",
+                   test_voting_age_latest_birth);
 
   return g_test_run ();
 }

@@ -9,6 +9,9 @@
 
 #include "changes/ed-change-set.h"
 #include "core/ed-database.h"
+#include "core/ed-date.h"
+#include "core/ed-today.h"
+#include "register/ed-franchise.h"
 #include "register/ed-elector-edit.h"
 #include "register/ed-register-search.h"
 #include "register/ed-register-stats.h"
@@ -243,12 +246,33 @@ prepare_entries (EdContext *context)
             "2027-03-01");
   set_text (context, ((EdElectorSummary *)g_ptr_array_index (all, 41))->id, "absent_vote",
             "postal_proxy");
+  /* Dates of birth with no attainer date: of voting age tomorrow (an attainer), today and
+   * long ago (not). */
+  for (guint i = 42; i < 45; i++)
+    {
+      g_autofree char *born = NULL;
+      GDate date;
+
+      ed_today (&date);
+      g_date_subtract_years (&date, ed_attainer_voting_age (ed_district_settings_get_country (
+                                      ed_context_get_settings (context))));
+      if (i == 42)
+        g_date_add_days (&date, 1);
+      else if (i == 44)
+        g_date_subtract_years (&date, 40);
+      born = ed_date_format_iso (&date);
+      set_text (context, ((EdElectorSummary *)g_ptr_array_index (all, i))->id, "attainer_date",
+                "");
+      set_text (context, ((EdElectorSummary *)g_ptr_array_index (all, i))->id, "date_of_birth",
+                born);
+    }
 
   g_clear_pointer (&all, g_ptr_array_unref);
   all = ed_register_list_range (context, 0, 10000, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT polling_district, attainer_date != '' "
-                                       "FROM elector WHERE id = ?1", -1, &stmt, NULL),
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT polling_district, attainer_date != '', "
+                                       "date_of_birth FROM elector WHERE id = ?1", -1, &stmt,
+                                       NULL),
                    ==, SQLITE_OK);
   for (guint i = 0; i < all->len; i++)
     {
@@ -259,6 +283,22 @@ prepare_entries (EdContext *context)
       g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
       entry->polling_district = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
       entry->attainer = sqlite3_column_int (stmt, 1) != 0;
+      /* An attainer by date of birth: not of voting age today (DOMAIN.md §1.2). */
+      if (!entry->attainer && sqlite3_column_bytes (stmt, 2) > 0)
+        {
+          GDate born;
+          GDate voting_age;
+          GDate today;
+
+          g_date_clear (&born, 1);
+          g_assert_true (ed_date_parse_iso ((const char *)sqlite3_column_text (stmt, 2), &born,
+                                            NULL));
+          ed_elector_dates_from_birth (ed_district_settings_get_country (
+                                         ed_context_get_settings (context)),
+                                       &born, &voting_age, NULL);
+          ed_today (&today);
+          entry->attainer = g_date_compare (&voting_age, &today) > 0;
+        }
       sqlite3_reset (stmt);
       g_ptr_array_add (entries, entry);
     }
@@ -455,7 +495,7 @@ test_filters (EdTestDir     *fixture,
 
   ed_register_filter_init (&filter);
   filter.attainers = TRUE;
-  g_assert_cmpuint (check_filter (context, entries, &filter, search), >=, 1);
+  g_assert_cmpuint (check_filter (context, entries, &filter, search), >=, 2);
 
   ed_register_filter_init (&filter);
   filter.pending = ED_PENDING_FILTER_ADDITION;
@@ -524,7 +564,8 @@ test_filter_with_search (EdTestDir     *fixture,
 }
 
 /* Pending amendments (issue 12, item 13): the entries the next notice will list as amended,
- * found by the filter in the list, its count and a search; none once none is waiting. */
+ * found by the filter in the list, its count and a search, and marked in each; none once
+ * none is waiting. */
 static void
 test_pending_amendment_filter (EdTestDir     *fixture,
                                gconstpointer  data)
@@ -541,6 +582,7 @@ test_pending_amendment_filter (EdTestDir     *fixture,
 
   g_assert_no_error (error);
   amended = g_ptr_array_index (first, 0);
+  g_assert_false (amended->amendment_pending);
   ed_register_filter_init (&filter);
   filter.pending = ED_PENDING_FILTER_AMENDMENT;
   g_assert_true (ed_register_count_filtered (context, &filter, &count, &error));
@@ -560,9 +602,12 @@ test_pending_amendment_filter (EdTestDir     *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (listed->len, ==, 1);
   g_assert_cmpstr (((EdElectorSummary *)g_ptr_array_index (listed, 0))->id, ==, amended->id);
+  /* Marked in the list and in search results. */
+  g_assert_true (((EdElectorSummary *)g_ptr_array_index (listed, 0))->amendment_pending);
   found = ed_register_search_filtered (context, "Quillfeather", &filter, 10, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (found->len, ==, 1);
+  g_assert_true (((EdElectorSummary *)g_ptr_array_index (found, 0))->amendment_pending);
   g_assert_true (ed_register_search_count (context, "Quillfeather", &filter, &count, &error));
   g_assert_cmpuint (count, ==, 1);
 }

@@ -135,3 +135,11 @@ ed_elector_row_get_anonymous (EdElectorRow *self)
 
   return self->summary->anonymous;
 }
+
+gboolean
+ed_elector_row_get_amendment_pending (EdElectorRow *self)
+{
+  g_return_val_if_fail (ED_IS_ELECTOR_ROW (self), FALSE);
+
+  return self->summary->amendment_pending;
+}

@@ -26,6 +26,7 @@ const char      *ed_elector_row_get_postcode    (EdElectorRow     *self);
 const char      *ed_elector_row_get_marker      (EdElectorRow     *self);
 EdAbsentVote     ed_elector_row_get_absent_vote (EdElectorRow     *self);
 gboolean         ed_elector_row_get_anonymous   (EdElectorRow     *self);
+gboolean         ed_elector_row_get_amendment_pending (EdElectorRow *self);
 EdElectorStatus  ed_elector_row_get_status      (EdElectorRow     *self);
 const char      *ed_elector_row_get_property    (EdElectorRow     *self);
 

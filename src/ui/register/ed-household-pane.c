@@ -53,8 +53,7 @@ pane_label (const char *text,
 
 /* One elector of the household: number and name, then marker, absent vote and status. */
 static GtkWidget *
-household_elector (EdElectorSummary *summary,
-                   gboolean          amendment_pending)
+household_elector (EdElectorSummary *summary)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   g_autofree char *title = g_strdup_printf ("%s  %s", summary->number, summary->name);
@@ -70,7 +69,7 @@ household_elector (EdElectorSummary *summary,
                           ed_elector_status_get_display_name (summary->status));
   /* Amended at once, but published only by the next notice: worth knowing before a second
    * change to the same entry. */
-  if (amendment_pending)
+  if (summary->amendment_pending)
     g_string_append_printf (details, " · %s", _("Amendment waiting for the next notice"));
 
   gtk_widget_set_margin_top (box, 6);
@@ -181,7 +180,6 @@ ed_household_pane_show_property (EdHouseholdPane *self,
                                  const char      *property_id)
 {
   g_autoptr(EdHousehold) household = NULL;
-  g_autoptr(GHashTable) amended = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *list;
   g_autofree char *address = NULL;
@@ -197,9 +195,7 @@ ed_household_pane_show_property (EdHouseholdPane *self,
       return;
     }
   household = ed_register_household (self->context, property_id, &error);
-  if (household != NULL)
-    amended = ed_register_household_pending_amendments (self->context, property_id, &error);
-  if (household == NULL || amended == NULL)
+  if (household == NULL)
     {
       g_warning ("Could not read the household: %s", error->message);
       show_message (self, _("The household could not be read"));
@@ -231,8 +227,7 @@ ed_household_pane_show_property (EdHouseholdPane *self,
       EdElectorSummary *summary = g_ptr_array_index (household->electors, i);
 
       gtk_list_box_append (GTK_LIST_BOX (list),
-                           household_elector (summary,
-                                              g_hash_table_contains (amended, summary->id)));
+                           household_elector (summary));
     }
   gtk_box_append (GTK_BOX (self), list);
 }

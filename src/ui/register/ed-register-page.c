@@ -48,6 +48,7 @@ typedef enum
   COLUMN_POSTCODE,
   COLUMN_MARKER,
   COLUMN_ABSENT_VOTE,
+  COLUMN_PENDING,
 } Column;
 
 static const char *
@@ -56,6 +57,26 @@ absent_vote_text (EdElectorRow *row)
   EdAbsentVote absent_vote = ed_elector_row_get_absent_vote (row);
 
   return absent_vote != ED_ABSENT_VOTE_NONE ? ed_absent_vote_get_display_name (absent_vote) : "";
+}
+
+/* What waits for the next notice: the entry's addition or deletion, or an amendment, which
+ * the lists show at once but which is published only by its notice. */
+static const char *
+pending_text (EdElectorRow *row)
+{
+  switch (ed_elector_row_get_status (row))
+    {
+    case ED_ELECTOR_STATUS_PENDING_ADDITION:
+      return ed_alteration_kind_get_display_name (ED_ALTERATION_ADDITION);
+    case ED_ELECTOR_STATUS_PENDING_DELETION:
+      return ed_alteration_kind_get_display_name (ED_ALTERATION_DELETION);
+    case ED_ELECTOR_STATUS_CURRENT:
+    case ED_N_ELECTOR_STATUSES:
+    default:
+      return ed_elector_row_get_amendment_pending (row)
+               ? ed_alteration_kind_get_display_name (ED_ALTERATION_AMENDMENT)
+               : "";
+    }
 }
 
 static const char *
@@ -79,6 +100,8 @@ cell_text (EdElectorRow *row,
       return anonymous ? "" : ed_elector_row_get_marker (row);
     case COLUMN_ABSENT_VOTE:
       return anonymous ? "" : absent_vote_text (row);
+    case COLUMN_PENDING:
+      return pending_text (row);
     default:
       g_return_val_if_reached ("");
     }
@@ -222,6 +245,14 @@ bind_absent_vote_cb (GtkSignalListItemFactory *factory,
                      EdRegisterPage           *self)
 {
   bind_cell (item, COLUMN_ABSENT_VOTE);
+}
+
+static void
+bind_pending_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 EdRegisterPage           *self)
+{
+  bind_cell (item, COLUMN_PENDING);
 }
 
 static void
@@ -827,6 +858,7 @@ ed_register_page_class_init (EdRegisterPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, bind_postcode_cb);
   gtk_widget_class_bind_template_callback (widget_class, bind_marker_cb);
   gtk_widget_class_bind_template_callback (widget_class, bind_absent_vote_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_pending_cb);
 
   gtk_widget_class_install_action (widget_class, "register.show-household", NULL,
                                    show_household_action_cb);
