@@ -113,6 +113,11 @@ def main(build_dir, out_dir):
         # The same district in the smallest window an office desktop gives it, and in Welsh.
         demo = next(os.path.join(folder, name) for folder, _, names in os.walk(home)
                     for name in names if name.endswith(".db"))
+        # Two changes waiting for the next notice, to show in the list's Pending column.
+        for change in (("amend", "AA2", "--surname", "Winterbottom-Hale"),
+                       ("delete", "AA5", "--reason", "moved")):
+            subprocess.check_call([cli_path, "--db", demo, "register", *change], env=env,
+                                  stdout=subprocess.DEVNULL)
         small_env = dict(env, GSETTINGS_BACKEND="keyfile")
         for key, value in (("window-width", "1024"), ("window-height", "700")):
             subprocess.check_call(["gsettings", "set", "org.electoraldesk.ElectoralDesk",
