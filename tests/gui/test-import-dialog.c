@@ -54,7 +54,8 @@ register_shows_rows (GtkWidget *page,
 }
 
 /* From the register page's menu: a file with a bad postcode on line 3 is refused whole, and
- * the report names that line; a good file is imported and its rows appear in the page. */
+ * the report names that line; a good file is imported and its rows appear in the page, with
+ * what it brought in counted. */
 static void
 test_refused_then_imported (void)
 {
@@ -66,13 +67,20 @@ test_refused_then_imported (void)
   g_autoptr(GFile) good = write_csv (dir, "good.csv",
                                      "ZA,1,0,Ann,Ashby,,1,Mill Lane,Wexcombe,ZY1 1AA\n"
                                      "ZA,2,0,Ben,Ashby,,1,Mill Lane,Wexcombe,ZY1 1AA\n");
+  g_autoptr(GString) many_rows = g_string_new (NULL);
+  g_autoptr(GFile) many_bad = NULL;
   g_autoptr(GError) error = NULL;
   EdWindow *window = g_object_new (ED_TYPE_WINDOW, NULL);
   EdImportDialog *dialog;
   GtkWidget *page;
   GtkWidget *row;
   GtkWidget *stack;
+  GtkWidget *done;
   const char *title;
+
+  for (guint i = 1; i <= 1200; i++)
+    g_string_append_printf (many_rows, "ZA,%u,0,Ann,Ashby,,%u,Mill Lane,Wexcombe,ZZ\n", i, i);
+  many_bad = write_csv (dir, "many-bad.csv", many_rows->str);
 
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (ed_window_open_district (window, path, &error));
@@ -101,9 +109,22 @@ test_refused_then_imported (void)
   g_assert_nonnull (ed_gui_test_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Save Report…"));
   g_assert_true (register_shows_rows (page, N_ELECTORS));
 
+  /* Counts are grouped, "1,200", and the first 500 refused rows listed. */
+  ed_import_dialog_import_file (dialog, many_bad);
+  wait_for_import (dialog);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "refused");
+  g_assert_nonnull (ed_gui_test_find (GTK_WIDGET (dialog), GTK_TYPE_LABEL,
+                                      "Nothing was imported: 1,200 rows were refused. The "
+                                      "first 500 are listed; save the report to see them all."));
+
   ed_import_dialog_import_file (dialog, good);
   wait_for_import (dialog);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "done");
+  done = gtk_stack_get_visible_child (GTK_STACK (stack));
+  if (!ADW_IS_STATUS_PAGE (done))
+    done = ed_gui_test_find (done, ADW_TYPE_STATUS_PAGE, NULL);
+  g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (done)),
+                   ==, "2 electors at 1 address, in 1 new polling district.");
   g_assert_true (register_shows_rows (page, N_ELECTORS + 2));
 
   gtk_window_destroy (GTK_WINDOW (dialog));

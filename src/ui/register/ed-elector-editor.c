@@ -18,6 +18,7 @@
 #include "register/ed-franchise.h"
 #include "register/ed-register-search.h"
 #include "ui/ed-accessible.h"
+#include "ui/ed-number-format.h"
 #include "core/ed-today.h"
 #include "ui/ed-ui-resources.h"
 #include "ui/register/ed-elector-editor.h"
@@ -479,6 +480,7 @@ load_history (EdElectorEditor *self)
   g_autoptr(GPtrArray) history = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *count = NULL;
+  g_autofree char *n_changes = NULL;
   GtkWidget *group = self->history_group;
 
   if (self->stored == NULL)
@@ -494,9 +496,11 @@ load_history (EdElectorEditor *self)
       g_warning ("Could not read the elector’s history: %s", error->message);
       return;
     }
-  count = g_strdup_printf (ngettext ("%u change, newest first", "%u changes, newest first",
+  n_changes = ed_number_format_count (history->len);
+  /* Translators: %s is a count of changes to an elector's entry */
+  count = g_strdup_printf (ngettext ("%s change, newest first", "%s changes, newest first",
                                      history->len),
-                           history->len);
+                           n_changes);
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), count);
 
   /* Newest first: the latest change is the one an officer asks about. */

@@ -14,6 +14,7 @@
 
 #include "register/ed-register-household.h"
 #include "register/ed-register-search.h"
+#include "ui/ed-number-format.h"
 #include "ui/ed-ui-resources.h"
 #include "ui/register/ed-household-pane.h"
 
@@ -186,6 +187,7 @@ ed_household_pane_show_property (EdHouseholdPane *self,
   g_autofree char *uprn = NULL;
   g_autofree char *district = NULL;
   g_autofree char *heading = NULL;
+  g_autofree char *n_electors = NULL;
 
   g_return_if_fail (ED_IS_HOUSEHOLD_PANE (self));
 
@@ -214,8 +216,9 @@ ed_household_pane_show_property (EdHouseholdPane *self,
                               household->polling_district_name);
   gtk_box_append (GTK_BOX (self), pane_label (district, "dim-label"));
 
-  heading = g_strdup_printf (ngettext ("%u elector", "%u electors", household->electors->len),
-                             household->electors->len);
+  n_electors = ed_number_format_count (household->electors->len);
+  heading = g_strdup_printf (ngettext ("%s elector", "%s electors", household->electors->len),
+                             n_electors);
   gtk_box_append (GTK_BOX (self), pane_label (heading, "heading"));
   list = gtk_list_box_new ();
   gtk_widget_add_css_class (list, "boxed-list");

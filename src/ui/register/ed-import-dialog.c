@@ -20,6 +20,7 @@
 #include <inttypes.h>
 
 #include "ui/ed-job-page.h"
+#include "ui/ed-number-format.h"
 #include "ui/ed-ui-resources.h"
 #include "ui/register/ed-import-dialog.h"
 #include "register/ed-register-import.h"
@@ -84,6 +85,7 @@ show_refused (EdImportDialog *self,
   GtkWidget *child;
   g_autofree char *text = NULL;
   guint n = report->problems->len;
+  g_autofree char *n_text = ed_number_format_count (n);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->problem_list))) != NULL)
     gtk_list_box_remove (self->problem_list, child);
@@ -92,18 +94,46 @@ show_refused (EdImportDialog *self,
                                                                              i)));
 
   if (n > PROBLEMS_SHOWN)
-    /* Translators: %u are counts of refused rows */
-    text = g_strdup_printf (_("Nothing was imported: %u rows were refused. The first %u are "
-                              "listed; save the report to see them all."),
-                            n, (guint)PROBLEMS_SHOWN);
+    {
+      g_autofree char *shown_text = ed_number_format_count (PROBLEMS_SHOWN);
+
+      /* Translators: both are counts of refused rows, "1,200" and "100" */
+      text = g_strdup_printf (_("Nothing was imported: %s rows were refused. The first %s are "
+                                "listed; save the report to see them all."),
+                              n_text, shown_text);
+    }
   else
-    text = g_strdup_printf (ngettext ("Nothing was imported: %u row was refused. Correct it "
+    /* Translators: %s is a count of refused rows */
+    text = g_strdup_printf (ngettext ("Nothing was imported: %s row was refused. Correct it "
                                       "and import the file again.",
-                                      "Nothing was imported: %u rows were refused. Correct them "
+                                      "Nothing was imported: %s rows were refused. Correct them "
                                       "and import the file again.", n),
-                            n);
+                            n_text);
   gtk_label_set_text (self->refused_label, text);
   gtk_stack_set_visible_child_name (self->stack, "refused");
+}
+
+/* "60,000 electors at 24,180 addresses, in 12 new polling districts." */
+static char *
+import_summary (const EdImportReport *report)
+{
+  g_autofree char *n_electors = ed_number_format_count (report->n_electors);
+  g_autofree char *n_properties = ed_number_format_count (report->n_properties);
+  g_autofree char *n_districts = ed_number_format_count (report->n_polling_districts);
+  g_autofree char *electors = NULL;
+  g_autofree char *addresses = NULL;
+  g_autofree char *districts = NULL;
+
+  electors = g_strdup_printf (ngettext ("%s elector", "%s electors", report->n_electors),
+                              n_electors);
+  addresses = g_strdup_printf (ngettext ("%s address", "%s addresses", report->n_properties),
+                               n_properties);
+  districts = g_strdup_printf (ngettext ("%s new polling district", "%s new polling districts",
+                                         report->n_polling_districts),
+                               n_districts);
+  /* Translators: after a successful import: "60,000 electors", "24,180 addresses" and
+   * "12 new polling districts" */
+  return g_strdup_printf (_("%s at %s, in %s."), electors, addresses, districts);
 }
 
 static void
@@ -157,10 +187,7 @@ import_done_cb (GObject      *source,
       return;
     }
 
-  /* Translators: after a successful import; each %u is a count */
-  summary = g_strdup_printf (_("%u electors at %u addresses, in %u new polling districts."),
-                             report->n_electors, report->n_properties,
-                             report->n_polling_districts);
+  summary = import_summary (report);
   adw_status_page_set_description (self->done_page, summary);
   gtk_stack_set_visible_child_name (self->stack, "done");
   g_signal_emit (self, signals[IMPORTED], 0, report->n_electors);
