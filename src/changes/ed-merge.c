@@ -577,6 +577,30 @@ ed_merge_export (EdReplica   *replica,
 }
 
 /**
+ * ed_merge_export_device:
+ * @replica: the district
+ * @device: a device id, usually this desk's own
+ * @after_seq: the last of its ops the receiver holds already (0 for none)
+ * @limit: the most ops to return, so that a long history goes in several batches
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (element-type EdOp): @device's ops after @after_seq, by seq
+ */
+GPtrArray *
+ed_merge_export_device (EdReplica   *replica,
+                        const char  *device,
+                        gint64       after_seq,
+                        guint        limit,
+                        GError     **error)
+{
+  g_return_val_if_fail (ED_IS_REPLICA (replica), NULL);
+  g_return_val_if_fail (device != NULL, NULL);
+
+  return _ed_op_store_device_ops (_ed_replica_get_op_store (replica), device, after_seq, limit,
+                                  error);
+}
+
+/**
  * ed_merge_list_clock_warnings:
  * @replica: the district
  * @error: return location for an error

@@ -28,6 +28,11 @@ gboolean   ed_merge_apply   (EdReplica     *replica,
 GPtrArray *ed_merge_export  (EdReplica     *replica,
                              GHashTable    *since,
                              GError       **error);
+GPtrArray *ed_merge_export_device (EdReplica     *replica,
+                                   const char    *device,
+                                   gint64         after_seq,
+                                   guint          limit,
+                                   GError       **error);
 GPtrArray *ed_merge_list_clock_warnings (EdReplica  *replica,
                                          GError    **error);
 

@@ -33,6 +33,9 @@ static const char select_insert_sql[] =
 static const char select_all_ops_sql[] =
   "SELECT device, seq, hlc, tbl, pk, col, kind, val, pred, seen, user FROM op_log "
   "ORDER BY device, seq";
+static const char select_device_ops_sql[] =
+  "SELECT device, seq, hlc, tbl, pk, col, kind, val, pred, seen, user FROM op_log "
+  "WHERE device = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3";
 static const char row_known_sql[] =
   "SELECT 1 FROM op_log WHERE tbl = ?1 AND pk = ?2 LIMIT 1";
 static const char max_seq_sql[] = "SELECT max(seq) FROM op_log WHERE device = ?1";
@@ -202,6 +205,35 @@ _ed_op_store_all_ops (EdOpStore  *self,
 
   if (stmt == NULL)
     return NULL;
+  if (!ed_database_step_rows (self->database, stmt, add_op_cb, &rows, error))
+    return NULL;
+  return g_steal_pointer (&ops);
+}
+
+/**
+ * _ed_op_store_device_ops:
+ * @device: a device id
+ * @after_seq: the last seq not wanted
+ * @limit: the most ops to return
+ *
+ * Returns: (transfer full) (element-type EdOp): @device's ops after @after_seq, by seq
+ */
+GPtrArray *
+_ed_op_store_device_ops (EdOpStore   *self,
+                         const char  *device,
+                         gint64       after_seq,
+                         guint        limit,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) ops = g_ptr_array_new_with_free_func ((GDestroyNotify)ed_op_free);
+  sqlite3_stmt *stmt = ed_database_cached (self->database, select_device_ops_sql, error);
+  OpRows rows = { self, NULL, ops };
+
+  if (stmt == NULL)
+    return NULL;
+  _ed_op_store_bind_text (stmt, 1, device);
+  sqlite3_bind_int64 (stmt, 2, after_seq);
+  sqlite3_bind_int64 (stmt, 3, limit);
   if (!ed_database_step_rows (self->database, stmt, add_op_cb, &rows, error))
     return NULL;
   return g_steal_pointer (&ops);

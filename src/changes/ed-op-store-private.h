@@ -120,6 +120,11 @@ GPtrArray *_ed_op_store_unlogged_rows (EdOpStore        *self,
                                        GError          **error);
 GPtrArray *_ed_op_store_list_conflicts (EdOpStore *self,
                                         GError   **error);
+GPtrArray *_ed_op_store_device_ops   (EdOpStore    *self,
+                                      const char   *device,
+                                      gint64        after_seq,
+                                      guint         limit,
+                                      GError      **error);
 GPtrArray *_ed_op_store_all_ops      (EdOpStore    *self,
                                       GError      **error);
 char      *_ed_op_store_column_value_of_insert (const EdOp *insert,

@@ -756,28 +756,29 @@ ed_op_check_value (const EdOp  *op,
 }
 
 /**
- * ed_ops_write_file:
+ * ed_ops_to_data:
  * @ops: (element-type EdOp): the ops
  * @district: (nullable): the district of the desk that writes them
  *   (ed_merge_get_district_id()), which every receiver checks against its own; %NULL only
  *   for a desk of no district
- * @path: the file to write (replaced atomically)
- * @error: return location for an error
+ * @out_length: (out): the length of the text
+ *
+ * The ops as the text of an ops file: what ed_ops_write_file() writes and a sync bundle
+ * carries.
+ *
+ * Returns: (transfer full): the text
  */
-gboolean
-ed_ops_write_file (GPtrArray   *ops,
-                   const char  *district,
-                   const char  *path,
-                   GError     **error)
+char *
+ed_ops_to_data (GPtrArray   *ops,
+                const char  *district,
+                gsize       *out_length)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
-  gsize length;
 
-  g_return_val_if_fail (ops != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (ops != NULL, NULL);
+  g_return_val_if_fail (out_length != NULL, NULL);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "format");
@@ -799,7 +800,29 @@ ed_ops_write_file (GPtrArray   *ops,
   root = json_builder_get_root (builder);
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, &length);
+  return json_generator_to_data (generator, out_length);
+}
+
+/**
+ * ed_ops_write_file:
+ * @ops: (element-type EdOp): the ops
+ * @district: (nullable): the district of the desk that writes them, as for ed_ops_to_data()
+ * @path: the file to write (replaced atomically)
+ * @error: return location for an error
+ */
+gboolean
+ed_ops_write_file (GPtrArray   *ops,
+                   const char  *district,
+                   const char  *path,
+                   GError     **error)
+{
+  g_autofree char *text = NULL;
+  gsize length;
+
+  g_return_val_if_fail (ops != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  text = ed_ops_to_data (ops, district, &length);
   /* Whole or not at all, 0600, and a killed export leaves a temporary no one mistakes for
    * an ops file (core/ed-output-file.c). */
   return ed_output_file_set_contents (path, text, length, error);
@@ -839,24 +862,27 @@ read_district (JsonObject  *root,
 }
 
 /**
- * ed_ops_read_file:
- * @path: an ops file
- * @out_district: (out) (optional) (transfer full) (nullable): the district the file says its
- *   ops belong to, for ed_merge_apply(); %NULL for a file of the first format, which does not
- *   say
- * @error: return location for what is wrong with it: file, op number, field
+ * ed_ops_from_data:
+ * @contents: the text of an ops file
+ * @length: its length
+ * @name: what to call it in messages: the file's name, or the bundle's
+ * @out_district: (out) (optional) (transfer full) (nullable): the district the text says its
+ *   ops belong to, for ed_merge_apply(); %NULL for the first format, which does not say
+ * @error: return location for what is wrong with it: name, op number, field
+ *
+ * Reads the ops of an ops file's text, as ed_ops_read_file() does a file's.
  *
  * Returns: (transfer full) (element-type EdOp): the ops, or %NULL
  */
 GPtrArray *
-ed_ops_read_file (const char  *path,
+ed_ops_from_data (const char  *contents,
+                  gsize        length,
+                  const char  *name,
                   char       **out_district,
                   GError     **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GPtrArray) ops = g_ptr_array_new_with_free_func ((GDestroyNotify)ed_op_free);
-  g_autofree char *name = g_filename_display_name (path);
-  g_autofree char *contents = NULL;
   g_autofree char *district = NULL;
   g_autoptr(GError) local_error = NULL;
   JsonObject *root;
@@ -864,16 +890,11 @@ ed_ops_read_file (const char  *path,
   JsonNode *ops_node;
   JsonNode *version_node;
   gint64 version;
-  gsize length;
   gsize start;
 
-  /* Read, not mapped: the checks below look at the whole text before json-glib does. */
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
-    {
-      g_set_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_INVALID,
-                   _("%s: not a readable JSON file: %s"), name, local_error->message);
-      return NULL;
-    }
+  g_return_val_if_fail (contents != NULL || length == 0, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
   for (start = 0; start < length && g_ascii_isspace (contents[start]); start++)
     ;
   if (start == length)
@@ -952,4 +973,34 @@ ed_ops_read_file (const char  *path,
   if (out_district != NULL)
     *out_district = g_steal_pointer (&district);
   return g_steal_pointer (&ops);
+}
+
+/**
+ * ed_ops_read_file:
+ * @path: an ops file
+ * @out_district: (out) (optional) (transfer full) (nullable): the district the file says its
+ *   ops belong to, for ed_merge_apply(); %NULL for a file of the first format, which does not
+ *   say
+ * @error: return location for what is wrong with it: file, op number, field
+ *
+ * Returns: (transfer full) (element-type EdOp): the ops, or %NULL
+ */
+GPtrArray *
+ed_ops_read_file (const char  *path,
+                  char       **out_district,
+                  GError     **error)
+{
+  g_autofree char *name = g_filename_display_name (path);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize length;
+
+  /* Read, not mapped: the checks look at the whole text before json-glib does. */
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
+    {
+      g_set_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_INVALID,
+                   _("%s: not a readable JSON file: %s"), name, local_error->message);
+      return NULL;
+    }
+  return ed_ops_from_data (contents, length, name, out_district, error);
 }

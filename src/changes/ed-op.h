@@ -91,6 +91,14 @@ EdOp       *ed_op_from_json          (JsonNode     *node,
 gboolean    ed_op_check_value        (const EdOp   *op,
                                       EdSchema     *schema,
                                       GError      **error);
+char       *ed_ops_to_data           (GPtrArray    *ops,
+                                      const char   *district,
+                                      gsize        *out_length);
+GPtrArray  *ed_ops_from_data         (const char   *contents,
+                                      gsize         length,
+                                      const char   *name,
+                                      char        **out_district,
+                                      GError      **error);
 gboolean    ed_ops_write_file        (GPtrArray    *ops,
                                       const char   *district,
                                       const char   *path,
