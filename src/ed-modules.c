@@ -15,6 +15,8 @@
 #include "register/ed-register-command.h"
 #include "register/ed-register-demo.h"
 #include "register/ed-register-tables.h"
+#include "sync/ed-sync-command.h"
+#include "sync/ed-sync-tables.h"
 
 /* The one list of modules (DESIGN.md §2), in the order an elections office works through its
  * year, which is the sidebar's order. A district's schema, its demo, the command line's
@@ -54,6 +56,9 @@ static const EdModule accounts_module = {
 static const EdModule sync_module = {
   .id = "sync",
   .title = N_("Sync"),
+  .summary = N_("Sync this desk with the team’s other desks through a shared folder"),
+  .add_schema = ed_sync_add_schema,
+  .command = ed_sync_command,
 };
 
 static const EdModule * const modules[] = {

@@ -496,6 +496,31 @@ ed_merge_apply (EdReplica     *replica,
                 EdMergeStats  *out_stats,
                 GError       **error)
 {
+  return ed_merge_apply_full (replica, district, ops, NULL, NULL, out_stats, error);
+}
+
+/**
+ * ed_merge_apply_full:
+ * @replica: the district
+ * @district: (nullable): as for ed_merge_apply()
+ * @ops: (element-type EdOp): as for ed_merge_apply()
+ * @also: (nullable) (scope call): more to write in the same transaction once the ops are
+ *   applied, such as a sync ledger's record that they were; its failure rolls back the batch
+ * @also_data: data for @also
+ * @out_stats: (out) (optional): how many were new and how many already here
+ * @error: return location for an error, as for ed_merge_apply()
+ *
+ * ed_merge_apply(), with a desk's own bookkeeping committed with the batch or not at all.
+ */
+gboolean
+ed_merge_apply_full (EdReplica          *replica,
+                     const char         *district,
+                     GPtrArray          *ops,
+                     EdMergeAlsoFunc     also,
+                     gpointer            also_data,
+                     EdMergeStats       *out_stats,
+                     GError            **error)
+{
   EdDatabase *database;
   EdWriteCheck *check;
   EdMergeStats stats = { 0, 0 };
@@ -519,6 +544,7 @@ ed_merge_apply (EdReplica     *replica,
   ok = check_same_district (replica, district, ops, &local_error) &&
        check_values (replica, ops, &local_error) &&
        apply_in_transaction (replica, ops, &stats, &bad_op, &local_error) &&
+       (also == NULL || also (replica, &stats, also_data, &local_error)) &&
        ed_database_commit (database, &local_error);
   _ed_write_check_resume (check);
 

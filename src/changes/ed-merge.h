@@ -18,6 +18,20 @@ typedef struct
   guint duplicates;   /* ops it had already: ignored, as they should be */
 } EdMergeStats;
 
+/**
+ * EdMergeAlsoFunc:
+ * @replica: the district, inside the batch's transaction
+ * @stats: what the batch did
+ * @user_data: the data given with it
+ * @error: return location for an error
+ *
+ * Returns: %FALSE with @error set to roll the batch back
+ */
+typedef gboolean (*EdMergeAlsoFunc) (EdReplica     *replica,
+                                     EdMergeStats  *stats,
+                                     gpointer       user_data,
+                                     GError       **error);
+
 char      *ed_merge_get_district_id (EdReplica  *replica,
                                      GError    **error);
 gboolean   ed_merge_apply   (EdReplica     *replica,
@@ -25,6 +39,13 @@ gboolean   ed_merge_apply   (EdReplica     *replica,
                              GPtrArray     *ops,
                              EdMergeStats  *out_stats,
                              GError       **error);
+gboolean   ed_merge_apply_full (EdReplica       *replica,
+                                const char      *district,
+                                GPtrArray       *ops,
+                                EdMergeAlsoFunc  also,
+                                gpointer         also_data,
+                                EdMergeStats    *out_stats,
+                                GError         **error);
 GPtrArray *ed_merge_export  (EdReplica     *replica,
                              GHashTable    *since,
                              GError       **error);

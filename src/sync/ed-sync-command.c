@@ -1,0 +1,478 @@
+/* ed-sync-command.c
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ed-sync"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "changes/ed-conflicts.h"
+#include "changes/ed-replica.h"
+#include "district/ed-command.h"
+#include "district/ed-context.h"
+#include "sync/ed-sync-command.h"
+#include "sync/ed-sync-share.h"
+#include "sync/ed-sync-tables.h"
+#include "sync/ed-sync-team.h"
+#include "sync/ed-sync.h"
+
+/* electoral-desk-cli sync …: set a desk up to sync through a shared folder or a WebDAV
+ * server, sync it, and see where it stands. */
+
+typedef struct
+{
+  char     *folder;
+  char     *webdav;
+  char     *user;
+  char     *password_file;
+  char     *passphrase_file;
+  gboolean  json;
+} Options;
+
+static void
+options_clear (Options *options)
+{
+  g_free (options->folder);
+  g_free (options->webdav);
+  g_free (options->user);
+  g_free (options->password_file);
+  g_free (options->passphrase_file);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
+
+/* The first line of a file, as a passphrase or password is kept: never on the command line,
+ * where other users of the computer can read it. */
+static char *
+read_secret (const char  *path,
+             GError     **error)
+{
+  g_autofree char *contents = NULL;
+  char *end;
+
+  if (!g_file_get_contents (path, &contents, NULL, error))
+    return NULL;
+  end = strchr (contents, '\n');
+  if (end != NULL)
+    *end = '\0';
+  if (end != NULL && end > contents && end[-1] == '\r')
+    end[-1] = '\0';
+  if (contents[0] == '\0')
+    {
+      g_autofree char *name = g_filename_display_name (path);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("%s is empty: its first line must hold the secret"), name);
+      return NULL;
+    }
+  return g_steal_pointer (&contents);
+}
+
+static EdShareSettings *
+share_from_options (const Options  *options,
+                    GError        **error)
+{
+  g_autoptr(EdShareSettings) settings = g_new0 (EdShareSettings, 1);
+
+  if (options->folder != NULL)
+    {
+      settings->kind = ED_SHARE_FOLDER;
+      settings->location = g_canonicalize_filename (options->folder, NULL);
+    }
+  else
+    {
+      settings->kind = ED_SHARE_WEBDAV;
+      settings->location = g_strdup (options->webdav);
+      settings->user = g_strdup (options->user);
+      if (options->password_file != NULL)
+        {
+          settings->password = read_secret (options->password_file, error);
+          if (settings->password == NULL)
+            return NULL;
+        }
+    }
+  return g_steal_pointer (&settings);
+}
+
+static int
+setup_or_join (const EdCommandGlobals *globals,
+               const char             *action,
+               const Options          *options)
+{
+  g_autoptr(EdContext) context = NULL;
+  g_autoptr(EdShareSettings) settings = NULL;
+  g_autoptr(EdTransport) transport = NULL;
+  g_autofree char *passphrase = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *where = NULL;
+  GError *error = NULL;
+  gboolean joining = g_str_equal (action, "join");
+  gboolean ok;
+
+  if ((options->folder == NULL) == (options->webdav == NULL))
+    return ed_command_usage ("sync", _("Give the share as --folder DIR or --webdav URL"));
+  if (joining && options->passphrase_file == NULL)
+    return ed_command_usage ("sync", _("“sync join” needs the team passphrase: "
+                                       "--passphrase-file FILE"));
+
+  if (options->passphrase_file != NULL)
+    {
+      passphrase = read_secret (options->passphrase_file, &error);
+      if (passphrase == NULL)
+        return ed_command_fail (error);
+    }
+  settings = share_from_options (options, &error);
+  if (settings == NULL)
+    return ed_command_fail (error);
+  transport = ed_share_open_transport (settings, &error);
+  if (transport == NULL)
+    return ed_command_fail (error);
+
+  /* A desk that joins may be a new, empty file: it takes the team's district. */
+  path = ed_command_database_path (globals);
+  context = joining ? ed_command_open (globals, path, &error)
+                    : ed_command_open_existing (globals, &error);
+  if (context == NULL)
+    return ed_command_fail (error);
+
+  ok = joining ? ed_sync_join (context, transport, passphrase, NULL, &error)
+               : ed_sync_create_team (context, transport, passphrase, NULL, &error);
+  if (!ok || !ed_share_settings_save (context, settings, &error))
+    return ed_command_fail (error);
+
+  where = ed_transport_describe (transport);
+  if (joining)
+    g_print (_("This desk joined the team at %s. Run “electoral-desk-cli sync now” to bring "
+               "in the district.\n"), where);
+  else
+    g_print (_("A sync team was made at %s. Other desks join it with the passphrase.\n"),
+             where);
+  return ED_COMMAND_EXIT_OK;
+}
+
+static EdSync *
+open_sync (EdContext  *context,
+           GError    **error)
+{
+  g_autoptr(EdShareSettings) settings = ed_share_settings_load (context, error);
+  g_autoptr(EdTransport) transport = NULL;
+
+  if (settings == NULL)
+    return NULL;
+  transport = ed_share_open_transport (settings, error);
+  if (transport == NULL)
+    return NULL;
+  return ed_sync_new (context, transport, error);
+}
+
+static void
+print_report_json (const EdSyncReport *report)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "exported_ops");
+  json_builder_add_int_value (builder, (gint64)report->n_exported);
+  json_builder_set_member_name (builder, "bundles_written");
+  json_builder_add_int_value (builder, report->n_bundles_written);
+  json_builder_set_member_name (builder, "files_read");
+  json_builder_add_int_value (builder, report->n_files_read);
+  json_builder_set_member_name (builder, "applied_ops");
+  json_builder_add_int_value (builder, (gint64)report->n_applied);
+  json_builder_set_member_name (builder, "duplicate_files");
+  json_builder_add_int_value (builder, report->n_duplicate_files);
+  json_builder_set_member_name (builder, "incomplete_files");
+  json_builder_add_int_value (builder, report->n_incomplete);
+  json_builder_set_member_name (builder, "corrupt_files");
+  json_builder_add_int_value (builder, report->n_corrupt);
+  json_builder_set_member_name (builder, "refused_files");
+  json_builder_add_int_value (builder, report->n_refused);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  ed_command_print_json (root);
+}
+
+static int
+sync_now (const EdCommandGlobals *globals,
+          const Options          *options)
+{
+  g_autoptr(EdContext) context = NULL;
+  g_autoptr(EdSync) sync = NULL;
+  EdSyncReport report;
+  GError *error = NULL;
+
+  context = ed_command_open_existing (globals, &error);
+  if (context == NULL)
+    return ed_command_fail (error);
+  sync = open_sync (context, &error);
+  if (sync == NULL || !ed_sync_run (sync, &report, NULL, &error))
+    return ed_command_fail (error);
+
+  if (options->json)
+    {
+      print_report_json (&report);
+      return ED_COMMAND_EXIT_OK;
+    }
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Sent %" G_GUINT64_FORMAT " change in %u bundle\n",
+                        "Sent %" G_GUINT64_FORMAT " changes in %u bundles\n",
+                        report.n_exported),
+           report.n_exported, report.n_bundles_written);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Received %" G_GUINT64_FORMAT " change\n",
+                        "Received %" G_GUINT64_FORMAT " changes\n", report.n_applied),
+           report.n_applied);
+  if (report.n_incomplete + report.n_corrupt + report.n_refused > 0)
+    g_print (_("Files not applied: %u incomplete, %u damaged, %u refused (see “sync "
+               "status”)\n"), report.n_incomplete, report.n_corrupt, report.n_refused);
+  return ED_COMMAND_EXIT_OK;
+}
+
+static const char desks_sql[] =
+  "SELECT device, user, host, state, revoked_after_seq, sign_public FROM sync_desk "
+  "ORDER BY joined_hlc, device";
+
+typedef struct
+{
+  JsonBuilder *builder;
+  const char  *own_device;
+  gboolean     json;
+} DeskRows;
+
+static gboolean
+desk_row_cb (sqlite3_stmt *stmt,
+             gpointer      user_data)
+{
+  DeskRows *rows = user_data;
+  const char *device = (const char *)sqlite3_column_text (stmt, 0);
+  const char *user = (const char *)sqlite3_column_text (stmt, 1);
+  const char *host = (const char *)sqlite3_column_text (stmt, 2);
+  const char *state = (const char *)sqlite3_column_text (stmt, 3);
+  const char *sign_public = (const char *)sqlite3_column_text (stmt, 5);
+  guint8 key[ED_SIGN_PUBLIC_BYTES];
+  g_autofree char *fingerprint = NULL;
+
+  if (ed_sync_base64_decode_exact (sign_public, key, sizeof key))
+    fingerprint = ed_sync_fingerprint (key);
+  if (rows->json)
+    {
+      JsonBuilder *builder = rows->builder;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "device");
+      json_builder_add_string_value (builder, device);
+      json_builder_set_member_name (builder, "user");
+      json_builder_add_string_value (builder, user);
+      json_builder_set_member_name (builder, "host");
+      json_builder_add_string_value (builder, host);
+      json_builder_set_member_name (builder, "state");
+      json_builder_add_string_value (builder, state);
+      json_builder_set_member_name (builder, "fingerprint");
+      json_builder_add_string_value (builder, fingerprint != NULL ? fingerprint : "");
+      json_builder_set_member_name (builder, "this_desk");
+      json_builder_add_boolean_value (builder, g_strcmp0 (device, rows->own_device) == 0);
+      json_builder_end_object (builder);
+    }
+  else
+    g_print ("%s  %-9s %s  %s (%s)%s\n", device, state, fingerprint != NULL ? fingerprint : "",
+             user, host, g_strcmp0 (device, rows->own_device) == 0 ? _(" — this desk") : "");
+  return TRUE;
+}
+
+static int
+sync_desks (const EdCommandGlobals *globals,
+            const Options          *options)
+{
+  g_autoptr(EdContext) context = NULL;
+  g_autoptr(EdSync) sync = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  EdDatabase *database;
+  sqlite3_stmt *stmt;
+  DeskRows rows;
+  GError *error = NULL;
+
+  context = ed_command_open_existing (globals, &error);
+  if (context == NULL)
+    return ed_command_fail (error);
+  if (!ed_sync_is_set_up (context))
+    {
+      g_set_error (&error, ED_SYNC_ERROR, ED_SYNC_ERROR_NOT_SET_UP,
+                   _("This desk does not sync yet: set up sync first"));
+      return ed_command_fail (error);
+    }
+  database = ed_context_get_database (context);
+  stmt = ed_database_cached (database, desks_sql, &error);
+  if (stmt == NULL)
+    return ed_command_fail (error);
+  rows.builder = builder;
+  rows.own_device = ed_context_get_device_id (context);
+  rows.json = options->json;
+  json_builder_begin_array (builder);
+  if (!ed_database_step_rows (database, stmt, desk_row_cb, &rows, &error))
+    return ed_command_fail (error);
+  json_builder_end_array (builder);
+  if (options->json)
+    {
+      g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+      ed_command_print_json (root);
+    }
+  return ED_COMMAND_EXIT_OK;
+}
+
+static int
+sync_status (const EdCommandGlobals *globals,
+             const Options          *options)
+{
+  g_autoptr(EdContext) context = NULL;
+  g_autoptr(EdShareSettings) settings = NULL;
+  g_autoptr(GPtrArray) failing = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GDateTime) last = NULL;
+  g_autofree char *last_text = NULL;
+  EdDatabase *database;
+  gint64 last_ms;
+  GError *error = NULL;
+
+  context = ed_command_open_existing (globals, &error);
+  if (context == NULL)
+    return ed_command_fail (error);
+  settings = ed_share_settings_load (context, &error);
+  if (settings == NULL)
+    return ed_command_fail (error);
+  database = ed_context_get_database (context);
+  failing = ed_sync_ledger_list_failing (database, &error);
+  if (failing == NULL)
+    return ed_command_fail (error);
+  conflicts = ed_conflicts_list (ED_REPLICA (context), &error);
+  if (conflicts == NULL)
+    return ed_command_fail (error);
+  last_ms = ed_sync_state_get_int (database, "last-sync-ms", 0);
+  if (last_ms > 0)
+    {
+      last = g_date_time_new_from_unix_local (last_ms / 1000);
+      last_text = g_date_time_format_iso8601 (last);
+    }
+
+  if (options->json)
+    {
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "share");
+      json_builder_add_string_value (builder, settings->location);
+      json_builder_set_member_name (builder, "share_kind");
+      json_builder_add_string_value (builder,
+                                     settings->kind == ED_SHARE_WEBDAV ? "webdav" : "folder");
+      json_builder_set_member_name (builder, "last_sync");
+      if (last_text != NULL)
+        json_builder_add_string_value (builder, last_text);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "exported_seq");
+      json_builder_add_int_value (builder, ed_sync_state_get_int (database, "exported-seq", 0));
+      json_builder_set_member_name (builder, "open_conflicts");
+      json_builder_add_int_value (builder, conflicts->len);
+      json_builder_set_member_name (builder, "files_not_applied");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < failing->len; i++)
+        {
+          EdSyncFileRecord *record = g_ptr_array_index (failing, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "path");
+          json_builder_add_string_value (builder, record->path);
+          json_builder_set_member_name (builder, "status");
+          json_builder_add_string_value (builder, ed_sync_file_status_to_string (record->status));
+          json_builder_set_member_name (builder, "attempts");
+          json_builder_add_int_value (builder, record->attempts);
+          json_builder_set_member_name (builder, "message");
+          json_builder_add_string_value (builder, record->message);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      ed_command_print_json (root);
+      return ED_COMMAND_EXIT_OK;
+    }
+
+  g_print (_("Share: %s\n"), settings->location);
+  g_print (_("Last sync: %s\n"), last_text != NULL ? last_text : _("never"));
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u open conflict\n", "%u open conflicts\n",
+                        conflicts->len), conflicts->len);
+  for (guint i = 0; i < failing->len; i++)
+    {
+      EdSyncFileRecord *record = g_ptr_array_index (failing, i);
+
+      g_print ("%s: %s — %s\n", record->path,
+               ed_sync_file_status_get_display_name (record->status), record->message);
+    }
+  return ED_COMMAND_EXIT_OK;
+}
+
+/**
+ * ed_sync_command:
+ * @globals: the command line's global options
+ * @argc: the arguments after "sync"'s own name, which is argv[0]
+ * @argv: (array length=argc): the arguments
+ *
+ * Returns: the exit status
+ */
+int
+ed_sync_command (const EdCommandGlobals  *globals,
+                 int                      argc,
+                 char                   **argv)
+{
+  g_autoptr(GOptionContext) option_context = NULL;
+  g_auto(Options) options = { 0 };
+  const char *action;
+  int status;
+  const GOptionEntry entries[] = {
+    { "folder", 0, 0, G_OPTION_ARG_FILENAME, &options.folder,
+      N_("With setup and join: the shared folder (a mounted share or a synced folder)"),
+      N_("DIR") },
+    { "webdav", 0, 0, G_OPTION_ARG_STRING, &options.webdav,
+      N_("With setup and join: the WebDAV folder’s address"), N_("URL") },
+    { "user", 0, 0, G_OPTION_ARG_STRING, &options.user,
+      N_("With --webdav: the user name"), N_("NAME") },
+    { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &options.password_file,
+      N_("With --webdav: a file whose first line is the password"), N_("FILE") },
+    { "passphrase-file", 0, 0, G_OPTION_ARG_FILENAME, &options.passphrase_file,
+      N_("With setup and join: a file whose first line is the team passphrase"), N_("FILE") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &options.json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+
+  option_context = g_option_context_new (_("setup | join | now | status | desks"));
+  g_option_context_set_summary (option_context,
+                                _("Sync this desk with the team’s other desks through a shared "
+                                  "folder or a WebDAV server. “setup” makes a team on an empty "
+                                  "share; “join” joins one with its passphrase; “now” sends "
+                                  "this desk’s changes and brings in the others’; “status” "
+                                  "says where sync stands; “desks” lists the team’s desks with "
+                                  "the fingerprints to compare."));
+  g_option_context_add_main_entries (option_context, entries, GETTEXT_PACKAGE);
+  if (!ed_command_parse (option_context, "sync", &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return ed_command_usage ("sync", _("Say what to do: setup, join, now, status or desks"));
+
+  action = argv[1];
+  if (g_str_equal (action, "setup") || g_str_equal (action, "join"))
+    return setup_or_join (globals, action, &options);
+  if (g_str_equal (action, "now"))
+    return sync_now (globals, &options);
+  if (g_str_equal (action, "status"))
+    return sync_status (globals, &options);
+  if (g_str_equal (action, "desks"))
+    return sync_desks (globals, &options);
+  return ed_command_usage ("sync", _("Unknown action “%s”: setup, join, now, status or desks"),
+                           action);
+}
