@@ -32,6 +32,7 @@ typedef struct
   char     *user;
   char     *password_file;
   char     *passphrase_file;
+  gboolean  request;
   gboolean  json;
 } Options;
 
@@ -117,9 +118,10 @@ setup_or_join (const EdCommandGlobals *globals,
 
   if ((options->folder == NULL) == (options->webdav == NULL))
     return ed_command_usage ("sync", _("Give the share as --folder DIR or --webdav URL"));
-  if (joining && options->passphrase_file == NULL)
-    return ed_command_usage ("sync", _("“sync join” needs the team passphrase: "
-                                       "--passphrase-file FILE"));
+  if (joining && (options->passphrase_file == NULL) == !options->request)
+    return ed_command_usage ("sync", _("“sync join” needs the team passphrase "
+                                       "(--passphrase-file FILE), or --request to ask a desk "
+                                       "of the team to approve this one"));
 
   if (options->passphrase_file != NULL)
     {
@@ -141,13 +143,31 @@ setup_or_join (const EdCommandGlobals *globals,
   if (context == NULL)
     return ed_command_fail (error);
 
-  ok = joining ? ed_sync_join (context, transport, passphrase, NULL, &error)
-               : ed_sync_create_team (context, transport, passphrase, NULL, &error);
+  if (!joining)
+    ok = ed_sync_create_team (context, transport, passphrase, NULL, &error);
+  else if (options->request)
+    ok = ed_sync_request_join (context, transport, NULL, &error);
+  else
+    ok = ed_sync_join (context, transport, passphrase, NULL, &error);
   if (!ok || !ed_share_settings_save (context, settings, &error))
     return ed_command_fail (error);
 
   where = ed_transport_describe (transport);
-  if (joining)
+  if (joining && options->request)
+    {
+      g_autofree char *keys_path = ed_sync_desk_keys_path (ed_context_get_device_id (context));
+      g_autoptr(EdDeskKeys) keys = ed_desk_keys_load (keys_path, &error);
+      g_autofree char *fingerprint = NULL;
+
+      if (keys == NULL)
+        return ed_command_fail (error);
+      fingerprint = ed_sync_fingerprint (keys->sign_public);
+      g_print (_("This desk asked to join the team at %s. Its fingerprint is %s: read it to "
+                 "the person at a desk of the team, who approves it with “electoral-desk-cli "
+                 "sync approve %s” once the fingerprint they see matches.\n"), where,
+               fingerprint, ed_context_get_device_id (context));
+    }
+  else if (joining)
     g_print (_("This desk joined the team at %s. Run “electoral-desk-cli sync now” to bring "
                "in the district.\n"), where);
   else
@@ -169,6 +189,24 @@ open_sync (EdContext  *context,
   if (transport == NULL)
     return NULL;
   return ed_sync_new (context, transport, error);
+}
+
+static int
+sync_approve (const EdCommandGlobals *globals,
+              const char             *device)
+{
+  g_autoptr(EdContext) context = NULL;
+  g_autoptr(EdSync) sync = NULL;
+  GError *error = NULL;
+
+  context = ed_command_open_existing (globals, &error);
+  if (context == NULL)
+    return ed_command_fail (error);
+  sync = open_sync (context, &error);
+  if (sync == NULL || !ed_sync_approve (sync, device, NULL, &error))
+    return ed_command_fail (error);
+  g_print (_("Desk %s is approved: it joins the team at its next sync.\n"), device);
+  return ED_COMMAND_EXIT_OK;
 }
 
 static void
@@ -446,23 +484,31 @@ ed_sync_command (const EdCommandGlobals  *globals,
       N_("With --webdav: a file whose first line is the password"), N_("FILE") },
     { "passphrase-file", 0, 0, G_OPTION_ARG_FILENAME, &options.passphrase_file,
       N_("With setup and join: a file whose first line is the team passphrase"), N_("FILE") },
+    { "request", 0, 0, G_OPTION_ARG_NONE, &options.request,
+      N_("With join: ask a desk of the team to approve this one, instead of a passphrase"),
+      NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &options.json, N_("Print JSON"), NULL },
     { NULL }
   };
 
-  option_context = g_option_context_new (_("setup | join | now | status | desks"));
+  option_context = g_option_context_new (_("setup | join | now | status | desks | "
+                                           "approve DESK"));
   g_option_context_set_summary (option_context,
                                 _("Sync this desk with the team’s other desks through a shared "
                                   "folder or a WebDAV server. “setup” makes a team on an empty "
                                   "share; “join” joins one with its passphrase; “now” sends "
                                   "this desk’s changes and brings in the others’; “status” "
                                   "says where sync stands; “desks” lists the team’s desks with "
-                                  "the fingerprints to compare."));
+                                  "the fingerprints to compare; “approve” lets a desk that "
+                                  "asked to join in."));
   g_option_context_add_main_entries (option_context, entries, GETTEXT_PACKAGE);
   if (!ed_command_parse (option_context, "sync", &argc, &argv, &status))
     return status;
+  if (argc == 3 && g_str_equal (argv[1], "approve"))
+    return sync_approve (globals, argv[2]);
   if (argc != 2)
-    return ed_command_usage ("sync", _("Say what to do: setup, join, now, status or desks"));
+    return ed_command_usage ("sync", _("Say what to do: setup, join, now, status, desks or "
+                                       "approve DESK"));
 
   action = argv[1];
   if (g_str_equal (action, "setup") || g_str_equal (action, "join"))

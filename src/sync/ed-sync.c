@@ -470,6 +470,65 @@ ed_sync_join (EdContext     *context,
          save_team_state (context, team, epoch, error);
 }
 
+/**
+ * ed_sync_request_join:
+ * @context: the district on the desk that asks (or a desk of no district yet)
+ * @transport: the share
+ * @cancellable: (nullable): to stop
+ * @error: return location for an error
+ *
+ * Asks to join the share's team without its passphrase (SYNC.md §4.8b): writes this desk's
+ * request, signed with its own key. A desk of the team approves it after comparing the
+ * fingerprint both desks show (ed_sync_fingerprint()), and seals the team key to it; until
+ * then this desk can neither read nor write the team's bundles.
+ */
+gboolean
+ed_sync_request_join (EdContext     *context,
+                      EdTransport   *transport,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  g_autoptr(EdTeamFile) team = NULL;
+  g_autoptr(EdDeskKeys) keys = NULL;
+  g_autoptr(EdRosterEntry) entry = NULL;
+  g_autoptr(GHashTable) team_keys = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *district = NULL;
+  const char *device;
+
+  g_return_val_if_fail (ED_IS_CONTEXT (context), FALSE);
+  g_return_val_if_fail (ED_IS_TRANSPORT (transport), FALSE);
+
+  if (!ed_sync_crypto_init (error) || !check_not_set_up (context, error))
+    return FALSE;
+  team = ed_team_file_read (transport, cancellable, error);
+  if (team == NULL)
+    return FALSE;
+  district = ed_merge_get_district_id (ED_REPLICA (context), &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (district != NULL && g_strcmp0 (district, team->district) != 0)
+    {
+      g_set_error (error, ED_SYNC_ERROR, ED_SYNC_ERROR_OTHER_DISTRICT,
+                   _("The share’s team keeps another district, not this desk’s: open that "
+                     "district, or join with a new district file"));
+      return FALSE;
+    }
+  device = ed_context_get_device_id (context);
+  keys = load_or_make_desk_keys (device, error);
+  if (keys == NULL)
+    return FALSE;
+  entry = roster_entry_for (context, ED_ROSTER_REQUEST, team->team, keys, 1);
+  if (!write_roster_entry (transport, entry, keys, NULL, cancellable, error))
+    return FALSE;
+  team_keys = ed_team_keys_new ();
+  return ed_team_keys_save (device, team_keys, error) &&
+         save_team_state (context, team, 0, error);
+}
+
 /* The team as this desk joined it, from its own state. */
 static EdTeamFile *
 team_from_state (EdDatabase  *database,
@@ -733,6 +792,76 @@ check_member (EdSync  *self,
       return FALSE;
     }
   return TRUE;
+}
+
+/**
+ * ed_sync_approve:
+ * @self: a member desk's sync
+ * @device: the device id of a desk that asked to join
+ * @cancellable: (nullable): to stop
+ * @error: return location for an error
+ *
+ * Approves a desk's request (SYNC.md §4.8b), once a person has compared the fingerprint it
+ * shows with the one this desk lists for it: a signed approval of the very keys it asked with,
+ * and every team key this desk holds sealed to it, so that it reads the team's bundles from
+ * the first.
+ */
+gboolean
+ed_sync_approve (EdSync        *self,
+                 const char    *device,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_autoptr(EdRosterEntry) entry = NULL;
+  EdTeamDesk *desk;
+  GHashTableIter iter;
+  gpointer epoch;
+  gpointer key;
+
+  g_return_val_if_fail (ED_IS_SYNC (self), FALSE);
+  g_return_val_if_fail (device != NULL, FALSE);
+
+  if (!check_team (self, cancellable, error) || !refresh_team (self, cancellable, error) ||
+      !check_member (self, error))
+    return FALSE;
+  desk = g_hash_table_lookup (self->desks, device);
+  if (desk == NULL || desk->state != ED_DESK_REQUESTED)
+    {
+      g_set_error (error, ED_SYNC_ERROR, ED_SYNC_ERROR_NOT_A_MEMBER,
+                   desk == NULL ? _("No desk %s has asked to join the team")
+                                : _("Desk %s is not waiting for approval"), device);
+      return FALSE;
+    }
+
+  g_hash_table_iter_init (&iter, self->team_keys);
+  while (g_hash_table_iter_next (&iter, &epoch, &key))
+    {
+      g_autoptr(GBytes) sealed = ed_team_key_seal (key, desk->box_public);
+      g_autofree char *path = ed_share_sealed_key_path (GPOINTER_TO_UINT (epoch), device);
+      g_autoptr(GError) local_error = NULL;
+
+      /* Sealed already by another member who approved it at the same time: as good. */
+      if (!write_whole (self->transport, path, sealed, cancellable, &local_error) &&
+          !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+
+  entry = g_new0 (EdRosterEntry, 1);
+  entry->kind = ED_ROSTER_APPROVE;
+  entry->team = g_strdup (self->team->team);
+  entry->device = g_strdup (device);
+  entry->user = g_strdup (desk->user);
+  entry->host = g_strdup (desk->host);
+  memcpy (entry->sign_public, desk->sign_public, ED_SIGN_PUBLIC_BYTES);
+  memcpy (entry->box_public, desk->box_public, ED_BOX_PUBLIC_BYTES);
+  entry->epoch = newest_epoch (self);
+  entry->by = g_strdup (self->device);
+  entry->hlc = ed_hlc_tick (ed_replica_get_hlc (ED_REPLICA (self->context)));
+  return write_roster_entry (self->transport, entry, self->keys, NULL, cancellable, error) &&
+         refresh_team (self, cancellable, error);
 }
 
 /* Whether the bundle at @path holds exactly @body, the ops this desk would write there: the

@@ -61,6 +61,10 @@ gboolean     ed_sync_join             (EdContext     *context,
                                        const char    *passphrase,
                                        GCancellable  *cancellable,
                                        GError       **error);
+gboolean     ed_sync_request_join     (EdContext     *context,
+                                       EdTransport   *transport,
+                                       GCancellable  *cancellable,
+                                       GError       **error);
 gboolean     ed_sync_is_set_up        (EdContext     *context);
 
 EdSync      *ed_sync_new              (EdContext     *context,
@@ -73,6 +77,10 @@ gboolean     ed_sync_export           (EdSync        *self,
                                        GError       **error);
 gboolean     ed_sync_ingest           (EdSync        *self,
                                        EdSyncReport  *report,
+                                       GCancellable  *cancellable,
+                                       GError       **error);
+gboolean     ed_sync_approve          (EdSync        *self,
+                                       const char    *device,
                                        GCancellable  *cancellable,
                                        GError       **error);
 gboolean     ed_sync_run              (EdSync        *self,
