@@ -17,6 +17,7 @@
 #include "district/ed-command.h"
 #include "district/ed-context.h"
 #include "sync/ed-sync-command.h"
+#include "sync/ed-sync-job.h"
 #include "sync/ed-sync-share.h"
 #include "sync/ed-sync-tables.h"
 #include "sync/ed-sync-team.h"
@@ -242,15 +243,13 @@ sync_now (const EdCommandGlobals *globals,
           const Options          *options)
 {
   g_autoptr(EdContext) context = NULL;
-  g_autoptr(EdSync) sync = NULL;
   EdSyncReport report;
   GError *error = NULL;
 
   context = ed_command_open_existing (globals, &error);
   if (context == NULL)
     return ed_command_fail (error);
-  sync = open_sync (context, &error);
-  if (sync == NULL || !ed_sync_run (sync, &report, NULL, &error))
+  if (!ed_sync_run_now (context, &report, NULL, &error))
     return ed_command_fail (error);
 
   if (options->json)
@@ -374,6 +373,7 @@ sync_status (const EdCommandGlobals *globals,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GDateTime) last = NULL;
   g_autofree char *last_text = NULL;
+  g_autofree char *last_error = NULL;
   EdDatabase *database;
   gint64 last_ms;
   GError *error = NULL;
@@ -392,6 +392,7 @@ sync_status (const EdCommandGlobals *globals,
   if (conflicts == NULL)
     return ed_command_fail (error);
   last_ms = ed_sync_state_get_int (database, "last-sync-ms", 0);
+  last_error = ed_sync_state_get (database, "last-error", NULL);
   if (last_ms > 0)
     {
       last = g_date_time_new_from_unix_local (last_ms / 1000);
@@ -413,6 +414,8 @@ sync_status (const EdCommandGlobals *globals,
         json_builder_add_string_value (builder, last_text);
       else
         json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "last_error");
+      json_builder_add_string_value (builder, last_error != NULL ? last_error : "");
       json_builder_set_member_name (builder, "exported_seq");
       json_builder_add_int_value (builder, ed_sync_state_get_int (database, "exported-seq", 0));
       json_builder_set_member_name (builder, "open_conflicts");
@@ -443,6 +446,8 @@ sync_status (const EdCommandGlobals *globals,
 
   g_print (_("Share: %s\n"), settings->location);
   g_print (_("Last sync: %s\n"), last_text != NULL ? last_text : _("never"));
+  if (last_error != NULL && last_error[0] != '\0')
+    g_print (_("The last attempt failed: %s\n"), last_error);
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u open conflict\n", "%u open conflicts\n",
                         conflicts->len), conflicts->len);
   for (guint i = 0; i < failing->len; i++)
