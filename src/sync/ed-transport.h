@@ -40,7 +40,8 @@ G_DECLARE_INTERFACE (EdTransport, ed_transport, ED, TRANSPORT, GObject)
 
 /**
  * EdTransportInterface:
- * @list: the entries of a folder; a folder that does not exist is empty, not an error
+ * @list: the entries of a folder ("" for the share's root); a folder that does not exist is
+ *   empty, not an error
  * @read: a whole file
  * @write_new: writes a file that must not exist yet (G_IO_ERROR_EXISTS if it does), flushed
  *   to the share before it returns (fsync on a folder; the upload finished on WebDAV)
