@@ -123,7 +123,8 @@ set_error_from_errno (GError     **error,
                  _("“%s” cannot be read or written yet (%s); it will be tried again later"),
                  name, g_strerror (saved_errno));
   else
-    g_set_error (error, G_IO_ERROR, code, "%s: %s", name, g_strerror (saved_errno));
+    g_set_error (error, G_IO_ERROR, code, _("Could not use “%s” on the shared folder: %s"),
+                 name, g_strerror (saved_errno));
 }
 
 /* Best effort (SYNC.md §4.9): network file systems may refuse to sync a folder, and the

@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sync/ed-transport-webdav.h"
+#include "sync/ed-transport-webdav-private.h"
 
 /* A share on a WebDAV server (SYNC.md §4.9), through libsoup's blocking calls on the sync
  * worker's thread. Only what sync needs: PROPFIND to list, GET, PUT with If-None-Match,
@@ -84,12 +84,11 @@ url_for (EdTransportWebdav *self,
   return g_string_free (url, FALSE);
 }
 
-/* The decoded path of a URL or of an absolute path, without a trailing "/". */
+/* The path of a URL or of an absolute path, still escaped, without a trailing "/". */
 static char *
-decoded_path (const char *href)
+escaped_path (const char *href)
 {
   g_autofree char *path = NULL;
-  g_autofree char *decoded = NULL;
   gsize length;
 
   if (strstr (href, "://") != NULL)
@@ -105,13 +104,29 @@ decoded_path (const char *href)
       path = g_strdup (href);
     }
 
-  decoded = g_uri_unescape_string (path, NULL);
-  if (decoded == NULL)
-    return NULL;
-  length = strlen (decoded);
-  while (length > 1 && decoded[length - 1] == '/')
-    decoded[--length] = '\0';
-  return g_steal_pointer (&decoded);
+  length = strlen (path);
+  while (length > 1 && path[length - 1] == '/')
+    path[--length] = '\0';
+  return g_steal_pointer (&path);
+}
+
+/* Decoded, for comparing: servers differ in which characters they escape, and how. */
+static char *
+decoded_path (const char *href)
+{
+  g_autofree char *path = escaped_path (href);
+
+  return path != NULL ? g_uri_unescape_string (path, NULL) : NULL;
+}
+
+/* The last part of @href's path, decoded; NULL if it does not decode to a name. */
+static char *
+last_name (const char *href)
+{
+  g_autofree char *path = escaped_path (href);
+  const char *slash = path != NULL ? strrchr (path, '/') : NULL;
+
+  return g_uri_unescape_string (slash != NULL ? slash + 1 : path, "/");
 }
 
 /* --- The multistatus answer to PROPFIND ------------------------------------------------- */
@@ -272,19 +287,21 @@ static void
 add_entry (Multistatus *ms)
 {
   g_autofree char *path = NULL;
-  const char *slash;
+  g_autofree char *name = NULL;
   EdShareEntry *entry;
 
   if (ms->href == NULL || ms->response_failed || !ms->found)
     return;
   path = decoded_path (ms->href);
-  /* The folder's own entry, and any name that does not decode, are left out. */
-  if (path == NULL || g_str_equal (path, ms->folder_path))
+  name = last_name (ms->href);
+  /* The folder's own entry, and any name that does not decode (or decodes to hold "/" or
+   * nothing), are left out. */
+  if (path == NULL || name == NULL || name[0] == '\0' ||
+      (ms->folder_path != NULL && g_str_equal (path, ms->folder_path)))
     return;
-  slash = strrchr (path, '/');
 
   entry = g_new0 (EdShareEntry, 1);
-  entry->name = g_strdup (slash != NULL ? slash + 1 : path);
+  entry->name = g_steal_pointer (&name);
   entry->is_folder = ms->is_folder;
   entry->size = ms->is_folder ? 0 : ms->size;
   entry->mtime = ms->mtime;
@@ -373,10 +390,19 @@ static const GMarkupParser multistatus_parser = {
   NULL,
 };
 
-static GPtrArray *
-parse_multistatus (GBytes      *body,
-                   const char  *folder_url,
-                   GError     **error)
+/**
+ * _ed_transport_webdav_parse_multistatus:
+ * @body: a 207 Multi-Status answer to PROPFIND with Depth 1
+ * @folder_url: the address of the folder listed
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (element-type EdShareEntry): the folder's entries, without the
+ *   folder itself, or %NULL if @body is not XML
+ */
+GPtrArray *
+_ed_transport_webdav_parse_multistatus (GBytes      *body,
+                                        const char  *folder_url,
+                                        GError     **error)
 {
   Multistatus ms = { 0 };
   g_autoptr(GMarkupParseContext) context = NULL;
@@ -645,7 +671,7 @@ ed_transport_webdav_list (EdTransport   *transport,
       set_unexpected_error (self, &request, folder, status, error);
       return NULL;
     }
-  return parse_multistatus (answer, url, error);
+  return _ed_transport_webdav_parse_multistatus (answer, url, error);
 }
 
 static GBytes *
@@ -714,6 +740,9 @@ ed_transport_webdav_write_new (EdTransport   *transport,
   };
   guint status = 0;
 
+  /* A PUT whose answer was lost is sent again and then finds its own file: EXISTS. Callers
+   * write under a temporary name and compare contents when a final name exists
+   * (SYNC.md §3), so that is safe. */
   answer = send_request (self, &request, &status, cancellable, error);
   if (answer == NULL)
     return FALSE;

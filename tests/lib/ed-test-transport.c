@@ -54,27 +54,46 @@ static void owned_iface_init (EdTransportInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (EdTestOwnedTransport, ed_test_owned_transport, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (ED_TYPE_TRANSPORT, owned_iface_init))
 
-/* A file in @folder (directly) whose name, without the temporary's ".~" and ".partial" that
- * a writer puts around it, starts with @prefix and ends with @suffix. */
-static gboolean
-is_named_in (const char *path,
-             const char *folder,
-             const char *prefix,
-             const char *suffix)
+/* The name of a file directly in @folder, without the ".~" and ".partial" a writer puts
+ * around a temporary; or NULL if @path is not directly in @folder. */
+static char *
+bare_name_in (const char *path,
+              const char *folder)
 {
-  g_autofree char *name = NULL;
+  char *name;
   gsize length;
 
   if (!g_str_has_prefix (path, folder) || strchr (path + strlen (folder), '/') != NULL)
-    return FALSE;
+    return NULL;
   name = g_strdup (path + strlen (folder));
   if (g_str_has_prefix (name, ".~"))
     memmove (name, name + 2, strlen (name + 2) + 1);
   length = strlen (name);
   if (g_str_has_suffix (name, ".partial"))
     name[length - strlen (".partial")] = '\0';
-  return g_str_has_prefix (name, prefix) && g_str_has_suffix (name, suffix) &&
-         strlen (name) >= strlen (prefix) + strlen (suffix);
+  return name;
+}
+
+static gboolean
+is_named_in (const char *path,
+             const char *folder,
+             const char *prefix,
+             const char *suffix)
+{
+  g_autofree char *name = bare_name_in (path, folder);
+
+  return name != NULL && g_str_has_prefix (name, prefix) && g_str_has_suffix (name, suffix) &&
+         strlen (name) > strlen (prefix) + strlen (suffix);
+}
+
+static gboolean
+is_file_in (const char *path,
+            const char *folder,
+            const char *file)
+{
+  g_autofree char *name = bare_name_in (path, folder);
+
+  return name != NULL && g_str_equal (name, file);
 }
 
 /**
@@ -101,8 +120,7 @@ ed_test_owned_transport_may_write (const char *device,
          is_named_in (path, "esync-v1/snapshots/", snapshot, "") ||
          is_named_in (path, "esync-v1/roster/", "r-", roster) ||
          (g_str_has_prefix (path, "esync-v1/keys/") && path[strlen ("esync-v1/keys/")] != '\0') ||
-         g_str_equal (path, "esync-v1/team.json") ||
-         is_named_in (path, "esync-v1/", "team.json", "");
+         is_file_in (path, "esync-v1/", "team.json");
 }
 
 static void

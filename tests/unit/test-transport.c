@@ -13,7 +13,7 @@
 #include <sys/stat.h>
 
 #include "sync/ed-transport-folder-private.h"
-#include "sync/ed-transport-webdav.h"
+#include "sync/ed-transport-webdav-private.h"
 #include "ed-test-dir.h"
 #include "ed-test-transport.h"
 #include "ed-test-webdav.h"
@@ -760,6 +760,77 @@ test_webdav_unreachable (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE);
 }
 
+/* Servers write the DAV: namespace with any prefix, or as the default; hrefs as paths or as
+ * whole addresses, escaped in either case; and a propstat per status. */
+static void
+test_webdav_parses_multistatus (void)
+{
+  static const char nextcloud[] =
+    "<?xml version=\"1.0\"?>\n"
+    "<d:multistatus xmlns:d=\"DAV:\" xmlns:s=\"http://sabredav.org/ns\" "
+    "xmlns:oc=\"http://owncloud.org/ns\">"
+    "<d:response><d:href>/remote.php/dav/files/jane/Team%20Share/devices/</d:href>"
+    "<d:propstat><d:prop><d:resourcetype><d:collection/></d:resourcetype>"
+    "<d:getlastmodified>Tue, 01 Dec 2026 12:00:00 GMT</d:getlastmodified></d:prop>"
+    "<d:status>HTTP/1.1 200 OK</d:status></d:propstat>"
+    "<d:propstat><d:prop><d:getcontentlength/></d:prop>"
+    "<d:status>HTTP/1.1 404 Not Found</d:status></d:propstat></d:response>"
+    "<d:response><d:href>https://cloud.example.org/remote.php/dav/files/jane/Team%20Share/"
+    "devices/b-caf%C3%A9%20%28conflicted%20copy%29.esb</d:href>"
+    "<d:propstat><d:prop><d:resourcetype/><d:getcontentlength>1234</d:getcontentlength>"
+    "<d:getlastmodified>Tue, 01 Dec 2026 12:00:00 GMT</d:getlastmodified></d:prop>"
+    "<d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response>"
+    "<d:response><d:href>/remote.php/dav/files/jane/Team%20Share/devices/d1/</d:href>"
+    "<d:propstat><d:prop><d:resourcetype><d:collection/></d:resourcetype></d:prop>"
+    "<d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response>"
+    "<d:response><d:href>/remote.php/dav/files/jane/Team%20Share/devices/gone.esb</d:href>"
+    "<d:status>HTTP/1.1 404 Not Found</d:status></d:response>"
+    "</d:multistatus>";
+  static const char default_namespace[] =
+    "<multistatus xmlns=\"DAV:\"><response><href>/dav/x/</href>"
+    "<propstat><prop><resourcetype><collection/></resourcetype></prop>"
+    "<status>HTTP/1.1 200 OK</status></propstat></response>"
+    "<response><href>/dav/x/a%2fb.esb</href><propstat><prop><resourcetype/></prop>"
+    "<status>HTTP/1.1 200 OK</status></propstat></response>"
+    "<response><href>/dav/x/b%2Dc.esb</href><propstat><prop>"
+    "<resourcetype/><getcontentlength>7</getcontentlength>"
+    "<collection xmlns=\"urn:not-dav\"/></prop>"
+    "<status>HTTP/1.1 200 OK</status></propstat></response></multistatus>";
+  g_autoptr(GBytes) body = g_bytes_new_static (nextcloud, strlen (nextcloud));
+  g_autoptr(GBytes) other = g_bytes_new_static (default_namespace, strlen (default_namespace));
+  g_autoptr(GBytes) broken = g_bytes_new_static ("<d:multistatus", 14);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) broken_entries = NULL;
+  EdShareEntry *entry;
+
+  entries = _ed_transport_webdav_parse_multistatus (
+    body, "https://cloud.example.org/remote.php/dav/files/jane/Team%20Share/devices/", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 2);
+  entry = find_entry (entries, "b-café (conflicted copy).esb");
+  g_assert_nonnull (entry);
+  g_assert_cmpuint (entry->size, ==, 1234);
+  g_assert_false (entry->is_folder);
+  g_assert_cmpint (entry->mtime, ==, (gint64) 1796126400 * G_USEC_PER_SEC);
+  entry = find_entry (entries, "d1");
+  g_assert_nonnull (entry);
+  g_assert_true (entry->is_folder);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+
+  entries = _ed_transport_webdav_parse_multistatus (other, "http://h/dav/x/", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 1);
+  entry = g_ptr_array_index (entries, 0);
+  g_assert_cmpstr (entry->name, ==, "b-c.esb");
+  g_assert_false (entry->is_folder);
+  g_assert_cmpuint (entry->size, ==, 7);
+
+  broken_entries = _ed_transport_webdav_parse_multistatus (broken, "http://h/", &error);
+  g_assert_null (broken_entries);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+}
+
 /* --- The wrappers ----------------------------------------------------------------------- */
 
 static void
@@ -776,13 +847,15 @@ test_owned_passes_own_paths (Fixture       *fixture,
     "esync-v1/snapshots/s-d1-123.ess",
     "esync-v1/roster/r-1764590400000-d1.json",
     "esync-v1/keys/team-1.d2.sealed",
+    "esync-v1/.~team.json.partial",
     "esync-v1/team.json",
   };
   const char *others[] = {
     "esync-v1/devices/d2/b-1-2.esb", "esync-v1/devices/d1", "esync-v1/acks/a-d2-3.json",
     "esync-v1/acks/a-d10-3.json", "esync-v1/snapshots/s-d2-1.ess",
     "esync-v1/roster/r-1-d2.json", "esync-v1/roster/r-1-d1.json/x", "esync-v1/other.json",
-    "team.json", "esync-v1/devices/d10/b-1-2.esb",
+    "team.json", "esync-v1/devices/d10/b-1-2.esb", "esync-v1/team.json.old",
+    "esync-v1/acks/a-d1-", "esync-v1/keys/",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (others); i++)
@@ -974,6 +1047,7 @@ main (int   argc,
   g_test_add_func ("/transport/webdav/locked-twice-then-created",
                    test_webdav_locked_then_created);
   g_test_add_func ("/transport/webdav/unreachable", test_webdav_unreachable);
+  g_test_add_func ("/transport/webdav/parses-multistatus", test_webdav_parses_multistatus);
 
   add_folder ("/transport/owned/passes-own-paths", test_owned_passes_own_paths);
   add_folder ("/transport/owned/aborts-on-another-desk", test_owned_aborts_on_another_desk);
