@@ -165,7 +165,8 @@ ed_transport_folder_list (EdTransport   *transport,
   g_autofree char *path = full_path (self, folder);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFileEnumerator) children = NULL;
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) ed_share_entry_free);
+  g_autoptr(GPtrArray) entries =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) ed_share_entry_free);
   g_autoptr(GError) local_error = NULL;
 
   children = g_file_enumerate_children (file,
@@ -205,6 +206,7 @@ ed_transport_folder_read (EdTransport   *transport,
   EdTransportFolder *self = ED_TRANSPORT_FOLDER (transport);
   g_autofree char *path = full_path (self, relative);
   g_autoptr(GByteArray) contents = NULL;
+  guint used = 0;
   struct stat info;
   int fd;
 
@@ -218,12 +220,13 @@ ed_transport_folder_read (EdTransport   *transport,
     }
   /* The size is only a hint: a file still arriving grows while it is read. */
   contents = g_byte_array_sized_new (fstat (fd, &info) == 0 && info.st_size > 0
-                                     ? (guint) MIN (info.st_size, G_MAXINT32) : 0);
+                                     ? (guint) MIN (info.st_size + 1, G_MAXINT32) : READ_BLOCK);
   for (;;)
     {
-      guint8 buffer[READ_BLOCK];
-      gssize got = read (fd, buffer, sizeof buffer);
+      gssize got;
 
+      g_byte_array_set_size (contents, used + READ_BLOCK);
+      got = read (fd, contents->data + used, READ_BLOCK);
       if (got < 0 && errno == EINTR)
         continue;
       if (got < 0)
@@ -236,7 +239,7 @@ ed_transport_folder_read (EdTransport   *transport,
         }
       if (got == 0)
         break;
-      g_byte_array_append (contents, buffer, (guint) got);
+      used += (guint) got;
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         {
           close (fd);
@@ -244,6 +247,7 @@ ed_transport_folder_read (EdTransport   *transport,
         }
     }
   close (fd);
+  g_byte_array_set_size (contents, used);
   return g_byte_array_free_to_bytes (g_steal_pointer (&contents));
 }
 

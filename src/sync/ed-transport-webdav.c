@@ -20,7 +20,10 @@
  * worker's thread. Only what sync needs: PROPFIND to list, GET, PUT with If-None-Match,
  * MOVE with Overwrite: F, DELETE and MKCOL. Never LOCK: locks on a share outlive the desks
  * that take them. A server that is busy or has a file locked (Nextcloud answers 423) is
- * asked again after a pause that doubles each time. */
+ * asked again after a pause that doubles each time.
+ *
+ * The session is made and set up on the thread that creates the transport; requests are
+ * then sent from the sync worker's thread, which libsoup allows since 3.2. */
 
 #define DEFAULT_ATTEMPTS 5
 #define DEFAULT_FIRST_DELAY_MS 200

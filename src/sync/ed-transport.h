@@ -54,7 +54,8 @@ G_DECLARE_INTERFACE (EdTransport, ed_transport, ED, TRANSPORT, GObject)
  *
  * Every error is a GIOError: G_IO_ERROR_NOT_FOUND, G_IO_ERROR_EXISTS, G_IO_ERROR_PERMISSION_DENIED,
  * G_IO_ERROR_NO_SPACE, G_IO_ERROR_BUSY (locked or the server busy: try again later),
- * G_IO_ERROR_HOST_UNREACHABLE or G_IO_ERROR_TIMED_OUT (offline: try again later), or
+ * G_IO_ERROR_HOST_UNREACHABLE or G_IO_ERROR_TIMED_OUT (offline: try again later),
+ * G_IO_ERROR_INVALID_ARGUMENT (a path that ed_transport_path_is_valid() refuses), or
  * G_IO_ERROR_FAILED.
  */
 struct _EdTransportInterface

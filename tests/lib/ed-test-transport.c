@@ -648,6 +648,8 @@ ed_test_adversarial_transport_set_adversity (EdTestAdversarialTransport *self,
                                              const EdTestAdversity      *adversity)
 {
   g_return_if_fail (ED_IS_TEST_ADVERSARIAL_TRANSPORT (self));
+  /* Some reads must come back intact, or nothing would ever be ingested before the heal. */
+  g_return_if_fail (adversity->placeholder + adversity->truncate + adversity->bit_flip < 1.0);
   self->adversity = *adversity;
 }
 

@@ -17,6 +17,9 @@
 #include <string.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 #include <unistd.h>
 
 #include "ed-test-dir.h"
@@ -87,7 +90,8 @@ serve_as_nobody (EdTestWebdav  *server,
       return FALSE;
     }
   g_string_append_printf (config, "User %s\nGroup %s\n", nobody->pw_name, group->gr_name);
-  if (g_chmod (server->dir, 0711) != 0 || chown (server->folder, nobody->pw_uid, nobody->pw_gid) != 0 ||
+  if (g_chmod (server->dir, 0711) != 0 ||
+      chown (server->folder, nobody->pw_uid, nobody->pw_gid) != 0 ||
       chown (var, nobody->pw_uid, nobody->pw_gid) != 0)
     {
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno),
@@ -237,6 +241,16 @@ wait_until_serving (EdTestWebdav  *server,
   return TRUE;
 }
 
+/* Runs in the child before Apache starts: should the test die on a failed assertion, the
+ * kernel stops its server too, rather than leaving it to hold a port for ever. */
+static void
+die_with_test (gpointer data)
+{
+#ifdef __linux__
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+#endif
+}
+
 static void
 free_server (EdTestWebdav *server)
 {
@@ -301,7 +315,7 @@ ed_test_webdav_start_with_password (const char  *user,
     if (!g_spawn_async (server->dir, (char **) argv, NULL,
                         G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL |
                           G_SPAWN_STDERR_TO_DEV_NULL,
-                        NULL, NULL, &server->pid, error))
+                        die_with_test, NULL, &server->pid, error))
       {
         server->pid = 0;
         ed_test_webdav_stop (server);

@@ -555,8 +555,9 @@ static void
 test_webdav_describe (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(EdTransport) transport = ed_transport_webdav_new ("HTTPS://dav.example.org/Team%20Share",
-                                                              "jane", "hunter2-secret", &error);
+  g_autoptr(EdTransport) transport =
+    ed_transport_webdav_new ("HTTPS://dav.example.org/Team%20Share", "jane", "hunter2-secret",
+                             &error);
   g_autofree char *described = NULL;
 
   g_assert_no_error (error);
@@ -743,6 +744,35 @@ test_webdav_locked_then_created (void)
   g_assert_true (ed_transport_write_new (transport, "b.esb", contents, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (responder_stop (responder), ==, 3);
+}
+
+static gpointer
+cancel_soon (gpointer data)
+{
+  g_usleep (100 * 1000);
+  g_cancellable_cancel (data);
+  return NULL;
+}
+
+/* A sync that is stopped does not sit out the pauses between attempts. */
+static void
+test_webdav_cancel_while_busy (void)
+{
+  static const guint statuses[] = { 503 };
+  Responder *responder = responder_start (statuses, G_N_ELEMENTS (statuses));
+  g_autoptr(EdTransport) transport = transport_for (responder, 5, 2000);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) got = NULL;
+  GThread *canceller = g_thread_new ("cancel", cancel_soon, cancellable);
+  gint64 start = g_get_monotonic_time ();
+
+  got = ed_transport_read (transport, "b.esb", cancellable, &error);
+  g_thread_join (canceller);
+  g_assert_null (got);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 1500 * 1000);
+  g_assert_cmpuint (responder_stop (responder), ==, 1);
 }
 
 static void
@@ -1047,6 +1077,7 @@ main (int   argc,
   g_test_add_func ("/transport/webdav/locked-twice-then-created",
                    test_webdav_locked_then_created);
   g_test_add_func ("/transport/webdav/unreachable", test_webdav_unreachable);
+  g_test_add_func ("/transport/webdav/cancel-while-busy", test_webdav_cancel_while_busy);
   g_test_add_func ("/transport/webdav/parses-multistatus", test_webdav_parses_multistatus);
 
   add_folder ("/transport/owned/passes-own-paths", test_owned_passes_own_paths);
