@@ -449,13 +449,20 @@ ed_transport_folder_rename_new (EdTransport   *transport,
   EdTransportFolder *self = ED_TRANSPORT_FOLDER (transport);
   g_autofree char *from_path = full_path (self, from);
   g_autofree char *to_path = full_path (self, to);
+  g_autofree char *from_folder = NULL;
+  g_autofree char *to_folder = NULL;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
   if (!_ed_transport_folder_rename_noreplace (from_path, to_path, ED_RENAME_NOREPLACE, NULL,
                                               error))
     return FALSE;
+  /* Both names changed: the new one, and the old one's going, reach the disk. */
   sync_folder_of (to_path);
+  from_folder = g_path_get_dirname (from_path);
+  to_folder = g_path_get_dirname (to_path);
+  if (!g_str_equal (from_folder, to_folder))
+    sync_folder_of (from_path);
   return TRUE;
 }
 

@@ -746,6 +746,30 @@ test_webdav_locked_then_created (void)
   g_assert_cmpuint (responder_stop (responder), ==, 3);
 }
 
+/* A full server and a refused password are answers, not hiccups: asked once. */
+static void
+test_webdav_full_and_refused_not_retried (void)
+{
+  static const guint full[] = { 507 };
+  static const guint refused[] = { 403 };
+  Responder *responder = responder_start (full, G_N_ELEMENTS (full));
+  g_autoptr(EdTransport) transport = transport_for (responder, 5, 10);
+  g_autoptr(GBytes) contents = text_bytes ("bundle");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (ed_transport_write_new (transport, "b.esb", contents, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_assert_cmpuint (responder_stop (responder), ==, 1);
+  g_clear_object (&transport);
+  g_clear_error (&error);
+
+  responder = responder_start (refused, G_N_ELEMENTS (refused));
+  transport = transport_for (responder, 5, 10);
+  g_assert_false (ed_transport_rename_new (transport, "a", "b", NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  g_assert_cmpuint (responder_stop (responder), ==, 1);
+}
+
 static gpointer
 cancel_soon (gpointer data)
 {
@@ -1078,6 +1102,8 @@ main (int   argc,
                    test_webdav_locked_then_created);
   g_test_add_func ("/transport/webdav/unreachable", test_webdav_unreachable);
   g_test_add_func ("/transport/webdav/cancel-while-busy", test_webdav_cancel_while_busy);
+  g_test_add_func ("/transport/webdav/full-and-refused-not-retried",
+                   test_webdav_full_and_refused_not_retried);
   g_test_add_func ("/transport/webdav/parses-multistatus", test_webdav_parses_multistatus);
 
   add_folder ("/transport/owned/passes-own-paths", test_owned_passes_own_paths);
