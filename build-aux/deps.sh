@@ -12,7 +12,7 @@ build_packages="meson ninja-build pkg-config gcc gettext libglib2.0-dev libglib2
   libpango1.0-dev libsodium-dev desktop-file-utils appstream"
 run_packages="sqlite3 dbus dbus-x11 librsvg2-common fonts-dejavu-core"
 test_packages="xvfb xauth at-spi2-core python3 python3-pyatspi python3-gi gir1.2-atspi-2.0
-  poppler-utils"
+  poppler-utils apache2"
 
 case "${1:-test}" in
   build) wanted="$build_packages" ;;

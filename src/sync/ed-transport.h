@@ -40,7 +40,8 @@ G_DECLARE_INTERFACE (EdTransport, ed_transport, ED, TRANSPORT, GObject)
 
 /**
  * EdTransportInterface:
- * @list: the entries of a folder; a folder that does not exist is empty, not an error
+ * @list: the entries of a folder ("" for the share's root); a folder that does not exist is
+ *   empty, not an error
  * @read: a whole file
  * @write_new: writes a file that must not exist yet (G_IO_ERROR_EXISTS if it does), flushed
  *   to the share before it returns (fsync on a folder; the upload finished on WebDAV)
@@ -53,7 +54,8 @@ G_DECLARE_INTERFACE (EdTransport, ed_transport, ED, TRANSPORT, GObject)
  *
  * Every error is a GIOError: G_IO_ERROR_NOT_FOUND, G_IO_ERROR_EXISTS, G_IO_ERROR_PERMISSION_DENIED,
  * G_IO_ERROR_NO_SPACE, G_IO_ERROR_BUSY (locked or the server busy: try again later),
- * G_IO_ERROR_HOST_UNREACHABLE or G_IO_ERROR_TIMED_OUT (offline: try again later), or
+ * G_IO_ERROR_HOST_UNREACHABLE or G_IO_ERROR_TIMED_OUT (offline: try again later),
+ * G_IO_ERROR_INVALID_ARGUMENT (a path that ed_transport_path_is_valid() refuses), or
  * G_IO_ERROR_FAILED.
  */
 struct _EdTransportInterface
