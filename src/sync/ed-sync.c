@@ -55,6 +55,8 @@ struct _EdSync
   EdTeamFile   *team;        /* as this desk joined it */
   char         *incarnation;
   GHashTable   *desks;       /* device → EdTeamDesk, from the last read of the roster */
+  EdClockFunc   clock;       /* when files are retried: the wall clock, or a test's */
+  gpointer      clock_data;
 };
 
 G_DEFINE_FINAL_TYPE (EdSync, ed_sync, G_TYPE_OBJECT)
@@ -85,6 +87,7 @@ ed_sync_class_init (EdSyncClass *klass)
 static void
 ed_sync_init (EdSync *self)
 {
+  self->clock = ed_hlc_system_clock;
 }
 
 static gint64
@@ -603,6 +606,26 @@ ed_sync_new (EdContext    *context,
   if (self->team_keys == NULL)
     return NULL;
   return g_steal_pointer (&self);
+}
+
+/**
+ * ed_sync_set_clock:
+ * @self: a desk's sync
+ * @clock: milliseconds since the Unix epoch: when a file that failed may be read again
+ * @clock_data: data for @clock
+ *
+ * For tests, which move time on to see a file retried; the wall clock otherwise.
+ */
+void
+ed_sync_set_clock (EdSync      *self,
+                   EdClockFunc  clock,
+                   gpointer     clock_data)
+{
+  g_return_if_fail (ED_IS_SYNC (self));
+  g_return_if_fail (clock != NULL);
+
+  self->clock = clock;
+  self->clock_data = clock_data;
 }
 
 EdTransport *
@@ -1280,7 +1303,7 @@ ingest_file (EdSync             *self,
   g_autoptr(GBytes) file = NULL;
   g_autoptr(GError) local_error = NULL;
   Ingest ingest = { self, { 0 }, report };
-  gint64 now = now_ms ();
+  gint64 now = self->clock (self->clock_data);
   gboolean ok;
 
   known = ed_sync_ledger_lookup (database, path, error);

@@ -71,6 +71,9 @@ EdSync      *ed_sync_new              (EdContext     *context,
                                        EdTransport   *transport,
                                        GError       **error);
 EdTransport *ed_sync_get_transport    (EdSync        *self);
+void         ed_sync_set_clock        (EdSync        *self,
+                                       EdClockFunc    clock,
+                                       gpointer       clock_data);
 gboolean     ed_sync_export           (EdSync        *self,
                                        EdSyncReport  *report,
                                        GCancellable  *cancellable,
