@@ -658,6 +658,18 @@ ed_bundle_read_header (GBytes  *file,
   return g_steal_pointer (&layout.header);
 }
 
+/* Structure, then the signature over the whole file: nothing is decrypted before both. */
+static gboolean
+parse_and_verify (GBytes        *file,
+                  BundleLayout  *layout,
+                  const guint8  *sign_public,
+                  GError       **error)
+{
+  return ed_sync_crypto_init (error) &&
+         parse_structure (file, layout, error) &&
+         check_signature (layout, sign_public, error);
+}
+
 /**
  * ed_bundle_verify:
  * @file: a file from the share
@@ -679,9 +691,7 @@ ed_bundle_verify (GBytes        *file,
   g_return_val_if_fail (file != NULL, FALSE);
   g_return_val_if_fail (sign_public != NULL, FALSE);
 
-  if (!ed_sync_crypto_init (error))
-    return FALSE;
-  return parse_structure (file, &layout, error) && check_signature (&layout, sign_public, error);
+  return parse_and_verify (file, &layout, sign_public, error);
 }
 
 /* Decrypts every chunk of a verified file, handing each to @func, and checks TAG_FINAL and
@@ -749,23 +759,6 @@ decrypt_chunks (const BundleLayout  *layout,
   return TRUE;
 }
 
-static gboolean
-open_verified (GBytes             *file,
-               const EdTeamKey    *key,
-               const guint8       *sign_public,
-               EdBundleChunkFunc   func,
-               gpointer            user_data,
-               GError            **error)
-{
-  g_auto(BundleLayout) layout = { 0 };
-
-  if (!ed_sync_crypto_init (error))
-    return FALSE;
-  return parse_structure (file, &layout, error) &&
-         check_signature (&layout, sign_public, error) &&
-         decrypt_chunks (&layout, key, func, user_data, error);
-}
-
 /**
  * ed_bundle_open_chunks:
  * @file: a file from the share
@@ -792,12 +785,15 @@ ed_bundle_open_chunks (GBytes             *file,
                        gpointer            user_data,
                        GError            **error)
 {
+  g_auto(BundleLayout) layout = { 0 };
+
   g_return_val_if_fail (file != NULL, FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
   g_return_val_if_fail (sign_public != NULL, FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
 
-  return open_verified (file, key, sign_public, func, user_data, error);
+  return parse_and_verify (file, &layout, sign_public, error) &&
+         decrypt_chunks (&layout, key, func, user_data, error);
 }
 
 static gboolean
@@ -833,15 +829,19 @@ ed_bundle_open (GBytes           *file,
                 const guint8     *sign_public,
                 GError          **error)
 {
+  g_auto(BundleLayout) layout = { 0 };
   g_autoptr(GByteArray) body = NULL;
 
   g_return_val_if_fail (file != NULL, NULL);
   g_return_val_if_fail (key != NULL, NULL);
   g_return_val_if_fail (sign_public != NULL, NULL);
 
-  /* The body can be no longer than the file, so reserving the file's length is safe. */
-  body = g_byte_array_sized_new ((guint) MIN (g_bytes_get_size (file), G_MAXUINT));
-  if (!open_verified (file, key, sign_public, append_chunk_cb, body, error))
+  if (!parse_and_verify (file, &layout, sign_public, error))
+    return NULL;
+  /* The structure has shown the body to be no longer than the file, so its length is safe to
+   * reserve. */
+  body = g_byte_array_sized_new ((guint) MIN (layout.header->plain_length, G_MAXUINT));
+  if (!decrypt_chunks (&layout, key, append_chunk_cb, body, error))
     {
       sodium_memzero (body->data, body->len);
       return NULL;
