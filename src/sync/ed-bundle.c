@@ -579,6 +579,8 @@ ed_bundle_seal (const EdBundleHeader  *header,
   gsize plain_length, json_length, message_length;
 
   g_return_val_if_fail (header != NULL, NULL);
+  g_return_val_if_fail (header->format >= 1 && header->format <= ED_BUNDLE_FORMAT, NULL);
+  g_return_val_if_fail (header->n_ops <= G_MAXINT64, NULL);
   g_return_val_if_fail (header->team != NULL && header->district != NULL, NULL);
   g_return_val_if_fail (header->device != NULL && header->incarnation != NULL, NULL);
   g_return_val_if_fail (body != NULL, NULL);
@@ -589,10 +591,12 @@ ed_bundle_seal (const EdBundleHeader  *header,
     return NULL;
 
   plain = g_bytes_get_data (body, &plain_length);
-  if (plain_length > G_MAXINT64)
+  /* The file is built in a GByteArray, whose length is a guint: bodies are a few megabytes,
+   * and one near 4 GiB is refused rather than wrapped. */
+  if (plain_length > G_MAXUINT / 2)
     {
       g_set_error_literal (error, ED_BUNDLE_ERROR, ED_BUNDLE_ERROR_NOT_A_BUNDLE,
-                           _("The body is too long to seal"));
+                           _("The body is too long to seal in one bundle"));
       return NULL;
     }
   filled = ed_bundle_header_copy (header);

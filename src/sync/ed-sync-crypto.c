@@ -179,7 +179,7 @@ derive_wrapping_key (guint8             *out,
                      opslimit, memlimit, crypto_pwhash_ALG_ARGON2ID13) != 0)
     {
       g_set_error_literal (error, ED_SYNC_CRYPTO_ERROR, ED_SYNC_CRYPTO_ERROR_FAILED,
-                           _("There is not enough memory to open the team key with a "
+                           _("There is not enough memory to derive a key from the "
                              "passphrase"));
       return FALSE;
     }
@@ -289,10 +289,13 @@ get_wrap_int (JsonObject  *object,
   value = json_node_get_int (node);
   if (value < min || value > max)
     {
-      g_autofree char *range = g_strdup_printf (_("between %" G_GINT64_FORMAT " and %"
-                                                  G_GINT64_FORMAT),
-                                                min, max);
+      g_autofree char *range = NULL;
 
+      if (min == max)
+        range = g_strdup_printf ("%" G_GINT64_FORMAT, min);
+      else
+        range = g_strdup_printf (_("between %" G_GINT64_FORMAT " and %" G_GINT64_FORMAT),
+                                 min, max);
       return set_bad_key_file (error, field, range);
     }
   *out = value;
@@ -573,6 +576,8 @@ ed_desk_keys_save (const EdDeskKeys  *keys,
       return FALSE;
     }
 
+  /* GKeyFile keeps its own copies of the values, which it frees without wiping: they live
+   * only until this function returns. */
   set_key_file_base64 (file, "sign-public", keys->sign_public, sizeof keys->sign_public);
   set_key_file_base64 (file, "sign-secret", keys->sign_secret, sizeof keys->sign_secret);
   set_key_file_base64 (file, "box-public", keys->box_public, sizeof keys->box_public);
@@ -721,7 +726,8 @@ desk_keys_consistent (const EdDeskKeys *keys)
  *
  * Refuses a file that others than its owner may read or change
  * (%ED_SYNC_CRYPTO_ERROR_UNSAFE_KEY_FILE), and one whose public keys are not those of its
- * secret keys (%ED_SYNC_CRYPTO_ERROR_BAD_KEY_FILE).
+ * secret keys (%ED_SYNC_CRYPTO_ERROR_BAD_KEY_FILE). A desk that has no keys yet gets
+ * %G_FILE_ERROR_NOENT.
  *
  * Returns: (transfer full) (nullable): the keys, or %NULL with @error set
  */
