@@ -646,6 +646,8 @@ ed_roster_resolve (GPtrArray        *entries,
   GHashTable *desks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                              (GDestroyNotify)ed_team_desk_free);
 
+  /* The copy would free the entries too: they are the caller's. */
+  g_ptr_array_set_free_func (sorted, NULL);
   g_ptr_array_sort (sorted, compare_entries);
   while (resolve_pass (sorted, team, team_keys, desks, used))
     ;

@@ -302,6 +302,7 @@ ed_sync_create_team (EdContext     *context,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
+  g_clear_error (&local_error);
 
   device = ed_context_get_device_id (context);
   keys = load_or_make_desk_keys (device, error);
