@@ -1197,19 +1197,26 @@ ingest_bytes (Ingest   *ingest,
   ingest->record.seq_from = header->seq_from;
   ingest->record.seq_to = header->seq_to;
 
-  if (header->kind != ED_BUNDLE_KIND_OPS || g_strcmp0 (header->team, self->team->team) != 0 ||
-      g_strcmp0 (header->district, self->team->district) != 0)
-    {
-      ingest_set (ingest, ED_SYNC_FILE_REFUSED,
-                  _("It belongs to another team or district, or is not a bundle of changes"));
-      return TRUE;
-    }
+  /* Nothing in the header counts until its signature is checked: a flipped bit in it must
+   * make the file damaged, to be read again, never refused for good. */
   desk = g_hash_table_lookup (self->desks, header->device);
   if (desk == NULL || desk->state == ED_DESK_REQUESTED)
     {
       /* Its desk's roster entry may still be arriving. */
       ingest_set (ingest, ED_SYNC_FILE_INCOMPLETE,
                   _("It was written by a desk that is not (yet) one of the team’s"));
+      return TRUE;
+    }
+  if (!ed_bundle_verify (file, desk->sign_public, &local_error))
+    {
+      ingest_set (ingest, status_of_bundle_error (local_error), local_error->message);
+      return TRUE;
+    }
+  if (header->kind != ED_BUNDLE_KIND_OPS || g_strcmp0 (header->team, self->team->team) != 0 ||
+      g_strcmp0 (header->district, self->team->district) != 0)
+    {
+      ingest_set (ingest, ED_SYNC_FILE_REFUSED,
+                  _("It belongs to another team or district, or is not a bundle of changes"));
       return TRUE;
     }
   if (!ed_team_desk_may_write (desk, header->epoch, header->seq_to))

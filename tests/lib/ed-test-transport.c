@@ -54,8 +54,9 @@ static void owned_iface_init (EdTransportInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (EdTestOwnedTransport, ed_test_owned_transport, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (ED_TYPE_TRANSPORT, owned_iface_init))
 
-/* The name of a file directly in @folder, without the ".~" and ".partial" a writer puts
- * around a temporary; or NULL if @path is not directly in @folder. */
+/* The name of a file directly in @folder, without the ".~" and ".<nonce>.partial" a writer
+ * puts around a temporary (ed_share_temporary_path()); or NULL if @path is not directly in
+ * @folder. */
 static char *
 bare_name_in (const char *path,
               const char *folder)
@@ -70,7 +71,20 @@ bare_name_in (const char *path,
     memmove (name, name + 2, strlen (name + 2) + 1);
   length = strlen (name);
   if (g_str_has_suffix (name, ".partial"))
-    name[length - strlen (".partial")] = '\0';
+    {
+      name[length - strlen (".partial")] = '\0';
+      length = strlen (name);
+      /* The nonce: a dot and eight hexadecimal digits. */
+      if (length > 9 && name[length - 9] == '.')
+        {
+          gboolean hex = TRUE;
+
+          for (gsize i = length - 8; i < length; i++)
+            hex = hex && g_ascii_isxdigit (name[i]);
+          if (hex)
+            name[length - 9] = '\0';
+        }
+    }
   return name;
 }
 

@@ -41,6 +41,7 @@
 #include "changes/ed-change-set.h"
 #include "changes/ed-state-hash.h"
 #include "district/ed-context-private.h"
+#include "sync/ed-bundle.h"
 #include "sync/ed-sync-tables.h"
 #include "sync/ed-sync.h"
 #include "ed-test-memory-share.h"
@@ -131,12 +132,36 @@ trace (Sim        *sim,
   va_end (args);
 }
 
+/* What the ledger of each desk holds that was not applied: for the report of a failure. */
+static void
+print_ledgers (Sim *sim)
+{
+  for (guint d = 0; d < N_DESKS; d++)
+    {
+      g_autoptr(GPtrArray) failing = NULL;
+
+      if (sim->desks[d].context == NULL)
+        continue;
+      failing = ed_sync_ledger_list_failing (ed_context_get_database (sim->desks[d].context),
+                                             NULL);
+      for (guint i = 0; failing != NULL && i < failing->len; i++)
+        {
+          EdSyncFileRecord *record = g_ptr_array_index (failing, i);
+
+          g_printerr ("desk %u: %s: %s (%u attempts): %s\n", d, record->path,
+                      ed_sync_file_status_to_string (record->status), record->attempts,
+                      record->message);
+        }
+    }
+}
+
 static gboolean
 fail (Sim        *sim,
       const char *what,
       guint       d,
       GError     *error)
 {
+  print_ledgers (sim);
   g_printerr ("%s\nseed %u: desk %u: %s: %s\nreplay: ED_SIM_SEED=%u test-sync-simulator\n",
               sim->trace->str, sim->seed, d, what, error != NULL ? error->message : "",
               sim->seed);
@@ -304,7 +329,8 @@ edit (Sim   *sim,
 static gboolean
 tolerable (const GError *error)
 {
-  return error->domain == G_IO_ERROR || error->domain == ED_SYNC_ERROR;
+  return error->domain == G_IO_ERROR || error->domain == ED_SYNC_ERROR ||
+         error->domain == ED_BUNDLE_ERROR;
 }
 
 static gboolean
