@@ -1,0 +1,210 @@
+/* test-cli-sync-share.c
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Three desks, three database files, each command its own process of the real
+ * electoral-desk-cli, syncing through a shared folder and through a real WebDAV server
+ * (Apache httpd with mod_dav, started by the test on 127.0.0.1): a team made and joined,
+ * one elector edited on two desks at once, one conflict shown on all three with both values,
+ * resolved on the third and cleared on every desk (SYNC.md §5 criteria 7 and 10). */
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "ed-test-cli.h"
+#include "ed-test-dir.h"
+#include "ed-test-webdav.h"
+
+#define N_DESKS 3
+
+typedef struct
+{
+  char *dbs[N_DESKS];
+  char *share_option;
+  char *share_value;
+  char *passphrase_file;
+} Desks;
+
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *node = json_from_string (text, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+  return node;
+}
+
+static void
+cli_ok (const char *db,
+        ...)
+{
+  g_auto(EdTestCliResult) run = { 0 };
+  va_list args;
+  const char *first;
+
+  va_start (args, db);
+  first = va_arg (args, const char *);
+  ed_test_cli_runv (&run, db, first, args);
+  va_end (args);
+  if (run.status != 0)
+    g_error ("electoral-desk-cli --db %s %s failed (%d): %s", db, first, run.status, run.err);
+}
+
+static char *
+state_hash (const char *db)
+{
+  g_auto(EdTestCliResult) run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+
+  ed_test_cli_run_on (&run, db, "info", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  return g_strdup (json_object_get_string_member (json_node_get_object (root), "state_hash"));
+}
+
+static JsonNode *
+conflicts (const char *db)
+{
+  g_auto(EdTestCliResult) run = { 0 };
+
+  ed_test_cli_run_on (&run, db, "conflicts", "list", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  return parse_json (run.out);
+}
+
+static void
+sync_now (const char *db)
+{
+  cli_ok (db, "sync", "now", NULL);
+}
+
+static void
+sync_all (Desks *desks)
+{
+  for (guint round = 0; round < 2; round++)
+    for (guint d = 0; d < N_DESKS; d++)
+      sync_now (desks->dbs[d]);
+}
+
+static void
+assert_same_state (Desks *desks)
+{
+  g_autofree char *first = state_hash (desks->dbs[0]);
+
+  for (guint d = 1; d < N_DESKS; d++)
+    {
+      g_autofree char *hash = state_hash (desks->dbs[d]);
+
+      g_assert_cmpstr (hash, ==, first);
+    }
+}
+
+static void
+run_three_desks (EdTestDir  *fixture,
+                 const char *share_option,
+                 const char *share_value)
+{
+  Desks desks = { 0 };
+  g_autofree char *passphrase = ed_test_dir_file (fixture, "passphrase");
+  g_autoptr(JsonNode) list = NULL;
+  const char *conflict_id;
+  JsonArray *versions;
+
+  g_autofree char *keys = ed_test_dir_file (fixture, "config");
+
+  /* The desks' keys in a folder of this test's own: the command line inherits it. */
+  g_setenv ("XDG_CONFIG_HOME", keys, TRUE);
+  g_assert_true (g_file_set_contents (passphrase, "Ashmere Vale polling day 2027\n", -1, NULL));
+  for (guint d = 0; d < N_DESKS; d++)
+    {
+      g_autofree char *name = g_strdup_printf ("desk-%c.db", 'a' + d);
+
+      desks.dbs[d] = ed_test_dir_file (fixture, name);
+    }
+
+  /* Desk A keeps the district and makes the team; B and C are new files that join. */
+  cli_ok (desks.dbs[0], "demo", "--electors", "300", NULL);
+  cli_ok (desks.dbs[0], "sync", "setup", share_option, share_value, "--passphrase-file",
+          passphrase, NULL);
+  for (guint d = 1; d < N_DESKS; d++)
+    cli_ok (desks.dbs[d], "sync", "join", share_option, share_value, "--passphrase-file",
+            passphrase, NULL);
+  sync_all (&desks);
+  assert_same_state (&desks);
+
+  /* One elector, two surnames at once. */
+  cli_ok (desks.dbs[0], "register", "amend", "AA1", "--surname", "Alderton", NULL);
+  cli_ok (desks.dbs[1], "register", "amend", "AA1", "--surname", "Bellingham", NULL);
+  sync_all (&desks);
+  assert_same_state (&desks);
+  for (guint d = 0; d < N_DESKS; d++)
+    {
+      g_autoptr(JsonNode) each = conflicts (desks.dbs[d]);
+
+      g_assert_cmpuint (json_array_get_length (json_node_get_array (each)), ==, 1);
+    }
+  list = conflicts (desks.dbs[2]);
+  conflict_id = json_object_get_string_member (
+    json_array_get_object_element (json_node_get_array (list), 0), "id");
+  versions = json_object_get_array_member (
+    json_array_get_object_element (json_node_get_array (list), 0), "versions");
+  g_assert_cmpuint (json_array_get_length (versions), ==, 2);
+
+  /* Resolved on the third desk, which made neither: clear everywhere. */
+  cli_ok (desks.dbs[2], "conflicts", "resolve", conflict_id, "--value", "Bellingham", NULL);
+  sync_all (&desks);
+  assert_same_state (&desks);
+  for (guint d = 0; d < N_DESKS; d++)
+    {
+      g_autoptr(JsonNode) each = conflicts (desks.dbs[d]);
+
+      g_assert_cmpuint (json_array_get_length (json_node_get_array (each)), ==, 0);
+    }
+
+  for (guint d = 0; d < N_DESKS; d++)
+    g_free (desks.dbs[d]);
+}
+
+static void
+test_three_desks_folder (EdTestDir     *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *share = ed_test_dir_file (fixture, "share");
+
+  g_assert_cmpint (g_mkdir (share, 0700), ==, 0);
+  run_three_desks (fixture, "--folder", share);
+}
+
+static void
+test_three_desks_webdav (EdTestDir     *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EdTestWebdav) server = ed_test_webdav_start (&error);
+
+  if (server == NULL)
+    {
+      g_test_skip (error->message);
+      return;
+    }
+  run_three_desks (fixture, "--webdav", server->url);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  ED_TEST_ADD ("/cli/sync-share/three-desks-folder", test_three_desks_folder);
+  ED_TEST_ADD ("/cli/sync-share/three-desks-webdav", test_three_desks_webdav);
+
+  return g_test_run ();
+}
