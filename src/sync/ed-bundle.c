@@ -581,8 +581,11 @@ ed_bundle_seal (const EdBundleHeader  *header,
   g_return_val_if_fail (header != NULL, NULL);
   g_return_val_if_fail (header->format >= 1 && header->format <= ED_BUNDLE_FORMAT, NULL);
   g_return_val_if_fail (header->n_ops <= G_MAXINT64, NULL);
-  g_return_val_if_fail (header->team != NULL && header->district != NULL, NULL);
-  g_return_val_if_fail (header->device != NULL && header->incarnation != NULL, NULL);
+  /* A reader refuses a header with any of these empty. */
+  g_return_val_if_fail (header->team != NULL && header->team[0] != '\0', NULL);
+  g_return_val_if_fail (header->district != NULL && header->district[0] != '\0', NULL);
+  g_return_val_if_fail (header->device != NULL && header->device[0] != '\0', NULL);
+  g_return_val_if_fail (header->incarnation != NULL && header->incarnation[0] != '\0', NULL);
   g_return_val_if_fail (body != NULL, NULL);
   g_return_val_if_fail (key != NULL, NULL);
   g_return_val_if_fail (signer != NULL, NULL);

@@ -353,7 +353,8 @@ test_sign_verify (void)
   g_assert_false (ed_sync_verify (desk->sign_public, message, sizeof message, signature));
 }
 
-/* The base64 of every key file: exact lengths only, nothing around them. */
+/* SYNC.md §4.8a: the base64 of the wrapped key and the desk key file: exact lengths only, and
+ * nothing around them. */
 static void
 test_base64 (void)
 {
