@@ -144,6 +144,32 @@ print_ledgers (Sim *sim)
         continue;
       failing = ed_sync_ledger_list_failing (ed_context_get_database (sim->desks[d].context),
                                              NULL);
+      {
+        g_autoptr(sqlite3_stmt) stmt = ed_database_prepare (
+          ed_context_get_database (sim->desks[d].context),
+          "SELECT device, count(*), max(seq), "
+          "  (SELECT value FROM sync_state WHERE key = 'exported-seq') FROM op_log "
+          "GROUP BY device ORDER BY device", NULL);
+
+        while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+          g_printerr ("desk %u (%.8s, exported %s): holds %d ops of %.8s, the last %d\n", d,
+                      sim->desks[d].device, sqlite3_column_text (stmt, 3),
+                      sqlite3_column_int (stmt, 1), sqlite3_column_text (stmt, 0),
+                      sqlite3_column_int (stmt, 2));
+      }
+      if (g_getenv ("ED_SIM_LEDGER") != NULL)
+        {
+          g_autoptr(sqlite3_stmt) stmt = ed_database_prepare (
+            ed_context_get_database (sim->desks[d].context),
+            "SELECT path, status, n_applied, seq_from, seq_to, message FROM sync_bundle "
+            "ORDER BY path", NULL);
+
+          while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+            g_printerr ("desk %u ledger: %s %s %d [%d-%d] %s\n", d, sqlite3_column_text (stmt, 0),
+                        sqlite3_column_text (stmt, 1), sqlite3_column_int (stmt, 2),
+                        sqlite3_column_int (stmt, 3), sqlite3_column_int (stmt, 4),
+                        sqlite3_column_text (stmt, 5));
+        }
       for (guint i = 0; failing != NULL && i < failing->len; i++)
         {
           EdSyncFileRecord *record = g_ptr_array_index (failing, i);
