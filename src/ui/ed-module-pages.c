@@ -32,7 +32,8 @@ static const EdModulePageInfo pages[] = {
        "apportionment between combined polls, and claims.") },
   { "sync", "emblem-synchronizing-symbolic", NULL,
     N_("Sharing this district with the other desks of your team, through a shared folder, will "
-       "be set up here.") },
+       "be set up and watched here. Until then, sync runs from the command line: "
+       "“electoral-desk-cli sync --help” says how.") },
   { NULL },
 };
 
