@@ -41,6 +41,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <json-glib/json-glib.h>
 #include <sodium.h>
 #include <string.h>
@@ -235,8 +236,8 @@ get_int_field (JsonObject  *object,
   if (value < min || value > max)
     {
       g_set_error (error, ED_BUNDLE_ERROR, ED_BUNDLE_ERROR_NOT_A_BUNDLE,
-                   _("The file's header has a field “%s” of %" G_GINT64_FORMAT ", where it "
-                     "should be between %" G_GINT64_FORMAT " and %" G_GINT64_FORMAT),
+                   _("The file's header has a field “%s” of %" PRId64 ", where it "
+                     "should be between %" PRId64 " and %" PRId64),
                    field, value, min, max);
       return FALSE;
     }
@@ -337,7 +338,7 @@ parse_header (const guint8  *data,
   if (format > ED_BUNDLE_FORMAT)
     {
       g_set_error (error, ED_BUNDLE_ERROR, ED_BUNDLE_ERROR_NEWER_FORMAT,
-                   _("The bundle is in format %" G_GINT64_FORMAT ", written by a newer version "
+                   _("The bundle is in format %" PRId64 ", written by a newer version "
                      "of Electoral Desk: this version reads format %d"),
                    format, ED_BUNDLE_FORMAT);
       return NULL;
@@ -613,9 +614,9 @@ ed_bundle_seal (const EdBundleHeader  *header,
   if (json_length > MAX_HEADER_LENGTH)
     {
       g_set_error (error, ED_BUNDLE_ERROR, ED_BUNDLE_ERROR_NOT_A_BUNDLE,
-                   _("The bundle's header would be %" G_GSIZE_FORMAT " bytes long, more than "
+                   _("The bundle's header would be %" PRIu64 " bytes long, more than "
                      "the %d a bundle may have"),
-                   json_length, MAX_HEADER_LENGTH);
+                   (guint64) json_length, MAX_HEADER_LENGTH);
       return NULL;
     }
 

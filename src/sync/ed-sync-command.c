@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "changes/ed-conflicts.h"
@@ -257,12 +258,12 @@ sync_now (const EdCommandGlobals *globals,
       print_report_json (&report);
       return ED_COMMAND_EXIT_OK;
     }
-  g_print (g_dngettext (GETTEXT_PACKAGE, "Sent %" G_GUINT64_FORMAT " change in %u bundle\n",
-                        "Sent %" G_GUINT64_FORMAT " changes in %u bundles\n",
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Sent %" PRIu64 " change in %u bundle\n",
+                        "Sent %" PRIu64 " changes in %u bundles\n",
                         report.n_exported),
            report.n_exported, report.n_bundles_written);
-  g_print (g_dngettext (GETTEXT_PACKAGE, "Received %" G_GUINT64_FORMAT " change\n",
-                        "Received %" G_GUINT64_FORMAT " changes\n", report.n_applied),
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Received %" PRIu64 " change\n",
+                        "Received %" PRIu64 " changes\n", report.n_applied),
            report.n_applied);
   if (report.n_incomplete + report.n_corrupt + report.n_refused > 0)
     g_print (_("Files not applied: %u incomplete, %u damaged, %u refused (see “sync "

@@ -19,6 +19,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <sodium.h>
@@ -294,7 +295,7 @@ get_wrap_int (JsonObject  *object,
       if (min == max)
         range = g_strdup_printf ("%" G_GINT64_FORMAT, min);
       else
-        range = g_strdup_printf (_("between %" G_GINT64_FORMAT " and %" G_GINT64_FORMAT),
+        range = g_strdup_printf (_("between %" PRId64 " and %" PRId64),
                                  min, max);
       return set_bad_key_file (error, field, range);
     }
@@ -313,8 +314,8 @@ get_wrap_base64 (JsonObject  *object,
 
   if (text == NULL || !ed_sync_base64_decode_exact (text, out, length))
     {
-      g_autofree char *expected = g_strdup_printf (_("%" G_GSIZE_FORMAT " bytes in base64"),
-                                                   length);
+      g_autofree char *expected = g_strdup_printf (_("%" PRIu64 " bytes in base64"),
+                                                   (guint64) length);
 
       return set_bad_key_file (error, field, expected);
     }
@@ -467,9 +468,9 @@ ed_team_key_unseal (GBytes            *sealed,
   if (length != crypto_box_SEALBYTES + ED_TEAM_KEY_BYTES)
     {
       g_set_error (error, ED_SYNC_CRYPTO_ERROR, ED_SYNC_CRYPTO_ERROR_BAD_KEY_FILE,
-                   _("The sealed team key is %" G_GSIZE_FORMAT " bytes long where %d were "
+                   _("The sealed team key is %" PRIu64 " bytes long where %d were "
                      "expected"),
-                   length, (int) (crypto_box_SEALBYTES + ED_TEAM_KEY_BYTES));
+                   (guint64) length, (int) (crypto_box_SEALBYTES + ED_TEAM_KEY_BYTES));
       return NULL;
     }
   key = ed_team_key_new ();
@@ -688,8 +689,8 @@ get_key_file_base64 (GKeyFile    *file,
   if (!ok)
     g_set_error (error, ED_SYNC_CRYPTO_ERROR, ED_SYNC_CRYPTO_ERROR_BAD_KEY_FILE,
                  _("This desk's key file “%s” is not one it can read: the field “%s” in "
-                   "[%s] should be %" G_GSIZE_FORMAT " bytes in base64"),
-                 path, name, DESK_KEYS_GROUP, length);
+                   "[%s] should be %" PRIu64 " bytes in base64"),
+                 path, name, DESK_KEYS_GROUP, (guint64) length);
   return ok;
 }
 

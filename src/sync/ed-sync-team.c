@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -96,7 +97,7 @@ member_int (JsonObject  *object,
       json_node_get_value_type (node) != G_TYPE_INT64 || json_node_get_int (node) < min)
     {
       g_autofree char *what = g_strdup_printf (_("“%s” is missing or not a number from %"
-                                                 G_GINT64_FORMAT), member, min);
+                                                 PRId64), member, min);
 
       return bad_file (error, name, what);
     }
@@ -118,8 +119,9 @@ member_key (JsonObject  *object,
     return FALSE;
   if (!ed_sync_base64_decode_exact (text, out, length))
     {
-      g_autofree char *what = g_strdup_printf (_("“%s” is not a key of %" G_GSIZE_FORMAT
-                                                 " bytes in base64"), member, length);
+      g_autofree char *what = g_strdup_printf (_("“%s” is not a key of %" PRIu64
+                                                 " bytes in base64"), member,
+                                               (guint64) length);
 
       return bad_file (error, name, what);
     }
@@ -209,7 +211,7 @@ ed_team_file_read (EdTransport   *transport,
     {
       g_set_error (error, ED_SYNC_ERROR, ED_SYNC_ERROR_NEWER_FORMAT,
                    _("The share was set up by a newer version of Electoral Desk (format %"
-                     G_GINT64_FORMAT "; this version knows %d). Update Electoral Desk on this "
+                     PRId64 "; this version knows %d). Update Electoral Desk on this "
                      "desk to sync with it."), format, ED_SYNC_FORMAT);
       return NULL;
     }

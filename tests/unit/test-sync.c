@@ -668,7 +668,7 @@ test_forged_desk_refused (EdTestDir     *fixture,
   header->district = g_strdup (district);
   header->epoch = 1;
   header->device = g_strdup (op->device);
-  header->incarnation = g_strdup ("");
+  header->incarnation = g_strdup ("forged");
   header->seq_from = header->seq_to = 1;
   header->n_ops = 1;
   file = ed_bundle_seal (header, body, g_hash_table_lookup (keys, GUINT_TO_POINTER (1)), forger,
