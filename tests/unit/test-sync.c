@@ -793,8 +793,13 @@ int
 main (int    argc,
       char **argv)
 {
-  /* Each test's keys in a folder of its own. */
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* The desks' keys in a folder of the tests' own, not the user's: every desk has its own
+   * device id, so its own files there. (Not G_TEST_OPTION_ISOLATE_DIRS, whose folders GLib
+   * 2.74 never frees.) */
+  g_autofree char *keys = g_dir_make_tmp ("electoral-desk-sync-keys-XXXXXX", NULL);
+
+  g_setenv ("XDG_CONFIG_HOME", keys, TRUE);
+  g_test_init (&argc, &argv, NULL);
   g_setenv ("ED_SYNC_PWHASH_FAST", "1", TRUE);
 
   ED_TEST_ADD ("/sync/join-and-converge", test_join_and_converge);
