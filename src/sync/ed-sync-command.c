@@ -258,10 +258,20 @@ sync_now (const EdCommandGlobals *globals,
       print_report_json (&report);
       return ED_COMMAND_EXIT_OK;
     }
-  g_print (g_dngettext (GETTEXT_PACKAGE, "Sent %" PRIu64 " change in %u bundle\n",
-                        "Sent %" PRIu64 " changes in %u bundles\n",
-                        report.n_exported),
-           report.n_exported, report.n_bundles_written);
+  {
+    g_autofree char *changes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "%" PRIu64 " change",
+                                                             "%" PRIu64 " changes",
+                                                             report.n_exported),
+                                                report.n_exported);
+    g_autofree char *bundles = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new bundle",
+                                                             "%u new bundles",
+                                                             report.n_bundles_written),
+                                                report.n_bundles_written);
+
+    /* Translators: "746 changes" and "1 new bundle" */
+    g_print (_("Sent %s in %s\n"), changes, bundles);
+  }
   g_print (g_dngettext (GETTEXT_PACKAGE, "Received %" PRIu64 " change\n",
                         "Received %" PRIu64 " changes\n", report.n_applied),
            report.n_applied);
@@ -337,12 +347,10 @@ sync_desks (const EdCommandGlobals *globals,
   context = ed_command_open_existing (globals, &error);
   if (context == NULL)
     return ed_command_fail (error);
-  if (!ed_sync_is_set_up (context))
-    {
-      g_set_error (&error, ED_SYNC_ERROR, ED_SYNC_ERROR_NOT_SET_UP,
-                   _("This desk does not sync yet: set up sync first"));
-      return ed_command_fail (error);
-    }
+  /* The roster as the share has it now. */
+  sync = open_sync (context, &error);
+  if (sync == NULL || !ed_sync_refresh_team (sync, NULL, &error))
+    return ed_command_fail (error);
   database = ed_context_get_database (context);
   stmt = ed_database_cached (database, desks_sql, &error);
   if (stmt == NULL)

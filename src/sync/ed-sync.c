@@ -801,6 +801,24 @@ refresh_team (EdSync        *self,
   return store_desks (self, error);
 }
 
+/**
+ * ed_sync_refresh_team:
+ * @self: a desk's sync
+ * @cancellable: (nullable): to stop
+ * @error: return location for an error
+ *
+ * Reads the team's roster on the share afresh, for a list of its desks.
+ */
+gboolean
+ed_sync_refresh_team (EdSync        *self,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  g_return_val_if_fail (ED_IS_SYNC (self), FALSE);
+
+  return check_team (self, cancellable, error) && refresh_team (self, cancellable, error);
+}
+
 static gboolean
 check_member (EdSync  *self,
               GError **error)

@@ -82,6 +82,9 @@ gboolean     ed_sync_ingest           (EdSync        *self,
                                        EdSyncReport  *report,
                                        GCancellable  *cancellable,
                                        GError       **error);
+gboolean     ed_sync_refresh_team     (EdSync        *self,
+                                       GCancellable  *cancellable,
+                                       GError       **error);
 gboolean     ed_sync_approve          (EdSync        *self,
                                        const char    *device,
                                        GCancellable  *cancellable,
