@@ -29,147 +29,10 @@
 #include "sync/ed-transport-folder.h"
 #include "ed-test-demo.h"
 #include "ed-test-dir.h"
+#include "ed-test-sync-team.h"
 
-#define PASSPHRASE "correct horse battery staple"
+#define PASSPHRASE ED_TEST_SYNC_PASSPHRASE
 #define N_ELECTORS 200
-
-typedef struct
-{
-  EdContext   *a;
-  EdContext   *b;
-  char        *share;
-  EdTransport *transport;
-} Team;
-
-static EdContext *
-open_new_desk (EdTestDir  *fixture,
-               const char *name)
-{
-  g_autofree char *path = ed_test_dir_file (fixture, name);
-  g_autoptr(GError) error = NULL;
-  EdContext *context = ed_modules_open_district (path, &error);
-
-  g_assert_no_error (error);
-  return context;
-}
-
-static EdSyncReport
-run (EdContext   *context,
-     EdTransport *transport)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EdSync) sync = ed_sync_new (context, transport, &error);
-  EdSyncReport report;
-
-  g_assert_no_error (error);
-  g_assert_true (ed_sync_run (sync, &report, NULL, &error));
-  g_assert_no_error (error);
-  return report;
-}
-
-static char *
-state_hash (EdContext *context)
-{
-  g_autoptr(GError) error = NULL;
-  char *hash = ed_state_hash (ED_REPLICA (context), TRUE, &error);
-
-  g_assert_no_error (error);
-  return hash;
-}
-
-static gint64
-count_ops (EdContext *context)
-{
-  gint64 n = -1;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (ed_database_count_rows (ed_context_get_database (context), "op_log", &n,
-                                         &error));
-  g_assert_no_error (error);
-  return n;
-}
-
-/* Desk A with the demo district makes a team on an empty share; desk B, a new file, joins
- * it with the passphrase; both sync until B holds the district. */
-static void
-team_build (Team      *team,
-            EdTestDir *fixture)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *hash_a = NULL;
-  g_autofree char *hash_b = NULL;
-  EdSyncReport report;
-
-  team->share = ed_test_dir_file (fixture, "share");
-  g_assert_cmpint (g_mkdir (team->share, 0700), ==, 0);
-  team->transport = ed_transport_folder_new (team->share);
-  team->a = ed_test_demo_open_as (fixture, "a.db", N_ELECTORS);
-  team->b = open_new_desk (fixture, "b.db");
-
-  g_assert_true (ed_sync_create_team (team->a, team->transport, PASSPHRASE, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_true (ed_sync_join (team->b, team->transport, PASSPHRASE, NULL, &error));
-  g_assert_no_error (error);
-
-  report = run (team->a, team->transport);
-  g_assert_cmpuint (report.n_exported, ==, count_ops (team->a));
-  g_assert_cmpuint (report.n_bundles_written, >=, 1);
-  report = run (team->b, team->transport);
-  g_assert_cmpuint (report.n_applied, ==, count_ops (team->a));
-  g_assert_cmpuint (report.n_incomplete + report.n_corrupt + report.n_refused, ==, 0);
-
-  hash_a = state_hash (team->a);
-  hash_b = state_hash (team->b);
-  g_assert_cmpstr (hash_a, ==, hash_b);
-}
-
-static void
-team_clear (Team *team)
-{
-  g_clear_object (&team->a);
-  g_clear_object (&team->b);
-  g_clear_object (&team->transport);
-  g_free (team->share);
-}
-
-static char *
-first_elector (EdContext *context)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(sqlite3_stmt) stmt = ed_database_prepare (ed_context_get_database (context),
-                                                      "SELECT id FROM elector ORDER BY "
-                                                      "number_prefix, number LIMIT 1", &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-}
-
-static void
-set_text (EdContext  *context,
-          const char *id,
-          const char *column,
-          const char *value)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EdChangeSet) change_set = ed_change_set_begin (ED_REPLICA (context), &error);
-
-  g_assert_no_error (error);
-  g_assert_true (ed_change_set_set (change_set, "elector", id, column,
-                                    g_variant_new_string (value), &error));
-  g_assert_no_error (error);
-  g_assert_true (ed_change_set_commit (change_set, &error));
-  g_assert_no_error (error);
-}
-
-static guint
-n_conflicts (EdContext *context)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) conflicts = ed_conflicts_list (ED_REPLICA (context), &error);
-
-  g_assert_no_error (error);
-  return conflicts->len;
-}
 
 /* SYNC.md §5 criterion 1 in brief: a new desk joins with the passphrase and reaches its
  * peer's state hash from the bundles alone. */
@@ -177,15 +40,15 @@ static void
 test_join_and_converge (EdTestDir     *fixture,
                         gconstpointer  data)
 {
-  Team team = { 0 };
+  EdTestSyncTeam team = { 0 };
   g_autofree char *district_a = NULL;
   g_autofree char *district_b = NULL;
 
-  team_build (&team, fixture);
+  ed_test_sync_team_build (&team, fixture, N_ELECTORS);
   district_a = ed_merge_get_district_id (ED_REPLICA (team.a), NULL);
   district_b = ed_merge_get_district_id (ED_REPLICA (team.b), NULL);
   g_assert_cmpstr (district_a, ==, district_b);
-  team_clear (&team);
+  ed_test_sync_team_clear (&team);
 }
 
 /* SYNC.md §5 criterion 7 (Conflicts): two desks edit one field with different values; after
@@ -195,7 +58,7 @@ static void
 test_conflict_both_desks (EdTestDir     *fixture,
                           gconstpointer  data)
 {
-  Team team = { 0 };
+  EdTestSyncTeam team = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) conflicts = NULL;
   g_autofree char *elector = NULL;
@@ -203,21 +66,21 @@ test_conflict_both_desks (EdTestDir     *fixture,
   g_autofree char *hash_b = NULL;
   EdConflict *conflict;
 
-  team_build (&team, fixture);
-  elector = first_elector (team.a);
+  ed_test_sync_team_build (&team, fixture, N_ELECTORS);
+  elector = ed_test_sync_first_elector (team.a);
 
-  set_text (team.a, elector, "surname", "Alpha");
-  set_text (team.b, elector, "surname", "Beta");
-  set_text (team.a, elector, "forenames", "Same");
-  set_text (team.b, elector, "forenames", "Same");
-  set_text (team.a, elector, "title", "Dr");
-  set_text (team.b, elector, "proxy_name", "Other Field");
-  run (team.a, team.transport);
-  run (team.b, team.transport);
-  run (team.a, team.transport);
+  ed_test_sync_set_text (team.a, elector, "surname", "Alpha");
+  ed_test_sync_set_text (team.b, elector, "surname", "Beta");
+  ed_test_sync_set_text (team.a, elector, "forenames", "Same");
+  ed_test_sync_set_text (team.b, elector, "forenames", "Same");
+  ed_test_sync_set_text (team.a, elector, "title", "Dr");
+  ed_test_sync_set_text (team.b, elector, "proxy_name", "Other Field");
+  ed_test_sync_run (team.a, team.transport);
+  ed_test_sync_run (team.b, team.transport);
+  ed_test_sync_run (team.a, team.transport);
 
-  g_assert_cmpuint (n_conflicts (team.a), ==, 1);
-  g_assert_cmpuint (n_conflicts (team.b), ==, 1);
+  g_assert_cmpuint (ed_test_sync_n_conflicts (team.a), ==, 1);
+  g_assert_cmpuint (ed_test_sync_n_conflicts (team.b), ==, 1);
   conflicts = ed_conflicts_list (ED_REPLICA (team.b), &error);
   g_assert_no_error (error);
   conflict = g_ptr_array_index (conflicts, 0);
@@ -225,15 +88,15 @@ test_conflict_both_desks (EdTestDir     *fixture,
   g_assert_cmpuint (conflict->heads->len, ==, 2);
 
   /* Resolved on B by a new value naming both heads: clear on both once synced. */
-  set_text (team.b, elector, "surname", "Gamma");
-  run (team.b, team.transport);
-  run (team.a, team.transport);
-  g_assert_cmpuint (n_conflicts (team.a), ==, 0);
-  g_assert_cmpuint (n_conflicts (team.b), ==, 0);
-  hash_a = state_hash (team.a);
-  hash_b = state_hash (team.b);
+  ed_test_sync_set_text (team.b, elector, "surname", "Gamma");
+  ed_test_sync_run (team.b, team.transport);
+  ed_test_sync_run (team.a, team.transport);
+  g_assert_cmpuint (ed_test_sync_n_conflicts (team.a), ==, 0);
+  g_assert_cmpuint (ed_test_sync_n_conflicts (team.b), ==, 0);
+  hash_a = ed_test_sync_state_hash (team.a);
+  hash_b = ed_test_sync_state_hash (team.b);
   g_assert_cmpstr (hash_a, ==, hash_b);
-  team_clear (&team);
+  ed_test_sync_team_clear (&team);
 }
 
 /* SYNC.md §5 criterion 3 (Idempotence): ingesting the whole share again, with the ledger
@@ -242,7 +105,7 @@ static void
 test_ingest_twice (EdTestDir     *fixture,
                    gconstpointer  data)
 {
-  Team team = { 0 };
+  EdTestSyncTeam team = { 0 };
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -250,9 +113,9 @@ test_ingest_twice (EdTestDir     *fixture,
   EdSyncReport report = { 0 };
   gint64 n_ops;
 
-  team_build (&team, fixture);
-  before = state_hash (team.b);
-  n_ops = count_ops (team.b);
+  ed_test_sync_team_build (&team, fixture, N_ELECTORS);
+  before = ed_test_sync_state_hash (team.b);
+  n_ops = ed_test_sync_count_ops (team.b);
   g_assert_true (ed_database_exec (ed_context_get_database (team.b), "DELETE FROM sync_bundle",
                                    &error));
   sync = ed_sync_new (team.b, team.transport, &error);
@@ -261,10 +124,10 @@ test_ingest_twice (EdTestDir     *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (report.n_applied, ==, 0);
   g_assert_cmpuint (report.n_duplicate_files, >=, 1);
-  after = state_hash (team.b);
+  after = ed_test_sync_state_hash (team.b);
   g_assert_cmpstr (before, ==, after);
-  g_assert_cmpint (count_ops (team.b), ==, n_ops);
-  team_clear (&team);
+  g_assert_cmpint (ed_test_sync_count_ops (team.b), ==, n_ops);
+  ed_test_sync_team_clear (&team);
 }
 
 /* Every file under @folder, recursively, as paths relative to it. */
@@ -308,13 +171,13 @@ static void
 test_nothing_readable_on_share (EdTestDir     *fixture,
                                 gconstpointer  data)
 {
-  Team team = { 0 };
+  EdTestSyncTeam team = { 0 };
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) canaries = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GError) error = NULL;
 
-  team_build (&team, fixture);
+  ed_test_sync_team_build (&team, fixture, N_ELECTORS);
   stmt = ed_database_prepare (ed_context_get_database (team.a),
                               "SELECT surname FROM elector WHERE length (surname) >= 5 "
                               "UNION SELECT postcode FROM property WHERE postcode != ''",
@@ -338,12 +201,12 @@ test_nothing_readable_on_share (EdTestDir     *fixture,
           g_error ("%s holds “%s” in plain text", (char *)g_ptr_array_index (files, i),
                    (char *)g_ptr_array_index (canaries, j));
     }
-  team_clear (&team);
+  ed_test_sync_team_clear (&team);
 }
 
 static char *
-first_bundle_path (Team       *team,
-                   EdContext  *desk)
+first_bundle_path (EdTestSyncTeam *team,
+                   EdContext      *desk)
 {
   g_autofree char *folder = ed_share_device_folder (ed_context_get_device_id (desk));
   g_autofree char *full = g_build_filename (team->share, folder, NULL);
@@ -401,9 +264,9 @@ test_noisy_share (EdTestDir     *fixture,
   a = ed_test_demo_open_as (fixture, "a.db", N_ELECTORS);
   g_assert_true (ed_sync_create_team (a, transport, PASSPHRASE, NULL, &error));
   g_assert_no_error (error);
-  run (a, transport);
+  ed_test_sync_run (a, transport);
 
-  bundle = first_bundle_path (&(Team){ NULL, NULL, share, NULL }, a);
+  bundle = first_bundle_path (&(EdTestSyncTeam){ NULL, NULL, share, NULL }, a);
   g_assert_true (g_file_get_contents (bundle, &contents, &length, NULL));
   folder = g_path_get_dirname (bundle);
   for (guint i = 0; i < G_N_ELEMENTS (copies); i++)
@@ -428,14 +291,14 @@ test_noisy_share (EdTestDir     *fixture,
     g_assert_cmpint (g_mkdir (empty, 0700), ==, 0);
   }
 
-  c = open_new_desk (fixture, "c.db");
+  c = ed_test_sync_open_new_desk (fixture, "c.db");
   g_assert_true (ed_sync_join (c, transport, PASSPHRASE, NULL, &error));
   g_assert_no_error (error);
-  report = run (c, transport);
+  report = ed_test_sync_run (c, transport);
   g_assert_cmpuint (report.n_duplicate_files, ==, G_N_ELEMENTS (copies));
   g_assert_cmpuint (report.n_incomplete + report.n_corrupt + report.n_refused, ==, 0);
-  hash_a = state_hash (a);
-  hash_c = state_hash (c);
+  hash_a = ed_test_sync_state_hash (a);
+  hash_c = ed_test_sync_state_hash (c);
   g_assert_cmpstr (hash_a, ==, hash_c);
 }
 
@@ -465,22 +328,22 @@ test_cut_bundle_then_whole (EdTestDir     *fixture,
   a = ed_test_demo_open_as (fixture, "a.db", N_ELECTORS);
   g_assert_true (ed_sync_create_team (a, transport, PASSPHRASE, NULL, &error));
   g_assert_no_error (error);
-  run (a, transport);
-  bundle = first_bundle_path (&(Team){ NULL, NULL, share, NULL }, a);
+  ed_test_sync_run (a, transport);
+  bundle = first_bundle_path (&(EdTestSyncTeam){ NULL, NULL, share, NULL }, a);
   g_assert_true (g_file_get_contents (bundle, &contents, &length, NULL));
   write_file (bundle, contents, length / 2);
 
-  c = open_new_desk (fixture, "c.db");
+  c = ed_test_sync_open_new_desk (fixture, "c.db");
   g_assert_true (ed_sync_join (c, transport, PASSPHRASE, NULL, &error));
   g_assert_no_error (error);
-  empty_hash = state_hash (c);
+  empty_hash = ed_test_sync_state_hash (c);
   sync = ed_sync_new (c, transport, &error);
   g_assert_no_error (error);
   g_assert_true (ed_sync_ingest (sync, &report, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report.n_applied, ==, 0);
   g_assert_cmpuint (report.n_incomplete, >=, 1);
-  hash_c = state_hash (c);
+  hash_c = ed_test_sync_state_hash (c);
   g_assert_cmpstr (hash_c, ==, empty_hash);
   g_clear_pointer (&hash_c, g_free);
 
@@ -490,8 +353,8 @@ test_cut_bundle_then_whole (EdTestDir     *fixture,
   g_assert_true (ed_sync_ingest (sync, &report, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report.n_incomplete, ==, 0);
-  hash_a = state_hash (a);
-  hash_c = state_hash (c);
+  hash_a = ed_test_sync_state_hash (a);
+  hash_c = ed_test_sync_state_hash (c);
   g_assert_cmpstr (hash_a, ==, hash_c);
 }
 
@@ -517,7 +380,7 @@ test_wrong_passphrase (EdTestDir     *fixture,
   before = ed_transport_list (transport, ED_SHARE_ROSTER, NULL, &error);
   g_assert_no_error (error);
 
-  c = open_new_desk (fixture, "c.db");
+  c = ed_test_sync_open_new_desk (fixture, "c.db");
   g_assert_false (ed_sync_join (c, transport, "wrong horse", NULL, &error));
   g_assert_error (error, ED_SYNC_CRYPTO_ERROR, ED_SYNC_CRYPTO_ERROR_WRONG_PASSPHRASE);
   g_clear_error (&error);
@@ -558,7 +421,7 @@ test_newer_share_refused (EdTestDir     *fixture,
   g_assert_cmpstr (newer, !=, contents);
   write_file (team_path, newer, strlen (newer));
 
-  c = open_new_desk (fixture, "c.db");
+  c = ed_test_sync_open_new_desk (fixture, "c.db");
   g_assert_false (ed_sync_join (c, transport, PASSPHRASE, NULL, &error));
   g_assert_error (error, ED_SYNC_ERROR, ED_SYNC_ERROR_NEWER_FORMAT);
   g_assert_nonnull (strstr (error->message, "newer version"));
@@ -618,7 +481,7 @@ static void
 test_forged_desk_refused (EdTestDir     *fixture,
                           gconstpointer  data)
 {
-  Team team = { 0 };
+  EdTestSyncTeam team = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(EdDeskKeys) forger = NULL;
   g_autoptr(GHashTable) keys = NULL;
@@ -637,8 +500,8 @@ test_forged_desk_refused (EdTestDir     *fixture,
   gsize length;
   EdOp *op;
 
-  team_build (&team, fixture);
-  hash_before = state_hash (team.b);
+  ed_test_sync_team_build (&team, fixture, N_ELECTORS);
+  hash_before = ed_test_sync_state_hash (team.b);
   keys = ed_team_keys_load (ed_context_get_device_id (team.a), &error);
   g_assert_no_error (error);
 
@@ -649,7 +512,7 @@ test_forged_desk_refused (EdTestDir     *fixture,
   op->seq = 1;
   op->hlc = 1;
   op->tbl = g_strdup ("elector");
-  op->pk = first_elector (team.a);
+  op->pk = ed_test_sync_first_elector (team.a);
   op->col = g_strdup ("surname");
   op->kind = ED_OP_SET;
   op->val = g_strdup ("\"Forged\"");
@@ -686,9 +549,9 @@ test_forged_desk_refused (EdTestDir     *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (report.n_applied, ==, 0);
   g_assert_cmpuint (report.n_incomplete + report.n_refused + report.n_corrupt, ==, 1);
-  hash_after = state_hash (team.b);
+  hash_after = ed_test_sync_state_hash (team.b);
   g_assert_cmpstr (hash_before, ==, hash_after);
-  team_clear (&team);
+  ed_test_sync_team_clear (&team);
 }
 
 /* SYNC.md §4.5 step 5: an export that wrote its bundle but stopped before counting it finds
@@ -697,7 +560,7 @@ static void
 test_export_interrupted (EdTestDir     *fixture,
                          gconstpointer  data)
 {
-  Team team = { 0 };
+  EdTestSyncTeam team = { 0 };
   g_autoptr(GError) error = NULL;
   g_autofree char *elector = NULL;
   g_autofree char *folder = NULL;
@@ -706,11 +569,11 @@ test_export_interrupted (EdTestDir     *fixture,
   EdSyncReport report;
   gint64 exported;
 
-  team_build (&team, fixture);
-  elector = first_elector (team.a);
-  set_text (team.a, elector, "surname", "Counted");
+  ed_test_sync_team_build (&team, fixture, N_ELECTORS);
+  elector = ed_test_sync_first_elector (team.a);
+  ed_test_sync_set_text (team.a, elector, "surname", "Counted");
   exported = ed_sync_state_get_int (ed_context_get_database (team.a), "exported-seq", 0);
-  report = run (team.a, team.transport);
+  report = ed_test_sync_run (team.a, team.transport);
   g_assert_cmpuint (report.n_exported, ==, 1);
 
   /* As if it had stopped before counting: the bundle is on the share, the seq not moved. */
@@ -718,13 +581,13 @@ test_export_interrupted (EdTestDir     *fixture,
                                         exported, &error));
   folder = ed_share_device_folder (ed_context_get_device_id (team.a));
   before = ed_transport_list (team.transport, folder, NULL, &error);
-  report = run (team.a, team.transport);
+  report = ed_test_sync_run (team.a, team.transport);
   g_assert_cmpuint (report.n_bundles_written, ==, 0);
   after = ed_transport_list (team.transport, folder, NULL, &error);
   g_assert_cmpuint (after->len, ==, before->len);
   g_assert_cmpint (ed_sync_state_get_int (ed_context_get_database (team.a), "exported-seq", 0),
                    >, exported);
-  team_clear (&team);
+  ed_test_sync_team_clear (&team);
 }
 
 /* SYNC.md §4.8b: a desk asks to join without the passphrase; it can sync nothing until a
@@ -752,10 +615,10 @@ test_request_and_approve (EdTestDir     *fixture,
   a = ed_test_demo_open_as (fixture, "a.db", N_ELECTORS);
   g_assert_true (ed_sync_create_team (a, transport, NULL, NULL, &error));
   g_assert_no_error (error);
-  run (a, transport);
+  ed_test_sync_run (a, transport);
 
   /* No passphrase on this share: joining by one is refused. */
-  d = open_new_desk (fixture, "d.db");
+  d = ed_test_sync_open_new_desk (fixture, "d.db");
   g_assert_false (ed_sync_join (d, transport, PASSPHRASE, NULL, &error));
   g_assert_error (error, ED_SYNC_ERROR, ED_SYNC_ERROR_NOT_A_MEMBER);
   g_clear_error (&error);
@@ -769,7 +632,7 @@ test_request_and_approve (EdTestDir     *fixture,
   g_clear_error (&error);
 
   /* Another desk that only asked cannot let it in. */
-  e = open_new_desk (fixture, "e.db");
+  e = ed_test_sync_open_new_desk (fixture, "e.db");
   g_assert_true (ed_sync_request_join (e, transport, NULL, &error));
   g_assert_no_error (error);
   sync_e = ed_sync_new (e, transport, &error);
@@ -784,8 +647,8 @@ test_request_and_approve (EdTestDir     *fixture,
   g_assert_no_error (error);
   g_assert_true (ed_sync_run (sync_d, &report, NULL, &error));
   g_assert_no_error (error);
-  hash_a = state_hash (a);
-  hash_d = state_hash (d);
+  hash_a = ed_test_sync_state_hash (a);
+  hash_d = ed_test_sync_state_hash (d);
   g_assert_cmpstr (hash_a, ==, hash_d);
 }
 
