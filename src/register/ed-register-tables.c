@@ -268,6 +268,15 @@ recreate_search (EdDatabase  *database,
       *out_done = TRUE;
       return ed_database_exec (database, "RELEASE recreate_search", error);
     }
+  /* Only a table in use is a reason to go row by row. Anything else (a full disk, a failing
+   * one) is the batch's failure; SQLite may have rolled the whole transaction back already,
+   * savepoint and all, and the caller must hear why, not that the savepoint is gone. */
+  if (!g_error_matches (local_error, ED_DATABASE_ERROR, ED_DATABASE_ERROR_LOCKED) ||
+      sqlite3_get_autocommit (ed_database_get_handle (database)))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
   g_debug ("The search index is refreshed row by row: %s", local_error->message);
   return ed_database_exec (database, "ROLLBACK TO recreate_search; RELEASE recreate_search",
                            error);
