@@ -9,11 +9,14 @@
  * electoral-desk-cli, syncing through a shared folder and through a real WebDAV server
  * (Apache httpd with mod_dav, started by the test on 127.0.0.1): a team made and joined,
  * one elector edited on two desks at once, one conflict shown on all three with both values,
- * resolved on the third and cleared on every desk (SYNC.md §5 criteria 7 and 10). */
+ * resolved on the third and cleared on every desk (SYNC.md §5 criteria 7 and 10); and one
+ * desk synced by three processes at once. */
 
 #include "config.h"
 
+#include <gio/gio.h>
 #include <json-glib/json-glib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "ed-test-cli.h"
@@ -197,6 +200,121 @@ test_three_desks_webdav (EdTestDir     *fixture,
   run_three_desks (fixture, "--webdav", server->url);
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *)a, *(const char * const *)b);
+}
+
+/* The names of the bundle files in @folder, sorted: "b-<from>-<to>.esb" sort by range. */
+static GPtrArray *
+list_bundles (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  return names;
+}
+
+/* The app's background sync and a script's `sync now` may run on one desk at once: three
+ * processes syncing one database together, round after round, write each edit in exactly one
+ * bundle (the ranges follow on with no gap and no overlap, and no file is left half-made),
+ * and another desk reads them all. */
+static void
+test_one_desk_three_processes (EdTestDir     *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *share = ed_test_dir_file (fixture, "share");
+  g_autofree char *passphrase = ed_test_dir_file (fixture, "passphrase");
+  g_autofree char *keys = ed_test_dir_file (fixture, "config");
+  g_autofree char *a = ed_test_dir_file (fixture, "desk-a.db");
+  g_autofree char *b = ed_test_dir_file (fixture, "desk-b.db");
+  g_autofree char *hash_a = NULL;
+  g_autofree char *hash_b = NULL;
+  g_autofree char *own = NULL;
+  g_autoptr(GPtrArray) bundles = NULL;
+  g_autoptr(GDir) devices = NULL;
+  g_auto(EdTestCliResult) status = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  guint64 next_from = 1;
+
+  g_setenv ("XDG_CONFIG_HOME", keys, TRUE);
+  g_assert_cmpint (g_mkdir (share, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (passphrase, "Ashmere Vale polling day 2027\n", -1, NULL));
+  cli_ok (a, "demo", "--electors", "120", NULL);
+  cli_ok (a, "sync", "setup", "--folder", share, "--passphrase-file", passphrase, NULL);
+  cli_ok (b, "sync", "join", "--folder", share, "--passphrase-file", passphrase, NULL);
+
+  for (guint round = 0; round < 6; round++)
+    {
+      GSubprocess *runs[3];
+
+      for (guint i = 1; i <= 4; i++)
+        {
+          g_autofree char *number = g_strdup_printf ("AA%u", i);
+          g_autofree char *surname = g_strdup_printf ("Concurrent-%u-%u", round, i);
+
+          cli_ok (a, "register", "amend", number, "--surname", surname, NULL);
+        }
+      for (guint p = 0; p < G_N_ELEMENTS (runs); p++)
+        {
+          g_autoptr(GError) error = NULL;
+
+          runs[p] = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error, ED_CLI_PATH,
+                                      "--db", a, "sync", "now", NULL);
+          g_assert_no_error (error);
+        }
+      for (guint p = 0; p < G_N_ELEMENTS (runs); p++)
+        {
+          g_autoptr(GError) error = NULL;
+
+          g_assert_true (g_subprocess_wait_check (runs[p], NULL, &error));
+          g_assert_no_error (error);
+          g_object_unref (runs[p]);
+        }
+    }
+
+  /* Desk A's folder is the only one under devices/ so far. */
+  own = g_build_filename (share, "esync-v1", "devices", NULL);
+  devices = g_dir_open (own, 0, NULL);
+  g_assert_nonnull (devices);
+  {
+    g_autofree char *folder = g_build_filename (own, g_dir_read_name (devices), NULL);
+
+    g_assert_null (g_dir_read_name (devices));
+    bundles = list_bundles (folder);
+  }
+  g_assert_cmpuint (bundles->len, >=, 6);
+  for (guint i = 0; i < bundles->len; i++)
+    {
+      const char *name = g_ptr_array_index (bundles, i);
+      guint64 from = 0;
+      guint64 to = 0;
+
+      g_assert_cmpint (sscanf (name, "b-%12" G_GUINT64_FORMAT "-%12" G_GUINT64_FORMAT ".esb",
+                               &from, &to), ==, 2);
+      g_assert_cmpuint (from, ==, next_from);
+      g_assert_cmpuint (to, >=, from);
+      next_from = to + 1;
+    }
+
+  cli_ok (b, "sync", "now", NULL);
+  hash_a = state_hash (a);
+  hash_b = state_hash (b);
+  g_assert_cmpstr (hash_a, ==, hash_b);
+  ed_test_cli_run_on (&status, b, "sync", "status", "--json", NULL);
+  g_assert_cmpint (status.status, ==, 0);
+  root = parse_json (status.out);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                      json_node_get_object (root), "files_not_applied")), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -205,6 +323,7 @@ main (int    argc,
 
   ED_TEST_ADD ("/cli/sync-share/three-desks-folder", test_three_desks_folder);
   ED_TEST_ADD ("/cli/sync-share/three-desks-webdav", test_three_desks_webdav);
+  ED_TEST_ADD ("/cli/sync-share/one-desk-three-processes", test_one_desk_three_processes);
 
   return g_test_run ();
 }
