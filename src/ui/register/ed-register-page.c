@@ -331,8 +331,9 @@ escape_cb (GtkWidget *widget,
   return TRUE;
 }
 
+/* The count under the list: the register's, or the filters' share of it. */
 static void
-show_register (EdRegisterPage *self)
+show_register_status (EdRegisterPage *self)
 {
   g_autofree char *status = NULL;
   g_autofree char *count = NULL;
@@ -340,16 +341,6 @@ show_register (EdRegisterPage *self)
   guint total = 0;
   guint n;
 
-  if (self->register_model == NULL)
-    {
-      ed_screenful_set_model (GTK_WIDGET (self->column_view), self->selection, NULL);
-      gtk_label_set_text (self->status_label, "");
-      return;
-    }
-
-  gtk_widget_set_visible (self->more_button, FALSE);
-  ed_screenful_set_model (GTK_WIDGET (self->column_view), self->selection,
-                          G_LIST_MODEL (self->register_model));
   n = g_list_model_get_n_items (G_LIST_MODEL (self->register_model));
   count = ed_number_format_count (n);
   ed_register_filter_bar_get_filter (self->filter_bar, &filter);
@@ -367,6 +358,22 @@ show_register (EdRegisterPage *self)
                                 count, total_text);
     }
   gtk_label_set_text (self->status_label, status);
+}
+
+static void
+show_register (EdRegisterPage *self)
+{
+  if (self->register_model == NULL)
+    {
+      ed_screenful_set_model (GTK_WIDGET (self->column_view), self->selection, NULL);
+      gtk_label_set_text (self->status_label, "");
+      return;
+    }
+
+  gtk_widget_set_visible (self->more_button, FALSE);
+  ed_screenful_set_model (GTK_WIDGET (self->column_view), self->selection,
+                          G_LIST_MODEL (self->register_model));
+  show_register_status (self);
 }
 
 static void
@@ -493,6 +500,80 @@ update (EdRegisterPage *self)
     show_search (self, text);
   /* A new search reads from its first match, not from where the last one was scrolled to. */
   scroll_to_top (self);
+}
+
+/* How far each way from where the selected entry was that reload looks for it: other desks'
+ * edits move an entry a few rows at most, and each look may read a page of the register. */
+#define RESELECT_REACH 200
+
+static gboolean
+select_if_at (EdRegisterPage *self,
+              GListModel     *model,
+              guint           position,
+              const char     *elector_id)
+{
+  g_autoptr(EdElectorRow) row = g_list_model_get_item (model, position);
+
+  if (row == NULL || g_strcmp0 (ed_elector_row_get_id (row), elector_id) != 0)
+    return FALSE;
+  gtk_single_selection_set_selected (self->selection, position);
+  return TRUE;
+}
+
+/* The selection back on the entry it was on, wherever other desks' edits moved it near; if it
+ * has gone, on the row that took its place. */
+static void
+reselect (EdRegisterPage *self,
+          const char     *elector_id,
+          guint           position)
+{
+  GListModel *model = gtk_single_selection_get_model (self->selection);
+  guint n = model != NULL ? g_list_model_get_n_items (model) : 0;
+
+  if (elector_id == NULL || position == GTK_INVALID_LIST_POSITION || n == 0)
+    return;
+  for (guint d = 0; d <= RESELECT_REACH; d++)
+    if ((position + d < n && select_if_at (self, model, position + d, elector_id)) ||
+        (d > 0 && d <= position && position - d < n &&
+         select_if_at (self, model, position - d, elector_id)))
+      return;
+  gtk_single_selection_set_selected (self->selection, MIN (position, n - 1));
+}
+
+/* Other desks' edits came in: the list, its count and the household pane as the district now
+ * is, with the selection on the same entry and the list where it was scrolled to. An editor
+ * open in its own window keeps what is typed in it. */
+static void
+ed_register_page_reload (EdModulePage *page)
+{
+  EdRegisterPage *self = ED_REGISTER_PAGE (page);
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self->column_view),
+                                                 GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = scrolled != NULL
+    ? gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled))
+    : NULL;
+  double value = adjustment != NULL ? gtk_adjustment_get_value (adjustment) : 0;
+  guint position = gtk_single_selection_get_selected (self->selection);
+  EdElectorRow *selected = gtk_single_selection_get_selected_item (self->selection);
+  g_autofree char *selected_id = selected != NULL ? g_strdup (ed_elector_row_get_id (selected))
+                                                  : NULL;
+  g_autofree char *text = NULL;
+
+  if (self->context == NULL)
+    return;
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+  if (text[0] != '\0')
+    show_search (self, text);
+  else if (self->register_model != NULL)
+    {
+      /* The view keeps its model, so it stays where it was; only the rows are read again. */
+      ed_elector_list_model_refresh (self->register_model);
+      show_register_status (self);
+    }
+  reselect (self, selected_id, position);
+  if (adjustment != NULL)
+    gtk_adjustment_set_value (adjustment, value);
+  show_household (self);
 }
 
 /* Down from the search entry moves into the results, on the first. */
@@ -825,6 +906,7 @@ ed_register_page_class_init (EdRegisterPageClass *klass)
   widget_class->map = ed_register_page_map;
   widget_class->unmap = ed_register_page_unmap;
   page_class->set_context = ed_register_page_set_context;
+  page_class->reload = ed_register_page_reload;
 
   g_type_ensure (ED_TYPE_HOUSEHOLD_PANE);
   g_type_ensure (ED_TYPE_REGISTER_FILTER_BAR);
