@@ -540,6 +540,91 @@ reselect (EdRegisterPage *self,
   gtk_single_selection_set_selected (self->selection, MIN (position, n - 1));
 }
 
+/* The rows a GTK 4.8 view builds around what it shows lie within this many of the first row
+ * on screen, either way (ed-screenful-model.c). */
+#define BUILT_ROWS_REACH 200
+/* Rows shown afresh each frame after a reload: building a row again, its page read afresh,
+ * takes up to a few milliseconds, and all of them at once held the window a third of a
+ * second. */
+#define RELOAD_ROWS_PER_FRAME 8
+
+static void
+stop_reload (EdRegisterPage *self)
+{
+  if (self->reload_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->reload_tick_id);
+  self->reload_tick_id = 0;
+  g_clear_pointer (&self->reload_selected_id, g_free);
+}
+
+static gboolean
+reload_tick_cb (GtkWidget     *view,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  EdRegisterPage *self = user_data;
+  guint n = MIN (RELOAD_ROWS_PER_FRAME, self->reload_end - self->reload_next);
+
+  if (self->register_model != NULL)
+    ed_elector_list_model_rows_changed (self->register_model, self->reload_next, n);
+  self->reload_next += n;
+  /* A row shown afresh is a new item, which the selection lets go of: it goes back on the
+   * same entry. */
+  if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
+    reselect (self, self->reload_selected_id, self->reload_selected_position);
+  if (self->reload_next < self->reload_end)
+    return G_SOURCE_CONTINUE;
+  if (self->reload_then_end > self->reload_then_start)
+    {
+      self->reload_next = self->reload_then_start;
+      self->reload_end = self->reload_then_end;
+      self->reload_then_end = self->reload_then_start = 0;
+      return G_SOURCE_CONTINUE;
+    }
+  self->reload_tick_id = 0;
+  g_clear_pointer (&self->reload_selected_id, g_free);
+  return G_SOURCE_REMOVE;
+}
+
+/* The first row on screen, from how far down the list is scrolled. */
+static guint
+first_shown_row (EdRegisterPage *self,
+                 guint           n_items)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+  double upper = adjustment != NULL ? gtk_adjustment_get_upper (adjustment) : 0;
+
+  if (upper <= 0 || n_items == 0)
+    return 0;
+  return (guint)MIN ((double)(n_items - 1),
+                     gtk_adjustment_get_value (adjustment) / upper * n_items);
+}
+
+/* The whole register after other desks' edits: the count at once, and the rows the view has
+ * built a few a frame, those on screen first, so the window keeps drawing (SYNC.md §6 T5). */
+static void
+reload_register (EdRegisterPage *self,
+                 const char     *selected_id,
+                 guint           selected_position)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->register_model));
+  guint first = first_shown_row (self, n_items);
+  guint start = first > BUILT_ROWS_REACH ? first - BUILT_ROWS_REACH : 0;
+  guint end = first + BUILT_ROWS_REACH;
+
+  stop_reload (self);
+  ed_elector_list_model_reload (self->register_model, end);
+  show_register_status (self);
+  self->reload_next = first;
+  self->reload_end = end;
+  self->reload_then_start = start;
+  self->reload_then_end = first;
+  self->reload_selected_id = g_strdup (selected_id);
+  self->reload_selected_position = selected_position;
+  self->reload_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view),
+                                                       reload_tick_cb, self, NULL);
+}
+
 /* Other desks' edits came in: the list, its count and the household pane as the district now
  * is, with the selection on the same entry and the list where it was scrolled to. An editor
  * open in its own window keeps what is typed in it. */
@@ -547,12 +632,6 @@ static void
 ed_register_page_reload (EdModulePage *page)
 {
   EdRegisterPage *self = ED_REGISTER_PAGE (page);
-  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self->column_view),
-                                                 GTK_TYPE_SCROLLED_WINDOW);
-  GtkAdjustment *adjustment = scrolled != NULL
-    ? gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled))
-    : NULL;
-  double value = adjustment != NULL ? gtk_adjustment_get_value (adjustment) : 0;
   guint position = gtk_single_selection_get_selected (self->selection);
   EdElectorRow *selected = gtk_single_selection_get_selected_item (self->selection);
   g_autofree char *selected_id = selected != NULL ? g_strdup (ed_elector_row_get_id (selected))
@@ -563,16 +642,13 @@ ed_register_page_reload (EdModulePage *page)
     return;
   text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
   if (text[0] != '\0')
-    show_search (self, text);
-  else if (self->register_model != NULL)
     {
-      /* The view keeps its model, so it stays where it was; only the rows are read again. */
-      ed_elector_list_model_refresh (self->register_model);
-      show_register_status (self);
+      /* A search's matches are few (its limit), and shown a screenful first. */
+      show_search (self, text);
+      reselect (self, selected_id, position);
     }
-  reselect (self, selected_id, position);
-  if (adjustment != NULL)
-    gtk_adjustment_set_value (adjustment, value);
+  else if (self->register_model != NULL)
+    reload_register (self, selected_id, position);
   show_household (self);
 }
 
@@ -866,6 +942,7 @@ ed_register_page_set_context (EdModulePage *page,
 {
   EdRegisterPage *self = ED_REGISTER_PAGE (page);
 
+  stop_reload (self);
   g_set_object (&self->context, context);
   update_actions (self);
   g_clear_object (&self->register_model);
@@ -888,6 +965,7 @@ ed_register_page_dispose (GObject *object)
 {
   EdRegisterPage *self = (EdRegisterPage *)object;
 
+  stop_reload (self);
   g_clear_object (&self->register_model);
   g_clear_object (&self->context);
   g_clear_pointer (&self->search_text, g_free);
