@@ -187,6 +187,12 @@ test_share_validation (Fixture       *fixture,
   click (fixture, "_Next");
   g_assert_cmpstr (error_text (fixture), ==, "Choose the team’s shared folder");
   g_assert_cmpstr (step (fixture), ==, "share");
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (ed_gui_test_find (root (fixture),
+                                                                      ED_TYPE_FOLDER_ROW, NULL)),
+                                    GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE);
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (ed_gui_test_find_with_class (
+                                     root (fixture), GTK_TYPE_LABEL, "error")),
+                                   GTK_ACCESSIBLE_ROLE_ALERT);
 
   set_folder (fixture, missing);
   click (fixture, "_Next");

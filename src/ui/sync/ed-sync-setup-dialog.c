@@ -15,6 +15,7 @@
 #include "sync/ed-sync-desk-info.h"
 #include "sync/ed-sync-share.h"
 #include "sync/ed-sync.h"
+#include "ui/ed-accessible.h"
 #include "ui/ed-folder-row.h"
 #include "ui/ed-ui-resources.h"
 #include "ui/sync/ed-sync-setup-dialog.h"
@@ -86,6 +87,8 @@ show_error (EdSyncSetupDialog *self,
   if (invalid != NULL)
     {
       gtk_widget_add_css_class (invalid, "error");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (invalid), GTK_ACCESSIBLE_STATE_INVALID,
+                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
       gtk_widget_grab_focus (invalid);
     }
 }
@@ -101,7 +104,10 @@ clear_error (EdSyncSetupDialog *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    gtk_widget_remove_css_class (rows[i], "error");
+    {
+      gtk_widget_remove_css_class (rows[i], "error");
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (rows[i]), GTK_ACCESSIBLE_STATE_INVALID);
+    }
 }
 
 static TeamChoice
@@ -515,6 +521,7 @@ ed_sync_setup_dialog_init (EdSyncSetupDialog *self)
   gtk_label_set_text (self->passphrase_warning, warning);
   team_choice_toggled_cb (self);
   show_step (self, "share");
+  ed_accessible_name_buttons (GTK_WIDGET (self));
 }
 
 /**
