@@ -12,13 +12,18 @@
  * button does) and, from the run's start until a second and a half after its end (the pages'
  * reload included), keeps a frame drawn every refresh and a 2 ms heartbeat on the main loop.
  * It prints the longest gap between frames, the longest gap between heartbeats (the longest
- * the main loop was held), the longest frame, and what the run did, then quits. */
+ * the main loop was held), the longest frame, and what the run did, then quits. It also times
+ * the scheduler's look for new edits, which runs on the main loop every second. */
 
 #define G_LOG_DOMAIN "ed-ui"
 
 #include "config.h"
 
+#include "sync/ed-sync-desk-info.h"
 #include "ui/ed-bench-hooks.h"
+
+/* The scheduler's look for new edits, timed this many times. */
+#define EDIT_CHECKS 1000
 
 /* How long the page is left to settle after its first rows are painted (the screenful model
  * fills the rest of the view over a few frames). */
@@ -185,6 +190,18 @@ run_finished_cb (EdSyncScheduler    *scheduler,
     bench->error = g_strdup (error->message);
 }
 
+/* What the scheduler's look for new edits (once a second) costs the main loop. */
+static void
+time_edit_check (EdContext *context)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  for (guint i = 0; i < EDIT_CHECKS; i++)
+    if (ed_sync_get_own_seq (context, NULL) < 0)
+      g_printerr ("The edit check failed\n");
+  g_print ("edit-check-us %.1f\n", (double)(g_get_monotonic_time () - start) / EDIT_CHECKS);
+}
+
 static gboolean
 open_cb (gpointer user_data)
 {
@@ -206,6 +223,7 @@ open_cb (gpointer user_data)
     }
   /* Only the run the benchmark asks for, once the page has settled. */
   ed_sync_scheduler_stop (bench->scheduler);
+  time_edit_check (ed_window_get_context (ED_WINDOW (bench->window)));
   g_signal_connect_swapped (bench->scheduler, "run-started", G_CALLBACK (run_started_cb),
                             bench);
   g_signal_connect (bench->scheduler, "run-finished", G_CALLBACK (run_finished_cb), bench);

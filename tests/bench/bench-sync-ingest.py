@@ -89,7 +89,7 @@ def one_run(app, db, env):
         except ValueError:
             pass
     needed = ("sync-ingest-ms", "applied-ops", "frames", "longest-frame-gap-ms",
-              "longest-main-loop-stall-ms", "longest-frame-ms")
+              "longest-main-loop-stall-ms", "longest-frame-ms", "edit-check-us")
     if not all(name in figures for name in needed):
         raise RuntimeError(f"the app did not report its figures: {out.stdout!r} {out.stderr!r}")
     return figures
@@ -138,7 +138,8 @@ def main():
           + ", ".join(f"{r['longest-main-loop-stall-ms']:.0f}" for r in results) + " ms; "
           "longest frame "
           + ", ".join(f"{r['longest-frame-ms']:.0f}" for r in results) + " ms; "
-          f"frames drawn during a run, median {median('frames'):.0f}")
+          f"frames drawn during a run, median {median('frames'):.0f}; the scheduler's "
+          f"once-a-second look for new edits takes {median('edit-check-us'):.1f} µs")
     print(f"bench: sync-ingest-longest-frame-gap {gap:.0f} ms budget {STALL_BUDGET_MS} ms")
     print(f"bench: sync-ingest-main-loop-stall {stall:.0f} ms budget {STALL_BUDGET_MS} ms")
     shutil.rmtree(home, ignore_errors=True)
