@@ -284,6 +284,8 @@ ed_bench_hooks_install (EdWindow *window)
 
   if (g_getenv ("ED_BENCH_FIRST_FRAME") != NULL)
     g_signal_connect (window, "map", G_CALLBACK (first_frame_window_mapped_cb), NULL);
+  if (ed_bench_sync_hooks_install (window))
+    return TRUE;
 
   if (register_page_path != NULL && *register_page_path != '\0')
     {

@@ -13,6 +13,7 @@
 
 G_BEGIN_DECLS
 
-gboolean ed_bench_hooks_install (EdWindow *window);
+gboolean ed_bench_hooks_install      (EdWindow *window);
+gboolean ed_bench_sync_hooks_install (EdWindow *window);
 
 G_END_DECLS

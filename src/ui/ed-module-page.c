@@ -119,6 +119,12 @@ ed_module_page_real_set_context (EdModulePage *self,
 {
 }
 
+/* A page that shows nothing of the district has nothing to read again. */
+static void
+ed_module_page_real_reload (EdModulePage *self)
+{
+}
+
 /* A page's template fills in the page: `<child type="start">` and `<child type="end">` go
  * into its header bar, beside the back button, and a plain `<child>` is its content. */
 static void
@@ -157,6 +163,7 @@ ed_module_page_class_init (EdModulePageClass *klass)
   object_class->set_property = ed_module_page_set_property;
 
   klass->set_context = ed_module_page_real_set_context;
+  klass->reload = ed_module_page_real_reload;
 
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
@@ -261,6 +268,21 @@ ed_module_page_set_context (EdModulePage *self,
   g_return_if_fail (context == NULL || ED_IS_CONTEXT (context));
 
   ED_MODULE_PAGE_GET_CLASS (self)->set_context (self, context);
+}
+
+/**
+ * ed_module_page_reload:
+ * @self: a page
+ *
+ * Shows the open district afresh after it changed under the page: after a sync applied other
+ * desks' edits. What the person has selected, and any form they are filling in, stay.
+ */
+void
+ed_module_page_reload (EdModulePage *self)
+{
+  g_return_if_fail (ED_IS_MODULE_PAGE (self));
+
+  ED_MODULE_PAGE_GET_CLASS (self)->reload (self);
 }
 
 AdwHeaderBar *

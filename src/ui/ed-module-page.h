@@ -20,6 +20,8 @@ G_DECLARE_DERIVABLE_TYPE (EdModulePage, ed_module_page, ED, MODULE_PAGE, AdwBin)
 /**
  * EdModulePageClass:
  * @set_context: called when the window opens a district, or closes it (%NULL)
+ * @reload: called when the district changed under the page (a sync brought in other desks'
+ *   edits): the page shows the district afresh, keeping what the person was doing
  *
  * The base of every module's page: its own header bar, a back button when the window is
  * narrow, and the module's content below.
@@ -30,6 +32,7 @@ struct _EdModulePageClass
 
   void (*set_context) (EdModulePage *self,
                        EdContext    *context);
+  void (*reload)      (EdModulePage *self);
 };
 
 EdModulePage *ed_module_page_new_not_built  (const char   *title,
@@ -41,6 +44,7 @@ void          ed_module_page_set_content    (EdModulePage *self,
                                              GtkWidget    *content);
 void          ed_module_page_set_context    (EdModulePage *self,
                                              EdContext    *context);
+void          ed_module_page_reload         (EdModulePage *self);
 AdwHeaderBar *ed_module_page_get_header_bar (EdModulePage *self);
 
 G_END_DECLS

@@ -25,6 +25,13 @@
 #include "ui/ed-ui-resources.h"
 #include "ui/ed-welcome-page.h"
 #include "ui/ed-window.h"
+#include "ui/sync/ed-sync-approve-dialog.h"
+#include "ui/sync/ed-sync-indicator.h"
+#include "ui/sync/ed-sync-scheduler.h"
+#include "ui/sync/ed-sync-setup-dialog.h"
+
+/* How long closing the window waits at most for this desk's edits to reach the share. */
+#define SYNC_QUIT_WAIT_MS 20000
 
 struct _EdWindow
 {
@@ -37,6 +44,7 @@ struct _EdWindow
   EdDistrictSwitcher   *switcher;
   GtkListBox           *module_list;
   GtkStack             *module_stack;
+  EdSyncIndicator      *sync_indicator;
 
   const EdModule * const *modules;         /* the module list the sidebar is built from */
   const EdModulePageInfo *page_infos;      /* the pages of those modules, by id */
@@ -45,6 +53,8 @@ struct _EdWindow
   char                 *new_district_path;  /* where "Create a new district" writes, if set */
   EdJob                *demo_job;           /* set while the demo district is written */
   GtkWindow            *shortcuts_window;   /* built the first time it is asked for */
+  EdSyncScheduler      *sync_scheduler;     /* while the open district syncs */
+  gboolean              sync_flushed;       /* closing: this desk's edits are out */
 };
 
 G_DEFINE_FINAL_TYPE (EdWindow, ed_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -130,6 +140,145 @@ district_settings_changed_cb (EdWindow   *self,
 }
 
 static void
+update_sync_indicator (EdWindow *self)
+{
+  EdSyncScheduler *scheduler = self->sync_scheduler;
+
+  if (scheduler == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->sync_indicator), FALSE);
+      return;
+    }
+  ed_sync_indicator_update (self->sync_indicator, ed_sync_scheduler_get_running (scheduler),
+                            ed_sync_scheduler_get_last_error (scheduler),
+                            ed_sync_scheduler_get_last_sync_ms (scheduler),
+                            ed_sync_scheduler_get_n_conflicts (scheduler));
+}
+
+/* Other desks' edits came in: every page shows the district as it now is. */
+static void
+sync_run_finished_cb (EdWindow           *self,
+                      const EdSyncReport *report,
+                      const GError       *error)
+{
+  update_sync_indicator (self);
+  if (report == NULL || report->n_applied == 0)
+    return;
+  for (guint i = 0; i < self->pages->len; i++)
+    ed_module_page_reload (g_ptr_array_index (self->pages, i));
+}
+
+static void
+update_sync_actions (EdWindow *self)
+{
+  gboolean syncs = self->sync_scheduler != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync-set-up",
+                                 self->context != NULL && !syncs);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync-now", syncs);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync-approve", syncs);
+}
+
+static void
+start_sync (EdWindow *self)
+{
+  g_return_if_fail (self->sync_scheduler == NULL);
+
+  self->sync_scheduler = ed_sync_scheduler_new (self->context);
+  g_signal_connect_object (self->sync_scheduler, "notify::running",
+                           G_CALLBACK (update_sync_indicator), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sync_scheduler, "run-finished",
+                           G_CALLBACK (sync_run_finished_cb), self, G_CONNECT_SWAPPED);
+  update_sync_indicator (self);
+  update_sync_actions (self);
+}
+
+/* The district is closed or another opened: its scheduler's timers end, but edits not on the
+ * share yet still go, in the background; the run holds the scheduler until it ends. */
+static void
+stop_sync (EdWindow *self)
+{
+  if (self->sync_scheduler == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (self->sync_scheduler, self);
+  ed_sync_scheduler_stop (self->sync_scheduler);
+  if (ed_sync_scheduler_needs_flush (self->sync_scheduler))
+    ed_sync_scheduler_flush_async (self->sync_scheduler, SYNC_QUIT_WAIT_MS, NULL, NULL);
+  g_clear_object (&self->sync_scheduler);
+  update_sync_indicator (self);
+  update_sync_actions (self);
+}
+
+/**
+ * ed_window_get_sync_scheduler:
+ * @self: the window
+ *
+ * Returns: (transfer none) (nullable): what runs the open district's syncs, if it syncs
+ */
+EdSyncScheduler *
+ed_window_get_sync_scheduler (EdWindow *self)
+{
+  g_return_val_if_fail (ED_IS_WINDOW (self), NULL);
+
+  return self->sync_scheduler;
+}
+
+static void
+sync_set_up_cb (EdWindow *self)
+{
+  if (self->context != NULL && self->sync_scheduler == NULL && ed_sync_is_set_up (self->context))
+    start_sync (self);
+}
+
+static void
+sync_set_up_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  EdWindow *self = ED_WINDOW (widget);
+  EdSyncSetupDialog *dialog;
+
+  if (self->context == NULL)
+    return;
+  dialog = ed_sync_setup_dialog_new (GTK_WINDOW (self), self->context);
+  g_signal_connect_object (dialog, "set-up", G_CALLBACK (sync_set_up_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+sync_now_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  EdWindow *self = ED_WINDOW (widget);
+
+  if (self->sync_scheduler != NULL)
+    ed_sync_scheduler_run_now (self->sync_scheduler);
+}
+
+static void
+sync_approve_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  EdWindow *self = ED_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  if (self->context == NULL)
+    return;
+  dialog = ed_sync_approve_dialog_new (GTK_WINDOW (self), self->context,
+                                       g_variant_get_string (parameter, NULL), &error);
+  if (dialog == NULL)
+    {
+      show_error (self, _("Cannot Approve the Desk"), error->message);
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 set_context (EdWindow  *self,
              EdContext *context)
 {
@@ -146,6 +295,11 @@ set_context (EdWindow  *self,
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", context != NULL);
   update_title (self);
+
+  stop_sync (self);
+  if (context != NULL && ed_sync_is_set_up (context))
+    start_sync (self);
+  update_sync_actions (self);
 }
 
 /**
@@ -606,12 +760,44 @@ save_window_state (EdWindow *self)
     }
 }
 
+static void
+sync_flushed_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(EdWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!ed_sync_scheduler_flush_finish (ED_SYNC_SCHEDULER (source), result, &error))
+    g_debug ("Closing before this desk’s edits reached the share: %s", error->message);
+  self->sync_flushed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 static gboolean
 ed_window_close_request (GtkWindow *window)
 {
   EdWindow *self = ED_WINDOW (window);
 
-  save_window_state (self);
+  /* Edits not on the share yet go before the window does (SYNC.md §4.5: export on quit). The
+   * window hides at once; the process ends once they are out, or after a bounded wait, the
+   * application ending with its last window. */
+  if (self->sync_scheduler != NULL && !self->sync_flushed &&
+      ed_sync_scheduler_needs_flush (self->sync_scheduler))
+    {
+      if (gtk_widget_get_visible (GTK_WIDGET (self)))
+        {
+          save_window_state (self);
+          ed_sync_scheduler_stop (self->sync_scheduler);
+          gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+          ed_sync_scheduler_flush_async (self->sync_scheduler, SYNC_QUIT_WAIT_MS,
+                                         sync_flushed_cb, g_object_ref (self));
+        }
+      return TRUE;
+    }
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self)))
+    save_window_state (self);
   /* A demo not written yet is not written at all. */
   if (self->demo_job != NULL)
     ed_job_cancel (self->demo_job);
@@ -625,6 +811,7 @@ ed_window_dispose (GObject *object)
 
   if (self->context != NULL)
     g_signal_handlers_disconnect_by_data (ed_context_get_settings (self->context), self);
+  stop_sync (self);
   g_clear_object (&self->context);
   if (self->demo_job != NULL)
     {
@@ -707,6 +894,7 @@ ed_window_class_init (EdWindowClass *klass)
 
   g_type_ensure (ED_TYPE_WELCOME_PAGE);
   g_type_ensure (ED_TYPE_DISTRICT_SWITCHER);
+  g_type_ensure (ED_TYPE_SYNC_INDICATOR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/electoraldesk/ElectoralDesk/ed-window.ui");
@@ -717,6 +905,7 @@ ed_window_class_init (EdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EdWindow, switcher);
   gtk_widget_class_bind_template_child (widget_class, EdWindow, module_list);
   gtk_widget_class_bind_template_child (widget_class, EdWindow, module_stack);
+  gtk_widget_class_bind_template_child (widget_class, EdWindow, sync_indicator);
 
   gtk_widget_class_install_action (widget_class, "win.open-district", "s", open_district_action);
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
@@ -727,6 +916,9 @@ ed_window_class_init (EdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-module", "s", show_module_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
                                    show_shortcuts_action);
+  gtk_widget_class_install_action (widget_class, "win.sync-set-up", NULL, sync_set_up_action);
+  gtk_widget_class_install_action (widget_class, "win.sync-now", NULL, sync_now_action);
+  gtk_widget_class_install_action (widget_class, "win.sync-approve", "s", sync_approve_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
                                        "win.preferences", NULL);
@@ -749,6 +941,7 @@ ed_window_init (EdWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->pages = g_ptr_array_new ();
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", FALSE);
+  update_sync_actions (self);
 }
 
 EdWindow *

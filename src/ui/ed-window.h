@@ -11,6 +11,7 @@
 
 #include "ui/ed-application.h"
 #include "district/ed-context.h"
+#include "ui/sync/ed-sync-scheduler.h"
 
 G_BEGIN_DECLS
 
@@ -25,5 +26,6 @@ gboolean   ed_window_open_district    (EdWindow      *self,
 void       ed_window_show_welcome     (EdWindow      *self,
                                        const char    *new_district_path);
 EdContext *ed_window_get_context      (EdWindow      *self);
+EdSyncScheduler *ed_window_get_sync_scheduler (EdWindow *self);
 
 G_END_DECLS

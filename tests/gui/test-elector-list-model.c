@@ -7,9 +7,12 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "ui/register/ed-elector-list-model.h"
 #include "ui/register/ed-elector-row.h"
 #include "ed-gui-test-util.h"
+#include "register/ed-elector-edit.h"
 #include "register/ed-register-search.h"
 
 /* The lazy register model must give the same rows, in the same order, as the register itself,
@@ -148,6 +151,74 @@ test_filtered (void)
   assert_row (context, list, all - 1);
 }
 
+typedef struct
+{
+  guint calls;
+  guint position;
+  guint removed;
+  guint added;
+} Change;
+
+static void
+record_change_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Change     *change)
+{
+  change->calls++;
+  change->position = position;
+  change->removed = removed;
+  change->added = added;
+}
+
+/* After another desk's edit: the model reads afresh, says nothing of rows whose count did not
+ * change until asked, and then only of the rows asked for, never past its end. */
+static void
+test_reload (void)
+{
+  g_autoptr(EdContext) context = ed_gui_test_demo_context (300);
+  g_autoptr(EdElectorListModel) model = ed_elector_list_model_new (context);
+  GListModel *list = G_LIST_MODEL (model);
+  g_autoptr(EdElectorRow) before = g_list_model_get_item (list, 3);
+  g_autoptr(EdElectorRow) after = NULL;
+  g_autoptr(EdElectorEdit) edit = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  guint n = g_list_model_get_n_items (list);
+  Change change = { 0 };
+
+  edit = ed_elector_edit_load (context, ed_elector_row_get_id (before), &error);
+  g_assert_no_error (error);
+  g_free (edit->surname);
+  edit->surname = g_strdup ("Quillfeather");
+  g_assert_true (ed_elector_edit_amend (context, edit, NULL, &error));
+  g_assert_no_error (error);
+
+  g_signal_connect (model, "items-changed", G_CALLBACK (record_change_cb), &change);
+  ed_elector_list_model_reload (model, 100);
+  g_assert_cmpuint (change.calls, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, n);
+  after = g_list_model_get_item (list, 3);
+  g_assert_true (after != before);
+  g_assert_cmpstr (ed_elector_row_get_id (after), ==, ed_elector_row_get_id (before));
+  name = g_utf8_strdown (ed_elector_row_get_name (after), -1);
+  g_assert_nonnull (strstr (name, "quillfeather"));
+
+  ed_elector_list_model_rows_changed (model, 0, 8);
+  g_assert_cmpuint (change.calls, ==, 1);
+  g_assert_cmpuint (change.position, ==, 0);
+  g_assert_cmpuint (change.removed, ==, 8);
+  g_assert_cmpuint (change.added, ==, 8);
+  ed_elector_list_model_rows_changed (model, n - 2, 8);
+  g_assert_cmpuint (change.calls, ==, 2);
+  g_assert_cmpuint (change.position, ==, n - 2);
+  g_assert_cmpuint (change.removed, ==, 2);
+  g_assert_cmpuint (change.added, ==, 2);
+  ed_elector_list_model_rows_changed (model, n, 8);
+  g_assert_cmpuint (change.calls, ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -156,6 +227,7 @@ main (int    argc,
 
   g_test_add_func ("/ui/elector-list-model/pages", test_pages);
   g_test_add_func ("/ui/elector-list-model/filtered", test_filtered);
+  g_test_add_func ("/ui/elector-list-model/reload", test_reload);
 
   return g_test_run ();
 }

@@ -324,6 +324,61 @@ ed_elector_list_model_refresh (EdElectorListModel *self)
 }
 
 /**
+ * ed_elector_list_model_reload:
+ * @self: a model
+ * @kept_end: the end of the rows the view has built (those it shows and some around them)
+ *
+ * Reads the register afresh after another desk's edits came in, telling the view as little
+ * at once as will keep it right. A change notice makes a GTK 4.8 view build every row it
+ * covers again, some hundreds of milliseconds for the two hundred rows it keeps; the rows it
+ * has not built cost it nothing. So only a change in the count is told here, as rows past
+ * @kept_end; the built rows, which still show what they showed, are told with
+ * ed_elector_list_model_rows_changed(), a few a frame. Every row read from now on is read
+ * afresh.
+ */
+void
+ed_elector_list_model_reload (EdElectorListModel *self,
+                              guint               kept_end)
+{
+  guint old_n_items;
+  guint tail;
+
+  g_return_if_fail (ED_IS_ELECTOR_LIST_MODEL (self));
+
+  old_n_items = self->n_items;
+  drop_pages (self);
+  self->warned = FALSE;
+  self->n_items = count (self);
+  if (self->n_items == old_n_items)
+    return;
+  tail = MIN (kept_end, MIN (old_n_items, self->n_items));
+  g_list_model_items_changed (G_LIST_MODEL (self), tail, old_n_items - tail,
+                              self->n_items - tail);
+}
+
+/**
+ * ed_elector_list_model_rows_changed:
+ * @self: a model
+ * @position: the first row
+ * @n: how many rows
+ *
+ * Tells the view that @n rows from @position may show something new since
+ * ed_elector_list_model_reload(); rows past the end are left out.
+ */
+void
+ed_elector_list_model_rows_changed (EdElectorListModel *self,
+                                    guint               position,
+                                    guint               n)
+{
+  g_return_if_fail (ED_IS_ELECTOR_LIST_MODEL (self));
+
+  if (position >= self->n_items)
+    return;
+  n = MIN (n, self->n_items - position);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, n, n);
+}
+
+/**
  * ed_elector_list_model_set_filter:
  * @self: a model
  * @filter: (nullable): which entries to list, %NULL for the whole register

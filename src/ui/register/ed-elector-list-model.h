@@ -22,5 +22,10 @@ EdElectorListModel *ed_elector_list_model_new        (EdContext              *co
 void                ed_elector_list_model_refresh    (EdElectorListModel     *self);
 void                ed_elector_list_model_set_filter (EdElectorListModel     *self,
                                                       const EdRegisterFilter *filter);
+void                ed_elector_list_model_reload     (EdElectorListModel     *self,
+                                                      guint                   kept_end);
+void                ed_elector_list_model_rows_changed (EdElectorListModel   *self,
+                                                        guint                 position,
+                                                        guint                 n);
 
 G_END_DECLS

@@ -33,6 +33,15 @@ struct _EdRegisterPage
   GtkToggleButton     *household_button;
   EdHouseholdPane     *household_pane;
   GMenuModel          *row_menu;
+
+  /* After other desks' edits: the rows the view has built, shown afresh a few a frame. */
+  guint                reload_tick_id;
+  guint                reload_next;       /* the next row to show afresh */
+  guint                reload_end;        /* where this stretch ends */
+  guint                reload_then_start; /* then the stretch above the rows on screen */
+  guint                reload_then_end;
+  char                *reload_selected_id;
+  guint                reload_selected_position;
 };
 
 void _ed_register_page_class_install_dialog_actions (GtkWidgetClass *widget_class);

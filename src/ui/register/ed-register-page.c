@@ -331,8 +331,9 @@ escape_cb (GtkWidget *widget,
   return TRUE;
 }
 
+/* The count under the list: the register's, or the filters' share of it. */
 static void
-show_register (EdRegisterPage *self)
+show_register_status (EdRegisterPage *self)
 {
   g_autofree char *status = NULL;
   g_autofree char *count = NULL;
@@ -340,16 +341,6 @@ show_register (EdRegisterPage *self)
   guint total = 0;
   guint n;
 
-  if (self->register_model == NULL)
-    {
-      ed_screenful_set_model (GTK_WIDGET (self->column_view), self->selection, NULL);
-      gtk_label_set_text (self->status_label, "");
-      return;
-    }
-
-  gtk_widget_set_visible (self->more_button, FALSE);
-  ed_screenful_set_model (GTK_WIDGET (self->column_view), self->selection,
-                          G_LIST_MODEL (self->register_model));
   n = g_list_model_get_n_items (G_LIST_MODEL (self->register_model));
   count = ed_number_format_count (n);
   ed_register_filter_bar_get_filter (self->filter_bar, &filter);
@@ -367,6 +358,22 @@ show_register (EdRegisterPage *self)
                                 count, total_text);
     }
   gtk_label_set_text (self->status_label, status);
+}
+
+static void
+show_register (EdRegisterPage *self)
+{
+  if (self->register_model == NULL)
+    {
+      ed_screenful_set_model (GTK_WIDGET (self->column_view), self->selection, NULL);
+      gtk_label_set_text (self->status_label, "");
+      return;
+    }
+
+  gtk_widget_set_visible (self->more_button, FALSE);
+  ed_screenful_set_model (GTK_WIDGET (self->column_view), self->selection,
+                          G_LIST_MODEL (self->register_model));
+  show_register_status (self);
 }
 
 static void
@@ -493,6 +500,156 @@ update (EdRegisterPage *self)
     show_search (self, text);
   /* A new search reads from its first match, not from where the last one was scrolled to. */
   scroll_to_top (self);
+}
+
+/* How far each way from where the selected entry was that reload looks for it: other desks'
+ * edits move an entry a few rows at most, and each look may read a page of the register. */
+#define RESELECT_REACH 200
+
+static gboolean
+select_if_at (EdRegisterPage *self,
+              GListModel     *model,
+              guint           position,
+              const char     *elector_id)
+{
+  g_autoptr(EdElectorRow) row = g_list_model_get_item (model, position);
+
+  if (row == NULL || g_strcmp0 (ed_elector_row_get_id (row), elector_id) != 0)
+    return FALSE;
+  gtk_single_selection_set_selected (self->selection, position);
+  return TRUE;
+}
+
+/* The selection back on the entry it was on, wherever other desks' edits moved it near; if it
+ * has gone, on the row that took its place. */
+static void
+reselect (EdRegisterPage *self,
+          const char     *elector_id,
+          guint           position)
+{
+  GListModel *model = gtk_single_selection_get_model (self->selection);
+  guint n = model != NULL ? g_list_model_get_n_items (model) : 0;
+
+  if (elector_id == NULL || position == GTK_INVALID_LIST_POSITION || n == 0)
+    return;
+  for (guint d = 0; d <= RESELECT_REACH; d++)
+    if ((position + d < n && select_if_at (self, model, position + d, elector_id)) ||
+        (d > 0 && d <= position && position - d < n &&
+         select_if_at (self, model, position - d, elector_id)))
+      return;
+  gtk_single_selection_set_selected (self->selection, MIN (position, n - 1));
+}
+
+/* The rows a GTK 4.8 view builds around what it shows lie within this many of the first row
+ * on screen, either way (ed-screenful-model.c). */
+#define BUILT_ROWS_REACH 200
+/* Rows shown afresh each frame after a reload: building a row again, its page read afresh,
+ * takes up to a few milliseconds, and all of them at once held the window a third of a
+ * second. */
+#define RELOAD_ROWS_PER_FRAME 8
+
+static void
+stop_reload (EdRegisterPage *self)
+{
+  if (self->reload_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->reload_tick_id);
+  self->reload_tick_id = 0;
+  g_clear_pointer (&self->reload_selected_id, g_free);
+}
+
+static gboolean
+reload_tick_cb (GtkWidget     *view,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  EdRegisterPage *self = user_data;
+  guint n = MIN (RELOAD_ROWS_PER_FRAME, self->reload_end - self->reload_next);
+
+  if (self->register_model != NULL)
+    ed_elector_list_model_rows_changed (self->register_model, self->reload_next, n);
+  self->reload_next += n;
+  /* A row shown afresh is a new item, which the selection lets go of: it goes back on the
+   * same entry. */
+  if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
+    reselect (self, self->reload_selected_id, self->reload_selected_position);
+  if (self->reload_next < self->reload_end)
+    return G_SOURCE_CONTINUE;
+  if (self->reload_then_end > self->reload_then_start)
+    {
+      self->reload_next = self->reload_then_start;
+      self->reload_end = self->reload_then_end;
+      self->reload_then_end = self->reload_then_start = 0;
+      return G_SOURCE_CONTINUE;
+    }
+  self->reload_tick_id = 0;
+  g_clear_pointer (&self->reload_selected_id, g_free);
+  return G_SOURCE_REMOVE;
+}
+
+/* The first row on screen, from how far down the list is scrolled. */
+static guint
+first_shown_row (EdRegisterPage *self,
+                 guint           n_items)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+  double upper = adjustment != NULL ? gtk_adjustment_get_upper (adjustment) : 0;
+
+  if (upper <= 0 || n_items == 0)
+    return 0;
+  return (guint)MIN ((double)(n_items - 1),
+                     gtk_adjustment_get_value (adjustment) / upper * n_items);
+}
+
+/* The whole register after other desks' edits: the count at once, and the rows the view has
+ * built a few a frame, those on screen first, so the window keeps drawing (SYNC.md §6 T5). */
+static void
+reload_register (EdRegisterPage *self,
+                 const char     *selected_id,
+                 guint           selected_position)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->register_model));
+  guint first = first_shown_row (self, n_items);
+  guint start = first > BUILT_ROWS_REACH ? first - BUILT_ROWS_REACH : 0;
+  guint end = first + BUILT_ROWS_REACH;
+
+  stop_reload (self);
+  ed_elector_list_model_reload (self->register_model, end);
+  show_register_status (self);
+  self->reload_next = first;
+  self->reload_end = end;
+  self->reload_then_start = start;
+  self->reload_then_end = first;
+  self->reload_selected_id = g_strdup (selected_id);
+  self->reload_selected_position = selected_position;
+  self->reload_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view),
+                                                       reload_tick_cb, self, NULL);
+}
+
+/* Other desks' edits came in: the list, its count and the household pane as the district now
+ * is, with the selection on the same entry and the list where it was scrolled to. An editor
+ * open in its own window keeps what is typed in it. */
+static void
+ed_register_page_reload (EdModulePage *page)
+{
+  EdRegisterPage *self = ED_REGISTER_PAGE (page);
+  guint position = gtk_single_selection_get_selected (self->selection);
+  EdElectorRow *selected = gtk_single_selection_get_selected_item (self->selection);
+  g_autofree char *selected_id = selected != NULL ? g_strdup (ed_elector_row_get_id (selected))
+                                                  : NULL;
+  g_autofree char *text = NULL;
+
+  if (self->context == NULL)
+    return;
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+  if (text[0] != '\0')
+    {
+      /* A search's matches are few (its limit), and shown a screenful first. */
+      show_search (self, text);
+      reselect (self, selected_id, position);
+    }
+  else if (self->register_model != NULL)
+    reload_register (self, selected_id, position);
+  show_household (self);
 }
 
 /* Down from the search entry moves into the results, on the first. */
@@ -785,6 +942,7 @@ ed_register_page_set_context (EdModulePage *page,
 {
   EdRegisterPage *self = ED_REGISTER_PAGE (page);
 
+  stop_reload (self);
   g_set_object (&self->context, context);
   update_actions (self);
   g_clear_object (&self->register_model);
@@ -807,6 +965,7 @@ ed_register_page_dispose (GObject *object)
 {
   EdRegisterPage *self = (EdRegisterPage *)object;
 
+  stop_reload (self);
   g_clear_object (&self->register_model);
   g_clear_object (&self->context);
   g_clear_pointer (&self->search_text, g_free);
@@ -825,6 +984,7 @@ ed_register_page_class_init (EdRegisterPageClass *klass)
   widget_class->map = ed_register_page_map;
   widget_class->unmap = ed_register_page_unmap;
   page_class->set_context = ed_register_page_set_context;
+  page_class->reload = ed_register_page_reload;
 
   g_type_ensure (ED_TYPE_HOUSEHOLD_PANE);
   g_type_ensure (ED_TYPE_REGISTER_FILTER_BAR);
