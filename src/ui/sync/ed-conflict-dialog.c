@@ -58,11 +58,12 @@ show_error (EdConflictDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
 }
 
+/* The check button is named by its row's title, which the row relates to it as the
+ * activatable widget: a name of its own would be said twice. */
 static GtkCheckButton *
 add_choice (EdConflictDialog *self,
             const char       *title,
-            const char       *subtitle,
-            const char       *accessible_name)
+            const char       *subtitle)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *check = gtk_check_button_new ();
@@ -72,8 +73,6 @@ add_choice (EdConflictDialog *self,
   if (subtitle != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible_name, -1);
   if (self->choices->len > 0)
     gtk_check_button_set_group (GTK_CHECK_BUTTON (check), g_ptr_array_index (self->choices, 0));
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
@@ -115,9 +114,7 @@ build_value_choices (EdConflictDialog *self,
       EdConflictHead *head = g_ptr_array_index (self->conflict->heads, i);
       g_autofree char *value = ed_sync_describe_value (head);
       g_autofree char *origin = describe_origin (head, desks);
-      /* Translators: the accessible name of a choice, such as "Keep “Smith”" */
-      g_autofree char *name = g_strdup_printf (_("Keep %s"), value);
-      GtkCheckButton *choice = add_choice (self, value, origin, name);
+      GtkCheckButton *choice = add_choice (self, value, origin);
 
       g_object_set_data (G_OBJECT (choice), "head", head);
     }
@@ -160,11 +157,10 @@ build_delete_choices (EdConflictDialog *self,
   deleted_text = g_string_free (deleted, FALSE);
 
   keep = add_choice (self, _("Keep the record, with the change"),
-                     changed_text[0] != '\0' ? changed_text : NULL,
-                     _("Keep the record, with the change"));
+                     changed_text[0] != '\0' ? changed_text : NULL);
   g_object_set_data (G_OBJECT (keep), "keep", GINT_TO_POINTER (TRUE));
   delete = add_choice (self, _("Delete the record"),
-                       deleted_text[0] != '\0' ? deleted_text : NULL, _("Delete the record"));
+                       deleted_text[0] != '\0' ? deleted_text : NULL);
   g_object_set_data (G_OBJECT (delete), "keep", GINT_TO_POINTER (FALSE));
 }
 

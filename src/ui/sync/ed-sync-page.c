@@ -338,6 +338,7 @@ show_desks (EdSyncPage *self,
       g_autofree char *title = NULL;
       g_autofree char *contact = NULL;
       g_autofree char *subtitle = NULL;
+      g_autofree char *short_id = NULL;
       const char *state = ed_desk_state_get_display_name (desk->state);
       AdwActionRow *row;
 
@@ -347,16 +348,21 @@ show_desks (EdSyncPage *self,
       else
         title = g_strdup_printf ("%s@%s", desk->user, desk->host);
 
+      /* Two desks may have one person and computer name; their short ids tell them apart,
+       * as `sync desks` and the fingerprint check show them. */
+      short_id = g_strndup (desk->device, 8);
       if (desk->this_desk)
-        subtitle = g_strdup (state);
+        /* Translators: a desk's state and its short id, such as "Member, desk 1a2b3c4d" */
+        subtitle = g_strdup_printf (_("%s, desk %s"), state, short_id);
       else
         {
           g_autofree char *when = ed_sync_describe_when (desk->last_contact_ms, now_ms);
 
-          /* Translators: a desk's state, and when its changes last arrived here, such as
-           * "Member, last contact: 2 hours ago" */
+          /* Translators: a desk's state, its short id, and when its changes last arrived
+           * here, such as "Member, desk 1a2b3c4d, last contact: 2 hours ago" */
           contact = desk->last_contact_ms > 0 ? g_strdup (when) : g_strdup (_("none yet"));
-          subtitle = g_strdup_printf (_("%s, last contact: %s"), state, contact);
+          subtitle = g_strdup_printf (_("%s, desk %s, last contact: %s"), state, short_id,
+                                      contact);
         }
       row = add_row (self->desks_list, title, subtitle);
 
