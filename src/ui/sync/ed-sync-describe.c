@@ -196,9 +196,9 @@ ed_sync_describe_value (const EdConflictHead *head)
  * @now_ms: now
  *
  * Another desk's clock may be off, so the time is given roughly: "2 hours ago", or the date
- * for anything older than a day.
+ * for anything older than a day (or ahead of this desk's clock).
  *
- * Returns: (transfer full): the time for a person
+ * Returns: (transfer full): the time for a person, to go in the middle of a sentence
  */
 char *
 ed_sync_describe_when (gint64 ms,
@@ -208,9 +208,9 @@ ed_sync_describe_when (gint64 ms,
   g_autoptr(GDateTime) time = NULL;
 
   if (ms <= 0)
-    return g_strdup (_("Never"));
+    return g_strdup (_("never"));
   if (ago >= -60 && ago < 60)
-    return g_strdup (_("Just now"));
+    return g_strdup (_("just now"));
   if (ago >= 60 && ago < 60 * 60)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute ago", "%d minutes ago",
                                          (gulong)(ago / 60)), (int)(ago / 60));
@@ -219,7 +219,7 @@ ed_sync_describe_when (gint64 ms,
                                          (gulong)(ago / 3600)), (int)(ago / 3600));
   time = g_date_time_new_from_unix_local (ms / 1000);
   if (time == NULL)
-    return g_strdup (_("At an unknown time"));
+    return g_strdup (_("at an unknown time"));
   /* Translators: a date and time in g_date_time_format() form, such as "4 Dec 2026, 14:05" */
   return g_date_time_format (time, _("%-d %b %Y, %H:%M"));
 }

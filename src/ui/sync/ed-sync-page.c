@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 #include <inttypes.h>
+#include <string.h>
 
 #include "changes/ed-conflicts.h"
 #include "changes/ed-hlc.h"
@@ -109,13 +110,19 @@ describe_last_run (const EdSyncReport *run)
     { run->n_refused, N_("%u refused file"), N_("%u refused files") },
   };
 
-  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "Sent %" PRIu64 " change",
-                                             "Sent %" PRIu64 " changes", run->n_exported),
-                          run->n_exported);
+  if (run->n_exported == 0)
+    g_string_append (text, _("Nothing new to send"));
+  else
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "Sent %" PRIu64 " change",
+                                               "Sent %" PRIu64 " changes", run->n_exported),
+                            run->n_exported);
   g_string_append_c (text, '\n');
-  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "Received %" PRIu64 " change",
-                                             "Received %" PRIu64 " changes", run->n_applied),
-                          run->n_applied);
+  if (run->n_applied == 0)
+    g_string_append (text, _("Nothing new received"));
+  else
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "Received %" PRIu64 " change",
+                                               "Received %" PRIu64 " changes", run->n_applied),
+                            run->n_applied);
   if (run->n_duplicate_files > 0)
     {
       g_string_append_c (text, '\n');
@@ -150,7 +157,13 @@ show_share (EdSyncPage         *self,
                                                 ? status->share_location
                                                 : _("Not known: set up sync again"));
 
-  when = ed_sync_describe_when (status->last_sync_ms, now_ms);
+  {
+    g_autofree char *phrase = ed_sync_describe_when (status->last_sync_ms, now_ms);
+    g_autofree char *first = g_utf8_strup (phrase, g_utf8_next_char (phrase) - phrase);
+
+    /* Alone on its line, the phrase starts a sentence. */
+    when = g_strconcat (first, g_utf8_next_char (phrase), NULL);
+  }
   if (status->last_sync_ms > 0 && status->has_last_run)
     {
       g_autofree char *run = describe_last_run (&status->last_run);
@@ -207,6 +220,24 @@ describe_conflict_title (EdSyncPage       *self,
   return g_strdup_printf (_("%s of %s"), field, record);
 }
 
+/* The version the register shows until a person decides: the latest by the clocks, ties
+ * going to the greater desk id (SYNC.md §4.4). */
+static const EdConflictHead *
+shown_head (const EdConflict *conflict)
+{
+  const EdConflictHead *shown = NULL;
+
+  for (guint i = 0; i < conflict->heads->len; i++)
+    {
+      const EdConflictHead *head = g_ptr_array_index (conflict->heads, i);
+
+      if (shown == NULL || head->hlc > shown->hlc ||
+          (head->hlc == shown->hlc && strcmp (head->device, shown->device) > 0))
+        shown = head;
+    }
+  return shown;
+}
+
 static void
 show_conflicts (EdSyncPage *self,
                 GPtrArray  *conflicts,
@@ -223,6 +254,8 @@ show_conflicts (EdSyncPage *self,
       AdwActionRow *row;
       GtkWidget *button;
 
+      const EdConflictHead *shown = shown_head (conflict);
+
       for (guint j = 0; j < conflict->heads->len; j++)
         {
           const EdConflictHead *head = g_ptr_array_index (conflict->heads, j);
@@ -235,6 +268,9 @@ show_conflicts (EdSyncPage *self,
           /* Translators: a competing version: its value, the person and desk, and roughly
            * when, such as "“Smith” — jane on ELECTIONS-2, 2 hours ago" */
           g_string_append_printf (versions, _("%s — %s, %s"), value, desk, when);
+          if (head == shown && g_strcmp0 (conflict->kind, DELETE_CONFLICT) != 0)
+            /* Translators: after a version, the one the register shows for now */
+            g_string_append (versions, _(" (shown until decided)"));
         }
       subtitle = g_string_free (versions, FALSE);
       row = add_row (self->conflicts_list, title, subtitle);
