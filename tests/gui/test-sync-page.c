@@ -495,6 +495,74 @@ test_resolve_by_typing (Fixture       *fixture,
   g_assert_cmpstr (surname, ==, "Carrington");
 }
 
+/* SYNC.md §5 criterion 8: an elector deleted on desk A and changed on desk B stays, flagged,
+ * until a person decides; keeping it clears the conflict and keeps B's change. */
+static void
+test_resolve_delete_by_keeping (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EdTransport) transport = ed_transport_folder_new (fixture->share);
+  g_autoptr(EdChangeSet) change_set = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *surname = NULL;
+  EdShareSettings settings = { ED_SHARE_FOLDER, fixture->share, NULL, NULL };
+  EdConflictDialog *dialog;
+  GtkWidget *keep;
+  GtkWidget *button;
+
+  g_assert_true (ed_sync_create_team (fixture->a, transport, PASSPHRASE, NULL, &error));
+  g_assert_true (ed_share_settings_save (fixture->a, &settings, &error));
+  g_assert_true (ed_sync_join (fixture->b, transport, PASSPHRASE, NULL, &error));
+  g_assert_true (ed_share_settings_save (fixture->b, &settings, &error));
+  g_assert_no_error (error);
+  sync_ok (fixture->a);
+  sync_ok (fixture->b);
+  fixture->elector = query (fixture->a, "SELECT id FROM elector ORDER BY number_prefix, number "
+                                        "LIMIT 1", NULL);
+  change_set = ed_change_set_begin (ED_REPLICA (fixture->a), &error);
+  g_assert_true (ed_change_set_delete (change_set, "elector", fixture->elector, &error));
+  g_assert_true (ed_change_set_commit (change_set, &error));
+  g_assert_no_error (error);
+  set_value (fixture->b, fixture->elector, "surname", g_variant_new_string ("Bellingham"));
+  sync_ok (fixture->a);
+  sync_ok (fixture->b);
+  sync_ok (fixture->a);
+
+  show_page (fixture, fixture->a);
+  {
+    g_autoptr(EdElectorEdit) elector = ed_elector_edit_load (fixture->a, fixture->elector, NULL);
+    g_autofree char *number = ed_elector_number_format (&elector->number);
+
+    g_assert_nonnull (elector);
+    title = g_strdup_printf ("%s %s (%s): deleted on one desk, changed on another",
+                             elector->forenames, elector->surname, number);
+  }
+  g_assert_cmpuint (n_rows (group_list (fixture, "Conflicts")), ==, 1);
+  button = ed_gui_test_find (GTK_WIDGET (row_with_title (group_list (fixture, "Conflicts"),
+                                                         title)),
+                             GTK_TYPE_BUTTON, "Resolve…");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  ed_gui_test_iterate ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (ed_gui_test_find (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW,
+                                      "Delete the record"));
+  g_assert_null (ed_gui_test_find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, NULL));
+  keep = ed_gui_test_find (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW,
+                           "Keep the record, with the change");
+  g_assert_nonnull (keep);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (ed_gui_test_find (keep, GTK_TYPE_CHECK_BUTTON,
+                                                                   NULL)), TRUE);
+  click_resolve (dialog);
+
+  g_assert_null (find_dialog ());
+  g_assert_cmpuint (n_rows (group_list (fixture, "Conflicts")), ==, 0);
+  surname = query (fixture->a, "SELECT surname FROM elector WHERE id = ?1", fixture->elector);
+  g_assert_cmpstr (surname, ==, "Bellingham");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -512,6 +580,9 @@ main (int    argc,
               test_resolve_by_choosing, fixture_teardown);
   g_test_add ("/ui/sync-page/resolve-by-typing", Fixture, NULL, fixture_setup,
               test_resolve_by_typing, fixture_teardown);
+
+  g_test_add ("/ui/sync-page/resolve-delete-by-keeping", Fixture, NULL, fixture_setup,
+              test_resolve_delete_by_keeping, fixture_teardown);
 
   return g_test_run ();
 }
