@@ -131,10 +131,52 @@ def main(build_dir, out_dir):
                          ED_LOCALEDIR=os.path.join(build_dir, "po"))
         process = open_district(app_path, demo, welsh_env)
         shoot(os.path.join(out_dir, "register-welsh.png"))
+        process.kill()
+        process.wait()
+
+        # The Sync page of a desk whose team changed one elector on two desks at once.
+        process = sync_conflict(app_path, cli_path, small_env, home)
+        shoot(os.path.join(out_dir, "sync-conflict.png"), 1024, 700)
     finally:
         process.kill()
         bus.kill()
         shutil.rmtree(home, ignore_errors=True)
+
+
+def sync_conflict(app_path, cli_path, env, home):
+    """Two desks of a team through a shared folder, each changing elector AA1's surname
+    unseen by the other; the app opens on the first, on its Sync page."""
+    dbs = [os.path.join(home, f"sync-desk-{name}.db") for name in "ab"]
+    share = os.path.join(home, "share")
+    passphrase = os.path.join(home, "passphrase")
+    os.makedirs(share)
+    with open(passphrase, "w") as f:
+        f.write("Ashmere Vale polling day 2027\n")
+
+    def cli(db, *args):
+        subprocess.check_call([cli_path, "--db", db, *args], env=env, stdout=subprocess.DEVNULL)
+
+    def sync_both():
+        for _ in range(2):
+            for db in dbs:
+                cli(db, "sync", "now")
+
+    cli(dbs[0], "demo", "--electors", "300")
+    cli(dbs[0], "sync", "setup", "--folder", share, "--passphrase-file", passphrase)
+    cli(dbs[1], "sync", "join", "--folder", share, "--passphrase-file", passphrase)
+    sync_both()
+    cli(dbs[0], "register", "amend", "AA1", "--surname", "Alderton")
+    cli(dbs[1], "register", "amend", "AA1", "--surname", "Bellingham")
+    sync_both()
+
+    process = subprocess.Popen([app_path, "--db", dbs[0]], env=env)
+    app = d.find_app("electoral-desk")
+    frame = d.find(app, "frame", None, timeout=30)
+    sidebar = d.find(frame, "list", "Modules", timeout=30)
+    row = d.find(sidebar, "list item", "Sync")
+    sidebar.querySelection().selectChild(row.getIndexInParent())
+    d.find(frame, "push button", "Resolve Surname of", timeout=20)
+    return process
 
 
 def open_district(app_path, db, env):

@@ -15,7 +15,9 @@ G_BEGIN_DECLS
  * and a 16-bit counter in one gint64, so clocks compare as integers. */
 #define ED_HLC_COUNTER_BITS 16
 #define ED_HLC_MAX_AHEAD_MS (60 * 60 * 1000)   /* a remote clock further ahead is not followed */
-#define ED_HLC_SKEW_FLAG_MS (5 * 60 * 1000)    /* a peer this far off is shown to a person */
+/* A desk whose clock is more than five minutes ahead is flagged for a person to put right
+ * (SYNC.md §5 criterion 6, "skew over 5 min is flagged"). */
+#define ED_HLC_SKEW_FLAG_MS (5 * 60 * 1000)
 
 /* Milliseconds since the Unix epoch. Tests give each desk a skewed clock. */
 typedef gint64 (*EdClockFunc) (gpointer user_data);

@@ -13,13 +13,13 @@
 #include <inttypes.h>
 #include <string.h>
 
-#include "changes/ed-conflicts.h"
 #include "changes/ed-replica.h"
 #include "district/ed-command.h"
 #include "district/ed-context.h"
 #include "sync/ed-sync-command.h"
 #include "sync/ed-sync-job.h"
 #include "sync/ed-sync-share.h"
+#include "sync/ed-sync-status.h"
 #include "sync/ed-sync-tables.h"
 #include "sync/ed-sync-team.h"
 #include "sync/ed-sync.h"
@@ -281,55 +281,47 @@ sync_now (const EdCommandGlobals *globals,
   return ED_COMMAND_EXIT_OK;
 }
 
-static const char desks_sql[] =
-  "SELECT device, user, host, state, revoked_after_seq, sign_public FROM sync_desk "
-  "ORDER BY joined_hlc, device";
-
-typedef struct
+static void
+print_desks (GPtrArray *desks,
+             gboolean   json)
 {
-  JsonBuilder *builder;
-  const char  *own_device;
-  gboolean     json;
-} DeskRows;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
 
-static gboolean
-desk_row_cb (sqlite3_stmt *stmt,
-             gpointer      user_data)
-{
-  DeskRows *rows = user_data;
-  const char *device = (const char *)sqlite3_column_text (stmt, 0);
-  const char *user = (const char *)sqlite3_column_text (stmt, 1);
-  const char *host = (const char *)sqlite3_column_text (stmt, 2);
-  const char *state = (const char *)sqlite3_column_text (stmt, 3);
-  const char *sign_public = (const char *)sqlite3_column_text (stmt, 5);
-  guint8 key[ED_SIGN_PUBLIC_BYTES];
-  g_autofree char *fingerprint = NULL;
-
-  if (ed_sync_base64_decode_exact (sign_public, key, sizeof key))
-    fingerprint = ed_sync_fingerprint (key);
-  if (rows->json)
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < desks->len; i++)
     {
-      JsonBuilder *builder = rows->builder;
+      const EdSyncDeskStatus *desk = g_ptr_array_index (desks, i);
+      const char *state = ed_desk_state_to_string (desk->state);
+      const char *fingerprint = desk->fingerprint != NULL ? desk->fingerprint : "";
 
+      if (!json)
+        {
+          g_print ("%s  %-9s %s  %s (%s)%s\n", desk->device, state, fingerprint, desk->user,
+                   desk->host, desk->this_desk ? _(" — this desk") : "");
+          continue;
+        }
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "device");
-      json_builder_add_string_value (builder, device);
+      json_builder_add_string_value (builder, desk->device);
       json_builder_set_member_name (builder, "user");
-      json_builder_add_string_value (builder, user);
+      json_builder_add_string_value (builder, desk->user);
       json_builder_set_member_name (builder, "host");
-      json_builder_add_string_value (builder, host);
+      json_builder_add_string_value (builder, desk->host);
       json_builder_set_member_name (builder, "state");
       json_builder_add_string_value (builder, state);
       json_builder_set_member_name (builder, "fingerprint");
-      json_builder_add_string_value (builder, fingerprint != NULL ? fingerprint : "");
+      json_builder_add_string_value (builder, fingerprint);
       json_builder_set_member_name (builder, "this_desk");
-      json_builder_add_boolean_value (builder, g_strcmp0 (device, rows->own_device) == 0);
+      json_builder_add_boolean_value (builder, desk->this_desk);
       json_builder_end_object (builder);
     }
-  else
-    g_print ("%s  %-9s %s  %s (%s)%s\n", device, state, fingerprint != NULL ? fingerprint : "",
-             user, host, g_strcmp0 (device, rows->own_device) == 0 ? _(" — this desk") : "");
-  return TRUE;
+  json_builder_end_array (builder);
+  if (json)
+    {
+      g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+      ed_command_print_json (root);
+    }
 }
 
 static int
@@ -338,10 +330,7 @@ sync_desks (const EdCommandGlobals *globals,
 {
   g_autoptr(EdContext) context = NULL;
   g_autoptr(EdSync) sync = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  EdDatabase *database;
-  sqlite3_stmt *stmt;
-  DeskRows rows;
+  g_autoptr(GPtrArray) desks = NULL;
   GError *error = NULL;
 
   context = ed_command_open_existing (globals, &error);
@@ -351,24 +340,58 @@ sync_desks (const EdCommandGlobals *globals,
   sync = open_sync (context, &error);
   if (sync == NULL || !ed_sync_refresh_team (sync, NULL, &error))
     return ed_command_fail (error);
-  database = ed_context_get_database (context);
-  stmt = ed_database_cached (database, desks_sql, &error);
-  if (stmt == NULL)
+  desks = ed_sync_status_load_desks (context, &error);
+  if (desks == NULL)
     return ed_command_fail (error);
-  rows.builder = builder;
-  rows.own_device = ed_context_get_device_id (context);
-  rows.json = options->json;
-  json_builder_begin_array (builder);
-  if (!ed_database_step_rows (database, stmt, desk_row_cb, &rows, &error))
-    return ed_command_fail (error);
-  json_builder_end_array (builder);
-  if (options->json)
-    {
-      g_autoptr(JsonNode) root = json_builder_get_root (builder);
-
-      ed_command_print_json (root);
-    }
+  print_desks (desks, options->json);
   return ED_COMMAND_EXIT_OK;
+}
+
+static void
+print_status_json (const EdSyncStatus *status,
+                   const char         *last_text)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "share");
+  json_builder_add_string_value (builder, status->share_location);
+  json_builder_set_member_name (builder, "share_kind");
+  json_builder_add_string_value (builder,
+                                 status->share_kind == ED_SHARE_WEBDAV ? "webdav" : "folder");
+  json_builder_set_member_name (builder, "last_sync");
+  if (last_text != NULL)
+    json_builder_add_string_value (builder, last_text);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "last_error");
+  json_builder_add_string_value (builder, status->last_error);
+  json_builder_set_member_name (builder, "exported_seq");
+  json_builder_add_int_value (builder, status->exported_seq);
+  json_builder_set_member_name (builder, "open_conflicts");
+  json_builder_add_int_value (builder, status->n_conflicts);
+  json_builder_set_member_name (builder, "files_not_applied");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < status->files_not_applied->len; i++)
+    {
+      EdSyncFileRecord *record = g_ptr_array_index (status->files_not_applied, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "path");
+      json_builder_add_string_value (builder, record->path);
+      json_builder_set_member_name (builder, "status");
+      json_builder_add_string_value (builder, ed_sync_file_status_to_string (record->status));
+      json_builder_set_member_name (builder, "attempts");
+      json_builder_add_int_value (builder, record->attempts);
+      json_builder_set_member_name (builder, "message");
+      json_builder_add_string_value (builder, record->message);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  ed_command_print_json (root);
 }
 
 static int
@@ -376,92 +399,44 @@ sync_status (const EdCommandGlobals *globals,
              const Options          *options)
 {
   g_autoptr(EdContext) context = NULL;
-  g_autoptr(EdShareSettings) settings = NULL;
-  g_autoptr(GPtrArray) failing = NULL;
-  g_autoptr(GPtrArray) conflicts = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(EdSyncStatus) status = NULL;
   g_autoptr(GDateTime) last = NULL;
   g_autofree char *last_text = NULL;
-  g_autofree char *last_error = NULL;
-  EdDatabase *database;
-  gint64 last_ms;
   GError *error = NULL;
 
   context = ed_command_open_existing (globals, &error);
   if (context == NULL)
     return ed_command_fail (error);
-  settings = ed_share_settings_load (context, &error);
-  if (settings == NULL)
+  status = ed_sync_status_load (context, &error);
+  if (status == NULL)
     return ed_command_fail (error);
-  database = ed_context_get_database (context);
-  failing = ed_sync_ledger_list_failing (database, &error);
-  if (failing == NULL)
-    return ed_command_fail (error);
-  conflicts = ed_conflicts_list (ED_REPLICA (context), &error);
-  if (conflicts == NULL)
-    return ed_command_fail (error);
-  last_ms = ed_sync_state_get_int (database, "last-sync-ms", 0);
-  last_error = ed_sync_state_get (database, "last-error", NULL);
-  if (last_ms > 0)
+  if (status->share_location[0] == '\0')
     {
-      last = g_date_time_new_from_unix_local (last_ms / 1000);
+      g_set_error (&error, ED_SYNC_ERROR, ED_SYNC_ERROR_NOT_SET_UP,
+                   _("This desk does not sync yet: set up sync first"));
+      return ed_command_fail (error);
+    }
+  if (status->last_sync_ms > 0)
+    {
+      last = g_date_time_new_from_unix_local (status->last_sync_ms / 1000);
       last_text = g_date_time_format_iso8601 (last);
     }
 
   if (options->json)
     {
-      g_autoptr(JsonNode) root = NULL;
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "share");
-      json_builder_add_string_value (builder, settings->location);
-      json_builder_set_member_name (builder, "share_kind");
-      json_builder_add_string_value (builder,
-                                     settings->kind == ED_SHARE_WEBDAV ? "webdav" : "folder");
-      json_builder_set_member_name (builder, "last_sync");
-      if (last_text != NULL)
-        json_builder_add_string_value (builder, last_text);
-      else
-        json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "last_error");
-      json_builder_add_string_value (builder, last_error != NULL ? last_error : "");
-      json_builder_set_member_name (builder, "exported_seq");
-      json_builder_add_int_value (builder, ed_sync_state_get_int (database, "exported-seq", 0));
-      json_builder_set_member_name (builder, "open_conflicts");
-      json_builder_add_int_value (builder, conflicts->len);
-      json_builder_set_member_name (builder, "files_not_applied");
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < failing->len; i++)
-        {
-          EdSyncFileRecord *record = g_ptr_array_index (failing, i);
-
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "path");
-          json_builder_add_string_value (builder, record->path);
-          json_builder_set_member_name (builder, "status");
-          json_builder_add_string_value (builder, ed_sync_file_status_to_string (record->status));
-          json_builder_set_member_name (builder, "attempts");
-          json_builder_add_int_value (builder, record->attempts);
-          json_builder_set_member_name (builder, "message");
-          json_builder_add_string_value (builder, record->message);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      ed_command_print_json (root);
+      print_status_json (status, last_text);
       return ED_COMMAND_EXIT_OK;
     }
 
-  g_print (_("Share: %s\n"), settings->location);
+  g_print (_("Share: %s\n"), status->share_location);
   g_print (_("Last sync: %s\n"), last_text != NULL ? last_text : _("never"));
-  if (last_error != NULL && last_error[0] != '\0')
-    g_print (_("The last attempt failed: %s\n"), last_error);
+  if (status->last_error[0] != '\0')
+    g_print (_("The last attempt failed: %s\n"), status->last_error);
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u open conflict\n", "%u open conflicts\n",
-                        conflicts->len), conflicts->len);
-  for (guint i = 0; i < failing->len; i++)
+                        status->n_conflicts), status->n_conflicts);
+  for (guint i = 0; i < status->files_not_applied->len; i++)
     {
-      EdSyncFileRecord *record = g_ptr_array_index (failing, i);
+      EdSyncFileRecord *record = g_ptr_array_index (status->files_not_applied, i);
 
       g_print ("%s: %s — %s\n", record->path,
                ed_sync_file_status_get_display_name (record->status), record->message);

@@ -13,6 +13,7 @@
 
 #include "sync/ed-sync-job.h"
 #include "sync/ed-sync-share.h"
+#include "sync/ed-sync-status.h"
 #include "sync/ed-sync-tables.h"
 
 /* A sync in a worker thread with its own connection to the district (DESIGN.md §4, SYNC.md
@@ -25,10 +26,12 @@ typedef struct
 } SyncJob;
 
 /* What the last sync did, for the Sync page and `sync status`: its time, and an empty error
- * or the sentence that says what stopped it. */
+ * and what it sent and received, or the sentence that says what stopped it (the counts of
+ * the last sync that ran to its end are kept). */
 static void
-remember_result (EdContext    *context,
-                 const GError *error)
+remember_result (EdContext          *context,
+                 const EdSyncReport *report,
+                 const GError       *error)
 {
   EdDatabase *database = ed_context_get_database (context);
   g_autoptr(GError) local_error = NULL;
@@ -36,7 +39,8 @@ remember_result (EdContext    *context,
   if (!ed_sync_state_set_int (database, "last-attempt-ms", g_get_real_time () / 1000,
                               &local_error) ||
       !ed_sync_state_set (database, "last-error", error != NULL ? error->message : "",
-                          &local_error))
+                          &local_error) ||
+      (error == NULL && !ed_sync_last_run_save (database, report, &local_error)))
     g_warning ("Could not keep the result of the sync: %s", local_error->message);
 }
 
@@ -69,7 +73,7 @@ ed_sync_run_now (EdContext     *context,
     sync = ed_sync_new (context, transport, &local_error);
   ok = sync != NULL && ed_sync_run (sync, out_report, cancellable, &local_error);
   if (!g_error_matches (local_error, ED_SYNC_ERROR, ED_SYNC_ERROR_NOT_SET_UP))
-    remember_result (context, local_error);
+    remember_result (context, out_report, ok ? NULL : local_error);
   if (!ok)
     g_propagate_error (error, g_steal_pointer (&local_error));
   return ok;

@@ -491,6 +491,48 @@ ed_desk_state_to_string (EdDeskState state)
   return desk_states[state];
 }
 
+/**
+ * ed_desk_state_from_string:
+ * @text: a state as sync_desk keeps it
+ * @out_state: (out): the state
+ *
+ * Returns: whether @text is one
+ */
+gboolean
+ed_desk_state_from_string (const char  *text,
+                           EdDeskState *out_state)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (desk_states); i++)
+    if (g_strcmp0 (text, desk_states[i]) == 0)
+      {
+        *out_state = (EdDeskState)i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/**
+ * ed_desk_state_get_display_name:
+ * @state: a desk's state
+ *
+ * Returns: the state for a person, translated
+ */
+const char *
+ed_desk_state_get_display_name (EdDeskState state)
+{
+  switch (state)
+    {
+    case ED_DESK_MEMBER:
+      return _("Member");
+    case ED_DESK_REQUESTED:
+      return _("Asks to join");
+    case ED_DESK_REVOKED:
+      return _("Removed from the team");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
 void
 ed_team_desk_free (EdTeamDesk *desk)
 {

@@ -122,7 +122,10 @@ typedef enum
   ED_DESK_REVOKED,
 } EdDeskState;
 
-const char *ed_desk_state_to_string (EdDeskState state);
+const char *ed_desk_state_to_string        (EdDeskState   state);
+gboolean    ed_desk_state_from_string      (const char   *text,
+                                            EdDeskState  *out_state);
+const char *ed_desk_state_get_display_name (EdDeskState   state);
 
 /**
  * EdTeamDesk:

@@ -13,6 +13,7 @@
 
 #include "ui/ed-module-pages.h"
 #include "ui/register/ed-register-page.h"
+#include "ui/sync/ed-sync-page.h"
 
 /* Each module's page, by the id of its row in the module list. A module not built yet says
  * so, and what it will do, rather than showing controls that do nothing. */
@@ -30,10 +31,7 @@ static const EdModulePageInfo pages[] = {
   { "accounts", "x-office-spreadsheet-symbolic", NULL,
     N_("The Returning Officer’s election accounts will live here: budgets, expenditure, "
        "apportionment between combined polls, and claims.") },
-  { "sync", "emblem-synchronizing-symbolic", NULL,
-    N_("Sharing this district with the other desks of your team, through a shared folder, will "
-       "be set up and watched here. Until then, sync runs from the command line: "
-       "“electoral-desk-cli sync --help” says how.") },
+  { "sync", "emblem-synchronizing-symbolic", ed_sync_page_get_type, NULL },
   { NULL },
 };
 

@@ -27,6 +27,7 @@
 #include "ui/ed-window.h"
 #include "ui/sync/ed-sync-approve-dialog.h"
 #include "ui/sync/ed-sync-indicator.h"
+#include "ui/sync/ed-sync-page.h"
 #include "ui/sync/ed-sync-scheduler.h"
 #include "ui/sync/ed-sync-setup-dialog.h"
 
@@ -155,17 +156,23 @@ update_sync_indicator (EdWindow *self)
                             ed_sync_scheduler_get_n_conflicts (scheduler));
 }
 
-/* Other desks' edits came in: every page shows the district as it now is. */
+/* The Sync page shows what every run did; when other desks' edits came in, every page shows
+ * the district as it now is. */
 static void
 sync_run_finished_cb (EdWindow           *self,
                       const EdSyncReport *report,
                       const GError       *error)
 {
+  gboolean applied = report != NULL && report->n_applied > 0;
+
   update_sync_indicator (self);
-  if (report == NULL || report->n_applied == 0)
-    return;
   for (guint i = 0; i < self->pages->len; i++)
-    ed_module_page_reload (g_ptr_array_index (self->pages, i));
+    {
+      EdModulePage *page = g_ptr_array_index (self->pages, i);
+
+      if (applied || ED_IS_SYNC_PAGE (page))
+        ed_module_page_reload (page);
+    }
 }
 
 static void
@@ -191,6 +198,10 @@ start_sync (EdWindow *self)
                            G_CALLBACK (sync_run_finished_cb), self, G_CONNECT_SWAPPED);
   update_sync_indicator (self);
   update_sync_actions (self);
+  /* Set up just now, the Sync page stops saying it is not. */
+  for (guint i = 0; i < self->pages->len; i++)
+    if (ED_IS_SYNC_PAGE (g_ptr_array_index (self->pages, i)))
+      ed_module_page_reload (g_ptr_array_index (self->pages, i));
 }
 
 /* The district is closed or another opened: its scheduler's timers end, but edits not on the

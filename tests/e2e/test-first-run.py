@@ -76,6 +76,10 @@ def run_session(app_process, cli_path, env, demo_path):
                    f"the {module} page")
         if module == "Register":
             search_register(frame, cli_path, env, demo_path)
+        elif module == "Sync":
+            # A new desk does not sync: the page says so and offers to set it up.
+            d.find(frame, "label", "This Desk Does Not Sync")
+            d.find(frame, "push button", "Set Up Sync…")
         else:
             d.find(frame, "label", "Not Built Yet")
 

@@ -111,7 +111,8 @@ test_every_module_has_a_page (void)
           continue;
         }
 
-      /* A module not built yet says so in an empty state, with no controls. */
+      /* A module not built yet says so in an empty state, with no controls; so does Sync on
+       * a desk that does not sync, with only its Set Up Sync… button. */
       g_assert_nonnull (ed_gui_test_find (visible, ADW_TYPE_STATUS_PAGE, NULL));
       g_assert_null (ed_gui_test_find (visible, GTK_TYPE_ENTRY, NULL));
     }
