@@ -120,7 +120,7 @@ fixture_setup (Fixture       *fixture,
     fixture->a = ed_gui_test_demo_open (path_a, 60);
   }
   path_b = g_build_filename (fixture->dir, "b.db", NULL);
-  fixture->b = _ed_context_open_full (path_b, ed_modules_get_all (), ed_modules_new_schema (),
+  fixture->b = _ed_context_open_full (path_b, ed_modules_get_all (), NULL,
                                       fast_clock, NULL, NULL, &error);
   g_assert_no_error (error);
 }
