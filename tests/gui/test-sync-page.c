@@ -564,6 +564,42 @@ test_resolve_delete_by_keeping (Fixture       *fixture,
   g_assert_cmpstr (surname, ==, "Bellingham");
 }
 
+/* A desk that asked to join has Approve…, which names it and carries its device id to the
+ * window's action. */
+static void
+test_requested_desk (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EdTransport) transport = ed_transport_folder_new (fixture->share);
+  EdShareSettings settings = { ED_SHARE_FOLDER, fixture->share, NULL, NULL };
+  GtkListBox *desks;
+  GtkWidget *approve = NULL;
+  GVariant *target;
+
+  g_assert_true (ed_sync_create_team (fixture->a, transport, PASSPHRASE, NULL, &error));
+  g_assert_true (ed_share_settings_save (fixture->a, &settings, &error));
+  g_assert_true (ed_sync_request_join (fixture->b, transport, NULL, &error));
+  g_assert_no_error (error);
+  sync_ok (fixture->a);
+
+  show_page (fixture, fixture->a);
+  desks = group_list (fixture, "Desks");
+  g_assert_cmpuint (n_rows (desks), ==, 2);
+  for (guint i = 0; i < 2 && approve == NULL; i++)
+    approve = ed_gui_test_find (GTK_WIDGET (gtk_list_box_get_row_at_index (desks, (int)i)),
+                                GTK_TYPE_BUTTON, "Approve…");
+  g_assert_nonnull (approve);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (
+    gtk_widget_get_ancestor (approve, ADW_TYPE_ACTION_ROW))), "Asks to join"));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (approve)), ==,
+                   "win.sync-approve");
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (approve));
+  g_assert_nonnull (target);
+  g_assert_cmpstr (g_variant_get_string (target, NULL), ==,
+                   ed_context_get_device_id (fixture->b));
+}
+
 /* Times roughly, fields and values in people's words, never a raw id. */
 static void
 test_describe (void)
@@ -638,6 +674,8 @@ main (int    argc,
   g_test_add ("/ui/sync-page/resolve-by-typing", Fixture, NULL, fixture_setup,
               test_resolve_by_typing, fixture_teardown);
 
+  g_test_add ("/ui/sync-page/requested-desk", Fixture, NULL, fixture_setup,
+              test_requested_desk, fixture_teardown);
   g_test_add ("/ui/sync-page/resolve-delete-by-keeping", Fixture, NULL, fixture_setup,
               test_resolve_delete_by_keeping, fixture_teardown);
 
