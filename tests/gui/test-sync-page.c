@@ -18,6 +18,7 @@
 #include "sync/ed-sync-share.h"
 #include "sync/ed-transport-folder.h"
 #include "ui/sync/ed-conflict-dialog.h"
+#include "ui/sync/ed-sync-describe.h"
 #include "ui/sync/ed-sync-page.h"
 #include "ed-gui-test-util.h"
 
@@ -120,7 +121,7 @@ fixture_setup (Fixture       *fixture,
     fixture->a = ed_gui_test_demo_open (path_a, 60);
   }
   path_b = g_build_filename (fixture->dir, "b.db", NULL);
-  fixture->b = _ed_context_open_full (path_b, ed_modules_get_all (), ed_modules_new_schema (),
+  fixture->b = _ed_context_open_full (path_b, ed_modules_get_all (), NULL,
                                       fast_clock, NULL, NULL, &error);
   g_assert_no_error (error);
 }
@@ -563,6 +564,97 @@ test_resolve_delete_by_keeping (Fixture       *fixture,
   g_assert_cmpstr (surname, ==, "Bellingham");
 }
 
+/* A desk that asked to join has Approve…, which names it and carries its device id to the
+ * window's action. */
+static void
+test_requested_desk (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EdTransport) transport = ed_transport_folder_new (fixture->share);
+  EdShareSettings settings = { ED_SHARE_FOLDER, fixture->share, NULL, NULL };
+  GtkListBox *desks;
+  GtkWidget *approve = NULL;
+  GVariant *target;
+
+  g_assert_true (ed_sync_create_team (fixture->a, transport, PASSPHRASE, NULL, &error));
+  g_assert_true (ed_share_settings_save (fixture->a, &settings, &error));
+  g_assert_true (ed_sync_request_join (fixture->b, transport, NULL, &error));
+  g_assert_no_error (error);
+  sync_ok (fixture->a);
+
+  show_page (fixture, fixture->a);
+  desks = group_list (fixture, "Desks");
+  g_assert_cmpuint (n_rows (desks), ==, 2);
+  for (guint i = 0; i < 2 && approve == NULL; i++)
+    approve = ed_gui_test_find (GTK_WIDGET (gtk_list_box_get_row_at_index (desks, (int)i)),
+                                GTK_TYPE_BUTTON, "Approve…");
+  g_assert_nonnull (approve);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (
+    gtk_widget_get_ancestor (approve, ADW_TYPE_ACTION_ROW))), "Asks to join"));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (approve)), ==,
+                   "win.sync-approve");
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (approve));
+  g_assert_nonnull (target);
+  g_assert_cmpstr (g_variant_get_string (target, NULL), ==,
+                   ed_context_get_device_id (fixture->b));
+}
+
+/* Times roughly, fields and values in people's words, never a raw id. */
+static void
+test_describe (void)
+{
+  const gint64 now = 1796212800000;   /* 2026-12-01 12:00 UTC */
+  const gint64 minute = 60 * 1000;
+  EdConflictHead head = { "d:1", "d", "jane", 0, ED_OP_SET, (char *)"\"Line 1\\nLine 2\"" };
+  struct
+  {
+    gint64      ms;
+    const char *text;
+  } times[] = {
+    { 0, "never" },
+    { now - 30 * 1000, "just now" },
+    { now - minute, "1 minute ago" },
+    { now - 59 * minute, "59 minutes ago" },
+    { now - 2 * 60 * minute, "2 hours ago" },
+  };
+  g_autofree char *older = NULL;
+  g_autoptr(GDateTime) then = NULL;
+  g_autofree char *expected = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+    {
+      g_autofree char *text = ed_sync_describe_when (times[i].ms, now);
+
+      g_assert_cmpstr (text, ==, times[i].text);
+    }
+  /* Older than a day, or ahead of this desk's clock: the date and time. */
+  older = ed_sync_describe_when (now - 3 * 24 * 60 * minute, now);
+  then = g_date_time_new_from_unix_local ((now - 3 * 24 * 60 * minute) / 1000);
+  expected = g_date_time_format (then, "%-d %b %Y, %H:%M");
+  g_assert_cmpstr (older, ==, expected);
+
+  {
+    g_autofree char *surname = ed_sync_describe_field ("elector", "surname");
+    g_autofree char *council = ed_sync_describe_field ("district", "council_name");
+    g_autofree char *unknown = ed_sync_describe_field ("polling_district", "polling_place");
+    g_autofree char *value = ed_sync_describe_value (&head);
+    g_autofree char *deleted = NULL;
+    g_autofree char *desk = ed_sync_describe_desk ("1a2b3c4d5e6f", "jane", NULL);
+
+    g_assert_cmpstr (surname, ==, "Surname");
+    g_assert_cmpstr (council, ==, "Council name");
+    g_assert_cmpstr (unknown, ==, "Polling place");
+    /* One line, in quotes. */
+    g_assert_cmpstr (value, ==, "“Line 1, Line 2”");
+    head.kind = ED_OP_DEL;
+    head.value_json = NULL;
+    deleted = ed_sync_describe_value (&head);
+    g_assert_cmpstr (deleted, ==, "Deleted");
+    g_assert_cmpstr (desk, ==, "jane on desk 1a2b3c4d");
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -570,6 +662,7 @@ main (int    argc,
   ed_gui_test_init (&argc, &argv);
   g_setenv ("ED_SYNC_PWHASH_FAST", "1", TRUE);
 
+  g_test_add_func ("/ui/sync-page/describe", test_describe);
   g_test_add ("/ui/sync-page/not-set-up", Fixture, NULL, fixture_setup, test_not_set_up,
               fixture_teardown);
   g_test_add ("/ui/sync-page/conflict-shown", Fixture, NULL, fixture_setup,
@@ -581,6 +674,8 @@ main (int    argc,
   g_test_add ("/ui/sync-page/resolve-by-typing", Fixture, NULL, fixture_setup,
               test_resolve_by_typing, fixture_teardown);
 
+  g_test_add ("/ui/sync-page/requested-desk", Fixture, NULL, fixture_setup,
+              test_requested_desk, fixture_teardown);
   g_test_add ("/ui/sync-page/resolve-delete-by-keeping", Fixture, NULL, fixture_setup,
               test_resolve_delete_by_keeping, fixture_teardown);
 

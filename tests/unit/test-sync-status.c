@@ -158,7 +158,7 @@ test_team (EdTestDir     *fixture,
   g_assert_cmpint (g_mkdir (share, 0700), ==, 0);
   transport = ed_transport_folder_new (share);
   a = ed_test_demo_open_as (fixture, "a.db", N_ELECTORS);
-  b = _ed_context_open_full (path_b, ed_modules_get_all (), ed_modules_new_schema (),
+  b = _ed_context_open_full (path_b, ed_modules_get_all (), NULL,
                              fast_clock, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (ed_sync_create_team (a, transport, PASSPHRASE, NULL, &error));

@@ -349,7 +349,8 @@ show_files (EdSyncPage *self,
 static char *
 describe_skew (gint64 skew_ms)
 {
-  gint64 minutes = skew_ms / 60000;
+  /* To the nearest minute: the op behind it was made a few seconds before it arrived. */
+  gint64 minutes = (skew_ms + 30000) / 60000;
 
   if (minutes >= 2 * 24 * 60)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Clock %d day fast",
