@@ -94,21 +94,23 @@ add_button (AdwActionRow *row,
   return button;
 }
 
-/* What the last sync that ran to its end did, a line each. */
+static void
+append_count (GString    *text,
+              const char *line)
+{
+  g_string_append_c (text, '\n');
+  g_string_append (text, line);
+}
+
+/* What the last sync that ran to its end did, a line each. Each count is its own plural
+ * call, so that xgettext sees both forms and Welsh gets its four. */
 static char *
 describe_last_run (const EdSyncReport *run)
 {
   GString *text = g_string_new (NULL);
-  struct
-  {
-    guint       count;
-    const char *one;
-    const char *many;
-  } files[] = {
-    { run->n_incomplete, N_("%u incomplete file"), N_("%u incomplete files") },
-    { run->n_corrupt, N_("%u damaged file"), N_("%u damaged files") },
-    { run->n_refused, N_("%u refused file"), N_("%u refused files") },
-  };
+  g_autofree char *incomplete = NULL;
+  g_autofree char *corrupt = NULL;
+  g_autofree char *refused = NULL;
 
   if (run->n_exported == 0)
     g_string_append (text, _("Nothing new to send"));
@@ -132,13 +134,27 @@ describe_last_run (const EdSyncReport *run)
                                                  run->n_duplicate_files),
                               run->n_duplicate_files);
     }
-  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
-    if (files[i].count > 0)
-      {
-        g_string_append_c (text, '\n');
-        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, files[i].one, files[i].many,
-                                                   files[i].count), files[i].count);
-      }
+  if (run->n_incomplete > 0)
+    {
+      incomplete = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u incomplete file",
+                                                 "%u incomplete files", run->n_incomplete),
+                                    run->n_incomplete);
+      append_count (text, incomplete);
+    }
+  if (run->n_corrupt > 0)
+    {
+      corrupt = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u damaged file",
+                                              "%u damaged files", run->n_corrupt),
+                                 run->n_corrupt);
+      append_count (text, corrupt);
+    }
+  if (run->n_refused > 0)
+    {
+      refused = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u refused file",
+                                              "%u refused files", run->n_refused),
+                                 run->n_refused);
+      append_count (text, refused);
+    }
   return g_string_free (text, FALSE);
 }
 
