@@ -98,7 +98,7 @@ def main(build_dir, out_dir):
 
         # The notice of alteration the amendment joins, before it is published.
         d.press(d.find_actionable(frame, "push button", "Register Menu"))
-        d.press(d.find_actionable(app, None, "Publish Notice of Alteration…"))
+        d.press(d.find_actionable(app, "menu item", "Publish Notice of Alteration…", timeout=40))
         d.find(app, "frame", "Publish Notice of Alteration", timeout=20)
         shoot(os.path.join(out_dir, "notice.png"))
         d.key_combo("Escape")
@@ -107,6 +107,16 @@ def main(build_dir, out_dir):
         d.press(d.find_actionable(app, None, "Preferences"))
         d.find(app, "frame", "Preferences")
         shoot(os.path.join(out_dir, "preferences.png"))
+        d.key_combo("Escape")
+        d.wait_for(lambda: not d.find_all(app, "frame", "Preferences"), "preferences to close")
+
+        # The set-up dialog, from the Sync page of a desk that does not sync yet.
+        sidebar = d.find(frame, "list", "Modules")
+        row = d.find(sidebar, "list item", "Sync")
+        sidebar.querySelection().selectChild(row.getIndexInParent())
+        d.press(d.find_actionable(frame, "push button", "Set Up Sync…", timeout=20))
+        d.find(app, "frame", "Set Up Sync", timeout=20)
+        shoot(os.path.join(out_dir, "sync-setup.png"))
         process.kill()
         process.wait()
 
