@@ -5,8 +5,8 @@
 # and sync; B and C change one elector's surname to different values; after everyone syncs,
 # each desk shows exactly one conflict (SYNC.md §5 criterion 7). The app opens on desk A, where
 # the Sync page, driven through the accessibility tree, shows the conflict with both values
-# and resolves it by choosing one; once A, B and C sync, no desk has a conflict and every desk
-# has the chosen surname. The application must log no GLib critical or warning throughout.
+# and resolves it by choosing one, and Sync Now sends the decision; once B and C sync, no desk
+# has a conflict and every desk has the chosen surname. The application must log no GLib critical or warning throughout.
 # Usage: test-sync-three-desks.py ELECTORAL-DESK ELECTORAL-DESK-CLI ED-E2E-WEBDAV
 # Copyright 2026 The Electoral Desk authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -148,9 +148,13 @@ def resolve_on_page(app_process, cli_path, env, db):
     d.find(frame, "label", "No open conflicts.", timeout=20)
     assert conflicts(cli_path, env, db) == []
 
-    # Desk A syncs while the app is open.
-    cli(cli_path, env, db, "sync", "now")
-    time.sleep(0.5)
+    # Desk A sends the decision from the app: Sync Now, then the page says what went.
+    d.press(d.find_actionable(frame, "push button", "Sync Now"))
+    d.wait_for(lambda: [l for l in d.find_all(frame, "label")
+                        if re.search(r"Sent 1 change\b", l.name)],
+               "the page to say the decision was sent", timeout=30)
+    status = cli_json(cli_path, env, db, "sync", "status")
+    assert status["last_error"] == "", status
 
 
 def main(app_path, cli_path, webdav_path):
