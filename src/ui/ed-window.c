@@ -268,6 +268,15 @@ sync_now_action (GtkWidget  *widget,
     ed_sync_scheduler_run_now (self->sync_scheduler);
 }
 
+/* The roster has changed: the next sync reads it, and the Sync page shows the desk in. */
+static void
+sync_desk_approved_cb (EdWindow *self)
+{
+  show_toast (self, _("Desk approved: it joins the team at its next sync"));
+  if (self->sync_scheduler != NULL)
+    ed_sync_scheduler_run_now (self->sync_scheduler);
+}
+
 static void
 sync_approve_action (GtkWidget  *widget,
                      const char *action_name,
@@ -275,7 +284,7 @@ sync_approve_action (GtkWidget  *widget,
 {
   EdWindow *self = ED_WINDOW (widget);
   g_autoptr(GError) error = NULL;
-  GtkWidget *dialog;
+  EdSyncApproveDialog *dialog;
 
   if (self->context == NULL)
     return;
@@ -286,6 +295,8 @@ sync_approve_action (GtkWidget  *widget,
       show_error (self, _("Cannot Approve the Desk"), error->message);
       return;
     }
+  g_signal_connect_object (dialog, "approved", G_CALLBACK (sync_desk_approved_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

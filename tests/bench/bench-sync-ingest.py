@@ -89,6 +89,7 @@ def one_run(app, db, env):
         except ValueError:
             pass
     needed = ("sync-ingest-ms", "applied-ops", "frames", "longest-frame-gap-ms",
+              "longest-frame-gap-cpu-ms",
               "longest-main-loop-stall-ms", "longest-frame-ms", "edit-check-us")
     if not all(name in figures for name in needed):
         raise RuntimeError(f"the app did not report its figures: {out.stdout!r} {out.stderr!r}")
@@ -133,7 +134,9 @@ def main():
           f"{int(results[0]['applied-ops'])} ops from another desk: ingest "
           + ", ".join(f"{r['sync-ingest-ms']:.0f}" for r in results) + " ms; "
           "longest gap between frames "
-          + ", ".join(f"{r['longest-frame-gap-ms']:.0f}" for r in results) + " ms; "
+          + ", ".join(f"{r['longest-frame-gap-ms']:.0f}" for r in results) + " ms (the main "
+          "thread's processor time in it "
+          + ", ".join(f"{r['longest-frame-gap-cpu-ms']:.0f}" for r in results) + " ms); "
           "longest main-loop stall "
           + ", ".join(f"{r['longest-main-loop-stall-ms']:.0f}" for r in results) + " ms; "
           "longest frame "

@@ -23,6 +23,7 @@
 #include "ed-modules.h"
 #include "sync/ed-bundle.h"
 #include "sync/ed-share-names.h"
+#include "sync/ed-sync-desk-info.h"
 #include "sync/ed-sync-tables.h"
 #include "sync/ed-sync-team.h"
 #include "sync/ed-sync.h"
@@ -652,6 +653,67 @@ test_request_and_approve (EdTestDir     *fixture,
   g_assert_cmpstr (hash_a, ==, hash_d);
 }
 
+/* What the window reads between runs: this desk's newest op, which only its own edits move;
+ * whether it has edits not on the share; a desk of the roster as last read, with the keys
+ * whose fingerprint the desk itself shows. */
+static void
+test_desk_info (EdTestDir     *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EdContext) d = NULL;
+  g_autoptr(EdTeamDesk) desk = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *listed = NULL;
+  EdTestSyncTeam team = { 0 };
+  gint64 seq_a;
+
+  ed_test_sync_team_build (&team, fixture, N_ELECTORS);
+  seq_a = ed_sync_get_own_seq (team.a, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (seq_a, >, 0);
+  g_assert_false (ed_sync_has_unexported (team.a, &error));
+  g_assert_no_error (error);
+  /* Desk B took A's ops, none of its own. */
+  g_assert_cmpint (ed_sync_get_own_seq (team.b, &error), ==, 0);
+  g_assert_no_error (error);
+
+  id = ed_test_sync_first_elector (team.a);
+  ed_test_sync_set_text (team.a, id, "surname", "Quillfeather");
+  g_assert_cmpint (ed_sync_get_own_seq (team.a, &error), >, seq_a);
+  g_assert_true (ed_sync_has_unexported (team.a, &error));
+  ed_test_sync_run (team.a, team.transport);
+  g_assert_false (ed_sync_has_unexported (team.a, &error));
+  ed_test_sync_run (team.b, team.transport);
+  g_assert_cmpint (ed_sync_get_own_seq (team.b, &error), ==, 0);
+
+  /* A desk that asks to join, as A lists it after reading the roster. */
+  d = ed_test_sync_open_new_desk (fixture, "d.db");
+  g_assert_true (ed_sync_request_join (d, team.transport, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_null (ed_sync_lookup_desk (team.a, ed_context_get_device_id (d), &error));
+  g_assert_error (error, ED_SYNC_ERROR, ED_SYNC_ERROR_NOT_A_MEMBER);
+  g_clear_error (&error);
+  ed_test_sync_run (team.a, team.transport);
+  desk = ed_sync_lookup_desk (team.a, ed_context_get_device_id (d), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (desk->state, ==, ED_DESK_REQUESTED);
+  g_assert_cmpstr (desk->device, ==, ed_context_get_device_id (d));
+  g_assert_cmpstr (desk->user, ==, ed_context_get_user_name (d));
+  g_assert_cmpstr (desk->host, ==, g_get_host_name ());
+  shown = ed_sync_get_own_fingerprint (d, &error);
+  g_assert_no_error (error);
+  listed = ed_sync_fingerprint (desk->sign_public);
+  g_assert_cmpstr (shown, ==, listed);
+  g_clear_pointer (&desk, ed_team_desk_free);
+  desk = ed_sync_lookup_desk (team.a, ed_context_get_device_id (team.b), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (desk->state, ==, ED_DESK_MEMBER);
+
+  ed_test_sync_team_clear (&team);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -678,6 +740,7 @@ main (int    argc,
   ED_TEST_ADD ("/sync/second-team-refused", test_second_team_refused);
   ED_TEST_ADD ("/sync/export-interrupted", test_export_interrupted);
   ED_TEST_ADD ("/sync/request-and-approve", test_request_and_approve);
+  ED_TEST_ADD ("/sync/desk-info", test_desk_info);
 
   return g_test_run ();
 }

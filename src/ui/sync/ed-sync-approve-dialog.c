@@ -24,7 +24,25 @@
  * roster entry, on the share) runs as a job; the dialog stays open until it is done, and says
  * what went wrong if it fails. */
 
-#define JOB_KEY "ed-sync-approve-job"
+struct _EdSyncApproveDialog
+{
+  AdwMessageDialog  parent_instance;
+
+  EdContext        *context;
+  char             *device;
+  EdJob            *job;       /* set while the approval runs */
+  GtkWidget        *spinner;
+};
+
+G_DEFINE_FINAL_TYPE (EdSyncApproveDialog, ed_sync_approve_dialog, ADW_TYPE_MESSAGE_DIALOG)
+
+enum
+{
+  APPROVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 typedef struct
 {
@@ -64,15 +82,15 @@ approve_work (EdJob         *job,
 }
 
 static void
-set_busy (AdwMessageDialog *dialog,
-          gboolean          busy)
+set_busy (EdSyncApproveDialog *self,
+          gboolean             busy)
 {
-  GtkWidget *spinner = adw_message_dialog_get_extra_child (dialog);
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (self);
 
   adw_message_dialog_set_response_enabled (dialog, "approve", !busy);
   adw_message_dialog_set_response_enabled (dialog, "cancel", !busy);
-  gtk_widget_set_visible (spinner, busy);
-  gtk_spinner_set_spinning (GTK_SPINNER (spinner), busy);
+  gtk_widget_set_visible (self->spinner, busy);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), busy);
 }
 
 static void
@@ -80,11 +98,12 @@ approved_cb (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  g_autoptr(AdwMessageDialog) dialog = user_data;
+  g_autoptr(EdSyncApproveDialog) self = user_data;
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (self);
   g_autoptr(GError) error = NULL;
 
-  g_object_set_data (G_OBJECT (dialog), JOB_KEY, NULL);
-  set_busy (dialog, FALSE);
+  g_clear_object (&self->job);
+  set_busy (self, FALSE);
   if (!ed_job_run_finish (ED_JOB (source), result, &error))
     {
       adw_message_dialog_set_heading (dialog, _("Cannot Approve the Desk"));
@@ -92,40 +111,105 @@ approved_cb (GObject      *source,
       adw_message_dialog_set_response_label (dialog, "approve", _("_Try Again"));
       return;
     }
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_signal_emit (self, signals[APPROVED], 0, self->device);
+  gtk_window_destroy (GTK_WINDOW (self));
 }
 
 static void
-unref_context (gpointer  data,
-               GClosure *closure)
+ed_sync_approve_dialog_response (AdwMessageDialog *dialog,
+                                 const char       *response)
 {
-  g_object_unref (data);
-}
+  EdSyncApproveDialog *self = ED_SYNC_APPROVE_DIALOG (dialog);
+  AdwMessageDialogClass *parent_class = ADW_MESSAGE_DIALOG_CLASS (
+    ed_sync_approve_dialog_parent_class);
 
-static void
-response_cb (AdwMessageDialog *dialog,
-             const char       *response,
-             EdContext        *context)
-{
-  Approve *approve;
-  EdJob *job;
+  if (g_str_equal (response, "approve") && self->job == NULL)
+    {
+      Approve *approve = g_new0 (Approve, 1);
 
-  if (!g_str_equal (response, "approve"))
-    return;
-  approve = g_new0 (Approve, 1);
-  approve->device = g_strdup (g_object_get_data (G_OBJECT (dialog), "ed-device"));
-  set_busy (dialog, TRUE);
-  job = ed_context_run_job_async (context, approve_work, approve, approve_free, NULL,
-                                  approved_cb, g_object_ref (dialog));
-  g_object_set_data_full (G_OBJECT (dialog), JOB_KEY, g_object_ref (job), g_object_unref);
+      approve->device = g_strdup (self->device);
+      set_busy (self, TRUE);
+      self->job = g_object_ref (ed_context_run_job_async (self->context, approve_work, approve,
+                                                          approve_free, NULL, approved_cb,
+                                                          g_object_ref (self)));
+    }
+  if (parent_class->response != NULL)
+    parent_class->response (dialog, response);
 }
 
 /* A response closes a message dialog; while the approval runs, it stays, to say how it
  * went. */
 static gboolean
-close_request_cb (GtkWindow *dialog)
+ed_sync_approve_dialog_close_request (GtkWindow *window)
 {
-  return g_object_get_data (G_OBJECT (dialog), JOB_KEY) != NULL;
+  EdSyncApproveDialog *self = ED_SYNC_APPROVE_DIALOG (window);
+
+  if (self->job != NULL)
+    return TRUE;
+  return GTK_WINDOW_CLASS (ed_sync_approve_dialog_parent_class)->close_request (window);
+}
+
+static void
+ed_sync_approve_dialog_dispose (GObject *object)
+{
+  EdSyncApproveDialog *self = ED_SYNC_APPROVE_DIALOG (object);
+
+  g_clear_object (&self->context);
+  g_clear_object (&self->job);
+
+  G_OBJECT_CLASS (ed_sync_approve_dialog_parent_class)->dispose (object);
+}
+
+static void
+ed_sync_approve_dialog_finalize (GObject *object)
+{
+  EdSyncApproveDialog *self = ED_SYNC_APPROVE_DIALOG (object);
+
+  g_free (self->device);
+
+  G_OBJECT_CLASS (ed_sync_approve_dialog_parent_class)->finalize (object);
+}
+
+static void
+ed_sync_approve_dialog_class_init (EdSyncApproveDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  AdwMessageDialogClass *dialog_class = ADW_MESSAGE_DIALOG_CLASS (klass);
+
+  object_class->dispose = ed_sync_approve_dialog_dispose;
+  object_class->finalize = ed_sync_approve_dialog_finalize;
+  window_class->close_request = ed_sync_approve_dialog_close_request;
+  dialog_class->response = ed_sync_approve_dialog_response;
+
+  /**
+   * EdSyncApproveDialog::approved:
+   * @device: the desk approved
+   *
+   * The desk is approved: it joins the team at its next sync.
+   */
+  signals[APPROVED] = g_signal_new ("approved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                    NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+ed_sync_approve_dialog_init (EdSyncApproveDialog *self)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (self);
+
+  adw_message_dialog_set_heading (dialog, _("Approve the Desk?"));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "approve", _("_Approve"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "approve", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  self->spinner = gtk_spinner_new ();
+  gtk_widget_set_visible (self->spinner, FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->spinner), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Approving the desk"), -1);
+  adw_message_dialog_set_extra_child (dialog, self->spinner);
 }
 
 /**
@@ -138,7 +222,7 @@ close_request_cb (GtkWindow *dialog)
  *
  * Returns: (transfer none): the dialog, not shown yet, or %NULL with @error set
  */
-GtkWidget *
+EdSyncApproveDialog *
 ed_sync_approve_dialog_new (GtkWindow   *parent,
                             EdContext   *context,
                             const char  *device,
@@ -147,8 +231,7 @@ ed_sync_approve_dialog_new (GtkWindow   *parent,
   g_autoptr(EdTeamDesk) desk = NULL;
   g_autofree char *fingerprint = NULL;
   g_autofree char *body = NULL;
-  GtkWidget *dialog;
-  GtkWidget *spinner;
+  EdSyncApproveDialog *self;
 
   g_return_val_if_fail (ED_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (device != NULL, NULL);
@@ -172,23 +255,9 @@ ed_sync_approve_dialog_new (GtkWindow   *parent,
                             "same: anyone who can write to the shared folder can ask."),
                           desk->user, desk->host, fingerprint);
 
-  dialog = adw_message_dialog_new (parent, _("Approve the Desk?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "approve", _("_Approve"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "approve",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  spinner = gtk_spinner_new ();
-  gtk_widget_set_visible (spinner, FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spinner), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Approving the desk"), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), spinner);
-  g_object_set_data_full (G_OBJECT (dialog), "ed-device", g_strdup (device), g_free);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (response_cb), g_object_ref (context),
-                         unref_context, 0);
-  g_signal_connect (dialog, "close-request", G_CALLBACK (close_request_cb), NULL);
-  return dialog;
+  self = g_object_new (ED_TYPE_SYNC_APPROVE_DIALOG, "transient-for", parent, "body", body,
+                       NULL);
+  self->context = g_object_ref (context);
+  self->device = g_strdup (device);
+  return self;
 }

@@ -13,9 +13,14 @@
 
 G_BEGIN_DECLS
 
-GtkWidget *ed_sync_approve_dialog_new (GtkWindow   *parent,
-                                       EdContext   *context,
-                                       const char  *device,
-                                       GError     **error);
+#define ED_TYPE_SYNC_APPROVE_DIALOG (ed_sync_approve_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (EdSyncApproveDialog, ed_sync_approve_dialog, ED, SYNC_APPROVE_DIALOG,
+                      AdwMessageDialog)
+
+EdSyncApproveDialog *ed_sync_approve_dialog_new (GtkWindow   *parent,
+                                                 EdContext   *context,
+                                                 const char  *device,
+                                                 GError     **error);
 
 G_END_DECLS
