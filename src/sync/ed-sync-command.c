@@ -19,6 +19,7 @@
 #include "district/ed-context.h"
 #include "sync/ed-sync-command.h"
 #include "sync/ed-sync-job.h"
+#include "sync/ed-sync-revoke.h"
 #include "sync/ed-sync-share.h"
 #include "sync/ed-sync-tables.h"
 #include "sync/ed-sync-team.h"
@@ -208,6 +209,38 @@ sync_approve (const EdCommandGlobals *globals,
   if (sync == NULL || !ed_sync_approve (sync, device, NULL, &error))
     return ed_command_fail (error);
   g_print (_("Desk %s is approved: it joins the team at its next sync.\n"), device);
+  return ED_COMMAND_EXIT_OK;
+}
+
+static int
+sync_revoke (const EdCommandGlobals *globals,
+             const char             *device,
+             const Options          *options)
+{
+  g_autoptr(EdContext) context = NULL;
+  g_autoptr(EdSync) sync = NULL;
+  g_autofree char *passphrase = NULL;
+  GError *error = NULL;
+
+  if (options->passphrase_file != NULL)
+    {
+      passphrase = read_secret (options->passphrase_file, &error);
+      if (passphrase == NULL)
+        return ed_command_fail (error);
+    }
+  context = ed_command_open_existing (globals, &error);
+  if (context == NULL)
+    return ed_command_fail (error);
+  sync = open_sync (context, &error);
+  if (sync == NULL || !ed_sync_revoke (sync, device, passphrase, NULL, &error))
+    return ed_command_fail (error);
+  if (passphrase != NULL)
+    g_print (_("Desk %s is taken out of the team. The team has a new key and a new "
+               "passphrase: tell it to the people at the other desks in person.\n"), device);
+  else
+    g_print (_("Desk %s is taken out of the team. The team has a new key; the old passphrase "
+               "no longer lets a desk join, so new desks ask to join and are approved.\n"),
+             device);
   return ED_COMMAND_EXIT_OK;
 }
 
@@ -497,7 +530,8 @@ ed_sync_command (const EdCommandGlobals  *globals,
     { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &options.password_file,
       N_("With --webdav: a file whose first line is the password"), N_("FILE") },
     { "passphrase-file", 0, 0, G_OPTION_ARG_FILENAME, &options.passphrase_file,
-      N_("With setup and join: a file whose first line is the team passphrase"), N_("FILE") },
+      N_("With setup and join: a file whose first line is the team passphrase; with revoke, "
+         "the team’s new passphrase"), N_("FILE") },
     { "request", 0, 0, G_OPTION_ARG_NONE, &options.request,
       N_("With join: ask a desk of the team to approve this one, instead of a passphrase"),
       NULL },
@@ -506,7 +540,7 @@ ed_sync_command (const EdCommandGlobals  *globals,
   };
 
   option_context = g_option_context_new (_("setup | join | now | status | desks | "
-                                           "approve DESK"));
+                                           "approve DESK | revoke DESK"));
   g_option_context_set_summary (option_context,
                                 _("Sync this desk with the team’s other desks through a shared "
                                   "folder or a WebDAV server. “setup” makes a team on an empty "
@@ -514,15 +548,19 @@ ed_sync_command (const EdCommandGlobals  *globals,
                                   "this desk’s changes and brings in the others’; “status” "
                                   "says where sync stands; “desks” lists the team’s desks with "
                                   "the fingerprints to compare; “approve” lets a desk that "
-                                  "asked to join in."));
+                                  "asked to join in; “revoke” takes a desk out of the team "
+                                  "(a lost or retired computer): the team gets a new key, and "
+                                  "a new passphrase if --passphrase-file gives one."));
   g_option_context_add_main_entries (option_context, entries, GETTEXT_PACKAGE);
   if (!ed_command_parse (option_context, "sync", &argc, &argv, &status))
     return status;
   if (argc == 3 && g_str_equal (argv[1], "approve"))
     return sync_approve (globals, argv[2]);
+  if (argc == 3 && g_str_equal (argv[1], "revoke"))
+    return sync_revoke (globals, argv[2], &options);
   if (argc != 2)
-    return ed_command_usage ("sync", _("Say what to do: setup, join, now, status, desks or "
-                                       "approve DESK"));
+    return ed_command_usage ("sync", _("Say what to do: setup, join, now, status, desks, "
+                                       "approve DESK or revoke DESK"));
 
   action = argv[1];
   if (g_str_equal (action, "setup") || g_str_equal (action, "join"))
@@ -533,6 +571,7 @@ ed_sync_command (const EdCommandGlobals  *globals,
     return sync_status (globals, &options);
   if (g_str_equal (action, "desks"))
     return sync_desks (globals, &options);
-  return ed_command_usage ("sync", _("Unknown action “%s”: setup, join, now, status or desks"),
+  return ed_command_usage ("sync", _("Unknown action “%s”: setup, join, now, status, desks, "
+                                     "approve DESK or revoke DESK"),
                            action);
 }

@@ -19,6 +19,8 @@
 #include "core/ed-crash-point.h"
 #include "sync/ed-bundle.h"
 #include "sync/ed-share-names.h"
+#include "sync/ed-sync-private.h"
+#include "sync/ed-sync-revoke.h"
 #include "sync/ed-sync-tables.h"
 #include "sync/ed-sync-team.h"
 #include "sync/ed-sync.h"
@@ -42,22 +44,6 @@
 
 /* The version this desk writes into a team it makes: the oldest that reads its format. */
 #define MIN_APP_VERSION "0.1"
-
-struct _EdSync
-{
-  GObject       parent_instance;
-
-  EdContext    *context;
-  EdTransport  *transport;
-  char         *device;
-  EdDeskKeys   *keys;
-  GHashTable   *team_keys;   /* epoch → EdTeamKey */
-  EdTeamFile   *team;        /* as this desk joined it */
-  char         *incarnation;
-  GHashTable   *desks;       /* device → EdTeamDesk, from the last read of the roster */
-  EdClockFunc   clock;       /* when files are retried: the wall clock, or a test's */
-  gpointer      clock_data;
-};
 
 G_DEFINE_FINAL_TYPE (EdSync, ed_sync, G_TYPE_OBJECT)
 
@@ -458,6 +444,11 @@ ed_sync_join (EdContext     *context,
   wrapped_text = g_strndup (g_bytes_get_data (wrapped, NULL), g_bytes_get_size (wrapped));
   key = ed_team_key_unwrap_passphrase (wrapped_text, passphrase, error);
   if (key == NULL)
+    {
+      _ed_sync_explain_wrong_passphrase (transport, epoch, passphrase, cancellable, error);
+      return FALSE;
+    }
+  if (!_ed_sync_check_join_passphrase (transport, epoch, cancellable, error))
     return FALSE;
 
   device = ed_context_get_device_id (context);
@@ -830,6 +821,9 @@ check_member (EdSync  *self,
       g_set_error (error, ED_SYNC_ERROR, ED_SYNC_ERROR_NOT_A_MEMBER,
                    me != NULL && me->state == ED_DESK_REQUESTED
                      ? _("This desk waits for a desk of the team to approve it")
+                     : me != NULL && me->state == ED_DESK_REVOKED
+                     ? _("This desk was taken out of the team by another desk: it can no "
+                         "longer sync with it")
                      : _("This desk is not one of the team’s desks"));
       return FALSE;
     }
@@ -1553,7 +1547,60 @@ ed_sync_run (EdSync        *self,
   memset (report, 0, sizeof *report);
   database = database_of (self->context);
   if (!ed_sync_export (self, report, cancellable, error) ||
+      !_ed_sync_seal_missing_keys (self, cancellable, error) ||
       !ed_sync_ingest (self, report, cancellable, error))
     return FALSE;
   return ed_sync_state_set_int (database, "last-sync-ms", now_ms (), error);
+}
+
+/* For the parts of the engine in their own files (ed-sync-private.h). */
+
+gboolean
+_ed_sync_write_whole (EdTransport   *transport,
+                      const char    *path,
+                      GBytes        *contents,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  return write_whole (transport, path, contents, cancellable, error);
+}
+
+gboolean
+_ed_sync_write_roster_entry (EdTransport      *transport,
+                             EdRosterEntry    *entry,
+                             const EdDeskKeys *signer,
+                             const EdTeamKey  *proof_key,
+                             GCancellable     *cancellable,
+                             GError          **error)
+{
+  return write_roster_entry (transport, entry, signer, proof_key, cancellable, error);
+}
+
+gboolean
+_ed_sync_check_team (EdSync        *self,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  return check_team (self, cancellable, error);
+}
+
+gboolean
+_ed_sync_refresh_team (EdSync        *self,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  return refresh_team (self, cancellable, error);
+}
+
+gboolean
+_ed_sync_check_member (EdSync  *self,
+                       GError **error)
+{
+  return check_member (self, error);
+}
+
+guint
+_ed_sync_newest_epoch (EdSync *self)
+{
+  return newest_epoch (self);
 }
