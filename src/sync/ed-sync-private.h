@@ -51,5 +51,11 @@ gboolean _ed_sync_refresh_team       (EdSync            *self,
 gboolean _ed_sync_check_member       (EdSync            *self,
                                       GError           **error);
 guint    _ed_sync_newest_epoch       (EdSync            *self);
+gint64   _ed_sync_now                (EdSync            *self);
+
+gboolean _ed_sync_run_upkeep         (EdSync            *self,
+                                      EdSyncReport      *report,
+                                      GCancellable      *cancellable,
+                                      GError           **error);
 
 G_END_DECLS

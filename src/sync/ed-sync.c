@@ -1530,8 +1530,9 @@ ed_sync_ingest (EdSync        *self,
  * @cancellable: (nullable): to stop
  * @error: return location for an error
  *
- * One sync: this desk's new ops out, every other desk's in, and the time and result kept for
- * the Sync page.
+ * One sync: this desk's new ops out, every other desk's in, then the upkeep that falls due
+ * (ed-sync-upkeep.c: its acknowledgement, a snapshot, its old bundles removed), and the time
+ * and result kept for the Sync page.
  */
 gboolean
 ed_sync_run (EdSync        *self,
@@ -1548,7 +1549,8 @@ ed_sync_run (EdSync        *self,
   database = database_of (self->context);
   if (!ed_sync_export (self, report, cancellable, error) ||
       !_ed_sync_seal_missing_keys (self, cancellable, error) ||
-      !ed_sync_ingest (self, report, cancellable, error))
+      !ed_sync_ingest (self, report, cancellable, error) ||
+      !_ed_sync_run_upkeep (self, report, cancellable, error))
     return FALSE;
   return ed_sync_state_set_int (database, "last-sync-ms", now_ms (), error);
 }
@@ -1603,4 +1605,10 @@ guint
 _ed_sync_newest_epoch (EdSync *self)
 {
   return newest_epoch (self);
+}
+
+gint64
+_ed_sync_now (EdSync *self)
+{
+  return self->clock (self->clock_data);
 }
