@@ -21,6 +21,7 @@
 #include "sync/ed-sync-job.h"
 #include "sync/ed-sync-revoke.h"
 #include "sync/ed-sync-share.h"
+#include "sync/ed-sync-snapshot.h"
 #include "sync/ed-sync-tables.h"
 #include "sync/ed-sync-team.h"
 #include "sync/ed-sync.h"
@@ -241,6 +242,25 @@ sync_revoke (const EdCommandGlobals *globals,
     g_print (_("Desk %s is taken out of the team. The team has a new key; the old passphrase "
                "no longer lets a desk join, so new desks ask to join and are approved.\n"),
              device);
+  return ED_COMMAND_EXIT_OK;
+}
+
+static int
+sync_snapshot (const EdCommandGlobals *globals)
+{
+  g_autoptr(EdContext) context = NULL;
+  g_autoptr(EdSync) sync = NULL;
+  g_autofree char *path = NULL;
+  GError *error = NULL;
+
+  context = ed_command_open_existing (globals, &error);
+  if (context == NULL)
+    return ed_command_fail (error);
+  sync = open_sync (context, &error);
+  if (sync == NULL || !ed_sync_snapshot (sync, &path, NULL, &error))
+    return ed_command_fail (error);
+  g_print (_("A snapshot of this desk’s district was written to the share as %s: a new desk "
+             "starts from it.\n"), path);
   return ED_COMMAND_EXIT_OK;
 }
 
@@ -540,7 +560,7 @@ ed_sync_command (const EdCommandGlobals  *globals,
   };
 
   option_context = g_option_context_new (_("setup | join | now | status | desks | "
-                                           "approve DESK | revoke DESK"));
+                                           "snapshot | approve DESK | revoke DESK"));
   g_option_context_set_summary (option_context,
                                 _("Sync this desk with the team’s other desks through a shared "
                                   "folder or a WebDAV server. “setup” makes a team on an empty "
@@ -548,7 +568,9 @@ ed_sync_command (const EdCommandGlobals  *globals,
                                   "this desk’s changes and brings in the others’; “status” "
                                   "says where sync stands; “desks” lists the team’s desks with "
                                   "the fingerprints to compare; “approve” lets a desk that "
-                                  "asked to join in; “revoke” takes a desk out of the team "
+                                  "asked to join in; “snapshot” writes the whole district to "
+                                  "the share for new desks to start from (a sync writes one "
+                                  "by itself when due); “revoke” takes a desk out of the team "
                                   "(a lost or retired computer): the team gets a new key, and "
                                   "a new passphrase if --passphrase-file gives one."));
   g_option_context_add_main_entries (option_context, entries, GETTEXT_PACKAGE);
@@ -560,7 +582,7 @@ ed_sync_command (const EdCommandGlobals  *globals,
     return sync_revoke (globals, argv[2], &options);
   if (argc != 2)
     return ed_command_usage ("sync", _("Say what to do: setup, join, now, status, desks, "
-                                       "approve DESK or revoke DESK"));
+                                       "snapshot, approve DESK or revoke DESK"));
 
   action = argv[1];
   if (g_str_equal (action, "setup") || g_str_equal (action, "join"))
@@ -571,7 +593,9 @@ ed_sync_command (const EdCommandGlobals  *globals,
     return sync_status (globals, &options);
   if (g_str_equal (action, "desks"))
     return sync_desks (globals, &options);
+  if (g_str_equal (action, "snapshot"))
+    return sync_snapshot (globals);
   return ed_command_usage ("sync", _("Unknown action “%s”: setup, join, now, status, desks, "
-                                     "approve DESK or revoke DESK"),
+                                     "snapshot, approve DESK or revoke DESK"),
                            action);
 }

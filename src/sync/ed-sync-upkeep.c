@@ -10,12 +10,15 @@
 #include "config.h"
 
 #include "sync/ed-sync-acks.h"
+#include "sync/ed-sync-gc.h"
 #include "sync/ed-sync-private.h"
+#include "sync/ed-sync-snapshot.h"
 #include "sync/ed-sync-tables.h"
 
-/* What a sync run does after its export and ingest, when it falls due (SYNC.md §4.7): this
- * desk's acknowledgement when it sent or brought in anything (or has none on the share yet),
- * then the other desks' acknowledgements read. */
+/* What a sync run does after its export and ingest, when it falls due (SYNC.md §4.7), in this
+ * order: this desk's acknowledgement when it sent or brought in anything (or has none on the
+ * share yet); the other desks' acknowledgements read, and with them the check of a desk built
+ * from a snapshot; a snapshot when one is due; then this desk's own old bundles removed. */
 
 /**
  * _ed_sync_run_upkeep:
@@ -35,8 +38,16 @@ _ed_sync_run_upkeep (EdSync        *self,
   EdDatabase *database = ed_context_get_database (self->context);
   gboolean ack_due = report->n_exported > 0 || report->n_applied > 0 ||
                      ed_sync_state_get_int (database, "ack-n", 0) == 0;
+  g_autoptr(GHashTable) acks = NULL;
+  gboolean snapshot_due = FALSE;
 
   if (ack_due && !ed_sync_write_ack (self, cancellable, error))
     return FALSE;
-  return ed_sync_read_acks (self, NULL, cancellable, error);
+  if (!ed_sync_read_acks (self, &acks, cancellable, error) ||
+      !_ed_sync_check_onboarding (self, acks, error) ||
+      !_ed_sync_snapshot_is_due (self, &snapshot_due, cancellable, error))
+    return FALSE;
+  if (snapshot_due && !ed_sync_snapshot (self, NULL, cancellable, error))
+    return FALSE;
+  return ed_sync_gc (self, NULL, cancellable, error);
 }

@@ -19,8 +19,10 @@
 #include "core/ed-crash-point.h"
 #include "sync/ed-bundle.h"
 #include "sync/ed-share-names.h"
+#include "sync/ed-sync-acks.h"
 #include "sync/ed-sync-private.h"
 #include "sync/ed-sync-revoke.h"
+#include "sync/ed-sync-snapshot.h"
 #include "sync/ed-sync-tables.h"
 #include "sync/ed-sync-team.h"
 #include "sync/ed-sync.h"
@@ -1395,6 +1397,7 @@ typedef struct
   int           founder_first;
   char         *device;
   gint64        seq_from;
+  gint64        seq_to;
 } Candidate;
 
 static void
@@ -1443,7 +1446,8 @@ add_candidates (EdSync     *self,
       candidate->device = g_strdup (device);
       candidate->founder_first = g_strcmp0 (device, self->team->founder) == 0 ? 0 : 1;
       if (!ed_share_parse_bundle_name (entry->name, &candidate->seq_from, &to))
-        candidate->seq_from = G_MAXINT64;
+        candidate->seq_from = to = G_MAXINT64;
+      candidate->seq_to = to;
       g_ptr_array_add (candidates, candidate);
     }
 }
@@ -1472,6 +1476,7 @@ ed_sync_ingest (EdSync        *self,
     (GDestroyNotify)g_ptr_array_unref);
   g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func (
     (GDestroyNotify)candidate_free);
+  g_autoptr(GHashTable) snapshot_held = NULL;
   EdDatabase *database;
   gboolean ok = TRUE;
 
@@ -1511,10 +1516,15 @@ ed_sync_ingest (EdSync        *self,
    * committed at FULL, which is restored before this returns. */
   if (!ed_database_exec (database, "PRAGMA synchronous = NORMAL", error))
     return FALSE;
+  snapshot_held = _ed_sync_snapshot_held (self);
   for (guint i = 0; i < candidates->len && ok; i++)
     {
       Candidate *candidate = g_ptr_array_index (candidates, i);
 
+      /* A desk built from a snapshot holds every op it covers: only the bundles above it. */
+      if (candidate->device[0] != '\0' &&
+          candidate->seq_to <= ed_sync_held_get (snapshot_held, candidate->device))
+        continue;
       ok = !g_cancellable_set_error_if_cancelled (cancellable, error) &&
            ingest_file (self, candidate->path, candidate->entry, report, cancellable, error);
     }
@@ -1549,6 +1559,7 @@ ed_sync_run (EdSync        *self,
   database = database_of (self->context);
   if (!ed_sync_export (self, report, cancellable, error) ||
       !_ed_sync_seal_missing_keys (self, cancellable, error) ||
+      !_ed_sync_onboard (self, NULL, cancellable, error) ||
       !ed_sync_ingest (self, report, cancellable, error) ||
       !_ed_sync_run_upkeep (self, report, cancellable, error))
     return FALSE;

@@ -20,6 +20,8 @@
 #include "ed-modules.h"
 #include "sync/ed-share-names.h"
 #include "sync/ed-sync-acks.h"
+#include "sync/ed-sync-gc.h"
+#include "sync/ed-sync-snapshot.h"
 #include "sync/ed-sync-tables.h"
 #include "sync/ed-sync.h"
 #include "sync/ed-transport-folder.h"
@@ -259,6 +261,101 @@ test_acks (EdTestDir     *fixture,
   team_clear (&team);
 }
 
+static guint
+n_bundles_of (Team      *team,
+              EdContext *context)
+{
+  g_autofree char *folder = ed_share_device_folder (ed_context_get_device_id (context));
+  g_autoptr(GPtrArray) names = list_names (team, folder, "b-");
+
+  return names->len;
+}
+
+static void
+write_snapshot (Team      *team,
+                EdContext *context)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EdSync) sync = sync_for (team, context);
+
+  g_assert_true (ed_sync_snapshot (sync, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* ed_sync_gc() on @context's desk with the clock @days_later days on. */
+static guint
+gc_later (Team      *team,
+          EdContext *context,
+          gint64     days_later)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EdSync) sync = sync_for (team, context);
+  gint64 saved = team->now_ms;
+  guint removed = 0;
+
+  team->now_ms += days_later * 24 * 60 * 60 * 1000;
+  g_assert_true (ed_sync_gc (sync, &removed, NULL, &error));
+  g_assert_no_error (error);
+  team->now_ms = saved;
+  return removed;
+}
+
+/* SYNC.md §4.7 GC: a desk removes its own bundles only once a snapshot covers them, every
+ * member's newest ack shows them held, and 30 days have passed; with any one of the three
+ * missing, nothing is removed. Another desk's bundles are never touched. */
+static void
+test_gc_needs_all_three (EdTestDir     *fixture,
+                         gconstpointer  data)
+{
+  Team team = { 0 };
+  guint first;
+  guint b_bundles;
+
+  team_build (&team, fixture);
+  set_surname (team.b, "B Writes Too");
+  run (&team, team.b);
+  run (&team, team.a);
+  b_bundles = n_bundles_of (&team, team.b);
+  first = n_bundles_of (&team, team.a);
+  g_assert_cmpuint (first, >=, 1);
+
+  /* No snapshot yet: nothing goes, however late. */
+  g_assert_cmpuint (gc_later (&team, team.a, 31), ==, 0);
+  g_assert_cmpuint (n_bundles_of (&team, team.a), ==, first);
+
+  /* Covered and acknowledged, but not 30 days old. */
+  write_snapshot (&team, team.a);
+  g_assert_cmpuint (gc_later (&team, team.a, 0), ==, 0);
+  g_assert_cmpuint (gc_later (&team, team.a, 29), ==, 0);
+  g_assert_cmpuint (n_bundles_of (&team, team.a), ==, first);
+
+  /* A new bundle after the snapshot, acknowledged by B: it stays (no snapshot covers it); the
+   * covered ones go after 30 days. */
+  set_surname (team.a, "After The Snapshot");
+  run (&team, team.a);
+  run (&team, team.b);
+  run (&team, team.a);
+  g_assert_cmpuint (gc_later (&team, team.a, 31), ==, first);
+  g_assert_cmpuint (n_bundles_of (&team, team.a), ==, 1);
+
+  /* Covered by a new snapshot and old enough, but B has not acknowledged it yet. */
+  set_surname (team.a, "Not Yet Read By B");
+  run (&team, team.a);
+  write_snapshot (&team, team.a);
+  g_assert_cmpuint (n_bundles_of (&team, team.a), ==, 2);
+  g_assert_cmpuint (gc_later (&team, team.a, 31), ==, 1);
+  g_assert_cmpuint (n_bundles_of (&team, team.a), ==, 1);
+  run (&team, team.b);
+  run (&team, team.a);
+  g_assert_cmpuint (gc_later (&team, team.a, 31), ==, 1);
+  g_assert_cmpuint (n_bundles_of (&team, team.a), ==, 0);
+
+  /* B's bundles were never A's to remove. */
+  g_assert_cmpuint (n_bundles_of (&team, team.b), ==, b_bundles);
+
+  team_clear (&team);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -270,6 +367,7 @@ main (int    argc,
   g_setenv ("ED_SYNC_PWHASH_FAST", "1", TRUE);
 
   ED_TEST_ADD ("/sync/upkeep/acks", test_acks);
+  ED_TEST_ADD ("/sync/upkeep/gc-needs-all-three", test_gc_needs_all_three);
 
   return g_test_run ();
 }
