@@ -567,7 +567,7 @@ ed_sync_write_ack (EdSync        *self,
   held = ed_sync_version_vector (database, error);
   if (held == NULL)
     return FALSE;
-  state_hash = ed_state_hash (ED_REPLICA (self->context), TRUE, error);
+  state_hash = ed_state_hash (ED_REPLICA (self->context), FALSE, error);
   if (state_hash == NULL)
     return FALSE;
   held_text = ed_sync_held_to_json (held);

@@ -941,7 +941,7 @@ _ed_sync_check_onboarding (EdSync      *self,
         continue;
       if (own_hash == NULL)
         {
-          own_hash = ed_state_hash (ED_REPLICA (self->context), TRUE, error);
+          own_hash = ed_state_hash (ED_REPLICA (self->context), FALSE, error);
           if (own_hash == NULL)
             return FALSE;
         }

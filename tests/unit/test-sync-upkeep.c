@@ -87,7 +87,7 @@ static char *
 state_hash (EdContext *context)
 {
   g_autoptr(GError) error = NULL;
-  char *hash = ed_state_hash (ED_REPLICA (context), TRUE, &error);
+  char *hash = ed_state_hash (ED_REPLICA (context), FALSE, &error);
 
   g_assert_no_error (error);
   return hash;
