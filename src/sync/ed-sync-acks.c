@@ -343,7 +343,8 @@ ed_sync_ack_parse (GBytes      *file,
       bad_ack (error, path, _("its name is not a-<desk>-<number>.json"));
       return NULL;
     }
-  if (!json_parser_load_from_data (outer_parser, g_bytes_get_data (file, NULL),
+  if (g_bytes_get_size (file) == 0 ||
+      !json_parser_load_from_data (outer_parser, g_bytes_get_data (file, NULL),
                                    (gssize)g_bytes_get_size (file), NULL) ||
       !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (outer_parser)))
     {
@@ -497,11 +498,14 @@ ed_sync_read_acks (EdSync        *self,
                    GCancellable  *cancellable,
                    GError       **error)
 {
-  g_autoptr(GHashTable) newest = list_newest_acks (self, NULL, cancellable, error);
+  g_autoptr(GHashTable) newest = NULL;
   g_autoptr(GHashTable) acks = NULL;
   GHashTableIter iter;
   gpointer value;
 
+  if (self->desks == NULL && !_ed_sync_refresh_team (self, cancellable, error))
+    return FALSE;
+  newest = list_newest_acks (self, NULL, cancellable, error);
   if (newest == NULL)
     return FALSE;
   acks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,

@@ -21,8 +21,8 @@
 /* Keeping the share small (SYNC.md §4.7): a desk removes its own bundles, never another's,
  * once all three hold:
  *
- *   (a) a snapshot this desk wrote or loaded, still on the share, covers them, so a new desk
- *       starts from it rather than from them;
+ *   (a) every snapshot on the share covers them, so that a new desk, whichever it starts
+ *       from, never needs them (each desk keeps only its newest snapshot there);
  *   (b) every desk still in the team has acknowledged holding them (desks taken out do not
  *       count: they will never read more);
  *   (c) ED_SYNC_GC_AGE_MS have passed since they were written, by the sync's clock.
@@ -82,31 +82,6 @@ list_own_bundles (EdSync        *self,
   return bundles;
 }
 
-/* Whether the snapshot this desk wrote or loaded is still on the share. */
-static gboolean
-own_snapshot_present (EdSync        *self,
-                      gboolean      *out_present,
-                      GCancellable  *cancellable,
-                      GError       **error)
-{
-  g_autofree char *path = ed_sync_state_get (ed_context_get_database (self->context),
-                                             "snapshot-path", NULL);
-  g_autofree char *name = NULL;
-  g_autoptr(GPtrArray) entries = NULL;
-
-  *out_present = FALSE;
-  if (path == NULL)
-    return TRUE;
-  name = g_path_get_basename (path);
-  entries = ed_transport_list (self->transport, ED_SHARE_SNAPSHOTS, cancellable, error);
-  if (entries == NULL)
-    return FALSE;
-  for (guint i = 0; i < entries->len; i++)
-    if (g_str_equal (((EdShareEntry *)g_ptr_array_index (entries, i))->name, name))
-      *out_present = TRUE;
-  return TRUE;
-}
-
 /**
  * ed_sync_gc:
  * @self: a member desk's sync, the other desks' acks read
@@ -127,23 +102,21 @@ ed_sync_gc (EdSync        *self,
             GError       **error)
 {
   g_autoptr(GPtrArray) bundles = NULL;
-  g_autoptr(GHashTable) covered = NULL;
   gint64 acked = 0;
-  gint64 snapshot_seq;
+  gint64 snapshot_seq = 0;
   gint64 now = _ed_sync_now (self);
-  gboolean present = FALSE;
   guint removed = 0;
 
   if (out_removed != NULL)
     *out_removed = 0;
-  covered = _ed_sync_snapshot_held (self);
-  snapshot_seq = ed_sync_held_get (covered, self->device);
+  if (self->desks == NULL && !_ed_sync_refresh_team (self, cancellable, error))
+    return FALSE;
+  if (!_ed_sync_snapshots_cover (self, self->device, &snapshot_seq, cancellable, error))
+    return FALSE;
   if (snapshot_seq == 0)
     return TRUE;
-  if (!own_snapshot_present (self, &present, cancellable, error))
+  if (!ed_sync_acked_by_all (self, self->device, &acked, error))
     return FALSE;
-  if (!present || !ed_sync_acked_by_all (self, self->device, &acked, error))
-    return present ? FALSE : TRUE;
   bundles = list_own_bundles (self, cancellable, error);
   if (bundles == NULL)
     return FALSE;

@@ -15,6 +15,7 @@
 #include <sodium.h>
 #include <string.h>
 
+#include "changes/ed-merge.h"
 #include "changes/ed-replica.h"
 #include "changes/ed-state-hash.h"
 #include "changes/ed-state-load.h"
@@ -239,6 +240,18 @@ parse_snapshot_name (const char  *name,
   return TRUE;
 }
 
+static GPtrArray *list_snapshots (EdSync        *self,
+                                  GCancellable  *cancellable,
+                                  GError       **error);
+
+/* A desk keeps one snapshot of its own on the share, its newest: an older one covers less,
+ * and every snapshot on the share holds back the removal of old bundles (ed-sync-gc.c). */
+static gboolean
+remove_own_older_snapshots (EdSync        *self,
+                            const char    *newest,
+                            GCancellable  *cancellable,
+                            GError       **error);
+
 /**
  * ed_sync_snapshot:
  * @self: a member desk's sync
@@ -264,6 +277,7 @@ ed_sync_snapshot (EdSync        *self,
   g_autoptr(GBytes) file = NULL;
   g_autofree char *held_text = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *district = NULL;
   EdBundleSealer *sealer = NULL;
   Hasher hasher = { 0 };
   guint8 hash[32];
@@ -278,6 +292,17 @@ ed_sync_snapshot (EdSync        *self,
       !_ed_sync_refresh_team (self, cancellable, error) ||
       !_ed_sync_check_member (self, error))
     return FALSE;
+  /* A new desk takes the district from the snapshot: one without it would leave the desk
+   * unable to take the district from the bundles after. */
+  district = ed_merge_get_district_id (ED_REPLICA (self->context), error);
+  if (g_strcmp0 (district, self->team->district) != 0)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, ED_SYNC_ERROR, ED_SYNC_ERROR_NOT_SET_UP,
+                     _("This desk does not hold the team’s district yet: sync until it does, "
+                       "then write a snapshot"));
+      return FALSE;
+    }
 
   header->format = ED_BUNDLE_FORMAT;
   header->kind = ED_BUNDLE_KIND_SNAPSHOT;
@@ -325,7 +350,8 @@ ed_sync_snapshot (EdSync        *self,
   if (!_ed_sync_write_whole (self->transport, path, file, cancellable, error) ||
       !ed_sync_state_set (database, "snapshot-path", path, error) ||
       !ed_sync_state_set (database, "snapshot-held", held_text, error) ||
-      !ed_sync_state_set_int (database, "snapshot-ms", _ed_sync_now (self), error))
+      !ed_sync_state_set_int (database, "snapshot-ms", _ed_sync_now (self), error) ||
+      !remove_own_older_snapshots (self, path, cancellable, error))
     return FALSE;
   if (out_path != NULL)
     *out_path = g_steal_pointer (&path);
@@ -692,15 +718,8 @@ compare_newest_first (gconstpointer a,
   return strcmp (x->name, y->name);
 }
 
-/**
- * _ed_sync_list_snapshots:
- * @self: a desk's sync
- * @cancellable: (nullable): to stop
- * @error: return location for an error
- *
- * Returns: (transfer full) (element-type SnapshotName): the snapshots on the share, newest
- *   first
- */
+/* Returns: (transfer full) (element-type SnapshotName): the snapshots on the share, newest
+ * first (by their writers' clocks) */
 static GPtrArray *
 list_snapshots (EdSync        *self,
                 GCancellable  *cancellable,
@@ -967,5 +986,154 @@ _ed_sync_check_onboarding (EdSync      *self,
       return ed_database_step_reset (database, stmt, error) &&
              ed_sync_state_set (database, "onboard-check", "failed", error);
     }
+  return TRUE;
+}
+
+static gboolean
+remove_own_older_snapshots (EdSync        *self,
+                            const char    *newest,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  g_autoptr(GPtrArray) names = list_snapshots (self, cancellable, error);
+
+  if (names == NULL)
+    return FALSE;
+  for (guint i = 0; i < names->len; i++)
+    {
+      SnapshotName *name = g_ptr_array_index (names, i);
+      g_autofree char *path = g_strdup_printf (ED_SHARE_SNAPSHOTS "/%s", name->name);
+
+      /* Best effort: one left behind only holds back the removal of bundles. */
+      if (g_strcmp0 (name->device, self->device) == 0 && g_strcmp0 (path, newest) != 0)
+        ed_transport_remove (self->transport, path, cancellable, NULL);
+    }
+  return TRUE;
+}
+
+/* Reads no further than the first line of a snapshot's body. */
+typedef struct
+{
+  GString  *line;
+  gboolean  complete;
+} FirstLine;
+
+static gboolean
+first_line_cb (const guint8  *data,
+               gsize          length,
+               gpointer       user_data,
+               GError       **error)
+{
+  FirstLine *first = user_data;
+  const guint8 *end = memchr (data, '\n', length);
+
+  g_string_append_len (first->line, (const char *)data, end != NULL ? end - data : (gssize)length);
+  if (end == NULL)
+    return TRUE;
+  first->complete = TRUE;
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "first line read");
+  return FALSE;
+}
+
+/* What the snapshot @name covers, from the first line of its body (signed and sealed like the
+ * rest, so it is checked before it is believed); kept in sync_state by name, as a file on
+ * the share never changes under its name. %NULL when it cannot be read. */
+static char *
+covered_by (EdSync        *self,
+            SnapshotName  *name,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  EdDatabase *database = ed_context_get_database (self->context);
+  g_autofree char *key = g_strdup_printf ("snapshot-covers:%s", name->name);
+  g_autofree char *known = ed_sync_state_get (database, key, NULL);
+  g_autofree char *path = NULL;
+  g_autoptr(GBytes) file = NULL;
+  g_autoptr(EdBundleHeader) header = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GString) line = g_string_new (NULL);
+  FirstLine first = { line, FALSE };
+  JsonNode *held;
+  EdTeamDesk *desk;
+  EdTeamKey *team_key;
+  char *text;
+
+  if (known != NULL)
+    return g_steal_pointer (&known);
+  path = g_strdup_printf (ED_SHARE_SNAPSHOTS "/%s", name->name);
+  file = ed_transport_read (self->transport, path, cancellable, NULL);
+  if (file == NULL || (header = ed_bundle_read_header (file, NULL)) == NULL ||
+      header->kind != ED_BUNDLE_KIND_SNAPSHOT ||
+      g_strcmp0 (header->device, name->device) != 0 ||
+      g_strcmp0 (header->team, self->team->team) != 0 ||
+      (desk = g_hash_table_lookup (self->desks, header->device)) == NULL ||
+      (team_key = g_hash_table_lookup (self->team_keys,
+                                       GUINT_TO_POINTER (header->epoch))) == NULL)
+    return NULL;
+  ed_bundle_open_chunks (file, team_key, desk->sign_public, first_line_cb, &first, NULL);
+  if (!first.complete)
+    return NULL;
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, line->str, (gssize)line->len, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return NULL;
+  held = json_object_get_member (json_node_get_object (json_parser_get_root (parser)), "held");
+  if (held == NULL || !JSON_NODE_HOLDS_OBJECT (held))
+    return NULL;
+  text = json_to_string (held, FALSE);
+  if (!ed_sync_state_set (database, key, text, error))
+    {
+      g_free (text);
+      return NULL;
+    }
+  return text;
+}
+
+/**
+ * _ed_sync_snapshots_cover:
+ * @self: a desk's sync, its roster read
+ * @device: a desk
+ * @out_seq: (out): the last of @device's ops that every snapshot on the share covers; 0 when
+ *   there is no snapshot, or one that cannot be read
+ * @cancellable: (nullable): to stop
+ * @error: return location for an error of this desk's own
+ *
+ * A new desk starts from any snapshot on the share (the newest that checks), so a bundle may
+ * go only once every one of them covers it. Snapshots written later cover it anyway: their
+ * writers had acknowledged it before it could go.
+ *
+ * Returns: whether it could be worked out
+ */
+gboolean
+_ed_sync_snapshots_cover (EdSync        *self,
+                          const char    *device,
+                          gint64        *out_seq,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_autoptr(GPtrArray) names = list_snapshots (self, cancellable, error);
+  gint64 min = G_MAXINT64;
+
+  *out_seq = 0;
+  if (names == NULL)
+    return FALSE;
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *text = covered_by (self, g_ptr_array_index (names, i), cancellable,
+                                          &local_error);
+      g_autoptr(GHashTable) held = NULL;
+
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      held = text != NULL ? ed_sync_held_from_json (text) : NULL;
+      if (held == NULL)
+        return TRUE;
+      min = MIN (min, ed_sync_held_get (held, device));
+    }
+  *out_seq = min == G_MAXINT64 ? 0 : min;
   return TRUE;
 }

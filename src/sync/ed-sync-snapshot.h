@@ -34,6 +34,11 @@ gboolean    _ed_sync_newest_snapshot_ms  (EdSync        *self,
                                           gint64        *out_ms,
                                           GCancellable  *cancellable,
                                           GError       **error);
+gboolean    _ed_sync_snapshots_cover     (EdSync        *self,
+                                          const char    *device,
+                                          gint64        *out_seq,
+                                          GCancellable  *cancellable,
+                                          GError       **error);
 gboolean    _ed_sync_check_onboarding    (EdSync        *self,
                                           GHashTable    *acks,
                                           GError       **error);

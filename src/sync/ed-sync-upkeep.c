@@ -39,6 +39,7 @@ _ed_sync_run_upkeep (EdSync        *self,
   gboolean ack_due = report->n_exported > 0 || report->n_applied > 0 ||
                      ed_sync_state_get_int (database, "ack-n", 0) == 0;
   g_autoptr(GHashTable) acks = NULL;
+  g_autoptr(GError) local_error = NULL;
   gboolean snapshot_due = FALSE;
 
   if (ack_due && !ed_sync_write_ack (self, cancellable, error))
@@ -47,7 +48,14 @@ _ed_sync_run_upkeep (EdSync        *self,
       !_ed_sync_check_onboarding (self, acks, error) ||
       !_ed_sync_snapshot_is_due (self, &snapshot_due, cancellable, error))
     return FALSE;
-  if (snapshot_due && !ed_sync_snapshot (self, NULL, cancellable, error))
-    return FALSE;
+  if (snapshot_due && !ed_sync_snapshot (self, NULL, cancellable, &local_error))
+    {
+      /* A desk that does not hold the district yet leaves the snapshot to a later run. */
+      if (!g_error_matches (local_error, ED_SYNC_ERROR, ED_SYNC_ERROR_NOT_SET_UP))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
   return ed_sync_gc (self, NULL, cancellable, error);
 }

@@ -280,8 +280,9 @@ test_new_desk_from_snapshot (EdTestDir     *fixture,
   team_clear (&team);
 }
 
-/* A snapshot cut short, then one with a flipped bit, is passed over for the older good one;
- * with none that checks, the desk reads the bundles. Each failure is in the ledger. */
+/* A snapshot cut short, then one with a flipped bit, is passed over for an older good one;
+ * with none that checks, the desk reads the bundles. Each failure is in the ledger, naming the
+ * file. (Each desk keeps only its newest snapshot on the share: the good one is B's.) */
 static void
 test_bad_snapshot_passed_over (EdTestDir     *fixture,
                                gconstpointer  data)
@@ -289,6 +290,7 @@ test_bad_snapshot_passed_over (EdTestDir     *fixture,
   Team team = { 0 };
   g_autoptr(EdContext) c = NULL;
   g_autoptr(EdContext) d = NULL;
+  g_autoptr(EdContext) e = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(EdSyncFileRecord) cut_record = NULL;
   g_autoptr(EdSyncFileRecord) flipped_record = NULL;
@@ -297,17 +299,15 @@ test_bad_snapshot_passed_over (EdTestDir     *fixture,
   g_autofree char *flipped = NULL;
   g_autofree char *loaded_c = NULL;
   g_autofree char *loaded_d = NULL;
+  g_autofree char *loaded_e = NULL;
+  g_autofree char *cut_full = NULL;
 
   team_build (&team, fixture);
-  good = write_snapshot (&team, team.a);
+  good = write_snapshot (&team, team.b);
   set_surname (team.a, "Second");
   run (&team, team.a);
   cut = write_snapshot (&team, team.a);
-  set_surname (team.a, "Third");
-  run (&team, team.a);
-  flipped = write_snapshot (&team, team.a);
   rewrite_share_file (&team, cut, share_file_size (&team, cut) / 2, -1);
-  rewrite_share_file (&team, flipped, G_MAXSIZE, (gssize)share_file_size (&team, flipped) / 2);
 
   c = join_new_desk (&team, fixture, "c.db");
   run (&team, c);
@@ -318,7 +318,21 @@ test_bad_snapshot_passed_over (EdTestDir     *fixture,
   g_assert_no_error (error);
   g_assert_nonnull (cut_record);
   g_assert_cmpint (cut_record->status, ==, ED_SYNC_FILE_INCOMPLETE);
-  flipped_record = ed_sync_ledger_lookup (ed_context_get_database (c), flipped, &error);
+  g_assert_nonnull (strstr (cut_record->message, cut));
+
+  /* A's next snapshot replaces its cut one, and has a bit flipped on the way. */
+  set_surname (team.a, "Third");
+  run (&team, team.a);
+  flipped = write_snapshot (&team, team.a);
+  cut_full = g_build_filename (team.share, cut, NULL);
+  g_assert_false (g_file_test (cut_full, G_FILE_TEST_EXISTS));
+  rewrite_share_file (&team, flipped, G_MAXSIZE, (gssize)share_file_size (&team, flipped) / 2);
+  d = join_new_desk (&team, fixture, "d.db");
+  run (&team, d);
+  loaded_d = sync_state (d, "snapshot-path");
+  g_assert_cmpstr (loaded_d, ==, good);
+  assert_same_state (team.a, d);
+  flipped_record = ed_sync_ledger_lookup (ed_context_get_database (d), flipped, &error);
   g_assert_no_error (error);
   g_assert_nonnull (flipped_record);
   g_assert_cmpint (flipped_record->status, ==, ED_SYNC_FILE_CORRUPT);
@@ -326,11 +340,11 @@ test_bad_snapshot_passed_over (EdTestDir     *fixture,
 
   /* With the good one damaged too, a new desk reads the bundles. */
   rewrite_share_file (&team, good, 100, -1);
-  d = join_new_desk (&team, fixture, "d.db");
-  run (&team, d);
-  loaded_d = sync_state (d, "snapshot-path");
-  g_assert_null (loaded_d);
-  assert_same_state (team.a, d);
+  e = join_new_desk (&team, fixture, "e.db");
+  run (&team, e);
+  loaded_e = sync_state (e, "snapshot-path");
+  g_assert_null (loaded_e);
+  assert_same_state (team.a, e);
 
   team_clear (&team);
 }
