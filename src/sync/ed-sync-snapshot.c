@@ -869,8 +869,9 @@ _ed_sync_onboard (EdSync        *self,
             bad_snapshot (&failure, path, _("expected it to be written by a desk of the "
                                             "team"));
           else if (key == NULL)
-            bad_snapshot (&failure, path, _("this desk does not hold the team key it was "
-                                            "sealed with"));
+            g_set_error (&failure, ED_BUNDLE_ERROR, ED_BUNDLE_ERROR_INCOMPLETE,
+                         _("%s is not a snapshot this desk can load yet: it does not hold "
+                           "the team key it was sealed with"), path);
           else if (load_file (self, path, file, key, desk, &failure))
             {
               if (out_loaded != NULL)
@@ -1119,10 +1120,17 @@ _ed_sync_snapshots_cover (EdSync        *self,
     return FALSE;
   for (guint i = 0; i < names->len; i++)
     {
+      SnapshotName *name = g_ptr_array_index (names, i);
+      EdTeamDesk *desk = g_hash_table_lookup (self->desks, name->device);
       g_autoptr(GError) local_error = NULL;
-      g_autofree char *text = covered_by (self, g_ptr_array_index (names, i), cancellable,
-                                          &local_error);
+      g_autofree char *text = NULL;
       g_autoptr(GHashTable) held = NULL;
+
+      /* A new desk never starts from a snapshot of a desk that is not a member (one taken
+       * out of the team cannot replace its own): it holds nothing back. */
+      if (desk == NULL || desk->state != ED_DESK_MEMBER)
+        continue;
+      text = covered_by (self, name, cancellable, &local_error);
 
       if (local_error != NULL)
         {

@@ -21,6 +21,7 @@
 #include "sync/ed-share-names.h"
 #include "sync/ed-sync-acks.h"
 #include "sync/ed-sync-gc.h"
+#include "sync/ed-sync-revoke.h"
 #include "sync/ed-sync-snapshot.h"
 #include "sync/ed-sync-tables.h"
 #include "sync/ed-sync.h"
@@ -356,6 +357,40 @@ test_gc_needs_all_three (EdTestDir     *fixture,
   team_clear (&team);
 }
 
+/* A snapshot of a desk taken out of the team holds nothing back: no new desk starts from it,
+ * and its desk can no longer replace it. */
+static void
+test_gc_ignores_revoked_snapshot (EdTestDir     *fixture,
+                                  gconstpointer  data)
+{
+  Team team = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EdContext) x = NULL;
+  g_autoptr(EdSync) sync_a = NULL;
+
+  team_build (&team, fixture);
+  x = open_new_desk (fixture, "x.db");
+  g_assert_true (ed_sync_join (x, team.transport, PASSPHRASE, NULL, &error));
+  g_assert_no_error (error);
+  run (&team, x);
+  write_snapshot (&team, x);
+
+  set_surname (team.a, "After X's Snapshot");
+  run (&team, team.a);
+  run (&team, team.b);
+  sync_a = sync_for (&team, team.a);
+  g_assert_true (ed_sync_revoke (sync_a, ed_context_get_device_id (x), NULL, NULL, &error));
+  g_assert_no_error (error);
+  write_snapshot (&team, team.a);
+  run (&team, team.b);
+  run (&team, team.a);
+  g_assert_cmpuint (n_bundles_of (&team, team.a), >=, 2);
+  gc_later (&team, team.a, 31);
+  g_assert_cmpuint (n_bundles_of (&team, team.a), ==, 0);
+
+  team_clear (&team);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -368,6 +403,7 @@ main (int    argc,
 
   ED_TEST_ADD ("/sync/upkeep/acks", test_acks);
   ED_TEST_ADD ("/sync/upkeep/gc-needs-all-three", test_gc_needs_all_three);
+  ED_TEST_ADD ("/sync/upkeep/gc-ignores-revoked-snapshot", test_gc_ignores_revoked_snapshot);
 
   return g_test_run ();
 }
