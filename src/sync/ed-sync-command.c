@@ -287,6 +287,8 @@ print_report_json (const EdSyncReport *report)
   json_builder_add_int_value (builder, report->n_corrupt);
   json_builder_set_member_name (builder, "refused_files");
   json_builder_add_int_value (builder, report->n_refused);
+  json_builder_set_member_name (builder, "from_snapshot");
+  json_builder_add_boolean_value (builder, report->from_snapshot);
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
   ed_command_print_json (root);
@@ -325,6 +327,8 @@ sync_now (const EdCommandGlobals *globals,
     /* Translators: "746 changes" and "1 new bundle" */
     g_print (_("Sent %s in %s\n"), changes, bundles);
   }
+  if (report.from_snapshot)
+    g_print (_("This desk started from the team’s snapshot of the district\n"));
   g_print (g_dngettext (GETTEXT_PACKAGE, "Received %" PRIu64 " change\n",
                         "Received %" PRIu64 " changes\n", report.n_applied),
            report.n_applied);
@@ -424,6 +428,26 @@ sync_desks (const EdCommandGlobals *globals,
   return ED_COMMAND_EXIT_OK;
 }
 
+/* The alarms a desk built from a snapshot raised (seq 0): its state is not its peers'. */
+static GPtrArray *
+list_snapshot_alarms (EdDatabase  *database,
+                      GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = ed_database_prepare (database,
+                                                      "SELECT stored, received FROM "
+                                                      "integrity_alarm WHERE seq = 0 "
+                                                      "ORDER BY received_ms", error);
+  GPtrArray *alarms;
+
+  if (stmt == NULL)
+    return NULL;
+  alarms = g_ptr_array_new_with_free_func (g_free);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (alarms, g_strdup_printf ("%s. %s.", sqlite3_column_text (stmt, 0),
+                                              sqlite3_column_text (stmt, 1)));
+  return alarms;
+}
+
 static int
 sync_status (const EdCommandGlobals *globals,
              const Options          *options)
@@ -432,6 +456,7 @@ sync_status (const EdCommandGlobals *globals,
   g_autoptr(EdShareSettings) settings = NULL;
   g_autoptr(GPtrArray) failing = NULL;
   g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GPtrArray) alarms = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GDateTime) last = NULL;
   g_autofree char *last_text = NULL;
@@ -452,6 +477,9 @@ sync_status (const EdCommandGlobals *globals,
     return ed_command_fail (error);
   conflicts = ed_conflicts_list (ED_REPLICA (context), &error);
   if (conflicts == NULL)
+    return ed_command_fail (error);
+  alarms = list_snapshot_alarms (database, &error);
+  if (alarms == NULL)
     return ed_command_fail (error);
   last_ms = ed_sync_state_get_int (database, "last-sync-ms", 0);
   last_error = ed_sync_state_get (database, "last-error", NULL);
@@ -500,6 +528,11 @@ sync_status (const EdCommandGlobals *globals,
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "integrity_alarms");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < alarms->len; i++)
+        json_builder_add_string_value (builder, g_ptr_array_index (alarms, i));
+      json_builder_end_array (builder);
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
       ed_command_print_json (root);
@@ -519,6 +552,8 @@ sync_status (const EdCommandGlobals *globals,
       g_print ("%s: %s — %s\n", record->path,
                ed_sync_file_status_get_display_name (record->status), record->message);
     }
+  for (guint i = 0; i < alarms->len; i++)
+    g_print (_("Integrity alarm: %s\n"), (const char *)g_ptr_array_index (alarms, i));
   return ED_COMMAND_EXIT_OK;
 }
 

@@ -1550,6 +1550,7 @@ ed_sync_run (EdSync        *self,
              GCancellable  *cancellable,
              GError       **error)
 {
+  g_autofree char *snapshot = NULL;
   EdDatabase *database;
 
   g_return_val_if_fail (ED_IS_SYNC (self), FALSE);
@@ -1559,10 +1560,11 @@ ed_sync_run (EdSync        *self,
   database = database_of (self->context);
   if (!ed_sync_export (self, report, cancellable, error) ||
       !_ed_sync_seal_missing_keys (self, cancellable, error) ||
-      !_ed_sync_onboard (self, NULL, cancellable, error) ||
+      !_ed_sync_onboard (self, &snapshot, cancellable, error) ||
       !ed_sync_ingest (self, report, cancellable, error) ||
       !_ed_sync_run_upkeep (self, report, cancellable, error))
     return FALSE;
+  report->from_snapshot = snapshot != NULL;
   return ed_sync_state_set_int (database, "last-sync-ms", now_ms (), error);
 }
 

@@ -284,6 +284,44 @@ test_revoke (EdTestDir     *fixture,
     g_free (desks.dbs[d]);
 }
 
+/* SYNC.md §5 criterion 10 from the command line: "sync snapshot" on one desk, and a new desk
+ * that joins starts from it ("from_snapshot") and reaches the same state hash. */
+static void
+test_snapshot (EdTestDir     *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *share = ed_test_dir_file (fixture, "share");
+  g_autofree char *passphrase = ed_test_dir_file (fixture, "passphrase");
+  g_autofree char *keys = ed_test_dir_file (fixture, "config");
+  g_autofree char *a_db = ed_test_dir_file (fixture, "desk-a.db");
+  g_autofree char *c_db = ed_test_dir_file (fixture, "desk-c.db");
+  g_autofree char *hash_a = NULL;
+  g_autofree char *hash_c = NULL;
+  g_auto(EdTestCliResult) snapshot = { 0 };
+  g_auto(EdTestCliResult) first = { 0 };
+  g_autoptr(JsonNode) report = NULL;
+
+  g_setenv ("XDG_CONFIG_HOME", keys, TRUE);
+  g_assert_cmpint (g_mkdir (share, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (passphrase, "Ashmere Vale polling day 2027\n", -1, NULL));
+  cli_ok (a_db, "demo", "--electors", "80", NULL);
+  cli_ok (a_db, "sync", "setup", "--folder", share, "--passphrase-file", passphrase, NULL);
+  sync_now (a_db);
+  ed_test_cli_run_on (&snapshot, a_db, "sync", "snapshot", NULL);
+  g_assert_cmpint (snapshot.status, ==, 0);
+  g_assert_nonnull (strstr (snapshot.out, "esync-v1/snapshots/s-"));
+
+  cli_ok (c_db, "sync", "join", "--folder", share, "--passphrase-file", passphrase, NULL);
+  ed_test_cli_run_on (&first, c_db, "sync", "now", "--json", NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  report = parse_json (first.out);
+  g_assert_true (json_object_get_boolean_member (json_node_get_object (report),
+                                                 "from_snapshot"));
+  hash_a = state_hash (a_db);
+  hash_c = state_hash (c_db);
+  g_assert_cmpstr (hash_a, ==, hash_c);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -293,6 +331,7 @@ main (int    argc,
   ED_TEST_ADD ("/cli/sync-share/three-desks-folder", test_three_desks_folder);
   ED_TEST_ADD ("/cli/sync-share/three-desks-webdav", test_three_desks_webdav);
   ED_TEST_ADD ("/cli/sync-share/revoke", test_revoke);
+  ED_TEST_ADD ("/cli/sync-share/criterion-10/snapshot", test_snapshot);
 
   return g_test_run ();
 }
