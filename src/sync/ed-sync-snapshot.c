@@ -240,6 +240,20 @@ parse_snapshot_name (const char  *name,
   return TRUE;
 }
 
+/* What the snapshot at @path covers, kept by its name so that no desk reads a snapshot it
+ * wrote or loaded again to find out (ed-sync-gc.c asks at every run). */
+static gboolean
+remember_coverage (EdDatabase  *database,
+                   const char  *path,
+                   const char  *held,
+                   GError     **error)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *key = g_strdup_printf ("snapshot-covers:%s", name);
+
+  return ed_sync_state_set (database, key, held, error);
+}
+
 static GPtrArray *list_snapshots (EdSync        *self,
                                   GCancellable  *cancellable,
                                   GError       **error);
@@ -350,6 +364,7 @@ ed_sync_snapshot (EdSync        *self,
   if (!_ed_sync_write_whole (self->transport, path, file, cancellable, error) ||
       !ed_sync_state_set (database, "snapshot-path", path, error) ||
       !ed_sync_state_set (database, "snapshot-held", held_text, error) ||
+      !remember_coverage (database, path, held_text, error) ||
       !ed_sync_state_set_int (database, "snapshot-ms", _ed_sync_now (self), error) ||
       !remove_own_older_snapshots (self, path, cancellable, error))
     return FALSE;
@@ -657,6 +672,7 @@ load_rows_cb (EdReplica  *replica,
     ed_hlc_receive (ed_replica_get_hlc (replica), loader->max_hlc);
   return ed_sync_state_set (database, "snapshot-path", loader->path, error) &&
          ed_sync_state_set (database, "snapshot-held", loader->held, error) &&
+         remember_coverage (database, loader->path, loader->held, error) &&
          ed_sync_state_set (database, "onboard-check", "pending", error) &&
          ed_sync_state_set_int (database, "snapshot-ms", _ed_sync_now (loader->self), error);
 }

@@ -20,8 +20,8 @@
  *   P5  a damaged file was never applied in part: every desk's state is exactly its op log's
  *       (the hash after a fresh ingest of the intact share is the hash already held);
  *   P7  no integrity alarm, as no op id was ever reused;
- *   and a new desk joining the healed share with an empty file (from the newest snapshot,
- *       when there is one) reaches desk 0's state hash and op log.
+ *   and, in one seed in three, a new desk joining the healed share with an empty file (from
+ *       the newest snapshot, when there is one) reaches desk 0's state hash and op log.
  *
  * P3 and P6 are properties of the merge, not of the transport: the merge simulator
  * (test-merge-simulator.c) holds them for any order, duplication and delay of delivery, and
@@ -58,6 +58,7 @@
 #define DEFAULT_SEEDS 10000
 #define DEFAULT_STEPS 200
 #define HEAL_ROUNDS 4
+#define ONBOARD_EVERY 3
 #define PASSPHRASE "simulated passphrase"
 #define MINUTE_MS (G_GINT64_CONSTANT (60) * 1000)
 #define HOUR_MS (60 * MINUTE_MS)
@@ -532,7 +533,9 @@ heal_and_check (Sim *sim)
   char *digests[N_DESKS] = { NULL };
   gboolean ok = check_healed (sim, hashes, digests);
 
-  ok = ok && check_onboarded_desk (sim, hashes[0], digests[0]);
+  /* One seed in ONBOARD_EVERY: a desk's whole first sync costs as much as a heal. */
+  ok = ok && (sim->seed % ONBOARD_EVERY != 0 ||
+              check_onboarded_desk (sim, hashes[0], digests[0]));
 
   free_strings (hashes, N_DESKS);
   free_strings (digests, N_DESKS);
