@@ -248,6 +248,10 @@ check_may_revoke (EdSync      *self,
                    _("The team has no desk %s: “sync desks” lists its desks"), device);
       return FALSE;
     }
+  /* Taken out, but its epoch never replaced (the desk that did it stopped before): going on
+   * makes the new epoch. */
+  if (desk->state == ED_DESK_REVOKED && desk->revoked_epoch >= _ed_sync_newest_epoch (self))
+    return TRUE;
   if (desk->state == ED_DESK_REVOKED)
     {
       g_set_error (error, ED_SYNC_ERROR, ED_SYNC_ERROR_CANNOT_REVOKE,
@@ -402,9 +406,10 @@ ed_sync_revoke (EdSync        *self,
       !_ed_sync_check_member (self, error) || !check_may_revoke (self, device, error))
     return FALSE;
   desk = g_hash_table_lookup (self->desks, device);
-  if (!last_applied_seq (self, device, &last_seq, error) ||
-      !write_revocation (self, desk, last_seq, cancellable, error) ||
-      !_ed_sync_refresh_team (self, cancellable, error))
+  if (desk->state != ED_DESK_REVOKED &&
+      (!last_applied_seq (self, device, &last_seq, error) ||
+       !write_revocation (self, desk, last_seq, cancellable, error) ||
+       !_ed_sync_refresh_team (self, cancellable, error)))
     return FALSE;
 
   epoch = claim_epoch (self, cancellable, error);

@@ -486,6 +486,55 @@ test_refusals (EdTestDir     *fixture,
   team_clear (&team);
 }
 
+/* A revocation interrupted after its entry was written, before its new epoch: revoking again
+ * goes on and makes the epoch, rather than saying the desk is out already. */
+static void
+test_interrupted_revocation_resumes (EdTestDir     *fixture,
+                                     gconstpointer  data)
+{
+  Team team = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) keys = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *sealed = NULL;
+  g_autofree char *sealed_full = NULL;
+  const char *a_device;
+  const char *name;
+
+  team_build (&team, fixture);
+  a_device = ed_context_get_device_id (team.a);
+  revoke_desk (team.a, team.transport, team.x, NULL);
+
+  /* As if A had stopped after the revocation entry: no epoch 2 anywhere. */
+  keys = ed_team_keys_load (a_device, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_hash_table_remove (keys, GUINT_TO_POINTER (2)));
+  g_assert_true (ed_team_keys_save (a_device, keys, &error));
+  g_assert_no_error (error);
+  folder = g_build_filename (team.share, ED_SHARE_KEYS, NULL);
+  dir = g_dir_open (folder, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "team-2."))
+      {
+        g_autofree char *full = g_build_filename (folder, name, NULL);
+
+        g_assert_cmpint (g_unlink (full), ==, 0);
+      }
+
+  revoke_desk (team.a, team.transport, team.x, NULL);
+  sealed = ed_share_sealed_key_path (2, ed_context_get_device_id (team.b));
+  sealed_full = g_build_filename (team.share, sealed, NULL);
+  g_assert_true (g_file_test (sealed_full, G_FILE_TEST_EXISTS));
+  run (team.b, team.transport);
+  set_text (team.b, "forenames", "After The Resumed Revocation");
+  run (team.b, team.transport);
+  g_assert_cmpuint (newest_bundle_epoch (team.share, team.b), ==, 2);
+
+  team_clear (&team);
+}
+
 /* Two desks revoke at once: A takes out X and B takes out Y before B has A's key of epoch 2
  * (its sealed copy not yet arrived). B's claim of epoch 2 finds it taken; B claims epoch 3,
  * sealed to the desks left after both revocations. Every remaining desk ends on epoch 3 with
@@ -576,6 +625,8 @@ main (int    argc,
   ED_TEST_ADD ("/sync/revoke/new-passphrase-and-never-rejoin", test_new_passphrase);
   ED_TEST_ADD ("/sync/revoke/refusals", test_refusals);
   ED_TEST_ADD ("/sync/revoke/two-desks-at-once", test_two_revoke_at_once);
+  ED_TEST_ADD ("/sync/revoke/interrupted-revocation-resumes",
+               test_interrupted_revocation_resumes);
 
   return g_test_run ();
 }
