@@ -18,7 +18,8 @@
 static const char peer_clocks_sql[] =
   "SELECT device, max_hlc, ahead_ms, last_seen_ms FROM peer_clock ORDER BY device";
 static const char alarms_sql[] =
-  "SELECT device, seq, received_ms FROM integrity_alarm ORDER BY received_ms, device, seq";
+  "SELECT device, seq, received_ms, stored, received FROM integrity_alarm "
+  "ORDER BY received_ms, device, seq";
 
 void
 ed_peer_clock_free (EdPeerClock *clock)
@@ -35,6 +36,7 @@ ed_integrity_alarm_free (EdIntegrityAlarm *alarm)
   if (alarm == NULL)
     return;
   g_free (alarm->device);
+  g_free (alarm->about_state);
   g_free (alarm);
 }
 
@@ -100,6 +102,10 @@ add_alarm_cb (sqlite3_stmt *stmt,
   alarm->device = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
   alarm->seq = sqlite3_column_int64 (stmt, 1);
   alarm->received_ms = sqlite3_column_int64 (stmt, 2);
+  /* An op's alarm keeps both copies as JSON, for the record; a state's, sentences. */
+  if (alarm->seq == 0)
+    alarm->about_state = g_strdup_printf ("%s. %s.", sqlite3_column_text (stmt, 3),
+                                          sqlite3_column_text (stmt, 4));
   g_ptr_array_add (user_data, alarm);
   return TRUE;
 }

@@ -34,15 +34,19 @@ typedef struct
  * @device: the desk whose op it was
  * @seq: the op's number on that desk
  * @received_ms: when the different copy arrived
+ * @about_state: (nullable): for an alarm about the desk's whole state rather than one op
+ *   (@seq 0: a desk built from a snapshot whose state differs from a peer's that holds the
+ *   same changes), what was found, in words
  *
  * An op that arrived with different content from the op of the same id held here: never
- * applied, always shown (SYNC.md §4.4).
+ * applied, always shown (SYNC.md §4.4). Or, with @seq 0, a state that is not its peers'.
  */
 typedef struct
 {
   char   *device;
   gint64  seq;
   gint64  received_ms;
+  char   *about_state;
 } EdIntegrityAlarm;
 
 void       ed_peer_clock_free        (EdPeerClock       *clock);

@@ -640,6 +640,202 @@ ed_bundle_seal (const EdBundleHeader  *header,
   return g_byte_array_free_to_bytes (g_steal_pointer (&file));
 }
 
+/* ---- writing a body too large to hold whole ---------------------------------------------- */
+
+struct _EdBundleSealer
+{
+  GByteArray *file;
+  gsize       head_length;
+  guint8     *aad;
+  GByteArray *pending;     /* plaintext not yet pushed: less than a chunk */
+  guint64     plain_length;
+  guint64     pushed;
+  gboolean    failed;
+  crypto_secretstream_xchacha20poly1305_state state;
+};
+
+/**
+ * ed_bundle_sealer_new:
+ * @header: the header, with plain_length and plain_hash of the body to come filled in (the
+ *   writer works them out in a first pass over the body, which it never holds whole)
+ * @key: the team key of @header's epoch
+ * @error: return location for an error
+ *
+ * Starts a sealed file whose body is given piece by piece (ed_bundle_sealer_add()), in the
+ * same layout as ed_bundle_seal() writes: a snapshot's body is never held whole in memory.
+ *
+ * Returns: (transfer full) (nullable): the sealer
+ */
+EdBundleSealer *
+ed_bundle_sealer_new (const EdBundleHeader  *header,
+                      const EdTeamKey       *key,
+                      GError               **error)
+{
+  g_autofree char *json = NULL;
+  EdBundleSealer *self;
+  guint8 stream_header[STREAM_HEADER_BYTES];
+  gsize json_length;
+
+  g_return_val_if_fail (header != NULL && header->plain_hash != NULL, NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if (!ed_sync_crypto_init (error))
+    return NULL;
+  if (header->plain_length > G_MAXUINT / 2)
+    {
+      g_set_error_literal (error, ED_BUNDLE_ERROR, ED_BUNDLE_ERROR_NOT_A_BUNDLE,
+                           _("The body is too long to seal in one file"));
+      return NULL;
+    }
+  json = header_to_json (header);
+  json_length = strlen (json);
+  if (json_length > MAX_HEADER_LENGTH)
+    {
+      g_set_error (error, ED_BUNDLE_ERROR, ED_BUNDLE_ERROR_NOT_A_BUNDLE,
+                   _("The bundle's header would be %" PRIu64 " bytes long, more than "
+                     "the %d a bundle may have"),
+                   (guint64) json_length, MAX_HEADER_LENGTH);
+      return NULL;
+    }
+  self = g_new0 (EdBundleSealer, 1);
+  self->plain_length = header->plain_length;
+  self->file = g_byte_array_sized_new ((guint) MIN (header->plain_length + 1024 * 1024,
+                                                    (guint64) G_MAXUINT / 2));
+  g_byte_array_append (self->file, (const guint8 *) MAGIC, MAGIC_LENGTH);
+  append_uint32_le (self->file, (guint32) json_length);
+  g_byte_array_append (self->file, (const guint8 *) json, (guint) json_length);
+  self->head_length = self->file->len;
+  self->aad = g_memdup2 (self->file->data, self->head_length);
+  self->pending = g_byte_array_sized_new (CHUNK_PLAIN_MAX);
+  crypto_secretstream_xchacha20poly1305_init_push (&self->state, stream_header, key->bytes);
+  g_byte_array_append (self->file, stream_header, sizeof stream_header);
+  return self;
+}
+
+static void
+sealer_push (EdBundleSealer *self,
+             const guint8   *plain,
+             gsize           length)
+{
+  guint8 cipher[CHUNK_CIPHER_MAX];
+  unsigned long long cipher_length = 0;
+  gboolean first = self->pushed == 0;
+  gboolean last = self->pushed + length == self->plain_length;
+
+  crypto_secretstream_xchacha20poly1305_push (&self->state, cipher, &cipher_length, plain,
+                                              length, first ? self->aad : NULL,
+                                              first ? self->head_length : 0,
+                                              last ? TAG_FINAL : TAG_MESSAGE);
+  append_uint32_le (self->file, (guint32) cipher_length);
+  g_byte_array_append (self->file, cipher, (guint) cipher_length);
+  self->pushed += length;
+}
+
+/**
+ * ed_bundle_sealer_add:
+ * @self: a sealer
+ * @data: the next piece of the body
+ * @length: its length
+ *
+ * Encrypts whole chunks as they fill. More than the header's plain_length in all makes
+ * ed_bundle_sealer_finish() fail.
+ */
+void
+ed_bundle_sealer_add (EdBundleSealer *self,
+                      const guint8   *data,
+                      gsize           length)
+{
+  while (length > 0 && !self->failed)
+    {
+      gsize take = MIN (length, CHUNK_PLAIN_MAX - self->pending->len);
+
+      g_byte_array_append (self->pending, data, (guint) take);
+      data += take;
+      length -= take;
+      if (self->pending->len == CHUNK_PLAIN_MAX)
+        {
+          if (self->pushed + CHUNK_PLAIN_MAX > self->plain_length)
+            {
+              self->failed = TRUE;
+              return;
+            }
+          sealer_push (self, self->pending->data, self->pending->len);
+          g_byte_array_set_size (self->pending, 0);
+        }
+    }
+}
+
+/**
+ * ed_bundle_sealer_finish:
+ * @self: (transfer full): a sealer
+ * @signer: the writing desk's keys
+ * @error: return location for an error: the body given was not the length the header says
+ *
+ * Returns: (transfer full) (nullable): the whole sealed file
+ */
+GBytes *
+ed_bundle_sealer_finish (EdBundleSealer    *self,
+                         const EdDeskKeys  *signer,
+                         GError           **error)
+{
+  g_autofree guint8 *message = NULL;
+  guint8 hash[HASH_BYTES];
+  guint8 signature[ED_SIGNATURE_BYTES];
+  gsize message_length;
+  GBytes *result = NULL;
+
+  if (!self->failed && (self->pending->len > 0 || self->plain_length == 0) &&
+      self->pushed + self->pending->len == self->plain_length)
+    {
+      sealer_push (self, self->pending->data, self->pending->len);
+      g_byte_array_set_size (self->pending, 0);
+    }
+  if (self->failed || self->pushed != self->plain_length)
+    g_set_error (error, ED_BUNDLE_ERROR, ED_BUNDLE_ERROR_NOT_A_BUNDLE,
+                 _("The body given to seal was not the %" PRIu64 " bytes its header says: "
+                   "it changed while it was written"), self->plain_length);
+  else
+    {
+      crypto_generichash (hash, sizeof hash, self->file->data + self->head_length,
+                          self->file->len - self->head_length, NULL, 0);
+      message = signed_message (self->file->data, self->head_length, hash, &message_length);
+      ed_sync_sign (signer, message, message_length, signature);
+      g_byte_array_append (self->file, signature, sizeof signature);
+      result = g_byte_array_free_to_bytes (g_steal_pointer (&self->file));
+    }
+  ed_bundle_sealer_free (self);
+  return result;
+}
+
+/**
+ * ed_bundle_sealer_free:
+ * @self: (nullable): a sealer to abandon
+ */
+void
+ed_bundle_sealer_free (EdBundleSealer *self)
+{
+  if (self == NULL)
+    return;
+  sodium_memzero (&self->state, sizeof self->state);
+  if (self->file != NULL)
+    g_byte_array_unref (self->file);
+  g_byte_array_unref (self->pending);
+  g_free (self->aad);
+  g_free (self);
+}
+
+/**
+ * ed_bundle_hash_to_hex:
+ * @hash: a BLAKE2b-256 hash (32 bytes)
+ *
+ * Returns: (transfer full): it in hex, as a header's plain_hash holds it
+ */
+char *
+ed_bundle_hash_to_hex (const guint8 *hash)
+{
+  return hash_to_hex (hash);
+}
+
 /* ---- reading ----------------------------------------------------------------------------- */
 
 /**

@@ -130,6 +130,21 @@ gboolean        ed_bundle_open_chunks    (GBytes               *file,
                                           gpointer              user_data,
                                           GError              **error);
 
+typedef struct _EdBundleSealer EdBundleSealer;
+
+EdBundleSealer *ed_bundle_sealer_new     (const EdBundleHeader *header,
+                                          const EdTeamKey      *key,
+                                          GError              **error);
+void            ed_bundle_sealer_add     (EdBundleSealer       *self,
+                                          const guint8         *data,
+                                          gsize                 length);
+GBytes         *ed_bundle_sealer_finish  (EdBundleSealer       *self,
+                                          const EdDeskKeys     *signer,
+                                          GError              **error);
+void            ed_bundle_sealer_free    (EdBundleSealer       *self);
+char           *ed_bundle_hash_to_hex    (const guint8         *hash);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EdBundleHeader, ed_bundle_header_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EdBundleSealer, ed_bundle_sealer_free)
 
 G_END_DECLS

@@ -15,10 +15,13 @@
 
 #include "changes/ed-replica.h"
 #include "district/ed-command.h"
+#include "changes/ed-merge-notes.h"
 #include "district/ed-context.h"
 #include "sync/ed-sync-command.h"
 #include "sync/ed-sync-job.h"
+#include "sync/ed-sync-revoke.h"
 #include "sync/ed-sync-share.h"
+#include "sync/ed-sync-snapshot.h"
 #include "sync/ed-sync-status.h"
 #include "sync/ed-sync-tables.h"
 #include "sync/ed-sync-team.h"
@@ -211,6 +214,57 @@ sync_approve (const EdCommandGlobals *globals,
   return ED_COMMAND_EXIT_OK;
 }
 
+static int
+sync_revoke (const EdCommandGlobals *globals,
+             const char             *device,
+             const Options          *options)
+{
+  g_autoptr(EdContext) context = NULL;
+  g_autoptr(EdSync) sync = NULL;
+  g_autofree char *passphrase = NULL;
+  GError *error = NULL;
+
+  if (options->passphrase_file != NULL)
+    {
+      passphrase = read_secret (options->passphrase_file, &error);
+      if (passphrase == NULL)
+        return ed_command_fail (error);
+    }
+  context = ed_command_open_existing (globals, &error);
+  if (context == NULL)
+    return ed_command_fail (error);
+  sync = open_sync (context, &error);
+  if (sync == NULL || !ed_sync_revoke (sync, device, passphrase, NULL, &error))
+    return ed_command_fail (error);
+  if (passphrase != NULL)
+    g_print (_("Desk %s is taken out of the team. The team has a new key and a new "
+               "passphrase: tell it to the people at the other desks in person.\n"), device);
+  else
+    g_print (_("Desk %s is taken out of the team. The team has a new key; the old passphrase "
+               "no longer lets a desk join, so new desks ask to join and are approved.\n"),
+             device);
+  return ED_COMMAND_EXIT_OK;
+}
+
+static int
+sync_snapshot (const EdCommandGlobals *globals)
+{
+  g_autoptr(EdContext) context = NULL;
+  g_autoptr(EdSync) sync = NULL;
+  g_autofree char *path = NULL;
+  GError *error = NULL;
+
+  context = ed_command_open_existing (globals, &error);
+  if (context == NULL)
+    return ed_command_fail (error);
+  sync = open_sync (context, &error);
+  if (sync == NULL || !ed_sync_snapshot (sync, &path, NULL, &error))
+    return ed_command_fail (error);
+  g_print (_("A snapshot of this desk’s district was written to the share as %s: a new desk "
+             "starts from it.\n"), path);
+  return ED_COMMAND_EXIT_OK;
+}
+
 static void
 print_report_json (const EdSyncReport *report)
 {
@@ -234,6 +288,8 @@ print_report_json (const EdSyncReport *report)
   json_builder_add_int_value (builder, report->n_corrupt);
   json_builder_set_member_name (builder, "refused_files");
   json_builder_add_int_value (builder, report->n_refused);
+  json_builder_set_member_name (builder, "from_snapshot");
+  json_builder_add_boolean_value (builder, report->from_snapshot);
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
   ed_command_print_json (root);
@@ -272,6 +328,8 @@ sync_now (const EdCommandGlobals *globals,
     /* Translators: "746 changes" and "1 new bundle" */
     g_print (_("Sent %s in %s\n"), changes, bundles);
   }
+  if (report.from_snapshot)
+    g_print (_("This desk started from the team’s snapshot of the district\n"));
   g_print (g_dngettext (GETTEXT_PACKAGE, "Received %" PRIu64 " change\n",
                         "Received %" PRIu64 " changes\n", report.n_applied),
            report.n_applied);
@@ -389,6 +447,23 @@ print_status_json (const EdSyncStatus *status,
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "integrity_alarms");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < status->alarms->len; i++)
+    {
+      const EdIntegrityAlarm *alarm = g_ptr_array_index (status->alarms, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "device");
+      json_builder_add_string_value (builder, alarm->device);
+      json_builder_set_member_name (builder, "seq");
+      json_builder_add_int_value (builder, alarm->seq);
+      json_builder_set_member_name (builder, "message");
+      json_builder_add_string_value (builder, alarm->about_state != NULL ?
+                                     alarm->about_state : "");
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
   ed_command_print_json (root);
@@ -441,6 +516,16 @@ sync_status (const EdCommandGlobals *globals,
       g_print ("%s: %s — %s\n", record->path,
                ed_sync_file_status_get_display_name (record->status), record->message);
     }
+  for (guint i = 0; i < status->alarms->len; i++)
+    {
+      const EdIntegrityAlarm *alarm = g_ptr_array_index (status->alarms, i);
+
+      if (alarm->about_state != NULL)
+        g_print (_("Integrity alarm: %s\n"), alarm->about_state);
+      else
+        g_print (_("Integrity alarm: change %" PRId64 " of desk %s arrived with different "
+                   "content\n"), alarm->seq, alarm->device);
+    }
   return ED_COMMAND_EXIT_OK;
 }
 
@@ -472,7 +557,8 @@ ed_sync_command (const EdCommandGlobals  *globals,
     { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &options.password_file,
       N_("With --webdav: a file whose first line is the password"), N_("FILE") },
     { "passphrase-file", 0, 0, G_OPTION_ARG_FILENAME, &options.passphrase_file,
-      N_("With setup and join: a file whose first line is the team passphrase"), N_("FILE") },
+      N_("With setup and join: a file whose first line is the team passphrase; with revoke, "
+         "the team’s new passphrase"), N_("FILE") },
     { "request", 0, 0, G_OPTION_ARG_NONE, &options.request,
       N_("With join: ask a desk of the team to approve this one, instead of a passphrase"),
       NULL },
@@ -481,7 +567,7 @@ ed_sync_command (const EdCommandGlobals  *globals,
   };
 
   option_context = g_option_context_new (_("setup | join | now | status | desks | "
-                                           "approve DESK"));
+                                           "snapshot | approve DESK | revoke DESK"));
   g_option_context_set_summary (option_context,
                                 _("Sync this desk with the team’s other desks through a shared "
                                   "folder or a WebDAV server. “setup” makes a team on an empty "
@@ -489,15 +575,21 @@ ed_sync_command (const EdCommandGlobals  *globals,
                                   "this desk’s changes and brings in the others’; “status” "
                                   "says where sync stands; “desks” lists the team’s desks with "
                                   "the fingerprints to compare; “approve” lets a desk that "
-                                  "asked to join in."));
+                                  "asked to join in; “snapshot” writes the whole district to "
+                                  "the share for new desks to start from (a sync writes one "
+                                  "by itself when due); “revoke” takes a desk out of the team "
+                                  "(a lost or retired computer): the team gets a new key, and "
+                                  "a new passphrase if --passphrase-file gives one."));
   g_option_context_add_main_entries (option_context, entries, GETTEXT_PACKAGE);
   if (!ed_command_parse (option_context, "sync", &argc, &argv, &status))
     return status;
   if (argc == 3 && g_str_equal (argv[1], "approve"))
     return sync_approve (globals, argv[2]);
+  if (argc == 3 && g_str_equal (argv[1], "revoke"))
+    return sync_revoke (globals, argv[2], &options);
   if (argc != 2)
-    return ed_command_usage ("sync", _("Say what to do: setup, join, now, status, desks or "
-                                       "approve DESK"));
+    return ed_command_usage ("sync", _("Say what to do: setup, join, now, status, desks, "
+                                       "snapshot, approve DESK or revoke DESK"));
 
   action = argv[1];
   if (g_str_equal (action, "setup") || g_str_equal (action, "join"))
@@ -508,6 +600,9 @@ ed_sync_command (const EdCommandGlobals  *globals,
     return sync_status (globals, &options);
   if (g_str_equal (action, "desks"))
     return sync_desks (globals, &options);
-  return ed_command_usage ("sync", _("Unknown action “%s”: setup, join, now, status or desks"),
+  if (g_str_equal (action, "snapshot"))
+    return sync_snapshot (globals);
+  return ed_command_usage ("sync", _("Unknown action “%s”: setup, join, now, status, desks, "
+                                     "snapshot, approve DESK or revoke DESK"),
                            action);
 }

@@ -24,6 +24,10 @@ G_BEGIN_DECLS
  * @ED_SYNC_ERROR_TEAM_CHANGED: the share's team file is not the one this desk joined
  * @ED_SYNC_ERROR_BAD_FILE: a file of the team on the share cannot be read (which, and why, is
  *   in the message)
+ * @ED_SYNC_ERROR_PASSPHRASE_CHANGED: the passphrase given is the team's old one, changed (or
+ *   withdrawn) when a desk was taken out of the team
+ * @ED_SYNC_ERROR_CANNOT_REVOKE: a desk may not be taken out: it is this desk, or the team's
+ *   last
  */
 typedef enum
 {
@@ -35,6 +39,8 @@ typedef enum
   ED_SYNC_ERROR_NOT_A_MEMBER,
   ED_SYNC_ERROR_TEAM_CHANGED,
   ED_SYNC_ERROR_BAD_FILE,
+  ED_SYNC_ERROR_PASSPHRASE_CHANGED,
+  ED_SYNC_ERROR_CANNOT_REVOKE,
 } EdSyncError;
 
 GQuark ed_sync_error_quark (void);

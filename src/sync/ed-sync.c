@@ -19,6 +19,10 @@
 #include "core/ed-crash-point.h"
 #include "sync/ed-bundle.h"
 #include "sync/ed-share-names.h"
+#include "sync/ed-sync-acks.h"
+#include "sync/ed-sync-private.h"
+#include "sync/ed-sync-revoke.h"
+#include "sync/ed-sync-snapshot.h"
 #include "sync/ed-sync-tables.h"
 #include "sync/ed-sync-team.h"
 #include "sync/ed-sync.h"
@@ -42,22 +46,6 @@
 
 /* The version this desk writes into a team it makes: the oldest that reads its format. */
 #define MIN_APP_VERSION "0.1"
-
-struct _EdSync
-{
-  GObject       parent_instance;
-
-  EdContext    *context;
-  EdTransport  *transport;
-  char         *device;
-  EdDeskKeys   *keys;
-  GHashTable   *team_keys;   /* epoch → EdTeamKey */
-  EdTeamFile   *team;        /* as this desk joined it */
-  char         *incarnation;
-  GHashTable   *desks;       /* device → EdTeamDesk, from the last read of the roster */
-  EdClockFunc   clock;       /* when files are retried: the wall clock, or a test's */
-  gpointer      clock_data;
-};
 
 G_DEFINE_FINAL_TYPE (EdSync, ed_sync, G_TYPE_OBJECT)
 
@@ -458,6 +446,11 @@ ed_sync_join (EdContext     *context,
   wrapped_text = g_strndup (g_bytes_get_data (wrapped, NULL), g_bytes_get_size (wrapped));
   key = ed_team_key_unwrap_passphrase (wrapped_text, passphrase, error);
   if (key == NULL)
+    {
+      _ed_sync_explain_wrong_passphrase (transport, epoch, passphrase, cancellable, error);
+      return FALSE;
+    }
+  if (!_ed_sync_check_join_passphrase (transport, epoch, cancellable, error))
     return FALSE;
 
   device = ed_context_get_device_id (context);
@@ -830,6 +823,9 @@ check_member (EdSync  *self,
       g_set_error (error, ED_SYNC_ERROR, ED_SYNC_ERROR_NOT_A_MEMBER,
                    me != NULL && me->state == ED_DESK_REQUESTED
                      ? _("This desk waits for a desk of the team to approve it")
+                     : me != NULL && me->state == ED_DESK_REVOKED
+                     ? _("This desk was taken out of the team by another desk: it can no "
+                         "longer sync with it")
                      : _("This desk is not one of the team’s desks"));
       return FALSE;
     }
@@ -1401,6 +1397,7 @@ typedef struct
   int           founder_first;
   char         *device;
   gint64        seq_from;
+  gint64        seq_to;
 } Candidate;
 
 static void
@@ -1449,7 +1446,8 @@ add_candidates (EdSync     *self,
       candidate->device = g_strdup (device);
       candidate->founder_first = g_strcmp0 (device, self->team->founder) == 0 ? 0 : 1;
       if (!ed_share_parse_bundle_name (entry->name, &candidate->seq_from, &to))
-        candidate->seq_from = G_MAXINT64;
+        candidate->seq_from = to = G_MAXINT64;
+      candidate->seq_to = to;
       g_ptr_array_add (candidates, candidate);
     }
 }
@@ -1478,6 +1476,7 @@ ed_sync_ingest (EdSync        *self,
     (GDestroyNotify)g_ptr_array_unref);
   g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func (
     (GDestroyNotify)candidate_free);
+  g_autoptr(GHashTable) snapshot_held = NULL;
   EdDatabase *database;
   gboolean ok = TRUE;
 
@@ -1517,10 +1516,15 @@ ed_sync_ingest (EdSync        *self,
    * committed at FULL, which is restored before this returns. */
   if (!ed_database_exec (database, "PRAGMA synchronous = NORMAL", error))
     return FALSE;
+  snapshot_held = _ed_sync_snapshot_held (self);
   for (guint i = 0; i < candidates->len && ok; i++)
     {
       Candidate *candidate = g_ptr_array_index (candidates, i);
 
+      /* A desk built from a snapshot holds every op it covers: only the bundles above it. */
+      if (candidate->device[0] != '\0' &&
+          candidate->seq_to <= ed_sync_held_get (snapshot_held, candidate->device))
+        continue;
       ok = !g_cancellable_set_error_if_cancelled (cancellable, error) &&
            ingest_file (self, candidate->path, candidate->entry, report, cancellable, error);
     }
@@ -1536,8 +1540,9 @@ ed_sync_ingest (EdSync        *self,
  * @cancellable: (nullable): to stop
  * @error: return location for an error
  *
- * One sync: this desk's new ops out, every other desk's in, and the time and result kept for
- * the Sync page.
+ * One sync: this desk's new ops out, every other desk's in, then the upkeep that falls due
+ * (ed-sync-upkeep.c: its acknowledgement, a snapshot, its old bundles removed), and the time
+ * and result kept for the Sync page.
  */
 gboolean
 ed_sync_run (EdSync        *self,
@@ -1545,6 +1550,7 @@ ed_sync_run (EdSync        *self,
              GCancellable  *cancellable,
              GError       **error)
 {
+  g_autofree char *snapshot = NULL;
   EdDatabase *database;
 
   g_return_val_if_fail (ED_IS_SYNC (self), FALSE);
@@ -1553,7 +1559,69 @@ ed_sync_run (EdSync        *self,
   memset (report, 0, sizeof *report);
   database = database_of (self->context);
   if (!ed_sync_export (self, report, cancellable, error) ||
-      !ed_sync_ingest (self, report, cancellable, error))
+      !_ed_sync_seal_missing_keys (self, cancellable, error) ||
+      !_ed_sync_onboard (self, &snapshot, cancellable, error) ||
+      !ed_sync_ingest (self, report, cancellable, error) ||
+      !_ed_sync_run_upkeep (self, report, cancellable, error))
     return FALSE;
+  report->from_snapshot = snapshot != NULL;
   return ed_sync_state_set_int (database, "last-sync-ms", now_ms (), error);
+}
+
+/* For the parts of the engine in their own files (ed-sync-private.h). */
+
+gboolean
+_ed_sync_write_whole (EdTransport   *transport,
+                      const char    *path,
+                      GBytes        *contents,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  return write_whole (transport, path, contents, cancellable, error);
+}
+
+gboolean
+_ed_sync_write_roster_entry (EdTransport      *transport,
+                             EdRosterEntry    *entry,
+                             const EdDeskKeys *signer,
+                             const EdTeamKey  *proof_key,
+                             GCancellable     *cancellable,
+                             GError          **error)
+{
+  return write_roster_entry (transport, entry, signer, proof_key, cancellable, error);
+}
+
+gboolean
+_ed_sync_check_team (EdSync        *self,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  return check_team (self, cancellable, error);
+}
+
+gboolean
+_ed_sync_refresh_team (EdSync        *self,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  return refresh_team (self, cancellable, error);
+}
+
+gboolean
+_ed_sync_check_member (EdSync  *self,
+                       GError **error)
+{
+  return check_member (self, error);
+}
+
+guint
+_ed_sync_newest_epoch (EdSync *self)
+{
+  return newest_epoch (self);
+}
+
+gint64
+_ed_sync_now (EdSync *self)
+{
+  return self->clock (self->clock_data);
 }

@@ -32,6 +32,7 @@ G_BEGIN_DECLS
  * @n_incomplete: files cut short or still arriving
  * @n_corrupt: files damaged or not genuine
  * @n_refused: files refused (another team's or district's, or a revoked desk's)
+ * @from_snapshot: this desk, new, started from the team's snapshot (SYNC.md §4.7)
  *
  * What one sync did.
  */
@@ -45,6 +46,7 @@ typedef struct
   guint   n_incomplete;
   guint   n_corrupt;
   guint   n_refused;
+  gboolean from_snapshot;
 } EdSyncReport;
 
 #define ED_TYPE_SYNC (ed_sync_get_type ())

@@ -200,6 +200,131 @@ test_three_desks_webdav (EdTestDir     *fixture,
   run_three_desks (fixture, "--webdav", server->url);
 }
 
+static char *
+device_id (const char *db)
+{
+  g_auto(EdTestCliResult) run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+
+  ed_test_cli_run_on (&run, db, "info", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  return g_strdup (json_object_get_string_member (json_node_get_object (root), "device_id"));
+}
+
+/* SYNC.md §4.8 Revocation from the command line: desk A takes desk C out with a new
+ * passphrase; C is told it was taken out, the old passphrase is told it was changed, the new
+ * one joins, and the desks left converge. */
+static void
+test_revoke (EdTestDir     *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *share = ed_test_dir_file (fixture, "share");
+  g_autofree char *passphrase = ed_test_dir_file (fixture, "passphrase");
+  g_autofree char *new_passphrase = ed_test_dir_file (fixture, "new-passphrase");
+  g_autofree char *keys = ed_test_dir_file (fixture, "config");
+  g_autofree char *a_device = NULL;
+  g_autofree char *c_device = NULL;
+  g_autofree char *hash_a = NULL;
+  g_autofree char *hash_b = NULL;
+  g_autofree char *hash_d = NULL;
+  g_auto(EdTestCliResult) revoked = { 0 };
+  g_auto(EdTestCliResult) old_join = { 0 };
+  g_auto(EdTestCliResult) self_revoke = { 0 };
+  Desks desks = { 0 };
+  g_autofree char *d_db = ed_test_dir_file (fixture, "desk-d.db");
+  g_autofree char *e_db = ed_test_dir_file (fixture, "desk-e.db");
+
+  g_setenv ("XDG_CONFIG_HOME", keys, TRUE);
+  g_assert_cmpint (g_mkdir (share, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (passphrase, "Ashmere Vale polling day 2027\n", -1, NULL));
+  g_assert_true (g_file_set_contents (new_passphrase, "Ashmere Vale count night\n", -1, NULL));
+  for (guint d = 0; d < N_DESKS; d++)
+    {
+      g_autofree char *name = g_strdup_printf ("desk-%c.db", 'a' + d);
+
+      desks.dbs[d] = ed_test_dir_file (fixture, name);
+    }
+  cli_ok (desks.dbs[0], "demo", "--electors", "50", NULL);
+  cli_ok (desks.dbs[0], "sync", "setup", "--folder", share, "--passphrase-file", passphrase,
+          NULL);
+  for (guint d = 1; d < N_DESKS; d++)
+    cli_ok (desks.dbs[d], "sync", "join", "--folder", share, "--passphrase-file", passphrase,
+            NULL);
+  sync_all (&desks);
+
+  a_device = device_id (desks.dbs[0]);
+  ed_test_cli_run_on (&self_revoke, desks.dbs[0], "sync", "revoke", a_device, NULL);
+  g_assert_cmpint (self_revoke.status, !=, 0);
+  g_assert_nonnull (strstr (self_revoke.err, "itself"));
+
+  c_device = device_id (desks.dbs[2]);
+  cli_ok (desks.dbs[0], "sync", "revoke", c_device, "--passphrase-file", new_passphrase, NULL);
+  ed_test_cli_run_on (&revoked, desks.dbs[2], "sync", "now", NULL);
+  g_assert_cmpint (revoked.status, !=, 0);
+  g_assert_nonnull (strstr (revoked.err, "taken out"));
+
+  ed_test_cli_run_on (&old_join, d_db, "sync", "join", "--folder", share, "--passphrase-file",
+                      passphrase, NULL);
+  g_assert_cmpint (old_join.status, !=, 0);
+  g_assert_nonnull (strstr (old_join.err, "passphrase was changed"));
+  cli_ok (e_db, "sync", "join", "--folder", share, "--passphrase-file", new_passphrase, NULL);
+
+  cli_ok (desks.dbs[1], "register", "amend", "AA1", "--surname", "Bellingham", NULL);
+  for (guint round = 0; round < 2; round++)
+    {
+      sync_now (desks.dbs[0]);
+      sync_now (desks.dbs[1]);
+      sync_now (e_db);
+    }
+  hash_a = state_hash (desks.dbs[0]);
+  hash_b = state_hash (desks.dbs[1]);
+  hash_d = state_hash (e_db);
+  g_assert_cmpstr (hash_a, ==, hash_b);
+  g_assert_cmpstr (hash_a, ==, hash_d);
+
+  for (guint d = 0; d < N_DESKS; d++)
+    g_free (desks.dbs[d]);
+}
+
+/* SYNC.md §5 criterion 10 from the command line: "sync snapshot" on one desk, and a new desk
+ * that joins starts from it ("from_snapshot") and reaches the same state hash. */
+static void
+test_snapshot (EdTestDir     *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *share = ed_test_dir_file (fixture, "share");
+  g_autofree char *passphrase = ed_test_dir_file (fixture, "passphrase");
+  g_autofree char *keys = ed_test_dir_file (fixture, "config");
+  g_autofree char *a_db = ed_test_dir_file (fixture, "desk-a.db");
+  g_autofree char *c_db = ed_test_dir_file (fixture, "desk-c.db");
+  g_autofree char *hash_a = NULL;
+  g_autofree char *hash_c = NULL;
+  g_auto(EdTestCliResult) snapshot = { 0 };
+  g_auto(EdTestCliResult) first = { 0 };
+  g_autoptr(JsonNode) report = NULL;
+
+  g_setenv ("XDG_CONFIG_HOME", keys, TRUE);
+  g_assert_cmpint (g_mkdir (share, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (passphrase, "Ashmere Vale polling day 2027\n", -1, NULL));
+  cli_ok (a_db, "demo", "--electors", "80", NULL);
+  cli_ok (a_db, "sync", "setup", "--folder", share, "--passphrase-file", passphrase, NULL);
+  sync_now (a_db);
+  ed_test_cli_run_on (&snapshot, a_db, "sync", "snapshot", NULL);
+  g_assert_cmpint (snapshot.status, ==, 0);
+  g_assert_nonnull (strstr (snapshot.out, "esync-v1/snapshots/s-"));
+
+  cli_ok (c_db, "sync", "join", "--folder", share, "--passphrase-file", passphrase, NULL);
+  ed_test_cli_run_on (&first, c_db, "sync", "now", "--json", NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  report = parse_json (first.out);
+  g_assert_true (json_object_get_boolean_member (json_node_get_object (report),
+                                                 "from_snapshot"));
+  hash_a = state_hash (a_db);
+  hash_c = state_hash (c_db);
+  g_assert_cmpstr (hash_a, ==, hash_c);
+}
+
 static int
 compare_names (gconstpointer a,
                gconstpointer b)
@@ -324,6 +449,8 @@ main (int    argc,
   ED_TEST_ADD ("/cli/sync-share/three-desks-folder", test_three_desks_folder);
   ED_TEST_ADD ("/cli/sync-share/three-desks-webdav", test_three_desks_webdav);
   ED_TEST_ADD ("/cli/sync-share/one-desk-three-processes", test_one_desk_three_processes);
+  ED_TEST_ADD ("/cli/sync-share/revoke", test_revoke);
+  ED_TEST_ADD ("/cli/sync-share/criterion-10/snapshot", test_snapshot);
 
   return g_test_run ();
 }

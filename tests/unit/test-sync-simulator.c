@@ -10,8 +10,9 @@
  * seeing it through an adversarial transport (files cut short, bits flipped, placeholders,
  * stale listings, files that vanish and come back, renames that show half a file, sync
  * clients' conflict copies, desktop noise) and a single-writer check (criterion 11) that
- * aborts if a desk touches another's files. They edit, export and ingest at random; then the
- * share heals and every desk syncs until nothing is left to move, and:
+ * aborts if a desk touches another's files. They edit, export, ingest, write snapshots and
+ * remove their old bundles (GC) at random; then the share heals and every desk syncs until
+ * nothing is left to move, and:
  *
  *   P1  every desk has the same state hash (rows, heads, conflicts);
  *   P2  every op made anywhere is in every desk's op log;
@@ -19,8 +20,10 @@
  *   P5  a damaged file was never applied in part: every desk's state is exactly its op log's
  *       (the hash after a fresh ingest of the intact share is the hash already held);
  *   P7  no integrity alarm, as no op id was ever reused;
- *   and criterion 6: with one desk two days slow, one three years fast and, in one seed in
- *       seven, desks that quit and start again an hour back, the fast desk is flagged.
+ *   criterion 6: with one desk two days slow, one three years fast and, in one seed in
+ *       seven, desks that quit and start again an hour back, the fast desk is flagged;
+ *   and, in one seed in three, a new desk joining the healed share with an empty file (from
+ *       the newest snapshot, when there is one) reaches desk 0's state hash and op log.
  *
  * P3 and P6 are properties of the merge, not of the transport: the merge simulator
  * (test-merge-simulator.c) holds them for any order, duplication and delay of delivery, and
@@ -45,6 +48,9 @@
 #include "changes/ed-state-hash.h"
 #include "district/ed-context-private.h"
 #include "sync/ed-bundle.h"
+#include "sync/ed-sync-acks.h"
+#include "sync/ed-sync-gc.h"
+#include "sync/ed-sync-snapshot.h"
 #include "sync/ed-sync-tables.h"
 #include "sync/ed-sync.h"
 #include "ed-test-memory-share.h"
@@ -59,6 +65,7 @@
  * start again (four times a seed, on average) with its clock an hour back: files cost more
  * than memory, so not every seed. Seven shares them fairly among the eight shards. */
 #define RESTART_SEEDS 7
+#define ONBOARD_EVERY 3
 #define PASSPHRASE "simulated passphrase"
 #define MINUTE_MS (G_GINT64_CONSTANT (60) * 1000)
 #define HOUR_MS (60 * MINUTE_MS)
@@ -394,6 +401,37 @@ tolerable (const GError *error)
          error->domain == ED_BUNDLE_ERROR;
 }
 
+/* SYNC.md §4.12's snapshot and GC as random actions: desk @d writes a snapshot, or
+ * acknowledges what it holds, reads the others' acks and removes what of its own bundles it
+ * may (GC's 30 days pass at once on the share held in memory, whose times are counters). A
+ * failure of the adversarial share is tolerable, as for an export. */
+static gboolean
+upkeep_action (Sim   *sim,
+               guint  d,
+               guint  n)
+{
+  SimDesk *desk = &sim->desks[d];
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (g_rand_boolean (sim->rand))
+    {
+      trace (sim, "step %u: desk %u writes a snapshot", n, d);
+      ok = ed_sync_snapshot (desk->sync, NULL, NULL, &error);
+    }
+  else
+    {
+      trace (sim, "step %u: desk %u acknowledges and removes old bundles", n, d);
+      ok = ed_sync_refresh_team (desk->sync, NULL, &error) &&
+           ed_sync_write_ack (desk->sync, NULL, &error) &&
+           ed_sync_read_acks (desk->sync, NULL, NULL, &error) &&
+           ed_sync_gc (desk->sync, NULL, NULL, &error);
+    }
+  if (!ok && !tolerable (error))
+    return fail (sim, "snapshot or GC", d, error);
+  return TRUE;
+}
+
 static gboolean
 step (Sim   *sim,
       guint  n)
@@ -421,6 +459,8 @@ step (Sim   *sim,
         }
       return TRUE;
     }
+  if (action < 0.74)
+    return upkeep_action (sim, d, n);
   trace (sim, "step %u: desk %u ingests", n, d);
   sim->ingests++;
   if (!ed_sync_ingest (desk->sync, &report, NULL, &error) && !tolerable (error))
@@ -475,12 +515,64 @@ check_healed (Sim   *sim,
               char **hashes,
               char **digests);
 
+/* SYNC.md §4.12's onboarding, after the heal: a new desk joins the healed share with an empty
+ * file, starts from the newest snapshot when there is one (bundles GC removed included), and
+ * must reach desk 0's state hash and op log. */
+static gboolean
+check_onboarded_desk (Sim        *sim,
+                      const char *hash,
+                      const char *digest)
+{
+  SimDesk desk = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *new_hash = NULL;
+  g_autofree char *new_digest = NULL;
+  EdSyncReport report = { 0 };
+  gboolean ok = TRUE;
+
+  trace (sim, "a new desk onboards");
+  desk.clock_ms = EPOCH_MS;
+  desk.device = rand_uuid (sim);
+  desk.context = _ed_context_open_full (":memory:", no_modules, sim->schema, desk_clock,
+                                        &desk.clock_ms, desk.device, &error);
+  ok = desk.context != NULL &&
+       ed_database_exec (ed_context_get_database (desk.context), create_thing_sql, &error);
+  if (ok)
+    {
+      desk.transport = ed_test_owned_transport_new (sim->share, desk.device);
+      ok = ed_sync_join (desk.context, desk.transport, PASSPHRASE, NULL, &error) &&
+           (desk.sync = ed_sync_new (desk.context, desk.transport, &error)) != NULL;
+    }
+  if (ok)
+    ed_sync_set_clock (desk.sync, desk_clock, &desk.clock_ms);
+  for (guint round = 0; round < 2 && ok; round++)
+    ok = ed_sync_run (desk.sync, &report, NULL, &error);
+  if (ok)
+    {
+      new_hash = ed_state_hash (ED_REPLICA (desk.context), TRUE, &error);
+      new_digest = op_log_digest (&desk);
+    }
+  if (!ok || new_hash == NULL)
+    ok = fail (sim, "onboard a new desk", N_DESKS, error);
+  else if (g_strcmp0 (new_hash, hash) != 0 || g_strcmp0 (new_digest, digest) != 0)
+    ok = fail (sim, "a new desk did not reach desk 0's state and op log", N_DESKS, NULL);
+  g_clear_object (&desk.sync);
+  g_clear_object (&desk.transport);
+  g_clear_object (&desk.context);
+  g_free (desk.device);
+  return ok;
+}
+
 static gboolean
 heal_and_check (Sim *sim)
 {
   char *hashes[N_DESKS] = { NULL };
   char *digests[N_DESKS] = { NULL };
   gboolean ok = check_healed (sim, hashes, digests);
+
+  /* One seed in ONBOARD_EVERY: a desk's whole first sync costs as much as a heal. */
+  ok = ok && (sim->seed % ONBOARD_EVERY != 0 ||
+              check_onboarded_desk (sim, hashes[0], digests[0]));
 
   free_strings (hashes, N_DESKS);
   free_strings (digests, N_DESKS);

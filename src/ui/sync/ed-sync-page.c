@@ -326,11 +326,20 @@ show_alarms (EdSyncPage *self,
       g_autofree char *title = NULL;
       g_autofree char *subtitle = NULL;
 
-      /* Translators: a change's number on a desk, and the desk */
-      title = g_strdup_printf (_("Change %" PRId64 " made by %s arrived with different "
-                                 "content"), alarm->seq, desk);
-      /* Translators: when, roughly */
-      subtitle = g_strdup_printf (_("Received %s. The copy held here is kept."), when);
+      if (alarm->about_state != NULL)
+        {
+          /* Translators: the desk whose acknowledgement disagrees with this desk's state */
+          title = g_strdup_printf (_("This desk’s district differs from %s’s"), desk);
+          subtitle = g_strdup (alarm->about_state);
+        }
+      else
+        {
+          /* Translators: a change's number on a desk, and the desk */
+          title = g_strdup_printf (_("Change %" PRId64 " made by %s arrived with different "
+                                     "content"), alarm->seq, desk);
+          /* Translators: when, roughly */
+          subtitle = g_strdup_printf (_("Received %s. The copy held here is kept."), when);
+        }
       add_row (self->alarms_list, title, subtitle);
     }
 }
