@@ -1027,6 +1027,11 @@ append_chunk_cb (const guint8  *data,
  *   %ED_BUNDLE_ERROR_INCOMPLETE for a file cut short (read it again later),
  *   %ED_BUNDLE_ERROR_CORRUPT for a whole file that does not check
  */
+static GBytes *
+decrypt_body (BundleLayout     *layout,
+              const EdTeamKey  *key,
+              GError          **error);
+
 GBytes *
 ed_bundle_open (GBytes           *file,
                 const EdTeamKey  *key,
@@ -1034,7 +1039,6 @@ ed_bundle_open (GBytes           *file,
                 GError          **error)
 {
   g_auto(BundleLayout) layout = { 0 };
-  g_autoptr(GByteArray) body = NULL;
 
   g_return_val_if_fail (file != NULL, NULL);
   g_return_val_if_fail (key != NULL, NULL);
@@ -1042,10 +1046,47 @@ ed_bundle_open (GBytes           *file,
 
   if (!parse_and_verify (file, &layout, sign_public, error))
     return NULL;
+  return decrypt_body (&layout, key, error);
+}
+
+/**
+ * ed_bundle_open_verified:
+ * @file: a file ed_bundle_verify() has just accepted: the very same bytes
+ * @key: the team key of the epoch its header names
+ * @error: return location for an error
+ *
+ * Decrypts and checks the body as ed_bundle_open() does, without checking the signature a
+ * second time: for ingest, which verifies the signature before it trusts the header enough to
+ * choose the key. @file is immutable, so what was verified is what is opened.
+ *
+ * Returns: (transfer full) (nullable): the body, or %NULL with @error set
+ */
+GBytes *
+ed_bundle_open_verified (GBytes           *file,
+                         const EdTeamKey  *key,
+                         GError          **error)
+{
+  g_auto(BundleLayout) layout = { 0 };
+
+  g_return_val_if_fail (file != NULL, NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if (!ed_sync_crypto_init (error) || !parse_structure (file, &layout, error))
+    return NULL;
+  return decrypt_body (&layout, key, error);
+}
+
+static GBytes *
+decrypt_body (BundleLayout     *layout,
+              const EdTeamKey  *key,
+              GError          **error)
+{
+  g_autoptr(GByteArray) body = NULL;
+
   /* The structure has shown the body to be no longer than the file, so its length is safe to
    * reserve. */
-  body = g_byte_array_sized_new ((guint) MIN (layout.header->plain_length, G_MAXUINT));
-  if (!decrypt_chunks (&layout, key, append_chunk_cb, body, error))
+  body = g_byte_array_sized_new ((guint) MIN (layout->header->plain_length, G_MAXUINT));
+  if (!decrypt_chunks (layout, key, append_chunk_cb, body, error))
     {
       sodium_memzero (body->data, body->len);
       return NULL;

@@ -123,6 +123,9 @@ GBytes         *ed_bundle_open           (GBytes               *file,
                                           const EdTeamKey      *key,
                                           const guint8         *sign_public,
                                           GError              **error);
+GBytes         *ed_bundle_open_verified  (GBytes               *file,
+                                          const EdTeamKey      *key,
+                                          GError              **error);
 gboolean        ed_bundle_open_chunks    (GBytes               *file,
                                           const EdTeamKey      *key,
                                           const guint8         *sign_public,

@@ -27,6 +27,7 @@ struct _EdSync
   EdTeamFile   *team;        /* as this desk joined it */
   char         *incarnation;
   GHashTable   *desks;       /* device → EdTeamDesk, from the last read of the roster */
+  char         *stored_desks; /* what sync_desk was last written from, to skip writing it again */
   EdClockFunc   clock;       /* when files are retried: the wall clock, or a test's */
   gpointer      clock_data;
 };

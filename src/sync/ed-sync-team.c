@@ -560,12 +560,56 @@ desk_from_entry (const EdRosterEntry *entry,
   return desk;
 }
 
+/* Roster entries are read afresh at every sync, and each Ed25519 check costs as much as the
+ * rest of resolving the roster: the checks that passed are remembered, by a hash of the key,
+ * the signature and the text together, so that only what was never checked is checked. The
+ * hash is of the very bytes, so a changed entry is checked again. */
+#define VERIFIED_MEMO_MAX 4096
+
+static GMutex verified_lock;
+static GHashTable *verified_memo;   /* BLAKE2b of key, signature and text, in base64 */
+
+static char *
+verification_digest (const EdRosterEntry *entry,
+                     const guint8        *sign_public)
+{
+  crypto_generichash_state state;
+  guint8 hash[crypto_generichash_BYTES];
+
+  crypto_generichash_init (&state, NULL, 0, sizeof hash);
+  crypto_generichash_update (&state, sign_public, ED_SIGN_PUBLIC_BYTES);
+  crypto_generichash_update (&state, entry->signature, ED_SIGNATURE_BYTES);
+  crypto_generichash_update (&state, (const guint8 *)entry->signed_text,
+                             strlen (entry->signed_text));
+  crypto_generichash_final (&state, hash, sizeof hash);
+  return ed_sync_base64_encode (hash, sizeof hash);
+}
+
 static gboolean
 signed_by (const EdRosterEntry *entry,
            const guint8        *sign_public)
 {
-  return ed_sync_verify (sign_public, (const guint8 *)entry->signed_text,
-                         strlen (entry->signed_text), entry->signature);
+  g_autofree char *digest = verification_digest (entry, sign_public);
+  gboolean known;
+
+  g_mutex_lock (&verified_lock);
+  known = verified_memo != NULL && g_hash_table_contains (verified_memo, digest);
+  g_mutex_unlock (&verified_lock);
+  if (known)
+    return TRUE;
+  if (!ed_sync_verify (sign_public, (const guint8 *)entry->signed_text,
+                       strlen (entry->signed_text), entry->signature))
+    return FALSE;
+
+  g_mutex_lock (&verified_lock);
+  if (verified_memo == NULL || g_hash_table_size (verified_memo) >= VERIFIED_MEMO_MAX)
+    {
+      g_clear_pointer (&verified_memo, g_hash_table_unref);
+      verified_memo = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    }
+  g_hash_table_add (verified_memo, g_steal_pointer (&digest));
+  g_mutex_unlock (&verified_lock);
+  return TRUE;
 }
 
 static int

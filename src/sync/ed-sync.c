@@ -62,6 +62,7 @@ ed_sync_finalize (GObject *object)
   g_clear_pointer (&self->team, ed_team_file_free);
   g_free (self->incarnation);
   g_clear_pointer (&self->desks, g_hash_table_unref);
+  g_clear_pointer (&self->stored_desks, g_free);
 
   G_OBJECT_CLASS (ed_sync_parent_class)->finalize (object);
 }
@@ -715,14 +716,63 @@ static const char desk_upsert_sql[] =
   "  state = excluded.state, joined_hlc = excluded.joined_hlc, "
   "  revoked_epoch = excluded.revoked_epoch, revoked_after_seq = excluded.revoked_after_seq";
 
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *)a, *(const char * const *)b);
+}
+
+/* What the resolved roster says, in a line per desk, sorted: to tell whether it changed. */
+static char *
+desks_digest (GHashTable *desks)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) all = g_string_new (NULL);
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, desks);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      EdTeamDesk *desk = value;
+      g_autofree char *sign_public = ed_sync_base64_encode (desk->sign_public,
+                                                            ED_SIGN_PUBLIC_BYTES);
+      g_autofree char *box_public = ed_sync_base64_encode (desk->box_public,
+                                                           ED_BOX_PUBLIC_BYTES);
+
+      g_ptr_array_add (lines, g_strdup_printf ("%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%"
+                                               G_GINT64_FORMAT "\x1f%u\x1f%" G_GINT64_FORMAT,
+                                               desk->device, desk->user, desk->host,
+                                               sign_public, box_public,
+                                               ed_desk_state_to_string (desk->state),
+                                               desk->joined_hlc, desk->revoked_epoch,
+                                               desk->revoked_after_seq));
+    }
+  g_ptr_array_sort (lines, compare_strings);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      g_string_append (all, g_ptr_array_index (lines, i));
+      g_string_append_c (all, '\n');
+    }
+  return g_string_free (g_steal_pointer (&all), FALSE);
+}
+
+/* Keeps the desks in sync_desk for the page and the command line. A sync reads the roster at
+ * every run; the rows are written only when what it says changed, in one transaction. */
 static gboolean
 store_desks (EdSync  *self,
              GError **error)
 {
   EdDatabase *database = database_of (self->context);
+  g_autofree char *digest = desks_digest (self->desks);
   GHashTableIter iter;
   gpointer value;
 
+  if (g_strcmp0 (digest, self->stored_desks) == 0)
+    return TRUE;
+  if (!ed_database_exec (database, "SAVEPOINT store_desks", error))
+    return FALSE;
   g_hash_table_iter_init (&iter, self->desks);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
@@ -745,8 +795,15 @@ store_desks (EdSync  *self,
       sqlite3_bind_int64 (stmt, 8, desk->revoked_epoch);
       sqlite3_bind_int64 (stmt, 9, desk->revoked_after_seq);
       if (!ed_database_step_reset (database, stmt, error))
-        return FALSE;
+        {
+          ed_database_exec (database, "ROLLBACK TO store_desks; RELEASE store_desks", NULL);
+          return FALSE;
+        }
     }
+  if (!ed_database_exec (database, "RELEASE store_desks", error))
+    return FALSE;
+  g_free (self->stored_desks);
+  self->stored_desks = g_steal_pointer (&digest);
   return TRUE;
 }
 
@@ -1246,7 +1303,7 @@ ingest_bytes (Ingest   *ingest,
                   _("This desk does not hold the team key it was sealed with yet"));
       return TRUE;
     }
-  body = ed_bundle_open (file, key, desk->sign_public, &local_error);
+  body = ed_bundle_open_verified (file, key, &local_error);
   if (body == NULL)
     {
       ingest_set (ingest, status_of_bundle_error (local_error), local_error->message);
