@@ -907,6 +907,29 @@ ed_sync_approve (EdSync        *self,
                  GCancellable  *cancellable,
                  GError       **error)
 {
+  return ed_sync_approve_shown (self, device, NULL, cancellable, error);
+}
+
+/**
+ * ed_sync_approve_shown:
+ * @self: a member desk's sync
+ * @device: the device id of a desk that asked to join
+ * @shown_sign_public: (nullable) (array fixed-size=32): the signing key whose fingerprint the
+ *   person compared, or %NULL when the caller compared none
+ * @cancellable: (nullable): to stop
+ * @error: return location for an error
+ *
+ * Approves as ed_sync_approve() does, but only the keys whose fingerprint was shown: the
+ * roster is read afresh for the approval, and a request whose key is not the one shown (a
+ * second request under the same desk id, written since) is refused, to be compared again.
+ */
+gboolean
+ed_sync_approve_shown (EdSync        *self,
+                       const char    *device,
+                       const guint8  *shown_sign_public,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
   g_autoptr(EdRosterEntry) entry = NULL;
   EdTeamDesk *desk;
   GHashTableIter iter;
@@ -925,6 +948,14 @@ ed_sync_approve (EdSync        *self,
       g_set_error (error, ED_SYNC_ERROR, ED_SYNC_ERROR_NOT_A_MEMBER,
                    desk == NULL ? _("No desk %s has asked to join the team")
                                 : _("Desk %s is not waiting for approval"), device);
+      return FALSE;
+    }
+  if (shown_sign_public != NULL &&
+      memcmp (shown_sign_public, desk->sign_public, ED_SIGN_PUBLIC_BYTES) != 0)
+    {
+      g_set_error (error, ED_SYNC_ERROR, ED_SYNC_ERROR_NOT_A_MEMBER,
+                   _("Desk %s’s request is not the one whose fingerprint was compared: close "
+                     "this, and compare the fingerprint it shows now"), device);
       return FALSE;
     }
 

@@ -91,6 +91,11 @@ gboolean     ed_sync_approve          (EdSync        *self,
                                        const char    *device,
                                        GCancellable  *cancellable,
                                        GError       **error);
+gboolean     ed_sync_approve_shown    (EdSync        *self,
+                                       const char    *device,
+                                       const guint8  *shown_sign_public,
+                                       GCancellable  *cancellable,
+                                       GError       **error);
 gboolean     ed_sync_run              (EdSync        *self,
                                        EdSyncReport  *report,
                                        GCancellable  *cancellable,

@@ -592,8 +592,8 @@ test_export_interrupted (EdTestDir     *fixture,
 }
 
 /* SYNC.md §4.8b: a desk asks to join without the passphrase; it can sync nothing until a
- * member approves it, and then reaches its peer's state. A desk that only asked cannot
- * approve another. */
+ * member approves it (the keys whose fingerprint was compared, no others), and then reaches
+ * its peer's state. A desk that only asked cannot approve another. */
 static void
 test_request_and_approve (EdTestDir     *fixture,
                           gconstpointer  data)
@@ -609,6 +609,8 @@ test_request_and_approve (EdTestDir     *fixture,
   g_autoptr(EdSync) sync_e = NULL;
   g_autofree char *hash_a = NULL;
   g_autofree char *hash_d = NULL;
+  g_autoptr(EdTeamDesk) shown = NULL;
+  g_autoptr(EdTeamDesk) other = NULL;
   EdSyncReport report;
 
   g_assert_cmpint (g_mkdir (share, 0700), ==, 0);
@@ -642,9 +644,24 @@ test_request_and_approve (EdTestDir     *fixture,
   g_assert_error (error, ED_SYNC_ERROR, ED_SYNC_ERROR_NOT_A_MEMBER);
   g_clear_error (&error);
 
+  /* Approved only with the keys whose fingerprint the person compared: another key (here
+   * e's, as a second request under d's id would bring) is refused and approves nothing. */
   sync_a = ed_sync_new (a, transport, &error);
   g_assert_no_error (error);
-  g_assert_true (ed_sync_approve (sync_a, ed_context_get_device_id (d), NULL, &error));
+  g_assert_true (ed_sync_refresh_team (sync_a, NULL, &error));
+  g_assert_no_error (error);
+  shown = ed_sync_lookup_desk (a, ed_context_get_device_id (d), &error);
+  g_assert_no_error (error);
+  other = ed_sync_lookup_desk (a, ed_context_get_device_id (e), &error);
+  g_assert_no_error (error);
+  g_assert_false (ed_sync_approve_shown (sync_a, ed_context_get_device_id (d),
+                                         other->sign_public, NULL, &error));
+  g_assert_error (error, ED_SYNC_ERROR, ED_SYNC_ERROR_NOT_A_MEMBER);
+  g_clear_error (&error);
+  g_assert_false (ed_sync_run (sync_d, &report, NULL, &error));
+  g_clear_error (&error);
+  g_assert_true (ed_sync_approve_shown (sync_a, ed_context_get_device_id (d),
+                                        shown->sign_public, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (ed_sync_run (sync_d, &report, NULL, &error));
   g_assert_no_error (error);

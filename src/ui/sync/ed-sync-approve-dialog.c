@@ -30,6 +30,7 @@ struct _EdSyncApproveDialog
 
   EdContext        *context;
   char             *device;
+  guint8            shown_sign_public[ED_SIGN_PUBLIC_BYTES];
   EdJob            *job;       /* set while the approval runs */
   GtkWidget        *spinner;
 };
@@ -46,7 +47,8 @@ static guint signals[N_SIGNALS];
 
 typedef struct
 {
-  char *device;
+  char   *device;
+  guint8  shown_sign_public[ED_SIGN_PUBLIC_BYTES];
 } Approve;
 
 static void
@@ -78,7 +80,10 @@ approve_work (EdJob         *job,
   if (transport == NULL)
     return FALSE;
   sync = ed_sync_new (context, transport, error);
-  return sync != NULL && ed_sync_approve (sync, approve->device, cancellable, error);
+  /* The keys whose fingerprint the person compared, and no others. */
+  return sync != NULL && ed_sync_approve_shown (sync, approve->device,
+                                                approve->shown_sign_public, cancellable,
+                                                error);
 }
 
 static void
@@ -128,6 +133,7 @@ ed_sync_approve_dialog_response (AdwMessageDialog *dialog,
       Approve *approve = g_new0 (Approve, 1);
 
       approve->device = g_strdup (self->device);
+      memcpy (approve->shown_sign_public, self->shown_sign_public, ED_SIGN_PUBLIC_BYTES);
       set_busy (self, TRUE);
       self->job = g_object_ref (ed_context_run_job_async (self->context, approve_work, approve,
                                                           approve_free, NULL, approved_cb,
@@ -259,5 +265,6 @@ ed_sync_approve_dialog_new (GtkWindow   *parent,
                        NULL);
   self->context = g_object_ref (context);
   self->device = g_strdup (device);
+  memcpy (self->shown_sign_public, desk->sign_public, ED_SIGN_PUBLIC_BYTES);
   return self;
 }
