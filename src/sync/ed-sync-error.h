@@ -24,6 +24,8 @@ G_BEGIN_DECLS
  * @ED_SYNC_ERROR_TEAM_CHANGED: the share's team file is not the one this desk joined
  * @ED_SYNC_ERROR_BAD_FILE: a file of the team on the share cannot be read (which, and why, is
  *   in the message)
+ * @ED_SYNC_ERROR_AWAITING_APPROVAL: this desk asked to join and no desk of the team has approved
+ *   it yet
  */
 typedef enum
 {
@@ -35,6 +37,7 @@ typedef enum
   ED_SYNC_ERROR_NOT_A_MEMBER,
   ED_SYNC_ERROR_TEAM_CHANGED,
   ED_SYNC_ERROR_BAD_FILE,
+  ED_SYNC_ERROR_AWAITING_APPROVAL,
 } EdSyncError;
 
 GQuark ed_sync_error_quark (void);

@@ -229,6 +229,20 @@ ed_sync_is_set_up (EdContext *context)
   return team != NULL;
 }
 
+/**
+ * ed_sync_is_awaiting_approval:
+ * @context: a district
+ *
+ * Returns: whether this desk asked to join its team and, as its last sync found, no desk of
+ *   the team has approved it yet
+ */
+gboolean
+ed_sync_is_awaiting_approval (EdContext *context)
+{
+  return ed_sync_is_set_up (context) &&
+         ed_sync_state_get_int (database_of (context), "awaiting-approval", 0) != 0;
+}
+
 static gboolean
 check_not_set_up (EdContext  *context,
                   GError    **error)
@@ -530,7 +544,8 @@ ed_sync_request_join (EdContext     *context,
     return FALSE;
   team_keys = ed_team_keys_new ();
   return ed_team_keys_save (device, team_keys, error) &&
-         save_team_state (context, team, 0, error);
+         save_team_state (context, team, 0, error) &&
+         ed_sync_state_set_int (database_of (context), "awaiting-approval", 1, error);
 }
 
 /* The team as this desk joined it, from its own state. */
@@ -827,10 +842,13 @@ check_member (EdSync  *self,
 
   if (me == NULL || me->state != ED_DESK_MEMBER || newest_epoch (self) == 0)
     {
-      g_set_error (error, ED_SYNC_ERROR, ED_SYNC_ERROR_NOT_A_MEMBER,
-                   me != NULL && me->state == ED_DESK_REQUESTED
-                     ? _("This desk waits for a desk of the team to approve it")
-                     : _("This desk is not one of the team’s desks"));
+      /* Waiting is a state of its own, not a failure: the window says so apart. */
+      if (me != NULL && me->state == ED_DESK_REQUESTED)
+        g_set_error (error, ED_SYNC_ERROR, ED_SYNC_ERROR_AWAITING_APPROVAL,
+                     _("This desk waits for a desk of the team to approve it"));
+      else
+        g_set_error (error, ED_SYNC_ERROR, ED_SYNC_ERROR_NOT_A_MEMBER,
+                     _("This desk is not one of the team’s desks"));
       return FALSE;
     }
   return TRUE;

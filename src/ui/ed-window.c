@@ -151,6 +151,7 @@ update_sync_indicator (EdWindow *self)
       return;
     }
   ed_sync_indicator_update (self->sync_indicator, ed_sync_scheduler_get_running (scheduler),
+                            ed_sync_is_awaiting_approval (self->context),
                             ed_sync_scheduler_get_last_error (scheduler),
                             ed_sync_scheduler_get_last_sync_ms (scheduler),
                             ed_sync_scheduler_get_n_conflicts (scheduler));

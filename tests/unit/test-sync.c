@@ -629,7 +629,7 @@ test_request_and_approve (EdTestDir     *fixture,
   sync_d = ed_sync_new (d, transport, &error);
   g_assert_no_error (error);
   g_assert_false (ed_sync_run (sync_d, &report, NULL, &error));
-  g_assert_error (error, ED_SYNC_ERROR, ED_SYNC_ERROR_NOT_A_MEMBER);
+  g_assert_error (error, ED_SYNC_ERROR, ED_SYNC_ERROR_AWAITING_APPROVAL);
   g_clear_error (&error);
 
   /* Another desk that only asked cannot let it in. */
@@ -639,7 +639,7 @@ test_request_and_approve (EdTestDir     *fixture,
   sync_e = ed_sync_new (e, transport, &error);
   g_assert_no_error (error);
   g_assert_false (ed_sync_approve (sync_e, ed_context_get_device_id (d), NULL, &error));
-  g_assert_error (error, ED_SYNC_ERROR, ED_SYNC_ERROR_NOT_A_MEMBER);
+  g_assert_error (error, ED_SYNC_ERROR, ED_SYNC_ERROR_AWAITING_APPROVAL);
   g_clear_error (&error);
 
   sync_a = ed_sync_new (a, transport, &error);
