@@ -111,6 +111,7 @@ ed_district_switcher_set_recent (EdDistrictSwitcher *self,
 
   g_menu_append (actions, _("_Open District File…"), "win.open-file");
   g_menu_append (actions, _("_Create New District…"), "win.new-district");
+  g_menu_append (actions, _("_Join a Sync Team…"), "win.sync-join");
   g_menu_append (actions, _("Open the _Demo District"), "win.open-demo");
 
   if (g_menu_model_get_n_items (G_MENU_MODEL (districts)) > 0)
