@@ -13,6 +13,7 @@
 
 #include "config.h"
 
+#include "district/ed-context-private.h"
 #include "ed-gui-test-util.h"
 #include "sync/ed-sync-desk-info.h"
 #include "sync/ed-sync-job.h"
@@ -20,6 +21,7 @@
 #include "sync/ed-sync.h"
 #include "ui/ed-folder-row.h"
 #include "ui/ed-window.h"
+#include "ui/sync/ed-sync-indicator.h"
 #include "ui/sync/ed-sync-scheduler.h"
 #include "ui/sync/ed-sync-setup-dialog.h"
 
@@ -31,6 +33,7 @@ typedef struct
   char              *share;
   char              *team_path;
   char              *new_path;
+  char              *copy_path;     /* the team's district as it was before the team */
   EdContext         *team;
   EdWindow          *window;
   EdSyncSetupDialog *dialog;
@@ -54,6 +57,15 @@ fixture_setup (Fixture       *fixture,
 
   /* The other desk: its district, its team on the share, and the district synced there. */
   fixture->team_path = ed_gui_test_demo_district (fixture->dir, 20);
+  fixture->copy_path = g_build_filename (fixture->dir, "copy.db", NULL);
+  {
+    g_autofree char *contents = NULL;
+    gsize length;
+
+    g_assert_true (g_file_get_contents (fixture->team_path, &contents, &length, &error));
+    g_assert_true (g_file_set_contents (fixture->copy_path, contents, (gssize)length, &error));
+    g_assert_no_error (error);
+  }
   fixture->team = ed_modules_open_district (fixture->team_path, &error);
   g_assert_no_error (error);
   settings.location = fixture->share;
@@ -93,6 +105,7 @@ fixture_teardown (Fixture       *fixture,
   g_free (fixture->share);
   g_free (fixture->team_path);
   g_free (fixture->new_path);
+  g_free (fixture->copy_path);
 }
 
 static void
@@ -350,6 +363,71 @@ test_ask_then_approved (Fixture       *fixture,
   assert_district_open (fixture);
 }
 
+/* A district of the team's that asked to join: the sidebar's sync button says it waits,
+ * with its own look and name, not that sync failed. */
+static void
+test_waiting_indicator (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *device = g_uuid_string_random ();
+  EdShareSettings settings = { ED_SHARE_FOLDER, fixture->share, NULL, NULL };
+  g_autoptr(EdTransport) transport = ed_share_open_transport (&settings, NULL);
+  EdSyncScheduler *scheduler;
+  GtkWidget *indicator;
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  {
+    /* The copy is a desk of its own. */
+    g_autoptr(EdContext) copy = _ed_context_open_full (fixture->copy_path,
+                                                       ed_modules_get_all (), NULL, NULL,
+                                                       NULL, device, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (ed_sync_request_join (copy, transport, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (ed_share_settings_save (copy, &settings, &error));
+    g_assert_no_error (error);
+  }
+
+  g_assert_true (ed_window_open_district (fixture->window, fixture->copy_path, &error));
+  g_assert_no_error (error);
+  ed_gui_test_iterate ();
+  scheduler = ed_window_get_sync_scheduler (fixture->window);
+  g_assert_nonnull (scheduler);
+  while (ed_sync_scheduler_get_n_runs (scheduler) == 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  while (ed_sync_scheduler_get_running (scheduler))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (ed_sync_scheduler_get_last_error (scheduler));
+
+  indicator = ed_gui_test_find (GTK_WIDGET (fixture->window), ED_TYPE_SYNC_INDICATOR, NULL);
+  g_assert_nonnull (indicator);
+  g_assert_true (gtk_widget_get_visible (indicator));
+  g_assert_cmpint (ed_sync_indicator_get_state (ED_SYNC_INDICATOR (indicator)), ==,
+                   ED_SYNC_INDICATOR_WAITING);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (indicator),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Waiting for approval");
+
+  /* Approved, its next sync brings it in, and the button says it synced. */
+  {
+    g_autoptr(EdSync) sync = ed_sync_new (fixture->team, transport, &error);
+    EdSyncReport report;
+
+    g_assert_no_error (error);
+    g_assert_true (ed_sync_run_now (fixture->team, &report, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (ed_sync_approve (sync, device, NULL, &error));
+    g_assert_no_error (error);
+  }
+  ed_sync_scheduler_run_now (scheduler);
+  while (ed_sync_scheduler_get_running (scheduler))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (ed_sync_scheduler_get_last_error (scheduler));
+  g_assert_cmpint (ed_sync_indicator_get_state (ED_SYNC_INDICATOR (indicator)), ==,
+                   ED_SYNC_INDICATOR_SYNCED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -362,5 +440,7 @@ main (int   argc,
               test_wrong_passphrase, fixture_teardown);
   g_test_add ("/sync-join/ask-then-approved", Fixture, NULL, fixture_setup,
               test_ask_then_approved, fixture_teardown);
+  g_test_add ("/sync-join/waiting-indicator", Fixture, NULL, fixture_setup,
+              test_waiting_indicator, fixture_teardown);
   return g_test_run ();
 }
