@@ -167,6 +167,8 @@ team_choice_toggled_cb (EdSyncSetupDialog *self)
   gtk_button_set_label (GTK_BUTTON (self->set_up_button),
                         choice == TEAM_CREATE ? _("C_reate Team")
                         : choice == TEAM_JOIN ? _("_Join Team") : _("_Ask to Join"));
+  /* A new label names the button afresh, underscore and all: named by its label again. */
+  ed_accessible_name_buttons (gtk_widget_get_parent (self->set_up_button));
   clear_error (self);
 }
 
@@ -788,6 +790,7 @@ new_for_new_desk (GtkWindow              *parent,
                                                    ADW_TYPE_ACTION_ROW), FALSE);
   gtk_check_button_set_active (self->join_check, TRUE);
   gtk_button_set_label (GTK_BUTTON (self->done_button), _("_Close"));
+  ed_accessible_name_buttons (gtk_widget_get_parent (self->done_button));
   return self;
 }
 
