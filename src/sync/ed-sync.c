@@ -230,6 +230,35 @@ ed_sync_is_set_up (EdContext *context)
 }
 
 /**
+ * ed_sync_peek_is_set_up:
+ * @path: a district file
+ *
+ * Reads the file without opening it as a district, for a list of districts: nothing is
+ * migrated or made.
+ *
+ * Returns: whether the desk of that file is in a sync team (or asked to join one)
+ */
+gboolean
+ed_sync_peek_is_set_up (const char *path)
+{
+  static const char sql[] = "SELECT 1 FROM sync_state WHERE key = 'team'";
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean set_up = FALSE;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    set_up = TRUE;
+
+  sqlite3_finalize (stmt);
+  sqlite3_close_v2 (db);
+  return set_up;
+}
+
+/**
  * ed_sync_is_awaiting_approval:
  * @context: a district
  *

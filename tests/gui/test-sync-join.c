@@ -20,6 +20,7 @@
 #include "sync/ed-sync-share.h"
 #include "sync/ed-sync.h"
 #include "ui/ed-folder-row.h"
+#include "ui/ed-recent-districts.h"
 #include "ui/ed-window.h"
 #include "ui/sync/ed-sync-indicator.h"
 #include "ui/sync/ed-sync-scheduler.h"
@@ -343,6 +344,17 @@ test_ask_then_approved (Fixture       *fixture,
                            "they have.");
   g_assert_nonnull (note);
   g_assert_true (gtk_widget_is_visible (note));
+
+  /* The recent districts call it by what it waits for. */
+  {
+    EdRecentDistrict recent = { fixture->new_path, NULL, FALSE };
+
+    recent.joining = ed_sync_peek_is_set_up (fixture->new_path);
+    g_assert_true (recent.joining);
+    g_assert_cmpstr (ed_recent_district_get_title (&recent), ==,
+                     "Waiting for the sync team’s district");
+    g_assert_false (ed_sync_peek_is_set_up (fixture->copy_path));
+  }
 
   /* Closed and opened again from the recent districts: back to waiting, not an error. */
   click (fixture, "_Close");
