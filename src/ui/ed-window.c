@@ -461,6 +461,8 @@ open_district_or_report (EdWindow   *self,
       context = ed_context_open (path, self->modules, &error);
       if (context != NULL)
         {
+          ed_recent_districts_add (get_settings (self), path);
+          refresh_recent (self);
           gtk_window_present (GTK_WINDOW (ed_sync_setup_dialog_new_waiting (
             GTK_WINDOW (self), context, open_joined_district, self)));
           return;

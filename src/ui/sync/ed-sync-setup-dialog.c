@@ -9,11 +9,10 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
 #include <errno.h>
-#include <string.h>
-
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "sync/ed-sync-desk-info.h"
 #include "sync/ed-sync-job.h"
@@ -371,23 +370,35 @@ set_busy (EdSyncSetupDialog *self,
 }
 
 /* The file this dialog made goes again, with SQLite's files beside it: joining failed before
- * the file was in the team, and a half-made district must not be left behind. */
-static void
+ * the file was in the team, and a half-made district must not be left behind. Returns why
+ * one could not be removed, for the person to be told, or %NULL. */
+static char *
 remove_made_file (EdSyncSetupDialog *self)
 {
   const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+  char *problem = NULL;
 
   if (!self->made_file)
-    return;
+    return NULL;
   g_clear_object (&self->context);
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
       g_autofree char *name = g_strconcat (self->path, suffixes[i], NULL);
+      int saved_errno;
 
-      if (g_unlink (name) != 0 && errno != ENOENT)
-        g_debug ("Could not remove %s: %s", name, g_strerror (errno));
+      if (g_unlink (name) == 0 || errno == ENOENT || problem != NULL)
+        continue;
+      saved_errno = errno;
+      {
+        g_autofree char *display = g_filename_display_name (name);
+
+        problem = g_strdup_printf (_("The unfinished district file “%s” could not be "
+                                     "removed (%s): remove it before trying again."),
+                                   display, g_strerror (saved_errno));
+      }
     }
   self->made_file = FALSE;
+  return problem;
 }
 
 static void
@@ -514,9 +525,18 @@ set_up_done_cb (GObject      *source,
   set_busy (self, FALSE);
   if (!ed_job_run_finish (ED_JOB (source), result, &error))
     {
+      g_autofree char *problem = NULL;
+
       /* Nothing of the team is in the file: it goes, and the next try makes it afresh. */
       if (self->made_file && !ed_sync_is_set_up (self->context))
-        remove_made_file (self);
+        problem = remove_made_file (self);
+      if (problem != NULL)
+        {
+          g_autofree char *text = g_strdup_printf ("%s\n%s", error->message, problem);
+
+          show_error (self, text, NULL);
+          return;
+        }
       show_error (self, error->message, NULL);
       return;
     }
