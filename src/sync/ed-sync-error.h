@@ -28,6 +28,8 @@ G_BEGIN_DECLS
  *   withdrawn) when a desk was taken out of the team
  * @ED_SYNC_ERROR_CANNOT_REVOKE: a desk may not be taken out: it is this desk, or the team's
  *   last
+ * @ED_SYNC_ERROR_AWAITING_APPROVAL: this desk asked to join and no desk of the team has approved
+ *   it yet
  */
 typedef enum
 {
@@ -41,6 +43,7 @@ typedef enum
   ED_SYNC_ERROR_BAD_FILE,
   ED_SYNC_ERROR_PASSPHRASE_CHANGED,
   ED_SYNC_ERROR_CANNOT_REVOKE,
+  ED_SYNC_ERROR_AWAITING_APPROVAL,
 } EdSyncError;
 
 GQuark ed_sync_error_quark (void);

@@ -40,6 +40,14 @@ remember_result (EdContext          *context,
                               &local_error) ||
       !ed_sync_state_set (database, "last-error", error != NULL ? error->message : "",
                           &local_error) ||
+      /* A share out of reach says nothing of the approval: only an answer changes it. */
+      ((error == NULL ||
+        g_error_matches (error, ED_SYNC_ERROR, ED_SYNC_ERROR_AWAITING_APPROVAL) ||
+        g_error_matches (error, ED_SYNC_ERROR, ED_SYNC_ERROR_NOT_A_MEMBER)) &&
+       !ed_sync_state_set_int (database, "awaiting-approval", error != NULL &&
+                               g_error_matches (error, ED_SYNC_ERROR,
+                                                ED_SYNC_ERROR_AWAITING_APPROVAL),
+                               &local_error)) ||
       (error == NULL && !ed_sync_last_run_save (database, report, &local_error)))
     g_warning ("Could not keep the result of the sync: %s", local_error->message);
 }

@@ -218,6 +218,49 @@ ed_sync_is_set_up (EdContext *context)
   return team != NULL;
 }
 
+/**
+ * ed_sync_peek_is_set_up:
+ * @path: a district file
+ *
+ * Reads the file without opening it as a district, for a list of districts: nothing is
+ * migrated or made.
+ *
+ * Returns: whether the desk of that file is in a sync team (or asked to join one)
+ */
+gboolean
+ed_sync_peek_is_set_up (const char *path)
+{
+  static const char sql[] = "SELECT 1 FROM sync_state WHERE key = 'team'";
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean set_up = FALSE;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    set_up = TRUE;
+
+  sqlite3_finalize (stmt);
+  sqlite3_close_v2 (db);
+  return set_up;
+}
+
+/**
+ * ed_sync_is_awaiting_approval:
+ * @context: a district
+ *
+ * Returns: whether this desk asked to join its team and, as its last sync found, no desk of
+ *   the team has approved it yet
+ */
+gboolean
+ed_sync_is_awaiting_approval (EdContext *context)
+{
+  return ed_sync_is_set_up (context) &&
+         ed_sync_state_get_int (database_of (context), "awaiting-approval", 0) != 0;
+}
+
 static gboolean
 check_not_set_up (EdContext  *context,
                   GError    **error)
@@ -524,7 +567,8 @@ ed_sync_request_join (EdContext     *context,
     return FALSE;
   team_keys = ed_team_keys_new ();
   return ed_team_keys_save (device, team_keys, error) &&
-         save_team_state (context, team, 0, error);
+         save_team_state (context, team, 0, error) &&
+         ed_sync_state_set_int (database_of (context), "awaiting-approval", 1, error);
 }
 
 /* The team as this desk joined it, from its own state. */
@@ -877,13 +921,16 @@ check_member (EdSync  *self,
 
   if (me == NULL || me->state != ED_DESK_MEMBER || newest_epoch (self) == 0)
     {
-      g_set_error (error, ED_SYNC_ERROR, ED_SYNC_ERROR_NOT_A_MEMBER,
-                   me != NULL && me->state == ED_DESK_REQUESTED
-                     ? _("This desk waits for a desk of the team to approve it")
-                     : me != NULL && me->state == ED_DESK_REVOKED
-                     ? _("This desk was taken out of the team by another desk: it can no "
-                         "longer sync with it")
-                     : _("This desk is not one of the team’s desks"));
+      /* Waiting is a state of its own, not a failure: the window says so apart. */
+      if (me != NULL && me->state == ED_DESK_REQUESTED)
+        g_set_error (error, ED_SYNC_ERROR, ED_SYNC_ERROR_AWAITING_APPROVAL,
+                     _("This desk waits for a desk of the team to approve it"));
+      else
+        g_set_error (error, ED_SYNC_ERROR, ED_SYNC_ERROR_NOT_A_MEMBER,
+                     me != NULL && me->state == ED_DESK_REVOKED
+                       ? _("This desk was taken out of the team by another desk: it can no "
+                           "longer sync with it")
+                       : _("This desk is not one of the team’s desks"));
       return FALSE;
     }
   return TRUE;

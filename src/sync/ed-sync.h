@@ -68,6 +68,8 @@ gboolean     ed_sync_request_join     (EdContext     *context,
                                        GCancellable  *cancellable,
                                        GError       **error);
 gboolean     ed_sync_is_set_up        (EdContext     *context);
+gboolean     ed_sync_is_awaiting_approval (EdContext  *context);
+gboolean     ed_sync_peek_is_set_up   (const char    *path);
 
 EdSync      *ed_sync_new              (EdContext     *context,
                                        EdTransport   *transport,

@@ -130,6 +130,14 @@ open_initial_district (EdApplication *self,
           GtkWidget *dialog;
 
           ed_window_show_welcome (window, NULL);
+          /* A new desk that joined a team: back to where it waits for its district. */
+          if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PENDING))
+            {
+              gtk_window_present (GTK_WINDOW (window));
+              gtk_widget_activate_action (GTK_WIDGET (window), "win.open-district", "s",
+                                          requested_path);
+              return;
+            }
           dialog = adw_message_dialog_new (GTK_WINDOW (window), _("Cannot Open the District"),
                                            error->message);
           adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));

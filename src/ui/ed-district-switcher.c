@@ -102,15 +102,14 @@ ed_district_switcher_set_recent (EdDistrictSwitcher *self,
 
       if (g_strcmp0 (district->path, self->current_path) == 0)
         continue;
-      item = g_menu_item_new (district->council_name != NULL ? district->council_name
-                                                             : _("District not set up"),
-                              NULL);
+      item = g_menu_item_new (ed_recent_district_get_title (district), NULL);
       g_menu_item_set_action_and_target (item, "win.open-district", "s", district->path);
       g_menu_append_item (districts, item);
     }
 
   g_menu_append (actions, _("_Open District File…"), "win.open-file");
   g_menu_append (actions, _("_Create New District…"), "win.new-district");
+  g_menu_append (actions, _("_Join a Sync Team…"), "win.sync-join");
   g_menu_append (actions, _("Open the _Demo District"), "win.open-demo");
 
   if (g_menu_model_get_n_items (G_MENU_MODEL (districts)) > 0)

@@ -9,7 +9,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "district/ed-district-settings.h"
+#include "sync/ed-sync.h"
 #include "ui/ed-recent-districts.h"
 
 /* The districts this account opened lately, most recent first, for the welcome page and the
@@ -32,6 +35,25 @@ ed_recent_district_free (EdRecentDistrict *recent)
  * Returns: (transfer full) (element-type EdRecentDistrict): the recent districts that still
  *   exist, each with its council name read from the file
  */
+/**
+ * ed_recent_district_get_title:
+ * @recent: a recent district
+ *
+ * Returns: what the district is called in a list: its council, or what it waits for
+ */
+const char *
+ed_recent_district_get_title (const EdRecentDistrict *recent)
+{
+  g_return_val_if_fail (recent != NULL, NULL);
+
+  if (recent->council_name != NULL)
+    return recent->council_name;
+  /* A new desk that joined a team: the district comes with its first sync. */
+  if (recent->joining)
+    return _("Waiting for the sync team’s district");
+  return _("District not set up");
+}
+
 GPtrArray *
 ed_recent_districts_list (GSettings *settings)
 {
@@ -52,6 +74,7 @@ ed_recent_districts_list (GSettings *settings)
       recent = g_new0 (EdRecentDistrict, 1);
       recent->path = g_strdup (paths[i]);
       recent->council_name = ed_district_settings_peek_council_name (paths[i]);
+      recent->joining = recent->council_name == NULL && ed_sync_peek_is_set_up (paths[i]);
       g_ptr_array_add (list, recent);
     }
   return list;

@@ -17,9 +17,11 @@ typedef struct
 {
   char *path;
   char *council_name;   /* NULL when the file cannot be read now */
+  gboolean joining;     /* no district yet, but in a sync team: it comes with a sync */
 } EdRecentDistrict;
 
-void       ed_recent_district_free         (EdRecentDistrict *recent);
+void        ed_recent_district_free        (EdRecentDistrict *recent);
+const char *ed_recent_district_get_title   (const EdRecentDistrict *recent);
 GPtrArray *ed_recent_districts_list        (GSettings        *settings);
 void       ed_recent_districts_add         (GSettings        *settings,
                                             const char       *path);

@@ -91,8 +91,7 @@ ed_welcome_page_set_recent (EdWelcomePage *self,
       GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     district->council_name != NULL ? district->council_name
-                                                                    : _("District not set up"));
+                                     ed_recent_district_get_title (district));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), display_path);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);

@@ -151,6 +151,7 @@ update_sync_indicator (EdWindow *self)
       return;
     }
   ed_sync_indicator_update (self->sync_indicator, ed_sync_scheduler_get_running (scheduler),
+                            ed_sync_is_awaiting_approval (self->context),
                             ed_sync_scheduler_get_last_error (scheduler),
                             ed_sync_scheduler_get_last_sync_ms (scheduler),
                             ed_sync_scheduler_get_n_conflicts (scheduler));
@@ -331,7 +332,9 @@ set_context (EdWindow  *self,
  * @error: return location for why it cannot be opened
  *
  * Opens the district in this window, in place of the one open now. A file that holds no
- * district yet is not opened: the person is asked to set it up first.
+ * district yet is not opened: the person is asked to set it up first
+ * (%G_IO_ERROR_NOT_INITIALIZED), or, if it has joined a sync team, to bring the team's
+ * district in (%G_IO_ERROR_PENDING).
  */
 gboolean
 ed_window_open_district (EdWindow    *self,
@@ -353,6 +356,14 @@ ed_window_open_district (EdWindow    *self,
     {
       g_autofree char *name = g_filename_display_name (path);
 
+      /* A new desk that joined a team: its district comes with a sync. */
+      if (ed_sync_is_set_up (context))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_PENDING,
+                       _("“%s” has joined a sync team, and the team’s district has not come "
+                         "into it yet."), name);
+          return FALSE;
+        }
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
                    _("“%s” holds no district yet. Create a new district to set it up."), name);
       return FALSE;
@@ -395,14 +406,69 @@ ed_window_show_welcome (EdWindow   *self,
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
 }
 
+static char *choose_new_district_path (EdWindow   *self,
+                                       const char *council_name);
+
+static gboolean
+open_joined_district (const char  *path,
+                      gpointer     user_data,
+                      GError     **error)
+{
+  return ed_window_open_district (ED_WINDOW (user_data), path, error);
+}
+
+/* A new desk's file is in the team (or asked to be): it is kept among the recent districts,
+ * so that the person can come back to it while it waits. */
+static void
+sync_joined_cb (EdWindow          *self,
+                EdSyncSetupDialog *dialog)
+{
+  ed_recent_districts_add (get_settings (self), ed_sync_setup_dialog_get_path (dialog));
+  refresh_recent (self);
+}
+
+static void
+join_team_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  EdWindow *self = ED_WINDOW (widget);
+  /* Named as a new district is, until the district that comes in names itself. */
+  g_autofree char *path = choose_new_district_path (self, "joined district");
+  EdSyncSetupDialog *dialog = ed_sync_setup_dialog_new_join (GTK_WINDOW (self), path,
+                                                             self->modules,
+                                                             open_joined_district, self);
+
+  g_signal_connect_object (dialog, "set-up", G_CALLBACK (sync_joined_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A file that joined a team but whose district has not come yet goes back to where it
+ * waits, not to an error. */
 static void
 open_district_or_report (EdWindow   *self,
                          const char *path)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(EdContext) context = NULL;
 
-  if (!ed_window_open_district (self, path, &error))
-    show_error (self, _("Cannot Open the District"), error->message);
+  if (ed_window_open_district (self, path, &error))
+    return;
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PENDING))
+    {
+      g_clear_error (&error);
+      context = ed_context_open (path, self->modules, &error);
+      if (context != NULL)
+        {
+          ed_recent_districts_add (get_settings (self), path);
+          refresh_recent (self);
+          gtk_window_present (GTK_WINDOW (ed_sync_setup_dialog_new_waiting (
+            GTK_WINDOW (self), context, open_joined_district, self)));
+          return;
+        }
+    }
+  show_error (self, _("Cannot Open the District"), error->message);
 }
 
 static void
@@ -932,6 +998,7 @@ ed_window_class_init (EdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-district", "s", open_district_action);
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
   gtk_widget_class_install_action (widget_class, "win.new-district", NULL, new_district_action);
+  gtk_widget_class_install_action (widget_class, "win.sync-join", NULL, join_team_action);
   gtk_widget_class_install_action (widget_class, "win.open-file", NULL, open_file_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);

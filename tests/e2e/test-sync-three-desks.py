@@ -6,7 +6,9 @@
 # each desk shows exactly one conflict (SYNC.md §5 criterion 7). The app opens on desk A, where
 # the Sync page, driven through the accessibility tree, shows the conflict with both values
 # and resolves it by choosing one, and Sync Now sends the decision; once B and C sync, no desk
-# has a conflict and every desk has the chosen surname. The application must log no GLib critical or warning throughout.
+# has a conflict and every desk has the chosen surname. Over WebDAV, desk C joins through the
+# app's welcome page instead of the command line (a folder would need the file chooser).
+# The application must log no GLib critical or warning throughout.
 # Usage: test-sync-three-desks.py ELECTORAL-DESK ELECTORAL-DESK-CLI ED-E2E-WEBDAV
 # Copyright 2026 The Electoral Desk authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -55,7 +57,58 @@ def conflicts(cli_path, env, db):
     return cli_json(cli_path, env, db, "conflicts", "list")
 
 
-def run_team(app_path, cli_path, share_args, home, label):
+def editable(root, name):
+    """The showing field of that name that takes text (a group's title may share the name)."""
+    def fields():
+        found = []
+        for node in d.find_all(root, None, name):
+            try:
+                node.queryEditableText()
+            except NotImplementedError:
+                continue
+            found.append(node)
+        return found
+    return d.wait_for(fields, f"the field {name!r}")[0]
+
+
+def join_in_app(app_path, env, home, db, url, passphrase):
+    """A new desk joins from the welcome page: the app opens on a file that is not there yet,
+    joins the WebDAV team with its passphrase, brings the district in and opens it."""
+    log = d.AppLog(home)
+    app_process = subprocess.Popen([app_path, "--db", db], env=env, stderr=log.file)
+    try:
+        app = d.find_app("electoral-desk")
+        frame = d.find(app, "frame", None, timeout=60)
+        d.press(d.find_actionable(frame, "push button", "Join a Sync Team", timeout=30))
+        dialog = d.find(app, "frame", "Join a Sync Team", timeout=20)
+        d.click(d.find(dialog, None, "A WebDAV Server"))
+        d.set_text(editable(dialog, "Address"), url)
+        d.press(d.find_actionable(dialog, "push button", "Next"))
+        d.set_text(editable(dialog, "Team Passphrase"), passphrase)
+        d.press(d.find_actionable(dialog, "push button", "Join Team"))
+        d.wait_for(lambda: not d.find_all(app, "frame", "Join a Sync Team"),
+                   "the district to come in and the dialog to close", timeout=120)
+        d.find(frame, "list", "Modules", timeout=30)
+        d.wait_for(lambda: frame.name.endswith("— Electoral Desk"), "the district in the title")
+    except Exception:
+        try:
+            d.dump(d.find_app("electoral-desk", timeout=2))
+        except Exception:
+            pass
+        for line in log.problems():
+            print(line, file=sys.stderr)
+        raise
+    finally:
+        if app_process.poll() is None:
+            app_process.terminate()
+            try:
+                app_process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                app_process.kill()
+    log.check()
+
+
+def run_team(app_path, cli_path, share_args, home, label, app_join_url=None):
     env = dict(os.environ,
                HOME=home,
                XDG_DATA_HOME=os.path.join(home, "data"),
@@ -64,15 +117,22 @@ def run_team(app_path, cli_path, share_args, home, label):
                GSETTINGS_BACKEND="memory")
     dbs = [os.path.join(home, f"desk-{name}.db") for name in "abc"]
     passphrase = os.path.join(home, "passphrase")
+    passphrase_text = "Ashmere Vale polling day 2027"
     with open(passphrase, "w") as f:
-        f.write("Ashmere Vale polling day 2027\n")
+        f.write(passphrase_text + "\n")
 
     # Desk A keeps the district and makes the team; B and C are new files that join it and
     # take the district from the share.
     cli(cli_path, env, dbs[0], "demo", "--electors", "300")
     cli(cli_path, env, dbs[0], "sync", "setup", *share_args, "--passphrase-file", passphrase)
+    if app_join_url is not None:
+        # The district reaches the share first: the app opens it as soon as it joins.
+        cli(cli_path, env, dbs[0], "sync", "now")
     for db in dbs[1:]:
-        cli(cli_path, env, db, "sync", "join", *share_args, "--passphrase-file", passphrase)
+        if app_join_url is not None and db == dbs[2]:
+            join_in_app(app_path, env, home, db, app_join_url, passphrase_text)
+        else:
+            cli(cli_path, env, db, "sync", "join", *share_args, "--passphrase-file", passphrase)
     sync_all(cli_path, env, dbs)
     original = surname_of(cli_path, env, dbs[2])
     assert original == surname_of(cli_path, env, dbs[0])
@@ -178,7 +238,7 @@ def main(app_path, cli_path, webdav_path):
             raise d.E2EError(f"the WebDAV server did not start: {reason}")
         try:
             home = tempfile.mkdtemp(prefix="ed-e2e-sync-webdav-")
-            run_team(app_path, cli_path, ["--webdav", url], home, "WebDAV")
+            run_team(app_path, cli_path, ["--webdav", url], home, "WebDAV", app_join_url=url)
             shutil.rmtree(home, ignore_errors=True)
         finally:
             server.stdin.close()

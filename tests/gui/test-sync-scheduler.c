@@ -427,36 +427,45 @@ test_indicator_states (void)
 
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (indicator)));
 
-  ed_sync_indicator_update (indicator, FALSE, NULL, now - 2 * 60 * 1000 - 5000, 0);
+  ed_sync_indicator_update (indicator, FALSE, FALSE, NULL, now - 2 * 60 * 1000 - 5000, 0);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (indicator)));
   g_assert_cmpint (ed_sync_indicator_get_state (indicator), ==, ED_SYNC_INDICATOR_SYNCED);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "synced");
   assert_said (indicator, "Synced 2 minutes ago");
 
-  ed_sync_indicator_update (indicator, TRUE, NULL, now, 0);
+  ed_sync_indicator_update (indicator, TRUE, FALSE, NULL, now, 0);
   g_assert_cmpint (ed_sync_indicator_get_state (indicator), ==, ED_SYNC_INDICATOR_SYNCING);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "syncing");
   g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (
     gtk_stack_get_visible_child (GTK_STACK (stack)))));
   assert_said (indicator, "Syncing");
 
-  ed_sync_indicator_update (indicator, FALSE, "The share cannot be reached", now, 0);
+  ed_sync_indicator_update (indicator, FALSE, FALSE, "The share cannot be reached", now, 0);
   g_assert_cmpint (ed_sync_indicator_get_state (indicator), ==, ED_SYNC_INDICATOR_FAILED);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "failed");
   assert_said (indicator, "Sync failed: The share cannot be reached");
 
-  ed_sync_indicator_update (indicator, FALSE, NULL, now, 3);
+  ed_sync_indicator_update (indicator, FALSE, FALSE, NULL, now, 3);
   g_assert_cmpint (ed_sync_indicator_get_state (indicator), ==, ED_SYNC_INDICATOR_CONFLICTS);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "conflicts");
   g_assert_nonnull (ed_gui_test_find (stack, GTK_TYPE_LABEL, "3"));
   assert_said (indicator, "Synced, with 3 conflicts to settle");
-  ed_sync_indicator_update (indicator, FALSE, NULL, now, 1);
+  ed_sync_indicator_update (indicator, FALSE, FALSE, NULL, now, 1);
   assert_said (indicator, "Synced, with 1 conflict to settle");
 
   /* A failure outranks conflicts, and a run under way outranks both. */
-  ed_sync_indicator_update (indicator, FALSE, "Gone", now, 3);
+  ed_sync_indicator_update (indicator, FALSE, FALSE, "Gone", now, 3);
   g_assert_cmpint (ed_sync_indicator_get_state (indicator), ==, ED_SYNC_INDICATOR_FAILED);
-  ed_sync_indicator_update (indicator, TRUE, "Gone", now, 3);
+  ed_sync_indicator_update (indicator, TRUE, FALSE, "Gone", now, 3);
+  g_assert_cmpint (ed_sync_indicator_get_state (indicator), ==, ED_SYNC_INDICATOR_SYNCING);
+
+  /* A desk that asked to join is waiting, not failed, though its last sync ended with why. */
+  ed_sync_indicator_update (indicator, FALSE, TRUE,
+                            "This desk waits for a desk of the team to approve it", now, 0);
+  g_assert_cmpint (ed_sync_indicator_get_state (indicator), ==, ED_SYNC_INDICATOR_WAITING);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "waiting");
+  assert_said (indicator, "Waiting for approval");
+  ed_sync_indicator_update (indicator, TRUE, TRUE, NULL, now, 0);
   g_assert_cmpint (ed_sync_indicator_get_state (indicator), ==, ED_SYNC_INDICATOR_SYNCING);
 
   /* Nothing inside the button is named: the button's name is all a screen reader says. */

@@ -482,7 +482,7 @@ test_approve (Fixture       *fixture,
 
   /* Not yet a member: its sync says it waits. */
   g_assert_false (ed_sync_run_now (new_desk, &report, NULL, &error));
-  g_assert_error (error, ED_SYNC_ERROR, ED_SYNC_ERROR_NOT_A_MEMBER);
+  g_assert_error (error, ED_SYNC_ERROR, ED_SYNC_ERROR_AWAITING_APPROVAL);
   g_clear_error (&error);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sync-approve", "s",

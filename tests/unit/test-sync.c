@@ -631,7 +631,7 @@ test_request_and_approve (EdTestDir     *fixture,
   sync_d = ed_sync_new (d, transport, &error);
   g_assert_no_error (error);
   g_assert_false (ed_sync_run (sync_d, &report, NULL, &error));
-  g_assert_error (error, ED_SYNC_ERROR, ED_SYNC_ERROR_NOT_A_MEMBER);
+  g_assert_error (error, ED_SYNC_ERROR, ED_SYNC_ERROR_AWAITING_APPROVAL);
   g_clear_error (&error);
 
   /* Another desk that only asked cannot let it in. */
@@ -641,7 +641,7 @@ test_request_and_approve (EdTestDir     *fixture,
   sync_e = ed_sync_new (e, transport, &error);
   g_assert_no_error (error);
   g_assert_false (ed_sync_approve (sync_e, ed_context_get_device_id (d), NULL, &error));
-  g_assert_error (error, ED_SYNC_ERROR, ED_SYNC_ERROR_NOT_A_MEMBER);
+  g_assert_error (error, ED_SYNC_ERROR, ED_SYNC_ERROR_AWAITING_APPROVAL);
   g_clear_error (&error);
 
   /* Approved only with the keys whose fingerprint the person compared: another key (here

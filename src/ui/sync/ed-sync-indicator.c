@@ -37,7 +37,7 @@ struct _EdSyncIndicator
 
 G_DEFINE_FINAL_TYPE (EdSyncIndicator, ed_sync_indicator, GTK_TYPE_BUTTON)
 
-static const char * const state_names[] = { "synced", "syncing", "failed", "conflicts" };
+static const char * const state_names[] = { "synced", "syncing", "failed", "conflicts", "waiting" };
 
 /**
  * ed_sync_indicator_describe_age:
@@ -97,6 +97,7 @@ age_cb (gpointer user_data)
  * ed_sync_indicator_update:
  * @self: the indicator
  * @running: whether a sync is under way
+ * @waiting: whether this desk waits for a desk of its team to approve it
  * @error: (nullable): what stopped the last sync, %NULL if it ran to its end
  * @last_sync_ms: when the last sync that ran to its end ended (ms since 1970), or 0
  * @n_conflicts: the conflicts open in the district
@@ -106,6 +107,7 @@ age_cb (gpointer user_data)
 void
 ed_sync_indicator_update (EdSyncIndicator *self,
                           gboolean         running,
+                          gboolean         waiting,
                           const char      *error,
                           gint64           last_sync_ms,
                           guint            n_conflicts)
@@ -120,6 +122,12 @@ ed_sync_indicator_update (EdSyncIndicator *self,
     {
       self->state = ED_SYNC_INDICATOR_SYNCING;
       text = g_strdup (_("Syncing"));
+    }
+  else if (waiting)
+    {
+      /* Asking to join is not a failure: nothing is wrong until someone approves it. */
+      self->state = ED_SYNC_INDICATOR_WAITING;
+      text = g_strdup (_("Waiting for approval"));
     }
   else if (error != NULL)
     {

@@ -17,6 +17,8 @@ G_BEGIN_DECLS
  * @ED_SYNC_INDICATOR_SYNCING: a sync is under way
  * @ED_SYNC_INDICATOR_FAILED: the last sync failed
  * @ED_SYNC_INDICATOR_CONFLICTS: synced, with conflicts for a person to settle
+ * @ED_SYNC_INDICATOR_WAITING: this desk asked to join its team and waits for a desk of the
+ *   team to approve it
  *
  * What the header bar's sync button shows.
  */
@@ -26,6 +28,7 @@ typedef enum
   ED_SYNC_INDICATOR_SYNCING,
   ED_SYNC_INDICATOR_FAILED,
   ED_SYNC_INDICATOR_CONFLICTS,
+  ED_SYNC_INDICATOR_WAITING,
 } EdSyncIndicatorState;
 
 #define ED_TYPE_SYNC_INDICATOR (ed_sync_indicator_get_type ())
@@ -34,6 +37,7 @@ G_DECLARE_FINAL_TYPE (EdSyncIndicator, ed_sync_indicator, ED, SYNC_INDICATOR, Gt
 
 void                 ed_sync_indicator_update    (EdSyncIndicator *self,
                                                   gboolean         running,
+                                                  gboolean         waiting,
                                                   const char      *error,
                                                   gint64           last_sync_ms,
                                                   guint            n_conflicts);

@@ -9,10 +9,13 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "sync/ed-sync-desk-info.h"
+#include "sync/ed-sync-job.h"
 #include "sync/ed-sync-share.h"
 #include "sync/ed-sync.h"
 #include "ui/ed-accessible.h"
@@ -25,7 +28,13 @@
  * is typed is checked before anything is tried; the work itself (a key derived from the
  * passphrase with Argon2id takes a second or so, and a WebDAV server is across the network)
  * runs as a job on its own connection, with the dialog insensitive. If it fails the dialog
- * says why and keeps everything typed. */
+ * says why and keeps everything typed.
+ *
+ * A new desk joins from the welcome page with ed_sync_setup_dialog_new_join(): the dialog
+ * makes an empty district file, joins (or asks to join) into it, runs the first sync that
+ * brings the team's district in, and hands the file to be opened. A file made here is
+ * removed again if joining fails before the file is in the team, so nothing half made is
+ * left behind. */
 
 typedef enum
 {
@@ -41,11 +50,25 @@ struct _EdSyncSetupDialog
   EdContext            *context;
   EdJob                *job;          /* set while the work runs */
 
+  /* Joining as a new desk: the file the district goes in, and who opens it once it came. */
+  gboolean              join_only;
+  char                 *path;
+  const EdModule * const *modules;
+  EdSyncSetupOpenFunc   open_func;
+  gpointer              open_data;
+  gboolean              made_file;    /* the file is this dialog's and not in a team yet */
+  guint                 pulse_id;     /* while the first sync runs */
+
   GtkWidget            *cancel_button;
   GtkWidget            *back_button;
   GtkWidget            *next_button;
   GtkWidget            *set_up_button;
   GtkWidget            *done_button;
+  GtkWidget            *check_button;
+  GtkLabel             *note_label;
+  AdwStatusPage        *waiting_page;
+  AdwStatusPage        *arriving_page;
+  GtkProgressBar       *sync_progress;
   GtkWidget            *spinner;
   GtkLabel             *error_label;
   GtkStack             *steps;
@@ -143,6 +166,8 @@ team_choice_toggled_cb (EdSyncSetupDialog *self)
   gtk_button_set_label (GTK_BUTTON (self->set_up_button),
                         choice == TEAM_CREATE ? _("C_reate Team")
                         : choice == TEAM_JOIN ? _("_Join Team") : _("_Ask to Join"));
+  /* A new label names the button afresh, underscore and all: named by its label again. */
+  ed_accessible_name_buttons (gtk_widget_get_parent (self->set_up_button));
   clear_error (self);
 }
 
@@ -159,6 +184,16 @@ show_step (EdSyncSetupDialog *self,
   gtk_widget_set_visible (self->next_button, share);
   gtk_widget_set_visible (self->set_up_button, team);
   gtk_widget_set_visible (self->done_button, !share && !team);
+  /* Only a desk that waits for its district can look again: one in a district has it. */
+  gtk_widget_set_visible (self->check_button, self->join_only && !share && !team);
+}
+
+static void
+show_note (EdSyncSetupDialog *self,
+           const char        *note)
+{
+  gtk_label_set_text (self->note_label, note);
+  gtk_widget_set_visible (GTK_WIDGET (self->note_label), note != NULL);
 }
 
 /* The share as typed, or %NULL with the message that says what is wrong and the row it is
@@ -324,13 +359,157 @@ static void
 set_busy (EdSyncSetupDialog *self,
           gboolean           busy)
 {
-  GtkWidget *buttons[] = { self->back_button, self->set_up_button };
+  GtkWidget *buttons[] = { self->back_button, self->set_up_button, self->check_button,
+                           self->done_button };
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->steps), !busy);
   for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
     gtk_widget_set_sensitive (buttons[i], !busy);
   gtk_widget_set_visible (self->spinner, busy);
   gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), busy);
+}
+
+/* The file this dialog made goes again, with SQLite's files beside it: joining failed before
+ * the file was in the team, and a half-made district must not be left behind. Returns why
+ * one could not be removed, for the person to be told, or %NULL. */
+static char *
+remove_made_file (EdSyncSetupDialog *self)
+{
+  const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+  char *problem = NULL;
+
+  if (!self->made_file)
+    return NULL;
+  g_clear_object (&self->context);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (self->path, suffixes[i], NULL);
+      int saved_errno;
+
+      if (g_unlink (name) == 0 || errno == ENOENT || problem != NULL)
+        continue;
+      saved_errno = errno;
+      {
+        g_autofree char *display = g_filename_display_name (name);
+
+        problem = g_strdup_printf (_("The unfinished district file “%s” could not be "
+                                     "removed (%s): remove it before trying again."),
+                                   display, g_strerror (saved_errno));
+      }
+    }
+  self->made_file = FALSE;
+  return problem;
+}
+
+static void
+show_waiting (EdSyncSetupDialog *self,
+              const char        *fingerprint)
+{
+  gtk_label_set_text (self->fingerprint_label, fingerprint);
+  if (self->join_only)
+    adw_status_page_set_description (self->waiting_page,
+                                     _("Read this desk’s fingerprint to the person at a desk "
+                                       "of the team. They open Sync, choose this desk and "
+                                       "approve it once the fingerprint they see is the same. "
+                                       "Then choose Check Again: the district comes in. You "
+                                       "can close this and come back later: the district file "
+                                       "is kept among the recent districts."));
+  show_step (self, "waiting");
+}
+
+/* Hands the file to be opened, once the first sync has run. A team whose district has not
+ * reached the share yet leaves the file waiting, and says so. */
+static void
+open_district (EdSyncSetupDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->open_func (self->path, self->open_data, &error))
+    {
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PENDING))
+    {
+      show_step (self, "arriving");
+      show_note (self, _("The team’s district has not reached the shared folder yet: the desk "
+                         "that made the team has not synced since. Check again once it has."));
+      return;
+    }
+  show_error (self, error->message, NULL);
+}
+
+static gboolean
+pulse_cb (gpointer user_data)
+{
+  EdSyncSetupDialog *self = user_data;
+
+  gtk_progress_bar_pulse (self->sync_progress);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+sync_progress_cb (EdSyncSetupDialog *self,
+                  double             fraction,
+                  const char        *text)
+{
+  gtk_progress_bar_set_text (self->sync_progress, text);
+}
+
+static void
+first_sync_done_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(EdSyncSetupDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  EdSyncReport report = { 0 };
+  gboolean ok;
+
+  ok = ed_sync_run_finish (ED_JOB (source), result, &report, &error);
+  g_clear_object (&self->job);
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
+  set_busy (self, FALSE);
+  if (ok)
+    {
+      gtk_progress_bar_set_fraction (self->sync_progress, 1.0);
+      open_district (self);
+      return;
+    }
+  if (g_error_matches (error, ED_SYNC_ERROR, ED_SYNC_ERROR_AWAITING_APPROVAL))
+    {
+      show_note (self, _("No desk of the team has approved this desk yet. Check again once "
+                         "they have."));
+      return;
+    }
+  show_error (self, error->message, NULL);
+}
+
+/* The first sync brings the whole district in: tens of seconds for a large one, on a
+ * worker, with the dialog showing that it works. */
+static void
+start_first_sync (EdSyncSetupDialog *self)
+{
+  g_return_if_fail (self->job == NULL);
+
+  clear_error (self);
+  show_note (self, NULL);
+  set_busy (self, TRUE);
+  gtk_progress_bar_set_fraction (self->sync_progress, 0.0);
+  gtk_progress_bar_set_text (self->sync_progress, _("Syncing"));
+  self->pulse_id = g_timeout_add (200, pulse_cb, self);
+  self->job = g_object_ref (ed_sync_run_async (self->context, NULL, first_sync_done_cb,
+                                               g_object_ref (self)));
+  g_signal_connect_object (self->job, "progress", G_CALLBACK (sync_progress_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+check_clicked_cb (EdSyncSetupDialog *self)
+{
+  if (self->job != NULL || self->context == NULL)
+    return;
+  start_first_sync (self);
 }
 
 static void
@@ -346,18 +525,41 @@ set_up_done_cb (GObject      *source,
   set_busy (self, FALSE);
   if (!ed_job_run_finish (ED_JOB (source), result, &error))
     {
+      g_autofree char *problem = NULL;
+
+      /* Nothing of the team is in the file: it goes, and the next try makes it afresh. */
+      if (self->made_file && !ed_sync_is_set_up (self->context))
+        problem = remove_made_file (self);
+      if (problem != NULL)
+        {
+          g_autofree char *text = g_strdup_printf ("%s\n%s", error->message, problem);
+
+          show_error (self, text, NULL);
+          return;
+        }
       show_error (self, error->message, NULL);
       return;
     }
   set_up = ed_job_get_task_data (ED_JOB (source));
+  self->made_file = FALSE;
   g_signal_emit (self, signals[SET_UP], 0);
+  if (self->join_only)
+    {
+      if (set_up->choice == TEAM_REQUEST)
+        show_waiting (self, set_up->fingerprint);
+      else
+        {
+          show_step (self, "arriving");
+          start_first_sync (self);
+        }
+      return;
+    }
   if (set_up->choice != TEAM_REQUEST)
     {
       gtk_window_destroy (GTK_WINDOW (self));
       return;
     }
-  gtk_label_set_text (self->fingerprint_label, set_up->fingerprint);
-  show_step (self, "waiting");
+  show_waiting (self, set_up->fingerprint);
 }
 
 static void
@@ -405,6 +607,29 @@ set_up_clicked_cb (EdSyncSetupDialog *self)
       return;
     }
 
+  /* A new desk's district file is made only now, when there is something to put in it. */
+  if (self->join_only && self->context == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (g_file_test (self->path, G_FILE_TEST_EXISTS))
+        {
+          g_autofree char *name = g_filename_display_name (self->path);
+
+          g_set_error (&error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                       _("There is a file at “%s” already: the district of a team joined anew "
+                         "needs a file of its own"), name);
+        }
+      else
+        self->context = ed_context_open (self->path, self->modules, &error);
+      if (self->context == NULL)
+        {
+          show_error (self, error->message, NULL);
+          return;
+        }
+      self->made_file = TRUE;
+    }
+
   set_up = g_new0 (SetUp, 1);
   set_up->settings = g_steal_pointer (&settings);
   set_up->choice = choice;
@@ -431,10 +656,21 @@ ed_sync_setup_dialog_dispose (GObject *object)
 {
   EdSyncSetupDialog *self = ED_SYNC_SETUP_DIALOG (object);
 
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
   g_clear_object (&self->context);
   g_clear_object (&self->job);
 
   G_OBJECT_CLASS (ed_sync_setup_dialog_parent_class)->dispose (object);
+}
+
+static void
+ed_sync_setup_dialog_finalize (GObject *object)
+{
+  EdSyncSetupDialog *self = ED_SYNC_SETUP_DIALOG (object);
+
+  g_free (self->path);
+
+  G_OBJECT_CLASS (ed_sync_setup_dialog_parent_class)->finalize (object);
 }
 
 static void
@@ -445,6 +681,7 @@ ed_sync_setup_dialog_class_init (EdSyncSetupDialogClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = ed_sync_setup_dialog_dispose;
+  object_class->finalize = ed_sync_setup_dialog_finalize;
   window_class->close_request = ed_sync_setup_dialog_close_request;
 
   /**
@@ -464,6 +701,11 @@ ed_sync_setup_dialog_class_init (EdSyncSetupDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EdSyncSetupDialog, next_button);
   gtk_widget_class_bind_template_child (widget_class, EdSyncSetupDialog, set_up_button);
   gtk_widget_class_bind_template_child (widget_class, EdSyncSetupDialog, done_button);
+  gtk_widget_class_bind_template_child (widget_class, EdSyncSetupDialog, check_button);
+  gtk_widget_class_bind_template_child (widget_class, EdSyncSetupDialog, note_label);
+  gtk_widget_class_bind_template_child (widget_class, EdSyncSetupDialog, waiting_page);
+  gtk_widget_class_bind_template_child (widget_class, EdSyncSetupDialog, arriving_page);
+  gtk_widget_class_bind_template_child (widget_class, EdSyncSetupDialog, sync_progress);
   gtk_widget_class_bind_template_child (widget_class, EdSyncSetupDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, EdSyncSetupDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, EdSyncSetupDialog, steps);
@@ -487,6 +729,7 @@ ed_sync_setup_dialog_class_init (EdSyncSetupDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, next_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, set_up_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, check_clicked_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -543,4 +786,124 @@ ed_sync_setup_dialog_new (GtkWindow *parent,
   self = g_object_new (ED_TYPE_SYNC_SETUP_DIALOG, "transient-for", parent, NULL);
   self->context = g_object_ref (context);
   return self;
+}
+
+/* The dialog for a new desk: only joining is offered, and the district goes in @path. */
+static EdSyncSetupDialog *
+new_for_new_desk (GtkWindow              *parent,
+                  const char             *path,
+                  const EdModule * const *modules,
+                  EdSyncSetupOpenFunc     open_func,
+                  gpointer                user_data)
+{
+  EdSyncSetupDialog *self = g_object_new (ED_TYPE_SYNC_SETUP_DIALOG,
+                                          "transient-for", parent,
+                                          "title", _("Join a Sync Team"),
+                                          NULL);
+
+  self->join_only = TRUE;
+  self->path = g_strdup (path);
+  self->modules = modules;
+  self->open_func = open_func;
+  self->open_data = user_data;
+  gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->create_check),
+                                                   ADW_TYPE_ACTION_ROW), FALSE);
+  gtk_check_button_set_active (self->join_check, TRUE);
+  gtk_button_set_label (GTK_BUTTON (self->done_button), _("_Close"));
+  ed_accessible_name_buttons (gtk_widget_get_parent (self->done_button));
+  return self;
+}
+
+/**
+ * ed_sync_setup_dialog_new_join:
+ * @parent: (nullable): the window it belongs to
+ * @path: where the new district file goes; no file may be there yet
+ * @modules: the modules the district file is made with
+ * @open_func: opens the district once it has come in
+ * @user_data: for @open_func
+ *
+ * A new desk joins a team from nothing: the dialog offers only to join with the team
+ * passphrase or to ask to join, makes the district file at @path when the person joins, and
+ * brings the team's district into it with a first sync. It emits #EdSyncSetupDialog::set-up
+ * once the file is in the team.
+ *
+ * Returns: (transfer none): the dialog, not shown yet
+ */
+EdSyncSetupDialog *
+ed_sync_setup_dialog_new_join (GtkWindow              *parent,
+                               const char             *path,
+                               const EdModule * const *modules,
+                               EdSyncSetupOpenFunc     open_func,
+                               gpointer                user_data)
+{
+  EdSyncSetupDialog *self;
+  g_autofree char *name = NULL;
+  g_autofree char *note = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (open_func != NULL, NULL);
+
+  self = new_for_new_desk (parent, path, modules, open_func, user_data);
+  name = g_filename_display_name (path);
+  note = g_strdup_printf (_("The team’s district will be kept in %s."), name);
+  show_note (self, note);
+  return self;
+}
+
+/**
+ * ed_sync_setup_dialog_new_waiting:
+ * @parent: (nullable): the window it belongs to
+ * @context: a district file that is in a team (or asked to be) but has no district yet
+ * @open_func: opens the district once it has come in
+ * @user_data: for @open_func
+ *
+ * Takes a new desk back to where it stopped: waiting for approval, or for the district to
+ * come in, with Check Again to sync.
+ *
+ * Returns: (transfer none): the dialog, not shown yet
+ */
+EdSyncSetupDialog *
+ed_sync_setup_dialog_new_waiting (GtkWindow           *parent,
+                                  EdContext           *context,
+                                  EdSyncSetupOpenFunc  open_func,
+                                  gpointer             user_data)
+{
+  EdSyncSetupDialog *self;
+
+  g_return_val_if_fail (ED_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (open_func != NULL, NULL);
+
+  self = new_for_new_desk (parent, ed_database_get_path (ed_context_get_database (context)),
+                           NULL, open_func, user_data);
+  self->context = g_object_ref (context);
+  if (ed_sync_is_awaiting_approval (context))
+    {
+      g_autofree char *fingerprint = ed_sync_get_own_fingerprint (context, NULL);
+
+      show_waiting (self, fingerprint != NULL ? fingerprint : "");
+    }
+  else
+    {
+      adw_status_page_set_description (self->arriving_page,
+                                       _("This desk has joined the team, but the district has "
+                                         "not come in yet. Choose Check Again to sync and "
+                                         "bring it in."));
+      show_step (self, "arriving");
+    }
+  return self;
+}
+
+/**
+ * ed_sync_setup_dialog_get_path:
+ * @self: a dialog made for a new desk
+ *
+ * Returns: (nullable): the district file a new desk joins into; %NULL for a district that
+ *   is open already
+ */
+const char *
+ed_sync_setup_dialog_get_path (EdSyncSetupDialog *self)
+{
+  g_return_val_if_fail (ED_IS_SYNC_SETUP_DIALOG (self), NULL);
+
+  return self->path;
 }

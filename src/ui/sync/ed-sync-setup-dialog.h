@@ -23,7 +23,29 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (EdSyncSetupDialog, ed_sync_setup_dialog, ED, SYNC_SETUP_DIALOG, AdwWindow)
 
-EdSyncSetupDialog *ed_sync_setup_dialog_new (GtkWindow *parent,
-                                             EdContext *context);
+/**
+ * EdSyncSetupOpenFunc:
+ * @path: the district file that the team's district has come into
+ * @error: return location for why it cannot be opened: %G_IO_ERROR_PENDING if the district
+ *   has not come in yet
+ *
+ * Returns: whether the district was opened
+ */
+typedef gboolean (*EdSyncSetupOpenFunc) (const char  *path,
+                                         gpointer     user_data,
+                                         GError     **error);
+
+EdSyncSetupDialog *ed_sync_setup_dialog_new         (GtkWindow              *parent,
+                                                     EdContext              *context);
+EdSyncSetupDialog *ed_sync_setup_dialog_new_join    (GtkWindow              *parent,
+                                                     const char             *path,
+                                                     const EdModule * const *modules,
+                                                     EdSyncSetupOpenFunc     open_func,
+                                                     gpointer                user_data);
+EdSyncSetupDialog *ed_sync_setup_dialog_new_waiting (GtkWindow              *parent,
+                                                     EdContext              *context,
+                                                     EdSyncSetupOpenFunc     open_func,
+                                                     gpointer                user_data);
+const char        *ed_sync_setup_dialog_get_path    (EdSyncSetupDialog      *self);
 
 G_END_DECLS
