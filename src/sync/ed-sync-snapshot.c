@@ -712,6 +712,7 @@ typedef struct
   gint64  hlc;
   guint64 size;
   gint64  mtime;
+  gint64  covers;   /* for onboarding: how many ops it covers, all desks together */
 } SnapshotName;
 
 static void
@@ -829,13 +830,66 @@ record_failure (EdSync        *self,
  * @error: return location for an error of this desk's own
  *
  * For a desk that holds no changes yet (one that has just joined with a new file): loads the
- * newest snapshot on the share that checks, in one transaction, so that its ingest then reads
+ * snapshot on the share that covers most and checks, in one transaction, so that its ingest then reads
  * only the bundles above it (SYNC.md §4.7 Onboarding). A snapshot that is cut short, damaged
  * or not genuine is recorded in the ledger and the next older one tried; with none, the desk
  * reads every bundle as before.
  *
  * Returns: whether this desk's own work went well (no snapshot to load is no failure)
  */
+static char *covered_by (EdSync        *self,
+                         SnapshotName  *name,
+                         GCancellable  *cancellable,
+                         GError       **error);
+
+static int
+compare_most_covering_first (gconstpointer a,
+                             gconstpointer b)
+{
+  const SnapshotName *x = *(SnapshotName **)a;
+  const SnapshotName *y = *(SnapshotName **)b;
+
+  if (x->covers != y->covers)
+    return x->covers > y->covers ? -1 : 1;
+  return compare_newest_first (a, b);
+}
+
+/* Orders the snapshots to start from by what they cover, the most first, rather than by their
+ * writers' clocks: a desk whose clock runs years fast would otherwise make its oldest snapshot
+ * the "newest" for ever, and the bundles it lacks may be gone. A snapshot whose coverage
+ * cannot be read is tried last. */
+static gboolean
+order_for_onboarding (EdSync        *self,
+                      GPtrArray     *names,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  for (guint i = 0; i < names->len; i++)
+    {
+      SnapshotName *name = g_ptr_array_index (names, i);
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *text = covered_by (self, name, cancellable, &local_error);
+      g_autoptr(GHashTable) held = text != NULL ? ed_sync_held_from_json (text) : NULL;
+      GHashTableIter iter;
+      gpointer seq;
+
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      name->covers = -1;
+      if (held == NULL)
+        continue;
+      name->covers = 0;
+      g_hash_table_iter_init (&iter, held);
+      while (g_hash_table_iter_next (&iter, NULL, &seq))
+        name->covers += *(gint64 *)seq;
+    }
+  g_ptr_array_sort (names, compare_most_covering_first);
+  return TRUE;
+}
+
 gboolean
 _ed_sync_onboard (EdSync        *self,
                   char         **out_loaded,
@@ -853,7 +907,7 @@ _ed_sync_onboard (EdSync        *self,
   if (!empty)
     return TRUE;
   names = list_snapshots (self, cancellable, error);
-  if (names == NULL)
+  if (names == NULL || !order_for_onboarding (self, names, cancellable, error))
     return FALSE;
 
   for (guint i = 0; i < names->len; i++)

@@ -555,7 +555,16 @@ check_onboarded_desk (Sim        *sim,
   if (!ok || new_hash == NULL)
     ok = fail (sim, "onboard a new desk", N_DESKS, error);
   else if (g_strcmp0 (new_hash, hash) != 0 || g_strcmp0 (new_digest, digest) != 0)
-    ok = fail (sim, "a new desk did not reach desk 0's state and op log", N_DESKS, NULL);
+    {
+      /* Which of the two, and how far off: enough to tell a lost bundle from a merge fault. */
+      g_printerr ("new desk: state %s, op log %s; from snapshot %d; %" G_GINT64_FORMAT
+                  " ops, desk 0 %" G_GINT64_FORMAT "\n",
+                  g_strcmp0 (new_hash, hash) == 0 ? "same" : "differs",
+                  g_strcmp0 (new_digest, digest) == 0 ? "same" : "differs",
+                  report.from_snapshot, count_rows (&desk, "op_log"),
+                  count_rows (&sim->desks[0], "op_log"));
+      ok = fail (sim, "a new desk did not reach desk 0's state and op log", N_DESKS, NULL);
+    }
   g_clear_object (&desk.sync);
   g_clear_object (&desk.transport);
   g_clear_object (&desk.context);
