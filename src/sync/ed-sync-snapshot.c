@@ -842,6 +842,27 @@ static char *covered_by (EdSync        *self,
                          GCancellable  *cancellable,
                          GError       **error);
 
+/* A snapshot whose coverage could not be read: if the file itself does not check (cut short,
+ * damaged), it is recorded as the bundles that do not are, naming the file. */
+static gboolean
+record_if_not_genuine (EdSync        *self,
+                       SnapshotName  *name,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  g_autofree char *path = g_strdup_printf (ED_SHARE_SNAPSHOTS "/%s", name->name);
+  EdTeamDesk *desk = g_hash_table_lookup (self->desks, name->device);
+  g_autoptr(GBytes) file = NULL;
+  g_autoptr(GError) failure = NULL;
+
+  if (desk == NULL || desk->state != ED_DESK_MEMBER)
+    return TRUE;
+  file = ed_transport_read (self->transport, path, cancellable, NULL);
+  if (file == NULL || ed_bundle_verify (file, desk->sign_public, &failure))
+    return TRUE;
+  return record_failure (self, name, path, failure, error);
+}
+
 static int
 compare_most_covering_first (gconstpointer a,
                              gconstpointer b)
@@ -880,7 +901,12 @@ order_for_onboarding (EdSync        *self,
         }
       name->covers = -1;
       if (held == NULL)
-        continue;
+        {
+          /* Tried last, so perhaps never: if it does not check, the ledger says so now. */
+          if (!record_if_not_genuine (self, name, cancellable, error))
+            return FALSE;
+          continue;
+        }
       name->covers = 0;
       g_hash_table_iter_init (&iter, held);
       while (g_hash_table_iter_next (&iter, NULL, &seq))
