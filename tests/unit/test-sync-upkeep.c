@@ -242,8 +242,9 @@ test_acks (EdTestDir     *fixture,
   hlc_before = stored_hlc;
 
   /* A newer-numbered ack for B that B did not sign: left out. */
+#define FORGED_ACK "{\"ack\": \"{}\", \"signature\": \"AAAA\"}"
   forged_path = ed_share_ack_path (b_device, 999999);
-  forged = g_bytes_new_static ("{\"ack\": \"{}\", \"signature\": \"AAAA\"}", 36);
+  forged = g_bytes_new_static (FORGED_ACK, strlen (FORGED_ACK));
   g_assert_true (ed_transport_write_new (team.transport, forged_path, forged, NULL, &error));
   g_assert_no_error (error);
   run (&team, team.a);
