@@ -28,22 +28,11 @@
 #include "sync/ed-transport-folder.h"
 #include "ed-test-demo.h"
 #include "ed-test-dir.h"
+#include "ed-test-sync-team.h"
 
 #define PASSPHRASE "correct horse battery staple"
 #define NEW_PASSPHRASE "a new passphrase for the team"
 #define N_ELECTORS 60
-
-static EdContext *
-open_new_desk (EdTestDir  *fixture,
-               const char *name)
-{
-  g_autofree char *path = ed_test_dir_file (fixture, name);
-  g_autoptr(GError) error = NULL;
-  EdContext *context = ed_modules_open_district (path, &error);
-
-  g_assert_no_error (error);
-  return context;
-}
 
 static EdSyncReport
 run (EdContext   *context,
@@ -59,22 +48,12 @@ run (EdContext   *context,
   return report;
 }
 
-static char *
-state_hash (EdContext *context)
-{
-  g_autoptr(GError) error = NULL;
-  char *hash = ed_state_hash (ED_REPLICA (context), TRUE, &error);
-
-  g_assert_no_error (error);
-  return hash;
-}
-
 static void
 assert_same_state (EdContext *x,
                    EdContext *y)
 {
-  g_autofree char *hash_x = state_hash (x);
-  g_autofree char *hash_y = state_hash (y);
+  g_autofree char *hash_x = ed_test_sync_state_hash (x);
+  g_autofree char *hash_y = ed_test_sync_state_hash (y);
 
   g_assert_cmpstr (hash_x, ==, hash_y);
 }
@@ -272,8 +251,8 @@ team_build (Team      *team,
   g_assert_cmpint (g_mkdir (team->share, 0700), ==, 0);
   team->transport = ed_transport_folder_new (team->share);
   team->a = ed_test_demo_open_as (fixture, "a.db", N_ELECTORS);
-  team->b = open_new_desk (fixture, "b.db");
-  team->x = open_new_desk (fixture, "x.db");
+  team->b = ed_test_sync_open_new_desk (fixture, "b.db");
+  team->x = ed_test_sync_open_new_desk (fixture, "x.db");
   g_assert_true (ed_sync_create_team (team->a, team->transport, PASSPHRASE, NULL, &error));
   g_assert_no_error (error);
   join (team->b, team->transport, PASSPHRASE);
@@ -355,7 +334,7 @@ test_revoked_desk_later_bundles_refused (EdTestDir     *fixture,
   assert_same_state (team.a, team.b);
 
   /* The old passphrase no longer joins: the team's key moved on without a new one. */
-  d = open_new_desk (fixture, "d.db");
+  d = ed_test_sync_open_new_desk (fixture, "d.db");
   g_assert_false (ed_sync_join (d, team.transport, PASSPHRASE, NULL, &error));
   g_assert_error (error, ED_SYNC_ERROR, ED_SYNC_ERROR_PASSPHRASE_CHANGED);
   g_assert_nonnull (strstr (error->message, "passphrase was changed"));
@@ -387,12 +366,12 @@ test_new_passphrase (EdTestDir     *fixture,
   team_build (&team, fixture);
   revoke_desk (team.a, team.transport, team.x, NEW_PASSPHRASE);
 
-  d = open_new_desk (fixture, "d.db");
+  d = ed_test_sync_open_new_desk (fixture, "d.db");
   g_assert_false (ed_sync_join (d, team.transport, PASSPHRASE, NULL, &error));
   g_assert_error (error, ED_SYNC_ERROR, ED_SYNC_ERROR_PASSPHRASE_CHANGED);
   g_clear_error (&error);
 
-  e = open_new_desk (fixture, "e.db");
+  e = ed_test_sync_open_new_desk (fixture, "e.db");
   join (e, team.transport, NEW_PASSPHRASE);
   /* A member seals the older epochs' keys to it at its next sync. */
   run (team.a, team.transport);
@@ -554,8 +533,8 @@ test_two_revoke_at_once (EdTestDir     *fixture,
   const char *revoked[2];
 
   team_build (&team, fixture);
-  c = open_new_desk (fixture, "c.db");
-  y = open_new_desk (fixture, "y.db");
+  c = ed_test_sync_open_new_desk (fixture, "c.db");
+  y = ed_test_sync_open_new_desk (fixture, "y.db");
   join (c, team.transport, PASSPHRASE);
   join (y, team.transport, PASSPHRASE);
   run (team.a, team.transport);

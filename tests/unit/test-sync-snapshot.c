@@ -27,6 +27,7 @@
 #include "sync/ed-transport-folder.h"
 #include "ed-test-demo.h"
 #include "ed-test-dir.h"
+#include "ed-test-sync-team.h"
 
 #define PASSPHRASE "correct horse battery staple"
 #define N_ELECTORS 40
@@ -44,18 +45,6 @@ static gint64
 team_clock (gpointer user_data)
 {
   return ((Team *)user_data)->now_ms;
-}
-
-static EdContext *
-open_new_desk (EdTestDir  *fixture,
-               const char *name)
-{
-  g_autofree char *path = ed_test_dir_file (fixture, name);
-  g_autoptr(GError) error = NULL;
-  EdContext *context = ed_modules_open_district (path, &error);
-
-  g_assert_no_error (error);
-  return context;
 }
 
 static EdSync *
@@ -81,16 +70,6 @@ run (Team      *team,
   g_assert_true (ed_sync_run (sync, &report, NULL, &error));
   g_assert_no_error (error);
   return report;
-}
-
-static char *
-state_hash (EdContext *context)
-{
-  g_autoptr(GError) error = NULL;
-  char *hash = ed_state_hash (ED_REPLICA (context), TRUE, &error);
-
-  g_assert_no_error (error);
-  return hash;
 }
 
 static void
@@ -125,7 +104,7 @@ team_build (Team      *team,
   g_assert_cmpint (g_mkdir (team->share, 0700), ==, 0);
   team->transport = ed_transport_folder_new (team->share);
   team->a = ed_test_demo_open_as (fixture, "a.db", N_ELECTORS);
-  team->b = open_new_desk (fixture, "b.db");
+  team->b = ed_test_sync_open_new_desk (fixture, "b.db");
   g_assert_true (ed_sync_create_team (team->a, team->transport, PASSPHRASE, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (ed_sync_join (team->b, team->transport, PASSPHRASE, NULL, &error));
@@ -165,7 +144,7 @@ join_new_desk (Team       *team,
                const char *name)
 {
   g_autoptr(GError) error = NULL;
-  EdContext *context = open_new_desk (fixture, name);
+  EdContext *context = ed_test_sync_open_new_desk (fixture, name);
 
   g_assert_true (ed_sync_join (context, team->transport, PASSPHRASE, NULL, &error));
   g_assert_no_error (error);
@@ -183,8 +162,8 @@ static void
 assert_same_state (EdContext *x,
                    EdContext *y)
 {
-  g_autofree char *hash_x = state_hash (x);
-  g_autofree char *hash_y = state_hash (y);
+  g_autofree char *hash_x = ed_test_sync_state_hash (x);
+  g_autofree char *hash_y = ed_test_sync_state_hash (y);
 
   g_assert_cmpstr (hash_x, ==, hash_y);
 }

@@ -28,6 +28,7 @@
 #include "sync/ed-transport-folder.h"
 #include "ed-test-demo.h"
 #include "ed-test-dir.h"
+#include "ed-test-sync-team.h"
 
 #define PASSPHRASE "correct horse battery staple"
 #define N_ELECTORS 40
@@ -45,18 +46,6 @@ static gint64
 team_clock (gpointer user_data)
 {
   return ((Team *)user_data)->now_ms;
-}
-
-static EdContext *
-open_new_desk (EdTestDir  *fixture,
-               const char *name)
-{
-  g_autofree char *path = ed_test_dir_file (fixture, name);
-  g_autoptr(GError) error = NULL;
-  EdContext *context = ed_modules_open_district (path, &error);
-
-  g_assert_no_error (error);
-  return context;
 }
 
 static EdSync *
@@ -156,7 +145,7 @@ team_build (Team      *team,
   g_assert_cmpint (g_mkdir (team->share, 0700), ==, 0);
   team->transport = ed_transport_folder_new (team->share);
   team->a = ed_test_demo_open_as (fixture, "a.db", N_ELECTORS);
-  team->b = open_new_desk (fixture, "b.db");
+  team->b = ed_test_sync_open_new_desk (fixture, "b.db");
   g_assert_true (ed_sync_create_team (team->a, team->transport, PASSPHRASE, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (ed_sync_join (team->b, team->transport, PASSPHRASE, NULL, &error));
@@ -370,7 +359,7 @@ test_gc_ignores_revoked_snapshot (EdTestDir     *fixture,
   g_autoptr(EdSync) sync_a = NULL;
 
   team_build (&team, fixture);
-  x = open_new_desk (fixture, "x.db");
+  x = ed_test_sync_open_new_desk (fixture, "x.db");
   g_assert_true (ed_sync_join (x, team.transport, PASSPHRASE, NULL, &error));
   g_assert_no_error (error);
   run (&team, x);
