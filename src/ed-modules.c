@@ -15,6 +15,7 @@
 #include "register/ed-register-command.h"
 #include "register/ed-register-demo.h"
 #include "register/ed-register-tables.h"
+#include "stations/ed-stations-tables.h"
 #include "sync/ed-sync-command.h"
 #include "sync/ed-sync-tables.h"
 
@@ -36,6 +37,7 @@ static const EdModule register_module = {
 static const EdModule stations_module = {
   .id = "stations",
   .title = N_("Polling Stations"),
+  .add_schema = ed_stations_add_schema,
 };
 
 static const EdModule elections_module = {

@@ -931,6 +931,9 @@ insert_property (EdChangeSet         *change_set,
   values[ED_PROPERTY_COL_AREA] = g_variant_new_string ("");
   values[ED_PROPERTY_COL_POSTCODE] = g_variant_new_string (postcode);
   values[ED_PROPERTY_COL_POLLING_DISTRICT] = g_variant_new_string (edit->polling_district);
+  /* Placed on the map once a gazetteer or station file gives its coordinates. */
+  values[ED_PROPERTY_COL_EASTING] = g_variant_new_int64 (0);
+  values[ED_PROPERTY_COL_NORTHING] = g_variant_new_int64 (0);
   ed_register_table_column_names (&ed_property_table, columns);
   if (!ed_change_set_insert (change_set, ed_property_table.name, NULL, columns, values,
                              G_N_ELEMENTS (values), &id, error))

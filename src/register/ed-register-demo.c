@@ -289,6 +289,8 @@ add_property (Builder      *builder,
   values[ED_PROPERTY_COL_AREA] = text ("");
   values[ED_PROPERTY_COL_POSTCODE] = text (postcode);
   values[ED_PROPERTY_COL_POLLING_DISTRICT] = text (part->polling_district_id);
+  values[ED_PROPERTY_COL_EASTING] = g_variant_new_int64 (0);
+  values[ED_PROPERTY_COL_NORTHING] = g_variant_new_int64 (0);
   return builder_insert (builder, &ed_property_table, values, error);
 }
 

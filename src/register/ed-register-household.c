@@ -27,7 +27,7 @@
  * polling district's code and name. */
 static const char property_sql[] =
   "SELECT p.uprn, p.property, p.street, p.locality, p.town, p.area, p.postcode, "
-  "  p.polling_district, coalesce (d.code, ''), coalesce (d.name, '') "
+  "  p.polling_district, p.easting, p.northing, coalesce (d.code, ''), coalesce (d.name, '') "
   "FROM property AS p LEFT JOIN polling_district AS d ON d.id = p.polling_district "
   "WHERE p.id = ?1";
 

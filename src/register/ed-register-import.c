@@ -1057,6 +1057,8 @@ write_register (Import                *import,
       ed_bulk_insert_set_text (properties, ED_PROPERTY_COL_POSTCODE, or_empty (property->postcode));
       ed_bulk_insert_set_text (properties, ED_PROPERTY_COL_POLLING_DISTRICT,
                                or_empty (property->part->id));
+      ed_bulk_insert_set_int64 (properties, ED_PROPERTY_COL_EASTING, 0);
+      ed_bulk_insert_set_int64 (properties, ED_PROPERTY_COL_NORTHING, 0);
       if (!ed_bulk_insert_add (properties, &property->id, error))
         return FALSE;
     }

@@ -54,6 +54,8 @@ static const EdColumnDef property_columns[] = {
   [ED_PROPERTY_COL_AREA] = { "area", ED_VALUE_TEXT },
   [ED_PROPERTY_COL_POSTCODE] = { "postcode", ED_VALUE_TEXT },
   [ED_PROPERTY_COL_POLLING_DISTRICT] = { "polling_district", ED_VALUE_TEXT },
+  [ED_PROPERTY_COL_EASTING] = { "easting", ED_VALUE_INTEGER },
+  [ED_PROPERTY_COL_NORTHING] = { "northing", ED_VALUE_INTEGER },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (property_columns) == ED_PROPERTY_N_COLS);
 
