@@ -15,6 +15,7 @@
 #include "register/ed-register-command.h"
 #include "register/ed-register-demo.h"
 #include "register/ed-register-tables.h"
+#include "stations/ed-stations-command.h"
 #include "stations/ed-stations-tables.h"
 #include "sync/ed-sync-command.h"
 #include "sync/ed-sync-tables.h"
@@ -37,7 +38,9 @@ static const EdModule register_module = {
 static const EdModule stations_module = {
   .id = "stations",
   .title = N_("Polling Stations"),
+  .summary = N_("Polling places and stations, the polling plan, maps and reviews"),
   .add_schema = ed_stations_add_schema,
+  .command = ed_stations_command,
 };
 
 static const EdModule elections_module = {

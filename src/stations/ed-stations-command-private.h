@@ -1,0 +1,28 @@
+/* ed-stations-command-private.h
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "district/ed-command.h"
+
+G_BEGIN_DECLS
+
+/*
+ * Each of `electoral-desk-cli stations ACTION …` in a file of its own, with its own options:
+ * argv[0] is the action's name ("import"), as a command's argv[0] is its own.
+ */
+typedef struct
+{
+  const char    *name;
+  EdCommandFunc  run;
+  const char    *usage;    /* the arguments after the name, untranslated: "FILE…" */
+  const char    *summary;  /* translatable, marked with N_() */
+} EdStationsAction;
+
+extern const EdStationsAction _ed_stations_actions[];
+
+G_END_DECLS

@@ -1,0 +1,60 @@
+/* ed-stations-command.c
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* electoral-desk-cli stations ACTION …: polling places and stations from the command line.
+ * Each action parses its own options (ed-stations-command-*.c); this only finds it. */
+
+#define G_LOG_DOMAIN "ed-stations"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "stations/ed-stations-command.h"
+#include "stations/ed-stations-command-private.h"
+
+/* In the order `stations --help` lists them. */
+const EdStationsAction _ed_stations_actions[] = {
+  { NULL }
+};
+
+static void
+print_help (void)
+{
+  g_print ("%s\n  electoral-desk-cli stations ACTION …\n\n%s\n\n", _("Usage:"),
+           _("Polling districts, places and stations: the polling plan, maps, reviews and the "
+             "EMS station files. Each action has --help of its own."));
+  for (const EdStationsAction *action = _ed_stations_actions; action->name != NULL; action++)
+    g_print ("  %s %s\n      %s\n", action->name, action->usage, _(action->summary));
+}
+
+/**
+ * ed_stations_command:
+ * @globals: the options before the command's name
+ * @argc: the number of arguments, the command's name first
+ * @argv: (array length=argc): the arguments
+ *
+ * Runs `electoral-desk-cli stations ACTION …`.
+ *
+ * Returns: the exit status
+ */
+int
+ed_stations_command (const EdCommandGlobals  *globals,
+                     int                      argc,
+                     char                   **argv)
+{
+  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
+    {
+      print_help ();
+      return argc < 2 ? ED_COMMAND_EXIT_USAGE : ED_COMMAND_EXIT_OK;
+    }
+  for (const EdStationsAction *action = _ed_stations_actions; action->name != NULL; action++)
+    if (g_str_equal (argv[1], action->name))
+      return action->run (globals, argc - 1, argv + 1);
+  return ed_command_usage ("stations", _("“%s” is not an action of stations; --help lists "
+                                         "them"), argv[1]);
+}
