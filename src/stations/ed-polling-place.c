@@ -321,7 +321,8 @@ ed_place_edit_validate (const EdPlaceEdit *edit)
                  _("Expected metres north on the National Grid, a whole number from 0 to "
                    "1300000."));
   if (easting_ok && northing_ok && (easting == 0) != (northing == 0))
-    add_problem (problems, easting == 0 ? "easting" : "northing",
+    /* Under the one given, which the officer has just typed. */
+    add_problem (problems, easting != 0 ? "easting" : "northing",
                  _("Give both the easting and the northing, or neither."));
 
   if (*edit->hire_fee != '\0')

@@ -13,15 +13,14 @@
 
 #include "ui/ed-module-pages.h"
 #include "ui/register/ed-register-page.h"
+#include "ui/stations/ed-stations-page.h"
 #include "ui/sync/ed-sync-page.h"
 
 /* Each module's page, by the id of its row in the module list. A module not built yet says
  * so, and what it will do, rather than showing controls that do nothing. */
 static const EdModulePageInfo pages[] = {
   { "register", "x-office-address-book-symbolic", ed_register_page_get_type, NULL },
-  { "stations", "mark-location-symbolic", NULL,
-    N_("Polling districts, places and stations will live here, with the polling plan, station "
-       "capacity and staffing, accessibility assessments and the statutory reviews.") },
+  { "stations", "mark-location-symbolic", ed_stations_page_get_type, NULL },
   { "elections", "emblem-documents-symbolic", NULL,
     N_("Elections and their contests will live here, with the timetable counted in working days "
        "back from polling day, and poll cards.") },

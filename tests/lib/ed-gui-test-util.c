@@ -19,7 +19,14 @@ void
 ed_gui_test_init (int    *argc,
                   char ***argv)
 {
+  g_autofree char *data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
+
   g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* Isolating the folders hides the system's shared MIME database too, and without it
+   * GdkPixbuf cannot tell that libadwaita's SVG icons (an expander row's arrow) are SVG.
+   * Reading the system's data is harmless: only the user's folders must be the test's own. */
+  g_setenv ("XDG_DATA_DIRS", data_dirs != NULL ? data_dirs : "/usr/local/share:/usr/share",
+            TRUE);
   if (!gtk_init_check ())
     {
       g_print ("1..0 # SKIP no display\n");

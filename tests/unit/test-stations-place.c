@@ -152,7 +152,7 @@ test_validation (void)
     g_free (edit->northing);
     edit->northing = g_strdup ("");
     problems = ed_place_edit_validate (edit);
-    g_assert_nonnull (ed_field_problems_lookup (problems, "northing"));
+    g_assert_nonnull (ed_field_problems_lookup (problems, "easting"));
   }
 }
 

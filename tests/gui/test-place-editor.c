@@ -1,0 +1,164 @@
+/* test-place-editor.c
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The place editor and the Polling Stations page's list of places, driven as an officer
+ * would: by the labelled rows and the buttons. */
+
+#include "config.h"
+
+#include "core/ed-database.h"
+#include "stations/ed-polling-place.h"
+#include "ui/stations/ed-place-editor.h"
+#include "ui/stations/ed-stations-page.h"
+#include "ed-gui-test-util.h"
+#include "tests/lib/ed-test-dir.h"
+#include "tests/lib/ed-test-register.h"
+
+static GtkWidget *
+find_entry (GtkWidget  *root,
+            const char *title)
+{
+  GtkWidget *row = ed_gui_test_find (root, ADW_TYPE_ENTRY_ROW, title);
+
+  g_assert_nonnull (row);
+  return row;
+}
+
+static gint64
+count (EdContext  *context,
+       const char *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = ed_database_prepare (ed_context_get_database (context), sql,
+                                                      NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* A new place is saved only once it has a name and its fields are right; a wrong field says
+ * why under its row and the form stays open with what was typed. */
+static void
+test_new_place (EdTestDir     *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(EdContext) context = ed_test_register_open (fixture, "england");
+  g_autofree char *aa = ed_test_register_add_district (context, "AA", "Abbey");
+  EdPlaceEditor *editor = ed_place_editor_new (NULL, context, NULL);
+  GtkWidget *save = ed_gui_test_find (GTK_WIDGET (editor), GTK_TYPE_BUTTON, "_Save");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (save);
+  gtk_window_present (GTK_WINDOW (editor));
+  ed_gui_test_iterate ();
+  g_assert_false (gtk_widget_get_sensitive (save));
+
+  gtk_editable_set_text (GTK_EDITABLE (find_entry (GTK_WIDGET (editor), "Name")), "Abbey Hall");
+  gtk_editable_set_text (GTK_EDITABLE (find_entry (GTK_WIDGET (editor), "Easting")), "451200");
+  ed_gui_test_iterate ();
+  /* Half a point: the northing is missing. */
+  g_assert_false (gtk_widget_get_sensitive (save));
+  g_assert_true (gtk_widget_has_css_class (find_entry (GTK_WIDGET (editor), "Easting"),
+                                           "error"));
+  gtk_editable_set_text (GTK_EDITABLE (find_entry (GTK_WIDGET (editor), "Northing")), "206300");
+  gtk_editable_set_text (GTK_EDITABLE (find_entry (GTK_WIDGET (editor), "Hire fee")), "£60");
+  ed_gui_test_iterate ();
+  g_assert_true (gtk_widget_get_sensitive (save));
+
+  g_assert_true (ed_place_editor_save (editor, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (context, "SELECT count(*) FROM polling_place"), ==, 1);
+  g_assert_cmpint (count (context, "SELECT hire_fee FROM polling_place"), ==, 6000);
+  g_assert_nonnull (ed_place_editor_get_place_id (editor));
+  g_assert_false (ed_place_editor_has_unsaved_changes (editor));
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+/* The checklist's answers are saved with the place, one row per question answered. */
+static void
+test_checklist_saved (EdTestDir     *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(EdContext) context = ed_test_register_open (fixture, "england");
+  g_autoptr(EdPlaceEdit) edit = ed_place_edit_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) answers = NULL;
+  EdPlaceEditor *editor;
+  GtkWidget *question;
+
+  g_free (edit->name);
+  edit->name = g_strdup ("Brook School");
+  g_assert_true (ed_place_edit_save (context, edit, &error));
+
+  editor = ed_place_editor_new (NULL, context, edit->id);
+  gtk_window_present (GTK_WINDOW (editor));
+  ed_gui_test_iterate ();
+  g_assert_false (ed_place_editor_has_unsaved_changes (editor));
+  question = ed_gui_test_find (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW,
+                               ed_access_item_get_question (ED_ACCESS_DOOR_WIDTH));
+  g_assert_nonnull (question);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (question), ED_ACCESS_ANSWER_NO);
+  ed_gui_test_iterate ();
+  g_assert_true (ed_place_editor_has_unsaved_changes (editor));
+  g_assert_true (ed_place_editor_save (editor, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  answers = ed_place_access_load (context, edit->id, &error);
+  g_assert_cmpint (g_array_index (answers, EdPlaceAccessAnswer, ED_ACCESS_DOOR_WIDTH).answer,
+                   ==, ED_ACCESS_ANSWER_NO);
+  g_assert_cmpint (count (context, "SELECT count(*) FROM place_access_check"), ==, 1);
+}
+
+/* The page lists the places with what matters at a glance, and shows them afresh after a
+ * sync brought another desk's place in. */
+static void
+test_page_lists_places (EdTestDir     *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(EdContext) context = ed_test_register_open (fixture, "england");
+  g_autoptr(EdPlaceEdit) edit = ed_place_edit_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window = gtk_window_new ();
+  EdModulePage *page = g_object_new (ED_TYPE_STATIONS_PAGE, NULL);
+  GDate today = ed_test_date ("2026-10-01");
+  g_autofree char *issue = NULL;
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  ed_module_page_set_context (page, context);
+  ed_gui_test_iterate ();
+  g_assert_nonnull (ed_gui_test_find (GTK_WIDGET (page), GTK_TYPE_LABEL,
+                                      "No Polling Places"));
+
+  g_free (edit->name);
+  edit->name = g_strdup ("Cedar Chapel");
+  g_assert_true (ed_place_edit_save (context, edit, &error));
+  issue = ed_place_access_issue_add (context, edit->id, "step_free_entrance",
+                                     "Three steps at the door.", "Hire a ramp.", &today,
+                                     &error);
+  g_assert_no_error (error);
+  ed_module_page_reload (page);
+  ed_gui_test_iterate ();
+  g_assert_nonnull (ed_gui_test_find (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "Cedar Chapel"));
+  g_assert_nonnull (ed_gui_test_find (GTK_WIDGET (page), GTK_TYPE_LABEL,
+                                      "1 accessibility issue"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ed_gui_test_init (&argc, &argv);
+
+  ED_TEST_ADD ("/stations/place-editor/new-place", test_new_place);
+  ED_TEST_ADD ("/stations/place-editor/checklist-saved", test_checklist_saved);
+  ED_TEST_ADD ("/stations/page/lists-places", test_page_lists_places);
+
+  return g_test_run ();
+}
