@@ -13,6 +13,7 @@
 #include "core/ed-database.h"
 #include "stations/ed-polling-place.h"
 #include "ui/stations/ed-place-editor.h"
+#include "ui/stations/ed-station-editor.h"
 #include "ui/stations/ed-stations-page.h"
 #include "ed-gui-test-util.h"
 #include "tests/lib/ed-test-dir.h"
@@ -114,6 +115,52 @@ test_checklist_saved (EdTestDir     *fixture,
   g_assert_cmpint (count (context, "SELECT count(*) FROM place_access_check"), ==, 1);
 }
 
+/* A station made from its place: the next free code, what it serves added from the district
+ * list, and the place's editor listing it once saved. */
+static void
+test_new_station (EdTestDir     *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(EdContext) context = ed_test_register_open (fixture, "england");
+  g_autofree char *aa = ed_test_register_add_district (context, "AA", "Abbey");
+  g_autoptr(EdPlaceEdit) edit = ed_place_edit_new ();
+  g_autoptr(GError) error = NULL;
+  EdStationEditor *editor;
+  EdPlaceEditor *place_editor;
+  GtkWidget *street;
+
+  g_free (edit->name);
+  edit->name = g_strdup ("Abbey Hall");
+  g_assert_true (ed_place_edit_save (context, edit, &error));
+
+  editor = ed_station_editor_new (NULL, context, edit->id, NULL);
+  gtk_window_present (GTK_WINDOW (editor));
+  ed_gui_test_iterate ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_entry (GTK_WIDGET (editor),
+                                                                    "Number or code"))),
+                   ==, "1");
+  street = find_entry (GTK_WIDGET (editor), "Street (empty for the whole district)");
+  gtk_editable_set_text (GTK_EDITABLE (street), "Mill Lane");
+  g_signal_emit_by_name (ed_gui_test_find (GTK_WIDGET (editor), GTK_TYPE_BUTTON, "_Add"),
+                         "clicked");
+  ed_gui_test_iterate ();
+  g_assert_nonnull (ed_gui_test_find (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW,
+                                      "AA: Mill Lane"));
+  g_assert_true (ed_station_editor_has_unsaved_changes (editor));
+  g_assert_true (ed_station_editor_save (editor, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (editor));
+  g_assert_cmpint (count (context, "SELECT count(*) FROM station_coverage "
+                                   "WHERE street = 'Mill Lane'"), ==, 1);
+
+  place_editor = ed_place_editor_new (NULL, context, edit->id);
+  gtk_window_present (GTK_WINDOW (place_editor));
+  ed_gui_test_iterate ();
+  g_assert_nonnull (ed_gui_test_find (GTK_WIDGET (place_editor), ADW_TYPE_ACTION_ROW,
+                                      "Station 1"));
+  gtk_window_destroy (GTK_WINDOW (place_editor));
+}
+
 /* The page lists the places with what matters at a glance, and shows them afresh after a
  * sync brought another desk's place in. */
 static void
@@ -158,6 +205,7 @@ main (int   argc,
 
   ED_TEST_ADD ("/stations/place-editor/new-place", test_new_place);
   ED_TEST_ADD ("/stations/place-editor/checklist-saved", test_checklist_saved);
+  ED_TEST_ADD ("/stations/station-editor/new-station", test_new_station);
   ED_TEST_ADD ("/stations/page/lists-places", test_page_lists_places);
 
   return g_test_run ();

@@ -15,14 +15,17 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 
 #include "core/ed-date.h"
 #include "core/ed-today.h"
 #include "register/ed-elector-edit.h"
 #include "register/ed-register-search.h"
 #include "stations/ed-polling-place.h"
+#include "stations/ed-polling-station.h"
 #include "ui/ed-accessible.h"
 #include "ui/stations/ed-place-editor.h"
+#include "ui/stations/ed-station-editor.h"
 #include "ui/widgets/ed-field-error.h"
 #include "ui/widgets/ed-validated-entry-row.h"
 
@@ -65,6 +68,8 @@ struct _EdPlaceEditor
   GtkWidget    *poll_card_note_row;
   GtkWidget    *issues_group;
   GtkWidget    *add_issue_button;
+  GtkWidget    *stations_list;
+  GtkWidget    *add_station_button;
 };
 
 G_DEFINE_FINAL_TYPE (EdPlaceEditor, ed_place_editor, ADW_TYPE_WINDOW)
@@ -308,6 +313,7 @@ ed_place_editor_save (EdPlaceEditor  *self,
   /* What is saved is now what the form shows. */
   ed_place_edit_free (self->stored);
   self->stored = g_steal_pointer (&edit);
+  gtk_widget_set_sensitive (self->add_station_button, TRUE);
 
   for (guint i = 0; i < ED_N_ACCESS_ITEMS; i++)
     {
@@ -650,6 +656,96 @@ add_issue_clicked_cb (EdPlaceEditor *self)
   gtk_window_present (GTK_WINDOW (message));
 }
 
+/* The stations ----------------------------------------------------------------------------- */
+
+static void
+load_stations (EdPlaceEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) stations = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->stations_list)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (self->stations_list), child);
+  gtk_widget_set_sensitive (self->add_station_button, self->stored->id != NULL);
+  if (self->stored->id == NULL)
+    return;
+
+  stations = ed_station_list_at_place (self->context, self->stored->id, &error);
+  if (stations == NULL)
+    {
+      g_warning ("The place's stations cannot be read: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < stations->len; i++)
+    {
+      EdStationSummary *station = g_ptr_array_index (stations, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *title = *station->name != '\0'
+        /* Translators: a polling station's code, then its room */
+        ? g_strdup_printf (_("Station %s, %s"), station->code, station->name)
+        /* Translators: %s is a polling station's code */
+        : g_strdup_printf (_("Station %s"), station->code);
+      g_autofree char *officers =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRId64 " presiding officer",
+                                      "%" PRId64 " presiding officers",
+                                      station->presiding_officers),
+                         station->presiding_officers);
+      g_autofree char *clerks =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRId64 " poll clerk",
+                                      "%" PRId64 " poll clerks", station->poll_clerks),
+                         station->poll_clerks);
+      g_autofree char *staffing =
+        /* Translators: the presiding officers, the poll clerks, then what the station serves */
+        g_strdup_printf (_("%s, %s · %s"), officers, clerks,
+                         *station->serves != '\0' ? station->serves : _("serves no one yet"));
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), staffing);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "station-id", g_strdup (station->id), g_free);
+      gtk_list_box_append (GTK_LIST_BOX (self->stations_list), row);
+    }
+}
+
+static void
+station_saved_cb (EdPlaceEditor *self)
+{
+  g_signal_emit (self, signals[SAVED], 0);
+  load_stations (self);
+}
+
+static void
+open_station (EdPlaceEditor *self,
+              const char    *station_id)
+{
+  EdStationEditor *editor = ed_station_editor_new (GTK_WINDOW (self), self->context,
+                                                   self->stored->id, station_id);
+
+  if (editor == NULL)
+    return;
+  g_signal_connect_object (editor, "saved", G_CALLBACK (station_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+station_activated_cb (EdPlaceEditor *self,
+                      GtkListBoxRow *row)
+{
+  open_station (self, g_object_get_data (G_OBJECT (row), "station-id"));
+}
+
+static void
+add_station_clicked_cb (EdPlaceEditor *self)
+{
+  if (self->stored->id != NULL)
+    open_station (self, NULL);
+}
+
 /* Building the form ----------------------------------------------------------------------- */
 
 static void
@@ -816,6 +912,7 @@ ed_place_editor_new (GtkWindow  *parent,
       gtk_window_set_title (GTK_WINDOW (self), _("New Polling Place"));
     }
   fill_form (self);
+  load_stations (self);
   load_issues (self);
   return self;
 }
@@ -874,10 +971,14 @@ ed_place_editor_class_init (EdPlaceEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EdPlaceEditor, poll_card_note_row);
   gtk_widget_class_bind_template_child (widget_class, EdPlaceEditor, issues_group);
   gtk_widget_class_bind_template_child (widget_class, EdPlaceEditor, add_issue_button);
+  gtk_widget_class_bind_template_child (widget_class, EdPlaceEditor, stations_list);
+  gtk_widget_class_bind_template_child (widget_class, EdPlaceEditor, add_station_button);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, close_request_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_issue_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, station_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_station_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save",
