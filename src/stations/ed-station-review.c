@@ -16,7 +16,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <string.h>
 
 #include "changes/ed-change-set.h"
 #include "core/ed-database.h"
@@ -36,10 +35,9 @@ G_STATIC_ASSERT (ED_STATION_REVIEW_COL_STARTED_ON + ED_REVIEW_STEP_ARO_PUBLISHED
 
 #define STEP_COLUMN(step) (ED_STATION_REVIEW_COL_STARTED_ON + (step))
 
-/* A review, a representation or a proposal is named on the command line by its place in a
- * list (1, 2, …) or by the start of its row id; a row id's start is at least this long, so
- * that it is not taken for a number. */
-#define MIN_ID_PREFIX 6
+/* A review or a representation is named on the command line by its place in a list (1, 2,
+ * …) or by its whole row id. Row ids begin with the time they were made, so the start of one
+ * does not tell two made on one day apart, as a short hash would. */
 
 void
 ed_station_review_free (EdStationReview *review)
@@ -275,61 +273,31 @@ ed_station_review_get (EdContext   *context,
   return NULL;
 }
 
-static gboolean
-is_list_number (const char *reference,
-                guint       n,
-                guint      *out_index)
-{
-  guint64 number;
-
-  if (strlen (reference) >= MIN_ID_PREFIX ||
-      !g_ascii_string_to_unsigned (reference, 10, 1, G_MAXUINT, &number, NULL))
-    return FALSE;
-  if (number > n)
-    return FALSE;
-  *out_index = (guint)number - 1;
-  return TRUE;
-}
-
-/* The one of @ids that @reference names: its place in the list, counting from 1, or the
- * start of its id. */
+/* The one of @ids that @reference names: its place in the list, counting from 1, or its
+ * whole id. */
 static char *
 resolve_in (GPtrArray   *ids,
             const char  *reference,
             const char  *what_none,
-            const char  *what_two,
             GError     **error)
 {
-  const char *found = NULL;
-  guint index;
+  guint64 number;
 
-  if (is_list_number (reference, ids->len, &index))
-    return g_strdup (g_ptr_array_index (ids, index));
-  if (strlen (reference) >= MIN_ID_PREFIX)
-    for (guint i = 0; i < ids->len; i++)
-      if (g_str_has_prefix (g_ptr_array_index (ids, i), reference))
-        {
-          if (found != NULL)
-            {
-              g_set_error (error, ED_REVIEW_ERROR, ED_REVIEW_ERROR_AMBIGUOUS, what_two,
-                           reference);
-              return NULL;
-            }
-          found = g_ptr_array_index (ids, i);
-        }
-  if (found == NULL)
-    {
-      g_set_error (error, ED_REVIEW_ERROR, ED_REVIEW_ERROR_NOT_FOUND, what_none, reference);
-      return NULL;
-    }
-  return g_strdup (found);
+  if (g_ascii_string_to_unsigned (reference, 10, 1, ids->len > 0 ? ids->len : 1, &number, NULL) &&
+      number <= ids->len)
+    return g_strdup (g_ptr_array_index (ids, number - 1));
+  for (guint i = 0; i < ids->len; i++)
+    if (g_str_equal (g_ptr_array_index (ids, i), reference))
+      return g_strdup (reference);
+  g_set_error (error, ED_REVIEW_ERROR, ED_REVIEW_ERROR_NOT_FOUND, what_none, reference);
+  return NULL;
 }
 
 /**
  * ed_station_review_resolve:
  * @context: the district
  * @reference: (nullable): a review's number in ed_station_review_list() (1 for the earliest),
- *   or the start of its row id (six characters or more); %NULL for the review under way
+ *   or its row id; %NULL for the review under way
  * @error: return location for an %ED_REVIEW_ERROR
  *
  * Finds the review a person means. With no @reference, that is the one review not yet
@@ -367,8 +335,7 @@ ed_station_review_resolve (EdContext   *context,
     return resolve_in (ids, reference,
                        /* Translators: %s is what was typed to name a review */
                        _("There is no review “%s”; “stations review list” lists them by "
-                         "number"),
-                       _("More than one review’s id starts “%s”; give more of it"), error);
+                         "number"), error);
   if (n_open == 1)
     return g_strdup (open);
   if (n_open == 0)
@@ -679,7 +646,7 @@ ed_review_representation_list (EdContext   *context,
  * @context: the district
  * @review: the review's row id
  * @reference: the representation's number in ed_review_representation_list() (1 for the
- *   first received), or the start of its row id
+ *   first received), or its row id
  * @error: return location for an %ED_REVIEW_ERROR
  *
  * Returns: (transfer full): the representation's row id, or %NULL
@@ -704,10 +671,8 @@ ed_review_representation_resolve (EdContext   *context,
                                                                         i))->id);
   return resolve_in (ids, reference,
                      /* Translators: %s is what was typed to name a representation */
-                     _("The review has no representation “%s”; “stations review list "
-                       "--representations” lists them by number"),
-                     _("More than one representation’s id starts “%s”; give more of it"),
-                     error);
+                     _("The review has no representation “%s”; “stations review show” lists "
+                       "them by number"), error);
 }
 
 /* Checks @representation and finds what it names: the values to store in its columns. */
