@@ -389,6 +389,18 @@ add_requirements (EdDocument            *document,
     }
 }
 
+/* @text as a sentence: ending in a full stop unless it ends in other punctuation already. */
+static char *
+sentence (const char *text)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  gsize n = strlen (trimmed);
+
+  if (n == 0 || strchr (".!?", trimmed[n - 1]) != NULL)
+    return g_steal_pointer (&trimmed);
+  return g_strdup_printf ("%s.", trimmed);
+}
+
 /* A count as a table prints it, in thousands: "12,345". */
 static char *
 format_count (gint64 count)
@@ -430,7 +442,7 @@ proposal_of (const EdReviewDistrict *district)
     return g_strdup (_("Keep"));
   if (district->proposed_place[0] != '\0')
     /* Translators: %s is the polling place a district is to move to */
-    return g_strdup_printf (_("Change: polling place to be %s"), district->proposed_place);
+    return g_strdup_printf (_("Move to %s"), district->proposed_place);
   return g_strdup (_("Change"));
 }
 
@@ -552,14 +564,26 @@ add_recommendations (EdDocument            *document,
   for (guint i = 0; i < districts->len; i++)
     {
       EdReviewDistrict *district = g_ptr_array_index (districts, i);
-      g_autofree char *what = NULL;
+      g_autofree char *reason = sentence (district->reason);
+      g_autofree char *name = district->name[0] != '\0'
+                                ? g_strdup_printf ("%s (%s)", district->code, district->name)
+                                : g_strdup (district->code);
+      /* Translators: the letter of a recommendation's part: "(a)" */
+      g_autofree char *letter = g_strdup_printf (_("(%c)"), 'a' + (int)(changes->len % 26));
 
       if (!district->has_proposal || district->action != ED_PROPOSAL_CHANGE)
         continue;
-      what = proposal_of (district);
-      /* Translators: a district's code, the change proposed, and why */
-      g_ptr_array_add (changes, g_strdup_printf (_("Polling district %s: %s. %s"), district->code,
-                                                 what, district->reason));
+      if (district->proposed_place[0] != '\0')
+        g_ptr_array_add (changes,
+                         /* Translators: a letter, a polling district, the place it moves to,
+                          * and why */
+                         g_strdup_printf (_("%s Polling district %s: that %s be designated as "
+                                            "its polling place. %s"), letter, name,
+                                          district->proposed_place, reason));
+      else
+        /* Translators: a letter, a polling district, and the change proposed for it */
+        g_ptr_array_add (changes, g_strdup_printf (_("%s Polling district %s: %s"), letter,
+                                                   name, reason));
     }
 
   ed_document_add_heading (document, 2, _("Recommendations"));

@@ -378,8 +378,11 @@ review_show (const EdCommandGlobals  *globals,
     {
       g_autofree char *day = format_day (&review->dates.steps[step]);
 
-      g_print ("  %-58s %s\n", ed_review_step_get_display_name (step),
-               day[0] != '\0' ? day : "-");
+      const char *name = ed_review_step_get_display_name (step);
+      /* printf pads bytes; a name with a curly apostrophe has more bytes than characters. */
+      glong padding = MAX (1, 58 - g_utf8_strlen (name, -1));
+
+      g_print ("  %s%*s%s\n", name, (int)padding, "", day[0] != '\0' ? day : "-");
     }
   g_print ("\n%s\n", _("What the law requires:"));
   print_checklist (review);

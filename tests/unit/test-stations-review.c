@@ -590,7 +590,7 @@ test_report (EdTestDir     *fixture,
   g_assert_cmpstr (_ed_document_get_text (document, row, 5), ==, "S1");
   g_assert_cmpstr (_ed_document_get_text (document, row, 6), ==, "No handrail at the side door");
   g_assert_cmpstr (_ed_document_get_text (document, row, 7), ==,
-                   "Change: polling place to be Mill Lane Village Hall");
+                   "Move to Mill Lane Village Hall");
   g_assert_cmpstr (_ed_document_get_text (document, row, 8), ==, "Step-free and central");
   row = find_row (document, "AB");
   g_assert_cmpint (row, >=, 0);
@@ -624,6 +624,8 @@ test_report (EdTestDir     *fixture,
   g_assert_nonnull (strstr (text, "Priya Patel"));
   g_assert_nonnull (strstr (text, "bus stops"));
   g_assert_nonnull (strstr (text, "Recommendations"));
+  g_assert_nonnull (strstr (text, "(a) Polling district AA (Abbey): that Mill Lane Village Hall "
+                                  "be designated as its polling place. Step-free and central."));
   g_assert_null (strstr (text, "Jane"));
   g_assert_null (strstr (text, "Smith"));
   /* A resolved issue is not an open one. */
