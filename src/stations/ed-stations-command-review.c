@@ -336,6 +336,72 @@ review_list (const EdCommandGlobals  *globals,
   return ED_COMMAND_EXIT_OK;
 }
 
+static void
+print_show_json (EdContext             *context,
+                 const EdStationReview *review,
+                 GPtrArray             *representations,
+                 GPtrArray             *proposals)
+{
+  g_autoptr(GPtrArray) reviews = ed_station_review_list (context, NULL);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "review");
+  add_review_json (builder, review, reviews != NULL ? review_number (reviews, review->id) : 0);
+  json_builder_set_member_name (builder, "representations");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < representations->len; i++)
+    {
+      EdReviewRepresentation *representation = g_ptr_array_index (representations, i);
+      g_autofree char *received = format_day (&representation->received_on);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "number");
+      json_builder_add_int_value (builder, i + 1);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, representation->id);
+      json_builder_set_member_name (builder, "from");
+      json_builder_add_string_value (builder, representation->from_whom);
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder,
+                                     ed_representation_kind_to_string (representation->kind));
+      json_builder_set_member_name (builder, "received");
+      json_builder_add_string_value (builder, received);
+      json_builder_set_member_name (builder, "polling_district");
+      json_builder_add_string_value (builder, representation->polling_district_code);
+      json_builder_set_member_name (builder, "place");
+      json_builder_add_string_value (builder, representation->place_name);
+      json_builder_set_member_name (builder, "text");
+      json_builder_add_string_value (builder, representation->body);
+      json_builder_set_member_name (builder, "response");
+      json_builder_add_string_value (builder, representation->response);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "proposals");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < proposals->len; i++)
+    {
+      EdReviewProposal *proposal = g_ptr_array_index (proposals, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "polling_district");
+      json_builder_add_string_value (builder, proposal->polling_district_code);
+      json_builder_set_member_name (builder, "action");
+      json_builder_add_string_value (builder, ed_proposal_action_to_string (proposal->action));
+      json_builder_set_member_name (builder, "place");
+      json_builder_add_string_value (builder, proposal->proposed_place_name);
+      json_builder_set_member_name (builder, "reason");
+      json_builder_add_string_value (builder, proposal->reason);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  ed_command_print_json (root);
+}
+
 static int
 review_show (const EdCommandGlobals  *globals,
              int                      argc,
@@ -348,11 +414,13 @@ review_show (const EdCommandGlobals  *globals,
   g_autoptr(GPtrArray) proposals = NULL;
   g_autofree char *reference = NULL;
   g_autofree char *id = NULL;
+  gboolean json = FALSE;
   GError *error = NULL;
   int status;
   const GOptionEntry options[] = {
     { "review", 0, 0, G_OPTION_ARG_STRING, &reference,
       N_("The review: its number in “review list” (default: the one under way)"), N_("REVIEW") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
 
@@ -373,6 +441,11 @@ review_show (const EdCommandGlobals  *globals,
       (proposals = ed_review_proposal_list (context, id, &error)) == NULL)
     return ed_command_fail (error);
 
+  if (json)
+    {
+      print_show_json (context, review, representations, proposals);
+      return ED_COMMAND_EXIT_OK;
+    }
   g_print ("%s (%s)\n", review->title, ed_review_kind_get_display_name (review->dates.kind));
   for (EdReviewStep step = 0; step < ED_N_REVIEW_STEPS; step++)
     {

@@ -110,6 +110,23 @@ test_review_end_to_end (EdTestDir     *fixture,
                                                                                  "steps"),
                                                   "aro-published"), ==, "2028-11-20");
 
+  /* The officer's own view names whoever wrote: it is not published. */
+  run_ok (&result, db, "stations", "review", "show", "--json", NULL);
+  g_assert_true (json_parser_load_from_data (parser, result.out, -1, &error));
+  g_assert_no_error (error);
+  {
+    JsonObject *shown = json_node_get_object (json_parser_get_root (parser));
+    JsonArray *representations = json_object_get_array_member (shown, "representations");
+    JsonObject *first = json_array_get_object_element (representations, 0);
+
+    g_assert_cmpuint (json_array_get_length (representations), ==, 2);
+    g_assert_cmpstr (json_object_get_string_member (first, "from"), ==, "Jane Smith");
+    g_assert_cmpstr (json_object_get_string_member (first, "response"), ==,
+                     "A bus stops at the school gate.");
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (shown, "proposals")),
+                      ==, 2);
+  }
+
   run_ok (&result, db, "stations", "review", "report", "-o", report, NULL);
   g_assert_nonnull (strstr (result.out, "Wrote"));
   g_assert_true (g_file_test (report, G_FILE_TEST_IS_REGULAR));
