@@ -372,13 +372,14 @@ static void
 add_requirements (EdDocument            *document,
                   const EdStationReview *review)
 {
-  const char *headings[] = { _("What the law requires"), _("Where it stands") };
+  const char *headings[] = { _("Step"), _("Where it stands") };
   static const double widths[] = { 0.78, 0.22 };
   g_autoptr(GPtrArray) checks = NULL;
   GDate today;
 
   ed_today (&today);
   checks = ed_review_checklist (&review->dates, &today);
+  ed_document_add_heading (document, 2, _("What the law requires of the review"));
   ed_document_set_columns (document, headings, widths, G_N_ELEMENTS (headings));
   for (guint i = 0; i < checks->len; i++)
     {
