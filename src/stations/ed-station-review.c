@@ -489,6 +489,42 @@ ed_station_review_update (EdContext              *context,
   return ed_change_set_commit (change_set, error);
 }
 
+/**
+ * ed_station_review_set_step:
+ * @context: the district
+ * @id: the review's row id
+ * @step: one of its steps
+ * @date: (nullable): the step's date; %NULL or cleared to clear it
+ * @error: return location for an error
+ *
+ * Records the date of one step, checked with the review's other dates as
+ * ed_station_review_update() checks them.
+ *
+ * Returns: whether it was stored
+ */
+gboolean
+ed_station_review_set_step (EdContext     *context,
+                            const char    *id,
+                            EdReviewStep   step,
+                            const GDate   *date,
+                            GError       **error)
+{
+  g_autoptr(EdStationReview) review = NULL;
+
+  g_return_val_if_fail (ED_IS_CONTEXT (context), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (step < ED_N_REVIEW_STEPS, FALSE);
+
+  review = ed_station_review_get (context, id, error);
+  if (review == NULL)
+    return FALSE;
+  if (date != NULL && g_date_valid (date))
+    review->dates.steps[step] = *date;
+  else
+    g_date_clear (&review->dates.steps[step], 1);
+  return ed_station_review_update (context, review, error);
+}
+
 /* ---- places and districts ---------------------------------------------------------------- */
 
 static const char place_by_name_sql[] =

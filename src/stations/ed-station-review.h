@@ -98,6 +98,11 @@ char                   *ed_station_review_resolve         (EdContext            
 gboolean                ed_station_review_update          (EdContext               *context,
                                                            const EdStationReview   *review,
                                                            GError                 **error);
+gboolean                ed_station_review_set_step        (EdContext               *context,
+                                                           const char              *id,
+                                                           EdReviewStep             step,
+                                                           const GDate             *date,
+                                                           GError                 **error);
 
 char                   *ed_review_representation_add      (EdContext               *context,
                                                            const EdReviewRepresentation *representation,

@@ -327,6 +327,30 @@ test_steps (EdTestDir     *fixture,
   again = ed_station_review_get (district.context, id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_date_get_day (&again->dates.steps[ED_REVIEW_STEP_STARTED]), ==, 2);
+
+  /* One step at a time, as a form sets it: checked with the others, and cleared with NULL. */
+  {
+    GDate before_receipt = day ("2028-10-19");
+    GDate committee = day ("2030-03-01");
+
+    g_assert_false (ed_station_review_set_step (district.context, id,
+                                                ED_REVIEW_STEP_ARO_PUBLISHED, &before_receipt,
+                                                &error));
+    g_assert_error (error, ED_REVIEW_ERROR, ED_REVIEW_ERROR_BAD_DATE);
+    g_clear_error (&error);
+    g_assert_true (ed_station_review_set_step (district.context, id, ED_REVIEW_STEP_COMMITTEE,
+                                               &committee, &error));
+    g_assert_no_error (error);
+    g_assert_true (ed_station_review_set_step (district.context, id, ED_REVIEW_STEP_COMMITTEE,
+                                               NULL, &error));
+    g_assert_no_error (error);
+    g_clear_pointer (&again, ed_station_review_free);
+    again = ed_station_review_get (district.context, id, &error);
+    g_assert_no_error (error);
+    g_assert_false (g_date_valid (&again->dates.steps[ED_REVIEW_STEP_COMMITTEE]));
+    g_assert_cmpuint (g_date_get_day (&again->dates.steps[ED_REVIEW_STEP_ARO_PUBLISHED]), ==,
+                      19);
+  }
 }
 
 /* Representations: what is refused, and with which words. */
