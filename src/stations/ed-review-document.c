@@ -458,7 +458,7 @@ add_district_table (EdDocument  *document,
     _("District"), _("Name, ward and parish"), _("Electors now"), _("Electors in 5 years"),
     _("Polling place"), _("Stations"), _("Access notes"), _("Proposal"), _("Reason"),
   };
-  static const double widths[] = { 0.09, 0.14, 0.085, 0.085, 0.13, 0.09, 0.12, 0.10, 0.15 };
+  static const double widths[] = { 0.085, 0.18, 0.085, 0.085, 0.12, 0.085, 0.11, 0.09, 0.14 };
   g_autoptr(GPtrArray) districts = ed_review_districts (context, review, error);
 
   if (districts == NULL)
