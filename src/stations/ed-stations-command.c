@@ -19,6 +19,9 @@
 
 /* In the order `stations --help` lists them. */
 const EdStationsAction _ed_stations_actions[] = {
+  { "review", _ed_stations_command_review, "new|list|show|step|representation|proposal|notice|report …",
+    N_("Reviews of polling districts and places: start one, record its steps, representations "
+       "and proposals, and print its notice and committee report") },
   { NULL }
 };
 
