@@ -21,6 +21,7 @@ typedef struct
   AdwHeaderBar *header_bar;
   GtkWidget    *back_button;
   GtkWidget    *content;
+  gboolean      custom_title;  /* a subclass put its own widget in the title's place */
 } EdModulePagePrivate;
 
 static GtkBuildableIface *parent_buildable_iface;
@@ -93,8 +94,9 @@ ed_module_page_set_property (GObject      *object,
     case PROP_TITLE:
       g_free (priv->title);
       priv->title = g_value_dup_string (value);
-      adw_header_bar_set_title_widget (priv->header_bar,
-                                       adw_window_title_new (priv->title, NULL));
+      if (!priv->custom_title)
+        adw_header_bar_set_title_widget (priv->header_bar,
+                                         adw_window_title_new (priv->title, NULL));
       break;
 
     case PROP_ICON_NAME:
@@ -293,4 +295,25 @@ ed_module_page_get_header_bar (EdModulePage *self)
   g_return_val_if_fail (ED_IS_MODULE_PAGE (self), NULL);
 
   return priv->header_bar;
+}
+
+/**
+ * ed_module_page_set_title_widget:
+ * @self: a module page
+ * @widget: what the header shows in the title's place, such as a view switcher
+ *
+ * Puts @widget in the middle of the page's header, where the page's title would be; the
+ * title is still the page's name in the sidebar and for assistive technologies.
+ */
+void
+ed_module_page_set_title_widget (EdModulePage *self,
+                                 GtkWidget    *widget)
+{
+  EdModulePagePrivate *priv = ed_module_page_get_instance_private (self);
+
+  g_return_if_fail (ED_IS_MODULE_PAGE (self));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  priv->custom_title = TRUE;
+  adw_header_bar_set_title_widget (priv->header_bar, widget);
 }

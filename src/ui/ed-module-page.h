@@ -46,5 +46,7 @@ void          ed_module_page_set_context    (EdModulePage *self,
                                              EdContext    *context);
 void          ed_module_page_reload         (EdModulePage *self);
 AdwHeaderBar *ed_module_page_get_header_bar (EdModulePage *self);
+void          ed_module_page_set_title_widget (EdModulePage *self,
+                                               GtkWidget    *widget);
 
 G_END_DECLS

@@ -6,7 +6,8 @@
  */
 
 /* The Polling Stations page: the district's polling places with their booking, stations and
- * accessibility at a glance, each opened in the place editor. */
+ * accessibility at a glance, each opened in the place editor; and the reviews of polling
+ * districts and places (EdReviewPane). */
 
 #define G_LOG_DOMAIN "ed-ui-stations"
 
@@ -17,6 +18,7 @@
 #include "stations/ed-polling-place.h"
 #include "ui/ed-ui-resources.h"
 #include "ui/stations/ed-place-editor.h"
+#include "ui/stations/ed-review-pane.h"
 #include "ui/stations/ed-stations-page.h"
 
 struct _EdStationsPage
@@ -30,6 +32,7 @@ struct _EdStationsPage
   GtkWidget    *places_stack;
   GtkWidget    *places_page;
   GtkWidget    *places_list;
+  GtkWidget    *review_pane;
 };
 
 G_DEFINE_FINAL_TYPE (EdStationsPage, ed_stations_page, ED_TYPE_MODULE_PAGE)
@@ -190,6 +193,7 @@ ed_stations_page_set_context (EdModulePage *page,
   g_clear_pointer (&self->selected_place, g_free);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "stations.new-place", context != NULL);
   show_places (self);
+  ed_review_pane_set_context (ED_REVIEW_PANE (self->review_pane), context);
 }
 
 /* Another desk's edits arrived: the lists are read afresh, keeping the place last opened. An
@@ -197,7 +201,10 @@ ed_stations_page_set_context (EdModulePage *page,
 static void
 ed_stations_page_reload (EdModulePage *page)
 {
-  show_places (ED_STATIONS_PAGE (page));
+  EdStationsPage *self = ED_STATIONS_PAGE (page);
+
+  show_places (self);
+  ed_review_pane_reload (ED_REVIEW_PANE (self->review_pane));
 }
 
 static void
@@ -223,12 +230,14 @@ ed_stations_page_class_init (EdStationsPageClass *klass)
   page_class->reload = ed_stations_page_reload;
 
   (void)ed_ui_get_resource ();
+  g_type_ensure (ED_TYPE_REVIEW_PANE);
   gtk_widget_class_set_template_from_resource (
     widget_class, "/org/electoraldesk/ElectoralDesk/stations/ed-stations-page.ui");
   gtk_widget_class_bind_template_child (widget_class, EdStationsPage, views);
   gtk_widget_class_bind_template_child (widget_class, EdStationsPage, places_stack);
   gtk_widget_class_bind_template_child (widget_class, EdStationsPage, places_page);
   gtk_widget_class_bind_template_child (widget_class, EdStationsPage, places_list);
+  gtk_widget_class_bind_template_child (widget_class, EdStationsPage, review_pane);
   gtk_widget_class_bind_template_callback (widget_class, place_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "stations.new-place", NULL, new_place_cb);
@@ -242,9 +251,9 @@ ed_stations_page_init (EdStationsPage *self)
   GtkWidget *switcher = adw_view_switcher_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The views are switched from the header, in the title's place. */
   adw_view_switcher_set_stack (ADW_VIEW_SWITCHER (switcher), ADW_VIEW_STACK (self->views));
   adw_view_switcher_set_policy (ADW_VIEW_SWITCHER (switcher), ADW_VIEW_SWITCHER_POLICY_WIDE);
-  adw_header_bar_set_title_widget (ed_module_page_get_header_bar (ED_MODULE_PAGE (self)),
-                                   switcher);
+  ed_module_page_set_title_widget (ED_MODULE_PAGE (self), switcher);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "stations.new-place", FALSE);
 }
