@@ -19,6 +19,8 @@
 
 /* In the order `stations --help` lists them. */
 const EdStationsAction _ed_stations_actions[] = {
+  { "import", _ed_stations_command_import, "FILE… [--dry-run] [--report F.csv] [--json]",
+    N_("Import polling stations and their addresses from an EMS station file") },
   { NULL }
 };
 
