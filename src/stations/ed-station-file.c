@@ -755,6 +755,23 @@ static int compare_drops (gconstpointer a,
                           gconstpointer b);
 
 /**
+ * ed_station_files_get_display_name:
+ * @files: what a set of station files said
+ *
+ * Returns: the name for people of the set's layout, translated
+ */
+const char *
+ed_station_files_get_display_name (EdStationFiles *files)
+{
+  g_return_val_if_fail (files != NULL, "");
+  if (layouts[files->layout].holds == HOLDS_BOTH)
+    return _(layouts[files->layout].display_name);
+  if (g_str_equal (layouts[files->layout].family, "democracy-counts"))
+    return _("Democracy Counts polling districts and polling stations files");
+  return _("Democracy Club addresses and stations CSV files");
+}
+
+/**
  * ed_station_files_drop_addresses:
  * @files: what a set of station files said
  * @check: (scope call): gives the reason an address must be left out, or %NULL to keep it

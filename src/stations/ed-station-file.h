@@ -225,6 +225,7 @@ EdStationFiles     *ed_station_files_read               (const char * const  *pa
                                                          GCancellable        *cancellable,
                                                          GError             **error);
 const char         *ed_station_files_get_layout_name    (EdStationFiles      *files);
+const char         *ed_station_files_get_display_name   (EdStationFiles      *files);
 void                ed_station_files_add_drop           (EdStationFiles      *files,
                                                          const char          *file,
                                                          guint64              line,

@@ -119,8 +119,11 @@ print_report (EdStationsImportReport *report)
   if (files->dropped->len > DROPS_SHOWN)
     g_printerr (_("… and %u more\n"), files->dropped->len - DROPS_SHOWN);
 
-  g_print (_("Layout: %s\n"), ed_station_layout_get_display_name (files->layout));
-  g_print (_("Read %u places, %u stations and %u addresses; %u rows left out.\n"),
+  g_print (_("Layout: %s\n"), ed_station_files_get_display_name (files));
+  g_print (g_dngettext (GETTEXT_PACKAGE,
+                        "Read %u places, %u stations and %u addresses; %u row left out.\n",
+                        "Read %u places, %u stations and %u addresses; %u rows left out.\n",
+                        files->dropped->len),
            files->places->len, files->stations->len, files->addresses->len,
            files->dropped->len);
   g_print (report->dry_run
