@@ -1488,6 +1488,20 @@ ed_station_files_read (const char * const  *paths,
 
   drop_conflicting_uprns (files);
   g_ptr_array_sort (files->dropped, compare_drops);
+
+  /* Democracy Club's addresses file names no district; its stations file lists each
+   * station's. An address at a station of one district is in that district. */
+  for (guint i = 0; i < files->addresses->len; i++)
+    {
+      EdStationFileAddress *address = g_ptr_array_index (files->addresses, i);
+      EdStationFileStation *station = g_ptr_array_index (files->stations, address->station);
+
+      if (address->district[0] == '\0' && station->districts->len == 1)
+        {
+          g_free (address->district);
+          address->district = g_strdup (g_ptr_array_index (station->districts, 0));
+        }
+    }
   for (guint i = 0; i < open->len; i++)
     {
       OpenFile *file = g_ptr_array_index (open, i);

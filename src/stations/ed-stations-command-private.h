@@ -25,6 +25,9 @@ typedef struct
 
 extern const EdStationsAction _ed_stations_actions[];
 
+int _ed_stations_command_export (const EdCommandGlobals  *globals,
+                                 int                      argc,
+                                 char                   **argv);
 int _ed_stations_command_import (const EdCommandGlobals  *globals,
                                  int                      argc,
                                  char                   **argv);

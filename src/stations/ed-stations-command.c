@@ -21,6 +21,8 @@
 const EdStationsAction _ed_stations_actions[] = {
   { "import", _ed_stations_command_import, "FILE… [--dry-run] [--report F.csv] [--json]",
     N_("Import polling stations and their addresses from an EMS station file") },
+  { "export", _ed_stations_command_export, "--format democracy-club -o NAME.csv",
+    N_("Write the stations and their addresses for Democracy Club’s WhereDoIVote") },
   { NULL }
 };
 

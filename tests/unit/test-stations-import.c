@@ -22,6 +22,7 @@
 #include "core/ed-grid.h"
 #include "district/ed-context.h"
 #include "stations/ed-station-file.h"
+#include "stations/ed-stations-export.h"
 #include "stations/ed-stations-import.h"
 #include "tests/lib/ed-test-cli.h"
 #include "tests/lib/ed-test-dir.h"
@@ -689,6 +690,78 @@ test_fixture_inspect (void)
   g_assert_nonnull (strstr (error->message, "line 10: expected 38 fields, found 7"));
 }
 
+/* --- the export ----------------------------------------------------------------------------- */
+
+/* The district's stations and addresses in Democracy Club's CSV read back into a new district
+ * as the same stations, rules and exceptions, and write out the same files again; the
+ * stations' locations go through latitude and longitude and come back to the metre. */
+static void
+test_export_round_trip (EdTestDir     *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(EdContext) context = ed_test_register_open (fixture, "england");
+  g_autoptr(EdContext) other = NULL;
+  g_autoptr(EdStationsImportReport) first = NULL;
+  g_autoptr(EdStationsImportReport) second = NULL;
+  g_autoptr(EdStationsImportReport) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *output = ed_test_dir_file (fixture, "testbury.csv");
+  g_autofree char *addresses = ed_stations_export_democracy_club_path (output, "addresses");
+  g_autofree char *stations = ed_stations_export_democracy_club_path (output, "stations");
+  g_autofree char *other_db = ed_test_dir_file (fixture, "other.db");
+  g_autofree char *again = ed_test_dir_file (fixture, "again.csv");
+  g_autofree char *addresses2 = ed_stations_export_democracy_club_path (again, "addresses");
+  g_autofree char *stations2 = ed_stations_export_democracy_club_path (again, "stations");
+  g_autofree char *text1 = NULL, *text2 = NULL, *stext1 = NULL, *stext2 = NULL;
+  g_autoptr(GHashTable) values = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *paths[] = { addresses, stations, NULL };
+  guint n_addresses = 0, n_stations = 0;
+
+  g_assert_true (g_str_has_suffix (addresses, "testbury-addresses.csv"));
+  g_assert_true (g_str_has_suffix (stations, "testbury-stations.csv"));
+
+  first = import (context, "xpress-2019.csv", NULL, FALSE, &error);
+  g_assert_no_error (error);
+  second = import (context, "eros-2026.csv", NULL, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_true (ed_stations_export_democracy_club (context, addresses, stations, &n_addresses,
+                                                    &n_stations, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_addresses, ==, 8);
+  g_assert_cmpuint (n_stations, ==, 4);
+  g_assert_true (g_file_get_contents (stations, &stext1, NULL, NULL));
+  /* West of Greenwich, written as a number a program can read. */
+  g_assert_nonnull (strstr (stext1, "101,\"Acacia Hall, Hall Lane, Testbury\",ZZ99 9HA,-1."));
+  ed_test_dir_assert_no_temporaries (fixture->dir);
+
+  other = ed_modules_open_district (other_db, &error);
+  g_assert_no_error (error);
+  g_hash_table_insert (values, "council-name", "Otherbury");
+  g_hash_table_insert (values, "country", "england");
+  g_assert_true (ed_district_settings_create (ed_context_get_settings (other), values, &error));
+  back = ed_stations_import (other, paths, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (back->files->dropped->len, ==, 0);
+  g_assert_cmpuint (back->files->addresses->len, ==, 8);
+  g_assert_cmpint (count (other, "SELECT easting FROM polling_place WHERE name = 'Birch "
+                                 "School'"), ==, 451000);
+  g_assert_cmpint (count (other, "SELECT northing FROM polling_place WHERE name = 'Birch "
+                                 "School'"), ==, 251000);
+  g_assert_cmpint (count (other, "SELECT count(*) FROM station_coverage"), ==,
+                   count (context, "SELECT count(*) FROM station_coverage"));
+  g_assert_cmpint (count (other, "SELECT count(*) FROM station_override"), ==,
+                   count (context, "SELECT count(*) FROM station_override"));
+
+  g_assert_true (ed_stations_export_democracy_club (other, addresses2, stations2, NULL, NULL,
+                                                    &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (addresses, &text1, NULL, NULL));
+  g_assert_true (g_file_get_contents (addresses2, &text2, NULL, NULL));
+  g_assert_cmpstr (text1, ==, text2);
+  g_assert_true (g_file_get_contents (stations2, &stext2, NULL, NULL));
+  g_assert_cmpstr (stext1, ==, stext2);
+}
+
 /* --- the command line ----------------------------------------------------------------------- */
 
 static void
@@ -747,6 +820,40 @@ test_cli_json (EdTestDir     *fixture,
   g_assert_nonnull (strstr (refused.err, "unknown-layout.csv, line 1"));
 }
 
+static void
+test_cli_export (EdTestDir     *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(EdContext) context = ed_test_register_open (fixture, "england");
+  g_autoptr(EdStationsImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = ed_test_dir_file (fixture, "district.db");
+  g_autofree char *output = ed_test_dir_file (fixture, "wdiv.csv");
+  g_autofree char *addresses = ed_test_dir_file (fixture, "wdiv-addresses.csv");
+  g_autofree char *stations = ed_test_dir_file (fixture, "wdiv-stations.csv");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(EdTestCliResult) result = { 0, };
+  g_auto(EdTestCliResult) wrong = { 0, };
+  JsonObject *root;
+
+  report = import (context, "weblookup.csv", NULL, FALSE, &error);
+  g_assert_no_error (error);
+  g_clear_object (&context);
+  ed_test_cli_run_on (&result, db, "stations", "export", "--format", "democracy-club", "-o",
+                      output, "--json", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, result.out, -1, &error));
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpint (json_object_get_int_member (root, "addresses"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (root, "stations"), ==, 1);
+  g_assert_true (g_file_test (addresses, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (stations, G_FILE_TEST_IS_REGULAR));
+
+  ed_test_cli_run_on (&wrong, db, "stations", "export", "--format", "kml", "-o", output, NULL);
+  g_assert_cmpint (wrong.status, ==, 2);
+  g_assert_nonnull (strstr (wrong.err, "democracy-club"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -766,7 +873,9 @@ main (int   argc,
   g_test_add_func ("/stations/fixtures/station-ids", test_fixture_station_ids);
   g_test_add_func ("/stations/fixtures/inspect", test_fixture_inspect);
   ED_TEST_ADD ("/stations/fixtures/postcode-mismatch", test_fixture_postcode_mismatch);
+  ED_TEST_ADD ("/stations/export/round-trip", test_export_round_trip);
   ED_TEST_ADD ("/stations/cli/json", test_cli_json);
+  ED_TEST_ADD ("/stations/cli/export", test_cli_export);
 
   return g_test_run ();
 }
