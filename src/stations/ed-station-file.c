@@ -25,6 +25,7 @@
 #include "core/ed-grid.h"
 #include "core/ed-postcode.h"
 #include "core/ed-uprn.h"
+#include "core/ed-value-error.h"
 #include "stations/ed-station-file.h"
 #include "stations/ed-stations-tables.h"
 
@@ -487,6 +488,16 @@ get (OpenFile *file,
   if (value == NULL)
     return g_strdup ("");
   text = g_strstrip (g_strdup (ed_csv_unneutralise (value)));
+  /* The district keeps text in NFC (changes/ed-value.c); a file may have any form. */
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar)*p >= 0x80)
+      {
+        char *normalised = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+
+        g_free (text);
+        text = normalised;
+        break;
+      }
   if ((file->info->layout == ED_STATION_LAYOUT_EROS_CLASSIC ||
        file->info->layout == ED_STATION_LAYOUT_EROS_2026) &&
       g_ascii_strcasecmp (text, "n/a") == 0)
@@ -1124,8 +1135,9 @@ read_address (Reading  *reading,
 
   if (is_placeholder (whole))
     {
+      g_autofree char *shown = ed_value_display_text (whole);
       g_autofree char *reason = g_strdup_printf (_("“%s” is a placeholder, not a property"),
-                                                 whole);
+                                                 shown);
       ed_station_files_add_drop (reading->files, name, line, whole, reason);
       return;
     }
@@ -1139,9 +1151,9 @@ read_address (Reading  *reading,
               found = g_hash_table_lookup (reading->station_by_key, station_text);
               if (found == NULL)
                 {
+                  g_autofree char *shown = ed_value_display_text (station_text);
                   g_autofree char *reason =
-                    g_strdup_printf (_("station “%s” is not in the stations file"),
-                                     station_text);
+                    g_strdup_printf (_("station “%s” is not in the stations file"), shown);
                   ed_station_files_add_drop (reading->files, name, line, whole, reason);
                   return;
                 }
@@ -1170,7 +1182,8 @@ read_address (Reading  *reading,
   postcode = ed_station_postcode_normalise (postcode_text);
   if (postcode == NULL)
     {
-      g_autofree char *reason = g_strdup_printf (_("“%s” is not a postcode"), postcode_text);
+      g_autofree char *shown = ed_value_display_text (postcode_text);
+      g_autofree char *reason = g_strdup_printf (_("“%s” is not a postcode"), shown);
       ed_station_files_add_drop (reading->files, name, line, whole, reason);
       return;
     }
@@ -1192,7 +1205,8 @@ read_address (Reading  *reading,
     }
   if (!ed_uprn_parse (uprn_text, &uprn, NULL))
     {
-      g_autofree char *reason = g_strdup_printf (_("“%s” is not a UPRN"), uprn_text);
+      g_autofree char *shown = ed_value_display_text (uprn_text);
+      g_autofree char *reason = g_strdup_printf (_("“%s” is not a UPRN"), shown);
       ed_station_files_add_drop (reading->files, name, line, whole, reason);
       return;
     }
@@ -1289,8 +1303,11 @@ drop_conflicting_uprns (EdStationFiles *files)
           g_autoptr(GString) list = g_string_new (NULL);
 
           for (guint k = 0; k < use->keys->len; k++)
-            g_string_append_printf (list, "%s%s", k > 0 ? ", " : "",
-                                    (const char *)g_ptr_array_index (use->keys, k));
+            {
+              g_autofree char *shown = ed_value_display_text (g_ptr_array_index (use->keys, k));
+
+              g_string_append_printf (list, "%s%s", k > 0 ? ", " : "", shown);
+            }
           reason = g_strdup_printf (_("UPRN %s is given more than one polling station (%s)"),
                                     uprn, list->str);
         }
@@ -1420,8 +1437,12 @@ ed_station_files_read (const char * const  *paths,
           g_autoptr(GString) names = g_string_new (NULL);
 
           for (guint c = 0; c < MIN (3u, ed_csv_reader_get_n_columns (reader)); c++)
-            g_string_append_printf (names, "%s“%s”", c > 0 ? ", " : "",
-                                    ed_csv_reader_get_column_name (reader, c));
+            {
+              g_autofree char *shown =
+                ed_value_display_text (ed_csv_reader_get_column_name (reader, c));
+
+              g_string_append_printf (names, "%s“%s”", c > 0 ? ", " : "", shown);
+            }
           g_set_error (error, ED_STATION_FILE_ERROR, ED_STATION_FILE_ERROR_UNKNOWN_LAYOUT,
                        /* Translators: the file, then the names of its first columns */
                        _("%s, line 1: the columns %s… are not those of any station file this "

@@ -317,6 +317,7 @@ write_places (Import  *import,
               GError **error)
 {
   EdStationFiles *files = import->report->files;
+  g_autoptr(GHashTable) claimed = g_hash_table_new (g_str_hash, g_str_equal);
 
   import->place_ids = g_new0 (char *, files->places->len + 1);
   for (guint i = 0; i < files->places->len; i++)
@@ -325,16 +326,22 @@ write_places (Import  *import,
       Place *match = NULL;
       gboolean changed = FALSE;
 
+      /* Each of the district's places stands for one of the file's at most, so that two the
+       * file tells apart (by address) stay apart however their names compare. */
       for (guint k = 0; k < import->places->len && match == NULL; k++)
         {
           Place *p = g_ptr_array_index (import->places, k);
 
+          if (g_hash_table_contains (claimed, p->id))
+            continue;
           if (fp->venue_id[0] != '\0' ? g_str_equal (p->ems_id, fp->venue_id)
                                       : (p->ems_id[0] == '\0' &&
                                          g_utf8_collate (p->name, fp->name) == 0 &&
                                          g_ascii_strcasecmp (p->postcode, fp->postcode) == 0))
             match = p;
         }
+      if (match != NULL)
+        g_hash_table_add (claimed, match->id);
       if (match == NULL)
         {
           const char *columns[] = { "name", "address", "postcode", "uprn", "easting",
@@ -361,6 +368,7 @@ write_places (Import  *import,
           p->easting = fp->easting;
           p->northing = fp->northing;
           p->ems_id = g_strdup (fp->venue_id);
+          g_hash_table_add (claimed, p->id);
           g_ptr_array_add (import->places, p);
           import->report->n_places_added++;
           import->place_ids[i] = g_strdup (p->id);
@@ -396,6 +404,7 @@ write_stations (Import  *import,
                 GError **error)
 {
   EdStationFiles *files = import->report->files;
+  g_autoptr(GHashTable) claimed = g_hash_table_new (g_str_hash, g_str_equal);
 
   import->station_ids = g_new0 (char *, files->stations->len + 1);
   for (guint i = 0; i < files->stations->len; i++)
@@ -416,9 +425,12 @@ write_stations (Import  *import,
         {
           Station *s = g_ptr_array_index (import->stations, k);
 
-          if (s->ems_id[0] == '\0' && g_str_equal (s->code, fs->code))
+          if (s->ems_id[0] == '\0' && g_str_equal (s->code, fs->code) &&
+              !g_hash_table_contains (claimed, s->id))
             match = s;
         }
+      if (match != NULL)
+        g_hash_table_add (claimed, match->id);
       if (match == NULL)
         {
           const char *columns[] = { "place", "code", "ems_id" };
@@ -437,6 +449,7 @@ write_stations (Import  *import,
           s->place = g_strdup (place);
           s->code = g_strdup (fs->code);
           s->ems_id = g_strdup (fs->key);
+          g_hash_table_add (claimed, s->id);
           g_ptr_array_add (import->stations, s);
           import->report->n_stations_added++;
           import->station_ids[i] = g_strdup (s->id);

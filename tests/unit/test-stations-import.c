@@ -328,6 +328,37 @@ test_import_idempotent (EdTestDir     *fixture,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* Two places the file tells apart only by their address (one name, one postcode, no venue
+ * id) stay two places, and the import is idempotent over them. */
+static void
+test_import_places_apart (EdTestDir     *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(EdContext) context = ed_test_register_open (fixture, "england");
+  g_autofree char *addresses = ed_test_dir_file (fixture, "a.csv");
+  g_autofree char *stations = ed_test_dir_file (fixture, "s.csv");
+  const char *paths[] = { addresses, stations, NULL };
+  g_autoptr(EdStationsImportReport) first = NULL;
+  g_autoptr(EdStationsImportReport) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (addresses,
+                                      "address,uprn,postcode,polling_station\n"
+                                      "1 Ivy Court,9800001,ZZ99 2KK,S1\n"
+                                      "2 Ivy Court,9800002,ZZ99 2KK,S2\n", -1, NULL));
+  g_assert_true (g_file_set_contents (stations,
+                                      "internal_council_id,address,postcode\n"
+                                      "S1,\"Ivy Hall, Ivy Court\",ZZ99 9HJ\n"
+                                      "S2,\"Ivy Hall, Back Lane\",ZZ99 9HJ\n", -1, NULL));
+  first = ed_stations_import (context, paths, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (first->n_places_added, ==, 2);
+  again = ed_stations_import (context, paths, FALSE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->n_ops, ==, 0);
+  g_assert_cmpint (count (context, "SELECT count(*) FROM polling_place"), ==, 2);
+}
+
 /* A dry run reports what the import would do, and the district is as it was. */
 static void
 test_import_dry_run (EdTestDir     *fixture,
@@ -407,6 +438,7 @@ test_refused (EdTestDir     *fixture,
     { "xpress-nul.csv", NULL, -1, "xpress-nul.csv, line 3: a NUL byte" },
     { "xpress-huge-field.csv", NULL, ED_STATION_FILE_ERROR_TOO_LONG,
       "xpress-huge-field.csv, line 3: field 4 holds 30000 characters" },
+    { "eros-mixed-encoding.csv", NULL, -1, "eros-mixed-encoding.csv, line 3: column 10" },
     { "unknown-layout.csv", NULL, ED_STATION_FILE_ERROR_UNKNOWN_LAYOUT,
       "unknown-layout.csv, line 1: the columns “REF”" },
     { "dcounts-districts.csv", NULL, ED_STATION_FILE_ERROR_MISSING_FILE,
@@ -867,6 +899,7 @@ main (int   argc,
   g_test_add_func ("/stations/file/coordinates", test_coordinates);
   ED_TEST_ADD ("/stations/import/idempotent", test_import_idempotent);
   ED_TEST_ADD ("/stations/import/dry-run", test_import_dry_run);
+  ED_TEST_ADD ("/stations/import/places-apart", test_import_places_apart);
   ED_TEST_ADD ("/stations/import/postcode-mismatch", test_import_postcode_mismatch);
   ED_TEST_ADD ("/stations/import/refused", test_refused);
   g_test_add_func ("/stations/fixtures/counts", test_fixtures);
