@@ -88,6 +88,7 @@ report_json (EdStationsImportReport *report)
   COUNT ("districts_added", n_districts_added)
   COUNT ("properties_added", n_properties_added)
   COUNT ("properties_located", n_properties_located)
+  COUNT ("properties_elsewhere", n_properties_elsewhere)
   COUNT ("places_added", n_places_added)
   COUNT ("places_updated", n_places_updated)
   COUNT ("stations_added", n_stations_added)
@@ -133,6 +134,14 @@ print_report (EdStationsImportReport *report)
                  "%u rules and %u exceptions.\n"),
            report->n_districts_added, report->n_properties_added, report->n_places_added,
            report->n_stations_added, report->n_rules_added, report->n_overrides_added);
+  if (report->n_properties_elsewhere > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE,
+                          "%u property is in another polling district in the register than "
+                          "in the file; the register’s district was kept.\n",
+                          "%u properties are in another polling district in the register than "
+                          "in the file; the register’s districts were kept.\n",
+                          report->n_properties_elsewhere),
+             report->n_properties_elsewhere);
   if (report->n_ops == 0)
     g_print (_("The district already matches the file.\n"));
 }

@@ -533,6 +533,14 @@ write_properties (Import  *import,
           import->report->n_properties_added++;
           continue;
         }
+      if (a->district[0] != '\0')
+        {
+          g_autofree char *key = g_utf8_casefold (a->district, -1);
+          const char *named = g_hash_table_lookup (import->districts, key);
+
+          if (g_strcmp0 (named, p->district) != 0)
+            import->report->n_properties_elsewhere++;
+        }
       if (a->easting != 0 &&
           (!set_int (import, "property", p->id, "easting", &p->easting, a->easting, &changed,
                      error) ||

@@ -22,6 +22,8 @@ G_BEGIN_DECLS
  * @n_districts_added: polling districts created for codes the district did not have
  * @n_properties_added: properties created for UPRNs the register did not have
  * @n_properties_located: properties given the file's coordinates
+ * @n_properties_elsewhere: properties the register has in another polling district than the
+ *   file says; the register's district is kept, and the file's station followed
  * @n_places_added: polling places created
  * @n_places_updated: polling places whose details the file changed
  * @n_stations_added: polling stations created
@@ -41,6 +43,7 @@ typedef struct
   guint           n_districts_added;
   guint           n_properties_added;
   guint           n_properties_located;
+  guint           n_properties_elsewhere;
   guint           n_places_added;
   guint           n_places_updated;
   guint           n_stations_added;

@@ -324,6 +324,7 @@ test_import_idempotent (EdTestDir     *fixture,
   again = import (context, "xpress-2019.csv", NULL, FALSE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (again->n_ops, ==, 0);
+  g_assert_cmpuint (again->n_properties_elsewhere, ==, 0);
   after = ed_test_register_state_hash (context);
   g_assert_cmpstr (before, ==, after);
 }
@@ -413,6 +414,7 @@ test_import_postcode_mismatch (EdTestDir     *fixture,
 
   report = import (context, "dc-addresses.csv", "dc-stations.csv", FALSE, &error);
   g_assert_no_error (error);
+  g_assert_cmpuint (report->n_properties_elsewhere, ==, 0);
   g_assert_cmpuint (report->files->addresses->len, ==, 0);
   g_assert_cmpuint (report->files->dropped->len, ==, 4);
   drop = g_ptr_array_index (report->files->dropped, 0);
