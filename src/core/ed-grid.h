@@ -28,4 +28,13 @@ void ed_grid_to_wgs84         (double  easting,
                                double *out_latitude,
                                double *out_longitude);
 
+void ed_grid_irish_to_wgs84   (double  easting,
+                               double  northing,
+                               double *out_latitude,
+                               double *out_longitude);
+void ed_grid_irish_from_wgs84 (double  latitude,
+                               double  longitude,
+                               double *out_easting,
+                               double *out_northing);
+
 G_END_DECLS

@@ -70,6 +70,10 @@ typedef enum
   R_PLACE_UPRN,
   R_PLACE_X,
   R_PLACE_Y,
+  R_IX,        /* Irish Grid (EONI) */
+  R_IY,
+  R_PLACE_IX,
+  R_PLACE_IY,
   R_DISTRICTS,
   N_ROLES,
 } Role;
@@ -150,7 +154,8 @@ static const RoleColumn eoni_columns[] = {
   { R_X, "PRO_X_4326" }, { R_Y, "PRO_Y_4326" }, { R_STATION, "PREM_ID" },
   { R_PLACE_NAME, "PREM_NAME" }, { R_PLACE_ADDRESS, "PREM_FULLADDRESS" },
   { R_PLACE_POSTCODE, "PREM_POSTCODE" }, { R_PLACE_X, "PREM_X_4326" },
-  { R_PLACE_Y, "PREM_Y_4326" },
+  { R_PLACE_Y, "PREM_Y_4326" }, { R_IX, "PRO_X_COR" }, { R_IY, "PRO_Y_COR" },
+  { R_PLACE_IX, "PREM_X_COR" }, { R_PLACE_IY, "PREM_Y_COR" },
   { N_ROLES, NULL },
 };
 
@@ -608,12 +613,14 @@ parse_number (const char *text,
   return TRUE;
 }
 
-/* National Grid metres from the file's two coordinate fields, or FALSE when not known or
- * outside the grid. */
+/* National Grid metres from two coordinate fields, which are latitude and longitude with
+ * @wgs84, or else grid metres (the Irish Grid's with @irish); FALSE when not known or outside
+ * the grid. */
 static gboolean
 read_location (const char *x_text,
                const char *y_text,
                gboolean    wgs84,
+               gboolean    irish,
                gint64     *out_easting,
                gint64     *out_northing)
 {
@@ -621,6 +628,13 @@ read_location (const char *x_text,
 
   if (!parse_number (x_text, &x) || !parse_number (y_text, &y))
     return FALSE;
+  if (irish)
+    {
+      if (x < 0 || x > 500000 || y < 0 || y > 500000)
+        return FALSE;
+      ed_grid_irish_to_wgs84 (x, y, &y, &x);
+      wgs84 = TRUE;
+    }
   if (wgs84)
     {
       if (y < 49 || y > 61 || x < -11 || x > 2.5)
@@ -637,6 +651,30 @@ read_location (const char *x_text,
   *out_easting = (gint64)llround (easting);
   *out_northing = (gint64)llround (northing);
   return TRUE;
+}
+
+/* The current row's location from its coordinate columns: the layout's own, or (EONI) the
+ * Irish Grid's when those are all it gives. */
+static void
+read_row_location (OpenFile *file,
+                   Role      x_role,
+                   Role      y_role,
+                   Role      ix_role,
+                   Role      iy_role,
+                   gint64   *out_easting,
+                   gint64   *out_northing)
+{
+  g_autofree char *x = get (file, x_role);
+  g_autofree char *y = get (file, y_role);
+  g_autofree char *ix = get (file, ix_role);
+  g_autofree char *iy = get (file, iy_role);
+
+  if (read_location (x, y, layouts[file->info->layout].wgs84, FALSE, out_easting,
+                     out_northing) ||
+      read_location (ix, iy, FALSE, TRUE, out_easting, out_northing))
+    return;
+  *out_easting = 0;
+  *out_northing = 0;
 }
 
 /* The station key Democracy Club gives an Eros station, whose numbers are unique only with
@@ -853,8 +891,6 @@ read_station (Reading  *reading,
   g_autofree char *place_postcode = NULL;
   g_autofree char *place_key = NULL;
   g_autofree char *address = NULL;
-  g_autofree char *x = get (file, R_PLACE_X);
-  g_autofree char *y = get (file, R_PLACE_Y);
   g_autofree char *uprn_text = get (file, R_PLACE_UPRN);
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
   EdStationFileStation *station;
@@ -935,8 +971,8 @@ read_station (Reading  *reading,
       place->postcode = g_strdup (place_postcode);
       if (!ed_uprn_parse (uprn_text, &place->uprn, NULL))
         place->uprn = 0;
-      if (!read_location (x, y, layouts[layout].wgs84, &place->easting, &place->northing))
-        place->easting = place->northing = 0;
+      read_row_location (file, R_PLACE_X, R_PLACE_Y, R_PLACE_IX, R_PLACE_IY, &place->easting,
+                         &place->northing);
       g_ptr_array_add (reading->files->places, place);
       found = GUINT_TO_POINTER (reading->files->places->len);
       g_hash_table_insert (reading->place_by_key, g_steal_pointer (&place_key), found);
@@ -1108,8 +1144,6 @@ read_address (Reading  *reading,
   g_autofree char *postcode = NULL;
   g_autofree char *uprn_text = get (file, R_UPRN);
   g_autofree char *station_text = NULL;
-  g_autofree char *x = get (file, R_X);
-  g_autofree char *y = get (file, R_Y);
   g_autofree char *row_key = NULL;
   EdStationFileAddress *address;
   guint64 uprn = 0;
@@ -1243,8 +1277,7 @@ read_address (Reading  *reading,
   else
     address->district = get (file, R_DISTRICT);
   address->district_name = get (file, R_DISTRICT_NAME);
-  if (!read_location (x, y, layouts[layout].wgs84, &address->easting, &address->northing))
-    address->easting = address->northing = 0;
+  read_row_location (file, R_X, R_Y, R_IX, R_IY, &address->easting, &address->northing);
   g_ptr_array_add (reading->files->addresses, address);
 }
 

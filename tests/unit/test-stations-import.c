@@ -53,6 +53,21 @@ test_grid_worked_example (void)
   g_assert_cmpfloat (fabs (lon2 - lon), <, 1e-8);
 }
 
+/* EPSG's own reference point for TM75 / Irish Grid (EPSG:29903), the centre of its area:
+ * 53.41°N, 7.95°W is 203374.16 E, 239960.74 N. */
+static void
+test_grid_irish (void)
+{
+  double e, n, lat, lon;
+
+  ed_grid_irish_from_wgs84 (53.41, -7.95, &e, &n);
+  g_assert_cmpfloat (fabs (e - 203374.16), <, 0.05);
+  g_assert_cmpfloat (fabs (n - 239960.74), <, 0.05);
+  ed_grid_irish_to_wgs84 (203374.16, 239960.74, &lat, &lon);
+  g_assert_cmpfloat (fabs (lat - 53.41) * 111000, <, 0.05);
+  g_assert_cmpfloat (fabs (lon + 7.95) * 66000, <, 0.05);
+}
+
 /* GPS to the grid and back within a few centimetres; and the datum shift between them is the
  * hundred metres or so it is across Great Britain, not nothing and not a kilometre. */
 static void
@@ -144,6 +159,7 @@ static const Expectation own_files[] = {
   { { "dcounts-districts.csv", "dcounts-stations.csv" }, "democracy-counts", 1, 2, 2,
     { { 3, "A1 1AA" }, { 4, "placeholder" } } },
   { { "eoni.csv" }, "eoni", 1, 1, 2, { { 0 } } },
+  { { "eoni-irish-grid.csv" }, "eoni", 1, 1, 2, { { 0 } } },
   { { "dc-addresses.csv", "dc-stations.csv" }, "democracy-club-csv", 2, 2, 1,
     { { 3, "more than one polling station" }, { 4, "more than one polling station" },
       { 5, "not in the stations file" } } },
@@ -258,6 +274,26 @@ test_coordinates (void)
   g_assert_cmpint (place->northing, ==, (gint64)llround (n));
   g_assert_cmpstr (place->address, ==, "HOLLY ROW\nTESTBURY");
   g_assert_cmpstr (place->postcode, ==, "ZZ99 9HH");
+
+  /* EONI's Irish Grid references, through GPS, to the National Grid; 0, 0 is not known. */
+  {
+    g_autofree char *irish = data_path ("eoni-irish-grid.csv");
+    const char *irish_paths[] = { irish, NULL };
+    g_autoptr(EdStationFiles) by_grid = ed_station_files_read (irish_paths, NULL, &error);
+    double lat, lon;
+
+    g_assert_no_error (error);
+    place = g_ptr_array_index (by_grid->places, 0);
+    ed_grid_irish_to_wgs84 (333800, 374000, &lat, &lon);
+    ed_grid_from_wgs84 (lat, lon, &e, &n);
+    g_assert_cmpint (place->easting, ==, (gint64)llround (e));
+    g_assert_cmpint (place->northing, ==, (gint64)llround (n));
+    address = g_ptr_array_index (by_grid->addresses, 0);
+    g_assert_cmpint (address->easting, !=, 0);
+    address = g_ptr_array_index (by_grid->addresses, 1);
+    g_assert_cmpint (address->easting, ==, 0);
+    g_assert_cmpint (address->northing, ==, 0);
+  }
 }
 
 /* --- importing ------------------------------------------------------------------------------ */
@@ -896,6 +932,7 @@ main (int   argc,
 
   g_test_add_func ("/stations/grid/worked-example", test_grid_worked_example);
   g_test_add_func ("/stations/grid/wgs84", test_grid_wgs84);
+  g_test_add_func ("/stations/grid/irish", test_grid_irish);
   g_test_add_func ("/stations/file/own-files", test_own_files);
   g_test_add_func ("/stations/file/encodings", test_encodings);
   g_test_add_func ("/stations/file/coordinates", test_coordinates);
