@@ -174,10 +174,10 @@ _ed_stations_command_import (const EdCommandGlobals  *globals,
   option_context = g_option_context_new (_("FILE…"));
   g_option_context_set_summary (option_context,
                                 _("Imports the polling stations and the addresses each serves "
-                                  "from an election management system's export for Democracy "
+                                  "from an election management system’s export for Democracy "
                                   "Club: Xpress (both layouts, and WebLookup), Idox Eros (both "
                                   "layouts), Democracy Counts (its two files together), EONI "
-                                  "or Democracy Club's own CSV (its two files together). Rows "
+                                  "or Democracy Club’s own CSV (its two files together). Rows "
                                   "a careful import leaves out (“Other Electors”, no postcode, "
                                   "a UPRN given two stations) are reported with their line and "
                                   "reason; a file no rule reads is refused whole. Importing a "
