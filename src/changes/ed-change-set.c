@@ -177,6 +177,13 @@ require_visible (EdChangeSet      *self,
   return TRUE;
 }
 
+static void
+variant_unref0 (gpointer value)
+{
+  if (value != NULL)
+    g_variant_unref (value);
+}
+
 /**
  * ed_change_set_insert:
  * @self: an open change set
@@ -216,8 +223,9 @@ ed_change_set_insert (EdChangeSet         *self,
   if ((def = lookup_table (self, table, error)) == NULL)
     return FALSE;
 
-  /* Only the columns left out are given their type's default. */
-  row = g_ptr_array_new_full (def->n_columns, (GDestroyNotify)g_variant_unref);
+  /* Only the columns left out are given their type's default. Until then the row has holes,
+   * which a value refused part way through leaves for the cleanup. */
+  row = g_ptr_array_new_full (def->n_columns, variant_unref0);
   g_ptr_array_set_size (row, def->n_columns);
 
   for (guint i = 0; i < n_values; i++)

@@ -1771,13 +1771,34 @@ ed_csv_normalise_name (const char *name)
  * `-` or `@` as a formula, and a leading tab or carriage return can hide such a start. Every
  * CSV this program writes may be opened in one, and may hold text a stranger chose (a name on
  * a registration form), so such a cell is written with a single quote before it, and in
- * quotes: the spreadsheet shows the text, quote hidden, and runs nothing. The register holds
- * no negative numbers, and a hyphen-leading name is rare, so nothing a person needs as a
- * number is lost.
+ * quotes: the spreadsheet shows the text, quote hidden, and runs nothing. A negative number
+ * and nothing else ("-1.270726", a longitude west of Greenwich) is left as it is: a
+ * spreadsheet reads it as a number and runs nothing, and the files other systems read (the
+ * stations' longitudes for Democracy Club) need it so.
  *
  * A value that already starts with quotes followed by one of those characters gets one
  * more, so that ed_csv_unneutralise() can take exactly one off and every value reads back as
  * it was written, including one that really starts with a quote. */
+static gboolean
+is_negative_number (const char *value)
+{
+  const char *p = value + 1;
+  gboolean digits = FALSE;
+
+  if (*value != '-')
+    return FALSE;
+  while (g_ascii_isdigit (*p))
+    p++, digits = TRUE;
+  if (*p == '.' && digits)
+    {
+      p++;
+      digits = FALSE;
+      while (g_ascii_isdigit (*p))
+        p++, digits = TRUE;
+    }
+  return digits && *p == '\0';
+}
+
 static gboolean
 needs_neutralising (const char *value)
 {
@@ -1835,7 +1856,9 @@ ed_csv_append_field (GString    *line,
     return;
 
   len = strlen (value);
-  neutralise = needs_neutralising (value);
+  /* A bare negative number only: one after quotes is neutralised as before, so that
+   * ed_csv_unneutralise() still takes exactly one quote off. */
+  neutralise = !is_negative_number (value) && needs_neutralising (value);
   quote = neutralise || value[0] == ' ' || value[0] == '\t' || value[len - 1] == ' ' ||
           value[len - 1] == '\t';
   for (p = value; !quote && *p != '\0'; p++)

@@ -28,5 +28,11 @@ extern const EdStationsAction _ed_stations_actions[];
 int _ed_stations_command_review (const EdCommandGlobals  *globals,
                                  int                      argc,
                                  char                   **argv);
+int _ed_stations_command_export (const EdCommandGlobals  *globals,
+                                 int                      argc,
+                                 char                   **argv);
+int _ed_stations_command_import (const EdCommandGlobals  *globals,
+                                 int                      argc,
+                                 char                   **argv);
 
 G_END_DECLS

@@ -402,6 +402,18 @@ test_rejects_bad_values (void)
                                      g_variant_new_string ("Mo\xcc\x82n"), &error));
   g_assert_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_BAD_VALUE);
   g_clear_error (&error);
+  /* Refused on inserting too, with the row half built (and no warning on the way out). */
+  {
+    const char *columns[] = { "name", "count" };
+    GVariant *values[] = { g_variant_new_string ("Mo\xcc\x82n"), g_variant_new_int64 (1) };
+
+    g_assert_false (ed_change_set_insert (change_set, "thing", NULL, columns, values, 2, NULL,
+                                          &error));
+    g_assert_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_BAD_VALUE);
+    g_clear_error (&error);
+    g_variant_unref (g_variant_ref_sink (values[0]));
+    g_variant_unref (g_variant_ref_sink (values[1]));
+  }
   g_assert_false (ed_change_set_set (change_set, "thing", id, "colour",
                                      g_variant_new_string ("red"), &error));
   g_assert_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_UNKNOWN_COLUMN);
