@@ -25,4 +25,8 @@ typedef struct
 
 extern const EdStationsAction _ed_stations_actions[];
 
+int _ed_stations_command_map (const EdCommandGlobals  *globals,
+                              int                      argc,
+                              char                   **argv);
+
 G_END_DECLS

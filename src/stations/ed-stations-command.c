@@ -19,6 +19,8 @@
 
 /* In the order `stations --help` lists them. */
 const EdStationsAction _ed_stations_actions[] = {
+  { "map", _ed_stations_command_map, "[--district CODE] -o FILE.pdf|FILE.png",
+    N_("Draw a map of the stations and the properties each serves") },
   { NULL }
 };
 
