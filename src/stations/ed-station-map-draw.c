@@ -182,6 +182,63 @@ project_y (const Projection *p,
   return p->cy - (northing - p->cn) * p->scale;
 }
 
+/* Whether a place's symbol, its stations and their codes cover the point: the square on
+ * the point, the circles and codes to its right. */
+static gboolean
+near_symbols (EdStationMap     *self,
+              const Projection *p,
+              double            x,
+              double            y,
+              double            half_width)
+{
+  for (guint i = 0; i < self->places->len; i++)
+    {
+      EdMapPlace *place = &g_array_index (self->places, EdMapPlace, i);
+      double px, py;
+
+      if (!place->located)
+        continue;
+      px = project_x (p, place->easting);
+      py = project_y (p, place->northing);
+      if (x + half_width > px - PLACE_SIZE && x - half_width < px + 70 &&
+          fabs (y - py) < DISTRICT_LABEL_SIZE)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A district's code in the middle of its outline, or beside the middle where a polling
+ * place stands there (as it often does). */
+static void
+draw_district_label (EdStationMap     *self,
+                     cairo_t          *cr,
+                     const Projection *p,
+                     EdMapDistrict    *district)
+{
+  static const double nudges[][2] = {
+    { 0, 0 }, { 0, 1.6 }, { 0, -1.6 }, { 0, 3.2 }, { 0, -3.2 }, { -3, 0 },
+  };
+  double x = project_x (p, district->label_easting);
+  double y = project_y (p, district->label_northing);
+  double half_width = DISTRICT_LABEL_SIZE * 0.45 * g_utf8_strlen (district->code, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (nudges); i++)
+    {
+      double nx = x + nudges[i][0] * DISTRICT_LABEL_SIZE;
+      double ny = y + nudges[i][1] * DISTRICT_LABEL_SIZE;
+
+      if (!near_symbols (self, p, nx, ny, half_width))
+        {
+          x = nx;
+          y = ny;
+          break;
+        }
+    }
+  cairo_set_source_rgba (cr, 0.25, 0.27, 0.32, 0.9);
+  show_text (cr, district->code, DISTRICT_LABEL_SIZE, PANGO_WEIGHT_BOLD, x,
+             y - DISTRICT_LABEL_SIZE * 0.7, ALIGN_CENTRE, TRUE);
+}
+
 static void
 draw_districts (EdStationMap     *self,
                 cairo_t          *cr,
@@ -217,11 +274,7 @@ draw_districts (EdStationMap     *self,
 
       if (district->n_outline == 0)
         continue;
-      cairo_set_source_rgba (cr, 0.25, 0.27, 0.32, 0.9);
-      show_text (cr, district->code, DISTRICT_LABEL_SIZE, PANGO_WEIGHT_BOLD,
-                 project_x (p, district->label_easting),
-                 project_y (p, district->label_northing) - DISTRICT_LABEL_SIZE * 0.7,
-                 ALIGN_CENTRE, TRUE);
+      draw_district_label (self, cr, p, district);
     }
 }
 
@@ -364,7 +417,7 @@ draw_scale_bar (cairo_t          *cr,
   g_autofree char *label = format_distance (metres);
 
   cairo_set_source_rgba (cr, 1, 1, 1, 0.8);
-  cairo_rectangle (cr, x - 6, y - 14, length + 12 + 40, bar + 22);
+  cairo_rectangle (cr, x - 8, y - 14, length + 16 + 24, bar + 22);
   cairo_fill (cr);
   cairo_set_line_width (cr, 0.8);
   for (int half = 0; half < 2; half++)
@@ -465,11 +518,7 @@ ed_station_map_draw (EdStationMap    *self,
 
             if (district->n_outline == 0)
               continue;
-            cairo_set_source_rgba (cr, 0.25, 0.27, 0.32, 0.9);
-            show_text (cr, district->code, DISTRICT_LABEL_SIZE, PANGO_WEIGHT_BOLD,
-                       project_x (&p, district->label_easting),
-                       project_y (&p, district->label_northing) - DISTRICT_LABEL_SIZE * 0.7,
-                       ALIGN_CENTRE, TRUE);
+            draw_district_label (self, cr, &p, district);
           }
     }
   if (layers & ED_MAP_LAYER_SYMBOLS)
