@@ -298,7 +298,7 @@ draw_properties (EdStationMap     *self,
     {
       double rgb[3];
 
-      ed_station_map_station_colour ((int)g - 1, rgb);
+      ed_station_map_get_station_colour (self, (int)g - 1, rgb);
       cairo_new_path (cr);
       for (guint i = self->group_start[g]; i < self->group_start[g + 1]; i++)
         {
@@ -329,14 +329,15 @@ draw_place_symbol (cairo_t *cr,
 }
 
 static void
-draw_station_symbol (cairo_t *cr,
-                     int      station,
-                     double   x,
-                     double   y)
+draw_station_symbol (EdStationMap *self,
+                     cairo_t      *cr,
+                     int           station,
+                     double        x,
+                     double        y)
 {
   double rgb[3];
 
-  ed_station_map_station_colour (station, rgb);
+  ed_station_map_get_station_colour (self, station, rgb);
   cairo_new_sub_path (cr);
   cairo_arc (cr, x, y, STATION_RADIUS, 0, 2 * G_PI);
   cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
@@ -374,7 +375,7 @@ draw_symbols (EdStationMap     *self,
 
           if (station->place != (int)i)
             continue;
-          draw_station_symbol (cr, s, next, y);
+          draw_station_symbol (self, cr, s, next, y);
           next += 2 * STATION_RADIUS + 1;
           if (codes->len > 0)
             g_string_append (codes, ", ");
@@ -541,14 +542,15 @@ count_text (guint n)
 }
 
 static void
-legend_swatch (cairo_t *cr,
-               int      station,
-               double   x,
-               double   y)
+legend_swatch (EdStationMap *self,
+               cairo_t      *cr,
+               int           station,
+               double        x,
+               double        y)
 {
   double rgb[3];
 
-  ed_station_map_station_colour (station, rgb);
+  ed_station_map_get_station_colour (self, station, rgb);
   cairo_rectangle (cr, x, y - 3.5, 7, 7);
   cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
   cairo_fill (cr);
@@ -578,7 +580,7 @@ legend_station (EdStationMap *self,
         g_string_prepend (name, ", ");
       g_string_prepend (name, place->name);
     }
-  legend_swatch (cr, s, x, y);
+  legend_swatch (self, cr, s, x, y);
   cairo_set_source_rgb (cr, INK_RGB);
   code_width = show_text (cr, station->code, size, PANGO_WEIGHT_BOLD, x + 11, y - size * 0.65,
                           ALIGN_START, FALSE);
@@ -638,7 +640,7 @@ draw_legend (EdStationMap *self,
     {
       g_autofree char *count = count_text (self->n_unassigned);
 
-      legend_swatch (cr, ED_STATION_MAP_NONE, x, y);
+      legend_swatch (self, cr, ED_STATION_MAP_NONE, x, y);
       cairo_set_source_rgb (cr, INK_RGB);
       show_text (cr, _("No station"), size, PANGO_WEIGHT_NORMAL, x + 11, y - size * 0.65,
                  ALIGN_START, FALSE);
@@ -660,7 +662,7 @@ draw_legend (EdStationMap *self,
   show_text (cr, _("Polling place"), 8.5, PANGO_WEIGHT_NORMAL, x + 16, y - 5.5, ALIGN_START,
              FALSE);
   y += LEGEND_ROW;
-  draw_station_symbol (cr, 0, x + 4, y);
+  draw_station_symbol (self, cr, self->stations->len > 0 ? 0 : ED_STATION_MAP_NONE, x + 4, y);
   cairo_set_source_rgb (cr, INK_RGB);
   show_text (cr, _("Polling station, in its colour"), 8.5, PANGO_WEIGHT_NORMAL, x + 16,
              y - 5.5, ALIGN_START, FALSE);

@@ -25,6 +25,7 @@ typedef struct
   char  *name;
   int    place;        /* index into places, or ED_STATION_MAP_NONE */
   guint  n_properties; /* every property it serves, located or not */
+  guint  colour;       /* its place in the palette, chosen by ed_station_map_finish() */
 } EdMapStation;
 
 typedef struct

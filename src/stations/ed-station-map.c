@@ -19,6 +19,24 @@
 
 #include "stations/ed-station-map-private.h"
 
+/* Twelve hues chosen to stay apart in print and for the commonest colour blindness, the
+ * darker ones between the lighter. A map of more stations uses each again for stations far
+ * apart (choose_colours()). */
+static const double palette[][3] = {
+  { 0.90, 0.45, 0.00 },  /* orange */
+  { 0.00, 0.42, 0.72 },  /* blue */
+  { 0.30, 0.69, 0.29 },  /* green */
+  { 0.80, 0.20, 0.55 },  /* magenta */
+  { 0.35, 0.75, 0.90 },  /* sky */
+  { 0.70, 0.10, 0.10 },  /* dark red */
+  { 0.60, 0.45, 0.80 },  /* lilac */
+  { 0.55, 0.38, 0.20 },  /* brown */
+  { 0.85, 0.75, 0.10 },  /* mustard */
+  { 0.00, 0.55, 0.50 },  /* teal */
+  { 0.95, 0.50, 0.55 },  /* salmon */
+  { 0.25, 0.25, 0.55 },  /* indigo */
+};
+
 /**
  * ed_station_map_new:
  * @title: the map's title, as printed above it
@@ -144,8 +162,8 @@ ed_station_map_add_place (EdStationMap *self,
  * @name: its room or name, "" for none
  * @place: the index of its place, or %ED_STATION_MAP_NONE
  *
- * Adds a station; its colour follows from its index (ed_station_map_station_colour()), so
- * add them in the order the legend lists them.
+ * Adds a station, in the order the legend lists them. Its colour is chosen when the map is
+ * finished (ed_station_map_get_station_colour()).
  *
  * Returns: the station's index, for ed_station_map_add_property()
  */
@@ -288,6 +306,80 @@ place_label (EdMapDistrict *district,
   district->label_northing = n_points > 0 ? cy / n_points : 0;
 }
 
+/* Where a station's voters are: the middle of its located properties, or its place. */
+static gboolean
+station_centre (EdStationMap *self,
+                guint         s,
+                double       *out_easting,
+                double       *out_northing)
+{
+  EdMapStation *station = &g_array_index (self->stations, EdMapStation, s);
+  guint first = self->group_start[s + 1], end = self->group_start[s + 2];
+  double easting = 0, northing = 0;
+
+  if (end > first)
+    {
+      for (guint i = first; i < end; i++)
+        {
+          easting += self->grouped[2 * i];
+          northing += self->grouped[2 * i + 1];
+        }
+      *out_easting = easting / (end - first);
+      *out_northing = northing / (end - first);
+      return TRUE;
+    }
+  if (station->place != ED_STATION_MAP_NONE)
+    {
+      EdMapPlace *place = &g_array_index (self->places, EdMapPlace, station->place);
+
+      *out_easting = place->easting;
+      *out_northing = place->northing;
+      return place->located;
+    }
+  return FALSE;
+}
+
+/* Each station in legend order takes the colour whose nearest station already coloured is
+ * farthest away, so that neighbouring stations never share a colour while a dozen can be
+ * told apart; a station with nowhere to stand takes the colour least used. */
+static void
+choose_colours (EdStationMap *self)
+{
+  guint n = self->stations->len;
+  g_autofree double *centres = g_new (double, 2 * (gsize)n + 1);
+  g_autofree gboolean *placed = g_new0 (gboolean, n + 1);
+  guint used[G_N_ELEMENTS (palette)] = { 0 };
+
+  for (guint s = 0; s < n; s++)
+    {
+      EdMapStation *station = &g_array_index (self->stations, EdMapStation, s);
+      double farthest[G_N_ELEMENTS (palette)];
+      guint best = 0;
+
+      placed[s] = station_centre (self, s, &centres[2 * s], &centres[2 * s + 1]);
+      for (guint c = 0; c < G_N_ELEMENTS (palette); c++)
+        farthest[c] = G_MAXDOUBLE;
+      if (placed[s])
+        for (guint t = 0; t < s; t++)
+          {
+            guint colour = g_array_index (self->stations, EdMapStation, t).colour;
+            double de, dn;
+
+            if (!placed[t])
+              continue;
+            de = centres[2 * t] - centres[2 * s];
+            dn = centres[2 * t + 1] - centres[2 * s + 1];
+            farthest[colour] = MIN (farthest[colour], de * de + dn * dn);
+          }
+      for (guint c = 1; c < G_N_ELEMENTS (palette); c++)
+        if (farthest[c] > farthest[best] ||
+            (farthest[c] == farthest[best] && used[c] < used[best]))
+          best = c;
+      station->colour = best;
+      used[best]++;
+    }
+}
+
 /**
  * ed_station_map_finish:
  * @self: the map
@@ -341,6 +433,7 @@ ed_station_map_finish (EdStationMap *self)
       if (place->located)
         extend (self, place->easting, place->northing);
     }
+  choose_colours (self);
   g_clear_pointer (&self->points, g_array_unref);
   g_clear_pointer (&self->point_station, g_array_unref);
   self->finished = TRUE;
@@ -581,39 +674,35 @@ ed_station_map_scale_bar_metres (double most_metres)
   return power;
 }
 
-/* Twelve hues chosen to stay apart in print and for the commonest colour blindness, the
- * darker ones between the lighter; the thirteenth station takes the first again, far enough
- * down the legend that its neighbours differ. */
-static const double palette[][3] = {
-  { 0.90, 0.45, 0.00 },  /* orange */
-  { 0.00, 0.42, 0.72 },  /* blue */
-  { 0.30, 0.69, 0.29 },  /* green */
-  { 0.80, 0.20, 0.55 },  /* magenta */
-  { 0.35, 0.75, 0.90 },  /* sky */
-  { 0.70, 0.10, 0.10 },  /* dark red */
-  { 0.60, 0.45, 0.80 },  /* lilac */
-  { 0.55, 0.38, 0.20 },  /* brown */
-  { 0.85, 0.75, 0.10 },  /* mustard */
-  { 0.00, 0.55, 0.50 },  /* teal */
-  { 0.95, 0.50, 0.55 },  /* salmon */
-  { 0.25, 0.25, 0.55 },  /* indigo */
-};
+
+/* The palette's colours, the thirteenth the first again. */
+static void
+palette_colour (guint   colour,
+                double *out_rgb)
+{
+  memcpy (out_rgb, palette[colour % G_N_ELEMENTS (palette)], sizeof (palette[0]));
+}
 
 /**
- * ed_station_map_station_colour:
+ * ed_station_map_get_station_colour:
+ * @self: a finished map
  * @station: a station's index, or %ED_STATION_MAP_NONE
  * @out_rgb: (out) (array fixed-size=3): red, green and blue from 0 to 1
  *
- * The colour of a station's properties: grey for none.
+ * The colour of a station's properties and symbol: grey for none.
  */
 void
-ed_station_map_station_colour (int     station,
-                               double *out_rgb)
+ed_station_map_get_station_colour (EdStationMap *self,
+                                   int           station,
+                                   double       *out_rgb)
 {
+  g_return_if_fail (self != NULL && self->finished);
+  g_return_if_fail (station < (int)self->stations->len);
+
   if (station < 0)
     {
       out_rgb[0] = out_rgb[1] = out_rgb[2] = 0.62;
       return;
     }
-  memcpy (out_rgb, palette[station % G_N_ELEMENTS (palette)], sizeof (palette[0]));
+  palette_colour (g_array_index (self->stations, EdMapStation, station).colour, out_rgb);
 }

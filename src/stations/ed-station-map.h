@@ -149,7 +149,8 @@ double       *ed_station_map_convex_hull         (const double        *points,
                                                   guint                n_points,
                                                   guint               *out_n_points);
 double        ed_station_map_scale_bar_metres    (double               most_metres);
-void          ed_station_map_station_colour      (int                  station,
+void          ed_station_map_get_station_colour  (EdStationMap        *self,
+                                                  int                  station,
                                                   double              *out_rgb);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EdStationMap, ed_station_map_unref)

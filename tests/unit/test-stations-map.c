@@ -88,6 +88,47 @@ test_scale_bar (void)
     g_assert_cmpfloat (ed_station_map_scale_bar_metres (cases[i].most), ==, cases[i].expected);
 }
 
+/* A grid of 52 stations 1 km apart, 13 across: no two neighbours, across or diagonally, share
+ * a colour, though the palette has a dozen (taken in turn, the thirteenth would repeat the
+ * first just below and to the left of it). A station with no properties yet stands at its
+ * place. */
+static void
+test_neighbours_differ (void)
+{
+  g_autoptr(EdStationMap) map = ed_station_map_new ("Test");
+  double centres[52][2];
+
+  for (guint s = 0; s < G_N_ELEMENTS (centres); s++)
+    {
+      g_autofree char *code = g_strdup_printf ("S%u", s + 1);
+      int station;
+
+      centres[s][0] = 430000 + 1000 * (s % 13);
+      centres[s][1] = 380000 + 1000 * (s / 13);
+      station = ed_station_map_add_station (map, code, "",
+                                            ed_station_map_add_place (map, code, centres[s][0],
+                                                                      centres[s][1]));
+      if (s % 2 == 0)
+        for (int k = -2; k <= 2; k++)
+          ed_station_map_add_property (map, centres[s][0] + 50 * k, centres[s][1] - 30 * k,
+                                       ED_STATION_MAP_NONE, station);
+    }
+  ed_station_map_finish (map);
+
+  for (guint s = 0; s < G_N_ELEMENTS (centres); s++)
+    for (guint t = s + 1; t < G_N_ELEMENTS (centres); t++)
+      {
+        double de = centres[s][0] - centres[t][0], dn = centres[s][1] - centres[t][1];
+        double a[3], b[3];
+
+        if (de * de + dn * dn > 1500.0 * 1500.0)
+          continue;
+        ed_station_map_get_station_colour (map, s, a);
+        ed_station_map_get_station_colour (map, t, b);
+        g_assert_false (a[0] == b[0] && a[1] == b[1] && a[2] == b[2]);
+      }
+}
+
 typedef struct
 {
   char *aa;
@@ -389,6 +430,7 @@ main (int   argc,
   g_test_add_func ("/stations/map/convex-hull", test_convex_hull);
   g_test_add_func ("/stations/map/scale-bar", test_scale_bar);
   g_test_add_func ("/stations/map/unlocated-not-drawn", test_unlocated_not_drawn);
+  g_test_add_func ("/stations/map/neighbours-differ", test_neighbours_differ);
   ED_TEST_ADD ("/stations/map/assignment", test_assignment);
   ED_TEST_ADD ("/stations/map/write-png", test_write_png);
   ED_TEST_ADD ("/stations/map/write-pdf", test_write_pdf);
