@@ -251,13 +251,17 @@ draw_districts (EdStationMap     *self,
     {
       EdMapDistrict *district = &g_array_index (self->districts, EdMapDistrict, i);
 
-      if (district->n_outline < 3)
+      if (district->n_rings == 0)
         continue;
       cairo_new_path (cr);
-      for (guint k = 0; k < district->n_outline; k++)
-        cairo_line_to (cr, project_x (p, district->outline[2 * k]),
-                       project_y (p, district->outline[2 * k + 1]));
-      cairo_close_path (cr);
+      for (guint r = 0, k = 0; r < district->n_rings; r++)
+        {
+          cairo_new_sub_path (cr);
+          for (; k < district->ring_ends[r]; k++)
+            cairo_line_to (cr, project_x (p, district->outline[2 * k]),
+                           project_y (p, district->outline[2 * k + 1]));
+          cairo_close_path (cr);
+        }
       cairo_set_source_rgba (cr, 0.35, 0.38, 0.45, 0.07);
       cairo_fill_preserve (cr);
       cairo_set_source_rgb (cr, 0.25, 0.27, 0.32);
@@ -272,7 +276,7 @@ draw_districts (EdStationMap     *self,
     {
       EdMapDistrict *district = &g_array_index (self->districts, EdMapDistrict, i);
 
-      if (district->n_outline == 0)
+      if (district->n_rings == 0)
         continue;
       draw_district_label (self, cr, p, district);
     }
@@ -517,7 +521,7 @@ ed_station_map_draw (EdStationMap    *self,
           {
             EdMapDistrict *district = &g_array_index (self->districts, EdMapDistrict, i);
 
-            if (district->n_outline == 0)
+            if (district->n_rings == 0)
               continue;
             draw_district_label (self, cr, &p, district);
           }

@@ -33,8 +33,10 @@ typedef struct
   char   *code;
   char   *name;
   GArray *points;      /* the located properties' coordinates (double pairs), until finish */
-  double *outline;     /* the convex hull, counter-clockwise, easting/northing pairs */
-  guint   n_outline;
+  double *outline;     /* its rings' corners, easting/northing pairs, one ring after another */
+  guint   n_outline;   /* corners in all */
+  guint  *ring_ends;   /* where each ring ends, in corners */
+  guint   n_rings;
   double  label_easting;
   double  label_northing;
 } EdMapDistrict;
@@ -62,5 +64,8 @@ struct _EdStationMap
   gboolean         has_extent;
   double           min_easting, min_northing, max_easting, max_northing;
 };
+
+void _ed_station_map_outline_district (EdMapDistrict *district,
+                                       double         cell_metres);
 
 G_END_DECLS

@@ -19,6 +19,11 @@
 
 #include "stations/ed-station-map-private.h"
 
+/* The outlines' grid: a map's width in this many cells, within these sizes in metres. */
+#define OUTLINE_CELLS_ACROSS  250.0
+#define OUTLINE_FINEST_CELL   8.0
+#define OUTLINE_COARSEST_CELL 250.0
+
 /* Twelve hues chosen to stay apart in print and for the commonest colour blindness, the
  * darker ones between the lighter. A map of more stations uses each again for stations far
  * apart (choose_colours()). */
@@ -93,6 +98,7 @@ ed_station_map_unref (EdStationMap *self)
       g_free (district->name);
       g_clear_pointer (&district->points, g_array_unref);
       g_free (district->outline);
+      g_free (district->ring_ends);
     }
   g_array_unref (self->places);
   g_array_unref (self->stations);
@@ -271,41 +277,6 @@ extend (EdStationMap *self,
   self->max_northing = MAX (self->max_northing, northing);
 }
 
-/* Where to print a district's code: the centre of its outline's area, or of its points when
- * the outline has none (one property, or a row of them). */
-static void
-place_label (EdMapDistrict *district,
-             const double  *points,
-             guint          n_points)
-{
-  double area = 0, cx = 0, cy = 0;
-
-  for (guint i = 0; i < district->n_outline; i++)
-    {
-      const double *a = district->outline + 2 * i;
-      const double *b = district->outline + 2 * ((i + 1) % district->n_outline);
-      double cross = a[0] * b[1] - b[0] * a[1];
-
-      area += cross;
-      cx += (a[0] + b[0]) * cross;
-      cy += (a[1] + b[1]) * cross;
-    }
-  if (fabs (area) > 1.0)
-    {
-      district->label_easting = cx / (3 * area);
-      district->label_northing = cy / (3 * area);
-      return;
-    }
-  cx = cy = 0;
-  for (guint i = 0; i < n_points; i++)
-    {
-      cx += points[2 * i];
-      cy += points[2 * i + 1];
-    }
-  district->label_easting = n_points > 0 ? cx / n_points : 0;
-  district->label_northing = n_points > 0 ? cy / n_points : 0;
-}
-
 /* Where a station's voters are: the middle of its located properties, or its place. */
 static gboolean
 station_centre (EdStationMap *self,
@@ -392,19 +363,9 @@ ed_station_map_finish (EdStationMap *self)
 {
   guint n_groups, n_points;
   g_autofree guint *fill = NULL;
+  double cell_metres;
 
   g_return_if_fail (self != NULL && !self->finished);
-
-  for (guint i = 0; i < self->districts->len; i++)
-    {
-      EdMapDistrict *district = &g_array_index (self->districts, EdMapDistrict, i);
-      guint n = district->points->len / 2;
-      const double *points = (const double *)district->points->data;
-
-      district->outline = ed_station_map_convex_hull (points, n, &district->n_outline);
-      place_label (district, points, n);
-      g_clear_pointer (&district->points, g_array_unref);
-    }
 
   /* A counting sort by station: group 0 holds the properties with no station. */
   n_points = self->point_station->len;
@@ -432,6 +393,20 @@ ed_station_map_finish (EdStationMap *self)
 
       if (place->located)
         extend (self, place->easting, place->northing);
+    }
+  /* One grid for every district, fine enough to follow a street on a district's map and
+   * coarse enough to stay quick on a council's. */
+  cell_metres = self->has_extent
+                  ? CLAMP (MAX (self->max_easting - self->min_easting,
+                                self->max_northing - self->min_northing) / OUTLINE_CELLS_ACROSS,
+                           OUTLINE_FINEST_CELL, OUTLINE_COARSEST_CELL)
+                  : OUTLINE_FINEST_CELL;
+  for (guint i = 0; i < self->districts->len; i++)
+    {
+      EdMapDistrict *district = &g_array_index (self->districts, EdMapDistrict, i);
+
+      _ed_station_map_outline_district (district, cell_metres);
+      g_clear_pointer (&district->points, g_array_unref);
     }
   choose_colours (self);
   g_clear_pointer (&self->points, g_array_unref);
@@ -509,27 +484,76 @@ ed_station_map_get_n_districts (EdStationMap *self)
 }
 
 /**
- * ed_station_map_get_district_outline:
+ * ed_station_map_get_district_n_rings:
  * @self: a finished map
  * @district: a district's index
- * @out_n_points: (out): how many corners the outline has
  *
- * Returns: (array length=out_n_points) (transfer none): the corners of the district's
- *   outline, easting and northing pairs, counter-clockwise
+ * Returns: how many rings the district's outline has: one for each cluster of its properties
+ *   far enough from the others, none when none of its properties has a grid reference
+ */
+guint
+ed_station_map_get_district_n_rings (EdStationMap *self,
+                                     guint         district)
+{
+  g_return_val_if_fail (self != NULL && self->finished, 0);
+  g_return_val_if_fail (district < self->districts->len, 0);
+
+  return g_array_index (self->districts, EdMapDistrict, district).n_rings;
+}
+
+/**
+ * ed_station_map_get_district_ring:
+ * @self: a finished map
+ * @district: a district's index
+ * @ring: one of its rings
+ * @out_n_points: (out): how many corners the ring has
+ *
+ * Returns: (array length=out_n_points) (transfer none): the ring's corners, easting and
+ *   northing pairs, counter-clockwise, closed back to the first
  */
 const double *
-ed_station_map_get_district_outline (EdStationMap *self,
-                                     guint         district,
-                                     guint        *out_n_points)
+ed_station_map_get_district_ring (EdStationMap *self,
+                                  guint         district,
+                                  guint         ring,
+                                  guint        *out_n_points)
 {
   EdMapDistrict *row;
+  guint first;
 
   g_return_val_if_fail (self != NULL && self->finished, NULL);
   g_return_val_if_fail (district < self->districts->len, NULL);
+  row = &g_array_index (self->districts, EdMapDistrict, district);
+  g_return_val_if_fail (ring < row->n_rings, NULL);
+
+  first = ring == 0 ? 0 : row->ring_ends[ring - 1];
+  *out_n_points = row->ring_ends[ring] - first;
+  return row->outline + 2 * first;
+}
+
+/**
+ * ed_station_map_get_district_label:
+ * @self: a finished map
+ * @district: a district's index
+ * @out_easting: (out): where its code is printed: the point of its outline farthest inside
+ * @out_northing: (out): the northing of that point
+ *
+ * Returns: %FALSE when the district has no outline
+ */
+gboolean
+ed_station_map_get_district_label (EdStationMap *self,
+                                   guint         district,
+                                   double       *out_easting,
+                                   double       *out_northing)
+{
+  EdMapDistrict *row;
+
+  g_return_val_if_fail (self != NULL && self->finished, FALSE);
+  g_return_val_if_fail (district < self->districts->len, FALSE);
 
   row = &g_array_index (self->districts, EdMapDistrict, district);
-  *out_n_points = row->n_outline;
-  return row->outline;
+  *out_easting = row->label_easting;
+  *out_northing = row->label_northing;
+  return row->n_rings > 0;
 }
 
 /**
@@ -556,99 +580,6 @@ ed_station_map_get_extent (EdStationMap *self,
 }
 
 /* Geometry */
-
-static int
-compare_points (const void *a,
-                const void *b)
-{
-  const double *p = a, *q = b;
-
-  if (p[0] != q[0])
-    return p[0] < q[0] ? -1 : 1;
-  if (p[1] != q[1])
-    return p[1] < q[1] ? -1 : 1;
-  return 0;
-}
-
-/* Twice the signed area of o, a, b: positive when they turn counter-clockwise. */
-static double
-turn (const double *o,
-      const double *a,
-      const double *b)
-{
-  return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
-}
-
-/**
- * ed_station_map_convex_hull:
- * @points: (array): x, y pairs
- * @n_points: how many pairs
- * @out_n_points: (out): how many corners the hull has
- *
- * The smallest convex polygon around the points (Andrew's monotone chain), counter-clockwise
- * from the lowest leftmost point, with no point on a straight edge counted as a corner. Fewer
- * than three distinct points give those points.
- *
- * Returns: (array length=out_n_points) (transfer full) (nullable): the corners, x, y pairs;
- *   %NULL for no points
- */
-double *
-ed_station_map_convex_hull (const double *points,
-                            guint         n_points,
-                            guint        *out_n_points)
-{
-  g_autofree double *sorted = NULL;
-  double *hull;
-  guint n = 0, k = 0;
-
-  g_return_val_if_fail (out_n_points != NULL, NULL);
-
-  *out_n_points = 0;
-  if (n_points == 0)
-    return NULL;
-
-  sorted = g_memdup2 (points, sizeof (double) * 2 * n_points);
-  qsort (sorted, n_points, 2 * sizeof (double), compare_points);
-  /* Drop repeats: many flats share one address point. */
-  for (guint i = 0; i < n_points; i++)
-    if (n == 0 || compare_points (sorted + 2 * i, sorted + 2 * (n - 1)) != 0)
-      {
-        sorted[2 * n] = sorted[2 * i];
-        sorted[2 * n + 1] = sorted[2 * i + 1];
-        n++;
-      }
-  if (n < 3)
-    {
-      *out_n_points = n;
-      return g_memdup2 (sorted, sizeof (double) * 2 * n);
-    }
-
-  hull = g_new (double, 2 * (2 * (gsize)n));
-  /* The lower chain left to right, then the upper right to left. */
-  for (guint i = 0; i < n; i++)
-    {
-      while (k >= 2 && turn (hull + 2 * (k - 2), hull + 2 * (k - 1), sorted + 2 * i) <= 0)
-        k--;
-      hull[2 * k] = sorted[2 * i];
-      hull[2 * k + 1] = sorted[2 * i + 1];
-      k++;
-    }
-  for (guint i = n - 1, lower = k + 1; i-- > 0;)
-    {
-      while (k >= lower && turn (hull + 2 * (k - 2), hull + 2 * (k - 1), sorted + 2 * i) <= 0)
-        k--;
-      hull[2 * k] = sorted[2 * i];
-      hull[2 * k + 1] = sorted[2 * i + 1];
-      k++;
-    }
-  /* The last corner is the first again. */
-  k--;
-  /* All on one line: its two ends. */
-  if (k < 3)
-    k = 2;
-  *out_n_points = k;
-  return hull;
-}
 
 /**
  * ed_station_map_scale_bar_metres:

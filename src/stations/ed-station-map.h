@@ -113,9 +113,16 @@ const char   *ed_station_map_get_station_code    (EdStationMap        *self,
 guint         ed_station_map_get_station_count   (EdStationMap        *self,
                                                   guint                station);
 guint         ed_station_map_get_n_districts     (EdStationMap        *self);
-const double *ed_station_map_get_district_outline (EdStationMap       *self,
+guint         ed_station_map_get_district_n_rings (EdStationMap      *self,
+                                                  guint                district);
+const double *ed_station_map_get_district_ring   (EdStationMap        *self,
                                                   guint                district,
+                                                  guint                ring,
                                                   guint               *out_n_points);
+gboolean      ed_station_map_get_district_label  (EdStationMap        *self,
+                                                  guint                district,
+                                                  double              *out_easting,
+                                                  double              *out_northing);
 gboolean      ed_station_map_get_extent          (EdStationMap        *self,
                                                   double              *out_min_easting,
                                                   double              *out_min_northing,
@@ -145,9 +152,6 @@ EdStationMap *ed_station_map_new_from_district   (EdContext           *context,
                                                   GError             **error);
 
 /* The geometry the map is drawn with, public for its tests. */
-double       *ed_station_map_convex_hull         (const double        *points,
-                                                  guint                n_points,
-                                                  guint               *out_n_points);
 double        ed_station_map_scale_bar_metres    (double               most_metres);
 void          ed_station_map_get_station_colour  (EdStationMap        *self,
                                                   int                  station,

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <cairo.h>
+#include <math.h>
 #include <string.h>
 
 #include "changes/ed-change-set.h"
@@ -22,57 +23,117 @@
 #include "tests/lib/ed-test-register.h"
 #include "tests/lib/ed-test-stations.h"
 
+/* Ray casting: whether (x, y) is inside the ring. */
 static gboolean
-outline_has_corner (const double *outline,
-                    guint         n,
-                    double        x,
-                    double        y)
+inside_ring (const double *ring,
+             guint         n,
+             double        x,
+             double        y)
 {
-  for (guint i = 0; i < n; i++)
-    if (outline[2 * i] == x && outline[2 * i + 1] == y)
-      return TRUE;
+  gboolean inside = FALSE;
+
+  for (guint i = 0, j = n - 1; i < n; j = i++)
+    {
+      double xi = ring[2 * i], yi = ring[2 * i + 1], xj = ring[2 * j], yj = ring[2 * j + 1];
+
+      if ((yi > y) != (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi)
+        inside = !inside;
+    }
+  return inside;
+}
+
+static gboolean
+inside_outline (EdStationMap *map,
+                guint         district,
+                double        x,
+                double        y)
+{
+  for (guint r = 0; r < ed_station_map_get_district_n_rings (map, district); r++)
+    {
+      guint n = 0;
+      const double *ring = ed_station_map_get_district_ring (map, district, r, &n);
+
+      if (inside_ring (ring, n, x, y))
+        return TRUE;
+    }
   return FALSE;
 }
 
-/* A square with points inside, on its edges and repeated: its four corners, counter-clockwise
- * from the lowest leftmost; a line: its ends; one point: itself. */
+#define E0 430000.0
+#define N0 380000.0
+
+/* An L-shaped district's outline holds every property and follows the L, leaving out the
+ * corner its convex hull would cover; two villages 3 km apart are two rings; houses round a
+ * park make one shape with the park inside and the code in its middle; scattered farms are
+ * one shape round them all; a district with no grid references has no outline. */
 static void
-test_convex_hull (void)
+test_outlines (void)
 {
-  static const double square[] = {
-    5, 5, 0, 0, 10, 0, 3, 7, 10, 10, 5, 0, 0, 10, 0, 5, 10, 10, 2, 9, 10, 4,
+  g_autoptr(EdStationMap) map = ed_station_map_new ("Test");
+  g_autoptr(GArray) l_points = g_array_new (FALSE, FALSE, sizeof (double));
+  int l_shape = ed_station_map_add_district (map, "LL", "L");
+  int villages = ed_station_map_add_district (map, "VV", "Villages");
+  int park = ed_station_map_add_district (map, "PP", "Park");
+  int unknown = ed_station_map_add_district (map, "UU", "Unknown");
+  int farms = ed_station_map_add_district (map, "FF", "Farms");
+  static const double farm_points[][2] = {
+    { 9000, 0 }, { 10300, 700 }, { 9600, 1900 }, { 11200, 2600 }, { 12500, 1100 },
+    { 10800, 3900 }, { 12900, 3400 },
   };
-  static const double line[] = { 0, 0, 2, 2, 1, 1, 3, 3, 1, 1 };
-  static const double one[] = { 7, 8, 7, 8 };
-  g_autofree double *hull = NULL;
-  g_autofree double *line_hull = NULL;
-  g_autofree double *one_hull = NULL;
-  guint n = 0;
-  double area = 0;
+  double label_e, label_n;
 
-  hull = ed_station_map_convex_hull (square, G_N_ELEMENTS (square) / 2, &n);
-  g_assert_cmpuint (n, ==, 4);
-  g_assert_cmpfloat (hull[0], ==, 0);
-  g_assert_cmpfloat (hull[1], ==, 0);
-  g_assert_true (outline_has_corner (hull, n, 10, 0));
-  g_assert_true (outline_has_corner (hull, n, 10, 10));
-  g_assert_true (outline_has_corner (hull, n, 0, 10));
-  for (guint i = 0; i < n; i++)
-    area += hull[2 * i] * hull[2 * ((i + 1) % n) + 1] - hull[2 * ((i + 1) % n)] * hull[2 * i + 1];
-  /* Counter-clockwise: a positive area, and the whole square's. */
-  g_assert_cmpfloat (area / 2, ==, 100);
+  for (double x = 0; x <= 1000; x += 20)
+    for (double y = 0; y <= 1000; y += 20)
+      if (x <= 200 || y <= 200)
+        {
+          double point[2] = { E0 + x, N0 + y };
 
-  line_hull = ed_station_map_convex_hull (line, G_N_ELEMENTS (line) / 2, &n);
-  g_assert_cmpuint (n, ==, 2);
-  g_assert_true (outline_has_corner (line_hull, n, 0, 0));
-  g_assert_true (outline_has_corner (line_hull, n, 3, 3));
+          g_array_append_vals (l_points, point, 2);
+          ed_station_map_add_property (map, point[0], point[1], l_shape, ED_STATION_MAP_NONE);
+        }
+  for (int k = 0; k < 40; k++)
+    {
+      ed_station_map_add_property (map, E0 + 2000 + 10 * (k % 8), N0 + 10 * (k / 8), villages,
+                                   ED_STATION_MAP_NONE);
+      ed_station_map_add_property (map, E0 + 5000 + 10 * (k % 8), N0 + 10 * (k / 8), villages,
+                                   ED_STATION_MAP_NONE);
+    }
+  for (int k = 0; k < 360; k++)
+    ed_station_map_add_property (map, E0 + 3000 + 400 * cos (k * G_PI / 180),
+                                 N0 + 3000 + 400 * sin (k * G_PI / 180), park,
+                                 ED_STATION_MAP_NONE);
+  ed_station_map_add_property (map, 0, 0, unknown, ED_STATION_MAP_NONE);
+  for (guint k = 0; k < G_N_ELEMENTS (farm_points); k++)
+    ed_station_map_add_property (map, E0 + farm_points[k][0], N0 + farm_points[k][1], farms,
+                                 ED_STATION_MAP_NONE);
+  ed_station_map_finish (map);
 
-  one_hull = ed_station_map_convex_hull (one, 2, &n);
-  g_assert_cmpuint (n, ==, 1);
-  g_assert_cmpfloat (one_hull[0], ==, 7);
+  g_assert_cmpuint (ed_station_map_get_district_n_rings (map, l_shape), ==, 1);
+  for (guint k = 0; k < l_points->len / 2; k++)
+    g_assert_true (inside_outline (map, l_shape, g_array_index (l_points, double, 2 * k),
+                                   g_array_index (l_points, double, 2 * k + 1)));
+  g_assert_false (inside_outline (map, l_shape, E0 + 700, N0 + 700));
+  g_assert_true (ed_station_map_get_district_label (map, l_shape, &label_e, &label_n));
+  g_assert_true (inside_outline (map, l_shape, label_e, label_n));
 
-  g_assert_null (ed_station_map_convex_hull (NULL, 0, &n));
-  g_assert_cmpuint (n, ==, 0);
+  g_assert_cmpuint (ed_station_map_get_district_n_rings (map, villages), ==, 2);
+  g_assert_true (inside_outline (map, villages, E0 + 2030, N0 + 20));
+  g_assert_true (inside_outline (map, villages, E0 + 5030, N0 + 20));
+  g_assert_false (inside_outline (map, villages, E0 + 3500, N0 + 20));
+
+  g_assert_cmpuint (ed_station_map_get_district_n_rings (map, park), ==, 1);
+  g_assert_true (inside_outline (map, park, E0 + 3000, N0 + 3000));
+  g_assert_true (ed_station_map_get_district_label (map, park, &label_e, &label_n));
+  g_assert_cmpfloat (hypot (label_e - (E0 + 3000), label_n - (N0 + 3000)), <, 100);
+
+  /* Farms each too far from the next to join: one shape round them all, the code inside. */
+  g_assert_cmpuint (ed_station_map_get_district_n_rings (map, farms), ==, 1);
+  g_assert_true (inside_outline (map, farms, E0 + 11000, N0 + 2000));
+  g_assert_true (ed_station_map_get_district_label (map, farms, &label_e, &label_n));
+  g_assert_true (inside_outline (map, farms, label_e, label_n));
+
+  g_assert_cmpuint (ed_station_map_get_district_n_rings (map, unknown), ==, 0);
+  g_assert_false (ed_station_map_get_district_label (map, unknown, &label_e, &label_n));
 }
 
 /* The longest round distance that fits: 1, 2, 2.5 or 5 times a power of ten. */
@@ -207,7 +268,6 @@ test_assignment (EdTestDir     *fixture,
   g_autoptr(EdStationMap) aa = NULL;
   g_autoptr(EdStationMap) ab = NULL;
   g_autoptr(GError) error = NULL;
-  guint n = 0;
 
   all = ed_station_map_new_from_district (context, NULL, &error);
   g_assert_no_error (error);
@@ -220,9 +280,11 @@ test_assignment (EdTestDir     *fixture,
    * of them without coordinates. */
   g_assert_cmpuint (ed_station_map_get_station_count (all, station_by_code (all, "AA1")), ==, 3);
   g_assert_cmpuint (ed_station_map_get_station_count (all, station_by_code (all, "AA2")), ==, 2);
-  /* AA's outline: the four located properties are its corners. */
-  g_assert_nonnull (ed_station_map_get_district_outline (all, 0, &n));
-  g_assert_cmpuint (n, ==, 4);
+  /* AA's outline, round four properties far apart, holds them all. */
+  g_assert_cmpuint (ed_station_map_get_district_n_rings (all, 0), ==, 1);
+  g_assert_true (inside_outline (all, 0, 431400, 386400));
+  g_assert_true (inside_outline (all, 0, 431950, 386000));
+  g_assert_true (inside_outline (all, 0, 431800, 386800));
 
   aa = ed_station_map_new_from_district (context, "aa", &error);
   g_assert_no_error (error);
@@ -427,7 +489,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/stations/map/convex-hull", test_convex_hull);
+  g_test_add_func ("/stations/map/outlines", test_outlines);
   g_test_add_func ("/stations/map/scale-bar", test_scale_bar);
   g_test_add_func ("/stations/map/unlocated-not-drawn", test_unlocated_not_drawn);
   g_test_add_func ("/stations/map/neighbours-differ", test_neighbours_differ);
