@@ -8,13 +8,13 @@
 /* A station map on screen, to pan and zoom: by dragging, scrolling and pinching, and from the
  * keyboard (+ and − zoom, the arrow keys move, 0 shows the whole map).
  *
- * A district's hundred thousand dots take tens of milliseconds to draw, too long for every
- * frame of a drag. So the dots and outlines are drawn in a worker into a picture half a
- * screen larger than the view on every side, and each frame only places that picture: moved
- * as the map pans, stretched as it zooms. Once the view has stayed still a moment (or a pan
- * runs off the picture's edge) a new picture is drawn at the new scale and replaces the old.
- * The symbols, the scale bar and the north arrow are few, and drawn afresh each frame, so they
- * stay sharp and the right size while the picture catches up. */
+ * A district's hundred thousand dots take tens of milliseconds to draw, and a council's
+ * stations' labels ten more: too long for every frame of a drag. So the map is drawn in a
+ * worker into a picture half a screen larger than the view on every side, and each frame only
+ * places that picture: moved as the map pans, stretched as it zooms. Once the view has stayed
+ * still a moment (or a pan runs off the picture's edge) a new picture is drawn at the new
+ * scale and replaces the old. The scale bar and the north arrow are drawn afresh each frame,
+ * so that they stay put and true while the picture catches up. */
 
 #define G_LOG_DOMAIN "ed-ui-stations"
 
@@ -87,7 +87,7 @@ render_job_free (RenderJob *job)
   g_free (job);
 }
 
-/* Worker: draws the dots and outlines of the job's view into an image. */
+/* Worker: draws all but the scale bar and the north arrow of the job's view into an image. */
 static void
 render_in_thread (GTask        *task,
                   gpointer      source_object,
@@ -106,7 +106,7 @@ render_in_thread (GTask        *task,
   cairo_scale (cr, job->scale, job->scale);
   ed_station_map_draw (job->map, cr, job->width, job->height, &job->view,
                        ED_MAP_LAYER_BACKGROUND | ED_MAP_LAYER_DISTRICTS |
-                       ED_MAP_LAYER_PROPERTIES);
+                       ED_MAP_LAYER_PROPERTIES | ED_MAP_LAYER_SYMBOLS);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   g_task_return_pointer (task, surface, (GDestroyNotify)cairo_surface_destroy);
@@ -514,7 +514,7 @@ ed_station_map_view_snapshot (GtkWidget   *widget,
         }
       cr = gtk_snapshot_append_cairo (snapshot, &bounds);
       ed_station_map_draw (self->map, cr, width, height, &self->view,
-                           ED_MAP_LAYER_SYMBOLS | ED_MAP_LAYER_FURNITURE);
+                           ED_MAP_LAYER_FURNITURE);
       cairo_destroy (cr);
     }
   if (gtk_widget_has_visible_focus (widget))
