@@ -36,6 +36,7 @@
 #define STATION_RADIUS      4.6
 #define LABEL_SIZE          8.0
 #define DISTRICT_LABEL_SIZE 13.0
+#define DISTRICT_LABEL_SMALLEST 7.0
 
 /* The sheet, in points on A4 landscape */
 #define SHEET_MARGIN   28.0
@@ -220,7 +221,9 @@ near_symbols (EdStationMap     *self,
 }
 
 /* A district's code in the middle of its outline, or beside the middle where a polling
- * place stands there (as it often does). */
+ * place stands there (as it often does). On a council's map a small district's code is
+ * printed smaller, and not at all where even that would spill over its neighbours: the
+ * legend and the stations' codes still say which is which. */
 static void
 draw_district_label (EdStationMap     *self,
                      cairo_t          *cr,
@@ -232,14 +235,38 @@ draw_district_label (EdStationMap     *self,
   };
   double x = project_x (p, district->label_easting);
   double y = project_y (p, district->label_northing);
-  double half_width = DISTRICT_LABEL_SIZE * 0.45 * g_utf8_strlen (district->code, -1);
+  double min_e = G_MAXDOUBLE, max_e = -G_MAXDOUBLE, min_n = G_MAXDOUBLE, max_n = -G_MAXDOUBLE;
+  double across, down, size = DISTRICT_LABEL_SIZE, half_width;
 
-  for (guint i = 0; i < G_N_ELEMENTS (nudges); i++)
+  for (guint k = 0; k < district->n_outline; k++)
     {
-      double nx = x + nudges[i][0] * DISTRICT_LABEL_SIZE;
-      double ny = y + nudges[i][1] * DISTRICT_LABEL_SIZE;
+      min_e = MIN (min_e, district->outline[2 * k]);
+      max_e = MAX (max_e, district->outline[2 * k]);
+      min_n = MIN (min_n, district->outline[2 * k + 1]);
+      max_n = MAX (max_n, district->outline[2 * k + 1]);
+    }
+  across = (max_e - min_e) * p->scale;
+  down = (max_n - min_n) * p->scale;
+  /* A bold capital is about 0.75 of its size across, and 1.2 of it down with the halo. */
+  while (size > DISTRICT_LABEL_SMALLEST &&
+         (size * 0.75 * g_utf8_strlen (district->code, -1) > across || size * 1.2 > down))
+    size -= 1;
+  if (size * 0.75 * g_utf8_strlen (district->code, -1) > across || size * 1.2 > down)
+    return;
+  half_width = size * 0.45 * g_utf8_strlen (district->code, -1);
 
-      if (!near_symbols (self, p, nx, ny, half_width))
+  for (guint i = 0;; i++)
+    {
+      double nx, ny;
+
+      /* Nowhere clear of the symbols inside the outline: no code. */
+      if (i == G_N_ELEMENTS (nudges))
+        return;
+      nx = x + nudges[i][0] * size;
+      ny = y + nudges[i][1] * size;
+      if (nx - half_width >= project_x (p, min_e) && nx + half_width <= project_x (p, max_e) &&
+          ny - size * 0.6 >= project_y (p, max_n) && ny + size * 0.6 <= project_y (p, min_n) &&
+          !near_symbols (self, p, nx, ny, half_width))
         {
           x = nx;
           y = ny;
@@ -247,8 +274,8 @@ draw_district_label (EdStationMap     *self,
         }
     }
   cairo_set_source_rgba (cr, 0.25, 0.27, 0.32, 0.9);
-  show_text (cr, district->code, DISTRICT_LABEL_SIZE, PANGO_WEIGHT_BOLD, x,
-             y - DISTRICT_LABEL_SIZE * 0.7, ALIGN_CENTRE, TRUE);
+  show_text (cr, district->code, size, PANGO_WEIGHT_BOLD, x, y - size * 0.7, ALIGN_CENTRE,
+             TRUE);
 }
 
 static void

@@ -416,6 +416,55 @@ test_write_pdf (EdTestDir     *fixture,
   small_clear (&small);
 }
 
+/* A council's map of 120 stations: the legend lists as many as fit on the page and counts
+ * the rest, rather than running off it. */
+static void
+test_legend_of_many (EdTestDir     *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(EdStationMap) map = ed_station_map_new ("Many Stations");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = ed_test_dir_file (fixture, "many.pdf");
+  g_autofree char *text = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
+  guint listed = 0;
+
+  for (int s = 0; s < 120; s++)
+    {
+      g_autofree char *code = g_strdup_printf ("S%d", s + 1);
+      int district = ed_station_map_add_district (map, code, code);
+      int place = ed_station_map_add_place (map, code, E0 + 600 * (s % 12), N0 + 600 * (s / 12));
+      int station = ed_station_map_add_station (map, code, "", place);
+
+      for (int k = 0; k < 20; k++)
+        ed_station_map_add_property (map, E0 + 600 * (s % 12) + 10 * (k % 5),
+                                     N0 + 600 * (s / 12) + 10 * (k / 5), district, station);
+    }
+  ed_station_map_finish (map);
+  g_assert_true (ed_station_map_write (map, path, &error));
+  g_assert_no_error (error);
+
+  text = ed_test_pdf_text (path, "-raw", NULL);
+  if (text == NULL)
+    return;
+  g_assert_nonnull (strstr (text, "S1 "));
+  g_assert_nonnull (strstr (text, "more stations"));
+  for (const char *at = strstr (text, "20 properties"); at != NULL;
+       at = strstr (at + 1, "20 properties"))
+    listed++;
+  g_assert_cmpuint (listed, >, 20);
+  g_assert_cmpuint (listed, <, 120);
+  if (pdfinfo != NULL)
+    {
+      const char *argv[] = { pdfinfo, path, NULL };
+
+      g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                                   NULL, &info, NULL, NULL, NULL));
+      g_assert_nonnull (strstr (info, "Pages:           1"));
+    }
+}
+
 /* A folder that cannot be written, or a name that is neither PDF nor PNG: an error, and no
  * file and no temporary left behind. */
 static void
@@ -496,6 +545,7 @@ main (int   argc,
   ED_TEST_ADD ("/stations/map/assignment", test_assignment);
   ED_TEST_ADD ("/stations/map/write-png", test_write_png);
   ED_TEST_ADD ("/stations/map/write-pdf", test_write_pdf);
+  ED_TEST_ADD ("/stations/map/legend-of-many", test_legend_of_many);
   ED_TEST_ADD ("/stations/map/failed-write-leaves-nothing", test_failed_write_leaves_nothing);
   ED_TEST_ADD ("/stations/map/command", test_command);
   return g_test_run ();
