@@ -32,6 +32,9 @@
 /* One step of the keyboard or the wheel. */
 #define ZOOM_STEP 1.25
 #define PAN_STEP  0.125
+/* How to move the map, for a screen reader. */
+#define KEYS_DESCRIPTION N_("Drag or use the arrow keys to move the map; scroll, pinch or " \
+                            "press + and − to zoom; 0 shows the whole map.")
 /* The nearest a map comes: a few centimetres a pixel; the farthest: four times the whole. */
 #define NEAREST_METRES_PER_UNIT 0.05
 #define FARTHEST_FIT_FACTOR 4.0
@@ -647,9 +650,7 @@ ed_station_map_view_init (EdStationMapView *self)
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Map of Polling Stations"),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  _("Drag or use the arrow keys to move the map; scroll, pinch "
-                                    "or press + and − to zoom; 0 shows the whole map."),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _(KEYS_DESCRIPTION),
                                   -1);
 }
 
@@ -708,9 +709,9 @@ ed_station_map_view_set_map (EdStationMapView *self,
                                                   "press + and − to zoom; 0 shows the whole map.",
                                                   stations),
                                      title_counts, stations);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
     }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  description != NULL ? description : _(KEYS_DESCRIPTION), -1);
   ed_station_map_view_fit (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
