@@ -101,6 +101,46 @@ spread (Grid   *grid,
     }
 }
 
+/* As spread(), within @steps steps across or along (a diamond), a step at a time. */
+static void
+spread_diamond (Grid   *grid,
+                int     steps,
+                guint8  value)
+{
+  gsize n = (gsize)grid->width * grid->height;
+  g_autofree guint8 *before = g_new (guint8, n);
+
+  for (int step = 0; step < steps; step++)
+    {
+      memcpy (before, grid->cells, n);
+      for (int j = 0; j < grid->height; j++)
+        for (int i = 0; i < grid->width; i++)
+          {
+            gsize at = (gsize)j * grid->width + i;
+
+            if ((i > 0 && before[at - 1] == value) ||
+                (i + 1 < grid->width && before[at + 1] == value) ||
+                (j > 0 && before[at - grid->width] == value) ||
+                (j + 1 < grid->height && before[at + grid->width] == value))
+              grid->cells[at] = value;
+          }
+    }
+}
+
+/* As spread(), within an octagon of @radius, near enough a disc: a square then a diamond,
+ * sized so that the octagon is as wide across as along its diagonals. A square alone closed
+ * gaps in boxes that made a district's outline look drawn on squared paper. */
+static void
+spread_octagon (Grid   *grid,
+                int     radius,
+                guint8  value)
+{
+  int square = (int)lround (radius / (1 + G_SQRT2));
+
+  spread (grid, square, value);
+  spread_diamond (grid, radius - square, value);
+}
+
 /* Two cells that meet only at a corner would make the traced edge cross itself there: join
  * them by a third. */
 static void
@@ -621,8 +661,8 @@ _ed_station_map_outline_district (EdMapDistrict *district,
     *cell (&grid, (int)((points[2 * k] - origin_e) / size),
            (int)((points[2 * k + 1] - origin_n) / size)) = 1;
 
-  spread (&grid, radius, 1);
-  spread (&grid, radius, 0);
+  spread_octagon (&grid, radius, 1);
+  spread_octagon (&grid, radius, 0);
   /* A cell's margin round every property, so that smoothing the corners never cuts one off. */
   spread (&grid, 1, 1);
   remove_pinches (&grid);
