@@ -151,11 +151,13 @@ EdStationMap *ed_station_map_new_from_district   (EdContext           *context,
                                                   const char          *district_code,
                                                   GError             **error);
 
-/* The geometry the map is drawn with, public for its tests. */
-double        ed_station_map_scale_bar_metres    (double               most_metres);
+/* A station's colour, for a legend drawn elsewhere (the Polling Stations page). */
 void          ed_station_map_get_station_colour  (EdStationMap        *self,
                                                   int                  station,
                                                   double              *out_rgb);
+
+/* The scale bar's round distance, public for its tests. */
+double        ed_station_map_scale_bar_metres    (double               most_metres);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EdStationMap, ed_station_map_unref)
 
