@@ -34,5 +34,8 @@ int _ed_stations_command_export (const EdCommandGlobals  *globals,
 int _ed_stations_command_import (const EdCommandGlobals  *globals,
                                  int                      argc,
                                  char                   **argv);
+int _ed_stations_command_map (const EdCommandGlobals  *globals,
+                              int                      argc,
+                              char                   **argv);
 
 G_END_DECLS

@@ -19,11 +19,13 @@
 
 /* In the order `stations --help` lists them. */
 const EdStationsAction _ed_stations_actions[] = {
+  { "import", _ed_stations_command_import, "FILE… [--dry-run] [--report F.csv] [--json]",
+    N_("Import polling stations and their addresses from an EMS station file") },
+  { "map", _ed_stations_command_map, "[--district CODE] -o FILE.pdf|FILE.png",
+    N_("Draw a map of the stations and the properties each serves") },
   { "review", _ed_stations_command_review, "new|list|show|step|representation|proposal|notice|report …",
     N_("Reviews of polling districts and places: start one, record its steps, representations "
        "and proposals, and print its notice and committee report") },
-  { "import", _ed_stations_command_import, "FILE… [--dry-run] [--report F.csv] [--json]",
-    N_("Import polling stations and their addresses from an EMS station file") },
   { "export", _ed_stations_command_export, "--format democracy-club -o NAME.csv",
     N_("Write the stations and their addresses for Democracy Club’s WhereDoIVote") },
   { NULL }
