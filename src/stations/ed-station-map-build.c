@@ -421,3 +421,86 @@ ed_station_map_new_from_district (EdContext   *context,
   g_array_unref (reader.properties);
   return ok ? g_steal_pointer (&map) : NULL;
 }
+
+typedef struct
+{
+  char         *district_code;
+  EdStationMap *map;
+} ReadJob;
+
+static void
+read_job_free (gpointer data)
+{
+  ReadJob *job = data;
+
+  g_free (job->district_code);
+  g_clear_pointer (&job->map, ed_station_map_unref);
+  g_free (job);
+}
+
+static gboolean
+read_map_work (EdJob         *job,
+               GObject       *connection,
+               gpointer       task_data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  ReadJob *data = task_data;
+
+  data->map = ed_station_map_new_from_district (ED_CONTEXT (connection), data->district_code,
+                                                error);
+  return data->map != NULL;
+}
+
+/**
+ * ed_station_map_new_from_district_async:
+ * @context: the district
+ * @district_code: (nullable): a polling district's code, or %NULL for every district
+ * @cancellable: (nullable): to stop reading
+ * @callback: called with the map read, with the job as its source object
+ * @user_data: data for @callback
+ *
+ * Reads the map as ed_station_map_new_from_district() does, in a job on its own connection,
+ * so that a window stays responsive while a large district is read and its outlines traced.
+ *
+ * Returns: (transfer none): the job; it lives until @callback has run
+ */
+EdJob *
+ed_station_map_new_from_district_async (EdContext           *context,
+                                        const char          *district_code,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  ReadJob *data;
+
+  g_return_val_if_fail (ED_IS_CONTEXT (context), NULL);
+
+  data = g_new0 (ReadJob, 1);
+  data->district_code = g_strdup (district_code);
+  return ed_context_run_job_async (context, read_map_work, data, read_job_free, cancellable,
+                                   callback, user_data);
+}
+
+/**
+ * ed_station_map_new_from_district_finish:
+ * @job: the job ed_station_map_new_from_district_async() returned
+ * @result: the result handed to the callback
+ * @error: return location for an error; %G_IO_ERROR_CANCELLED if it was stopped
+ *
+ * Returns: (transfer full) (nullable): the map, or %NULL with @error set
+ */
+EdStationMap *
+ed_station_map_new_from_district_finish (EdJob         *job,
+                                         GAsyncResult  *result,
+                                         GError       **error)
+{
+  ReadJob *data;
+
+  g_return_val_if_fail (ED_IS_JOB (job), NULL);
+
+  if (!ed_job_run_finish (job, result, error))
+    return NULL;
+  data = ed_job_get_task_data (job);
+  return g_steal_pointer (&data->map);
+}

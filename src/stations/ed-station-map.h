@@ -9,6 +9,7 @@
 
 #include <cairo.h>
 
+#include "core/ed-job.h"
 #include "district/ed-context.h"
 
 G_BEGIN_DECLS
@@ -150,6 +151,14 @@ gboolean      ed_station_map_write               (EdStationMap        *self,
 EdStationMap *ed_station_map_new_from_district   (EdContext           *context,
                                                   const char          *district_code,
                                                   GError             **error);
+EdJob        *ed_station_map_new_from_district_async  (EdContext           *context,
+                                                       const char          *district_code,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+EdStationMap *ed_station_map_new_from_district_finish (EdJob               *job,
+                                                       GAsyncResult        *result,
+                                                       GError             **error);
 
 /* A station's colour, for a legend drawn elsewhere (the Polling Stations page). */
 void          ed_station_map_get_station_colour  (EdStationMap        *self,

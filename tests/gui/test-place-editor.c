@@ -18,6 +18,8 @@
 #include "ed-gui-test-util.h"
 #include "tests/lib/ed-test-dir.h"
 #include "tests/lib/ed-test-register.h"
+#include "tests/lib/ed-test-stations.h"
+#include "ui/stations/ed-station-map-view.h"
 
 static GtkWidget *
 find_entry (GtkWidget  *root,
@@ -197,6 +199,46 @@ test_page_lists_places (EdTestDir     *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The Map view reads the district in a job when it is first shown, and shows the map once
+ * it is read; a district with nothing on the grid says so instead. */
+static void
+test_page_map (EdTestDir     *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(EdContext) context = ed_test_register_open (fixture, "england");
+  GtkWidget *window = gtk_window_new ();
+  EdModulePage *page = g_object_new (ED_TYPE_STATIONS_PAGE, NULL);
+  AdwViewStack *views;
+  GtkWidget *view;
+  gint64 deadline;
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  ed_module_page_set_context (page, context);
+  views = ADW_VIEW_STACK (ed_gui_test_find (GTK_WIDGET (page), ADW_TYPE_VIEW_STACK, NULL));
+  adw_view_stack_set_visible_child_name (views, "map");
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (!gtk_widget_get_mapped (ed_gui_test_find (GTK_WIDGET (page), GTK_TYPE_LABEL,
+                                                   "Nothing to Map Yet")) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_get_mapped (ed_gui_test_find (GTK_WIDGET (page), GTK_TYPE_LABEL,
+                                                          "Nothing to Map Yet")));
+
+  ed_test_stations_build_town (context, 400, 2, NULL);
+  ed_module_page_reload (page);
+  view = ed_gui_test_find (GTK_WIDGET (page), ED_TYPE_STATION_MAP_VIEW, NULL);
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while ((!gtk_widget_get_mapped (view) ||
+          !ed_station_map_view_is_ready (ED_STATION_MAP_VIEW (view))) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_get_mapped (view));
+  g_assert_true (ed_station_map_view_is_ready (ED_STATION_MAP_VIEW (view)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -207,6 +249,7 @@ main (int   argc,
   ED_TEST_ADD ("/stations/place-editor/checklist-saved", test_checklist_saved);
   ED_TEST_ADD ("/stations/station-editor/new-station", test_new_station);
   ED_TEST_ADD ("/stations/page/lists-places", test_page_lists_places);
+  ED_TEST_ADD ("/stations/page/map", test_page_map);
 
   return g_test_run ();
 }

@@ -16,9 +16,11 @@
 #include <glib/gi18n-lib.h>
 
 #include "stations/ed-polling-place.h"
+#include "stations/ed-station-map.h"
 #include "ui/ed-ui-resources.h"
 #include "ui/stations/ed-place-editor.h"
 #include "ui/stations/ed-review-pane.h"
+#include "ui/stations/ed-station-map-view.h"
 #include "ui/stations/ed-stations-page.h"
 
 struct _EdStationsPage
@@ -33,6 +35,13 @@ struct _EdStationsPage
   GtkWidget    *places_page;
   GtkWidget    *places_list;
   GtkWidget    *review_pane;
+  GtkWidget    *map_stack;
+  GtkWidget    *map_spinner;
+  GtkWidget    *map_empty_page;
+  GtkWidget    *map_view;
+
+  GCancellable *map_cancellable;  /* the map being read, if one is */
+  gboolean      map_stale;        /* the district changed since the map was read */
 };
 
 G_DEFINE_FINAL_TYPE (EdStationsPage, ed_stations_page, ED_TYPE_MODULE_PAGE)
@@ -183,6 +192,69 @@ new_place_cb (GtkWidget  *widget,
   open_editor (ED_STATIONS_PAGE (widget), NULL);
 }
 
+/* The map is read in a job when its view is shown and the district has changed since, so
+ * that neither opening a district nor a sync waits for a large district's outlines. */
+static void
+map_read_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(EdStationsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EdStationMap) map = ed_station_map_new_from_district_finish (ED_JOB (source),
+                                                                          result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->map_cancellable);
+  gtk_spinner_stop (GTK_SPINNER (self->map_spinner));
+  if (map == NULL)
+    {
+      adw_status_page_set_description (ADW_STATUS_PAGE (self->map_empty_page), error->message);
+      gtk_stack_set_visible_child_name (GTK_STACK (self->map_stack), "empty");
+      return;
+    }
+  if (ed_station_map_get_n_located (map) == 0)
+    {
+      adw_status_page_set_description (ADW_STATUS_PAGE (self->map_empty_page),
+                                       _("No property or polling place has a grid reference "
+                                         "yet. Import the EMS station file, or give the "
+                                         "places their easting and northing."));
+      gtk_stack_set_visible_child_name (GTK_STACK (self->map_stack), "empty");
+      return;
+    }
+  ed_station_map_view_set_map (ED_STATION_MAP_VIEW (self->map_view), map);
+  gtk_stack_set_visible_child_name (GTK_STACK (self->map_stack), "map");
+}
+
+static void
+read_map_if_shown (EdStationsPage *self)
+{
+  const char *view = adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (self->views));
+
+  if (self->context == NULL || !self->map_stale || g_strcmp0 (view, "map") != 0)
+    return;
+  self->map_stale = FALSE;
+  if (self->map_cancellable != NULL)
+    g_cancellable_cancel (self->map_cancellable);
+  g_clear_object (&self->map_cancellable);
+  self->map_cancellable = g_cancellable_new ();
+  /* A map already shown stays until the new one is read. */
+  if (!ed_station_map_view_is_ready (ED_STATION_MAP_VIEW (self->map_view)))
+    {
+      gtk_spinner_start (GTK_SPINNER (self->map_spinner));
+      gtk_stack_set_visible_child_name (GTK_STACK (self->map_stack), "loading");
+    }
+  ed_station_map_new_from_district_async (self->context, NULL, self->map_cancellable,
+                                          map_read_cb, g_object_ref (self));
+}
+
+static void
+view_changed_cb (EdStationsPage *self)
+{
+  read_map_if_shown (self);
+}
+
 static void
 ed_stations_page_set_context (EdModulePage *page,
                               EdContext    *context)
@@ -194,6 +266,12 @@ ed_stations_page_set_context (EdModulePage *page,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "stations.new-place", context != NULL);
   show_places (self);
   ed_review_pane_set_context (ED_REVIEW_PANE (self->review_pane), context);
+  if (self->map_cancellable != NULL)
+    g_cancellable_cancel (self->map_cancellable);
+  g_clear_object (&self->map_cancellable);
+  ed_station_map_view_set_map (ED_STATION_MAP_VIEW (self->map_view), NULL);
+  self->map_stale = TRUE;
+  read_map_if_shown (self);
 }
 
 /* Another desk's edits arrived: the lists are read afresh, keeping the place last opened. An
@@ -205,6 +283,8 @@ ed_stations_page_reload (EdModulePage *page)
 
   show_places (self);
   ed_review_pane_reload (ED_REVIEW_PANE (self->review_pane));
+  self->map_stale = TRUE;
+  read_map_if_shown (self);
 }
 
 static void
@@ -212,6 +292,9 @@ ed_stations_page_dispose (GObject *object)
 {
   EdStationsPage *self = ED_STATIONS_PAGE (object);
 
+  if (self->map_cancellable != NULL)
+    g_cancellable_cancel (self->map_cancellable);
+  g_clear_object (&self->map_cancellable);
   g_clear_object (&self->context);
   g_clear_pointer (&self->selected_place, g_free);
 
@@ -231,6 +314,7 @@ ed_stations_page_class_init (EdStationsPageClass *klass)
 
   (void)ed_ui_get_resource ();
   g_type_ensure (ED_TYPE_REVIEW_PANE);
+  g_type_ensure (ED_TYPE_STATION_MAP_VIEW);
   gtk_widget_class_set_template_from_resource (
     widget_class, "/org/electoraldesk/ElectoralDesk/stations/ed-stations-page.ui");
   gtk_widget_class_bind_template_child (widget_class, EdStationsPage, views);
@@ -238,6 +322,11 @@ ed_stations_page_class_init (EdStationsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EdStationsPage, places_page);
   gtk_widget_class_bind_template_child (widget_class, EdStationsPage, places_list);
   gtk_widget_class_bind_template_child (widget_class, EdStationsPage, review_pane);
+  gtk_widget_class_bind_template_child (widget_class, EdStationsPage, map_stack);
+  gtk_widget_class_bind_template_child (widget_class, EdStationsPage, map_spinner);
+  gtk_widget_class_bind_template_child (widget_class, EdStationsPage, map_empty_page);
+  gtk_widget_class_bind_template_child (widget_class, EdStationsPage, map_view);
+  gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, place_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "stations.new-place", NULL, new_place_cb);
