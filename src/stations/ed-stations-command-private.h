@@ -25,4 +25,11 @@ typedef struct
 
 extern const EdStationsAction _ed_stations_actions[];
 
+int _ed_stations_command_list (const EdCommandGlobals  *globals,
+                               int                      argc,
+                               char                   **argv);
+int _ed_stations_command_plan (const EdCommandGlobals  *globals,
+                               int                      argc,
+                               char                   **argv);
+
 G_END_DECLS

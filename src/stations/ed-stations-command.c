@@ -19,6 +19,10 @@
 
 /* In the order `stations --help` lists them. */
 const EdStationsAction _ed_stations_actions[] = {
+  { "list", _ed_stations_command_list, "[--json]",
+    N_("The polling places, their bookings and their stations") },
+  { "plan", _ed_stations_command_plan, "[--json]",
+    N_("The polling plan: electors per station, staffing and warnings") },
   { NULL }
 };
 
