@@ -44,8 +44,10 @@ static const char growth_sql[] =
   "SELECT polling_district, dwellings, electors_per_dwelling_x100 FROM district_growth";
 
 /* Grid squares of the place index, in metres: a town's stations are a kilometre or two
- * apart, so a property's own station's circle spans a few squares. */
+ * apart, so a property's own station's circle spans a few squares. Places spread over a
+ * wider area than MAX_SQUARES of them would cover get larger squares. */
 #define GRID_METRES 1000
+#define MAX_SQUARES (1 << 20)
 
 typedef struct
 {
@@ -460,6 +462,7 @@ typedef struct
   GArray *points;       /* PlacePoint, ordered by square */
   gint64  min_e;
   gint64  min_n;
+  gint64  metres;       /* the side of a square */
   gint64  width;
   gint64  height;
   guint  *square_start; /* width × height + 1 */
@@ -477,7 +480,7 @@ square_of (const PlaceGrid *grid,
            gint64           e,
            gint64           n)
 {
-  return ((n - grid->min_n) / GRID_METRES) * grid->width + (e - grid->min_e) / GRID_METRES;
+  return ((n - grid->min_n) / grid->metres) * grid->width + (e - grid->min_e) / grid->metres;
 }
 
 static void
@@ -514,14 +517,12 @@ place_grid_build (PlaceGrid     *grid,
       grid->square_start = g_new0 (guint, 1);
       return;
     }
-  grid->width = (max_e - grid->min_e) / GRID_METRES + 1;
-  grid->height = (max_n - grid->min_n) / GRID_METRES + 1;
-  /* Places spread over a whole country would make a grid of mostly empty squares: one
-   * square is a list like any other. */
-  if (grid->width * grid->height > 4 * (gint64)points->len + 64)
+  for (grid->metres = GRID_METRES;; grid->metres *= 2)
     {
-      grid->width = grid->height = 1;
-      grid->min_e = grid->min_n = 0;
+      grid->width = (max_e - grid->min_e) / grid->metres + 1;
+      grid->height = (max_n - grid->min_n) / grid->metres + 1;
+      if (grid->width * grid->height <= MAX_SQUARES)
+        break;
     }
   n_squares = (gsize)(grid->width * grid->height);
   counts = g_new0 (guint, n_squares);
@@ -530,8 +531,7 @@ place_grid_build (PlaceGrid     *grid,
     {
       const PlacePoint *point = &g_array_index (points, PlacePoint, i);
 
-      counts[grid->width == 1 && grid->height == 1 ? 0
-             : square_of (grid, point->easting, point->northing)]++;
+      counts[square_of (grid, point->easting, point->northing)]++;
     }
   for (gsize q = 0; q < n_squares; q++)
     grid->square_start[q + 1] = grid->square_start[q] + counts[q];
@@ -540,8 +540,7 @@ place_grid_build (PlaceGrid     *grid,
   for (guint i = 0; i < points->len; i++)
     {
       const PlacePoint *point = &g_array_index (points, PlacePoint, i);
-      gsize q = grid->width == 1 && grid->height == 1
-                  ? 0 : (gsize)square_of (grid, point->easting, point->northing);
+      gsize q = (gsize)square_of (grid, point->easting, point->northing);
 
       g_array_index (grid->points, PlacePoint, grid->square_start[q] + counts[q]++) = *point;
     }
@@ -570,10 +569,10 @@ nearer_place_exists (const PlaceGrid *grid,
 
   if (grid->points->len == 0)
     return FALSE;
-  x0 = CLAMP ((e - radius - grid->min_e) / GRID_METRES, 0, grid->width - 1);
-  x1 = CLAMP ((e + radius - grid->min_e) / GRID_METRES, 0, grid->width - 1);
-  y0 = CLAMP ((n - radius - grid->min_n) / GRID_METRES, 0, grid->height - 1);
-  y1 = CLAMP ((n + radius - grid->min_n) / GRID_METRES, 0, grid->height - 1);
+  x0 = CLAMP ((e - radius - grid->min_e) / grid->metres, 0, grid->width - 1);
+  x1 = CLAMP ((e + radius - grid->min_e) / grid->metres, 0, grid->width - 1);
+  y0 = CLAMP ((n - radius - grid->min_n) / grid->metres, 0, grid->height - 1);
+  y1 = CLAMP ((n + radius - grid->min_n) / grid->metres, 0, grid->height - 1);
   if (e + radius < grid->min_e || n + radius < grid->min_n)
     return FALSE;
   for (gint64 y = y0; y <= y1; y++)
