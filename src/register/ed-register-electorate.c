@@ -16,20 +16,26 @@
  *
  * At a million electors this must take a fraction of a second, so nothing here walks the
  * elector table row by row: the count per property is read from elector_by_property alone,
- * and only the fifth of electors with an absent vote, and the few with a pending change, are
- * read from their rows (through the partial indexes elector_absent and elector_pending). */
+ * in property id order, and matched to the properties read in the same order, as a merge;
+ * only the fifth of electors with an absent vote, and the few with a pending change, are
+ * read from their rows (through the partial indexes elector_absent and elector_pending) and
+ * their properties found by binary search. */
 
 #define G_LOG_DOMAIN "ed-register"
 
 #include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
 
 #include "core/ed-database.h"
 #include "register/ed-register-electorate.h"
 
 static const char districts_sql[] =
   "SELECT id, code, name FROM polling_district ORDER BY code, id";
+/* Both in id order (the BINARY collation, strcmp's), to be merged. */
 static const char properties_sql[] =
-  "SELECT id, polling_district, street, easting, northing FROM property";
+  "SELECT id, polling_district, street, easting, northing FROM property ORDER BY id";
 static const char per_property_sql[] =
   "SELECT property, count(*) FROM elector GROUP BY property";
 static const char unaddressed_sql[] =
@@ -46,9 +52,10 @@ typedef struct
 {
   EdElectorate *electorate;
   GHashTable   *district_index;   /* id → index + 1 */
-  GHashTable   *property_index;   /* id → index + 1 */
-  const char   *last_district_id; /* properties come in runs of one district */
+  const char   *last_district_id; /* properties come in runs of one district and street */
   gint32        last_district;
+  const char   *last_street;
+  guint         merge_at;         /* the next property the per-property counts may match */
 } Reader;
 
 static gint32
@@ -70,12 +77,11 @@ static EdElectorateProperty *
 find_property (Reader     *reader,
                const char *id)
 {
-  gpointer found = g_hash_table_lookup (reader->property_index, id);
+  gint index = ed_electorate_find_property (reader->electorate, id);
 
-  if (found == NULL)
+  if (index < 0)
     return NULL;
-  return &g_array_index (reader->electorate->properties, EdElectorateProperty,
-                         GPOINTER_TO_UINT (found) - 1);
+  return &g_array_index (reader->electorate->properties, EdElectorateProperty, index);
 }
 
 static EdElectoratePollingDistrict *
@@ -115,18 +121,21 @@ read_property (sqlite3_stmt *stmt,
 {
   Reader *reader = user_data;
   GStringChunk *strings = reader->electorate->strings;
+  const char *street = (const char *)sqlite3_column_text (stmt, 2);
   EdElectorateProperty property = {
     g_string_chunk_insert (strings, (const char *)sqlite3_column_text (stmt, 0)),
     district_index (reader, (const char *)sqlite3_column_text (stmt, 1)),
-    g_string_chunk_insert_const (strings, (const char *)sqlite3_column_text (stmt, 2)),
+    NULL,
     (gint32)CLAMP (sqlite3_column_int64 (stmt, 3), G_MININT32, G_MAXINT32),
     (gint32)CLAMP (sqlite3_column_int64 (stmt, 4), G_MININT32, G_MAXINT32),
     0, 0,
   };
 
+  /* Equal streets share one pointer; the one before is the likeliest. */
+  if (reader->last_street == NULL || !g_str_equal (reader->last_street, street))
+    reader->last_street = g_string_chunk_insert_const (strings, street);
+  property.street = reader->last_street;
   g_array_append_val (reader->electorate->properties, property);
-  g_hash_table_insert (reader->property_index, (gpointer)property.id,
-                       GUINT_TO_POINTER (reader->electorate->properties->len));
   return TRUE;
 }
 
@@ -137,11 +146,25 @@ read_per_property (sqlite3_stmt *stmt,
                    gpointer      user_data)
 {
   Reader *reader = user_data;
-  EdElectorateProperty *property = find_property (reader,
-                                                  (const char *)sqlite3_column_text (stmt, 0));
+  GArray *properties = reader->electorate->properties;
+  const char *id = (const char *)sqlite3_column_text (stmt, 0);
 
-  if (property != NULL)
-    property->electors += (guint32)sqlite3_column_int64 (stmt, 1);
+  /* Both lists ascend: step past the properties with no electors. */
+  while (reader->merge_at < properties->len)
+    {
+      EdElectorateProperty *property = &g_array_index (properties, EdElectorateProperty,
+                                                       reader->merge_at);
+      int order = strcmp (property->id, id);
+
+      if (order > 0)
+        break;
+      reader->merge_at++;
+      if (order == 0)
+        {
+          property->electors += (guint32)sqlite3_column_int64 (stmt, 1);
+          break;
+        }
+    }
   return TRUE;
 }
 
@@ -251,9 +274,8 @@ ed_register_electorate_compute (EdContext  *context,
 {
   g_autoptr(EdElectorate) electorate = g_new0 (EdElectorate, 1);
   g_autoptr(GHashTable) district_index = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) property_index = g_hash_table_new (g_str_hash, g_str_equal);
   EdDatabase *database;
-  Reader reader = { electorate, district_index, property_index, NULL, -1 };
+  Reader reader = { electorate, district_index, NULL, -1, NULL, 0 };
   gboolean ok;
 
   g_return_val_if_fail (ED_IS_CONTEXT (context), NULL);
@@ -295,6 +317,38 @@ ed_register_electorate_compute (EdContext  *context,
       electorate->postal += district->unaddressed_postal;
     }
   return g_steal_pointer (&electorate);
+}
+
+static int
+compare_property_id (const void *key,
+                     const void *member)
+{
+  return strcmp (key, ((const EdElectorateProperty *)member)->id);
+}
+
+/**
+ * ed_electorate_find_property:
+ * @electorate: an electorate
+ * @id: a property's row id
+ *
+ * Finds a property by binary search: the properties are in id order.
+ *
+ * Returns: its index in @electorate's properties, or -1
+ */
+gint
+ed_electorate_find_property (EdElectorate *electorate,
+                             const char   *id)
+{
+  const EdElectorateProperty *found;
+
+  g_return_val_if_fail (electorate != NULL, -1);
+  g_return_val_if_fail (id != NULL, -1);
+
+  found = bsearch (id, electorate->properties->data, electorate->properties->len,
+                   sizeof (EdElectorateProperty), compare_property_id);
+  if (found == NULL)
+    return -1;
+  return (gint)(found - (const EdElectorateProperty *)electorate->properties->data);
 }
 
 /**

@@ -56,8 +56,8 @@ typedef struct
 /**
  * EdElectorate:
  * @polling_districts: (element-type EdElectoratePollingDistrict): in code order
- * @properties: (element-type EdElectorateProperty): every property, electors or none, in no
- *   particular order
+ * @properties: (element-type EdElectorateProperty): every property, electors or none, in
+ *   id order (ed_electorate_find_property () finds one)
  * @electors: every elector counted, in a property or not
  * @postal: of those, how many vote by post
  *
@@ -80,6 +80,8 @@ EdElectorate *ed_register_electorate_compute (EdContext     *context,
 void          ed_electorate_free             (EdElectorate  *electorate);
 gint          ed_electorate_find_polling_district (EdElectorate *electorate,
                                                    const char   *id);
+gint          ed_electorate_find_property    (EdElectorate  *electorate,
+                                              const char    *id);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EdElectorate, ed_electorate_free)
 

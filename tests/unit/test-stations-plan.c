@@ -547,20 +547,26 @@ test_split (EdTestDir     *fixture,
   EdPlanStation *split;
 
   district_open (&district, fixture);
-  g_free (add_home (&district, district.aa, "1", "Elm Road", 10, 10, 700, 100));
-  g_free (add_home (&district, district.aa, "1", "Oak Lane", 10, 20, 900, 50));
-  g_free (add_home (&district, district.aa, "1", "Ash Way", 10, 30, 800, 0));
+  /* A tenth of the guidance's thresholds, so a tenth of the electors make the same case. */
+  g_assert_true (ed_district_settings_set (ed_context_get_settings (district.context),
+                                           "station-two-clerks-electors", "125", &error));
+  g_assert_true (ed_district_settings_set (ed_context_get_settings (district.context),
+                                           "station-maximum-electors", "225", &error));
+  g_assert_no_error (error);
+  g_free (add_home (&district, district.aa, "1", "Elm Road", 10, 10, 70, 10));
+  g_free (add_home (&district, district.aa, "1", "Oak Lane", 10, 20, 90, 5));
+  g_free (add_home (&district, district.aa, "1", "Ash Way", 10, 30, 80, 0));
   hall = add_place (district.context, "Abbey Hall", district.aa, 10, 10, "confirmed");
   one = add_station (district.context, hall, "S07", 3);
   g_free (add_coverage (district.context, one, district.aa, ""));
 
   plan = compute (&district);
-  g_assert_cmpuint (station_of (plan, "S07")->in_person, ==, 2400);
+  g_assert_cmpuint (station_of (plan, "S07")->in_person, ==, 240);
   g_assert_true (station_of (plan, "S07")->warnings & ED_STATION_WARNING_OVER_MAXIMUM);
   streets = ed_station_plan_list_streets (plan, one);
   g_assert_cmpuint (streets->len, ==, 3);
   g_assert_cmpstr (((EdPlanStreet *)g_ptr_array_index (streets, 0))->street, ==, "Ash Way");
-  g_assert_cmpuint (((EdPlanStreet *)g_ptr_array_index (streets, 2))->in_person, ==, 900);
+  g_assert_cmpuint (((EdPlanStreet *)g_ptr_array_index (streets, 2))->in_person, ==, 90);
 
   g_assert_false (ed_station_split_preview (plan, one, typo, &preview, &error));
   g_assert_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_INVALID);
@@ -572,11 +578,11 @@ test_split (EdTestDir     *fixture,
 
   g_assert_true (ed_station_split_preview (plan, one, oak, &preview, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (preview.moving.in_person, ==, 900);
-  g_assert_cmpuint (preview.moving.electors, ==, 950);
+  g_assert_cmpuint (preview.moving.in_person, ==, 90);
+  g_assert_cmpuint (preview.moving.electors, ==, 95);
   g_assert_cmpuint (preview.moving.recommended.poll_clerks, ==, 2);
   g_assert_false (preview.moving.over_maximum);
-  g_assert_cmpuint (preview.staying.in_person, ==, 1500);
+  g_assert_cmpuint (preview.staying.in_person, ==, 150);
   g_assert_cmpuint (preview.staying.recommended.poll_clerks, ==, 3);
   g_assert_false (preview.staying.over_maximum);
   g_assert_cmpuint (preview.streets->len, ==, 1);
@@ -620,8 +626,8 @@ test_split (EdTestDir     *fixture,
                                             &error));
     g_clear_error (&error);
     third = compute (&district);
-    g_assert_cmpuint (station_of (third, "S20")->in_person, ==, 700);
-    g_assert_cmpuint (station_of (third, "S07")->in_person, ==, 800);
+    g_assert_cmpuint (station_of (third, "S20")->in_person, ==, 70);
+    g_assert_cmpuint (station_of (third, "S07")->in_person, ==, 80);
     g_assert_true (ed_validate_run (ED_REPLICA (district.context), &error));
     items = ed_validate_list_items (ED_REPLICA (district.context), &error);
     g_assert_no_error (error);
