@@ -348,11 +348,13 @@ validate_coverage_ambiguous (EdReplica  *replica,
         g_autofree char *message = NULL;
 
         if (*street_key == '\0')
+          /* Translators: a polling district's code, then three station codes */
           message = g_strdup_printf (_("Polling district %s is given whole to stations %s and "
                                        "%s: its electors vote at %s until one rule is removed "
                                        "or the district is divided by street."),
                                      district, winner_code, code, winner_code);
         else
+          /* Translators: a street, a polling district's code, then three station codes */
           message = g_strdup_printf (_("%s in polling district %s is given to stations %s and "
                                        "%s: its electors vote at %s until one rule is "
                                        "removed."),
