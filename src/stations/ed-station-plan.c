@@ -29,7 +29,6 @@
 #include "stations/ed-station-assignment.h"
 #include "stations/ed-station-plan.h"
 
-/* Five years of the districts' expected growth: the span of a compulsory review (§3.2). */
 static const char stations_sql[] =
   "SELECT id, place, code, name, presiding_officers, poll_clerks FROM polling_station "
   "ORDER BY code, id";
@@ -405,9 +404,10 @@ assign_unaddressed (Builder *builder)
     }
 }
 
-/* Each district's new electors, postal voters excluded in the district's present share,
- * go to its stations in proportion to the electors each has there now; a district with
- * none yet gives them to its whole-district station. */
+/* Five years of each district's expected growth (district_growth), the span between
+ * compulsory reviews (§3.2). Its new electors, postal voters excluded in the district's
+ * present share, go to its stations in proportion to the electors each has there now; a
+ * district with none yet gives them to its whole-district station. */
 static void
 project (Builder *builder)
 {
@@ -797,6 +797,85 @@ ed_station_plan_compute (EdContext  *context,
   if (!ok)
     return NULL;
   return g_steal_pointer (&plan);
+}
+
+typedef struct
+{
+  EdStationPlan *plan;
+} PlanJob;
+
+static void
+plan_job_free (PlanJob *data)
+{
+  g_clear_pointer (&data->plan, ed_station_plan_free);
+  g_free (data);
+}
+
+static gboolean
+plan_work (EdJob         *job,
+           GObject       *connection,
+           gpointer       task_data,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  PlanJob *data = task_data;
+
+  ed_job_report (job, 0.0, _("Making the polling plan"));
+  data->plan = ed_station_plan_compute (ED_CONTEXT (connection), error);
+  if (data->plan == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  ed_job_report (job, 1.0, _("Making the polling plan"));
+  return TRUE;
+}
+
+/**
+ * ed_station_plan_compute_async:
+ * @context: the district
+ * @cancellable: (nullable): to stop waiting for it
+ * @callback: called when it is done, with the job as its source object
+ * @user_data: data for @callback
+ *
+ * Makes the polling plan (ed_station_plan_compute ()) on the district's own connection in a
+ * worker thread, so that a page showing a million electors' plan keeps drawing; the plan
+ * holds no reference to the connection it was made on.
+ *
+ * Returns: (transfer none): the job; it lives until @callback has run
+ */
+EdJob *
+ed_station_plan_compute_async (EdContext           *context,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_return_val_if_fail (ED_IS_CONTEXT (context), NULL);
+
+  return ed_context_run_job_async (context, plan_work, g_new0 (PlanJob, 1),
+                                   (GDestroyNotify)plan_job_free, cancellable, callback,
+                                   user_data);
+}
+
+/**
+ * ed_station_plan_compute_finish:
+ * @job: the job ed_station_plan_compute_async() returned
+ * @result: the result handed to the callback
+ * @error: return location for an error; %G_IO_ERROR_CANCELLED if it was stopped
+ *
+ * Returns: (transfer full) (nullable): the plan, or %NULL on an error
+ */
+EdStationPlan *
+ed_station_plan_compute_finish (EdJob         *job,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  PlanJob *data;
+
+  g_return_val_if_fail (ED_IS_JOB (job), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, plan_work), NULL);
+
+  if (!ed_job_run_finish (job, result, error))
+    return NULL;
+  data = ed_job_get_task_data (job);
+  return g_steal_pointer (&data->plan);
 }
 
 void

@@ -195,6 +195,13 @@ typedef struct
 
 EdStationPlan *ed_station_plan_compute        (EdContext      *context,
                                                GError        **error);
+EdJob         *ed_station_plan_compute_async  (EdContext           *context,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+EdStationPlan *ed_station_plan_compute_finish (EdJob               *job,
+                                               GAsyncResult        *result,
+                                               GError             **error);
 void           ed_station_plan_free           (EdStationPlan  *plan);
 gint           ed_station_plan_find_station   (EdStationPlan  *plan,
                                                const char     *station_id);

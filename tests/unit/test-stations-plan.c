@@ -637,6 +637,42 @@ test_split (EdTestDir     *fixture,
   }
 }
 
+static void
+plan_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(GAsyncResult **)user_data = g_object_ref (result);
+}
+
+/* The page's way: in a worker thread on its own connection, the same plan. */
+static void
+test_compute_async (EdTestDir     *fixture,
+                    gconstpointer  data)
+{
+  g_auto(District) district = { 0 };
+  g_autoptr(EdStationPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *hall = NULL, *one = NULL;
+  GAsyncResult *result = NULL;
+  EdJob *job;
+
+  district_open (&district, fixture);
+  g_free (add_home (&district, district.aa, "1", "Elm Road", 10, 10, 3, 1));
+  hall = add_place (district.context, "Abbey Hall", district.aa, 10, 10, "confirmed");
+  one = add_station (district.context, hall, "1", 2);
+  g_free (add_coverage (district.context, one, district.aa, ""));
+
+  job = ed_station_plan_compute_async (district.context, NULL, plan_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  plan = ed_station_plan_compute_finish (job, result, &error);
+  g_object_unref (result);
+  g_assert_no_error (error);
+  g_assert_cmpuint (station_of (plan, "1")->electors, ==, 4);
+  g_assert_cmpuint (station_of (plan, "1")->in_person, ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -651,6 +687,7 @@ main (int   argc,
   ED_TEST_ADD ("/stations/plan/projection", test_projection);
   ED_TEST_ADD ("/stations/plan/warnings", test_warnings);
   ED_TEST_ADD ("/stations/split/preview-and-apply", test_split);
+  ED_TEST_ADD ("/stations/plan/compute-async", test_compute_async);
 
   return g_test_run ();
 }
