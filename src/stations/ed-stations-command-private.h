@@ -31,5 +31,8 @@ int _ed_stations_command_list (const EdCommandGlobals  *globals,
 int _ed_stations_command_plan (const EdCommandGlobals  *globals,
                                int                      argc,
                                char                   **argv);
+int _ed_stations_command_split (const EdCommandGlobals  *globals,
+                                int                      argc,
+                                char                   **argv);
 
 G_END_DECLS

@@ -23,6 +23,8 @@ const EdStationsAction _ed_stations_actions[] = {
     N_("The polling places, their bookings and their stations") },
   { "plan", _ed_stations_command_plan, "[--json]",
     N_("The polling plan: electors per station, staffing and warnings") },
+  { "split", _ed_stations_command_split, "CODE --street STREET… [--code NEW] [--preview]",
+    N_("Split a station by street into a new station in the same place") },
   { NULL }
 };
 

@@ -12,8 +12,10 @@
 
 #include <json-glib/json-glib.h>
 
+#include "ed-modules.h"
 #include "ed-test-cli.h"
 #include "ed-test-dir.h"
+#include "stations/ed-station-split.h"
 
 /* The demo district of 9,000 electors: six polling districts, two stations each serving
  * two of them. */
@@ -176,6 +178,123 @@ test_list (EdTestDir     *fixture,
   g_assert_nonnull (strstr (text.out, "1 open accessibility issue"));
 }
 
+/* The streets of polling district @code that station @station serves, as --street options. */
+static GPtrArray *
+street_options (const char *path,
+                const char *station_code,
+                const char *code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EdContext) context = ed_modules_open_district (path, &error);
+  g_autoptr(EdStationPlan) plan = NULL;
+  g_autoptr(GPtrArray) streets = NULL;
+  GPtrArray *options = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_no_error (error);
+  plan = ed_station_plan_compute (context, &error);
+  g_assert_no_error (error);
+  streets = ed_station_plan_list_streets (plan, ed_station_plan_lookup_code (plan,
+                                                                             station_code)->id);
+  for (guint i = 0; i < streets->len; i++)
+    {
+      EdPlanStreet *street = g_ptr_array_index (streets, i);
+
+      if (g_str_equal (street->polling_district_code, code))
+        g_ptr_array_add (options, g_strdup_printf ("--street=%s", street->street));
+    }
+  g_assert_cmpuint (options->len, >, 0);
+  return options;
+}
+
+static void
+run_split (EdTestCliResult *result,
+           const char      *path,
+           GPtrArray       *streets,
+           const char      *last)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autofree char *db = g_strdup_printf ("--db=%s", path);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int wait_status;
+
+  g_ptr_array_add (args, (gpointer)ED_CLI_PATH);
+  g_ptr_array_add (args, db);
+  g_ptr_array_add (args, (gpointer)"stations");
+  g_ptr_array_add (args, (gpointer)"split");
+  g_ptr_array_add (args, (gpointer)"AA1");
+  for (guint i = 0; i < streets->len; i++)
+    g_ptr_array_add (args, g_ptr_array_index (streets, i));
+  if (last != NULL)
+    g_ptr_array_add (args, (gpointer)last);
+  g_ptr_array_add (args, (gpointer)"--json");
+  g_ptr_array_add (args, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **)args->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, &err, &wait_status, &error));
+  g_assert_no_error (error);
+  result->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+  result->out = g_steal_pointer (&out);
+  result->err = g_steal_pointer (&err);
+}
+
+/* Station AA1 serves AA and AB and is over the maximum: moving AB's streets to a new
+ * station brings both halves within it. The preview writes nothing. */
+static void
+test_split (EdTestDir     *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *path = make_demo (fixture);
+  g_autoptr(GPtrArray) streets = street_options (path, "AA1", "AB");
+  g_auto(EdTestCliResult) preview = { 0 };
+  g_auto(EdTestCliResult) split = { 0 };
+  g_auto(EdTestCliResult) plan = { 0 };
+  g_auto(EdTestCliResult) typo = { 0 };
+  g_autoptr(JsonNode) preview_root = NULL;
+  g_autoptr(JsonNode) plan_root = NULL;
+  g_autoptr(GPtrArray) bad = g_ptr_array_new ();
+  JsonObject *moving;
+  JsonArray *stations;
+  gboolean found = FALSE;
+
+  run_split (&preview, path, streets, "--preview");
+  g_assert_cmpint (preview.status, ==, 0);
+  preview_root = parse (preview.out);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (preview_root),
+                                                  "new_station"), ==, "AA2");
+  moving = json_object_get_object_member (json_node_get_object (preview_root), "moving");
+  g_assert_false (json_object_get_boolean_member (moving, "over_maximum"));
+  g_assert_false (json_object_get_boolean_member (
+    json_object_get_object_member (json_node_get_object (preview_root), "staying"),
+    "over_maximum"));
+
+  run_split (&split, path, streets, NULL);
+  g_assert_cmpint (split.status, ==, 0);
+  ed_test_cli_run_on (&plan, path, "stations", "plan", "--json", NULL);
+  g_assert_cmpint (plan.status, ==, 0);
+  plan_root = parse (plan.out);
+  stations = json_object_get_array_member (json_node_get_object (plan_root), "stations");
+  g_assert_cmpuint (json_array_get_length (stations), ==, 6);
+  for (guint s = 0; s < json_array_get_length (stations); s++)
+    {
+      JsonObject *station = json_array_get_object_element (stations, s);
+
+      if (g_str_equal (json_object_get_string_member (station, "code"), "AA2"))
+        {
+          found = TRUE;
+          g_assert_cmpint (json_object_get_int_member (station, "in_person"), ==,
+                           json_object_get_int_member (moving, "in_person"));
+          g_assert_false (has_warning (station, "over-maximum"));
+        }
+    }
+  g_assert_true (found);
+
+  g_ptr_array_add (bad, (gpointer)"--street=No Such Road");
+  run_split (&typo, path, bad, NULL);
+  g_assert_cmpint (typo.status, ==, 1);
+  g_assert_nonnull (strstr (typo.err, "No Such Road"));
+}
+
 /* A district with no stations yet says so; arguments it does not take are usage errors. */
 static void
 test_empty_and_usage (EdTestDir     *fixture,
@@ -218,6 +337,7 @@ main (int   argc,
   ED_TEST_ADD ("/cli/stations/plan", test_plan);
   ED_TEST_ADD ("/cli/stations/plan-follows-setting", test_plan_follows_setting);
   ED_TEST_ADD ("/cli/stations/list", test_list);
+  ED_TEST_ADD ("/cli/stations/split", test_split);
   ED_TEST_ADD ("/cli/stations/empty-and-usage", test_empty_and_usage);
 
   return g_test_run ();
