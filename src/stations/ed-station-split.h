@@ -52,7 +52,7 @@ typedef struct
  * @staying: the station as it would be, with the streets not chosen, its overrides and its
  *   electors with no address
  * @moving: the new station, with the chosen streets
- * @streets: (element-type EdPlanStreet): the streets that would move
+ * @streets: (element-type EdPlanStreet): the streets that would move, pointing into the plan
  */
 typedef struct
 {

@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include "changes/ed-change-set.h"
 #include "changes/ed-validate.h"
 #include "core/ed-value-error.h"
 #include "district/ed-context.h"
@@ -308,6 +309,48 @@ test_electorate_counts (EdTestDir     *fixture,
   }
   g_assert_cmpint (electorate->electors, ==, 7);
   g_assert_cmpint (electorate->postal, ==, 4);
+}
+
+/* A property whose id sorts before those made earlier (one synced in from another desk whose
+ * clock was behind): its electors are still counted at it. */
+static void
+test_electorate_out_of_order (EdTestDir     *fixture,
+                              gconstpointer  data)
+{
+  g_auto(District) district = { 0 };
+  g_autoptr(EdElectorate) electorate = NULL;
+  g_autoptr(EdChangeSet) change_set = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *early = "00000000-0000-7000-8000-000000000001";
+  const char *columns[] = { "polling_district", "street" };
+  GVariant *values[2];
+  gint index;
+
+  district_open (&district, fixture);
+  g_free (add_home (&district, district.aa, "1", "Elm Road", 0, 0, 2, 0));
+  change_set = ed_change_set_begin (ED_REPLICA (district.context), &error);
+  values[0] = g_variant_new_string (district.aa);
+  values[1] = g_variant_new_string ("Oak Lane");
+  g_assert_true (ed_change_set_insert (change_set, "property", early, columns, values, 2, NULL,
+                                       &error));
+  g_assert_true (ed_change_set_commit (change_set, &error));
+  g_assert_no_error (error);
+  g_free (ed_test_register_add_elector (district.context, district.aa, early, "AA", 50, 0,
+                                        "Hepworth", "Nia", "current", ED_TEST_ELECTOR_NONE));
+  g_free (add_home (&district, district.aa, "3", "Elm Road", 0, 0, 1, 1));
+
+  electorate = ed_register_electorate_compute (district.context, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (electorate->properties->len, ==, 3);
+  index = ed_electorate_find_property (electorate, early);
+  g_assert_cmpint (index, ==, 0);
+  g_assert_cmpuint (g_array_index (electorate->properties, EdElectorateProperty, 0).electors,
+                    ==, 1);
+  g_assert_cmpstr (g_array_index (electorate->properties, EdElectorateProperty, 0).street, ==,
+                   "Oak Lane");
+  g_assert_cmpint (electorate->electors, ==, 5);
+  g_assert_cmpint (electorate->postal, ==, 1);
+  g_assert_cmpint (ed_electorate_find_property (electorate, "no-such-id"), ==, -1);
 }
 
 /* An override wins over a street rule, a street rule over its district's; two rules of one
@@ -682,6 +725,7 @@ main (int   argc,
   g_test_add_func ("/stations/staffing/domain-3-4", test_staffing_guidance);
   g_test_add_func ("/stations/assignment/street-key", test_street_key);
   ED_TEST_ADD ("/stations/electorate/who-counts", test_electorate_counts);
+  ED_TEST_ADD ("/stations/electorate/out-of-order", test_electorate_out_of_order);
   ED_TEST_ADD ("/stations/assignment/rules", test_assignment_rules);
   ED_TEST_ADD ("/stations/plan/distances", test_distances);
   ED_TEST_ADD ("/stations/plan/projection", test_projection);
