@@ -140,8 +140,10 @@ const char          *ed_district_settings_get_council_name (EdDistrictSettings *
 EdCountry            ed_district_settings_get_country     (EdDistrictSettings  *self);
 gboolean             ed_district_settings_get_welsh_language (EdDistrictSettings *self);
 const char          *ed_district_settings_get_welsh_marker_letter (EdDistrictSettings *self);
-guint                ed_district_settings_get_station_maximum_electors (EdDistrictSettings *self);
-guint                ed_district_settings_get_station_two_clerks_electors (EdDistrictSettings *self);
+guint                ed_district_settings_get_station_maximum_electors
+                                                          (EdDistrictSettings  *self);
+guint                ed_district_settings_get_station_two_clerks_electors
+                                                          (EdDistrictSettings  *self);
 
 char                *ed_district_settings_peek_council_name (const char   *path);
 

@@ -272,9 +272,9 @@ typedef struct
 
 /* Where the demo's properties stand, in Ordnance Survey National Grid metres: each ward a
  * town of its own on a grid five kilometres apart, in an invented corner of square SU; each
- * polling district a block of about 1.5 km within its ward, three abreast; each street a row of houses
- * 70 m from the next, odd numbers on one side and even on the other, 14 m a house; the flats
- * of a house at the house. Worked out from the positions alone, so the register's random
+ * polling district a block of about 1.5 km within its ward, three abreast; each street a row
+ * of houses 70 m from the next, odd numbers on one side and even on the other, 14 m a house;
+ * the flats of a house at the house. Worked out from the positions alone, so the register's random
  * stream, and with it every other part of the demo, is the same as without coordinates. */
 #define DEMO_FIRST_EASTING 447000
 #define DEMO_FIRST_NORTHING 121000
