@@ -147,6 +147,10 @@ def main(build_dir, out_dir):
         # The Sync page of a desk whose team changed one elector on two desks at once.
         process = sync_conflict(app_path, cli_path, small_env, home)
         shoot(os.path.join(out_dir, "sync-conflict.png"), 1024, 700)
+        process.kill()
+        process.wait()
+
+        process = stations(app_path, cli_path, env, home, out_dir)
     finally:
         process.kill()
         bus.kill()
@@ -186,6 +190,56 @@ def sync_conflict(app_path, cli_path, env, home):
     row = d.find(sidebar, "list item", "Sync")
     sidebar.querySelection().selectChild(row.getIndexInParent())
     d.find(frame, "push button", "Resolve Surname of", timeout=20)
+    return process
+
+
+def stations(app_path, cli_path, env, home, out_dir):
+    """The Polling Stations page of a demo district with a review under way: its places, its
+    map, the review, a place in its editor; and the first page of the committee report."""
+    db = os.path.join(home, "stations.db")
+    report = os.path.join(home, "committee-report.pdf")
+
+    def cli(*args):
+        subprocess.check_call([cli_path, "--db", db, *args], env=env, stdout=subprocess.DEVNULL)
+
+    cli("demo", "--electors", "20000")
+    cli("stations", "review", "new", "--kind", "interim", "--title",
+        "Review of polling districts and places 2026", "--started", "2026-10-01")
+    cli("stations", "review", "representation", "--from", "Wexcombe Town Council",
+        "--kind", "parish_council", "--received", "2026-10-20", "--district", "AA",
+        "--text", "The chapel hall is easier to reach than the school for older electors.",
+        "--response", "Agreed: the chapel hall is proposed for AA.")
+    cli("stations", "review", "proposal", "--district", "AB", "--action", "keep",
+        "--reason", "No representations; the place is accessible and well used.")
+    cli("stations", "review", "report", "-o", report)
+    subprocess.check_call(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile",
+                           report, os.path.join(out_dir, "review-report")])
+    print(os.path.join(out_dir, "review-report.png"))
+
+    process = subprocess.Popen([app_path, "--db", db], env=env)
+    app = d.find_app("electoral-desk")
+    frame = d.find(app, "frame", None, timeout=30)
+    sidebar = d.find(frame, "list", "Modules", timeout=30)
+    row = d.find(sidebar, "list item", "Polling Stations")
+    sidebar.querySelection().selectChild(row.getIndexInParent())
+    d.find(frame, "label", "Polling Places", timeout=20)
+    shoot(os.path.join(out_dir, "stations-places.png"))
+
+    d.press(d.find_actionable(frame, None, "Map", timeout=20))
+    d.find(frame, None, "Map of Polling Stations", timeout=60)
+    time.sleep(2.0)
+    shoot(os.path.join(out_dir, "stations-map.png"))
+
+    d.press(d.find_actionable(frame, None, "Reviews", timeout=20))
+    d.find(frame, "label", "What the Law Asks", timeout=20)
+    shoot(os.path.join(out_dir, "stations-review.png"))
+
+    d.press(d.find_actionable(frame, None, "Places", timeout=20))
+    # The venue with an accessibility issue, in its editor: a click on its row opens it.
+    row = d.find(frame, None, "Wexcombe East Primary School", timeout=20)
+    d.click(row)
+    d.find(app, "frame", "Polling Place", timeout=20)
+    shoot(os.path.join(out_dir, "place-editor.png"))
     return process
 
 

@@ -16,6 +16,7 @@
 #include "register/ed-register-demo.h"
 #include "register/ed-register-tables.h"
 #include "stations/ed-stations-command.h"
+#include "stations/ed-stations-demo.h"
 #include "stations/ed-stations-tables.h"
 #include "sync/ed-sync-command.h"
 #include "sync/ed-sync-tables.h"
@@ -40,6 +41,7 @@ static const EdModule stations_module = {
   .title = N_("Polling Stations"),
   .summary = N_("Polling places and stations, the polling plan, maps and reviews"),
   .add_schema = ed_stations_add_schema,
+  .add_demo = ed_stations_demo,
   .command = ed_stations_command,
 };
 

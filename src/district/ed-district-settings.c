@@ -67,6 +67,14 @@ static const EdSettingInfo setting_keys[] = {
     ED_SETTING_MARKER_LETTER, FALSE,
     N_("Qualifying foreign citizen marker"),
     N_("The letter before the name of a qualifying foreign citizen on the register (Wales)") },
+  [ED_DISTRICT_COL_STATION_MAXIMUM_ELECTORS] = { "station-maximum-electors",
+    "station_maximum_electors", ED_SETTING_WHOLE_NUMBER, FALSE,
+    N_("Most electors per polling station"),
+    N_("Postal voters excluded; empty for the Electoral Commission's 2,250") },
+  [ED_DISTRICT_COL_STATION_TWO_CLERKS_ELECTORS] = { "station-two-clerks-electors",
+    "station_two_clerks_electors", ED_SETTING_WHOLE_NUMBER, FALSE,
+    N_("Most electors for two poll clerks"),
+    N_("Above it a station needs a third clerk; empty for the guidance's 1,250") },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (setting_keys) == ED_DISTRICT_N_COLS);
 
@@ -77,7 +85,8 @@ G_STATIC_ASSERT (G_N_ELEMENTS (setting_keys) == ED_DISTRICT_N_COLS);
  * EdDistrictColumn. */
 static const char select_sql[] =
   "SELECT id, council_name, council_address, country, welsh_language, ero_name, ro_name, "
-  "phone, email, website, welsh_marker_letter FROM district ORDER BY id LIMIT 1";
+  "phone, email, website, welsh_marker_letter, station_maximum_electors, "
+  "station_two_clerks_electors FROM district ORDER BY id LIMIT 1";
 
 static const EdColumnDef district_columns[] = {
   [ED_DISTRICT_COL_COUNCIL_NAME] = { "council_name", ED_VALUE_TEXT },
@@ -90,6 +99,9 @@ static const EdColumnDef district_columns[] = {
   [ED_DISTRICT_COL_EMAIL] = { "email", ED_VALUE_TEXT },
   [ED_DISTRICT_COL_WEBSITE] = { "website", ED_VALUE_TEXT },
   [ED_DISTRICT_COL_WELSH_MARKER_LETTER] = { "welsh_marker_letter", ED_VALUE_TEXT },
+  [ED_DISTRICT_COL_STATION_MAXIMUM_ELECTORS] = { "station_maximum_electors", ED_VALUE_TEXT },
+  [ED_DISTRICT_COL_STATION_TWO_CLERKS_ELECTORS] =
+    { "station_two_clerks_electors", ED_VALUE_TEXT },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (district_columns) == ED_DISTRICT_N_COLS);
 
@@ -347,6 +359,38 @@ check_marker_letter (const EdSettingInfo  *info,
   return TRUE;
 }
 
+/* Digits only, with the thousands separators people write ("2,250"), stored without them. */
+static char *
+normalise_whole_number (const EdSettingInfo  *info,
+                        const char           *text,
+                        GError              **error)
+{
+  g_autoptr(GString) digits = g_string_new (NULL);
+  guint64 number = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        g_string_append_c (digits, *p);
+      else if (*p != ',' || p == text || p[1] == '\0')
+        {
+          g_set_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_INVALID,
+                       _("%s: “%s” is not a whole number, as in 2250."), _(info->label), text);
+          return NULL;
+        }
+    }
+  if (digits->len > 9 || !g_ascii_string_to_unsigned (digits->str, 10, 0, G_MAXUINT32, &number,
+                                                      NULL) ||
+      number < 1 || number > ED_SETTING_WHOLE_NUMBER_MAX)
+    {
+      g_set_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_OUT_OF_RANGE,
+                   _("%s: “%s” is out of range: give a number from 1 to %u, or leave it empty "
+                     "for the guidance."), _(info->label), text, ED_SETTING_WHOLE_NUMBER_MAX);
+      return NULL;
+    }
+  return g_strdup_printf ("%" G_GUINT64_FORMAT, number);
+}
+
 static gboolean
 parse_boolean (const char *text,
                gboolean   *out_value)
@@ -529,6 +573,17 @@ ed_district_settings_normalise_value (const char  *key,
       clean[0] = g_ascii_toupper (clean[0]);
       break;
 
+    case ED_SETTING_WHOLE_NUMBER:
+      {
+        char *number = normalise_whole_number (info, clean, error);
+
+        if (number == NULL)
+          return FALSE;
+        g_free (clean);
+        clean = number;
+      }
+      break;
+
     default:
       g_assert_not_reached ();
     }
@@ -549,6 +604,40 @@ check_welsh_needs_wales (const char  *country,
       g_set_error_literal (error, ED_VALUE_ERROR, ED_VALUE_ERROR_INVALID,
                            _("Welsh-language mode is for councils in Wales: set the country "
                              "to wales first."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A whole-number setting as stored, or @fallback when it is empty. */
+static guint
+whole_number_or (const char *text,
+                 guint       fallback)
+{
+  guint64 number;
+
+  if (text == NULL || *text == '\0' ||
+      !g_ascii_string_to_unsigned (text, 10, 1, ED_SETTING_WHOLE_NUMBER_MAX, &number, NULL))
+    return fallback;
+  return (guint)number;
+}
+
+/* The two station thresholds divide the stations into three bands (DOMAIN.md §3.4): the
+ * two-clerk band must end below the maximum, or the third clerk never applies. */
+static gboolean
+check_station_thresholds (const char  *maximum_text,
+                          const char  *two_clerks_text,
+                          GError     **error)
+{
+  guint maximum = whole_number_or (maximum_text, ED_DISTRICT_STATION_MAXIMUM_ELECTORS_DEFAULT);
+  guint two_clerks = whole_number_or (two_clerks_text,
+                                      ED_DISTRICT_STATION_TWO_CLERKS_ELECTORS_DEFAULT);
+
+  if (two_clerks >= maximum)
+    {
+      g_set_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_OUT_OF_RANGE,
+                   _("The most electors for two poll clerks (%u) must be below the most "
+                     "electors per polling station (%u)."), two_clerks, maximum);
       return FALSE;
     }
   return TRUE;
@@ -727,7 +816,10 @@ ed_district_settings_create (EdDistrictSettings  *self,
       }
 
   if (!check_welsh_needs_wales (g_hash_table_lookup (clean, "country"),
-                                g_hash_table_lookup (clean, "welsh-language"), error))
+                                g_hash_table_lookup (clean, "welsh-language"), error) ||
+      !check_station_thresholds (g_hash_table_lookup (clean, "station-maximum-electors"),
+                                 g_hash_table_lookup (clean, "station-two-clerks-electors"),
+                                 error))
     return FALSE;
 
   change_set = ed_change_set_begin (ED_REPLICA (self->context), error);
@@ -829,6 +921,15 @@ ed_district_settings_set (EdDistrictSettings  *self,
   if (info->kind == ED_SETTING_BOOLEAN &&
       !check_welsh_needs_wales (ed_district_settings_get (self, "country"), clean, error))
     return FALSE;
+  if (g_str_equal (info->key, "station-maximum-electors") &&
+      !check_station_thresholds (clean, ed_district_settings_get (self,
+                                                                  "station-two-clerks-electors"),
+                                 error))
+    return FALSE;
+  if (g_str_equal (info->key, "station-two-clerks-electors") &&
+      !check_station_thresholds (ed_district_settings_get (self, "station-maximum-electors"),
+                                 clean, error))
+    return FALSE;
   if (info->kind == ED_SETTING_COUNTRY && !g_str_equal (clean, "wales") &&
       ed_district_settings_get_welsh_language (self))
     welsh_off = TRUE;
@@ -906,6 +1007,54 @@ ed_district_settings_get_welsh_marker_letter (EdDistrictSettings *self)
   if (letter == NULL || *letter == '\0')
     return ED_DISTRICT_WELSH_MARKER_LETTER_DEFAULT;
   return letter;
+}
+
+/**
+ * ed_district_settings_get_station_maximum_electors:
+ * @self: a #EdDistrictSettings
+ *
+ * The most electors, postal voters excluded, the district allots to one polling station: its
+ * own station-maximum-electors setting, or the Electoral Commission's 2,250 when it has none
+ * (DOMAIN.md §3.4).
+ *
+ * Returns: a number from 1 to %ED_SETTING_WHOLE_NUMBER_MAX
+ */
+guint
+ed_district_settings_get_station_maximum_electors (EdDistrictSettings *self)
+{
+  g_return_val_if_fail (ED_IS_DISTRICT_SETTINGS (self),
+                        ED_DISTRICT_STATION_MAXIMUM_ELECTORS_DEFAULT);
+
+  return whole_number_or (ed_district_settings_get (self, "station-maximum-electors"),
+                          ED_DISTRICT_STATION_MAXIMUM_ELECTORS_DEFAULT);
+}
+
+/**
+ * ed_district_settings_get_station_two_clerks_electors:
+ * @self: a #EdDistrictSettings
+ *
+ * The most electors, postal voters excluded, for a station staffed by a presiding officer and
+ * two poll clerks; above it the station needs a third (DOMAIN.md §3.4): the district's own
+ * station-two-clerks-electors setting, or the guidance's 1,250 when it has none. Always
+ * below ed_district_settings_get_station_maximum_electors() when both are the district's own;
+ * a district that set only a maximum below 1,250 gets one less than that maximum.
+ *
+ * Returns: a number from 1 to %ED_SETTING_WHOLE_NUMBER_MAX
+ */
+guint
+ed_district_settings_get_station_two_clerks_electors (EdDistrictSettings *self)
+{
+  guint maximum;
+  guint two_clerks;
+
+  g_return_val_if_fail (ED_IS_DISTRICT_SETTINGS (self),
+                        ED_DISTRICT_STATION_TWO_CLERKS_ELECTORS_DEFAULT);
+
+  maximum = ed_district_settings_get_station_maximum_electors (self);
+  two_clerks = whole_number_or (ed_district_settings_get (self, "station-two-clerks-electors"),
+                                ED_DISTRICT_STATION_TWO_CLERKS_ELECTORS_DEFAULT);
+  /* Settings merged from two desks may cross; the bands must not. */
+  return MIN (two_clerks, maximum > 1 ? maximum - 1 : 1);
 }
 
 /**

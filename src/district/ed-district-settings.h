@@ -26,6 +26,8 @@ G_BEGIN_DECLS
  * @ED_SETTING_EMAIL: an email address
  * @ED_SETTING_WEBSITE: a web address
  * @ED_SETTING_MARKER_LETTER: one capital letter that no franchise marker already uses
+ * @ED_SETTING_WHOLE_NUMBER: a whole number from 1 to %ED_SETTING_WHOLE_NUMBER_MAX, or empty
+ *   for the value the guidance gives (the setting's getter says which)
  */
 typedef enum
 {
@@ -37,7 +39,11 @@ typedef enum
   ED_SETTING_EMAIL,
   ED_SETTING_WEBSITE,
   ED_SETTING_MARKER_LETTER,
+  ED_SETTING_WHOLE_NUMBER,
 } EdSettingKind;
+
+/* The largest whole-number setting: more electors than any polling station could serve. */
+#define ED_SETTING_WHOLE_NUMBER_MAX 100000
 
 typedef struct
 {
@@ -57,6 +63,24 @@ typedef struct
  * a setting; this is the same default as the register's ED_FRANCHISE_WELSH_LETTER_DEFAULT.
  */
 #define ED_DISTRICT_WELSH_MARKER_LETTER_DEFAULT "W"
+
+/**
+ * ED_DISTRICT_STATION_MAXIMUM_ELECTORS_DEFAULT:
+ *
+ * The most electors (postal voters excluded) the Electoral Commission's guidance allots to
+ * one polling station, since the Elections Act 2022: 2,250 (DOMAIN.md §3.4). Advisory, so a
+ * district may set its own (the station-maximum-electors setting); empty reads as this.
+ */
+#define ED_DISTRICT_STATION_MAXIMUM_ELECTORS_DEFAULT 2250
+
+/**
+ * ED_DISTRICT_STATION_TWO_CLERKS_ELECTORS_DEFAULT:
+ *
+ * The most electors (postal voters excluded) a station staffed by a presiding officer and two
+ * poll clerks should serve; above it the guidance recommends three clerks: 1,250 (DOMAIN.md
+ * §3.4). The station-two-clerks-electors setting; empty reads as this.
+ */
+#define ED_DISTRICT_STATION_TWO_CLERKS_ELECTORS_DEFAULT 1250
 
 typedef enum
 {
@@ -78,6 +102,8 @@ typedef enum
   ED_DISTRICT_COL_EMAIL,
   ED_DISTRICT_COL_WEBSITE,
   ED_DISTRICT_COL_WELSH_MARKER_LETTER,
+  ED_DISTRICT_COL_STATION_MAXIMUM_ELECTORS,
+  ED_DISTRICT_COL_STATION_TWO_CLERKS_ELECTORS,
   ED_DISTRICT_N_COLS,
 } EdDistrictColumn;
 
@@ -114,6 +140,10 @@ const char          *ed_district_settings_get_council_name (EdDistrictSettings *
 EdCountry            ed_district_settings_get_country     (EdDistrictSettings  *self);
 gboolean             ed_district_settings_get_welsh_language (EdDistrictSettings *self);
 const char          *ed_district_settings_get_welsh_marker_letter (EdDistrictSettings *self);
+guint                ed_district_settings_get_station_maximum_electors
+                                                          (EdDistrictSettings  *self);
+guint                ed_district_settings_get_station_two_clerks_electors
+                                                          (EdDistrictSettings  *self);
 
 char                *ed_district_settings_peek_council_name (const char   *path);
 

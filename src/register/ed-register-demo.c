@@ -15,6 +15,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "changes/ed-change-set.h"
@@ -266,7 +268,56 @@ typedef struct
   const char *polling_district_id;
   const char *prefix;
   guint       next_number;
+  gint64      easting;    /* the south-west corner of the district's streets */
+  gint64      northing;
 } PartState;
+
+/* Where the demo's properties stand, in Ordnance Survey National Grid metres: each ward a
+ * town of its own on a grid five kilometres apart, in an invented corner of square SU; each
+ * polling district a neighbourhood about 1.6 km across within its ward, three abreast; its
+ * streets leading out from the middle at turns of the golden angle, each starting a little
+ * further out than the last so that they fill the neighbourhood rather than cross at its
+ * middle, houses 14 m apart with odd numbers on one side and even on the other; the flats of
+ * a house at the house. Worked out from the positions alone, so the register's random
+ * stream, and with it every other part of the demo, is the same as without coordinates. */
+#define DEMO_FIRST_EASTING 447000
+#define DEMO_FIRST_NORTHING 121000
+#define DEMO_WARD_SPACING 5000
+#define DEMO_WARDS_ACROSS 6
+#define DEMO_DISTRICT_SPACING 1600
+#define DEMO_HOUSE_SPACING 14
+#define DEMO_GOLDEN_ANGLE 2.399963229728653
+
+static void
+part_place (PartState *part,
+            guint      ward,
+            guint      district_in_ward)
+{
+  part->easting = DEMO_FIRST_EASTING + (gint64)(ward % DEMO_WARDS_ACROSS) * DEMO_WARD_SPACING +
+                  (district_in_ward % 3) * DEMO_DISTRICT_SPACING;
+  part->northing = DEMO_FIRST_NORTHING + (gint64)(ward / DEMO_WARDS_ACROSS) * DEMO_WARD_SPACING +
+                   (district_in_ward / 3) * DEMO_DISTRICT_SPACING;
+}
+
+static void
+house_place (const PartState *part,
+             guint            street,
+             guint            house,
+             gint64          *out_easting,
+             gint64          *out_northing)
+{
+  double centre_e = part->easting + DEMO_DISTRICT_SPACING / 2.0;
+  double centre_n = part->northing + DEMO_DISTRICT_SPACING / 2.0;
+  double angle = street * DEMO_GOLDEN_ANGLE;
+  double along = 60.0 + (street % 6) * 70.0 + ((house - 1) / 2) * (double)DEMO_HOUSE_SPACING;
+  double side = house % 2 == 1 ? 8.0 : -8.0;
+
+  /* A long street bends back towards the middle rather than run into the next district. */
+  if (along > 700.0)
+    along = 1400.0 - along;
+  *out_easting = (gint64)(centre_e + along * cos (angle) - side * sin (angle));
+  *out_northing = (gint64)(centre_n + along * sin (angle) + side * cos (angle));
+}
 
 static char *
 add_property (Builder      *builder,
@@ -276,6 +327,8 @@ add_property (Builder      *builder,
               const char   *locality,
               const char   *town,
               const char   *postcode,
+              gint64        easting,
+              gint64        northing,
               GError      **error)
 {
   GVariant *values[ED_PROPERTY_N_COLS];
@@ -289,8 +342,8 @@ add_property (Builder      *builder,
   values[ED_PROPERTY_COL_AREA] = text ("");
   values[ED_PROPERTY_COL_POSTCODE] = text (postcode);
   values[ED_PROPERTY_COL_POLLING_DISTRICT] = text (part->polling_district_id);
-  values[ED_PROPERTY_COL_EASTING] = g_variant_new_int64 (0);
-  values[ED_PROPERTY_COL_NORTHING] = g_variant_new_int64 (0);
+  values[ED_PROPERTY_COL_EASTING] = g_variant_new_int64 (easting);
+  values[ED_PROPERTY_COL_NORTHING] = g_variant_new_int64 (northing);
   return builder_insert (builder, &ed_property_table, values, error);
 }
 
@@ -509,6 +562,9 @@ add_streets (Builder      *builder,
 
       for (guint house = 1; house <= n_houses && placed < wanted; house++)
         {
+          gint64 easting, northing;
+
+          house_place (part, s, house, &easting, &northing);
           if (postcode == NULL || house % 15 == 0)
             {
               char unit1 = unit_letters[g_rand_int_range (builder->rand, 0,
@@ -530,7 +586,8 @@ add_streets (Builder      *builder,
                 {
                   g_autofree char *name = g_strdup_printf ("Flat %u, %u", flat, house);
                   g_autofree char *id = add_property (builder, part, name, street, locality,
-                                                      town, postcode, error);
+                                                      town, postcode, easting, northing,
+                                                      error);
 
                   if (id == NULL || !add_household (builder, part, id, &placed, wanted, error))
                     return FALSE;
@@ -542,7 +599,7 @@ add_streets (Builder      *builder,
                 ? g_strdup_printf ("%s, %u", PICK (builder, house_names), house)
                 : g_strdup_printf ("%u", house);
               g_autofree char *id = add_property (builder, part, name, street, locality, town,
-                                                  postcode, error);
+                                                  postcode, easting, northing, error);
 
               if (id == NULL || !add_household (builder, part, id, &placed, wanted, error))
                 return FALSE;
@@ -644,8 +701,9 @@ ed_register_demo (EdContext            *context,
           g_autofree char *pd_id = add_polling_district (&builder, code, name, area_id,
                                                          parish_id != NULL ? parish_id : "",
                                                          constituency, error);
-          PartState part = { pd_id, code, 1 };
+          PartState part = { pd_id, code, 1, 0, 0 };
 
+          part_place (&part, ward, pd - first_pd);
           /* A polling district is a few hundred electors: often enough to report and to
            * stop, rarely enough to cost nothing. */
           if (g_cancellable_set_error_if_cancelled (options->cancellable, error))

@@ -8,8 +8,9 @@
 /* The per-district table of a review's committee report (DOMAIN.md §3.3): each polling
  * district with its ward or parish, its electorate now and projected, the places and stations
  * that serve it, the open accessibility issues there, and what the review proposes. The
- * register's figures come through its public API (ed-register-stats.h,
- * ed-register-district-profile.h); the rest is this module's own tables. */
+ * electorate now and in five years is the polling plan's (ed-station-plan.h), the names,
+ * wards and parishes the register's (ed-register-district-profile.h); the rest is this
+ * module's own tables. */
 
 #define G_LOG_DOMAIN "ed-stations"
 
@@ -17,8 +18,8 @@
 
 #include "core/ed-database.h"
 #include "register/ed-register-district-profile.h"
-#include "register/ed-register-stats.h"
 #include "stations/ed-review-districts.h"
+#include "stations/ed-station-plan.h"
 #include "stations/ed-station-review.h"
 
 void
@@ -37,46 +38,6 @@ ed_review_district_free (EdReviewDistrict *district)
   g_free (district->proposed_place);
   g_free (district->reason);
   g_free (district);
-}
-
-/**
- * ed_review_project_electors:
- * @electors: the district's electorate now
- * @properties: the properties it has now
- * @new_dwellings: (array length=n_growth): the new homes expected in it, one entry per
- *   `district_growth` row
- * @electors_per_dwelling_x100: (array length=n_growth): the electors expected in each of those
- *   homes, times 100; 0 for the district's present ratio of electors to properties
- * @n_growth: how many rows of expected growth the district has
- *
- * The district's electorate in five years: today's, and for each row of expected growth its
- * new homes times the electors expected in each. With no growth recorded it is today's.
- *
- * This is the review's own simple projection, kept to this one function: the polling plan
- * (ed-station-plan.c) computes the electorate now and projected per district and station, and
- * when the two are merged its projection replaces this one.
- *
- * Returns: the projected electorate, rounded to the nearest elector
- */
-gint64
-ed_review_project_electors (gint64        electors,
-                            gint64        properties,
-                            const gint64 *new_dwellings,
-                            const gint64 *electors_per_dwelling_x100,
-                            guint         n_growth)
-{
-  double present_ratio = properties > 0 ? (double)electors / (double)properties : 0.0;
-  double added = 0.0;
-
-  for (guint i = 0; i < n_growth; i++)
-    {
-      double ratio = electors_per_dwelling_x100[i] > 0
-                       ? (double)electors_per_dwelling_x100[i] / 100.0 : present_ratio;
-
-      added += (double)new_dwellings[i] * ratio;
-    }
-  /* Half away from zero: a district losing homes (a negative count) rounds as one gaining. */
-  return electors + (added >= 0.0 ? (gint64)(added + 0.5) : -(gint64)(0.5 - added));
 }
 
 static EdReviewDistrict *
@@ -115,9 +76,6 @@ static const char coverage_sql[] =
 static const char open_issues_sql[] =
   "SELECT description FROM place_access_issue WHERE place = ?1 AND resolved_on = '' "
   "ORDER BY raised_on, id";
-static const char growth_sql[] =
-  "SELECT dwellings, electors_per_dwelling_x100 FROM district_growth "
-  "WHERE polling_district = ?1 ORDER BY id";
 
 static gboolean
 add_coverage (EdDatabase  *database,
@@ -171,41 +129,6 @@ add_coverage (EdDatabase  *database,
   return TRUE;
 }
 
-static gboolean
-project (EdDatabase        *database,
-         EdReviewDistrict  *district,
-         gint64             properties,
-         GError           **error)
-{
-  g_autoptr(GArray) dwellings = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GArray) ratios = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt = ed_database_cached (database, growth_sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, district->polling_district, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 homes = sqlite3_column_int64 (stmt, 0);
-      gint64 ratio = sqlite3_column_int64 (stmt, 1);
-
-      g_array_append_val (dwellings, homes);
-      g_array_append_val (ratios, ratio);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ed_database_set_error (database, rc, error);
-      return FALSE;
-    }
-  district->projected = ed_review_project_electors (district->electors, properties,
-                                                    (const gint64 *)dwellings->data,
-                                                    (const gint64 *)ratios->data,
-                                                    dwellings->len);
-  return TRUE;
-}
-
 /**
  * ed_review_districts:
  * @context: the district
@@ -221,7 +144,7 @@ ed_review_districts (EdContext   *context,
                      GError     **error)
 {
   g_autoptr(GPtrArray) profiles = NULL;
-  g_autoptr(EdRegisterStats) stats = NULL;
+  g_autoptr(EdStationPlan) plan = NULL;
   g_autoptr(GPtrArray) proposals = NULL;
   g_autoptr(GPtrArray) districts = NULL;
   EdDatabase *database;
@@ -230,7 +153,7 @@ ed_review_districts (EdContext   *context,
 
   database = ed_context_get_database (context);
   if ((profiles = ed_register_polling_district_profiles (context, error)) == NULL ||
-      (stats = ed_register_stats_compute (context, error)) == NULL)
+      (plan = ed_station_plan_compute (context, error)) == NULL)
     return NULL;
   if (review != NULL && (proposals = ed_review_proposal_list (context, review, error)) == NULL)
     return NULL;
@@ -251,16 +174,18 @@ ed_review_districts (EdContext   *context,
       district->access_notes = g_ptr_array_new_with_free_func (g_free);
       district->proposed_place = g_strdup ("");
       district->reason = g_strdup ("");
-      /* The register counts its entries by district code. */
-      for (guint j = 0; j < stats->by_polling_district->len; j++)
+      /* The electorate now and in five years as the polling plan counts them, so the report
+       * and the plan never disagree. */
+      for (guint j = 0; j < plan->districts->len; j++)
         {
-          EdRegisterCount *count = g_ptr_array_index (stats->by_polling_district, j);
+          EdPlanDistrict *counted = g_ptr_array_index (plan->districts, j);
 
-          if (g_str_equal (count->key, profile->code))
-            district->electors = count->count;
+          if (g_str_equal (counted->id, profile->id))
+            {
+              district->electors = (gint64)counted->electors;
+              district->projected = (gint64)counted->projected_electors;
+            }
         }
-      if (!project (database, district, profile->properties, error))
-        return NULL;
       g_ptr_array_add (districts, district);
     }
   if (!add_coverage (database, districts, error))

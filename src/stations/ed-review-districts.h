@@ -20,7 +20,7 @@ G_BEGIN_DECLS
  * @electoral_area: its ward or division, "" for none
  * @parish: its parish or community, "" for none
  * @electors: its electorate now: the register's entries in it
- * @projected: its electorate in five years (ed_review_project_electors())
+ * @projected: its electorate in five years, as the polling plan projects it
  * @places: (element-type utf8): the names of the polling places whose stations serve it
  * @stations: (element-type utf8): the codes of those stations
  * @access_notes: (element-type utf8): the open accessibility issues at those places
@@ -54,12 +54,6 @@ void       ed_review_district_free     (EdReviewDistrict  *district);
 GPtrArray *ed_review_districts         (EdContext         *context,
                                         const char        *review,
                                         GError           **error);
-gint64     ed_review_project_electors  (gint64             electors,
-                                        gint64             properties,
-                                        const gint64      *new_dwellings,
-                                        const gint64      *electors_per_dwelling_x100,
-                                        guint              n_growth);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EdReviewDistrict, ed_review_district_free)
 
 G_END_DECLS

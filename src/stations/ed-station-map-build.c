@@ -22,6 +22,7 @@
 #include "register/ed-register-find.h"
 #include "register/ed-register-locations.h"
 #include "register/ed-register-search.h"
+#include "stations/ed-station-assignment.h"
 #include "stations/ed-station-map.h"
 
 static const char places_sql[] =
@@ -32,9 +33,6 @@ static const char stations_sql[] =
 
 static const char coverage_sql[] =
   "SELECT station, polling_district, street FROM station_coverage ORDER BY id";
-
-static const char overrides_sql[] =
-  "SELECT property, station FROM station_override ORDER BY id";
 
 typedef struct
 {
@@ -68,8 +66,7 @@ typedef struct
 {
   GPtrArray  *stations;      /* StationRow, in code order */
   GHashTable *station_index; /* station id → index + 1 */
-  GHashTable *overrides;     /* property id → station index + 1 */
-  GHashTable *coverage;      /* "district\nstreet" → station index + 1, the lowest code */
+  EdStationAssignment *assignment; /* the module's rules: override, street, district */
   GHashTable *district_index; /* polling district id → map index + 1 */
   GArray     *properties;    /* PropertyRow */
   const char *district_id;   /* the district mapped, or NULL for all */
@@ -147,27 +144,6 @@ read_place (sqlite3_stmt *stmt,
   return TRUE;
 }
 
-static char *
-coverage_key (const char *district,
-              const char *street)
-{
-  return g_strconcat (district, "\n", street, NULL);
-}
-
-/* Keeps the station with the lowest code where two rules say the same. */
-static void
-keep_lowest (GHashTable *table,
-             char       *key,
-             guint       index)
-{
-  guint known = GPOINTER_TO_UINT (g_hash_table_lookup (table, key));
-
-  if (known == 0 || index + 1 < known)
-    g_hash_table_insert (table, key, GUINT_TO_POINTER (index + 1));
-  else
-    g_free (key);
-}
-
 static gboolean
 read_coverage (sqlite3_stmt *stmt,
                gpointer      user_data)
@@ -181,47 +157,23 @@ read_coverage (sqlite3_stmt *stmt,
     return TRUE;
   if (reader->district_id != NULL && g_str_equal (district, reader->district_id))
     ((StationRow *)g_ptr_array_index (reader->stations, station - 1))->covers_district = TRUE;
-  keep_lowest (reader->coverage, coverage_key (district, column_text (stmt, 2)), station - 1);
   return TRUE;
 }
 
-static gboolean
-read_override (sqlite3_stmt *stmt,
-               gpointer      user_data)
-{
-  Reader *reader = user_data;
-  guint station = GPOINTER_TO_UINT (g_hash_table_lookup (reader->station_index,
-                                                         column_text (stmt, 1)));
-
-  if (station != 0)
-    keep_lowest (reader->overrides, g_strdup (column_text (stmt, 0)), station - 1);
-  return TRUE;
-}
-
-/* The station a property votes at: its override, else the rule for its district and street,
- * else the rule for its whole district (street ''), the lowest code winning a tie; or none.
- *
- * This must become the module's shared assignment (ed-station-assignment) when it lands, so
- * that the map, the poll cards and the polling plan can never disagree: replace this function
- * with a call to it, and nothing else here changes. */
+/* The station the module's rules give a property (ed-station-assignment.h), the same the
+ * polling plan and the poll cards use, as an index into the sorted station rows. */
 static int
 assign_station (Reader                   *reader,
                 const EdPropertyLocation *location)
 {
-  g_autofree char *street_key = NULL;
-  g_autofree char *district_key = NULL;
-  guint station;
+  const char *station = ed_station_assignment_for_property (reader->assignment, location->id,
+                                                            location->polling_district,
+                                                            location->street, NULL);
+  guint index = station != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (reader->station_index,
+                                                                         station))
+                                : 0;
 
-  station = GPOINTER_TO_UINT (g_hash_table_lookup (reader->overrides, location->id));
-  if (station != 0)
-    return station - 1;
-  street_key = coverage_key (location->polling_district, location->street);
-  station = GPOINTER_TO_UINT (g_hash_table_lookup (reader->coverage, street_key));
-  if (station != 0)
-    return station - 1;
-  district_key = coverage_key (location->polling_district, "");
-  station = GPOINTER_TO_UINT (g_hash_table_lookup (reader->coverage, district_key));
-  return station != 0 ? (int)station - 1 : ED_STATION_MAP_NONE;
+  return index != 0 ? (int)index - 1 : ED_STATION_MAP_NONE;
 }
 
 static gboolean
@@ -317,8 +269,6 @@ ed_station_map_new_from_district (EdContext   *context,
 
   reader.stations = g_ptr_array_new_with_free_func ((GDestroyNotify)station_row_free);
   reader.station_index = g_hash_table_new (g_str_hash, g_str_equal);
-  reader.overrides = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  reader.coverage = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   reader.district_index = g_hash_table_new (g_str_hash, g_str_equal);
   reader.properties = g_array_new (FALSE, FALSE, sizeof (PropertyRow));
   reader.district_id = district_id;
@@ -356,8 +306,9 @@ ed_station_map_new_from_district (EdContext   *context,
         g_hash_table_insert (reader.station_index,
                              ((StationRow *)g_ptr_array_index (reader.stations, i))->id,
                              GUINT_TO_POINTER (i + 1));
-      ok = read_rows (database, coverage_sql, read_coverage, &reader, error) &&
-           read_rows (database, overrides_sql, read_override, &reader, error) &&
+      reader.assignment = ed_station_assignment_load (context, error);
+      ok = reader.assignment != NULL &&
+           read_rows (database, coverage_sql, read_coverage, &reader, error) &&
            read_rows (database, places_sql, read_place, places, error) &&
            ed_register_foreach_property_location (context, district_id, read_property,
                                                   &reader, error);
@@ -415,8 +366,7 @@ ed_station_map_new_from_district (EdContext   *context,
 
   g_ptr_array_unref (reader.stations);
   g_hash_table_unref (reader.station_index);
-  g_hash_table_unref (reader.overrides);
-  g_hash_table_unref (reader.coverage);
+  g_clear_pointer (&reader.assignment, ed_station_assignment_free);
   g_hash_table_unref (reader.district_index);
   g_array_unref (reader.properties);
   return ok ? g_steal_pointer (&map) : NULL;

@@ -37,5 +37,14 @@ int _ed_stations_command_import (const EdCommandGlobals  *globals,
 int _ed_stations_command_map (const EdCommandGlobals  *globals,
                               int                      argc,
                               char                   **argv);
+int _ed_stations_command_list (const EdCommandGlobals  *globals,
+                               int                      argc,
+                               char                   **argv);
+int _ed_stations_command_plan (const EdCommandGlobals  *globals,
+                               int                      argc,
+                               char                   **argv);
+int _ed_stations_command_split (const EdCommandGlobals  *globals,
+                                int                      argc,
+                                char                   **argv);
 
 G_END_DECLS

@@ -19,6 +19,12 @@
 
 /* In the order `stations --help` lists them. */
 const EdStationsAction _ed_stations_actions[] = {
+  { "list", _ed_stations_command_list, "[--json]",
+    N_("The polling places, their bookings and their stations") },
+  { "plan", _ed_stations_command_plan, "[--json]",
+    N_("The polling plan: electors per station, staffing and warnings") },
+  { "split", _ed_stations_command_split, "CODE --street STREET… [--code NEW] [--preview]",
+    N_("Split a station by street into a new station in the same place") },
   { "import", _ed_stations_command_import, "FILE… [--dry-run] [--report F.csv] [--json]",
     N_("Import polling stations and their addresses from an EMS station file") },
   { "map", _ed_stations_command_map, "[--district CODE] -o FILE.pdf|FILE.png",

@@ -13,9 +13,11 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "changes/ed-validate.h"
 #include "core/ed-database.h"
+#include "stations/ed-station-assignment.h"
 #include "stations/ed-stations-resources.h"
 #include "stations/ed-stations-tables.h"
 
@@ -295,12 +297,88 @@ validate_access_issues (EdReplica  *replica,
                          _("%s has open accessibility issues."), items, error);
 }
 
+/* Every coverage rule of a station that exists, lowest code first: the order the assignment
+ * breaks ties in (ed-station-assignment.c). */
+static const char coverage_rules_sql[] =
+  "SELECT c.id, c.polling_district, c.street, s.id, s.code, coalesce (d.code, '') "
+  "FROM station_coverage AS c "
+  "JOIN polling_station AS s ON s.id = c.station "
+  "LEFT JOIN polling_district AS d ON d.id = c.polling_district "
+  "ORDER BY s.code, s.id, c.id";
+
+/* A whole polling district, or one street of it, given to two stations: nothing divides its
+ * electors between them, so the assignment gives them all to the lower code and the other
+ * station's rule does nothing. Two desks each covering a district before they sync do this;
+ * a person must choose, or give one of them streets. Each rule that loses is reported. */
+static gboolean
+validate_coverage_ambiguous (EdReplica  *replica,
+                             GPtrArray  *items,
+                             GError    **error)
+{
+  EdDatabase *database = ed_replica_get_database (replica);
+  sqlite3_stmt *stmt = ed_database_cached (database, coverage_rules_sql, error);
+  g_autoptr(GHashTable) first = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *street = (const char *)sqlite3_column_text (stmt, 2);
+      const char *station = (const char *)sqlite3_column_text (stmt, 3);
+      g_autofree char *street_key = ed_station_street_key (street);
+      char *key = g_strconcat ((const char *)sqlite3_column_text (stmt, 1), "\x1f", street_key,
+                               NULL);
+      const char *winner = g_hash_table_lookup (first, key);
+
+      if (winner == NULL)
+        {
+          g_hash_table_insert (first, key,
+                               g_strdup_printf ("%s\x1f%s", station,
+                                                (const char *)sqlite3_column_text (stmt, 4)));
+          continue;
+        }
+      g_free (key);
+      if (g_str_has_prefix (winner, station) && winner[strlen (station)] == '\x1f')
+        continue;  /* the same station twice: nothing to choose */
+      {
+        const char *winner_code = strchr (winner, '\x1f') + 1;
+        const char *district = (const char *)sqlite3_column_text (stmt, 5);
+        const char *code = (const char *)sqlite3_column_text (stmt, 4);
+        g_autofree char *message = NULL;
+
+        if (*street_key == '\0')
+          /* Translators: a polling district's code, then three station codes */
+          message = g_strdup_printf (_("Polling district %s is given whole to stations %s and "
+                                       "%s: its electors vote at %s until one rule is removed "
+                                       "or the district is divided by street."),
+                                     district, winner_code, code, winner_code);
+        else
+          /* Translators: a street, a polling district's code, then three station codes */
+          message = g_strdup_printf (_("%s in polling district %s is given to stations %s and "
+                                       "%s: its electors vote at %s until one rule is "
+                                       "removed."),
+                                     street, district, winner_code, code, winner_code);
+        ed_validation_items_add (items, "station-coverage-ambiguous", "station_coverage",
+                                 (const char *)sqlite3_column_text (stmt, 0), message);
+      }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ed_database_set_error (database, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static const EdValidator validators[] = {
   { "station-code-unique", validate_unique_codes },
   { "stations-references", validate_references },
   { "district-without-station", validate_districts_served },
   { "station-place-outside-district", validate_place_in_district },
   { "place-open-access-issues", validate_access_issues },
+  { "station-coverage-ambiguous", validate_coverage_ambiguous },
 };
 
 /* The module's row of the module list: its tables, validators and migrations

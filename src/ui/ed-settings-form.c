@@ -109,6 +109,7 @@ field_get_text (Field *field)
     case ED_SETTING_EMAIL:
     case ED_SETTING_WEBSITE:
     case ED_SETTING_MARKER_LETTER:
+    case ED_SETTING_WHOLE_NUMBER:
     default:
       return g_strdup (gtk_editable_get_text (GTK_EDITABLE (field->row)));
     }
@@ -146,6 +147,7 @@ field_set_text (Field      *field,
     case ED_SETTING_EMAIL:
     case ED_SETTING_WEBSITE:
     case ED_SETTING_MARKER_LETTER:
+    case ED_SETTING_WHOLE_NUMBER:
     default:
       gtk_editable_set_text (GTK_EDITABLE (field->row), text);
       break;
@@ -335,7 +337,8 @@ settings_changed_cb (EdSettingsForm *self,
    * the person is in the middle of editing this very field. */
   if (field->info->kind == ED_SETTING_ADDRESS || field->info->kind == ED_SETTING_LINE ||
       field->info->kind == ED_SETTING_PHONE || field->info->kind == ED_SETTING_EMAIL ||
-      field->info->kind == ED_SETTING_WEBSITE || field->info->kind == ED_SETTING_MARKER_LETTER)
+      field->info->kind == ED_SETTING_WEBSITE || field->info->kind == ED_SETTING_MARKER_LETTER ||
+      field->info->kind == ED_SETTING_WHOLE_NUMBER)
     {
       if (gtk_widget_has_focus (field->row) || gtk_widget_get_focus_child (field->row) != NULL)
         return;
@@ -424,6 +427,7 @@ add_field (EdSettingsForm      *self,
     case ED_SETTING_EMAIL:
     case ED_SETTING_WEBSITE:
     case ED_SETTING_MARKER_LETTER:
+    case ED_SETTING_WHOLE_NUMBER:
     default:
       field->row = ed_validated_entry_row_new ();
       adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (field->row), bound);
@@ -488,6 +492,18 @@ build_form (EdSettingsForm *self)
   add_field (self, group, "phone");
   add_field (self, group, "email");
   add_field (self, group, "website");
+
+  /* Only in Preferences: a new district starts from the guidance, and a person setting one up
+   * has enough to fill in without it. */
+  if (self->settings != NULL)
+    {
+      group = add_group (self, _("Polling Stations"),
+                         _("Electors per station, postal voters excluded. Leave empty to "
+                           "follow the Electoral Commission's guidance: at most 2,250, and "
+                           "a third poll clerk above 1,250."));
+      add_field (self, group, "station-maximum-electors");
+      add_field (self, group, "station-two-clerks-electors");
+    }
 
   for (guint i = 0; i < self->fields->len; i++)
     {

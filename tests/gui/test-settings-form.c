@@ -113,6 +113,45 @@ test_welsh_switch_follows_country (void)
   g_object_unref (form);
 }
 
+/* The station thresholds (DOMAIN.md §3.4) are in Preferences, empty for the guidance, and
+ * not in the new-district dialog's blank form. */
+static void
+test_station_thresholds (void)
+{
+  g_autoptr(EdContext) context = ed_gui_test_demo_context (200);
+  EdDistrictSettings *settings = ed_context_get_settings (context);
+  EdSettingsForm *blank = g_object_ref_sink (ed_settings_form_new_blank ());
+  EdSettingsForm *form = g_object_ref_sink (ed_settings_form_new_for_settings (settings));
+  GtkWidget *maximum_row = ed_gui_test_find (GTK_WIDGET (form), ADW_TYPE_ENTRY_ROW,
+                                             "Most electors per polling station");
+  GtkWidget *clerks_row = ed_gui_test_find (GTK_WIDGET (form), ADW_TYPE_ENTRY_ROW,
+                                            "Most electors for two poll clerks");
+
+  g_assert_null (ed_gui_test_find (GTK_WIDGET (blank), ADW_TYPE_ENTRY_ROW,
+                                   "Most electors per polling station"));
+  g_assert_nonnull (maximum_row);
+  g_assert_nonnull (clerks_row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (maximum_row)), ==, "");
+
+  gtk_editable_set_text (GTK_EDITABLE (maximum_row), "2,000");
+  g_assert_null (ed_field_error_get (maximum_row));
+  g_signal_emit_by_name (maximum_row, "apply");
+  g_assert_cmpuint (ed_district_settings_get_station_maximum_electors (settings), ==, 2000);
+  g_assert_false (ed_settings_form_has_unsaved_changes (form));
+
+  gtk_editable_set_text (GTK_EDITABLE (clerks_row), "lots");
+  g_assert_nonnull (ed_field_error_get (clerks_row));
+  /* Crossing the maximum is refused on saving. */
+  gtk_editable_set_text (GTK_EDITABLE (clerks_row), "2500");
+  g_assert_null (ed_field_error_get (clerks_row));
+  g_signal_emit_by_name (clerks_row, "apply");
+  g_assert_cmpuint (ed_district_settings_get_station_two_clerks_electors (settings), ==, 1250);
+  g_assert_true (ed_settings_form_has_unsaved_changes (form));
+
+  g_object_unref (form);
+  g_object_unref (blank);
+}
+
 /* A field's error is shown as on every form: under the row, and said with it. */
 static void
 test_error_under_row (void)
@@ -153,6 +192,7 @@ main (int    argc,
   g_test_add_func ("/ui/settings-form/bound-applies-one-field", test_bound_form_applies_one_field);
   g_test_add_func ("/ui/settings-form/welsh-follows-country", test_welsh_switch_follows_country);
   g_test_add_func ("/ui/settings-form/error-under-row", test_error_under_row);
+  g_test_add_func ("/ui/settings-form/station-thresholds", test_station_thresholds);
 
   return g_test_run ();
 }

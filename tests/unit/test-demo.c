@@ -11,6 +11,7 @@
 #include "demo/ed-demo.h"
 #include "ed-test-dir.h"
 #include "changes/ed-validate.h"
+#include "stations/ed-station-plan.h"
 
 #define TEST_ELECTORS 600
 
@@ -346,15 +347,86 @@ test_register_shares (EdTestDir     *fixture,
   g_assert_cmpint (query_int (context, "SELECT count(*) FROM elector WHERE number_suffix <> 0"),
                    ==, 0);
 
-  /* Nothing for a person to fix: numbers unique, every reference resolves. */
+  /* Nothing for a person to fix: numbers unique, every reference resolves. The one item is
+   * the demo's venue with steps at its door, there for the stations page to show. */
   g_assert_true (ed_validate_run (ED_REPLICA (context), &error));
   g_assert_no_error (error);
   items = ed_validate_list_items (ED_REPLICA (context), &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (items->len, ==, 0);
+  g_assert_cmpuint (items->len, ==, 1);
+  g_assert_cmpstr (((EdValidationItem *)g_ptr_array_index (items, 0))->validator, ==,
+                   "place-open-access-issues");
 
   /* The search index holds every elector. */
   g_assert_cmpint (query_int (context, "SELECT count(*) FROM elector_search"), ==, n);
+}
+
+/* The polling plan has something to show (DOMAIN.md §3): every property placed on the map,
+ * every polling district served by a station with coordinates, two stations over the
+ * guidance's 2,250 electors, a district divided by street, and one venue with its checklist
+ * filled in and an accessibility issue open. */
+static void
+test_polling_stations (EdTestDir     *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = ed_test_dir_file (fixture, "demo.db");
+  g_autoptr(EdContext) context = ed_modules_open_district (path, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EdStationPlan) plan = NULL;
+  EdDemoOptions options;
+  guint over = 0;
+  guint64 nearer = 0;
+
+  ed_demo_options_init (&options);
+  options.electors = 9000;
+  g_date_set_dmy (&options.today, 23, G_DATE_NOVEMBER, 2026);
+  g_assert_true (ed_demo_generate (context, &options, &error));
+  g_assert_no_error (error);
+
+  /* Every property has coordinates in the invented corner of square SU. */
+  g_assert_cmpint (query_int (context, "SELECT count(*) FROM property WHERE easting < 400000 "
+                                       "OR easting >= 500000 OR northing < 100000 "
+                                       "OR northing >= 200000"), ==, 0);
+  g_assert_cmpint (query_int (context, "SELECT count(*) FROM polling_place "
+                                       "WHERE easting = 0 OR northing = 0"), ==, 0);
+  g_assert_cmpint (query_int (context, "SELECT count(*) FROM polling_district AS d "
+                                       "WHERE NOT EXISTS (SELECT 1 FROM station_coverage AS c "
+                                       "WHERE c.polling_district = d.id AND c.street = '')"),
+                   ==, 0);
+  g_assert_cmpint (query_int (context, "SELECT count(*) FROM station_coverage "
+                                       "WHERE street <> ''"), >, 0);
+  g_assert_cmpint (query_int (context, "SELECT count(*) FROM polling_place "
+                                       "WHERE hire_fee > 0 AND caretaker LIKE '%01632 960%'"),
+                   ==, query_int (context, "SELECT count(*) FROM polling_place"));
+  g_assert_cmpint (query_int (context, "SELECT count(*) FROM polling_place "
+                                       "WHERE booking_state <> 'confirmed'"), >, 0);
+
+  /* One venue with an issue open, its whole checklist answered. */
+  g_assert_cmpint (query_int (context, "SELECT count(DISTINCT place) FROM place_access_issue "
+                                       "WHERE resolved_on = ''"), ==, 1);
+  g_assert_cmpint (query_int (context, "SELECT count(*) FROM place_access_check AS c "
+                                       "JOIN place_access_issue AS i ON i.place = c.place "
+                                       "WHERE c.answer <> ''"), ==, ED_N_ACCESS_ITEMS);
+
+  plan = ed_station_plan_compute (context, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plan->without_station, ==, 0);
+  g_assert_cmpuint (plan->electors_without_station, ==, 0);
+  for (guint s = 0; s < plan->stations->len; s++)
+    {
+      EdPlanStation *station = g_ptr_array_index (plan->stations, s);
+
+      if (station->warnings & ED_STATION_WARNING_OVER_MAXIMUM)
+        over++;
+      g_assert_cmpuint (station->in_person, >, 0);
+      g_assert_cmpuint (station->furthest_metres, >, 0);
+      g_assert_cmpuint (station->furthest_metres, <, 3000);
+      nearer += station->nearer_elsewhere;
+    }
+  g_assert_cmpuint (over, ==, 2);
+  /* A few properties at the edges of districts stand nearer a neighbour's station. */
+  g_assert_cmpuint (nearer, >, 0);
+  g_assert_cmpuint (nearer, <, plan->electorate->properties->len / 3);
 }
 
 static void
@@ -386,6 +458,7 @@ main (int    argc,
   ED_TEST_ADD ("/demo/write-as-job", test_write_as_job);
   ED_TEST_ADD ("/demo/write-into-new-folder", test_write_into_new_folder);
   ED_TEST_ADD ("/demo/register-shares", test_register_shares);
+  ED_TEST_ADD ("/demo/polling-stations", test_polling_stations);
   ED_TEST_ADD ("/demo/too-many-electors", test_too_many_electors);
 
   return g_test_run ();

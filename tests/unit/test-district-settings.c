@@ -10,6 +10,7 @@
 #include "ed-modules.h"
 #include "district/ed-context.h"
 #include "ed-test-dir.h"
+#include "ed-test-register.h"
 #include "core/ed-value-error.h"
 
 static GHashTable *
@@ -269,6 +270,93 @@ test_peek_council_name (EdTestDir     *fixture,
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
 }
 
+/* The two station thresholds of DOMAIN.md §3.4: empty reads as the guidance's 2,250 and
+ * 1,250; a district's own is a whole number, written with or without a thousands comma, and
+ * the two-clerk band must end below the maximum. */
+static void
+test_station_thresholds (EdTestDir     *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(EdContext) context = open_configured (fixture);
+  EdDistrictSettings *settings = ed_context_get_settings (context);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stored = NULL;
+  static const char *refused[] = { "abc", "0", "-5", "2.5", "100001", ",250", "2,", "99999999999" };
+
+  g_assert_cmpstr (ed_district_settings_get (settings, "station-maximum-electors"), ==, "");
+  g_assert_cmpuint (ed_district_settings_get_station_maximum_electors (settings), ==, 2250);
+  g_assert_cmpuint (ed_district_settings_get_station_two_clerks_electors (settings), ==, 1250);
+
+  g_assert_true (ed_district_settings_set (settings, "station-maximum-electors", " 2,500 ",
+                                           &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (ed_district_settings_get (settings, "station-maximum-electors"), ==, "2500");
+  g_assert_cmpuint (ed_district_settings_get_station_maximum_electors (settings), ==, 2500);
+  /* Stored as text in the synced row, so every desk reads the same. */
+  stored = ed_test_register_get (context, "SELECT station_maximum_electors FROM district", NULL);
+  g_assert_cmpstr (stored, ==, "2500");
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_assert_false (ed_district_settings_set (settings, "station-maximum-electors", refused[i],
+                                                &error));
+      g_assert_nonnull (error);
+      g_assert_true (g_str_has_prefix (error->message, "Most electors per polling station"));
+      g_clear_error (&error);
+    }
+  g_assert_cmpuint (ed_district_settings_get_station_maximum_electors (settings), ==, 2500);
+
+  /* The bands must not cross. */
+  g_assert_false (ed_district_settings_set (settings, "station-two-clerks-electors", "2500",
+                                            &error));
+  g_assert_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_OUT_OF_RANGE);
+  g_clear_error (&error);
+  g_assert_false (ed_district_settings_set (settings, "station-maximum-electors", "1000",
+                                            &error));
+  g_assert_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_OUT_OF_RANGE);
+  g_clear_error (&error);
+  g_assert_true (ed_district_settings_set (settings, "station-two-clerks-electors", "900",
+                                           &error));
+  g_assert_no_error (error);
+  g_assert_true (ed_district_settings_set (settings, "station-maximum-electors", "1000",
+                                           &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ed_district_settings_get_station_two_clerks_electors (settings), ==, 900);
+
+  /* Empty again: the guidance. */
+  g_assert_true (ed_district_settings_set (settings, "station-maximum-electors", "", &error));
+  g_assert_true (ed_district_settings_set (settings, "station-two-clerks-electors", "", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ed_district_settings_get_station_maximum_electors (settings), ==, 2250);
+  g_assert_cmpuint (ed_district_settings_get_station_two_clerks_electors (settings), ==, 1250);
+}
+
+/* A district set up with crossed thresholds is refused whole. */
+static void
+test_station_thresholds_on_create (EdTestDir     *fixture,
+                                   gconstpointer  data)
+{
+  g_autofree char *path = ed_test_dir_file (fixture, "district.db");
+  g_autoptr(GHashTable) values = sample_values ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EdContext) context = ed_modules_open_district (path, &error);
+
+  g_hash_table_insert (values, "station-maximum-electors", "1200");
+  g_assert_false (ed_district_settings_create (ed_context_get_settings (context), values,
+                                               &error));
+  g_assert_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_OUT_OF_RANGE);
+  g_assert_false (ed_district_settings_is_configured (ed_context_get_settings (context)));
+  g_clear_error (&error);
+  g_hash_table_insert (values, "station-two-clerks-electors", "1,000");
+  g_assert_true (ed_district_settings_create (ed_context_get_settings (context), values,
+                                              &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ed_district_settings_get_station_maximum_electors
+                      (ed_context_get_settings (context)), ==, 1200);
+  g_assert_cmpuint (ed_district_settings_get_station_two_clerks_electors
+                      (ed_context_get_settings (context)), ==, 1000);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -286,6 +374,9 @@ main (int    argc,
   ED_TEST_ADD ("/core/district-settings/unchanged-value-is-quiet",
                test_set_unchanged_value_is_quiet);
   ED_TEST_ADD ("/core/district-settings/peek-council-name", test_peek_council_name);
+  ED_TEST_ADD ("/core/district-settings/station-thresholds", test_station_thresholds);
+  ED_TEST_ADD ("/core/district-settings/station-thresholds-on-create",
+               test_station_thresholds_on_create);
 
   return g_test_run ();
 }

@@ -484,23 +484,6 @@ test_proposals (EdTestDir     *fixture,
   g_assert_cmpstr (proposal->reason, ==, "Closer for most electors");
 }
 
-/* The simple projection: today's electorate plus new homes times electors per home, at the
- * district's present ratio where none is given. */
-static void
-test_projection (void)
-{
-  const gint64 homes[] = { 10, 4 };
-  const gint64 present_ratio[] = { 0, 0 };
-  const gint64 given_ratio[] = { 250, 180 };
-
-  g_assert_cmpint (ed_review_project_electors (1000, 400, NULL, NULL, 0), ==, 1000);
-  g_assert_cmpint (ed_review_project_electors (1000, 400, homes, present_ratio, 1), ==, 1025);
-  g_assert_cmpint (ed_review_project_electors (1000, 400, homes, present_ratio, 2), ==, 1035);
-  g_assert_cmpint (ed_review_project_electors (1000, 400, homes, given_ratio, 2), ==, 1032);
-  /* A district with no homes yet gains only what a ratio is given for. */
-  g_assert_cmpint (ed_review_project_electors (0, 0, homes, present_ratio, 2), ==, 0);
-}
-
 /* The per-district table as the report shows it. */
 static void
 test_districts_table (EdTestDir     *fixture,
@@ -707,7 +690,6 @@ main (int    argc,
   ED_TEST_ADD ("/stations/review/steps", test_steps);
   ED_TEST_ADD ("/stations/review/representation-refusals", test_representation_refusals);
   ED_TEST_ADD ("/stations/review/proposals", test_proposals);
-  g_test_add_func ("/stations/review/projection", test_projection);
   ED_TEST_ADD ("/stations/review/districts-table", test_districts_table);
   ED_TEST_ADD ("/stations/review/report", test_report);
   ED_TEST_ADD ("/stations/review/notice", test_notice);

@@ -284,6 +284,57 @@ test_validators (EdTestDir     *fixture,
   g_assert_cmpuint (count_items (context, "stations-references", one), ==, 1);
 }
 
+static char *
+add_street_coverage (EdContext  *context,
+                     const char *station,
+                     const char *district,
+                     const char *street)
+{
+  const char *columns[] = { "station", "polling_district", "street" };
+  GVariant *values[] = {
+    g_variant_new_string (station), g_variant_new_string (district),
+    g_variant_new_string (street),
+  };
+
+  return add_row (context, &ed_station_coverage_table, columns, values, 3);
+}
+
+/* A district, or a street of one, given to two stations with nothing dividing its electors
+ * between them: the rule of the higher code does nothing and is reported; streets that
+ * divide the district, or the same station twice, are not. */
+static void
+test_coverage_ambiguous (EdTestDir     *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(EdContext) context = ed_test_register_open (fixture, "england");
+  g_autofree char *aa = ed_test_register_add_district (context, "AA", "Abbey");
+  g_autofree char *hall = add_place (context, "Abbey Hall", aa);
+  g_autofree char *one = add_station (context, hall, "1");
+  g_autofree char *two = add_station (context, hall, "2");
+  g_autofree char *whole_one = add_coverage (context, one, aa);
+  g_autofree char *elm_two = add_street_coverage (context, two, aa, "Elm Road");
+  g_autofree char *whole_two = NULL, *elm_one = NULL, *again = NULL;
+
+  /* A street rule divides the district: no clash. */
+  g_assert_cmpuint (count_items (context, "station-coverage-ambiguous", NULL), ==, 0);
+  again = add_coverage (context, one, aa);
+  g_assert_cmpuint (count_items (context, "station-coverage-ambiguous", NULL), ==, 0);
+
+  /* The whole district to both: station 2's rule loses to the lower code. */
+  whole_two = add_coverage (context, two, aa);
+  g_assert_cmpuint (count_items (context, "station-coverage-ambiguous", whole_two), ==, 1);
+  ed_test_register_set (context, "station_coverage", whole_two, "street",
+                        g_variant_new_string ("Oak Lane"));
+  g_assert_cmpuint (count_items (context, "station-coverage-ambiguous", NULL), ==, 0);
+
+  /* One street to both, in another spelling. */
+  elm_one = add_street_coverage (context, one, aa, " ELM  road");
+  g_assert_cmpuint (count_items (context, "station-coverage-ambiguous", elm_two), ==, 1);
+  ed_test_register_set (context, "station_coverage", elm_one, "station",
+                        g_variant_new_string (two));
+  g_assert_cmpuint (count_items (context, "station-coverage-ambiguous", NULL), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -294,6 +345,7 @@ main (int   argc,
   g_test_add_func ("/stations/vocab/round-trips", test_vocab_round_trips);
   ED_TEST_ADD ("/stations/vocab/defaults-are-values", test_defaults_are_values);
   ED_TEST_ADD ("/stations/validators/domain-3-1", test_validators);
+  ED_TEST_ADD ("/stations/validators/coverage-ambiguous", test_coverage_ambiguous);
 
   return g_test_run ();
 }

@@ -245,6 +245,62 @@ test_upgrade_keeps_old_insert (EdTestDir     *fixture,
                    "Aberwen County Council");
 }
 
+/* A district set up between 0006 and 0014: after the upgrade its station thresholds read as
+ * the guidance's, and its logged insert, the array of the ten columns it had, is still read
+ * back as the insert it was (0014-station-thresholds.sql). */
+static void
+test_upgrade_keeps_insert_before_thresholds (EdTestDir     *fixture,
+                                             gconstpointer  data)
+{
+  g_autofree char *path = ed_test_dir_file (fixture, "old.db");
+  g_autoptr(EdDatabase) old = NULL;
+  g_autoptr(EdContext) context = NULL;
+  g_autoptr(GPtrArray) ops = NULL;
+  g_autoptr(GError) error = NULL;
+  EdDistrictSettings *settings;
+  EdOp *insert;
+
+  old = _ed_database_open_at_version (path, ed_test_migrations (), 13, &error);
+  g_assert_no_error (error);
+  g_assert_true (ed_database_exec (old,
+                                   "INSERT INTO district (id, council_name, country, "
+                                   "welsh_marker_letter) VALUES "
+                                   "('0f0f0f0f-0000-4000-8000-000000000000', "
+                                   "'Aberwen County Council', 'wales', 'Q');"
+                                   "INSERT INTO op_log (device, seq, hlc, tbl, pk, col, kind, "
+                                   "val) VALUES ('d0d0d0d0-0000-4000-8000-000000000000', 1, 1, "
+                                   "'district', '0f0f0f0f-0000-4000-8000-000000000000', "
+                                   "'__row', 'ins', '[\"Aberwen County Council\",\"\","
+                                   "\"wales\",false,\"\",\"\",\"\",\"\",\"\",\"Q\"]')",
+                                   &error));
+  g_assert_no_error (error);
+  g_clear_object (&old);
+
+  context = ed_modules_open_district (path, &error);
+  g_assert_no_error (error);
+  settings = ed_context_get_settings (context);
+  g_assert_cmpstr (ed_district_settings_get (settings, "station-maximum-electors"), ==, "");
+  g_assert_cmpuint (ed_district_settings_get_station_maximum_electors (settings), ==, 2250);
+  g_assert_cmpuint (ed_district_settings_get_station_two_clerks_electors (settings), ==, 1250);
+
+  ops = ed_merge_export (ED_REPLICA (context), NULL, NULL);
+  g_assert_cmpuint (ops->len, ==, 1);
+  insert = g_ptr_array_index (ops, 0);
+  g_assert_cmpint (insert->kind, ==, ED_OP_INS);
+  g_assert_cmpstr (insert->val, ==,
+                   "{\"council_name\":\"Aberwen County Council\",\"council_address\":\"\","
+                   "\"country\":\"wales\",\"welsh_language\":false,\"ero_name\":\"\","
+                   "\"ro_name\":\"\",\"phone\":\"\",\"email\":\"\",\"website\":\"\","
+                   "\"welsh_marker_letter\":\"Q\"}");
+
+  g_assert_true (ed_district_settings_set (settings, "station-maximum-electors", "2000",
+                                           &error));
+  g_assert_no_error (error);
+  g_assert_true (ed_district_settings_reload (settings, &error));
+  g_assert_cmpuint (ed_district_settings_get_station_maximum_electors (settings), ==, 2000);
+  g_assert_cmpstr (ed_district_settings_get_welsh_marker_letter (settings), ==, "Q");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -257,6 +313,8 @@ main (int    argc,
   ED_TEST_ADD ("/welsh-marker-letter/import", test_import_uses_letter);
   ED_TEST_ADD ("/welsh-marker-letter/editor", test_editor_uses_letter);
   ED_TEST_ADD ("/welsh-marker-letter/upgrade-keeps-old-insert", test_upgrade_keeps_old_insert);
+  ED_TEST_ADD ("/welsh-marker-letter/upgrade-keeps-insert-before-thresholds",
+               test_upgrade_keeps_insert_before_thresholds);
 
   return g_test_run ();
 }

@@ -1,0 +1,19 @@
+/* ed-stations-demo.h
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "district/ed-context.h"
+
+G_BEGIN_DECLS
+
+gboolean ed_stations_demo (EdContext            *context,
+                           GRand                *rand,
+                           const EdDemoOptions  *options,
+                           GError              **error);
+
+G_END_DECLS
