@@ -20,6 +20,7 @@
 #include "tests/lib/ed-test-register.h"
 #include "tests/lib/ed-test-stations.h"
 #include "ui/stations/ed-station-map-view.h"
+#include "ui/stations/ed-plan-pane.h"
 
 static GtkWidget *
 find_entry (GtkWidget  *root,
@@ -239,6 +240,52 @@ test_page_map (EdTestDir     *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static guint
+count_rows (GtkWidget *root)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += (ADW_IS_ACTION_ROW (child) && gtk_widget_get_mapped (child) ? 1 : 0) +
+         count_rows (child);
+  return n;
+}
+
+/* The plan view works the plan out in a job and lists every station by its code and place,
+ * and says when there are no stations yet. */
+static void
+test_page_plan (EdTestDir     *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(EdContext) context = ed_test_register_open (fixture, "england");
+  GtkWidget *window = gtk_window_new ();
+  EdPlanPane *pane = g_object_new (ED_TYPE_PLAN_PANE, NULL);
+  EdTestTown town = { 0 };
+  gint64 deadline;
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (pane));
+  gtk_window_present (GTK_WINDOW (window));
+  ed_plan_pane_set_context (pane, context);
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (!ed_plan_pane_is_ready (pane) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (ed_plan_pane_is_ready (pane));
+  g_assert_true (gtk_widget_get_mapped (ed_gui_test_find (GTK_WIDGET (pane), GTK_TYPE_LABEL,
+                                                          "No Polling Stations")));
+
+  ed_test_stations_build_town (context, 400, 2, &town);
+  g_assert_cmpuint (town.n_stations, >, 0);
+  ed_plan_pane_reload (pane);
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (!ed_plan_pane_is_ready (pane) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  ed_gui_test_iterate ();
+  /* A row for each station, and one for each polling district. */
+  g_assert_cmpuint (count_rows (GTK_WIDGET (pane)), ==, town.n_stations + town.n_districts);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -250,6 +297,7 @@ main (int   argc,
   ED_TEST_ADD ("/stations/station-editor/new-station", test_new_station);
   ED_TEST_ADD ("/stations/page/lists-places", test_page_lists_places);
   ED_TEST_ADD ("/stations/page/map", test_page_map);
+  ED_TEST_ADD ("/stations/page/plan", test_page_plan);
 
   return g_test_run ();
 }

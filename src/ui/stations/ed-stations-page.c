@@ -5,9 +5,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The Polling Stations page: the district's polling places with their booking, stations and
- * accessibility at a glance, each opened in the place editor; and the reviews of polling
- * districts and places (EdReviewPane). */
+/* The Polling Stations page: the polling plan (EdPlanPane), the district's polling places
+ * with their booking, stations and accessibility at a glance, each opened in the place
+ * editor, the map, and the reviews of polling districts and places (EdReviewPane). */
 
 #define G_LOG_DOMAIN "ed-ui-stations"
 
@@ -19,6 +19,7 @@
 #include "stations/ed-station-map.h"
 #include "ui/ed-ui-resources.h"
 #include "ui/stations/ed-place-editor.h"
+#include "ui/stations/ed-plan-pane.h"
 #include "ui/stations/ed-review-pane.h"
 #include "ui/stations/ed-station-map-view.h"
 #include "ui/stations/ed-stations-page.h"
@@ -35,6 +36,7 @@ struct _EdStationsPage
   GtkWidget    *places_page;
   GtkWidget    *places_list;
   GtkWidget    *review_pane;
+  GtkWidget    *plan_pane;
   GtkWidget    *map_stack;
   GtkWidget    *map_spinner;
   GtkWidget    *map_empty_page;
@@ -154,6 +156,8 @@ editor_saved_cb (EdPlaceEditor  *editor,
   g_free (self->selected_place);
   self->selected_place = g_strdup (ed_place_editor_get_place_id (editor));
   show_places (self);
+  ed_plan_pane_reload (ED_PLAN_PANE (self->plan_pane));
+  self->map_stale = TRUE;
 }
 
 static void
@@ -265,6 +269,7 @@ ed_stations_page_set_context (EdModulePage *page,
   g_clear_pointer (&self->selected_place, g_free);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "stations.new-place", context != NULL);
   show_places (self);
+  ed_plan_pane_set_context (ED_PLAN_PANE (self->plan_pane), context);
   ed_review_pane_set_context (ED_REVIEW_PANE (self->review_pane), context);
   if (self->map_cancellable != NULL)
     g_cancellable_cancel (self->map_cancellable);
@@ -282,6 +287,7 @@ ed_stations_page_reload (EdModulePage *page)
   EdStationsPage *self = ED_STATIONS_PAGE (page);
 
   show_places (self);
+  ed_plan_pane_reload (ED_PLAN_PANE (self->plan_pane));
   ed_review_pane_reload (ED_REVIEW_PANE (self->review_pane));
   self->map_stale = TRUE;
   read_map_if_shown (self);
@@ -314,6 +320,7 @@ ed_stations_page_class_init (EdStationsPageClass *klass)
 
   (void)ed_ui_get_resource ();
   g_type_ensure (ED_TYPE_REVIEW_PANE);
+  g_type_ensure (ED_TYPE_PLAN_PANE);
   g_type_ensure (ED_TYPE_STATION_MAP_VIEW);
   gtk_widget_class_set_template_from_resource (
     widget_class, "/org/electoraldesk/ElectoralDesk/stations/ed-stations-page.ui");
@@ -322,6 +329,7 @@ ed_stations_page_class_init (EdStationsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EdStationsPage, places_page);
   gtk_widget_class_bind_template_child (widget_class, EdStationsPage, places_list);
   gtk_widget_class_bind_template_child (widget_class, EdStationsPage, review_pane);
+  gtk_widget_class_bind_template_child (widget_class, EdStationsPage, plan_pane);
   gtk_widget_class_bind_template_child (widget_class, EdStationsPage, map_stack);
   gtk_widget_class_bind_template_child (widget_class, EdStationsPage, map_spinner);
   gtk_widget_class_bind_template_child (widget_class, EdStationsPage, map_empty_page);
