@@ -194,8 +194,9 @@ def sync_conflict(app_path, cli_path, env, home):
 
 
 def stations(app_path, cli_path, env, home, out_dir):
-    """The Polling Stations page of a demo district with a review under way: its places, its
-    map, the review, a place in its editor; and the first page of the committee report."""
+    """The Polling Stations page of a demo district with a review under way: its polling
+    plan, its places, its map, the review, a place in its editor; and the first page of the
+    committee report."""
     db = os.path.join(home, "stations.db")
     report = os.path.join(home, "committee-report.pdf")
 
@@ -222,6 +223,10 @@ def stations(app_path, cli_path, env, home, out_dir):
     sidebar = d.find(frame, "list", "Modules", timeout=30)
     row = d.find(sidebar, "list item", "Polling Stations")
     sidebar.querySelection().selectChild(row.getIndexInParent())
+    d.find(frame, "list", "Polling stations", timeout=30)
+    shoot(os.path.join(out_dir, "stations-plan.png"))
+
+    d.press(d.find_actionable(frame, None, "Places", timeout=20))
     d.find(frame, "label", "Polling Places", timeout=20)
     shoot(os.path.join(out_dir, "stations-places.png"))
 
