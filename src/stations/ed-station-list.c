@@ -27,7 +27,7 @@ static const char stations_sql[] =
   "ORDER BY code, id";
 
 static void
-station_summary_free (EdStationSummary *station)
+station_summary_free (EdListedStation *station)
 {
   g_free (station->id);
   g_free (station->code);
@@ -36,7 +36,7 @@ station_summary_free (EdStationSummary *station)
 }
 
 static void
-place_summary_free (EdPlaceSummary *place)
+place_summary_free (EdListedPlace *place)
 {
   g_free (place->id);
   g_free (place->name);
@@ -69,7 +69,7 @@ read_place (sqlite3_stmt *stmt,
             gpointer      user_data)
 {
   Reader *reader = user_data;
-  EdPlaceSummary *place = g_new0 (EdPlaceSummary, 1);
+  EdListedPlace *place = g_new0 (EdListedPlace, 1);
   char *code;
 
   place->id = column_text (stmt, 0);
@@ -102,14 +102,14 @@ read_station (sqlite3_stmt *stmt,
               gpointer      user_data)
 {
   Reader *reader = user_data;
-  EdPlaceSummary *place = g_hash_table_lookup (reader->by_id,
+  EdListedPlace *place = g_hash_table_lookup (reader->by_id,
                                                (const char *)sqlite3_column_text (stmt, 1));
-  EdStationSummary *station;
+  EdListedStation *station;
 
   /* A station whose place has gone is the validators' to report. */
   if (place == NULL)
     return TRUE;
-  station = g_new0 (EdStationSummary, 1);
+  station = g_new0 (EdListedStation, 1);
   station->id = column_text (stmt, 0);
   station->code = column_text (stmt, 2);
   station->name = column_text (stmt, 3);
@@ -124,7 +124,7 @@ read_station (sqlite3_stmt *stmt,
  * @context: the district
  * @error: return location for an error
  *
- * Returns: (transfer container) (element-type EdPlaceSummary): every polling place in name
+ * Returns: (transfer container) (element-type EdListedPlace): every polling place in name
  *   order with its stations, or %NULL on a database error
  */
 GPtrArray *

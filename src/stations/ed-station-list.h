@@ -13,7 +13,7 @@
 G_BEGIN_DECLS
 
 /**
- * EdStationSummary:
+ * EdListedStation:
  * @id: the station's row id
  * @code: its code, as on the poll card
  * @name: its room or area, "" when the place has one
@@ -27,10 +27,10 @@ typedef struct
   char  *name;
   guint  presiding_officers;
   guint  poll_clerks;
-} EdStationSummary;
+} EdListedStation;
 
 /**
- * EdPlaceSummary:
+ * EdListedPlace:
  * @id: the place's row id
  * @name: its name
  * @address: its address, lines separated by line feeds
@@ -44,7 +44,7 @@ typedef struct
  * @caretaker: the caretaker, name and telephone
  * @booking_contact: whom to book it with
  * @open_access_issues: accessibility issues not yet resolved
- * @stations: (element-type EdStationSummary): the stations it holds, in code order
+ * @stations: (element-type EdListedStation): the stations it holds, in code order
  *
  * One polling place and its stations, as a list shows them.
  */
@@ -64,7 +64,7 @@ typedef struct
   char           *booking_contact;
   guint           open_access_issues;
   GPtrArray      *stations;
-} EdPlaceSummary;
+} EdListedPlace;
 
 GPtrArray *ed_stations_list_places (EdContext  *context,
                                     GError    **error);

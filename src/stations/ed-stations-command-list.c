@@ -46,7 +46,7 @@ print_json (GPtrArray *places)
   json_builder_begin_array (builder);
   for (guint i = 0; i < places->len; i++)
     {
-      EdPlaceSummary *place = g_ptr_array_index (places, i);
+      EdListedPlace *place = g_ptr_array_index (places, i);
 
       json_builder_begin_object (builder);
       add_string (builder, "id", place->id);
@@ -65,7 +65,7 @@ print_json (GPtrArray *places)
       json_builder_begin_array (builder);
       for (guint s = 0; s < place->stations->len; s++)
         {
-          EdStationSummary *station = g_ptr_array_index (place->stations, s);
+          EdListedStation *station = g_ptr_array_index (place->stations, s);
 
           json_builder_begin_object (builder);
           add_string (builder, "id", station->id);
@@ -88,7 +88,7 @@ print_text (GPtrArray *places)
 {
   for (guint i = 0; i < places->len; i++)
     {
-      EdPlaceSummary *place = g_ptr_array_index (places, i);
+      EdListedPlace *place = g_ptr_array_index (places, i);
       g_autofree char *fee = ed_money_format (place->hire_fee);
       g_auto(GStrv) lines = g_strsplit (place->address, "\n", -1);
       g_autofree char *address = g_strjoinv (", ", lines);
@@ -109,7 +109,7 @@ print_text (GPtrArray *places)
         g_print (_("  No stations\n"));
       for (guint s = 0; s < place->stations->len; s++)
         {
-          EdStationSummary *station = g_ptr_array_index (place->stations, s);
+          EdListedStation *station = g_ptr_array_index (place->stations, s);
 
           g_autofree char *label = *station->name != '\0'
                                      ? g_strdup_printf ("%s (%s)", station->code, station->name)

@@ -76,6 +76,11 @@ def run_session(app_process, cli_path, env, demo_path):
                    f"the {module} page")
         if module == "Register":
             search_register(frame, cli_path, env, demo_path)
+        elif module == "Polling Stations":
+            # The demo's polling plan, worked out in the background, then its views.
+            d.find(frame, "list", "Polling stations", timeout=60)
+            for view in ("Places", "Map", "Reviews"):
+                d.find_actionable(frame, None, view)
         elif module == "Sync":
             # A new desk does not sync: the page says so and offers to set it up.
             d.find(frame, "label", "This Desk Does Not Sync")

@@ -19,6 +19,7 @@
 #include <glib/gi18n-lib.h>
 #include <inttypes.h>
 
+#include "stations/ed-district-growth.h"
 #include "stations/ed-station-plan.h"
 #include "stations/ed-station-split.h"
 #include "ui/ed-accessible.h"
@@ -239,6 +240,12 @@ show_districts (EdPlanPane *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "district-id", g_strdup (district->id), g_free);
+      g_object_set_data_full (G_OBJECT (row), "district-code", g_strdup (district->code),
+                              g_free);
       gtk_list_box_append (GTK_LIST_BOX (self->districts_list), row);
     }
 }
@@ -539,6 +546,134 @@ open_split (EdPlanPane          *self,
   gtk_window_present (GTK_WINDOW (split->dialog));
 }
 
+/* A district's expected new homes ------------------------------------------------------------ */
+
+typedef struct
+{
+  EdPlanPane *self;
+  char       *district;
+  GtkWidget  *homes;
+  GtkWidget  *electors;
+  GtkWidget  *note;
+} Growth;
+
+static void
+growth_free (gpointer  data,
+             GClosure *closure)
+{
+  Growth *growth = data;
+
+  g_object_unref (growth->self);
+  g_free (growth->district);
+  g_free (growth);
+}
+
+static void
+growth_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    Growth           *growth)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *homes_text = NULL;
+  guint64 homes = 0;
+  gint64 electors = 0;
+
+  if (!g_str_equal (response, "save"))
+    return;
+  homes_text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (growth->homes))));
+  if (*homes_text != '\0' &&
+      !g_ascii_string_to_unsigned (homes_text, 10, 0, ED_DISTRICT_GROWTH_MAX_DWELLINGS, &homes,
+                                   NULL))
+    {
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (growth->self->toasts),
+                                   adw_toast_new (_("Expected the new homes as a whole number "
+                                                    "from 0 to 100,000.")));
+      return;
+    }
+  if (!ed_district_growth_parse_electors (gtk_editable_get_text (GTK_EDITABLE (growth->electors)),
+                                          &electors, &error) ||
+      !ed_district_growth_set (growth->self->context, growth->district, (gint64)homes, electors,
+                               gtk_editable_get_text (GTK_EDITABLE (growth->note)), &error))
+    {
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (growth->self->toasts),
+                                   adw_toast_new (error->message));
+      return;
+    }
+  ed_plan_pane_reload (growth->self);
+}
+
+static GtkWidget *
+growth_entry (GtkWidget  *list,
+              const char *title,
+              const char *text)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  return row;
+}
+
+static void
+district_activated_cb (EdPlanPane    *self,
+                       GtkListBoxRow *row)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  const char *district = g_object_get_data (G_OBJECT (row), "district-id");
+  const char *code = g_object_get_data (G_OBJECT (row), "district-code");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EdDistrictGrowth) stored = NULL;
+  g_autofree char *heading = NULL, *homes = NULL, *electors = NULL;
+  GtkWidget *list;
+  AdwMessageDialog *dialog;
+  Growth *growth;
+
+  if (self->context == NULL || district == NULL)
+    return;
+  stored = ed_district_growth_get (self->context, district, &error);
+  if (stored == NULL)
+    {
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (self->toasts),
+                                   adw_toast_new (error->message));
+      return;
+    }
+  growth = g_new0 (Growth, 1);
+  growth->self = g_object_ref (self);
+  growth->district = g_strdup (district);
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  homes = g_strdup_printf ("%" G_GINT64_FORMAT, stored->dwellings);
+  electors = stored->electors_per_dwelling_x100 > 0
+               ? g_strdup_printf ("%" G_GINT64_FORMAT ".%02" G_GINT64_FORMAT,
+                                  stored->electors_per_dwelling_x100 / 100,
+                                  stored->electors_per_dwelling_x100 % 100)
+               : g_strdup ("");
+  growth->homes = growth_entry (list, _("New homes in the next five years"), homes);
+  growth->electors = growth_entry (list, _("Electors in each (empty for today’s figure)"),
+                                   electors);
+  growth->note = growth_entry (list, _("Where the figure comes from"), stored->note);
+
+  /* Translators: %s is a polling district's code */
+  heading = g_strdup_printf (_("New Homes in %s"), code);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                             : NULL,
+                                                       heading,
+                                                       _("The polling plan projects the "
+                                                         "district’s electorate in five years "
+                                                         "from the homes expected to be built "
+                                                         "there.")));
+  adw_message_dialog_set_extra_child (dialog, list);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (growth_response_cb), growth,
+                         growth_free, 0);
+  ed_accessible_name_buttons (GTK_WIDGET (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* The pane ---------------------------------------------------------------------------------- */
 
 static void
@@ -574,6 +709,7 @@ ed_plan_pane_class_init (EdPlanPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EdPlanPane, stations_list);
   gtk_widget_class_bind_template_child (widget_class, EdPlanPane, districts_list);
   gtk_widget_class_bind_template_callback (widget_class, station_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, district_activated_cb);
 }
 
 static void
