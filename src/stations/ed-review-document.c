@@ -710,6 +710,7 @@ add_maps (EdDocument  *document,
     {
       EdReviewDistrict *district = g_ptr_array_index (districts, i);
       g_autoptr(EdStationMap) map = NULL;
+      g_autofree char *name = NULL;
       g_autofree char *heading = NULL;
 
       if (!district->has_proposal || district->action != ED_PROPOSAL_CHANGE)
@@ -717,11 +718,11 @@ add_maps (EdDocument  *document,
       map = ed_station_map_new_from_district (context, district->code, error);
       if (map == NULL)
         return FALSE;
-      heading = district->name[0] != '\0'
-                  /* Translators: a heading: a polling district's code and name */
-                  ? g_strdup_printf (_("Polling district %s (%s)"), district->code,
-                                     district->name)
-                  : g_strdup_printf (_("Polling district %s"), district->code);
+      /* As the recommendations name it. */
+      name = district->name[0] != '\0'
+               ? g_strdup_printf ("%s (%s)", district->code, district->name)
+               : g_strdup (district->code);
+      heading = g_strdup_printf (_("Polling district %s"), name);
       ed_document_add_heading (document, 2, heading);
       if (!map_has_extent (map))
         ed_document_add_paragraph (document, _("No property or polling place in this polling "
