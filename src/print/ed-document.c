@@ -6,8 +6,9 @@
  */
 
 /* Documents drawn with Cairo and Pango. A document is a flat list of blocks (headings,
- * paragraphs, table rows, page breaks, figures its caller draws) whose strings live in one string chunk, so that a
- * register of a million entries costs a few allocations rather than millions. Pagination
+ * paragraphs, table rows, page breaks, figures its caller draws) whose strings live in one
+ * string chunk, so that a register of a million entries costs a few allocations rather than
+ * millions. Pagination
  * measures every block once for the page width and records where each lands; drawing a page
  * replays those placements. One PangoLayout per style is reused for every cell, and a cell
  * of plain ASCII that is clearly narrower than its column is measured from a table of
