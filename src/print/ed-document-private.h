@@ -19,6 +19,7 @@ typedef enum
   _ED_DOCUMENT_ITEM_ROW,
   _ED_DOCUMENT_ITEM_COLUMN_HEADINGS,
   _ED_DOCUMENT_ITEM_PAGE_BREAK,
+  _ED_DOCUMENT_ITEM_FIGURE,
 } EdDocumentItemKind;
 
 typedef struct
@@ -42,7 +43,7 @@ void     _ed_document_get_body      (EdDocument     *self,
                                      double         *bottom);
 
 /* What was added, for tests of what a document says: blocks count every ed_document_add_*()
- * call; column is 0 but for rows. */
+ * call; column is 0 but for rows; page breaks and figures have no text. */
 guint               _ed_document_get_n_blocks (EdDocument *self);
 EdDocumentItemKind  _ed_document_get_block    (EdDocument *self,
                                                guint       block,

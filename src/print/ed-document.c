@@ -6,8 +6,9 @@
  */
 
 /* Documents drawn with Cairo and Pango. A document is a flat list of blocks (headings,
- * paragraphs, table rows, page breaks) whose strings live in one string chunk, so that a
- * register of a million entries costs a few allocations rather than millions. Pagination
+ * paragraphs, table rows, page breaks, figures its caller draws) whose strings live in one
+ * string chunk, so that a register of a million entries costs a few allocations rather than
+ * millions. Pagination
  * measures every block once for the page width and records where each lands; drawing a page
  * replays those placements. One PangoLayout per style is reused for every cell, and a cell
  * of plain ASCII that is clearly narrower than its column is measured from a table of
@@ -42,6 +43,7 @@
 #define HEADING_BEFORE  12.0
 #define HEADING_AFTER   6.0
 #define PARAGRAPH_AFTER 6.0
+#define FIGURE_AFTER    8.0
 
 typedef enum
 {
@@ -49,6 +51,7 @@ typedef enum
   BLOCK_PARAGRAPH,
   BLOCK_ROW,
   BLOCK_PAGE_BREAK,
+  BLOCK_FIGURE,
 } BlockKind;
 
 typedef struct
@@ -57,8 +60,9 @@ typedef struct
   guint8  level;     /* headings */
   guint16 n_lines;   /* paragraphs, as measured */
   guint32 columns;   /* rows: index into self->column_sets */
-  guint32 text;      /* index into self->texts: the text, or a row's first cell */
-  float   height;    /* as measured by the last pagination */
+  guint32 text;      /* index into self->texts: the text, or a row's first cell; figures:
+                      * index into self->figures */
+  float   height;    /* as measured (figures: as placed) by the last pagination */
 } Block;
 
 typedef struct
@@ -70,6 +74,14 @@ typedef struct
   double  *w;          /* text widths, for the last pagination */
   double   heads_height;
 } ColumnSet;
+
+typedef struct
+{
+  double              height; /* as asked for: points, or ED_DOCUMENT_FIGURE_FILL */
+  EdDocumentDrawFunc  draw;
+  gpointer            data;
+  GDestroyNotify      destroy;
+} Figure;
 
 typedef enum
 {
@@ -118,6 +130,7 @@ struct _EdDocument
   GPtrArray    *texts;       /* const char *, owned by chunk */
   GArray       *blocks;      /* Block */
   GPtrArray    *column_sets; /* ColumnSet */
+  GArray       *figures;     /* Figure */
 
   /* The last pagination. */
   double        page_width;
@@ -135,6 +148,15 @@ column_set_free (ColumnSet *set)
   g_free (set->x);
   g_free (set->w);
   g_free (set);
+}
+
+static void
+figure_clear (gpointer data)
+{
+  Figure *figure = data;
+
+  if (figure->destroy != NULL)
+    figure->destroy (figure->data);
 }
 
 static void
@@ -179,6 +201,8 @@ ed_document_new (const char *council,
   self->texts = g_ptr_array_new ();
   self->blocks = g_array_new (FALSE, FALSE, sizeof (Block));
   self->column_sets = g_ptr_array_new_with_free_func ((GDestroyNotify)column_set_free);
+  self->figures = g_array_new (FALSE, FALSE, sizeof (Figure));
+  g_array_set_clear_func (self->figures, figure_clear);
   self->placements = g_array_new (FALSE, FALSE, sizeof (Placement));
   self->pages = g_array_new (FALSE, FALSE, sizeof (guint));
   return self;
@@ -197,6 +221,7 @@ ed_document_free (EdDocument *self)
   g_ptr_array_unref (self->texts);
   g_array_unref (self->blocks);
   g_ptr_array_unref (self->column_sets);
+  g_array_unref (self->figures);
   g_array_unref (self->placements);
   g_array_unref (self->pages);
   styles_free (self->styles);
@@ -317,6 +342,22 @@ ed_document_add_page_break (EdDocument *self)
 {
   g_return_if_fail (self != NULL);
   add_block (self, BLOCK_PAGE_BREAK, 0, 0);
+}
+
+void
+ed_document_add_figure (EdDocument         *self,
+                        double              height,
+                        EdDocumentDrawFunc  draw,
+                        gpointer            data,
+                        GDestroyNotify      destroy)
+{
+  Figure figure = { MAX (height, 0.0), draw, data, destroy };
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (draw != NULL);
+
+  g_array_append_val (self->figures, figure);
+  add_block (self, BLOCK_FIGURE, 0, self->figures->len - 1);
 }
 
 /* Styles */
@@ -652,11 +693,24 @@ measure_block (EdDocument *self,
         block->height = pango_units_to_double (height) + 2 * ROW_PAD;
         break;
       }
+    case BLOCK_FIGURE:
+      /* The pager sets it where it places the figure: a fill depends on where that is. */
     case BLOCK_PAGE_BREAK:
     default:
       block->height = 0;
       break;
     }
+}
+
+/* The height a figure needs on a page: a fill wants half a page at least. */
+static double
+figure_least_height (EdDocument *self,
+                     Block      *block)
+{
+  Figure *figure = &g_array_index (self->figures, Figure, block->text);
+  double body = body_bottom (self) - body_top ();
+
+  return figure->height > 0 ? MIN (figure->height, body) : body / 2;
 }
 
 typedef struct
@@ -713,6 +767,8 @@ keep_with_heading (EdDocument *self,
       return block->n_lines > 2 ? 2 * block->height / block->n_lines : block->height;
     case BLOCK_HEADING:
       return block->height;
+    case BLOCK_FIGURE:
+      return figure_least_height (self, block);
     case BLOCK_PAGE_BREAK:
     default:
       return 0;
@@ -836,6 +892,21 @@ ed_document_paginate (EdDocument *self,
             pager_place (&pager, i, PLACE_BLOCK, 0, 0, pager.y);
             pager.y += block->height;
             pager.last_columns = block->columns;
+            break;
+          }
+
+        case BLOCK_FIGURE:
+          {
+            Figure *figure = &g_array_index (self->figures, Figure, block->text);
+            double least = figure_least_height (self, block);
+
+            if (!pager.page_empty && pager.y + least > bottom)
+              pager_new_page (&pager);
+            block->height = figure->height > 0 ? least : bottom - pager.y;
+            pager_place (&pager, i, PLACE_BLOCK, 0, 0, pager.y);
+            /* No further than the foot: what follows starts the next page. */
+            pager.y = MIN (pager.y + block->height + FIGURE_AFTER, bottom);
+            pager.need_heads = TRUE;
             break;
           }
 
@@ -1034,6 +1105,20 @@ draw_placement (EdDocument      *self,
                          left + set->x[i] + 3.0, placement->y + ROW_PAD);
           }
         g_array_append_val (styles->row_rules, rule_y);
+        break;
+      }
+
+    case BLOCK_FIGURE:
+      {
+        Figure *figure = &g_array_index (self->figures, Figure, block->text);
+
+        /* The figure's own state stays its own, and it cannot draw over the text around. */
+        cairo_save (cr);
+        cairo_rectangle (cr, left, placement->y, right - left, block->height);
+        cairo_clip (cr);
+        cairo_translate (cr, left, placement->y);
+        figure->draw (cr, right - left, block->height, figure->data);
+        cairo_restore (cr);
         break;
       }
 
@@ -1287,6 +1372,8 @@ item_kind (const Block *block)
       return _ED_DOCUMENT_ITEM_PARAGRAPH;
     case BLOCK_ROW:
       return _ED_DOCUMENT_ITEM_ROW;
+    case BLOCK_FIGURE:
+      return _ED_DOCUMENT_ITEM_FIGURE;
     case BLOCK_PAGE_BREAK:
     default:
       return _ED_DOCUMENT_ITEM_PAGE_BREAK;
@@ -1377,7 +1464,7 @@ _ed_document_get_text (EdDocument *self,
 
   g_return_val_if_fail (self != NULL && block < self->blocks->len, NULL);
   b = &g_array_index (self->blocks, Block, block);
-  if (b->kind == BLOCK_PAGE_BREAK)
+  if (b->kind == BLOCK_PAGE_BREAK || b->kind == BLOCK_FIGURE)
     return NULL;
   if (b->kind == BLOCK_ROW)
     {

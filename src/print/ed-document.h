@@ -24,10 +24,32 @@ G_BEGIN_DECLS
  * Cairo PDF surface and prints through GtkPrintOperation, so a preview shows exactly what
  * the PDF holds.
  *
+ * A figure is drawn by its caller: the document gives it a rectangle of the page and knows
+ * nothing of what it draws (a map, a chart).
+ *
  * Build it with the ed_document_add_*() calls, then either write it with
  * ed_document_write_pdf() or paginate it for a given page size and draw page by page.
  */
 typedef struct _EdDocument EdDocument;
+
+/**
+ * EdDocumentDrawFunc:
+ * @cr: the page, translated and clipped so that the figure occupies (0, 0)-(@width, @height)
+ * @width: the figure's width, points: the page's text width
+ * @height: the figure's height, points
+ * @data: the data given to ed_document_add_figure()
+ *
+ * Draws a figure. It may be called once for each time its page is drawn (a print preview
+ * draws a page again and again), from whichever thread draws the document.
+ */
+typedef void (*EdDocumentDrawFunc) (cairo_t *cr,
+                                    double   width,
+                                    double   height,
+                                    gpointer data);
+
+/* A figure's height for ed_document_add_figure(): all that is left of the page, or a page of
+ * its own when less than half a page is left. */
+#define ED_DOCUMENT_FIGURE_FILL 0.0
 
 /* A4 in points, the size every document is designed for. */
 #define ED_DOCUMENT_A4_WIDTH  595.276
@@ -63,6 +85,14 @@ void        ed_document_add_paragraph  (EdDocument          *self,
 void        ed_document_add_row        (EdDocument          *self,
                                         const char * const  *cells);
 void        ed_document_add_page_break (EdDocument          *self);
+/* A figure the full text width wide and height points high (no more than a page's body
+ * holds), or %ED_DOCUMENT_FIGURE_FILL. A figure never splits: one that does not fit on the
+ * rest of the page starts the next. destroy frees data with the document. */
+void        ed_document_add_figure     (EdDocument          *self,
+                                        double               height,
+                                        EdDocumentDrawFunc   draw,
+                                        gpointer             data,
+                                        GDestroyNotify       destroy);
 
 /* Lays the document out on pages of the given size (points), returning the page count.
  * Call again when the size changes. */

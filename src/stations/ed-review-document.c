@@ -13,15 +13,17 @@
  *   are invited, that alternative venues are welcome, the council's contact details, and the
  *   timetable with its deadline;
  * - the report to the committee: the legal background, the timetable and what the law
- *   requires, the per-district table, the representations with the council's responses, and
- *   the recommendations.
+ *   requires, the per-district table, the representations with the council's responses, the
+ *   recommendations, and maps: the whole council's, then each polling district the review
+ *   proposes to change.
  *
  * Representations are published, but private individuals' names are not: an elector's is
  * shown as "An elector (name withheld)" (ed_representation_kind_is_named()). Nothing else
  * about a person is printed: no address, no elector number.
  *
- * Maps of the districts belong in the report too; they are drawn by the stations module's map
- * (ed-station-map.c) once it exists, and the report gains its section then. */
+ * The maps are the stations module's own sheets (ed-station-map.c), read from the database as
+ * the document is built and drawn as the document's figures, so a report written in a job
+ * reads everything on the job's connection. */
 
 #define G_LOG_DOMAIN "ed-stations"
 
@@ -35,6 +37,7 @@
 #include "district/ed-district-settings.h"
 #include "stations/ed-review-districts.h"
 #include "stations/ed-review-document.h"
+#include "stations/ed-station-map.h"
 #include "stations/ed-station-review.h"
 
 static char *
@@ -638,6 +641,100 @@ add_recommendations (EdDocument            *document,
   }
 }
 
+/* A map sheet, designed for A4 landscape, as large as the figure's box lets it be: on a
+ * portrait page it is turned a quarter to the left, its top towards the binding, as printed
+ * reports carry their landscape pages. */
+static void
+draw_map_sheet (cairo_t *cr,
+                double   width,
+                double   height,
+                gpointer data)
+{
+  EdStationMap *map = data;
+  gboolean turn = height > width;
+  double room_width = turn ? height : width;
+  double room_height = turn ? width : height;
+  double scale = MIN (room_width / ED_STATION_MAP_PAGE_WIDTH,
+                      room_height / ED_STATION_MAP_PAGE_HEIGHT);
+
+  if (turn)
+    {
+      cairo_translate (cr, 0, height);
+      cairo_rotate (cr, -G_PI / 2);
+    }
+  cairo_translate (cr, (room_width - ED_STATION_MAP_PAGE_WIDTH * scale) / 2,
+                   (room_height - ED_STATION_MAP_PAGE_HEIGHT * scale) / 2);
+  cairo_scale (cr, scale, scale);
+  ed_station_map_draw_sheet (map, cr, ED_STATION_MAP_PAGE_WIDTH, ED_STATION_MAP_PAGE_HEIGHT);
+  /* The sheet's edge, so that it reads as one figure on the page. */
+  cairo_rectangle (cr, 0, 0, ED_STATION_MAP_PAGE_WIDTH, ED_STATION_MAP_PAGE_HEIGHT);
+  cairo_set_source_rgb (cr, 0.6, 0.6, 0.6);
+  cairo_set_line_width (cr, 1.0 / scale);
+  cairo_stroke (cr);
+}
+
+static gboolean
+map_has_extent (EdStationMap *map)
+{
+  double min_e, min_n, max_e, max_n;
+
+  return ed_station_map_get_extent (map, &min_e, &min_n, &max_e, &max_n);
+}
+
+static gboolean
+add_maps (EdDocument  *document,
+          EdContext   *context,
+          GPtrArray   *districts,
+          GError     **error)
+{
+  g_autoptr(EdStationMap) council_map = ed_station_map_new_from_district (context, NULL, error);
+
+  if (council_map == NULL)
+    return FALSE;
+  ed_document_add_heading (document, 1, _("Maps"));
+  if (!map_has_extent (council_map))
+    {
+      ed_document_add_paragraph (document, _("No property or polling place has a grid "
+                                             "reference, so no map can be drawn."));
+      return TRUE;
+    }
+  ed_document_add_paragraph (document,
+                             _("The polling districts and polling stations as they are now: "
+                               "the whole council first, then each polling district the "
+                               "review proposes to change. Each property is a dot in the "
+                               "colour of the station it votes at."));
+  ed_document_add_figure (document, ED_DOCUMENT_FIGURE_FILL, draw_map_sheet,
+                          g_steal_pointer (&council_map), (GDestroyNotify)ed_station_map_unref);
+
+  for (guint i = 0; i < districts->len; i++)
+    {
+      EdReviewDistrict *district = g_ptr_array_index (districts, i);
+      g_autoptr(EdStationMap) map = NULL;
+      g_autofree char *name = NULL;
+      g_autofree char *heading = NULL;
+
+      if (!district->has_proposal || district->action != ED_PROPOSAL_CHANGE)
+        continue;
+      map = ed_station_map_new_from_district (context, district->code, error);
+      if (map == NULL)
+        return FALSE;
+      /* As the recommendations name it. */
+      name = district->name[0] != '\0'
+               ? g_strdup_printf ("%s (%s)", district->code, district->name)
+               : g_strdup (district->code);
+      heading = g_strdup_printf (_("Polling district %s"), name);
+      ed_document_add_heading (document, 2, heading);
+      if (!map_has_extent (map))
+        ed_document_add_paragraph (document, _("No property or polling place in this polling "
+                                               "district has a grid reference, so no map can "
+                                               "be drawn."));
+      else
+        ed_document_add_figure (document, ED_DOCUMENT_FIGURE_FILL, draw_map_sheet,
+                                g_steal_pointer (&map), (GDestroyNotify)ed_station_map_unref);
+    }
+  return TRUE;
+}
+
 static EdDocument *
 report_new (EdContext              *context,
             const EdStationReview  *review,
@@ -676,6 +773,8 @@ report_new (EdContext              *context,
       !add_representations (document, context, review->id, error))
     return NULL;
   add_recommendations (document, review, districts);
+  if (!add_maps (document, context, districts, error))
+    return NULL;
   return g_steal_pointer (&document);
 }
 

@@ -340,6 +340,181 @@ test_draw_any_page_size (void)
   cairo_surface_destroy (surface);
 }
 
+/* A figure that paints all it may in red: cairo_paint() reaches as far as the clip lets it. */
+typedef struct
+{
+  guint  n_draws;
+  double width;
+  double height;
+} RedFigure;
+
+static void
+draw_red (cairo_t *cr,
+          double   width,
+          double   height,
+          gpointer data)
+{
+  RedFigure *figure = data;
+
+  figure->n_draws++;
+  figure->width = width;
+  figure->height = height;
+  cairo_set_source_rgb (cr, 1, 0, 0);
+  cairo_paint (cr);
+}
+
+/* Whether the pixel at (x, y) points of page is red, drawn at a point a pixel. */
+static gboolean
+page_is_red_at (EdDocument *document,
+                guint       page,
+                double      x,
+                double      y)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24,
+                                                         (int)ED_DOCUMENT_A4_WIDTH,
+                                                         (int)ED_DOCUMENT_A4_HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  guint32 pixel;
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  ed_document_draw_page (document, cr, page);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  pixel = *(guint32 *)(cairo_image_surface_get_data (surface) +
+                       (int)y * cairo_image_surface_get_stride (surface) + 4 * (int)x);
+  cairo_surface_destroy (surface);
+  return (pixel & 0xffffff) == 0xff0000;
+}
+
+/* The page and item a block was placed as. */
+static gboolean
+find_block (EdDocument     *document,
+            guint           n_pages,
+            guint           block,
+            guint          *out_page,
+            EdDocumentItem *out_item)
+{
+  for (guint page = 0; page < n_pages; page++)
+    for (guint i = 0; i < _ed_document_get_n_items (document, page); i++)
+      {
+        _ed_document_get_item (document, page, i, out_item);
+        if (out_item->block == block)
+          {
+            *out_page = page;
+            return TRUE;
+          }
+      }
+  return FALSE;
+}
+
+static void
+test_figure_drawn_where_placed (void)
+{
+  g_autoptr(EdDocument) document = new_document ();
+  RedFigure fits = { 0 }, moves = { 0 };
+  EdDocumentItem item;
+  double top, bottom, middle_x = ED_DOCUMENT_A4_WIDTH / 2;
+  guint n_pages, page = G_MAXUINT;
+
+  /* A short table, a figure that fits under it, then one too tall for what is left. */
+  add_rows (document, 5, FALSE);
+  ed_document_add_figure (document, 200, draw_red, &fits, NULL);
+  ed_document_add_figure (document, 450, draw_red, &moves, NULL);
+  ed_document_add_paragraph (document, "After the figures.");
+  n_pages = ed_document_paginate (document, ED_DOCUMENT_A4_WIDTH, ED_DOCUMENT_A4_HEIGHT);
+  _ed_document_get_body (document, &top, &bottom);
+  g_assert_cmpuint (n_pages, ==, 2);
+
+  g_assert_true (find_block (document, n_pages, 5, &page, &item));
+  g_assert_cmpint (item.kind, ==, _ED_DOCUMENT_ITEM_FIGURE);
+  g_assert_cmpuint (page, ==, 0);
+  g_assert_cmpfloat_with_epsilon (item.bottom - item.top, 200, 0.01);
+  g_assert_true (find_block (document, n_pages, 6, &page, &item));
+  g_assert_cmpint (item.kind, ==, _ED_DOCUMENT_ITEM_FIGURE);
+  g_assert_cmpuint (page, ==, 1);
+  g_assert_cmpfloat_with_epsilon (item.top, top, 0.01);
+  g_assert_cmpfloat_with_epsilon (item.bottom - item.top, 450, 0.01);
+  g_assert_true (find_block (document, n_pages, 7, &page, &item));
+  g_assert_cmpuint (page, ==, 1);
+  g_assert_cmpfloat (item.top, >, top + 450);
+
+  /* Each is drawn on its own page only, the page's text width wide, and inside its box. */
+  g_assert_true (find_block (document, n_pages, 5, &page, &item));
+  g_assert_true (page_is_red_at (document, 0, middle_x, (item.top + item.bottom) / 2));
+  g_assert_false (page_is_red_at (document, 0, middle_x, item.top - 2));
+  g_assert_false (page_is_red_at (document, 0, middle_x, item.bottom + 2));
+  g_assert_false (page_is_red_at (document, 0, 20, (item.top + item.bottom) / 2));
+  g_assert_cmpuint (fits.n_draws, ==, 4);
+  g_assert_cmpuint (moves.n_draws, ==, 0);
+  g_assert_true (page_is_red_at (document, 1, middle_x, top + 200));
+  g_assert_false (page_is_red_at (document, 1, middle_x, top + 500));
+  g_assert_cmpuint (moves.n_draws, ==, 2);
+  g_assert_cmpuint (fits.n_draws, ==, 4);
+  g_assert_cmpfloat_with_epsilon (fits.width, ED_DOCUMENT_A4_WIDTH - 2 * 48.0, 0.01);
+  g_assert_cmpfloat_with_epsilon (moves.height, 450, 0.01);
+}
+
+static void
+test_figure_fills_the_page (void)
+{
+  g_autoptr(EdDocument) document = new_document ();
+  RedFigure rest = { 0 }, whole = { 0 }, tall = { 0 };
+  EdDocumentItem item;
+  double top, bottom;
+  guint n_pages, page = G_MAXUINT;
+
+  ed_document_add_heading (document, 1, "Maps");
+  ed_document_add_paragraph (document, "The council as a whole, then each district.");
+  ed_document_add_figure (document, ED_DOCUMENT_FIGURE_FILL, draw_red, &rest, NULL);
+  ed_document_add_figure (document, ED_DOCUMENT_FIGURE_FILL, draw_red, &whole, NULL);
+  /* Taller than a page: as tall as one. */
+  ed_document_add_figure (document, 5000, draw_red, &tall, NULL);
+  n_pages = ed_document_paginate (document, ED_DOCUMENT_A4_WIDTH, ED_DOCUMENT_A4_HEIGHT);
+  _ed_document_get_body (document, &top, &bottom);
+  g_assert_cmpuint (n_pages, ==, 3);
+
+  /* The rest of the first page under the heading and paragraph. */
+  g_assert_true (find_block (document, n_pages, 2, &page, &item));
+  g_assert_cmpuint (page, ==, 0);
+  g_assert_cmpfloat (item.top, >, top + 20);
+  g_assert_cmpfloat_with_epsilon (item.bottom, bottom, 0.01);
+  g_assert_true (page_is_red_at (document, 0, 100, bottom - 2));
+  g_assert_false (page_is_red_at (document, 0, 100, bottom + 2));
+  /* Then whole pages. */
+  for (guint block = 3; block <= 4; block++)
+    {
+      g_assert_true (find_block (document, n_pages, block, &page, &item));
+      g_assert_cmpuint (page, ==, block - 2);
+      g_assert_cmpfloat_with_epsilon (item.top, top, 0.01);
+      g_assert_cmpfloat_with_epsilon (item.bottom, bottom, 0.01);
+    }
+  g_assert_null (_ed_document_get_text (document, 2, 0));
+}
+
+static void
+count_destroy (gpointer data)
+{
+  (*(guint *)data)++;
+}
+
+/* A figure's data is the document's: freed with it, once, drawn or not. */
+static void
+test_figure_data_freed (void)
+{
+  EdDocument *document = new_document ();
+  guint n_destroyed = 0, n_destroyed_unused = 0;
+
+  ed_document_add_figure (document, 100, draw_red, g_new0 (RedFigure, 1), g_free);
+  ed_document_add_figure (document, 100, draw_red, &n_destroyed, count_destroy);
+  ed_document_add_figure (document, 100, draw_red, &n_destroyed_unused, count_destroy);
+  ed_document_paginate (document, ED_DOCUMENT_A4_WIDTH, ED_DOCUMENT_A4_HEIGHT);
+  g_assert_cmpuint (n_destroyed, ==, 0);
+  ed_document_free (document);
+  g_assert_cmpuint (n_destroyed, ==, 1);
+  g_assert_cmpuint (n_destroyed_unused, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -354,6 +529,9 @@ main (int   argc,
   g_test_add_func ("/print/document/paragraph-splits-between-lines",
                    test_paragraph_splits_between_lines);
   g_test_add_func ("/print/document/draw-any-page-size", test_draw_any_page_size);
+  g_test_add_func ("/print/document/figure-drawn-where-placed", test_figure_drawn_where_placed);
+  g_test_add_func ("/print/document/figure-fills-the-page", test_figure_fills_the_page);
+  g_test_add_func ("/print/document/figure-data-freed", test_figure_data_freed);
   ED_TEST_ADD ("/print/document/write-pdf", test_write_pdf);
   ED_TEST_ADD ("/print/document/write-pdf-failure-keeps-nothing",
                test_write_pdf_failure_keeps_nothing);

@@ -639,6 +639,132 @@ test_report (EdTestDir     *fixture,
   g_assert_null (strstr (text, "unlit"));
 }
 
+/* The first block of @document of @kind (with @text, unless NULL) at or after @from, or -1. */
+static int
+find_block (EdDocument         *document,
+            EdDocumentItemKind  kind,
+            const char         *text,
+            guint               from)
+{
+  for (guint i = from; i < _ed_document_get_n_blocks (document); i++)
+    if (_ed_document_get_block (document, i, NULL) == kind &&
+        (text == NULL || g_strcmp0 (_ed_document_get_text (document, i, 0), text) == 0))
+      return (int)i;
+  return -1;
+}
+
+/* The pages of the PDF on which @needle is found, as a bit set (page 1 is bit 1). */
+static guint64
+pages_with (const char *path,
+            guint       n_pages,
+            const char *needle)
+{
+  guint64 pages = 0;
+
+  for (guint page = 1; page <= MIN (n_pages, 63); page++)
+    {
+      g_autofree char *number = g_strdup_printf ("%u", page);
+      g_autofree char *text = ed_test_pdf_text (path, "-f", number, "-l", number, NULL);
+
+      if (text != NULL && strstr (text, needle) != NULL)
+        pages |= G_GUINT64_CONSTANT (1) << page;
+    }
+  return pages;
+}
+
+/* The report's maps: a sentence where nothing has a grid reference; otherwise the whole
+ * council's map under the Maps heading, then a map of each polling district the review
+ * proposes to change, each on a page of its own. */
+static void
+test_report_maps (EdTestDir     *fixture,
+                  gconstpointer  data)
+{
+  g_auto(District) district = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *path = ed_test_dir_file (fixture, "report.pdf");
+  g_autofree char *text = NULL;
+  g_autoptr(EdDocument) unmapped = NULL;
+  g_autoptr(EdDocument) mapped = NULL;
+  g_autoptr(GPtrArray) properties = g_ptr_array_new_with_free_func (g_free);
+  EdDatabase *database;
+  sqlite3_stmt *stmt;
+  guint n_pages = 0;
+  int maps;
+  int aa;
+
+  make_district (fixture, &district);
+  id = start (district.context, ED_REVIEW_COMPULSORY, "2028-10-02");
+  g_free (ed_review_proposal_set (district.context, id, "AA", ED_PROPOSAL_CHANGE,
+                                  "Mill Lane Village Hall", "Step-free and central", &error));
+  g_assert_no_error (error);
+  g_free (ed_review_proposal_set (district.context, id, "AB", ED_PROPOSAL_KEEP, NULL,
+                                  "No better venue", &error));
+  g_assert_no_error (error);
+
+  /* No grid references: the Maps section says so, and draws nothing. */
+  unmapped = ed_review_document_new (district.context, ED_REVIEW_DOCUMENT_REPORT, id, &error);
+  g_assert_no_error (error);
+  maps = find_block (unmapped, _ED_DOCUMENT_ITEM_HEADING, "Maps", 0);
+  g_assert_cmpint (maps, >=, 0);
+  g_assert_cmpint (find_block (unmapped, _ED_DOCUMENT_ITEM_HEADING, "Polling districts", 0), <,
+                   maps);
+  g_assert_cmpint (_ed_document_get_block (unmapped, maps + 1, NULL), ==,
+                   _ED_DOCUMENT_ITEM_PARAGRAPH);
+  g_assert_cmpstr (_ed_document_get_text (unmapped, maps + 1, 0), ==,
+                   "No property or polling place has a grid reference, so no map can be drawn.");
+  g_assert_cmpint (find_block (unmapped, _ED_DOCUMENT_ITEM_FIGURE, NULL, 0), ==, -1);
+
+  /* With grid references: the council's map, then AA's (a change) but not AB's (kept). */
+  database = ed_context_get_database (district.context);
+  stmt = ed_database_prepare (database, "SELECT id FROM property ORDER BY rowid", &error);
+  g_assert_no_error (error);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (properties, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (properties->len, ==, 6);
+  for (guint i = 0; i < properties->len; i++)
+    {
+      ed_test_register_set (district.context, "property", g_ptr_array_index (properties, i),
+                            "easting", g_variant_new_int64 (451000 + 40 * (i % 3)));
+      ed_test_register_set (district.context, "property", g_ptr_array_index (properties, i),
+                            "northing", g_variant_new_int64 (201000 + 30 * i));
+    }
+  ed_test_register_set (district.context, "polling_place", district.school, "easting",
+                        g_variant_new_int64 (451100));
+  ed_test_register_set (district.context, "polling_place", district.school, "northing",
+                        g_variant_new_int64 (201050));
+  mapped = ed_review_document_new (district.context, ED_REVIEW_DOCUMENT_REPORT, id, &error);
+  g_assert_no_error (error);
+  maps = find_block (mapped, _ED_DOCUMENT_ITEM_HEADING, "Maps", 0);
+  g_assert_cmpint (maps, >=, 0);
+  g_assert_cmpint (find_block (mapped, _ED_DOCUMENT_ITEM_FIGURE, NULL, 0), >, maps);
+  aa = find_block (mapped, _ED_DOCUMENT_ITEM_HEADING, "Polling district AA (Abbey)", maps);
+  g_assert_cmpint (aa, >, find_block (mapped, _ED_DOCUMENT_ITEM_FIGURE, NULL, 0));
+  g_assert_cmpint (_ed_document_get_block (mapped, aa + 1, NULL), ==, _ED_DOCUMENT_ITEM_FIGURE);
+  g_assert_cmpint (find_block (mapped, _ED_DOCUMENT_ITEM_FIGURE, NULL, aa + 2), ==, -1);
+  g_assert_cmpint (find_block (mapped, _ED_DOCUMENT_ITEM_HEADING, "Polling district AB (Brook)",
+                               0), ==, -1);
+
+  /* In the PDF: the map sheets' titles, each on a page of its own after the Maps heading's. */
+  g_assert_true (ed_review_document_write_pdf (district.context, ED_REVIEW_DOCUMENT_REPORT, id,
+                                               path, &n_pages, &error));
+  g_assert_no_error (error);
+  text = pdf_words (path);
+  if (text == NULL)
+    return;
+  {
+    guint64 maps_page = pages_with (path, n_pages, "Maps");
+    guint64 council_map = pages_with (path, n_pages, "Polling Districts and Stations");
+    guint64 aa_map = pages_with (path, n_pages, "Polling District AA, Abbey: Polling Stations");
+
+    g_assert_cmpuint (council_map, !=, 0);
+    g_assert_cmpuint (council_map, ==, maps_page);
+    g_assert_cmpuint (aa_map, ==, council_map << 1);
+    g_assert_cmpuint (aa_map, ==, G_GUINT64_CONSTANT (1) << n_pages);
+  }
+}
+
 /* The notice says by when; without a closing date it is refused. */
 static void
 test_notice (EdTestDir     *fixture,
@@ -692,6 +818,7 @@ main (int    argc,
   ED_TEST_ADD ("/stations/review/proposals", test_proposals);
   ED_TEST_ADD ("/stations/review/districts-table", test_districts_table);
   ED_TEST_ADD ("/stations/review/report", test_report);
+  ED_TEST_ADD ("/stations/review/report-maps", test_report_maps);
   ED_TEST_ADD ("/stations/review/notice", test_notice);
   return g_test_run ();
 }
