@@ -647,6 +647,36 @@ test_import (EdTestDir     *fixture,
   command_kill_at_every_point (command, check_import);
 }
 
+/* ---- stations import --------------------------------------------------------------------- */
+
+static void
+check_stations_import (Command *command,
+                       Outcome *outcome)
+{
+  /* The dropped-rows report is written after the import commits. */
+  if (outcome->when == WHEN_BEFORE)
+    g_assert_cmpuint (g_hash_table_size (outcome->outputs), ==, 0);
+}
+
+/* An EMS station file of the project's own (invented addresses): its places, stations,
+ * districts, properties and coverage are written in one change set, or none of them. */
+static void
+test_stations_import (EdTestDir     *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *db = make_demo_district (fixture, "district.db", 0, "11");
+  g_autofree char *file = g_test_build_filename (G_TEST_DIST, "data", "stations",
+                                                 "xpress-2019.csv", NULL);
+  g_autofree char *report = NULL;
+  g_autoptr(Command) command = command_new (fixture, "stations-import", db);
+
+  report = g_build_filename (command->out_dir, "dropped.csv", NULL);
+  command_add_args (command, "stations", "import", "--report", report, file, NULL);
+  command_measure (command);
+  g_assert_cmpstr (command->before.hash, !=, command->after.hash);
+  command_kill_at_every_point (command, check_stations_import);
+}
+
 /* ---- revise ------------------------------------------------------------------------------ */
 
 static void
@@ -878,6 +908,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   ED_TEST_ADD ("/crash/import/killed-at-every-point", test_import);
+  ED_TEST_ADD ("/crash/stations-import/killed-at-every-point", test_stations_import);
   ED_TEST_ADD ("/crash/revise/killed-at-every-point", test_revise);
   ED_TEST_ADD ("/crash/notice-publish/killed-at-every-point", test_notice_publish);
   ED_TEST_ADD ("/crash/ops-apply/killed-at-every-point", test_ops_apply);
