@@ -50,7 +50,8 @@ enum
   C_PARISH, C_PARISH_NAME, C_CONSTITUENCY, C_PREFIX, C_NUMBER, C_SUFFIX, C_TITLE, C_FORENAMES,
   C_SURNAME, C_MARKER, C_ATTAINER, C_OPT_OUT, C_ABSENT_VOTE, C_ABSENT_VOTE_ENDS, C_PROXY_NAME,
   C_PROXY_ADDRESS, C_ANONYMOUS, C_OTHER, C_LANGUAGE, C_STATUS, C_UPRN, C_PROPERTY, C_STREET,
-  C_LOCALITY, C_TOWN, C_AREA_OF_TOWN, C_POSTCODE, C_DATE_OF_BIRTH, N_COLUMNS
+  C_LOCALITY, C_TOWN, C_AREA_OF_TOWN, C_POSTCODE, C_DATE_OF_BIRTH, C_EASTING, C_NORTHING,
+  N_COLUMNS
 };
 
 /* The names each column may have in a header, after ed_csv_normalise_name(). */
@@ -89,6 +90,8 @@ static const char *column_names[N_COLUMNS][3] = {
   { "area", NULL },
   { "postcode", NULL },
   { "date_of_birth", "dob", NULL },
+  { "easting", "x_coordinate", NULL },
+  { "northing", "y_coordinate", NULL },
 };
 
 /* The most characters each column holds (ed-register-tables.h). */
@@ -127,6 +130,8 @@ static const guint column_max_chars[N_COLUMNS] = {
   [C_AREA_OF_TOWN] = ED_REGISTER_ADDRESS_LINE_MAX_CHARS,
   [C_POSTCODE] = ED_REGISTER_OTHER_MAX_CHARS,
   [C_DATE_OF_BIRTH] = ED_REGISTER_OTHER_MAX_CHARS,
+  [C_EASTING] = ED_REGISTER_OTHER_MAX_CHARS,
+  [C_NORTHING] = ED_REGISTER_OTHER_MAX_CHARS,
 };
 
 typedef struct
@@ -153,6 +158,8 @@ typedef struct
   const char *area;
   const char *postcode;
   Part       *part;
+  gint64      easting;    /* National Grid metres, 0 when the file gives none */
+  gint64      northing;
   char       *id;
 } Property;
 
@@ -305,6 +312,26 @@ parse_count (const char *text,
   return TRUE;
 }
 
+/* A grid reference in whole metres; a gazetteer may give it with decimals (536737.00), which
+ * are dropped: a metre is finer than a property's point. */
+static gboolean
+parse_grid (const char *text,
+            gint64      max,
+            gint64     *out)
+{
+  g_autofree char *whole = g_strdup (text);
+  char *point = strchr (whole, '.');
+
+  if (point != NULL)
+    {
+      for (const char *p = point + 1; *p != '\0'; p++)
+        if (!g_ascii_isdigit (*p))
+          return FALSE;
+      *point = '\0';
+    }
+  return parse_count (whole, max, out) && *out > 0;
+}
+
 static const char *
 header_name (EdCsvReader *reader,
              Import      *import,
@@ -390,7 +417,9 @@ read_property (Import      *import,
                EdCsvReader *reader,
                Part        *part,
                gint64       uprn,
-               const char  *postcode)
+               const char  *postcode,
+               gint64       easting,
+               gint64       northing)
 {
   g_autofree char *key = NULL;
   Property *property;
@@ -416,6 +445,8 @@ read_property (Import      *import,
   property->area = keep (import, field (import, C_AREA_OF_TOWN));
   property->postcode = keep (import, postcode);
   property->part = part;
+  property->easting = easting;
+  property->northing = northing;
   if (uprn > 0)
     g_hash_table_insert (import->properties_by_uprn, &property->uprn, property);
   else
@@ -611,6 +642,7 @@ read_row (Import      *import,
   EdElectorNumber number;
   Elector elector = { 0 };
   guint64 uprn = 0;
+  gint64 easting = 0, northing = 0;
   gint64 value;
 
   if (ed_csv_reader_get_n_fields (reader) != ed_csv_reader_get_n_columns (reader))
@@ -722,6 +754,23 @@ read_row (Import      *import,
                      postcode_error->message);
     }
 
+  /* Where the property stands on the National Grid, when the gazetteer gave it: both or
+   * neither, whole metres inside Great Britain's grid (0–700 km east, 0–1,300 km north). */
+  if (field (import, C_EASTING)[0] != '\0' || field (import, C_NORTHING)[0] != '\0')
+    {
+      gboolean east_ok = parse_grid (field (import, C_EASTING), 700000, &easting);
+      gboolean north_ok = parse_grid (field (import, C_NORTHING), 1300000, &northing);
+
+      if (!east_ok)
+        add_problem (import, line, header_name (reader, import, C_EASTING),
+                     field (import, C_EASTING),
+                     _("expected metres east on the National Grid, from 1 to 700000"));
+      if (!north_ok)
+        add_problem (import, line, header_name (reader, import, C_NORTHING),
+                     field (import, C_NORTHING),
+                     _("expected metres north on the National Grid, from 1 to 1300000"));
+    }
+
   if (import->report->problems->len > problems_before)
     return;
 
@@ -747,7 +796,7 @@ read_row (Import      *import,
   elector.part = read_part (import, reader, prefix);
   elector.property = elector.other ? NULL
                                    : read_property (import, reader, elector.part, (gint64)uprn,
-                                                    postcode);
+                                                    postcode, easting, northing);
   elector.title = keep (import, field (import, C_TITLE));
   elector.forenames = keep (import, field (import, C_FORENAMES));
   elector.surname = keep (import, field (import, C_SURNAME));
@@ -1057,8 +1106,8 @@ write_register (Import                *import,
       ed_bulk_insert_set_text (properties, ED_PROPERTY_COL_POSTCODE, or_empty (property->postcode));
       ed_bulk_insert_set_text (properties, ED_PROPERTY_COL_POLLING_DISTRICT,
                                or_empty (property->part->id));
-      ed_bulk_insert_set_int64 (properties, ED_PROPERTY_COL_EASTING, 0);
-      ed_bulk_insert_set_int64 (properties, ED_PROPERTY_COL_NORTHING, 0);
+      ed_bulk_insert_set_int64 (properties, ED_PROPERTY_COL_EASTING, property->easting);
+      ed_bulk_insert_set_int64 (properties, ED_PROPERTY_COL_NORTHING, property->northing);
       if (!ed_bulk_insert_add (properties, &property->id, error))
         return FALSE;
     }

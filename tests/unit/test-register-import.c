@@ -762,6 +762,56 @@ test_legacy_markers_accepted (EdTestDir     *fixture,
                    ==, 2);
 }
 
+/* A gazetteer's grid references come in with the addresses (DOMAIN.md §3: the polling plan
+ * measures each walk to the station from them): whole metres, decimals dropped; a value off
+ * the National Grid, or one of the pair alone, is refused with its line and field. */
+static void
+test_grid_references (EdTestDir     *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(EdContext) context = ed_test_demo_open_as (fixture, "district.db", 0);
+  g_autoptr(EdImportReport) good = NULL;
+  g_autoptr(EdImportReport) bad = NULL;
+  static const char grid_header[] =
+    "elector_number_prefix,elector_number,forenames,surname,property,street,town,postcode,"
+    "easting,northing\n";
+  g_autofree char *ok = g_strconcat (grid_header,
+                                     "ZA,1,Ann,Ashby,1,Mill Lane,Wexcombe,ZY1 1AA,451200,206300\n"
+                                     "ZA,2,Ben,Ashby,1,Mill Lane,Wexcombe,ZY1 1AA,451200,206300\n"
+                                     "ZA,3,Cai,Brook,2,Mill Lane,Wexcombe,ZY1 1AA,"
+                                     "451230.75,206310.00\n"
+                                     "ZA,4,Dee,Cole,3,Mill Lane,Wexcombe,ZY1 1AA,,\n", NULL);
+  g_autofree char *wrong = g_strconcat (grid_header,
+                                        "ZB,1,Eve,Dale,1,Mill Lane,Wexcombe,ZY1 1AA,800000,1\n"
+                                        "ZB,2,Fay,Dale,2,Mill Lane,Wexcombe,ZY1 1AA,451200,\n"
+                                        "ZB,3,Gus,Dale,3,Mill Lane,Wexcombe,ZY1 1AA,east,206300\n",
+                                        NULL);
+  EdImportProblem *problem;
+
+  good = import_text (fixture, context, "grid.csv", ok, -1);
+  g_assert_cmpuint (good->problems->len, ==, 0);
+  g_assert_cmpint (query_int (context, "SELECT count(*) FROM property"), ==, 3);
+  g_assert_cmpint (query_int (context, "SELECT easting FROM property WHERE property = '1'"),
+                   ==, 451200);
+  g_assert_cmpint (query_int (context, "SELECT northing FROM property WHERE property = '2'"),
+                   ==, 206310);
+  g_assert_cmpint (query_int (context, "SELECT easting FROM property WHERE property = '3'"),
+                   ==, 0);
+
+  bad = import_text (fixture, context, "bad-grid.csv", wrong, -1);
+  g_assert_cmpuint (bad->n_electors, ==, 0);
+  g_assert_cmpuint (bad->problems->len, ==, 3);
+  problem = g_ptr_array_index (bad->problems, 0);
+  g_assert_cmpuint (problem->line, ==, 2);
+  g_assert_cmpstr (problem->field, ==, "easting");
+  problem = g_ptr_array_index (bad->problems, 1);
+  g_assert_cmpuint (problem->line, ==, 3);
+  g_assert_cmpstr (problem->field, ==, "northing");
+  problem = g_ptr_array_index (bad->problems, 2);
+  g_assert_cmpuint (problem->line, ==, 4);
+  g_assert_cmpstr (problem->field, ==, "easting");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -792,6 +842,8 @@ main (int    argc,
   ED_TEST_ADD ("/register-import/attainer-rules-england", test_attainer_rules_england);
   ED_TEST_ADD ("/register-import/attainer-rules-wales", test_attainer_rules_wales);
   ED_TEST_ADD ("/register-import/legacy-markers-accepted", test_legacy_markers_accepted);
+
+  ED_TEST_ADD ("/register/import/grid-references", test_grid_references);
 
   return g_test_run ();
 }
