@@ -620,3 +620,124 @@ ed_station_list_at_place (EdContext   *context,
     }
   return g_steal_pointer (&stations);
 }
+
+static const char by_code_sql[] =
+  "SELECT id FROM polling_station WHERE code = ?1 ORDER BY id LIMIT 2";
+
+/**
+ * ed_station_find_by_code:
+ * @context: the district
+ * @code: a station's number or code, as on the poll card
+ * @error: return location for an error naming the code
+ *
+ * Returns: (transfer full): the station's row id, or %NULL when no station, or more than one
+ *   (two desks gave one code before they synced), has @code
+ */
+char *
+ed_station_find_by_code (EdContext   *context,
+                         const char  *code,
+                         GError     **error)
+{
+  EdDatabase *database = ed_replica_get_database (ED_REPLICA (context));
+  g_autoptr(sqlite3_stmt) stmt = ed_database_prepare (database, by_code_sql, error);
+  g_autofree char *id = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    id = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  if (rc == SQLITE_ROW && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_set_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_AMBIGUOUS,
+                   _("Two stations have the code “%s”: give one of them another code first."),
+                   code);
+      return NULL;
+    }
+  if (id == NULL)
+    {
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        ed_database_set_error (database, rc, error);
+      else
+        g_set_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_NO_SUCH_ROW,
+                     _("There is no polling station “%s”."), code);
+    }
+  return g_steal_pointer (&id);
+}
+
+static const char overrides_of_sql[] =
+  "SELECT id, station FROM station_override WHERE property = ?1 ORDER BY id";
+
+/**
+ * ed_station_override_set:
+ * @context: the district
+ * @property_id: a property's row id
+ * @station_id: (nullable): the station its electors vote at whatever its street's and
+ *   district's rules say, or %NULL to let the rules decide again
+ * @error: return location for an error
+ *
+ * Sends one address to a station by hand (a house whose electors can reach another station
+ * more easily, say), in one change set: any earlier choice for the address, this desk's or
+ * another's, is replaced.
+ *
+ * Returns: %TRUE if recorded
+ */
+gboolean
+ed_station_override_set (EdContext   *context,
+                         const char  *property_id,
+                         const char  *station_id,
+                         GError     **error)
+{
+  EdDatabase *database = ed_replica_get_database (ED_REPLICA (context));
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(EdChangeSet) change_set = NULL;
+  gboolean kept = FALSE;
+  int rc;
+
+  g_return_val_if_fail (property_id != NULL, FALSE);
+
+  if (station_id != NULL && !row_exists (database, "polling_station", station_id))
+    {
+      set_gone_error (error);
+      return FALSE;
+    }
+  if (!row_exists (database, "property", property_id))
+    {
+      g_set_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_NO_SUCH_ROW,
+                   _("The address is no longer in the register (deleted on another desk?)."));
+      return FALSE;
+    }
+  change_set = ed_change_set_begin (ED_REPLICA (context), error);
+  stmt = change_set != NULL ? ed_database_prepare (database, overrides_of_sql, error) : NULL;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, property_id, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *id = (const char *)sqlite3_column_text (stmt, 0);
+
+      /* The first row already naming the station stays; every other goes. */
+      if (!kept && station_id != NULL &&
+          g_str_equal ((const char *)sqlite3_column_text (stmt, 1), station_id))
+        kept = TRUE;
+      else if (!ed_change_set_delete (change_set, ed_station_override_table.name, id, error))
+        return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      ed_database_set_error (database, rc, error);
+      return FALSE;
+    }
+  if (station_id != NULL && !kept)
+    {
+      const char *columns[] = { "property", "station" };
+      GVariant *values[] = { g_variant_new_string (property_id),
+                             g_variant_new_string (station_id) };
+
+      if (!ed_change_set_insert (change_set, ed_station_override_table.name, NULL, columns,
+                                 values, G_N_ELEMENTS (values), NULL, error))
+        return FALSE;
+    }
+  return ed_change_set_commit (change_set, error);
+}

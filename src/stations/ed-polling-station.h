@@ -82,6 +82,13 @@ gboolean           ed_station_delete                 (EdContext           *conte
                                                       GError             **error);
 char              *ed_station_next_code              (EdContext           *context,
                                                       GError             **error);
+char              *ed_station_find_by_code           (EdContext           *context,
+                                                      const char          *code,
+                                                      GError             **error);
+gboolean           ed_station_override_set           (EdContext           *context,
+                                                      const char          *property_id,
+                                                      const char          *station_id,
+                                                      GError             **error);
 
 GPtrArray         *ed_station_list_at_place          (EdContext           *context,
                                                       const char          *place_id,

@@ -43,6 +43,9 @@ int _ed_stations_command_list (const EdCommandGlobals  *globals,
 int _ed_stations_command_plan (const EdCommandGlobals  *globals,
                                int                      argc,
                                char                   **argv);
+int _ed_stations_command_assign (const EdCommandGlobals  *globals,
+                                 int                      argc,
+                                 char                   **argv);
 int _ed_stations_command_growth (const EdCommandGlobals  *globals,
                                  int                      argc,
                                  char                   **argv);

@@ -25,6 +25,8 @@ const EdStationsAction _ed_stations_actions[] = {
     N_("The polling plan: electors per station, staffing and warnings") },
   { "split", _ed_stations_command_split, "CODE --street STREET… [--code NEW] [--preview]",
     N_("Split a station by street into a new station in the same place") },
+  { "assign", _ed_stations_command_assign, "ADDRESS --station CODE | --rules",
+    N_("Send one address to a station by hand, or back to its street’s and district’s rules") },
   { "growth", _ed_stations_command_growth,
     "--district CODE [--homes N] [--electors-per-home NUMBER] [--note TEXT]",
     N_("The new homes expected in a polling district, for the plan’s projection") },

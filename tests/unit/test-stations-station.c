@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "core/ed-database.h"
+#include "changes/ed-change-set.h"
 #include "core/ed-value-error.h"
 #include "district/ed-context.h"
 #include "register/ed-elector-edit.h"
@@ -171,6 +172,53 @@ test_delete (EdTestDir     *fixture,
   g_assert_cmpint (count (context, "SELECT count(*) FROM station_override"), ==, 0);
 }
 
+/* One address sent to a station by hand replaces any earlier choice, two desks' included,
+ * and goes back to the rules when cleared. */
+static void
+test_override (EdTestDir     *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(EdContext) context = ed_test_register_open (fixture, "england");
+  g_autofree char *aa = ed_test_register_add_district (context, "AA", "Abbey");
+  g_autofree char *property = ed_test_register_add_property (context, aa, "1", "Mill Lane");
+  g_autofree char *hall = add_place (context, "Abbey Hall");
+  g_autoptr(EdStationEdit) one = ed_station_edit_new (hall);
+  g_autoptr(EdStationEdit) two = ed_station_edit_new (hall);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *found = NULL;
+  const char *columns[] = { "property", "station" };
+
+  g_free (one->code);
+  one->code = g_strdup ("1");
+  g_free (two->code);
+  two->code = g_strdup ("2");
+  g_assert_true (ed_station_edit_save (context, one, &error));
+  g_assert_true (ed_station_edit_save (context, two, &error));
+  found = ed_station_find_by_code (context, "2", &error);
+  g_assert_cmpstr (found, ==, two->id);
+  g_assert_null (ed_station_find_by_code (context, "3", &error));
+  g_assert_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_NO_SUCH_ROW);
+  g_clear_error (&error);
+
+  /* Another desk's choice for the same address, made before they synced. */
+  {
+    GVariant *values[] = { g_variant_new_string (property), g_variant_new_string (one->id) };
+
+    g_free (ed_test_register_insert (context, "station_override", columns, values, 2));
+  }
+  g_assert_true (ed_station_override_set (context, property, two->id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (context, "SELECT count(*) FROM station_override"), ==, 1);
+  g_assert_cmpint (count (context, "SELECT count(*) FROM station_override AS o "
+                                   "JOIN polling_station AS s ON s.id = o.station "
+                                   "WHERE s.code = '2'"), ==, 1);
+  g_assert_true (ed_station_override_set (context, property, NULL, &error));
+  g_assert_cmpint (count (context, "SELECT count(*) FROM station_override"), ==, 0);
+  g_assert_false (ed_station_override_set (context, "0190a1b2-0000-7000-8000-000000000000",
+                                           one->id, &error));
+  g_assert_error (error, ED_CHANGE_ERROR, ED_CHANGE_ERROR_NO_SUCH_ROW);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -180,6 +228,7 @@ main (int   argc,
   ED_TEST_ADD ("/stations/station/save-coverage", test_save_coverage);
   ED_TEST_ADD ("/stations/station/validation", test_validation);
   ED_TEST_ADD ("/stations/station/delete", test_delete);
+  ED_TEST_ADD ("/stations/station/override", test_override);
 
   return g_test_run ();
 }
