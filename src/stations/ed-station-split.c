@@ -111,7 +111,7 @@ ed_station_plan_list_streets (EdStationPlan *plan,
   g_autoptr(GHashTable) streets = NULL;
   GPtrArray *list;
   GHashTableIter iter;
-  gpointer value;
+  gpointer key, value;
   gint s;
 
   g_return_val_if_fail (plan != NULL, NULL);
@@ -123,10 +123,12 @@ ed_station_plan_list_streets (EdStationPlan *plan,
   streets = collect_streets (plan, s);
   list = g_ptr_array_new_with_free_func (g_free);
   g_hash_table_iter_init (&iter, streets);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
+  while (g_hash_table_iter_next (&iter, &key, &value))
     {
+      /* Stealing the street frees neither it nor its key: the list keeps the street. */
       g_ptr_array_add (list, value);
       g_hash_table_iter_steal (&iter);
+      g_free (key);
     }
   g_ptr_array_sort (list, street_compare);
   return list;
@@ -203,7 +205,9 @@ ed_station_split_preview (EdStationPlan          *plan,
       out_preview->moving.properties += street->properties;
       out_preview->moving.in_person += street->in_person;
       g_ptr_array_add (out_preview->streets, street);
+      /* Stealing the street frees neither it nor its key: the preview keeps the street. */
       g_hash_table_iter_steal (&iter);
+      g_free (key);
     }
   g_ptr_array_sort (out_preview->streets, street_compare);
 
