@@ -27,6 +27,7 @@
 #include "ui/stations/ed-review-pane.h"
 #include "ui/widgets/ed-date-row.h"
 #include "ui/widgets/ed-field-error.h"
+#include "ui/widgets/ed-list-placeholder.h"
 
 struct _EdReviewPane
 {
@@ -988,30 +989,15 @@ ed_review_pane_class_init (EdReviewPaneClass *klass)
 }
 
 static void
-set_placeholder (GtkListBox *list,
-                 const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_set_margin_top (label, 12);
-  gtk_widget_set_margin_bottom (label, 12);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_list_box_set_placeholder (list, label);
-}
-
-static void
 ed_review_pane_init (EdReviewPane *self)
 {
   const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   build_steps (self);
-  set_placeholder (GTK_LIST_BOX (self->representations_list),
+  ed_list_box_set_placeholder_text (GTK_LIST_BOX (self->representations_list),
                    _("No representations recorded yet."));
-  set_placeholder (GTK_LIST_BOX (self->proposals_list),
+  ed_list_box_set_placeholder_text (GTK_LIST_BOX (self->proposals_list),
                    _("No proposals yet: propose a change, or no change, for each district."));
   self->output_folder = g_build_filename (documents != NULL ? documents : g_get_home_dir (),
                                           _("Electoral Desk"), _("Reviews"), NULL);

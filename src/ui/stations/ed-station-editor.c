@@ -22,6 +22,7 @@
 #include "ui/stations/ed-station-editor.h"
 #include "ui/widgets/ed-field-error.h"
 #include "ui/widgets/ed-validated-entry-row.h"
+#include "ui/widgets/ed-list-placeholder.h"
 
 struct _EdStationEditor
 {
@@ -493,26 +494,11 @@ ed_station_editor_class_init (EdStationEditorClass *klass)
 }
 
 static void
-set_placeholder (GtkListBox *list,
-                 const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_set_margin_top (label, 12);
-  gtk_widget_set_margin_bottom (label, 12);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_list_box_set_placeholder (list, label);
-}
-
-static void
 ed_station_editor_init (EdStationEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->coverage = g_ptr_array_new_with_free_func ((GDestroyNotify)ed_station_coverage_free);
-  set_placeholder (GTK_LIST_BOX (self->coverage_list),
+  ed_list_box_set_placeholder_text (GTK_LIST_BOX (self->coverage_list),
                    _("Nothing yet: add the districts or streets whose electors vote here."));
   ed_accessible_name_buttons (GTK_WIDGET (self));
 }

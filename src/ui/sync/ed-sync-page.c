@@ -23,6 +23,7 @@
 #include "ui/sync/ed-conflict-dialog.h"
 #include "ui/sync/ed-sync-describe.h"
 #include "ui/sync/ed-sync-page.h"
+#include "ui/widgets/ed-list-placeholder.h"
 
 /* The Sync page (SYNC.md §4.6, §5 criteria 4, 6 and 7): where this desk's sync stands, and
  * everything sync leaves for a person: conflicts to decide, records that clash, alarms, files
@@ -573,30 +574,14 @@ ed_sync_page_class_init (EdSyncPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EdSyncPage, desks_list);
 }
 
-/* An empty group says so briefly, inside its box, rather than disappearing. */
-static void
-set_placeholder (GtkListBox *list,
-                 const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_set_margin_top (label, 12);
-  gtk_widget_set_margin_bottom (label, 12);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_list_box_set_placeholder (list, label);
-}
-
 static void
 ed_sync_page_init (EdSyncPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->desks = g_ptr_array_new ();
-  set_placeholder (self->conflicts_list, _("No open conflicts."));
-  set_placeholder (self->validation_list, _("Nothing to check."));
-  set_placeholder (self->alarms_list, _("No integrity alarms."));
-  set_placeholder (self->files_list, _("Every file on the share was applied."));
-  set_placeholder (self->desks_list, _("No desks yet."));
+  ed_list_box_set_placeholder_text (self->conflicts_list, _("No open conflicts."));
+  ed_list_box_set_placeholder_text (self->validation_list, _("Nothing to check."));
+  ed_list_box_set_placeholder_text (self->alarms_list, _("No integrity alarms."));
+  ed_list_box_set_placeholder_text (self->files_list, _("Every file on the share was applied."));
+  ed_list_box_set_placeholder_text (self->desks_list, _("No desks yet."));
 }
