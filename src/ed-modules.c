@@ -12,6 +12,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "ed-modules.h"
+#include "elections/ed-elections-command.h"
+#include "elections/ed-elections-tables.h"
 #include "register/ed-register-command.h"
 #include "register/ed-register-demo.h"
 #include "register/ed-register-tables.h"
@@ -48,6 +50,10 @@ static const EdModule stations_module = {
 static const EdModule elections_module = {
   .id = "elections",
   .title = N_("Elections"),
+  .summary = N_("Elections, their timetables and electorates, poll cards and station registers"),
+  .add_schema = ed_elections_add_schema,
+  .command = ed_elections_command,
+  .other_commands = ed_elections_other_commands,
 };
 
 static const EdModule staff_module = {

@@ -55,7 +55,12 @@ print_help (const EdModule * const *modules)
     g_print ("  %-12s  %s\n", district_commands[i].name, _(district_commands[i].summary));
   for (guint i = 0; modules[i] != NULL; i++)
     if (modules[i]->command != NULL)
-      g_print ("  %-12s  %s\n", modules[i]->id, _(modules[i]->summary));
+      {
+        g_print ("  %-12s  %s\n", modules[i]->id, _(modules[i]->summary));
+        for (const EdModuleCommandName *other = modules[i]->other_commands;
+             other != NULL && other->name != NULL; other++)
+          g_print ("  %-12s  %s\n", other->name, _(other->summary));
+      }
   g_print (_("\n"
              "“electoral-desk-cli COMMAND --help” describes a command.\n"
              "Exit status: 0 done, 1 the request failed (reason on stderr), 2 usage error.\n"));
@@ -126,8 +131,16 @@ ed_cli_run (const EdModule * const  *modules,
     if (g_str_equal (argv[i], district_commands[c].name))
       return district_commands[c].run (&globals, argc - i, argv + i);
   for (guint m = 0; modules[m] != NULL; m++)
-    if (modules[m]->command != NULL && g_str_equal (argv[i], modules[m]->id))
-      return modules[m]->command (&globals, argc - i, argv + i);
+    {
+      if (modules[m]->command == NULL)
+        continue;
+      if (g_str_equal (argv[i], modules[m]->id))
+        return modules[m]->command (&globals, argc - i, argv + i);
+      for (const EdModuleCommandName *other = modules[m]->other_commands;
+           other != NULL && other->name != NULL; other++)
+        if (g_str_equal (argv[i], other->name))
+          return modules[m]->command (&globals, argc - i, argv + i);
+    }
 
   return ed_command_usage (NULL, _("Unknown command “%s”"), argv[i]);
 }

@@ -138,6 +138,53 @@ ed_command_print_json (JsonNode *node)
 }
 
 /**
+ * ed_command_json_add_string:
+ * @builder: a builder inside an object
+ * @name: the member's name
+ * @value: its value
+ *
+ * Adds one member to the object @builder is building: what every `--json` output does.
+ */
+void
+ed_command_json_add_string (JsonBuilder *builder,
+                            const char  *name,
+                            const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
+/**
+ * ed_command_json_add_int:
+ * @builder: a builder inside an object
+ * @name: the member's name
+ * @value: its value
+ */
+void
+ed_command_json_add_int (JsonBuilder *builder,
+                         const char  *name,
+                         gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+/**
+ * ed_command_json_add_boolean:
+ * @builder: a builder inside an object
+ * @name: the member's name
+ * @value: its value
+ */
+void
+ed_command_json_add_boolean (JsonBuilder *builder,
+                             const char  *name,
+                             gboolean     value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_boolean_value (builder, value);
+}
+
+/**
  * ed_command_job_done:
  * @source: the job
  * @result: its result

@@ -57,6 +57,15 @@ EdContext *ed_command_open          (const EdCommandGlobals  *globals,
 EdContext *ed_command_open_existing (const EdCommandGlobals  *globals,
                                      GError                 **error);
 void       ed_command_print_json    (JsonNode                *node);
+void       ed_command_json_add_string (JsonBuilder           *builder,
+                                       const char            *name,
+                                       const char            *value);
+void       ed_command_json_add_int  (JsonBuilder             *builder,
+                                     const char              *name,
+                                     gint64                   value);
+void       ed_command_json_add_boolean (JsonBuilder          *builder,
+                                        const char           *name,
+                                        gboolean              value);
 void       ed_command_job_done      (GObject                 *source,
                                      GAsyncResult            *result,
                                      gpointer                 user_data);

@@ -60,6 +60,17 @@ typedef gboolean (*EdModuleDemoFunc) (EdContext            *context,
  * window know a module only through its row; a module not built yet has a row with no hooks,
  * so its page can say so.
  */
+/**
+ * EdModuleCommandName:
+ * @name: a command name the module's command answers to besides its id
+ * @summary: its help line, marked with N_()
+ */
+typedef struct
+{
+  const char *name;
+  const char *summary;
+} EdModuleCommandName;
+
 struct _EdModule
 {
   const char       *id;
@@ -68,6 +79,9 @@ struct _EdModule
   void            (*add_schema) (EdSchema *schema);
   EdModuleDemoFunc  add_demo;
   EdCommandFunc     command;
+  /* Other names its command answers to, ending with { NULL }: the elections module's command
+   * is also `election` and `pollcards`. The command reads argv[0] to tell them apart. */
+  const EdModuleCommandName *other_commands;
 };
 
 const char *ed_demo_pick (GRand       *rand,

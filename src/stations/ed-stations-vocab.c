@@ -17,15 +17,11 @@
 #include <glib/gi18n-lib.h>
 
 #include "core/ed-value-error.h"
+#include "core/ed-vocab.h"
 #include "stations/ed-stations-vocab.h"
 
-typedef struct
-{
-  const char *value;  /* as stored; never changes */
-  const char *name;   /* the display name, untranslated */
-} Term;
 
-static const Term booking_states[] = {
+static const EdTerm booking_states[] = {
   [ED_BOOKING_PROVISIONAL] = { "provisional", N_("Provisional") },
   [ED_BOOKING_PROVISIONALLY_BOOKED] = { "provisionally_booked", N_("Provisionally booked") },
   [ED_BOOKING_CONFIRMED] = { "confirmed", N_("Confirmed") },
@@ -43,7 +39,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (access_groups) == ED_N_ACCESS_GROUPS);
 
 typedef struct
 {
-  Term           term;
+  EdTerm           term;
   EdAccessGroup  group;
   const char    *question;  /* untranslated; put so that yes is the accessible answer */
 } AccessTerm;
@@ -101,7 +97,7 @@ static const AccessTerm access_items[] = {
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (access_items) == ED_N_ACCESS_ITEMS);
 
-static const Term access_answers[] = {
+static const EdTerm access_answers[] = {
   [ED_ACCESS_ANSWER_UNKNOWN] = { "", N_("Not assessed") },
   [ED_ACCESS_ANSWER_YES] = { "yes", N_("Yes") },
   [ED_ACCESS_ANSWER_NO] = { "no", N_("No") },
@@ -109,13 +105,13 @@ static const Term access_answers[] = {
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (access_answers) == ED_N_ACCESS_ANSWERS);
 
-static const Term review_kinds[] = {
+static const EdTerm review_kinds[] = {
   [ED_REVIEW_COMPULSORY] = { "compulsory", N_("Compulsory review") },
   [ED_REVIEW_INTERIM] = { "interim", N_("Interim review") },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (review_kinds) == ED_N_REVIEW_KINDS);
 
-static const Term representation_kinds[] = {
+static const EdTerm representation_kinds[] = {
   [ED_REPRESENTATION_ARO] = { "aro", N_("(Acting) Returning Officer") },
   [ED_REPRESENTATION_ELECTOR] = { "elector", N_("Elector") },
   [ED_REPRESENTATION_COUNCILLOR] = { "councillor", N_("Councillor") },
@@ -125,107 +121,17 @@ static const Term representation_kinds[] = {
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (representation_kinds) == ED_N_REPRESENTATION_KINDS);
 
-static const Term proposal_actions[] = {
+static const EdTerm proposal_actions[] = {
   [ED_PROPOSAL_KEEP] = { "keep", N_("No change") },
   [ED_PROPOSAL_CHANGE] = { "change", N_("Change") },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (proposal_actions) == ED_N_PROPOSAL_ACTIONS);
 
-static const char *
-term_value (const Term *terms,
-            guint       n_terms,
-            guint       i)
-{
-  g_return_val_if_fail (i < n_terms, NULL);
-  return terms[i].value;
-}
-
-static const char *
-term_name (const Term *terms,
-           guint       n_terms,
-           guint       i)
-{
-  g_return_val_if_fail (i < n_terms, NULL);
-  return _(terms[i].name);
-}
-
-/* Stored values are compared exactly: they are written by this code, never typed. An unknown
- * one is an error that lists, untranslated, the values that may be stored. */
-static gboolean
-term_lookup (const Term  *terms,
-             gsize        stride,
-             guint        n_terms,
-             const char  *text,
-             guint       *out,
-             GError     **error)
-{
-  g_autoptr(GString) expected = NULL;
-  g_autofree char *display = NULL;
-
-  g_return_val_if_fail (text != NULL, FALSE);
-
-  for (guint i = 0; i < n_terms; i++)
-    {
-      const Term *term = (const Term *)((const char *)terms + i * stride);
-
-      if (g_str_equal (term->value, text))
-        {
-          if (out != NULL)
-            *out = i;
-          return TRUE;
-        }
-    }
-  if (error == NULL)
-    return FALSE;
-  expected = g_string_new (NULL);
-  for (guint i = 0; i < n_terms; i++)
-    {
-      const Term *term = (const Term *)((const char *)terms + i * stride);
-
-      if (expected->len > 0)
-        g_string_append (expected, i + 1 == n_terms ? " | " : ", ");
-      g_string_append (expected, *term->value != '\0' ? term->value : "\"\"");
-    }
-  display = ed_value_display_text (text);
-  g_set_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_INVALID,
-               /* Translators: the first %s is the value found, the second the list of values
-                * that may be stored, which are not translated */
-               _("“%s” is not one of the expected values: %s"), display, expected->str);
-  return FALSE;
-}
-
-#define DEFINE_TERMS(prefix, Type, terms)                                              \
-  const char *                                                                         \
-  prefix##_to_string (Type value)                                                      \
-  {                                                                                    \
-    return term_value (terms, G_N_ELEMENTS (terms), value);                            \
-  }                                                                                    \
-                                                                                       \
-  gboolean                                                                             \
-  prefix##_from_string (const char  *text,                                             \
-                        Type        *out,                                              \
-                        GError     **error)                                            \
-  {                                                                                    \
-    guint i;                                                                           \
-                                                                                       \
-    if (!term_lookup (terms, sizeof (terms[0]), G_N_ELEMENTS (terms), text, &i, error)) \
-      return FALSE;                                                                    \
-    if (out != NULL)                                                                   \
-      *out = (Type)i;                                                                  \
-    return TRUE;                                                                       \
-  }                                                                                    \
-                                                                                       \
-  const char *                                                                         \
-  prefix##_get_display_name (Type value)                                               \
-  {                                                                                    \
-    return term_name (terms, G_N_ELEMENTS (terms), value);                             \
-  }
-
-DEFINE_TERMS (ed_booking_state, EdBookingState, booking_states)
-DEFINE_TERMS (ed_access_answer, EdAccessAnswer, access_answers)
-DEFINE_TERMS (ed_review_kind, EdReviewKind, review_kinds)
-DEFINE_TERMS (ed_representation_kind, EdRepresentationKind, representation_kinds)
-DEFINE_TERMS (ed_proposal_action, EdProposalAction, proposal_actions)
+ED_DEFINE_TERMS (ed_booking_state, EdBookingState, booking_states)
+ED_DEFINE_TERMS (ed_access_answer, EdAccessAnswer, access_answers)
+ED_DEFINE_TERMS (ed_review_kind, EdReviewKind, review_kinds)
+ED_DEFINE_TERMS (ed_representation_kind, EdRepresentationKind, representation_kinds)
+ED_DEFINE_TERMS (ed_proposal_action, EdProposalAction, proposal_actions)
 
 /**
  * ed_access_group_get_display_name:
@@ -268,8 +174,8 @@ ed_access_item_from_string (const char    *text,
 {
   guint i;
 
-  if (!term_lookup (&access_items[0].term, sizeof (access_items[0]),
-                    G_N_ELEMENTS (access_items), text, &i, error))
+  if (!ed_term_lookup (&access_items[0].term, sizeof (access_items[0]),
+                       G_N_ELEMENTS (access_items), text, &i, error))
     return FALSE;
   if (out != NULL)
     *out = (EdAccessItem)i;

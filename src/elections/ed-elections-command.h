@@ -1,0 +1,21 @@
+/* ed-elections-command.h
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "district/ed-command.h"
+#include "district/ed-module.h"
+
+G_BEGIN_DECLS
+
+extern const EdModuleCommandName ed_elections_other_commands[];
+
+int ed_elections_command (const EdCommandGlobals  *globals,
+                          int                      argc,
+                          char                   **argv);
+
+G_END_DECLS
