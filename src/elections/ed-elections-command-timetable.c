@@ -124,7 +124,7 @@ _ed_election_command_timetable (const EdCommandGlobals  *globals,
     { NULL }
   };
 
-  option_context = g_option_context_new ("ID");
+  option_context = g_option_context_new (_("ID"));
   g_option_context_set_summary (option_context,
                                 _("Prints every statutory date of a poll, counted back from "
                                   "polling day in working days, with who does each step and "
@@ -186,7 +186,7 @@ _ed_election_command_task (const EdCommandGlobals  *globals,
     { NULL }
   };
 
-  option_context = g_option_context_new ("ID EVENT");
+  option_context = g_option_context_new (_("ID EVENT"));
   g_option_context_set_summary (option_context,
                                 _("Records who does a step of a poll’s timetable and when it "
                                   "was done. EVENT is a step as “election timetable --json” "
@@ -233,7 +233,7 @@ _ed_election_command_dies_non (const EdCommandGlobals  *globals,
     { NULL }
   };
 
-  option_context = g_option_context_new ("DATE");
+  option_context = g_option_context_new (_("DATE"));
   g_option_context_set_summary (option_context,
                                 _("Adds a day of thanksgiving or mourning, which every election "
                                   "timetable of the district then skips."));
