@@ -36,6 +36,7 @@ enum
   COL_ATTAINER,
   COL_BIRTH,
   COL_ABSENT,
+  COL_ABSENT_ENDS,
   COL_PROXY_NAME,
   COL_PROXY_ADDRESS,
   COL_ANONYMOUS,
@@ -55,7 +56,8 @@ enum
 #define SELECT_SQL \
   "SELECT e.id, e.polling_district, coalesce (d.code, e.number_prefix), e.property, " \
   "  e.number_prefix, e.number, e.number_suffix, e.title, e.forenames, e.surname, e.marker, " \
-  "  e.attainer_date, e.date_of_birth, e.absent_vote, e.proxy_name, e.proxy_address, " \
+  "  e.attainer_date, e.date_of_birth, e.absent_vote, e.absent_vote_ends, e.proxy_name, " \
+  "  e.proxy_address, " \
   "  e.anonymous, e.other_elector, e.language, e.status, coalesce (p.uprn, 0), " \
   "  coalesce (p.property, ''), coalesce (p.street, ''), coalesce (p.locality, ''), " \
   "  coalesce (p.town, ''), coalesce (p.area, ''), coalesce (p.postcode, '') " \
@@ -116,6 +118,7 @@ voter_from_row (sqlite3_stmt     *stmt,
   voter->date_of_birth = column[COL_BIRTH];
   if (!ed_absent_vote_from_string (column[COL_ABSENT], &voter->absent_vote, NULL))
     voter->absent_vote = ED_ABSENT_VOTE_NONE;
+  voter->absent_vote_ends = column[COL_ABSENT_ENDS];
   voter->proxy_name = column[COL_PROXY_NAME];
   voter->proxy_address = column[COL_PROXY_ADDRESS];
   voter->anonymous = g_ascii_strtoll (column[COL_ANONYMOUS], NULL, 10) != 0;
@@ -367,4 +370,62 @@ ed_register_count_voters (EdContext   *context,
       return -1;
     }
   return total;
+}
+
+static const char district_areas_sql[] =
+  "SELECT id, code, name, electoral_area, parish, constituency FROM polling_district "
+  "ORDER BY code, id";
+
+void
+ed_polling_district_areas_free (EdPollingDistrictAreas *areas)
+{
+  if (areas == NULL)
+    return;
+  g_free (areas->id);
+  g_free (areas->code);
+  g_free (areas->name);
+  g_free (areas->electoral_area);
+  g_free (areas->parish);
+  g_free (areas->constituency);
+  g_free (areas);
+}
+
+/**
+ * ed_register_list_polling_district_areas:
+ * @context: the district
+ * @error: return location for an error
+ *
+ * Returns: (transfer container) (element-type EdPollingDistrictAreas): every polling district
+ *   with the areas it lies in, by code; %NULL with @error set on failure
+ */
+GPtrArray *
+ed_register_list_polling_district_areas (EdContext  *context,
+                                         GError    **error)
+{
+  EdDatabase *database = ed_context_get_database (context);
+  g_autoptr(sqlite3_stmt) stmt = ed_database_prepare (database, district_areas_sql, error);
+  g_autoptr(GPtrArray) districts =
+    g_ptr_array_new_with_free_func ((GDestroyNotify)ed_polling_district_areas_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      EdPollingDistrictAreas *areas = g_new0 (EdPollingDistrictAreas, 1);
+
+      areas->id = g_strdup (text_at (stmt, 0));
+      areas->code = g_strdup (text_at (stmt, 1));
+      areas->name = g_strdup (text_at (stmt, 2));
+      areas->electoral_area = g_strdup (text_at (stmt, 3));
+      areas->parish = g_strdup (text_at (stmt, 4));
+      areas->constituency = g_strdup (text_at (stmt, 5));
+      g_ptr_array_add (districts, areas);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      ed_database_set_error (database, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&districts);
 }

@@ -37,6 +37,7 @@ typedef struct
   const char         *attainer_date;
   const char         *date_of_birth;
   EdAbsentVote        absent_vote;
+  const char         *absent_vote_ends;
   const char         *proxy_name;
   const char         *proxy_address;
   gboolean            anonymous;
@@ -70,6 +71,31 @@ typedef enum
 typedef gboolean (*EdRegisterVoterFunc) (const EdRegisterVoter  *voter,
                                          gpointer                user_data,
                                          GError                **error);
+
+/**
+ * EdPollingDistrictAreas:
+ * @id: the polling district's row id
+ * @code: its code
+ * @name: its name
+ * @electoral_area: the row id of its ward or division, or ""
+ * @parish: the row id of its parish, or ""
+ * @constituency: the name of its UK Parliamentary constituency, or ""
+ *
+ * The areas a polling district lies in, which say the contests its electors vote in.
+ */
+typedef struct
+{
+  char *id;
+  char *code;
+  char *name;
+  char *electoral_area;
+  char *parish;
+  char *constituency;
+} EdPollingDistrictAreas;
+
+GPtrArray *ed_register_list_polling_district_areas (EdContext  *context,
+                                                    GError    **error);
+void       ed_polling_district_areas_free          (EdPollingDistrictAreas *areas);
 
 gboolean ed_register_foreach_voter (EdContext            *context,
                                     GHashTable           *polling_districts,

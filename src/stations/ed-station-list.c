@@ -20,7 +20,7 @@ static const char places_sql[] =
   "SELECT p.id, p.name, p.address, p.postcode, p.easting, p.northing, p.polling_district, "
   "  p.booking_state, p.hire_fee, p.caretaker, p.booking_contact, "
   "  (SELECT count(*) FROM place_access_issue AS i "
-  "   WHERE i.place = p.id AND i.resolved_on = '') "
+  "   WHERE i.place = p.id AND i.resolved_on = ''), p.poll_card_note "
   "FROM polling_place AS p ORDER BY p.name, p.id";
 static const char stations_sql[] =
   "SELECT id, place, code, name, presiding_officers, poll_clerks FROM polling_station "
@@ -46,6 +46,7 @@ place_summary_free (EdListedPlace *place)
   g_free (place->polling_district_code);
   g_free (place->caretaker);
   g_free (place->booking_contact);
+  g_free (place->poll_card_note);
   g_clear_pointer (&place->stations, g_ptr_array_unref);
   g_free (place);
 }
@@ -86,6 +87,7 @@ read_place (sqlite3_stmt *stmt,
   place->caretaker = column_text (stmt, 9);
   place->booking_contact = column_text (stmt, 10);
   place->open_access_issues = (guint)sqlite3_column_int64 (stmt, 11);
+  place->poll_card_note = column_text (stmt, 12);
   place->stations = g_ptr_array_new_with_free_func ((GDestroyNotify)station_summary_free);
   /* Through the register's API: a polling district is the register's. */
   code = *place->polling_district != '\0'

@@ -63,6 +63,7 @@ typedef struct
   char           *caretaker;
   char           *booking_contact;
   guint           open_access_issues;
+  char           *poll_card_note;
   GPtrArray      *stations;
 } EdListedPlace;
 
