@@ -295,6 +295,35 @@ ed_poll_card_variant_for (EdAbsentVote  absent_vote,
     }
 }
 
+/**
+ * ed_election_roll_entry_gets_card:
+ * @roll: a roll
+ * @entry: an entry of it
+ *
+ * Whether the elector is sent a poll card (DOMAIN.md §2.1): one card, whatever number of the
+ * combination's polls they vote at, if they vote at any poll that sends cards. A Welsh
+ * community poll sends cards only when its council asked for them, except to anonymous
+ * electors, who always get one (Local Elections (Communities) (Wales) Rules 2021 r.31).
+ *
+ * Returns: %TRUE if a card goes to the elector (or to their proxy)
+ */
+gboolean
+ed_election_roll_entry_gets_card (EdElectionRoll    *roll,
+                                  const EdRollEntry *entry)
+{
+  g_return_val_if_fail (roll != NULL && entry != NULL, FALSE);
+
+  for (guint p = 0; p < roll->polls->len; p++)
+    {
+      EdElection *poll = g_ptr_array_index (roll->polls, p);
+
+      if ((entry->votes & (1u << p)) != 0 &&
+          (poll->cards_requested || entry->voter->anonymous))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 typedef struct
 {
   EdElectionRoll *roll;

@@ -135,6 +135,8 @@ EdElection        *ed_election_roll_get_poll      (EdElectionRoll   *roll,
 const EdContest   *ed_election_roll_get_contest   (EdElectionRoll   *roll,
                                                    const EdRollEntry *entry,
                                                    guint             poll);
+gboolean           ed_election_roll_entry_gets_card (EdElectionRoll   *roll,
+                                                     const EdRollEntry *entry);
 EdPollCardVariant  ed_poll_card_variant_for       (EdAbsentVote      absent_vote,
                                                    const char       *absent_vote_ends,
                                                    const GDate      *poll);

@@ -837,7 +837,10 @@ ed_election_add (EdContext            *context,
       g_variant_new_string (title),
       g_variant_new_string (slug),
       g_variant_new_string (root),
-      g_variant_new_boolean (TRUE),
+      /* A Welsh community poll sends cards only if its council asks for them (DOMAIN.md
+       * §2.1): until it does, none but anonymous electors' are printed. */
+      g_variant_new_boolean (details->kind != ED_ELECTION_PARISH ||
+                             details->country != ED_COUNTRY_WALES),
     };
 
     if (!ed_change_set_insert (change_set, ed_election_table.name, NULL, columns, values,
