@@ -730,6 +730,61 @@ slug_taken (EdContext   *context,
   return FALSE;
 }
 
+/* Some polls are held only in one part of Great Britain, and the register a district keeps is
+ * of one country: its polls are that country's. */
+static gboolean
+check_kind_and_country (EdContext       *context,
+                        EdElectionKind   kind,
+                        EdCountry        country,
+                        GError         **error)
+{
+  EdCountry district_country =
+    ed_district_settings_get_country (ed_context_get_settings (context));
+  gboolean held;
+
+  if (country != district_country)
+    {
+      g_set_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_INVALID,
+                   /* Translators: both %s are countries, such as "England" */
+                   _("The district’s register is of %s: a poll held in %s cannot be taken "
+                     "from it."),
+                   ed_country_get_display_name (district_country),
+                   ed_country_get_display_name (country));
+      return FALSE;
+    }
+  switch (kind)
+    {
+    case ED_ELECTION_SENEDD:
+      held = country == ED_COUNTRY_WALES;
+      break;
+    case ED_ELECTION_SCOTTISH_LOCAL:
+      held = country == ED_COUNTRY_SCOTLAND;
+      break;
+    case ED_ELECTION_LOCAL:
+    case ED_ELECTION_PARISH:
+    case ED_ELECTION_PCC:
+    case ED_ELECTION_MAYORAL:
+      held = country != ED_COUNTRY_SCOTLAND;
+      break;
+    case ED_ELECTION_UK_PARLIAMENTARY_GENERAL:
+    case ED_ELECTION_UK_PARLIAMENTARY_BY:
+    case ED_ELECTION_REFERENDUM:
+    case ED_N_ELECTION_KINDS:
+    default:
+      held = TRUE;
+      break;
+    }
+  if (!held)
+    {
+      g_set_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_INVALID,
+                   /* Translators: a kind of election, then a country */
+                   _("A %s is not held in %s."), ed_election_kind_get_display_name (kind),
+                   ed_country_get_display_name (country));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * ed_election_add:
  * @context: the district
@@ -767,6 +822,8 @@ ed_election_add (EdContext            *context,
   g_return_val_if_fail (details != NULL && g_date_valid (&details->poll), NULL);
   g_return_val_if_fail ((guint)details->kind < ED_N_ELECTION_KINDS, NULL);
 
+  if (!check_kind_and_country (context, details->kind, details->country, error))
+    return NULL;
   calendar = calendar_for (context, details->kind, details->country, error);
   if (calendar == NULL)
     return NULL;
