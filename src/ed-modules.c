@@ -13,6 +13,7 @@
 
 #include "ed-modules.h"
 #include "elections/ed-elections-command.h"
+#include "elections/ed-elections-demo.h"
 #include "elections/ed-elections-tables.h"
 #include "register/ed-register-command.h"
 #include "register/ed-register-demo.h"
@@ -52,6 +53,7 @@ static const EdModule elections_module = {
   .title = N_("Elections"),
   .summary = N_("Elections, their timetables and electorates, poll cards and station registers"),
   .add_schema = ed_elections_add_schema,
+  .add_demo = ed_elections_demo,
   .command = ed_elections_command,
   .other_commands = ed_elections_other_commands,
 };

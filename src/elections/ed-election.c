@@ -1127,6 +1127,70 @@ ed_election_set_second_interim (EdContext    *context,
 }
 
 /**
+ * ed_contest_set_contested:
+ * @context: the district
+ * @contest_id: a contest's row id
+ * @contested: %FALSE when no more candidates stood than there are seats
+ * @error: return location for an error
+ *
+ * Records whether a poll is held in a contest's area: once nominations close, an area where no
+ * more stood than there are seats is uncontested, its candidates are declared elected, and no
+ * card is sent for it.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+ed_contest_set_contested (EdContext   *context,
+                          const char  *contest_id,
+                          gboolean     contested,
+                          GError     **error)
+{
+  g_autoptr(EdChangeSet) change_set = NULL;
+
+  g_return_val_if_fail (ED_IS_CONTEXT (context), FALSE);
+  g_return_val_if_fail (contest_id != NULL, FALSE);
+
+  change_set = ed_change_set_begin (ED_REPLICA (context), error);
+  return change_set != NULL &&
+         ed_change_set_set (change_set, ed_contest_table.name, contest_id, "contested",
+                            g_variant_new_boolean (contested), error) &&
+         ed_change_set_commit (change_set, error);
+}
+
+/**
+ * ed_contest_set_seats:
+ * @context: the district
+ * @contest_id: a contest's row id
+ * @seats: the seats to fill, from 1 to 99
+ * @error: return location for an error
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+ed_contest_set_seats (EdContext   *context,
+                      const char  *contest_id,
+                      guint        seats,
+                      GError     **error)
+{
+  g_autoptr(EdChangeSet) change_set = NULL;
+
+  g_return_val_if_fail (ED_IS_CONTEXT (context), FALSE);
+  g_return_val_if_fail (contest_id != NULL, FALSE);
+
+  if (seats < 1 || seats > ED_ELECTIONS_MAX_SEATS)
+    {
+      g_set_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_OUT_OF_RANGE,
+                   _("Expected the seats as a whole number from 1 to 99."));
+      return FALSE;
+    }
+  change_set = ed_change_set_begin (ED_REPLICA (context), error);
+  return change_set != NULL &&
+         ed_change_set_set (change_set, ed_contest_table.name, contest_id, "seats",
+                            g_variant_new_int64 (seats), error) &&
+         ed_change_set_commit (change_set, error);
+}
+
+/**
  * ed_extra_dies_non_add:
  * @context: the district
  * @day: a day of thanksgiving or mourning

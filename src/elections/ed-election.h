@@ -150,6 +150,14 @@ gboolean     ed_election_set_second_interim (EdContext          *context,
                                              EdElection         *election,
                                              const GDate        *day,
                                              GError            **error);
+gboolean     ed_contest_set_contested     (EdContext            *context,
+                                           const char           *contest_id,
+                                           gboolean              contested,
+                                           GError              **error);
+gboolean     ed_contest_set_seats         (EdContext            *context,
+                                           const char           *contest_id,
+                                           guint                 seats,
+                                           GError              **error);
 gboolean     ed_extra_dies_non_add        (EdContext            *context,
                                            const GDate          *day,
                                            const char           *reason,
