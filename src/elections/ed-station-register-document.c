@@ -310,8 +310,8 @@ build_document (EdContext           *context,
   {
     const char *headings[] = { _("Number"), _("Marker"), _("A"), _("P"), _("Name"),
                                _("Address"), _("Polls") };
-    const double widths[] = { 0.11, 0.09, 0.04, 0.04, 0.26, 0.46, 0.0 };
-    const double combined_widths[] = { 0.10, 0.09, 0.04, 0.04, 0.22, 0.31, 0.20 };
+    const double widths[] = { 0.10, 0.08, 0.03, 0.03, 0.28, 0.48, 0.0 };
+    const double combined_widths[] = { 0.09, 0.08, 0.03, 0.03, 0.22, 0.37, 0.18 };
 
     ed_document_set_columns (document, headings, combined ? combined_widths : widths,
                              combined ? 7 : 6);
