@@ -16,6 +16,7 @@
 #include "register/ed-register-tables.h"
 #include "ed-test-cli.h"
 #include "ed-test-demo.h"
+#include "ed-test-register.h"
 
 #define N_ELECTORS 1500
 #define POLL_DAY "2027-05-06"
@@ -335,6 +336,40 @@ test_final_notice_fixes (EdTestDir     *fixture,
   g_autoptr(GError) error = NULL;
   EdInterimNotice notices[ED_N_INTERIM_NOTICES];
 
+  g_autoptr(EdElectionElectorate) before = NULL;
+  g_autofree char *added = NULL;
+  gint64 fixed_total = 0;
+
+  /* A new elector, determined before the final notice's deadline: not counted until the
+   * notice takes them into the register. */
+  before = compute (context, election);
+  {
+    EdDatabase *database = ed_context_get_database (context);
+    g_autoptr(sqlite3_stmt) stmt =
+      ed_database_prepare (database,
+                           "SELECT polling_district, property, number_prefix FROM elector "
+                           "WHERE property <> '' AND NOT other_elector ORDER BY id LIMIT 1",
+                           &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    added = ed_test_register_add_elector (context, (const char *)sqlite3_column_text (stmt, 0),
+                                          (const char *)sqlite3_column_text (stmt, 1),
+                                          (const char *)sqlite3_column_text (stmt, 2), 9001, 0,
+                                          "Newcomer", "Nia", "pending_addition", 0);
+    g_free (ed_test_register_add_alteration (context, added, "addition", "2027-04-20", "", ""));
+  }
+  {
+    g_autoptr(EdElectionElectorate) pending = compute (context, election);
+
+    for (guint p = 0; p < pending->n_polls; p++)
+      {
+        g_assert_cmpint (pending->polls[p].total.electors, ==, before->polls[p].total.electors);
+        g_assert_cmpint (pending->polls[p].refused[ED_VOTE_NOT_YET_REGISTERED], ==,
+                         before->polls[p].refused[ED_VOTE_NOT_YET_REGISTERED] + 1);
+      }
+  }
+
   g_assert_true (ed_election_get_interim_notices (context, election, notices, &error));
   g_assert_no_error (error);
   /* Thursday 6 May 2027: the final notice on the 5th working day before, past the May Day
@@ -366,6 +401,9 @@ test_final_notice_fixes (EdTestDir     *fixture,
                                               fixture->dir, &published, &error));
   g_assert_no_error (error);
   g_assert_true (published.fixed);
+  g_assert_nonnull (published.notice);
+  g_assert_cmpuint (published.notice->n_alterations, ==, 1);
+  g_assert_true (g_file_test (published.pdf_path, G_FILE_TEST_IS_REGULAR));
   if (saved_today != NULL)
     g_setenv ("ED_TODAY", saved_today, TRUE);
   else
@@ -388,8 +426,19 @@ test_final_notice_fixes (EdTestDir     *fixture,
           g_assert_cmpint (contest->fixed_electorate, ==,
                            electorate->polls[p].contests[c].total.electors);
           g_assert_cmpint (contest->fixed_electorate, >, 0);
+          fixed_total += contest->fixed_electorate;
         }
+      /* The notice took the new elector into the register, and into the fixed figures. */
+      g_assert_cmpint (fixed_total, ==, before->polls[p].total.electors + 1);
+      fixed_total = 0;
     }
+  {
+    EdInterimNotice after[ED_N_INTERIM_NOTICES];
+
+    g_assert_true (ed_election_get_interim_notices (context, election, after, &error));
+    g_assert_false (after[0].published);
+    g_assert_true (after[2].published);
+  }
 }
 
 static void
