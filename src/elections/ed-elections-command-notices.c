@@ -52,8 +52,13 @@ list_notices (EdContext  *context,
     {
       g_autofree char *when = ed_date_format_long (&notices[i].dates.publication);
 
-      g_print ("%u  %-24s %-22s %s\n", i + 1, when, notice_name (i),
-               notices[i].published ? _("Published") : _("Not published"));
+      const char *state = notices[i].published ? _("Published") : _("Not published");
+
+      /* The final notice fixes the electorate even when no alteration waited for it. */
+      if (!notices[i].published && i == ED_N_INTERIM_NOTICES - 1 &&
+          g_date_valid (&election->electorate_fixed_on))
+        state = _("Nothing to publish; the electorate is fixed");
+      g_print ("%u  %-24s %-22s %s\n", i + 1, when, notice_name (i), state);
     }
   if (g_date_valid (&election->electorate_fixed_on))
     {
@@ -64,7 +69,7 @@ list_notices (EdContext  *context,
     }
   joined = g_strjoinv (", ", areas);
   /* Translators: %s is a list of polling district codes */
-  g_print (_("Published for the polling districts %s.\n"), joined);
+  g_print (_("The notices cover the polling districts %s.\n"), joined);
   return ED_COMMAND_EXIT_OK;
 }
 

@@ -267,7 +267,11 @@ test_markers (EdTestDir     *fixture,
   }
   /* No date of birth, in any form. */
   g_assert_null (strstr (text, "1961"));
-  g_assert_nonnull (line_of (text, numbers->pdata[BORN]));
+  {
+    g_auto(GStrv) born = line_of (text, numbers->pdata[BORN]);
+
+    g_assert_nonnull (born);
+  }
   /* The header names the station, the poll and its day; the number list follows. */
   g_assert_nonnull (strstr (text, setup.station_code));
   g_assert_nonnull (strstr (text, "6 May 2027"));
