@@ -15,6 +15,7 @@
 
 #include "demo/ed-demo-private.h"
 #include "core/ed-output-file.h"
+#include "core/ed-today.h"
 #include "core/ed-value-error.h"
 
 /* The demo district is wholly synthetic: invented places under the reserved ".example" domain,
@@ -28,8 +29,9 @@ ed_demo_options_init (EdDemoOptions *options)
 
   options->seed = ED_DEMO_DEFAULT_SEED;
   options->electors = ED_DEMO_DEFAULT_ELECTORS;
-  g_date_clear (&options->today, 1);
-  g_date_set_time_t (&options->today, time (NULL));
+  /* The day the rest of the program takes as today, so that a demo made by a test is the
+   * same whatever day the test runs (core/ed-today.c). */
+  ed_today (&options->today);
   options->progress = NULL;
   options->progress_data = NULL;
   options->cancellable = NULL;

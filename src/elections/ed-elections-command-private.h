@@ -44,5 +44,14 @@ int _ed_election_command_task        (const EdCommandGlobals  *globals,
 int _ed_election_command_dies_non    (const EdCommandGlobals  *globals,
                                       int                      argc,
                                       char                   **argv);
+int _ed_election_command_notices     (const EdCommandGlobals  *globals,
+                                      int                      argc,
+                                      char                   **argv);
+int _ed_election_command_electorate  (const EdCommandGlobals  *globals,
+                                      int                      argc,
+                                      char                   **argv);
+int _ed_election_command_station_registers (const EdCommandGlobals  *globals,
+                                            int                      argc,
+                                            char                   **argv);
 
 G_END_DECLS

@@ -40,6 +40,14 @@ const EdElectionsAction _ed_election_actions[] = {
     N_("Record who does a step of the timetable and when it was done") },
   { "dies-non", _ed_election_command_dies_non, "DATE --reason TEXT",
     N_("Add a day of thanksgiving or mourning, which every timetable skips") },
+  { "notices", _ed_election_command_notices, "ID [--publish 1|2|3] [-o DIR]",
+    N_("A poll’s interim notices of alteration; publish one, the final one fixing the "
+       "electorate") },
+  { "electorate", _ed_election_command_electorate, "ID [--json]",
+    N_("Who may vote at each poll, by contest and station, and by way of voting") },
+  { "station-registers", _ed_election_command_station_registers,
+    "ID -o DIR [--before-final]",
+    N_("Each polling station’s register and corresponding number list, as PDF files") },
   { NULL }
 };
 

@@ -215,6 +215,56 @@ static const char published_on_or_after_sql[] =
   "WHERE published AND publication_date >= ?1 AND (?2 OR kind <> 'interim') "
   "ORDER BY publication_date = ?1 DESC, publication_date DESC LIMIT 1";
 
+static const char published_kind_on_sql[] =
+  "SELECT 1 FROM register_notice WHERE published AND kind = ?1 AND publication_date = ?2 "
+  "LIMIT 1";
+
+/**
+ * ed_register_notice_is_published:
+ * @context: the district
+ * @kind: the kind of notice
+ * @publication: its publication date
+ * @out_published: (out): whether a notice of that kind and date is published
+ * @error: return location for an error
+ *
+ * Whether a notice is published, for the elections module's list of a poll's interim
+ * notices.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+ed_register_notice_is_published (EdContext     *context,
+                                 EdNoticeKind   kind,
+                                 const GDate   *publication,
+                                 gboolean      *out_published,
+                                 GError       **error)
+{
+  EdDatabase *database;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *iso = NULL;
+  int rc;
+
+  g_return_val_if_fail (ED_IS_CONTEXT (context), FALSE);
+  g_return_val_if_fail (publication != NULL && g_date_valid (publication), FALSE);
+  g_return_val_if_fail (out_published != NULL, FALSE);
+
+  database = ed_context_get_database (context);
+  stmt = ed_database_prepare (database, published_kind_on_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  iso = ed_date_format_iso (publication);
+  sqlite3_bind_text (stmt, 1, ed_notice_kind_to_string (kind), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, iso, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      ed_database_set_error (database, rc, error);
+      return FALSE;
+    }
+  *out_published = rc == SQLITE_ROW;
+  return TRUE;
+}
+
 /* A notice is published once, and never behind a later one: the later one has already
  * published the changes this one would list. An interim notice (s.13AB) publishes only the
  * changes of its election's areas, determined by the day before it, so it never stands in

@@ -188,6 +188,11 @@ gboolean     ed_register_notice_check_publishable (const GDate    *publication,
                                                    const GDate    *today,
                                                    EdNoticeFlags   flags,
                                                    GError        **error);
+gboolean     ed_register_notice_is_published   (EdContext         *context,
+                                                EdNoticeKind       kind,
+                                                const GDate       *publication,
+                                                gboolean          *out_published,
+                                                GError           **error);
 char        *ed_notice_format_date             (const GDate       *date);
 char        *ed_notice_file_name               (const GDate       *publication,
                                                 const char        *extension);
