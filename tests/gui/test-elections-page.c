@@ -19,6 +19,7 @@
 #include "ui/elections/ed-election-detail.h"
 #include "ui/elections/ed-elections-page.h"
 #include "ui/elections/ed-new-election-dialog.h"
+#include "ui/widgets/ed-field-error.h"
 #include "ed-gui-test-util.h"
 #include "tests/lib/ed-test-dir.h"
 #include "tests/lib/ed-test-register.h"
@@ -248,8 +249,9 @@ test_dialog_adds (EdTestDir     *fixture,
   ed_gui_test_iterate ();
   g_assert_nonnull (dialog);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
-  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_parent (error_label))));
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "not a working day"));
+  /* Said once: under the field, which the refusal leaves it at. */
+  g_assert_nonnull (strstr (ed_field_error_get (poll_row), "not a working day"));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_parent (error_label))));
   g_assert_null (added);
   elections = ed_election_list (context, NULL);
   g_assert_cmpuint (elections->len, ==, 0);
@@ -268,6 +270,7 @@ test_dialog_adds (EdTestDir     *fixture,
   g_clear_error (&error);
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "at least one"));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_parent (error_label))));
 
   /* Both ticked, Brook uncontested: added, and the dialog closes. */
   gtk_check_button_set_active (GTK_CHECK_BUTTON (area_check (GTK_WIDGET (dialog),
@@ -313,6 +316,23 @@ test_dialog_adds (EdTestDir     *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (local_poll->kind, ==, ED_ELECTION_LOCAL);
   g_assert_cmpstr (local_poll->combined_with, ==, election->id);
+
+  /* The same poll again: what ed_election_add refuses is said at the top, the form kept. */
+  dialog = ed_new_election_dialog_new (NULL, context);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (ed_gui_test_find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
+                                                         "Polling day")),
+                         "2027-05-06");
+  ed_gui_test_iterate ();
+  g_assert_false (ed_new_election_dialog_add (dialog, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  ed_gui_test_iterate ();
+  g_assert_nonnull (dialog);
+  error_label = ed_gui_test_find_with_class (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "error");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==, error->message);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_parent (error_label))));
+  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 /* A step ticked records today, who does it is saved, and both are there after a reload; a

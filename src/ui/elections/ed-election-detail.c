@@ -309,9 +309,9 @@ show_summary (EdElectionDetail *self)
   g_autoptr(GError) error = NULL;
 
   gtk_label_set_text (GTK_LABEL (self->title_label), self->election->title);
-  /* Translators: a kind of election, its country, its polling day and its id:
-   * "Local election · England · Thursday 6 May 2027 · local.ashmere-vale.2027-05-06" */
-  summary = g_strdup_printf (_("%s · %s · %s · %s"),
+  /* Translators: a kind of election, its country and its polling day, then on a line of
+   * its own its id: "Local election · England · Thursday 6 May 2027\nlocal.ashmere-vale…" */
+  summary = g_strdup_printf (_("%s · %s · %s\n%s"),
                              ed_election_kind_get_display_name (self->election->kind),
                              ed_country_get_display_name (self->election->country),
                              day, self->election->slug);

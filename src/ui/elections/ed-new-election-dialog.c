@@ -193,15 +193,13 @@ show_areas (EdNewElectionDialog *self)
       return;
     }
 
-  /* Translators: %s is a kind of area, such as "Ward or division" */
-  {
-    g_autofree char *description =
-      g_strdup_printf (_("Each %s the poll is fought in; untick those without a poll."),
-                       ed_contest_area_get_display_name (area_kind));
-
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->areas_group),
-                                           description);
-  }
+  adw_preferences_group_set_description (
+    ADW_PREFERENCES_GROUP (self->areas_group),
+    area_kind == ED_CONTEST_AREA_PARISH
+      ? _("Every parish or community of the district; untick those without a poll.")
+      : area_kind == ED_CONTEST_AREA_CONSTITUENCY
+      ? _("Every constituency of the district; untick those without a poll.")
+      : _("Every ward or division of the district; untick those without a poll."));
   areas = ed_election_list_areas (self->context, kind, &error);
   if (areas == NULL)
     {
@@ -382,7 +380,14 @@ ed_new_election_dialog_add (EdNewElectionDialog  *self,
 
   if (election_id == NULL)
     {
-      show_error (self, local_error->message);
+      /* A polling day already refused under its field is not said twice. */
+      if (g_strcmp0 (ed_field_error_get (self->poll_row), local_error->message) == 0)
+        {
+          show_error (self, NULL);
+          gtk_widget_grab_focus (self->poll_row);
+        }
+      else
+        show_error (self, local_error->message);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
