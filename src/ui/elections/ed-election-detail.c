@@ -242,7 +242,6 @@ add_task_row (EdElectionDetail       *self,
   EdTimetableTask *task = find_task (self, entry->event);
   TaskRow *task_row = g_new0 (TaskRow, 1);
   const char *name = ed_timetable_event_get_display_name (entry->event);
-  g_autofree char *check_name = NULL;
   g_autofree char *who_name = NULL;
   GtkEventController *focus;
 
@@ -257,12 +256,10 @@ add_task_row (EdElectionDetail       *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (task_row->row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (task_row->row), name);
 
+  /* The row names its box, as the row's activatable widget: "Notice of election, tick
+   * box, ticked". */
   task_row->check = gtk_check_button_new ();
   gtk_widget_set_valign (task_row->check, GTK_ALIGN_CENTER);
-  /* Translators: %s is a step of an election timetable; the name of its tick box */
-  check_name = g_strdup_printf (_("%s done"), name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (task_row->check),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, check_name, -1);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (task_row->check),
                                g_date_valid (&task_row->done_on));
   g_object_set_data (G_OBJECT (task_row->check), "detail", self);
@@ -706,6 +703,8 @@ skip_day_clicked_cb (EdElectionDetail *self)
   skip->reason_row = adw_entry_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (skip->reason_row), _("Reason"));
   gtk_editable_set_text (GTK_EDITABLE (skip->reason_row), _("National day of mourning"));
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (skip->day_row), TRUE);
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (skip->reason_row), TRUE);
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
   gtk_list_box_append (GTK_LIST_BOX (list), skip->day_row);

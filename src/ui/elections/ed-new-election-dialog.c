@@ -86,6 +86,8 @@ show_error (EdNewElectionDialog *self,
             const char          *message)
 {
   gtk_label_set_text (GTK_LABEL (self->error_label), message != NULL ? message : "");
+  /* Hidden, not only folded away, so that an empty label is not there to be read. */
+  gtk_widget_set_visible (self->error_revealer, message != NULL);
   gtk_revealer_set_reveal_child (GTK_REVEALER (self->error_revealer), message != NULL);
 }
 
@@ -148,8 +150,7 @@ add_area_row (EdNewElectionDialog *self,
   area_row->contested = gtk_check_button_new ();
   gtk_widget_set_valign (area_row->contested, GTK_ALIGN_CENTER);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (area_row->contested), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (area_row->contested),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  /* Named by the row, whose activatable widget it is. */
   g_signal_connect (area_row->contested, "toggled", G_CALLBACK (area_toggled_cb), self);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), area_row->contested);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), area_row->contested);
