@@ -491,6 +491,70 @@ areas_sql (EdContestArea area_kind)
     }
 }
 
+void
+ed_election_area_free (EdElectionArea *area)
+{
+  if (area == NULL)
+    return;
+  g_free (area->area);
+  g_free (area->code);
+  g_free (area->name);
+  g_free (area);
+}
+
+/**
+ * ed_election_list_areas:
+ * @context: the district
+ * @kind: a kind of poll
+ * @error: return location for an error
+ *
+ * The areas of the district a poll of @kind can be fought in, for a form to offer: its wards
+ * or divisions, its parishes, or its constituencies. A poll held across the whole district
+ * (a PCC, mayoral or referendum count) has none.
+ *
+ * Returns: (transfer container) (element-type EdElectionArea): the areas by code, or %NULL
+ *   with @error set
+ */
+GPtrArray *
+ed_election_list_areas (EdContext       *context,
+                        EdElectionKind   kind,
+                        GError         **error)
+{
+  EdDatabase *database;
+  const char *sql;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) areas =
+    g_ptr_array_new_with_free_func ((GDestroyNotify)ed_election_area_free);
+  int rc;
+
+  g_return_val_if_fail (ED_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail ((guint)kind < ED_N_ELECTION_KINDS, NULL);
+
+  sql = areas_sql (ed_contest_area_for_kind (kind));
+  if (sql == NULL)
+    return g_steal_pointer (&areas);
+  database = ed_replica_get_database (ED_REPLICA (context));
+  stmt = ed_database_prepare (database, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      EdElectionArea *area = g_new0 (EdElectionArea, 1);
+
+      area->area = g_strdup (column_text (stmt, 0));
+      area->code = g_strdup (column_text (stmt, 1));
+      area->name = g_strdup (column_text (stmt, 2));
+      area->seats = (guint)CLAMP (sqlite3_column_int64 (stmt, 3), 1, ED_ELECTIONS_MAX_SEATS);
+      g_ptr_array_add (areas, area);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      ed_database_set_error (database, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&areas);
+}
+
 typedef struct
 {
   char     *area;

@@ -105,6 +105,23 @@ typedef struct
 } EdElectionNew;
 
 /**
+ * EdElectionArea:
+ * @area: the `electoral_area` or `parish` row id, or the constituency's name
+ * @code: the area's code as people type it, and as #EdElectionNew's @areas names it
+ * @name: the area's name: "Mill Ward"
+ * @seats: the seats the register records for it (1 where it records none)
+ *
+ * An area of the district a poll can be fought in.
+ */
+typedef struct
+{
+  char  *area;
+  char  *code;
+  char  *name;
+  guint  seats;
+} EdElectionArea;
+
+/**
  * EdTimetableTask:
  * @event: the step
  * @assignee: who does it, or ""
@@ -123,6 +140,9 @@ char        *ed_election_add              (EdContext            *context,
                                            const EdElectionNew  *details,
                                            GError              **error);
 GPtrArray   *ed_election_list             (EdContext            *context,
+                                           GError              **error);
+GPtrArray   *ed_election_list_areas       (EdContext            *context,
+                                           EdElectionKind        kind,
                                            GError              **error);
 EdElection  *ed_election_load             (EdContext            *context,
                                            const char           *id_or_slug,
@@ -168,6 +188,7 @@ char        *ed_election_slugify          (const char           *text);
 void         ed_contest_free              (EdContest            *contest);
 void         ed_election_free             (EdElection           *election);
 void         ed_timetable_task_free       (EdTimetableTask      *task);
+void         ed_election_area_free        (EdElectionArea       *area);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EdElection, ed_election_free)
 

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ui/ed-module-pages.h"
+#include "ui/elections/ed-elections-page.h"
 #include "ui/register/ed-register-page.h"
 #include "ui/stations/ed-stations-page.h"
 #include "ui/sync/ed-sync-page.h"
@@ -21,9 +22,7 @@
 static const EdModulePageInfo pages[] = {
   { "register", "x-office-address-book-symbolic", ed_register_page_get_type, NULL },
   { "stations", "mark-location-symbolic", ed_stations_page_get_type, NULL },
-  { "elections", "emblem-documents-symbolic", NULL,
-    N_("Elections and their contests will live here, with the timetable counted in working days "
-       "back from polling day, and poll cards.") },
+  { "elections", "emblem-documents-symbolic", ed_elections_page_get_type, NULL },
   { "staff", "system-users-symbolic", NULL,
     N_("Casual election staff will live here: presiding officers, poll clerks, count staff and "
        "canvassers, with fee scales, appointments, training and payroll runs.") },

@@ -83,7 +83,7 @@ test_listed_module_has_page (void)
   ed_gui_test_iterate ();
 
   list = ed_gui_test_find_with_class (GTK_WIDGET (window), GTK_TYPE_LIST_BOX,
-                                      "navigation-sidebar");
+                                      "module-list");
   g_assert_nonnull (list);
   g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
   g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 2));

@@ -78,7 +78,7 @@ test_every_module_has_a_page (void)
   ed_gui_test_iterate ();
 
   list = ed_gui_test_find_with_class (GTK_WIDGET (window), GTK_TYPE_LIST_BOX,
-                                      "navigation-sidebar");
+                                      "module-list");
   g_assert_nonnull (list);
 
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
