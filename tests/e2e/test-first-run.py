@@ -82,9 +82,12 @@ def run_session(app_process, cli_path, env, demo_path):
             for view in ("Places", "Map", "Reviews"):
                 d.find_actionable(frame, None, view)
         elif module == "Elections":
-            # The demo holds no polls: the page says so and offers to add one.
-            d.find(frame, "label", "No Elections")
-            d.find_actionable(frame, "push button", "New Election…")
+            # The demo's May poll, selected, with its timetable; a new poll can be added.
+            d.wait_for(lambda: [l for l in d.find_all(frame, "label")
+                                if (l.name or "").startswith("local.")],
+                       "the demo's local poll")
+            d.find(frame, None, "Notice of election")
+            d.find_actionable(frame, "push button", "New Election")
         elif module == "Sync":
             # A new desk does not sync: the page says so and offers to set it up.
             d.find(frame, "label", "This Desk Does Not Sync")

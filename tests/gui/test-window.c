@@ -15,6 +15,7 @@
 #include "ed-modules.h"
 #include "register/ed-elector-edit.h"
 #include "ui/ed-module-page.h"
+#include "ui/ed-district-switcher.h"
 #include "ui/ed-window.h"
 #include "ui/widgets/ed-text-cell.h"
 
@@ -49,8 +50,9 @@ test_welcome_then_district (void)
   /* The district's name is in the sidebar's header (and, hidden now, in the welcome page's
    * recent districts: look on the district's page only). The sidebar shows once the window
    * has its width: a narrow window folds it away. */
-  title = ed_gui_test_find (gtk_stack_get_visible_child (GTK_STACK (stack)), GTK_TYPE_LABEL,
-                            council);
+  title = ed_gui_test_find (ed_gui_test_find (gtk_stack_get_visible_child (GTK_STACK (stack)),
+                                              ED_TYPE_DISTRICT_SWITCHER, NULL),
+                            GTK_TYPE_LABEL, council);
   g_assert_nonnull (title);
   g_assert_true (ed_gui_test_wait_until_drawable (title));
 
