@@ -146,6 +146,8 @@ typedef struct
   GHashTable      *unserved;
   guint64          pending_deletions;
   char            *first_pending_deletion;
+  guint64          unaddressed_cards;
+  char            *first_unaddressed;
   EdProgressFunc   progress;
   gpointer         progress_data;
   gint64           total;
@@ -260,7 +262,8 @@ old_enough (EdCountry              country,
 }
 
 /* Whether the entry, read afresh, may be sent a card: it is in the register (a pending
- * deletion still is until its notice, DOMAIN.md §1.4; a pending addition is not yet), and at
+ * deletion still is until its notice, DOMAIN.md §1.4; a pending addition is not yet; a
+ * deleted entry has left the elector table, so the roll never reads it), and at
  * one poll of the combination that sends cards its district is contested, its franchise
  * reaches the poll and it is of the poll's voting age. @out_why says why not. */
 static gboolean
@@ -456,14 +459,23 @@ check_addressee (Checker           *checker,
   guint n_lines = g_strv_length (lines);
   guint longest = 0;
 
-  /* A proxy card with no proxy address is reported as that. */
+  /* A proxy card with no proxy address is reported as that. An entry with no address at all
+   * is one of the Other electors (overseas, service and other special categories, DOMAIN.md
+   * §1.7), whose card goes to an address the register does not hold: a warning, summed up,
+   * since every UK Parliamentary poll has them. An entry whose address has gone from the
+   * register is an error. */
   if (entry->variant != ED_POLL_CARD_PROXY && entry->variant != ED_POLL_CARD_PROXY_POSTAL &&
       n_lines < 2)
-    add_item (checker, ED_CHECK_ERROR, "no-address", number, NULL,
-              /* Translators: %s is an elector number */
-              g_strdup_printf (_("Elector %s is sent a card but the register holds no address "
-                                 "to send it to. Give the entry its address, or send the "
-                                 "card by hand."), number));
+    {
+      if (*entry->voter->property_id != '\0')
+        add_item (checker, ED_CHECK_ERROR, "address-not-found", number, NULL,
+                  /* Translators: %s is an elector number */
+                  g_strdup_printf (_("Elector %s’s address is not among the register’s "
+                                     "addresses: the card would carry no address. Correct "
+                                     "the entry’s address."), number));
+      else if (checker->unaddressed_cards++ == 0)
+        checker->first_unaddressed = g_strdup (number);
+    }
   if (!ed_poll_card_addressee_fits ((const char * const *)lines, &longest))
     add_item (checker, ED_CHECK_ERROR, "address-too-long", number, NULL,
               /* Translators: an elector number, the lines and the characters of its longest
@@ -917,6 +929,7 @@ checker_clear (Checker *checker)
   g_clear_pointer (&checker->code_counts, g_hash_table_unref);
   g_clear_pointer (&checker->unserved, g_hash_table_unref);
   g_clear_pointer (&checker->first_pending_deletion, g_free);
+  g_clear_pointer (&checker->first_unaddressed, g_free);
 }
 
 /**
@@ -935,10 +948,10 @@ checker_clear (Checker *checker)
  *   stations), `station-outside-district`, `entry-district-differs`, `station-place-differs`,
  *   `station-address-incomplete`, `station-postcode-invalid`, `duplicate-card`,
  *   `duplicate-elector-number`, `wrong-variant`, `card-not-eligible`,
- *   `eligible-without-card`, `proxy-without-name`, `proxy-without-address`, `no-address`,
- *   `address-too-long`;
+ *   `eligible-without-card`, `proxy-without-name`, `proxy-without-address`,
+ *   `address-not-found`, `address-too-long`;
  * - warnings: `place-not-confirmed`, `possible-duplicate-entry`,
- *   `absent-vote-end-unreadable`, `pending-deletion`, `station-count-differs`,
+ *   `absent-vote-end-unreadable`, `pending-deletion`, `no-address`, `station-count-differs`,
  *   `station-postal-count-differs`.
  *
  * Returns: (transfer full): the report, or %NULL with @error set
@@ -1013,6 +1026,20 @@ ed_poll_card_check_run (EdContext       *context,
                                                 "polling day, hold those cards back.",
                                                 checker.pending_deletions),
                                    checker.pending_deletions, checker.first_pending_deletion));
+      if (checker.unaddressed_cards > 0)
+        add_item (&checker, ED_CHECK_WARNING, "no-address", checker.first_unaddressed, NULL,
+                  g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                /* Translators: a number, then the first
+                                                 * one's elector number */
+                                                "%" PRIu64 " card goes to an elector the "
+                                                "register holds no address for (%s), one of "
+                                                "the Other electors: address it by hand.",
+                                                "%" PRIu64 " cards go to electors the "
+                                                "register holds no address for (the first is "
+                                                "%s), the Other electors: address them by "
+                                                "hand.",
+                                                checker.unaddressed_cards),
+                                   checker.unaddressed_cards, checker.first_unaddressed));
       add_unlisted_summaries (&checker);
     }
   checker_clear (&checker);

@@ -620,6 +620,57 @@ test_left_out (EdTestDir     *fixture,
   g_assert_cmpint (item->severity, ==, ED_CHECK_WARNING);
 }
 
+/* At a UK Parliamentary poll the overseas electors vote (DOMAIN.md §1.2), but the register
+ * holds no address for them: one warning for them all. An entry whose address has gone from
+ * the register is an error of its own. */
+static void
+test_other_electors (EdTestDir     *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(EdElection) local = NULL;
+  g_autoptr(EdContext) context = open_demo (fixture, TRUE, &local);
+  g_autoptr(GError) error = NULL;
+  EdElectionNew details = { .kind = ED_ELECTION_UK_PARLIAMENTARY_GENERAL,
+                            .country = ED_COUNTRY_ENGLAND };
+  g_autofree char *id = NULL;
+  g_autoptr(EdElection) general = NULL;
+  g_autoptr(EdPollCardCheck) local_check = run_check (context, local);
+  g_autoptr(EdPollCardCheck) check = NULL;
+  g_autofree char *overseas = ed_test_register_get (context,
+                                                    "SELECT count(*) FROM elector "
+                                                    "WHERE marker = 'F' AND property = ''",
+                                                    NULL);
+  g_autofree char *elector = voter_in_aa (context, 0);
+  g_autofree char *number = elector_number (context, elector);
+  g_autofree char *expected = NULL;
+  const EdPollCardCheckItem *item;
+
+  g_assert_null (find_item (local_check, "no-address", NULL, NULL));
+  g_date_clear (&details.poll, 1);
+  g_date_set_dmy (&details.poll, 6, G_DATE_MAY, 2027);
+  id = ed_election_add (context, &details, &error);
+  g_assert_no_error (error);
+  general = ed_election_load (context, id, &error);
+  g_assert_no_error (error);
+
+  check = run_check (context, general);
+  assert_consistent (check);
+  g_assert_cmpuint (check->n_errors, ==, 0);
+  g_assert_cmpint (g_ascii_strtoll (overseas, NULL, 10), >, 0);
+  item = find_item (check, "no-address", NULL, NULL);
+  g_assert_nonnull (item);
+  g_assert_cmpint (item->severity, ==, ED_CHECK_WARNING);
+  expected = g_strdup_printf ("%s cards go to electors", overseas);
+  g_assert_nonnull (strstr (item->message, expected));
+
+  ed_test_elector_set (context, elector, "property", g_variant_new_string ("no-such-property"));
+  g_clear_pointer (&check, ed_poll_card_check_free);
+  check = run_check (context, local);
+  g_assert_nonnull (find_item (check, "address-not-found", number, NULL));
+  g_assert_cmpint (find_item (check, "address-not-found", number, NULL)->severity, ==,
+                   ED_CHECK_ERROR);
+}
+
 /* Two entries for one person at one address, and two entries with one number. */
 static void
 test_duplicates (EdTestDir     *fixture,
@@ -910,6 +961,7 @@ main (int   argc,
   ED_TEST_ADD ("/elections/poll-card-check/address-too-long", test_address_too_long);
   ED_TEST_ADD ("/elections/poll-card-check/proxy-incomplete", test_proxy_incomplete);
   ED_TEST_ADD ("/elections/poll-card-check/left-out", test_left_out);
+  ED_TEST_ADD ("/elections/poll-card-check/other-electors", test_other_electors);
   ED_TEST_ADD ("/elections/poll-card-check/duplicates", test_duplicates);
   ED_TEST_ADD ("/elections/poll-card-check/no-stations", test_no_stations);
   ED_TEST_ADD ("/elections/poll-card-check/place-gone", test_place_gone);
