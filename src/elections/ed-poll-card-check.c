@@ -508,6 +508,8 @@ plan_for_entry (Checker           *checker,
 {
   const EdRegisterVoter *voter = entry->voter;
   EdElectorate *electorate = checker->plan->electorate;
+  const EdElectorateProperty *property;
+  const EdElectoratePollingDistrict *district;
   gint p;
 
   *out_district_id = voter->polling_district_id;
@@ -523,25 +525,18 @@ plan_for_entry (Checker           *checker,
   if (p < 0)
     return;
   *out_station = g_array_index (checker->plan->properties, EdPlanProperty, p).station;
-  {
-    const EdElectorateProperty *property = &g_array_index (electorate->properties,
-                                                           EdElectorateProperty, p);
-
-    if (property->polling_district >= 0)
-      {
-        const EdElectoratePollingDistrict *district =
-          &g_array_index (electorate->polling_districts, EdElectoratePollingDistrict,
-                          property->polling_district);
-
-        *out_district_id = district->id;
-        *out_district_code = district->code;
-      }
-    else
-      {
-        *out_district_id = "";
-        *out_district_code = "";
-      }
-  }
+  property = &g_array_index (electorate->properties, EdElectorateProperty, p);
+  if (property->polling_district < 0)
+    {
+      /* The property names a district the register does not have. */
+      *out_district_id = "";
+      *out_district_code = "";
+      return;
+    }
+  district = &g_array_index (electorate->polling_districts, EdElectoratePollingDistrict,
+                             property->polling_district);
+  *out_district_id = district->id;
+  *out_district_code = district->code;
 }
 
 /* The station the card names, against the polling plan. */
