@@ -722,12 +722,17 @@ check_stations (Checker *checker)
                                        planned->place_name));
         }
 
+      /* Translators: the parts of a polling place's address a card prints, listed in "Station
+       * %s’s place has no %s" */
       if (is_blank (station->place_name))
-        g_string_append_printf (missing, "%s%s", missing->len > 0 ? ", " : "", _("name"));
+        g_string_append_printf (missing, "%s%s", missing->len > 0 ? ", " : "",
+                                C_("place", "name"));
       if (is_blank (station->place_address))
-        g_string_append_printf (missing, "%s%s", missing->len > 0 ? ", " : "", _("address"));
+        g_string_append_printf (missing, "%s%s", missing->len > 0 ? ", " : "",
+                                C_("place", "address"));
       if (is_blank (station->place_postcode))
-        g_string_append_printf (missing, "%s%s", missing->len > 0 ? ", " : "", _("postcode"));
+        g_string_append_printf (missing, "%s%s", missing->len > 0 ? ", " : "",
+                                C_("place", "postcode"));
       if (missing->len > 0)
         add_item (checker, ED_CHECK_ERROR, "station-address-incomplete", NULL, station->code,
                   /* Translators: a station's code, then what its place lacks: "address,
