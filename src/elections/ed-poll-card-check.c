@@ -139,6 +139,9 @@ typedef struct
   /* For each plan station, the in-person cards of addresses it serves but the roll cannot
    * place, because the station's place is not in the places table. */
   guint64         *placeless_cards;
+  /* For each roll station (and none), its entries with a postal vote or a postal proxy,
+   * counted as the plan counts its postal voters: whether their vote has ended or not. */
+  guint64         *postal_entries;
   GHashTable      *card_ids;
   GHashTable      *card_numbers;
   GHashTable      *people;
@@ -632,6 +635,11 @@ check_entry (EdElectionRoll     *roll,
                            entry->station >= 0 ? (guint)entry->station
                                                : checker->by_station->len - 1);
   lawful = may_have_card (checker, entry, &why);
+  if (voter->status != ED_ELECTOR_STATUS_PENDING_ADDITION &&
+      (voter->absent_vote == ED_ABSENT_VOTE_POSTAL ||
+       voter->absent_vote == ED_ABSENT_VOTE_POSTAL_PROXY))
+    checker->postal_entries[entry->station >= 0 ? (guint)entry->station
+                                                : checker->by_station->len - 1]++;
 
   if (!ed_election_roll_entry_gets_card (roll, entry))
     {
@@ -811,7 +819,9 @@ report_unserved (Checker *checker)
 /* Counts per station against the plan: the plan's electors of a station (pending additions
  * aside) are the cards that name it and the entries at its addresses left out; a station the
  * two disagree on has electors the cards send elsewhere, or cards the plan does not know of.
- * Its postal cards cannot outnumber the plan's postal voters there either. */
+ * So are its postal voters, who get postal cards unless their vote ends before the poll. This
+ * is stricter than "fewer cards than electors by more than those left out": any difference is
+ * an elector the cards and the plan place apart. */
 static void
 check_counts (Checker *checker)
 {
@@ -823,7 +833,7 @@ check_counts (Checker *checker)
       EdPlanStation *planned = p >= 0 ? g_ptr_array_index (checker->plan->stations, (guint)p)
                                       : NULL;
       guint64 cards = 0;
-      guint64 postal = row->cards[ED_POLL_CARD_POSTAL] + row->cards[ED_POLL_CARD_PROXY_POSTAL];
+      guint64 postal = checker->postal_entries[s];
 
       for (guint v = 0; v < ED_N_POLL_CARD_VARIANTS; v++)
         cards += row->cards[v];
@@ -838,12 +848,15 @@ check_counts (Checker *checker)
                                      "disagree on who votes there. Look for the errors above "
                                      "that name it."),
                                    station->code, row->plan_electors, cards, row->left_out));
-      else if (postal > row->plan_postal)
+      else if (postal != row->plan_postal)
         add_item (checker, ED_CHECK_WARNING, "station-postal-count-differs", NULL,
                   station->code,
                   /* Translators: a station's code, then two numbers */
-                  g_strdup_printf (_("Station %s has %" PRIu64 " postal cards but the polling "
-                                     "plan only %" PRIu64 " postal voters there."),
+                  g_strdup_printf (_("The entries whose cards name station %s have %" PRIu64
+                                     " postal votes, but the polling plan counts %" PRIu64
+                                     " postal voters there: the cards and the plan disagree "
+                                     "on who votes there. Look for the errors above that "
+                                     "name it."),
                                    station->code, postal, row->plan_postal));
     }
 }
@@ -886,6 +899,7 @@ prepare (Checker *checker)
     }
   checker->serves = g_new0 (GHashTable *, MAX (plan->stations->len, 1));
   checker->placeless_cards = g_new0 (guint64, MAX (plan->stations->len, 1));
+  checker->postal_entries = g_new0 (guint64, roll->stations->len + 1);
   checker->whole_district = g_hash_table_new (g_str_hash, g_str_equal);
   /* In code order, so the first station to serve a district whole is the one the rules
    * pick (ed-station-assignment.c). */
@@ -922,6 +936,7 @@ checker_clear (Checker *checker)
   g_clear_pointer (&checker->serves, g_free);
   g_clear_pointer (&checker->plan_index, g_free);
   g_clear_pointer (&checker->placeless_cards, g_free);
+  g_clear_pointer (&checker->postal_entries, g_free);
   g_clear_pointer (&checker->whole_district, g_hash_table_unref);
   g_clear_pointer (&checker->card_ids, g_hash_table_unref);
   g_clear_pointer (&checker->card_numbers, g_hash_table_unref);

@@ -387,6 +387,53 @@ test_override_left_behind (EdTestDir     *fixture,
   g_assert_null (find_item (check, "entry-district-differs", number, NULL));
 }
 
+/* Two properties swap districts after the plan: one of a postal voter from AA to AB, one of
+ * an elector voting in person from AB to AA. Each station keeps as many electors in the plan
+ * as it has cards and entries left out, but not as many postal voters: AA1 has one more than
+ * the plan, AB1 one fewer. */
+static void
+test_postal_count (EdTestDir     *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(EdElection) election = NULL;
+  g_autoptr(EdContext) context = open_demo (fixture, TRUE, &election);
+  g_autofree char *aa = district_id (context, "AA");
+  g_autofree char *ab = district_id (context, "AB");
+  /* Addresses with one elector on the register, so the swap moves one each way. */
+  g_autofree char *postal_property =
+    ed_test_register_get (context,
+                          "SELECT e.property FROM elector AS e "
+                          "WHERE e.polling_district = ?1 AND e.property != '' "
+                          "  AND e.absent_vote = 'postal' "
+                          "  AND (e.absent_vote_ends = '' OR e.absent_vote_ends > '2027-05-06') "
+                          "  AND e.marker = '' AND e.attainer_date = '' "
+                          "  AND (SELECT count(*) FROM elector AS o "
+                          "       WHERE o.property = e.property) = 1 "
+                          "ORDER BY e.number LIMIT 1", aa);
+  g_autofree char *in_person_property =
+    ed_test_register_get (context,
+                          "SELECT e.property FROM elector AS e "
+                          "WHERE e.polling_district = ?1 AND e.property != '' "
+                          "  AND e.absent_vote = '' AND e.marker = '' AND e.attainer_date = '' "
+                          "  AND (SELECT count(*) FROM elector AS o "
+                          "       WHERE o.property = e.property) = 1 "
+                          "ORDER BY e.number LIMIT 1", ab);
+  g_autoptr(EdPollCardCheck) check = NULL;
+
+  g_assert_nonnull (postal_property);
+  g_assert_nonnull (in_person_property);
+  ed_test_register_set (context, "property", postal_property, "polling_district",
+                        g_variant_new_string (ab));
+  ed_test_register_set (context, "property", in_person_property, "polling_district",
+                        g_variant_new_string (aa));
+  check = run_check (context, election);
+  assert_consistent (check);
+  g_assert_null (find_item (check, "station-count-differs", NULL, NULL));
+  g_assert_nonnull (find_item (check, "station-postal-count-differs", NULL, "AA1"));
+  g_assert_nonnull (find_item (check, "station-postal-count-differs", NULL, "AB1"));
+  g_assert_cmpuint (count_items (check, "entry-district-differs"), ==, 2);
+}
+
 /* Planted error 2: the place of station AB1 cancelled. */
 static void
 test_place_cancelled (EdTestDir     *fixture,
@@ -567,11 +614,29 @@ test_proxy_incomplete (EdTestDir     *fixture,
   g_assert_nonnull (find_item (check, "proxy-without-name", second_number, NULL));
   g_assert_null (find_item (check, "proxy-without-address", second_number, NULL));
   g_assert_cmpuint (check->n_errors, ==, 2);
+  g_assert_cmpuint (check->n_warnings, ==, 0);
   g_assert_cmpuint (check->cards[ED_POLL_CARD_PROXY], ==, before->cards[ED_POLL_CARD_PROXY] + 1);
   g_assert_cmpuint (check->cards[ED_POLL_CARD_PROXY_POSTAL], ==,
                     before->cards[ED_POLL_CARD_PROXY_POSTAL] + 1);
   g_assert_cmpuint (check->cards[ED_POLL_CARD_ORDINARY], ==,
                     before->cards[ED_POLL_CARD_ORDINARY] - 2);
+
+  /* A proxy whose end is not a date: the card assumes it has not ended, and says so. */
+  ed_test_elector_set (context, first, "proxy_address",
+                       g_variant_new_string ("4 Chapel Row, Brackenford"));
+  ed_test_elector_set (context, first, "absent_vote_ends", g_variant_new_string ("next May"));
+  g_clear_pointer (&check, ed_poll_card_check_free);
+  check = run_check (context, election);
+  g_assert_nonnull (find_item (check, "absent-vote-end-unreadable", first_number, NULL));
+  g_assert_null (find_item (check, "proxy-without-address", first_number, NULL));
+  g_assert_cmpuint (check->cards[ED_POLL_CARD_PROXY], ==, before->cards[ED_POLL_CARD_PROXY] + 1);
+
+  /* One that ended before polling day: the elector votes in person again. */
+  ed_test_elector_set (context, first, "absent_vote_ends", g_variant_new_string ("2027-04-30"));
+  g_clear_pointer (&check, ed_poll_card_check_free);
+  check = run_check (context, election);
+  g_assert_null (find_item (check, "absent-vote-end-unreadable", first_number, NULL));
+  g_assert_cmpuint (check->cards[ED_POLL_CARD_PROXY], ==, before->cards[ED_POLL_CARD_PROXY]);
 }
 
 /* Who is left out and why: an overseas elector at a local poll, a pending addition, an
@@ -956,6 +1021,7 @@ main (int   argc,
   ED_TEST_ADD ("/elections/poll-card-check/clean-demo", test_clean_demo);
   ED_TEST_ADD ("/elections/poll-card-check/property-moved", test_property_moved);
   ED_TEST_ADD ("/elections/poll-card-check/override-left-behind", test_override_left_behind);
+  ED_TEST_ADD ("/elections/poll-card-check/postal-count", test_postal_count);
   ED_TEST_ADD ("/elections/poll-card-check/place-cancelled", test_place_cancelled);
   ED_TEST_ADD ("/elections/poll-card-check/gate", test_gate);
   ED_TEST_ADD ("/elections/poll-card-check/address-too-long", test_address_too_long);
