@@ -22,6 +22,7 @@
 #include "config.h"
 
 #include <inttypes.h>
+#include <stdlib.h>
 #include <glib/gi18n-lib.h>
 
 #include "core/ed-date.h"
@@ -194,30 +195,39 @@ add_item (Checker         *checker,
   g_ptr_array_add (check->items, item);
 }
 
+static gint
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  return g_strcmp0 (*(const char **)a, *(const char **)b);
+}
+
+/* In code order, so that two runs on one register give one report. */
 static void
 add_unlisted_summaries (Checker *checker)
 {
-  GHashTableIter iter;
-  gpointer key, value;
+  g_autofree gpointer *codes = NULL;
+  guint n = 0;
 
-  g_hash_table_iter_init (&iter, checker->code_counts);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  codes = g_hash_table_get_keys_as_array (checker->code_counts, &n);
+  qsort (codes, n, sizeof (gpointer), compare_keys);
+  for (guint i = 0; i < n; i++)
     {
-      CodeCount *count = value;
+      CodeCount *count = g_hash_table_lookup (checker->code_counts, codes[i]);
       EdPollCardCheckItem *item;
 
       if (count->unlisted == 0)
         continue;
       item = g_new0 (EdPollCardCheckItem, 1);
       item->severity = count->severity;
-      item->code = g_strdup (key);
+      item->code = g_strdup (codes[i]);
       item->message =
         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                       /* Translators: a number, then a finding's code */
                                       "%u more finding of the kind “%s”, not listed here.",
                                       "%u more findings of the kind “%s”, not listed here.",
                                       count->unlisted),
-                         count->unlisted, (const char *)key);
+                         count->unlisted, (const char *)codes[i]);
       g_ptr_array_add (checker->check->items, item);
     }
 }
@@ -775,13 +785,6 @@ check_stations (Checker *checker)
                                               checker->placeless_cards[p]),
                                  planned->code, checker->placeless_cards[p]));
     }
-}
-
-static gint
-compare_keys (gconstpointer a,
-              gconstpointer b)
-{
-  return g_strcmp0 (*(const char **)a, *(const char **)b);
 }
 
 /* The in-person cards no rule gives a station, one finding per polling district. */
