@@ -53,6 +53,7 @@ const EdElectionsAction _ed_election_actions[] = {
 
 /* In the order `pollcards --help` lists them. */
 const EdElectionsAction _ed_pollcards_actions[] = {
+  { "check", _ed_pollcards_command_check, "ID [--json]", N_("The pre-print check, as a report") },
   { NULL }
 };
 

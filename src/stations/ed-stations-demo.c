@@ -116,7 +116,12 @@ add_place (Builder                           *builder,
   values[ED_POLLING_PLACE_COL_ADDRESS] =
     take_text (g_strdup_printf ("%s\n%s", centre->street != NULL ? centre->street : "",
                                 district->name));
-  values[ED_POLLING_PLACE_COL_POSTCODE] = text ("");
+  /* In the invented ZY area, as the register's addresses are; the inward code's letters are
+   * those Royal Mail uses there. */
+  values[ED_POLLING_PLACE_COL_POSTCODE] =
+    take_text (g_strdup_printf ("ZY%u 9%c%c", 1 + index % 20,
+                                "ABDEFGHJLNPQRSTUWXYZ"[index % 20],
+                                "ABDEFGHJLNPQRSTUWXYZ"[(index / 20) % 20]));
   values[ED_POLLING_PLACE_COL_UPRN] = g_variant_new_int64 (0);
   /* Set back from the street, as a hall is. */
   values[ED_POLLING_PLACE_COL_EASTING] = g_variant_new_int64 (centre->easting + 25);

@@ -21,30 +21,9 @@
 #include "ui/elections/ed-new-election-dialog.h"
 #include "ui/widgets/ed-field-error.h"
 #include "ed-gui-test-util.h"
+#include "tests/lib/ed-test-demo.h"
 #include "tests/lib/ed-test-dir.h"
 #include "tests/lib/ed-test-register.h"
-
-/* Takes the demo's own May poll away, so that the page is seen from none. */
-static void
-remove_elections (EdContext *context)
-{
-  g_autoptr(GPtrArray) elections = ed_election_list (context, NULL);
-  g_autoptr(EdChangeSet) change_set = ed_change_set_begin (ED_REPLICA (context), NULL);
-
-  g_assert_nonnull (elections);
-  g_assert_nonnull (change_set);
-  for (guint i = 0; i < elections->len; i++)
-    {
-      EdElection *election = g_ptr_array_index (elections, i);
-
-      for (guint c = 0; c < election->contests->len; c++)
-        g_assert_true (ed_change_set_delete (change_set, "contest",
-                                             ((EdContest *)election->contests->pdata[c])->id,
-                                             NULL));
-      g_assert_true (ed_change_set_delete (change_set, "election", election->id, NULL));
-    }
-  g_assert_true (ed_change_set_commit (change_set, NULL));
-}
 
 /* The demo district with no elections and two parishes: the demo's register records
  * none. */
@@ -58,7 +37,7 @@ open_demo (EdTestDir *fixture)
     { "PA", "Ashmere Parish" }, { "PB", "Brook Parish" },
   };
 
-  remove_elections (context);
+  ed_test_demo_remove_elections (context);
   change_set = ed_change_set_begin (ED_REPLICA (context), NULL);
   g_assert_nonnull (change_set);
   for (guint i = 0; i < G_N_ELEMENTS (parishes); i++)

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include "changes/ed-change-set.h"
+#include "elections/ed-election.h"
 #include "ed-test-demo.h"
 
 /* A district of @electors demo electors in the file @name of the test's folder. The date is
@@ -38,4 +40,27 @@ ed_test_demo_open (EdTestDir *fixture,
                    guint      electors)
 {
   return ed_test_demo_open_as (fixture, "demo.db", electors);
+}
+
+/* Takes away the demo's own May poll and the parish polls combined with it, for a test that
+ * adds its own polls on that day or starts from none. */
+void
+ed_test_demo_remove_elections (EdContext *context)
+{
+  g_autoptr(GPtrArray) elections = ed_election_list (context, NULL);
+  g_autoptr(EdChangeSet) change_set = ed_change_set_begin (ED_REPLICA (context), NULL);
+
+  g_assert_nonnull (elections);
+  g_assert_nonnull (change_set);
+  for (guint i = 0; i < elections->len; i++)
+    {
+      EdElection *election = g_ptr_array_index (elections, i);
+
+      for (guint c = 0; c < election->contests->len; c++)
+        g_assert_true (ed_change_set_delete (change_set, "contest",
+                                             ((EdContest *)election->contests->pdata[c])->id,
+                                             NULL));
+      g_assert_true (ed_change_set_delete (change_set, "election", election->id, NULL));
+    }
+  g_assert_true (ed_change_set_commit (change_set, NULL));
 }

@@ -22,4 +22,6 @@ EdContext *ed_test_demo_open_as (EdTestDir  *fixture,
 EdContext *ed_test_demo_open    (EdTestDir  *fixture,
                                  guint       electors);
 
+void       ed_test_demo_remove_elections (EdContext *context);
+
 G_END_DECLS
