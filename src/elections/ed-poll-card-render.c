@@ -22,6 +22,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <pango/pangocairo.h>
 
 #include "elections/ed-poll-card-render.h"
@@ -119,6 +120,30 @@ typedef struct
   guint              n_langs;
 } Block;
 
+/* The address block's styles, set without Pango when their text is plain ASCII. */
+typedef enum
+{
+  FAST_NUMBER,  /* ST_SMALL */
+  FAST_NAME,    /* ST_STRONG */
+  FAST_LINE,    /* ST_BODY */
+  N_FAST,
+} FastStyle;
+
+static const Style fast_styles[N_FAST] = { ST_SMALL, ST_STRONG, ST_BODY };
+
+/* A style's font and each printable ASCII character's glyph and advance, found once by
+ * Pango: a hundred thousand address blocks set from this table skip shaping and the font
+ * map, which would otherwise be most of a run's time. Kerning is not applied, as in the
+ * register's tables (print/ed-document.c). */
+typedef struct
+{
+  cairo_scaled_font_t *font;
+  gulong               glyph[128];
+  double               advance[128];  /* points; 0 when the character is not in @font */
+  double               baseline;      /* from a line's top */
+  double               line_height;
+} FastFont;
+
 struct _EdPollCardRenderer
 {
   const EdPollCardSetup *setup;
@@ -127,6 +152,7 @@ struct _EdPollCardRenderer
   PangoLayout           *layout;
   PangoFontDescription  *font;
   GHashTable            *cache;  /* key → cairo_surface_t, a recording of a block */
+  FastFont               fast[N_FAST];
 };
 
 typedef void (*DrawFunc) (EdPollCardRenderer *self,
@@ -339,6 +365,22 @@ paint_cached (EdPollCardRenderer *self,
   cairo_translate (cr, x, y);
   cairo_set_source_surface (cr, surface, 0, 0);
   cairo_paint (cr);
+  cairo_restore (cr);
+}
+
+static void
+draw_at (EdPollCardRenderer *self,
+         cairo_t            *cr,
+         double              x,
+         double              y,
+         double              width,
+         double              height,
+         DrawFunc            draw,
+         gconstpointer       data)
+{
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  draw (self, cr, width, height, data);
   cairo_restore (cr);
 }
 
@@ -667,7 +709,219 @@ draw_return (EdPollCardRenderer *self,
   block_clear (&block);
 }
 
-/* The address block and the elector's number: the card's own, laid out card by card. */
+/* Appends @text to @text_out with its own size, weight and colour. */
+static void
+add_run (GString       *text_out,
+         PangoAttrList *attrs,
+         Style          style,
+         double         scale,
+         const char    *text)
+{
+  const StyleInfo *info = &style_info[style];
+  guint start = text_out->len;
+  PangoAttribute *attr;
+
+  if (start > 0)
+    g_string_append_c (text_out, '\n');
+  g_string_append (text_out, text);
+  attr = pango_attr_size_new (pango_units_from_double (info->size * scale));
+  attr->start_index = start;
+  attr->end_index = text_out->len;
+  pango_attr_list_insert (attrs, attr);
+  attr = pango_attr_weight_new (info->weight);
+  attr->start_index = start;
+  attr->end_index = text_out->len;
+  pango_attr_list_insert (attrs, attr);
+  attr = pango_attr_foreground_new (((info->rgb >> 16) & 0xff) * 257,
+                                    ((info->rgb >> 8) & 0xff) * 257, (info->rgb & 0xff) * 257);
+  attr->start_index = start;
+  attr->end_index = text_out->len;
+  pango_attr_list_insert (attrs, attr);
+}
+
+static void
+address_text (const EdPollCard *card,
+              double            scale,
+              GString          *text,
+              PangoAttrList    *attrs)
+{
+  EdElectorLanguage langs[2];
+  guint n = ed_poll_card_languages_get (card->languages, langs);
+  gboolean proxy = ed_poll_card_is_proxy (card->variant);
+  EdPollCardText label_text = proxy ? ED_CARD_TEXT_ELECTOR_REPRESENTED
+                                    : ED_CARD_TEXT_ELECTOR_NUMBER;
+  g_autofree char *label = n == 1
+    ? g_strdup (ed_poll_card_text (label_text, langs[0]))
+    : g_strdup_printf ("%s / %s", ed_poll_card_text (label_text, langs[0]),
+                       ed_poll_card_text (label_text, langs[1]));
+
+  if (card->anonymous && !proxy)
+    {
+      g_autofree char *heading = n == 1
+        ? g_strdup (ed_poll_card_text (ED_CARD_TEXT_ANONYMOUS_ELECTOR, langs[0]))
+        : g_strdup_printf ("%s / %s",
+                           ed_poll_card_text (ED_CARD_TEXT_ANONYMOUS_ELECTOR, langs[0]),
+                           ed_poll_card_text (ED_CARD_TEXT_ANONYMOUS_ELECTOR, langs[1]));
+
+      add_run (text, attrs, ST_HEADING, scale, heading);
+      add_run (text, attrs, ST_LABEL, scale, label);
+      add_run (text, attrs, ST_NUMBER, scale, card->elector_number);
+      return;
+    }
+  {
+    g_autofree char *number = g_strdup_printf ("%s: %s", label, card->elector_number);
+
+    add_run (text, attrs, ST_SMALL, scale, number);
+  }
+  if (card->addressee[0] != NULL)
+    {
+      add_run (text, attrs, ST_STRONG, scale, card->addressee[0]);
+      for (guint i = 1; card->addressee[i] != NULL; i++)
+        add_run (text, attrs, ST_BODY, scale, card->addressee[i]);
+    }
+}
+
+static void
+fast_font_init (EdPollCardRenderer *self,
+                FastFont           *fast,
+                Style               style)
+{
+  char ch[2] = { 0, 0 };
+  int baseline, height;
+
+  set_style (self, style, 1.0);
+  pango_layout_set_width (self->layout, -1);
+  pango_layout_set_text (self->layout, "Hg", -1);
+  baseline = pango_layout_get_baseline (self->layout);
+  pango_layout_get_size (self->layout, NULL, &height);
+  fast->baseline = pango_units_to_double (baseline);
+  fast->line_height = pango_units_to_double (height);
+  for (int c = 32; c < 127; c++)
+    {
+      PangoLayoutLine *line;
+      PangoGlyphItem *run;
+      cairo_scaled_font_t *font;
+
+      ch[0] = (char)c;
+      pango_layout_set_text (self->layout, ch, 1);
+      line = pango_layout_get_line_readonly (self->layout, 0);
+      if (line == NULL || line->runs == NULL || line->runs->next != NULL)
+        continue;
+      run = line->runs->data;
+      if (run->glyphs->num_glyphs != 1)
+        continue;
+      font = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (run->item->analysis.font));
+      if (font == NULL)
+        continue;
+      /* Only characters of the style's first font: a fallback is left to Pango. */
+      if (fast->font == NULL)
+        fast->font = cairo_scaled_font_reference (font);
+      else if (font != fast->font)
+        continue;
+      fast->glyph[c] = run->glyphs->glyphs[0].glyph;
+      fast->advance[c] = pango_units_to_double (run->glyphs->glyphs[0].geometry.width);
+    }
+}
+
+/* The width of @text set from @fast's table, or -1 when it has a character the table does
+ * not hold. */
+static double
+fast_width (const FastFont *fast,
+            const char     *text)
+{
+  double width = 0.0;
+
+  for (const unsigned char *p = (const unsigned char *)text; *p != '\0'; p++)
+    {
+      if (*p >= 128 || fast->advance[*p] <= 0.0)
+        return -1.0;
+      width += fast->advance[*p];
+    }
+  return width;
+}
+
+static void
+fast_show (const FastFont *fast,
+           cairo_t        *cr,
+           const char     *text,
+           double          y)
+{
+  cairo_glyph_t glyphs[256];
+  cairo_text_cluster_t clusters[256];
+  double x = 0.0;
+  int n = 0;
+
+  for (const unsigned char *p = (const unsigned char *)text; *p != '\0' && n < 256; p++, n++)
+    {
+      glyphs[n].index = fast->glyph[*p];
+      glyphs[n].x = x;
+      glyphs[n].y = y + fast->baseline;
+      clusters[n].num_bytes = 1;
+      clusters[n].num_glyphs = 1;
+      x += fast->advance[*p];
+    }
+  cairo_set_scaled_font (cr, fast->font);
+  /* With the text, so that a reader of the PDF can search and copy it. */
+  cairo_show_text_glyphs (cr, text, n, glyphs, n, clusters, n, 0);
+}
+
+/* The address block from the tables, when it is plain ASCII and fits as it is: an elector's
+ * own card, not an anonymous elector's. Returns %FALSE to leave it to Pango. */
+static gboolean
+fast_address (EdPollCardRenderer *self,
+              cairo_t            *cr,
+              const EdPollCard   *card,
+              double              width,
+              double              height)
+{
+  EdElectorLanguage langs[2];
+  guint n = ed_poll_card_languages_get (card->languages, langs);
+  gboolean proxy = ed_poll_card_is_proxy (card->variant);
+  EdPollCardText label = proxy ? ED_CARD_TEXT_ELECTOR_REPRESENTED : ED_CARD_TEXT_ELECTOR_NUMBER;
+  char number[160];
+  double y = 0.0;
+  guint lines;
+
+  if (n != 1 || (card->anonymous && !proxy) || card->addressee[0] == NULL)
+    return FALSE;
+  g_snprintf (number, sizeof number, "%s: %s", ed_poll_card_text (label, langs[0]),
+              card->elector_number);
+  lines = g_strv_length (card->addressee);
+  if (self->fast[FAST_NUMBER].font == NULL || self->fast[FAST_NAME].font == NULL ||
+      self->fast[FAST_LINE].font == NULL ||
+      self->fast[FAST_NUMBER].line_height + self->fast[FAST_NAME].line_height +
+        (lines - 1) * self->fast[FAST_LINE].line_height + style_info[ST_STRONG].space_before >
+        height)
+    return FALSE;
+  {
+    double w = fast_width (&self->fast[FAST_NUMBER], number);
+
+    if (w < 0 || w > width)
+      return FALSE;
+  }
+  for (guint i = 0; i < lines; i++)
+    {
+      double w = fast_width (&self->fast[i == 0 ? FAST_NAME : FAST_LINE], card->addressee[i]);
+
+      if (w < 0 || w > width || strlen (card->addressee[i]) >= 256)
+        return FALSE;
+    }
+
+  set_rgb (cr, INK);
+  fast_show (&self->fast[FAST_NUMBER], cr, number, y);
+  y += self->fast[FAST_NUMBER].line_height + style_info[ST_STRONG].space_before;
+  for (guint i = 0; i < lines; i++)
+    {
+      const FastFont *fast = &self->fast[i == 0 ? FAST_NAME : FAST_LINE];
+
+      fast_show (fast, cr, card->addressee[i], y);
+      y += fast->line_height;
+    }
+  return TRUE;
+}
+
+/* The address block and the elector's number: the card's own, laid out card by card, as one
+ * layout (one shaping) with a size and weight for each line. */
 static void
 draw_address (EdPollCardRenderer *self,
               cairo_t            *cr,
@@ -675,35 +929,47 @@ draw_address (EdPollCardRenderer *self,
               double              width,
               double              height)
 {
-  Block block;
+  double scale = 1.0;
 
-  block_init (&block, card->languages);
-  if (card->anonymous && !ed_poll_card_is_proxy (card->variant))
+  if (fast_address (self, cr, card, width, height))
+    return;
+  pango_layout_set_width (self->layout, pango_units_from_double (width));
+  set_style (self, ST_BODY, 1.0);
+  for (;;)
     {
-      block_take (&block, ST_HEADING, FALSE, FALSE,
-                  joined_text (&block, ED_CARD_TEXT_ANONYMOUS_ELECTOR));
-      block_take (&block, ST_LABEL, TRUE, FALSE,
-                  joined_text (&block, ED_CARD_TEXT_ELECTOR_NUMBER));
-      block_take (&block, ST_NUMBER, FALSE, FALSE, g_strdup (card->elector_number));
-    }
-  else
-    {
-      g_autofree char *label = joined_text (&block, ed_poll_card_is_proxy (card->variant)
-                                                      ? ED_CARD_TEXT_ELECTOR_REPRESENTED
-                                                      : ED_CARD_TEXT_ELECTOR_NUMBER);
+      g_autoptr(GString) text = g_string_sized_new (160);
+      PangoAttrList *attrs = pango_attr_list_new ();
+      int h;
 
-      block_take (&block, ST_SMALL, FALSE, FALSE,
-                  g_strdup_printf ("%s: %s", label, card->elector_number));
-      if (card->addressee[0] != NULL)
-        {
-          g_autofree char *lines = g_strjoinv ("\n", card->addressee + 1);
-
-          block_take (&block, ST_STRONG, TRUE, FALSE, g_strdup (card->addressee[0]));
-          block_take (&block, ST_BODY, FALSE, FALSE, g_steal_pointer (&lines));
-        }
+      address_text (card, scale, text, attrs);
+      pango_layout_set_text (self->layout, text->str, (int)text->len);
+      pango_layout_set_attributes (self->layout, attrs);
+      pango_attr_list_unref (attrs);
+      pango_layout_get_size (self->layout, NULL, &h);
+      if (pango_units_to_double (h) <= height || scale <= MIN_SCALE)
+        break;
+      scale = MAX (MIN_SCALE, scale * 0.92);
     }
-  draw_block (self, cr, &block, width, height);
-  block_clear (&block);
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+  cairo_move_to (cr, 0, 0);
+  pango_cairo_show_layout (cr, self->layout);
+  cairo_restore (cr);
+  pango_layout_set_attributes (self->layout, NULL);
+}
+
+static void
+draw_at_address (EdPollCardRenderer *self,
+                 cairo_t            *cr,
+                 const EdPollCard   *card)
+{
+  cairo_save (cr);
+  cairo_translate (cr, (DL_WINDOW_LEFT_MM + WINDOW_INSET_MM) * MM,
+                   (DL_WINDOW_TOP_MM + WINDOW_INSET_MM) * MM);
+  draw_address (self, cr, card, (DL_WINDOW_WIDTH_MM - 2 * WINDOW_INSET_MM) * MM,
+                (DL_WINDOW_HEIGHT_MM - 2 * WINDOW_INSET_MM) * MM);
+  cairo_restore (cr);
 }
 
 static void
@@ -754,13 +1020,13 @@ draw_proof_tag (EdPollCardRenderer *self,
 }
 
 static void
-paint_proof (EdPollCardRenderer *self,
-             cairo_t            *cr)
+draw_proof (EdPollCardRenderer *self,
+            cairo_t            *cr,
+            double              width,
+            double              height)
 {
-  paint_cached (self, cr, "proof", 0, 0, ED_POLL_CARD_WIDTH, ED_POLL_CARD_HEIGHT,
-                draw_watermark, NULL);
-  paint_cached (self, cr, "proof-tag", (ED_POLL_CARD_WIDTH - 16.0 * MM) / 2, 0, 16.0 * MM,
-                4.0 * MM, draw_proof_tag, NULL);
+  draw_at (self, cr, 0, 0, width, height, draw_watermark, NULL);
+  draw_at (self, cr, (width - 16.0 * MM) / 2, 0, 16.0 * MM, 4.0 * MM, draw_proof_tag, NULL);
 }
 
 static char *
@@ -769,6 +1035,40 @@ card_key (const char       *what,
 {
   return g_strdup_printf ("%s:%d:%d:%d:%d", what, card->variant, card->languages,
                           card->voter_id, card->anonymous);
+}
+
+/* Everything on the front but the address block (and a proxy's notes, which name the
+ * elector's number): the same for every card of a station, a variant and a language. */
+static void
+draw_front_template (EdPollCardRenderer *self,
+                     cairo_t            *cr,
+                     double              w,
+                     double              h,
+                     gconstpointer       data)
+{
+  const EdPollCard *card = data;
+
+  draw_at (self, cr, 0, 0, w, BAND_MM * MM, draw_band, card);
+  draw_at (self, cr, MARGIN_MM * MM, UPPER_TOP_MM * MM, (DAY_RIGHT_MM - MARGIN_MM) * MM,
+           (UPPER_BOTTOM_MM - UPPER_TOP_MM) * MM, draw_day, card);
+  draw_at (self, cr, MAIN_LEFT_MM * MM, UPPER_TOP_MM * MM, w - (MAIN_LEFT_MM + MARGIN_MM) * MM,
+           (UPPER_BOTTOM_MM - UPPER_TOP_MM) * MM, draw_main, card);
+  rule (cr, MARGIN_MM * MM, (UPPER_BOTTOM_MM + 1.0) * MM, w - MARGIN_MM * MM,
+        (UPPER_BOTTOM_MM + 1.0) * MM);
+  rule (cr, (POLLS_LEFT_MM - 1.5) * MM, (DL_WINDOW_TOP_MM + 1.0) * MM,
+        (POLLS_LEFT_MM - 1.5) * MM, (POLLS_BOTTOM_MM - 1.0) * MM);
+  draw_at (self, cr, POLLS_LEFT_MM * MM, (DL_WINDOW_TOP_MM + 1.0) * MM,
+           w - (POLLS_LEFT_MM + MARGIN_MM) * MM, (POLLS_BOTTOM_MM - DL_WINDOW_TOP_MM - 1.0) * MM,
+           draw_polls, card);
+  draw_at (self, cr, MARGIN_MM * MM, (DL_WINDOW_TOP_MM + 1.0) * MM,
+           (RETURN_RIGHT_MM - MARGIN_MM) * MM, h - (DL_WINDOW_TOP_MM + 1.0 + MARGIN_MM - 2.0) * MM,
+           draw_return, card);
+  if (!ed_poll_card_is_proxy (card->variant))
+    draw_at (self, cr, DL_WINDOW_LEFT_MM * MM, NOTES_TOP_MM * MM,
+             w - (DL_WINDOW_LEFT_MM + MARGIN_MM) * MM, h - (NOTES_TOP_MM + 3.0) * MM,
+             draw_notes, card);
+  if (self->proof)
+    draw_proof (self, cr, w, h);
 }
 
 /**
@@ -784,68 +1084,26 @@ ed_poll_card_draw_front (EdPollCardRenderer *self,
                          cairo_t            *cr,
                          const EdPollCard   *card)
 {
-  const double w = ED_POLL_CARD_WIDTH;
-  g_autofree char *band = g_strdup_printf ("band:%d:%d", card->variant, card->languages);
-  g_autofree char *day = g_strdup_printf ("day:%d:%d", card->languages,
-                                          ed_poll_card_is_in_person (card->variant));
-  g_autofree char *main_key = g_strdup_printf ("main:%d:%d:%s", card->variant, card->languages,
-                                           card->station != NULL ? card->station->id : "");
-  g_autoptr(GString) polls = g_string_new ("polls:");
-  g_autofree char *notes = NULL;
-  g_autofree char *ret = g_strdup_printf ("return:%d", card->languages);
+  g_autoptr(GString) key = g_string_sized_new (128);
 
   g_return_if_fail (self != NULL && cr != NULL && card != NULL);
 
-  pango_cairo_update_context (cr, self->context);
-  paint_cached (self, cr, band, 0, 0, w, BAND_MM * MM, draw_band, card);
-  paint_cached (self, cr, day, MARGIN_MM * MM, UPPER_TOP_MM * MM,
-                (DAY_RIGHT_MM - MARGIN_MM) * MM, (UPPER_BOTTOM_MM - UPPER_TOP_MM) * MM,
-                draw_day, card);
-  paint_cached (self, cr, main_key, MAIN_LEFT_MM * MM, UPPER_TOP_MM * MM,
-                w - (MAIN_LEFT_MM + MARGIN_MM) * MM, (UPPER_BOTTOM_MM - UPPER_TOP_MM) * MM,
-                draw_main, card);
-  rule (cr, MARGIN_MM * MM, (UPPER_BOTTOM_MM + 1.0) * MM, w - MARGIN_MM * MM,
-        (UPPER_BOTTOM_MM + 1.0) * MM);
-
-  g_string_append_printf (polls, "%d", card->languages);
+  g_string_printf (key, "front:%d:%d:%d:%d:%s", card->variant, card->languages,
+                   card->voter_id, card->anonymous,
+                   card->station != NULL ? card->station->id : "");
   for (guint p = 0; p < self->setup->n_polls; p++)
     if ((card->polls & (1u << p)) != 0)
-      g_string_append_printf (polls, ":%u=%s", p,
+      g_string_append_printf (key, ":%u=%s", p,
                               card->contests[p] != NULL ? card->contests[p]->id : "");
-  rule (cr, (POLLS_LEFT_MM - 1.5) * MM, (DL_WINDOW_TOP_MM + 1.0) * MM,
-        (POLLS_LEFT_MM - 1.5) * MM, (POLLS_BOTTOM_MM - 1.0) * MM);
-  paint_cached (self, cr, polls->str, POLLS_LEFT_MM * MM, (DL_WINDOW_TOP_MM + 1.0) * MM,
-                w - (POLLS_LEFT_MM + MARGIN_MM) * MM,
-                (POLLS_BOTTOM_MM - DL_WINDOW_TOP_MM - 1.0) * MM, draw_polls, card);
 
-  paint_cached (self, cr, ret, MARGIN_MM * MM, (DL_WINDOW_TOP_MM + 1.0) * MM,
-                (RETURN_RIGHT_MM - MARGIN_MM) * MM,
-                (ED_POLL_CARD_HEIGHT / MM - DL_WINDOW_TOP_MM - 1.0 - MARGIN_MM + 2.0) * MM,
-                draw_return, card);
-
-  cairo_save (cr);
-  cairo_translate (cr, (DL_WINDOW_LEFT_MM + WINDOW_INSET_MM) * MM,
-                   (DL_WINDOW_TOP_MM + WINDOW_INSET_MM) * MM);
-  draw_address (self, cr, card, (DL_WINDOW_WIDTH_MM - 2 * WINDOW_INSET_MM) * MM,
-                (DL_WINDOW_HEIGHT_MM - 2 * WINDOW_INSET_MM) * MM);
-  cairo_restore (cr);
-
-  /* A proxy's card names the elector by number, so its notes are its own. */
-  cairo_save (cr);
-  cairo_translate (cr, DL_WINDOW_LEFT_MM * MM, NOTES_TOP_MM * MM);
+  pango_cairo_update_context (cr, self->context);
+  paint_cached (self, cr, key->str, 0, 0, ED_POLL_CARD_WIDTH, ED_POLL_CARD_HEIGHT,
+                draw_front_template, card);
+  draw_at_address (self, cr, card);
   if (ed_poll_card_is_proxy (card->variant))
-    draw_notes (self, cr, w - (DL_WINDOW_LEFT_MM + MARGIN_MM) * MM,
-                ED_POLL_CARD_HEIGHT - (NOTES_TOP_MM + 3.0) * MM, card);
-  else
-    {
-      notes = card_key ("notes", card);
-      paint_cached (self, cr, notes, 0, 0, w - (DL_WINDOW_LEFT_MM + MARGIN_MM) * MM,
-                    ED_POLL_CARD_HEIGHT - (NOTES_TOP_MM + 3.0) * MM, draw_notes, card);
-    }
-  cairo_restore (cr);
-
-  if (self->proof)
-    paint_proof (self, cr);
+    draw_at (self, cr, DL_WINDOW_LEFT_MM * MM, NOTES_TOP_MM * MM,
+             ED_POLL_CARD_WIDTH - (DL_WINDOW_LEFT_MM + MARGIN_MM) * MM,
+             ED_POLL_CARD_HEIGHT - (NOTES_TOP_MM + 3.0) * MM, draw_notes, card);
 }
 
 /* --- the back ---------------------------------------------------------------------------- */
@@ -959,32 +1217,42 @@ draw_back_columns (EdPollCardRenderer *self,
   block_clear (&right);
 }
 
+static void
+draw_back_template (EdPollCardRenderer *self,
+                    cairo_t            *cr,
+                    double              w,
+                    double              h,
+                    gconstpointer       data)
+{
+  draw_at (self, cr, 0, 0, w, BACK_BAND_MM * MM, draw_band, data);
+  draw_at (self, cr, MARGIN_MM * MM, BACK_TOP_MM * MM, w - 2 * MARGIN_MM * MM,
+           h - (BACK_TOP_MM + MARGIN_MM - 2.0) * MM, draw_back_columns, data);
+  if (self->proof)
+    draw_proof (self, cr, w, h);
+}
+
 /**
  * ed_poll_card_draw_back:
  * @self: a renderer
  * @cr: where to draw, with the card's top-left corner at the origin
  * @card: the card
  *
- * Draws the card's back, %ED_POLL_CARD_WIDTH by %ED_POLL_CARD_HEIGHT.
+ * Draws the card's back, %ED_POLL_CARD_WIDTH by %ED_POLL_CARD_HEIGHT: the same for every
+ * card of a variant, a language and a choice of voter-ID text.
  */
 void
 ed_poll_card_draw_back (EdPollCardRenderer *self,
                         cairo_t            *cr,
                         const EdPollCard   *card)
 {
-  g_autofree char *band = g_strdup_printf ("backband:%d:%d", card->variant, card->languages);
-  g_autofree char *columns = card_key ("back", card);
+  g_autofree char *key = NULL;
 
   g_return_if_fail (self != NULL && cr != NULL && card != NULL);
 
+  key = card_key ("back", card);
   pango_cairo_update_context (cr, self->context);
-  paint_cached (self, cr, band, 0, 0, ED_POLL_CARD_WIDTH, BACK_BAND_MM * MM, draw_band, card);
-  paint_cached (self, cr, columns, MARGIN_MM * MM, BACK_TOP_MM * MM,
-                ED_POLL_CARD_WIDTH - 2 * MARGIN_MM * MM,
-                ED_POLL_CARD_HEIGHT - (BACK_TOP_MM + MARGIN_MM - 2.0) * MM,
-                draw_back_columns, card);
-  if (self->proof)
-    paint_proof (self, cr);
+  paint_cached (self, cr, key, 0, 0, ED_POLL_CARD_WIDTH, ED_POLL_CARD_HEIGHT,
+                draw_back_template, card);
 }
 
 /**
@@ -1017,6 +1285,9 @@ ed_poll_card_renderer_new (const EdPollCardSetup *setup,
   self->font = pango_font_description_from_string (FONT_FAMILY);
   self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                        (GDestroyNotify)cairo_surface_destroy);
+  for (guint f = 0; f < N_FAST; f++)
+    fast_font_init (self, &self->fast[f], fast_styles[f]);
+  pango_layout_set_width (self->layout, -1);
   return self;
 }
 
@@ -1030,6 +1301,8 @@ ed_poll_card_renderer_free (EdPollCardRenderer *self)
   if (self == NULL)
     return;
   g_clear_pointer (&self->cache, g_hash_table_unref);
+  for (guint f = 0; f < N_FAST; f++)
+    g_clear_pointer (&self->fast[f].font, cairo_scaled_font_destroy);
   g_clear_object (&self->layout);
   g_clear_object (&self->context);
   g_clear_pointer (&self->font, pango_font_description_free);
