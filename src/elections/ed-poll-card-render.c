@@ -55,7 +55,8 @@
 #define POLLS_LEFT_MM       112.0
 #define POLLS_BOTTOM_MM      91.0
 #define NOTES_TOP_MM         92.0
-#define RETURN_RIGHT_MM      17.0
+#define RETURN_LEFT_MM        5.0
+#define RETURN_RIGHT_MM      19.0
 
 /* The back. */
 #define BACK_BAND_MM          9.0
@@ -697,11 +698,10 @@ draw_return (EdPollCardRenderer *self,
           g_string_append_printf (to, ", %s", parts[i]);
     }
   block_init (&block, card->languages);
-  {
-    g_autofree char *label = joined_text (&block, ED_CARD_TEXT_RETURN_TO);
-
-    block_take (&block, ST_SMALL, FALSE, FALSE, g_strdup_printf ("%s:", label));
-  }
+  for (guint l = 0; l < block.n_langs; l++)
+    block_take (&block, ST_SMALL, FALSE, l > 0,
+                g_strdup_printf ("%s:", ed_poll_card_text (ED_CARD_TEXT_RETURN_TO,
+                                                           block.langs[l])));
   block_take (&block, ST_SMALL, FALSE, FALSE, g_strdup (to->str));
   cairo_translate (cr, 0, height);
   cairo_rotate (cr, -G_PI / 2);
@@ -1060,8 +1060,8 @@ draw_front_template (EdPollCardRenderer *self,
   draw_at (self, cr, POLLS_LEFT_MM * MM, (DL_WINDOW_TOP_MM + 1.0) * MM,
            w - (POLLS_LEFT_MM + MARGIN_MM) * MM, (POLLS_BOTTOM_MM - DL_WINDOW_TOP_MM - 1.0) * MM,
            draw_polls, card);
-  draw_at (self, cr, MARGIN_MM * MM, (DL_WINDOW_TOP_MM + 1.0) * MM,
-           (RETURN_RIGHT_MM - MARGIN_MM) * MM, h - (DL_WINDOW_TOP_MM + 1.0 + MARGIN_MM - 2.0) * MM,
+  draw_at (self, cr, RETURN_LEFT_MM * MM, (DL_WINDOW_TOP_MM + 1.0) * MM,
+           (RETURN_RIGHT_MM - RETURN_LEFT_MM) * MM, h - (DL_WINDOW_TOP_MM + 1.0 + 5.0) * MM,
            draw_return, card);
   if (!ed_poll_card_is_proxy (card->variant))
     draw_at (self, cr, DL_WINDOW_LEFT_MM * MM, NOTES_TOP_MM * MM,
@@ -1142,7 +1142,6 @@ block_postal_changes (Block                 *block,
   if (g_date_valid (&setup->postal_deadline.date))
     block_text_with (block, ST_BODY, TRUE, ED_CARD_TEXT_POSTAL_CHANGE_FMT, ARG_DEADLINE,
                      &setup->postal_deadline);
-  block_text (block, ST_BODY, TRUE, ED_CARD_TEXT_POSTAL_RETURN);
 }
 
 static void
