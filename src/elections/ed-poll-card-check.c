@@ -1107,6 +1107,7 @@ ed_poll_card_check_run (EdContext       *context,
  * @context: the district
  * @election: one poll of the combination about to be printed
  * @override_reason: (nullable): why a person prints over the check's errors, or %NULL
+ * @cancellable: (nullable): to stop the check
  * @out_check: (out) (optional) (transfer full): the report, also when the print is refused
  * @error: return location for an error: %ED_POLL_CARD_CHECK_ERROR_FOUND_ERRORS when the print
  *   is refused
@@ -1121,6 +1122,7 @@ gboolean
 ed_poll_card_check_gate (EdContext         *context,
                          EdElection        *election,
                          const char        *override_reason,
+                         GCancellable      *cancellable,
                          EdPollCardCheck  **out_check,
                          GError           **error)
 {
@@ -1132,7 +1134,7 @@ ed_poll_card_check_gate (EdContext         *context,
 
   if (out_check != NULL)
     *out_check = NULL;
-  check = ed_poll_card_check_run (context, election, NULL, NULL, NULL, error);
+  check = ed_poll_card_check_run (context, election, NULL, NULL, cancellable, error);
   if (check == NULL)
     return FALSE;
   passes = check->n_errors == 0 || !is_blank (override_reason);
@@ -1140,10 +1142,12 @@ ed_poll_card_check_gate (EdContext         *context,
     g_set_error (error, ED_POLL_CARD_CHECK_ERROR, ED_POLL_CARD_CHECK_ERROR_FOUND_ERRORS,
                  g_dngettext (GETTEXT_PACKAGE,
                               /* Translators: a number of errors, then the election's id */
-                              "The pre-print check found %u error; `pollcards check %s` lists "
-                              "it; give --override REASON to print anyway",
-                              "The pre-print check found %u errors; `pollcards check %s` lists "
-                              "them; give --override REASON to print anyway",
+                              "The pre-print check found %u error, so the cards were not "
+                              "printed. See it with “pollcards check %s”, put it right, or "
+                              "print over it giving a reason.",
+                              "The pre-print check found %u errors, so the cards were not "
+                              "printed. See them with “pollcards check %s”, put them right, "
+                              "or print over them giving a reason.",
                               check->n_errors),
                  check->n_errors, election->slug);
   if (out_check != NULL)

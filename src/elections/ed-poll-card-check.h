@@ -148,6 +148,7 @@ EdPollCardCheck *ed_poll_card_check_run_finish (EdJob                *job,
 gboolean         ed_poll_card_check_gate   (EdContext            *context,
                                             EdElection           *election,
                                             const char           *override_reason,
+                                            GCancellable         *cancellable,
                                             EdPollCardCheck     **out_check,
                                             GError              **error);
 void             ed_poll_card_check_free   (EdPollCardCheck      *check);
