@@ -84,7 +84,7 @@ def run_session(app_process, cli_path, env, demo_path):
         elif module == "Elections":
             # The demo's May poll, selected, with its timetable; a new poll can be added.
             d.wait_for(lambda: [l for l in d.find_all(frame, "label")
-                                if (l.name or "").startswith("local.")],
+                                if "local.ashmere-vale." in (l.name or "")],
                        "the demo's local poll")
             d.find(frame, None, "Notice of election")
             d.find_actionable(frame, "push button", "New Election")
