@@ -149,7 +149,8 @@ print_station_row (const char    *code,
                    guint64        left_out,
                    const char    *plan)
 {
-  g_autofree char *place_cut = g_utf8_substring (place, 0, 28);
+  /* g_utf8_substring () reads as far as it is told: never past the name's own end. */
+  g_autofree char *place_cut = g_utf8_substring (place, 0, MIN (g_utf8_strlen (place, -1), 28));
 
   g_print ("  %-8s %-28s", code, place_cut);
   for (guint v = 0; v < ED_N_POLL_CARD_VARIANTS; v++)
