@@ -53,5 +53,11 @@ int _ed_election_command_electorate  (const EdCommandGlobals  *globals,
 int _ed_election_command_station_registers (const EdCommandGlobals  *globals,
                                             int                      argc,
                                             char                   **argv);
+int _ed_pollcards_command_print      (const EdCommandGlobals  *globals,
+                                      int                      argc,
+                                      char                   **argv);
+int _ed_pollcards_command_data       (const EdCommandGlobals  *globals,
+                                      int                      argc,
+                                      char                   **argv);
 
 G_END_DECLS

@@ -53,6 +53,12 @@ const EdElectionsAction _ed_election_actions[] = {
 
 /* In the order `pollcards --help` lists them. */
 const EdElectionsAction _ed_pollcards_actions[] = {
+  { "print", _ed_pollcards_command_print,
+    "ID -o FILE.pdf [--layout a6|a4-4up] [--sort walk|postcode|number] [--proof] "
+    "[--override REASON]",
+    N_("Print the poll cards as a PDF: proofs, or the final cards once the check passes") },
+  { "data", _ed_pollcards_command_data, "ID -o FILE.csv [--sort walk|postcode|number]",
+    N_("Write the printer’s data file, one row for each card") },
   { NULL }
 };
 
