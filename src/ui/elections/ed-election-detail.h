@@ -29,4 +29,10 @@ gboolean ed_election_detail_add_dies_non  (EdElectionDetail  *self,
                                            const char        *reason,
                                            GError           **error);
 
+gboolean ed_election_detail_is_counting   (EdElectionDetail  *self);
+gboolean ed_election_detail_publish_notice (EdElectionDetail  *self,
+                                            guint              n,
+                                            const char        *folder,
+                                            GError           **error);
+
 G_END_DECLS
