@@ -89,14 +89,16 @@ update_buttons (EdPollCardDialog *self)
   gboolean idle = self->check != NULL && self->job == NULL && self->chooser == NULL;
   gboolean errors = self->check != NULL && self->check->n_errors > 0;
   gboolean needs_reason = errors && !is_proof (self);
-  GtkWidget *label = gtk_button_get_child (GTK_BUTTON (self->print_button));
+  const char *print_label = is_proof (self) ? _("Save _Proof…") : _("_Print…");
 
   gtk_widget_set_visible (self->override_row, needs_reason);
   gtk_widget_set_visible (self->override_label, needs_reason);
-  gtk_button_set_label (GTK_BUTTON (self->print_button),
-                        is_proof (self) ? _("Save _Proof…") : _("_Print…"));
-  if (label != gtk_button_get_child (GTK_BUTTON (self->print_button)))
-    ed_accessible_name_buttons (gtk_widget_get_parent (self->print_button));
+  if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (self->print_button)), print_label) != 0)
+    {
+      /* A new label names the button afresh; it is to be named by its label widget alone. */
+      gtk_button_set_label (GTK_BUTTON (self->print_button), print_label);
+      ed_accessible_name_buttons (gtk_widget_get_parent (self->print_button));
+    }
   gtk_widget_set_sensitive (self->print_button, idle && (!needs_reason || *reason != '\0'));
   gtk_widget_set_sensitive (self->data_button, idle);
 }
