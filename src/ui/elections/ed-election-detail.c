@@ -1041,10 +1041,16 @@ show_notices (EdElectionDetail *self)
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *state = gtk_label_new (NULL);
 
-      /* Translators: an interim notice's day, then the last day of the applications it
-       * lists */
-      subtitle = g_strdup_printf (_("Published on %s · applications received by %s"),
-                                  published, last);
+      if (notice->published)
+        /* Translators: an interim notice's day, then the last day of the applications it
+         * lists */
+        subtitle = g_strdup_printf (_("Published on %s · applications received by %s"),
+                                    published, last);
+      else
+        /* Translators: an interim notice's day, then the last day of the applications it
+         * lists */
+        subtitle = g_strdup_printf (_("To be published on %s · applications received by %s"),
+                                    published, last);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), notice_title (i + 1));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_widget_set_valign (state, GTK_ALIGN_CENTER);

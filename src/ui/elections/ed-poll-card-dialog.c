@@ -29,9 +29,9 @@
 #include "ui/ed-number-format.h"
 #include "ui/elections/ed-poll-card-dialog.h"
 
-/* A preview's size on screen: half the card's size in points, near enough its size in
- * pixels at 100 %. */
-#define PREVIEW_SCALE 0.72
+/* A preview's size on screen: the card's size in points, two side by side in the dialog's
+ * width, large enough to read the small print. */
+#define PREVIEW_SCALE 1.0
 
 struct _EdPollCardDialog
 {
@@ -189,10 +189,19 @@ show_check_items (EdPollCardDialog *self)
         g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", check->n_warnings),
         check->n_warnings);
 
-      /* Translators: "2 errors and 5 warnings"; errors must be put right before printing */
-      description = g_strdup_printf (_("%s and %s. Errors must be put right before the cards "
-                                       "are printed, or printed over with a reason."),
-                                     errors, warnings);
+      if (check->n_errors == 0)
+        /* Translators: "5 warnings" */
+        description = g_strdup_printf (_("%s: worth a look before the cards are printed."),
+                                       warnings);
+      else if (check->n_warnings == 0)
+        /* Translators: "2 errors" */
+        description = g_strdup_printf (_("%s: put right before the cards are printed, or "
+                                         "printed over with a reason."), errors);
+      else
+        /* Translators: "2 errors and 5 warnings" */
+        description = g_strdup_printf (_("%s and %s. Errors must be put right before the "
+                                         "cards are printed, or printed over with a reason."),
+                                       errors, warnings);
     }
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->check_group),
                                          description);
