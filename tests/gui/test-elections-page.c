@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "changes/ed-change-set.h"
+#include "core/ed-database.h"
 #include "core/ed-date.h"
 #include "core/ed-today.h"
 #include "elections/ed-election.h"
@@ -24,7 +25,34 @@
 #include "tests/lib/ed-test-dir.h"
 #include "tests/lib/ed-test-register.h"
 
-/* The demo district, with two parishes: the demo's register records none. */
+/* The demo's own poll goes: the tests add the polls they list. */
+static void
+delete_demo_elections (EdContext   *context,
+                       EdChangeSet *change_set)
+{
+  static const char * const tables[] = { "timetable_task", "contest", "election" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s", tables[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(sqlite3_stmt) stmt = ed_database_prepare (ed_context_get_database (context),
+                                                          sql, &error);
+      g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+
+      g_assert_no_error (error);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_ptr_array_add (ids, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
+      for (guint j = 0; j < ids->len; j++)
+        {
+          g_assert_true (ed_change_set_delete (change_set, tables[i],
+                                               g_ptr_array_index (ids, j), &error));
+          g_assert_no_error (error);
+        }
+    }
+}
+
+/* The demo district with no poll, and with two parishes: the demo's register records none. */
 static EdContext *
 open_demo (EdTestDir *fixture)
 {
@@ -36,6 +64,7 @@ open_demo (EdTestDir *fixture)
   };
 
   g_assert_nonnull (change_set);
+  delete_demo_elections (context, change_set);
   for (guint i = 0; i < G_N_ELEMENTS (parishes); i++)
     {
       const char *columns[] = { "code", "name" };

@@ -165,8 +165,6 @@ add_check_row (EdPollCardDialog          *self,
                                          ? "dialog-error-symbolic"
                                          : "dialog-warning-symbolic");
   gtk_widget_add_css_class (icon, item->severity == ED_CHECK_ERROR ? "error" : "warning");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  subtitle->str, -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
   gtk_list_box_append (GTK_LIST_BOX (self->check_list), row);
   g_string_free (subtitle, TRUE);
@@ -772,7 +770,7 @@ ed_poll_card_dialog_init (EdPollCardDialog *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->job_page = ED_JOB_PAGE (ed_job_page_new (_("Checking the Poll Cards…"),
-                                                 _("Progress")));
+                                                 _("Progress of the poll cards")));
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->job_page), "progress");
   layouts = names_model ((const char *(*) (guint))ed_poll_card_layout_get_display_name,
                          ED_N_POLL_CARD_LAYOUTS);
