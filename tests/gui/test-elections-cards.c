@@ -17,6 +17,7 @@
 
 #include "changes/ed-change-set.h"
 #include "core/ed-database.h"
+#include "core/ed-date.h"
 #include "elections/ed-election-electorate.h"
 #include "elections/ed-election.h"
 #include "elections/ed-poll-card-check.h"
@@ -105,6 +106,8 @@ test_electorate_shown (EdTestDir     *fixture,
   g_autoptr(GError) error = NULL;
   GtkWidget *window = gtk_window_new ();
   GtkWidget *detail = g_object_new (ED_TYPE_ELECTION_DETAIL, NULL);
+  g_autofree char *folder = ed_test_dir_file (fixture, "notices");
+  g_autoptr(EdElection) fixed = NULL;
   EdPollElectorate *poll;
   guint checked = 0;
 
@@ -181,11 +184,37 @@ test_electorate_shown (EdTestDir     *fixture,
   g_assert_nonnull (ed_gui_test_find (detail, ADW_TYPE_ACTION_ROW, "Final Interim Notice"));
   g_assert_nonnull (ed_gui_test_find (detail, GTK_TYPE_BUTTON, "Publish…"));
 
-  /* A reload counts afresh. */
-  ed_election_detail_reload (ED_ELECTION_DETAIL (detail));
+  /* Publishing the final notice fixes the electorate: the page counts afresh and shows the
+   * fixed figure beside the live one. */
+  g_assert_true (g_mkdir_with_parents (folder, 0755) == 0);
+  g_assert_true (ed_election_detail_publish_notice (ED_ELECTION_DETAIL (detail), 3, folder,
+                                                    &error));
+  g_assert_no_error (error);
   g_assert_true (ed_election_detail_is_counting (ED_ELECTION_DETAIL (detail)));
   while (ed_election_detail_is_counting (ED_ELECTION_DETAIL (detail)))
     g_main_context_iteration (NULL, TRUE);
+  ed_gui_test_iterate ();
+  fixed = ed_election_load (context, election->id, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_date_valid (&fixed->electorate_fixed_on));
+  for (guint i = 0; i < fixed->contests->len; i++)
+    {
+      const EdContest *contest = g_ptr_array_index (fixed->contests, i);
+      g_autofree char *count = NULL;
+      g_autofree char *day = NULL;
+      g_autofree char *line = NULL;
+      GtkWidget *row;
+
+      if (!contest->contested)
+        continue;
+      count = count_text (contest->fixed_electorate);
+      day = ed_date_format_long (&fixed->electorate_fixed_on);
+      line = g_strdup_printf ("\nFixed on %s at %s", day, count);
+      row = ed_gui_test_find (detail, ADW_TYPE_EXPANDER_ROW, contest->name);
+      g_assert_nonnull (row);
+      g_assert_true (g_str_has_suffix (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)),
+                                       line));
+    }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
