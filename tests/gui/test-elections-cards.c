@@ -22,6 +22,7 @@
 #include "elections/ed-election.h"
 #include "elections/ed-poll-card-check.h"
 #include "elections/ed-poll-card-samples.h"
+#include "elections/ed-station-register-document.h"
 #include "ui/ed-number-format.h"
 #include "ui/elections/ed-election-detail.h"
 #include "ui/elections/ed-poll-card-dialog.h"
@@ -218,6 +219,48 @@ test_electorate_shown (EdTestDir     *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The polling-station registers saved from the page: a PDF for each station with electors. */
+static void
+test_registers_saved (EdTestDir     *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(EdContext) context = open_demo (fixture);
+  g_autoptr(EdElection) election = add_local (context);
+  g_autoptr(EdElectionElectorate) electorate = NULL;
+  g_autofree char *folder = ed_test_dir_file (fixture, "registers");
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *detail = g_object_new (ED_TYPE_ELECTION_DETAIL, NULL);
+  guint n_files = 0;
+
+  gtk_window_set_child (GTK_WINDOW (window), detail);
+  gtk_window_present (GTK_WINDOW (window));
+  ed_election_detail_show (ED_ELECTION_DETAIL (detail), context, election->id);
+  g_assert_true (g_mkdir_with_parents (folder, 0755) == 0);
+  ed_election_detail_save_registers (ED_ELECTION_DETAIL (detail), folder, FALSE);
+  g_assert_true (ed_election_detail_is_saving (ED_ELECTION_DETAIL (detail)));
+  while (ed_election_detail_is_saving (ED_ELECTION_DETAIL (detail)) ||
+         ed_election_detail_is_counting (ED_ELECTION_DETAIL (detail)))
+    g_main_context_iteration (NULL, TRUE);
+
+  electorate = ed_election_electorate_compute (context, election, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint s = 0; s < electorate->roll->stations->len; s++)
+    {
+      const EdRollStation *station = g_ptr_array_index (electorate->roll->stations, s);
+      g_autofree char *name = ed_station_register_file_name (station->code);
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      gint64 electors = 0;
+
+      for (guint c = 0; c < electorate->polls[0].election->contests->len; c++)
+        electors += ed_election_electorate_get_station (electorate, 0, c, (gint)s)->electors;
+      g_assert_cmpint (g_file_test (path, G_FILE_TEST_EXISTS), ==, electors > 0);
+      n_files += electors > 0;
+    }
+  g_assert_cmpuint (n_files, >, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static EdPollCardDialog *
 open_dialog (EdContext  *context,
              EdElection *election)
@@ -396,6 +439,7 @@ main (int   argc,
   ed_gui_test_init (&argc, &argv);
 
   ED_TEST_ADD ("/elections/electorate/shown", test_electorate_shown);
+  ED_TEST_ADD ("/elections/registers/saved", test_registers_saved);
   ED_TEST_ADD ("/elections/cards/check-errors-need-reason", test_check_errors_need_reason);
   ED_TEST_ADD ("/elections/cards/proof-saved", test_proof_saved);
   ED_TEST_ADD ("/elections/cards/final-with-reason", test_final_with_reason);

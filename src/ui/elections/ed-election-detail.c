@@ -1227,15 +1227,36 @@ registers_done_cb (GObject      *source,
   }
 }
 
-static void
-write_registers (EdElectionDetail *self,
-                 const char       *folder)
+/**
+ * ed_election_detail_save_registers:
+ * @self: the detail
+ * @folder: where the registers go
+ * @before_final: %TRUE when a person confirmed saving them before the final interim notice
+ *
+ * Saves the polling-station registers of the election shown into @folder, as Save… does
+ * once a folder is chosen, with a window showing the progress and a Cancel button. The
+ * page says how it went; ed_election_detail_is_saving() tells when it is done.
+ */
+void
+ed_election_detail_save_registers (EdElectionDetail *self,
+                                   const char       *folder,
+                                   gboolean          before_final)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *window = adw_window_new ();
-  GtkWidget *page = ed_job_page_new (_("Saving the Polling-Station Registers…"),
-                                     _("Progress of the registers"));
+  GtkRoot *root;
+  GtkWidget *window;
+  GtkWidget *page;
   EdJob *job;
+
+  g_return_if_fail (ED_IS_ELECTION_DETAIL (self));
+  g_return_if_fail (folder != NULL);
+
+  if (self->election == NULL || self->registers_progress != NULL)
+    return;
+  self->registers_early = before_final;
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  window = adw_window_new ();
+  page = ed_job_page_new (_("Saving the Polling-Station Registers…"),
+                          _("Progress of the registers"));
 
   gtk_window_set_title (GTK_WINDOW (window), _("Saving the Polling-Station Registers"));
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
@@ -1271,7 +1292,21 @@ registers_folder_cb (GtkNativeDialog  *chooser,
   g_clear_object (&self->chooser);
   if (file == NULL || (folder = g_file_get_path (file)) == NULL || self->election == NULL)
     return;
-  write_registers (self, folder);
+  ed_election_detail_save_registers (self, folder, self->registers_early);
+}
+
+/**
+ * ed_election_detail_is_saving:
+ * @self: the detail
+ *
+ * Returns: %TRUE while the polling-station registers are being saved
+ */
+gboolean
+ed_election_detail_is_saving (EdElectionDetail *self)
+{
+  g_return_val_if_fail (ED_IS_ELECTION_DETAIL (self), FALSE);
+
+  return self->registers_progress != NULL;
 }
 
 static void

@@ -34,5 +34,9 @@ gboolean ed_election_detail_publish_notice (EdElectionDetail  *self,
                                             guint              n,
                                             const char        *folder,
                                             GError           **error);
+void     ed_election_detail_save_registers (EdElectionDetail  *self,
+                                            const char        *folder,
+                                            gboolean           before_final);
+gboolean ed_election_detail_is_saving      (EdElectionDetail  *self);
 
 G_END_DECLS
