@@ -181,8 +181,8 @@ test_electorate_shown (EdTestDir     *fixture,
   g_assert_cmpuint (checked, >, 0);
 
   /* The three interim notices, the first with its Publish… button (not yet due). */
-  g_assert_nonnull (ed_gui_test_find (detail, ADW_TYPE_ACTION_ROW, "First Interim Notice"));
-  g_assert_nonnull (ed_gui_test_find (detail, ADW_TYPE_ACTION_ROW, "Final Interim Notice"));
+  g_assert_nonnull (ed_gui_test_find (detail, ADW_TYPE_ACTION_ROW, "First interim notice"));
+  g_assert_nonnull (ed_gui_test_find (detail, ADW_TYPE_ACTION_ROW, "Final interim notice"));
   g_assert_nonnull (ed_gui_test_find (detail, GTK_TYPE_BUTTON, "Publish…"));
 
   /* Publishing the final notice fixes the electorate: the page counts afresh and shows the

@@ -181,7 +181,7 @@ test_page_lists_elections (EdTestDir     *fixture,
   /* Its timetable, step by step, and the row that opens its poll cards. */
   find_timetable_row (GTK_WIDGET (page), ED_TIMETABLE_NOTICE_OF_ELECTION);
   find_timetable_row (GTK_WIDGET (page), ED_TIMETABLE_POLL);
-  g_assert_nonnull (ed_gui_test_find (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "Poll Cards"));
+  g_assert_nonnull (ed_gui_test_find (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "Poll cards"));
 
   /* A selection is kept across a reload. */
   gtk_list_box_select_row (GTK_LIST_BOX (list), gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 2));

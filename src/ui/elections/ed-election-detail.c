@@ -909,7 +909,7 @@ show_electorate (EdElectionDetail     *self,
       g_autofree char *total = describe_count (&poll_electorate->total);
       GtkWidget *row = adw_action_row_new ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Whole Poll"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Whole poll"));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), total);
       gtk_list_box_prepend (GTK_LIST_BOX (self->electorate_list), row);
     }
@@ -930,7 +930,8 @@ electorate_done_cb (GObject      *source,
   electorate = ed_election_electorate_compute_finish (ED_JOB (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  /* Only the latest count is shown: an earlier one was cancelled when it started. */
+  /* Only the latest count is shown: an earlier one was cancelled when it started, as the
+   * count under way is when the page goes. */
   g_clear_object (&self->electorate_cancellable);
   gtk_spinner_stop (GTK_SPINNER (self->electorate_spinner));
   gtk_widget_set_visible (self->electorate_spinner, FALSE);
@@ -994,11 +995,26 @@ notice_title (guint n)
   switch (n)
     {
     case 1:
-      return _("First Interim Notice");
+      return _("First interim notice");
     case 2:
-      return _("Second Interim Notice");
+      return _("Second interim notice");
     default:
-      return _("Final Interim Notice");
+      return _("Final interim notice");
+    }
+}
+
+/* The Publish… button's name for a screen reader, which hears it apart from its row. */
+static const char *
+notice_publish_name (guint n)
+{
+  switch (n)
+    {
+    case 1:
+      return _("Publish the First Interim Notice…");
+    case 2:
+      return _("Publish the Second Interim Notice…");
+    default:
+      return _("Publish the Final Interim Notice…");
     }
 }
 
@@ -1076,13 +1092,9 @@ show_notices (EdElectionDetail *self)
           if (!come)
             gtk_widget_set_tooltip_text (button, _("It cannot be published before its day"));
           g_object_set_data (G_OBJECT (button), "notice", GUINT_TO_POINTER (i + 1));
-          {
-            /* Translators: the button's name for a screen reader; %s is a notice's name */
-            g_autofree char *name = g_strdup_printf (_("Publish the %s…"), notice_title (i + 1));
-
-            gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                            GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-          }
+          gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          notice_publish_name (i + 1), -1);
           g_signal_connect (button, "clicked", G_CALLBACK (publish_clicked_cb), self);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
         }
@@ -1152,7 +1164,7 @@ publish_folder_cb (GtkNativeDialog  *chooser,
     }
   show_notices_error (self, NULL);
   {
-    /* Translators: %s is a notice's name, "First Interim Notice" */
+    /* Translators: %s is a notice's name, "First interim notice" */
     g_autofree char *done = g_strdup_printf (_("%s published"), notice_title (n));
 
     toast (self, done);

@@ -47,6 +47,7 @@ struct _EdPollCardDialog
   GtkFileChooserNative *chooser;
   char                 *saving_path;
   gboolean              saving_data;
+  gboolean              closed;       /* its widgets are going: jobs ending say nothing */
 
   EdJobPage            *job_page;
   GtkStack             *stack;
@@ -384,6 +385,8 @@ samples_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   g_clear_object (&self->samples_job);
+  if (self->closed)
+    return;
   gtk_spinner_stop (GTK_SPINNER (self->previews_spinner));
   gtk_widget_set_visible (self->previews_spinner, FALSE);
   self->samples = ed_poll_card_samples_find_finish (ED_JOB (source), result, &error);
@@ -409,8 +412,11 @@ check_done_cb (GObject      *source,
 
   g_clear_object (&self->job);
   self->check = ed_poll_card_check_run_finish (ED_JOB (source), result, &error);
+  if (self->closed)
+    return;
   if (self->check == NULL)
     {
+      /* Cancel on the check's progress is closing the dialog. */
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           gtk_window_close (GTK_WINDOW (self));
@@ -458,6 +464,8 @@ save_done (EdPollCardDialog *self,
   g_autofree char *path = g_steal_pointer (&self->saving_path);
 
   g_clear_object (&self->job);
+  if (self->closed)
+    return;
   gtk_stack_set_visible_child_name (self->stack, "report");
   if (ok)
     {
@@ -691,6 +699,7 @@ ed_poll_card_dialog_close_request (GtkWindow *window)
   EdPollCardDialog *self = ED_POLL_CARD_DIALOG (window);
 
   /* Closing is cancelling: a file is kept only once it is whole. */
+  self->closed = TRUE;
   if (self->job != NULL)
     ed_job_cancel (self->job);
   if (self->samples_job != NULL)
