@@ -82,9 +82,10 @@ def run_session(app_process, cli_path, env, demo_path):
             for view in ("Places", "Map", "Reviews"):
                 d.find_actionable(frame, None, view)
         elif module == "Elections":
-            # The demo holds no polls: the page says so and offers to add one.
-            d.find(frame, "label", "No Elections")
-            d.find_actionable(frame, "push button", "New Election…")
+            # The demo holds the council's May poll: the page shows its timetable and offers
+            # to add another.
+            d.find(frame, "list", "Timetable", timeout=30)
+            d.find_actionable(frame, "push button", "New Election")
         elif module == "Sync":
             # A new desk does not sync: the page says so and offers to set it up.
             d.find(frame, "label", "This Desk Does Not Sync")
