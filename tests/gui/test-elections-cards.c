@@ -365,6 +365,8 @@ test_proof_saved (EdTestDir     *fixture,
   g_autoptr(EdElection) election = add_local (context);
   g_autoptr(EdPollCardSamples) samples = NULL;
   g_autofree char *pdf = ed_test_dir_file (fixture, "proof.pdf");
+  g_autofree char *csv = ed_test_dir_file (fixture, "cards.csv");
+  g_autofree char *data_text = NULL;
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
   EdPollCardDialog *dialog = open_dialog (context, election);
@@ -400,6 +402,16 @@ test_proof_saved (EdTestDir     *fixture,
   text = ed_test_pdf_text (pdf, NULL);
   if (text != NULL)
     g_assert_true (contains (text, "PROOF"));
+
+  /* The printer's data: a CSV of the same cards. */
+  ed_poll_card_dialog_save_data (dialog, csv);
+  wait_saved (dialog);
+  g_assert_true (g_file_get_contents (csv, &data_text, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (strlen (data_text), >, 0);
+  label = ed_gui_test_find_with_class (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "success");
+  g_assert_nonnull (label);
+  g_assert_true (contains (gtk_label_get_label (GTK_LABEL (label)), csv));
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
