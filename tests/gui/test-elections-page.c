@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "changes/ed-change-set.h"
+#include "core/ed-database.h"
 #include "core/ed-date.h"
 #include "core/ed-today.h"
 #include "elections/ed-election.h"
@@ -153,7 +154,7 @@ test_page_lists_elections (EdTestDir     *fixture,
   g_assert_nonnull (ed_gui_test_find (gtk_widget_get_first_child (list), GTK_TYPE_LABEL,
                                       combined));
 
-  /* Its timetable, step by step, and the honest placeholder for what is to come. */
+  /* Its timetable, step by step, and the row that opens its poll cards. */
   find_timetable_row (GTK_WIDGET (page), ED_TIMETABLE_NOTICE_OF_ELECTION);
   find_timetable_row (GTK_WIDGET (page), ED_TIMETABLE_POLL);
   g_assert_nonnull (ed_gui_test_find (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "Poll cards"));

@@ -19,6 +19,43 @@
 #include "ui/ed-window.h"
 #include "ui/widgets/ed-text-cell.h"
 
+static GtkWidget *
+find_drawable_label (GtkWidget  *root,
+                     const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0 &&
+          gtk_widget_is_drawable (child))
+        return child;
+      found = find_drawable_label (child, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The label saying @text that is on screen: pages not shown may say it too (the demo's poll
+ * is named after the council). */
+static GtkWidget *
+wait_for_drawable_label (GtkWidget  *root,
+                         const char *text)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  GtkWidget *found;
+
+  while ((found = find_drawable_label (root, text)) == NULL &&
+         g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return found;
+}
+
 static void
 test_welcome_then_district (void)
 {
@@ -50,11 +87,8 @@ test_welcome_then_district (void)
   /* The district's name is in the sidebar's header (and, hidden now, in the welcome page's
    * recent districts: look on the district's page only). The sidebar shows once the window
    * has its width: a narrow window folds it away. */
-  title = ed_gui_test_find (ed_gui_test_find (gtk_stack_get_visible_child (GTK_STACK (stack)),
-                                              ED_TYPE_DISTRICT_SWITCHER, NULL),
-                            GTK_TYPE_LABEL, council);
+  title = wait_for_drawable_label (gtk_stack_get_visible_child (GTK_STACK (stack)), council);
   g_assert_nonnull (title);
-  g_assert_true (ed_gui_test_wait_until_drawable (title));
 
   /* Renaming the council renames the window. */
   g_assert_true (ed_district_settings_set (ed_context_get_settings (ed_window_get_context (window)),
@@ -113,11 +147,10 @@ test_every_module_has_a_page (void)
           continue;
         }
 
-      /* The demo's May poll, its timetable a checklist. */
-      if (i == 2)
+      /* The demo holds the council's May poll: the Elections page shows its timetable. */
+      if (g_str_equal (titles[i], "Elections"))
         {
-          g_assert_nonnull (ed_gui_test_find (visible, ADW_TYPE_ACTION_ROW,
-                                              "Notice of election"));
+          g_assert_nonnull (ed_gui_test_find (visible, ADW_TYPE_ACTION_ROW, "Polling day"));
           continue;
         }
 

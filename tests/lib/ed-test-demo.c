@@ -10,7 +10,7 @@
 #include "config.h"
 
 #include "changes/ed-change-set.h"
-#include "elections/ed-election.h"
+#include "core/ed-database.h"
 #include "ed-test-demo.h"
 
 /* A district of @electors demo electors in the file @name of the test's folder. The date is
@@ -42,25 +42,29 @@ ed_test_demo_open (EdTestDir *fixture,
   return ed_test_demo_open_as (fixture, "demo.db", electors);
 }
 
-/* Takes away the demo's own May poll and the parish polls combined with it, for a test that
- * adds its own polls on that day or starts from none. */
+/* Takes away the demo's own May poll and the parish polls combined with it, with their
+ * timetable checklists, for a test that adds its own polls on that day or starts from none. */
 void
 ed_test_demo_remove_elections (EdContext *context)
 {
-  g_autoptr(GPtrArray) elections = ed_election_list (context, NULL);
+  static const char * const tables[] = { "timetable_task", "contest", "election" };
   g_autoptr(EdChangeSet) change_set = ed_change_set_begin (ED_REPLICA (context), NULL);
 
-  g_assert_nonnull (elections);
   g_assert_nonnull (change_set);
-  for (guint i = 0; i < elections->len; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {
-      EdElection *election = g_ptr_array_index (elections, i);
+      g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s", tables[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(sqlite3_stmt) stmt = ed_database_prepare (ed_context_get_database (context),
+                                                          sql, &error);
+      g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
 
-      for (guint c = 0; c < election->contests->len; c++)
-        g_assert_true (ed_change_set_delete (change_set, "contest",
-                                             ((EdContest *)election->contests->pdata[c])->id,
+      g_assert_no_error (error);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_ptr_array_add (ids, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
+      for (guint j = 0; j < ids->len; j++)
+        g_assert_true (ed_change_set_delete (change_set, tables[i], g_ptr_array_index (ids, j),
                                              NULL));
-      g_assert_true (ed_change_set_delete (change_set, "election", election->id, NULL));
     }
   g_assert_true (ed_change_set_commit (change_set, NULL));
 }

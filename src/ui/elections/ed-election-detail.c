@@ -19,10 +19,16 @@
 
 #include "core/ed-date.h"
 #include "core/ed-today.h"
+#include "elections/ed-election-electorate.h"
 #include "elections/ed-election-ical.h"
+#include "elections/ed-election-notices.h"
 #include "elections/ed-election.h"
+#include "elections/ed-station-register-document.h"
 #include "ui/ed-accessible.h"
+#include "ui/ed-job-page.h"
+#include "ui/ed-number-format.h"
 #include "ui/elections/ed-election-detail.h"
+#include "ui/elections/ed-poll-card-dialog.h"
 #include "ui/widgets/ed-date-row.h"
 
 /* A step of the checklist as shown. The widgets belong to the timetable list. */
@@ -59,9 +65,24 @@ struct _EdElectionDetail
   GtkWidget            *combined_row;
   GtkWidget            *timetable_group;
   GtkWidget            *timetable_list;
+  GtkWidget            *electorate_group;
+  GtkWidget            *electorate_spinner;
+  GtkWidget            *electorate_status;
+  GtkWidget            *electorate_list;
+  GtkWidget            *notices_list;
+  GtkWidget            *notices_error;
+  GtkWidget            *registers_button;
+  GtkWidget            *poll_cards_button;
+
+  GCancellable         *electorate_cancellable;  /* the count under way, if any */
+  guint                 publishing;              /* the notice a folder is chosen for, 1 to 3 */
+  gboolean              registers_early;         /* confirmed before the final notice */
+  GtkWindow            *registers_progress;
 };
 
 G_DEFINE_FINAL_TYPE (EdElectionDetail, ed_election_detail, ADW_TYPE_BIN)
+
+static void show_polling (EdElectionDetail *self);
 
 static void
 task_row_free (TaskRow *task_row)
@@ -465,6 +486,7 @@ show_election (EdElectionDetail *self,
   if (kept != NULL)
     restore_state (self, kept);
   self->rebuilding = FALSE;
+  show_polling (self);
 }
 
 /**
@@ -727,6 +749,677 @@ skip_day_clicked_cb (EdElectionDetail *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The electorate ----------------------------------------------------------------------------- */
+
+static char *
+format_count (gint64 n)
+{
+  return ed_number_format_count ((guint)CLAMP (n, 0, (gint64)G_MAXUINT));
+}
+
+/* "1,234 electors · In Person: 1,100 · Postal: 100 · Proxy: 30 · Postal Proxy: 4" */
+static char *
+describe_count (const EdElectorateCount *count)
+{
+  g_autofree char *total = format_count (count->electors);
+  GString *text = g_string_new (NULL);
+
+  /* Translators: %s is a count with its thousands grouped, "1,234" */
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%s elector", "%s electors",
+                                             (gulong)count->electors), total);
+  for (guint way = 0; way < ED_N_POLL_CARD_VARIANTS; way++)
+    {
+      g_autofree char *n = format_count (count->by_way[way]);
+
+      g_string_append (text, " · ");
+      /* Translators: a way of voting and its electors: "Postal: 100" */
+      g_string_append_printf (text, _("%s: %s"), ed_electorate_way_get_display_name (way), n);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static gint
+find_poll (EdElectionElectorate *electorate,
+           const char           *election_id)
+{
+  for (guint i = 0; i < electorate->n_polls; i++)
+    if (g_strcmp0 (electorate->polls[i].election->id, election_id) == 0)
+      return (gint)i;
+  return -1;
+}
+
+static void
+clear_list (GtkWidget *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (list)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (list), child);
+}
+
+static void
+show_electorate_status (EdElectionDetail *self,
+                        const char       *text)
+{
+  gtk_label_set_text (GTK_LABEL (self->electorate_status), text);
+  gtk_widget_set_visible (self->electorate_status, text != NULL);
+}
+
+/* Each station's electors of one contest, and those whose address has no station. */
+static void
+add_station_rows (EdElectionDetail     *self,
+                  EdElectionElectorate *electorate,
+                  guint                 poll,
+                  guint                 contest,
+                  AdwExpanderRow       *expander)
+{
+  GPtrArray *stations = electorate->roll->stations;
+
+  for (gint i = 0; i <= (gint)stations->len; i++)
+    {
+      gint station = i < (gint)stations->len ? i : -1;
+      const EdElectorateCount *count =
+        ed_election_electorate_get_station (electorate, poll, contest, station);
+      g_autofree char *electors = NULL;
+      g_autofree char *postal = NULL;
+      g_autofree char *subtitle = NULL;
+      g_autofree char *title = NULL;
+      GtkWidget *row;
+
+      if (count->electors == 0)
+        continue;
+      electors = format_count (count->electors);
+      postal = format_count (count->by_way[ED_POLL_CARD_POSTAL] +
+                             count->by_way[ED_POLL_CARD_PROXY_POSTAL]);
+      /* Translators: "312 electors, of which 40 vote by post"; the first %s is a count */
+      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "%s elector, of which %s vote by post",
+                                               "%s electors, of which %s vote by post",
+                                               (gulong)count->electors),
+                                  electors, postal);
+      if (station >= 0)
+        {
+          const EdRollStation *s = g_ptr_array_index (stations, station);
+
+          /* Translators: a polling station's code and its place: "AV1 · Ashmere School" */
+          title = g_strdup_printf (_("%s · %s"), s->code, s->place_name);
+        }
+      else
+        title = g_strdup (_("No polling station"));
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      if (station < 0)
+        gtk_widget_add_css_class (row, "warning");
+      adw_expander_row_add_row (expander, row);
+    }
+}
+
+static void
+show_electorate (EdElectionDetail     *self,
+                 EdElectionElectorate *electorate)
+{
+  gint poll = find_poll (electorate, self->election->id);
+  EdPollElectorate *poll_electorate;
+  gboolean fixed = g_date_valid (&self->election->electorate_fixed_on);
+  g_autofree char *fixed_day = fixed ? ed_date_format_long (&self->election->electorate_fixed_on)
+                                     : NULL;
+  guint n_rows = 0;
+
+  clear_list (self->electorate_list);
+  if (poll < 0)
+    {
+      show_electorate_status (self, _("The poll is not in the combination counted."));
+      return;
+    }
+  poll_electorate = &electorate->polls[poll];
+  for (guint i = 0; i < poll_electorate->election->contests->len; i++)
+    {
+      const EdContest *contest = g_ptr_array_index (poll_electorate->election->contests, i);
+      const EdContest *shown = i < self->election->contests->len
+                                 ? g_ptr_array_index (self->election->contests, i) : NULL;
+      g_autofree char *live = NULL;
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row;
+
+      if (!contest->contested)
+        continue;
+      live = describe_count (&poll_electorate->contests[i].total);
+      if (fixed && shown != NULL)
+        {
+          g_autofree char *count = format_count (shown->fixed_electorate);
+
+          /* Translators: the live figures, then the electorate the final notice fixed:
+           * "1,234 electors · …\nFixed on Thursday 15 April 2027 at 1,230" */
+          subtitle = g_strdup_printf (_("%s\nFixed on %s at %s"), live, fixed_day, count);
+        }
+      else
+        subtitle = g_steal_pointer (&live);
+      row = adw_expander_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), contest->name);
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+      add_station_rows (self, electorate, (guint)poll, i, ADW_EXPANDER_ROW (row));
+      gtk_list_box_append (GTK_LIST_BOX (self->electorate_list), row);
+      n_rows++;
+    }
+  if (n_rows > 1)
+    {
+      g_autofree char *total = describe_count (&poll_electorate->total);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Whole poll"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), total);
+      gtk_list_box_prepend (GTK_LIST_BOX (self->electorate_list), row);
+    }
+  gtk_widget_set_visible (self->electorate_list, n_rows > 0);
+  show_electorate_status (self, n_rows > 0 ? NULL
+                                           : _("No contest is contested: no poll is held."));
+}
+
+static void
+electorate_done_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      data)
+{
+  g_autoptr(EdElectionDetail) self = data;
+  g_autoptr(EdElectionElectorate) electorate = NULL;
+  g_autoptr(GError) error = NULL;
+
+  electorate = ed_election_electorate_compute_finish (ED_JOB (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  /* Only the latest count is shown: an earlier one was cancelled when it started, as the
+   * count under way is when the page goes. */
+  g_clear_object (&self->electorate_cancellable);
+  gtk_spinner_stop (GTK_SPINNER (self->electorate_spinner));
+  gtk_widget_set_visible (self->electorate_spinner, FALSE);
+  if (self->election == NULL)
+    return;
+  if (electorate == NULL)
+    {
+      g_autofree char *why = g_strdup_printf (_("The electorate could not be counted: %s"),
+                                              error->message);
+
+      clear_list (self->electorate_list);
+      gtk_widget_set_visible (self->electorate_list, FALSE);
+      show_electorate_status (self, why);
+      return;
+    }
+  show_electorate (self, electorate);
+}
+
+static void
+count_electorate (EdElectionDetail *self)
+{
+  if (self->electorate_cancellable != NULL)
+    g_cancellable_cancel (self->electorate_cancellable);
+  g_clear_object (&self->electorate_cancellable);
+  if (self->election == NULL)
+    {
+      gtk_spinner_stop (GTK_SPINNER (self->electorate_spinner));
+      gtk_widget_set_visible (self->electorate_spinner, FALSE);
+      return;
+    }
+  self->electorate_cancellable = g_cancellable_new ();
+  gtk_widget_set_visible (self->electorate_spinner, TRUE);
+  gtk_spinner_start (GTK_SPINNER (self->electorate_spinner));
+  /* The rows shown stay until the new count replaces them, so a reload does not flicker. */
+  if (gtk_widget_get_first_child (self->electorate_list) == NULL)
+    show_electorate_status (self, _("Counting…"));
+  ed_election_electorate_compute_async (self->context, self->election->id,
+                                        self->electorate_cancellable, electorate_done_cb,
+                                        g_object_ref (self));
+}
+
+/**
+ * ed_election_detail_is_counting:
+ * @self: the detail
+ *
+ * Returns: %TRUE while the electorate is being counted
+ */
+gboolean
+ed_election_detail_is_counting (EdElectionDetail *self)
+{
+  g_return_val_if_fail (ED_IS_ELECTION_DETAIL (self), FALSE);
+
+  return self->electorate_cancellable != NULL;
+}
+
+/* The interim notices ------------------------------------------------------------------------ */
+
+static const char *
+notice_title (guint n)
+{
+  switch (n)
+    {
+    case 1:
+      return _("First interim notice");
+    case 2:
+      return _("Second interim notice");
+    default:
+      return _("Final interim notice");
+    }
+}
+
+/* The Publish… button's name for a screen reader, which hears it apart from its row. */
+static const char *
+notice_publish_name (guint n)
+{
+  switch (n)
+    {
+    case 1:
+      return _("Publish the First Interim Notice…");
+    case 2:
+      return _("Publish the Second Interim Notice…");
+    default:
+      return _("Publish the Final Interim Notice…");
+    }
+}
+
+static void
+show_notices_error (EdElectionDetail *self,
+                    const char       *text)
+{
+  gtk_label_set_text (GTK_LABEL (self->notices_error), text != NULL ? text : "");
+  gtk_widget_set_visible (self->notices_error, text != NULL);
+}
+
+static void publish_clicked_cb (GtkButton        *button,
+                                EdElectionDetail *self);
+
+static void
+show_notices (EdElectionDetail *self)
+{
+  EdInterimNotice notices[ED_N_INTERIM_NOTICES];
+  g_autoptr(GError) error = NULL;
+  gboolean due_found = FALSE;
+  GDate today;
+
+  clear_list (self->notices_list);
+  if (self->election == NULL)
+    return;
+  if (!ed_election_get_interim_notices (self->context, self->election, notices, &error))
+    {
+      gtk_widget_set_visible (self->notices_list, FALSE);
+      show_notices_error (self, error->message);
+      return;
+    }
+  gtk_widget_set_visible (self->notices_list, TRUE);
+  ed_today (&today);
+  for (guint i = 0; i < ED_N_INTERIM_NOTICES; i++)
+    {
+      const EdInterimNotice *notice = &notices[i];
+      g_autofree char *published = ed_date_format_long (&notice->dates.publication);
+      g_autofree char *last = ed_date_format_long (&notice->dates.last_application);
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *state = gtk_label_new (NULL);
+
+      if (notice->published)
+        /* Translators: an interim notice's day, then the last day of the applications it
+         * lists */
+        subtitle = g_strdup_printf (_("Published on %s · applications received by %s"),
+                                    published, last);
+      else
+        /* Translators: an interim notice's day, then the last day of the applications it
+         * lists */
+        subtitle = g_strdup_printf (_("To be published on %s · applications received by %s"),
+                                    published, last);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), notice_title (i + 1));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_set_valign (state, GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), state);
+      if (notice->published)
+        {
+          gtk_label_set_text (GTK_LABEL (state), _("Published"));
+          gtk_widget_add_css_class (state, "success");
+        }
+      else if (!due_found)
+        {
+          gboolean come = g_date_compare (&notice->dates.publication, &today) <= 0;
+          GtkWidget *button;
+
+          /* The first not yet published is the one due; the rest wait for it. */
+          due_found = TRUE;
+          gtk_label_set_text (GTK_LABEL (state), come ? _("Due") : _("Next"));
+          if (come)
+            gtk_widget_add_css_class (state, "warning");
+          button = gtk_button_new_with_label (_("Publish…"));
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          gtk_widget_set_sensitive (button, come);
+          if (!come)
+            gtk_widget_set_tooltip_text (button, _("It cannot be published before its day"));
+          g_object_set_data (G_OBJECT (button), "notice", GUINT_TO_POINTER (i + 1));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          notice_publish_name (i + 1), -1);
+          g_signal_connect (button, "clicked", G_CALLBACK (publish_clicked_cb), self);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+        }
+      else
+        gtk_label_set_text (GTK_LABEL (state), _("Waiting"));
+      gtk_widget_add_css_class (state, "caption");
+      gtk_list_box_append (GTK_LIST_BOX (self->notices_list), row);
+    }
+}
+
+/**
+ * ed_election_detail_publish_notice:
+ * @self: the detail
+ * @n: the notice, 1 to 3
+ * @folder: where its PDF and CSV go
+ * @error: return location for an error
+ *
+ * Publishes interim notice @n of the election shown, as its Publish… button does once a
+ * folder is chosen, and shows the notices and electorate afresh.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+ed_election_detail_publish_notice (EdElectionDetail  *self,
+                                   guint              n,
+                                   const char        *folder,
+                                   GError           **error)
+{
+  g_auto(EdInterimPublished) published = { 0, };
+
+  g_return_val_if_fail (ED_IS_ELECTION_DETAIL (self), FALSE);
+  g_return_val_if_fail (folder != NULL, FALSE);
+
+  if (self->election == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("No election is shown."));
+      return FALSE;
+    }
+  if (!ed_election_publish_interim (self->context, self->election, n, ED_NOTICE_FLAGS_NONE,
+                                    folder, &published, error))
+    return FALSE;
+  ed_election_detail_reload (self);
+  return TRUE;
+}
+
+static void
+publish_folder_cb (GtkNativeDialog  *chooser,
+                   int               response,
+                   EdElectionDetail *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *folder = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = self->publishing;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_clear_object (&self->chooser);
+  self->publishing = 0;
+  if (file == NULL || (folder = g_file_get_path (file)) == NULL)
+    return;
+  if (!ed_election_detail_publish_notice (self, n, folder, &error))
+    {
+      show_notices_error (self, error->message);
+      return;
+    }
+  show_notices_error (self, NULL);
+  {
+    /* Translators: %s is a notice's name, "First interim notice" */
+    g_autofree char *done = g_strdup_printf (_("%s published"), notice_title (n));
+
+    toast (self, done);
+  }
+}
+
+static GtkFileChooserNative *
+folder_chooser_new (EdElectionDetail *self,
+                    const char       *title,
+                    const char       *accept)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, accept,
+                                         _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  return chooser;
+}
+
+static void
+publish_clicked_cb (GtkButton        *button,
+                    EdElectionDetail *self)
+{
+  guint n = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "notice"));
+
+  if (self->election == NULL || self->chooser != NULL)
+    return;
+  show_notices_error (self, NULL);
+  self->publishing = n;
+  self->chooser = folder_chooser_new (self, _("Publish the Notice in a Folder"), _("_Publish"));
+  g_signal_connect (self->chooser, "response", G_CALLBACK (publish_folder_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* The polling-station registers -------------------------------------------------------------- */
+
+static void
+registers_done_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  g_autoptr(EdElectionDetail) self = data;
+  g_autoptr(EdStationRegisters) registers = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->registers_progress, gtk_window_destroy);
+  gtk_widget_set_sensitive (self->registers_button, TRUE);
+  registers = ed_station_registers_write_finish (ED_JOB (source), result, &error);
+  if (registers == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *why =
+            g_strdup_printf (_("The registers could not be saved: %s"), error->message);
+
+          toast (self, why);
+        }
+      return;
+    }
+  {
+    g_autofree char *count = ed_number_format_count (registers->files->len);
+    /* Translators: %s is a count of polling stations */
+    g_autofree char *done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "Saved the register of %s station",
+                                                          "Saved the registers of %s stations",
+                                                          registers->files->len),
+                                             count);
+
+    toast (self, done);
+  }
+}
+
+/**
+ * ed_election_detail_save_registers:
+ * @self: the detail
+ * @folder: where the registers go
+ * @before_final: %TRUE when a person confirmed saving them before the final interim notice
+ *
+ * Saves the polling-station registers of the election shown into @folder, as Save… does
+ * once a folder is chosen, with a window showing the progress and a Cancel button. The
+ * page says how it went; ed_election_detail_is_saving() tells when it is done.
+ */
+void
+ed_election_detail_save_registers (EdElectionDetail *self,
+                                   const char       *folder,
+                                   gboolean          before_final)
+{
+  GtkRoot *root;
+  GtkWidget *window;
+  GtkWidget *page;
+  EdJob *job;
+
+  g_return_if_fail (ED_IS_ELECTION_DETAIL (self));
+  g_return_if_fail (folder != NULL);
+
+  if (self->election == NULL || self->registers_progress != NULL)
+    return;
+  self->registers_early = before_final;
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  window = adw_window_new ();
+  page = ed_job_page_new (_("Saving the Polling-Station Registers…"),
+                          _("Progress of the registers"));
+
+  gtk_window_set_title (GTK_WINDOW (window), _("Saving the Polling-Station Registers"));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
+  gtk_window_set_deletable (GTK_WINDOW (window), FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 480, -1);
+  ed_job_page_set_description (ED_JOB_PAGE (page),
+                               _("A PDF for each station. Cancel leaves none of them."));
+  adw_window_set_content (ADW_WINDOW (window), page);
+  self->registers_progress = GTK_WINDOW (window);
+  gtk_widget_set_sensitive (self->registers_button, FALSE);
+  gtk_window_present (GTK_WINDOW (window));
+  job = ed_station_registers_write_async (self->context, self->election->id, folder,
+                                          self->registers_early
+                                            ? ED_STATION_REGISTER_FLAGS_BEFORE_FINAL
+                                            : ED_STATION_REGISTER_FLAGS_NONE,
+                                          NULL, registers_done_cb, g_object_ref (self));
+  ed_job_page_watch (ED_JOB_PAGE (page), job);
+}
+
+static void
+registers_folder_cb (GtkNativeDialog  *chooser,
+                     int               response,
+                     EdElectionDetail *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *folder = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_clear_object (&self->chooser);
+  if (file == NULL || (folder = g_file_get_path (file)) == NULL || self->election == NULL)
+    return;
+  ed_election_detail_save_registers (self, folder, self->registers_early);
+}
+
+/**
+ * ed_election_detail_is_saving:
+ * @self: the detail
+ *
+ * Returns: %TRUE while the polling-station registers are being saved
+ */
+gboolean
+ed_election_detail_is_saving (EdElectionDetail *self)
+{
+  g_return_val_if_fail (ED_IS_ELECTION_DETAIL (self), FALSE);
+
+  return self->registers_progress != NULL;
+}
+
+static void
+choose_registers_folder (EdElectionDetail *self)
+{
+  if (self->chooser != NULL)
+    return;
+  self->chooser = folder_chooser_new (self, _("Save Polling-Station Registers"), _("_Save"));
+  g_signal_connect (self->chooser, "response", G_CALLBACK (registers_folder_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+early_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   EdElectionDetail *self)
+{
+  if (!g_str_equal (response, "early"))
+    return;
+  self->registers_early = TRUE;
+  choose_registers_folder (self);
+}
+
+/* Before the final interim notice's day the registers may still change: printing them then
+ * is asked about first (DOMAIN.md §1.4). */
+static gboolean
+before_final_notice (EdElectionDetail *self,
+                     GDate            *final_day)
+{
+  EdInterimNotice notices[ED_N_INTERIM_NOTICES];
+  GDate today;
+
+  if (!ed_election_get_interim_notices (self->context, self->election, notices, NULL))
+    return FALSE;
+  ed_today (&today);
+  *final_day = notices[ED_N_INTERIM_NOTICES - 1].dates.publication;
+  return g_date_compare (&today, final_day) < 0;
+}
+
+static void
+save_registers_clicked_cb (EdElectionDetail *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *day = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+  GDate final_day;
+
+  if (self->election == NULL || self->chooser != NULL)
+    return;
+  self->registers_early = FALSE;
+  if (!before_final_notice (self, &final_day))
+    {
+      choose_registers_folder (self);
+      return;
+    }
+  day = ed_date_format_long (&final_day);
+  /* Translators: %s is the day of the final interim notice */
+  body = g_strdup_printf (_("The final interim notice of alteration, on %s, may still add or "
+                            "remove electors. Registers printed now may have to be printed "
+                            "again."), day);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Save the Registers Early?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "early", _("_Save Early"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "early",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (early_response_cb), self, 0);
+  ed_accessible_name_buttons (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The poll cards ----------------------------------------------------------------------------- */
+
+static void
+poll_cards_clicked_cb (EdElectionDetail *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  if (self->election == NULL)
+    return;
+  dialog = ed_poll_card_dialog_new (self->context, self->election);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_polling (EdElectionDetail *self)
+{
+  gtk_widget_set_sensitive (self->registers_button, self->election != NULL &&
+                                                    self->registers_progress == NULL);
+  gtk_widget_set_sensitive (self->poll_cards_button, self->election != NULL &&
+                                                     self->election->cards_requested);
+  show_notices (self);
+  count_electorate (self);
+}
+
 static void
 ed_election_detail_dispose (GObject *object)
 {
@@ -735,6 +1428,9 @@ ed_election_detail_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  if (self->electorate_cancellable != NULL)
+    g_cancellable_cancel (self->electorate_cancellable);
+  g_clear_object (&self->electorate_cancellable);
   /* The rows going with the template are not edits; their steps are freed at finalize. */
   self->rebuilding = TRUE;
   g_clear_object (&self->context);
@@ -775,6 +1471,16 @@ ed_election_detail_class_init (EdElectionDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EdElectionDetail, combined_row);
   gtk_widget_class_bind_template_child (widget_class, EdElectionDetail, timetable_group);
   gtk_widget_class_bind_template_child (widget_class, EdElectionDetail, timetable_list);
+  gtk_widget_class_bind_template_child (widget_class, EdElectionDetail, electorate_group);
+  gtk_widget_class_bind_template_child (widget_class, EdElectionDetail, electorate_spinner);
+  gtk_widget_class_bind_template_child (widget_class, EdElectionDetail, electorate_status);
+  gtk_widget_class_bind_template_child (widget_class, EdElectionDetail, electorate_list);
+  gtk_widget_class_bind_template_child (widget_class, EdElectionDetail, notices_list);
+  gtk_widget_class_bind_template_child (widget_class, EdElectionDetail, notices_error);
+  gtk_widget_class_bind_template_child (widget_class, EdElectionDetail, registers_button);
+  gtk_widget_class_bind_template_child (widget_class, EdElectionDetail, poll_cards_button);
+  gtk_widget_class_bind_template_callback (widget_class, save_registers_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, poll_cards_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, skip_day_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_calendar_clicked_cb);
 }

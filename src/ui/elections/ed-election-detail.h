@@ -29,4 +29,14 @@ gboolean ed_election_detail_add_dies_non  (EdElectionDetail  *self,
                                            const char        *reason,
                                            GError           **error);
 
+gboolean ed_election_detail_is_counting   (EdElectionDetail  *self);
+gboolean ed_election_detail_publish_notice (EdElectionDetail  *self,
+                                            guint              n,
+                                            const char        *folder,
+                                            GError           **error);
+void     ed_election_detail_save_registers (EdElectionDetail  *self,
+                                            const char        *folder,
+                                            gboolean           before_final);
+gboolean ed_election_detail_is_saving      (EdElectionDetail  *self);
+
 G_END_DECLS
