@@ -151,6 +151,10 @@ def main(build_dir, out_dir):
         process.wait()
 
         process = stations(app_path, cli_path, env, home, out_dir)
+        process.kill()
+        process.wait()
+
+        process = elections(app_path, cli_path, env, home, out_dir)
     finally:
         process.kill()
         bus.kill()
@@ -248,6 +252,62 @@ def stations(app_path, cli_path, env, home, out_dir):
     return process
 
 
+def card_pages(cli_path, env, db, election, home):
+    """The page of the proof that holds the front of the first card of each variant, from the
+    printer's data file of the same run (one card a row, fronts on odd pages)."""
+    import csv
+    data = os.path.join(home, "cards.csv")
+    subprocess.check_call([cli_path, "--db", db, "pollcards", "data", election, "-o", data],
+                          env=env, stdout=subprocess.DEVNULL)
+    pages = {}
+    with open(data, newline="", encoding="utf-8") as f:
+        for index, row in enumerate(csv.DictReader(f)):
+            key = row["variant"] + ("-anonymous" if row.get("anonymous") in ("1", "yes", "true")
+                                    else "")
+            pages.setdefault(key, 2 * index + 1)
+    return pages
+
+
+def elections(app_path, cli_path, env, home, out_dir):
+    """The Elections page on the demo's May poll, the poll-card dialog with its pre-print
+    report and previews, and a proof card of each variant, front and back."""
+    db = os.path.join(home, "elections.db")
+    proof = os.path.join(home, "proof.pdf")
+    subprocess.check_call([cli_path, "--db", db, "demo", "--electors", "20000"], env=env,
+                          stdout=subprocess.DEVNULL)
+    listed = subprocess.check_output([cli_path, "--db", db, "election", "list", "--json"],
+                                     env=env, text=True)
+    import json
+    election = [e["id"] for e in json.loads(listed) if e["kind"] == "local"][0]
+    subprocess.check_call([cli_path, "--db", db, "pollcards", "print", election, "-o", proof,
+                           "--proof"], env=env, stdout=subprocess.DEVNULL)
+    for key, page in sorted(card_pages(cli_path, env, db, election, home).items()):
+        # Every variant's front; the backs differ less, so the ordinary card's stands for them.
+        sides = (("front", page), ("back", page + 1)) if key == "ordinary" else (("front", page),)
+        for side, number in sides:
+            base = os.path.join(out_dir, f"poll-card-{key.replace('_', '-')}-{side}")
+            subprocess.check_call(["pdftoppm", "-png", "-r", "100", "-f", str(number), "-l",
+                                   str(number), "-singlefile", proof, base])
+            print(base + ".png")
+
+    process = subprocess.Popen([app_path, "--db", db], env=env)
+    app = d.find_app("electoral-desk")
+    frame = d.find(app, "frame", None, timeout=30)
+    sidebar = d.find(frame, "list", "Modules", timeout=30)
+    row = d.find(sidebar, "list item", "Elections")
+    sidebar.querySelection().selectChild(row.getIndexInParent())
+    d.find(frame, None, "Notice of election", timeout=30)
+    shoot(os.path.join(out_dir, "elections-page.png"))
+
+    d.press(d.find_actionable(frame, "push button", "Poll Cards…", timeout=60))
+    d.wait_for(lambda: [l for l in d.find_all(app, "label")
+                        if (l.name or "").startswith("Pre-Print Check")],
+               "the poll-card dialog", timeout=60)
+    time.sleep(4.0)
+    shoot(os.path.join(out_dir, "poll-card-dialog.png"))
+    return process
+
+
 def open_district(app_path, db, env):
     """Starts the app on @db and waits for the register's rows."""
     process = subprocess.Popen([app_path, "--db", db], env=env)
@@ -263,4 +323,19 @@ if __name__ == "__main__":
     out = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else
                           os.path.join(root, "data", "screenshots"))
     os.makedirs(out, exist_ok=True)
-    main(build, out)
+    if len(sys.argv) > 3 and sys.argv[3] == "--only-elections":
+        # The elections shots alone, as the module is worked on.
+        home = tempfile.mkdtemp(prefix="ed-shots-")
+        env = dict(os.environ, HOME=home, XDG_DATA_HOME=os.path.join(home, "data"),
+                   XDG_CONFIG_HOME=os.path.join(home, "config"), GSETTINGS_BACKEND="memory",
+                   GSETTINGS_SCHEMA_DIR=os.path.join(build, "data"))
+        bus = d.start_accessibility_bus()
+        try:
+            elections(os.path.join(build, "src", "electoral-desk"),
+                      os.path.join(build, "src", "cli", "electoral-desk-cli"), env, home,
+                      out).kill()
+        finally:
+            bus.kill()
+            shutil.rmtree(home, ignore_errors=True)
+    else:
+        main(build, out)
