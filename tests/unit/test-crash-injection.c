@@ -901,6 +901,42 @@ test_demo (EdTestDir     *fixture,
   command_kill_at_every_point (command, check_demo);
 }
 
+/* ---- poll cards ------------------------------------------------------------------------- */
+
+/* The cards are written whole under a temporary name, the run is recorded, and then the file
+ * takes its name (ed-poll-card-print.c): a kill before the record leaves neither; a kill
+ * after it leaves the record of a print whose file, if it has its name, is whole, and
+ * printing again writes it. Never a file under its name with no record of it. */
+static void
+check_poll_cards (Command *command,
+                  Outcome *outcome)
+{
+  if (outcome->when == WHEN_BEFORE)
+    g_assert_cmpuint (g_hash_table_size (outcome->outputs), ==, 0);
+  if (g_hash_table_size (outcome->outputs) > 0)
+    {
+      g_assert_true (outcome->renamed);
+      g_assert_cmpint (outcome->when, ==, WHEN_AFTER);
+    }
+}
+
+static void
+test_poll_cards (EdTestDir     *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *db = make_demo_district (fixture, "district.db", ELECTORS, "11");
+  g_autoptr(Command) command = command_new (fixture, "pollcards print", db);
+  g_autofree char *pdf = g_build_filename (command->out_dir, "cards.pdf", NULL);
+
+  /* The demo's May poll, counted from the tests' today (2 January 2030). */
+  command_add_args (command, "pollcards", "print", "local.ashmere-vale.2030-05-02", "--proof",
+                    "-o", pdf, NULL);
+  command_measure (command);
+  g_assert_true (g_hash_table_contains (command->outputs, "cards.pdf"));
+  g_assert_cmpstr (command->before.hash, !=, command->after.hash);
+  command_kill_at_every_point (command, check_poll_cards);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -914,6 +950,7 @@ main (int    argc,
   ED_TEST_ADD ("/crash/ops-apply/killed-at-every-point", test_ops_apply);
   ED_TEST_ADD ("/crash/ops-apply-new-desk/killed-at-every-point", test_ops_apply_new_desk);
   ED_TEST_ADD ("/crash/demo/killed-at-every-point", test_demo);
+  ED_TEST_ADD ("/crash/poll-cards/killed-at-every-point", test_poll_cards);
 
   return g_test_run ();
 }
