@@ -212,6 +212,47 @@ ed_election_set_second_interim (EdContext    *context,
 }
 
 /**
+ * ed_election_set_cards_requested:
+ * @context: the district
+ * @election: an election
+ * @requested: whether poll cards are sent for it
+ * @error: return location for an error
+ *
+ * Records whether a Welsh community council asked for poll cards, which are sent only if it
+ * did, by 4pm on the 19th day before the poll (DOMAIN.md §2.1; anonymous electors always get
+ * one). Every other poll sends cards, so this is refused for them.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+ed_election_set_cards_requested (EdContext   *context,
+                                 EdElection  *election,
+                                 gboolean     requested,
+                                 GError     **error)
+{
+  g_autoptr(EdChangeSet) change_set = NULL;
+
+  g_return_val_if_fail (ED_IS_CONTEXT (context), FALSE);
+  g_return_val_if_fail (election != NULL, FALSE);
+
+  if (election->kind != ED_ELECTION_PARISH || election->country != ED_COUNTRY_WALES)
+    {
+      g_set_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_INVALID,
+                   _("Only a Welsh community council chooses whether poll cards are sent; "
+                     "every other poll sends them."));
+      return FALSE;
+    }
+  change_set = ed_change_set_begin (ED_REPLICA (context), error);
+  if (change_set == NULL ||
+      !ed_change_set_set (change_set, ed_election_table.name, election->id, "cards_requested",
+                          g_variant_new_boolean (requested), error) ||
+      !ed_change_set_commit (change_set, error))
+    return FALSE;
+  election->cards_requested = requested;
+  return TRUE;
+}
+
+/**
  * ed_contest_set_contested:
  * @context: the district
  * @contest_id: a contest's row id

@@ -170,6 +170,10 @@ gboolean     ed_election_set_second_interim (EdContext          *context,
                                              EdElection         *election,
                                              const GDate        *day,
                                              GError            **error);
+gboolean     ed_election_set_cards_requested (EdContext         *context,
+                                              EdElection        *election,
+                                              gboolean           requested,
+                                              GError           **error);
 gboolean     ed_contest_set_contested     (EdContext            *context,
                                            const char           *contest_id,
                                            gboolean              contested,

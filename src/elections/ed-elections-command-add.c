@@ -31,6 +31,7 @@ build_election_json (JsonBuilder *builder,
   ed_command_json_add_string (builder, "poll_date", poll);
   ed_command_json_add_string (builder, "title", election->title);
   ed_command_json_add_string (builder, "combined_with", election->combined_with);
+  ed_command_json_add_boolean (builder, "cards_requested", election->cards_requested);
   json_builder_set_member_name (builder, "contests");
   json_builder_begin_array (builder);
   for (guint i = 0; i < election->contests->len; i++)

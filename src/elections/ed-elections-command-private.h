@@ -44,6 +44,9 @@ int _ed_election_command_task        (const EdCommandGlobals  *globals,
 int _ed_election_command_dies_non    (const EdCommandGlobals  *globals,
                                       int                      argc,
                                       char                   **argv);
+int _ed_election_command_cards       (const EdCommandGlobals  *globals,
+                                      int                      argc,
+                                      char                   **argv);
 int _ed_election_command_notices     (const EdCommandGlobals  *globals,
                                       int                      argc,
                                       char                   **argv);

@@ -253,3 +253,40 @@ _ed_election_command_dies_non (const EdCommandGlobals  *globals,
     return ed_command_fail (error);
   return ED_COMMAND_EXIT_OK;
 }
+
+int
+_ed_election_command_cards (const EdCommandGlobals  *globals,
+                            int                      argc,
+                            char                   **argv)
+{
+  g_autoptr(GOptionContext) option_context = NULL;
+  g_autoptr(EdContext) context = NULL;
+  g_autoptr(EdElection) election = NULL;
+  gboolean requested = FALSE;
+  gboolean not_requested = FALSE;
+  GError *error = NULL;
+  int status;
+  const GOptionEntry options[] = {
+    { "requested", 0, 0, G_OPTION_ARG_NONE, &requested,
+      N_("The community council asked for poll cards"), NULL },
+    { "not-requested", 0, 0, G_OPTION_ARG_NONE, &not_requested,
+      N_("It did not: only anonymous electors are sent one"), NULL },
+    { NULL }
+  };
+
+  option_context = g_option_context_new (_("ID"));
+  g_option_context_set_summary (option_context,
+                                _("Records whether a Welsh community council asked for poll "
+                                  "cards, which are sent for its poll only if it did."));
+  g_option_context_add_main_entries (option_context, options, GETTEXT_PACKAGE);
+  if (!ed_command_parse (option_context, "election cards", &argc, &argv, &status))
+    return status;
+  if (argc != 2 || requested == not_requested)
+    return ed_command_usage ("election cards",
+                             _("Say which election and whether: election cards ID --requested "
+                               "or --not-requested"));
+  if (!_ed_elections_command_open (globals, argv[1], &context, &election, &error) ||
+      !ed_election_set_cards_requested (context, election, requested, &error))
+    return ed_command_fail (error);
+  return ED_COMMAND_EXIT_OK;
+}

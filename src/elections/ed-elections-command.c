@@ -40,6 +40,8 @@ const EdElectionsAction _ed_election_actions[] = {
     N_("Record who does a step of the timetable and when it was done") },
   { "dies-non", _ed_election_command_dies_non, "DATE --reason TEXT",
     N_("Add a day of thanksgiving or mourning, which every timetable skips") },
+  { "cards", _ed_election_command_cards, "ID --requested | --not-requested",
+    N_("Whether a Welsh community council asked for poll cards for its poll") },
   { "notices", _ed_election_command_notices, "ID [--publish 1|2|3] [-o DIR]",
     N_("A poll’s interim notices of alteration; publish one, the final one fixing the "
        "electorate") },

@@ -384,6 +384,50 @@ test_dies_non (EdTestDir     *fixture,
                                                   "date"));
 }
 
+/* A Welsh community council's poll sends cards only if the council asks (DOMAIN.md §2.1):
+ * none until it is recorded, and only such a poll takes the choice. */
+static void
+test_cards_requested (EdTestDir     *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *path = make_demo (fixture);
+  g_auto(EdTestCliResult) wales = { 0 };
+  g_auto(EdTestCliResult) added = { 0 };
+  g_auto(EdTestCliResult) requested = { 0 };
+  g_auto(EdTestCliResult) refused = { 0 };
+  g_autofree char *json = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *community;
+
+  ed_test_cli_run_on (&wales, path, "settings", "set", "country", "wales", NULL);
+  g_assert_cmpint (wales.status, ==, 0);
+  ed_test_cli_run_on (&added, path, "election", "add", "--type", "parish", "--poll-date",
+                      "2030-05-09", NULL);
+  g_assert_cmpint (added.status, ==, 0);
+
+  json = list_json (path);
+  root = parse (json);
+  community = find_election (json_node_get_array (root), "parish.ashmere-vale.2030-05-09");
+  g_assert_nonnull (community);
+  g_assert_false (json_object_get_boolean_member (community, "cards_requested"));
+  g_clear_pointer (&root, json_node_unref);
+  g_clear_pointer (&json, g_free);
+
+  ed_test_cli_run_on (&requested, path, "election", "cards", "parish.ashmere-vale.2030-05-09",
+                      "--requested", NULL);
+  g_assert_cmpint (requested.status, ==, 0);
+  json = list_json (path);
+  root = parse (json);
+  community = find_election (json_node_get_array (root), "parish.ashmere-vale.2030-05-09");
+  g_assert_true (json_object_get_boolean_member (community, "cards_requested"));
+
+  /* The demo's own council poll always sends cards. */
+  ed_test_cli_run_on (&refused, path, "election", "cards", "local.ashmere-vale.2030-05-02",
+                      "--not-requested", NULL);
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_nonnull (strstr (refused.err, "Only a Welsh community council"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -395,6 +439,7 @@ main (int   argc,
   ED_TEST_ADD ("/cli/elections/timetable-json-and-ics", test_timetable_json_and_ics);
   ED_TEST_ADD ("/cli/elections/task", test_task);
   ED_TEST_ADD ("/cli/elections/dies-non", test_dies_non);
+  ED_TEST_ADD ("/cli/elections/cards-requested", test_cards_requested);
 
   return g_test_run ();
 }
