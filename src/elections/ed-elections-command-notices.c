@@ -33,9 +33,49 @@ notice_name (guint i)
     }
 }
 
+static void
+print_notices_json (EdElection            *election,
+                    const EdInterimNotice *notices,
+                    char                 **areas)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *fixed = g_date_valid (&election->electorate_fixed_on)
+                             ? ed_date_format_iso (&election->electorate_fixed_on)
+                             : g_strdup ("");
+
+  json_builder_begin_object (builder);
+  ed_command_json_add_string (builder, "election", election->slug);
+  ed_command_json_add_string (builder, "electorate_fixed_on", fixed);
+  json_builder_set_member_name (builder, "notices");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < ED_N_INTERIM_NOTICES; i++)
+    {
+      g_autofree char *publication = ed_date_format_iso (&notices[i].dates.publication);
+      g_autofree char *last_application = ed_date_format_iso (&notices[i].dates.last_application);
+
+      json_builder_begin_object (builder);
+      ed_command_json_add_int (builder, "number", i + 1);
+      ed_command_json_add_string (builder, "publication", publication);
+      ed_command_json_add_string (builder, "last_application", last_application);
+      ed_command_json_add_boolean (builder, "published", notices[i].published);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "polling_districts");
+  json_builder_begin_array (builder);
+  for (guint i = 0; areas[i] != NULL; i++)
+    json_builder_add_string_value (builder, areas[i]);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  ed_command_print_json (root);
+}
+
 static int
 list_notices (EdContext  *context,
-              EdElection *election)
+              EdElection *election,
+              gboolean    json)
 {
   EdInterimNotice notices[ED_N_INTERIM_NOTICES];
   g_auto(GStrv) areas = NULL;
@@ -47,6 +87,11 @@ list_notices (EdContext  *context,
   areas = ed_election_get_notice_areas (context, election, &error);
   if (areas == NULL)
     return ed_command_fail (error);
+  if (json)
+    {
+      print_notices_json (election, notices, areas);
+      return ED_COMMAND_EXIT_OK;
+    }
   g_print ("%s — %s\n", election->slug, election->title);
   for (guint i = 0; i < ED_N_INTERIM_NOTICES; i++)
     {
@@ -84,6 +129,7 @@ _ed_election_command_notices (const EdCommandGlobals  *globals,
   g_auto(EdInterimPublished) published = { NULL, };
   g_autofree char *out_dir = NULL;
   gint publish = 0;
+  gboolean json = FALSE;
   GError *error = NULL;
   int status;
   const GOptionEntry options[] = {
@@ -92,6 +138,7 @@ _ed_election_command_notices (const EdCommandGlobals  *globals,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out_dir,
       N_("The folder to write the notice’s PDF and CSV into (default: the current folder)"),
       N_("DIR") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the notices as JSON"), NULL },
     { NULL }
   };
 
@@ -106,6 +153,8 @@ _ed_election_command_notices (const EdCommandGlobals  *globals,
     return status;
   if (argc != 2)
     return ed_command_usage ("election notices", _("Say which election: election notices ID"));
+  if (json && publish != 0)
+    return ed_command_usage ("election notices", _("--json is for the list, not --publish"));
   if (publish == 0 && out_dir != NULL)
     return ed_command_usage ("election notices", _("--output is for --publish"));
   if (publish != 0 && (publish < 1 || publish > ED_N_INTERIM_NOTICES))
@@ -115,7 +164,7 @@ _ed_election_command_notices (const EdCommandGlobals  *globals,
   if (!_ed_elections_command_open (globals, argv[1], &context, &election, &error))
     return ed_command_fail (error);
   if (publish == 0)
-    return list_notices (context, election);
+    return list_notices (context, election, json);
 
   if (!g_file_test (out_dir != NULL ? out_dir : ".", G_FILE_TEST_IS_DIR))
     {

@@ -42,7 +42,7 @@ const EdElectionsAction _ed_election_actions[] = {
     N_("Add a day of thanksgiving or mourning, which every timetable skips") },
   { "cards", _ed_election_command_cards, "ID --requested | --not-requested",
     N_("Whether a Welsh community council asked for poll cards for its poll") },
-  { "notices", _ed_election_command_notices, "ID [--publish 1|2|3] [-o DIR]",
+  { "notices", _ed_election_command_notices, "ID [--json] | ID --publish 1|2|3 [-o DIR]",
     N_("A poll’s interim notices of alteration; publish one, the final one fixing the "
        "electorate") },
   { "electorate", _ed_election_command_electorate, "ID [--json]",

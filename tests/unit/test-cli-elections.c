@@ -428,6 +428,37 @@ test_cards_requested (EdTestDir     *fixture,
   g_assert_nonnull (strstr (refused.err, "Only a Welsh community council"));
 }
 
+/* The interim notices as JSON: three, the final one on the 5th working day before the poll
+ * (DOMAIN.md §1.4), none published yet; --json does not go with --publish. */
+static void
+test_notices_json (EdTestDir     *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = make_demo (fixture);
+  g_auto(EdTestCliResult) listed = { 0 };
+  g_auto(EdTestCliResult) refused = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *notices;
+  JsonObject *final;
+
+  ed_test_cli_run_on (&listed, path, "election", "notices", "local.ashmere-vale.2030-05-02",
+                      "--json", NULL);
+  g_assert_cmpint (listed.status, ==, 0);
+  root = parse (listed.out);
+  notices = json_object_get_array_member (json_node_get_object (root), "notices");
+  g_assert_cmpuint (json_array_get_length (notices), ==, 3);
+  final = json_array_get_object_element (notices, 2);
+  g_assert_cmpstr (json_object_get_string_member (final, "publication"), ==, "2030-04-25");
+  g_assert_false (json_object_get_boolean_member (final, "published"));
+  g_assert_cmpuint (json_array_get_length (
+                      json_object_get_array_member (json_node_get_object (root),
+                                                    "polling_districts")), >, 0);
+
+  ed_test_cli_run_on (&refused, path, "election", "notices", "local.ashmere-vale.2030-05-02",
+                      "--json", "--publish", "1", NULL);
+  g_assert_cmpint (refused.status, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -440,6 +471,7 @@ main (int   argc,
   ED_TEST_ADD ("/cli/elections/task", test_task);
   ED_TEST_ADD ("/cli/elections/dies-non", test_dies_non);
   ED_TEST_ADD ("/cli/elections/cards-requested", test_cards_requested);
+  ED_TEST_ADD ("/cli/elections/notices-json", test_notices_json);
 
   return g_test_run ();
 }
