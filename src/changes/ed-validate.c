@@ -125,6 +125,53 @@ ed_validate_unique (EdReplica          *replica,
 }
 
 /**
+ * ed_validate_items_from_query:
+ * @replica: the district
+ * @sql: a query whose rows are (row id, the message's one argument)
+ * @validator: the check's name
+ * @table: the table the row ids are of
+ * @format: the message, translated, with one %s for the row's argument
+ * @items: (element-type EdValidationItem): where to add an item for each row
+ * @error: return location for an error
+ *
+ * What most of a module's own checks are: a query for the rows in breach, and a sentence for
+ * each.
+ *
+ * Returns: %TRUE unless the query failed
+ */
+gboolean
+ed_validate_items_from_query (EdReplica   *replica,
+                              const char  *sql,
+                              const char  *validator,
+                              const char  *table,
+                              const char  *format,
+                              GPtrArray   *items,
+                              GError     **error)
+{
+  EdDatabase *database = ed_replica_get_database (replica);
+  sqlite3_stmt *stmt = ed_database_cached (database, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *message =
+        g_strdup_printf (format, (const char *)sqlite3_column_text (stmt, 1));
+
+      ed_validation_items_add (items, validator, table,
+                               (const char *)sqlite3_column_text (stmt, 0), message);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ed_database_set_error (database, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
  * ed_validate_reference:
  * @replica: the district
  * @validator: the check's name

@@ -39,6 +39,13 @@ gboolean   ed_validate_unique        (EdReplica          *replica,
                                       const char         *what,
                                       GPtrArray          *items,
                                       GError            **error);
+gboolean   ed_validate_items_from_query (EdReplica       *replica,
+                                         const char      *sql,
+                                         const char      *validator,
+                                         const char      *table,
+                                         const char      *format,
+                                         GPtrArray       *items,
+                                         GError         **error);
 gboolean   ed_validate_reference     (EdReplica          *replica,
                                       const char         *validator,
                                       const char         *table,

@@ -25,9 +25,18 @@
 #include "elections/ed-elections-tables.h"
 #include "register/ed-register-tables.h"
 
-static const char election_columns_sql[] =
-  "id, kind, country, poll_date, title, slug, combined_with, second_interim_date, count_date, "
-  "cards_requested, electorate_fixed_on, notes";
+/* The three ways polls are read: every one, one by its id or row id, and a combination by its
+ * first poll's row id; the latest first, and the first of a combination before the rest. */
+#define ELECTION_SELECT \
+  "SELECT id, kind, country, poll_date, title, slug, combined_with, second_interim_date, " \
+  "count_date, cards_requested, electorate_fixed_on, notes FROM election "
+#define ELECTION_ORDER " ORDER BY poll_date DESC, combined_with != '', slug, id"
+
+static const char all_elections_sql[] = ELECTION_SELECT ELECTION_ORDER;
+static const char one_election_sql[] =
+  ELECTION_SELECT "WHERE slug = ?1 OR id = ?1" ELECTION_ORDER;
+static const char combination_sql[] =
+  ELECTION_SELECT "WHERE id = ?1 OR combined_with = ?1" ELECTION_ORDER;
 
 static const char contests_sql[] =
   "SELECT c.id, c.area_kind, c.area, c.name, c.seats, c.contested, c.slug, c.fixed_electorate, "
@@ -157,16 +166,12 @@ election_from_row (sqlite3_stmt *stmt)
 /* Elections whose poll date is not a date are left out of lists: the merge keeps dates well
  * formed, so only a hand-edited file could hold one. */
 static GPtrArray *
-load_where (EdContext   *context,
-            const char  *where,
-            const char  *value,
-            GError     **error)
+load_elections (EdContext   *context,
+                const char  *sql,
+                const char  *value,
+                GError     **error)
 {
   EdDatabase *database = ed_replica_get_database (ED_REPLICA (context));
-  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM election %s "
-                                          "ORDER BY poll_date DESC, combined_with != '', "
-                                          "slug, id",
-                                          election_columns_sql, where);
   g_autoptr(sqlite3_stmt) stmt = ed_database_prepare (database, sql, error);
   g_autoptr(GPtrArray) elections =
     g_ptr_array_new_with_free_func ((GDestroyNotify)ed_election_free);
@@ -211,7 +216,7 @@ ed_election_list (EdContext  *context,
 {
   g_return_val_if_fail (ED_IS_CONTEXT (context), NULL);
 
-  return load_where (context, "", NULL, error);
+  return load_elections (context, all_elections_sql, NULL, error);
 }
 
 /**
@@ -232,7 +237,7 @@ ed_election_load (EdContext   *context,
   g_return_val_if_fail (ED_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (id_or_slug != NULL, NULL);
 
-  found = load_where (context, "WHERE slug = ?1 OR id = ?1", id_or_slug, error);
+  found = load_elections (context, one_election_sql, id_or_slug, error);
   if (found == NULL)
     return NULL;
   if (found->len == 0)
@@ -303,7 +308,7 @@ ed_election_load_combination (EdContext   *context,
   g_return_val_if_fail (election != NULL, NULL);
 
   root = ed_election_is_combined (election) ? election->combined_with : election->id;
-  polls = load_where (context, "WHERE id = ?1 OR combined_with = ?1", root, error);
+  polls = load_elections (context, combination_sql, root, error);
   if (polls == NULL)
     return NULL;
   /* The first poll first, whatever the dates say. */

@@ -82,40 +82,6 @@ const EdTableDef ed_timetable_task_table = TABLE ("timetable_task", timetable_ta
 const EdTableDef ed_extra_dies_non_table = TABLE ("extra_dies_non", extra_dies_non_columns);
 const EdTableDef ed_poll_card_run_table = TABLE ("poll_card_run", poll_card_run_columns);
 
-/* Runs @sql, whose rows are (row id, message argument), and adds an item for each with
- * @format, which takes the argument as its one %s. */
-static gboolean
-add_items_from (EdReplica   *replica,
-                const char  *sql,
-                const char  *validator,
-                const char  *table,
-                const char  *format,
-                GPtrArray   *items,
-                GError     **error)
-{
-  EdDatabase *database = ed_replica_get_database (replica);
-  sqlite3_stmt *stmt = ed_database_cached (database, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autofree char *message =
-        g_strdup_printf (format, (const char *)sqlite3_column_text (stmt, 1));
-
-      ed_validation_items_add (items, validator, table,
-                               (const char *)sqlite3_column_text (stmt, 0), message);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ed_database_set_error (database, rc, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* Two desks can each add the May poll before they sync; the id names the poll to Democracy
  * Club and on every document, so it must be one election's. */
 static gboolean
@@ -173,10 +139,11 @@ validate_contest_areas (EdReplica  *replica,
                         GPtrArray  *items,
                         GError    **error)
 {
-  return add_items_from (replica, contest_area_sql, "contest-area-missing", "contest",
-                         /* Translators: %s is a contest's name, such as "Mill Ward" */
-                         _("The area of the contest in %s is no longer in the register."),
-                         items, error);
+  return ed_validate_items_from_query (
+    replica, contest_area_sql, "contest-area-missing", "contest",
+    /* Translators: %s is a contest's name, such as "Mill Ward" */
+    _("The area of the contest in %s is no longer in the register."),
+    items, error);
 }
 
 /* Combined polls are taken together on one day (RPA 1983 s.15, RPA 1985 s.15): two desks
@@ -192,11 +159,11 @@ validate_combination_dates (EdReplica  *replica,
                             GPtrArray  *items,
                             GError    **error)
 {
-  return add_items_from (replica, combination_date_sql, "election-combination-date",
-                         "election",
-                         /* Translators: %s is an election's id, such as
-                          * local.ashmere-vale.2027-05-06 */
-                         _("%s is combined with a poll on another day."), items, error);
+  return ed_validate_items_from_query (
+    replica, combination_date_sql, "election-combination-date", "election",
+    /* Translators: %s is an election's id, such as
+     * local.ashmere-vale.2027-05-06 */
+    _("%s is combined with a poll on another day."), items, error);
 }
 
 static const EdValidator validators[] = {

@@ -148,40 +148,6 @@ const EdTableDef ed_review_representation_table =
   TABLE ("review_representation", review_representation_columns);
 const EdTableDef ed_review_proposal_table = TABLE ("review_proposal", review_proposal_columns);
 
-/* Runs @sql, whose rows are (row id, message argument), and adds an item for each with
- * @format, which takes the argument as its one %s. */
-static gboolean
-add_items_from (EdReplica   *replica,
-                const char  *sql,
-                const char  *validator,
-                const char  *table,
-                const char  *format,
-                GPtrArray   *items,
-                GError     **error)
-{
-  EdDatabase *database = ed_replica_get_database (replica);
-  sqlite3_stmt *stmt = ed_database_cached (database, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autofree char *message =
-        g_strdup_printf (format, (const char *)sqlite3_column_text (stmt, 1));
-
-      ed_validation_items_add (items, validator, table,
-                               (const char *)sqlite3_column_text (stmt, 0), message);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ed_database_set_error (database, rc, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* Two desks can each give a new station the next free number before they sync; the poll
  * card and the register copy name a station by its code, so it must be one station's. */
 static gboolean
@@ -247,9 +213,10 @@ validate_districts_served (EdReplica  *replica,
                            GPtrArray  *items,
                            GError    **error)
 {
-  return add_items_from (replica, unserved_sql, "district-without-station", "polling_district",
-                         /* Translators: %s is a polling district's code */
-                         _("Polling district %s has no polling station."), items, error);
+  return ed_validate_items_from_query (
+    replica, unserved_sql, "district-without-station", "polling_district",
+    /* Translators: %s is a polling district's code */
+    _("Polling district %s has no polling station."), items, error);
 }
 
 /* A place outside every district its station serves, with no special circumstances
@@ -270,12 +237,12 @@ validate_place_in_district (EdReplica  *replica,
                             GPtrArray  *items,
                             GError    **error)
 {
-  return add_items_from (replica, outside_sql, "station-place-outside-district",
-                         "polling_station",
-                         /* Translators: %s is a polling station's code */
-                         _("The place of station %s is outside every district the station "
-                           "serves, and no special circumstances are recorded."),
-                         items, error);
+  return ed_validate_items_from_query (
+    replica, outside_sql, "station-place-outside-district", "polling_station",
+    /* Translators: %s is a polling station's code */
+    _("The place of station %s is outside every district the station "
+      "serves, and no special circumstances are recorded."),
+    items, error);
 }
 
 static const char open_issues_sql[] =
@@ -292,9 +259,10 @@ validate_access_issues (EdReplica  *replica,
                         GPtrArray  *items,
                         GError    **error)
 {
-  return add_items_from (replica, open_issues_sql, "place-open-access-issues", "polling_place",
-                         /* Translators: %s is a polling place's name */
-                         _("%s has open accessibility issues."), items, error);
+  return ed_validate_items_from_query (
+    replica, open_issues_sql, "place-open-access-issues", "polling_place",
+    /* Translators: %s is a polling place's name */
+    _("%s has open accessibility issues."), items, error);
 }
 
 /* Every coverage rule of a station that exists, lowest code first: the order the assignment
