@@ -24,7 +24,7 @@ GResource *ed_calendar_get_resource (void);
 
 /* The years the bundled bank holiday files cover. A date outside them cannot be answered
  * reliably, so every query outside them is an error rather than a guess. */
-#define FIRST_YEAR 2020
+#define FIRST_YEAR 2017
 #define LAST_YEAR  2035
 
 struct _EdCalendar
@@ -366,7 +366,7 @@ ed_calendar_init (EdCalendar *self)
  * @error: return location for a #GError
  *
  * Creates a calendar of electoral working days for one part of the UK, from the bank
- * holiday list bundled with the application (covering 2020 to 2035).
+ * holiday list bundled with the application (covering 2017 to 2035).
  *
  * Returns: (transfer full): a new calendar, or %NULL if its bank holiday list could not be
  *   loaded
@@ -401,7 +401,7 @@ ed_calendar_get_jurisdiction (EdCalendar *self)
  * ed_calendar_get_first_year:
  * @self: a #EdCalendar
  *
- * Returns: the first year whose bank holidays @self knows (2020)
+ * Returns: the first year whose bank holidays @self knows (2017)
  */
 GDateYear
 ed_calendar_get_first_year (EdCalendar *self)

@@ -276,8 +276,8 @@ test_uk_general_election_2024 (void)
  * January; postal Wednesday 29 January; proxy, voter authority certificates and notice of
  * poll Wednesday 5 February; final register Thursday 6 February; replacement lost postal
  * ballots from Friday 7 February). Every date matched.
- * No published timetable whose notice of election fell in December was found; the Christmas
- * count is checked from the law in test_christmas_dies_non(). */
+ * A published timetable counted over Christmas is checked in
+ * test_christmas_parish_by_election_2018(). */
 static void
 test_new_year_by_elections_2025 (void)
 {
@@ -318,8 +318,8 @@ test_new_year_by_elections_2025 (void)
 /* Christmas Eve, Christmas Day, Boxing Day and New Year's Day are dies non (DOMAIN.md §8):
  * a poll on Thursday 23 January 2025 has its notice of election on Friday 13 December
  * 2024, its nominations on Monday 23 December, and its first interim notice with them; the
- * count steps over 24, 25, 26 December and 1 January. Counted from the law, not a published
- * timetable (see above). */
+ * count steps over 24, 25, 26 December and 1 January. Counted from the law; the published
+ * case is the next test. */
 static void
 test_christmas_dies_non (void)
 {
@@ -338,6 +338,42 @@ test_christmas_dies_non (void)
   assert_published (timetable, expected, G_N_ELEMENTS (expected));
   assert_consistent (calendar, timetable);
   g_assert_false (ed_calendar_is_working_day (calendar, &christmas_eve));
+}
+
+/* (e) Over Christmas: a parish by-election on Thursday 11 January 2018, whose registration
+ * and postal deadlines fall just before Christmas and whose nominations, statement and
+ * notice are counted back across Christmas Day, Boxing Day and New Year's Day.
+ * Source: the returning officer's timetable for the Cradley (and Storridge) parish
+ * by-election, Herefordshire, published by Cradley Parish Council in December 2017
+ * ("Cradley Parish Election 11th January 2018 Election Timetable"): notice of election not
+ * later than Monday 4 December 2017; nominations and withdrawals 4pm Tuesday 12 December;
+ * statement of persons nominated not later than 4pm Wednesday 13 December; registration
+ * Thursday 21 December; postal 5pm Friday 22 December; proxy, and notice of poll not later
+ * than, Wednesday 3 January 2018. Every date matched; counted as if 25 and 26 December were
+ * working days, the first five would each be two days later.
+ * The election rules disregard Christmas Eve as well (SI 2006/3304 and SI 2006/3305, the
+ * timetable rule). A council that counts it as a working day publishes dates a day later
+ * than the law gives (one did for a by-election on 15 January 2026); the app follows the
+ * rules. */
+static void
+test_christmas_parish_by_election_2018 (void)
+{
+  static const Published cradley[] = {
+    { ED_TIMETABLE_NOTICE_OF_ELECTION, "2017-12-04" },
+    { ED_TIMETABLE_NOMINATIONS_CLOSE, "2017-12-12" },
+    { ED_TIMETABLE_STATEMENT_OF_PERSONS_NOMINATED, "2017-12-13" },
+    { ED_TIMETABLE_REGISTRATION_DEADLINE, "2017-12-21" },
+    { ED_TIMETABLE_POSTAL_DEADLINE, "2017-12-22" },
+    { ED_TIMETABLE_PROXY_DEADLINE, "2018-01-03" },
+    { ED_TIMETABLE_NOTICE_OF_POLL, "2018-01-03" },
+    { ED_TIMETABLE_POLL, "2018-01-11" },
+  };
+  g_autoptr(EdCalendar) calendar = calendar_for (ED_ELECTION_PARISH, ED_COUNTRY_ENGLAND);
+  g_autoptr(EdTimetable) timetable =
+    compute_on (calendar, ED_ELECTION_PARISH, ED_COUNTRY_ENGLAND, "2018-01-11", NULL);
+
+  assert_published (timetable, cradley, G_N_ELEMENTS (cradley));
+  assert_consistent (calendar, timetable);
 }
 
 /* (d) Over Easter: Thursday 1 May 2025, when Good Friday (18 April) and Easter Monday (21
@@ -734,6 +770,8 @@ main (int   argc,
   g_test_add_func ("/elections/timetable/new-year-by-elections-2025",
                    test_new_year_by_elections_2025);
   g_test_add_func ("/elections/timetable/christmas-dies-non", test_christmas_dies_non);
+  g_test_add_func ("/elections/timetable/christmas-parish-by-election-2018",
+                   test_christmas_parish_by_election_2018);
   g_test_add_func ("/elections/timetable/england-local-2025-easter",
                    test_england_local_2025_easter);
   g_test_add_func ("/elections/timetable/scottish-local-2022", test_scottish_local_2022);

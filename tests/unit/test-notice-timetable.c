@@ -77,39 +77,17 @@ assert_month (EdCalendar *cal,
   assert_dates (&dates, publication, determination, last_application, TRUE);
 }
 
-/* RPA 1983 s.13A(2)(a); DOMAIN.md §1.4, EC 2019 dates ([C] S20): NOA Fri 1 Feb 2019 ← applications Thu 10 Jan,
- * determination Fri 18 Jan; NOA 1 Mar ← 7 Feb / 15 Feb; NOA 1 Apr ← 8 Mar / 18 Mar. The
- * bundled calendar starts in 2020, so 2019 itself is refused as out of range, and the EC's
- * dates are checked on 2030, which has the same calendar for January to April: both years
- * start on a Tuesday, neither is a leap year, and the only bank holiday before Good Friday
- * is New Year's Day (Easter Sunday is 21 April in both; gov.uk lists 2019's holidays). */
+/* RPA 1983 s.13A(2)(a); DOMAIN.md §1.4, EC 2019 dates ([C] S20): NOA Fri 1 Feb 2019 ←
+ * applications Thu 10 Jan, determination Fri 18 Jan; NOA 1 Mar ← 7 Feb / 15 Feb; NOA 1 Apr ←
+ * 8 Mar / 18 Mar. */
 static void
 test_ec_2019_dates (void)
 {
   g_autoptr(EdCalendar) cal = england_and_wales ();
-  g_autoptr(GError) error = NULL;
-  GDate d2019 = date ("2019-01-01");
-  GDate d2030 = date ("2030-01-01");
-  GDate end = date ("2030-04-02");
 
-  g_assert_false (ed_notice_timetable_for_month (cal, 2019, G_DATE_FEBRUARY, NULL, NULL,
-                                                 &error));
-  g_assert_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_OUT_OF_RANGE);
-
-  /* The replay is only valid while the two years' weekdays and bank holidays agree. */
-  for (; g_date_compare (&d2030, &end) < 0; g_date_add_days (&d2019, 1), g_date_add_days (&d2030, 1))
-    {
-      const char *name = NULL;
-
-      g_assert_cmpint (g_date_get_weekday (&d2019), ==, g_date_get_weekday (&d2030));
-      g_assert_cmpint (g_date_get_day (&d2019), ==, g_date_get_day (&d2030));
-      if (ed_calendar_is_bank_holiday (cal, &d2030, &name))
-        g_assert_true (g_date_get_month (&d2030) == G_DATE_JANUARY && g_date_get_day (&d2030) == 1);
-    }
-
-  assert_month (cal, 2030, G_DATE_FEBRUARY, "2030-02-01", "2030-01-18", "2030-01-10");
-  assert_month (cal, 2030, G_DATE_MARCH, "2030-03-01", "2030-02-15", "2030-02-07");
-  assert_month (cal, 2030, G_DATE_APRIL, "2030-04-01", "2030-03-18", "2030-03-08");
+  assert_month (cal, 2019, G_DATE_FEBRUARY, "2019-02-01", "2019-01-18", "2019-01-10");
+  assert_month (cal, 2019, G_DATE_MARCH, "2019-03-01", "2019-02-15", "2019-02-07");
+  assert_month (cal, 2019, G_DATE_APRIL, "2019-04-01", "2019-03-18", "2019-03-08");
 }
 
 /* RPA 1983 s.13A(2)(a), DOMAIN.md §1.4 ([C] S19, S20): notice on the first working day of
@@ -283,7 +261,7 @@ test_revised_register (void)
   g_assert_true (ed_notice_timetable_revised_register (cal, &publication, &dates, &error));
   assert_dates (&dates, "2025-02-01", "2025-01-31", "2025-01-23", TRUE);
 
-  publication = date ("2019-12-01");
+  publication = date ("2016-12-01");
   g_assert_false (ed_notice_timetable_revised_register (cal, &publication, &dates, &error));
   g_assert_error (error, ED_VALUE_ERROR, ED_VALUE_ERROR_OUT_OF_RANGE);
 }
