@@ -15,6 +15,7 @@
 #include "elections/ed-elections-command.h"
 #include "elections/ed-elections-demo.h"
 #include "elections/ed-elections-tables.h"
+#include "staff/ed-staff-tables.h"
 #include "register/ed-register-command.h"
 #include "register/ed-register-demo.h"
 #include "register/ed-register-tables.h"
@@ -61,6 +62,7 @@ static const EdModule elections_module = {
 static const EdModule staff_module = {
   .id = "staff",
   .title = N_("Staff"),
+  .add_schema = ed_staff_add_schema,
 };
 
 static const EdModule accounts_module = {

@@ -22,6 +22,7 @@
 #include "district/ed-district-settings.h"
 #include "elections/ed-elections-tables.h"
 #include "elections/ed-elections-vocab.h"
+#include "ed-test-sql-columns.h"
 
 #define ELECTIONS_SQL "/org/electoraldesk/ElectoralDesk/elections/sql/0015-elections.sql"
 
@@ -173,105 +174,6 @@ test_id_prefixes_and_areas (void)
   g_assert_cmpint (ed_contest_area_for_kind (ED_ELECTION_PCC), ==, ED_CONTEST_AREA_WHOLE);
 }
 
-/* What 0015-elections.sql says of one column: the values its comment lists (on its own line,
- * or in the comment lines just above it, which may run over several lines) and its
- * DEFAULT. */
-typedef struct
-{
-  GPtrArray *values;
-  char      *default_value;
-  char      *comment;
-} SqlColumn;
-
-static void
-sql_column_free (SqlColumn *column)
-{
-  g_clear_pointer (&column->values, g_ptr_array_unref);
-  g_free (column->default_value);
-  g_free (column->comment);
-  g_free (column);
-}
-
-static GPtrArray *
-listed_values (const char *comment)
-{
-  g_autofree char *list = g_strdup (comment);
-  g_auto(GStrv) parts = NULL;
-  GPtrArray *values;
-  char *colon;
-
-  if (strchr (list, '|') == NULL)
-    return NULL;
-  if ((colon = strchr (list, ':')) != NULL)
-    *colon = '\0';
-  parts = g_strsplit (list, "|", -1);
-  values = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      char *value = g_strstrip (parts[i]);
-
-      if (*value != '\0')
-        g_ptr_array_add (values, g_strdup (g_str_equal (value, "''") ? "" : value));
-    }
-  return values;
-}
-
-static GHashTable *
-read_sql (const char *sql)
-{
-  g_autoptr(GRegex) create = g_regex_new ("^CREATE TABLE (\\w+) \\($", 0, 0, NULL);
-  g_autoptr(GRegex) column = g_regex_new ("^\\s+(\\w+)\\s+(TEXT|INTEGER)\\b", 0, 0, NULL);
-  g_autoptr(GRegex) default_text = g_regex_new ("DEFAULT '([^']*)'", 0, 0, NULL);
-  g_auto(GStrv) lines = g_strsplit (sql, "\n", -1);
-  g_autofree char *table = NULL;
-  g_autoptr(GString) above = g_string_new (NULL);
-  GHashTable *columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                               (GDestroyNotify)sql_column_free);
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_autoptr(GMatchInfo) match = NULL;
-      g_autofree char *stripped = g_strstrip (g_strdup (lines[i]));
-      const char *dashes = strstr (lines[i], "--");
-
-      if (g_regex_match (create, lines[i], 0, &match))
-        {
-          g_free (table);
-          table = g_match_info_fetch (match, 1);
-          g_string_truncate (above, 0);
-          continue;
-        }
-      g_clear_pointer (&match, g_match_info_free);
-      if (table == NULL)
-        continue;
-      if (g_str_has_prefix (stripped, ")"))
-        {
-          g_clear_pointer (&table, g_free);
-          continue;
-        }
-      if (g_str_has_prefix (stripped, "--"))
-        {
-          /* A list may run over several comment lines: "a | b |" then "c | d". */
-          g_string_append_printf (above, "%s ", stripped + 2);
-          continue;
-        }
-      if (g_regex_match (column, lines[i], 0, &match))
-        {
-          g_autofree char *name = g_match_info_fetch (match, 1);
-          g_autoptr(GMatchInfo) default_match = NULL;
-          SqlColumn *entry = g_new0 (SqlColumn, 1);
-
-          entry->comment = g_strdup (dashes != NULL ? dashes + 2 : above->str);
-          entry->values = listed_values (entry->comment);
-          if (g_regex_match (default_text, lines[i], 0, &default_match))
-            entry->default_value = g_match_info_fetch (default_match, 1);
-          g_hash_table_replace (columns, g_strdup_printf ("%s.%s", table, name), entry);
-        }
-      g_string_truncate (above, 0);
-    }
-  return columns;
-}
-
 static GHashTable *
 elections_sql (void)
 {
@@ -285,7 +187,7 @@ elections_sql (void)
   bytes = g_resources_lookup_data (ELECTIONS_SQL, 0, &error);
   g_assert_no_error (error);
   sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-  return read_sql (sql);
+  return ed_test_sql_columns_read (sql);
 }
 
 static int
@@ -308,7 +210,7 @@ test_agrees_with_sql (void)
       const Vocabulary *vocabulary = &vocabularies[v];
       g_autofree char *key = NULL;
       g_autoptr(GPtrArray) ours = g_ptr_array_new ();
-      SqlColumn *column;
+      EdTestSqlColumn *column;
 
       if (vocabulary->table == NULL)
         continue;
@@ -346,7 +248,7 @@ test_agrees_with_sql (void)
 
   /* election.country holds the district settings' countries. */
   {
-    SqlColumn *country = g_hash_table_lookup (columns, "election.country");
+    EdTestSqlColumn *country = g_hash_table_lookup (columns, "election.country");
     EdCountry parsed;
 
     g_assert_nonnull (country);
@@ -377,16 +279,16 @@ test_sql_reader_sees_lists (void)
     "  x  TEXT NOT NULL DEFAULT '',  -- p | q\n"
     "  n  INTEGER NOT NULL DEFAULT 0\n"
     ") STRICT;\n";
-  g_autoptr(GHashTable) columns = read_sql (sql);
-  SqlColumn *k = g_hash_table_lookup (columns, "t.k");
-  SqlColumn *x = g_hash_table_lookup (columns, "t.x");
+  g_autoptr(GHashTable) columns = ed_test_sql_columns_read (sql);
+  EdTestSqlColumn *k = g_hash_table_lookup (columns, "t.k");
+  EdTestSqlColumn *x = g_hash_table_lookup (columns, "t.x");
 
   g_assert_nonnull (k);
   g_assert_cmpuint (k->values->len, ==, 3);
   g_assert_cmpstr (g_ptr_array_index (k->values, 2), ==, "c");
   g_assert_cmpstr (k->default_value, ==, "b");
   g_assert_cmpuint (x->values->len, ==, 2);
-  g_assert_null (((SqlColumn *)g_hash_table_lookup (columns, "t.n"))->values);
+  g_assert_null (((EdTestSqlColumn *)g_hash_table_lookup (columns, "t.n"))->values);
 }
 
 int

@@ -1,0 +1,253 @@
+/* ed-staff-tables.c
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The module's synced tables as the change set, merge and validators see them (the SQL is in
+ * 0017-staff.sql), and the checks a merge runs over them. */
+
+#define G_LOG_DOMAIN "ed-staff"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "changes/ed-validate.h"
+#include "staff/ed-staff-resources.h"
+#include "staff/ed-staff-tables.h"
+
+/* Each in its enum's order (ed-staff-tables.h). */
+static const EdColumnDef staff_person_columns[] = {
+  [ED_STAFF_PERSON_COL_FAMILY_NAME] = { "family_name", ED_VALUE_TEXT },
+  [ED_STAFF_PERSON_COL_GIVEN_NAMES] = { "given_names", ED_VALUE_TEXT },
+  [ED_STAFF_PERSON_COL_EMAIL] = { "email", ED_VALUE_TEXT },
+  [ED_STAFF_PERSON_COL_PHONE] = { "phone", ED_VALUE_TEXT },
+  [ED_STAFF_PERSON_COL_ADDRESS] = { "address", ED_VALUE_TEXT },
+  [ED_STAFF_PERSON_COL_POSTCODE] = { "postcode", ED_VALUE_TEXT },
+  [ED_STAFF_PERSON_COL_DATE_OF_BIRTH] = { "date_of_birth", ED_VALUE_DATE },
+  [ED_STAFF_PERSON_COL_NI_NUMBER] = { "ni_number", ED_VALUE_TEXT },
+  [ED_STAFF_PERSON_COL_PAYROLL_REFERENCE] = { "payroll_reference", ED_VALUE_TEXT },
+  [ED_STAFF_PERSON_COL_COUNCIL_EMPLOYEE] = { "council_employee", ED_VALUE_BOOLEAN },
+  [ED_STAFF_PERSON_COL_STARTER_STATEMENT] = { "starter_statement", ED_VALUE_TEXT },
+  [ED_STAFF_PERSON_COL_STARTER_DATE] = { "starter_date", ED_VALUE_DATE },
+  [ED_STAFF_PERSON_COL_LANGUAGE] = { "language", ED_VALUE_TEXT },
+  [ED_STAFF_PERSON_COL_NOTES] = { "notes", ED_VALUE_TEXT },
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (staff_person_columns) == ED_STAFF_PERSON_N_COLS);
+
+static const EdColumnDef staff_person_role_columns[] = {
+  [ED_STAFF_PERSON_ROLE_COL_PERSON] = { "person", ED_VALUE_TEXT },
+  [ED_STAFF_PERSON_ROLE_COL_ROLE] = { "role", ED_VALUE_TEXT },
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (staff_person_role_columns) == ED_STAFF_PERSON_ROLE_N_COLS);
+
+static const EdColumnDef staff_training_columns[] = {
+  [ED_STAFF_TRAINING_COL_PERSON] = { "person", ED_VALUE_TEXT },
+  [ED_STAFF_TRAINING_COL_ROLE] = { "role", ED_VALUE_TEXT },
+  [ED_STAFF_TRAINING_COL_COURSE] = { "course", ED_VALUE_TEXT },
+  [ED_STAFF_TRAINING_COL_COURSE_DATE] = { "course_date", ED_VALUE_DATE },
+  [ED_STAFF_TRAINING_COL_ATTENDED] = { "attended", ED_VALUE_BOOLEAN },
+  [ED_STAFF_TRAINING_COL_VALID_UNTIL] = { "valid_until", ED_VALUE_DATE },
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (staff_training_columns) == ED_STAFF_TRAINING_N_COLS);
+
+static const EdColumnDef staff_availability_columns[] = {
+  [ED_STAFF_AVAILABILITY_COL_PERSON] = { "person", ED_VALUE_TEXT },
+  [ED_STAFF_AVAILABILITY_COL_ELECTION] = { "election", ED_VALUE_TEXT },
+  [ED_STAFF_AVAILABILITY_COL_AVAILABILITY] = { "availability", ED_VALUE_TEXT },
+  [ED_STAFF_AVAILABILITY_COL_NOTE] = { "note", ED_VALUE_TEXT },
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (staff_availability_columns) == ED_STAFF_AVAILABILITY_N_COLS);
+
+static const EdColumnDef fee_rate_columns[] = {
+  [ED_FEE_RATE_COL_ELECTION] = { "election", ED_VALUE_TEXT },
+  [ED_FEE_RATE_COL_ROLE] = { "role", ED_VALUE_TEXT },
+  [ED_FEE_RATE_COL_BASIS] = { "basis", ED_VALUE_TEXT },
+  [ED_FEE_RATE_COL_RATE] = { "rate", ED_VALUE_MONEY },
+  [ED_FEE_RATE_COL_ENHANCED_RATE] = { "enhanced_rate", ED_VALUE_MONEY },
+  [ED_FEE_RATE_COL_UNIT_NAME] = { "unit_name", ED_VALUE_TEXT },
+  [ED_FEE_RATE_COL_TRAINING_FEE] = { "training_fee", ED_VALUE_MONEY },
+  [ED_FEE_RATE_COL_SUPPLEMENT_KIND] = { "supplement_kind", ED_VALUE_TEXT },
+  [ED_FEE_RATE_COL_SUPPLEMENT] = { "supplement", ED_VALUE_INTEGER },
+  [ED_FEE_RATE_COL_MILEAGE_PURPOSE] = { "mileage_purpose", ED_VALUE_TEXT },
+  [ED_FEE_RATE_COL_NIC_CATEGORY] = { "nic_category", ED_VALUE_TEXT },
+  [ED_FEE_RATE_COL_COST_HEAD] = { "cost_head", ED_VALUE_TEXT },
+  [ED_FEE_RATE_COL_SOURCE] = { "source", ED_VALUE_TEXT },
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (fee_rate_columns) == ED_FEE_RATE_N_COLS);
+
+static const EdColumnDef staff_appointment_columns[] = {
+  [ED_STAFF_APPOINTMENT_COL_ELECTION] = { "election", ED_VALUE_TEXT },
+  [ED_STAFF_APPOINTMENT_COL_PERSON] = { "person", ED_VALUE_TEXT },
+  [ED_STAFF_APPOINTMENT_COL_ROLE] = { "role", ED_VALUE_TEXT },
+  [ED_STAFF_APPOINTMENT_COL_PLACE_KIND] = { "place_kind", ED_VALUE_TEXT },
+  [ED_STAFF_APPOINTMENT_COL_STATION] = { "station", ED_VALUE_TEXT },
+  [ED_STAFF_APPOINTMENT_COL_SESSION] = { "session", ED_VALUE_TEXT },
+  [ED_STAFF_APPOINTMENT_COL_WORK_DATE] = { "work_date", ED_VALUE_DATE },
+  [ED_STAFF_APPOINTMENT_COL_START_TIME] = { "start_time", ED_VALUE_TEXT },
+  [ED_STAFF_APPOINTMENT_COL_END_TIME] = { "end_time", ED_VALUE_TEXT },
+  [ED_STAFF_APPOINTMENT_COL_MINUTES] = { "minutes", ED_VALUE_INTEGER },
+  [ED_STAFF_APPOINTMENT_COL_ENHANCED_MINUTES] = { "enhanced_minutes", ED_VALUE_INTEGER },
+  [ED_STAFF_APPOINTMENT_COL_UNITS] = { "units", ED_VALUE_INTEGER },
+  [ED_STAFF_APPOINTMENT_COL_STATE] = { "state", ED_VALUE_TEXT },
+  [ED_STAFF_APPOINTMENT_COL_STATE_CHANGED_ON] = { "state_changed_on", ED_VALUE_DATE },
+  [ED_STAFF_APPOINTMENT_COL_NOTE] = { "note", ED_VALUE_TEXT },
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (staff_appointment_columns) == ED_STAFF_APPOINTMENT_N_COLS);
+
+static const EdColumnDef staff_journey_columns[] = {
+  [ED_STAFF_JOURNEY_COL_APPOINTMENT] = { "appointment", ED_VALUE_TEXT },
+  [ED_STAFF_JOURNEY_COL_DESCRIPTION] = { "description", ED_VALUE_TEXT },
+  [ED_STAFF_JOURNEY_COL_VEHICLE] = { "vehicle", ED_VALUE_TEXT },
+  [ED_STAFF_JOURNEY_COL_MILES] = { "miles", ED_VALUE_INTEGER },
+  [ED_STAFF_JOURNEY_COL_PASSENGERS] = { "passengers", ED_VALUE_INTEGER },
+  [ED_STAFF_JOURNEY_COL_PURPOSE] = { "purpose", ED_VALUE_TEXT },
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (staff_journey_columns) == ED_STAFF_JOURNEY_N_COLS);
+
+static const EdColumnDef staff_expense_columns[] = {
+  [ED_STAFF_EXPENSE_COL_APPOINTMENT] = { "appointment", ED_VALUE_TEXT },
+  [ED_STAFF_EXPENSE_COL_DESCRIPTION] = { "description", ED_VALUE_TEXT },
+  [ED_STAFF_EXPENSE_COL_AMOUNT] = { "amount", ED_VALUE_MONEY },
+  [ED_STAFF_EXPENSE_COL_RECEIPTED] = { "receipted", ED_VALUE_BOOLEAN },
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (staff_expense_columns) == ED_STAFF_EXPENSE_N_COLS);
+
+static const EdColumnDef payroll_run_columns[] = {
+  [ED_PAYROLL_RUN_COL_ELECTION] = { "election", ED_VALUE_TEXT },
+  [ED_PAYROLL_RUN_COL_APPROVED_ON] = { "approved_on", ED_VALUE_DATE },
+  [ED_PAYROLL_RUN_COL_APPROVED_BY] = { "approved_by", ED_VALUE_TEXT },
+  [ED_PAYROLL_RUN_COL_LINES] = { "lines", ED_VALUE_INTEGER },
+  [ED_PAYROLL_RUN_COL_TOTAL] = { "total", ED_VALUE_MONEY },
+  [ED_PAYROLL_RUN_COL_DIGEST] = { "digest", ED_VALUE_TEXT },
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (payroll_run_columns) == ED_PAYROLL_RUN_N_COLS);
+
+static const EdColumnDef pay_line_columns[] = {
+  [ED_PAY_LINE_COL_RUN] = { "run", ED_VALUE_TEXT },
+  [ED_PAY_LINE_COL_ELECTION] = { "election", ED_VALUE_TEXT },
+  [ED_PAY_LINE_COL_PERSON] = { "person", ED_VALUE_TEXT },
+  [ED_PAY_LINE_COL_APPOINTMENT] = { "appointment", ED_VALUE_TEXT },
+  [ED_PAY_LINE_COL_ELEMENT] = { "element", ED_VALUE_TEXT },
+  [ED_PAY_LINE_COL_DESCRIPTION] = { "description", ED_VALUE_TEXT },
+  [ED_PAY_LINE_COL_WORK_DATE] = { "work_date", ED_VALUE_DATE },
+  [ED_PAY_LINE_COL_QUANTITY] = { "quantity", ED_VALUE_INTEGER },
+  [ED_PAY_LINE_COL_RATE] = { "rate", ED_VALUE_MONEY },
+  [ED_PAY_LINE_COL_AMOUNT] = { "amount", ED_VALUE_MONEY },
+  [ED_PAY_LINE_COL_TAXABLE] = { "taxable", ED_VALUE_BOOLEAN },
+  [ED_PAY_LINE_COL_NIC_CATEGORY] = { "nic_category", ED_VALUE_TEXT },
+  [ED_PAY_LINE_COL_COST_HEAD] = { "cost_head", ED_VALUE_TEXT },
+  [ED_PAY_LINE_COL_REVERSES] = { "reverses", ED_VALUE_TEXT },
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (pay_line_columns) == ED_PAY_LINE_N_COLS);
+
+#define TABLE(name, columns) { name, columns, G_N_ELEMENTS (columns) }
+
+const EdTableDef ed_staff_person_table = TABLE ("staff_person", staff_person_columns);
+const EdTableDef ed_staff_person_role_table = TABLE ("staff_person_role", staff_person_role_columns);
+const EdTableDef ed_staff_training_table = TABLE ("staff_training", staff_training_columns);
+const EdTableDef ed_staff_availability_table = TABLE ("staff_availability", staff_availability_columns);
+const EdTableDef ed_fee_rate_table = TABLE ("fee_rate", fee_rate_columns);
+const EdTableDef ed_staff_appointment_table = TABLE ("staff_appointment", staff_appointment_columns);
+const EdTableDef ed_staff_journey_table = TABLE ("staff_journey", staff_journey_columns);
+const EdTableDef ed_staff_expense_table = TABLE ("staff_expense", staff_expense_columns);
+const EdTableDef ed_payroll_run_table = TABLE ("payroll_run", payroll_run_columns);
+const EdTableDef ed_pay_line_table = TABLE ("pay_line", pay_line_columns);
+
+static gboolean
+validate_references (EdReplica  *replica,
+                     GPtrArray  *items,
+                     GError    **error)
+{
+  static const struct
+  {
+    const char *table;
+    const char *column;
+    const char *target;
+  } references[] = {
+    { "staff_person_role", "person", "staff_person" },
+    { "staff_training", "person", "staff_person" },
+    { "staff_availability", "person", "staff_person" },
+    { "staff_availability", "election", "election" },
+    { "fee_rate", "election", "election" },
+    { "staff_appointment", "election", "election" },
+    { "staff_appointment", "person", "staff_person" },
+    { "staff_appointment", "station", "polling_station" },
+    { "staff_journey", "appointment", "staff_appointment" },
+    { "staff_expense", "appointment", "staff_appointment" },
+    { "payroll_run", "election", "election" },
+    { "pay_line", "run", "payroll_run" },
+    { "pay_line", "election", "election" },
+    { "pay_line", "person", "staff_person" },
+    { "pay_line", "appointment", "staff_appointment" },
+    { "pay_line", "reverses", "pay_line" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (references); i++)
+    if (!ed_validate_reference (replica, "staff-references", references[i].table,
+                                references[i].column, references[i].target, items, error))
+      return FALSE;
+  return TRUE;
+}
+
+/* Two desks can each load a scale for the same election before they sync; a role paid at two
+ * rates would pay whichever the payroll read first. */
+static gboolean
+validate_one_rate_per_role (EdReplica  *replica,
+                            GPtrArray  *items,
+                            GError    **error)
+{
+  static const char *columns[] = { "election", "role", NULL };
+
+  return ed_validate_unique (replica, "fee-rate-unique", "fee_rate", columns,
+                             _("fee for a role"), items, error);
+}
+
+/* The National Insurance number identifies the person to HMRC through the council's payroll:
+ * two people with one number would have one's pay reported as the other's. */
+static gboolean
+validate_unique_ni_numbers (EdReplica  *replica,
+                            GPtrArray  *items,
+                            GError    **error)
+{
+  static const char sql[] =
+    "SELECT p.id, p.family_name || ', ' || p.given_names FROM staff_person AS p "
+    "WHERE p.ni_number != '' AND EXISTS (SELECT 1 FROM staff_person AS q "
+    "  WHERE q.ni_number = p.ni_number AND q.id != p.id) "
+    "ORDER BY p.family_name, p.given_names, p.id";
+
+  return ed_validate_items_from_query (
+    replica, sql, "staff-ni-number-unique", "staff_person",
+    /* Translators: %s is a person's name, "Family, Given" */
+    _("%s has the same National Insurance number as someone else."), items, error);
+}
+
+static const EdValidator validators[] = {
+  { "staff-references", validate_references },
+  { "fee-rate-unique", validate_one_rate_per_role },
+  { "staff-ni-number-unique", validate_unique_ni_numbers },
+};
+
+/* The module's row of the module list: its tables, validators and migrations (staff/sql). */
+void
+ed_staff_add_schema (EdSchema *schema)
+{
+  static const EdTableDef *tables[] = {
+    &ed_staff_person_table, &ed_staff_person_role_table, &ed_staff_training_table,
+    &ed_staff_availability_table, &ed_fee_rate_table, &ed_staff_appointment_table,
+    &ed_staff_journey_table, &ed_staff_expense_table, &ed_payroll_run_table,
+    &ed_pay_line_table,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    ed_schema_add_table (schema, tables[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (validators); i++)
+    ed_schema_add_validator (schema, &validators[i]);
+
+  /* Referencing the resource keeps the linker from dropping it out of the static library;
+   * its constructor registers it. */
+  (void)ed_staff_get_resource ();
+  ed_schema_add_migrations (schema, "/org/electoraldesk/ElectoralDesk/staff/sql");
+}
