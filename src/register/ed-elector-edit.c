@@ -25,6 +25,7 @@
 #include "changes/ed-change-set.h"
 #include "core/ed-database.h"
 #include "core/ed-date.h"
+#include "core/ed-today.h"
 #include "register/ed-elector-edit.h"
 #include "register/ed-elector-edit-private.h"
 #include "register/ed-franchise.h"
@@ -874,7 +875,7 @@ determination_day (const GDate *determined_on,
   else
     {
       g_date_clear (out, 1);
-      g_date_set_time_t (out, time (NULL));
+      ed_today (out);
     }
 }
 

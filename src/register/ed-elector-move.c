@@ -35,6 +35,7 @@
 
 #include "changes/ed-change-set.h"
 #include "core/ed-postcode.h"
+#include "core/ed-today.h"
 #include "core/ed-value-error.h"
 #include "register/ed-elector-edit-private.h"
 #include "register/ed-elector-move.h"
@@ -291,7 +292,7 @@ ed_elector_move (EdContext            *context,
   else
     {
       g_date_clear (&day, 1);
-      g_date_set_time_t (&day, time (NULL));
+      ed_today (&day);
     }
   problems = ed_elector_move_validate (context, move, &day, error);
   if (problems == NULL)

@@ -18,6 +18,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "core/ed-today.h"
 #include "register/ed-register-command-private.h"
 #include "core/ed-date.h"
 #include "core/ed-value-error.h"
@@ -301,7 +302,7 @@ determination_day (const Options  *options,
   g_date_clear (out, 1);
   if (options->determined_on == NULL)
     {
-      g_date_set_time_t (out, time (NULL));
+      ed_today (out);
       return TRUE;
     }
   if (ed_date_parse (options->determined_on, out, error))

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "core/ed-today.h"
 #include "register/ed-register-command-private.h"
 #include "core/ed-date.h"
 #include "register/ed-notice-timetable.h"
@@ -166,7 +167,7 @@ default_notice_date (EdContext  *context,
   if (calendar == NULL)
     return FALSE;
   g_date_clear (&today, 1);
-  g_date_set_time_t (&today, time (NULL));
+  ed_today (&today);
   if (optional ? !ed_notice_timetable_next_possible (calendar, &today, NULL, &dates, error)
                : !ed_notice_timetable_next_required (calendar, &today, NULL, &dates, error))
     return FALSE;

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "core/ed-today.h"
 #include "register/ed-register-command-private.h"
 #include "core/ed-date.h"
 #include "core/ed-money.h"
@@ -277,7 +278,7 @@ _ed_register_command_supply (const EdCommandGlobals  *globals,
             return ed_command_fail (error);
         }
       else
-        g_date_set_time_t (&request.supplied_on, time (NULL));
+        ed_today (&request.supplied_on);
       request.recipient = recipient;
       request.entitlement = entitlement;
       request.notice = notice;

@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <inttypes.h>
 
+#include "core/ed-today.h"
 #include "register/ed-register-command-private.h"
 #include "core/ed-date.h"
 #include "print/ed-document.h"
@@ -254,7 +255,7 @@ register_timetable (EdContext  *context,
         return ed_command_fail (error);
     }
   else
-    g_date_set_time_t (&from, time (NULL));
+    ed_today (&from);
 
   if (json)
     {
@@ -337,7 +338,7 @@ register_export (EdContext  *context,
         return ed_command_fail (error);
     }
   else
-    g_date_set_time_t (&as_at, time (NULL));
+    ed_today (&as_at);
 
   if (g_strcmp0 (format, "pdf") == 0)
     {

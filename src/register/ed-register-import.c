@@ -30,6 +30,7 @@
 #include "core/ed-csv.h"
 #include "core/ed-database.h"
 #include "core/ed-date.h"
+#include "core/ed-today.h"
 #include "district/ed-district-settings.h"
 #include "core/ed-elector-number.h"
 #include "core/ed-output-file.h"
@@ -1208,7 +1209,7 @@ ed_register_import_csv (EdContext             *context,
   settings = ed_context_get_settings (context);
   import.country = ed_district_settings_get_country (settings);
   g_date_clear (&import.today, 1);
-  g_date_set_time_t (&import.today, time (NULL));
+  ed_today (&import.today);
   import.strings = g_string_chunk_new (1 << 20);
   /* A copy: a merge may reload the settings while the file is read. */
   import.welsh_letter =

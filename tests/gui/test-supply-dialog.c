@@ -10,6 +10,7 @@
 #include "changes/ed-change-set.h"
 #include "core/ed-database.h"
 #include "core/ed-money.h"
+#include "core/ed-today.h"
 #include "ed-gui-test-util.h"
 #include "register/ed-register-supply.h"
 #include "ui/ed-number-format.h"
@@ -83,7 +84,7 @@ test_fee_as_recorded (void)
   ed_gui_test_iterate ();
 
   g_date_clear (&today, 1);
-  g_date_set_time_t (&today, time (NULL));
+  ed_today (&today);
   g_assert_true (ed_register_supply_quote (context, entitlement, ED_SALE_KIND_EDITED,
                                            ED_SALE_FORMAT_DATA, &today, NULL, &entries, &fee,
                                            &error));

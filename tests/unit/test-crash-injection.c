@@ -583,32 +583,6 @@ make_demo_district (EdTestDir  *fixture,
   return db;
 }
 
-/* A demo district whose register is to be imported: the import checks ages against the
- * real day (ed-register-import.c), so the demo is made for that day rather than the tests'
- * fixed one, which the command line's demo otherwise takes (core/ed-today.c). */
-static char *
-make_demo_district_to_import (EdTestDir  *fixture,
-                              const char *name,
-                              guint       electors,
-                              const char *seed)
-{
-  g_autofree char *tests_today = g_strdup (g_getenv ("ED_TODAY"));
-  GDate today;
-  char iso[16];
-  char *db;
-
-  g_date_clear (&today, 1);
-  g_date_set_time_t (&today, time (NULL));
-  g_date_strftime (iso, sizeof iso, "%Y-%m-%d", &today);
-  g_setenv ("ED_TODAY", iso, TRUE);
-  db = make_demo_district (fixture, name, electors, seed);
-  if (tests_today != NULL)
-    g_setenv ("ED_TODAY", tests_today, TRUE);
-  else
-    g_unsetenv ("ED_TODAY");
-  return db;
-}
-
 /* A demo district with alterations determined in November (which the revised register of
  * 1 December publishes) and in January (which the notice of 1 February publishes too). */
 static char *
@@ -656,15 +630,15 @@ static void
 test_import (EdTestDir     *fixture,
              gconstpointer  data)
 {
-  g_autofree char *source = make_demo_district_to_import (fixture, "source.db", ELECTORS, "11");
+  g_autofree char *source = make_demo_district (fixture, "source.db", ELECTORS, "11");
   g_autofree char *db = make_demo_district (fixture, "district.db", 0, "11");
   g_autofree char *csv = ed_test_dir_file (fixture, "register.csv");
   g_autofree char *report = NULL;
   g_autoptr(Command) command = command_new (fixture, "import", db);
   g_auto(EdTestCliResult) result = { 0 };
 
-  ed_test_cli_run (&result, "--db", source, "register", "export", "--edition", "full",
-                   "--as-at", "2026-11-23", "-o", csv, NULL);
+  ed_test_cli_run (&result, "--db", source, "register", "export", "--edition", "full", "-o",
+                   csv, NULL);
   g_assert_cmpint (result.status, ==, 0);
   report = g_build_filename (command->out_dir, "refused.csv", NULL);
   command_add_args (command, "register", "import", "--report", report, csv, NULL);
@@ -802,14 +776,14 @@ make_ops_files (EdTestDir  *fixture,
                 const char *ops)
 {
   g_autofree char *first = make_demo_district (fixture, "first.db", 0, "11");
-  g_autofree char *source = make_demo_district_to_import (fixture, "source.db", ELECTORS, "11");
+  g_autofree char *source = make_demo_district (fixture, "source.db", ELECTORS, "11");
   g_autofree char *csv = ed_test_dir_file (fixture, "register.csv");
   g_auto(EdTestCliResult) result = { 0 };
 
   ed_test_cli_run (&result, "--db", first, "ops", "export", "-o", start, NULL);
   g_assert_cmpint (result.status, ==, 0);
-  ed_test_cli_run (&result, "--db", source, "register", "export", "--edition", "full",
-                   "--as-at", "2026-11-23", "-o", csv, NULL);
+  ed_test_cli_run (&result, "--db", source, "register", "export", "--edition", "full", "-o",
+                   csv, NULL);
   g_assert_cmpint (result.status, ==, 0);
   ed_test_cli_run (&result, "--db", first, "register", "import", csv, NULL);
   g_assert_cmpint (result.status, ==, 0);

@@ -14,6 +14,7 @@
 #include "ed-modules.h"
 #include "core/ed-csv.h"
 #include "core/ed-database.h"
+#include "core/ed-today.h"
 #include "register/ed-register-export.h"
 #include "register/ed-register-import.h"
 #include "register/ed-register-stats.h"
@@ -668,7 +669,7 @@ test_concurrent_imports_add_each_elector_once (EdTestDir     *fixture,
     }
 }
 
-/* A date @years and @days from today, as the import's own today reads it. */
+/* A date @years and @days from today, as the import reads today (core/ed-today.h). */
 static char *
 from_today (int years,
             int days)
@@ -676,7 +677,7 @@ from_today (int years,
   GDate date;
 
   g_date_clear (&date, 1);
-  g_date_set_time_t (&date, time (NULL));
+  ed_today (&date);
   if (years > 0)
     g_date_add_years (&date, (guint) years);
   if (days > 0)

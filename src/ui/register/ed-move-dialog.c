@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/ed-today.h"
 #include "register/ed-elector-move.h"
 #include "register/ed-register-find.h"
 #include "register/ed-register-search.h"
@@ -374,7 +375,7 @@ ed_move_dialog_new (GtkWindow   *parent,
   if (today != NULL && g_date_valid (today))
     self->today = *today;
   else
-    g_date_set_time_t (&self->today, time (NULL));
+    ed_today (&self->today);
 
   stored = ed_elector_edit_load (context, elector_id, &error);
   if (stored == NULL)

@@ -18,6 +18,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "core/ed-today.h"
 #include "ui/ed-accessible.h"
 #include "ui/ed-job-page.h"
 #include "ui/ed-number-format.h"
@@ -265,7 +266,7 @@ job_new (GtkWidget  *widget,
   job->parent = GTK_IS_WINDOW (root) ? g_object_ref (GTK_WINDOW (root)) : NULL;
   /* The register as it stands today. */
   g_date_clear (&job->as_at, 1);
-  g_date_set_time_t (&job->as_at, time (NULL));
+  ed_today (&job->as_at);
   return job;
 }
 

@@ -24,6 +24,7 @@
 #include <glib/gi18n.h>
 
 #include "core/ed-date.h"
+#include "core/ed-today.h"
 #include "ui/ed-folder-row.h"
 #include "ui/ed-job-page.h"
 #include "ui/ed-number-format.h"
@@ -528,7 +529,7 @@ ed_revise_dialog_init (EdReviseDialog *self)
   gtk_stack_set_visible_child_name (self->stack, "start");
 
   g_date_clear (&self->today, 1);
-  g_date_set_time_t (&self->today, time (NULL));
+  ed_today (&self->today);
   g_date_clear (&self->publication, 1);
 }
 

@@ -21,6 +21,7 @@
 
 #include "core/ed-date.h"
 #include "core/ed-money.h"
+#include "core/ed-today.h"
 #include "register/ed-register-supply.h"
 #include "ui/ed-job-page.h"
 #include "ui/ed-number-format.h"
@@ -595,7 +596,7 @@ ed_supply_dialog_init (EdSupplyDialog *self)
   ed_combo_row_show_choices_in_full (self->notice_row);
 
   g_date_clear (&today, 1);
-  g_date_set_time_t (&today, time (NULL));
+  ed_today (&today);
   today_text = ed_date_format_iso (&today);
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), today_text);
 
