@@ -23,56 +23,21 @@
 #include "elections/ed-elections-tables.h"
 #include "elections/ed-elections-vocab.h"
 #include "ed-test-sql-columns.h"
+#include "ed-test-vocab.h"
 
 #define ELECTIONS_SQL "/org/electoraldesk/ElectoralDesk/elections/sql/0015-elections.sql"
 
-typedef struct
-{
-  const char        *name;
-  const EdTableDef  *table;   /* where it is stored, or NULL */
-  const char        *column;
-  gboolean           listed;  /* the SQL lists its values beside the column */
-  guint              n_values;
-  const char      *(*to_string)    (guint value);
-  gboolean         (*from_string)  (const char *text, guint *out, GError **error);
-  const char      *(*display_name) (guint value);
-} Vocabulary;
+ED_TEST_VOCAB_WRAP (election_kind, EdElectionKind)
+ED_TEST_VOCAB_WRAP (contest_area, EdContestArea)
+ED_TEST_VOCAB_WRAP (timetable_event, EdTimetableEvent)
+ED_TEST_VOCAB_WRAP (poll_card_variant, EdPollCardVariant)
+ED_TEST_VOCAB_WRAP (poll_card_layout, EdPollCardLayout)
+ED_TEST_VOCAB_WRAP (poll_card_order, EdPollCardOrder)
+ED_TEST_VOCAB_WRAP (poll_card_run_kind, EdPollCardRunKind)
 
-#define WRAP(prefix, Type) \
-  static const char * \
-  prefix##_to (guint value) \
-  { \
-    return ed_##prefix##_to_string ((Type)value); \
-  } \
-  static gboolean \
-  prefix##_from (const char  *text, \
-                 guint       *out, \
-                 GError     **error) \
-  { \
-    Type value; \
-    if (!ed_##prefix##_from_string (text, &value, error)) \
-      return FALSE; \
-    if (out != NULL) \
-      *out = value; \
-    return TRUE; \
-  } \
-  static const char * \
-  prefix##_name (guint value) \
-  { \
-    return ed_##prefix##_get_display_name ((Type)value); \
-  }
+#define FUNCS ED_TEST_VOCAB_FUNCS
 
-WRAP (election_kind, EdElectionKind)
-WRAP (contest_area, EdContestArea)
-WRAP (timetable_event, EdTimetableEvent)
-WRAP (poll_card_variant, EdPollCardVariant)
-WRAP (poll_card_layout, EdPollCardLayout)
-WRAP (poll_card_order, EdPollCardOrder)
-WRAP (poll_card_run_kind, EdPollCardRunKind)
-
-#define FUNCS(prefix) prefix##_to, prefix##_from, prefix##_name
-
-static const Vocabulary vocabularies[] = {
+static const EdTestVocabulary vocabularies[] = {
   { "election kind", &ed_election_table, "kind", TRUE, ED_N_ELECTION_KINDS,
     FUNCS (election_kind) },
   { "contest area", &ed_contest_table, "area_kind", TRUE, ED_N_CONTEST_AREAS,
@@ -95,60 +60,16 @@ static const Vocabulary vocabularies[] = {
 static void
 test_round_trip (void)
 {
-  for (guint v = 0; v < G_N_ELEMENTS (vocabularies); v++)
-    {
-      const Vocabulary *vocabulary = &vocabularies[v];
-      g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-      g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
-
-      g_test_message ("%s", vocabulary->name);
-      g_assert_cmpuint (vocabulary->n_values, >, 1);
-      for (guint i = 0; i < vocabulary->n_values; i++)
-        {
-          g_autoptr(GError) error = NULL;
-          const char *text = vocabulary->to_string (i);
-          const char *name = vocabulary->display_name (i);
-          guint back = G_MAXUINT;
-
-          g_assert_nonnull (text);
-          g_assert_cmpstr (text, !=, "");
-          g_assert_true (vocabulary->from_string (text, &back, &error));
-          g_assert_no_error (error);
-          g_assert_cmpuint (back, ==, i);
-          g_assert_false (g_hash_table_contains (seen, text));
-          g_hash_table_add (seen, (gpointer)text);
-
-          g_assert_nonnull (name);
-          g_assert_true (g_utf8_validate (name, -1, NULL));
-          g_assert_true (g_unichar_isupper (g_utf8_get_char (name)));
-          g_assert_cmpstr (name, !=, text);
-          if (g_hash_table_contains (names, name))
-            g_error ("%s: two values are called “%s”", vocabulary->name, name);
-          g_hash_table_add (names, (gpointer)name);
-        }
-    }
+  ed_test_vocab_assert_round_trip (vocabularies, G_N_ELEMENTS (vocabularies));
 }
 
 static void
 test_unknown_refused (void)
 {
   static const char *unknown[] = { "", "unknown", "Local", " local", "local ", "by-election",
-                                   "notice of election" };
+                                   "notice of election", NULL };
 
-  for (guint v = 0; v < G_N_ELEMENTS (vocabularies); v++)
-    for (guint u = 0; u < G_N_ELEMENTS (unknown); u++)
-      {
-        g_autoptr(GError) error = NULL;
-        guint out = G_MAXUINT;
-
-        if (vocabularies[v].from_string (unknown[u], &out, &error))
-          g_error ("%s: “%s” was read as %s", vocabularies[v].name, unknown[u],
-                   vocabularies[v].to_string (out));
-        g_assert_nonnull (error);
-        g_assert_true (error->domain == ED_VALUE_ERROR);
-        g_assert_cmpstr (error->message, !=, "");
-        g_assert_cmpuint (out, ==, G_MAXUINT);
-      }
+  ed_test_vocab_assert_unknown_refused (vocabularies, G_N_ELEMENTS (vocabularies), unknown);
 }
 
 /* The ids of Democracy Club's scheme, and the area each kind of poll is fought over. */
@@ -174,76 +95,16 @@ test_id_prefixes_and_areas (void)
   g_assert_cmpint (ed_contest_area_for_kind (ED_ELECTION_PCC), ==, ED_CONTEST_AREA_WHOLE);
 }
 
-static GHashTable *
-elections_sql (void)
-{
-  g_autoptr(EdSchema) schema = ed_schema_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *sql = NULL;
-
-  /* Adding the module's schema is what registers its resources. */
-  ed_elections_add_schema (schema);
-  bytes = g_resources_lookup_data (ELECTIONS_SQL, 0, &error);
-  g_assert_no_error (error);
-  sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-  return ed_test_sql_columns_read (sql);
-}
-
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return g_strcmp0 (*(const char **)a, *(const char **)b);
-}
-
 /* Each stored enum and the values the SQL lists beside its column are the same values, and
  * the column's DEFAULT is one of them; the country column lists the district's countries. */
 static void
 test_agrees_with_sql (void)
 {
-  g_autoptr(GHashTable) columns = elections_sql ();
-  guint n_checked = 0;
+  g_autoptr(GHashTable) columns = ed_test_vocab_read_module_sql (ed_elections_add_schema, ELECTIONS_SQL);
+  guint n_checked = ed_test_vocab_assert_agrees_with_sql (vocabularies,
+                                                          G_N_ELEMENTS (vocabularies), columns,
+                                                          "0015-elections.sql");
 
-  for (guint v = 0; v < G_N_ELEMENTS (vocabularies); v++)
-    {
-      const Vocabulary *vocabulary = &vocabularies[v];
-      g_autofree char *key = NULL;
-      g_autoptr(GPtrArray) ours = g_ptr_array_new ();
-      EdTestSqlColumn *column;
-
-      if (vocabulary->table == NULL)
-        continue;
-      g_test_message ("%s: %s.%s", vocabulary->name, vocabulary->table->name,
-                      vocabulary->column);
-      g_assert_cmpint (ed_schema_column_index (vocabulary->table, vocabulary->column), >=, 0);
-      key = g_strdup_printf ("%s.%s", vocabulary->table->name, vocabulary->column);
-      column = g_hash_table_lookup (columns, key);
-      if (column == NULL)
-        g_error ("0015-elections.sql has no column %s", key);
-      if (!vocabulary->listed)
-        {
-          /* The value its comment gives as an example is one of the enum's. */
-          g_assert_nonnull (strstr (column->comment, vocabulary->to_string (1)));
-          g_assert_true (vocabulary->from_string (vocabulary->to_string (1), NULL, NULL));
-          n_checked++;
-          continue;
-        }
-      if (column->values == NULL)
-        g_error ("0015-elections.sql lists no values beside %s", key);
-      for (guint i = 0; i < vocabulary->n_values; i++)
-        g_ptr_array_add (ours, (gpointer)vocabulary->to_string (i));
-      g_ptr_array_sort (ours, compare_strings);
-      g_ptr_array_sort (column->values, compare_strings);
-      if (ours->len != column->values->len)
-        g_error ("%s: %u values in the enum, %u listed in the SQL", key, ours->len,
-                 column->values->len);
-      for (guint i = 0; i < ours->len; i++)
-        g_assert_cmpstr (g_ptr_array_index (ours, i), ==, g_ptr_array_index (column->values, i));
-      g_assert_nonnull (column->default_value);
-      g_assert_true (vocabulary->from_string (column->default_value, NULL, NULL));
-      n_checked++;
-    }
   g_assert_cmpuint (n_checked, ==, 6);
 
   /* election.country holds the district settings' countries. */

@@ -21,61 +21,26 @@
 #include "staff/ed-staff-tables.h"
 #include "staff/ed-staff-vocab.h"
 #include "ed-test-sql-columns.h"
+#include "ed-test-vocab.h"
 
 #define STAFF_SQL "/org/electoraldesk/ElectoralDesk/staff/sql/0017-staff.sql"
 
-typedef struct
-{
-  const char        *name;
-  const EdTableDef  *table;   /* where it is stored, or NULL */
-  const char        *column;
-  gboolean           listed;  /* the SQL lists its values beside the column */
-  guint              n_values;
-  const char      *(*to_string)    (guint value);
-  gboolean         (*from_string)  (const char *text, guint *out, GError **error);
-  const char      *(*display_name) (guint value);
-} Vocabulary;
+ED_TEST_VOCAB_WRAP (staff_role, EdStaffRole)
+ED_TEST_VOCAB_WRAP (staff_place, EdStaffPlace)
+ED_TEST_VOCAB_WRAP (appointment_state, EdAppointmentState)
+ED_TEST_VOCAB_WRAP (fee_basis, EdFeeBasis)
+ED_TEST_VOCAB_WRAP (supplement_kind, EdSupplementKind)
+ED_TEST_VOCAB_WRAP (journey_purpose, EdJourneyPurpose)
+ED_TEST_VOCAB_WRAP (vehicle, EdVehicle)
+ED_TEST_VOCAB_WRAP (nic_category, EdNicCategory)
+ED_TEST_VOCAB_WRAP (pay_element, EdPayElement)
+ED_TEST_VOCAB_WRAP (starter_statement, EdStarterStatement)
+ED_TEST_VOCAB_WRAP (availability, EdAvailability)
+ED_TEST_VOCAB_WRAP (cost_head, EdCostHead)
 
-#define WRAP(prefix, Type) \
-  static const char * \
-  prefix##_to (guint value) \
-  { \
-    return ed_##prefix##_to_string ((Type)value); \
-  } \
-  static gboolean \
-  prefix##_from (const char  *text, \
-                 guint       *out, \
-                 GError     **error) \
-  { \
-    Type value; \
-    if (!ed_##prefix##_from_string (text, &value, error)) \
-      return FALSE; \
-    if (out != NULL) \
-      *out = value; \
-    return TRUE; \
-  } \
-  static const char * \
-  prefix##_name (guint value) \
-  { \
-    return ed_##prefix##_get_display_name ((Type)value); \
-  }
+#define FUNCS ED_TEST_VOCAB_FUNCS
 
-WRAP (staff_role, EdStaffRole)
-WRAP (staff_place, EdStaffPlace)
-WRAP (appointment_state, EdAppointmentState)
-WRAP (fee_basis, EdFeeBasis)
-WRAP (supplement_kind, EdSupplementKind)
-WRAP (journey_purpose, EdJourneyPurpose)
-WRAP (vehicle, EdVehicle)
-WRAP (nic_category, EdNicCategory)
-WRAP (pay_element, EdPayElement)
-WRAP (starter_statement, EdStarterStatement)
-WRAP (availability, EdAvailability)
-WRAP (cost_head, EdCostHead)
-
-#define FUNCS(prefix) prefix##_to, prefix##_from, prefix##_name
-
-static const Vocabulary vocabularies[] = {
+static const EdTestVocabulary vocabularies[] = {
   /* Too many to list beside each column; the comment names the header. */
   { "staff role", &ed_staff_person_role_table, "role", FALSE, ED_N_STAFF_ROLES,
     FUNCS (staff_role) },
@@ -108,83 +73,16 @@ static const Vocabulary vocabularies[] = {
 static void
 test_round_trip (void)
 {
-  for (guint v = 0; v < G_N_ELEMENTS (vocabularies); v++)
-    {
-      const Vocabulary *vocabulary = &vocabularies[v];
-      g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-      g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
-
-      g_test_message ("%s", vocabulary->name);
-      g_assert_cmpuint (vocabulary->n_values, >, 1);
-      for (guint i = 0; i < vocabulary->n_values; i++)
-        {
-          g_autoptr(GError) error = NULL;
-          const char *text = vocabulary->to_string (i);
-          const char *name = vocabulary->display_name (i);
-          guint back = G_MAXUINT;
-
-          g_assert_nonnull (text);
-          g_assert_cmpstr (text, !=, "");
-          g_assert_true (vocabulary->from_string (text, &back, &error));
-          g_assert_no_error (error);
-          g_assert_cmpuint (back, ==, i);
-          g_assert_false (g_hash_table_contains (seen, text));
-          g_hash_table_add (seen, (gpointer)text);
-
-          g_assert_nonnull (name);
-          g_assert_true (g_utf8_validate (name, -1, NULL));
-          g_assert_true (g_unichar_isupper (g_utf8_get_char (name)));
-          g_assert_cmpstr (name, !=, text);
-          if (g_hash_table_contains (names, name))
-            g_error ("%s: two values are called “%s”", vocabulary->name, name);
-          g_hash_table_add (names, (gpointer)name);
-        }
-    }
+  ed_test_vocab_assert_round_trip (vocabularies, G_N_ELEMENTS (vocabularies));
 }
 
 static void
 test_unknown_refused (void)
 {
   static const char *unknown[] = { "", "Poll_clerk", " car", "car ", "poll clerk", "E",
-                                   "Presiding officer" };
+                                   "Presiding officer", NULL };
 
-  for (guint v = 0; v < G_N_ELEMENTS (vocabularies); v++)
-    for (guint u = 0; u < G_N_ELEMENTS (unknown); u++)
-      {
-        g_autoptr(GError) error = NULL;
-        guint out = G_MAXUINT;
-
-        if (vocabularies[v].from_string (unknown[u], &out, &error))
-          g_error ("%s: “%s” was read as %s", vocabularies[v].name, unknown[u],
-                   vocabularies[v].to_string (out));
-        g_assert_nonnull (error);
-        g_assert_true (error->domain == ED_VALUE_ERROR);
-        g_assert_cmpstr (error->message, !=, "");
-        g_assert_cmpuint (out, ==, G_MAXUINT);
-      }
-}
-
-static GHashTable *
-staff_sql (void)
-{
-  g_autoptr(EdSchema) schema = ed_schema_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *sql = NULL;
-
-  /* Adding the module's schema is what registers its resources. */
-  ed_staff_add_schema (schema);
-  bytes = g_resources_lookup_data (STAFF_SQL, 0, &error);
-  g_assert_no_error (error);
-  sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-  return ed_test_sql_columns_read (sql);
-}
-
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return g_strcmp0 (*(const char **)a, *(const char **)b);
+  ed_test_vocab_assert_unknown_refused (vocabularies, G_N_ELEMENTS (vocabularies), unknown);
 }
 
 /* Each stored enum and the values the SQL lists beside its column are the same values, and
@@ -192,48 +90,11 @@ compare_strings (gconstpointer a,
 static void
 test_agrees_with_sql (void)
 {
-  g_autoptr(GHashTable) columns = staff_sql ();
-  guint n_checked = 0;
+  g_autoptr(GHashTable) columns = ed_test_vocab_read_module_sql (ed_staff_add_schema, STAFF_SQL);
+  guint n_checked = ed_test_vocab_assert_agrees_with_sql (vocabularies,
+                                                          G_N_ELEMENTS (vocabularies), columns,
+                                                          "0017-staff.sql");
 
-  for (guint v = 0; v < G_N_ELEMENTS (vocabularies); v++)
-    {
-      const Vocabulary *vocabulary = &vocabularies[v];
-      g_autofree char *key = NULL;
-      g_autoptr(GPtrArray) ours = g_ptr_array_new ();
-      EdTestSqlColumn *column;
-
-      if (vocabulary->table == NULL)
-        continue;
-      g_test_message ("%s: %s.%s", vocabulary->name, vocabulary->table->name,
-                      vocabulary->column);
-      g_assert_cmpint (ed_schema_column_index (vocabulary->table, vocabulary->column), >=, 0);
-      key = g_strdup_printf ("%s.%s", vocabulary->table->name, vocabulary->column);
-      column = g_hash_table_lookup (columns, key);
-      if (column == NULL)
-        g_error ("0017-staff.sql has no column %s", key);
-      if (!vocabulary->listed)
-        {
-          /* The value its comment gives as an example is one of the enum's. */
-          g_assert_nonnull (strstr (column->comment, vocabulary->to_string (1)));
-          g_assert_true (vocabulary->from_string (vocabulary->to_string (1), NULL, NULL));
-          n_checked++;
-          continue;
-        }
-      if (column->values == NULL)
-        g_error ("0017-staff.sql lists no values beside %s", key);
-      for (guint i = 0; i < vocabulary->n_values; i++)
-        g_ptr_array_add (ours, (gpointer)vocabulary->to_string (i));
-      g_ptr_array_sort (ours, compare_strings);
-      g_ptr_array_sort (column->values, compare_strings);
-      if (ours->len != column->values->len)
-        g_error ("%s: %u values in the enum, %u listed in the SQL", key, ours->len,
-                 column->values->len);
-      for (guint i = 0; i < ours->len; i++)
-        g_assert_cmpstr (g_ptr_array_index (ours, i), ==, g_ptr_array_index (column->values, i));
-      g_assert_nonnull (column->default_value);
-      g_assert_true (vocabulary->from_string (column->default_value, NULL, NULL));
-      n_checked++;
-    }
   g_assert_cmpuint (n_checked, ==, 12);
 
   /* staff_person.starter_statement: A | B | C, or '' before the checklist is answered. */
