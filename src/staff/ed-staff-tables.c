@@ -6,7 +6,7 @@
  */
 
 /* The module's synced tables as the change set, merge and validators see them (the SQL is in
- * 0017-staff.sql), and the checks a merge runs over them. */
+ * 0017-staff.sql and 0018-fee-rate-travel.sql), and the checks a merge runs over them. */
 
 #define G_LOG_DOMAIN "ed-staff"
 
@@ -75,6 +75,8 @@ static const EdColumnDef fee_rate_columns[] = {
   [ED_FEE_RATE_COL_NIC_CATEGORY] = { "nic_category", ED_VALUE_TEXT },
   [ED_FEE_RATE_COL_COST_HEAD] = { "cost_head", ED_VALUE_TEXT },
   [ED_FEE_RATE_COL_SOURCE] = { "source", ED_VALUE_TEXT },
+  [ED_FEE_RATE_COL_TRAVEL_ALLOWANCE] = { "travel_allowance", ED_VALUE_MONEY },
+  [ED_FEE_RATE_COL_TRAVEL_PURPOSE] = { "travel_purpose", ED_VALUE_TEXT },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (fee_rate_columns) == ED_FEE_RATE_N_COLS);
 

@@ -11,7 +11,8 @@
 
 G_BEGIN_DECLS
 
-/* The synced columns of each table, in the order of its EdTableDef (0017-staff.sql). */
+/* The synced columns of each table, in the order of its EdTableDef (0017-staff.sql, then the
+ * columns later migrations added). */
 typedef enum
 {
   ED_STAFF_PERSON_COL_FAMILY_NAME,
@@ -73,6 +74,8 @@ typedef enum
   ED_FEE_RATE_COL_NIC_CATEGORY,
   ED_FEE_RATE_COL_COST_HEAD,
   ED_FEE_RATE_COL_SOURCE,
+  ED_FEE_RATE_COL_TRAVEL_ALLOWANCE,  /* 0018-fee-rate-travel.sql */
+  ED_FEE_RATE_COL_TRAVEL_PURPOSE,
   ED_FEE_RATE_N_COLS,
 } EdFeeRateColumn;
 
