@@ -15,6 +15,7 @@
 #include "elections/ed-elections-command.h"
 #include "elections/ed-elections-demo.h"
 #include "elections/ed-elections-tables.h"
+#include "staff/ed-staff-command.h"
 #include "staff/ed-staff-tables.h"
 #include "register/ed-register-command.h"
 #include "register/ed-register-demo.h"
@@ -62,7 +63,9 @@ static const EdModule elections_module = {
 static const EdModule staff_module = {
   .id = "staff",
   .title = N_("Staff"),
+  .summary = N_("Casual election staff: people, fee scales, appointments and the payroll"),
   .add_schema = ed_staff_add_schema,
+  .command = ed_staff_command,
 };
 
 static const EdModule accounts_module = {

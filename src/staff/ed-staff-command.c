@@ -1,0 +1,65 @@
+/* ed-staff-command.c
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* electoral-desk-cli staff ACTION …: casual election staff from the command line. Each action
+ * parses its own options (ed-staff-command-*.c), and this only finds it. */
+
+#define G_LOG_DOMAIN "ed-staff"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "staff/ed-staff-command.h"
+#include "staff/ed-staff-command-private.h"
+
+/* In the order `staff --help` lists them. */
+const EdStaffAction _ed_staff_actions[] = {
+  { "import", _ed_staff_command_import, "FILE.csv [--report FILE] [--json]",
+    N_("Add or update people from a CSV file, all of it or none") },
+  { "list", _ed_staff_command_list,
+    "[--json [--with-ni-numbers]] [--role ROLE] [--search TEXT] [--for-removal]",
+    N_("The people, by name; or those the district’s retention period says to remove") },
+  { NULL }
+};
+
+static void
+print_help (void)
+{
+  g_print ("%s\n  electoral-desk-cli staff ACTION …\n\n%s\n\n", _("Usage:"),
+           _("Casual election staff: the people the returning officer may appoint. Each action "
+             "has --help of its own."));
+  for (const EdStaffAction *action = _ed_staff_actions; action->name != NULL; action++)
+    g_print ("  %s %s\n      %s\n", action->name, action->usage, _(action->summary));
+}
+
+/**
+ * ed_staff_command:
+ * @globals: the options before the command's name
+ * @argc: the number of arguments, the command's name first
+ * @argv: (array length=argc): the arguments
+ *
+ * Runs `electoral-desk-cli staff ACTION …`.
+ *
+ * Returns: the exit status
+ */
+int
+ed_staff_command (const EdCommandGlobals  *globals,
+                  int                      argc,
+                  char                   **argv)
+{
+  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
+    {
+      print_help ();
+      return argc < 2 ? ED_COMMAND_EXIT_USAGE : ED_COMMAND_EXIT_OK;
+    }
+  for (const EdStaffAction *action = _ed_staff_actions; action->name != NULL; action++)
+    if (g_str_equal (argv[1], action->name))
+      return action->run (globals, argc - 1, argv + 1);
+  return ed_command_usage (argv[0], _("“%s” is not an action of %s; --help lists them"),
+                           argv[1], argv[0]);
+}
