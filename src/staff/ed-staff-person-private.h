@@ -14,6 +14,7 @@
 
 G_BEGIN_DECLS
 
+char     *_ed_staff_fold         (const char     *text);
 char     *_ed_staff_column_text  (sqlite3_stmt   *stmt,
                                   int             column);
 void      _ed_staff_column_date  (sqlite3_stmt   *stmt,
