@@ -185,6 +185,7 @@ typedef struct
   EdStaffImportReport *report;
   GDate                today;
   int                  columns[N_COLUMNS];  /* the file's column for each, or -1 */
+  gboolean            *unnamed;             /* for each of the file's columns */
   GPtrArray           *known;               /* Known*, owning them */
   GHashTable          *by_payroll;          /* folded reference → GPtrArray of Known* */
   GHashTable          *by_ni;               /* number → GPtrArray of Known* */
@@ -197,20 +198,12 @@ typedef struct
 } Import;
 
 static char *
-fold (const char *text)
-{
-  g_autofree char *nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
-
-  return g_utf8_casefold (nfc != NULL ? nfc : "", -1);
-}
-
-static char *
 name_key (const char  *family_name,
           const char  *given_names,
           const GDate *date_of_birth)
 {
-  g_autofree char *family = fold (family_name);
-  g_autofree char *given = fold (given_names);
+  g_autofree char *family = _ed_staff_fold (family_name);
+  g_autofree char *given = _ed_staff_fold (given_names);
   g_autofree char *born = g_date_valid (date_of_birth) ? ed_date_format_iso (date_of_birth)
                                                        : g_strdup ("");
 
@@ -261,7 +254,7 @@ known_row (sqlite3_stmt *stmt,
   known->id = _ed_staff_column_text (stmt, 0);
   known->name = *given != '\0' ? g_strdup_printf (_("%s, %s"), family, given)
                                : g_strdup (family);
-  known->payroll = fold (payroll);
+  known->payroll = _ed_staff_fold (payroll);
   known->ni = _ed_staff_column_text (stmt, 4);
   _ed_staff_column_date (stmt, 3, &born);
   key = name_key (family, given, &born);
@@ -469,19 +462,10 @@ read_fields (Import      *import,
     }
 
   for (guint i = 0; i < n_fields && i < ed_csv_reader_get_n_columns (reader); i++)
-    {
-      const char *name = ed_csv_reader_get_column_name (reader, i);
-      const char *text = ed_csv_reader_get_field (reader, i);
-      gboolean named = FALSE;
-
-      for (const char *p = name; *p != '\0'; p++)
-        if (!g_ascii_isspace (*p))
-          named = TRUE;
-      if (!named && *text != '\0')
-        add_problem (import, line, "",
-                     _("expected nothing in a column without a name in the header; name the "
-                       "column or empty it"));
-    }
+    if (import->unnamed[i] && *ed_csv_reader_get_field (reader, i) != '\0')
+      add_problem (import, line, "",
+                   _("expected nothing in a column without a name in the header; name the "
+                     "column or empty it"));
 
   for (int c = 0; c < N_COLUMNS; c++)
     {
@@ -575,7 +559,7 @@ match_person (Import         *import,
               EdStaffPerson  *person,
               Known         **out)
 {
-  g_autofree char *payroll = fold (person->payroll_reference);
+  g_autofree char *payroll = _ed_staff_fold (person->payroll_reference);
   g_autofree char *key = name_key (person->family_name, person->given_names,
                                    &person->date_of_birth);
   gboolean ambiguous = FALSE;
@@ -655,7 +639,7 @@ check_file_duplicates (Import        *import,
                        EdStaffPerson *person,
                        Known         *match)
 {
-  g_autofree char *payroll = fold (person->payroll_reference);
+  g_autofree char *payroll = _ed_staff_fold (person->payroll_reference);
   g_autofree char *key = name_key (person->family_name, person->given_names,
                                    &person->date_of_birth);
   struct
@@ -816,6 +800,8 @@ read_header (Import  *import,
   guint n_columns = ed_csv_reader_get_n_columns (reader);
   g_autofree gboolean *known = g_new0 (gboolean, n_columns);
 
+  import->unnamed = g_new0 (gboolean, n_columns);
+
   for (int c = 0; c < N_COLUMNS; c++)
     {
       import->columns[c] = ed_csv_reader_find_column (reader, column_names[c]);
@@ -844,7 +830,8 @@ read_header (Import  *import,
       g_autofree char *name = NULL;
 
       /* A column with no name is a spreadsheet's leftover: each row must leave it empty. */
-      if (known[i] || *normalised == '\0')
+      import->unnamed[i] = *normalised == '\0';
+      if (known[i] || import->unnamed[i])
         continue;
       expected = expected_columns ();
       name = ed_value_display_text (header);
@@ -997,6 +984,7 @@ ed_staff_import (EdContext       *context,
   result = g_steal_pointer (&report);
 
 out:
+  g_free (import.unnamed);
   g_ptr_array_unref (import.pending);
   g_hash_table_unref (import.file_person);
   g_hash_table_unref (import.file_name);

@@ -181,10 +181,11 @@ test_import_good (EdTestDir     *fixture,
 
   /* Fewer columns: matched by name and date of birth, in any case; the rest kept. */
   update = write_file (fixture, "update.csv",
-                       "family_name,given_names,date_of_birth,email\n"
-                       "PRYDERI,siân,1980-05-13,s.pryderi@example.org\n"
-                       "Howells,Bethan,02/03/1990,\n"
-                       "Lloyd,Gwenllian,,gwen@example.org\n", -1);
+                       "family_name,given_names,date_of_birth,email,\n"
+                       "PRYDERI,siân,1980-05-13,s.pryderi@example.org,\n"
+                       "Howells,Bethan,02/03/1990,,\n"
+                       "Lloyd,Gwenllian,,gwen@example.org,\n"
+                       ",,,,\n", -1);
   ed_test_cli_run_on (&result, db, "staff", "import", update, "--json", NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_clear_pointer (&root, json_node_unref);
@@ -296,6 +297,11 @@ static const Hostile hostile[] = {
     "Owen,Rhys,AB 12 34 56 C,EL-9999\n", -1,
     "someone-else.csv, line 2, ni_number: this National Insurance number is held by Pryderi, "
     "Siân, whose payroll reference is not this row’s\n" },
+  { "unnamed-column.csv",
+    "family_name,given_names,\n"
+    "Parry,Nest,bank details\n", -1,
+    "unnamed-column.csv, line 2, row: expected nothing in a column without a name in the "
+    "header; name the column or empty it\n" },
   { "short-row.csv",
     "family_name,given_names,email\n"
     "Parry,Nest\n", -1,
@@ -439,6 +445,39 @@ test_list_masks (EdTestDir     *fixture,
   g_assert_cmpstr (result.out, ==, "No one matches.\n");
 }
 
+/* Mair Abbott worked at a poll of 2 May 2024, her appointment without a work date of its
+ * own. */
+static void
+appoint_abbott (const char *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EdContext) context = ed_modules_open_district (db, &error);
+  g_autoptr(GPtrArray) listed = NULL;
+  const char *election_columns[] = { "kind", "country", "poll_date", "title", "slug" };
+  GVariant *election_values[] = {
+    g_variant_new_string ("pcc"), g_variant_new_string ("england"),
+    g_variant_new_string ("2024-05-02"), g_variant_new_string ("Police and Crime Commissioner"),
+    g_variant_new_string ("pcc.testbury.2024-05-02"),
+  };
+  const char *columns[] = { "election", "person", "role", "state" };
+  GVariant *values[4];
+  g_autofree char *election = NULL;
+  g_autofree char *appointment = NULL;
+
+  g_assert_no_error (error);
+  election = ed_test_register_insert (context, "election", election_columns, election_values,
+                                      G_N_ELEMENTS (election_values));
+  listed = ed_staff_person_list (context, ED_STAFF_ROLE_ANY, "abbott", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 1);
+  values[0] = g_variant_new_string (election);
+  values[1] = g_variant_new_string (((EdStaffPerson *)g_ptr_array_index (listed, 0))->id);
+  values[2] = g_variant_new_string ("poll_clerk");
+  values[3] = g_variant_new_string ("attended");
+  appointment = ed_test_register_insert (context, "staff_appointment", columns, values,
+                                         G_N_ELEMENTS (values));
+}
+
 /* Issue 16 item 1: the people last appointed longer ago than the district keeps staff (4
  * years until it sets its own), with the day of their last appointment. */
 static void
@@ -450,34 +489,7 @@ test_list_for_removal (EdTestDir     *fixture,
   g_autoptr(JsonNode) root = NULL;
   JsonArray *people;
 
-  {
-    g_autoptr(GError) error = NULL;
-    g_autoptr(EdContext) context = ed_modules_open_district (db, &error);
-    g_autoptr(GPtrArray) listed = NULL;
-    const char *election_columns[] = { "kind", "country", "poll_date", "title", "slug" };
-    GVariant *election_values[] = {
-      g_variant_new_string ("pcc"), g_variant_new_string ("england"),
-      g_variant_new_string ("2024-05-02"), g_variant_new_string ("Police and Crime Commissioner"),
-      g_variant_new_string ("pcc.testbury.2024-05-02"),
-    };
-    g_autofree char *election = ed_test_register_insert (context, "election", election_columns,
-                                                         election_values, 5);
-    const char *columns[] = { "election", "person", "role", "state" };
-
-    g_assert_no_error (error);
-    listed = ed_staff_person_list (context, ED_STAFF_ROLE_ANY, "abbott", &error);
-    g_assert_cmpuint (listed->len, ==, 1);
-    {
-      GVariant *values[] = {
-        g_variant_new_string (election),
-        g_variant_new_string (((EdStaffPerson *)g_ptr_array_index (listed, 0))->id),
-        g_variant_new_string ("poll_clerk"), g_variant_new_string ("attended"),
-      };
-      g_autofree char *id = ed_test_register_insert (context, "staff_appointment", columns,
-                                                     values, 4);
-    }
-  }
-
+  appoint_abbott (db);
   ed_test_cli_run_on (&result, db, "staff", "list", "--for-removal", NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_cmpstr (result.out, ==,
