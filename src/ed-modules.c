@@ -63,7 +63,7 @@ static const EdModule elections_module = {
 static const EdModule staff_module = {
   .id = "staff",
   .title = N_("Staff"),
-  .summary = N_("Casual election staff: fee scales"),
+  .summary = N_("Casual election staff: people, fee scales, appointments and the payroll"),
   .add_schema = ed_staff_add_schema,
   .command = ed_staff_command,
 };

@@ -75,6 +75,10 @@ static const EdSettingInfo setting_keys[] = {
     "station_two_clerks_electors", ED_SETTING_WHOLE_NUMBER, FALSE,
     N_("Most electors for two poll clerks"),
     N_("Above it a station needs a third clerk; empty for the guidance's 1,250") },
+  [ED_DISTRICT_COL_STAFF_RETENTION_YEARS] = { "staff-retention-years", "staff_retention_years",
+    ED_SETTING_WHOLE_NUMBER, FALSE,
+    N_("Years to keep casual staff"),
+    N_("People not appointed for this many years are listed for removal; empty for 4") },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (setting_keys) == ED_DISTRICT_N_COLS);
 
@@ -86,7 +90,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (setting_keys) == ED_DISTRICT_N_COLS);
 static const char select_sql[] =
   "SELECT id, council_name, council_address, country, welsh_language, ero_name, ro_name, "
   "phone, email, website, welsh_marker_letter, station_maximum_electors, "
-  "station_two_clerks_electors FROM district ORDER BY id LIMIT 1";
+  "station_two_clerks_electors, staff_retention_years FROM district ORDER BY id LIMIT 1";
 
 static const EdColumnDef district_columns[] = {
   [ED_DISTRICT_COL_COUNCIL_NAME] = { "council_name", ED_VALUE_TEXT },
@@ -102,6 +106,7 @@ static const EdColumnDef district_columns[] = {
   [ED_DISTRICT_COL_STATION_MAXIMUM_ELECTORS] = { "station_maximum_electors", ED_VALUE_TEXT },
   [ED_DISTRICT_COL_STATION_TWO_CLERKS_ELECTORS] =
     { "station_two_clerks_electors", ED_VALUE_TEXT },
+  [ED_DISTRICT_COL_STAFF_RETENTION_YEARS] = { "staff_retention_years", ED_VALUE_TEXT },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (district_columns) == ED_DISTRICT_N_COLS);
 
@@ -1055,6 +1060,26 @@ ed_district_settings_get_station_two_clerks_electors (EdDistrictSettings *self)
                                 ED_DISTRICT_STATION_TWO_CLERKS_ELECTORS_DEFAULT);
   /* Settings merged from two desks may cross; the bands must not. */
   return MIN (two_clerks, maximum > 1 ? maximum - 1 : 1);
+}
+
+/**
+ * ed_district_settings_get_staff_retention_years:
+ * @self: a #EdDistrictSettings
+ *
+ * How many years after a person's last appointment the staff module lists them for removal:
+ * the district's own staff-retention-years setting, from its retention schedule, or
+ * %ED_DISTRICT_STAFF_RETENTION_YEARS_DEFAULT when it has none.
+ *
+ * Returns: a number from 1 to %ED_SETTING_WHOLE_NUMBER_MAX
+ */
+guint
+ed_district_settings_get_staff_retention_years (EdDistrictSettings *self)
+{
+  g_return_val_if_fail (ED_IS_DISTRICT_SETTINGS (self),
+                        ED_DISTRICT_STAFF_RETENTION_YEARS_DEFAULT);
+
+  return whole_number_or (ed_district_settings_get (self, "staff-retention-years"),
+                          ED_DISTRICT_STAFF_RETENTION_YEARS_DEFAULT);
 }
 
 /**

@@ -82,6 +82,16 @@ typedef struct
  */
 #define ED_DISTRICT_STATION_TWO_CLERKS_ELECTORS_DEFAULT 1250
 
+/**
+ * ED_DISTRICT_STAFF_RETENTION_YEARS_DEFAULT:
+ *
+ * How many years after a person's last appointment the staff module lists them for removal,
+ * in a district that has not chosen (the staff-retention-years setting; empty reads as this).
+ * No law or guidance gives the period [U]: a council's own retention schedule sets it, and
+ * four years keeps the people of one full cycle of scheduled elections.
+ */
+#define ED_DISTRICT_STAFF_RETENTION_YEARS_DEFAULT 4
+
 typedef enum
 {
   ED_COUNTRY_ENGLAND,
@@ -104,6 +114,7 @@ typedef enum
   ED_DISTRICT_COL_WELSH_MARKER_LETTER,
   ED_DISTRICT_COL_STATION_MAXIMUM_ELECTORS,
   ED_DISTRICT_COL_STATION_TWO_CLERKS_ELECTORS,
+  ED_DISTRICT_COL_STAFF_RETENTION_YEARS,
   ED_DISTRICT_N_COLS,
 } EdDistrictColumn;
 
@@ -143,6 +154,8 @@ const char          *ed_district_settings_get_welsh_marker_letter (EdDistrictSet
 guint                ed_district_settings_get_station_maximum_electors
                                                           (EdDistrictSettings  *self);
 guint                ed_district_settings_get_station_two_clerks_electors
+                                                          (EdDistrictSettings  *self);
+guint                ed_district_settings_get_staff_retention_years
                                                           (EdDistrictSettings  *self);
 
 char                *ed_district_settings_peek_council_name (const char   *path);

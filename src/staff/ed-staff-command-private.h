@@ -11,11 +11,24 @@
 
 G_BEGIN_DECLS
 
-/* The actions of `electoral-desk-cli staff`, each in an ed-staff-command-*.c of its own; argv[0]
- * is the action's name. */
+typedef struct
+{
+  const char    *name;
+  EdCommandFunc  run;
+  const char    *usage;    /* the arguments after the name, untranslated: "[--json]" */
+  const char    *summary;  /* translatable, marked with N_() */
+} EdStaffAction;
 
-int _ed_staff_command_scale (const EdCommandGlobals  *globals,
-                             int                      argc,
-                             char                   **argv);
+extern const EdStaffAction _ed_staff_actions[];
+
+int _ed_staff_command_import (const EdCommandGlobals  *globals,
+                              int                      argc,
+                              char                   **argv);
+int _ed_staff_command_list   (const EdCommandGlobals  *globals,
+                              int                      argc,
+                              char                   **argv);
+int _ed_staff_command_scale  (const EdCommandGlobals  *globals,
+                              int                      argc,
+                              char                   **argv);
 
 G_END_DECLS

@@ -6,7 +6,7 @@
  */
 
 /* electoral-desk-cli staff ACTION …: casual election staff from the command line. Each action
- * parses its own options (ed-staff-command-*.c); this only finds it. */
+ * parses its own options (ed-staff-command-*.c), and this only finds it. */
 
 #define G_LOG_DOMAIN "ed-staff"
 
@@ -17,24 +17,26 @@
 #include "staff/ed-staff-command.h"
 #include "staff/ed-staff-command-private.h"
 
-static const struct
-{
-  const char    *name;
-  EdCommandFunc  run;
-  const char    *usage;    /* the arguments after the name, untranslated */
-  const char    *summary;  /* translatable, marked with N_() */
-} actions[] = {
+/* In the order `staff --help` lists them. */
+const EdStaffAction _ed_staff_actions[] = {
+  { "import", _ed_staff_command_import, "FILE.csv [--report FILE] [--json]",
+    N_("Add or update people from a CSV file, all of it or none") },
+  { "list", _ed_staff_command_list,
+    "[--json [--with-ni-numbers]] [--role ROLE] [--search TEXT] [--for-removal]",
+    N_("The people, by name; or those the district’s retention period says to remove") },
   { "scale", _ed_staff_command_scale, "list | show --election ID | load TEMPLATE --election ID",
     N_("Fee scales: the bundled templates, and what an election pays each role") },
+  { NULL }
 };
 
 static void
 print_help (void)
 {
   g_print ("%s\n  electoral-desk-cli staff ACTION …\n\n%s\n\n", _("Usage:"),
-           _("Casual election staff: fee scales. Each action has --help of its own."));
-  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
-    g_print ("  %s %s\n      %s\n", actions[i].name, actions[i].usage, _(actions[i].summary));
+           _("Casual election staff: the people the returning officer may appoint and what "
+             "they are paid. Each action has --help of its own."));
+  for (const EdStaffAction *action = _ed_staff_actions; action->name != NULL; action++)
+    g_print ("  %s %s\n      %s\n", action->name, action->usage, _(action->summary));
 }
 
 /**
@@ -57,9 +59,9 @@ ed_staff_command (const EdCommandGlobals  *globals,
       print_help ();
       return argc < 2 ? ED_COMMAND_EXIT_USAGE : ED_COMMAND_EXIT_OK;
     }
-  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
-    if (g_str_equal (argv[1], actions[i].name))
-      return actions[i].run (globals, argc - 1, argv + 1);
-  return ed_command_usage ("staff", _("“%s” is not an action of staff; --help lists them"),
-                           argv[1]);
+  for (const EdStaffAction *action = _ed_staff_actions; action->name != NULL; action++)
+    if (g_str_equal (argv[1], action->name))
+      return action->run (globals, argc - 1, argv + 1);
+  return ed_command_usage (argv[0], _("“%s” is not an action of %s; --help lists them"),
+                           argv[1], argv[0]);
 }
