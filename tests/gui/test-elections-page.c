@@ -190,6 +190,35 @@ area_check (GtkWidget  *dialog,
   return ed_gui_test_find (row, GTK_TYPE_CHECK_BUTTON, NULL);
 }
 
+static GtkWidget *
+area_seats (GtkWidget  *dialog,
+            const char *name)
+{
+  GtkWidget *row = ed_gui_test_find (dialog, ADW_TYPE_ACTION_ROW, name);
+  GtkWidget *seats;
+
+  g_assert_nonnull (row);
+  seats = ed_gui_test_find (row, GTK_TYPE_SPIN_BUTTON, NULL);
+  g_assert_nonnull (seats);
+  return seats;
+}
+
+/* A contest's seats read straight from the database. */
+static gint64
+contest_seats (EdContext  *context,
+               const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3_stmt) stmt =
+    ed_database_prepare (ed_context_get_database (context),
+                         "SELECT seats FROM contest WHERE name = ?1", &error);
+
+  g_assert_no_error (error);
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
 static void
 choose_kind (EdNewElectionDialog *dialog,
              EdElectionKind       kind)
@@ -203,8 +232,8 @@ choose_kind (EdNewElectionDialog *dialog,
 }
 
 /* The dialog offers every parish; a Sunday is refused with the reason shown and the form kept
- * open; a working day adds the poll with the areas ticked, one uncontested; a local poll that
- * day is combined with it from the list of the day's polls. */
+ * open; a working day adds the poll with the areas ticked, one uncontested and one with the
+ * seats typed; a local poll that day is combined with it from the list of the day's polls. */
 static void
 test_dialog_adds (EdTestDir     *fixture,
                   gconstpointer  data)
@@ -222,6 +251,7 @@ test_dialog_adds (EdTestDir     *fixture,
   GtkWidget *add;
   GtkWidget *error_label;
   GtkWidget *combine;
+  GtkWidget *seats;
 
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
   g_assert_nonnull (parishes);
@@ -277,7 +307,13 @@ test_dialog_adds (EdTestDir     *fixture,
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "at least one"));
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_parent (error_label))));
 
-  /* Both ticked, Brook uncontested: added, and the dialog closes. */
+  /* Both ticked, Brook uncontested, Ashmere with two seats: added, and the dialog closes. */
+  seats = area_seats (GTK_WIDGET (dialog), "Ashmere Parish");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (seats)), ==, 1);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (seats), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Seats in Ashmere Parish");
+  /* Typed and not entered, as a person leaving the box for Add would. */
+  gtk_editable_set_text (GTK_EDITABLE (seats), "2");
   gtk_check_button_set_active (GTK_CHECK_BUTTON (area_check (GTK_WIDGET (dialog),
                                                              "Ashmere Parish")), TRUE);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (area_check (GTK_WIDGET (dialog),
@@ -298,6 +334,12 @@ test_dialog_adds (EdTestDir     *fixture,
   g_assert_cmpint (election->kind, ==, ED_ELECTION_PARISH);
   g_assert_cmpuint (election->contests->len, ==, 2);
   g_assert_cmpuint (ed_election_count_contested (election), ==, 1);
+  /* Contests are by name: Ashmere's two seats, Brook's one, as the database holds them. */
+  g_assert_cmpstr (((EdContest *)g_ptr_array_index (election->contests, 0))->name, ==,
+                   "Ashmere Parish");
+  g_assert_cmpuint (((EdContest *)g_ptr_array_index (election->contests, 0))->seats, ==, 2);
+  g_assert_cmpuint (((EdContest *)g_ptr_array_index (election->contests, 1))->seats, ==, 1);
+  g_assert_cmpint (contest_seats (context, "Ashmere Parish"), ==, 2);
 
   /* A local poll the same day, combined with the parish poll. */
   dialog = ed_new_election_dialog_new (NULL, context);
