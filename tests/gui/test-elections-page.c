@@ -449,7 +449,8 @@ test_task_done_persists (EdTestDir     *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* A day of mourning added moves the steps counted past it; the calendar is written. */
+/* A day of mourning added moves the steps counted past it and is listed under the timetable;
+ * removed there, the steps move back, and Undo skips it again. The calendar is written. */
 static void
 test_skip_day_and_calendar (EdTestDir     *fixture,
                             gconstpointer  data)
@@ -464,10 +465,17 @@ test_skip_day_and_calendar (EdTestDir     *fixture,
   g_autofree char *path = ed_test_dir_file (fixture, "timetable.ics");
   g_autofree char *ics = NULL;
   g_autofree char *subtitle_before = NULL;
+  g_autofree char *day_text = NULL;
+  g_autofree char *remove_name = NULL;
+  g_autoptr(GPtrArray) days = NULL;
   GtkWidget *window;
   EdModulePage *page = show_page (context, &window);
   GtkWidget *detail = ed_gui_test_find (GTK_WIDGET (page), ED_TYPE_ELECTION_DETAIL, NULL);
   GtkWidget *row;
+  GtkWidget *skipped;
+  GtkWidget *group;
+  GtkWidget *remove;
+  GtkWidget *undo;
   GDate day;
 
   g_assert_nonnull (detail);
@@ -486,6 +494,55 @@ test_skip_day_and_calendar (EdTestDir     *fixture,
   ed_gui_test_iterate ();
   row = find_timetable_row (GTK_WIDGET (page), ED_TIMETABLE_NOTICE_OF_ELECTION);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), !=, subtitle_before);
+
+  /* The day is listed under the timetable, with its reason and a button naming it. */
+  day_text = ed_date_format_long (&day);
+  skipped = ed_gui_test_find (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, day_text);
+  g_assert_nonnull (skipped);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (skipped)), ==,
+                   "National day of mourning");
+  group = gtk_widget_get_ancestor (skipped, ADW_TYPE_PREFERENCES_GROUP);
+  g_assert_true (gtk_widget_get_visible (group));
+  g_assert_true (gtk_widget_get_mapped (skipped));
+  remove = ed_gui_test_find (skipped, GTK_TYPE_BUTTON, NULL);
+  g_assert_nonnull (remove);
+  remove_name = g_strdup_printf ("Stop skipping %s", day_text);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       remove_name);
+
+  /* Removed: the dates move back, the list empties and hides, the focus goes to Skip a
+   * Day…, and a toast offers to undo it. */
+  gtk_widget_grab_focus (remove);
+  g_signal_emit_by_name (remove, "clicked");
+  ed_gui_test_iterate ();
+  days = ed_extra_dies_non_list (context, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (days->len, ==, 0);
+  row = find_timetable_row (GTK_WIDGET (page), ED_TIMETABLE_NOTICE_OF_ELECTION);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, subtitle_before);
+  g_assert_null (ed_gui_test_find (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, day_text));
+  g_assert_false (gtk_widget_get_visible (group));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) ==
+                 ed_gui_test_find (GTK_WIDGET (page), GTK_TYPE_BUTTON, "_Skip a Day…"));
+  undo = ed_gui_test_find (GTK_WIDGET (page), GTK_TYPE_BUTTON, "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  ed_gui_test_iterate ();
+  g_clear_pointer (&days, g_ptr_array_unref);
+  days = ed_extra_dies_non_list (context, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (days->len, ==, 1);
+  g_assert_cmpstr (((EdExtraDiesNon *)g_ptr_array_index (days, 0))->reason, ==,
+                   "National day of mourning");
+  g_assert_nonnull (ed_gui_test_find (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, day_text));
+
+  /* A day no longer skipped, as another desk's removal leaves it, is refused. */
+  g_assert_true (ed_election_detail_remove_dies_non (ED_ELECTION_DETAIL (detail), &day, &error));
+  g_assert_no_error (error);
+  g_assert_false (ed_election_detail_remove_dies_non (ED_ELECTION_DETAIL (detail), &day,
+                                                      &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
 
   file = g_file_new_for_path (path);
   g_assert_true (ed_election_detail_save_calendar (ED_ELECTION_DETAIL (detail), file, &error));
