@@ -17,6 +17,7 @@
 #include "core/ed-date.h"
 #include "core/ed-today.h"
 #include "elections/ed-election.h"
+#include "elections/ed-election-electorate.h"
 #include "ui/elections/ed-election-detail.h"
 #include "ui/elections/ed-elections-page.h"
 #include "ui/elections/ed-new-election-dialog.h"
@@ -25,6 +26,8 @@
 #include "tests/lib/ed-test-demo.h"
 #include "tests/lib/ed-test-dir.h"
 #include "tests/lib/ed-test-register.h"
+
+#define CARDS_REQUESTED "Poll cards requested by the community council"
 
 /* The demo district with no elections and two parishes: the demo's register records
  * none. */
@@ -158,6 +161,9 @@ test_page_lists_elections (EdTestDir     *fixture,
   find_timetable_row (GTK_WIDGET (page), ED_TIMETABLE_NOTICE_OF_ELECTION);
   find_timetable_row (GTK_WIDGET (page), ED_TIMETABLE_POLL);
   g_assert_nonnull (ed_gui_test_find (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "Poll cards"));
+  /* Only a Welsh community council chooses whether cards are sent. */
+  g_assert_false (gtk_widget_get_visible (ed_gui_test_find (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW,
+                                                            CARDS_REQUESTED)));
 
   /* A selection is kept across a reload. */
   gtk_list_box_select_row (GTK_LIST_BOX (list), gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 2));
@@ -552,6 +558,138 @@ test_skip_day_and_calendar (EdTestDir     *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+wait_counted (GtkWidget *detail)
+{
+  while (ed_election_detail_is_counting (ED_ELECTION_DETAIL (detail)))
+    g_main_context_iteration (NULL, TRUE);
+  ed_gui_test_iterate ();
+}
+
+/* The cards the page should say go out, counted as the core counts them. */
+static char *
+cards_to_send (EdContext  *context,
+               const char *election_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EdElection) election = ed_election_load (context, election_id, &error);
+  g_autoptr(EdElectionElectorate) electorate = NULL;
+
+  g_assert_no_error (error);
+  electorate = ed_election_electorate_compute (context, election, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return g_strdup_printf ("%" G_GINT64_FORMAT " %s", electorate->cards,
+                          electorate->cards == 1 ? "card to send" : "cards to send");
+}
+
+static gboolean
+stored_cards_requested (EdContext  *context,
+                        const char *election_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3_stmt) stmt =
+    ed_database_prepare (ed_context_get_database (context),
+                         "SELECT cards_requested FROM election WHERE id = ?1", &error);
+
+  g_assert_no_error (error);
+  sqlite3_bind_text (stmt, 1, election_id, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0) != 0;
+}
+
+/* A community poll in Wales sends cards only if its council asks (DOMAIN.md §2.1): the page
+ * shows the choice, off at first; turned on, it is recorded and the cards counted go from
+ * the anonymous electors' to everyone's; turned off again, back. */
+static void
+test_community_cards_requested (EdTestDir     *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(EdContext) context = open_demo (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) parishes = NULL;
+  g_autoptr(EdChangeSet) change_set = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *district = NULL;
+  g_autofree char *community = NULL;
+  g_autofree char *not_requested = NULL;
+  g_autofree char *requested = NULL;
+  EdElectionNew details = { .kind = ED_ELECTION_PARISH, .country = ED_COUNTRY_WALES };
+  GtkWidget *window;
+  EdModulePage *page;
+  GtkWidget *detail;
+  GtkWidget *row;
+  GtkWidget *toggle;
+  GtkWidget *cards_row;
+
+  /* A Welsh district, whose first polling district is Ashmere's community. */
+  g_assert_true (ed_district_settings_set (ed_context_get_settings (context), "country", "wales",
+                                           &error));
+  g_assert_no_error (error);
+  parishes = ed_election_list_areas (context, ED_ELECTION_PARISH, &error);
+  g_assert_no_error (error);
+  stmt = ed_database_prepare (ed_context_get_database (context),
+                              "SELECT id FROM polling_district ORDER BY code LIMIT 1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  district = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  change_set = ed_change_set_begin (ED_REPLICA (context), &error);
+  g_assert_no_error (error);
+  g_assert_true (ed_change_set_set (change_set, "polling_district", district, "parish",
+                                    g_variant_new_string (
+                                      ((EdElectionArea *)g_ptr_array_index (parishes, 0))->area),
+                                    &error));
+  g_assert_true (ed_change_set_commit (change_set, &error));
+  g_assert_no_error (error);
+
+  details.poll = ed_test_date ("2027-05-13");
+  community = ed_election_add (context, &details, &error);
+  g_assert_no_error (error);
+  g_assert_false (stored_cards_requested (context, community));
+  not_requested = cards_to_send (context, community);
+
+  page = show_page (context, &window);
+  detail = ed_gui_test_find (GTK_WIDGET (page), ED_TYPE_ELECTION_DETAIL, NULL);
+  g_assert_nonnull (detail);
+  g_assert_cmpstr (ed_elections_page_get_selected (ED_ELECTIONS_PAGE (page)), ==, community);
+  wait_counted (detail);
+  row = ed_gui_test_find (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, CARDS_REQUESTED);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_visible (row));
+  g_assert_true (gtk_widget_get_mapped (row));
+  g_assert_nonnull (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
+  toggle = ed_gui_test_find (row, GTK_TYPE_SWITCH, NULL);
+  g_assert_nonnull (toggle);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  cards_row = ed_gui_test_find (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "Poll cards");
+  g_assert_nonnull (ed_gui_test_find (cards_row, GTK_TYPE_LABEL, not_requested));
+
+  /* Turned on: recorded, and every elector of the poll is sent a card. */
+  gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
+  ed_gui_test_iterate ();
+  g_assert_true (stored_cards_requested (context, community));
+  g_assert_true (ed_election_detail_is_counting (ED_ELECTION_DETAIL (detail)));
+  wait_counted (detail);
+  requested = cards_to_send (context, community);
+  g_assert_cmpstr (requested, !=, not_requested);
+  g_assert_nonnull (ed_gui_test_find (cards_row, GTK_TYPE_LABEL, requested));
+  g_assert_true (gtk_widget_get_sensitive (ed_gui_test_find (cards_row, GTK_TYPE_BUTTON,
+                                                             "Poll Cards…")));
+
+  /* Kept across a reload, and turned off again. */
+  ed_module_page_reload (page);
+  ed_gui_test_iterate ();
+  toggle = ed_gui_test_find (ed_gui_test_find (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW,
+                                               CARDS_REQUESTED),
+                             GTK_TYPE_SWITCH, NULL);
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  gtk_switch_set_active (GTK_SWITCH (toggle), FALSE);
+  ed_gui_test_iterate ();
+  g_assert_false (stored_cards_requested (context, community));
+  wait_counted (detail);
+  g_assert_nonnull (ed_gui_test_find (cards_row, GTK_TYPE_LABEL, not_requested));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -562,6 +700,7 @@ main (int   argc,
   ED_TEST_ADD ("/elections/dialog/adds", test_dialog_adds);
   ED_TEST_ADD ("/elections/timetable/task-done-persists", test_task_done_persists);
   ED_TEST_ADD ("/elections/timetable/skip-day-and-calendar", test_skip_day_and_calendar);
+  ED_TEST_ADD ("/elections/page/community-cards-requested", test_community_cards_requested);
 
   return g_test_run ();
 }

@@ -76,18 +76,23 @@ struct _EdElectionDetail
   GtkWidget            *notices_list;
   GtkWidget            *notices_error;
   GtkWidget            *registers_button;
+  GtkWidget            *cards_requested_row;
+  GtkWidget            *cards_requested_switch;
+  GtkWidget            *poll_cards_count;
   GtkWidget            *poll_cards_button;
 
   GCancellable         *electorate_cancellable;  /* the count under way, if any */
   guint                 publishing;              /* the notice a folder is chosen for, 1 to 3 */
   gboolean              registers_early;         /* confirmed before the final notice */
   GtkWindow            *registers_progress;
+  gint64                cards;                   /* the cards last counted, or -1 */
 };
 
 G_DEFINE_FINAL_TYPE (EdElectionDetail, ed_election_detail, ADW_TYPE_BIN)
 
 static void show_polling        (EdElectionDetail *self);
 static void show_skipped_days   (EdElectionDetail *self);
+static void show_poll_cards     (EdElectionDetail *self);
 
 static void
 task_row_free (TaskRow *task_row)
@@ -525,6 +530,8 @@ ed_election_detail_show (EdElectionDetail *self,
       g_set_object (&self->context, context);
       g_free (self->election_id);
       self->election_id = g_strdup (election_id);
+      /* Another poll's cards are not this one's. */
+      self->cards = -1;
       show_election (self, NULL);
       gtk_adjustment_set_value (
         gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), 0.0);
@@ -1122,9 +1129,13 @@ electorate_done_cb (GObject      *source,
       clear_list (self->electorate_list);
       gtk_widget_set_visible (self->electorate_list, FALSE);
       show_electorate_status (self, why);
+      self->cards = -1;
+      show_poll_cards (self);
       return;
     }
   show_electorate (self, electorate);
+  self->cards = electorate->cards;
+  show_poll_cards (self);
 }
 
 static void
@@ -1586,13 +1597,65 @@ poll_cards_clicked_cb (EdElectionDetail *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Cards go out if the poll sends them, or, for a Welsh community poll its council has not
+ * asked for them, when the count finds some all the same: anonymous electors always get one,
+ * and a poll combined with it may send them (DOMAIN.md §2.1). */
+static void
+show_poll_cards (EdElectionDetail *self)
+{
+  gboolean community = self->election != NULL &&
+                       self->election->kind == ED_ELECTION_PARISH &&
+                       self->election->country == ED_COUNTRY_WALES;
+
+  gtk_widget_set_visible (self->cards_requested_row, community);
+  if (community)
+    gtk_switch_set_active (GTK_SWITCH (self->cards_requested_switch),
+                           self->election->cards_requested);
+  gtk_widget_set_sensitive (self->poll_cards_button,
+                            self->election != NULL &&
+                            (self->election->cards_requested || self->cards > 0));
+  if (self->cards >= 0)
+    {
+      g_autofree char *n = format_count (self->cards);
+      /* Translators: %s is a count of poll cards with its thousands grouped, "1,234" */
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s card to send",
+                                                            "%s cards to send",
+                                                            (gulong)self->cards),
+                                               n);
+
+      gtk_label_set_text (GTK_LABEL (self->poll_cards_count), text);
+    }
+  gtk_widget_set_visible (self->poll_cards_count, self->election != NULL && self->cards >= 0);
+}
+
+static void
+cards_requested_cb (EdElectionDetail *self)
+{
+  gboolean requested = gtk_switch_get_active (GTK_SWITCH (self->cards_requested_switch));
+  g_autoptr(GError) error = NULL;
+
+  if (self->rebuilding || self->election == NULL ||
+      requested == self->election->cards_requested)
+    return;
+  if (!ed_election_set_cards_requested (self->context, self->election, requested, &error))
+    {
+      self->rebuilding = TRUE;
+      gtk_switch_set_active (GTK_SWITCH (self->cards_requested_switch), !requested);
+      self->rebuilding = FALSE;
+      toast (self, error->message);
+      return;
+    }
+  /* The cards counted go with the request: counted afresh, as the electorate is. */
+  show_poll_cards (self);
+  count_electorate (self);
+}
+
 static void
 show_polling (EdElectionDetail *self)
 {
   gtk_widget_set_sensitive (self->registers_button, self->election != NULL &&
                                                     self->registers_progress == NULL);
-  gtk_widget_set_sensitive (self->poll_cards_button, self->election != NULL &&
-                                                     self->election->cards_requested);
+  show_poll_cards (self);
   show_notices (self);
   count_electorate (self);
 }
@@ -1658,9 +1721,13 @@ ed_election_detail_class_init (EdElectionDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EdElectionDetail, notices_list);
   gtk_widget_class_bind_template_child (widget_class, EdElectionDetail, notices_error);
   gtk_widget_class_bind_template_child (widget_class, EdElectionDetail, registers_button);
+  gtk_widget_class_bind_template_child (widget_class, EdElectionDetail, cards_requested_row);
+  gtk_widget_class_bind_template_child (widget_class, EdElectionDetail, cards_requested_switch);
+  gtk_widget_class_bind_template_child (widget_class, EdElectionDetail, poll_cards_count);
   gtk_widget_class_bind_template_child (widget_class, EdElectionDetail, poll_cards_button);
   gtk_widget_class_bind_template_callback (widget_class, save_registers_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, poll_cards_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cards_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, skip_day_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_calendar_clicked_cb);
 }
@@ -1669,6 +1736,7 @@ static void
 ed_election_detail_init (EdElectionDetail *self)
 {
   self->task_rows = g_ptr_array_new_with_free_func ((GDestroyNotify)task_row_free);
+  self->cards = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
   ed_accessible_name_buttons (GTK_WIDGET (self));
 }
