@@ -7,7 +7,7 @@
 
 /* What is recorded about a poll once it is added: the timetable's checklist, the ERO's day for
  * the second interim notice, a contest's seats and whether it is contested, and the days every
- * timetable skips. */
+ * timetable skips, added and taken away. */
 
 #define G_LOG_DOMAIN "ed-elections"
 
@@ -359,4 +359,66 @@ ed_extra_dies_non_add (EdContext    *context,
          ed_change_set_insert (change_set, ed_extra_dies_non_table.name, NULL, columns, values,
                                G_N_ELEMENTS (values), NULL, error) &&
          ed_change_set_commit (change_set, error);
+}
+
+static const char dies_non_on_sql[] = "SELECT id FROM extra_dies_non WHERE day = ?1 ORDER BY id";
+
+/**
+ * ed_extra_dies_non_remove:
+ * @context: the district
+ * @day: a day ed_extra_dies_non_list() gives
+ * @error: return location for an error
+ *
+ * Stops every timetable of the district skipping @day, a day added by mistake or a
+ * proclamation withdrawn: the dates counted over it move back. Every row for the day goes,
+ * those two desks each added among them.
+ *
+ * Returns: %TRUE on success; %FALSE with %G_IO_ERROR_NOT_FOUND, and the district unchanged,
+ *   when the district does not skip @day
+ */
+gboolean
+ed_extra_dies_non_remove (EdContext    *context,
+                          const GDate  *day,
+                          GError      **error)
+{
+  EdDatabase *database;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(EdChangeSet) change_set = NULL;
+  g_autofree char *text = NULL;
+  int rc;
+
+  g_return_val_if_fail (ED_IS_CONTEXT (context), FALSE);
+  g_return_val_if_fail (day != NULL && g_date_valid (day), FALSE);
+
+  database = ed_replica_get_database (ED_REPLICA (context));
+  stmt = ed_database_prepare (database, dies_non_on_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  text = ed_date_format_iso (day);
+  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (ids, g_strdup (_ed_election_column_text (stmt, 0)));
+  if (rc != SQLITE_DONE)
+    {
+      ed_database_set_error (database, rc, error);
+      return FALSE;
+    }
+  if (ids->len == 0)
+    {
+      g_autofree char *long_day = ed_date_format_long (day);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   /* Translators: %s is a date */
+                   _("The district’s timetables do not skip %s."), long_day);
+      return FALSE;
+    }
+  change_set = ed_change_set_begin (ED_REPLICA (context), error);
+  if (change_set == NULL)
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    if (!ed_change_set_delete (change_set, ed_extra_dies_non_table.name,
+                               g_ptr_array_index (ids, i), error))
+      return FALSE;
+  return ed_change_set_commit (change_set, error);
 }

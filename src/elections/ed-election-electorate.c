@@ -6,9 +6,10 @@
  */
 
 /* The electorate of each poll of a combination: who may vote, contest by contest and
- * station by station, split by the way they vote, and how many entries may not vote and
- * why. One walk of the roll counts every poll at once; the final interim notice fixes the
- * figures (DOMAIN.md §1.4), which are then kept beside each contest. */
+ * station by station, split by the way they vote, how many entries may not vote and why,
+ * and how many poll cards go out. One walk of the roll counts every poll at once; the final
+ * interim notice fixes the figures (DOMAIN.md §1.4), which are then kept beside each
+ * contest. */
 
 #define G_LOG_DOMAIN "ed-elections"
 
@@ -110,6 +111,7 @@ count_entry (EdElectionRoll     *roll,
       count_add (&contest->total, entry->variant);
       count_add (&contest->stations[station], entry->variant);
     }
+  electorate->cards += ed_election_roll_entry_gets_card (roll, entry);
   electorate->n_entries++;
   if (counting->progress != NULL && electorate->n_entries % PROGRESS_EVERY == 0)
     counting->progress (0.05 + 0.95 * (double)electorate->n_entries /
@@ -131,6 +133,7 @@ count_entry (EdElectionRoll     *roll,
  * of the polling districts that vote in one of its contests that may vote at it
  * (ed_election_eligibility()), split by contest, by the station their address votes at and
  * by the way they vote; a pending addition is not counted until its notice is published.
+ * The poll cards the combination sends are counted in the same pass.
  *
  * Returns: (transfer full): the electorate, or %NULL with @error set
  */

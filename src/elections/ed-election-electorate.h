@@ -64,6 +64,8 @@ typedef struct
  * @n_polls: how many polls the combination has
  * @polls: (array length=n_polls): each poll's electorate, the combination's order
  * @n_entries: the register entries read
+ * @cards: the poll cards the combination sends, one for each elector who gets one
+ *   (ed_election_roll_entry_gets_card())
  *
  * Who may vote at each poll of a combination, counted through one pass of its roll
  * (ed_election_roll_foreach()), so the figures agree with the cards and the polling-station
@@ -75,6 +77,7 @@ typedef struct
   guint             n_polls;
   EdPollElectorate  polls[ED_ROLL_MAX_POLLS];
   gint64            n_entries;
+  gint64            cards;
 } EdElectionElectorate;
 
 EdElectionElectorate    *ed_election_electorate_compute        (EdContext            *context,

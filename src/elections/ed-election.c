@@ -335,6 +335,76 @@ ed_election_load_combination (EdContext   *context,
 
 static const char dies_non_sql[] = "SELECT day, reason FROM extra_dies_non ORDER BY day, id";
 
+void
+ed_extra_dies_non_free (EdExtraDiesNon *dies_non)
+{
+  if (dies_non == NULL)
+    return;
+  g_free (dies_non->reason);
+  g_free (dies_non);
+}
+
+/**
+ * ed_extra_dies_non_list:
+ * @context: the district
+ * @error: return location for an error
+ *
+ * The days of thanksgiving or mourning every timetable of the district skips. Two desks can
+ * each add the same day before they sync: it is listed once, with the reason the timetables
+ * give it.
+ *
+ * Returns: (transfer container) (element-type EdExtraDiesNon): the days, the earliest first,
+ *   or %NULL with @error set
+ */
+GPtrArray *
+ed_extra_dies_non_list (EdContext  *context,
+                        GError    **error)
+{
+  EdDatabase *database;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) days =
+    g_ptr_array_new_with_free_func ((GDestroyNotify)ed_extra_dies_non_free);
+  EdExtraDiesNon *last = NULL;
+  int rc;
+
+  g_return_val_if_fail (ED_IS_CONTEXT (context), NULL);
+
+  database = ed_replica_get_database (ED_REPLICA (context));
+  stmt = ed_database_prepare (database, dies_non_sql, error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *reason = _ed_election_column_text (stmt, 1);
+      GDate day;
+
+      /* The merge keeps dates well formed: only a hand-edited file holds another. */
+      _ed_election_column_date (stmt, 0, &day);
+      if (!g_date_valid (&day))
+        continue;
+      if (last == NULL || g_date_compare (&last->day, &day) != 0)
+        {
+          last = g_new0 (EdExtraDiesNon, 1);
+          last->day = day;
+          last->reason = g_strdup (_("Day of mourning"));
+          g_ptr_array_add (days, last);
+        }
+      /* Of two rows for a day, the later one's reason, as a calendar given each in turn
+       * keeps it. */
+      if (*reason != '\0')
+        {
+          g_free (last->reason);
+          last->reason = g_strdup (reason);
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      ed_database_set_error (database, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&days);
+}
+
 /* The district's days of thanksgiving or mourning, added to @calendar. A day the calendar does
  * not cover has no timetable to move. */
 static gboolean
@@ -342,26 +412,16 @@ add_extra_dies_non (EdContext   *context,
                     EdCalendar  *calendar,
                     GError     **error)
 {
-  EdDatabase *database = ed_replica_get_database (ED_REPLICA (context));
-  g_autoptr(sqlite3_stmt) stmt = ed_database_prepare (database, dies_non_sql, error);
-  int rc;
+  g_autoptr(GPtrArray) days = ed_extra_dies_non_list (context, error);
 
-  if (stmt == NULL)
+  if (days == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < days->len; i++)
     {
-      GDate day;
-      const char *reason = _ed_election_column_text (stmt, 1);
+      EdExtraDiesNon *dies_non = g_ptr_array_index (days, i);
 
-      _ed_election_column_date (stmt, 0, &day);
-      if (g_date_valid (&day) && ed_calendar_covers_date (calendar, &day, NULL))
-        ed_calendar_add_dies_non (calendar, &day,
-                                  *reason != '\0' ? reason : _("Day of mourning"), NULL);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      ed_database_set_error (database, rc, error);
-      return FALSE;
+      if (ed_calendar_covers_date (calendar, &dies_non->day, NULL))
+        ed_calendar_add_dies_non (calendar, &dies_non->day, dies_non->reason, NULL);
     }
   return TRUE;
 }

@@ -136,6 +136,19 @@ typedef struct
   char             *note;
 } EdTimetableTask;
 
+/**
+ * EdExtraDiesNon:
+ * @day: a day every timetable of the district skips
+ * @reason: why, as a date it moves says: "National day of mourning"
+ *
+ * A day of thanksgiving or mourning the district added (ed_extra_dies_non_add()).
+ */
+typedef struct
+{
+  GDate  day;
+  char  *reason;
+} EdExtraDiesNon;
+
 char        *ed_election_add              (EdContext            *context,
                                            const EdElectionNew  *details,
                                            GError              **error);
@@ -186,6 +199,11 @@ gboolean     ed_extra_dies_non_add        (EdContext            *context,
                                            const GDate          *day,
                                            const char           *reason,
                                            GError              **error);
+GPtrArray   *ed_extra_dies_non_list       (EdContext            *context,
+                                           GError              **error);
+gboolean     ed_extra_dies_non_remove     (EdContext            *context,
+                                           const GDate          *day,
+                                           GError              **error);
 gboolean     ed_election_is_combined      (EdElection           *election);
 guint        ed_election_count_contested  (EdElection           *election);
 char        *ed_election_slugify          (const char           *text);
@@ -193,6 +211,7 @@ void         ed_contest_free              (EdContest            *contest);
 void         ed_election_free             (EdElection           *election);
 void         ed_timetable_task_free       (EdTimetableTask      *task);
 void         ed_election_area_free        (EdElectionArea       *area);
+void         ed_extra_dies_non_free       (EdExtraDiesNon       *dies_non);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EdElection, ed_election_free)
 

@@ -53,6 +53,7 @@ print_json (EdElection           *election,
   json_builder_begin_object (builder);
   ed_command_json_add_string (builder, "election", election->slug);
   ed_command_json_add_int (builder, "entries_read", electorate->n_entries);
+  ed_command_json_add_int (builder, "poll_cards", electorate->cards);
   json_builder_set_member_name (builder, "polls");
   json_builder_begin_array (builder);
   for (guint p = 0; p < electorate->n_polls; p++)

@@ -6,8 +6,8 @@
  */
 
 /* electoral-desk-cli election timetable, task and dies-non: a poll's statutory dates as a
- * checklist or an iCalendar file, a step of the checklist recorded, and a day every
- * timetable skips. */
+ * checklist or an iCalendar file, a step of the checklist recorded, and the days every
+ * timetable skips, added, listed and removed. */
 
 #define G_LOG_DOMAIN "ed-elections"
 
@@ -216,6 +216,45 @@ _ed_election_command_task (const EdCommandGlobals  *globals,
   return ED_COMMAND_EXIT_OK;
 }
 
+static void
+print_dies_non (GPtrArray *days,
+                gboolean   json)
+{
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < days->len; i++)
+        {
+          EdExtraDiesNon *dies_non = g_ptr_array_index (days, i);
+          g_autofree char *day = ed_date_format_iso (&dies_non->day);
+
+          json_builder_begin_object (builder);
+          ed_command_json_add_string (builder, "day", day);
+          ed_command_json_add_string (builder, "reason", dies_non->reason);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      ed_command_print_json (root);
+      return;
+    }
+  if (days->len == 0)
+    g_print ("%s\n", _("No extra days are skipped: “election dies-non DATE --reason TEXT” "
+                       "adds one."));
+  for (guint i = 0; i < days->len; i++)
+    {
+      EdExtraDiesNon *dies_non = g_ptr_array_index (days, i);
+      g_autofree char *day = ed_date_format_long (&dies_non->day);
+
+      /* Translators: a day every timetable skips, then why: "Wednesday 12 April 2028 —
+       * National day of mourning" */
+      g_print (_("%s — %s\n"), day, dies_non->reason);
+    }
+}
+
 int
 _ed_election_command_dies_non (const EdCommandGlobals  *globals,
                                int                      argc,
@@ -223,33 +262,66 @@ _ed_election_command_dies_non (const EdCommandGlobals  *globals,
 {
   g_autoptr(GOptionContext) option_context = NULL;
   g_autoptr(EdContext) context = NULL;
+  g_autoptr(GPtrArray) days = NULL;
   g_autofree char *reason = NULL;
+  gboolean list = FALSE;
+  gboolean remove = FALSE;
+  gboolean json = FALSE;
   GDate day;
   GError *error = NULL;
   int status;
   const GOptionEntry options[] = {
     { "reason", 0, 0, G_OPTION_ARG_STRING, &reason,
       N_("Why the day is skipped, such as “National day of mourning”"), N_("TEXT") },
+    { "list", 0, 0, G_OPTION_ARG_NONE, &list, N_("List the days skipped, the earliest first"),
+      NULL },
+    { "remove", 0, 0, G_OPTION_ARG_NONE, &remove,
+      N_("Stop skipping the day: the dates counted over it move back"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("With --list, print the days as JSON"), NULL },
     { NULL }
   };
 
   option_context = g_option_context_new (_("DATE"));
   g_option_context_set_summary (option_context,
                                 _("Adds a day of thanksgiving or mourning, which every election "
-                                  "timetable of the district then skips."));
+                                  "timetable of the district then skips; lists the days "
+                                  "skipped, or removes one."));
   g_option_context_add_main_entries (option_context, options, GETTEXT_PACKAGE);
   if (!ed_command_parse (option_context, "election dies-non", &argc, &argv, &status))
     return status;
-  if (argc != 2 || reason == NULL)
+  if (list)
+    {
+      if (argc != 1 || reason != NULL || remove)
+        return ed_command_usage ("election dies-non",
+                                 _("--list takes no day, --reason or --remove"));
+    }
+  else if (json)
+    return ed_command_usage ("election dies-non", _("--json goes only with --list"));
+  else if (remove)
+    {
+      if (argc != 2 || reason != NULL)
+        return ed_command_usage ("election dies-non",
+                                 _("Say which day: election dies-non DATE --remove"));
+    }
+  else if (argc != 2 || reason == NULL)
     return ed_command_usage ("election dies-non",
                              _("Say which day and why: election dies-non DATE --reason TEXT"));
   g_date_clear (&day, 1);
-  if (!ed_date_parse (argv[1], &day, &error))
+  if (!list && !ed_date_parse (argv[1], &day, &error))
     return ed_command_fail (error);
   context = ed_command_open_existing (globals, &error);
   if (context == NULL)
     return ed_command_fail (error);
-  if (!ed_extra_dies_non_add (context, &day, reason, &error))
+  if (list)
+    {
+      days = ed_extra_dies_non_list (context, &error);
+      if (days == NULL)
+        return ed_command_fail (error);
+      print_dies_non (days, json);
+      return ED_COMMAND_EXIT_OK;
+    }
+  if (remove ? !ed_extra_dies_non_remove (context, &day, &error)
+             : !ed_extra_dies_non_add (context, &day, reason, &error))
     return ed_command_fail (error);
   return ED_COMMAND_EXIT_OK;
 }

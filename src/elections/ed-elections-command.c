@@ -38,8 +38,10 @@ const EdElectionsAction _ed_election_actions[] = {
   { "task", _ed_election_command_task,
     "ID EVENT [--who NAME] [--done DATE | --not-done] [--note TEXT]",
     N_("Record who does a step of the timetable and when it was done") },
-  { "dies-non", _ed_election_command_dies_non, "DATE --reason TEXT",
-    N_("Add a day of thanksgiving or mourning, which every timetable skips") },
+  { "dies-non", _ed_election_command_dies_non,
+    "DATE --reason TEXT | --list [--json] | DATE --remove",
+    N_("Add a day of thanksgiving or mourning, which every timetable skips; list or remove "
+       "them") },
   { "cards", _ed_election_command_cards, "ID --requested | --not-requested",
     N_("Whether a Welsh community council asked for poll cards for its poll") },
   { "notices", _ed_election_command_notices, "ID [--json] | ID --publish 1|2|3 [-o DIR]",

@@ -17,6 +17,7 @@
 #include "core/ed-date.h"
 #include "core/ed-today.h"
 #include "elections/ed-election.h"
+#include "elections/ed-election-electorate.h"
 #include "ui/elections/ed-election-detail.h"
 #include "ui/elections/ed-elections-page.h"
 #include "ui/elections/ed-new-election-dialog.h"
@@ -25,6 +26,8 @@
 #include "tests/lib/ed-test-demo.h"
 #include "tests/lib/ed-test-dir.h"
 #include "tests/lib/ed-test-register.h"
+
+#define CARDS_REQUESTED "Poll cards requested by the community council"
 
 /* The demo district with no elections and two parishes: the demo's register records
  * none. */
@@ -158,6 +161,9 @@ test_page_lists_elections (EdTestDir     *fixture,
   find_timetable_row (GTK_WIDGET (page), ED_TIMETABLE_NOTICE_OF_ELECTION);
   find_timetable_row (GTK_WIDGET (page), ED_TIMETABLE_POLL);
   g_assert_nonnull (ed_gui_test_find (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "Poll cards"));
+  /* Only a Welsh community council chooses whether cards are sent. */
+  g_assert_false (gtk_widget_get_visible (ed_gui_test_find (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW,
+                                                            CARDS_REQUESTED)));
 
   /* A selection is kept across a reload. */
   gtk_list_box_select_row (GTK_LIST_BOX (list), gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 2));
@@ -190,6 +196,35 @@ area_check (GtkWidget  *dialog,
   return ed_gui_test_find (row, GTK_TYPE_CHECK_BUTTON, NULL);
 }
 
+static GtkWidget *
+area_seats (GtkWidget  *dialog,
+            const char *name)
+{
+  GtkWidget *row = ed_gui_test_find (dialog, ADW_TYPE_ACTION_ROW, name);
+  GtkWidget *seats;
+
+  g_assert_nonnull (row);
+  seats = ed_gui_test_find (row, GTK_TYPE_SPIN_BUTTON, NULL);
+  g_assert_nonnull (seats);
+  return seats;
+}
+
+/* A contest's seats read straight from the database. */
+static gint64
+contest_seats (EdContext  *context,
+               const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3_stmt) stmt =
+    ed_database_prepare (ed_context_get_database (context),
+                         "SELECT seats FROM contest WHERE name = ?1", &error);
+
+  g_assert_no_error (error);
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
 static void
 choose_kind (EdNewElectionDialog *dialog,
              EdElectionKind       kind)
@@ -203,8 +238,8 @@ choose_kind (EdNewElectionDialog *dialog,
 }
 
 /* The dialog offers every parish; a Sunday is refused with the reason shown and the form kept
- * open; a working day adds the poll with the areas ticked, one uncontested; a local poll that
- * day is combined with it from the list of the day's polls. */
+ * open; a working day adds the poll with the areas ticked, one uncontested and one with the
+ * seats typed; a local poll that day is combined with it from the list of the day's polls. */
 static void
 test_dialog_adds (EdTestDir     *fixture,
                   gconstpointer  data)
@@ -222,6 +257,7 @@ test_dialog_adds (EdTestDir     *fixture,
   GtkWidget *add;
   GtkWidget *error_label;
   GtkWidget *combine;
+  GtkWidget *seats;
 
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
   g_assert_nonnull (parishes);
@@ -277,7 +313,13 @@ test_dialog_adds (EdTestDir     *fixture,
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "at least one"));
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_parent (error_label))));
 
-  /* Both ticked, Brook uncontested: added, and the dialog closes. */
+  /* Both ticked, Brook uncontested, Ashmere with two seats: added, and the dialog closes. */
+  seats = area_seats (GTK_WIDGET (dialog), "Ashmere Parish");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (seats)), ==, 1);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (seats), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Seats in Ashmere Parish");
+  /* Typed and not entered, as a person leaving the box for Add would. */
+  gtk_editable_set_text (GTK_EDITABLE (seats), "2");
   gtk_check_button_set_active (GTK_CHECK_BUTTON (area_check (GTK_WIDGET (dialog),
                                                              "Ashmere Parish")), TRUE);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (area_check (GTK_WIDGET (dialog),
@@ -298,6 +340,12 @@ test_dialog_adds (EdTestDir     *fixture,
   g_assert_cmpint (election->kind, ==, ED_ELECTION_PARISH);
   g_assert_cmpuint (election->contests->len, ==, 2);
   g_assert_cmpuint (ed_election_count_contested (election), ==, 1);
+  /* Contests are by name: Ashmere's two seats, Brook's one, as the database holds them. */
+  g_assert_cmpstr (((EdContest *)g_ptr_array_index (election->contests, 0))->name, ==,
+                   "Ashmere Parish");
+  g_assert_cmpuint (((EdContest *)g_ptr_array_index (election->contests, 0))->seats, ==, 2);
+  g_assert_cmpuint (((EdContest *)g_ptr_array_index (election->contests, 1))->seats, ==, 1);
+  g_assert_cmpint (contest_seats (context, "Ashmere Parish"), ==, 2);
 
   /* A local poll the same day, combined with the parish poll. */
   dialog = ed_new_election_dialog_new (NULL, context);
@@ -407,7 +455,8 @@ test_task_done_persists (EdTestDir     *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* A day of mourning added moves the steps counted past it; the calendar is written. */
+/* A day of mourning added moves the steps counted past it and is listed under the timetable;
+ * removed there, the steps move back, and Undo skips it again. The calendar is written. */
 static void
 test_skip_day_and_calendar (EdTestDir     *fixture,
                             gconstpointer  data)
@@ -422,10 +471,17 @@ test_skip_day_and_calendar (EdTestDir     *fixture,
   g_autofree char *path = ed_test_dir_file (fixture, "timetable.ics");
   g_autofree char *ics = NULL;
   g_autofree char *subtitle_before = NULL;
+  g_autofree char *day_text = NULL;
+  g_autofree char *remove_name = NULL;
+  g_autoptr(GPtrArray) days = NULL;
   GtkWidget *window;
   EdModulePage *page = show_page (context, &window);
   GtkWidget *detail = ed_gui_test_find (GTK_WIDGET (page), ED_TYPE_ELECTION_DETAIL, NULL);
   GtkWidget *row;
+  GtkWidget *skipped;
+  GtkWidget *group;
+  GtkWidget *remove;
+  GtkWidget *undo;
   GDate day;
 
   g_assert_nonnull (detail);
@@ -445,11 +501,192 @@ test_skip_day_and_calendar (EdTestDir     *fixture,
   row = find_timetable_row (GTK_WIDGET (page), ED_TIMETABLE_NOTICE_OF_ELECTION);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), !=, subtitle_before);
 
+  /* The day is listed under the timetable, with its reason and a button naming it. */
+  day_text = ed_date_format_long (&day);
+  skipped = ed_gui_test_find (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, day_text);
+  g_assert_nonnull (skipped);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (skipped)), ==,
+                   "National day of mourning");
+  group = gtk_widget_get_ancestor (skipped, ADW_TYPE_PREFERENCES_GROUP);
+  g_assert_true (gtk_widget_get_visible (group));
+  g_assert_true (gtk_widget_get_mapped (skipped));
+  remove = ed_gui_test_find (skipped, GTK_TYPE_BUTTON, NULL);
+  g_assert_nonnull (remove);
+  remove_name = g_strdup_printf ("Stop skipping %s", day_text);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       remove_name);
+
+  /* Removed: the dates move back, the list empties and hides, the focus goes to Skip a
+   * Day…, and a toast offers to undo it. */
+  gtk_widget_grab_focus (remove);
+  g_signal_emit_by_name (remove, "clicked");
+  ed_gui_test_iterate ();
+  days = ed_extra_dies_non_list (context, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (days->len, ==, 0);
+  row = find_timetable_row (GTK_WIDGET (page), ED_TIMETABLE_NOTICE_OF_ELECTION);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, subtitle_before);
+  g_assert_null (ed_gui_test_find (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, day_text));
+  g_assert_false (gtk_widget_get_visible (group));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) ==
+                 ed_gui_test_find (GTK_WIDGET (page), GTK_TYPE_BUTTON, "_Skip a Day…"));
+  undo = ed_gui_test_find (GTK_WIDGET (page), GTK_TYPE_BUTTON, "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  ed_gui_test_iterate ();
+  g_clear_pointer (&days, g_ptr_array_unref);
+  days = ed_extra_dies_non_list (context, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (days->len, ==, 1);
+  g_assert_cmpstr (((EdExtraDiesNon *)g_ptr_array_index (days, 0))->reason, ==,
+                   "National day of mourning");
+  g_assert_nonnull (ed_gui_test_find (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, day_text));
+
+  /* A day no longer skipped, as another desk's removal leaves it, is refused. */
+  g_assert_true (ed_election_detail_remove_dies_non (ED_ELECTION_DETAIL (detail), &day, &error));
+  g_assert_no_error (error);
+  g_assert_false (ed_election_detail_remove_dies_non (ED_ELECTION_DETAIL (detail), &day,
+                                                      &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
   file = g_file_new_for_path (path);
   g_assert_true (ed_election_detail_save_calendar (ED_ELECTION_DETAIL (detail), file, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &ics, NULL, NULL));
   g_assert_true (g_str_has_prefix (ics, "BEGIN:VCALENDAR"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+wait_counted (GtkWidget *detail)
+{
+  while (ed_election_detail_is_counting (ED_ELECTION_DETAIL (detail)))
+    g_main_context_iteration (NULL, TRUE);
+  ed_gui_test_iterate ();
+}
+
+/* The cards the page should say go out, counted as the core counts them. */
+static char *
+cards_to_send (EdContext  *context,
+               const char *election_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EdElection) election = ed_election_load (context, election_id, &error);
+  g_autoptr(EdElectionElectorate) electorate = NULL;
+
+  g_assert_no_error (error);
+  electorate = ed_election_electorate_compute (context, election, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return g_strdup_printf ("%" G_GINT64_FORMAT " %s", electorate->cards,
+                          electorate->cards == 1 ? "card to send" : "cards to send");
+}
+
+static gboolean
+stored_cards_requested (EdContext  *context,
+                        const char *election_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3_stmt) stmt =
+    ed_database_prepare (ed_context_get_database (context),
+                         "SELECT cards_requested FROM election WHERE id = ?1", &error);
+
+  g_assert_no_error (error);
+  sqlite3_bind_text (stmt, 1, election_id, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0) != 0;
+}
+
+/* A community poll in Wales sends cards only if its council asks (DOMAIN.md §2.1): the page
+ * shows the choice, off at first; turned on, it is recorded and the cards counted go from
+ * the anonymous electors' to everyone's; turned off again, back. */
+static void
+test_community_cards_requested (EdTestDir     *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(EdContext) context = open_demo (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) parishes = NULL;
+  g_autoptr(EdChangeSet) change_set = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *district = NULL;
+  g_autofree char *community = NULL;
+  g_autofree char *not_requested = NULL;
+  g_autofree char *requested = NULL;
+  EdElectionNew details = { .kind = ED_ELECTION_PARISH, .country = ED_COUNTRY_WALES };
+  GtkWidget *window;
+  EdModulePage *page;
+  GtkWidget *detail;
+  GtkWidget *row;
+  GtkWidget *toggle;
+  GtkWidget *cards_row;
+
+  /* A Welsh district, whose first polling district is Ashmere's community. */
+  g_assert_true (ed_district_settings_set (ed_context_get_settings (context), "country", "wales",
+                                           &error));
+  g_assert_no_error (error);
+  parishes = ed_election_list_areas (context, ED_ELECTION_PARISH, &error);
+  g_assert_no_error (error);
+  stmt = ed_database_prepare (ed_context_get_database (context),
+                              "SELECT id FROM polling_district ORDER BY code LIMIT 1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  district = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  change_set = ed_change_set_begin (ED_REPLICA (context), &error);
+  g_assert_no_error (error);
+  g_assert_true (ed_change_set_set (change_set, "polling_district", district, "parish",
+                                    g_variant_new_string (
+                                      ((EdElectionArea *)g_ptr_array_index (parishes, 0))->area),
+                                    &error));
+  g_assert_true (ed_change_set_commit (change_set, &error));
+  g_assert_no_error (error);
+
+  details.poll = ed_test_date ("2027-05-13");
+  community = ed_election_add (context, &details, &error);
+  g_assert_no_error (error);
+  g_assert_false (stored_cards_requested (context, community));
+  not_requested = cards_to_send (context, community);
+
+  page = show_page (context, &window);
+  detail = ed_gui_test_find (GTK_WIDGET (page), ED_TYPE_ELECTION_DETAIL, NULL);
+  g_assert_nonnull (detail);
+  g_assert_cmpstr (ed_elections_page_get_selected (ED_ELECTIONS_PAGE (page)), ==, community);
+  wait_counted (detail);
+  row = ed_gui_test_find (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, CARDS_REQUESTED);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_visible (row));
+  g_assert_true (gtk_widget_get_mapped (row));
+  g_assert_nonnull (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
+  toggle = ed_gui_test_find (row, GTK_TYPE_SWITCH, NULL);
+  g_assert_nonnull (toggle);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  cards_row = ed_gui_test_find (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "Poll cards");
+  g_assert_nonnull (ed_gui_test_find (cards_row, GTK_TYPE_LABEL, not_requested));
+
+  /* Turned on: recorded, and every elector of the poll is sent a card. */
+  gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
+  ed_gui_test_iterate ();
+  g_assert_true (stored_cards_requested (context, community));
+  g_assert_true (ed_election_detail_is_counting (ED_ELECTION_DETAIL (detail)));
+  wait_counted (detail);
+  requested = cards_to_send (context, community);
+  g_assert_cmpstr (requested, !=, not_requested);
+  g_assert_nonnull (ed_gui_test_find (cards_row, GTK_TYPE_LABEL, requested));
+  g_assert_true (gtk_widget_get_sensitive (ed_gui_test_find (cards_row, GTK_TYPE_BUTTON,
+                                                             "Poll Cards…")));
+
+  /* Kept across a reload, and turned off again. */
+  ed_module_page_reload (page);
+  ed_gui_test_iterate ();
+  toggle = ed_gui_test_find (ed_gui_test_find (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW,
+                                               CARDS_REQUESTED),
+                             GTK_TYPE_SWITCH, NULL);
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  gtk_switch_set_active (GTK_SWITCH (toggle), FALSE);
+  ed_gui_test_iterate ();
+  g_assert_false (stored_cards_requested (context, community));
+  wait_counted (detail);
+  g_assert_nonnull (ed_gui_test_find (cards_row, GTK_TYPE_LABEL, not_requested));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -463,6 +700,7 @@ main (int   argc,
   ED_TEST_ADD ("/elections/dialog/adds", test_dialog_adds);
   ED_TEST_ADD ("/elections/timetable/task-done-persists", test_task_done_persists);
   ED_TEST_ADD ("/elections/timetable/skip-day-and-calendar", test_skip_day_and_calendar);
+  ED_TEST_ADD ("/elections/page/community-cards-requested", test_community_cards_requested);
 
   return g_test_run ();
 }

@@ -384,6 +384,95 @@ test_dies_non (EdTestDir     *fixture,
                                                   "date"));
 }
 
+static JsonArray *
+dies_non_json (const char  *path,
+               JsonNode   **out_root)
+{
+  g_auto(EdTestCliResult) result = { 0 };
+
+  ed_test_cli_run_on (&result, path, "election", "dies-non", "--list", "--json", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.err, ==, "");
+  *out_root = parse (result.out);
+  return json_node_get_array (*out_root);
+}
+
+/* The days skipped are listed the earliest first, as text and as JSON; one removed is no
+ * longer listed and the dates counted over it move back; one not skipped is refused. */
+static void
+test_dies_non_list_and_remove (EdTestDir     *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *path = make_demo (fixture);
+  g_auto(EdTestCliResult) mourning = { 0 };
+  g_auto(EdTestCliResult) thanksgiving = { 0 };
+  g_auto(EdTestCliResult) text = { 0 };
+  g_auto(EdTestCliResult) removed = { 0 };
+  g_auto(EdTestCliResult) again = { 0 };
+  g_auto(EdTestCliResult) json_alone = { 0 };
+  g_auto(EdTestCliResult) list_with_day = { 0 };
+  g_autoptr(JsonNode) listed_root = NULL;
+  g_autoptr(JsonNode) left_root = NULL;
+  g_autoptr(JsonNode) after_root = NULL;
+  JsonArray *listed, *left, *after;
+  const char *thanksgiving_line;
+
+  add_local_and_parish (path);
+  listed = dies_non_json (path, &listed_root);
+  g_assert_cmpuint (json_array_get_length (listed), ==, 0);
+  g_clear_pointer (&listed_root, json_node_unref);
+
+  ed_test_cli_run_on (&mourning, path, "election", "dies-non", "2027-04-14", "--reason",
+                      "National day of mourning", NULL);
+  g_assert_cmpint (mourning.status, ==, 0);
+  ed_test_cli_run_on (&thanksgiving, path, "election", "dies-non", "2027-01-11", "--reason",
+                      "Day of thanksgiving", NULL);
+  g_assert_cmpint (thanksgiving.status, ==, 0);
+
+  listed = dies_non_json (path, &listed_root);
+  g_assert_cmpuint (json_array_get_length (listed), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (listed, 0),
+                                                  "day"), ==, "2027-01-11");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (listed, 0),
+                                                  "reason"), ==, "Day of thanksgiving");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (listed, 1),
+                                                  "day"), ==, "2027-04-14");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (listed, 1),
+                                                  "reason"), ==, "National day of mourning");
+
+  ed_test_cli_run_on (&text, path, "election", "dies-non", "--list", NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  thanksgiving_line = strstr (text.out, "Day of thanksgiving");
+  g_assert_nonnull (thanksgiving_line);
+  g_assert_true (thanksgiving_line < strstr (text.out, "National day of mourning"));
+
+  ed_test_cli_run_on (&removed, path, "election", "dies-non", "--remove", "2027-04-14", NULL);
+  g_assert_cmpint (removed.status, ==, 0);
+  g_assert_cmpstr (removed.err, ==, "");
+  left = dies_non_json (path, &left_root);
+  g_assert_cmpuint (json_array_get_length (left), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (left, 0),
+                                                  "day"), ==, "2027-01-11");
+  /* 6 May 2027 less 19 working days, as before the day was added. */
+  after = timetable_dates (path, &after_root);
+  g_assert_cmpstr (json_object_get_string_member (find_date (after, "nominations_close"),
+                                                  "date"), ==, "2027-04-08");
+
+  ed_test_cli_run_on (&again, path, "election", "dies-non", "--remove", "2027-04-14", NULL);
+  g_assert_cmpint (again.status, ==, 1);
+  g_assert_nonnull (strstr (again.err, "do not skip"));
+
+  ed_test_cli_run_on (&json_alone, path, "election", "dies-non", "2027-04-15", "--reason",
+                      "Day of mourning", "--json", NULL);
+  g_assert_cmpint (json_alone.status, ==, 2);
+  ed_test_cli_run_on (&list_with_day, path, "election", "dies-non", "--list", "2027-04-15",
+                      NULL);
+  g_assert_cmpint (list_with_day.status, ==, 2);
+  g_clear_pointer (&left_root, json_node_unref);
+  left = dies_non_json (path, &left_root);
+  g_assert_cmpuint (json_array_get_length (left), ==, 1);
+}
+
 /* A Welsh community council's poll sends cards only if the council asks (DOMAIN.md §2.1):
  * none until it is recorded, and only such a poll takes the choice. */
 static void
@@ -470,6 +559,7 @@ main (int   argc,
   ED_TEST_ADD ("/cli/elections/timetable-json-and-ics", test_timetable_json_and_ics);
   ED_TEST_ADD ("/cli/elections/task", test_task);
   ED_TEST_ADD ("/cli/elections/dies-non", test_dies_non);
+  ED_TEST_ADD ("/cli/elections/dies-non-list-and-remove", test_dies_non_list_and_remove);
   ED_TEST_ADD ("/cli/elections/cards-requested", test_cards_requested);
   ED_TEST_ADD ("/cli/elections/notices-json", test_notices_json);
 

@@ -191,6 +191,8 @@ test_adds_up (EdTestDir     *fixture,
   in_register = query_count (context, "SELECT count (*) FROM elector WHERE ?1 = ?2", "", "");
   g_assert_cmpint (counted, ==, in_register);
   g_assert_cmpint (electorate->n_entries, ==, in_register);
+  /* A poll that sends cards sends one to everyone who may vote at it. */
+  g_assert_cmpint (electorate->cards, ==, poll->total.electors);
 }
 
 /* The first entry of the register that may vote at every poll: British, of age, current. */
@@ -290,6 +292,87 @@ test_pending_addition (EdTestDir     *fixture,
                    before->polls[0].total.by_way[ED_POLL_CARD_ORDINARY] - 1);
   g_assert_cmpint (after->polls[0].refused[ED_VOTE_NOT_YET_REGISTERED], ==,
                    before->polls[0].refused[ED_VOTE_NOT_YET_REGISTERED] + 1);
+}
+
+/* The demo's first polling district made a community of its own, as the demo of a district
+ * this size has none; and an elector of it who may vote at a community poll. */
+static char *
+community_elector (EdContext *context)
+{
+  g_autoptr(GError) error = NULL;
+  EdDatabase *database = ed_context_get_database (context);
+  g_autoptr(EdChangeSet) change_set = ed_change_set_begin (ED_REPLICA (context), &error);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *parish = NULL;
+  g_autofree char *district = NULL;
+  const char *columns[] = { "code", "name" };
+  GVariant *values[] = { g_variant_new_string ("CA"), g_variant_new_string ("Ashmere Community") };
+
+  g_assert_no_error (error);
+  g_assert_true (ed_change_set_insert (change_set, "parish", NULL, columns, values,
+                                       G_N_ELEMENTS (values), &parish, &error));
+  g_assert_no_error (error);
+  stmt = ed_database_prepare (database, "SELECT id FROM polling_district ORDER BY code LIMIT 1",
+                              &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  district = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_assert_true (ed_change_set_set (change_set, "polling_district", district, "parish",
+                                    g_variant_new_string (parish), &error));
+  g_assert_true (ed_change_set_commit (change_set, &error));
+  g_assert_no_error (error);
+
+  stmt = ed_database_prepare (database,
+                              "SELECT id FROM elector WHERE polling_district = ?1 "
+                              "AND marker = '' AND attainer_date = '' AND status = 'current' "
+                              "AND NOT anonymous AND NOT other_elector ORDER BY id LIMIT 1",
+                              &error);
+  g_assert_no_error (error);
+  sqlite3_bind_text (stmt, 1, district, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+}
+
+/* A Welsh community poll sends cards only when its council asks, and to anonymous electors
+ * always (DOMAIN.md §2.1): the count of cards follows the request, the electorate does not. */
+static void
+test_welsh_community_cards (EdTestDir     *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(EdContext) context = ed_test_demo_open (fixture, N_ELECTORS);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EdElection) election = NULL;
+  g_autoptr(EdElectionElectorate) not_requested = NULL;
+  g_autoptr(EdElectionElectorate) requested = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *anonymous = NULL;
+  EdElectionNew details = { .kind = ED_ELECTION_PARISH, .country = ED_COUNTRY_WALES };
+
+  g_assert_true (ed_district_settings_set (ed_context_get_settings (context), "country", "wales",
+                                           &error));
+  g_assert_no_error (error);
+  anonymous = community_elector (context);
+  set_elector (context, anonymous, "anonymous", g_variant_new_boolean (TRUE));
+  g_date_clear (&details.poll, 1);
+  g_date_set_dmy (&details.poll, 13, G_DATE_MAY, 2027);
+  id = ed_election_add (context, &details, &error);
+  g_assert_no_error (error);
+  election = load (context, id);
+  g_assert_false (election->cards_requested);
+
+  not_requested = compute (context, election);
+  g_assert_cmpuint (not_requested->n_polls, ==, 1);
+  g_assert_cmpint (not_requested->polls[0].total.electors, >, 1);
+  g_assert_cmpint (not_requested->cards, >=, 1);
+  g_assert_cmpint (not_requested->cards, <, not_requested->polls[0].total.electors);
+
+  g_assert_true (ed_election_set_cards_requested (context, election, TRUE, &error));
+  g_assert_no_error (error);
+  requested = compute (context, election);
+  g_assert_cmpint (requested->polls[0].total.electors, ==,
+                   not_requested->polls[0].total.electors);
+  g_assert_cmpint (requested->cards, ==, requested->polls[0].total.electors);
 }
 
 static void
@@ -460,6 +543,7 @@ test_cli (EdTestDir     *fixture,
   g_autoptr(EdElectionElectorate) electorate = compute (context, election);
   const char *db = ed_database_get_path (ed_context_get_database (context));
   g_autofree char *total = NULL;
+  g_autofree char *cards = NULL;
   g_autofree char *missing_dir = g_build_filename (fixture->dir, "missing", NULL);
 
   {
@@ -470,6 +554,8 @@ test_cli (EdTestDir     *fixture,
     total = g_strdup_printf ("\"electors\" : %" G_GINT64_FORMAT,
                              electorate->polls[0].total.electors);
     g_assert_nonnull (strstr (result.out, total));
+    cards = g_strdup_printf ("\"poll_cards\" : %" G_GINT64_FORMAT, electorate->cards);
+    g_assert_nonnull (strstr (result.out, cards));
     g_assert_nonnull (strstr (result.out, "\"postal\""));
     g_assert_nonnull (strstr (result.out, "\"not_yet_registered\""));
   }
@@ -525,6 +611,7 @@ main (int   argc,
   ED_TEST_ADD ("/elections/electorate/adds-up", test_adds_up);
   ED_TEST_ADD ("/elections/electorate/overseas-and-eu", test_overseas);
   ED_TEST_ADD ("/elections/electorate/pending-addition", test_pending_addition);
+  ED_TEST_ADD ("/elections/electorate/welsh-community-cards", test_welsh_community_cards);
   ED_TEST_ADD ("/elections/electorate/async", test_async);
   ED_TEST_ADD ("/elections/electorate/final-notice-fixes", test_final_notice_fixes);
   ED_TEST_ADD ("/elections/electorate/cli", test_cli);

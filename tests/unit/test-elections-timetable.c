@@ -590,6 +590,84 @@ test_district_dies_non_moves_dates (EdTestDir     *fixture,
   }
 }
 
+/* The district's days are listed once each, the earliest first, with their reasons; removing
+ * one takes every row for it (two desks can each add a day) and moves the dates back. */
+static void
+test_district_dies_non_listed_and_removed (EdTestDir     *fixture,
+                                           gconstpointer  data)
+{
+  g_autoptr(EdContext) context = ed_test_demo_open (fixture, 300);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EdElection) election = NULL;
+  g_autoptr(EdTimetable) skipped = NULL;
+  g_autoptr(EdTimetable) restored = NULL;
+  g_autoptr(GPtrArray) days = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *nominations_skipped = NULL;
+  g_autofree char *nominations_restored = NULL;
+  EdExtraDiesNon *first, *second;
+  EdElectionNew details = {
+    .kind = ED_ELECTION_PCC,
+    .country = ED_COUNTRY_ENGLAND,
+  };
+  GDate mourning = date ("2028-04-12");
+  GDate thanksgiving = date ("2028-01-10");
+  GDate never = date ("2028-04-13");
+
+  details.poll = date ("2028-05-04");
+  id = ed_election_add (context, &details, &error);
+  g_assert_no_error (error);
+  election = ed_election_load (context, id, &error);
+  g_assert_no_error (error);
+
+  days = ed_extra_dies_non_list (context, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (days->len, ==, 0);
+  g_clear_pointer (&days, g_ptr_array_unref);
+
+  /* The day of mourning twice, as two desks would add it, and an earlier day after it. */
+  g_assert_true (ed_extra_dies_non_add (context, &mourning, "National day of mourning", &error));
+  g_assert_true (ed_extra_dies_non_add (context, &mourning, "National day of mourning", &error));
+  g_assert_true (ed_extra_dies_non_add (context, &thanksgiving, "Day of thanksgiving", &error));
+  g_assert_no_error (error);
+  days = ed_extra_dies_non_list (context, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (days->len, ==, 2);
+  first = g_ptr_array_index (days, 0);
+  second = g_ptr_array_index (days, 1);
+  g_assert_cmpint (g_date_compare (&first->day, &thanksgiving), ==, 0);
+  g_assert_cmpstr (first->reason, ==, "Day of thanksgiving");
+  g_assert_cmpint (g_date_compare (&second->day, &mourning), ==, 0);
+  g_assert_cmpstr (second->reason, ==, "National day of mourning");
+  skipped = ed_election_get_timetable (context, election, &error);
+  g_assert_no_error (error);
+  nominations_skipped = date_of (skipped, ED_TIMETABLE_NOMINATIONS_CLOSE);
+  g_assert_cmpstr (nominations_skipped, ==, "2028-04-03");
+
+  /* A day not skipped is refused, and nothing changes. */
+  g_assert_false (ed_extra_dies_non_remove (context, &never, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Removed, both rows go and nominations close on the day counted before it was added. */
+  g_assert_true (ed_extra_dies_non_remove (context, &mourning, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&days, g_ptr_array_unref);
+  days = ed_extra_dies_non_list (context, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (days->len, ==, 1);
+  g_assert_cmpint (g_date_compare (&((EdExtraDiesNon *)g_ptr_array_index (days, 0))->day,
+                                   &thanksgiving), ==, 0);
+  restored = ed_election_get_timetable (context, election, &error);
+  g_assert_no_error (error);
+  nominations_restored = date_of (restored, ED_TIMETABLE_NOMINATIONS_CLOSE);
+  g_assert_cmpstr (nominations_restored, ==, "2028-04-04");
+
+  /* Removed once, it is not there to remove again. */
+  g_assert_false (ed_extra_dies_non_remove (context, &mourning, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+}
+
 /* At a UK Parliamentary general election a bank holiday anywhere in the UK is a dies non
  * (DOMAIN.md §8): Friday 12 July 2024 (Battle of the Boyne, Northern Ireland) and Monday 5
  * August 2024 (summer bank holiday, Scotland) are skipped in England, while an English
@@ -782,6 +860,8 @@ main (int   argc,
                    test_day_of_mourning_moves_dates);
   ED_TEST_ADD ("/elections/timetable/district-dies-non-moves-dates",
                test_district_dies_non_moves_dates);
+  ED_TEST_ADD ("/elections/timetable/district-dies-non-listed-and-removed",
+               test_district_dies_non_listed_and_removed);
   g_test_add_func ("/elections/timetable/general-election-counts-other-bank-holidays",
                    test_general_election_counts_other_bank_holidays);
   g_test_add_func ("/elections/timetable/poll-on-dies-non-refused",

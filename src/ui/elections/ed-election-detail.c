@@ -8,7 +8,8 @@
 /* One election on the Elections page: what it is, its contests and combination, and its
  * timetable as a checklist. Each step's date is counted afresh from polling day whenever it
  * is shown, so a day the calendar skips moves them; ticking a step records today as the day
- * it was done, and who does it is saved as it is typed. */
+ * it was done, and who does it is saved as it is typed. The days the district skips are
+ * listed under the timetable, each with a button to stop skipping it. */
 
 #define G_LOG_DOMAIN "ed-ui-elections"
 
@@ -65,6 +66,9 @@ struct _EdElectionDetail
   GtkWidget            *combined_row;
   GtkWidget            *timetable_group;
   GtkWidget            *timetable_list;
+  GtkWidget            *skip_day_button;
+  GtkWidget            *skipped_group;
+  GtkWidget            *skipped_list;
   GtkWidget            *electorate_group;
   GtkWidget            *electorate_spinner;
   GtkWidget            *electorate_status;
@@ -72,17 +76,23 @@ struct _EdElectionDetail
   GtkWidget            *notices_list;
   GtkWidget            *notices_error;
   GtkWidget            *registers_button;
+  GtkWidget            *cards_requested_row;
+  GtkWidget            *cards_requested_switch;
+  GtkWidget            *poll_cards_count;
   GtkWidget            *poll_cards_button;
 
   GCancellable         *electorate_cancellable;  /* the count under way, if any */
   guint                 publishing;              /* the notice a folder is chosen for, 1 to 3 */
   gboolean              registers_early;         /* confirmed before the final notice */
   GtkWindow            *registers_progress;
+  gint64                cards;                   /* the cards last counted, or -1 */
 };
 
 G_DEFINE_FINAL_TYPE (EdElectionDetail, ed_election_detail, ADW_TYPE_BIN)
 
-static void show_polling (EdElectionDetail *self);
+static void show_polling        (EdElectionDetail *self);
+static void show_skipped_days   (EdElectionDetail *self);
+static void show_poll_cards     (EdElectionDetail *self);
 
 static void
 task_row_free (TaskRow *task_row)
@@ -99,6 +109,15 @@ toast (EdElectionDetail *self,
 
   if (overlay != NULL)
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
+}
+
+static void
+clear_list (GtkWidget *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (list)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (list), child);
 }
 
 static EdTimetableTask *
@@ -467,10 +486,12 @@ show_election (EdElectionDetail *self,
         g_warning ("The election cannot be read: %s", error->message);
       gtk_label_set_text (GTK_LABEL (self->title_label), "");
       gtk_label_set_text (GTK_LABEL (self->summary_label), "");
+      show_skipped_days (self);
       self->rebuilding = FALSE;
       return;
     }
   show_summary (self);
+  show_skipped_days (self);
   self->timetable = ed_election_get_timetable (self->context, self->election, &error);
   if (self->timetable != NULL)
     self->tasks = ed_election_get_tasks (self->context, self->election, &error);
@@ -509,6 +530,8 @@ ed_election_detail_show (EdElectionDetail *self,
       g_set_object (&self->context, context);
       g_free (self->election_id);
       self->election_id = g_strdup (election_id);
+      /* Another poll's cards are not this one's. */
+      self->cards = -1;
       show_election (self, NULL);
       gtk_adjustment_set_value (
         gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), 0.0);
@@ -749,6 +772,176 @@ skip_day_clicked_cb (EdElectionDetail *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The days skipped -------------------------------------------------------------------------- */
+
+/**
+ * ed_election_detail_remove_dies_non:
+ * @self: the detail
+ * @day: a day every timetable of the district skips
+ * @error: return location for an error
+ *
+ * Stops every timetable of the district skipping @day, as the day's remove button does, and
+ * shows the dates moved back.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+ed_election_detail_remove_dies_non (EdElectionDetail  *self,
+                                    const GDate       *day,
+                                    GError           **error)
+{
+  g_return_val_if_fail (ED_IS_ELECTION_DETAIL (self), FALSE);
+  g_return_val_if_fail (day != NULL && g_date_valid (day), FALSE);
+
+  if (self->context == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("No district is open."));
+      return FALSE;
+    }
+  if (!ed_extra_dies_non_remove (self->context, day, error))
+    return FALSE;
+  ed_election_detail_reload (self);
+  return TRUE;
+}
+
+typedef struct
+{
+  EdElectionDetail *self;
+  GDate             day;
+  char             *reason;
+} SkippedUndo;
+
+static void
+skipped_undo_free (gpointer  data,
+                   GClosure *closure)
+{
+  SkippedUndo *undo = data;
+
+  g_object_unref (undo->self);
+  g_free (undo->reason);
+  g_free (undo);
+}
+
+static void
+undo_remove_cb (AdwToast    *removed,
+                SkippedUndo *undo)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!ed_election_detail_add_dies_non (undo->self, &undo->day, undo->reason, &error))
+    toast (undo->self, error->message);
+}
+
+/* The button pressed is gone with its row: the focus goes to the day that took its place, the
+ * one before it if it was the last, or to Skip a Day… when none is left. */
+static void
+focus_skipped_day (EdElectionDetail *self,
+                   gint              index)
+{
+  GtkListBoxRow *row = NULL;
+
+  for (gint i = MAX (index, 0); i >= 0 && row == NULL; i--)
+    row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->skipped_list), i);
+  if (row != NULL)
+    {
+      GtkWidget *button = g_object_get_data (G_OBJECT (row), "remove-button");
+
+      gtk_widget_grab_focus (button);
+      return;
+    }
+  gtk_widget_grab_focus (self->skip_day_button);
+}
+
+static void
+remove_skipped_clicked_cb (GtkButton        *button,
+                           EdElectionDetail *self)
+{
+  const EdExtraDiesNon *shown = g_object_get_data (G_OBJECT (button), "dies-non");
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  gboolean had_focus = root != NULL && gtk_root_get_focus (root) == GTK_WIDGET (button);
+  gint index = row != NULL ? gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) : -1;
+  g_autofree char *day_text = NULL;
+  g_autofree char *done = NULL;
+  g_autoptr(GError) error = NULL;
+  SkippedUndo *undo;
+  AdwToast *removed;
+
+  /* The rows are built afresh by the removal: what the toast's Undo needs is kept first. */
+  undo = g_new0 (SkippedUndo, 1);
+  undo->self = g_object_ref (self);
+  undo->day = shown->day;
+  undo->reason = g_strdup (shown->reason);
+  if (!ed_election_detail_remove_dies_non (self, &undo->day, &error))
+    {
+      skipped_undo_free (undo, NULL);
+      toast (self, error->message);
+      return;
+    }
+  if (had_focus)
+    focus_skipped_day (self, index);
+  if (overlay == NULL)
+    {
+      skipped_undo_free (undo, NULL);
+      return;
+    }
+  day_text = ed_date_format_long (&undo->day);
+  /* Translators: %s is a day every timetable skipped until now */
+  done = g_strdup_printf (_("Timetables no longer skip %s"), day_text);
+  removed = adw_toast_new (done);
+  adw_toast_set_button_label (removed, _("_Undo"));
+  g_signal_connect_data (removed, "button-clicked", G_CALLBACK (undo_remove_cb), undo,
+                         skipped_undo_free, 0);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), removed);
+}
+
+/* The district's days of thanksgiving or mourning, each with a button to stop skipping it. */
+static void
+show_skipped_days (EdElectionDetail *self)
+{
+  g_autoptr(GPtrArray) days = NULL;
+  g_autoptr(GError) error = NULL;
+
+  clear_list (self->skipped_list);
+  if (self->context != NULL && self->election != NULL)
+    {
+      days = ed_extra_dies_non_list (self->context, &error);
+      if (days == NULL)
+        g_warning ("The days the timetables skip cannot be read: %s", error->message);
+    }
+  for (guint i = 0; days != NULL && i < days->len; i++)
+    {
+      EdExtraDiesNon *dies_non = g_ptr_array_index (days, i);
+      EdExtraDiesNon *kept = g_new0 (EdExtraDiesNon, 1);
+      g_autofree char *day_text = ed_date_format_long (&dies_non->day);
+      g_autofree char *remove_name = NULL;
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), day_text);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), dies_non->reason);
+      /* Translators: %s is a day every election timetable skips; the name of the button that
+       * stops skipping it */
+      remove_name = g_strdup_printf (_("Stop skipping %s"), day_text);
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_tooltip_text (remove, remove_name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      remove_name, -1);
+      kept->day = dies_non->day;
+      kept->reason = g_strdup (dies_non->reason);
+      g_object_set_data_full (G_OBJECT (remove), "dies-non", kept,
+                              (GDestroyNotify)ed_extra_dies_non_free);
+      g_signal_connect (remove, "clicked", G_CALLBACK (remove_skipped_clicked_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      g_object_set_data (G_OBJECT (row), "remove-button", remove);
+      gtk_list_box_append (GTK_LIST_BOX (self->skipped_list), row);
+    }
+  gtk_widget_set_visible (self->skipped_group, days != NULL && days->len > 0);
+}
+
 /* The electorate ----------------------------------------------------------------------------- */
 
 static char *
@@ -786,15 +979,6 @@ find_poll (EdElectionElectorate *electorate,
     if (g_strcmp0 (electorate->polls[i].election->id, election_id) == 0)
       return (gint)i;
   return -1;
-}
-
-static void
-clear_list (GtkWidget *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (list)) != NULL)
-    gtk_list_box_remove (GTK_LIST_BOX (list), child);
 }
 
 static void
@@ -945,9 +1129,13 @@ electorate_done_cb (GObject      *source,
       clear_list (self->electorate_list);
       gtk_widget_set_visible (self->electorate_list, FALSE);
       show_electorate_status (self, why);
+      self->cards = -1;
+      show_poll_cards (self);
       return;
     }
   show_electorate (self, electorate);
+  self->cards = electorate->cards;
+  show_poll_cards (self);
 }
 
 static void
@@ -1409,13 +1597,65 @@ poll_cards_clicked_cb (EdElectionDetail *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Cards go out if the poll sends them, or, for a Welsh community poll its council has not
+ * asked for them, when the count finds some all the same: anonymous electors always get one,
+ * and a poll combined with it may send them (DOMAIN.md §2.1). */
+static void
+show_poll_cards (EdElectionDetail *self)
+{
+  gboolean community = self->election != NULL &&
+                       self->election->kind == ED_ELECTION_PARISH &&
+                       self->election->country == ED_COUNTRY_WALES;
+
+  gtk_widget_set_visible (self->cards_requested_row, community);
+  if (community)
+    gtk_switch_set_active (GTK_SWITCH (self->cards_requested_switch),
+                           self->election->cards_requested);
+  gtk_widget_set_sensitive (self->poll_cards_button,
+                            self->election != NULL &&
+                            (self->election->cards_requested || self->cards > 0));
+  if (self->cards >= 0)
+    {
+      g_autofree char *n = format_count (self->cards);
+      /* Translators: %s is a count of poll cards with its thousands grouped, "1,234" */
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s card to send",
+                                                            "%s cards to send",
+                                                            (gulong)self->cards),
+                                               n);
+
+      gtk_label_set_text (GTK_LABEL (self->poll_cards_count), text);
+    }
+  gtk_widget_set_visible (self->poll_cards_count, self->election != NULL && self->cards >= 0);
+}
+
+static void
+cards_requested_cb (EdElectionDetail *self)
+{
+  gboolean requested = gtk_switch_get_active (GTK_SWITCH (self->cards_requested_switch));
+  g_autoptr(GError) error = NULL;
+
+  if (self->rebuilding || self->election == NULL ||
+      requested == self->election->cards_requested)
+    return;
+  if (!ed_election_set_cards_requested (self->context, self->election, requested, &error))
+    {
+      self->rebuilding = TRUE;
+      gtk_switch_set_active (GTK_SWITCH (self->cards_requested_switch), !requested);
+      self->rebuilding = FALSE;
+      toast (self, error->message);
+      return;
+    }
+  /* The cards counted go with the request: counted afresh, as the electorate is. */
+  show_poll_cards (self);
+  count_electorate (self);
+}
+
 static void
 show_polling (EdElectionDetail *self)
 {
   gtk_widget_set_sensitive (self->registers_button, self->election != NULL &&
                                                     self->registers_progress == NULL);
-  gtk_widget_set_sensitive (self->poll_cards_button, self->election != NULL &&
-                                                     self->election->cards_requested);
+  show_poll_cards (self);
   show_notices (self);
   count_electorate (self);
 }
@@ -1471,6 +1711,9 @@ ed_election_detail_class_init (EdElectionDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EdElectionDetail, combined_row);
   gtk_widget_class_bind_template_child (widget_class, EdElectionDetail, timetable_group);
   gtk_widget_class_bind_template_child (widget_class, EdElectionDetail, timetable_list);
+  gtk_widget_class_bind_template_child (widget_class, EdElectionDetail, skip_day_button);
+  gtk_widget_class_bind_template_child (widget_class, EdElectionDetail, skipped_group);
+  gtk_widget_class_bind_template_child (widget_class, EdElectionDetail, skipped_list);
   gtk_widget_class_bind_template_child (widget_class, EdElectionDetail, electorate_group);
   gtk_widget_class_bind_template_child (widget_class, EdElectionDetail, electorate_spinner);
   gtk_widget_class_bind_template_child (widget_class, EdElectionDetail, electorate_status);
@@ -1478,9 +1721,13 @@ ed_election_detail_class_init (EdElectionDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EdElectionDetail, notices_list);
   gtk_widget_class_bind_template_child (widget_class, EdElectionDetail, notices_error);
   gtk_widget_class_bind_template_child (widget_class, EdElectionDetail, registers_button);
+  gtk_widget_class_bind_template_child (widget_class, EdElectionDetail, cards_requested_row);
+  gtk_widget_class_bind_template_child (widget_class, EdElectionDetail, cards_requested_switch);
+  gtk_widget_class_bind_template_child (widget_class, EdElectionDetail, poll_cards_count);
   gtk_widget_class_bind_template_child (widget_class, EdElectionDetail, poll_cards_button);
   gtk_widget_class_bind_template_callback (widget_class, save_registers_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, poll_cards_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cards_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, skip_day_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_calendar_clicked_cb);
 }
@@ -1489,6 +1736,7 @@ static void
 ed_election_detail_init (EdElectionDetail *self)
 {
   self->task_rows = g_ptr_array_new_with_free_func ((GDestroyNotify)task_row_free);
+  self->cards = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
   ed_accessible_name_buttons (GTK_WIDGET (self));
 }

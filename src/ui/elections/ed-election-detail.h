@@ -28,6 +28,9 @@ gboolean ed_election_detail_add_dies_non  (EdElectionDetail  *self,
                                            const GDate       *day,
                                            const char        *reason,
                                            GError           **error);
+gboolean ed_election_detail_remove_dies_non (EdElectionDetail  *self,
+                                             const GDate       *day,
+                                             GError           **error);
 
 gboolean ed_election_detail_is_counting   (EdElectionDetail  *self);
 gboolean ed_election_detail_publish_notice (EdElectionDetail  *self,

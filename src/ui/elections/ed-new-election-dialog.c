@@ -6,9 +6,10 @@
  */
 
 /* A new poll: its kind, country and polling day, the areas it is fought in (each ward,
- * parish or constituency of the district, any of them uncontested), and the poll on the same
- * day it is combined with. Added by ed_election_add (), the command's own function; what it
- * refuses is said at the top of the dialog, which stays open with everything typed. */
+ * parish or constituency of the district, any of them uncontested, and the seats of each ward
+ * or parish), and the poll on the same day it is combined with. Added by ed_election_add (),
+ * the command's own function; what it refuses is said at the top of the dialog, which stays
+ * open with everything typed. */
 
 #define G_LOG_DOMAIN "ed-ui-elections"
 
@@ -18,6 +19,7 @@
 
 #include "core/ed-date.h"
 #include "elections/ed-election.h"
+#include "elections/ed-elections-tables.h"
 #include "ui/ed-accessible.h"
 #include "ui/ed-ui-resources.h"
 #include "ui/elections/ed-new-election-dialog.h"
@@ -26,12 +28,13 @@
 #include "ui/widgets/ed-field-error.h"
 #include "ui/widgets/ed-list-placeholder.h"
 
-/* An area offered, with its two boxes. The widgets belong to the list. */
+/* An area offered, with its two boxes and its seats. The widgets belong to the list. */
 typedef struct
 {
   char      *code;
   GtkWidget *contested;     /* the poll is fought there */
   GtkWidget *uncontested;   /* ... but no more candidates stood than seats */
+  GtkWidget *seats;         /* NULL where there is always one: a constituency, the district */
 } AreaRow;
 
 struct _EdNewElectionDialog
@@ -100,9 +103,12 @@ update_select_all (EdNewElectionDialog *self)
     {
       AreaRow *area_row = g_ptr_array_index (self->area_rows, i);
 
-      all = all && gtk_check_button_get_active (GTK_CHECK_BUTTON (area_row->contested));
-      gtk_widget_set_sensitive (area_row->uncontested,
-                                gtk_check_button_get_active (GTK_CHECK_BUTTON (area_row->contested)));
+      gboolean contested = gtk_check_button_get_active (GTK_CHECK_BUTTON (area_row->contested));
+
+      all = all && contested;
+      gtk_widget_set_sensitive (area_row->uncontested, contested);
+      if (area_row->seats != NULL)
+        gtk_widget_set_sensitive (area_row->seats, contested);
     }
   gtk_button_set_label (GTK_BUTTON (self->select_all_button),
                         all ? _("Select _None") : _("Select _All"));
@@ -131,11 +137,14 @@ select_all_clicked_cb (EdNewElectionDialog *self)
   update_select_all (self);
 }
 
+/* @seats is what the register records for the area, or 0 for an area that has one seat
+ * whatever it records. */
 static AreaRow *
 add_area_row (EdNewElectionDialog *self,
               const char          *code,
               const char          *title,
-              const char          *subtitle)
+              const char          *subtitle,
+              guint                seats)
 {
   AreaRow *area_row = g_new0 (AreaRow, 1);
   GtkWidget *row = adw_action_row_new ();
@@ -164,6 +173,30 @@ add_area_row (EdNewElectionDialog *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, uncontested_name, -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), area_row->uncontested);
 
+  if (seats > 0)
+    {
+      /* Said by the box's own name, which names the area too: the word beside it is only for
+       * the eye. */
+      GtkWidget *label = g_object_new (GTK_TYPE_LABEL, "label", _("Seats"),
+                                       "valign", GTK_ALIGN_CENTER, "margin-start", 12,
+                                       "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                       NULL);
+      g_autofree char *seats_name = NULL;
+
+      area_row->seats = gtk_spin_button_new_with_range (1, ED_ELECTIONS_MAX_SEATS, 1);
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (area_row->seats), seats);
+      gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (area_row->seats), TRUE);
+      gtk_editable_set_width_chars (GTK_EDITABLE (area_row->seats), 2);
+      gtk_widget_set_valign (area_row->seats, GTK_ALIGN_CENTER);
+      /* Translators: %s is an area an election is fought in; the name of the box of its
+       * seats */
+      seats_name = g_strdup_printf (_("Seats in %s"), title);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (area_row->seats),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, seats_name, -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), area_row->seats);
+    }
+
   gtk_list_box_append (GTK_LIST_BOX (self->areas_list), row);
   g_ptr_array_add (self->area_rows, area_row);
   return area_row;
@@ -189,7 +222,7 @@ show_areas (EdNewElectionDialog *self)
       adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->areas_group),
                                              _("Held across the whole district, as one "
                                                "contest."));
-      add_area_row (self, "", _("The whole district"), NULL);
+      add_area_row (self, "", _("The whole district"), NULL, 0);
       update_select_all (self);
       return;
     }
@@ -208,20 +241,15 @@ show_areas (EdNewElectionDialog *self)
       update_select_all (self);
       return;
     }
+  /* A ward or parish starts at the seats the register records for it; a constituency
+   * returns one member. */
   for (guint i = 0; i < areas->len; i++)
     {
       EdElectionArea *area = g_ptr_array_index (areas, i);
-      g_autofree char *subtitle = NULL;
 
-      if (g_str_equal (area->code, area->name))
-        subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u seat", "%u seats",
-                                                 area->seats), area->seats);
-      else
-        /* Translators: an area's code, then its seats: "MW · 2 seats" */
-        subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u seat",
-                                                 "%s · %u seats", area->seats),
-                                    area->code, area->seats);
-      add_area_row (self, area->code, area->name, subtitle);
+      add_area_row (self, area->code, area->name,
+                    g_str_equal (area->code, area->name) ? NULL : area->code,
+                    area_kind == ED_CONTEST_AREA_CONSTITUENCY ? 0 : area->seats);
     }
   update_select_all (self);
 }
@@ -327,6 +355,7 @@ ed_new_election_dialog_add (EdNewElectionDialog  *self,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GPtrArray) areas = g_ptr_array_new ();
   g_autoptr(GPtrArray) uncontested = g_ptr_array_new ();
+  g_autoptr(GPtrArray) seats = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *title = NULL;
   g_autofree char *election_id = NULL;
   guint combine;
@@ -348,11 +377,21 @@ ed_new_election_dialog_add (EdNewElectionDialog  *self,
         g_ptr_array_add (areas, area_row->code);
       if (gtk_check_button_get_active (GTK_CHECK_BUTTON (area_row->uncontested)))
         g_ptr_array_add (uncontested, area_row->code);
+      if (area_row->seats != NULL)
+        {
+          /* A number typed and not yet entered counts. */
+          gtk_spin_button_update (GTK_SPIN_BUTTON (area_row->seats));
+          g_ptr_array_add (seats, g_strdup_printf (
+            "%s=%d", area_row->code,
+            gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (area_row->seats))));
+        }
     }
   g_ptr_array_add (areas, NULL);
   g_ptr_array_add (uncontested, NULL);
+  g_ptr_array_add (seats, NULL);
   details.areas = self->whole_district ? NULL : (const char * const *)areas->pdata;
   details.uncontested = (const char * const *)uncontested->pdata;
+  details.seats = (const char * const *)seats->pdata;
   combine = adw_combo_row_get_selected (ADW_COMBO_ROW (self->combine_row));
   details.combine_with = combine < self->combine_ids->len
                            ? g_ptr_array_index (self->combine_ids, combine) : NULL;
