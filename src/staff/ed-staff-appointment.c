@@ -386,7 +386,7 @@ check_person (EdContext   *context,
     return TRUE;
   if (rc == SQLITE_DONE)
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                 _("Person: no one on the staff list has that id (deleted on another desk?)."));
+                 _("Person: no one on the staff list has that id (deleted on another desk?)"));
   else
     ed_database_set_error (database, rc, error);
   return FALSE;
