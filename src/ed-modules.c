@@ -16,6 +16,7 @@
 #include "elections/ed-elections-demo.h"
 #include "elections/ed-elections-tables.h"
 #include "staff/ed-staff-command.h"
+#include "staff/ed-staff-demo.h"
 #include "staff/ed-staff-tables.h"
 #include "register/ed-register-command.h"
 #include "register/ed-register-demo.h"
@@ -65,6 +66,7 @@ static const EdModule staff_module = {
   .title = N_("Staff"),
   .summary = N_("Casual election staff: people, fee scales, appointments and the payroll"),
   .add_schema = ed_staff_add_schema,
+  .add_demo = ed_staff_demo,
   .command = ed_staff_command,
 };
 

@@ -554,6 +554,8 @@ static const struct
   { ED_APPOINTMENT_ACCEPTED, ED_APPOINTMENT_DECLINED },
   { ED_APPOINTMENT_CONFIRMED, ED_APPOINTMENT_ATTENDED },
   { ED_APPOINTMENT_CONFIRMED, ED_APPOINTMENT_DID_NOT_ATTEND },
+  /* Someone who has had their letter can still withdraw before the day, and often does. */
+  { ED_APPOINTMENT_CONFIRMED, ED_APPOINTMENT_DECLINED },
 };
 
 /* For the message when a step is refused: where each state may go. */
@@ -563,11 +565,11 @@ static const char * const next_steps[] = {
   [ED_APPOINTMENT_ACCEPTED] =
     N_("An accepted appointment can be confirmed or declined, or set back to invited."),
   [ED_APPOINTMENT_DECLINED] =
-    N_("A declined appointment can only be set back to invited or accepted, to correct a "
-       "mistake."),
+    N_("A declined appointment can only be set back to invited, accepted or confirmed, to "
+       "correct a mistake."),
   [ED_APPOINTMENT_CONFIRMED] =
-    N_("A confirmed appointment can be marked attended or did not attend, or set back to "
-       "accepted."),
+    N_("A confirmed appointment can be marked attended or did not attend, declined when the "
+       "person withdraws, or set back to accepted."),
   [ED_APPOINTMENT_ATTENDED] =
     N_("An attended appointment can only be set back to confirmed, to correct a mistake."),
   [ED_APPOINTMENT_DID_NOT_ATTEND] =
@@ -582,9 +584,10 @@ G_STATIC_ASSERT (G_N_ELEMENTS (next_steps) == ED_N_APPOINTMENT_STATES);
  * @to: the state asked for
  *
  * Whether an appointment may go from @from to @to: invited → accepted or declined; accepted →
- * confirmed or declined; confirmed → attended or did not attend; and back along any one of
- * those steps, to correct a mistake (accepted → invited, declined → invited or accepted,
- * confirmed → accepted, attended or did not attend → confirmed).
+ * confirmed or declined; confirmed → attended, did not attend or declined (a withdrawal after
+ * the letter); and back along any one of those steps, to correct a mistake (accepted →
+ * invited, declined → invited, accepted or confirmed, confirmed → accepted, attended or did
+ * not attend → confirmed).
  *
  * Returns: %TRUE when the step is allowed; %FALSE for any other, and for @from itself
  */

@@ -42,16 +42,15 @@ ed_test_demo_open (EdTestDir *fixture,
   return ed_test_demo_open_as (fixture, "demo.db", electors);
 }
 
-/* Takes away the demo's own May poll and the parish polls combined with it, with their
- * timetable checklists, for a test that adds its own polls on that day or starts from none. */
-void
-ed_test_demo_remove_elections (EdContext *context)
+/* Deletes every row of @tables (NULL-terminated), in that order, through one change set. */
+static void
+remove_rows (EdContext          *context,
+             const char * const *tables)
 {
-  static const char * const tables[] = { "timetable_task", "contest", "election" };
   g_autoptr(EdChangeSet) change_set = ed_change_set_begin (ED_REPLICA (context), NULL);
 
   g_assert_nonnull (change_set);
-  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+  for (guint i = 0; tables[i] != NULL; i++)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s", tables[i]);
       g_autoptr(GError) error = NULL;
@@ -67,4 +66,29 @@ ed_test_demo_remove_elections (EdContext *context)
                                              NULL));
     }
   g_assert_true (ed_change_set_commit (change_set, NULL));
+}
+
+/* Takes away the demo's casual staff, their appointments and the May poll's fee rates, for a
+ * test that makes its own. */
+void
+ed_test_demo_remove_staff (EdContext *context)
+{
+  static const char * const tables[] = {
+    "staff_expense", "staff_journey", "staff_appointment", "staff_availability",
+    "staff_training", "staff_person_role", "staff_person", "fee_rate", NULL,
+  };
+
+  remove_rows (context, tables);
+}
+
+/* Takes away the demo's own May poll and the parish polls combined with it, with their
+ * timetable checklists, for a test that adds its own polls on that day or starts from none.
+ * The staff go too: their appointments and fee rates are the polls'. */
+void
+ed_test_demo_remove_elections (EdContext *context)
+{
+  static const char * const tables[] = { "timetable_task", "contest", "election", NULL };
+
+  ed_test_demo_remove_staff (context);
+  remove_rows (context, tables);
 }
