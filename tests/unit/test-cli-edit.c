@@ -117,7 +117,7 @@ test_add (EdTestDir     *fixture,
   /* A new address: the part's next number. */
   ed_test_cli_run_on (&new_address, db, "register", "add", "--district", "AA", "--surname",
                       "Hale", "--property", "9", "--street", "New Road", "--town", "Testbury",
-                      "--postcode", "zy1 9ln", "--attainer-date", "13/05/2027", NULL);
+                      "--postcode", "zy1 9ln", "--attainer-date", "13/05/2030", NULL);
   g_assert_cmpint (new_address.status, ==, 0);
   g_assert_nonnull (strstr (new_address.out, "AA4"));
   g_assert_nonnull (strstr (new_address.out, "9 New Road"));
