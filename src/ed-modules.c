@@ -66,6 +66,7 @@ static const EdModule staff_module = {
   .summary = N_("Casual election staff: people, fee scales, appointments and the payroll"),
   .add_schema = ed_staff_add_schema,
   .command = ed_staff_command,
+  .other_commands = ed_staff_other_commands,
 };
 
 static const EdModule accounts_module = {
