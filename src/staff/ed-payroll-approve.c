@@ -119,6 +119,8 @@ ed_payroll_approve (EdContext   *context,
 
   if (approved_by == NULL || *approved_by == '\0')
     approved_by = ed_context_get_user_name (context);
+  if (approved_by == NULL)
+    approved_by = "";
   /* Stored text is NFC (DESIGN.md §4). */
   if ((by = g_utf8_normalize (approved_by, -1, G_NORMALIZE_NFC)) == NULL)
     {
