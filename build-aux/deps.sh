@@ -9,10 +9,10 @@ set -eu
 
 build_packages="meson ninja-build pkg-config gcc gettext libglib2.0-dev libglib2.0-bin
   libgtk-4-dev libadwaita-1-dev libsqlite3-dev libjson-glib-dev libsoup-3.0-dev libcairo2-dev
-  libpango1.0-dev libsodium-dev desktop-file-utils appstream"
+  libpango1.0-dev libsodium-dev libxlsxwriter-dev desktop-file-utils appstream"
 run_packages="sqlite3 dbus dbus-x11 librsvg2-common fonts-dejavu-core"
 test_packages="xvfb xauth at-spi2-core python3 python3-pyatspi python3-gi gir1.2-atspi-2.0
-  poppler-utils apache2"
+  poppler-utils apache2 python3-openpyxl"
 
 case "${1:-test}" in
   build) wanted="$build_packages" ;;

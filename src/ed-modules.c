@@ -68,6 +68,7 @@ static const EdModule staff_module = {
   .add_schema = ed_staff_add_schema,
   .add_demo = ed_staff_demo,
   .command = ed_staff_command,
+  .other_commands = ed_staff_other_commands,
 };
 
 static const EdModule accounts_module = {

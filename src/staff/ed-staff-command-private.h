@@ -31,4 +31,10 @@ int _ed_staff_command_scale  (const EdCommandGlobals  *globals,
                               int                      argc,
                               char                   **argv);
 
+/* `electoral-desk-cli payroll …`, which the module's command answers to as well; argv[0] is
+ * "payroll". */
+int _ed_staff_command_payroll (const EdCommandGlobals  *globals,
+                               int                      argc,
+                               char                   **argv);
+
 G_END_DECLS

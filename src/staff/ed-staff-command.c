@@ -5,8 +5,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* electoral-desk-cli staff ACTION …: casual election staff from the command line. Each action
- * parses its own options (ed-staff-command-*.c), and this only finds it. */
+/* electoral-desk-cli staff ACTION … and payroll ACTION …: casual election staff and their
+ * payroll from the command line. The module's command answers to `staff` and `payroll`; each
+ * action parses its own options (ed-staff-command-*.c), and this only finds it. */
 
 #define G_LOG_DOMAIN "ed-staff"
 
@@ -16,6 +17,11 @@
 
 #include "staff/ed-staff-command.h"
 #include "staff/ed-staff-command-private.h"
+
+const EdModuleCommandName ed_staff_other_commands[] = {
+  { "payroll", N_("Run an election’s payroll, approve it, export it and print fee statements") },
+  { NULL }
+};
 
 /* In the order `staff --help` lists them. */
 const EdStaffAction _ed_staff_actions[] = {
@@ -45,7 +51,7 @@ print_help (void)
  * @argc: the number of arguments, the command's name first
  * @argv: (array length=argc): the arguments
  *
- * Runs `electoral-desk-cli staff ACTION …`.
+ * Runs `electoral-desk-cli staff ACTION …` and `payroll ACTION …`.
  *
  * Returns: the exit status
  */
@@ -54,6 +60,8 @@ ed_staff_command (const EdCommandGlobals  *globals,
                   int                      argc,
                   char                   **argv)
 {
+  if (g_str_equal (argv[0], "payroll"))
+    return _ed_staff_command_payroll (globals, argc, argv);
   if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
     {
       print_help ();

@@ -8,8 +8,11 @@
 #pragma once
 
 #include "district/ed-command.h"
+#include "district/ed-module.h"
 
 G_BEGIN_DECLS
+
+extern const EdModuleCommandName ed_staff_other_commands[];
 
 int ed_staff_command (const EdCommandGlobals  *globals,
                       int                      argc,

@@ -6,7 +6,8 @@
  */
 
 /* The module's synced tables as the change set, merge and validators see them (the SQL is in
- * 0017-staff.sql and 0018-fee-rate-travel.sql), and the checks a merge runs over them. */
+ * 0017-staff.sql, 0018-fee-rate-travel.sql and 0020-payroll-mapping.sql), and the checks a
+ * merge runs over them. */
 
 #define G_LOG_DOMAIN "ed-staff"
 
@@ -15,6 +16,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "changes/ed-validate.h"
+#include "core/ed-date.h"
+#include "staff/ed-payroll-private.h"
 #include "staff/ed-staff-resources.h"
 #include "staff/ed-staff-tables.h"
 
@@ -145,6 +148,12 @@ static const EdColumnDef pay_line_columns[] = {
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (pay_line_columns) == ED_PAY_LINE_N_COLS);
 
+static const EdColumnDef payroll_mapping_columns[] = {
+  [ED_PAYROLL_MAPPING_COL_KEY] = { "key", ED_VALUE_TEXT },
+  [ED_PAYROLL_MAPPING_COL_VALUE] = { "value", ED_VALUE_TEXT },
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (payroll_mapping_columns) == ED_PAYROLL_MAPPING_N_COLS);
+
 #define TABLE(name, columns) { name, columns, G_N_ELEMENTS (columns) }
 
 const EdTableDef ed_staff_person_table = TABLE ("staff_person", staff_person_columns);
@@ -157,6 +166,7 @@ const EdTableDef ed_staff_journey_table = TABLE ("staff_journey", staff_journey_
 const EdTableDef ed_staff_expense_table = TABLE ("staff_expense", staff_expense_columns);
 const EdTableDef ed_payroll_run_table = TABLE ("payroll_run", payroll_run_columns);
 const EdTableDef ed_pay_line_table = TABLE ("pay_line", pay_line_columns);
+const EdTableDef ed_payroll_mapping_table = TABLE ("payroll_mapping", payroll_mapping_columns);
 
 static gboolean
 validate_references (EdReplica  *replica,
@@ -226,10 +236,122 @@ validate_unique_ni_numbers (EdReplica  *replica,
     _("%s has the same National Insurance number as someone else."), items, error);
 }
 
+/* Two desks can each set one setting of the payroll export's mapping before they sync; the
+ * export takes the row with the lower id until a person removes the other. */
+static gboolean
+validate_one_mapping_per_key (EdReplica  *replica,
+                              GPtrArray  *items,
+                              GError    **error)
+{
+  static const char *columns[] = { "key", NULL };
+
+  return ed_validate_unique (replica, "payroll-mapping-unique", "payroll_mapping", columns,
+                             _("setting of the payroll export"), items, error);
+}
+
+static void
+add_run_changed_item (GPtrArray  *items,
+                      const char *run_id,
+                      const char *approved_on,
+                      const char *approved_by)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *day = NULL;
+  GDate date;
+
+  g_date_clear (&date, 1);
+  day = ed_date_parse_iso (approved_on, &date, NULL) ? ed_date_format_long (&date)
+                                                     : g_strdup (approved_on);
+  message = g_strdup_printf (
+    /* Translators: a date, then a person's name */
+    _("The payroll run approved on %s by %s is not as it was approved: a line of it has been "
+      "changed, added or deleted since, so check it against the payroll export before anyone "
+      "is paid from it."),
+    day, approved_by);
+  ed_validation_items_add (items, "payroll-run-changed", "payroll_run", run_id, message);
+}
+
+/* An approved run's lines are a ledger that the app never edits or deletes (SYNC.md §4.10):
+ * a correction is a reversing line in a later run. So a run whose lines no longer give the
+ * digest, count and total it was approved with was changed outside the app, by an edit to
+ * the database or a forged desk's op (ed-payroll-digest.c). */
+static gboolean
+validate_runs_unchanged (EdReplica  *replica,
+                         GPtrArray  *items,
+                         GError    **error)
+{
+  static const char sql[] =
+    "SELECT r.id, r.digest, r.lines, r.total, r.approved_on, r.approved_by, "
+    _ED_PAYROLL_DIGEST_COLUMNS " "
+    "FROM payroll_run AS r LEFT JOIN pay_line AS l ON l.run = r.id "
+    "ORDER BY r.id, l.id";
+  EdDatabase *database = ed_replica_get_database (replica);
+  sqlite3_stmt *stmt = ed_database_cached (database, sql, error);
+  EdPayrollDigest *digest = NULL;
+  g_autofree char *run_id = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *approved_on = NULL;
+  g_autofree char *approved_by = NULL;
+  gint64 stored_lines = 0;
+  EdMoney stored_total = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  do
+    {
+      const char *id;
+
+      rc = sqlite3_step (stmt);
+      id = rc == SQLITE_ROW ? (const char *)sqlite3_column_text (stmt, 0) : NULL;
+      /* The run before this row is whole: check it. */
+      if (digest != NULL && (id == NULL || !g_str_equal (id, run_id)))
+        {
+          guint n_lines = 0;
+          EdMoney total = 0;
+          g_autofree char *hex = _ed_payroll_digest_finish (g_steal_pointer (&digest), &n_lines,
+                                                            &total);
+
+          if (!g_str_equal (hex, stored) || (gint64)n_lines != stored_lines ||
+              total != stored_total)
+            add_run_changed_item (items, run_id, approved_on, approved_by);
+        }
+      if (id == NULL)
+        break;
+      if (digest == NULL)
+        {
+          g_free (run_id);
+          run_id = g_strdup (id);
+          g_free (stored);
+          stored = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
+          stored_lines = sqlite3_column_int64 (stmt, 2);
+          stored_total = sqlite3_column_int64 (stmt, 3);
+          g_free (approved_on);
+          approved_on = g_strdup ((const char *)sqlite3_column_text (stmt, 4));
+          g_free (approved_by);
+          approved_by = g_strdup ((const char *)sqlite3_column_text (stmt, 5));
+          digest = _ed_payroll_digest_new ();
+        }
+      /* A run with no lines at all has one row, with NULL for each of the line's columns. */
+      if (sqlite3_column_type (stmt, 6) != SQLITE_NULL)
+        _ed_payroll_digest_add_line (digest, stmt, 6);
+    }
+  while (TRUE);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ed_database_set_error (database, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static const EdValidator validators[] = {
   { "staff-references", validate_references },
   { "fee-rate-unique", validate_one_rate_per_role },
   { "staff-ni-number-unique", validate_unique_ni_numbers },
+  { "payroll-mapping-unique", validate_one_mapping_per_key },
+  { "payroll-run-changed", validate_runs_unchanged },
 };
 
 /* The module's row of the module list: its tables, validators and migrations (staff/sql). */
@@ -240,7 +362,7 @@ ed_staff_add_schema (EdSchema *schema)
     &ed_staff_person_table, &ed_staff_person_role_table, &ed_staff_training_table,
     &ed_staff_availability_table, &ed_fee_rate_table, &ed_staff_appointment_table,
     &ed_staff_journey_table, &ed_staff_expense_table, &ed_payroll_run_table,
-    &ed_pay_line_table,
+    &ed_pay_line_table, &ed_payroll_mapping_table,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)

@@ -12,7 +12,7 @@
 G_BEGIN_DECLS
 
 /* The synced columns of each table, in the order of its EdTableDef (0017-staff.sql, then the
- * columns later migrations added). */
+ * columns and tables later migrations added). */
 typedef enum
 {
   ED_STAFF_PERSON_COL_FAMILY_NAME,
@@ -149,6 +149,13 @@ typedef enum
   ED_PAY_LINE_N_COLS,
 } EdPayLineColumn;
 
+typedef enum
+{
+  ED_PAYROLL_MAPPING_COL_KEY,  /* 0020-payroll-mapping.sql */
+  ED_PAYROLL_MAPPING_COL_VALUE,
+  ED_PAYROLL_MAPPING_N_COLS,
+} EdPayrollMappingColumn;
+
 extern const EdTableDef ed_staff_person_table;
 extern const EdTableDef ed_staff_person_role_table;
 extern const EdTableDef ed_staff_training_table;
@@ -159,6 +166,7 @@ extern const EdTableDef ed_staff_journey_table;
 extern const EdTableDef ed_staff_expense_table;
 extern const EdTableDef ed_payroll_run_table;
 extern const EdTableDef ed_pay_line_table;
+extern const EdTableDef ed_payroll_mapping_table;
 
 void ed_staff_add_schema (EdSchema *schema);
 
