@@ -30,5 +30,23 @@ int _ed_staff_command_list   (const EdCommandGlobals  *globals,
 int _ed_staff_command_scale  (const EdCommandGlobals  *globals,
                               int                      argc,
                               char                   **argv);
+int _ed_staff_command_appoint (const EdCommandGlobals  *globals,
+                               int                      argc,
+                               char                   **argv);
+int _ed_staff_command_appointments (const EdCommandGlobals  *globals,
+                                    int                      argc,
+                                    char                   **argv);
+int _ed_staff_command_state (const EdCommandGlobals  *globals,
+                             int                      argc,
+                             char                   **argv);
+int _ed_staff_command_invite (const EdCommandGlobals  *globals,
+                              int                      argc,
+                              char                   **argv);
+int _ed_staff_command_rota (const EdCommandGlobals  *globals,
+                            int                      argc,
+                            char                   **argv);
+int _ed_staff_command_letters (const EdCommandGlobals  *globals,
+                               int                      argc,
+                               char                   **argv);
 
 G_END_DECLS
