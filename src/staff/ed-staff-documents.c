@@ -163,12 +163,12 @@ doc_station_free (EdStaffDocStation *station)
   g_free (station);
 }
 
-/* "Village Hall, 1 Church Street, Aberwen ZY1 2AB". */
+/* "1 Church Street, Aberwen ZY1 2AB": the place's name is in the station's title. */
 static char *
 place_address (const EdListedPlace *place)
 {
   g_auto(GStrv) lines = g_strsplit (place->address, "\n", -1);
-  g_autoptr(GString) text = g_string_new (place->name);
+  g_autoptr(GString) text = g_string_new (NULL);
 
   for (guint i = 0; lines[i] != NULL; i++)
     {

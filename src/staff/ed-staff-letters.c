@@ -54,13 +54,22 @@ gets_letter (const EdStaffAppointment *appointment)
 
 /* The addressee's lines: the name, the address lines, the postcode; no more lines than the
  * window shows, the surplus address lines run together. */
+/* "Siân Pryderi", as a letter is addressed. */
+static char *
+full_name (const EdStaffPerson *person)
+{
+  if (*person->given_names == '\0')
+    return g_strdup (person->family_name);
+  return g_strdup_printf ("%s %s", person->given_names, person->family_name);
+}
+
 static GStrv
 address_lines (const EdStaffPerson *person)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) lines = g_strsplit (person->address, "\n", -1);
   g_autoptr(GPtrArray) kept = g_ptr_array_new ();
-  g_autofree char *name = ed_staff_person_dup_name (person);
+  g_autofree char *name = full_name (person);
   guint room = ED_POLL_CARD_WINDOW_LINES - 1 - (*person->postcode != '\0');
 
   g_strv_builder_add (builder, name);
@@ -233,7 +242,7 @@ add_letter_text (EdDocument          *document,
                  const GDate         *today,
                  EdElectorLanguage    language)
 {
-  g_autofree char *name = ed_staff_person_dup_name (person);
+  g_autofree char *name = full_name (person);
   g_autofree char *dear = g_strdup_printf (_ed_staff_text (ED_STAFF_TEXT_DEAR_FMT, language),
                                            name);
   g_autofree char *poll = g_strdup_printf ("%s: %s",
