@@ -179,6 +179,23 @@ styles_free (Styles *styles)
   g_free (styles);
 }
 
+static double body_top (void);
+
+/**
+ * ed_document_get_body_origin:
+ * @out_x: (out): the body's left edge, points from the page's left edge
+ * @out_y: (out): the body's top, points from the page's top edge
+ *
+ * Where the body of every page starts: the origin of a figure that comes first on its page.
+ */
+void
+ed_document_get_body_origin (double *out_x,
+                             double *out_y)
+{
+  *out_x = MARGIN_SIDE;
+  *out_y = body_top ();
+}
+
 /**
  * ed_document_new:
  * @council: the council's name, for the running header

@@ -61,6 +61,11 @@ EdDocument *ed_document_new            (const char          *council,
 void        ed_document_free           (EdDocument          *self);
 
 const char *ed_document_get_title      (EdDocument          *self);
+/* Where a page's body starts, in points from the page's top-left corner: a figure that comes
+ * first on its page (after a page break) has its origin there, which a letter needs to put
+ * its address in an envelope's window. */
+void        ed_document_get_body_origin (double             *out_x,
+                                         double             *out_y);
 
 /* A line under the title in the running header, e.g. "Published 1 December 2026". */
 void        ed_document_set_subtitle   (EdDocument          *self,

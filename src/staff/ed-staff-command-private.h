@@ -30,6 +30,24 @@ int _ed_staff_command_list   (const EdCommandGlobals  *globals,
 int _ed_staff_command_scale  (const EdCommandGlobals  *globals,
                               int                      argc,
                               char                   **argv);
+int _ed_staff_command_appoint (const EdCommandGlobals  *globals,
+                               int                      argc,
+                               char                   **argv);
+int _ed_staff_command_appointments (const EdCommandGlobals  *globals,
+                                    int                      argc,
+                                    char                   **argv);
+int _ed_staff_command_state (const EdCommandGlobals  *globals,
+                             int                      argc,
+                             char                   **argv);
+int _ed_staff_command_invite (const EdCommandGlobals  *globals,
+                              int                      argc,
+                              char                   **argv);
+int _ed_staff_command_rota (const EdCommandGlobals  *globals,
+                            int                      argc,
+                            char                   **argv);
+int _ed_staff_command_letters (const EdCommandGlobals  *globals,
+                               int                      argc,
+                               char                   **argv);
 
 /* `electoral-desk-cli payroll …`, which the module's command answers to as well; argv[0] is
  * "payroll". */

@@ -32,6 +32,21 @@ const EdStaffAction _ed_staff_actions[] = {
     N_("The people, by name; or those the district’s retention period says to remove") },
   { "scale", _ed_staff_command_scale, "list | show --election ID | load TEMPLATE --election ID",
     N_("Fee scales: the bundled templates, and what an election pays each role") },
+  { "appoint", _ed_staff_command_appoint,
+    "PERSON --election ID --role ROLE [--station CODE | --place PLACE --session TEXT] "
+    "[--date DATE] [--start HH:MM --end HH:MM]",
+    N_("Appoint a person to a role at a polling station, the count or postal vote opening") },
+  { "appointments", _ed_staff_command_appointments, "--election ID [--json]",
+    N_("An election’s appointments by station, with their states and what to see to") },
+  { "state", _ed_staff_command_state, "APPOINTMENT STATE",
+    N_("Move an appointment on: invited, accepted, declined, confirmed, attended…") },
+  { "invite", _ed_staff_command_invite, "--from ID --election ID",
+    N_("Invite an earlier election’s staff to the same roles at another") },
+  { "rota", _ed_staff_command_rota, "--election ID -o FILE.pdf",
+    N_("The rotas: each station’s staff, the count’s and postal vote opening’s, and the "
+       "inspectors’ contact sheet") },
+  { "letters", _ed_staff_command_letters, "--election ID -o FILE.pdf",
+    N_("An appointment letter for each person accepted or confirmed, merged into one PDF") },
   { NULL }
 };
 
