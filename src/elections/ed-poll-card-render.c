@@ -249,13 +249,14 @@ block_text_with (Block          *block,
 
 /* A fixed text in each language on one line: "Rhif etholwr / Elector number". */
 static char *
-joined_text (Block          *block,
-             EdPollCardText  text)
+joined_text (const EdElectorLanguage *langs,
+             guint                    n_langs,
+             EdPollCardText           text)
 {
-  if (block->n_langs == 1)
-    return g_strdup (ed_poll_card_text (text, block->langs[0]));
-  return g_strdup_printf ("%s / %s", ed_poll_card_text (text, block->langs[0]),
-                          ed_poll_card_text (text, block->langs[1]));
+  if (n_langs == 1)
+    return g_strdup (ed_poll_card_text (text, langs[0]));
+  return g_strdup_printf ("%s / %s", ed_poll_card_text (text, langs[0]),
+                          ed_poll_card_text (text, langs[1]));
 }
 
 static void
@@ -478,20 +479,15 @@ draw_day (EdPollCardRenderer *self,
   Block block;
 
   block_init (&block, card->languages);
-  for (guint l = 0; l < block.n_langs; l++)
-    block_take (&block, ST_LABEL, FALSE, l > 0,
-                g_strdup (ed_poll_card_text (ED_CARD_TEXT_POLLING_DAY, block.langs[l])));
+  block_text (&block, ST_LABEL, FALSE, ED_CARD_TEXT_POLLING_DAY);
+  /* The date in the first language stands out; in the second it is set as a line of text. */
   for (guint l = 0; l < block.n_langs; l++)
     block_take (&block, l == 0 ? ST_DATE : ST_STRONG, l == 0, l > 0,
                 ed_poll_card_format_date (&self->setup->poll, block.langs[l]));
   if (ed_poll_card_is_in_person (card->variant))
     {
-      for (guint l = 0; l < block.n_langs; l++)
-        block_take (&block, ST_LABEL, l == 0, l > 0,
-                    g_strdup (ed_poll_card_text (ED_CARD_TEXT_POLLING_HOURS, block.langs[l])));
-      for (guint l = 0; l < block.n_langs; l++)
-        block_take (&block, ST_STRONG, FALSE, l > 0,
-                    g_strdup (ed_poll_card_text (ED_CARD_TEXT_HOURS, block.langs[l])));
+      block_text (&block, ST_LABEL, TRUE, ED_CARD_TEXT_POLLING_HOURS);
+      block_text (&block, ST_STRONG, FALSE, ED_CARD_TEXT_HOURS);
     }
   draw_block (self, cr, &block, width, height);
   block_clear (&block);
@@ -537,9 +533,10 @@ draw_main (EdPollCardRenderer *self,
   if (ed_poll_card_is_in_person (card->variant))
     {
       block_take (&block, ST_LABEL, FALSE, FALSE,
-                  joined_text (&block, card->variant == ED_POLL_CARD_PROXY
-                                         ? ED_CARD_TEXT_PROXY_POLLING_STATION
-                                         : ED_CARD_TEXT_YOUR_POLLING_STATION));
+                  joined_text (block.langs, block.n_langs,
+                               card->variant == ED_POLL_CARD_PROXY
+                                 ? ED_CARD_TEXT_PROXY_POLLING_STATION
+                                 : ED_CARD_TEXT_YOUR_POLLING_STATION));
       if (card->station != NULL)
         {
           const EdRollStation *station = card->station;
@@ -561,7 +558,7 @@ draw_main (EdPollCardRenderer *self,
   else
     {
       block_take (&block, ST_LABEL, FALSE, FALSE,
-                  joined_text (&block, ED_CARD_TEXT_VOTING_BY_POST));
+                  joined_text (block.langs, block.n_langs, ED_CARD_TEXT_VOTING_BY_POST));
       if (card->variant == ED_POLL_CARD_POSTAL)
         block_text (&block, ST_STRONG, FALSE, ED_CARD_TEXT_POSTAL_YOU_VOTE);
       if (g_date_valid (&setup->postal_packs_from))
@@ -748,20 +745,12 @@ address_text (const EdPollCard *card,
   EdElectorLanguage langs[2];
   guint n = ed_poll_card_languages_get (card->languages, langs);
   gboolean proxy = ed_poll_card_is_proxy (card->variant);
-  EdPollCardText label_text = proxy ? ED_CARD_TEXT_ELECTOR_REPRESENTED
-                                    : ED_CARD_TEXT_ELECTOR_NUMBER;
-  g_autofree char *label = n == 1
-    ? g_strdup (ed_poll_card_text (label_text, langs[0]))
-    : g_strdup_printf ("%s / %s", ed_poll_card_text (label_text, langs[0]),
-                       ed_poll_card_text (label_text, langs[1]));
+  g_autofree char *label = joined_text (langs, n, proxy ? ED_CARD_TEXT_ELECTOR_REPRESENTED
+                                                         : ED_CARD_TEXT_ELECTOR_NUMBER);
 
   if (card->anonymous && !proxy)
     {
-      g_autofree char *heading = n == 1
-        ? g_strdup (ed_poll_card_text (ED_CARD_TEXT_ANONYMOUS_ELECTOR, langs[0]))
-        : g_strdup_printf ("%s / %s",
-                           ed_poll_card_text (ED_CARD_TEXT_ANONYMOUS_ELECTOR, langs[0]),
-                           ed_poll_card_text (ED_CARD_TEXT_ANONYMOUS_ELECTOR, langs[1]));
+      g_autofree char *heading = joined_text (langs, n, ED_CARD_TEXT_ANONYMOUS_ELECTOR);
 
       add_run (text, attrs, ST_HEADING, scale, heading);
       add_run (text, attrs, ST_LABEL, scale, label);
@@ -972,6 +961,21 @@ draw_at_address (EdPollCardRenderer *self,
   cairo_restore (cr);
 }
 
+/* The word PROOF in bold at @size points, on one line; @w and @h are its size. */
+static void
+set_proof_text (EdPollCardRenderer *self,
+                double              size,
+                int                *w,
+                int                *h)
+{
+  pango_layout_set_width (self->layout, -1);
+  pango_font_description_set_size (self->font, pango_units_from_double (size));
+  pango_font_description_set_weight (self->font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (self->layout, self->font);
+  pango_layout_set_text (self->layout, "PROOF", -1);
+  pango_layout_get_size (self->layout, w, h);
+}
+
 static void
 draw_watermark (EdPollCardRenderer *self,
                 cairo_t            *cr,
@@ -981,12 +985,7 @@ draw_watermark (EdPollCardRenderer *self,
 {
   int w, h;
 
-  pango_layout_set_width (self->layout, -1);
-  pango_font_description_set_size (self->font, pango_units_from_double (84.0));
-  pango_font_description_set_weight (self->font, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description (self->layout, self->font);
-  pango_layout_set_text (self->layout, "PROOF", -1);
-  pango_layout_get_size (self->layout, &w, &h);
+  set_proof_text (self, 84.0, &w, &h);
   cairo_translate (cr, width / 2, height / 2);
   cairo_rotate (cr, -atan2 (height, width));
   cairo_set_source_rgba (cr, 0.80, 0.10, 0.10, 0.22);
@@ -1004,12 +1003,7 @@ draw_proof_tag (EdPollCardRenderer *self,
 {
   int w, h;
 
-  pango_layout_set_width (self->layout, -1);
-  pango_font_description_set_size (self->font, pango_units_from_double (7.0));
-  pango_font_description_set_weight (self->font, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description (self->layout, self->font);
-  pango_layout_set_text (self->layout, "PROOF", -1);
-  pango_layout_get_size (self->layout, &w, &h);
+  set_proof_text (self, 7.0, &w, &h);
   cairo_set_source_rgb (cr, 0.75, 0.08, 0.08);
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_fill (cr);
@@ -1029,12 +1023,68 @@ draw_proof (EdPollCardRenderer *self,
   draw_at (self, cr, (width - 16.0 * MM) / 2, 0, 16.0 * MM, 4.0 * MM, draw_proof_tag, NULL);
 }
 
-static char *
-card_key (const char       *what,
+/* A side's recording is kept under "front" or "back" and what every side's content depends
+ * on; a side adds what only its own depends on. */
+static GString *
+side_key (const char       *side,
           const EdPollCard *card)
 {
-  return g_strdup_printf ("%s:%d:%d:%d:%d", what, card->variant, card->languages,
-                          card->voter_id, card->anonymous);
+  GString *key = g_string_sized_new (128);
+
+  g_string_printf (key, "%s:%d:%d:%d:%d", side, card->variant, card->languages,
+                   card->voter_id, card->anonymous);
+  return key;
+}
+
+typedef struct
+{
+  DrawFunc          draw;
+  const EdPollCard *card;
+} Side;
+
+/* What a side's template draws, and on a proof the PROOF marks over it, in the recording. */
+static void
+draw_side (EdPollCardRenderer *self,
+           cairo_t            *cr,
+           double              width,
+           double              height,
+           gconstpointer       data)
+{
+  const Side *side = data;
+
+  side->draw (self, cr, width, height, side->card);
+  if (self->proof)
+    draw_proof (self, cr, width, height);
+}
+
+/* Paints a whole side of the card from the recording kept under @key, drawing it with @draw
+ * the first time. */
+static void
+paint_side (EdPollCardRenderer *self,
+            cairo_t            *cr,
+            const char         *key,
+            DrawFunc            draw,
+            const EdPollCard   *card)
+{
+  Side side = { draw, card };
+
+  pango_cairo_update_context (cr, self->context);
+  paint_cached (self, cr, key, 0, 0, ED_POLL_CARD_WIDTH, ED_POLL_CARD_HEIGHT, draw_side,
+                &side);
+}
+
+/* Under the window: the card's own sentences, in the same place whether they are part of the
+ * side's template or, on a proxy's card, drawn card by card. */
+static void
+draw_at_notes (EdPollCardRenderer *self,
+               cairo_t            *cr,
+               double              width,
+               double              height,
+               const EdPollCard   *card)
+{
+  draw_at (self, cr, DL_WINDOW_LEFT_MM * MM, NOTES_TOP_MM * MM,
+           width - (DL_WINDOW_LEFT_MM + MARGIN_MM) * MM, height - (NOTES_TOP_MM + 3.0) * MM,
+           draw_notes, card);
 }
 
 /* Everything on the front but the address block (and a proxy's notes, which name the
@@ -1064,11 +1114,7 @@ draw_front_template (EdPollCardRenderer *self,
            (RETURN_RIGHT_MM - RETURN_LEFT_MM) * MM, h - (DL_WINDOW_TOP_MM + 1.0 + 5.0) * MM,
            draw_return, card);
   if (!ed_poll_card_is_proxy (card->variant))
-    draw_at (self, cr, DL_WINDOW_LEFT_MM * MM, NOTES_TOP_MM * MM,
-             w - (DL_WINDOW_LEFT_MM + MARGIN_MM) * MM, h - (NOTES_TOP_MM + 3.0) * MM,
-             draw_notes, card);
-  if (self->proof)
-    draw_proof (self, cr, w, h);
+    draw_at_notes (self, cr, w, h, card);
 }
 
 /**
@@ -1084,26 +1130,21 @@ ed_poll_card_draw_front (EdPollCardRenderer *self,
                          cairo_t            *cr,
                          const EdPollCard   *card)
 {
-  g_autoptr(GString) key = g_string_sized_new (128);
+  g_autoptr(GString) key = NULL;
 
   g_return_if_fail (self != NULL && cr != NULL && card != NULL);
 
-  g_string_printf (key, "front:%d:%d:%d:%d:%s", card->variant, card->languages,
-                   card->voter_id, card->anonymous,
-                   card->station != NULL ? card->station->id : "");
+  key = side_key ("front", card);
+  g_string_append_printf (key, ":%s", card->station != NULL ? card->station->id : "");
   for (guint p = 0; p < self->setup->n_polls; p++)
     if ((card->polls & (1u << p)) != 0)
       g_string_append_printf (key, ":%u=%s", p,
                               card->contests[p] != NULL ? card->contests[p]->id : "");
 
-  pango_cairo_update_context (cr, self->context);
-  paint_cached (self, cr, key->str, 0, 0, ED_POLL_CARD_WIDTH, ED_POLL_CARD_HEIGHT,
-                draw_front_template, card);
+  paint_side (self, cr, key->str, draw_front_template, card);
   draw_at_address (self, cr, card);
   if (ed_poll_card_is_proxy (card->variant))
-    draw_at (self, cr, DL_WINDOW_LEFT_MM * MM, NOTES_TOP_MM * MM,
-             ED_POLL_CARD_WIDTH - (DL_WINDOW_LEFT_MM + MARGIN_MM) * MM,
-             ED_POLL_CARD_HEIGHT - (NOTES_TOP_MM + 3.0) * MM, draw_notes, card);
+    draw_at_notes (self, cr, ED_POLL_CARD_WIDTH, ED_POLL_CARD_HEIGHT, card);
 }
 
 /* --- the back ---------------------------------------------------------------------------- */
@@ -1159,7 +1200,7 @@ block_contact (Block                 *block,
   for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
     if (lines[i].value != NULL && *lines[i].value != '\0')
       {
-        g_autofree char *label = joined_text (block, lines[i].label);
+        g_autofree char *label = joined_text (block->langs, block->n_langs, lines[i].label);
 
         block_take (block, ST_BODY, FALSE, FALSE,
                     g_strdup_printf ("%s: %s", label, lines[i].value));
@@ -1226,8 +1267,6 @@ draw_back_template (EdPollCardRenderer *self,
   draw_at (self, cr, 0, 0, w, BACK_BAND_MM * MM, draw_band, data);
   draw_at (self, cr, MARGIN_MM * MM, BACK_TOP_MM * MM, w - 2 * MARGIN_MM * MM,
            h - (BACK_TOP_MM + MARGIN_MM - 2.0) * MM, draw_back_columns, data);
-  if (self->proof)
-    draw_proof (self, cr, w, h);
 }
 
 /**
@@ -1244,14 +1283,12 @@ ed_poll_card_draw_back (EdPollCardRenderer *self,
                         cairo_t            *cr,
                         const EdPollCard   *card)
 {
-  g_autofree char *key = NULL;
+  g_autoptr(GString) key = NULL;
 
   g_return_if_fail (self != NULL && cr != NULL && card != NULL);
 
-  key = card_key ("back", card);
-  pango_cairo_update_context (cr, self->context);
-  paint_cached (self, cr, key, 0, 0, ED_POLL_CARD_WIDTH, ED_POLL_CARD_HEIGHT,
-                draw_back_template, card);
+  key = side_key ("back", card);
+  paint_side (self, cr, key->str, draw_back_template, card);
 }
 
 /**
