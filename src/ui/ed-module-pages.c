@@ -14,6 +14,7 @@
 #include "ui/ed-module-pages.h"
 #include "ui/elections/ed-elections-page.h"
 #include "ui/register/ed-register-page.h"
+#include "ui/staff/ed-staff-page.h"
 #include "ui/stations/ed-stations-page.h"
 #include "ui/sync/ed-sync-page.h"
 
@@ -23,9 +24,7 @@ static const EdModulePageInfo pages[] = {
   { "register", "x-office-address-book-symbolic", ed_register_page_get_type, NULL },
   { "stations", "mark-location-symbolic", ed_stations_page_get_type, NULL },
   { "elections", "emblem-documents-symbolic", ed_elections_page_get_type, NULL },
-  { "staff", "system-users-symbolic", NULL,
-    N_("Casual election staff will live here: presiding officers, poll clerks, count staff and "
-       "canvassers, with fee scales, appointments, training and payroll runs.") },
+  { "staff", "system-users-symbolic", ed_staff_page_get_type, NULL },
   { "accounts", "x-office-spreadsheet-symbolic", NULL,
     N_("The Returning Officer’s election accounts will live here: budgets, expenditure, "
        "apportionment between combined polls, and claims.") },

@@ -503,6 +503,12 @@ build_form (EdSettingsForm *self)
                            "a third poll clerk above 1,250."));
       add_field (self, group, "station-maximum-electors");
       add_field (self, group, "station-two-clerks-electors");
+
+      group = add_group (self, _("Casual Staff"),
+                         _("People not appointed for this many years are listed for removal "
+                           "on the Staff page. Leave empty for four years, or set the period "
+                           "of the council’s retention schedule."));
+      add_field (self, group, "staff-retention-years");
     }
 
   for (guint i = 0; i < self->fields->len; i++)

@@ -86,6 +86,14 @@ def run_session(app_process, cli_path, env, demo_path):
             # to add another.
             d.find(frame, "list", "Timetable", timeout=30)
             d.find_actionable(frame, "push button", "New Election")
+        elif module == "Staff":
+            # The demo has no casual staff yet: the page says so and offers to add or import
+            # them; its other views are there to switch to.
+            d.find(frame, "label", "No Staff Yet", timeout=30)
+            d.find_actionable(frame, "push button", "Add Person…")
+            d.find_actionable(frame, "push button", "Import People…")
+            for view in ("Appointments", "Payroll"):
+                d.find_actionable(frame, None, view)
         elif module == "Sync":
             # A new desk does not sync: the page says so and offers to set it up.
             d.find(frame, "label", "This Desk Does Not Sync")

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "ed-gui-test-util.h"
+#include "staff/ed-staff-person.h"
 #include "ui/ed-settings-form.h"
 #include "ui/widgets/ed-field-error.h"
 
@@ -152,6 +153,36 @@ test_station_thresholds (void)
   g_object_unref (blank);
 }
 
+/* How long casual staff are kept (issue 16, item 1) is in Preferences, empty for four years,
+ * and not in the new-district dialog; the Staff page's retention list follows it. */
+static void
+test_staff_retention (void)
+{
+  g_autoptr(EdContext) context = ed_gui_test_demo_context (200);
+  EdDistrictSettings *settings = ed_context_get_settings (context);
+  EdSettingsForm *blank = g_object_ref_sink (ed_settings_form_new_blank ());
+  EdSettingsForm *form = g_object_ref_sink (ed_settings_form_new_for_settings (settings));
+  GtkWidget *years_row = ed_gui_test_find (GTK_WIDGET (form), ADW_TYPE_ENTRY_ROW,
+                                           "Years to keep casual staff");
+
+  g_assert_null (ed_gui_test_find (GTK_WIDGET (blank), ADW_TYPE_ENTRY_ROW,
+                                   "Years to keep casual staff"));
+  g_assert_nonnull (years_row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (years_row)), ==, "");
+  g_assert_cmpuint (ed_staff_retention_years (context), ==, 4);
+
+  gtk_editable_set_text (GTK_EDITABLE (years_row), "six");
+  g_assert_nonnull (ed_field_error_get (years_row));
+  gtk_editable_set_text (GTK_EDITABLE (years_row), "6");
+  g_assert_null (ed_field_error_get (years_row));
+  g_signal_emit_by_name (years_row, "apply");
+  g_assert_cmpuint (ed_staff_retention_years (context), ==, 6);
+  g_assert_false (ed_settings_form_has_unsaved_changes (form));
+
+  g_object_unref (form);
+  g_object_unref (blank);
+}
+
 /* A field's error is shown as on every form: under the row, and said with it. */
 static void
 test_error_under_row (void)
@@ -193,6 +224,7 @@ main (int    argc,
   g_test_add_func ("/ui/settings-form/welsh-follows-country", test_welsh_switch_follows_country);
   g_test_add_func ("/ui/settings-form/error-under-row", test_error_under_row);
   g_test_add_func ("/ui/settings-form/station-thresholds", test_station_thresholds);
+  g_test_add_func ("/ui/settings-form/staff-retention", test_staff_retention);
 
   return g_test_run ();
 }
