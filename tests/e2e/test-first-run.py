@@ -87,11 +87,11 @@ def run_session(app_process, cli_path, env, demo_path):
             d.find(frame, "list", "Timetable", timeout=30)
             d.find_actionable(frame, "push button", "New Election")
         elif module == "Staff":
-            # The demo has no casual staff yet: the page says so and offers to add or import
-            # them; its other views are there to switch to.
-            d.find(frame, "label", "No Staff Yet", timeout=30)
-            d.find_actionable(frame, "push button", "Add Person…")
-            d.find_actionable(frame, "push button", "Import People…")
+            # The demo's staff list, with its search; a person is added from the header bar;
+            # the page's other views are there to switch to.
+            d.find(frame, "tree table", "Staff", timeout=30)
+            d.find(frame, "entry", "Search the staff")
+            d.find_actionable(frame, "push button", "Add Person")
             for view in ("Appointments", "Payroll"):
                 d.find_actionable(frame, None, view)
         elif module == "Sync":
