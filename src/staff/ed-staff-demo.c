@@ -130,7 +130,6 @@ add_training (Builder     *builder,
   gboolean attended = g_rand_int_range (builder->rand, 0, 10) < 7;
   GDate course = builder->today;
   GDate valid_until;
-  g_autofree char *course_name = NULL;
   g_autofree char *id = NULL;
 
   if (attended)
@@ -142,7 +141,6 @@ add_training (Builder     *builder,
     }
   valid_until = course;
   g_date_add_years (&valid_until, 2);
-  course_name = g_strdup_printf ("%s training", ed_staff_role_to_string (role));
   {
     GVariant *values[] = {
       text (person), text (ed_staff_role_to_string (role)),
@@ -166,8 +164,8 @@ add_person (Builder  *builder,
   };
   const char *given = ed_demo_pick (builder->rand, given_names, G_N_ELEMENTS (given_names));
   const char *family = ed_demo_pick (builder->rand, family_names, G_N_ELEMENTS (family_names));
-  g_autofree char *email = g_ascii_strdown (g_strdup_printf ("%s.%s.%u@example.org", given,
-                                                             family, n), -1);
+  g_autofree char *mixed_case_email = g_strdup_printf ("%s.%s.%u@example.org", given, family, n);
+  g_autofree char *email = g_ascii_strdown (mixed_case_email, -1);
   g_autofree char *phone = g_strdup_printf ("01632 960%03u", n % 1000);
   g_autofree char *address =
     g_strdup_printf ("%d %s\n%s", g_rand_int_range (builder->rand, 1, 120),
