@@ -50,7 +50,6 @@ _ed_poll_card_check_station_free (EdPollCardCheckStation *station)
   g_free (station);
 }
 
-
 void
 ed_poll_card_check_free (EdPollCardCheck *check)
 {
@@ -100,6 +99,7 @@ ed_card_left_out_describe (EdCardLeftOut reason)
   return _(left_out_terms[reason].description);
 }
 
+/* Spaces alone are no text: no override reason, no proxy's name, no part of an address. */
 gboolean
 _ed_poll_card_check_is_blank (const char *text)
 {

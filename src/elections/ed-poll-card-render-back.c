@@ -165,10 +165,10 @@ ed_poll_card_draw_back (EdPollCardRenderer *self,
                         cairo_t            *cr,
                         const EdPollCard   *card)
 {
-  g_autoptr(GString) key = NULL;
+  GString *key;
 
   g_return_if_fail (self != NULL && cr != NULL && card != NULL);
 
-  key = _ed_poll_card_side_key ("back", card);
+  key = _ed_poll_card_side_key (self, "back", card);
   _ed_poll_card_paint_side (self, cr, key->str, draw_back_template, card);
 }

@@ -377,12 +377,14 @@ ed_poll_card_draw_front (EdPollCardRenderer *self,
                          cairo_t            *cr,
                          const EdPollCard   *card)
 {
-  g_autoptr(GString) key = NULL;
+  GString *key;
 
   g_return_if_fail (self != NULL && cr != NULL && card != NULL);
 
-  key = _ed_poll_card_side_key ("front", card);
-  g_string_append_printf (key, ":%s", card->station != NULL ? card->station->id : "");
+  key = _ed_poll_card_side_key (self, "front", card);
+  g_string_append_c (key, ':');
+  if (card->station != NULL)
+    g_string_append (key, card->station->id);
   for (guint p = 0; p < self->setup->n_polls; p++)
     if ((card->polls & (1u << p)) != 0)
       g_string_append_printf (key, ":%u=%s", p,

@@ -88,6 +88,7 @@ struct _EdPollCardRenderer
   PangoLayout           *layout;
   PangoFontDescription  *font;
   GHashTable            *cache;  /* key → cairo_surface_t, a recording of a block */
+  GString               *key;    /* the key of the side being painted, card after card */
   EdPollCardFastFonts   *fast;
 };
 
@@ -159,7 +160,8 @@ void     _ed_poll_card_draw_band        (EdPollCardRenderer       *self,
                                          double                    width,
                                          double                    height,
                                          gconstpointer             data);
-GString *_ed_poll_card_side_key         (const char               *side,
+GString *_ed_poll_card_side_key         (EdPollCardRenderer       *self,
+                                         const char               *side,
                                          const EdPollCard         *card);
 void     _ed_poll_card_paint_side       (EdPollCardRenderer       *self,
                                          cairo_t                  *cr,

@@ -231,16 +231,16 @@ draw_proof (EdPollCardRenderer *self,
 }
 
 /* A side's recording is kept under "front" or "back" and what every side's content depends
- * on; a side adds what only its own depends on. */
+ * on; a side adds what only its own depends on. The renderer's one buffer holds it, so that
+ * a hundred thousand cards do not each allocate two. */
 GString *
-_ed_poll_card_side_key (const char       *side,
-                        const EdPollCard *card)
+_ed_poll_card_side_key (EdPollCardRenderer *self,
+                        const char         *side,
+                        const EdPollCard   *card)
 {
-  GString *key = g_string_sized_new (128);
-
-  g_string_printf (key, "%s:%d:%d:%d:%d", side, card->variant, card->languages,
+  g_string_printf (self->key, "%s:%d:%d:%d:%d", side, card->variant, card->languages,
                    card->voter_id, card->anonymous);
-  return key;
+  return self->key;
 }
 
 typedef struct
@@ -310,6 +310,7 @@ ed_poll_card_renderer_new (const EdPollCardSetup *setup,
   self->font = pango_font_description_from_string (FONT_FAMILY);
   self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                        (GDestroyNotify)cairo_surface_destroy);
+  self->key = g_string_sized_new (128);
   self->fast = _ed_poll_card_fast_fonts_new (self);
   pango_layout_set_width (self->layout, -1);
   return self;
@@ -325,6 +326,7 @@ ed_poll_card_renderer_free (EdPollCardRenderer *self)
   if (self == NULL)
     return;
   g_clear_pointer (&self->cache, g_hash_table_unref);
+  g_string_free (self->key, TRUE);
   g_clear_pointer (&self->fast, _ed_poll_card_fast_fonts_free);
   g_clear_object (&self->layout);
   g_clear_object (&self->context);
