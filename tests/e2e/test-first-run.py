@@ -87,11 +87,13 @@ def run_session(app_process, cli_path, env, demo_path):
             d.find(frame, "list", "Timetable", timeout=30)
             d.find_actionable(frame, "push button", "New Election")
         elif module == "Staff":
-            # The demo has no casual staff yet: the page says so and offers to add or import
-            # them; its other views are there to switch to.
-            d.find(frame, "label", "No Staff Yet", timeout=30)
-            d.find_actionable(frame, "push button", "Add Person…")
-            d.find_actionable(frame, "push button", "Import People…")
+            # The demo's casual staff, listed with a search above them; a person can be
+            # added, and the other views are there to switch to.
+            d.find(frame, "entry", "Search the staff", timeout=30)
+            d.wait_for(lambda: [l for l in d.find_all(frame, "label")
+                                if re.fullmatch(r"[\d,]+ people", l.name or "")],
+                       "the count of the demo's staff", timeout=30)
+            d.find_actionable(frame, "push button", "Add Person")
             for view in ("Appointments", "Payroll"):
                 d.find_actionable(frame, None, view)
         elif module == "Sync":
