@@ -7,8 +7,9 @@
 
 /* The Staff page's People view and the person's form (issue 16, item 7), driven as an officer
  * would: the search, the role, the election chosen, the rows and the form's fields and
- * buttons. The demo district has no staff yet, so each test adds a few made-up people through
- * the store first. Tests run with ED_TODAY=2030-01-02. */
+ * buttons. Most tests take the demo's own staff away and add a few made-up people through the
+ * store, so that what the list shows is known; one looks at the demo's staff as they come.
+ * Tests run with ED_TODAY=2030-01-02. */
 
 #include "config.h"
 
@@ -33,6 +34,7 @@
 #include "tests/lib/ed-test-dir.h"
 #include "tests/lib/ed-test-register.h"
 
+/* The demo district with its elections and without its staff. */
 static EdContext *
 open_demo (EdTestDir *fixture)
 {
@@ -412,6 +414,51 @@ test_lists_people (EdTestDir     *fixture,
                        "Not Built Yet");
       g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (status)),
                                 "not built yet in this version"));
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The demo's own staff, as a district that has recruited them: every person listed, with
+ * their roles, training and availability for the demo's May poll read as their rows show, and
+ * no National Insurance number anywhere on the list. */
+static void
+test_demo_staff (EdTestDir     *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *path = ed_test_dir_file (fixture, "demo.db");
+  g_autoptr(EdContext) context = ed_gui_test_demo_open (path, 200);
+  g_autoptr(GPtrArray) everyone = ed_staff_person_list (context, ED_STAFF_ROLE_ANY, NULL, NULL);
+  g_autofree char *count = NULL;
+  g_autoptr(EdStaffPersonItem) first = NULL;
+  g_autoptr(EdElection) chosen = NULL;
+  GtkWidget *window;
+  EdModulePage *page;
+  GListModel *model;
+
+  g_assert_nonnull (everyone);
+  g_assert_cmpuint (everyone->len, >, 0);
+  page = show_page (context, &window);
+  model = shown_people (page, everyone->len);
+  /* The demo's May poll is chosen: the first of its combination, whose staff the parish
+   * polls share. */
+  chosen = ed_election_load (context, ed_staff_page_get_election (ED_STAFF_PAGE (page)), NULL);
+  g_assert_nonnull (chosen);
+  g_assert_cmpstr (chosen->combined_with, ==, "");
+  count = g_strdup_printf ("%u %s", everyone->len, everyone->len == 1 ? "person" : "people");
+  if (everyone->len < 1000)
+    g_assert_cmpstr (status_text (page), ==, count);
+  first = g_list_model_get_item (model, 0);
+  g_assert_cmpstr (ed_staff_person_item_get_id (first), ==,
+                   ((EdStaffPerson *)g_ptr_array_index (everyone, 0))->id);
+  ed_gui_test_iterate ();
+  /* The rows on screen have read their glance; none says nothing of training. */
+  g_assert_cmpstr (ed_staff_person_item_get_availability_text (first), !=, "");
+  for (guint i = 0; i < everyone->len; i++)
+    {
+      EdStaffPerson *person = g_ptr_array_index (everyone, i);
+
+      if (*person->ni_number != '\0')
+        g_assert_false (cells_show (column_view (page), person->ni_number + 2));
     }
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -1077,6 +1124,7 @@ main (int   argc,
   ed_gui_test_init (&argc, &argv);
 
   ED_TEST_ADD ("/staff/page/lists-people", test_lists_people);
+  ED_TEST_ADD ("/staff/page/demo-staff", test_demo_staff);
   ED_TEST_ADD ("/staff/page/edit-and-save", test_edit_and_save);
   ED_TEST_ADD ("/staff/page/bad-ni-number-refused", test_bad_ni_number_refused);
   ED_TEST_ADD ("/staff/page/add-person", test_add_person);

@@ -297,21 +297,27 @@ show_chosen_whole (GtkWidget *dropdown)
                                chosen != NULL ? gtk_string_object_get_string (chosen) : NULL);
 }
 
-/* The poll whose staff are being found: the next to come, or the latest when all are past. */
+/* The poll whose staff are being found: the next to come, or the latest when all are past;
+ * of polls taken together that day, the first of the combination, whose staff the others
+ * share. */
 static guint
 default_election (EdStaffPage *self)
 {
-  guint chosen = 0;
+  const GDate *next = NULL;
 
-  /* The list is the latest first. */
+  /* The list is the latest first, the first of a combination before the rest. */
   for (guint i = 0; i < self->elections->len; i++)
     {
       EdElection *election = g_ptr_array_index (self->elections, i);
 
       if (g_date_compare (&election->poll, &self->today) >= 0)
-        chosen = i;
+        next = &election->poll;
     }
-  return chosen;
+  for (guint i = 0; next != NULL && i < self->elections->len; i++)
+    if (g_date_compare (&((EdElection *)g_ptr_array_index (self->elections, i))->poll,
+                        next) == 0)
+      return i;
+  return 0;
 }
 
 static void
