@@ -353,7 +353,8 @@ ed_staff_rota_pdf (EdContext   *context,
     g_autofree char *cy = g_strdup_printf (_ed_staff_text (ED_STAFF_TEXT_POLLING_DAY_FMT,
                                                            ED_ELECTOR_LANGUAGE_WELSH), cy_day);
 
-    subtitle = languages == ED_STAFF_DOC_BILINGUAL ? g_strdup_printf ("%s / %s", cy, en)
+    /* Both days without their labels, which the running header has no room for. */
+    subtitle = languages == ED_STAFF_DOC_BILINGUAL ? g_strdup_printf ("%s / %s", cy_day, en_day)
                                                    : g_strdup (en);
     ed_document_set_subtitle (document, subtitle);
   }
