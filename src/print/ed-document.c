@@ -109,6 +109,12 @@ typedef struct
   PangoLayout  *header_bold;
   PangoLayout  *header_light;
   PangoLayout  *footer;
+  PangoLayout  *footer_title;
+  /* Shaped layouts, each a copy of one of the styles above holding one text at one width
+   * and alignment: a run of letters or notices repeats the same paragraphs, headings and
+   * running heads page after page, and shaping them is most of what a page costs. Keyed by
+   * layout_key(); emptied when it grows past LAYOUT_CACHE_SIZE. */
+  GHashTable   *layouts;
   /* Plain ASCII in the cell font, set from these tables without shaping. */
   cairo_scaled_font_t *cell_font;
   int           ascii_width[128]; /* advances, Pango units; 0 when not in cell_font */
@@ -172,6 +178,8 @@ styles_free (Styles *styles)
   g_clear_object (&styles->header_bold);
   g_clear_object (&styles->header_light);
   g_clear_object (&styles->footer);
+  g_clear_object (&styles->footer_title);
+  g_clear_pointer (&styles->layouts, g_hash_table_unref);
   g_clear_object (&styles->context);
   g_clear_pointer (&styles->cell_font, cairo_scaled_font_destroy);
   g_clear_pointer (&styles->glyphs, g_array_unref);
@@ -422,6 +430,9 @@ styles_new (void)
   pango_layout_set_spacing (styles->paragraph, pango_units_from_double (2.0));
   pango_layout_set_ellipsize (styles->header_bold, PANGO_ELLIPSIZE_END);
   pango_layout_set_ellipsize (styles->header_light, PANGO_ELLIPSIZE_END);
+  styles->footer_title = pango_layout_copy (styles->footer);
+  pango_layout_set_ellipsize (styles->footer_title, PANGO_ELLIPSIZE_END);
+  styles->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
   pango_layout_set_text (styles->cell, "Ag", -1);
   pango_layout_get_size (styles->cell, NULL, &styles->cell_line_height);
@@ -455,6 +466,33 @@ styles_new (void)
       styles->ascii_width[c] = run->glyphs->glyphs[0].geometry.width;
     }
   return styles;
+}
+
+/* Enough for every repeated text of a long run of letters, whose one-off texts come and go. */
+#define LAYOUT_CACHE_SIZE 4096
+
+/* The layout of text in style at width (Pango units) and alignment, shaped once and kept.
+ * The caller must not change it. */
+static PangoLayout *
+shaped_layout (Styles         *styles,
+               PangoLayout    *style,
+               int             width,
+               PangoAlignment  alignment,
+               const char     *text)
+{
+  g_autofree char *key = g_strdup_printf ("%p %d %d %s", (void *)style, width, alignment, text);
+  PangoLayout *layout = g_hash_table_lookup (styles->layouts, key);
+
+  if (layout != NULL)
+    return layout;
+  if (g_hash_table_size (styles->layouts) >= LAYOUT_CACHE_SIZE)
+    g_hash_table_remove_all (styles->layouts);
+  layout = pango_layout_copy (style);
+  pango_layout_set_width (layout, width);
+  pango_layout_set_alignment (layout, alignment);
+  pango_layout_set_text (layout, text, -1);
+  g_hash_table_insert (styles->layouts, g_steal_pointer (&key), layout);
+  return layout;
 }
 
 /* A line of a plain cell: bytes [start, start + length). */
@@ -548,9 +586,8 @@ cell_height (Styles     *styles,
   if (is_plain (styles, text))
     return plain_line_count (styles, text, width) * styles->cell_line_height;
 
-  pango_layout_set_width (styles->cell, width);
-  pango_layout_set_text (styles->cell, text, -1);
-  pango_layout_get_size (styles->cell, NULL, &height);
+  pango_layout_get_size (shaped_layout (styles, styles->cell, width, PANGO_ALIGN_LEFT, text),
+                         NULL, &height);
   return MAX (height, styles->cell_line_height);
 }
 
@@ -570,10 +607,9 @@ draw_cell (Styles     *styles,
 
   if (!is_plain (styles, text))
     {
-      pango_layout_set_width (styles->cell, width);
-      pango_layout_set_text (styles->cell, text, -1);
       cairo_move_to (cr, x, y);
-      pango_cairo_show_layout (cr, styles->cell);
+      pango_cairo_show_layout (cr, shaped_layout (styles, styles->cell, width, PANGO_ALIGN_LEFT,
+                                                  text));
       return;
     }
 
@@ -685,19 +721,21 @@ measure_block (EdDocument *self,
     {
     case BLOCK_HEADING:
       {
-        PangoLayout *layout = heading_layout (styles, block->level);
+        PangoLayout *layout = shaped_layout (styles, heading_layout (styles, block->level),
+                                             width, PANGO_ALIGN_LEFT, texts[block->text]);
 
-        pango_layout_set_width (layout, width);
-        pango_layout_set_text (layout, texts[block->text], -1);
         pango_layout_get_size (layout, NULL, &height);
         block->height = pango_units_to_double (height) + (block->level == 1 ? 5.0 : 0.0);
         break;
       }
     case BLOCK_PARAGRAPH:
-      pango_layout_set_width (styles->paragraph, width);
-      pango_layout_set_text (styles->paragraph, texts[block->text], -1);
-      pango_layout_get_size (styles->paragraph, NULL, &height);
-      block->n_lines = MIN (pango_layout_get_line_count (styles->paragraph), G_MAXUINT16);
+      {
+        PangoLayout *layout = shaped_layout (styles, styles->paragraph, width, PANGO_ALIGN_LEFT,
+                                             texts[block->text]);
+
+        pango_layout_get_size (layout, NULL, &height);
+        block->n_lines = MIN (pango_layout_get_line_count (layout), G_MAXUINT16);
+      }
       block->height = pango_units_to_double (height);
       break;
     case BLOCK_ROW:
@@ -986,26 +1024,21 @@ draw_header_footer (EdDocument *self,
 
   /* Council and district on the left, the document's title and subtitle on the right. */
   cairo_set_source_rgb (cr, 0.08, 0.08, 0.08);
-  pango_layout_set_width (styles->header_bold, half);
-  pango_layout_set_alignment (styles->header_bold, PANGO_ALIGN_LEFT);
-  pango_layout_set_text (styles->header_bold, self->council, -1);
-  show_layout (cr, styles->header_bold, left, MARGIN_TOP);
-  pango_layout_set_alignment (styles->header_bold, PANGO_ALIGN_RIGHT);
-  pango_layout_set_text (styles->header_bold, self->title, -1);
-  show_layout (cr, styles->header_bold, right - pango_units_to_double (half), MARGIN_TOP);
+  show_layout (cr, shaped_layout (styles, styles->header_bold, half, PANGO_ALIGN_LEFT,
+                                  self->council),
+               left, MARGIN_TOP);
+  show_layout (cr, shaped_layout (styles, styles->header_bold, half, PANGO_ALIGN_RIGHT,
+                                  self->title),
+               right - pango_units_to_double (half), MARGIN_TOP);
 
   cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
-  pango_layout_set_width (styles->header_light, half);
-  pango_layout_set_alignment (styles->header_light, PANGO_ALIGN_LEFT);
-  pango_layout_set_text (styles->header_light, self->district, -1);
-  show_layout (cr, styles->header_light, left, MARGIN_TOP + 14);
+  show_layout (cr, shaped_layout (styles, styles->header_light, half, PANGO_ALIGN_LEFT,
+                                  self->district),
+               left, MARGIN_TOP + 14);
   if (self->subtitle != NULL)
-    {
-      pango_layout_set_alignment (styles->header_light, PANGO_ALIGN_RIGHT);
-      pango_layout_set_text (styles->header_light, self->subtitle, -1);
-      show_layout (cr, styles->header_light, right - pango_units_to_double (half),
-                   MARGIN_TOP + 14);
-    }
+    show_layout (cr, shaped_layout (styles, styles->header_light, half, PANGO_ALIGN_RIGHT,
+                                    self->subtitle),
+                 right - pango_units_to_double (half), MARGIN_TOP + 14);
   rule (cr, left, right, MARGIN_TOP + HEADER_HEIGHT - 0.5, 1.0, 0.1);
 
   rule (cr, left, right, footer_y - 4, 0.5, 0.55);
@@ -1016,12 +1049,9 @@ draw_header_footer (EdDocument *self,
   pango_layout_set_alignment (styles->footer, PANGO_ALIGN_RIGHT);
   pango_layout_set_text (styles->footer, page_text, -1);
   show_layout (cr, styles->footer, left, footer_y);
-  pango_layout_set_alignment (styles->footer, PANGO_ALIGN_LEFT);
-  pango_layout_set_width (styles->footer, half);
-  pango_layout_set_ellipsize (styles->footer, PANGO_ELLIPSIZE_END);
-  pango_layout_set_text (styles->footer, self->title, -1);
-  show_layout (cr, styles->footer, left, footer_y);
-  pango_layout_set_ellipsize (styles->footer, PANGO_ELLIPSIZE_NONE);
+  show_layout (cr, shaped_layout (styles, styles->footer_title, half, PANGO_ALIGN_LEFT,
+                                  self->title),
+               left, footer_y);
 }
 
 static void
@@ -1030,13 +1060,13 @@ draw_paragraph (EdDocument      *self,
                 Block           *block,
                 const Placement *placement)
 {
-  PangoLayout *layout = self->styles->paragraph;
   const char **texts = (const char **)self->texts->pdata;
+  PangoLayout *layout = shaped_layout (self->styles, self->styles->paragraph,
+                                       pango_units_from_double (text_width (self)),
+                                       PANGO_ALIGN_LEFT, texts[block->text]);
   double line_height = block->n_lines > 0 ? block->height / block->n_lines : block->height;
   guint last;
 
-  pango_layout_set_width (layout, pango_units_from_double (text_width (self)));
-  pango_layout_set_text (layout, texts[block->text], -1);
   cairo_set_source_rgb (cr, 0.08, 0.08, 0.08);
   if (placement->n_lines == 0)
     {
@@ -1092,10 +1122,10 @@ draw_placement (EdDocument      *self,
     {
     case BLOCK_HEADING:
       {
-        PangoLayout *layout = heading_layout (styles, block->level);
+        PangoLayout *layout = shaped_layout (styles, heading_layout (styles, block->level),
+                                             pango_units_from_double (right - left),
+                                             PANGO_ALIGN_LEFT, texts[block->text]);
 
-        pango_layout_set_width (layout, pango_units_from_double (right - left));
-        pango_layout_set_text (layout, texts[block->text], -1);
         cairo_set_source_rgb (cr, 0.05, 0.05, 0.05);
         show_layout (cr, layout, left, placement->y);
         if (block->level == 1)

@@ -6,9 +6,8 @@
  */
 
 /* An election's staff rota and appointment letters for about 200 polling stations and 2,000
- * people (issue 16 item 4; budget 5 s for the two): the demo district of 600,000 electors,
- * whose polling plan has about 200 stations (the plan's benchmark finds some 340 at
- * 1,000,000), with 2,000 synthetic people appointed to its May poll: a presiding officer and
+ * people (issue 16 item 4; budget 5 s for the two): the demo district of 300,000 electors,
+ * whose polling plan has 199 stations, with 2,000 synthetic people appointed to its May poll: a presiding officer and
  * four poll clerks at each station, the rest at the count's and postal vote opening's
  * sessions and on inspectors' rounds, every appointment accepted, one person in ten writing
  * in Welsh. It times the rota's PDF and the letters' PDF and prints both against the budget,
@@ -32,7 +31,7 @@
 #include "staff/ed-staff-vocab.h"
 #include "stations/ed-station-list.h"
 
-#define DEFAULT_ELECTORS 600000
+#define DEFAULT_ELECTORS 300000
 #define PEOPLE 2000
 #define BUDGET_S 5.0
 
@@ -146,6 +145,17 @@ appoint_people (EdContext  *context,
   return n_station_staff / 5;
 }
 
+/* User and system time this process has used, in seconds. */
+static double
+cpu_seconds (void)
+{
+  struct rusage now;
+
+  getrusage (RUSAGE_SELF, &now);
+  return now.ru_utime.tv_sec + now.ru_stime.tv_sec +
+         (now.ru_utime.tv_usec + now.ru_stime.tv_usec) / 1e6;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -162,7 +172,7 @@ main (int   argc,
   const char *size = g_getenv ("ED_BENCH_ELECTORS");
   EdDemoOptions options;
   struct rusage usage;
-  double rota_s, letters_s;
+  double rota_s, letters_s, rota_cpu_s, letters_cpu_s, cpu_start;
   guint n_stations;
   gint64 start;
 
@@ -207,17 +217,23 @@ main (int   argc,
            stations->len, n_stations, PEOPLE, ed_bench_ms_since (start) / 1000.0);
 
   start = g_get_monotonic_time ();
+  cpu_start = cpu_seconds ();
   ed_bench_check (ed_staff_rota_pdf (context, election, rota, &error), error,
                   "writing the rota");
   rota_s = ed_bench_ms_since (start) / 1000.0;
+  rota_cpu_s = cpu_seconds () - cpu_start;
   start = g_get_monotonic_time ();
+  cpu_start = cpu_seconds ();
   ed_bench_check (ed_staff_letters_pdf (context, election, letters, &error), error,
                   "writing the letters");
   letters_s = ed_bench_ms_since (start) / 1000.0;
+  letters_cpu_s = cpu_seconds () - cpu_start;
   getrusage (RUSAGE_SELF, &usage);
 
-  g_print ("bench: staff-rota-pdf %.2f s\n", rota_s);
-  g_print ("bench: staff-letters-pdf %.2f s\n", letters_s);
+  /* The processor time as well as the time on the clock: on a busy machine the second
+   * measures the neighbours, and the first still says what the code costs. */
+  g_print ("bench: staff-rota-pdf %.2f s (cpu %.2f s)\n", rota_s, rota_cpu_s);
+  g_print ("bench: staff-letters-pdf %.2f s (cpu %.2f s)\n", letters_s, letters_cpu_s);
   g_print ("bench: staff-documents %.2f s budget %.0f s\n", rota_s + letters_s, BUDGET_S);
   g_print ("bench: staff-documents-peak-rss %.1f MB\n", usage.ru_maxrss / 1024.0);
 
