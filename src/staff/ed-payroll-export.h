@@ -18,6 +18,11 @@ gboolean  ed_payroll_export_csv   (EdContext   *context,
                                    const char  *election_id,
                                    const char  *path,
                                    GError     **error);
+gboolean  ed_payroll_export_csv_run (EdContext   *context,
+                                     const char  *election_id,
+                                     guint        run_number,
+                                     const char  *path,
+                                     GError     **error);
 gboolean  ed_payroll_export_xlsx  (EdContext   *context,
                                    const char  *election_id,
                                    const char  *path,

@@ -25,6 +25,7 @@ G_BEGIN_DECLS
  * @ED_PAYROLL_ERROR_NO_RATE: an attended appointment whose role the election pays no fee for
  * @ED_PAYROLL_ERROR_NOTHING_PENDING: an approval with nothing to approve
  * @ED_PAYROLL_ERROR_NOT_APPROVED: an export or statements of an election with no approved run
+ * @ED_PAYROLL_ERROR_NO_SUCH_RUN: an export of an approved run the election does not have
  */
 typedef enum
 {
@@ -32,6 +33,7 @@ typedef enum
   ED_PAYROLL_ERROR_NO_RATE,
   ED_PAYROLL_ERROR_NOTHING_PENDING,
   ED_PAYROLL_ERROR_NOT_APPROVED,
+  ED_PAYROLL_ERROR_NO_SUCH_RUN,
 } EdPayrollError;
 
 /**

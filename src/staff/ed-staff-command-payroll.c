@@ -400,6 +400,8 @@ payroll_export (const EdCommandGlobals  *globals,
   g_autofree char *election_id = NULL;
   g_autofree char *output = NULL;
   g_autofree char *lower = NULL;
+  g_autofree char *run = NULL;
+  guint64 run_number = 0;
   gboolean xlsx;
   GError *error = NULL;
   int status;
@@ -407,6 +409,10 @@ payroll_export (const EdCommandGlobals  *globals,
     { "election", 0, 0, G_OPTION_ARG_STRING, &election_id, N_("The election"), N_("ID") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("The file to write: .csv for the payroll, .xlsx for a workbook"), N_("FILE") },
+    { "run", 0, 0, G_OPTION_ARG_STRING, &run,
+      N_("Which approved run goes in the CSV: its number, counting the first as 1, or “all”; "
+         "the latest by default"),
+      N_("N") },
     { NULL }
   };
 
@@ -433,15 +439,39 @@ payroll_export (const EdCommandGlobals  *globals,
                              _("The file’s name must end in .csv or .xlsx, which says what to "
                                "write"));
   xlsx = g_str_has_suffix (lower, ".xlsx");
+  if (run != NULL && xlsx)
+    return ed_command_usage ("payroll export",
+                             _("--run is for the CSV: the workbook holds every run"));
+  if (run != NULL && g_strcmp0 (run, "all") != 0 &&
+      (!g_ascii_string_to_unsigned (run, 10, 1, G_MAXUINT, &run_number, NULL)))
+    return ed_command_usage ("payroll export",
+                             _("--run takes the number of an approved run, counting the first "
+                               "as 1, or “all”"));
 
   if ((context = ed_command_open_existing (globals, &error)) == NULL ||
-      !(xlsx ? ed_payroll_export_xlsx (context, election_id, output, &error)
-             : ed_payroll_export_csv (context, election_id, output, &error)) ||
       (payroll = ed_payroll_load_approved (context, election_id, &error)) == NULL)
     return ed_command_fail (error);
-  g_print (ngettext ("Wrote %s: %u approved line.\n", "Wrote %s: %u approved lines.\n",
-                     payroll->ledger->len),
-           output, payroll->ledger->len);
+  /* The latest run unless asked: the payroll takes each run once. */
+  if (run == NULL)
+    run_number = payroll->runs->len;
+  if (!(xlsx ? ed_payroll_export_xlsx (context, election_id, output, &error)
+             : ed_payroll_export_csv_run (context, election_id, (guint)run_number, output,
+                                          &error)))
+    return ed_command_fail (error);
+  if (xlsx || run_number == 0)
+    g_print (ngettext ("Wrote %s: %u approved line.\n", "Wrote %s: %u approved lines.\n",
+                       payroll->ledger->len),
+             output, payroll->ledger->len);
+  else
+    {
+      const EdPayrollRun *written = g_ptr_array_index (payroll->runs, run_number - 1);
+      g_autofree char *total = ed_money_format (written->total);
+
+      /* Translators: "Wrote payroll.csv: run 2 of 2, 3 lines, £12.50." */
+      g_print (ngettext ("Wrote %s: run %u of %u, %u line, %s.\n",
+                         "Wrote %s: run %u of %u, %u lines, %s.\n", written->n_lines),
+               output, (guint)run_number, payroll->runs->len, written->n_lines, total);
+    }
   warn_if_pending (context, election_id);
   return ED_COMMAND_EXIT_OK;
 }
@@ -587,7 +617,7 @@ static const EdStaffAction payroll_actions[] = {
     N_("Work out an election’s payroll and what is pending, changing nothing") },
   { "approve", payroll_approve, "--election ID [--by NAME]",
     N_("Approve what is pending as a new run of the ledger") },
-  { "export", payroll_export, "--election ID -o FILE.csv|FILE.xlsx",
+  { "export", payroll_export, "--election ID -o FILE.csv|FILE.xlsx [--run N|all]",
     N_("Write the approved lines for the council’s payroll, or as a workbook") },
   { "statements", payroll_statements, "--election ID -o FILE.pdf",
     N_("Print a fee statement for each person paid") },

@@ -758,7 +758,8 @@ test_csv (EdTestDir     *fixture,
   set_value (d.context, "staff_appointment", d.counting, "minutes", g_variant_new_int64 (300));
   second = approve (&d);
 
-  g_assert_true (ed_payroll_export_csv (d.context, d.slug, path, &error));
+  /* Every run, for the record. */
+  g_assert_true (ed_payroll_export_csv_run (d.context, d.slug, 0, path, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &text, NULL, &error));
   rows = g_strsplit (text, "\r\n", -1);
@@ -790,6 +791,36 @@ test_csv (EdTestDir     *fixture,
                                  "Count assistant");
   g_assert_cmpstr (rows[16], ==, "");
 
+  /* The file the payroll takes after the correction is the correction alone: the first
+   * run's lines again would pay them twice. */
+  g_assert_true (ed_payroll_export_csv (d.context, d.slug, path, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&text, g_free);
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  g_assert_cmpstr (text, ==, "Payroll reference,NI number,Element,Amount,Taxable,"
+                             "NIC category,Work date,Description\r\n"
+                             "PR-C,AB123458C,ELECFEE,-59.63,Y,ELECTION,2027-05-07,"
+                             "Count assistant\r\n"
+                             "PR-C,AB123458C,ELECFEE,66.25,Y,ELECTION,2027-05-07,"
+                             "Count assistant\r\n");
+  g_clear_pointer (&text, g_free);
+  g_assert_true (ed_payroll_export_csv_run (d.context, d.slug, 1, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  g_clear_pointer (&rows, g_strfreev);
+  rows = g_strsplit (text, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (rows), ==, 1 + 13 + 1);
+  g_assert_cmpstr (rows[10], ==, "PR-C,AB123458C,ELECENH,44.73,Y,ELECTION,2027-05-07,"
+                                 "Count assistant");
+  /* A run there is not: an error, and the last file as it was. */
+  g_assert_false (ed_payroll_export_csv_run (d.context, d.slug, 3, path, &error));
+  g_assert_error (error, ED_PAYROLL_ERROR, ED_PAYROLL_ERROR_NO_SUCH_RUN);
+  g_assert_nonnull (strstr (error->message, "2 approved runs"));
+  g_clear_error (&error);
+  g_clear_pointer (&text, g_free);
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  g_assert_nonnull (strstr (text, ",ELECENH,44.73,"));
+
   /* The council's own headings and codes; an empty value puts the default back. */
   mapping = ed_payroll_mapping_load (d.context, &error);
   g_assert_no_error (error);
@@ -811,7 +842,7 @@ test_csv (EdTestDir     *fixture,
   g_clear_error (&error);
   g_assert_cmpint (count_rows (d.context, "SELECT count(*) FROM payroll_mapping"), ==, 3);
 
-  g_assert_true (ed_payroll_export_csv (d.context, d.slug, path, &error));
+  g_assert_true (ed_payroll_export_csv_run (d.context, d.slug, 1, path, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &mapped, NULL, &error));
   g_assert_true (g_str_has_prefix (mapped, "Payroll reference,NI number,Element,\"Value, £\","
@@ -1083,8 +1114,18 @@ test_cli (EdTestDir     *fixture,
 
   ed_test_cli_run_on (&export_csv, db, "payroll", "export", "--election", slug, "-o", csv, NULL);
   g_assert_cmpint (export_csv.status, ==, 0);
-  g_assert_nonnull (strstr (export_csv.out, "13 approved lines"));
+  g_assert_nonnull (strstr (export_csv.out, "run 1 of 1, 13 lines, £869.48"));
   g_assert_cmpstr (export_csv.err, ==, "");
+  ed_test_cli_result_clear (&export_csv);
+  ed_test_cli_run_on (&export_csv, db, "payroll", "export", "--election", slug, "-o", csv,
+                      "--run", "all", NULL);
+  g_assert_cmpint (export_csv.status, ==, 0);
+  g_assert_nonnull (strstr (export_csv.out, "13 approved lines"));
+  ed_test_cli_result_clear (&export_csv);
+  ed_test_cli_run_on (&export_csv, db, "payroll", "export", "--election", slug, "-o", csv,
+                      "--run", "2", NULL);
+  g_assert_cmpint (export_csv.status, ==, 1);
+  g_assert_nonnull (strstr (export_csv.err, "There is no run 2"));
   ed_test_cli_run_on (&export_xlsx, db, "payroll", "export", "--election", slug, "-o", xlsx,
                       NULL);
   g_assert_cmpint (export_xlsx.status, ==, 0);
@@ -1137,7 +1178,7 @@ test_cli_mistakes (EdTestDir     *fixture,
   static const struct
   {
     int         status;
-    const char *args[7];
+    const char *args[10];
   } cases[] = {
     { 2, { "payroll", NULL } },
     { 2, { "payroll", "frobnicate", NULL } },
@@ -1146,6 +1187,9 @@ test_cli_mistakes (EdTestDir     *fixture,
     { 2, { "payroll", "approve", NULL } },
     { 2, { "payroll", "export", "--election", "x", NULL } },
     { 2, { "payroll", "export", "--election", "x", "-o", "OUT", NULL } },
+    { 2, { "payroll", "export", "--election", "x", "-o", "a.csv", "--run", "0", NULL } },
+    { 2, { "payroll", "export", "--election", "x", "-o", "a.csv", "--run", "last", NULL } },
+    { 2, { "payroll", "export", "--election", "x", "-o", "a.xlsx", "--run", "1", NULL } },
     { 2, { "payroll", "statements", "--election", "x", NULL } },
     { 2, { "payroll", "mapping", NULL } },
     { 2, { "payroll", "mapping", "set", "element_nothing", "X", NULL } },
@@ -1160,12 +1204,13 @@ test_cli_mistakes (EdTestDir     *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_auto(EdTestCliResult) result = { 0 };
-      const char *a[7];
+      const char *a[10];
 
       for (guint j = 0; j < G_N_ELEMENTS (a); j++)
         a[j] = cases[i].args[j] != NULL && g_str_equal (cases[i].args[j], "OUT")
                  ? out : cases[i].args[j];
-      ed_test_cli_run_on (&result, db, a[0], a[1], a[2], a[3], a[4], a[5], a[6], NULL);
+      ed_test_cli_run_on (&result, db, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8],
+                          a[9], NULL);
       g_test_message ("%s %s %s: %d %s", a[0], a[1] ? a[1] : "", a[2] ? a[2] : "",
                       result.status, result.err);
       g_assert_cmpint (result.status, ==, cases[i].status);
