@@ -43,6 +43,8 @@
 #define HEADING_BEFORE  12.0
 #define HEADING_AFTER   6.0
 #define PARAGRAPH_AFTER 6.0
+/* Above the rows of a table with no headings: room, and a rule to start it. */
+#define HEADLESS_TOP    4.0
 #define FIGURE_AFTER    8.0
 
 typedef enum
@@ -73,6 +75,7 @@ typedef struct
   double  *x;          /* offsets from the left margin, for the last pagination */
   double  *w;          /* text widths, for the last pagination */
   double   heads_height;
+  gboolean headless;   /* every heading empty: a rule, not a bar */
 } ColumnSet;
 
 typedef struct
@@ -680,8 +683,12 @@ lay_out_columns (EdDocument *self)
       double shares = 0, x = 0;
       int tallest = 0;
 
+      set->headless = TRUE;
       for (guint i = 0; i < set->n_columns; i++)
-        shares += MAX (set->widths[i], 0.0);
+        {
+          shares += MAX (set->widths[i], 0.0);
+          set->headless &= *set->headings[i] == '\0';
+        }
       if (shares <= 0)
         shares = 1;
       for (guint i = 0; i < set->n_columns; i++)
@@ -697,7 +704,9 @@ lay_out_columns (EdDocument *self)
           pango_layout_get_size (styles->heads, NULL, &height);
           tallest = MAX (tallest, height);
         }
-      set->heads_height = pango_units_to_double (tallest) + 2 * HEADS_PAD + 1.0;
+      /* A table of labels and values, a letter's, needs no bar of empty headings. */
+      set->heads_height = set->headless ? HEADLESS_TOP
+                                   : pango_units_to_double (tallest) + 2 * HEADS_PAD + 1.0;
     }
 }
 
@@ -926,6 +935,10 @@ ed_document_paginate (EdDocument *self,
           }
 
         case BLOCK_PARAGRAPH:
+          /* Room after a table, as after a paragraph. */
+          if (i > 0 && !pager.page_empty &&
+              g_array_index (self->blocks, Block, i - 1).kind == BLOCK_ROW)
+            pager.y += PARAGRAPH_AFTER;
           place_paragraph (&pager, i);
           break;
 
@@ -1104,6 +1117,11 @@ draw_placement (EdDocument      *self,
     {
       ColumnSet *set = g_ptr_array_index (self->column_sets, block->columns);
 
+      if (set->headless)
+        {
+          rule (cr, left, right, placement->y + HEADLESS_TOP - 0.5, 0.5, 0.55);
+          return;
+        }
       cairo_set_source_rgb (cr, 0.93, 0.93, 0.93);
       cairo_rectangle (cr, left, placement->y, right - left, set->heads_height - 1.0);
       cairo_fill (cr);
