@@ -177,6 +177,7 @@ line_new (const EdBoardLine *line)
   GtkWidget *name = line_label (line->name, TRUE);
   GtkWidget *role = line_label (ed_staff_role_get_display_name (line->role), FALSE);
   GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *icon;
   g_autoptr(GMenuModel) menu = line_menu (line);
   g_autofree char *tooltip = NULL;
 
@@ -186,6 +187,22 @@ line_new (const EdBoardLine *line)
   /* An appointment that will not be worked is there to read, not to count. */
   if (!ed_appointment_state_is_active (line->state))
     gtk_widget_add_css_class (name, "dim-label");
+  /* The warning's place is kept on every line, so that the names and roles line up. */
+  icon = line->warning != NULL
+    ? gtk_image_new ()
+    /* Nothing for a screen reader to say of the space kept. */
+    : g_object_new (GTK_TYPE_IMAGE, "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
+  gtk_widget_set_size_request (icon, 16, -1);
+  if (line->warning != NULL)
+    {
+      gtk_image_set_from_icon_name (GTK_IMAGE (icon), "dialog-warning-symbolic");
+      gtk_widget_add_css_class (icon, "warning");
+      /* The sentence is what a screen reader says of the icon, and its tooltip. */
+      gtk_widget_set_tooltip_text (icon, line->warning);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      line->warning, -1);
+    }
+  gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), name);
   gtk_box_append (GTK_BOX (box), role);
   if (line->other_poll != NULL)
@@ -197,17 +214,6 @@ line_new (const EdBoardLine *line)
       gtk_widget_add_css_class (poll, "caption");
       gtk_widget_set_tooltip_text (poll, line->other_poll);
       gtk_box_append (GTK_BOX (box), poll);
-    }
-  if (line->warning != NULL)
-    {
-      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-      gtk_widget_add_css_class (icon, "warning");
-      /* The sentence is what a screen reader says of the icon, and its tooltip. */
-      gtk_widget_set_tooltip_text (icon, line->warning);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      line->warning, -1);
-      gtk_box_append (GTK_BOX (box), icon);
     }
 
   gtk_menu_button_set_label (GTK_MENU_BUTTON (button),

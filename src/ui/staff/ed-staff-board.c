@@ -278,8 +278,9 @@ show_elections (EdStaffBoard *self)
         : g_strdup_printf (ngettext ("%s and %u combined poll", "%s and %u combined polls",
                                      others),
                            election->title, others);
-      /* Translators: an election in a list: what it elects, then its polling day */
-      label = g_strdup_printf (C_("election", "%s, %s"), title, day);
+      /* Translators: an election in the board's list: its polling day, then what it elects
+       * (the day first, since the rest is cut to fit) */
+      label = g_strdup_printf (C_("election, day first", "%1$s: %2$s"), day, title);
       gtk_string_list_append (names, label);
       if (g_strcmp0 (election->id, self->election_id) == 0)
         chosen = i;
@@ -829,6 +830,20 @@ drag_begin_cb (GtkDragSource *source,
   gtk_drag_source_set_icon (source, paintable, 0, 0);
 }
 
+static GtkWidget *
+detail_label (void)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "caption");
+  return label;
+}
+
+/* The name, the roles, then the answer and training: each on a line of its own, since the
+ * column is narrow. */
 static void
 setup_person_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
@@ -836,19 +851,15 @@ setup_person_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *name = gtk_label_new (NULL);
-  GtkWidget *detail = gtk_label_new (NULL);
   GtkDragSource *source = gtk_drag_source_new ();
 
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (detail), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (detail, "dim-label");
-  gtk_widget_add_css_class (detail, "caption");
   gtk_widget_set_margin_top (box, 3);
   gtk_widget_set_margin_bottom (box, 3);
   gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), detail);
+  gtk_box_append (GTK_BOX (box), detail_label ());
+  gtk_box_append (GTK_BOX (box), detail_label ());
 
   gtk_drag_source_set_actions (source, GDK_ACTION_COPY);
   g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), item);
@@ -866,20 +877,22 @@ bind_person_cb (GtkSignalListItemFactory *factory,
 {
   EdStaffPersonItem *person = gtk_list_item_get_item (item);
   GtkWidget *name = gtk_widget_get_first_child (gtk_list_item_get_child (item));
-  GtkWidget *detail = gtk_widget_get_next_sibling (name);
+  GtkWidget *roles = gtk_widget_get_next_sibling (name);
+  GtkWidget *answer = gtk_widget_get_next_sibling (roles);
   g_autofree char *text = NULL;
 
   if (self->context != NULL)
     ed_staff_person_item_read_glance (person, self->context, self->election_id, &self->today);
   gtk_label_set_label (GTK_LABEL (name), ed_staff_person_item_get_name (person));
-  /* Translators: a person's roles, their answer for the election ("Available") and their
-   * training ("Current"), in the list of people not yet appointed */
-  text = g_strdup_printf (_("%1$s · %2$s · training: %3$s"),
-                          ed_staff_person_item_get_roles_text (person),
+  gtk_label_set_label (GTK_LABEL (roles), ed_staff_person_item_get_roles_text (person));
+  /* Several roles are often cut to the column's width; the tooltip lists them all. */
+  gtk_widget_set_tooltip_text (roles, ed_staff_person_item_get_roles_text (person));
+  /* Translators: a person's answer for the election ("Available") and their training
+   * ("Current", "1 of 2 current"), in the list of people not yet appointed */
+  text = g_strdup_printf (_("%1$s · training: %2$s"),
                           ed_staff_person_item_get_availability_text (person),
                           ed_staff_person_item_get_training_text (person));
-  gtk_label_set_label (GTK_LABEL (detail), text);
-  gtk_widget_set_tooltip_text (detail, text);
+  gtk_label_set_label (GTK_LABEL (answer), text);
 }
 
 /* --- the board as a whole ----------------------------------------------------------------- */
