@@ -220,6 +220,8 @@ line_new (const EdBoardLine *line)
                              ed_appointment_state_get_display_name (line->state));
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), menu);
   gtk_widget_add_css_class (button, "flat");
+  /* One width for every state, so that the roles before it line up. */
+  gtk_widget_set_size_request (button, 150, -1);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   /* Named by its label, the state; the tooltip says whose it is and what it does. */
   /* Translators: %s is a person's name */
