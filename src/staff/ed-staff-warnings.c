@@ -608,10 +608,30 @@ station_opens (const EdPlanStation *station,
   return FALSE;
 }
 
-/* (c) Against the polling plan (DOMAIN.md §3.4). What the plan asks of a station is its own
- * staffing, raised to the guidance's for its electorate where its own is below that (the plan
- * flags such a station too): more than the guidance is the officer's choice, and is what the
- * station is staffed to. A station is checked when it opens for the poll or has staff
+/**
+ * ed_staff_station_wanted:
+ * @station: a station of the polling plan
+ * @out_wanted: (out caller-allocates): the presiding officers and poll clerks it is to have
+ *
+ * What the plan asks of a station on polling day (DOMAIN.md §3.4): its own staffing, raised to
+ * the guidance's for its electorate where its own is below that (the plan flags such a station
+ * too); more than the guidance is the officer's choice, and is what the station is staffed to.
+ * The warnings judge a station short against this, and the appointment board shows it.
+ */
+void
+ed_staff_station_wanted (const EdPlanStation *station,
+                         EdStationStaffing   *out_wanted)
+{
+  g_return_if_fail (station != NULL && out_wanted != NULL);
+
+  out_wanted->presiding_officers = MAX (station->staffing.presiding_officers,
+                                        station->recommended.presiding_officers);
+  out_wanted->poll_clerks = MAX (station->staffing.poll_clerks,
+                                 station->recommended.poll_clerks);
+}
+
+/* (c) Against the polling plan (DOMAIN.md §3.4), as ed_staff_station_wanted () reckons what
+ * it asks of a station. A station is checked when it opens for the poll or has staff
  * appointed to it anyway. A station with no presiding officer has its own warning; the short
  * warning then speaks of the clerks alone. */
 static gboolean
@@ -639,14 +659,15 @@ check_stations (Check   *check,
       guint poll_clerks;
       guint want_presiding_officers;
       guint want_poll_clerks;
+      EdStationStaffing wanted;
 
       if (staff == NULL && !station_opens (station, voting))
         continue;
       presiding_officers = staff != NULL ? g_hash_table_size (staff->presiding_officers) : 0;
       poll_clerks = staff != NULL ? g_hash_table_size (staff->poll_clerks) : 0;
-      want_presiding_officers = MAX (station->staffing.presiding_officers,
-                                     station->recommended.presiding_officers);
-      want_poll_clerks = MAX (station->staffing.poll_clerks, station->recommended.poll_clerks);
+      ed_staff_station_wanted (station, &wanted);
+      want_presiding_officers = wanted.presiding_officers;
+      want_poll_clerks = wanted.poll_clerks;
 
       if (presiding_officers == 0)
         add_warning (check, ED_STAFF_WARNING_NO_PRESIDING_OFFICER, NULL, NULL, station->id,

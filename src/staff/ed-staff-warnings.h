@@ -77,6 +77,8 @@ GPtrArray *ed_staff_warnings_list       (EdContext      *context,
                                          EdStationPlan  *plan,
                                          GError        **error);
 gboolean   ed_staff_role_needs_training (EdStaffRole     role);
+void       ed_staff_station_wanted      (const EdPlanStation *station,
+                                         EdStationStaffing   *out_wanted);
 void       ed_staff_warning_free        (EdStaffWarning *warning);
 
 G_END_DECLS

@@ -9,8 +9,8 @@
  * email or payroll reference and narrowed to a role, each with their roles, their training at
  * a glance and whether they can work at the election chosen above the list; a person opens in
  * EdPersonEditor. People come in from a file through EdStaffImportDialog, and the retention
- * list is EdStaffRemovalDialog. The appointment board and the payroll run are views of their
- * own, not built yet, and say so.
+ * list is EdStaffRemovalDialog. The Appointments view is EdStaffBoard, which follows the
+ * election chosen here. The payroll run is a view of its own, not built yet, and says so.
  *
  * A district has a few thousand people, not the register's million: the store reads them all
  * at once (two queries) into a plain list model, which the view is given a screenful first
@@ -35,6 +35,7 @@
 #include "ui/staff/ed-staff-page.h"
 #include "ui/staff/ed-staff-person-item.h"
 #include "ui/staff/ed-staff-removal-dialog.h"
+#include "ui/staff/ed-staff-board.h"
 #include "ui/widgets/ed-screenful-model.h"
 #include "ui/widgets/ed-text-cell.h"
 
@@ -60,6 +61,7 @@ struct _EdStaffPage
   GtkWidget          *column_view;
   GtkSingleSelection *selection;
   GtkWidget          *status_label;
+  GtkWidget          *board;
 };
 
 G_DEFINE_FINAL_TYPE (EdStaffPage, ed_staff_page, ED_TYPE_MODULE_PAGE)
@@ -595,6 +597,7 @@ election_changed_cb (EdStaffPage *self)
                                                                   selected))->id);
   /* Each row's answer is read again, for the election now chosen. */
   refresh_people (self);
+  ed_staff_board_set_election (ED_STAFF_BOARD (self->board), self->election_id);
 }
 
 /* --- the person's form -------------------------------------------------------------------- */
@@ -786,6 +789,7 @@ ed_staff_page_set_context (EdModulePage *page,
   self->filling = FALSE;
   show_elections (self);
   show_people (self);
+  ed_staff_board_set_context (ED_STAFF_BOARD (self->board), context, self->election_id);
 }
 
 /* Another desk's edits arrived: the elections and the people afresh, keeping the election
@@ -800,6 +804,7 @@ ed_staff_page_reload (EdModulePage *page)
     return;
   show_elections (self);
   refresh_people (self);
+  ed_staff_board_reload (ED_STAFF_BOARD (self->board));
 }
 
 static void
@@ -827,6 +832,7 @@ ed_staff_page_class_init (EdStaffPageClass *klass)
   page_class->reload = ed_staff_page_reload;
 
   (void)ed_ui_get_resource ();
+  g_type_ensure (ED_TYPE_STAFF_BOARD);
   gtk_widget_class_set_template_from_resource (
     widget_class, "/org/electoraldesk/ElectoralDesk/staff/ed-staff-page.ui");
   gtk_widget_class_bind_template_child (widget_class, EdStaffPage, toasts);
@@ -840,6 +846,7 @@ ed_staff_page_class_init (EdStaffPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EdStaffPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, EdStaffPage, selection);
   gtk_widget_class_bind_template_child (widget_class, EdStaffPage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, EdStaffPage, board);
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, election_changed_cb);

@@ -1,0 +1,1899 @@
+/* ed-staff-board.c
+ *
+ * Copyright 2026 The Electoral Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The Staff page's Appointments view (issue 16, items 3 and 7): the appointment board of an
+ * election against the polling plan. Each station of the plan is a place, with the presiding
+ * officers and clerks appointed on polling day against those the plan asks for
+ * (ed_staff_station_wanted (), DOMAIN.md §3.4), then the count, the postal vote opening
+ * sessions and the other places appointments name; under each, who is appointed as what, and
+ * how far each appointment has gone. The warnings of ed_staff_warnings_list () are above the
+ * board, read again after every change.
+ *
+ * The polls of a combination share their stations and staff, so they are one board: the
+ * election chooser offers the first poll of each combination (and each poll on its own), new
+ * appointments are recorded against it, and the board shows the appointments of every poll of
+ * the combination.
+ *
+ * A person is appointed to the place selected through EdAppointDialog (the Appoint button,
+ * Ctrl+Return, or Enter on a place), by Enter on someone in the list of people not yet
+ * appointed, or by dragging them from that list onto a place; all three end in appoint (). A
+ * drop chooses the role the place is short of that the person holds.
+ *
+ * The plan reads the whole register, so it is worked out in a job, and only once the board is
+ * on screen: a district opened on the People view pays nothing for it. Everything else is
+ * read on the main thread after each change: an election's appointments are a few hundred
+ * rows. */
+
+#define G_LOG_DOMAIN "ed-ui-staff"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "core/ed-date.h"
+#include "core/ed-today.h"
+#include "elections/ed-election.h"
+#include "staff/ed-staff-appointment.h"
+#include "staff/ed-staff-person.h"
+#include "staff/ed-staff-warnings.h"
+#include "stations/ed-station-plan.h"
+#include "ui/ed-accessible.h"
+#include "ui/ed-ui-resources.h"
+#include "ui/staff/ed-staff-board.h"
+#include "ui/staff/ed-staff-person-item.h"
+#include "ui/widgets/ed-list-placeholder.h"
+
+struct _EdStaffBoard
+{
+  AdwBin              parent_instance;
+
+  EdContext          *context;
+  GPtrArray          *all_elections; /* EdElection, every poll, latest first */
+  GPtrArray          *elections;     /* of those, the first poll of each combination */
+  char               *election_id;   /* the one chosen, kept across reloads */
+  GPtrArray          *polls;         /* EdElection: its combination */
+  EdStationPlan      *plan;
+  GCancellable       *cancellable;   /* the plan's job, while it runs */
+  gboolean            plan_stale;    /* to be worked out again when next on screen */
+  gboolean            stale;         /* to be read again when next on screen */
+  GPtrArray          *appointments;  /* EdStaffAppointment, over the combination */
+  GPtrArray          *warnings;      /* EdStaffWarning */
+  GPtrArray          *people;        /* EdStaffPerson, everyone */
+  GHashTable         *people_by_id;  /* id → EdStaffPerson in @people */
+  GPtrArray          *places;        /* EdBoardPlace, in the list's order */
+  GHashTable         *removed;       /* id → EdStaffAppointment removed, for Undo */
+  GListStore         *available;     /* EdStaffPersonItem */
+  gboolean            filling;
+  GDate               today;
+
+  GtkWidget          *toasts;
+  GtkWidget          *stack;
+  GtkWidget          *spinner;
+  GtkWidget          *empty_page;
+  GtkWidget          *election_dropdown;
+  GtkWidget          *warnings_expander;
+  GtkWidget          *warnings_list;
+  GtkWidget          *places_scrolled;
+  GtkWidget          *places_list;
+  GtkWidget          *people_search;
+  GtkWidget          *people_view;
+  GtkSingleSelection *people_selection;
+};
+
+G_DEFINE_FINAL_TYPE (EdStaffBoard, ed_staff_board, ADW_TYPE_BIN)
+
+static void refresh (EdStaffBoard *self);
+
+/* --- the roles each place offers ---------------------------------------------------------- */
+
+/* The first is the one a place offers when nothing says otherwise. */
+static const EdStaffRole station_roles[] = {
+  ED_STAFF_ROLE_POLL_CLERK, ED_STAFF_ROLE_PRESIDING_OFFICER,
+};
+static const EdStaffRole count_roles[] = {
+  ED_STAFF_ROLE_COUNT_ASSISTANT, ED_STAFF_ROLE_COUNT_SUPERVISOR, ED_STAFF_ROLE_COUNT_MANAGER,
+  ED_STAFF_ROLE_BALLOT_BOX_RECEIPT,
+};
+static const EdStaffRole opening_roles[] = {
+  ED_STAFF_ROLE_POSTAL_OPENING_ASSISTANT, ED_STAFF_ROLE_POSTAL_OPENING_SUPERVISOR,
+  ED_STAFF_ROLE_POSTAL_OPENING_MANAGER,
+};
+static const EdStaffRole office_roles[] = {
+  ED_STAFF_ROLE_POLL_CARD_DELIVERY, ED_STAFF_ROLE_STATION_INSPECTOR,
+  ED_STAFF_ROLE_STANDBY_PRESIDING_OFFICER, ED_STAFF_ROLE_TRAINER, ED_STAFF_ROLE_CANVASSER,
+  ED_STAFF_ROLE_DEPUTY_RETURNING_OFFICER,
+};
+
+static const EdStaffRole *
+place_roles (const EdBoardPlace *place,
+             guint              *n_roles)
+{
+  switch (place->kind)
+    {
+    case ED_STAFF_PLACE_STATION:
+      *n_roles = G_N_ELEMENTS (station_roles);
+      return station_roles;
+    case ED_STAFF_PLACE_COUNT:
+      *n_roles = G_N_ELEMENTS (count_roles);
+      return count_roles;
+    case ED_STAFF_PLACE_POSTAL_OPENING:
+      *n_roles = G_N_ELEMENTS (opening_roles);
+      return opening_roles;
+    case ED_STAFF_PLACE_OFFICE:
+    case ED_N_STAFF_PLACES:
+    default:
+      *n_roles = G_N_ELEMENTS (office_roles);
+      return office_roles;
+    }
+}
+
+/* Whether a station of the plan has fewer of @role on polling day than it asks for. */
+static gboolean
+place_short_of (const EdBoardPlace *place,
+                EdStaffRole         role)
+{
+  if (!place->in_plan)
+    return FALSE;
+  if (role == ED_STAFF_ROLE_PRESIDING_OFFICER)
+    return place->appointed.presiding_officers < place->wanted.presiding_officers;
+  if (role == ED_STAFF_ROLE_POLL_CLERK)
+    return place->appointed.poll_clerks < place->wanted.poll_clerks;
+  return FALSE;
+}
+
+/* A station without its presiding officer is offered one first; otherwise a clerk. */
+static EdStaffRole
+default_role (const EdBoardPlace *place)
+{
+  guint n_roles;
+  const EdStaffRole *roles = place_roles (place, &n_roles);
+
+  if (place_short_of (place, ED_STAFF_ROLE_PRESIDING_OFFICER))
+    return ED_STAFF_ROLE_PRESIDING_OFFICER;
+  return roles[0];
+}
+
+/* For a person dropped on a place: a role the place is short of that they hold, else a role
+ * of the place they hold, else the place's own choice (which the warnings then flag if it is
+ * a presiding officer's). */
+static EdStaffRole
+role_for (const EdBoardPlace  *place,
+          const EdStaffPerson *person)
+{
+  guint n_roles;
+  const EdStaffRole *roles = place_roles (place, &n_roles);
+
+  for (guint i = 0; person != NULL && i < n_roles; i++)
+    if (ed_staff_person_has_role (person, roles[i]) && place_short_of (place, roles[i]))
+      return roles[i];
+  for (guint i = 0; person != NULL && i < n_roles; i++)
+    if (ed_staff_person_has_role (person, roles[i]))
+      return roles[i];
+  return default_role (place);
+}
+
+/* --- the elections ------------------------------------------------------------------------ */
+
+static EdElection *
+chosen_election (EdStaffBoard *self)
+{
+  for (guint i = 0; self->elections != NULL && i < self->elections->len; i++)
+    {
+      EdElection *election = g_ptr_array_index (self->elections, i);
+
+      if (g_strcmp0 (election->id, self->election_id) == 0)
+        return election;
+    }
+  return NULL;
+}
+
+/* The poll whose board is shown at first: the next to come, or the latest when all are past,
+ * as the People view chooses. */
+static guint
+default_election (EdStaffBoard *self)
+{
+  guint chosen = 0;
+  gboolean found = FALSE;
+
+  /* The list is the latest first. */
+  for (guint i = 0; i < self->elections->len; i++)
+    {
+      EdElection *election = g_ptr_array_index (self->elections, i);
+
+      if (g_date_compare (&election->poll, &self->today) >= 0)
+        {
+          chosen = i;
+          found = TRUE;
+        }
+    }
+  return found ? chosen : 0;
+}
+
+/* The first poll of @id's combination, which is the board's. */
+static char *
+combination_of (EdStaffBoard *self,
+                const char   *id)
+{
+  for (guint i = 0; id != NULL && self->all_elections != NULL && i < self->all_elections->len;
+       i++)
+    {
+      EdElection *election = g_ptr_array_index (self->all_elections, i);
+
+      if (g_str_equal (election->id, id))
+        return g_strdup (*election->combined_with != '\0' ? election->combined_with
+                                                          : election->id);
+    }
+  return NULL;
+}
+
+static void
+read_elections (EdStaffBoard *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->all_elections, g_ptr_array_unref);
+  g_clear_pointer (&self->elections, g_ptr_array_unref);
+  if (self->context != NULL &&
+      (self->all_elections = ed_election_list (self->context, &error)) == NULL)
+    g_warning ("The elections cannot be read: %s", error->message);
+  if (self->all_elections == NULL)
+    self->all_elections = g_ptr_array_new ();
+  self->elections = g_ptr_array_new ();
+  for (guint i = 0; i < self->all_elections->len; i++)
+    {
+      EdElection *election = g_ptr_array_index (self->all_elections, i);
+
+      if (*election->combined_with == '\0')
+        g_ptr_array_add (self->elections, election);
+    }
+}
+
+/* The dropdown afresh, keeping the election chosen if it is still there. */
+static void
+show_elections (EdStaffBoard *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  guint chosen = GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; self->elections != NULL && i < self->elections->len; i++)
+    {
+      EdElection *election = g_ptr_array_index (self->elections, i);
+      g_autofree char *day = ed_date_format_long (&election->poll);
+      g_autofree char *title = NULL;
+      g_autofree char *label = NULL;
+      guint others = 0;
+
+      for (guint j = 0; j < self->all_elections->len; j++)
+        if (g_str_equal (((EdElection *)g_ptr_array_index (self->all_elections,
+                                                           j))->combined_with,
+                         election->id))
+          others++;
+      title = others == 0
+        ? g_strdup (election->title)
+        /* Translators: the first poll of a combination, and how many are taken with it */
+        : g_strdup_printf (ngettext ("%s and %u combined poll", "%s and %u combined polls",
+                                     others),
+                           election->title, others);
+      /* Translators: an election in the board's list: its polling day, then what it elects
+       * (the day first, since the rest is cut to fit) */
+      label = g_strdup_printf (C_("election, day first", "%1$s: %2$s"), day, title);
+      gtk_string_list_append (names, label);
+      if (g_strcmp0 (election->id, self->election_id) == 0)
+        chosen = i;
+    }
+  if (self->elections != NULL && self->elections->len > 0 &&
+      chosen == GTK_INVALID_LIST_POSITION)
+    chosen = default_election (self);
+
+  self->filling = TRUE;
+  gtk_drop_down_set_model (GTK_DROP_DOWN (self->election_dropdown), G_LIST_MODEL (names));
+  if (chosen != GTK_INVALID_LIST_POSITION)
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (self->election_dropdown), chosen);
+  self->filling = FALSE;
+
+  g_free (self->election_id);
+  self->election_id = chosen != GTK_INVALID_LIST_POSITION
+    ? g_strdup (((EdElection *)g_ptr_array_index (self->elections, chosen))->id)
+    : NULL;
+  {
+    GtkStringObject *shown = gtk_drop_down_get_selected_item (
+      GTK_DROP_DOWN (self->election_dropdown));
+
+    /* The choice is cut to fit; the tooltip says it whole. */
+    gtk_widget_set_tooltip_text (self->election_dropdown,
+                                 shown != NULL ? gtk_string_object_get_string (shown) : NULL);
+  }
+}
+
+/* The latest poll before the one chosen, whose staff can be invited to it. */
+static EdElection *
+previous_election (EdStaffBoard *self)
+{
+  EdElection *chosen = chosen_election (self);
+  EdElection *previous = NULL;
+
+  for (guint i = 0; chosen != NULL && i < self->elections->len; i++)
+    {
+      EdElection *election = g_ptr_array_index (self->elections, i);
+
+      if (g_date_compare (&election->poll, &chosen->poll) < 0 &&
+          (previous == NULL || g_date_compare (&election->poll, &previous->poll) > 0))
+        previous = election;
+    }
+  return previous;
+}
+
+/* --- the plan ----------------------------------------------------------------------------- */
+
+static void
+plan_computed_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(EdStaffBoard) self = user_data;
+  g_autoptr(GError) error = NULL;
+  EdStationPlan *plan = ed_station_plan_compute_finish (ED_JOB (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->cancellable);
+  gtk_spinner_stop (GTK_SPINNER (self->spinner));
+  if (plan == NULL)
+    {
+      adw_status_page_set_title (ADW_STATUS_PAGE (self->empty_page),
+                                 _("The Polling Plan Cannot Be Read"));
+      adw_status_page_set_description (ADW_STATUS_PAGE (self->empty_page), error->message);
+      gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "empty");
+      return;
+    }
+  g_clear_pointer (&self->plan, ed_station_plan_free);
+  self->plan = plan;
+  refresh (self);
+}
+
+/* The plan afresh in a job; the board shown stays until it is ready. */
+static void
+compute_plan (EdStaffBoard *self)
+{
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->plan_stale = FALSE;
+  if (self->context == NULL)
+    return;
+  self->cancellable = g_cancellable_new ();
+  if (self->plan == NULL)
+    {
+      gtk_spinner_start (GTK_SPINNER (self->spinner));
+      gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "loading");
+    }
+  ed_station_plan_compute_async (self->context, self->cancellable, plan_computed_cb,
+                                 g_object_ref (self));
+}
+
+/* --- the places --------------------------------------------------------------------------- */
+
+static const char *
+person_name (EdStaffBoard *self,
+             const char   *person_id,
+             char        **out_free)
+{
+  EdStaffPerson *person = g_hash_table_lookup (self->people_by_id, person_id);
+
+  if (person == NULL)
+    return _("Someone no longer on the staff list");
+  *out_free = ed_staff_person_dup_name (person);
+  return *out_free;
+}
+
+static EdElection *
+poll_of (EdStaffBoard *self,
+         const char   *election_id)
+{
+  for (guint i = 0; self->polls != NULL && i < self->polls->len; i++)
+    {
+      EdElection *poll = g_ptr_array_index (self->polls, i);
+
+      if (g_str_equal (poll->id, election_id))
+        return poll;
+    }
+  return NULL;
+}
+
+/* Places other than the plan's stations come after them: the count, postal vote opening, the
+ * office, then station work with no station (the inspectors' rounds, those still to be
+ * placed); each kind's unnamed place before its sessions. */
+static int
+kind_rank (const EdBoardPlace *place)
+{
+  switch (place->kind)
+    {
+    case ED_STAFF_PLACE_COUNT:
+      return 0;
+    case ED_STAFF_PLACE_POSTAL_OPENING:
+      return 1;
+    case ED_STAFF_PLACE_OFFICE:
+      return 2;
+    case ED_STAFF_PLACE_STATION:
+    case ED_N_STAFF_PLACES:
+    default:
+      return 3;
+    }
+}
+
+static int
+compare_other_places (gconstpointer a,
+                      gconstpointer b)
+{
+  const EdBoardPlace *x = *(EdBoardPlace **)a;
+  const EdBoardPlace *y = *(EdBoardPlace **)b;
+  int by = kind_rank (x) - kind_rank (y);
+
+  if (by == 0)
+    by = (int)(*y->session == '\0') - (int)(*x->session == '\0');
+  return by != 0 ? by : g_utf8_collate (x->title, y->title);
+}
+
+static int
+compare_lines (gconstpointer a,
+               gconstpointer b)
+{
+  const EdBoardLine *x = *(EdBoardLine **)a;
+  const EdBoardLine *y = *(EdBoardLine **)b;
+  int by = (int)x->role - (int)y->role;
+
+  return by != 0 ? by : g_utf8_collate (x->name, y->name);
+}
+
+/* The place for work at a station with no station of the plan: a round or a session it
+ * names, a station since taken out of the plan, or one still to be chosen. */
+static EdBoardPlace *
+unplaced (GHashTable               *others,
+          GPtrArray                *places,
+          const EdStaffAppointment *appointment)
+{
+  g_autofree char *key = NULL;
+  const char *title;
+  EdBoardPlace *place;
+
+  if (*appointment->station != '\0')
+    title = _("Stations no longer in the plan");
+  else if (*appointment->session != '\0')
+    title = appointment->session;
+  else
+    title = _("Still to be placed at a station");
+  key = g_strdup_printf ("station\x01%s", title);
+  place = g_hash_table_lookup (others, key);
+  if (place == NULL)
+    {
+      place = ed_board_place_new (ED_STAFF_PLACE_STATION, "", appointment->session);
+      g_free (place->title);
+      place->title = g_strdup (title);
+      g_hash_table_insert (others, g_steal_pointer (&key), place);
+      g_ptr_array_add (places, place);
+    }
+  return place;
+}
+
+/* The count's, postal vote opening's or office's place for @session ("" for the unnamed). */
+static EdBoardPlace *
+other_place (GHashTable   *others,
+             GPtrArray    *places,
+             EdStaffPlace  kind,
+             const char   *session)
+{
+  g_autofree char *key = g_strdup_printf ("%s\x01%s", ed_staff_place_to_string (kind), session);
+  EdBoardPlace *place = g_hash_table_lookup (others, key);
+
+  if (place == NULL)
+    {
+      place = ed_board_place_new (kind, "", session);
+      g_free (place->title);
+      place->title = g_strdup (*session != '\0' ? session
+                                                : ed_staff_place_get_display_name (kind));
+      place->can_appoint = TRUE;
+      g_hash_table_insert (others, g_steal_pointer (&key), place);
+      g_ptr_array_add (places, place);
+    }
+  return place;
+}
+
+static gboolean
+has_kind (GPtrArray    *places,
+          EdStaffPlace  kind)
+{
+  for (guint i = 0; i < places->len; i++)
+    if (((EdBoardPlace *)g_ptr_array_index (places, i))->kind == kind)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+append_text (char       **text,
+             const char  *more)
+{
+  char *joined = *text != NULL ? g_strconcat (*text, "\n", more, NULL) : g_strdup (more);
+
+  g_free (*text);
+  *text = joined;
+}
+
+/* The board's places from the plan, the appointments and the warnings. */
+static GPtrArray *
+build_places (EdStaffBoard *self)
+{
+  EdElection *election = chosen_election (self);
+  g_autoptr(GPtrArray) places = g_ptr_array_new_with_free_func ((GDestroyNotify)ed_board_place_free);
+  g_autoptr(GPtrArray) others = g_ptr_array_new_with_free_func ((GDestroyNotify)ed_board_place_free);
+  g_autoptr(GHashTable) stations = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) named = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) counted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) warned = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+
+  for (guint i = 0; i < self->plan->stations->len; i++)
+    {
+      EdPlanStation *station = g_ptr_array_index (self->plan->stations, i);
+      EdBoardPlace *place = ed_board_place_new (ED_STAFF_PLACE_STATION, station->id, NULL);
+
+      g_free (place->title);
+      place->title = *station->place_name != '\0'
+        /* Translators: a polling station's code, then its polling place: "AB1 Mill Hall" */
+        ? g_strdup_printf (C_("station", "%1$s %2$s"), station->code, station->place_name)
+        : g_strdup (station->code);
+      g_free (place->subtitle);
+      place->subtitle = g_strdup (station->name);
+      place->in_plan = TRUE;
+      place->can_appoint = TRUE;
+      ed_staff_station_wanted (station, &place->wanted);
+      g_hash_table_insert (stations, station->id, place);
+      g_ptr_array_add (places, place);
+    }
+
+  /* What the warnings say of each appointment and each station. */
+  for (guint i = 0; i < self->warnings->len; i++)
+    {
+      EdStaffWarning *warning = g_ptr_array_index (self->warnings, i);
+
+      if (*warning->appointment != '\0')
+        {
+          char *text = g_strdup (g_hash_table_lookup (warned, warning->appointment));
+
+          append_text (&text, warning->message);
+          g_hash_table_insert (warned, warning->appointment, text);
+        }
+      else if ((warning->kind == ED_STAFF_WARNING_STATION_SHORT ||
+                warning->kind == ED_STAFF_WARNING_NO_PRESIDING_OFFICER) &&
+               g_hash_table_contains (stations, warning->station))
+        append_text (&((EdBoardPlace *)g_hash_table_lookup (stations,
+                                                            warning->station))->shortfall,
+                     warning->message);
+    }
+
+  for (guint i = 0; i < self->appointments->len; i++)
+    {
+      EdStaffAppointment *appointment = g_ptr_array_index (self->appointments, i);
+      EdElection *poll = poll_of (self, appointment->election);
+      EdBoardPlace *place = NULL;
+      EdBoardLine *line = g_new0 (EdBoardLine, 1);
+      g_autofree char *name = NULL;
+      GDate day;
+
+      if (appointment->place_kind == ED_STAFF_PLACE_STATION)
+        place = g_hash_table_lookup (stations, appointment->station);
+      if (place == NULL && appointment->place_kind == ED_STAFF_PLACE_STATION)
+        place = unplaced (named, others, appointment);
+      else if (place == NULL)
+        place = other_place (named, others, appointment->place_kind, appointment->session);
+
+      line->appointment = g_strdup (appointment->id);
+      line->name = g_strdup (person_name (self, appointment->person, &name));
+      line->role = appointment->role;
+      line->state = appointment->state;
+      if (poll != NULL && !g_str_equal (poll->id, election->id))
+        line->other_poll = g_strdup (poll->title);
+      line->warning = g_strdup (g_hash_table_lookup (warned, appointment->id));
+      g_ptr_array_add (place->lines, line);
+
+      if (!ed_appointment_state_is_active (appointment->state))
+        continue;
+      place->n_active++;
+      /* A station's staff on polling day, each person once, as the warnings count them. */
+      ed_staff_appointment_get_work_day (appointment, poll != NULL ? &poll->poll
+                                                                   : &election->poll, &day);
+      if (place->in_plan && g_date_compare (&day, &election->poll) == 0 &&
+          (appointment->role == ED_STAFF_ROLE_PRESIDING_OFFICER ||
+           appointment->role == ED_STAFF_ROLE_POLL_CLERK) &&
+          g_hash_table_add (counted, g_strdup_printf ("%s\x01%d\x01%s", place->station,
+                                                      appointment->role,
+                                                      appointment->person)))
+        {
+          if (appointment->role == ED_STAFF_ROLE_PRESIDING_OFFICER)
+            place->appointed.presiding_officers++;
+          else
+            place->appointed.poll_clerks++;
+        }
+    }
+  /* The count and postal vote opening are always on the board, to appoint to. */
+  if (!has_kind (others, ED_STAFF_PLACE_COUNT))
+    other_place (named, others, ED_STAFF_PLACE_COUNT, "");
+  if (!has_kind (others, ED_STAFF_PLACE_POSTAL_OPENING))
+    other_place (named, others, ED_STAFF_PLACE_POSTAL_OPENING, "");
+  g_ptr_array_sort (others, compare_other_places);
+  g_ptr_array_set_free_func (others, NULL);
+  g_ptr_array_extend_and_steal (places, g_steal_pointer (&others));
+
+  for (guint i = 0; i < places->len; i++)
+    {
+      EdBoardPlace *place = g_ptr_array_index (places, i);
+
+      g_ptr_array_sort (place->lines, compare_lines);
+      /* A station with no one on polling day and no warning is one the warnings pass over:
+       * no poll is held there. */
+      place->no_poll = place->in_plan && place->appointed.presiding_officers == 0 &&
+                       place->appointed.poll_clerks == 0 && place->shortfall == NULL;
+    }
+  return g_steal_pointer (&places);
+}
+
+static char *
+place_key (const EdBoardPlace *place)
+{
+  return g_strdup_printf ("%d\x01%s\x01%s\x01%s", place->kind, place->station, place->session,
+                          place->title);
+}
+
+static EdBoardPlace *
+selected_place (EdStaffBoard *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (GTK_LIST_BOX (self->places_list));
+
+  return row != NULL && ED_IS_BOARD_PLACE_ROW (row)
+    ? (EdBoardPlace *)ed_board_place_row_get_place (ED_BOARD_PLACE_ROW (row)) : NULL;
+}
+
+static void
+update_actions (EdStaffBoard *self)
+{
+  EdBoardPlace *place = selected_place (self);
+  gboolean ready = self->context != NULL && self->plan != NULL && self->election_id != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.appoint",
+                                 ready && place != NULL && place->can_appoint);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.invite",
+                                 ready && previous_election (self) != NULL);
+}
+
+typedef struct
+{
+  GtkAdjustment *adjustment;
+  double         value;
+} Scroll;
+
+static gboolean
+restore_scroll_cb (gpointer data)
+{
+  Scroll *scroll = data;
+
+  gtk_adjustment_set_value (scroll->adjustment, scroll->value);
+  g_object_unref (scroll->adjustment);
+  g_free (scroll);
+  return G_SOURCE_REMOVE;
+}
+
+/* The places afresh, the same one selected and the list scrolled where it was. */
+static void
+show_places (EdStaffBoard *self,
+             GPtrArray    *places)
+{
+  EdBoardPlace *selected = selected_place (self);
+  g_autofree char *selected_key = selected != NULL ? place_key (selected) : NULL;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (
+    GTK_SCROLLED_WINDOW (self->places_scrolled));
+  Scroll *scroll = g_new0 (Scroll, 1);
+  GtkListBoxRow *chosen = NULL;
+  GtkWidget *child;
+
+  scroll->adjustment = g_object_ref (adjustment);
+  scroll->value = gtk_adjustment_get_value (adjustment);
+  /* The rows point at the places: they go first. */
+  self->filling = TRUE;
+  while ((child = gtk_widget_get_first_child (self->places_list)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (self->places_list), child);
+  g_clear_pointer (&self->places, g_ptr_array_unref);
+  self->places = places;
+  for (guint i = 0; i < places->len; i++)
+    {
+      EdBoardPlace *place = g_ptr_array_index (places, i);
+      GtkWidget *row = ed_board_place_row_new (place);
+      g_autofree char *key = place_key (place);
+
+      gtk_list_box_append (GTK_LIST_BOX (self->places_list), row);
+      if (chosen == NULL && (selected_key == NULL ? place->can_appoint
+                                                  : g_str_equal (key, selected_key)))
+        chosen = GTK_LIST_BOX_ROW (row);
+    }
+  if (chosen != NULL)
+    gtk_list_box_select_row (GTK_LIST_BOX (self->places_list), chosen);
+  self->filling = FALSE;
+  g_idle_add (restore_scroll_cb, scroll);
+}
+
+#define STATION_KEY "ed-station-id"
+#define APPOINTMENT_KEY "ed-appointment-id"
+
+static void
+show_warnings (EdStaffBoard *self)
+{
+  g_autofree char *label = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->warnings_list)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (self->warnings_list), child);
+  for (guint i = 0; i < self->warnings->len; i++)
+    {
+      EdStaffWarning *warning = g_ptr_array_index (self->warnings, i);
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      GtkWidget *text = gtk_label_new (warning->message);
+
+      gtk_widget_add_css_class (icon, "warning");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      ed_staff_warning_kind_get_display_name (warning->kind),
+                                      -1);
+      gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (text), 0);
+      gtk_widget_set_hexpand (text, TRUE);
+      gtk_widget_set_margin_start (box, 12);
+      gtk_widget_set_margin_end (box, 12);
+      gtk_widget_set_margin_top (box, 6);
+      gtk_widget_set_margin_bottom (box, 6);
+      gtk_box_append (GTK_BOX (box), icon);
+      gtk_box_append (GTK_BOX (box), text);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      g_object_set_data_full (G_OBJECT (row), STATION_KEY, g_strdup (warning->station),
+                              g_free);
+      g_object_set_data_full (G_OBJECT (row), APPOINTMENT_KEY,
+                              g_strdup (warning->appointment), g_free);
+      gtk_list_box_append (GTK_LIST_BOX (self->warnings_list), row);
+    }
+  label = self->warnings->len > 0
+    ? g_strdup_printf (ngettext ("%u warning", "%u warnings", self->warnings->len),
+                       self->warnings->len)
+    : g_strdup (_("No warnings"));
+  gtk_expander_set_label (GTK_EXPANDER (self->warnings_expander), label);
+}
+
+/* --- the people not yet appointed --------------------------------------------------------- */
+
+static void
+show_available (EdStaffBoard *self)
+{
+  g_autoptr(GHashTable) appointed = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->people_search));
+
+  for (guint i = 0; i < self->appointments->len; i++)
+    {
+      EdStaffAppointment *appointment = g_ptr_array_index (self->appointments, i);
+
+      if (ed_appointment_state_is_active (appointment->state))
+        g_hash_table_add (appointed, appointment->person);
+    }
+  for (guint i = 0; i < self->people->len; i++)
+    {
+      EdStaffPerson *person = g_ptr_array_index (self->people, i);
+
+      if (person->roles->len == 0 || g_hash_table_contains (appointed, person->id) ||
+          !ed_staff_person_matches (person, ED_STAFF_ROLE_ANY, search))
+        continue;
+      g_ptr_array_add (items, ed_staff_person_item_new (ed_staff_person_copy (person)));
+    }
+  g_list_store_splice (self->available, 0, g_list_model_get_n_items (G_LIST_MODEL (self->available)),
+                       items->pdata, items->len);
+}
+
+static void
+people_search_changed_cb (EdStaffBoard *self)
+{
+  if (self->people != NULL && self->appointments != NULL)
+    show_available (self);
+}
+
+#define LIST_ITEM_KEY "ed-list-item"
+
+static GdkContentProvider *
+drag_prepare_cb (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 GtkListItem   *item)
+{
+  EdStaffPersonItem *person = gtk_list_item_get_item (item);
+
+  if (person == NULL)
+    return NULL;
+  return gdk_content_provider_new_typed (G_TYPE_STRING, ed_staff_person_item_get_id (person));
+}
+
+/* The row itself under the pointer, as the thing dragged. */
+static void
+drag_begin_cb (GtkDragSource *source,
+               GdkDrag       *drag)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+
+  gtk_drag_source_set_icon (source, paintable, 0, 0);
+}
+
+static GtkWidget *
+detail_label (void)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "caption");
+  return label;
+}
+
+/* The name, the roles, then the answer and training: each on a line of its own, since the
+ * column is narrow. */
+static void
+setup_person_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 EdStaffBoard             *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkDragSource *source = gtk_drag_source_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_margin_top (box, 3);
+  gtk_widget_set_margin_bottom (box, 3);
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), detail_label ());
+  gtk_box_append (GTK_BOX (box), detail_label ());
+
+  gtk_drag_source_set_actions (source, GDK_ACTION_COPY);
+  g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), item);
+  g_signal_connect (source, "drag-begin", G_CALLBACK (drag_begin_cb), NULL);
+  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (source));
+  gtk_list_item_set_child (item, box);
+}
+
+/* Their roles, their answer for the election and their training, read when the row is
+ * first shown. */
+static void
+bind_person_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                EdStaffBoard             *self)
+{
+  EdStaffPersonItem *person = gtk_list_item_get_item (item);
+  GtkWidget *name = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *roles = gtk_widget_get_next_sibling (name);
+  GtkWidget *answer = gtk_widget_get_next_sibling (roles);
+  g_autofree char *text = NULL;
+
+  if (self->context != NULL)
+    ed_staff_person_item_read_glance (person, self->context, self->election_id, &self->today);
+  gtk_label_set_label (GTK_LABEL (name), ed_staff_person_item_get_name (person));
+  gtk_label_set_label (GTK_LABEL (roles), ed_staff_person_item_get_roles_text (person));
+  /* Several roles are often cut to the column's width; the tooltip lists them all. */
+  gtk_widget_set_tooltip_text (roles, ed_staff_person_item_get_roles_text (person));
+  /* Translators: a person's answer for the election ("Available") and their training
+   * ("Current", "1 of 2 current"), in the list of people not yet appointed */
+  text = g_strdup_printf (_("%1$s · training: %2$s"),
+                          ed_staff_person_item_get_availability_text (person),
+                          ed_staff_person_item_get_training_text (person));
+  gtk_label_set_label (GTK_LABEL (answer), text);
+}
+
+/* --- the board as a whole ----------------------------------------------------------------- */
+
+static void
+show_empty (EdStaffBoard *self,
+            const char   *title,
+            const char   *description)
+{
+  adw_status_page_set_title (ADW_STATUS_PAGE (self->empty_page), title);
+  adw_status_page_set_description (ADW_STATUS_PAGE (self->empty_page), description);
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "empty");
+}
+
+/* Everything but the plan read again and shown: after every change, another election, a
+ * sync. Off screen, only noted, and done when the board is next shown. */
+static void
+refresh (EdStaffBoard *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) appointments = NULL;
+  EdElection *election;
+
+  update_actions (self);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  self->stale = FALSE;
+  if (self->context == NULL || self->elections == NULL || self->elections->len == 0)
+    {
+      show_empty (self, _("No Elections"),
+                  _("Add an election on the Elections page to appoint its staff here."));
+      return;
+    }
+  if (self->plan == NULL || self->plan_stale)
+    {
+      if (self->cancellable == NULL)
+        compute_plan (self);
+      if (self->plan == NULL)
+        return;
+    }
+  if (self->plan->stations->len == 0)
+    {
+      show_empty (self, _("No Polling Stations"),
+                  _("The polling plan has no stations yet. Add the district’s polling places "
+                    "and stations on the Stations page, then appoint staff to them here."));
+      return;
+    }
+
+  election = chosen_election (self);
+  g_clear_pointer (&self->polls, g_ptr_array_unref);
+  g_clear_pointer (&self->people_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->people, g_ptr_array_unref);
+  appointments = g_ptr_array_new_with_free_func ((GDestroyNotify)ed_staff_appointment_free);
+  if ((self->polls = ed_election_load_combination (self->context, election, &error)) == NULL)
+    goto failed;
+  for (guint i = 0; i < self->polls->len; i++)
+    {
+      EdElection *poll = g_ptr_array_index (self->polls, i);
+      g_autoptr(GPtrArray) own = ed_staff_appointment_list (self->context, poll->id,
+                                                            ED_STAFF_APPOINTMENT_BY_STATION,
+                                                            &error);
+
+      if (own == NULL)
+        goto failed;
+      g_ptr_array_set_free_func (own, NULL);
+      g_ptr_array_extend_and_steal (appointments, g_steal_pointer (&own));
+    }
+  g_clear_pointer (&self->warnings, g_ptr_array_unref);
+  if ((self->warnings = ed_staff_warnings_list (self->context, election->id, self->plan,
+                                                &error)) == NULL ||
+      (self->people = ed_staff_person_list (self->context, ED_STAFF_ROLE_ANY, NULL,
+                                            &error)) == NULL)
+    goto failed;
+  self->people_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < self->people->len; i++)
+    g_hash_table_insert (self->people_by_id,
+                         ((EdStaffPerson *)g_ptr_array_index (self->people, i))->id,
+                         g_ptr_array_index (self->people, i));
+  g_clear_pointer (&self->appointments, g_ptr_array_unref);
+  self->appointments = g_steal_pointer (&appointments);
+
+  show_warnings (self);
+  show_places (self, build_places (self));
+  show_available (self);
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "board");
+  update_actions (self);
+  return;
+
+failed:
+  show_empty (self, _("The Appointments Cannot Be Read"), error->message);
+}
+
+static void
+election_changed_cb (EdStaffBoard *self)
+{
+  guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->election_dropdown));
+  GtkStringObject *shown = gtk_drop_down_get_selected_item (
+    GTK_DROP_DOWN (self->election_dropdown));
+
+  gtk_widget_set_tooltip_text (self->election_dropdown,
+                               shown != NULL ? gtk_string_object_get_string (shown) : NULL);
+  if (self->filling || self->elections == NULL || selected >= self->elections->len)
+    return;
+  g_free (self->election_id);
+  self->election_id = g_strdup (((EdElection *)g_ptr_array_index (self->elections,
+                                                                  selected))->id);
+  refresh (self);
+}
+
+static void
+place_selected_cb (EdStaffBoard *self)
+{
+  update_actions (self);
+}
+
+/* --- appointing --------------------------------------------------------------------------- */
+
+/* What a new appointment at @place copies: the day and hours of one already made there as
+ * @role, or as anything there (a postal vote opening session is on its own day), or as @role
+ * at another place of the kind; otherwise none, and polling day (the count's own day for the
+ * count). */
+static const EdStaffAppointment *
+model_appointment (EdStaffBoard       *self,
+                   const EdBoardPlace *place,
+                   EdStaffRole         role)
+{
+  const EdStaffAppointment *same_place = NULL;
+  const EdStaffAppointment *same_kind = NULL;
+
+  for (guint i = 0; i < self->appointments->len; i++)
+    {
+      const EdStaffAppointment *appointment = g_ptr_array_index (self->appointments, i);
+      gboolean here;
+
+      if (appointment->place_kind != place->kind)
+        continue;
+      here = g_str_equal (appointment->station, place->station) &&
+             g_str_equal (appointment->session, place->session);
+      if (here && appointment->role == role)
+        return appointment;
+      if (here && same_place == NULL)
+        same_place = appointment;
+      if (appointment->role == role && same_kind == NULL)
+        same_kind = appointment;
+    }
+  return same_place != NULL ? same_place : same_kind;
+}
+
+static char *
+describe_place (const EdBoardPlace *place,
+                EdStaffRole         role)
+{
+  /* Translators: a role at a place, "Poll clerk at AB1 Mill Hall" */
+  return g_strdup_printf (_("%1$s at %2$s"), ed_staff_role_get_display_name (role),
+                          place->title);
+}
+
+static void
+toast (EdStaffBoard *self,
+       const char   *text,
+       const char   *undo_action,
+       const char   *undo_target)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  if (undo_action != NULL)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, undo_action);
+      adw_toast_set_action_target_value (toast, g_variant_new_string (undo_target));
+    }
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (self->toasts), toast);
+}
+
+/* Appoints @person_id to @place as @role, refreshes the board and says so, with Undo. */
+static char *
+appoint (EdStaffBoard        *self,
+         const EdBoardPlace  *place,
+         const char          *person_id,
+         EdStaffRole          role,
+         GError             **error)
+{
+  EdElection *election = chosen_election (self);
+  const EdStaffAppointment *model = model_appointment (self, place, role);
+  EdStaffAppointmentNew details = { 0, };
+  g_autofree char *name = NULL;
+  g_autofree char *where = describe_place (place, role);
+  g_autofree char *text = NULL;
+  g_autofree char *id = NULL;
+  GDate day;
+
+  g_date_clear (&day, 1);
+  if (model != NULL)
+    day = model->work_date;
+  else if (place->kind == ED_STAFF_PLACE_COUNT && g_date_valid (&election->count_date))
+    day = election->count_date;
+  details = (EdStaffAppointmentNew) {
+    .election = election->id,
+    .person = person_id,
+    .role = role,
+    .place_kind = place->kind,
+    .station = place->kind == ED_STAFF_PLACE_STATION ? place->station : NULL,
+    .session = place->kind != ED_STAFF_PLACE_STATION ? place->session : NULL,
+    .work_date = &day,
+    .start_time = model != NULL ? model->start_time : NULL,
+    .end_time = model != NULL ? model->end_time : NULL,
+    .minutes = model != NULL ? model->minutes : 0,
+    .enhanced_minutes = model != NULL ? model->enhanced_minutes : 0,
+  };
+  /* The name before the refresh frees the people it is read from. */
+  {
+    g_autofree char *own = NULL;
+
+    name = g_strdup (person_name (self, person_id, &own));
+  }
+  id = ed_staff_appointment_add (self->context, &details, error);
+  if (id == NULL)
+    return NULL;
+  refresh (self);
+  /* Translators: a person's name, then their appointment: "Poll clerk at AB1 Mill Hall" */
+  text = g_strdup_printf (_("%1$s appointed: %2$s"), name, where);
+  toast (self, text, "board.undo-appoint", id);
+  return g_steal_pointer (&id);
+}
+
+static void
+failed (EdStaffBoard *self,
+        GError       *error)
+{
+  g_debug ("Refused: %s", error->message);
+  toast (self, error->message, NULL, NULL);
+}
+
+static void
+chosen_cb (EdAppointDialog *dialog,
+           const char      *person_id,
+           guint            role,
+           EdStaffBoard    *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  EdBoardPlace *place = selected_place (self);
+
+  if (place == NULL)
+    return;
+  id = appoint (self, place, person_id, (EdStaffRole)role, &error);
+  if (id == NULL)
+    {
+      /* The dialog stays, with the choice made, for another try. */
+      failed (self, error);
+      return;
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/**
+ * ed_staff_board_open_appoint:
+ * @self: the board
+ *
+ * Opens the dialog to appoint someone to the place selected, as the Appoint button does.
+ *
+ * Returns: (transfer none) (nullable): the dialog, shown; %NULL when no place that takes
+ *   appointments is selected
+ */
+EdAppointDialog *
+ed_staff_board_open_appoint (EdStaffBoard *self)
+{
+  EdBoardPlace *place;
+  EdElection *election;
+  g_autoptr(GHashTable) appointed = NULL;
+  EdAppointDialog *dialog;
+  const EdStaffRole *roles;
+  GtkRoot *root;
+  guint n_roles;
+  GDate day;
+
+  g_return_val_if_fail (ED_IS_STAFF_BOARD (self), NULL);
+
+  place = selected_place (self);
+  election = chosen_election (self);
+  if (place == NULL || !place->can_appoint || election == NULL || self->appointments == NULL)
+    return NULL;
+
+  /* Who is appointed where already, so that no one is booked twice without seeing it. */
+  appointed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  {
+    g_autoptr(GHashTable) lines = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+
+    for (guint i = 0; i < self->places->len; i++)
+      {
+        EdBoardPlace *other = g_ptr_array_index (self->places, i);
+
+        for (guint j = 0; j < other->lines->len; j++)
+          {
+            EdBoardLine *line = g_ptr_array_index (other->lines, j);
+
+            g_hash_table_insert (lines, line->appointment, describe_place (other, line->role));
+          }
+      }
+    for (guint i = 0; i < self->appointments->len; i++)
+      {
+        EdStaffAppointment *appointment = g_ptr_array_index (self->appointments, i);
+        const char *where = g_hash_table_lookup (lines, appointment->id);
+
+        if (where != NULL && ed_appointment_state_is_active (appointment->state))
+          g_hash_table_replace (appointed, g_strdup (appointment->person), g_strdup (where));
+      }
+  }
+  {
+    const EdStaffAppointment *model = model_appointment (self, place, default_role (place));
+
+    day = election->poll;
+    if (model != NULL && g_date_valid (&model->work_date))
+      day = model->work_date;
+  }
+  roles = place_roles (place, &n_roles);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  dialog = ed_appoint_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                  self->context, election->id, &day, place->title, roles,
+                                  n_roles, default_role (place), appointed);
+  g_signal_connect_object (dialog, "chosen", G_CALLBACK (chosen_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+appoint_action_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ed_staff_board_open_appoint (ED_STAFF_BOARD (widget));
+}
+
+/* Enter or a double click on a place. */
+static void
+place_activated_cb (EdStaffBoard  *self,
+                    GtkListBoxRow *row)
+{
+  gtk_list_box_select_row (GTK_LIST_BOX (self->places_list), row);
+  ed_staff_board_open_appoint (self);
+}
+
+/**
+ * ed_staff_board_drop_person:
+ * @self: the board
+ * @index: a place's position on the board
+ * @person_id: the person dropped on it
+ * @error: return location for an error
+ *
+ * What a drop of a person onto a place does: appoints them there in the role the place is
+ * short of that they hold (or another of its roles they hold, or the place's own choice).
+ *
+ * Returns: (transfer full): the new appointment's row id, or %NULL
+ */
+char *
+ed_staff_board_drop_person (EdStaffBoard  *self,
+                            guint          index,
+                            const char    *person_id,
+                            GError       **error)
+{
+  EdBoardPlace *place;
+
+  g_return_val_if_fail (ED_IS_STAFF_BOARD (self), NULL);
+  g_return_val_if_fail (person_id != NULL, NULL);
+
+  if (self->places == NULL || self->people_by_id == NULL || index >= self->places->len ||
+      !(place = g_ptr_array_index (self->places, index))->can_appoint)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("No one can be appointed to that place from the board."));
+      return NULL;
+    }
+  return appoint (self, place, person_id,
+                  role_for (place, g_hash_table_lookup (self->people_by_id, person_id)), error);
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         EdStaffBoard  *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_y (GTK_LIST_BOX (self->places_list), (int)y);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  gtk_list_box_drag_unhighlight_row (GTK_LIST_BOX (self->places_list));
+  if (row == NULL || !G_VALUE_HOLDS_STRING (value))
+    return FALSE;
+  gtk_list_box_select_row (GTK_LIST_BOX (self->places_list), row);
+  id = ed_staff_board_drop_person (self, (guint)gtk_list_box_row_get_index (row),
+                                   g_value_get_string (value), &error);
+  if (id == NULL)
+    {
+      failed (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The place under the pointer is marked while a person is dragged over it. */
+static GdkDragAction
+drop_motion_cb (GtkDropTarget *target,
+                double         x,
+                double         y,
+                EdStaffBoard  *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_y (GTK_LIST_BOX (self->places_list), (int)y);
+
+  if (row == NULL || !ed_board_place_row_get_place (ED_BOARD_PLACE_ROW (row))->can_appoint)
+    {
+      gtk_list_box_drag_unhighlight_row (GTK_LIST_BOX (self->places_list));
+      return 0;
+    }
+  gtk_list_box_drag_highlight_row (GTK_LIST_BOX (self->places_list), row);
+  return GDK_ACTION_COPY;
+}
+
+static void
+drop_leave_cb (GtkDropTarget *target,
+               EdStaffBoard  *self)
+{
+  gtk_list_box_drag_unhighlight_row (GTK_LIST_BOX (self->places_list));
+}
+
+/* Enter on a person not yet appointed appoints them to the place selected, as a drop does. */
+static void
+person_activated_cb (GtkListView  *view,
+                     guint         position,
+                     EdStaffBoard *self)
+{
+  g_autoptr(EdStaffPersonItem) person = g_list_model_get_item (G_LIST_MODEL (self->available),
+                                                               position);
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (GTK_LIST_BOX (self->places_list));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  if (person == NULL || row == NULL)
+    return;
+  id = ed_staff_board_drop_person (self, (guint)gtk_list_box_row_get_index (row),
+                                   ed_staff_person_item_get_id (person), &error);
+  if (id == NULL)
+    failed (self, error);
+}
+
+static void
+undo_appoint_action_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  EdStaffBoard *self = ED_STAFF_BOARD (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->context == NULL)
+    return;
+  if (!ed_staff_appointment_remove (self->context, g_variant_get_string (parameter, NULL),
+                                    &error))
+    failed (self, error);
+  refresh (self);
+}
+
+/* --- states and removal ------------------------------------------------------------------- */
+
+static void
+set_state_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  EdStaffBoard *self = ED_STAFF_BOARD (widget);
+  g_autoptr(GError) error = NULL;
+  const char *id;
+  const char *state_text;
+  EdAppointmentState state;
+
+  if (self->context == NULL)
+    return;
+  g_variant_get (parameter, "(&s&s)", &id, &state_text);
+  if (!ed_appointment_state_from_string (state_text, &state, &error) ||
+      !ed_staff_appointment_set_state (self->context, id, state, &error))
+    failed (self, error);
+  refresh (self);
+}
+
+static void
+remove_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  EdStaffBoard *self = ED_STAFF_BOARD (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EdStaffAppointment) appointment = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->context == NULL)
+    return;
+  appointment = ed_staff_appointment_load (self->context, id, &error);
+  if (appointment == NULL || !ed_staff_appointment_remove (self->context, id, &error))
+    {
+      failed (self, error);
+      refresh (self);
+      return;
+    }
+  /* Translators: %s is a person's name */
+  text = g_strdup_printf (_("%s’s appointment removed"),
+                          person_name (self, appointment->person, &name));
+  g_hash_table_replace (self->removed, g_strdup (id), g_steal_pointer (&appointment));
+  refresh (self);
+  toast (self, text, "board.undo-remove", id);
+}
+
+/* The steps from invited to each state, along the way an appointment goes. */
+static const EdAppointmentState * const steps_to[] = {
+  [ED_APPOINTMENT_INVITED] = (const EdAppointmentState[]) { ED_N_APPOINTMENT_STATES },
+  [ED_APPOINTMENT_ACCEPTED] = (const EdAppointmentState[]) {
+    ED_APPOINTMENT_ACCEPTED, ED_N_APPOINTMENT_STATES },
+  [ED_APPOINTMENT_DECLINED] = (const EdAppointmentState[]) {
+    ED_APPOINTMENT_DECLINED, ED_N_APPOINTMENT_STATES },
+  [ED_APPOINTMENT_CONFIRMED] = (const EdAppointmentState[]) {
+    ED_APPOINTMENT_ACCEPTED, ED_APPOINTMENT_CONFIRMED, ED_N_APPOINTMENT_STATES },
+  [ED_APPOINTMENT_ATTENDED] = (const EdAppointmentState[]) {
+    ED_APPOINTMENT_ACCEPTED, ED_APPOINTMENT_CONFIRMED, ED_APPOINTMENT_ATTENDED,
+    ED_N_APPOINTMENT_STATES },
+  [ED_APPOINTMENT_DID_NOT_ATTEND] = (const EdAppointmentState[]) {
+    ED_APPOINTMENT_ACCEPTED, ED_APPOINTMENT_CONFIRMED, ED_APPOINTMENT_DID_NOT_ATTEND,
+    ED_N_APPOINTMENT_STATES },
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (steps_to) == ED_N_APPOINTMENT_STATES);
+
+/* The appointment made again as it was: the same person, role, place, day, hours and note,
+ * walked on to the state it was in (each step recorded today). */
+static void
+undo_remove_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  EdStaffBoard *self = ED_STAFF_BOARD (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  EdStaffAppointment *removed = g_hash_table_lookup (self->removed, id);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *new_id = NULL;
+  EdStaffAppointmentNew details;
+
+  if (self->context == NULL || removed == NULL)
+    return;
+  details = (EdStaffAppointmentNew) {
+    .election = removed->election,
+    .person = removed->person,
+    .role = removed->role,
+    .place_kind = removed->place_kind,
+    .station = removed->station,
+    .session = removed->session,
+    .work_date = &removed->work_date,
+    .start_time = removed->start_time,
+    .end_time = removed->end_time,
+    .minutes = removed->minutes,
+    .enhanced_minutes = removed->enhanced_minutes,
+    .units = removed->units,
+    .note = removed->note,
+  };
+  new_id = ed_staff_appointment_add (self->context, &details, &error);
+  for (const EdAppointmentState *step = steps_to[removed->state];
+       new_id != NULL && error == NULL && *step != ED_N_APPOINTMENT_STATES; step++)
+    ed_staff_appointment_set_state (self->context, new_id, *step, &error);
+  if (error != NULL)
+    failed (self, error);
+  g_hash_table_remove (self->removed, id);
+  refresh (self);
+}
+
+/* --- bulk invitation ---------------------------------------------------------------------- */
+
+static void
+invite_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    EdStaffBoard     *self)
+{
+  EdElection *from = previous_election (self);
+  EdElection *to = chosen_election (self);
+  g_autoptr(EdStaffInviteReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *said;
+  GtkRoot *root;
+  guint shown;
+
+  if (!g_str_equal (response, "invite") || self->context == NULL || from == NULL || to == NULL)
+    return;
+  report = ed_staff_appointment_invite_from (self->context, from->id, to->id, &error);
+  if (report == NULL)
+    {
+      failed (self, error);
+      return;
+    }
+  refresh (self);
+
+  heading = g_strdup_printf (ngettext ("%u Person Invited", "%u People Invited",
+                                       report->invited),
+                             report->invited);
+  if (report->unplaced > 0)
+    g_string_append_printf (body,
+                            ngettext ("%u of them worked at a station no longer in the plan, "
+                                      "and is still to be placed.",
+                                      "%u of them worked at stations no longer in the plan, "
+                                      "and are still to be placed.",
+                                      report->unplaced),
+                            report->unplaced);
+  if (report->skipped->len > 0)
+    {
+      if (body->len > 0)
+        g_string_append (body, "\n\n");
+      g_string_append_printf (body,
+                              ngettext ("%u person was passed over:",
+                                        "%u people were passed over:", report->skipped->len),
+                              report->skipped->len);
+    }
+  /* A long list is cut: the board shows who is appointed. */
+  shown = MIN (report->skipped->len, 12);
+  for (guint i = 0; i < shown; i++)
+    {
+      g_string_append_c (body, '\n');
+      g_string_append (body,
+                       ((EdStaffInviteSkipped *)g_ptr_array_index (report->skipped, i))->message);
+    }
+  if (report->skipped->len > shown)
+    {
+      g_string_append_c (body, '\n');
+      g_string_append_printf (body, ngettext ("and %u more.", "and %u more.",
+                                              report->skipped->len - shown),
+                              report->skipped->len - shown);
+    }
+  if (report->invited == 0 && report->skipped->len == 0)
+    g_string_append (body, _("No one was confirmed for or attended the earlier election."));
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  said = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                          : NULL,
+                                                     heading, body->str));
+  adw_message_dialog_add_response (said, "close", _("_Close"));
+  ed_accessible_name_buttons (GTK_WIDGET (said));
+  gtk_window_present (GTK_WINDOW (said));
+}
+
+static void
+invite_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  EdStaffBoard *self = ED_STAFF_BOARD (widget);
+  EdElection *from = previous_election (self);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autofree char *day = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  if (self->context == NULL || from == NULL)
+    return;
+  day = ed_date_format_long (&from->poll);
+  body = g_strdup_printf (
+    /* Translators: %1$s is an election's title, %2$s its polling day */
+    _("Everyone confirmed for or attending %1$s on %2$s is invited to the same role and "
+      "place at this election. People already appointed, marked unavailable or no longer on "
+      "the staff list are passed over."),
+    from->title, day);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                            : NULL,
+                                                       _("Invite Last Election’s Staff?"),
+                                                       body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "invite", _("_Invite"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "invite", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "invite");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (invite_response_cb), self, 0);
+  ed_accessible_name_buttons (GTK_WIDGET (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* --- warnings ----------------------------------------------------------------------------- */
+
+/* A warning leads to its place on the board. */
+static void
+warning_activated_cb (EdStaffBoard  *self,
+                      GtkListBoxRow *row)
+{
+  const char *station = g_object_get_data (G_OBJECT (row), STATION_KEY);
+  const char *appointment = g_object_get_data (G_OBJECT (row), APPOINTMENT_KEY);
+
+  for (guint i = 0; station != NULL && self->places != NULL && i < self->places->len; i++)
+    {
+      EdBoardPlace *place = g_ptr_array_index (self->places, i);
+      gboolean found = *station != '\0' && place->in_plan && g_str_equal (place->station, station);
+
+      for (guint j = 0; !found && *appointment != '\0' && j < place->lines->len; j++)
+        found = g_str_equal (((EdBoardLine *)g_ptr_array_index (place->lines, j))->appointment,
+                             appointment);
+      if (found)
+        {
+          GtkListBoxRow *place_row = gtk_list_box_get_row_at_index (
+            GTK_LIST_BOX (self->places_list), (int)i);
+
+          gtk_list_box_select_row (GTK_LIST_BOX (self->places_list), place_row);
+          gtk_widget_grab_focus (GTK_WIDGET (place_row));
+          return;
+        }
+    }
+}
+
+/* --- the widget --------------------------------------------------------------------------- */
+
+/**
+ * ed_staff_board_set_context:
+ * @self: the board
+ * @context: (nullable): the district
+ * @election_id: (nullable): the election to show, or %NULL for the next to come; a poll
+ *   combined with another shows the combination's board
+ */
+void
+ed_staff_board_set_context (EdStaffBoard *self,
+                            EdContext    *context,
+                            const char   *election_id)
+{
+  g_return_if_fail (ED_IS_STAFF_BOARD (self));
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_set_object (&self->context, context);
+  g_clear_pointer (&self->plan, ed_station_plan_free);
+  g_hash_table_remove_all (self->removed);
+  read_elections (self);
+  g_free (self->election_id);
+  self->election_id = combination_of (self, election_id);
+  self->filling = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->people_search), "");
+  self->filling = FALSE;
+  show_elections (self);
+  refresh (self);
+}
+
+/**
+ * ed_staff_board_set_election:
+ * @self: the board
+ * @election_id: (nullable): an election's row id; a poll combined with another shows the
+ *   combination's board
+ *
+ * Follows the election chosen elsewhere on the page.
+ */
+void
+ed_staff_board_set_election (EdStaffBoard *self,
+                             const char   *election_id)
+{
+  g_autofree char *first = NULL;
+
+  g_return_if_fail (ED_IS_STAFF_BOARD (self));
+
+  first = combination_of (self, election_id);
+  if (first == NULL || g_strcmp0 (first, self->election_id) == 0)
+    return;
+  g_free (self->election_id);
+  self->election_id = g_steal_pointer (&first);
+  show_elections (self);
+  refresh (self);
+}
+
+const char *
+ed_staff_board_get_election (EdStaffBoard *self)
+{
+  g_return_val_if_fail (ED_IS_STAFF_BOARD (self), NULL);
+  return self->election_id;
+}
+
+/**
+ * ed_staff_board_reload:
+ * @self: the board
+ *
+ * Another desk's edits arrived: the elections and the board afresh, keeping the election and
+ * place chosen; the plan is worked out again in a job.
+ */
+void
+ed_staff_board_reload (EdStaffBoard *self)
+{
+  g_return_if_fail (ED_IS_STAFF_BOARD (self));
+
+  if (self->context == NULL)
+    return;
+  read_elections (self);
+  show_elections (self);
+  self->plan_stale = TRUE;
+  refresh (self);
+}
+
+/**
+ * ed_staff_board_is_ready:
+ * @self: the board
+ *
+ * Returns: whether the board shows what was last asked for, with no plan being worked out
+ */
+gboolean
+ed_staff_board_is_ready (EdStaffBoard *self)
+{
+  g_return_val_if_fail (ED_IS_STAFF_BOARD (self), FALSE);
+  return self->cancellable == NULL && !self->stale && !self->plan_stale;
+}
+
+guint
+ed_staff_board_get_n_places (EdStaffBoard *self)
+{
+  g_return_val_if_fail (ED_IS_STAFF_BOARD (self), 0);
+  return self->places != NULL ? self->places->len : 0;
+}
+
+/**
+ * ed_staff_board_get_place:
+ * @self: the board
+ * @index: a place's position
+ *
+ * Returns: (transfer none): the place, until the board is next read
+ */
+const EdBoardPlace *
+ed_staff_board_get_place (EdStaffBoard *self,
+                          guint         index)
+{
+  g_return_val_if_fail (ED_IS_STAFF_BOARD (self), NULL);
+  g_return_val_if_fail (self->places != NULL && index < self->places->len, NULL);
+  return g_ptr_array_index (self->places, index);
+}
+
+/**
+ * ed_staff_board_find_place:
+ * @self: the board
+ * @kind: what sort of place
+ * @station_or_session: a station's row id, or for another place its session ("" for the
+ *   unnamed one)
+ *
+ * Returns: the place's position, or -1
+ */
+gint
+ed_staff_board_find_place (EdStaffBoard *self,
+                           EdStaffPlace  kind,
+                           const char   *station_or_session)
+{
+  g_return_val_if_fail (ED_IS_STAFF_BOARD (self), -1);
+
+  for (guint i = 0; self->places != NULL && i < self->places->len; i++)
+    {
+      EdBoardPlace *place = g_ptr_array_index (self->places, i);
+
+      if (place->kind == kind && place->can_appoint &&
+          g_str_equal (kind == ED_STAFF_PLACE_STATION ? place->station : place->session,
+                       station_or_session))
+        return (gint)i;
+    }
+  return -1;
+}
+
+void
+ed_staff_board_select_place (EdStaffBoard *self,
+                             guint         index)
+{
+  g_return_if_fail (ED_IS_STAFF_BOARD (self));
+
+  gtk_list_box_select_row (GTK_LIST_BOX (self->places_list),
+                           gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->places_list),
+                                                          (int)index));
+}
+
+/**
+ * ed_staff_board_get_warnings:
+ * @self: the board
+ *
+ * Returns: (transfer none) (element-type EdStaffWarning) (nullable): the warnings shown
+ */
+GPtrArray *
+ed_staff_board_get_warnings (EdStaffBoard *self)
+{
+  g_return_val_if_fail (ED_IS_STAFF_BOARD (self), NULL);
+  return self->warnings;
+}
+
+static void
+ed_staff_board_map (GtkWidget *widget)
+{
+  EdStaffBoard *self = ED_STAFF_BOARD (widget);
+
+  GTK_WIDGET_CLASS (ed_staff_board_parent_class)->map (widget);
+  if (self->stale || self->plan_stale || (self->plan == NULL && self->cancellable == NULL))
+    refresh (self);
+}
+
+static void
+ed_staff_board_dispose (GObject *object)
+{
+  EdStaffBoard *self = ED_STAFF_BOARD (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  /* The rows point at the places. */
+  if (self->places_list != NULL)
+    {
+      GtkWidget *child;
+
+      while ((child = gtk_widget_get_first_child (self->places_list)) != NULL)
+        gtk_list_box_remove (GTK_LIST_BOX (self->places_list), child);
+    }
+  g_clear_pointer (&self->places, g_ptr_array_unref);
+  g_clear_object (&self->context);
+  g_clear_object (&self->available);
+  g_clear_pointer (&self->elections, g_ptr_array_unref);
+  g_clear_pointer (&self->all_elections, g_ptr_array_unref);
+  g_clear_pointer (&self->polls, g_ptr_array_unref);
+  g_clear_pointer (&self->plan, ed_station_plan_free);
+  g_clear_pointer (&self->appointments, g_ptr_array_unref);
+  g_clear_pointer (&self->warnings, g_ptr_array_unref);
+  g_clear_pointer (&self->people_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->people, g_ptr_array_unref);
+  g_clear_pointer (&self->removed, g_hash_table_unref);
+  g_clear_pointer (&self->election_id, g_free);
+
+  G_OBJECT_CLASS (ed_staff_board_parent_class)->dispose (object);
+}
+
+static void
+ed_staff_board_class_init (EdStaffBoardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ed_staff_board_dispose;
+  widget_class->map = ed_staff_board_map;
+
+  (void)ed_ui_get_resource ();
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/org/electoraldesk/ElectoralDesk/staff/ed-staff-board.ui");
+  gtk_widget_class_bind_template_child (widget_class, EdStaffBoard, toasts);
+  gtk_widget_class_bind_template_child (widget_class, EdStaffBoard, stack);
+  gtk_widget_class_bind_template_child (widget_class, EdStaffBoard, spinner);
+  gtk_widget_class_bind_template_child (widget_class, EdStaffBoard, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, EdStaffBoard, election_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, EdStaffBoard, warnings_expander);
+  gtk_widget_class_bind_template_child (widget_class, EdStaffBoard, warnings_list);
+  gtk_widget_class_bind_template_child (widget_class, EdStaffBoard, places_scrolled);
+  gtk_widget_class_bind_template_child (widget_class, EdStaffBoard, places_list);
+  gtk_widget_class_bind_template_child (widget_class, EdStaffBoard, people_search);
+  gtk_widget_class_bind_template_child (widget_class, EdStaffBoard, people_view);
+  gtk_widget_class_bind_template_child (widget_class, EdStaffBoard, people_selection);
+  gtk_widget_class_bind_template_callback (widget_class, election_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, warning_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, place_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, place_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, people_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, setup_person_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_person_cb);
+  gtk_widget_class_bind_template_callback (widget_class, person_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "board.appoint", NULL, appoint_action_cb);
+  gtk_widget_class_install_action (widget_class, "board.invite", NULL, invite_action_cb);
+  gtk_widget_class_install_action (widget_class, "board.set-state", "(ss)",
+                                   set_state_action_cb);
+  gtk_widget_class_install_action (widget_class, "board.remove", "s", remove_action_cb);
+  gtk_widget_class_install_action (widget_class, "board.undo-appoint", "s",
+                                   undo_appoint_action_cb);
+  gtk_widget_class_install_action (widget_class, "board.undo-remove", "s",
+                                   undo_remove_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                       "board.appoint", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
+                                       "board.appoint", NULL);
+}
+
+static void
+ed_staff_board_init (EdStaffBoard *self)
+{
+  GtkDropTarget *target;
+
+  self->removed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify)ed_staff_appointment_free);
+  self->available = g_list_store_new (ED_TYPE_STAFF_PERSON_ITEM);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  ed_today (&self->today);
+  gtk_single_selection_set_model (self->people_selection, G_LIST_MODEL (self->available));
+  ed_list_box_set_placeholder_text (GTK_LIST_BOX (self->warnings_list),
+                                    _("Nothing to see to."));
+
+  /* One drop target for the list, which finds the place under the pointer. */
+  target = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_COPY);
+  g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
+  g_signal_connect (target, "motion", G_CALLBACK (drop_motion_cb), self);
+  g_signal_connect (target, "leave", G_CALLBACK (drop_leave_cb), self);
+  gtk_widget_add_controller (self->places_list, GTK_EVENT_CONTROLLER (target));
+
+  ed_accessible_name_buttons (GTK_WIDGET (self));
+  read_elections (self);
+  show_elections (self);
+  update_actions (self);
+}
