@@ -250,6 +250,13 @@ written_cb (GObject      *source,
 
   if (ED_JOB (source) == self->action_job)
     g_clear_object (&self->action_job);
+  /* The view went with its window while the file was written: nowhere left to say so. */
+  if (self->people == NULL)
+    {
+      if (!ed_job_run_finish (ED_JOB (source), result, &error))
+        g_warning ("%s: %s", failure_heading (work->write), error->message);
+      return;
+    }
   if (!ed_job_run_finish (ED_JOB (source), result, &error))
     {
       show_error (self, failure_heading (work->write), error);

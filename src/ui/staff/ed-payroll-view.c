@@ -615,13 +615,17 @@ _ed_payroll_view_refresh (EdPayrollView *self)
 {
   Compute *compute;
 
+  /* A run under way is of an election or a district no longer chosen: its answer is not
+   * shown. */
+  g_clear_object (&self->compute_job);
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
       self->stale = TRUE;
+      show_working (self, FALSE);
+      _ed_payroll_view_update_actions (self);
       return;
     }
   self->stale = FALSE;
-  g_clear_object (&self->compute_job);
   if (self->context == NULL || self->election_id == NULL)
     {
       g_clear_pointer (&self->payroll, ed_payroll_free);
