@@ -576,7 +576,9 @@ test_correction_is_reversal (EdTestDir     *fixture,
   GtkWidget *window;
   EdPayrollView *view;
   GListModel *lines;
-  guint reversals = 0, approved_lines = 0;
+  guint reversals = 0, approved_lines = 0, rows;
+  g_autofree char *csv = ed_test_dir_file (fixture, "correction.csv");
+  g_autoptr(GFile) file = NULL;
 
   open_demo (fixture, &demo);
   first = compute (&demo);
@@ -622,6 +624,13 @@ test_correction_is_reversal (EdTestDir     *fixture,
   g_assert_cmpuint (approved->runs->len, ==, 2);
   g_assert_cmpint (approved->approved.gross, ==, corrected->total.gross);
   g_assert_false (gtk_widget_is_sensitive (button (view, "_Approve Run…")));
+
+  /* The payroll takes each run once: the CSV now is the correction alone. */
+  file = g_file_new_for_path (csv);
+  ed_payroll_view_export (view, file);
+  wait_until_idle (view);
+  g_assert_cmpint (csv_total (csv, &rows), ==, corrected->pending_total.gross);
+  g_assert_cmpuint (rows, ==, corrected->pending->len);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -6,8 +6,8 @@
  */
 
 /* What the Payroll view does with a run: approve what is pending, after saying how many lines
- * and how much that locks; write the approved lines for the council's payroll (CSV) or as a
- * workbook (XLSX); and print a fee statement for each person paid (PDF). Each is the staff
+ * and how much that locks; write the latest approved run for the council's payroll (CSV), or
+ * every approved line as a workbook (XLSX); and print a fee statement for each person paid (PDF). Each is the staff
  * module's own function (the same the `payroll` command calls), run in a worker thread on its
  * own connection, since a large run is thousands of lines. What went well is a toast; what
  * went wrong is a dialog with the module's own words, so that nothing is lost.
@@ -106,8 +106,8 @@ _ed_payroll_view_update_actions (EdPayrollView *self)
   gtk_widget_set_tooltip_text (self->export_button,
                                files_tip != NULL
                                  ? files_tip
-                                 : _("Save the approved lines as CSV for the council’s "
-                                     "payroll, or as an XLSX workbook"));
+                                 : _("Save the latest approved run as CSV for the "
+                                     "council’s payroll, or every run as an XLSX workbook"));
   gtk_widget_set_tooltip_text (self->statements_button,
                                files_tip != NULL
                                  ? files_tip
@@ -124,6 +124,8 @@ typedef struct
   char  *run_id;
   guint  n_lines;    /* lines approved, or written */
   guint  n_people;   /* statements written */
+  guint  run;        /* the run a CSV holds, counting the first as 1 */
+  guint  n_runs;     /* how many the election has */
   EdMoney total;     /* what the run approved comes to */
 } Work;
 
@@ -138,7 +140,8 @@ work_free (gpointer data)
   g_free (work);
 }
 
-/* What the approved runs hold: the new run, or the lines a file took. */
+/* What the approved runs hold: the new run, or the lines a file took. The council's payroll
+ * takes each run once, so the CSV holds the latest run alone; the workbook holds them all. */
 static gboolean
 count_approved (EdContext  *context,
                 Work       *work,
@@ -149,6 +152,14 @@ count_approved (EdContext  *context,
   if (payroll == NULL)
     return FALSE;
   work->n_lines = payroll->ledger->len;
+  work->n_runs = payroll->runs->len;
+  if (work->write == WRITE_CSV && payroll->runs->len > 0)
+    {
+      EdPayrollRun *latest = g_ptr_array_index (payroll->runs, payroll->runs->len - 1);
+
+      work->run = payroll->runs->len;
+      work->n_lines = latest->n_lines;
+    }
   for (guint i = 0; work->run_id != NULL && i < payroll->runs->len; i++)
     {
       EdPayrollRun *run = g_ptr_array_index (payroll->runs, i);
@@ -224,6 +235,12 @@ describe_file (EdPayrollView *self,
     saved = g_strdup_printf (ngettext ("Saved “%s”: %u fee statement",
                                        "Saved “%s”: %u fee statements", work->n_people),
                              name, work->n_people);
+  else if (work->write == WRITE_CSV)
+    /* Translators: %s is a file's name, then which approved run it holds, of how many, and
+     * how many lines of pay that run has */
+    saved = g_strdup_printf (ngettext ("Saved “%s”: run %u of %u, %u line",
+                                       "Saved “%s”: run %u of %u, %u lines", work->n_lines),
+                             name, work->run, work->n_runs, work->n_lines);
   else
     /* Translators: %s is a file's name, %u how many lines of pay it holds */
     saved = g_strdup_printf (ngettext ("Saved “%s”: %u approved line",
@@ -342,8 +359,9 @@ local_path (EdPayrollView *self,
  * @file: where to write: an `.xlsx` file for a workbook, anything else for the CSV the
  *   council's payroll imports
  *
- * Writes the chosen election's approved lines in a worker thread, then says what it wrote in
- * a toast, or what went wrong in a dialog. The view is busy until it is done.
+ * Writes the chosen election's latest approved run as CSV (ed_payroll_export_csv ()), or every
+ * approved line as a workbook, in a worker thread, then says what it wrote in a toast, or what
+ * went wrong in a dialog. The view is busy until it is done.
  */
 void
 ed_payroll_view_export (EdPayrollView *self,
