@@ -9,8 +9,9 @@
  * email or payroll reference and narrowed to a role, each with their roles, their training at
  * a glance and whether they can work at the election chosen above the list; a person opens in
  * EdPersonEditor. People come in from a file through EdStaffImportDialog, and the retention
- * list is EdStaffRemovalDialog. The Appointments view is EdStaffBoard, which follows the
- * election chosen here. The payroll run is a view of its own, not built yet, and says so.
+ * list is EdStaffRemovalDialog. The Appointments view is EdStaffBoard and the payroll run
+ * EdPayrollView; both follow the election chosen here, and a choice in the payroll is
+ * chosen here too.
  *
  * A district has a few thousand people, not the register's million: the store reads them all
  * at once (two queries) into a plain list model, which the view is given a screenful first
@@ -30,6 +31,7 @@
 #include "ui/ed-accessible.h"
 #include "ui/ed-number-format.h"
 #include "ui/ed-ui-resources.h"
+#include "ui/staff/ed-payroll-view.h"
 #include "ui/staff/ed-person-editor.h"
 #include "ui/staff/ed-staff-import-dialog.h"
 #include "ui/staff/ed-staff-page.h"
@@ -62,6 +64,7 @@ struct _EdStaffPage
   GtkSingleSelection *selection;
   GtkWidget          *status_label;
   GtkWidget          *board;
+  GtkWidget          *payroll_view;
 };
 
 G_DEFINE_FINAL_TYPE (EdStaffPage, ed_staff_page, ED_TYPE_MODULE_PAGE)
@@ -598,6 +601,20 @@ election_changed_cb (EdStaffPage *self)
   /* Each row's answer is read again, for the election now chosen. */
   refresh_people (self);
   ed_staff_board_set_election (ED_STAFF_BOARD (self->board), self->election_id);
+  ed_payroll_view_set_election (ED_PAYROLL_VIEW (self->payroll_view), self->election_id);
+}
+
+/* An election chosen in the Payroll view is chosen here too, through the dropdown. */
+static void
+payroll_election_changed_cb (EdStaffPage *self)
+{
+  const char *election_id = ed_payroll_view_get_election (ED_PAYROLL_VIEW (self->payroll_view));
+
+  if (self->filling || election_id == NULL || g_strcmp0 (election_id, self->election_id) == 0)
+    return;
+  for (guint i = 0; i < self->elections->len; i++)
+    if (g_str_equal (((EdElection *)g_ptr_array_index (self->elections, i))->id, election_id))
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (self->election_dropdown), i);
 }
 
 /* --- the person's form -------------------------------------------------------------------- */
@@ -772,6 +789,17 @@ ed_staff_page_get_election (EdStaffPage *self)
   return self->election_id;
 }
 
+/* The district, and the election chosen here, for the Payroll view; its own choice of the
+ * first election it lists is not this page's. */
+static void
+show_payroll (EdStaffPage *self)
+{
+  self->filling = TRUE;
+  ed_payroll_view_set_context (ED_PAYROLL_VIEW (self->payroll_view), self->context);
+  ed_payroll_view_set_election (ED_PAYROLL_VIEW (self->payroll_view), self->election_id);
+  self->filling = FALSE;
+}
+
 static void
 ed_staff_page_set_context (EdModulePage *page,
                            EdContext    *context)
@@ -790,6 +818,7 @@ ed_staff_page_set_context (EdModulePage *page,
   show_elections (self);
   show_people (self);
   ed_staff_board_set_context (ED_STAFF_BOARD (self->board), context, self->election_id);
+  show_payroll (self);
 }
 
 /* Another desk's edits arrived: the elections and the people afresh, keeping the election
@@ -805,6 +834,10 @@ ed_staff_page_reload (EdModulePage *page)
   show_elections (self);
   refresh_people (self);
   ed_staff_board_reload (ED_STAFF_BOARD (self->board));
+  self->filling = TRUE;
+  ed_payroll_view_reload (ED_PAYROLL_VIEW (self->payroll_view));
+  ed_payroll_view_set_election (ED_PAYROLL_VIEW (self->payroll_view), self->election_id);
+  self->filling = FALSE;
 }
 
 static void
@@ -833,6 +866,7 @@ ed_staff_page_class_init (EdStaffPageClass *klass)
 
   (void)ed_ui_get_resource ();
   g_type_ensure (ED_TYPE_STAFF_BOARD);
+  g_type_ensure (ED_TYPE_PAYROLL_VIEW);
   gtk_widget_class_set_template_from_resource (
     widget_class, "/org/electoraldesk/ElectoralDesk/staff/ed-staff-page.ui");
   gtk_widget_class_bind_template_child (widget_class, EdStaffPage, toasts);
@@ -847,9 +881,11 @@ ed_staff_page_class_init (EdStaffPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EdStaffPage, selection);
   gtk_widget_class_bind_template_child (widget_class, EdStaffPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, EdStaffPage, board);
+  gtk_widget_class_bind_template_child (widget_class, EdStaffPage, payroll_view);
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, election_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, payroll_election_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, setup_cell_cb);

@@ -37,6 +37,7 @@ struct _EdTextCell
   char      *text;
   char      *row_label;
   gboolean   label_pending;
+  gboolean   align_end;
 };
 
 /* The cells whose accessible label waits for the idle, and that idle's source. */
@@ -114,7 +115,8 @@ ed_text_cell_snapshot (GtkWidget   *widget,
   pango_layout_set_width (layout, width * PANGO_SCALE);
   pango_layout_get_pixel_extents (layout, NULL, &logical);
   gtk_snapshot_render_layout (snapshot, gtk_widget_get_style_context (widget),
-                              0, (gtk_widget_get_height (widget) - logical.height) / 2, layout);
+                              self->align_end ? MAX (0, width - logical.width) : 0,
+                              (gtk_widget_get_height (widget) - logical.height) / 2, layout);
 }
 
 /* The list's row around the cell: the nearest ancestor styled as a row (a list or column
@@ -356,4 +358,25 @@ ed_text_cell_set_row_label (EdTextCell *self,
   g_free (self->row_label);
   self->row_label = g_strdup (label);
   queue_label (self);
+}
+
+/**
+ * ed_text_cell_set_align_end:
+ * @self: an #EdTextCell
+ * @align_end: whether the text sits at the cell's end
+ *
+ * Sets the text against the cell's end rather than its start, as a column of amounts is read,
+ * units under units.
+ */
+void
+ed_text_cell_set_align_end (EdTextCell *self,
+                            gboolean    align_end)
+{
+  g_return_if_fail (ED_IS_TEXT_CELL (self));
+
+  align_end = !!align_end;
+  if (self->align_end == align_end)
+    return;
+  self->align_end = align_end;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -21,5 +21,7 @@ void        ed_text_cell_set_text      (EdTextCell *self,
 const char *ed_text_cell_get_text      (EdTextCell *self);
 void        ed_text_cell_set_row_label (EdTextCell *self,
                                         const char *label);
+void        ed_text_cell_set_align_end (EdTextCell *self,
+                                        gboolean    align_end);
 
 G_END_DECLS
