@@ -155,6 +155,10 @@ def main(build_dir, out_dir):
         process.wait()
 
         process = elections(app_path, cli_path, env, home, out_dir)
+        process.kill()
+        process.wait()
+
+        process = staff(app_path, cli_path, env, home, out_dir)
     finally:
         process.kill()
         bus.kill()
@@ -308,6 +312,58 @@ def elections(app_path, cli_path, env, home, out_dir):
     return process
 
 
+def staff(app_path, cli_path, env, home, out_dir):
+    """The Staff page's three views on the demo's May poll, the day after it, and the first
+    fee statement of its approved payroll."""
+    import json
+    db = os.path.join(home, "staff.db")
+    statements = os.path.join(home, "statements.pdf")
+    # The demo written a year before the poll, opened the week after it: its staff can
+    # have attended.
+    subprocess.check_call([cli_path, "--db", db, "demo", "--electors", "20000"],
+                          env=dict(env, ED_TODAY="2027-05-10"), stdout=subprocess.DEVNULL)
+    env = dict(env, ED_TODAY="2028-05-10")
+    election = [e["id"] for e in json.loads(subprocess.check_output(
+        [cli_path, "--db", db, "election", "list", "--json"], env=env, text=True))
+                if e["kind"] == "local"][0]
+    listed = json.loads(subprocess.check_output(
+        [cli_path, "--db", db, "staff", "appointments", "--election", election, "--json"],
+        env=env, text=True))["appointments"]
+    for appointment in listed:
+        if appointment["state"] == "confirmed":
+            subprocess.check_call([cli_path, "--db", db, "staff", "state", appointment["id"],
+                                   "attended"], env=env, stdout=subprocess.DEVNULL)
+    subprocess.check_call([cli_path, "--db", db, "payroll", "approve", "--election", election,
+                           "--by", "Priya Natarajan"], env=env, stdout=subprocess.DEVNULL)
+    subprocess.check_call([cli_path, "--db", db, "payroll", "statements", "--election",
+                           election, "-o", statements], env=env, stdout=subprocess.DEVNULL)
+    base = os.path.join(out_dir, "fee-statement")
+    subprocess.check_call(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile",
+                           statements, base])
+    print(base + ".png")
+
+    process = subprocess.Popen([app_path, "--db", db], env=env)
+    app = d.find_app("electoral-desk")
+    frame = d.find(app, "frame", None, timeout=30)
+    sidebar = d.find(frame, "list", "Modules", timeout=30)
+    row = d.find(sidebar, "list item", "Staff")
+    sidebar.querySelection().selectChild(row.getIndexInParent())
+    d.find(frame, "entry", "Search the staff", timeout=30)
+    time.sleep(2.0)
+    shoot(os.path.join(out_dir, "staff-people.png"))
+    d.press(d.find_actionable(frame, None, "Appointments", timeout=10))
+    d.find(frame, "list", "Places", timeout=60)
+    # The pointer out of the way: a tooltip is not part of the board.
+    d.pyatspi.Registry.generateMouseEvent(1095, 715, "abs")
+    time.sleep(3.0)
+    shoot(os.path.join(out_dir, "staff-board.png"))
+    d.press(d.find_actionable(frame, None, "Payroll", timeout=10))
+    d.find(frame, None, "People paid", timeout=60)
+    time.sleep(3.0)
+    shoot(os.path.join(out_dir, "staff-payroll.png"))
+    return process
+
+
 def open_district(app_path, db, env):
     """Starts the app on @db and waits for the register's rows."""
     process = subprocess.Popen([app_path, "--db", db], env=env)
@@ -323,17 +379,18 @@ if __name__ == "__main__":
     out = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else
                           os.path.join(root, "data", "screenshots"))
     os.makedirs(out, exist_ok=True)
-    if len(sys.argv) > 3 and sys.argv[3] == "--only-elections":
-        # The elections shots alone, as the module is worked on.
+    if len(sys.argv) > 3 and sys.argv[3] in ("--only-elections", "--only-staff"):
+        # One module's shots alone, as the module is worked on.
         home = tempfile.mkdtemp(prefix="ed-shots-")
         env = dict(os.environ, HOME=home, XDG_DATA_HOME=os.path.join(home, "data"),
                    XDG_CONFIG_HOME=os.path.join(home, "config"), GSETTINGS_BACKEND="memory",
                    GSETTINGS_SCHEMA_DIR=os.path.join(build, "data"))
         bus = d.start_accessibility_bus()
         try:
-            elections(os.path.join(build, "src", "electoral-desk"),
-                      os.path.join(build, "src", "cli", "electoral-desk-cli"), env, home,
-                      out).kill()
+            shots = elections if sys.argv[3] == "--only-elections" else staff
+            shots(os.path.join(build, "src", "electoral-desk"),
+                  os.path.join(build, "src", "cli", "electoral-desk-cli"), env, home,
+                  out).kill()
         finally:
             bus.kill()
             shutil.rmtree(home, ignore_errors=True)

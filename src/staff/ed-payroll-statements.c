@@ -109,10 +109,11 @@ add_person (EdDocument      *document,
     ni != NULL ? ni : _("none given"));
   ed_document_add_paragraph (document, reference);
 
-  /* Translators: an election's title, then its polling day */
-  about = g_strdup_printf (_("Your fees and expenses for %s, polling day %s, as approved for "
+  /* Translators: a polling day, then the election's title, which is often the name of
+   * the council elected ("Ashmere Vale District Council") */
+  about = g_strdup_printf (_("Your fees and expenses for the poll of %s (%s), as approved for "
                              "payment through the council’s payroll."),
-                           payroll->election->title, poll);
+                           poll, payroll->election->title);
   ed_document_add_paragraph (document, about);
 
   ed_document_set_columns (document, headings, column_widths, G_N_ELEMENTS (headings));
