@@ -1018,6 +1018,26 @@ test_mapping_keys (void)
 
 /* The command line ------------------------------------------------------------------------ */
 
+/* Runs a command that must succeed. */
+static void
+cli_ok (const char *db,
+        ...)
+{
+  g_auto(EdTestCliResult) result = { 0 };
+  const char *args[12] = { NULL, };
+  guint n = 0;
+  va_list ap;
+
+  va_start (ap, db);
+  while (n < G_N_ELEMENTS (args) - 1 && (args[n] = va_arg (ap, const char *)) != NULL)
+    n++;
+  va_end (ap);
+  ed_test_cli_run_on (&result, db, args[0], args[1], args[2], args[3], args[4], args[5],
+                      args[6], args[7], args[8], args[9], args[10], NULL);
+  if (result.status != 0)
+    g_error ("%s %s: %s", args[0], args[1], result.err);
+}
+
 static JsonNode *
 parse (const char *text)
 {
@@ -1166,6 +1186,83 @@ test_cli (EdTestDir     *fixture,
   g_assert_nonnull (strstr (after.out, "1 run approved"));
 }
 
+/* Two desks of the team, offline, each approve the same payroll: once their changes meet,
+ * the ledger holds every line twice. Nothing is lost or edited; what the second run paid
+ * again shows as reversals pending, and the next approval takes it back, so that the ledger
+ * nets to what the rules give (SYNC.md §4.10). Both desks agree on all of it. */
+static void
+test_two_desks_approve (EdTestDir     *fixture,
+                        gconstpointer  data)
+{
+  g_auto(District) d = { 0, };
+  g_autofree char *a = ed_test_dir_file (fixture, "demo.db");
+  g_autofree char *b = ed_test_dir_file (fixture, "desk-b.db");
+  g_autofree char *a_ops = ed_test_dir_file (fixture, "a.json");
+  g_autofree char *b_ops = ed_test_dir_file (fixture, "b.json");
+  g_autofree char *slug = NULL;
+  const char *const desks[] = { a, b };
+
+  open_may_poll (fixture, &d);
+  staff_may_poll (&d);
+  slug = g_strdup (d.slug);
+  district_clear (&d);
+  memset (&d, 0, sizeof d);
+
+  /* Desk B joins from A's changes, then each approves on its own. */
+  cli_ok (a, "ops", "export", "-o", a_ops, NULL);
+  cli_ok (b, "ops", "apply", a_ops, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (desks); i++)
+    cli_ok (desks[i], "payroll", "approve", "--election", slug, NULL);
+
+  /* Their changes meet. */
+  cli_ok (a, "ops", "export", "-o", a_ops, NULL);
+  cli_ok (b, "ops", "export", "-o", b_ops, NULL);
+  cli_ok (a, "ops", "apply", b_ops, NULL);
+  cli_ok (b, "ops", "apply", a_ops, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (desks); i++)
+    {
+      g_auto(EdTestCliResult) json = { 0 };
+      g_autoptr(JsonNode) root = NULL;
+      JsonObject *object;
+
+      ed_test_cli_run_on (&json, desks[i], "payroll", "run", "--election", slug, "--json",
+                          NULL);
+      g_assert_cmpint (json.status, ==, 0);
+      root = parse (json.out);
+      object = json_node_get_object (root);
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "runs")),
+                        ==, 2);
+      g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (object,
+                                                                                  "approved"),
+                                                   "gross"), ==, 2 * ALL_TOTAL);
+      g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (object,
+                                                                                  "total"),
+                                                   "gross"), ==, ALL_TOTAL);
+      /* The thirteen lines paid twice, each taken back once. */
+      g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (object,
+                                                                                  "pending"),
+                                                   "lines"), ==, 13);
+      g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (object,
+                                                                                  "pending"),
+                                                   "gross"), ==, -ALL_TOTAL);
+    }
+
+  /* A takes it back; B, once it has A's change, has nothing left to approve. */
+  cli_ok (a, "payroll", "approve", "--election", slug, NULL);
+  cli_ok (a, "ops", "export", "-o", a_ops, NULL);
+  cli_ok (b, "ops", "apply", a_ops, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (desks); i++)
+    {
+      g_auto(EdTestCliResult) run = { 0 };
+
+      ed_test_cli_run_on (&run, desks[i], "payroll", "run", "--election", slug, NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_nonnull (strstr (run.out, "Nothing pending"));
+      g_assert_nonnull (strstr (run.out, "3 runs approved"));
+    }
+}
+
 /* Mistakes on the command line: 2 for the command line itself, 1 for a request that cannot
  * be done (DESIGN.md §1). */
 static void
@@ -1238,6 +1335,7 @@ main (int   argc,
   ED_TEST_ADD ("/staff/payroll/xlsx", test_xlsx);
   ED_TEST_ADD ("/staff/payroll/statements", test_statements);
   ED_TEST_ADD ("/staff/payroll/cli/run-approve-export", test_cli);
+  ED_TEST_ADD ("/staff/payroll/two-desks-approve", test_two_desks_approve);
   ED_TEST_ADD ("/staff/payroll/cli/mistakes", test_cli_mistakes);
 
   return g_test_run ();
