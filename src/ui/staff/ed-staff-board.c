@@ -23,6 +23,9 @@
  * appointed, or by dragging them from that list onto a place; all three end in appoint (). A
  * drop chooses the role the place is short of that the person holds.
  *
+ * What a person does on the board, appointing, moving an appointment on, removing it and
+ * inviting the last election's staff, is in ed-staff-board-actions.c.
+ *
  * The plan reads the whole register, so it is worked out in a job, and only once the board is
  * on screen: a district opened on the People view pays nothing for it. Everything else is
  * read on the main thread after each change: an election's appointments are a few hundred
@@ -43,50 +46,11 @@
 #include "stations/ed-station-plan.h"
 #include "ui/ed-accessible.h"
 #include "ui/ed-ui-resources.h"
-#include "ui/staff/ed-staff-board.h"
+#include "ui/staff/ed-staff-board-private.h"
 #include "ui/staff/ed-staff-person-item.h"
 #include "ui/widgets/ed-list-placeholder.h"
 
-struct _EdStaffBoard
-{
-  AdwBin              parent_instance;
-
-  EdContext          *context;
-  GPtrArray          *all_elections; /* EdElection, every poll, latest first */
-  GPtrArray          *elections;     /* of those, the first poll of each combination */
-  char               *election_id;   /* the one chosen, kept across reloads */
-  GPtrArray          *polls;         /* EdElection: its combination */
-  EdStationPlan      *plan;
-  GCancellable       *cancellable;   /* the plan's job, while it runs */
-  gboolean            plan_stale;    /* to be worked out again when next on screen */
-  gboolean            stale;         /* to be read again when next on screen */
-  GPtrArray          *appointments;  /* EdStaffAppointment, over the combination */
-  GPtrArray          *warnings;      /* EdStaffWarning */
-  GPtrArray          *people;        /* EdStaffPerson, everyone */
-  GHashTable         *people_by_id;  /* id → EdStaffPerson in @people */
-  GPtrArray          *places;        /* EdBoardPlace, in the list's order */
-  GHashTable         *removed;       /* id → EdStaffAppointment removed, for Undo */
-  GListStore         *available;     /* EdStaffPersonItem */
-  gboolean            filling;
-  GDate               today;
-
-  GtkWidget          *toasts;
-  GtkWidget          *stack;
-  GtkWidget          *spinner;
-  GtkWidget          *empty_page;
-  GtkWidget          *election_dropdown;
-  GtkWidget          *warnings_expander;
-  GtkWidget          *warnings_list;
-  GtkWidget          *places_scrolled;
-  GtkWidget          *places_list;
-  GtkWidget          *people_search;
-  GtkWidget          *people_view;
-  GtkSingleSelection *people_selection;
-};
-
 G_DEFINE_FINAL_TYPE (EdStaffBoard, ed_staff_board, ADW_TYPE_BIN)
-
-static void refresh (EdStaffBoard *self);
 
 /* --- the roles each place offers ---------------------------------------------------------- */
 
@@ -108,9 +72,9 @@ static const EdStaffRole office_roles[] = {
   ED_STAFF_ROLE_DEPUTY_RETURNING_OFFICER,
 };
 
-static const EdStaffRole *
-place_roles (const EdBoardPlace *place,
-             guint              *n_roles)
+const EdStaffRole *
+_ed_staff_board_place_roles (const EdBoardPlace *place,
+                             guint              *n_roles)
 {
   switch (place->kind)
     {
@@ -146,11 +110,11 @@ place_short_of (const EdBoardPlace *place,
 }
 
 /* A station without its presiding officer is offered one first; otherwise a clerk. */
-static EdStaffRole
-default_role (const EdBoardPlace *place)
+EdStaffRole
+_ed_staff_board_default_role (const EdBoardPlace *place)
 {
   guint n_roles;
-  const EdStaffRole *roles = place_roles (place, &n_roles);
+  const EdStaffRole *roles = _ed_staff_board_place_roles (place, &n_roles);
 
   if (place_short_of (place, ED_STAFF_ROLE_PRESIDING_OFFICER))
     return ED_STAFF_ROLE_PRESIDING_OFFICER;
@@ -160,12 +124,12 @@ default_role (const EdBoardPlace *place)
 /* For a person dropped on a place: a role the place is short of that they hold, else a role
  * of the place they hold, else the place's own choice (which the warnings then flag if it is
  * a presiding officer's). */
-static EdStaffRole
-role_for (const EdBoardPlace  *place,
-          const EdStaffPerson *person)
+EdStaffRole
+_ed_staff_board_role_for (const EdBoardPlace  *place,
+                          const EdStaffPerson *person)
 {
   guint n_roles;
-  const EdStaffRole *roles = place_roles (place, &n_roles);
+  const EdStaffRole *roles = _ed_staff_board_place_roles (place, &n_roles);
 
   for (guint i = 0; person != NULL && i < n_roles; i++)
     if (ed_staff_person_has_role (person, roles[i]) && place_short_of (place, roles[i]))
@@ -173,13 +137,13 @@ role_for (const EdBoardPlace  *place,
   for (guint i = 0; person != NULL && i < n_roles; i++)
     if (ed_staff_person_has_role (person, roles[i]))
       return roles[i];
-  return default_role (place);
+  return _ed_staff_board_default_role (place);
 }
 
 /* --- the elections ------------------------------------------------------------------------ */
 
-static EdElection *
-chosen_election (EdStaffBoard *self)
+EdElection *
+_ed_staff_board_chosen_election (EdStaffBoard *self)
 {
   for (guint i = 0; self->elections != NULL && i < self->elections->len; i++)
     {
@@ -310,10 +274,10 @@ show_elections (EdStaffBoard *self)
 }
 
 /* The latest poll before the one chosen, whose staff can be invited to it. */
-static EdElection *
-previous_election (EdStaffBoard *self)
+EdElection *
+_ed_staff_board_previous_election (EdStaffBoard *self)
 {
-  EdElection *chosen = chosen_election (self);
+  EdElection *chosen = _ed_staff_board_chosen_election (self);
   EdElection *previous = NULL;
 
   for (guint i = 0; chosen != NULL && i < self->elections->len; i++)
@@ -352,7 +316,7 @@ plan_computed_cb (GObject      *source,
     }
   g_clear_pointer (&self->plan, ed_station_plan_free);
   self->plan = plan;
-  refresh (self);
+  _ed_staff_board_refresh (self);
 }
 
 /* The plan afresh in a job; the board shown stays until it is ready. */
@@ -377,10 +341,10 @@ compute_plan (EdStaffBoard *self)
 
 /* --- the places --------------------------------------------------------------------------- */
 
-static const char *
-person_name (EdStaffBoard *self,
-             const char   *person_id,
-             char        **out_free)
+const char *
+_ed_staff_board_person_name (EdStaffBoard *self,
+                             const char   *person_id,
+                             char        **out_free)
 {
   EdStaffPerson *person = g_hash_table_lookup (self->people_by_id, person_id);
 
@@ -451,10 +415,10 @@ compare_lines (gconstpointer a,
 
 /* The place for work at a station with no station of the plan: a round or a session it
  * names, a station since taken out of the plan, or one still to be chosen. */
-static EdBoardPlace *
-unplaced (GHashTable               *others,
-          GPtrArray                *places,
-          const EdStaffAppointment *appointment)
+EdBoardPlace *
+_ed_staff_board_unplaced (GHashTable               *others,
+                          GPtrArray                *places,
+                          const EdStaffAppointment *appointment)
 {
   g_autofree char *key = NULL;
   const char *title;
@@ -526,7 +490,7 @@ append_text (char       **text,
 static GPtrArray *
 build_places (EdStaffBoard *self)
 {
-  EdElection *election = chosen_election (self);
+  EdElection *election = _ed_staff_board_chosen_election (self);
   g_autoptr(GPtrArray) places = g_ptr_array_new_with_free_func ((GDestroyNotify)ed_board_place_free);
   g_autoptr(GPtrArray) others = g_ptr_array_new_with_free_func ((GDestroyNotify)ed_board_place_free);
   g_autoptr(GHashTable) stations = g_hash_table_new (g_str_hash, g_str_equal);
@@ -585,12 +549,12 @@ build_places (EdStaffBoard *self)
       if (appointment->place_kind == ED_STAFF_PLACE_STATION)
         place = g_hash_table_lookup (stations, appointment->station);
       if (place == NULL && appointment->place_kind == ED_STAFF_PLACE_STATION)
-        place = unplaced (named, others, appointment);
+        place = _ed_staff_board_unplaced (named, others, appointment);
       else if (place == NULL)
         place = other_place (named, others, appointment->place_kind, appointment->session);
 
       line->appointment = g_strdup (appointment->id);
-      line->name = g_strdup (person_name (self, appointment->person, &name));
+      line->name = g_strdup (_ed_staff_board_person_name (self, appointment->person, &name));
       line->role = appointment->role;
       line->state = appointment->state;
       if (poll != NULL && !g_str_equal (poll->id, election->id))
@@ -646,8 +610,8 @@ place_key (const EdBoardPlace *place)
                           place->title);
 }
 
-static EdBoardPlace *
-selected_place (EdStaffBoard *self)
+EdBoardPlace *
+_ed_staff_board_selected_place (EdStaffBoard *self)
 {
   GtkListBoxRow *row = gtk_list_box_get_selected_row (GTK_LIST_BOX (self->places_list));
 
@@ -658,13 +622,13 @@ selected_place (EdStaffBoard *self)
 static void
 update_actions (EdStaffBoard *self)
 {
-  EdBoardPlace *place = selected_place (self);
+  EdBoardPlace *place = _ed_staff_board_selected_place (self);
   gboolean ready = self->context != NULL && self->plan != NULL && self->election_id != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.appoint",
                                  ready && place != NULL && place->can_appoint);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.invite",
-                                 ready && previous_election (self) != NULL);
+                                 ready && _ed_staff_board_previous_election (self) != NULL);
 }
 
 typedef struct
@@ -689,7 +653,7 @@ static void
 show_places (EdStaffBoard *self,
              GPtrArray    *places)
 {
-  EdBoardPlace *selected = selected_place (self);
+  EdBoardPlace *selected = _ed_staff_board_selected_place (self);
   g_autofree char *selected_key = selected != NULL ? place_key (selected) : NULL;
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (
     GTK_SCROLLED_WINDOW (self->places_scrolled));
@@ -909,8 +873,8 @@ show_empty (EdStaffBoard *self,
 
 /* Everything but the plan read again and shown: after every change, another election, a
  * sync. Off screen, only noted, and done when the board is next shown. */
-static void
-refresh (EdStaffBoard *self)
+void
+_ed_staff_board_refresh (EdStaffBoard *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) appointments = NULL;
@@ -944,7 +908,7 @@ refresh (EdStaffBoard *self)
       return;
     }
 
-  election = chosen_election (self);
+  election = _ed_staff_board_chosen_election (self);
   g_clear_pointer (&self->polls, g_ptr_array_unref);
   g_clear_pointer (&self->people_by_id, g_hash_table_unref);
   g_clear_pointer (&self->people, g_ptr_array_unref);
@@ -1002,580 +966,13 @@ election_changed_cb (EdStaffBoard *self)
   g_free (self->election_id);
   self->election_id = g_strdup (((EdElection *)g_ptr_array_index (self->elections,
                                                                   selected))->id);
-  refresh (self);
+  _ed_staff_board_refresh (self);
 }
 
 static void
 place_selected_cb (EdStaffBoard *self)
 {
   update_actions (self);
-}
-
-/* --- appointing --------------------------------------------------------------------------- */
-
-/* What a new appointment at @place copies: the day and hours of one already made there as
- * @role, or as anything there (a postal vote opening session is on its own day), or as @role
- * at another place of the kind; otherwise none, and polling day (the count's own day for the
- * count). */
-static const EdStaffAppointment *
-model_appointment (EdStaffBoard       *self,
-                   const EdBoardPlace *place,
-                   EdStaffRole         role)
-{
-  const EdStaffAppointment *same_place = NULL;
-  const EdStaffAppointment *same_kind = NULL;
-
-  for (guint i = 0; i < self->appointments->len; i++)
-    {
-      const EdStaffAppointment *appointment = g_ptr_array_index (self->appointments, i);
-      gboolean here;
-
-      if (appointment->place_kind != place->kind)
-        continue;
-      here = g_str_equal (appointment->station, place->station) &&
-             g_str_equal (appointment->session, place->session);
-      if (here && appointment->role == role)
-        return appointment;
-      if (here && same_place == NULL)
-        same_place = appointment;
-      if (appointment->role == role && same_kind == NULL)
-        same_kind = appointment;
-    }
-  return same_place != NULL ? same_place : same_kind;
-}
-
-static char *
-describe_place (const EdBoardPlace *place,
-                EdStaffRole         role)
-{
-  /* Translators: a role at a place, "Poll clerk at AB1 Mill Hall" */
-  return g_strdup_printf (_("%1$s at %2$s"), ed_staff_role_get_display_name (role),
-                          place->title);
-}
-
-static void
-toast (EdStaffBoard *self,
-       const char   *text,
-       const char   *undo_action,
-       const char   *undo_target)
-{
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
-  AdwToast *toast = adw_toast_new (escaped);
-
-  if (undo_action != NULL)
-    {
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, undo_action);
-      adw_toast_set_action_target_value (toast, g_variant_new_string (undo_target));
-    }
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (self->toasts), toast);
-}
-
-/* Appoints @person_id to @place as @role, refreshes the board and says so, with Undo. */
-static char *
-appoint (EdStaffBoard        *self,
-         const EdBoardPlace  *place,
-         const char          *person_id,
-         EdStaffRole          role,
-         GError             **error)
-{
-  EdElection *election = chosen_election (self);
-  const EdStaffAppointment *model = model_appointment (self, place, role);
-  EdStaffAppointmentNew details = { 0, };
-  g_autofree char *name = NULL;
-  g_autofree char *where = describe_place (place, role);
-  g_autofree char *text = NULL;
-  g_autofree char *id = NULL;
-  GDate day;
-
-  g_date_clear (&day, 1);
-  if (model != NULL)
-    day = model->work_date;
-  else if (place->kind == ED_STAFF_PLACE_COUNT && g_date_valid (&election->count_date))
-    day = election->count_date;
-  details = (EdStaffAppointmentNew) {
-    .election = election->id,
-    .person = person_id,
-    .role = role,
-    .place_kind = place->kind,
-    .station = place->kind == ED_STAFF_PLACE_STATION ? place->station : NULL,
-    .session = place->kind != ED_STAFF_PLACE_STATION ? place->session : NULL,
-    .work_date = &day,
-    .start_time = model != NULL ? model->start_time : NULL,
-    .end_time = model != NULL ? model->end_time : NULL,
-    .minutes = model != NULL ? model->minutes : 0,
-    .enhanced_minutes = model != NULL ? model->enhanced_minutes : 0,
-  };
-  /* The name before the refresh frees the people it is read from. */
-  {
-    g_autofree char *own = NULL;
-
-    name = g_strdup (person_name (self, person_id, &own));
-  }
-  id = ed_staff_appointment_add (self->context, &details, error);
-  if (id == NULL)
-    return NULL;
-  refresh (self);
-  /* Translators: a person's name, then their appointment: "Poll clerk at AB1 Mill Hall" */
-  text = g_strdup_printf (_("%1$s appointed: %2$s"), name, where);
-  toast (self, text, "board.undo-appoint", id);
-  return g_steal_pointer (&id);
-}
-
-static void
-failed (EdStaffBoard *self,
-        GError       *error)
-{
-  g_debug ("Refused: %s", error->message);
-  toast (self, error->message, NULL, NULL);
-}
-
-static void
-chosen_cb (EdAppointDialog *dialog,
-           const char      *person_id,
-           guint            role,
-           EdStaffBoard    *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = NULL;
-  EdBoardPlace *place = selected_place (self);
-
-  if (place == NULL)
-    return;
-  id = appoint (self, place, person_id, (EdStaffRole)role, &error);
-  if (id == NULL)
-    {
-      /* The dialog stays, with the choice made, for another try. */
-      failed (self, error);
-      return;
-    }
-  gtk_window_destroy (GTK_WINDOW (dialog));
-}
-
-/**
- * ed_staff_board_open_appoint:
- * @self: the board
- *
- * Opens the dialog to appoint someone to the place selected, as the Appoint button does.
- *
- * Returns: (transfer none) (nullable): the dialog, shown; %NULL when no place that takes
- *   appointments is selected
- */
-EdAppointDialog *
-ed_staff_board_open_appoint (EdStaffBoard *self)
-{
-  EdBoardPlace *place;
-  EdElection *election;
-  g_autoptr(GHashTable) appointed = NULL;
-  EdAppointDialog *dialog;
-  const EdStaffRole *roles;
-  GtkRoot *root;
-  guint n_roles;
-  GDate day;
-
-  g_return_val_if_fail (ED_IS_STAFF_BOARD (self), NULL);
-
-  place = selected_place (self);
-  election = chosen_election (self);
-  if (place == NULL || !place->can_appoint || election == NULL || self->appointments == NULL)
-    return NULL;
-
-  /* Who is appointed where already, so that no one is booked twice without seeing it. */
-  appointed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  {
-    g_autoptr(GHashTable) lines = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-
-    for (guint i = 0; i < self->places->len; i++)
-      {
-        EdBoardPlace *other = g_ptr_array_index (self->places, i);
-
-        for (guint j = 0; j < other->lines->len; j++)
-          {
-            EdBoardLine *line = g_ptr_array_index (other->lines, j);
-
-            g_hash_table_insert (lines, line->appointment, describe_place (other, line->role));
-          }
-      }
-    for (guint i = 0; i < self->appointments->len; i++)
-      {
-        EdStaffAppointment *appointment = g_ptr_array_index (self->appointments, i);
-        const char *where = g_hash_table_lookup (lines, appointment->id);
-
-        if (where != NULL && ed_appointment_state_is_active (appointment->state))
-          g_hash_table_replace (appointed, g_strdup (appointment->person), g_strdup (where));
-      }
-  }
-  {
-    const EdStaffAppointment *model = model_appointment (self, place, default_role (place));
-
-    day = election->poll;
-    if (model != NULL && g_date_valid (&model->work_date))
-      day = model->work_date;
-  }
-  roles = place_roles (place, &n_roles);
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  dialog = ed_appoint_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                  self->context, election->id, &day, place->title, roles,
-                                  n_roles, default_role (place), appointed);
-  g_signal_connect_object (dialog, "chosen", G_CALLBACK (chosen_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return dialog;
-}
-
-static void
-appoint_action_cb (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  ed_staff_board_open_appoint (ED_STAFF_BOARD (widget));
-}
-
-/* Enter or a double click on a place. */
-static void
-place_activated_cb (EdStaffBoard  *self,
-                    GtkListBoxRow *row)
-{
-  gtk_list_box_select_row (GTK_LIST_BOX (self->places_list), row);
-  ed_staff_board_open_appoint (self);
-}
-
-/**
- * ed_staff_board_drop_person:
- * @self: the board
- * @index: a place's position on the board
- * @person_id: the person dropped on it
- * @error: return location for an error
- *
- * What a drop of a person onto a place does: appoints them there in the role the place is
- * short of that they hold (or another of its roles they hold, or the place's own choice).
- *
- * Returns: (transfer full): the new appointment's row id, or %NULL
- */
-char *
-ed_staff_board_drop_person (EdStaffBoard  *self,
-                            guint          index,
-                            const char    *person_id,
-                            GError       **error)
-{
-  EdBoardPlace *place;
-
-  g_return_val_if_fail (ED_IS_STAFF_BOARD (self), NULL);
-  g_return_val_if_fail (person_id != NULL, NULL);
-
-  if (self->places == NULL || self->people_by_id == NULL || index >= self->places->len ||
-      !(place = g_ptr_array_index (self->places, index))->can_appoint)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("No one can be appointed to that place from the board."));
-      return NULL;
-    }
-  return appoint (self, place, person_id,
-                  role_for (place, g_hash_table_lookup (self->people_by_id, person_id)), error);
-}
-
-static gboolean
-drop_cb (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         EdStaffBoard  *self)
-{
-  GtkListBoxRow *row = gtk_list_box_get_row_at_y (GTK_LIST_BOX (self->places_list), (int)y);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = NULL;
-
-  gtk_list_box_drag_unhighlight_row (GTK_LIST_BOX (self->places_list));
-  if (row == NULL || !G_VALUE_HOLDS_STRING (value))
-    return FALSE;
-  gtk_list_box_select_row (GTK_LIST_BOX (self->places_list), row);
-  id = ed_staff_board_drop_person (self, (guint)gtk_list_box_row_get_index (row),
-                                   g_value_get_string (value), &error);
-  if (id == NULL)
-    {
-      failed (self, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* The place under the pointer is marked while a person is dragged over it. */
-static GdkDragAction
-drop_motion_cb (GtkDropTarget *target,
-                double         x,
-                double         y,
-                EdStaffBoard  *self)
-{
-  GtkListBoxRow *row = gtk_list_box_get_row_at_y (GTK_LIST_BOX (self->places_list), (int)y);
-
-  if (row == NULL || !ed_board_place_row_get_place (ED_BOARD_PLACE_ROW (row))->can_appoint)
-    {
-      gtk_list_box_drag_unhighlight_row (GTK_LIST_BOX (self->places_list));
-      return 0;
-    }
-  gtk_list_box_drag_highlight_row (GTK_LIST_BOX (self->places_list), row);
-  return GDK_ACTION_COPY;
-}
-
-static void
-drop_leave_cb (GtkDropTarget *target,
-               EdStaffBoard  *self)
-{
-  gtk_list_box_drag_unhighlight_row (GTK_LIST_BOX (self->places_list));
-}
-
-/* Enter on a person not yet appointed appoints them to the place selected, as a drop does. */
-static void
-person_activated_cb (GtkListView  *view,
-                     guint         position,
-                     EdStaffBoard *self)
-{
-  g_autoptr(EdStaffPersonItem) person = g_list_model_get_item (G_LIST_MODEL (self->available),
-                                                               position);
-  GtkListBoxRow *row = gtk_list_box_get_selected_row (GTK_LIST_BOX (self->places_list));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = NULL;
-
-  if (person == NULL || row == NULL)
-    return;
-  id = ed_staff_board_drop_person (self, (guint)gtk_list_box_row_get_index (row),
-                                   ed_staff_person_item_get_id (person), &error);
-  if (id == NULL)
-    failed (self, error);
-}
-
-static void
-undo_appoint_action_cb (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  EdStaffBoard *self = ED_STAFF_BOARD (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (self->context == NULL)
-    return;
-  if (!ed_staff_appointment_remove (self->context, g_variant_get_string (parameter, NULL),
-                                    &error))
-    failed (self, error);
-  refresh (self);
-}
-
-/* --- states and removal ------------------------------------------------------------------- */
-
-static void
-set_state_action_cb (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  EdStaffBoard *self = ED_STAFF_BOARD (widget);
-  g_autoptr(GError) error = NULL;
-  const char *id;
-  const char *state_text;
-  EdAppointmentState state;
-
-  if (self->context == NULL)
-    return;
-  g_variant_get (parameter, "(&s&s)", &id, &state_text);
-  if (!ed_appointment_state_from_string (state_text, &state, &error) ||
-      !ed_staff_appointment_set_state (self->context, id, state, &error))
-    failed (self, error);
-  refresh (self);
-}
-
-static void
-remove_action_cb (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  EdStaffBoard *self = ED_STAFF_BOARD (widget);
-  const char *id = g_variant_get_string (parameter, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EdStaffAppointment) appointment = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *text = NULL;
-
-  if (self->context == NULL)
-    return;
-  appointment = ed_staff_appointment_load (self->context, id, &error);
-  if (appointment == NULL || !ed_staff_appointment_remove (self->context, id, &error))
-    {
-      failed (self, error);
-      refresh (self);
-      return;
-    }
-  /* Translators: %s is a person's name */
-  text = g_strdup_printf (_("%s’s appointment removed"),
-                          person_name (self, appointment->person, &name));
-  g_hash_table_replace (self->removed, g_strdup (id), g_steal_pointer (&appointment));
-  refresh (self);
-  toast (self, text, "board.undo-remove", id);
-}
-
-/* The steps from invited to each state, along the way an appointment goes. */
-static const EdAppointmentState * const steps_to[] = {
-  [ED_APPOINTMENT_INVITED] = (const EdAppointmentState[]) { ED_N_APPOINTMENT_STATES },
-  [ED_APPOINTMENT_ACCEPTED] = (const EdAppointmentState[]) {
-    ED_APPOINTMENT_ACCEPTED, ED_N_APPOINTMENT_STATES },
-  [ED_APPOINTMENT_DECLINED] = (const EdAppointmentState[]) {
-    ED_APPOINTMENT_DECLINED, ED_N_APPOINTMENT_STATES },
-  [ED_APPOINTMENT_CONFIRMED] = (const EdAppointmentState[]) {
-    ED_APPOINTMENT_ACCEPTED, ED_APPOINTMENT_CONFIRMED, ED_N_APPOINTMENT_STATES },
-  [ED_APPOINTMENT_ATTENDED] = (const EdAppointmentState[]) {
-    ED_APPOINTMENT_ACCEPTED, ED_APPOINTMENT_CONFIRMED, ED_APPOINTMENT_ATTENDED,
-    ED_N_APPOINTMENT_STATES },
-  [ED_APPOINTMENT_DID_NOT_ATTEND] = (const EdAppointmentState[]) {
-    ED_APPOINTMENT_ACCEPTED, ED_APPOINTMENT_CONFIRMED, ED_APPOINTMENT_DID_NOT_ATTEND,
-    ED_N_APPOINTMENT_STATES },
-};
-G_STATIC_ASSERT (G_N_ELEMENTS (steps_to) == ED_N_APPOINTMENT_STATES);
-
-/* The appointment made again as it was: the same person, role, place, day, hours and note,
- * walked on to the state it was in (each step recorded today). */
-static void
-undo_remove_action_cb (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  EdStaffBoard *self = ED_STAFF_BOARD (widget);
-  const char *id = g_variant_get_string (parameter, NULL);
-  EdStaffAppointment *removed = g_hash_table_lookup (self->removed, id);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *new_id = NULL;
-  EdStaffAppointmentNew details;
-
-  if (self->context == NULL || removed == NULL)
-    return;
-  details = (EdStaffAppointmentNew) {
-    .election = removed->election,
-    .person = removed->person,
-    .role = removed->role,
-    .place_kind = removed->place_kind,
-    .station = removed->station,
-    .session = removed->session,
-    .work_date = &removed->work_date,
-    .start_time = removed->start_time,
-    .end_time = removed->end_time,
-    .minutes = removed->minutes,
-    .enhanced_minutes = removed->enhanced_minutes,
-    .units = removed->units,
-    .note = removed->note,
-  };
-  new_id = ed_staff_appointment_add (self->context, &details, &error);
-  for (const EdAppointmentState *step = steps_to[removed->state];
-       new_id != NULL && error == NULL && *step != ED_N_APPOINTMENT_STATES; step++)
-    ed_staff_appointment_set_state (self->context, new_id, *step, &error);
-  if (error != NULL)
-    failed (self, error);
-  g_hash_table_remove (self->removed, id);
-  refresh (self);
-}
-
-/* --- bulk invitation ---------------------------------------------------------------------- */
-
-static void
-invite_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    EdStaffBoard     *self)
-{
-  EdElection *from = previous_election (self);
-  EdElection *to = chosen_election (self);
-  g_autoptr(EdStaffInviteReport) report = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GString) body = g_string_new (NULL);
-  g_autofree char *heading = NULL;
-  AdwMessageDialog *said;
-  GtkRoot *root;
-  guint shown;
-
-  if (!g_str_equal (response, "invite") || self->context == NULL || from == NULL || to == NULL)
-    return;
-  report = ed_staff_appointment_invite_from (self->context, from->id, to->id, &error);
-  if (report == NULL)
-    {
-      failed (self, error);
-      return;
-    }
-  refresh (self);
-
-  heading = g_strdup_printf (ngettext ("%u Person Invited", "%u People Invited",
-                                       report->invited),
-                             report->invited);
-  if (report->unplaced > 0)
-    g_string_append_printf (body,
-                            ngettext ("%u of them worked at a station no longer in the plan, "
-                                      "and is still to be placed.",
-                                      "%u of them worked at stations no longer in the plan, "
-                                      "and are still to be placed.",
-                                      report->unplaced),
-                            report->unplaced);
-  if (report->skipped->len > 0)
-    {
-      if (body->len > 0)
-        g_string_append (body, "\n\n");
-      g_string_append_printf (body,
-                              ngettext ("%u person was passed over:",
-                                        "%u people were passed over:", report->skipped->len),
-                              report->skipped->len);
-    }
-  /* A long list is cut: the board shows who is appointed. */
-  shown = MIN (report->skipped->len, 12);
-  for (guint i = 0; i < shown; i++)
-    {
-      g_string_append_c (body, '\n');
-      g_string_append (body,
-                       ((EdStaffInviteSkipped *)g_ptr_array_index (report->skipped, i))->message);
-    }
-  if (report->skipped->len > shown)
-    {
-      g_string_append_c (body, '\n');
-      g_string_append_printf (body, ngettext ("and %u more.", "and %u more.",
-                                              report->skipped->len - shown),
-                              report->skipped->len - shown);
-    }
-  if (report->invited == 0 && report->skipped->len == 0)
-    g_string_append (body, _("No one was confirmed for or attended the earlier election."));
-
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  said = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
-                                                                          : NULL,
-                                                     heading, body->str));
-  adw_message_dialog_add_response (said, "close", _("_Close"));
-  ed_accessible_name_buttons (GTK_WIDGET (said));
-  gtk_window_present (GTK_WINDOW (said));
-}
-
-static void
-invite_action_cb (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  EdStaffBoard *self = ED_STAFF_BOARD (widget);
-  EdElection *from = previous_election (self);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  g_autofree char *day = NULL;
-  g_autofree char *body = NULL;
-  AdwMessageDialog *dialog;
-
-  if (self->context == NULL || from == NULL)
-    return;
-  day = ed_date_format_long (&from->poll);
-  body = g_strdup_printf (
-    /* Translators: %1$s is an election's title, %2$s its polling day */
-    _("Everyone confirmed for or attending %1$s on %2$s is invited to the same role and "
-      "place at this election. People already appointed, marked unavailable or no longer on "
-      "the staff list are passed over."),
-    from->title, day);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
-                                                                            : NULL,
-                                                       _("Invite Last Election’s Staff?"),
-                                                       body));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "invite", _("_Invite"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "invite", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "invite");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (invite_response_cb), self, 0);
-  ed_accessible_name_buttons (GTK_WIDGET (dialog));
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* --- warnings ----------------------------------------------------------------------------- */
@@ -1637,7 +1034,7 @@ ed_staff_board_set_context (EdStaffBoard *self,
   gtk_editable_set_text (GTK_EDITABLE (self->people_search), "");
   self->filling = FALSE;
   show_elections (self);
-  refresh (self);
+  _ed_staff_board_refresh (self);
 }
 
 /**
@@ -1662,7 +1059,7 @@ ed_staff_board_set_election (EdStaffBoard *self,
   g_free (self->election_id);
   self->election_id = g_steal_pointer (&first);
   show_elections (self);
-  refresh (self);
+  _ed_staff_board_refresh (self);
 }
 
 const char *
@@ -1689,7 +1086,7 @@ ed_staff_board_reload (EdStaffBoard *self)
   read_elections (self);
   show_elections (self);
   self->plan_stale = TRUE;
-  refresh (self);
+  _ed_staff_board_refresh (self);
 }
 
 /**
@@ -1787,7 +1184,7 @@ ed_staff_board_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (ed_staff_board_parent_class)->map (widget);
   if (self->stale || self->plan_stale || (self->plan == NULL && self->cancellable == NULL))
-    refresh (self);
+    _ed_staff_board_refresh (self);
 }
 
 static void
@@ -1849,33 +1246,17 @@ ed_staff_board_class_init (EdStaffBoardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EdStaffBoard, people_selection);
   gtk_widget_class_bind_template_callback (widget_class, election_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, warning_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, place_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, place_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, people_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, setup_person_cb);
   gtk_widget_class_bind_template_callback (widget_class, bind_person_cb);
-  gtk_widget_class_bind_template_callback (widget_class, person_activated_cb);
 
-  gtk_widget_class_install_action (widget_class, "board.appoint", NULL, appoint_action_cb);
-  gtk_widget_class_install_action (widget_class, "board.invite", NULL, invite_action_cb);
-  gtk_widget_class_install_action (widget_class, "board.set-state", "(ss)",
-                                   set_state_action_cb);
-  gtk_widget_class_install_action (widget_class, "board.remove", "s", remove_action_cb);
-  gtk_widget_class_install_action (widget_class, "board.undo-appoint", "s",
-                                   undo_appoint_action_cb);
-  gtk_widget_class_install_action (widget_class, "board.undo-remove", "s",
-                                   undo_remove_action_cb);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
-                                       "board.appoint", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
-                                       "board.appoint", NULL);
+  _ed_staff_board_class_init_actions (widget_class);
 }
 
 static void
 ed_staff_board_init (EdStaffBoard *self)
 {
-  GtkDropTarget *target;
-
   self->removed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          (GDestroyNotify)ed_staff_appointment_free);
   self->available = g_list_store_new (ED_TYPE_STAFF_PERSON_ITEM);
@@ -1885,12 +1266,7 @@ ed_staff_board_init (EdStaffBoard *self)
   ed_list_box_set_placeholder_text (GTK_LIST_BOX (self->warnings_list),
                                     _("Nothing to see to."));
 
-  /* One drop target for the list, which finds the place under the pointer. */
-  target = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_COPY);
-  g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
-  g_signal_connect (target, "motion", G_CALLBACK (drop_motion_cb), self);
-  g_signal_connect (target, "leave", G_CALLBACK (drop_leave_cb), self);
-  gtk_widget_add_controller (self->places_list, GTK_EVENT_CONTROLLER (target));
+  _ed_staff_board_init_drop_target (self);
 
   ed_accessible_name_buttons (GTK_WIDGET (self));
   read_elections (self);
