@@ -566,6 +566,21 @@ wait_counted (GtkWidget *detail)
   ed_gui_test_iterate ();
 }
 
+/* Waits until @row shows @text: a change starts a new count when the page next hears of it,
+ * which may be after the main loop is next idle, so neither "counting" nor "not counting"
+ * can be looked for at one moment. Fails after ten seconds. */
+static void
+wait_for_label (GtkWidget  *row,
+                const char *text)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (ed_gui_test_find (row, GTK_TYPE_LABEL, text) == NULL &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (ed_gui_test_find (row, GTK_TYPE_LABEL, text));
+}
+
 /* The cards the page should say go out, counted as the core counts them. */
 static char *
 cards_to_send (EdContext  *context,
@@ -661,18 +676,17 @@ test_community_cards_requested (EdTestDir     *fixture,
   g_assert_nonnull (toggle);
   g_assert_false (gtk_switch_get_active (GTK_SWITCH (toggle)));
   cards_row = ed_gui_test_find (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, "Poll cards");
-  g_assert_nonnull (ed_gui_test_find (cards_row, GTK_TYPE_LABEL, not_requested));
+  wait_for_label (cards_row, not_requested);
 
   /* Turned on: recorded, and every elector of the poll is sent a card. */
   gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
   ed_gui_test_iterate ();
   g_assert_true (stored_cards_requested (context, community));
-  /* The count may already be over when the main loop is next idle, so wait for it rather
-   * than look for it running: the new figure below shows it was counted again. */
-  wait_counted (detail);
+  /* The new figure shows it was counted again. */
   requested = cards_to_send (context, community);
   g_assert_cmpstr (requested, !=, not_requested);
-  g_assert_nonnull (ed_gui_test_find (cards_row, GTK_TYPE_LABEL, requested));
+  wait_for_label (cards_row, requested);
+  wait_counted (detail);
   g_assert_true (gtk_widget_get_sensitive (ed_gui_test_find (cards_row, GTK_TYPE_BUTTON,
                                                              "Poll Cards…")));
 
@@ -686,8 +700,8 @@ test_community_cards_requested (EdTestDir     *fixture,
   gtk_switch_set_active (GTK_SWITCH (toggle), FALSE);
   ed_gui_test_iterate ();
   g_assert_false (stored_cards_requested (context, community));
+  wait_for_label (cards_row, not_requested);
   wait_counted (detail);
-  g_assert_nonnull (ed_gui_test_find (cards_row, GTK_TYPE_LABEL, not_requested));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
