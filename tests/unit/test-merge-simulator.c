@@ -13,7 +13,8 @@
  *
  *   ED_SIM_SEED=N [ED_SIM_STEPS=S] test-merge-simulator
  *
- * ED_SIM_SEEDS (default 2000) and ED_SIM_FIRST_SEED (default 1) choose the seeds of the four
+ * ED_MERGE_SIM_SEEDS, else ED_SIM_SEEDS (default 2000), and ED_SIM_FIRST_SEED (default 1)
+ * choose the seeds of the four
  * shards /sync/simulator/shard-0 … shard-3, which meson runs as separate processes so that
  * they use every core; ED_SIM_CONTROL_SEEDS (default 100) those of the negative control.
  * ED_SIM_TRACE=1 prints the action trace of a replayed seed even when it
@@ -2524,7 +2525,8 @@ test_shard (gconstpointer data)
 {
   guint shard = GPOINTER_TO_UINT (data);
   guint first = env_uint ("ED_SIM_FIRST_SEED", 1);
-  guint count = env_uint ("ED_SIM_SEEDS", DEFAULT_SEEDS);
+  /* ED_MERGE_SIM_SEEDS for this simulator alone, where the sync simulator's count differs. */
+  guint count = env_uint ("ED_MERGE_SIM_SEEDS", env_uint ("ED_SIM_SEEDS", DEFAULT_SEEDS));
   guint n_steps = env_uint ("ED_SIM_STEPS", DEFAULT_STEPS);
   RunTotals totals = { 0, };
   gint64 start = g_get_monotonic_time ();
