@@ -202,6 +202,33 @@ place_row (EdStaffBoard *board,
                                         (int)index);
 }
 
+/* A point inside the row of place @index, in the coordinates of the list @places, once the
+ * list has laid the row out: after the board is rebuilt, a busy machine may not yet have
+ * given the new rows their places, and a drop then lands on whatever row is at the top. */
+static void
+point_on_place (EdStaffBoard *board,
+                GtkWidget    *places,
+                guint         index,
+                double       *x,
+                double       *y)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  GtkListBoxRow *row = place_row (board, index);
+
+  for (;;)
+    {
+      gboolean placed = gtk_widget_get_height (GTK_WIDGET (row)) > 0 &&
+                        gtk_widget_translate_coordinates (GTK_WIDGET (row), places, 4, 4, x, y) &&
+                        gtk_list_box_get_row_at_y (GTK_LIST_BOX (places), (int)*y) == row;
+
+      if (placed)
+        return;
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
 /* Chooses @name in the Appoint dialog and presses Appoint. */
 static void
 choose_in_dialog (EdAppointDialog *dialog,
@@ -417,8 +444,7 @@ test_drop_and_warnings (EdTestDir     *fixture,
   }
 
   /* Ann dropped on the station: appointed its clerk. */
-  g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (place_row (board, index)), places,
-                                                   4, 4, &x, &y));
+  point_on_place (board, places, index, &x, &y);
   g_value_init (&value, G_TYPE_STRING);
   g_value_set_string (&value, ashby);
   g_signal_emit_by_name (target, "drop", &value, x, y, &dropped);
@@ -438,8 +464,7 @@ test_drop_and_warnings (EdTestDir     *fixture,
   /* Jan dropped on the count: a count assistant, and the count shows one person. */
   count = ed_staff_board_find_place (board, ED_STAFF_PLACE_COUNT, "");
   g_assert_cmpint (count, >, (gint)index);
-  g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (place_row (board, (guint)count)),
-                                                   places, 4, 4, &x, &y));
+  point_on_place (board, places, (guint)count, &x, &y);
   g_value_init (&value, G_TYPE_STRING);
   g_value_set_string (&value, nowak);
   g_signal_emit_by_name (target, "drop", &value, x, y, &dropped);
