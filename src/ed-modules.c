@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ed-modules.h"
+#include "accounts/ed-accounts-tables.h"
 #include "elections/ed-elections-command.h"
 #include "elections/ed-elections-demo.h"
 #include "elections/ed-elections-tables.h"
@@ -74,6 +75,9 @@ static const EdModule staff_module = {
 static const EdModule accounts_module = {
   .id = "accounts",
   .title = N_("Accounts"),
+  .summary = N_("The returning officer’s accounts: estimates, spending, the split of combined "
+                "polls and the claim"),
+  .add_schema = ed_accounts_add_schema,
 };
 
 static const EdModule sync_module = {

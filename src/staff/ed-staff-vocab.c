@@ -125,6 +125,7 @@ static const EdTerm cost_head_terms[] = {
   [ED_COST_BALLOT_PAPERS] = { "ballot_papers", N_("Ballot papers") },
   [ED_COST_POLL_CARDS] = { "poll_cards", N_("Poll cards: print and postage") },
   [ED_COST_POSTAL_VOTES] = { "postal_votes", N_("Postal votes: print and postage") },
+  [ED_COST_CANDIDATE_MAILINGS] = { "candidate_mailings", N_("Candidates’ election addresses") },
   [ED_COST_NOTICES] = { "notices", N_("Notices and advertising") },
   [ED_COST_PREMISES] = { "premises", N_("Premises") },
   [ED_COST_EQUIPMENT] = { "equipment", N_("Equipment and transport") },

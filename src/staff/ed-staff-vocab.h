@@ -313,6 +313,8 @@ const char *ed_availability_get_display_name (EdAvailability   value);
  * @ED_COST_BALLOT_PAPERS: ballot papers
  * @ED_COST_POLL_CARDS: poll cards: print and postage
  * @ED_COST_POSTAL_VOTES: postal votes: print and postage
+ * @ED_COST_CANDIDATE_MAILINGS: the delivery of candidates' election addresses, which the
+ *   published statements show apart (DOMAIN.md §5.3)
  * @ED_COST_NOTICES: notices and advertising
  * @ED_COST_PREMISES: premises
  * @ED_COST_EQUIPMENT: equipment and transport
@@ -339,6 +341,7 @@ typedef enum
   ED_COST_BALLOT_PAPERS,
   ED_COST_POLL_CARDS,
   ED_COST_POSTAL_VOTES,
+  ED_COST_CANDIDATE_MAILINGS,
   ED_COST_NOTICES,
   ED_COST_PREMISES,
   ED_COST_EQUIPMENT,
