@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ed-modules.h"
+#include "accounts/ed-accounts-command.h"
 #include "accounts/ed-accounts-tables.h"
 #include "elections/ed-elections-command.h"
 #include "elections/ed-elections-demo.h"
@@ -78,6 +79,7 @@ static const EdModule accounts_module = {
   .summary = N_("The returning officer’s accounts: estimates, spending, the split of combined "
                 "polls and the claim"),
   .add_schema = ed_accounts_add_schema,
+  .command = ed_accounts_command,
 };
 
 static const EdModule sync_module = {
