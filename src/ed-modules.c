@@ -13,6 +13,7 @@
 
 #include "ed-modules.h"
 #include "accounts/ed-accounts-command.h"
+#include "accounts/ed-accounts-demo.h"
 #include "accounts/ed-accounts-tables.h"
 #include "elections/ed-elections-command.h"
 #include "elections/ed-elections-demo.h"
@@ -79,6 +80,7 @@ static const EdModule accounts_module = {
   .summary = N_("The returning officer’s accounts: estimates, spending, the split of combined "
                 "polls and the claim"),
   .add_schema = ed_accounts_add_schema,
+  .add_demo = ed_accounts_demo,
   .command = ed_accounts_command,
 };
 

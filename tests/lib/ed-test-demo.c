@@ -81,6 +81,18 @@ ed_test_demo_remove_staff (EdContext *context)
   remove_rows (context, tables);
 }
 
+/* Takes away the demo's accounts, for a test that writes an account of its own. */
+void
+ed_test_demo_remove_accounts (EdContext *context)
+{
+  static const char * const tables[] = {
+    "account_entry", "account_lock", "account_estimate", "account_mra", "account_fee_scale",
+    "account_setup", NULL,
+  };
+
+  remove_rows (context, tables);
+}
+
 /* Takes away the demo's own May poll and the parish polls combined with it, with their
  * timetable checklists, for a test that adds its own polls on that day or starts from none.
  * The staff go too: their appointments and fee rates are the polls'. */
@@ -89,6 +101,7 @@ ed_test_demo_remove_elections (EdContext *context)
 {
   static const char * const tables[] = { "timetable_task", "contest", "election", NULL };
 
+  ed_test_demo_remove_accounts (context);
   ed_test_demo_remove_staff (context);
   remove_rows (context, tables);
 }

@@ -23,6 +23,7 @@ EdContext *ed_test_demo_open    (EdTestDir  *fixture,
                                  guint       electors);
 
 void       ed_test_demo_remove_staff     (EdContext *context);
+void       ed_test_demo_remove_accounts  (EdContext *context);
 void       ed_test_demo_remove_elections (EdContext *context);
 
 G_END_DECLS

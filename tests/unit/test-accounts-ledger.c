@@ -50,6 +50,17 @@ add_poll (EdContext      *context,
   return id;
 }
 
+/* The demo without its own May accounts, for a test that writes the May poll's. */
+static EdContext *
+open_without_accounts (EdTestDir *fixture,
+                       guint      electors)
+{
+  EdContext *context = ed_test_demo_open (fixture, electors);
+
+  ed_test_demo_remove_accounts (context);
+  return context;
+}
+
 static char *
 spend (EdContext          *context,
        EdCostHead          head,
@@ -224,7 +235,7 @@ test_parish_recharge (EdTestDir     *fixture,
                       gconstpointer  data)
 {
   /* Large enough for a second ward, which is parished: the demo's parish poll. */
-  g_autoptr(EdContext) context = ed_test_demo_open (fixture, PARISHED_ELECTORS);
+  g_autoptr(EdContext) context = open_without_accounts (fixture, PARISHED_ELECTORS);
   g_autoptr(EdElection) may = NULL;
   g_autoptr(GPtrArray) combination = NULL;
   g_autoptr(EdAccount) account = NULL;
@@ -460,7 +471,7 @@ static void
 test_payroll_brought_in (EdTestDir     *fixture,
                          gconstpointer  data)
 {
-  g_autoptr(EdContext) context = ed_test_demo_open (fixture, DEMO_ELECTORS);
+  g_autoptr(EdContext) context = open_without_accounts (fixture, DEMO_ELECTORS);
   g_autoptr(EdElection) may = NULL;
   g_autoptr(GPtrArray) appointments = NULL;
   g_autoptr(EdPayroll) payroll = NULL;
@@ -583,6 +594,46 @@ test_lock (EdTestDir     *fixture,
   g_assert_cmpuint (((EdAccountLock *)g_ptr_array_index (account->locks, 1))->entries, ==, 4);
 }
 
+/* The demo's May account, as written on the demo's day (23 November 2026, months before the
+ * poll): an estimate for every head of the election, the costs ordered so far with their
+ * invoices to come, a repeated invoice reversed, the fee scale, and the shares of every cost
+ * adding up to it. */
+static void
+test_demo_account (EdTestDir     *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(EdContext) context = ed_test_demo_open (fixture, PARISHED_ELECTORS);
+  g_autoptr(EdAccount) account = load (context, MAY_POLL);
+  guint reversals = 0;
+  EdMoney by_poll = 0;
+
+  g_assert_cmpuint (ed_account_n_polls (account), ==, 2);
+  g_assert_cmpint (account->estimate_total, >, account->total);
+  g_assert_cmpint (account->estimate[ED_COST_REGISTRATION], ==, 0);
+  g_assert_cmpuint (account->entries->len, >, 10);
+  for (guint i = 0; i < account->entries->len; i++)
+    {
+      EdAccountEntry *entry = g_ptr_array_index (account->entries, i);
+      EdMoney sum = 0;
+
+      for (guint p = 0; p < ed_account_n_polls (account); p++)
+        sum += entry->shares[p];
+      g_assert_cmpint (sum, ==, entry->gross);
+      g_assert_cmpint (entry->evidence, ==, ED_EVIDENCE_CONTRACT);
+      g_assert_false (g_date_valid (&entry->invoice_date));
+      reversals += entry->reverses[0] != '\0';
+    }
+  g_assert_cmpuint (reversals, ==, 1);
+  for (guint p = 0; p < ed_account_n_polls (account); p++)
+    by_poll += ed_account_get_poll (account, p)->total;
+  g_assert_cmpint (by_poll, ==, account->total);
+  g_assert_true (ed_account_get_poll (account, 0)->has_fee_scale);
+  g_assert_cmpint (ed_account_get_poll (account, 0)->scale_fee, >, 0);
+  /* The parish bears its own notice and ballot papers only. */
+  g_assert_cmpint (ed_account_get_poll (account, 1)->spent[ED_COST_POLL_CARDS], ==, 0);
+  g_assert_cmpint (ed_account_get_poll (account, 1)->spent[ED_COST_BALLOT_PAPERS], >, 0);
+}
+
 /* The fee scale of a local poll: so much for the election, for each 1,000 electors and for
  * each contested area, a half penny rounded up once. */
 static void
@@ -614,6 +665,7 @@ main (int   argc,
   ED_TEST_ADD ("/accounts/ledger/reversed-twice", test_reversed_twice_is_flagged);
   ED_TEST_ADD ("/accounts/payroll/brought-in-once", test_payroll_brought_in);
   ED_TEST_ADD ("/accounts/lock/changes-after", test_lock);
+  ED_TEST_ADD ("/accounts/demo/may-account", test_demo_account);
   g_test_add_func ("/accounts/fee-scale/compute", test_fee_scale);
 
   return g_test_run ();
