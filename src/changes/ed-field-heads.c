@@ -489,6 +489,33 @@ _ed_op_store_get_heads (EdOpStore   *self,
   return row_state_heads (self, &state, col, error);
 }
 
+/* The heads of each of @cols of one row, its state loaded once: for a fingerprint of every
+ * field (ed-state-hash.c), which would otherwise load each row once a column. Returns an
+ * array of @n_cols arrays of #EdHead, or %NULL. */
+GPtrArray *
+_ed_op_store_get_row_heads (EdOpStore           *self,
+                            const char          *tbl,
+                            const char          *pk,
+                            const char * const  *cols,
+                            guint                n_cols,
+                            GError             **error)
+{
+  g_auto(RowState) state = { NULL };
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
+
+  if (!row_state_load (self, tbl, pk, &state, error))
+    return NULL;
+  for (guint i = 0; i < n_cols; i++)
+    {
+      GPtrArray *heads = row_state_heads (self, &state, cols[i], error);
+
+      if (heads == NULL)
+        return NULL;
+      g_ptr_array_add (all, heads);
+    }
+  return g_steal_pointer (&all);
+}
+
 /* Greatest (hlc, device) wins; device ids compare byte-wise so every desk agrees. */
 static int
 compare_heads (const EdHead *a,

@@ -107,6 +107,12 @@ GPtrArray *_ed_op_store_get_heads    (EdOpStore    *self,
                                       const char   *pk,
                                       const char   *col,
                                       GError      **error);
+GPtrArray *_ed_op_store_get_row_heads (EdOpStore          *self,
+                                       const char         *tbl,
+                                       const char         *pk,
+                                       const char * const *cols,
+                                       guint               n_cols,
+                                       GError            **error);
 gboolean   _ed_op_store_row_visible  (EdOpStore    *self,
                                       const EdTableDef *table,
                                       const char   *pk,

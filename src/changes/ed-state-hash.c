@@ -26,24 +26,15 @@ feed (GChecksum  *checksum,
   g_checksum_update (checksum, (const guchar *)"\x1f", 1);
 }
 
-static gboolean
-feed_heads (EdOpStore        *store,
-            GChecksum        *checksum,
-            const EdTableDef *table,
-            const char       *pk,
-            const char       *col,
-            GError          **error)
+static void
+feed_heads (GChecksum *checksum,
+            GPtrArray *heads)
 {
-  g_autoptr(GPtrArray) heads = _ed_op_store_get_heads (store, table->name, pk, col, error);
-  g_auto(GStrv) ids = NULL;
+  g_auto(GStrv) ids = _ed_heads_ids (heads);
 
-  if (heads == NULL)
-    return FALSE;
-  ids = _ed_heads_ids (heads);
   for (guint i = 0; ids[i] != NULL; i++)
     feed (checksum, ids[i]);
   feed (checksum, "\x1e");
-  return TRUE;
 }
 
 static gboolean
@@ -92,15 +83,24 @@ hash_table_rows (EdReplica        *replica,
       return FALSE;
     }
 
-  for (guint p = 0; p < pks->len; p++)
+  if (pks->len > 0)
     {
-      const char *pk = g_ptr_array_index (pks, p);
+      /* The row's own head, then each column's: every row's state loaded once. */
+      g_autofree const char **cols = g_new (const char *, table->n_columns + 1);
 
-      if (!feed_heads (store, checksum, table, pk, "__row", error))
-        return FALSE;
+      cols[0] = "__row";
       for (guint i = 0; i < table->n_columns; i++)
-        if (!feed_heads (store, checksum, table, pk, table->columns[i].name, error))
-          return FALSE;
+        cols[i + 1] = table->columns[i].name;
+      for (guint p = 0; p < pks->len; p++)
+        {
+          g_autoptr(GPtrArray) all = _ed_op_store_get_row_heads (
+            store, table->name, g_ptr_array_index (pks, p), cols, table->n_columns + 1, error);
+
+          if (all == NULL)
+            return FALSE;
+          for (guint i = 0; i < all->len; i++)
+            feed_heads (checksum, g_ptr_array_index (all, i));
+        }
     }
   return TRUE;
 }
