@@ -62,7 +62,7 @@ typedef struct
 {
   guint8  kind;
   guint8  level;     /* headings; rows: their EdDocumentRowStyle */
-  guint16 n_lines;   /* paragraphs, as measured */
+  guint16 n_lines;   /* paragraphs: lines, as measured; headings: blocks kept with them */
   guint32 columns;   /* rows: index into self->column_sets */
   guint32 text;      /* index into self->texts: the text, or a row's first cell; figures:
                       * index into self->figures */
@@ -358,6 +358,23 @@ ed_document_add_heading (EdDocument *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (level == 1 || level == 2);
   add_block (self, BLOCK_HEADING, level, add_text (self, text));
+}
+
+void
+ed_document_keep_with_heading (EdDocument *self)
+{
+  g_return_if_fail (self != NULL);
+
+  for (guint i = self->blocks->len; i > 0; i--)
+    {
+      Block *block = &g_array_index (self->blocks, Block, i - 1);
+
+      if (block->kind == BLOCK_HEADING)
+        {
+          block->n_lines = MIN (self->blocks->len - i, G_MAXUINT16);
+          return;
+        }
+    }
 }
 
 void
@@ -885,6 +902,48 @@ keep_with_heading (EdDocument *self,
     }
 }
 
+/* The height of the n blocks from first as the pager would place them on one page: what a
+ * heading that keeps them needs below it. */
+static double
+kept_height (EdDocument *self,
+             guint       first,
+             guint       n)
+{
+  guint32 columns = G_MAXUINT32;
+  double height = 0;
+
+  for (guint i = first; i < first + n && i < self->blocks->len; i++)
+    {
+      Block *block = &g_array_index (self->blocks, Block, i);
+
+      switch ((BlockKind)block->kind)
+        {
+        case BLOCK_ROW:
+          if (block->columns != columns)
+            height += ((ColumnSet *)g_ptr_array_index (self->column_sets,
+                                                       block->columns))->heads_height;
+          columns = block->columns;
+          height += block->height;
+          break;
+        case BLOCK_PARAGRAPH:
+          height += block->height + 2 * PARAGRAPH_AFTER;
+          columns = G_MAXUINT32;
+          break;
+        case BLOCK_HEADING:
+          height += HEADING_BEFORE + block->height + HEADING_AFTER;
+          columns = G_MAXUINT32;
+          break;
+        case BLOCK_FIGURE:
+          height += figure_least_height (self, block) + FIGURE_AFTER;
+          break;
+        case BLOCK_PAGE_BREAK:
+        default:
+          break;
+        }
+    }
+  return height;
+}
+
 static void
 place_paragraph (Pager *pager,
                  guint  index)
@@ -957,6 +1016,7 @@ ed_document_paginate (EdDocument *self,
         case BLOCK_HEADING:
           {
             double before = pager.page_empty ? 0 : HEADING_BEFORE;
+            double keep = keep_with_heading (self, i + 1);
 
             /* Each level-1 section starts a page, but the first one follows what the
              * document opens with (a notice's statutory heading) on the same page. */
@@ -967,9 +1027,16 @@ ed_document_paginate (EdDocument *self,
               }
             if (block->level == 1)
               pager.seen_heading1 = TRUE;
+            /* What the heading keeps goes with it, unless a page could not hold them. */
+            if (block->n_lines > 0)
+              {
+                double kept = kept_height (self, i + 1, block->n_lines);
+
+                if (block->height + HEADING_AFTER + kept <= bottom - body_top ())
+                  keep = MAX (keep, kept);
+              }
             if (!pager.page_empty &&
-                pager.y + before + block->height + HEADING_AFTER +
-                    keep_with_heading (self, i + 1) > bottom)
+                pager.y + before + block->height + HEADING_AFTER + keep > bottom)
               {
                 pager_new_page (&pager);
                 before = 0;

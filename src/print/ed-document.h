@@ -101,6 +101,9 @@ void        ed_document_set_column_end_aligned (EdDocument      *self,
 void        ed_document_add_heading    (EdDocument          *self,
                                         guint                level,
                                         const char          *text);
+/* Keeps what was added since the last heading (the short table it names) on one page with
+ * it, unless they are more than a page holds. */
+void        ed_document_keep_with_heading (EdDocument       *self);
 void        ed_document_add_paragraph  (EdDocument          *self,
                                         const char          *text);
 /* One table row: n_columns cells, as many as the last ed_document_set_columns() gave.

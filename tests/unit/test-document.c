@@ -573,6 +573,40 @@ test_end_aligned_and_totals (void)
   cairo_surface_destroy (surface);
 }
 
+/* A heading that keeps its short table goes to the next page with it rather than leave the
+ * table split; a plain heading keeps only the first row. Tried after every length of table
+ * before it, so that the end of the page falls at every place in the pair. */
+static void
+test_heading_keeps_its_table (void)
+{
+  gboolean plain_split = FALSE;
+
+  for (guint filler = 40; filler < 80; filler++)
+    for (guint keeping = 0; keeping < 2; keeping++)
+      {
+        g_autoptr(EdDocument) document = new_document ();
+        guint n_pages, heading_page = G_MAXUINT, last_page = G_MAXUINT;
+        EdDocumentItem item;
+
+        add_rows (document, filler, FALSE);
+        ed_document_add_heading (document, 2, "Summary");
+        add_rows (document, 7, FALSE);
+        if (keeping)
+          ed_document_keep_with_heading (document);
+        ed_document_add_paragraph (document, "After the summary.");
+        n_pages = ed_document_paginate (document, ED_DOCUMENT_A4_WIDTH, ED_DOCUMENT_A4_HEIGHT);
+        g_assert_true (find_block (document, n_pages, filler, &heading_page, &item));
+        g_assert_cmpint (item.kind, ==, _ED_DOCUMENT_ITEM_HEADING);
+        g_assert_true (find_block (document, n_pages, filler + 7, &last_page, &item));
+        if (keeping)
+          g_assert_cmpuint (heading_page, ==, last_page);
+        else
+          plain_split |= heading_page != last_page;
+      }
+  /* The control: without keeping, some length splits the table. */
+  g_assert_true (plain_split);
+}
+
 static void
 test_figure_fills_the_page (void)
 {
@@ -650,6 +684,7 @@ main (int   argc,
   g_test_add_func ("/print/document/figure-drawn-where-placed", test_figure_drawn_where_placed);
   g_test_add_func ("/print/document/figure-fills-the-page", test_figure_fills_the_page);
   g_test_add_func ("/print/document/end-aligned-and-totals", test_end_aligned_and_totals);
+  g_test_add_func ("/print/document/heading-keeps-its-table", test_heading_keeps_its_table);
   g_test_add_func ("/print/document/figure-data-freed", test_figure_data_freed);
   ED_TEST_ADD ("/print/document/write-pdf", test_write_pdf);
   ED_TEST_ADD ("/print/document/write-pdf-failure-keeps-nothing",
