@@ -26,9 +26,12 @@
 #include "accounts/ed-account-statement.h"
 #include "core/ed-date.h"
 
-/* The polls side by side in the apportionment's table: more would squeeze their amounts
- * onto two lines, so a larger combination takes more than one table. */
-#define POLLS_PER_TABLE 4
+/* The amounts side by side in a table of the apportionment, polls' and the total's: more
+ * would squeeze them onto two lines, so a larger combination takes more than one table. */
+#define AMOUNTS_PER_TABLE 5
+
+/* The entries an evidence checklist may list and still be kept whole on one page. */
+#define EVIDENCE_KEPT 12
 
 typedef struct
 {
@@ -83,10 +86,12 @@ set_amount_columns (EdDocument *document,
 static void
 add_summary (EdDocument *document,
              EdAccount  *account,
-             gint        poll)
+             gint        poll,
+             const char *heading)
 {
   g_autoptr(GPtrArray) rows = ed_account_statement_summary (account, poll);
 
+  ed_document_add_heading (document, 2, heading);
   set_amount_columns (document, _("Heading"), _("Amount"));
   for (guint i = 0; i < rows->len; i++)
     {
@@ -96,6 +101,7 @@ add_summary (EdDocument *document,
                       row->kind == ED_STATEMENT_ROW_LINE ? ED_DOCUMENT_ROW_PLAIN
                                                          : ED_DOCUMENT_ROW_TOTAL);
     }
+  ed_document_keep_with_heading (document);
 }
 
 /* The account's polls, the council, and where the account stands: submitted or not, entries
@@ -112,7 +118,11 @@ add_opening (Statement  *statement,
   guint n_polls = ed_account_n_polls (account);
 
   if (n_polls == 1)
-    ed_document_add_heading (document, 1, account->election->title);
+    {
+      g_autofree char *label = _ed_account_poll_label (account, 0);
+
+      ed_document_add_heading (document, 1, label);
+    }
   else
     {
       g_autofree char *day = ed_date_format_long (&account->election->poll);
@@ -213,6 +223,7 @@ add_by_head (Statement *statement)
 
     ed_document_add_row_styled (document, cells, ED_DOCUMENT_ROW_TOTAL);
   }
+  ed_document_keep_with_heading (document);
 }
 
 /* The claim of the UK Parliamentary poll to the Elections Claims Unit: its share of the
@@ -298,6 +309,7 @@ add_claim (Statement *statement)
 
     ed_document_add_paragraph (document, due);
   }
+  ed_document_keep_with_heading (document);
 }
 
 /* A local poll's fee against the council's scale for it (RPA 1983 s.36(4), DOMAIN.md §5.3). */
@@ -365,10 +377,12 @@ add_fee_scale (Statement *statement,
     }
   else
     ed_document_add_paragraph (document, _("The fees charged are within the scale."));
+  ed_document_keep_with_heading (document);
 }
 
 /* Heads down, polls across: each poll's share of each head, and each poll's total, which
- * together come to the account's. */
+ * together come to the account's. A combination too large for one table takes several, their
+ * columns aligned, the account's total in the last. */
 static void
 add_apportionment_table (Statement *statement,
                          guint      first,
@@ -376,8 +390,12 @@ add_apportionment_table (Statement *statement,
 {
   EdAccount *account = statement->account;
   EdDocument *document = statement->document;
-  gboolean last = end == ed_account_n_polls (account);
-  guint n_columns = 1 + (end - first) + (last ? 1 : 0);
+  guint n_polls = ed_account_n_polls (account);
+  gboolean last = end == n_polls;
+  gboolean only = first == 0 && last;
+  guint n_amounts = only ? (end - first) + 1 : AMOUNTS_PER_TABLE;
+  guint n_columns = 1 + n_amounts;
+  guint total_column = 1 + (end - first);
   g_autofree const char **headings = g_new0 (const char *, n_columns);
   g_autofree double *widths = g_new0 (double, n_columns);
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
@@ -385,17 +403,18 @@ add_apportionment_table (Statement *statement,
 
   headings[0] = _("Cost head");
   widths[0] = 0.30;
+  for (guint c = 1; c < n_columns; c++)
+    {
+      widths[c] = 0.70 / MAX (n_amounts, AMOUNTS_PER_TABLE - 1);
+      headings[c] = "";
+    }
   for (guint p = first; p < end; p++)
     {
       g_ptr_array_add (labels, _ed_account_poll_label (account, p));
       headings[1 + p - first] = g_ptr_array_index (labels, labels->len - 1);
-      widths[1 + p - first] = 0.175;
     }
   if (last)
-    {
-      headings[n_columns - 1] = _("Total");
-      widths[n_columns - 1] = 0.175;
-    }
+    headings[total_column] = _("Total");
   ed_document_set_columns (document, headings, widths, n_columns);
   for (guint c = 1; c < n_columns; c++)
     ed_document_set_column_end_aligned (document, c);
@@ -416,6 +435,8 @@ add_apportionment_table (Statement *statement,
         }
       if (last)
         g_ptr_array_add (cells, ed_money_format (total ? account->total : account->spent[h]));
+      while (cells->len < n_columns)
+        g_ptr_array_add (cells, g_strdup (""));
       ed_document_add_row_styled (document, (const char * const *)cells->pdata,
                                   total ? ED_DOCUMENT_ROW_TOTAL : ED_DOCUMENT_ROW_PLAIN);
     }
@@ -427,11 +448,16 @@ add_apportionment (Statement *statement)
   EdAccount *account = statement->account;
   EdDocument *document = statement->document;
   guint n_polls = ed_account_n_polls (account);
+  /* The total takes a place in the last table: one with no poll beside it would look lost. */
+  guint per_table = n_polls % AMOUNTS_PER_TABLE == 0 ? AMOUNTS_PER_TABLE - 1 : AMOUNTS_PER_TABLE;
 
   ed_document_add_heading (document, 1, _("Apportionment among the polls"));
   ed_document_add_paragraph (document, _ed_account_apportionment_rule (account));
-  for (guint first = 0; first < n_polls; first += POLLS_PER_TABLE)
-    add_apportionment_table (statement, first, MIN (first + POLLS_PER_TABLE, n_polls));
+  if (n_polls + 1 <= AMOUNTS_PER_TABLE)
+    add_apportionment_table (statement, 0, n_polls);
+  else
+    for (guint first = 0; first < n_polls; first += per_table)
+      add_apportionment_table (statement, first, MIN (first + per_table, n_polls));
 
   for (guint p = 0; p < n_polls; p++)
     {
@@ -439,8 +465,7 @@ add_apportionment (Statement *statement)
       /* Translators: %s is a poll's title */
       g_autofree char *heading = g_strdup_printf (_("Summary for %s"), label);
 
-      ed_document_add_heading (document, 2, heading);
-      add_summary (document, account, (gint)p);
+      add_summary (document, account, (gint)p, heading);
     }
 }
 
@@ -658,6 +683,9 @@ add_evidence_checklist (Statement *statement)
         ed_document_add_row (document, cells);
       }
     }
+  /* A short list stays with its heading; a long one runs on over the pages. */
+  if (n <= EVIDENCE_KEPT)
+    ed_document_keep_with_heading (document);
 }
 
 /**
@@ -699,8 +727,7 @@ ed_account_statement_document (EdAccount  *account,
   ed_document_set_subtitle (statement.document, subtitle);
 
   add_opening (&statement, council_name);
-  ed_document_add_heading (statement.document, 2, _("Summary"));
-  add_summary (statement.document, account, -1);
+  add_summary (statement.document, account, -1, _("Summary"));
   add_by_head (&statement);
   if (account->parliamentary >= 0)
     add_claim (&statement);

@@ -100,7 +100,7 @@ sheet_name (Book       *book,
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (strchr ("[]:*?/\\", (int)c) != NULL && c < 128)
+      if (c < 128 && strchr ("[]:*?/\\", (int)c) != NULL)
         g_string_append_c (clean, '-');
       else if (g_unichar_iscntrl (c))
         g_string_append_c (clean, ' ');
@@ -222,7 +222,11 @@ write_account_sheet (Book       *book,
   guint row = 0, first;
 
   if (ed_account_n_polls (account) == 1)
-    worksheet_write_string (sheet, row++, 0, account->election->title, book->heading);
+    {
+      g_autofree char *label = _ed_account_poll_label (account, 0);
+
+      worksheet_write_string (sheet, row++, 0, label, book->heading);
+    }
   else
     {
       g_autofree char *day = ed_date_format_long (&account->election->poll);
@@ -232,6 +236,18 @@ write_account_sheet (Book       *book,
     }
   worksheet_write_string (sheet, row, 0, _("Polling day"), NULL);
   write_date (book, sheet, row++, 1, &account->election->poll);
+  worksheet_write_string (sheet, row, 0, _("Status"), NULL);
+  if (account->locks->len > 0)
+    {
+      EdAccountLock *latest = g_ptr_array_index (account->locks, account->locks->len - 1);
+      g_autofree char *day = ed_date_format_long (&latest->locked_on);
+      g_autofree char *status = g_strdup_printf (_("Submitted on %s by %s"), day,
+                                                 latest->locked_by);
+
+      worksheet_write_string (sheet, row++, 1, status, NULL);
+    }
+  else
+    worksheet_write_string (sheet, row++, 1, _("Not yet submitted"), NULL);
   row++;
 
   worksheet_write_string (sheet, row++, 0, _("Estimate and spending by cost head"),

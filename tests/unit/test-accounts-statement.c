@@ -28,6 +28,8 @@
 #include "ed-test-pdf.h"
 
 #define DEMO_ELECTORS 1200
+/* Large enough for a parished ward: the May poll has the parishes' poll combined with it. */
+#define PARISHED_ELECTORS 9000
 #define MAY_POLL "local.ashmere-vale.2027-05-06"
 #define COUNCIL "Ashmere Vale District Council"
 
@@ -741,6 +743,88 @@ test_xlsx_claim (EdTestDir     *fixture,
   read_back (fixture, path, account);
 }
 
+/* The demo's May poll and its parishes' poll, with a commissioner's, a mayor's, a referendum
+ * and a parliamentary by-election combined with them: six polls, more than one table's
+ * width. The parishes bear their own costs only; the parliamentary poll's claim is its share.
+ * The workbook of the same account reads back as well. */
+static void
+test_many_polls (EdTestDir     *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(EdContext) context = ed_test_demo_open (fixture, PARISHED_ELECTORS);
+  g_autoptr(EdElection) may = NULL;
+  g_autoptr(EdAccount) account = NULL;
+  g_autoptr(EdDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *parliamentary = NULL;
+  g_autofree char *pdf = ed_test_dir_file (fixture, "many.pdf");
+  g_autofree char *xlsx = ed_test_dir_file (fixture, "many.xlsx");
+  g_autofree char *text = NULL;
+  const EdMra mra = { .services = 100000, .expenses = 500000, .overall = 550000 };
+  const char *parish = NULL;
+  guint n_premises = 0;
+
+  may = ed_election_load (context, MAY_POLL, &error);
+  g_assert_no_error (error);
+  g_free (add_poll (context, ED_ELECTION_PCC, 6, 5, 2027, may->id));
+  g_free (add_poll (context, ED_ELECTION_MAYORAL, 6, 5, 2027, may->id));
+  g_free (add_poll (context, ED_ELECTION_REFERENDUM, 6, 5, 2027, may->id));
+  parliamentary = add_poll (context, ED_ELECTION_UK_PARLIAMENTARY_BY, 6, 5, 2027, may->id);
+  g_assert_true (ed_account_set_mra (context, parliamentary, &mra, "SI 2024/693", &error));
+  g_assert_no_error (error);
+
+  account = load (context, MAY_POLL);
+  g_assert_cmpuint (ed_account_n_polls (account), ==, 6);
+  for (guint p = 0; p < ed_account_n_polls (account); p++)
+    {
+      EdElection *poll = ed_account_get_poll (account, p)->election;
+
+      g_ptr_array_add (all, g_strdup (poll->id));
+      if (poll->kind == ED_ELECTION_PARISH)
+        parish = poll->id;
+    }
+  g_assert_nonnull (parish);
+  g_ptr_array_add (all, NULL);
+  {
+    const char *parish_only[] = { parish, NULL };
+
+    g_free (spend (context, ED_COST_PREMISES, "Village halls", 10000, 0,
+                   (const char * const *)all->pdata));
+    g_free (spend (context, ED_COST_RO_FEES, "Returning officer", 123457, 0,
+                   (const char * const *)all->pdata));
+    g_free (spend (context, ED_COST_BALLOT_PAPERS, "Print Ltd", 1234, 0, parish_only));
+  }
+  g_clear_pointer (&account, ed_account_free);
+  account = load (context, MAY_POLL);
+  g_assert_cmpint (account->parliamentary, >=, 0);
+
+  /* The heads by poll take two tables, the second with the account's total: premises are a
+   * row of the heads' estimate and spending, and of each. */
+  document = ed_account_statement_document (account, COUNCIL);
+  for (guint b = 0; b < _ed_document_get_n_blocks (document); b++)
+    if (_ed_document_get_block (document, b, NULL) == _ED_DOCUMENT_ITEM_ROW &&
+        g_str_equal (_ed_document_get_text (document, b, 0), "Premises"))
+      n_premises++;
+  g_assert_cmpuint (n_premises, ==, 3);
+
+  g_assert_true (ed_account_statement_write_pdf (account, COUNCIL, pdf, &error));
+  g_assert_no_error (error);
+  text = pdf_text (pdf);
+  if (text != NULL)
+    {
+      assert_has (text, "parish polls bear their additional");
+      assert_has (text, "The claim for UK Parliament is its share of the account.");
+      assert_has (text, "Parish and town councils");
+      assert_has_amount (text, account->total);
+      assert_has_amount (text, account->recoverable.recoverable);
+    }
+
+  g_assert_true (ed_account_statement_write_xlsx (account, xlsx, &error));
+  g_assert_no_error (error);
+  read_back (fixture, xlsx, account);
+}
+
 /* A failed write leaves nothing behind and says why. */
 static void
 test_write_failure (EdTestDir     *fixture,
@@ -772,6 +856,7 @@ main (int   argc,
   ED_TEST_ADD ("/accounts/statement/pdf/fee-scale", test_pdf_fee_scale);
   ED_TEST_ADD ("/accounts/statement/xlsx/combined", test_xlsx_combined);
   ED_TEST_ADD ("/accounts/statement/xlsx/claim", test_xlsx_claim);
+  ED_TEST_ADD ("/accounts/statement/many-polls", test_many_polls);
   ED_TEST_ADD ("/accounts/statement/write-failure", test_write_failure);
 
   return g_test_run ();
