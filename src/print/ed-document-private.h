@@ -26,7 +26,7 @@ typedef struct
 {
   EdDocumentItemKind kind;
   guint              block;  /* the n-th ed_document_add_*() call, counting from 0 */
-  guint              level;  /* headings */
+  guint              level;  /* headings; rows: their EdDocumentRowStyle */
   double             top;    /* points from the top of the page */
   double             bottom;
 } EdDocumentItem;

@@ -46,6 +46,8 @@
 /* Above the rows of a table with no headings: room, and a rule to start it. */
 #define HEADLESS_TOP    4.0
 #define FIGURE_AFTER    8.0
+/* Above a total's cells: room for the rule that sets it off from the rows it adds. */
+#define TOTAL_TOP       2.0
 
 typedef enum
 {
@@ -59,8 +61,8 @@ typedef enum
 typedef struct
 {
   guint8  kind;
-  guint8  level;     /* headings */
-  guint16 n_lines;   /* paragraphs, as measured */
+  guint8  level;     /* headings; rows: their EdDocumentRowStyle */
+  guint16 n_lines;   /* paragraphs: lines, as measured; headings: blocks kept with them */
   guint32 columns;   /* rows: index into self->column_sets */
   guint32 text;      /* index into self->texts: the text, or a row's first cell; figures:
                       * index into self->figures */
@@ -71,6 +73,7 @@ typedef struct
 {
   char   **headings;
   double  *widths;     /* shares as given */
+  gboolean *end_aligned;
   guint    n_columns;
   double  *x;          /* offsets from the left margin, for the last pagination */
   double  *w;          /* text widths, for the last pagination */
@@ -105,6 +108,7 @@ typedef struct
 {
   PangoContext *context;
   PangoLayout  *cell;
+  PangoLayout  *cell_bold;
   PangoLayout  *heads;
   PangoLayout  *heading1;
   PangoLayout  *heading2;
@@ -154,6 +158,7 @@ column_set_free (ColumnSet *set)
 {
   g_strfreev (set->headings);
   g_free (set->widths);
+  g_free (set->end_aligned);
   g_free (set->x);
   g_free (set->w);
   g_free (set);
@@ -174,6 +179,7 @@ styles_free (Styles *styles)
   if (styles == NULL)
     return;
   g_clear_object (&styles->cell);
+  g_clear_object (&styles->cell_bold);
   g_clear_object (&styles->heads);
   g_clear_object (&styles->heading1);
   g_clear_object (&styles->heading2);
@@ -323,10 +329,25 @@ ed_document_set_columns (EdDocument         *self,
   for (guint i = 0; i < n_columns; i++)
     set->headings[i] = g_strdup (headings[i] != NULL ? headings[i] : "");
   set->widths = g_memdup2 (widths, sizeof (double) * n_columns);
+  set->end_aligned = g_new0 (gboolean, n_columns);
   set->n_columns = n_columns;
   set->x = g_new0 (double, n_columns);
   set->w = g_new0 (double, n_columns);
   g_ptr_array_add (self->column_sets, set);
+}
+
+void
+ed_document_set_column_end_aligned (EdDocument *self,
+                                    guint       column)
+{
+  ColumnSet *set;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (self->column_sets->len > 0);
+
+  set = g_ptr_array_index (self->column_sets, self->column_sets->len - 1);
+  g_return_if_fail (column < set->n_columns);
+  set->end_aligned[column] = TRUE;
 }
 
 void
@@ -340,6 +361,23 @@ ed_document_add_heading (EdDocument *self,
 }
 
 void
+ed_document_keep_with_heading (EdDocument *self)
+{
+  g_return_if_fail (self != NULL);
+
+  for (guint i = self->blocks->len; i > 0; i--)
+    {
+      Block *block = &g_array_index (self->blocks, Block, i - 1);
+
+      if (block->kind == BLOCK_HEADING)
+        {
+          block->n_lines = MIN (self->blocks->len - i, G_MAXUINT16);
+          return;
+        }
+    }
+}
+
+void
 ed_document_add_paragraph (EdDocument *self,
                            const char *text)
 {
@@ -348,8 +386,9 @@ ed_document_add_paragraph (EdDocument *self,
 }
 
 void
-ed_document_add_row (EdDocument         *self,
-                     const char * const *cells)
+ed_document_add_row_styled (EdDocument         *self,
+                            const char * const *cells,
+                            EdDocumentRowStyle  style)
 {
   ColumnSet *set;
   guint32 first;
@@ -357,12 +396,20 @@ ed_document_add_row (EdDocument         *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (cells != NULL);
   g_return_if_fail (self->column_sets->len > 0);
+  g_return_if_fail (style == ED_DOCUMENT_ROW_PLAIN || style == ED_DOCUMENT_ROW_TOTAL);
 
   set = g_ptr_array_index (self->column_sets, self->column_sets->len - 1);
   first = add_text (self, cells[0]);
   for (guint i = 1; i < set->n_columns; i++)
     add_text (self, cells[i]);
-  add_block (self, BLOCK_ROW, 0, first);
+  add_block (self, BLOCK_ROW, style, first);
+}
+
+void
+ed_document_add_row (EdDocument         *self,
+                     const char * const *cells)
+{
+  ed_document_add_row_styled (self, cells, ED_DOCUMENT_ROW_PLAIN);
 }
 
 void
@@ -423,6 +470,7 @@ styles_new (void)
   pango_context_set_round_glyph_positions (styles->context, FALSE);
 
   styles->cell = style_layout (styles->context, 8.5, PANGO_WEIGHT_NORMAL);
+  styles->cell_bold = style_layout (styles->context, 8.5, PANGO_WEIGHT_BOLD);
   styles->heads = style_layout (styles->context, 7.5, PANGO_WEIGHT_BOLD);
   styles->heading1 = style_layout (styles->context, 15.0, PANGO_WEIGHT_BOLD);
   styles->heading2 = style_layout (styles->context, 10.5, PANGO_WEIGHT_BOLD);
@@ -578,47 +626,60 @@ plain_line_count (Styles     *styles,
   return MAX (n, 1);
 }
 
-/* The height of a cell of text width width (Pango units). */
+/* The height of a cell of text width width (Pango units); a total's in bold. */
 static int
 cell_height (Styles     *styles,
              const char *text,
-             int         width)
+             int         width,
+             gboolean    total)
 {
   int height;
 
-  if (is_plain (styles, text))
+  if (!total && is_plain (styles, text))
     return plain_line_count (styles, text, width) * styles->cell_line_height;
 
-  pango_layout_get_size (shaped_layout (styles, styles->cell, width, PANGO_ALIGN_LEFT, text),
+  pango_layout_get_size (shaped_layout (styles, total ? styles->cell_bold : styles->cell, width,
+                                        PANGO_ALIGN_LEFT, text),
                          NULL, &height);
   return MAX (height, styles->cell_line_height);
 }
 
-/* Draws a cell at (x, y), its top-left corner: plain text from the glyph tables, broken
- * into lines exactly as cell_height() counted them, whose glyphs wait in styles->glyphs for
- * flush_cells() to show a page's worth at once; anything else through Pango. */
+/* Draws a cell at (x, y), its top-left corner, against its end when end_aligned: plain
+ * text from the glyph tables, broken into lines exactly as cell_height() counted them, whose
+ * glyphs wait in styles->glyphs for flush_cells() to show a page's worth at once; anything
+ * else, and a total's cells, through Pango. */
 static void
 draw_cell (Styles     *styles,
            cairo_t    *cr,
            const char *text,
            int         width,
            double      x,
-           double      y)
+           double      y,
+           gboolean    end_aligned,
+           gboolean    total)
 {
+  PangoAlignment alignment = end_aligned ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
   Span line;
   double baseline = y + pango_units_to_double (styles->cell_baseline);
 
-  if (!is_plain (styles, text))
+  if (total || !is_plain (styles, text))
     {
       cairo_move_to (cr, x, y);
-      pango_cairo_show_layout (cr, shaped_layout (styles, styles->cell, width, PANGO_ALIGN_LEFT,
-                                                  text));
+      pango_cairo_show_layout (cr, shaped_layout (styles, total ? styles->cell_bold : styles->cell,
+                                                  width, alignment, text));
       return;
     }
 
   while (next_plain_line (styles, &text, width, &line))
     {
       int advance = 0;
+
+      if (end_aligned)
+        {
+          for (int i = 0; i < line.length; i++)
+            advance += styles->ascii_width[(guchar)line.start[i]];
+          advance = MAX (width - advance, 0);
+        }
 
       for (int i = 0; i < line.length; i++)
         {
@@ -751,10 +812,12 @@ measure_block (EdDocument *self,
       {
         ColumnSet *set = g_ptr_array_index (self->column_sets, block->columns);
 
+        gboolean total = block->level == ED_DOCUMENT_ROW_TOTAL;
+
         for (guint i = 0; i < set->n_columns; i++)
           height = MAX (height, cell_height (styles, texts[block->text + i],
-                                             pango_units_from_double (set->w[i])));
-        block->height = pango_units_to_double (height) + 2 * ROW_PAD;
+                                             pango_units_from_double (set->w[i]), total));
+        block->height = pango_units_to_double (height) + 2 * ROW_PAD + (total ? TOTAL_TOP : 0);
         break;
       }
     case BLOCK_FIGURE:
@@ -839,6 +902,48 @@ keep_with_heading (EdDocument *self,
     }
 }
 
+/* The height of the n blocks from first as the pager would place them on one page: what a
+ * heading that keeps them needs below it. */
+static double
+kept_height (EdDocument *self,
+             guint       first,
+             guint       n)
+{
+  guint32 columns = G_MAXUINT32;
+  double height = 0;
+
+  for (guint i = first; i < first + n && i < self->blocks->len; i++)
+    {
+      Block *block = &g_array_index (self->blocks, Block, i);
+
+      switch ((BlockKind)block->kind)
+        {
+        case BLOCK_ROW:
+          if (block->columns != columns)
+            height += ((ColumnSet *)g_ptr_array_index (self->column_sets,
+                                                       block->columns))->heads_height;
+          columns = block->columns;
+          height += block->height;
+          break;
+        case BLOCK_PARAGRAPH:
+          height += block->height + 2 * PARAGRAPH_AFTER;
+          columns = G_MAXUINT32;
+          break;
+        case BLOCK_HEADING:
+          height += HEADING_BEFORE + block->height + HEADING_AFTER;
+          columns = G_MAXUINT32;
+          break;
+        case BLOCK_FIGURE:
+          height += figure_least_height (self, block) + FIGURE_AFTER;
+          break;
+        case BLOCK_PAGE_BREAK:
+        default:
+          break;
+        }
+    }
+  return height;
+}
+
 static void
 place_paragraph (Pager *pager,
                  guint  index)
@@ -911,6 +1016,7 @@ ed_document_paginate (EdDocument *self,
         case BLOCK_HEADING:
           {
             double before = pager.page_empty ? 0 : HEADING_BEFORE;
+            double keep = keep_with_heading (self, i + 1);
 
             /* Each level-1 section starts a page, but the first one follows what the
              * document opens with (a notice's statutory heading) on the same page. */
@@ -921,9 +1027,16 @@ ed_document_paginate (EdDocument *self,
               }
             if (block->level == 1)
               pager.seen_heading1 = TRUE;
+            /* What the heading keeps goes with it, unless a page could not hold them. */
+            if (block->n_lines > 0)
+              {
+                double kept = kept_height (self, i + 1, block->n_lines);
+
+                if (block->height + HEADING_AFTER + kept <= bottom - body_top ())
+                  keep = MAX (keep, kept);
+              }
             if (!pager.page_empty &&
-                pager.y + before + block->height + HEADING_AFTER +
-                    keep_with_heading (self, i + 1) > bottom)
+                pager.y + before + block->height + HEADING_AFTER + keep > bottom)
               {
                 pager_new_page (&pager);
                 before = 0;
@@ -1129,9 +1242,12 @@ draw_placement (EdDocument      *self,
       for (guint i = 0; i < set->n_columns; i++)
         {
           pango_layout_set_width (styles->heads, pango_units_from_double (set->w[i]));
+          pango_layout_set_alignment (styles->heads,
+                                      set->end_aligned[i] ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
           pango_layout_set_text (styles->heads, set->headings[i], -1);
           show_layout (cr, styles->heads, left + set->x[i] + 3.0, placement->y + HEADS_PAD);
         }
+      pango_layout_set_alignment (styles->heads, PANGO_ALIGN_LEFT);
       rule (cr, left, right, placement->y + set->heads_height - 0.5, 0.8, 0.3);
       return;
     }
@@ -1159,7 +1275,11 @@ draw_placement (EdDocument      *self,
       {
         ColumnSet *set = g_ptr_array_index (self->column_sets, block->columns);
         double rule_y = placement->y + block->height - 0.25;
+        gboolean total = block->level == ED_DOCUMENT_ROW_TOTAL;
+        double top = placement->y + ROW_PAD + (total ? TOTAL_TOP : 0);
 
+        if (total)
+          rule (cr, left, right, placement->y + 0.5, 0.8, 0.2);
         cairo_set_source_rgb (cr, 0.0, 0.0, 0.0);
         for (guint i = 0; i < set->n_columns; i++)
           {
@@ -1167,7 +1287,7 @@ draw_placement (EdDocument      *self,
 
             if (text[0] != '\0')
               draw_cell (styles, cr, text, pango_units_from_double (set->w[i]),
-                         left + set->x[i] + 3.0, placement->y + ROW_PAD);
+                         left + set->x[i] + 3.0, top, set->end_aligned[i], total);
           }
         g_array_append_val (styles->row_rules, rule_y);
         break;

@@ -51,6 +51,19 @@ typedef void (*EdDocumentDrawFunc) (cairo_t *cr,
  * its own when less than half a page is left. */
 #define ED_DOCUMENT_FIGURE_FILL 0.0
 
+/**
+ * EdDocumentRowStyle:
+ * @ED_DOCUMENT_ROW_PLAIN: a row of a table, as ed_document_add_row() draws it
+ * @ED_DOCUMENT_ROW_TOTAL: a total or sub-total: its cells in bold, under a rule
+ *
+ * How a table row is drawn.
+ */
+typedef enum
+{
+  ED_DOCUMENT_ROW_PLAIN,
+  ED_DOCUMENT_ROW_TOTAL,
+} EdDocumentRowStyle;
+
 /* A4 in points, the size every document is designed for. */
 #define ED_DOCUMENT_A4_WIDTH  595.276
 #define ED_DOCUMENT_A4_HEIGHT 841.890
@@ -79,16 +92,28 @@ void        ed_document_set_columns    (EdDocument          *self,
                                         const double        *widths,
                                         guint                n_columns);
 
+/* Aligns a column of the last ed_document_set_columns() to the right, heading and cells: for
+ * amounts, whose pounds and pence then line up down the column. */
+void        ed_document_set_column_end_aligned (EdDocument      *self,
+                                                guint            column);
+
 /* A section heading (e.g. a polling district). level 1 starts a new page; level 2 does not. */
 void        ed_document_add_heading    (EdDocument          *self,
                                         guint                level,
                                         const char          *text);
+/* Keeps what was added since the last heading (the short table it names) on one page with
+ * it, unless they are more than a page holds. */
+void        ed_document_keep_with_heading (EdDocument       *self);
 void        ed_document_add_paragraph  (EdDocument          *self,
                                         const char          *text);
 /* One table row: n_columns cells, as many as the last ed_document_set_columns() gave.
  * A cell may wrap onto several lines; rows never split across pages. */
 void        ed_document_add_row        (EdDocument          *self,
                                         const char * const  *cells);
+/* A row drawn in a style: a total stands out from the rows it adds. */
+void        ed_document_add_row_styled (EdDocument          *self,
+                                        const char * const  *cells,
+                                        EdDocumentRowStyle   style);
 void        ed_document_add_page_break (EdDocument          *self);
 /* A figure the full text width wide and height points high (no more than a page's body
  * holds), or %ED_DOCUMENT_FIGURE_FILL. A figure never splits: one that does not fit on the

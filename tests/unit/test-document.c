@@ -455,6 +455,158 @@ test_figure_drawn_where_placed (void)
   g_assert_cmpfloat_with_epsilon (moves.height, 450, 0.01);
 }
 
+/* Ink on a page drawn at a point a pixel: how many pixels in a box are darker than a grey
+ * level, and the first and last column that has one. */
+typedef struct
+{
+  guint n;
+  int   first_x;
+  int   last_x;
+} Ink;
+
+static cairo_surface_t *
+draw_page_image (EdDocument *document,
+                 guint       page)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24,
+                                                         (int)ED_DOCUMENT_A4_WIDTH,
+                                                         (int)ED_DOCUMENT_A4_HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  ed_document_draw_page (document, cr, page);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static Ink
+ink_in (cairo_surface_t *surface,
+        double           x0,
+        double           x1,
+        double           y0,
+        double           y1,
+        guint            darker_than)
+{
+  Ink ink = { 0, G_MAXINT, -1 };
+  guchar *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+
+  for (int y = (int)y0; y < (int)y1; y++)
+    for (int x = (int)x0; x < (int)x1; x++)
+      {
+        guint32 pixel = *(guint32 *)(data + y * stride + 4 * x);
+
+        if ((pixel & 0xff) < darker_than)
+          {
+            ink.n++;
+            ink.first_x = MIN (ink.first_x, x);
+            ink.last_x = MAX (ink.last_x, x);
+          }
+      }
+  return ink;
+}
+
+/* Amounts line up against the end of their column, heading and cells, plain ASCII and shaped
+ * text alike; a total is drawn bold, under a rule, and says so to a test. */
+static void
+test_end_aligned_and_totals (void)
+{
+  g_autoptr(EdDocument) document = ed_document_new ("Council", "District", "Account");
+  static const char * const heads[] = { "Item", "Amount" };
+  static const double shares[] = { 0.5, 0.5 };
+  const char *shaped[] = { "Premises", "£100.00" };
+  const char *plain[] = { "Premises", "100.00" };
+  const char *total[] = { "Premises", "100.00" };
+  double column_start = 48.0 + (ED_DOCUMENT_A4_WIDTH - 96.0) / 2;
+  double column_end = ED_DOCUMENT_A4_WIDTH - 48.0;
+  cairo_surface_t *surface;
+  EdDocumentItem items[4];
+  Ink plain_ink = { 0 }, total_ink = { 0 };
+  guint page = 0, level = 0;
+
+  ed_document_set_columns (document, heads, shares, G_N_ELEMENTS (heads));
+  ed_document_set_column_end_aligned (document, 1);
+  ed_document_add_row (document, shaped);
+  ed_document_add_row (document, plain);
+  ed_document_add_row_styled (document, total, ED_DOCUMENT_ROW_TOTAL);
+  g_assert_cmpuint (ed_document_paginate (document, ED_DOCUMENT_A4_WIDTH, ED_DOCUMENT_A4_HEIGHT),
+                    ==, 1);
+  g_assert_cmpint (_ed_document_get_block (document, 1, &level), ==, _ED_DOCUMENT_ITEM_ROW);
+  g_assert_cmpuint (level, ==, ED_DOCUMENT_ROW_PLAIN);
+  g_assert_cmpint (_ed_document_get_block (document, 2, &level), ==, _ED_DOCUMENT_ITEM_ROW);
+  g_assert_cmpuint (level, ==, ED_DOCUMENT_ROW_TOTAL);
+
+  g_assert_cmpuint (_ed_document_get_n_items (document, 0), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    _ed_document_get_item (document, 0, i, &items[i]);
+  g_assert_cmpint (items[0].kind, ==, _ED_DOCUMENT_ITEM_COLUMN_HEADINGS);
+  g_assert_cmpuint (items[3].level, ==, ED_DOCUMENT_ROW_TOTAL);
+
+  surface = draw_page_image (document, page);
+  /* The heading and each amount end near the column's end, nowhere near its start; the
+   * items start at theirs. */
+  for (guint i = 0; i < 4; i++)
+    {
+      Ink amount = ink_in (surface, column_start, column_end, items[i].top + 2,
+                           items[i].bottom - 1, 0x80);
+      Ink item = ink_in (surface, 48.0, column_start, items[i].top + 2, items[i].bottom - 1,
+                         0x80);
+
+      g_assert_cmpuint (amount.n, >, 0);
+      g_assert_cmpint (amount.first_x, >, (column_start + column_end) / 2);
+      g_assert_cmpint (amount.last_x, >, column_end - 12);
+      g_assert_cmpint (item.first_x, <, 48 + 12);
+      if (i == 2)
+        plain_ink = item;
+      if (i == 3)
+        total_ink = item;
+    }
+  /* The same word, bold, has more ink. */
+  g_assert_cmpuint (total_ink.n, >, plain_ink.n);
+  /* And a rule above it across the table. */
+  g_assert_cmpuint (ink_in (surface, column_start - 20, column_start - 10, items[3].top,
+                            items[3].top + 1.5, 0xc0).n, >, 0);
+  g_assert_cmpuint (ink_in (surface, column_start - 20, column_start - 10, items[2].top,
+                            items[2].top + 1.5, 0xc0).n, ==, 0);
+  cairo_surface_destroy (surface);
+}
+
+/* A heading that keeps its short table goes to the next page with it rather than leave the
+ * table split; a plain heading keeps only the first row. Tried after every length of table
+ * before it, so that the end of the page falls at every place in the pair. */
+static void
+test_heading_keeps_its_table (void)
+{
+  gboolean plain_split = FALSE;
+
+  for (guint filler = 40; filler < 80; filler++)
+    for (guint keeping = 0; keeping < 2; keeping++)
+      {
+        g_autoptr(EdDocument) document = new_document ();
+        guint n_pages, heading_page = G_MAXUINT, last_page = G_MAXUINT;
+        EdDocumentItem item;
+
+        add_rows (document, filler, FALSE);
+        ed_document_add_heading (document, 2, "Summary");
+        add_rows (document, 7, FALSE);
+        if (keeping)
+          ed_document_keep_with_heading (document);
+        ed_document_add_paragraph (document, "After the summary.");
+        n_pages = ed_document_paginate (document, ED_DOCUMENT_A4_WIDTH, ED_DOCUMENT_A4_HEIGHT);
+        g_assert_true (find_block (document, n_pages, filler, &heading_page, &item));
+        g_assert_cmpint (item.kind, ==, _ED_DOCUMENT_ITEM_HEADING);
+        g_assert_true (find_block (document, n_pages, filler + 7, &last_page, &item));
+        if (keeping)
+          g_assert_cmpuint (heading_page, ==, last_page);
+        else
+          plain_split |= heading_page != last_page;
+      }
+  /* The control: without keeping, some length splits the table. */
+  g_assert_true (plain_split);
+}
+
 static void
 test_figure_fills_the_page (void)
 {
@@ -531,6 +683,8 @@ main (int   argc,
   g_test_add_func ("/print/document/draw-any-page-size", test_draw_any_page_size);
   g_test_add_func ("/print/document/figure-drawn-where-placed", test_figure_drawn_where_placed);
   g_test_add_func ("/print/document/figure-fills-the-page", test_figure_fills_the_page);
+  g_test_add_func ("/print/document/end-aligned-and-totals", test_end_aligned_and_totals);
+  g_test_add_func ("/print/document/heading-keeps-its-table", test_heading_keeps_its_table);
   g_test_add_func ("/print/document/figure-data-freed", test_figure_data_freed);
   ED_TEST_ADD ("/print/document/write-pdf", test_write_pdf);
   ED_TEST_ADD ("/print/document/write-pdf-failure-keeps-nothing",
