@@ -35,4 +35,8 @@ int _ed_accounts_command_apportion (const EdCommandGlobals  *globals,
                                     int                      argc,
                                     char                   **argv);
 
+int _ed_accounts_command_statement (const EdCommandGlobals  *globals,
+                                    int                      argc,
+                                    char                   **argv);
+
 G_END_DECLS

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "accounts/ed-account-document.h"
 #include "accounts/ed-account-statement.h"
 #include "accounts/ed-accounts-command-private.h"
 #include "core/ed-date.h"
@@ -410,4 +411,60 @@ _ed_accounts_command_apportion (const EdCommandGlobals  *globals,
                _("Shows how each cost of an account is split among the polls of its "
                  "combination, and what falls to each poll. Changes nothing."),
                TRUE);
+}
+
+int
+_ed_accounts_command_statement (const EdCommandGlobals  *globals,
+                                int                      argc,
+                                char                   **argv)
+{
+  g_autoptr(GOptionContext) option_context = g_option_context_new (NULL);
+  g_autoptr(EdContext) context = NULL;
+  g_autoptr(EdAccount) account = NULL;
+  g_autofree char *election_id = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *lower = NULL;
+  gboolean xlsx;
+  GError *error = NULL;
+  int status;
+  const GOptionEntry options[] = {
+    { "election", 0, 0, G_OPTION_ARG_STRING, &election_id, N_("The election"), N_("ID") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("The file to write: .pdf for the statement, .xlsx for a workbook"), N_("FILE") },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (option_context, options, GETTEXT_PACKAGE);
+  g_option_context_set_summary (option_context,
+                                _("Writes the statement of an election’s account: its summary "
+                                  "as the published statements lay it out, budget against "
+                                  "actual, the claim or the fee scale, the split among combined "
+                                  "polls, the ledger and the evidence still to get."));
+  if (!ed_command_parse (option_context, "accounts statement", &argc, &argv, &status))
+    return status;
+  if (argc != 1)
+    return ed_command_usage ("accounts statement",
+                             _("“%s” takes no arguments besides its options"),
+                             "accounts statement");
+  if (!_ed_accounts_needs_election (election_id, "accounts statement", &status))
+    return status;
+  if (output == NULL)
+    return ed_command_usage ("accounts statement", _("Say where to write it: -o FILE.pdf or "
+                                                     "-o FILE.xlsx"));
+  lower = g_ascii_strdown (output, -1);
+  xlsx = g_str_has_suffix (lower, ".xlsx");
+  if (!xlsx && !g_str_has_suffix (lower, ".pdf"))
+    return ed_command_usage ("accounts statement", _("The file must end in .pdf or .xlsx"));
+  if ((context = ed_command_open_existing (globals, &error)) == NULL ||
+      (account = ed_account_load (context, election_id, &error)) == NULL)
+    return ed_command_fail (error);
+  if (xlsx ? !ed_account_statement_write_xlsx (account, output, &error)
+           : !ed_account_statement_write_pdf (
+               account,
+               ed_district_settings_get_council_name (ed_context_get_settings (context)),
+               output, &error))
+    return ed_command_fail (error);
+  /* Translators: %s is a file's name */
+  g_print (_("Wrote %s.\n"), output);
+  return ED_COMMAND_EXIT_OK;
 }

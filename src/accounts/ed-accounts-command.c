@@ -442,6 +442,8 @@ static const EdAccountsAction actions[] = {
     N_("The account: heads with estimate, spent and remaining, and every entry") },
   { "apportion", _ed_accounts_command_apportion, "--election ID [--json]",
     N_("How each cost is split among the polls of the combination") },
+  { "statement", _ed_accounts_command_statement, "--election ID -o FILE.pdf|FILE.xlsx",
+    N_("The statement of the account, as PDF or as a workbook") },
   { "mra", accounts_mra, "--election ID --services £ --expenses £ --overall £ [--order TEXT]",
     N_("Record a parliamentary poll’s maximum recoverable amounts") },
   { "fee-scale", accounts_fee_scale,

@@ -319,6 +319,29 @@ test_claim_and_lock (EdTestDir     *fixture,
   g_assert_nonnull (strstr (result.out, "Submitted on"));
   g_assert_nonnull (strstr (result.out, "1 entry made since."));
   g_assert_nonnull (strstr (result.out, "after submission"));
+  ed_test_cli_result_clear (&result);
+
+  /* The statement, as PDF and as a workbook; another kind of file is refused. */
+  {
+    g_autofree char *pdf = ed_test_dir_file (fixture, "statement.pdf");
+    g_autofree char *xlsx = ed_test_dir_file (fixture, "statement.xlsx");
+    g_autofree char *txt = ed_test_dir_file (fixture, "statement.txt");
+
+    ed_test_cli_run_on (&result, db, "accounts", "statement", "--election", by_election, "-o",
+                        pdf, NULL);
+    g_assert_cmpint (result.status, ==, 0);
+    g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+    ed_test_cli_result_clear (&result);
+    ed_test_cli_run_on (&result, db, "accounts", "statement", "--election", by_election, "-o",
+                        xlsx, NULL);
+    g_assert_cmpint (result.status, ==, 0);
+    g_assert_true (g_file_test (xlsx, G_FILE_TEST_IS_REGULAR));
+    ed_test_cli_result_clear (&result);
+    ed_test_cli_run_on (&result, db, "accounts", "statement", "--election", by_election, "-o",
+                        txt, NULL);
+    g_assert_cmpint (result.status, ==, 2);
+    g_assert_false (g_file_test (txt, G_FILE_TEST_EXISTS));
+  }
 }
 
 int
