@@ -22,7 +22,10 @@
 
 #include "accounts/ed-account.h"
 #include "core/ed-money.h"
+#include "core/ed-date.h"
 #include "elections/ed-election.h"
+#include "staff/ed-payroll.h"
+#include "staff/ed-staff-appointment.h"
 #include "ui/accounts/ed-account-budget-view.h"
 #include "ui/accounts/ed-account-claim-view.h"
 #include "ui/accounts/ed-account-entry-dialog.h"
@@ -759,8 +762,10 @@ test_filter_by_head (EdTestDir     *fixture,
   g_signal_emit_by_name (search, "search-changed");
 
   /* The entries with no evidence, every head: the Budget leads there too. */
-  ed_account_spending_view_show_missing_evidence (spending_view (&desk));
-  ed_gui_test_iterate ();
+  show_view (&desk, "budget");
+  g_assert_nonnull (find (&desk, GTK_TYPE_LABEL, "2 entries have no evidence held yet."));
+  click (find (&desk, GTK_TYPE_BUTTON, "_Show Them"));
+  g_assert_cmpstr (shown_view (&desk), ==, "spending");
   g_assert_cmpuint (gtk_drop_down_get_selected (heads), ==, 0);
   shown = shown_entries (&desk, 2);
   shown_entry (shown, school);
@@ -978,6 +983,82 @@ test_submit (EdTestDir     *fixture,
              "accounts-claim-submitted-end");
 }
 
+/* Bring In Payroll: the approved run's staff costs come in as entries, its evidence the
+ * payroll, shared by the polls; asked again, nothing new comes in and nothing is entered twice.
+ * The demo staffs its May poll; the test marks the confirmed appointments attended a week after
+ * polling day, and approves the run, as the Staff page would. */
+static void
+test_bring_in_payroll (EdTestDir     *fixture,
+                       gconstpointer  data)
+{
+  g_auto(Desk) desk = { 0, };
+  g_autoptr(EdAccount) account = NULL;
+  g_autoptr(EdElection) may = NULL;
+  g_autoptr(GPtrArray) appointments = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved_today = g_strdup (g_getenv ("ED_TODAY"));
+  g_autofree char *after = NULL;
+  g_autofree char *run = NULL;
+  g_autoptr(EdPayroll) payroll = NULL;
+  guint n_entries;
+  GDate day;
+
+  open_demo (fixture, &desk);
+  may = ed_election_load (desk.context, desk.may, &error);
+  g_assert_no_error (error);
+  day = may->poll;
+  g_date_add_days (&day, 7);
+  after = ed_date_format_iso (&day);
+  g_setenv ("ED_TODAY", after, TRUE);
+  appointments = ed_staff_appointment_list (desk.context, desk.may,
+                                            ED_STAFF_APPOINTMENT_BY_PERSON, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < appointments->len; i++)
+    {
+      EdStaffAppointment *appointment = g_ptr_array_index (appointments, i);
+
+      if (appointment->state == ED_APPOINTMENT_CONFIRMED)
+        g_assert_true (ed_staff_appointment_set_state (desk.context, appointment->id,
+                                                       ED_APPOINTMENT_ATTENDED, NULL));
+    }
+  g_assert_true (ed_payroll_approve (desk.context, desk.may, NULL, &run, &error));
+  g_assert_no_error (error);
+  payroll = ed_payroll_load_approved (desk.context, desk.may, &error);
+  g_assert_no_error (error);
+
+  show_page (&desk);
+  choose_may (&desk);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (desk.page), "accounts.bring-in-payroll",
+                                             NULL));
+  wait_until_idle (desk.page);
+  account = load (&desk, desk.may);
+  n_entries = account->entries->len;
+  g_assert_cmpuint (n_entries, >, 0);
+  for (guint i = 0; i < n_entries; i++)
+    {
+      EdAccountEntry *entry = g_ptr_array_index (account->entries, i);
+
+      g_assert_cmpstr (entry->pay_run, ==, run);
+      g_assert_cmpint (entry->evidence, ==, ED_EVIDENCE_PAYROLL);
+    }
+  g_assert_cmpint (account->total, ==, payroll->approved.gross);
+  show_view (&desk, "spending");
+  shown_entries (&desk, n_entries);
+
+  /* Nothing new: said in a toast, and nothing entered. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (desk.page), "accounts.bring-in-payroll",
+                                             NULL));
+  wait_until_idle (desk.page);
+  g_clear_pointer (&account, ed_account_free);
+  account = load (&desk, desk.may);
+  g_assert_cmpuint (account->entries->len, ==, n_entries);
+  show_view (&desk, "budget");
+  shoot (desk.window, "accounts-budget-payroll");
+
+  if (saved_today != NULL)
+    g_setenv ("ED_TODAY", saved_today, TRUE);
+}
+
 /* Another desk's edits arrive: the page shows them, keeping the election, the view and the
  * entry selected. */
 static void
@@ -1020,6 +1101,7 @@ main (int   argc,
   ED_TEST_ADD ("/accounts/page/combined-polls", test_combined_polls);
   ED_TEST_ADD ("/accounts/page/parliamentary-claim", test_parliamentary_claim);
   ED_TEST_ADD ("/accounts/page/submit", test_submit);
+  ED_TEST_ADD ("/accounts/page/bring-in-payroll", test_bring_in_payroll);
   ED_TEST_ADD ("/accounts/page/reload-keeps-place", test_reload_keeps_place);
 
   return g_test_run ();
