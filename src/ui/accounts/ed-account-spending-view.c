@@ -57,6 +57,7 @@ struct _EdAccountSpendingView
   GtkColumnViewColumn *polls_held;    /* it, held while out of the view */
   GtkWidget          *status_label;
   GtkWidget          *reverse_button;
+  GMenuModel         *row_menu;
 };
 
 G_DEFINE_FINAL_TYPE (EdAccountSpendingView, ed_account_spending_view, ADW_TYPE_BIN)
@@ -91,6 +92,8 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
     ed_text_cell_set_align_end (ED_TEXT_CELL (cell), TRUE);
   if (ed_account_entry_column_is_figures (column))
     gtk_widget_add_css_class (cell, "numeric");
+  /* For the right click, which finds the row from the cell under the pointer. */
+  g_object_set_data (G_OBJECT (cell), "ed-list-item", item);
   gtk_list_item_set_child (item, cell);
 }
 
@@ -211,6 +214,62 @@ selection_changed_cb (EdAccountSpendingView *self)
   else
     tip = _("Take the entry back by a reversing entry; both stay in the ledger");
   gtk_widget_set_tooltip_text (self->reverse_button, tip);
+}
+
+static gboolean
+unparent_idle_cb (gpointer data)
+{
+  gtk_widget_unparent (GTK_WIDGET (data));
+  return G_SOURCE_REMOVE;
+}
+
+/* Unparented once its action has run: the menu activates it after it closes. */
+static void
+row_menu_closed_cb (GtkPopover *popover)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, unparent_idle_cb, g_object_ref (popover),
+                   g_object_unref);
+}
+
+static GtkListItem *
+list_item_at (GtkWidget *picked,
+              GtkWidget *column_view)
+{
+  for (GtkWidget *widget = picked;
+       widget != NULL && widget != column_view;
+       widget = gtk_widget_get_parent (widget))
+    {
+      GtkListItem *item = g_object_get_data (G_OBJECT (widget), "ed-list-item");
+
+      if (item != NULL)
+        return item;
+    }
+  return NULL;
+}
+
+/* A right click on an entry selects it and offers what can be done with it: one gesture on
+ * the whole view, not one a cell. */
+static void
+secondary_pressed_cb (GtkGestureClick       *gesture,
+                      int                    n_press,
+                      double                 x,
+                      double                 y,
+                      EdAccountSpendingView *self)
+{
+  GtkWidget *view = self->column_view;
+  GtkListItem *item = list_item_at (gtk_widget_pick (view, x, y, GTK_PICK_DEFAULT), view);
+  GdkRectangle pointing = { (int)x, (int)y, 1, 1 };
+  GtkWidget *popover;
+
+  if (item == NULL || gtk_list_item_get_item (item) == NULL)
+    return;
+  gtk_single_selection_set_selected (self->selection, gtk_list_item_get_position (item));
+  popover = gtk_popover_menu_new_from_model (self->row_menu);
+  gtk_widget_set_parent (popover, view);
+  gtk_popover_set_pointing_to (GTK_POPOVER (popover), &pointing);
+  gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
+  g_signal_connect (popover, "closed", G_CALLBACK (row_menu_closed_cb), NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
 }
 
 /* --- the filters -------------------------------------------------------------------------- */
@@ -643,14 +702,19 @@ ed_account_spending_view_class_init (EdAccountSpendingViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EdAccountSpendingView, polls_column);
   gtk_widget_class_bind_template_child (widget_class, EdAccountSpendingView, status_label);
   gtk_widget_class_bind_template_child (widget_class, EdAccountSpendingView, reverse_button);
+  gtk_widget_class_bind_template_child (widget_class, EdAccountSpendingView, row_menu);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, setup_cell_cb);
   gtk_widget_class_bind_template_callback (widget_class, bind_cell_cb);
   gtk_widget_class_bind_template_callback (widget_class, unbind_cell_cb);
+  gtk_widget_class_bind_template_callback (widget_class, secondary_pressed_cb);
 
   gtk_widget_class_install_action (widget_class, "spending.reverse-entry", NULL,
                                    reverse_entry_action_cb);
+  /* An entry is never deleted: Delete takes it back, after the question. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0,
+                                       "spending.reverse-entry", NULL);
 }
 
 static void
