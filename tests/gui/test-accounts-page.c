@@ -748,6 +748,18 @@ test_filter_by_head (EdTestDir     *fixture,
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (status)), ==, "2 of 4 entries, £600.00");
   shoot (desk.window, "accounts-spending-premises");
 
+  /* Narrowed to a head, a new entry is offered that head first. */
+  {
+    EdAccountEntryDialog *dialog = open_entry_dialog (&desk);
+    AdwComboRow *head = ADW_COMBO_ROW (ed_gui_test_find (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW,
+                                                         "Cost head"));
+
+    g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (head)), ==,
+                     "Premises");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    ed_gui_test_iterate ();
+  }
+
   /* The search within it, over supplier, description and invoice number, in any case. */
   search = ed_gui_test_find (GTK_WIDGET (spending_view (&desk)), GTK_TYPE_SEARCH_ENTRY,
                              NULL);
@@ -1084,6 +1096,14 @@ test_reload_keeps_place (EdTestDir     *fixture,
   g_assert_cmpstr (shown_view (&desk), ==, "spending");
   shown_entries (&desk, 2);
   g_assert_cmpstr (ed_account_spending_view_get_selected (spending_view (&desk)), ==, hall);
+
+  /* The district closed: nothing of it stays on the page. */
+  ed_module_page_set_context (ED_MODULE_PAGE (desk.page), NULL);
+  wait_until_idle (desk.page);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (page_stack (&desk)), ==, "no-elections");
+  g_assert_null (ed_accounts_page_get_account (desk.page));
+  g_assert_cmpuint (g_list_model_get_n_items (ed_account_spending_view_get_shown (
+                      spending_view (&desk))), ==, 0);
 }
 
 int

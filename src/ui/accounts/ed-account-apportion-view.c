@@ -240,6 +240,21 @@ ed_account_apportion_view_show (EdAccountApportionView *self,
   show_table (self, account);
 }
 
+/**
+ * ed_account_apportion_view_clear:
+ * @self: the view
+ *
+ * Lets go of the district and the account shown, as when the district is closed.
+ */
+void
+ed_account_apportion_view_clear (EdAccountApportionView *self)
+{
+  g_return_if_fail (ED_IS_ACCOUNT_APPORTION_VIEW (self));
+
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->election_id, g_free);
+}
+
 static void
 recharge_changed_cb (EdAccountApportionView *self)
 {

@@ -21,5 +21,6 @@ G_DECLARE_FINAL_TYPE (EdAccountApportionView, ed_account_apportion_view, ED,
 void ed_account_apportion_view_show (EdAccountApportionView *self,
                                      EdContext              *context,
                                      const EdAccount        *account);
+void ed_account_apportion_view_clear (EdAccountApportionView *self);
 
 G_END_DECLS

@@ -22,6 +22,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "core/ed-job.h"
 #include "ui/accounts/ed-account-budget-view.h"
 #include "ui/accounts/ed-account-figures.h"
 #include "ui/ed-accessible.h"
@@ -49,6 +50,7 @@ struct _EdAccountBudgetView
   GtkWidget  *total_spent;
   GtkWidget  *total_remaining;
   gboolean    saving;                            /* an estimate is being written */
+  EdJob      *payroll_job;                       /* the payroll being brought in, if any */
 
   GtkWidget  *summary_label;
   GtkWidget  *evidence_box;
@@ -58,6 +60,15 @@ struct _EdAccountBudgetView
 };
 
 G_DEFINE_FINAL_TYPE (EdAccountBudgetView, ed_account_budget_view, ADW_TYPE_BIN)
+
+enum
+{
+  PROP_0,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum
 {
@@ -389,9 +400,13 @@ ed_account_budget_view_show (EdAccountBudgetView *self,
                              EdContext           *context,
                              const EdAccount     *account)
 {
+  gboolean other;
+
   g_return_if_fail (ED_IS_ACCOUNT_BUDGET_VIEW (self));
   g_return_if_fail (ED_IS_CONTEXT (context) && account != NULL);
 
+  /* Another account's figures replace what was typed for this one. */
+  other = g_strcmp0 (self->election_id, account->election->id) != 0;
   g_set_object (&self->context, context);
   g_free (self->election_id);
   self->election_id = g_strdup (account->election->id);
@@ -409,7 +424,7 @@ ed_account_budget_view_show (EdAccountBudgetView *self,
       text = ed_account_format_estimate (account->estimate[h]);
       shown = g_object_get_data (G_OBJECT (entry), "ed-shown");
       /* What is typed and not yet saved stays; the rest shows the account. */
-      if (g_strcmp0 (shown, gtk_editable_get_text (GTK_EDITABLE (entry))) == 0)
+      if (other || g_strcmp0 (shown, gtk_editable_get_text (GTK_EDITABLE (entry))) == 0)
         {
           gtk_editable_set_text (GTK_EDITABLE (entry), text);
           set_entry_error (self, h, NULL);
@@ -432,6 +447,21 @@ ed_account_budget_view_show (EdAccountBudgetView *self,
 }
 
 /**
+ * ed_account_budget_view_clear:
+ * @self: the view
+ *
+ * Lets go of the district and the account shown, as when the district is closed.
+ */
+void
+ed_account_budget_view_clear (EdAccountBudgetView *self)
+{
+  g_return_if_fail (ED_IS_ACCOUNT_BUDGET_VIEW (self));
+
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->election_id, g_free);
+}
+
+/**
  * ed_account_budget_view_get_estimate_entry:
  * @self: the view
  * @head: a cost head
@@ -449,26 +479,58 @@ ed_account_budget_view_get_estimate_entry (EdAccountBudgetView *self,
   return self->entries[head];
 }
 
-/**
- * ed_account_budget_view_bring_in_payroll:
- * @self: the view
- *
- * Enters the staff costs of the approved payroll runs not yet in the account, and says how
- * many entries that made, or why none, in a toast.
- */
-void
-ed_account_budget_view_bring_in_payroll (EdAccountBudgetView *self)
+typedef struct
 {
+  char  *election_id;
+  guint  n_entries;
+} BringIn;
+
+static void
+bring_in_free (gpointer data)
+{
+  BringIn *bring_in = data;
+
+  g_free (bring_in->election_id);
+  g_free (bring_in);
+}
+
+/* Reading every approved run of a large combination is more than a frame. */
+static gboolean
+bring_in_work (EdJob         *job,
+               GObject       *connection,
+               gpointer       task_data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  BringIn *bring_in = task_data;
+  GError *local_error = NULL;
+
+  bring_in->n_entries = ed_account_bring_in_payroll (ED_CONTEXT (connection),
+                                                     bring_in->election_id, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+brought_in_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(EdAccountBudgetView) self = user_data;
   g_autoptr(GError) error = NULL;
+  BringIn *bring_in = ed_job_get_task_data (ED_JOB (source));
   g_autofree char *text = NULL;
-  guint n;
 
-  g_return_if_fail (ED_IS_ACCOUNT_BUDGET_VIEW (self));
-
-  if (self->context == NULL || self->election_id == NULL)
-    return;
-  n = ed_account_bring_in_payroll (self->context, self->election_id, &error);
-  if (error != NULL)
+  if (ED_JOB (source) == self->payroll_job)
+    {
+      g_clear_object (&self->payroll_job);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+    }
+  if (!ed_job_run_finish (ED_JOB (source), result, &error))
     {
       ed_account_toast (GTK_WIDGET (self), error->message);
       return;
@@ -476,10 +538,66 @@ ed_account_budget_view_bring_in_payroll (EdAccountBudgetView *self)
   /* Translators: %u is how many entries of staff costs came into the account from the
    * approved payroll */
   text = g_strdup_printf (ngettext ("%u entry brought in from the payroll",
-                                    "%u entries brought in from the payroll", n),
-                          n);
+                                    "%u entries brought in from the payroll",
+                                    bring_in->n_entries),
+                          bring_in->n_entries);
   ed_account_toast (GTK_WIDGET (self), text);
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
+ * ed_account_budget_view_bring_in_payroll:
+ * @self: the view
+ *
+ * Enters the staff costs of the approved payroll runs not yet in the account, in a worker
+ * thread, and says how many entries that made, or why none, in a toast. The view is busy
+ * until it is done.
+ */
+void
+ed_account_budget_view_bring_in_payroll (EdAccountBudgetView *self)
+{
+  BringIn *bring_in;
+
+  g_return_if_fail (ED_IS_ACCOUNT_BUDGET_VIEW (self));
+
+  if (self->context == NULL || self->election_id == NULL || self->payroll_job != NULL)
+    return;
+  bring_in = g_new0 (BringIn, 1);
+  bring_in->election_id = g_strdup (self->election_id);
+  self->payroll_job = g_object_ref (ed_context_run_job_async (self->context, bring_in_work,
+                                                              bring_in, bring_in_free, NULL,
+                                                              brought_in_cb,
+                                                              g_object_ref (self)));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+/**
+ * ed_account_budget_view_is_busy:
+ * @self: the view
+ *
+ * Returns: %TRUE while the payroll is being brought in
+ */
+gboolean
+ed_account_budget_view_is_busy (EdAccountBudgetView *self)
+{
+  g_return_val_if_fail (ED_IS_ACCOUNT_BUDGET_VIEW (self), FALSE);
+  return self->payroll_job != NULL;
+}
+
+static void
+ed_account_budget_view_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_BUSY:
+      g_value_set_boolean (value, ed_account_budget_view_is_busy (ED_ACCOUNT_BUDGET_VIEW (object)));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -494,6 +612,7 @@ ed_account_budget_view_dispose (GObject *object)
   EdAccountBudgetView *self = ED_ACCOUNT_BUDGET_VIEW (object);
 
   /* Nothing is saved from a view that is going: its entries lose the focus as it goes. */
+  g_clear_object (&self->payroll_job);
   g_clear_object (&self->context);
   g_clear_pointer (&self->election_id, g_free);
 
@@ -507,6 +626,17 @@ ed_account_budget_view_class_init (EdAccountBudgetViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ed_account_budget_view_dispose;
+  object_class->get_property = ed_account_budget_view_get_property;
+
+  /**
+   * EdAccountBudgetView:busy:
+   *
+   * Whether the payroll is being brought in.
+   */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * EdAccountBudgetView::changed:

@@ -20,7 +20,9 @@ G_DECLARE_FINAL_TYPE (EdAccountBudgetView, ed_account_budget_view, ED, ACCOUNT_B
 void       ed_account_budget_view_show             (EdAccountBudgetView *self,
                                                     EdContext           *context,
                                                     const EdAccount     *account);
+void       ed_account_budget_view_clear            (EdAccountBudgetView *self);
 void       ed_account_budget_view_bring_in_payroll (EdAccountBudgetView *self);
+gboolean   ed_account_budget_view_is_busy          (EdAccountBudgetView *self);
 GtkWidget *ed_account_budget_view_get_estimate_entry (EdAccountBudgetView *self,
                                                       EdCostHead           head);
 

@@ -361,7 +361,8 @@ show_figure (EdAccountClaimView *self,
 
 static void
 show_claim (EdAccountClaimView *self,
-            const EdAccount    *account)
+            const EdAccount    *account,
+            gboolean            other)
 {
   const EdRecoverable *r = &account->recoverable;
   EdAccountPoll *poll;
@@ -383,10 +384,10 @@ show_claim (EdAccountClaimView *self,
   poll = g_ptr_array_index (account->polls, account->parliamentary);
   self->parliamentary = g_strdup (poll->election->id);
 
-  show_typed_amount (self->services_row, known, account->mra.services, FALSE);
-  show_typed_amount (self->expenses_row, known, account->mra.expenses, FALSE);
-  show_typed_amount (self->overall_row, known, account->mra.overall, FALSE);
-  show_typed (self->order_row, account->mra_source, FALSE);
+  show_typed_amount (self->services_row, known, account->mra.services, other);
+  show_typed_amount (self->expenses_row, known, account->mra.expenses, other);
+  show_typed_amount (self->overall_row, known, account->mra.overall, other);
+  show_typed (self->order_row, account->mra_source, other);
   mra_changed_cb (self);
 
   {
@@ -908,18 +909,39 @@ ed_account_claim_view_show (EdAccountClaimView *self,
                             EdContext          *context,
                             const EdAccount    *account)
 {
+  gboolean other;
+
   g_return_if_fail (ED_IS_ACCOUNT_CLAIM_VIEW (self));
   g_return_if_fail (ED_IS_CONTEXT (context) && account != NULL);
 
+  /* Another account's figures replace what was typed for this one. */
+  other = g_strcmp0 (self->election_id, account->election->id) != 0;
   g_set_object (&self->context, context);
   g_free (self->election_id);
   self->election_id = g_strdup (account->election->id);
   g_free (self->title);
   self->title = g_strdup (account->election->title);
-  show_claim (self, account);
+  show_claim (self, account, other);
   show_fees (self, account);
   show_statements (self, account);
   show_submission (self, account);
+}
+
+/**
+ * ed_account_claim_view_clear:
+ * @self: the view
+ *
+ * Lets go of the district and the account shown, as when the district is closed.
+ */
+void
+ed_account_claim_view_clear (EdAccountClaimView *self)
+{
+  g_return_if_fail (ED_IS_ACCOUNT_CLAIM_VIEW (self));
+
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->election_id, g_free);
+  g_clear_pointer (&self->parliamentary, g_free);
+  set_can_submit (self, FALSE);
 }
 
 static void

@@ -20,6 +20,7 @@ G_DECLARE_FINAL_TYPE (EdAccountClaimView, ed_account_claim_view, ED, ACCOUNT_CLA
 void      ed_account_claim_view_show       (EdAccountClaimView *self,
                                             EdContext          *context,
                                             const EdAccount    *account);
+void      ed_account_claim_view_clear      (EdAccountClaimView *self);
 gboolean  ed_account_claim_view_can_submit (EdAccountClaimView *self);
 void      ed_account_claim_view_submit     (EdAccountClaimView *self);
 

@@ -237,6 +237,22 @@ show_refusal (EdAccountEntryDialog *self,
 }
 
 /**
+ * ed_account_entry_dialog_set_head:
+ * @self: the dialog
+ * @head: the cost head to offer first, such as the one the ledger is narrowed to
+ */
+void
+ed_account_entry_dialog_set_head (EdAccountEntryDialog *self,
+                                  EdCostHead            head)
+{
+  g_return_if_fail (ED_IS_ACCOUNT_ENTRY_DIALOG (self));
+
+  for (guint i = 0; i < self->heads->len; i++)
+    if (g_array_index (self->heads, EdCostHead, i) == head)
+      adw_combo_row_set_selected (ADW_COMBO_ROW (self->head_row), i);
+}
+
+/**
  * ed_account_entry_dialog_get_error:
  * @self: the dialog
  *

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "district/ed-context.h"
+#include "staff/ed-staff-vocab.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +24,8 @@ EdAccountEntryDialog *ed_account_entry_dialog_new       (GtkWindow           *pa
                                                          const char * const  *poll_ids,
                                                          const char * const  *poll_titles,
                                                          const char          *checked_poll);
+void                  ed_account_entry_dialog_set_head  (EdAccountEntryDialog *self,
+                                                         EdCostHead            head);
 const char           *ed_account_entry_dialog_get_error (EdAccountEntryDialog *self);
 
 G_END_DECLS

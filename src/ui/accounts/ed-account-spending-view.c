@@ -538,6 +538,24 @@ ed_account_spending_view_show (EdAccountSpendingView *self,
   show_items (self, same_account);
 }
 
+/**
+ * ed_account_spending_view_clear:
+ * @self: the view
+ *
+ * Lets go of the district and the ledger shown, as when the district is closed.
+ */
+void
+ed_account_spending_view_clear (EdAccountSpendingView *self)
+{
+  g_return_if_fail (ED_IS_ACCOUNT_SPENDING_VIEW (self));
+
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->poll_ids, g_strfreev);
+  g_clear_pointer (&self->poll_titles, g_strfreev);
+  show_items (self, FALSE);
+}
+
 /* --- adding ------------------------------------------------------------------------------- */
 
 static void
@@ -570,6 +588,7 @@ ed_account_spending_view_add_entry (EdAccountSpendingView *self,
                                     const char            *poll_id)
 {
   EdAccountEntryDialog *dialog;
+  guint head_index;
 
   g_return_val_if_fail (ED_IS_ACCOUNT_SPENDING_VIEW (self), NULL);
 
@@ -579,6 +598,11 @@ ed_account_spending_view_add_entry (EdAccountSpendingView *self,
                                         self->context,
                                         (const char * const *)self->poll_ids,
                                         (const char * const *)self->poll_titles, poll_id);
+  /* A ledger narrowed to a head is most likely having another of its costs entered. */
+  head_index = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->head_dropdown));
+  if (head_index > 0 && head_index <= self->heads->len)
+    ed_account_entry_dialog_set_head (dialog, g_array_index (self->heads, EdCostHead,
+                                                             head_index - 1));
   g_signal_connect_object (dialog, "added", G_CALLBACK (added_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return GTK_WINDOW (dialog);

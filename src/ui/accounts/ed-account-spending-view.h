@@ -30,6 +30,7 @@ gboolean    ed_account_spending_view_select                (EdAccountSpendingVie
                                                             const char            *entry_id);
 void        ed_account_spending_view_focus_search          (EdAccountSpendingView *self);
 void        ed_account_spending_view_show_missing_evidence (EdAccountSpendingView *self);
+void        ed_account_spending_view_clear                 (EdAccountSpendingView *self);
 void        ed_account_spending_view_clear_filters         (EdAccountSpendingView *self);
 GListModel *ed_account_spending_view_get_shown             (EdAccountSpendingView *self);
 

@@ -88,7 +88,9 @@ update_actions (EdAccountsPage *self)
   gboolean shown = self->context != NULL && self->account != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "accounts.add-entry", shown);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "accounts.bring-in-payroll", shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "accounts.bring-in-payroll",
+                                 shown && !ed_account_budget_view_is_busy (
+                                            ED_ACCOUNT_BUDGET_VIEW (self->budget_view)));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "accounts.focus-search", shown);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "accounts.submit",
                                  shown && ed_account_claim_view_can_submit (
@@ -235,12 +237,28 @@ show_account (EdAccountsPage *self,
   show_switcher (self, TRUE);
 }
 
+/* No account to show: the views let go of the last one, and of its district. */
+static void
+forget_account (EdAccountsPage *self)
+{
+  g_clear_pointer (&self->account, ed_account_free);
+  ed_account_budget_view_clear (ED_ACCOUNT_BUDGET_VIEW (self->budget_view));
+  ed_account_spending_view_clear (ED_ACCOUNT_SPENDING_VIEW (self->spending_view));
+  ed_account_apportion_view_clear (ED_ACCOUNT_APPORTION_VIEW (self->apportion_view));
+  ed_account_claim_view_clear (ED_ACCOUNT_CLAIM_VIEW (self->claim_view));
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "loading");
+  show_switcher (self, FALSE);
+}
+
 static void
 show_working (EdAccountsPage *self,
               gboolean        working)
 {
-  gtk_widget_set_visible (self->spinner, working);
-  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), working);
+  gboolean busy = working || ed_account_budget_view_is_busy (
+                               ED_ACCOUNT_BUDGET_VIEW (self->budget_view));
+
+  gtk_widget_set_visible (self->spinner, busy);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), busy);
   gtk_spinner_set_spinning (GTK_SPINNER (self->loading_spinner), working);
 }
 
@@ -298,7 +316,7 @@ loaded_cb (GObject      *source,
     {
       g_autofree char *escaped = g_markup_escape_text (error->message, -1);
 
-      g_clear_pointer (&self->account, ed_account_free);
+      forget_account (self);
       /* A status page's description is markup. */
       adw_status_page_set_description (ADW_STATUS_PAGE (self->error_status), escaped);
       gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "error");
@@ -334,7 +352,7 @@ refresh (EdAccountsPage *self)
   self->stale = FALSE;
   if (self->context == NULL || self->election_id == NULL)
     {
-      g_clear_pointer (&self->account, ed_account_free);
+      forget_account (self);
       show_working (self, FALSE);
       gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "no-elections");
       show_switcher (self, FALSE);
@@ -486,13 +504,14 @@ ed_accounts_page_get_account (EdAccountsPage *self)
  * ed_accounts_page_is_busy:
  * @self: the page
  *
- * Returns: %TRUE while the account is being read
+ * Returns: %TRUE while the account is being read, or the payroll brought in
  */
 gboolean
 ed_accounts_page_is_busy (EdAccountsPage *self)
 {
   g_return_val_if_fail (ED_IS_ACCOUNTS_PAGE (self), FALSE);
-  return self->load_job != NULL;
+  return self->load_job != NULL ||
+         ed_account_budget_view_is_busy (ED_ACCOUNT_BUDGET_VIEW (self->budget_view));
 }
 
 /* --- the page ----------------------------------------------------------------------------- */
@@ -505,7 +524,7 @@ ed_accounts_page_set_context (EdModulePage *page,
 
   if (self->context != context)
     {
-      g_clear_pointer (&self->account, ed_account_free);
+      forget_account (self);
       g_clear_pointer (&self->election_id, g_free);
       /* A search in one district's ledger means nothing in the next. */
       ed_account_spending_view_clear_filters (ED_ACCOUNT_SPENDING_VIEW (self->spending_view));
@@ -624,6 +643,14 @@ can_submit_changed_cb (EdAccountsPage *self)
   update_actions (self);
 }
 
+/* Bringing in the payroll is work of the page's, shown by its spinner. */
+static void
+budget_busy_changed_cb (EdAccountsPage *self)
+{
+  show_working (self, self->load_job != NULL);
+  update_actions (self);
+}
+
 static void
 ed_accounts_page_init (EdAccountsPage *self)
 {
@@ -644,6 +671,8 @@ ed_accounts_page_init (EdAccountsPage *self)
   show_switcher (self, FALSE);
   g_signal_connect_object (self->claim_view, "notify::can-submit",
                            G_CALLBACK (can_submit_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->budget_view, "notify::busy",
+                           G_CALLBACK (budget_busy_changed_cb), self, G_CONNECT_SWAPPED);
   ed_accessible_name_buttons (GTK_WIDGET (self));
   show_elections (self);
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "no-elections");
