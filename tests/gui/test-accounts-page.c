@@ -1106,6 +1106,45 @@ test_reload_keeps_place (EdTestDir     *fixture,
                       spending_view (&desk))), ==, 0);
 }
 
+/* Each control is named once: a button by its label, without the underline of its mnemonic;
+ * an estimate's entry by its head; the ledger and its filters by what they are. */
+static void
+test_accessible_names (EdTestDir     *fixture,
+                       gconstpointer  data)
+{
+  g_auto(Desk) desk = { 0, };
+  static const char * const buttons[] = {
+    "_Bring In Payroll", "_Add Entry…", "_Reverse Entry…", "Save _Scale", "S_ubmit Account…",
+  };
+  EdAccountBudgetView *budget;
+  GtkWidget *dropdown;
+
+  open_demo (fixture, &desk);
+  show_page (&desk);
+  choose_may (&desk);
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (find (&desk,
+                                                                            GTK_TYPE_BUTTON,
+                                                                            buttons[i])),
+                                                      GTK_ACCESSIBLE_PROPERTY_LABEL));
+  budget = ED_ACCOUNT_BUDGET_VIEW (find (&desk, ED_TYPE_ACCOUNT_BUDGET_VIEW, NULL));
+  gtk_test_accessible_assert_property (
+    GTK_ACCESSIBLE (ed_account_budget_view_get_estimate_entry (budget, ED_COST_PREMISES)),
+    GTK_ACCESSIBLE_PROPERTY_LABEL, "Estimate for Premises");
+  g_assert_null (ed_account_budget_view_get_estimate_entry (budget, ED_COST_REGISTRATION));
+  /* The election's dropdown is named by its label. */
+  dropdown = find (&desk, GTK_TYPE_DROP_DOWN, NULL);
+  gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (dropdown),
+                                       GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                       gtk_widget_get_prev_sibling (dropdown), NULL);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (find (&desk, GTK_TYPE_COLUMN_VIEW, NULL)),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Entries");
+  gtk_test_accessible_assert_property (
+    GTK_ACCESSIBLE (ed_gui_test_find (GTK_WIDGET (spending_view (&desk)), GTK_TYPE_DROP_DOWN,
+                                      NULL)),
+    GTK_ACCESSIBLE_PROPERTY_LABEL, "Cost head");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1123,6 +1162,7 @@ main (int   argc,
   ED_TEST_ADD ("/accounts/page/submit", test_submit);
   ED_TEST_ADD ("/accounts/page/bring-in-payroll", test_bring_in_payroll);
   ED_TEST_ADD ("/accounts/page/reload-keeps-place", test_reload_keeps_place);
+  ED_TEST_ADD ("/accounts/page/accessible-names", test_accessible_names);
 
   return g_test_run ();
 }
