@@ -366,11 +366,15 @@ show_summary (EdAccountBudgetView *self,
   g_autofree char *text = NULL;
   guint n_entries = account->entries->len;
 
-  /* Translators: %u is how many entries an account's ledger has, the first %s what they
-   * come to, the second the VAT within that */
-  text = g_strdup_printf (ngettext ("%u entry, %s in all, of which VAT %s.",
-                                    "%u entries, %s in all, of which VAT %s.", n_entries),
-                          n_entries, total, vat);
+  if (n_entries == 0)
+    text = g_strdup (_("Nothing is spent yet: the estimate can be set before any cost comes "
+                       "in."));
+  else
+    /* Translators: %u is how many entries an account's ledger has, the first %s what they
+     * come to, the second the VAT within that */
+    text = g_strdup_printf (ngettext ("%u entry, %s in all, of which VAT %s.",
+                                      "%u entries, %s in all, of which VAT %s.", n_entries),
+                            n_entries, total, vat);
   gtk_label_set_text (GTK_LABEL (self->summary_label), text);
   g_clear_pointer (&text, g_free);
 
@@ -532,9 +536,16 @@ brought_in_cb (GObject      *source,
     }
   if (!ed_job_run_finish (ED_JOB (source), result, &error))
     {
-      ed_account_toast (GTK_WIDGET (self), error->message);
+      if (self->context != NULL)
+        ed_account_toast (GTK_WIDGET (self), error->message);
+      else
+        g_debug ("The payroll was not brought in: %s", error->message);
       return;
     }
+  /* The view went with its window while the payroll came in: the account has it, and the
+   * page will show it when it is next opened. */
+  if (self->context == NULL)
+    return;
   /* Translators: %u is how many entries of staff costs came into the account from the
    * approved payroll */
   text = g_strdup_printf (ngettext ("%u entry brought in from the payroll",
