@@ -785,6 +785,36 @@ test_filter_by_head (EdTestDir     *fixture,
 
   ed_account_spending_view_clear_filters (spending_view (&desk));
   shown_entries (&desk, 4);
+
+  /* Sorted by a column's header: the smallest cost first, then the largest. */
+  {
+    GtkColumnView *view = GTK_COLUMN_VIEW (ed_gui_test_find (GTK_WIDGET (spending_view (&desk)),
+                                                             GTK_TYPE_COLUMN_VIEW, NULL));
+    GListModel *columns = gtk_column_view_get_columns (view);
+    GListModel *rows = G_LIST_MODEL (gtk_column_view_get_model (view));
+    g_autoptr(GtkColumnViewColumn) gross = NULL;
+    g_autoptr(EdAccountEntryItem) first = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (columns) && gross == NULL; i++)
+      {
+        g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+        if (g_str_equal (gtk_column_view_column_get_title (column), "Gross"))
+          gross = g_steal_pointer (&column);
+      }
+    g_assert_nonnull (gross);
+    gtk_column_view_sort_by_column (view, gross, GTK_SORT_ASCENDING);
+    g_assert_true (ed_gui_test_wait_for_items (rows, 4));
+    first = g_list_model_get_item (rows, 0);
+    g_assert_cmpstr (ed_account_entry_item_get_id (first), ==, school);
+    g_clear_object (&first);
+    gtk_column_view_sort_by_column (view, gross, GTK_SORT_DESCENDING);
+    first = g_list_model_get_item (rows, 0);
+    g_assert_cmpint (ed_account_entry_item_get_gross (first), ==, 99900);
+    /* A selection is of the entry, wherever the sort puts it. */
+    g_assert_true (ed_account_spending_view_select (spending_view (&desk), hall));
+    g_assert_cmpstr (ed_account_spending_view_get_selected (spending_view (&desk)), ==, hall);
+  }
 }
 
 /* A poll combined with the May poll: the Apportionment view appears, with each poll's share
@@ -974,7 +1004,8 @@ test_submit (EdTestDir     *fixture,
 
   account = load (&desk, desk.may);
   g_assert_cmpuint (account->locks->len, ==, 1);
-  label = ed_gui_test_find (GTK_WIDGET (desk.page), GTK_TYPE_LABEL, "Submitted on Wednesday 2 January 2030");
+  label = ed_gui_test_find (GTK_WIDGET (desk.page), GTK_TYPE_LABEL,
+                            "Submitted on Wednesday 2 January 2030");
   g_assert_nonnull (label);
   g_assert_true (gtk_widget_get_visible (label));
   /* Nothing new: nothing to submit. */

@@ -41,6 +41,7 @@ struct _EdAccountEntryItem
   gboolean     after_submission;
 
   char        *texts[ED_N_ACCOUNT_ENTRY_COLUMNS];  /* made when first asked for */
+  char        *keys[ED_N_ACCOUNT_ENTRY_COLUMNS];   /* for sorting by a column, likewise */
   char        *folded;                             /* for the search, likewise */
 };
 
@@ -57,7 +58,10 @@ ed_account_entry_item_finalize (GObject *object)
   g_free (self->invoice_number);
   g_strfreev (self->polls);
   for (guint c = 0; c < ED_N_ACCOUNT_ENTRY_COLUMNS; c++)
-    g_free (self->texts[c]);
+    {
+      g_free (self->texts[c]);
+      g_free (self->keys[c]);
+    }
   g_free (self->folded);
 
   G_OBJECT_CLASS (ed_account_entry_item_parent_class)->finalize (object);
@@ -331,6 +335,56 @@ ed_account_entry_item_matches (EdAccountEntryItem *self,
       self->folded = g_utf8_casefold (normal != NULL ? normal : joined, -1);
     }
   return strstr (self->folded, folded_search) != NULL;
+}
+
+/* A column's text as the locale sorts it, made once: a sort of 50,000 entries compares each
+ * some sixteen times. */
+static const char *
+collate_key (EdAccountEntryItem   *self,
+             EdAccountEntryColumn  column)
+{
+  if (self->keys[column] == NULL)
+    self->keys[column] = g_utf8_collate_key (ed_account_entry_item_get_text (self, column), -1);
+  return self->keys[column];
+}
+
+/**
+ * ed_account_entry_item_compare:
+ * @a: an entry
+ * @b: another
+ * @column: the column the ledger is sorted by
+ *
+ * Returns: less than, equal to or greater than nought as @a comes before, with or after @b:
+ *   dates and amounts as such, the rest as the locale sorts words
+ */
+int
+ed_account_entry_item_compare (EdAccountEntryItem   *a,
+                               EdAccountEntryItem   *b,
+                               EdAccountEntryColumn  column)
+{
+  g_return_val_if_fail (ED_IS_ACCOUNT_ENTRY_ITEM (a) && ED_IS_ACCOUNT_ENTRY_ITEM (b), 0);
+
+  switch (column)
+    {
+    case ED_ACCOUNT_ENTRY_DATE:
+      if (!g_date_valid (&a->date) || !g_date_valid (&b->date))
+        return (int)g_date_valid (&a->date) - (int)g_date_valid (&b->date);
+      return g_date_compare (&a->date, &b->date);
+    case ED_ACCOUNT_ENTRY_GROSS:
+      return (a->gross > b->gross) - (a->gross < b->gross);
+    case ED_ACCOUNT_ENTRY_HEAD:
+      /* The heads in the order the claims and the budget list them. */
+      return (int)a->head - (int)b->head;
+    case ED_ACCOUNT_ENTRY_SUPPLIER:
+    case ED_ACCOUNT_ENTRY_DESCRIPTION:
+    case ED_ACCOUNT_ENTRY_INVOICE:
+    case ED_ACCOUNT_ENTRY_POLLS:
+    case ED_ACCOUNT_ENTRY_EVIDENCE:
+    case ED_ACCOUNT_ENTRY_STATE:
+    case ED_N_ACCOUNT_ENTRY_COLUMNS:
+    default:
+      return strcmp (collate_key (a, column), collate_key (b, column));
+    }
 }
 
 /**

@@ -52,6 +52,9 @@ gboolean    ed_account_entry_item_is_reversal     (EdAccountEntryItem *self);
 gboolean    ed_account_entry_item_matches         (EdAccountEntryItem *self,
                                                    const char         *folded_search);
 char       *ed_account_entry_item_describe        (EdAccountEntryItem *self);
+int         ed_account_entry_item_compare         (EdAccountEntryItem *a,
+                                                   EdAccountEntryItem *b,
+                                                   EdAccountEntryColumn column);
 gboolean    ed_account_entry_column_is_amount     (EdAccountEntryColumn column);
 gboolean    ed_account_entry_column_is_figures    (EdAccountEntryColumn column);
 

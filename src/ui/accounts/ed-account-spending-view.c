@@ -39,6 +39,7 @@ struct _EdAccountSpendingView
   EdContext          *context;
   GPtrArray          *items;          /* EdAccountEntryItem: the whole ledger, latest first */
   GListStore         *shown;          /* those the filters let through */
+  GtkSortListModel   *sorted;         /* they, in the order the column headers chose */
   char              **poll_ids;       /* the account's polls, in its order */
   char              **poll_titles;
   GArray             *heads;          /* EdCostHead, in the head dropdown's order after "all" */
@@ -126,7 +127,17 @@ unbind_cell_cb (GtkSignalListItemFactory *factory,
   ed_account_set_style (gtk_list_item_get_child (item), NULL);
 }
 
-/* Each column's factory knows its column, so that one set of callbacks serves them all. */
+static int
+compare_cb (gconstpointer a,
+            gconstpointer b,
+            gpointer      column)
+{
+  return ed_account_entry_item_compare ((EdAccountEntryItem *)a, (EdAccountEntryItem *)b,
+                                        GPOINTER_TO_UINT (column));
+}
+
+/* Each column's factory knows its column, so that one set of callbacks serves them all; and
+ * each column sorts the ledger by what it shows when its header is clicked. */
 static void
 number_columns (GtkWidget *view)
 {
@@ -135,10 +146,25 @@ number_columns (GtkWidget *view)
   for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
     {
       g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      g_autoptr(GtkCustomSorter) sorter = gtk_custom_sorter_new (compare_cb, GUINT_TO_POINTER (i),
+                                                                 NULL);
 
       g_object_set_data (G_OBJECT (gtk_column_view_column_get_factory (column)), COLUMN_KEY,
                          GUINT_TO_POINTER (i));
+      gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
     }
+}
+
+/* The entries shown, in the order the column headers chose: as entered, the latest first,
+ * until one is clicked. */
+static void
+sort_shown (EdAccountSpendingView *self)
+{
+  GtkSorter *sorter = gtk_column_view_get_sorter (GTK_COLUMN_VIEW (self->column_view));
+
+  g_clear_object (&self->sorted);
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->shown)),
+                                          g_object_ref (sorter));
 }
 
 /* --- the selection ------------------------------------------------------------------------ */
@@ -177,7 +203,7 @@ gboolean
 ed_account_spending_view_select (EdAccountSpendingView *self,
                                  const char            *entry_id)
 {
-  GListModel *model = G_LIST_MODEL (self->shown);
+  GListModel *model = G_LIST_MODEL (self->sorted);
 
   g_return_val_if_fail (ED_IS_ACCOUNT_SPENDING_VIEW (self), FALSE);
 
@@ -357,7 +383,8 @@ show_items (EdAccountSpendingView *self,
       g_clear_object (&self->shown);
       self->shown = g_list_store_new (ED_TYPE_ACCOUNT_ENTRY_ITEM);
       g_list_store_splice (self->shown, 0, 0, shown->pdata, shown->len);
-      ed_screenful_set_model (self->column_view, self->selection, G_LIST_MODEL (self->shown));
+      sort_shown (self);
+      ed_screenful_set_model (self->column_view, self->selection, G_LIST_MODEL (self->sorted));
       gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
     }
   if (self->select_id != NULL && ed_account_spending_view_select (self, self->select_id))
@@ -685,6 +712,7 @@ ed_account_spending_view_dispose (GObject *object)
 
   g_clear_object (&self->context);
   g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_object (&self->sorted);
   g_clear_object (&self->shown);
   g_clear_pointer (&self->poll_ids, g_strfreev);
   g_clear_pointer (&self->poll_titles, g_strfreev);
@@ -764,7 +792,8 @@ ed_account_spending_view_init (EdAccountSpendingView *self)
   show_polls_column (self, FALSE);
 
   self->shown = g_list_store_new (ED_TYPE_ACCOUNT_ENTRY_ITEM);
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->shown));
+  sort_shown (self);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->sorted));
   ed_accessible_name_buttons (GTK_WIDGET (self));
   show_items (self, FALSE);
 }
