@@ -28,6 +28,7 @@
 #include "staff/ed-staff-appointment.h"
 #include "ui/accounts/ed-account-budget-view.h"
 #include "ui/accounts/ed-account-claim-view.h"
+#include "ui/accounts/ed-account-entry-details.h"
 #include "ui/accounts/ed-account-entry-dialog.h"
 #include "ui/accounts/ed-account-entry-item.h"
 #include "ui/accounts/ed-account-spending-view.h"
@@ -688,6 +689,38 @@ test_reverse_entry (EdTestDir     *fixture,
                    "-£420.00");
   g_assert_cmpstr (ed_account_spending_view_get_selected (spending_view (&desk)), ==, hall);
   g_assert_false (gtk_widget_get_sensitive (find (&desk, GTK_TYPE_BUTTON, "_Reverse Entry…")));
+  /* The reversal opened in full, from the list as Enter opens it: it says what it takes
+   * back. */
+  {
+    GtkColumnView *view = GTK_COLUMN_VIEW (ed_gui_test_find (GTK_WIDGET (spending_view (&desk)),
+                                                             GTK_TYPE_COLUMN_VIEW, NULL));
+    GListModel *rows = G_LIST_MODEL (gtk_column_view_get_model (view));
+    GtkWindow *details;
+    guint position = G_MAXUINT;
+
+    for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+      {
+        g_autoptr(EdAccountEntryItem) row = g_list_model_get_item (rows, i);
+
+        if (g_str_equal (ed_account_entry_item_get_id (row), reversed->reversed_by))
+          position = i;
+      }
+    g_assert_cmpuint (position, !=, G_MAXUINT);
+    g_signal_emit_by_name (view, "activate", position);
+    ed_gui_test_iterate ();
+    details = ed_gui_test_find_toplevel (ED_TYPE_ACCOUNT_ENTRY_DETAILS);
+    g_assert_nonnull (details);
+    g_assert_nonnull (ed_gui_test_find (GTK_WIDGET (details), ADW_TYPE_ACTION_ROW,
+                                        "Takes back the entry of Ashmere Village Hall, "
+                                        "£420.00, Wednesday 2 January 2030"));
+    g_assert_nonnull (ed_gui_test_find (GTK_WIDGET (details), GTK_TYPE_LABEL, "-£420.00"));
+    shoot (GTK_WIDGET (details), "accounts-entry-details");
+    gtk_window_destroy (details);
+    g_assert_cmpstr (ed_account_spending_view_get_selected (spending_view (&desk)), ==,
+                     reversed->reversed_by);
+    g_assert_true (ed_account_spending_view_select (spending_view (&desk), hall));
+  }
+
   /* The ballot papers' missing invoice is a warning. */
   g_assert_cmpstr (ed_account_entry_item_get_style (shown_entry (shown, print),
                                                     ED_ACCOUNT_ENTRY_EVIDENCE), ==, "warning");

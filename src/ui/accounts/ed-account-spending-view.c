@@ -22,6 +22,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ui/accounts/ed-account-entry-details.h"
 #include "ui/accounts/ed-account-entry-dialog.h"
 #include "ui/accounts/ed-account-entry-item.h"
 #include "ui/accounts/ed-account-figures.h"
@@ -37,6 +38,7 @@ struct _EdAccountSpendingView
   AdwBin              parent_instance;
 
   EdContext          *context;
+  const EdAccount    *account;        /* the page's, until it shows another */
   GPtrArray          *items;          /* EdAccountEntryItem: the whole ledger, latest first */
   GListStore         *shown;          /* those the filters let through */
   GtkSortListModel   *sorted;         /* they, in the order the column headers chose */
@@ -231,6 +233,8 @@ selection_changed_cb (EdAccountSpendingView *self)
   const char *tip;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "spending.reverse-entry", can_reverse);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "spending.open-entry",
+                                 item != NULL && self->account != NULL);
   if (item == NULL)
     tip = _("Select the entry to take back");
   else if (ed_account_entry_item_is_reversed (item))
@@ -533,7 +537,8 @@ show_polls (EdAccountSpendingView *self,
  * ed_account_spending_view_show:
  * @self: the view
  * @context: the district
- * @account: the account; the view keeps none of it
+ * @account: the account, which the view opens entries from until it is shown another or
+ *   cleared: the page keeps it until then
  * @items: (element-type EdAccountEntryItem): its ledger (ed_account_entry_items_new ())
  * @same_account: whether the account shown before is this one, read again: the filters, the
  *   entry selected and the place in the list stay
@@ -549,6 +554,7 @@ ed_account_spending_view_show (EdAccountSpendingView *self,
   g_return_if_fail (ED_IS_CONTEXT (context) && account != NULL && items != NULL);
 
   g_set_object (&self->context, context);
+  self->account = account;
   g_clear_pointer (&self->items, g_ptr_array_unref);
   self->items = g_ptr_array_ref (items);
   self->filling = TRUE;
@@ -577,6 +583,7 @@ ed_account_spending_view_clear (EdAccountSpendingView *self)
   g_return_if_fail (ED_IS_ACCOUNT_SPENDING_VIEW (self));
 
   g_clear_object (&self->context);
+  self->account = NULL;
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->poll_ids, g_strfreev);
   g_clear_pointer (&self->poll_titles, g_strfreev);
@@ -633,6 +640,61 @@ ed_account_spending_view_add_entry (EdAccountSpendingView *self,
   g_signal_connect_object (dialog, "added", G_CALLBACK (added_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return GTK_WINDOW (dialog);
+}
+
+/* --- opening ----------------------------------------------------------------------------- */
+
+/**
+ * ed_account_spending_view_open_entry:
+ * @self: the view
+ * @entry_id: an entry of the account shown
+ *
+ * Opens the entry in full: its net and VAT, each poll's share, and its record.
+ *
+ * Returns: (transfer none) (nullable): the window, shown
+ */
+GtkWindow *
+ed_account_spending_view_open_entry (EdAccountSpendingView *self,
+                                     const char            *entry_id)
+{
+  EdAccountEntryDetails *details;
+
+  g_return_val_if_fail (ED_IS_ACCOUNT_SPENDING_VIEW (self), NULL);
+  g_return_val_if_fail (entry_id != NULL, NULL);
+
+  if (self->account == NULL ||
+      (details = ed_account_entry_details_new (ed_account_parent_window (GTK_WIDGET (self)),
+                                               self->account, entry_id)) == NULL)
+    return NULL;
+  gtk_window_present (GTK_WINDOW (details));
+  return GTK_WINDOW (details);
+}
+
+/* Enter or a double click on an entry. */
+static void
+row_activated_cb (EdAccountSpendingView *self,
+                  guint                  position)
+{
+  GListModel *model = G_LIST_MODEL (gtk_single_selection_get_model (self->selection));
+  g_autoptr(EdAccountEntryItem) item = model != NULL ? g_list_model_get_item (model, position)
+                                                     : NULL;
+
+  if (item == NULL)
+    return;
+  gtk_single_selection_set_selected (self->selection, position);
+  ed_account_spending_view_open_entry (self, ed_account_entry_item_get_id (item));
+}
+
+static void
+open_entry_action_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  EdAccountSpendingView *self = ED_ACCOUNT_SPENDING_VIEW (widget);
+  EdAccountEntryItem *item = selected_item (self);
+
+  if (item != NULL)
+    ed_account_spending_view_open_entry (self, ed_account_entry_item_get_id (item));
 }
 
 /* --- reversing ---------------------------------------------------------------------------- */
@@ -761,9 +823,12 @@ ed_account_spending_view_class_init (EdAccountSpendingViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, bind_cell_cb);
   gtk_widget_class_bind_template_callback (widget_class, unbind_cell_cb);
   gtk_widget_class_bind_template_callback (widget_class, secondary_pressed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "spending.reverse-entry", NULL,
                                    reverse_entry_action_cb);
+  gtk_widget_class_install_action (widget_class, "spending.open-entry", NULL,
+                                   open_entry_action_cb);
   /* An entry is never deleted: Delete takes it back, after the question. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0,
                                        "spending.reverse-entry", NULL);

@@ -25,6 +25,8 @@ void        ed_account_spending_view_show                  (EdAccountSpendingVie
                                                             gboolean               same_account);
 GtkWindow  *ed_account_spending_view_add_entry             (EdAccountSpendingView *self,
                                                             const char            *poll_id);
+GtkWindow  *ed_account_spending_view_open_entry            (EdAccountSpendingView *self,
+                                                            const char            *entry_id);
 const char *ed_account_spending_view_get_selected          (EdAccountSpendingView *self);
 gboolean    ed_account_spending_view_select                (EdAccountSpendingView *self,
                                                             const char            *entry_id);
