@@ -110,7 +110,8 @@ show_table (EdAccountApportionView *self,
             const EdAccount        *account)
 {
   guint n_polls = account->polls->len;
-  const char *total_title = C_("apportionment", "Total");
+  /* Translators: the row and the column of totals of a table of figures */
+  const char *total_title = C_("figures", "Total");
   int row = 0;
 
   clear_grid (self->grid);

@@ -298,7 +298,8 @@ build_table (EdAccountBudgetView *self)
       row++;
     }
   gtk_grid_attach (grid, gtk_separator_new (GTK_ORIENTATION_HORIZONTAL), 0, row++, 4, 1);
-  label = heading_label (C_("budget", "Total"), 0);
+  /* Translators: the row of totals of a table of figures */
+  label = heading_label (C_("figures", "Total"), 0);
   gtk_grid_attach (grid, label, COLUMN_HEAD, row, 1, 1);
   self->total_estimate = ed_account_amount_label_new ();
   self->total_spent = ed_account_amount_label_new ();
@@ -443,8 +444,8 @@ ed_account_budget_view_show (EdAccountBudgetView *self,
     g_autofree char *name = g_strdup_printf (C_("budget", "Total estimate: %s"), amount);
 
     ed_account_amount_label_set (self->total_estimate, account->estimate_total, name);
-    show_spent (self->total_spent, C_("budget", "Total"), account->total);
-    show_remaining (self->total_remaining, C_("budget", "Total"), account->estimate_total,
+    show_spent (self->total_spent, C_("figures", "Total"), account->total);
+    show_remaining (self->total_remaining, C_("figures", "Total"), account->estimate_total,
                     account->total);
   }
   show_summary (self, account);

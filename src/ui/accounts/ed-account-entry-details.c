@@ -200,7 +200,7 @@ show_record (EdAccountEntryDetails *self,
 
       /* Translators: %s is the day an entry was reversed */
       text = reversal_day != NULL ? g_strdup_printf (_("Reversed on %s"), reversal_day)
-                                  : g_strdup (_("Reversed"));
+                                  : g_strdup (C_("entry", "Reversed"));
       add_note (self->record_group, text, "dim-label");
     }
   if (account->locks->len > 0 &&
