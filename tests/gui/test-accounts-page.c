@@ -36,6 +36,7 @@
 #include "ed-gui-test-util.h"
 #include "ed-test-demo.h"
 #include "tests/lib/ed-test-dir.h"
+#include "tests/lib/ed-test-pdf.h"
 
 #define DEMO_ELECTORS 1200
 #define MAY_POLL "local.ashmere-vale.2027-05-06"
@@ -149,10 +150,10 @@ show_page (Desk *desk)
   wait_until_idle (desk->page);
 }
 
-/* The demo, with its May poll chosen on the page. */
+/* The demo as it comes, with the account of its May poll. */
 static void
-open_demo (EdTestDir *fixture,
-           Desk      *desk)
+open_demo_as_it_comes (EdTestDir *fixture,
+                       Desk      *desk)
 {
   g_autoptr(EdElection) may = NULL;
   g_autoptr(GError) error = NULL;
@@ -161,6 +162,15 @@ open_demo (EdTestDir *fixture,
   may = ed_election_load (desk->context, MAY_POLL, &error);
   g_assert_no_error (error);
   desk->may = g_strdup (may->id);
+}
+
+/* The demo with an empty account, for a test that writes its own. */
+static void
+open_demo (EdTestDir *fixture,
+           Desk      *desk)
+{
+  open_demo_as_it_comes (fixture, desk);
+  ed_test_demo_remove_accounts (desk->context);
 }
 
 static void
@@ -443,6 +453,55 @@ test_no_elections (EdTestDir     *fixture,
   ed_gui_test_iterate ();
   g_assert_null (ed_gui_test_find_toplevel (ED_TYPE_ACCOUNT_ENTRY_DIALOG));
   shoot (desk.window, "accounts-no-elections");
+}
+
+/* The demo's May account as its ledger holds it: every entry listed, the estimate and what
+ * is spent as the module works them out, and the invoice entered twice shown reversed. */
+static void
+test_demo_account (EdTestDir     *fixture,
+                   gconstpointer  data)
+{
+  g_auto(Desk) desk = { 0, };
+  g_autoptr(EdAccount) account = NULL;
+  g_autofree char *estimate = NULL;
+  g_autofree char *spent = NULL;
+  GListModel *shown;
+  guint reversed = 0, reversals = 0;
+
+  open_demo_as_it_comes (fixture, &desk);
+  account = load (&desk, desk.may);
+  g_assert_cmpuint (account->entries->len, >, 0);
+  show_page (&desk);
+  choose_may (&desk);
+
+  estimate = ed_money_format (account->estimate_total);
+  spent = ed_money_format (account->total);
+  g_assert_nonnull (ed_gui_test_find (GTK_WIDGET (desk.page), GTK_TYPE_LABEL, estimate));
+  g_assert_nonnull (ed_gui_test_find (GTK_WIDGET (desk.page), GTK_TYPE_LABEL, spent));
+  shoot (desk.window, "accounts-demo-budget");
+
+  show_view (&desk, "spending");
+  shown = shown_entries (&desk, account->entries->len);
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(EdAccountEntryItem) item = g_list_model_get_item (shown, i);
+
+      reversed += ed_account_entry_item_is_reversed (item);
+      reversals += ed_account_entry_item_is_reversal (item);
+    }
+  g_assert_cmpuint (reversed, >, 0);
+  g_assert_cmpuint (reversed, ==, reversals);
+  shoot (desk.window, "accounts-demo-spending");
+
+  if (account->polls->len > 1)
+    {
+      show_view (&desk, "apportionment");
+      shoot (desk.window, "accounts-demo-apportionment");
+    }
+  show_view (&desk, "claim");
+  shoot (desk.window, "accounts-demo-claim");
+  shoot_end (desk.window, find (&desk, ED_TYPE_ACCOUNT_CLAIM_VIEW, NULL),
+             "accounts-demo-claim-end");
 }
 
 /* The Budget: an estimate typed in place is saved on Enter, shown as money, and a head
@@ -938,7 +997,7 @@ test_combined_polls (EdTestDir     *fixture,
   show_view (&desk, "claim");
   type_into (GTK_WIDGET (desk.page), "For the election", "£500");
   type_into (GTK_WIDGET (desk.page), "For each 1,000 electors", "25.00");
-  click (find (&desk, GTK_TYPE_BUTTON, "Save _Scale"));
+  click (find (&desk, GTK_TYPE_BUTTON, "Save S_cale"));
   wait_until_idle (desk.page);
   g_clear_pointer (&account, ed_account_free);
   account = load (&desk, desk.may);
@@ -1013,6 +1072,46 @@ test_parliamentary_claim (EdTestDir     *fixture,
   shoot (desk.window, "accounts-claim-parliamentary");
   shoot_end (desk.window, find (&desk, ED_TYPE_ACCOUNT_CLAIM_VIEW, NULL),
              "accounts-claim-parliamentary-end");
+}
+
+/* Save Statement…: the statement of the account as a PDF to publish, whose text has its
+ * grand total, and as a workbook; written in the background, said in a toast. */
+static void
+test_save_statement (EdTestDir     *fixture,
+                     gconstpointer  data)
+{
+  g_auto(Desk) desk = { 0, };
+  g_autoptr(EdAccount) account = NULL;
+  g_autofree char *pdf = ed_test_dir_file (fixture, "statement.pdf");
+  g_autofree char *xlsx = ed_test_dir_file (fixture, "statement.xlsx");
+  g_autofree char *text = NULL;
+  g_autofree char *total = NULL;
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf);
+  g_autoptr(GFile) xlsx_file = g_file_new_for_path (xlsx);
+  EdAccountClaimView *claim;
+
+  open_demo_as_it_comes (fixture, &desk);
+  account = load (&desk, desk.may);
+  show_page (&desk);
+  choose_may (&desk);
+  show_view (&desk, "claim");
+  claim = ED_ACCOUNT_CLAIM_VIEW (find (&desk, ED_TYPE_ACCOUNT_CLAIM_VIEW, NULL));
+  g_assert_true (gtk_widget_get_sensitive (find (&desk, GTK_TYPE_BUTTON, "Save Statemen_t…")));
+
+  ed_account_claim_view_save_statement (claim, pdf_file);
+  g_assert_true (ed_accounts_page_is_busy (desk.page));
+  g_assert_false (gtk_widget_get_sensitive (find (&desk, GTK_TYPE_BUTTON, "Save Statemen_t…")));
+  wait_until_idle (desk.page);
+  text = ed_test_pdf_text (pdf, NULL);
+  total = ed_money_format (account->total);
+  g_assert_nonnull (strstr (text, "Grand total"));
+  g_assert_nonnull (strstr (text, total));
+
+  ed_account_claim_view_save_statement (claim, xlsx_file);
+  wait_until_idle (desk.page);
+  g_assert_true (g_file_test (xlsx, G_FILE_TEST_IS_REGULAR));
+  ed_test_dir_assert_no_temporaries (fixture->dir);
+  g_assert_true (gtk_widget_get_sensitive (find (&desk, GTK_TYPE_BUTTON, "Save Statemen_t…")));
 }
 
 /* Submit Account… asks first; answered, the account is submitted, the page says when, and an
@@ -1178,7 +1277,8 @@ test_accessible_names (EdTestDir     *fixture,
 {
   g_auto(Desk) desk = { 0, };
   static const char * const buttons[] = {
-    "_Bring In Payroll", "_Add Entry…", "_Reverse Entry…", "Save _Scale", "S_ubmit Account…",
+    "_Bring In Payroll", "_Add Entry…", "_Reverse Entry…", "Save S_cale", "S_ubmit Account…",
+    "Save Statemen_t…",
   };
   EdAccountBudgetView *budget;
   GtkWidget *dropdown;
@@ -1216,6 +1316,7 @@ main (int   argc,
   ed_gui_test_init (&argc, &argv);
 
   ED_TEST_ADD ("/accounts/page/no-elections", test_no_elections);
+  ED_TEST_ADD ("/accounts/page/demo-account", test_demo_account);
   ED_TEST_ADD ("/accounts/page/budget-estimate", test_budget_estimate);
   ED_TEST_ADD ("/accounts/page/add-entry", test_add_entry);
   ED_TEST_ADD ("/accounts/page/refused-entry", test_refused_entry);
@@ -1223,6 +1324,7 @@ main (int   argc,
   ED_TEST_ADD ("/accounts/page/filter-by-head", test_filter_by_head);
   ED_TEST_ADD ("/accounts/page/combined-polls", test_combined_polls);
   ED_TEST_ADD ("/accounts/page/parliamentary-claim", test_parliamentary_claim);
+  ED_TEST_ADD ("/accounts/page/save-statement", test_save_statement);
   ED_TEST_ADD ("/accounts/page/submit", test_submit);
   ED_TEST_ADD ("/accounts/page/bring-in-payroll", test_bring_in_payroll);
   ED_TEST_ADD ("/accounts/page/reload-keeps-place", test_reload_keeps_place);

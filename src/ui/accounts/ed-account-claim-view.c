@@ -22,7 +22,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "accounts/ed-account-document.h"
 #include "accounts/ed-account-statement.h"
+#include "core/ed-job.h"
 #include "core/ed-date.h"
 #include "core/ed-today.h"
 #include "ui/accounts/ed-account-claim-view.h"
@@ -70,6 +72,7 @@ struct _EdAccountClaimView
   EdContext  *context;
   char       *election_id;     /* the account's first poll */
   char       *title;           /* the account, in words */
+  char       *slug;            /* its first poll's id, for a file's name */
   char       *parliamentary;   /* its UK Parliamentary poll's row id, or NULL */
   GArray     *fee_polls;       /* FeePoll */
   GPtrArray  *statements;      /* GPtrArray of EdStatementRow: the whole account, then each poll */
@@ -79,6 +82,7 @@ struct _EdAccountClaimView
   EdMoney     total;
   gboolean    can_submit;
   gboolean    filling;         /* the choices are being shown: not the person's */
+  EdJob      *save_job;        /* the statement being written, if any */
 
   GtkWidget  *mra_group;
   GtkWidget  *mra_save_button;
@@ -122,6 +126,7 @@ enum
 {
   PROP_0,
   PROP_CAN_SUBMIT,
+  PROP_BUSY,
   N_PROPS
 };
 
@@ -724,6 +729,217 @@ show_statements (EdAccountClaimView *self,
   show_statement_rows (self);
 }
 
+/* --- the statement's files ---------------------------------------------------------------- */
+
+typedef struct
+{
+  char     *election_id;
+  char     *path;
+  gboolean  workbook;
+} SaveStatement;
+
+static void
+save_statement_free (gpointer data)
+{
+  SaveStatement *save = data;
+
+  g_free (save->election_id);
+  g_free (save->path);
+  g_free (save);
+}
+
+/* The account read afresh on the worker's own connection, so that the file is what the
+ * district holds at this moment, then written whole or not at all (ed-output-file.h). */
+static gboolean
+save_statement_work (EdJob         *job,
+                     GObject       *connection,
+                     gpointer       task_data,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  EdContext *context = ED_CONTEXT (connection);
+  SaveStatement *save = task_data;
+  g_autoptr(EdAccount) account = ed_account_load (context, save->election_id, error);
+
+  if (account == NULL)
+    return FALSE;
+  if (save->workbook)
+    return ed_account_statement_write_xlsx (account, save->path, error);
+  return ed_account_statement_write_pdf (
+    account, ed_district_settings_get_council_name (ed_context_get_settings (context)),
+    save->path, error);
+}
+
+static void
+statement_saved_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(EdAccountClaimView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  SaveStatement *save = ed_job_get_task_data (ED_JOB (source));
+  g_autofree char *name = g_path_get_basename (save->path);
+  g_autofree char *text = NULL;
+
+  if (ED_JOB (source) == self->save_job)
+    {
+      g_clear_object (&self->save_job);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+    }
+  if (!ed_job_run_finish (ED_JOB (source), result, &error))
+    {
+      GtkWidget *dialog;
+
+      if (self->context == NULL)
+        {
+          g_warning ("The statement was not saved: %s", error->message);
+          return;
+        }
+      dialog = adw_message_dialog_new (ed_account_parent_window (GTK_WIDGET (self)),
+                                       _("Cannot Save the Statement"), error->message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+      ed_accessible_name_buttons (dialog);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  /* Translators: %s is the name of the file just saved */
+  text = g_strdup_printf (_("Saved “%s”"), name);
+  ed_account_toast (GTK_WIDGET (self), text);
+}
+
+static gboolean
+has_suffix (const char *path,
+            const char *suffix)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (lower, suffix);
+}
+
+/**
+ * ed_account_claim_view_save_statement:
+ * @self: the view
+ * @file: where to write: an `.xlsx` file for a workbook, anything else for a PDF
+ *
+ * Writes the statement of the account shown, in a worker thread, then says so in a toast, or
+ * what went wrong in a dialog. The view is busy until it is done.
+ */
+void
+ed_account_claim_view_save_statement (EdAccountClaimView *self,
+                                      GFile              *file)
+{
+  SaveStatement *save;
+  const char *path;
+
+  g_return_if_fail (ED_IS_ACCOUNT_CLAIM_VIEW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->context == NULL || self->election_id == NULL || self->save_job != NULL)
+    return;
+  if ((path = g_file_peek_path (file)) == NULL)
+    {
+      ed_account_toast (GTK_WIDGET (self), _("Choose a file on this computer."));
+      return;
+    }
+  save = g_new0 (SaveStatement, 1);
+  save->election_id = g_strdup (self->election_id);
+  save->path = g_strdup (path);
+  save->workbook = has_suffix (path, ".xlsx");
+  self->save_job = g_object_ref (ed_context_run_job_async (self->context, save_statement_work,
+                                                           save, save_statement_free, NULL,
+                                                           statement_saved_cb,
+                                                           g_object_ref (self)));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+#define FILTER_SUFFIX_KEY "ed-statement-suffix"
+
+static void
+add_filter (GtkFileChooserNative *chooser,
+            const char           *name,
+            const char           *suffix,
+            const char           *mime_type)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_suffix (filter, suffix);
+  gtk_file_filter_add_mime_type (filter, mime_type);
+  g_object_set_data_full (G_OBJECT (filter), FILTER_SUFFIX_KEY, g_strdup (suffix), g_free);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+}
+
+/* The file chosen, with the suffix of the kind chosen when its name has neither. */
+static void
+statement_file_chosen_cb (GtkNativeDialog    *chooser,
+                          int                 response,
+                          EdAccountClaimView *self)
+{
+  g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT
+                            ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
+  GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
+  const char *suffix = filter != NULL ? g_object_get_data (G_OBJECT (filter), FILTER_SUFFIX_KEY)
+                                      : NULL;
+
+  if (file != NULL && suffix != NULL && g_file_peek_path (file) != NULL &&
+      !has_suffix (g_file_peek_path (file), ".pdf") &&
+      !has_suffix (g_file_peek_path (file), ".xlsx"))
+    {
+      g_autofree char *with_suffix = g_strdup_printf ("%s.%s", g_file_peek_path (file), suffix);
+
+      g_object_unref (file);
+      file = g_file_new_for_path (with_suffix);
+    }
+  if (file != NULL)
+    ed_account_claim_view_save_statement (self, file);
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+/**
+ * ed_account_claim_view_choose_statement_file:
+ * @self: the view
+ *
+ * Asks where to save the statement, as a PDF or a workbook, and saves it there.
+ */
+void
+ed_account_claim_view_choose_statement_file (EdAccountClaimView *self)
+{
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (ED_IS_ACCOUNT_CLAIM_VIEW (self));
+
+  if (self->context == NULL || self->slug == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Save Statement"),
+                                         ed_account_parent_window (GTK_WIDGET (self)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  name = g_strdup_printf ("%s-statement.pdf", self->slug);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  add_filter (chooser, _("PDF documents"), "pdf", "application/pdf");
+  add_filter (chooser, _("XLSX workbook"), "xlsx",
+              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  g_signal_connect_object (chooser, "response", G_CALLBACK (statement_file_chosen_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/**
+ * ed_account_claim_view_is_busy:
+ * @self: the view
+ *
+ * Returns: %TRUE while the statement is being written
+ */
+gboolean
+ed_account_claim_view_is_busy (EdAccountClaimView *self)
+{
+  g_return_val_if_fail (ED_IS_ACCOUNT_CLAIM_VIEW (self), FALSE);
+  return self->save_job != NULL;
+}
+
 /* --- the submission ----------------------------------------------------------------------- */
 
 static void
@@ -921,6 +1137,8 @@ ed_account_claim_view_show (EdAccountClaimView *self,
   self->election_id = g_strdup (account->election->id);
   g_free (self->title);
   self->title = g_strdup (account->election->title);
+  g_free (self->slug);
+  self->slug = g_strdup (account->election->slug);
   show_claim (self, account, other);
   show_fees (self, account);
   show_statements (self, account);
@@ -941,6 +1159,7 @@ ed_account_claim_view_clear (EdAccountClaimView *self)
   g_clear_object (&self->context);
   g_clear_pointer (&self->election_id, g_free);
   g_clear_pointer (&self->parliamentary, g_free);
+  g_clear_pointer (&self->slug, g_free);
   set_can_submit (self, FALSE);
 }
 
@@ -957,6 +1176,9 @@ ed_account_claim_view_get_property (GObject    *object,
     case PROP_CAN_SUBMIT:
       g_value_set_boolean (value, self->can_submit);
       break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->save_job != NULL);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -967,9 +1189,11 @@ ed_account_claim_view_dispose (GObject *object)
 {
   EdAccountClaimView *self = ED_ACCOUNT_CLAIM_VIEW (object);
 
+  g_clear_object (&self->save_job);
   g_clear_object (&self->context);
   g_clear_pointer (&self->election_id, g_free);
   g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->slug, g_free);
   g_clear_pointer (&self->parliamentary, g_free);
   g_clear_pointer (&self->fee_polls, g_array_unref);
   g_clear_pointer (&self->statements, g_ptr_array_unref);
@@ -996,6 +1220,14 @@ ed_account_claim_view_class_init (EdAccountClaimViewClass *klass)
    */
   properties[PROP_CAN_SUBMIT] =
     g_param_spec_boolean ("can-submit", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * EdAccountClaimView:busy:
+   *
+   * Whether the statement is being written.
+   */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

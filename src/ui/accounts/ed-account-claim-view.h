@@ -23,5 +23,9 @@ void      ed_account_claim_view_show       (EdAccountClaimView *self,
 void      ed_account_claim_view_clear      (EdAccountClaimView *self);
 gboolean  ed_account_claim_view_can_submit (EdAccountClaimView *self);
 void      ed_account_claim_view_submit     (EdAccountClaimView *self);
+void      ed_account_claim_view_save_statement        (EdAccountClaimView *self,
+                                                       GFile              *file);
+void      ed_account_claim_view_choose_statement_file (EdAccountClaimView *self);
+gboolean  ed_account_claim_view_is_busy    (EdAccountClaimView *self);
 
 G_END_DECLS

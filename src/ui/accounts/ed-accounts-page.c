@@ -92,6 +92,9 @@ update_actions (EdAccountsPage *self)
                                  shown && !ed_account_budget_view_is_busy (
                                             ED_ACCOUNT_BUDGET_VIEW (self->budget_view)));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "accounts.focus-search", shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "accounts.save-statement",
+                                 shown && !ed_account_claim_view_is_busy (
+                                            ED_ACCOUNT_CLAIM_VIEW (self->claim_view)));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "accounts.submit",
                                  shown && ed_account_claim_view_can_submit (
                                             ED_ACCOUNT_CLAIM_VIEW (self->claim_view)));
@@ -133,6 +136,17 @@ submit_action_cb (GtkWidget  *widget,
     return;
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (self->views), "claim");
   ed_account_claim_view_submit (ED_ACCOUNT_CLAIM_VIEW (self->claim_view));
+}
+
+static void
+save_statement_action_cb (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  EdAccountsPage *self = ED_ACCOUNTS_PAGE (widget);
+
+  if (self->account != NULL)
+    ed_account_claim_view_choose_statement_file (ED_ACCOUNT_CLAIM_VIEW (self->claim_view));
 }
 
 static void
@@ -254,8 +268,9 @@ static void
 show_working (EdAccountsPage *self,
               gboolean        working)
 {
-  gboolean busy = working || ed_account_budget_view_is_busy (
-                               ED_ACCOUNT_BUDGET_VIEW (self->budget_view));
+  gboolean busy = working ||
+                  ed_account_budget_view_is_busy (ED_ACCOUNT_BUDGET_VIEW (self->budget_view)) ||
+                  ed_account_claim_view_is_busy (ED_ACCOUNT_CLAIM_VIEW (self->claim_view));
 
   gtk_widget_set_visible (self->spinner, busy);
   gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), busy);
@@ -504,14 +519,16 @@ ed_accounts_page_get_account (EdAccountsPage *self)
  * ed_accounts_page_is_busy:
  * @self: the page
  *
- * Returns: %TRUE while the account is being read, or the payroll brought in
+ * Returns: %TRUE while the account is being read, the payroll brought in or the statement
+ *   written
  */
 gboolean
 ed_accounts_page_is_busy (EdAccountsPage *self)
 {
   g_return_val_if_fail (ED_IS_ACCOUNTS_PAGE (self), FALSE);
   return self->load_job != NULL ||
-         ed_account_budget_view_is_busy (ED_ACCOUNT_BUDGET_VIEW (self->budget_view));
+         ed_account_budget_view_is_busy (ED_ACCOUNT_BUDGET_VIEW (self->budget_view)) ||
+         ed_account_claim_view_is_busy (ED_ACCOUNT_CLAIM_VIEW (self->claim_view));
 }
 
 /* --- the page ----------------------------------------------------------------------------- */
@@ -630,6 +647,8 @@ ed_accounts_page_class_init (EdAccountsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "accounts.submit", NULL, submit_action_cb);
   gtk_widget_class_install_action (widget_class, "accounts.focus-search", NULL,
                                    focus_search_action_cb);
+  gtk_widget_class_install_action (widget_class, "accounts.save-statement", NULL,
+                                   save_statement_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "accounts.add-entry", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
@@ -643,9 +662,10 @@ can_submit_changed_cb (EdAccountsPage *self)
   update_actions (self);
 }
 
-/* Bringing in the payroll is work of the page's, shown by its spinner. */
+/* Bringing in the payroll and writing the statement are work of the page's, shown by its
+ * spinner. */
 static void
-budget_busy_changed_cb (EdAccountsPage *self)
+view_busy_changed_cb (EdAccountsPage *self)
 {
   show_working (self, self->load_job != NULL);
   update_actions (self);
@@ -672,7 +692,9 @@ ed_accounts_page_init (EdAccountsPage *self)
   g_signal_connect_object (self->claim_view, "notify::can-submit",
                            G_CALLBACK (can_submit_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->budget_view, "notify::busy",
-                           G_CALLBACK (budget_busy_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (view_busy_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->claim_view, "notify::busy",
+                           G_CALLBACK (view_busy_changed_cb), self, G_CONNECT_SWAPPED);
   ed_accessible_name_buttons (GTK_WIDGET (self));
   show_elections (self);
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "no-elections");
