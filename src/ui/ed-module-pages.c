@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ui/ed-module-pages.h"
+#include "ui/accounts/ed-accounts-page.h"
 #include "ui/elections/ed-elections-page.h"
 #include "ui/register/ed-register-page.h"
 #include "ui/staff/ed-staff-page.h"
@@ -25,9 +26,7 @@ static const EdModulePageInfo pages[] = {
   { "stations", "mark-location-symbolic", ed_stations_page_get_type, NULL },
   { "elections", "emblem-documents-symbolic", ed_elections_page_get_type, NULL },
   { "staff", "system-users-symbolic", ed_staff_page_get_type, NULL },
-  { "accounts", "x-office-spreadsheet-symbolic", NULL,
-    N_("The Returning Officer’s election accounts will live here: budgets, expenditure, "
-       "apportionment between combined polls, and claims.") },
+  { "accounts", "x-office-spreadsheet-symbolic", ed_accounts_page_get_type, NULL },
   { "sync", "emblem-synchronizing-symbolic", ed_sync_page_get_type, NULL },
   { NULL },
 };

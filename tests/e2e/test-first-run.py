@@ -94,6 +94,12 @@ def run_session(app_process, cli_path, env, demo_path):
             d.find_actionable(frame, "push button", "Add Person")
             for view in ("Appointments", "Payroll"):
                 d.find_actionable(frame, None, view)
+        elif module == "Accounts":
+            # The account of the demo's May poll: its budget by head, the payroll to bring
+            # in; the ledger and the claim are views to switch to.
+            d.find(frame, "push button", "Bring In Payroll", timeout=30)
+            for view in ("Budget", "Spending", "Claim"):
+                d.find_actionable(frame, None, view)
         elif module == "Sync":
             # A new desk does not sync: the page says so and offers to set it up.
             d.find(frame, "label", "This Desk Does Not Sync")
