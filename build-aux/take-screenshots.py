@@ -159,6 +159,10 @@ def main(build_dir, out_dir):
         process.wait()
 
         process = staff(app_path, cli_path, env, home, out_dir)
+        process.kill()
+        process.wait()
+
+        process = accounts(app_path, cli_path, env, home, out_dir)
     finally:
         process.kill()
         bus.kill()
@@ -364,6 +368,52 @@ def staff(app_path, cli_path, env, home, out_dir):
     return process
 
 
+def accounts(app_path, cli_path, env, home, out_dir):
+    """The Accounts page's views on the demo's May poll and its parish poll, the week after
+    polling day with the payroll brought in, and the first pages of its statement."""
+    import json
+    db = os.path.join(home, "accounts.db")
+    statement = os.path.join(home, "statement.pdf")
+    subprocess.check_call([cli_path, "--db", db, "demo", "--electors", "20000"],
+                          env=dict(env, ED_TODAY="2027-05-10"), stdout=subprocess.DEVNULL)
+    env = dict(env, ED_TODAY="2028-05-10")
+    election = [e["id"] for e in json.loads(subprocess.check_output(
+        [cli_path, "--db", db, "election", "list", "--json"], env=env, text=True))
+                if e["kind"] == "local"][0]
+    listed = json.loads(subprocess.check_output(
+        [cli_path, "--db", db, "staff", "appointments", "--election", election, "--json"],
+        env=env, text=True))["appointments"]
+    for appointment in listed:
+        if appointment["state"] == "confirmed":
+            subprocess.check_call([cli_path, "--db", db, "staff", "state", appointment["id"],
+                                   "attended"], env=env, stdout=subprocess.DEVNULL)
+    for args in (("payroll", "approve", "--election", election, "--by", "Priya Natarajan"),
+                 ("accounts", "payroll", "--election", election),
+                 ("accounts", "statement", "--election", election, "-o", statement)):
+        subprocess.check_call([cli_path, "--db", db, *args], env=env, stdout=subprocess.DEVNULL)
+    for page in (1, 2):
+        base = os.path.join(out_dir, f"accounts-statement-{page}")
+        subprocess.check_call(["pdftoppm", "-png", "-r", "80", "-f", str(page), "-l", str(page),
+                               "-singlefile", statement, base])
+        print(base + ".png")
+
+    process = subprocess.Popen([app_path, "--db", db], env=env)
+    app = d.find_app("electoral-desk")
+    frame = d.find(app, "frame", None, timeout=30)
+    sidebar = d.find(frame, "list", "Modules", timeout=30)
+    row = d.find(sidebar, "list item", "Accounts")
+    sidebar.querySelection().selectChild(row.getIndexInParent())
+    d.find(frame, "push button", "Bring In Payroll", timeout=60)
+    d.pyatspi.Registry.generateMouseEvent(1095, 715, "abs")
+    time.sleep(3.0)
+    shoot(os.path.join(out_dir, "accounts-budget.png"))
+    for view in ("Spending", "Apportionment", "Claim"):
+        d.press(d.find_actionable(frame, None, view, timeout=10))
+        time.sleep(3.0)
+        shoot(os.path.join(out_dir, f"accounts-{view.lower()}.png"))
+    return process
+
+
 def open_district(app_path, db, env):
     """Starts the app on @db and waits for the register's rows."""
     process = subprocess.Popen([app_path, "--db", db], env=env)
@@ -379,7 +429,8 @@ if __name__ == "__main__":
     out = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else
                           os.path.join(root, "data", "screenshots"))
     os.makedirs(out, exist_ok=True)
-    if len(sys.argv) > 3 and sys.argv[3] in ("--only-elections", "--only-staff"):
+    if len(sys.argv) > 3 and sys.argv[3] in ("--only-elections", "--only-staff",
+                                             "--only-accounts"):
         # One module's shots alone, as the module is worked on.
         home = tempfile.mkdtemp(prefix="ed-shots-")
         env = dict(os.environ, HOME=home, XDG_DATA_HOME=os.path.join(home, "data"),
@@ -387,7 +438,8 @@ if __name__ == "__main__":
                    GSETTINGS_SCHEMA_DIR=os.path.join(build, "data"))
         bus = d.start_accessibility_bus()
         try:
-            shots = elections if sys.argv[3] == "--only-elections" else staff
+            shots = {"--only-elections": elections, "--only-staff": staff,
+                     "--only-accounts": accounts}[sys.argv[3]]
             shots(os.path.join(build, "src", "electoral-desk"),
                   os.path.join(build, "src", "cli", "electoral-desk-cli"), env, home,
                   out).kill()
