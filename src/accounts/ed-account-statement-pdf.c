@@ -157,8 +157,12 @@ add_opening (Statement  *statement,
       EdAccountLock *latest = g_ptr_array_index (account->locks, account->locks->len - 1);
       g_autofree char *day = ed_date_format_long (&latest->locked_on);
 
-      /* Translators: a day, then who submitted the account */
-      status = g_strdup_printf (_("Submitted on %s by %s"), day, latest->locked_by);
+      if (*latest->locked_by != '\0')
+        /* Translators: a day, then who submitted the account */
+        status = g_strdup_printf (_("Submitted on %s by %s"), day, latest->locked_by);
+      else
+        /* Translators: %s is a day */
+        status = g_strdup_printf (_("Submitted on %s"), day);
     }
   else
     status = g_strdup (_("Not yet submitted"));
