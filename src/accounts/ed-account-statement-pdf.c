@@ -157,8 +157,12 @@ add_opening (Statement  *statement,
       EdAccountLock *latest = g_ptr_array_index (account->locks, account->locks->len - 1);
       g_autofree char *day = ed_date_format_long (&latest->locked_on);
 
-      /* Translators: a day, then who submitted the account */
-      status = g_strdup_printf (_("Submitted on %s by %s"), day, latest->locked_by);
+      if (*latest->locked_by != '\0')
+        /* Translators: a day, then who submitted the account */
+        status = g_strdup_printf (_("Submitted on %s by %s"), day, latest->locked_by);
+      else
+        /* Translators: %s is a day */
+        status = g_strdup_printf (_("Submitted on %s"), day);
     }
   else
     status = g_strdup (_("Not yet submitted"));
@@ -481,7 +485,9 @@ entry_what (Statement            *statement,
 
   if (*entry->description != '\0')
     g_string_append_printf (what, "\n%s", entry->description);
-  g_string_append_c (what, '\n');
+  /* A cost on order has no invoice yet, and says nothing of one: its evidence says why. */
+  if (*entry->invoice_number != '\0' || *invoice_day != '\0')
+    g_string_append_c (what, '\n');
   if (*entry->invoice_number != '\0' && *invoice_day != '\0')
     /* Translators: an invoice's number, then its date */
     g_string_append_printf (what, _("Invoice %s of %s"), entry->invoice_number, invoice_day);
@@ -491,8 +497,6 @@ entry_what (Statement            *statement,
   else if (*invoice_day != '\0')
     /* Translators: %s is an invoice's date */
     g_string_append_printf (what, _("Invoice of %s"), invoice_day);
-  else
-    g_string_append (what, _("No invoice number"));
   g_string_append_c (what, '\n');
   /* Translators: %s is what is held to show a cost: "Receipt", "None held" */
   g_string_append_printf (what, _("Evidence: %s"), ed_evidence_get_display_name (entry->evidence));

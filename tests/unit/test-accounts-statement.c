@@ -21,6 +21,7 @@
 #include "accounts/ed-account.h"
 #include "accounts/ed-account-document.h"
 #include "accounts/ed-account-statement.h"
+#include "changes/ed-change-set.h"
 #include "core/ed-date.h"
 #include "print/ed-document-private.h"
 #include "ed-test-demo.h"
@@ -461,6 +462,51 @@ test_pdf_claim (EdTestDir     *fixture,
   assert_has (text, "No entries need evidence");
 }
 
+/* An entry slipped in among those a submission covered (a desk that had not seen it): the
+ * statement warns, and says which submission it means. */
+static void
+test_pdf_changed_since_submission (EdTestDir     *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(EdContext) context = ed_test_demo_open (fixture, DEMO_ELECTORS);
+  g_autofree char *pcc = add_poll (context, ED_ELECTION_PCC, 4, 5, 2028, NULL);
+  const char *polls[] = { pcc, NULL };
+  g_autofree char *path = ed_test_dir_file (fixture, "changed.pdf");
+  g_autofree char *lock = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(EdAccount) account = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_free (spend (context, ED_COST_NOTICES, "Gazette", 1000, 200, polls));
+  lock = ed_account_lock (context, pcc, "A. Officer", &error);
+  g_assert_no_error (error);
+  {
+    static const char * const columns[] = { "election", "head", "supplier", "net", "polls",
+                                            "evidence" };
+    g_autoptr(EdChangeSet) change_set = ed_change_set_begin (ED_REPLICA (context), &error);
+    GVariant *values[] = {
+      g_variant_new_string (pcc), g_variant_new_string ("other"),
+      g_variant_new_string ("Caterers"), g_variant_new_int64 (999),
+      g_variant_new_string (pcc), g_variant_new_string ("receipt"),
+    };
+
+    g_assert_true (ed_change_set_insert (change_set, "account_entry", NULL, columns, values,
+                                         G_N_ELEMENTS (values), NULL, &error));
+    g_assert_true (ed_change_set_commit (change_set, &error));
+    g_assert_no_error (error);
+  }
+  account = load (context, pcc);
+  g_assert_true (account->changed_since_lock);
+  g_assert_true (ed_account_statement_write_pdf (account, COUNCIL, path, &error));
+  g_assert_no_error (error);
+  text = pdf_text (path);
+  if (text == NULL)
+    return;
+  assert_has (text, "Submitted on Wednesday 2 January 2030 by A. Officer");
+  assert_has (text, "Warning: the entries the submission covered are no longer as they were");
+  g_assert_null (strstr (text, "after the submission"));
+}
+
 /* A local poll's fee against the council's scale: the fee charged above it is stated. An
  * account with no entries says so. */
 static void
@@ -856,6 +902,8 @@ main (int   argc,
   ED_TEST_ADD ("/accounts/statement/pdf/combined", test_pdf_combined);
   ED_TEST_ADD ("/accounts/statement/pdf/claim", test_pdf_claim);
   ED_TEST_ADD ("/accounts/statement/pdf/fee-scale", test_pdf_fee_scale);
+  ED_TEST_ADD ("/accounts/statement/pdf/changed-since-submission",
+               test_pdf_changed_since_submission);
   ED_TEST_ADD ("/accounts/statement/xlsx/combined", test_xlsx_combined);
   ED_TEST_ADD ("/accounts/statement/xlsx/claim", test_xlsx_claim);
   ED_TEST_ADD ("/accounts/statement/many-polls", test_many_polls);
