@@ -411,12 +411,24 @@ ed_account_reverse_entry (EdContext   *context,
   return g_steal_pointer (&row_id);
 }
 
-/* Sets @columns of the row of @table for the election (and, for an estimate, the head), or
- * inserts it; two rows (two desks that set one figure offline) leave the lower id's to count,
- * so that row is the one revised. */
+/* The row of each table of figures that counts: the lowest id for the election (?1) and, for
+ * an estimate, the head (?2). */
+static const char estimate_row_sql[] =
+  "SELECT id FROM account_estimate WHERE election = ?1 AND head = ?2 ORDER BY id LIMIT 1";
+static const char mra_row_sql[] =
+  "SELECT id FROM account_mra WHERE election = ?1 ORDER BY id LIMIT 1";
+static const char fee_scale_row_sql[] =
+  "SELECT id FROM account_fee_scale WHERE election = ?1 ORDER BY id LIMIT 1";
+static const char setup_row_sql[] =
+  "SELECT id FROM account_setup WHERE election = ?1 ORDER BY id LIMIT 1";
+
+/* Sets @columns of the row of @table that @find_sql finds for the election (and, for an
+ * estimate, the head), or inserts it; two rows (two desks that set one figure offline) leave
+ * the lower id's to count, so that row is the one revised. */
 static gboolean
 set_figure_row (EdContext           *context,
                 const EdTableDef    *table,
+                const char          *find_sql,
                 const char          *election_id,
                 const char          *head,
                 const char * const  *columns,
@@ -426,7 +438,6 @@ set_figure_row (EdContext           *context,
 {
   EdDatabase *database = ed_replica_get_database (ED_REPLICA (context));
   g_autoptr(EdChangeSet) change_set = NULL;
-  g_autofree char *sql = NULL;
   g_autofree char *row_id = NULL;
   gboolean ok = FALSE;
   sqlite3_stmt *stmt;
@@ -436,10 +447,8 @@ set_figure_row (EdContext           *context,
   for (guint i = 0; i < n_values; i++)
     g_variant_ref_sink (values[i]);
 
-  sql = g_strdup_printf ("SELECT id FROM \"%s\" WHERE election = ?1%s ORDER BY id LIMIT 1",
-                         table->name, head != NULL ? " AND head = ?2" : "");
   if ((change_set = ed_change_set_begin (ED_REPLICA (context), error)) == NULL ||
-      (stmt = ed_database_cached (database, sql, error)) == NULL)
+      (stmt = ed_database_cached (database, find_sql, error)) == NULL)
     goto out;
   sqlite3_bind_text (stmt, 1, election_id, -1, SQLITE_TRANSIENT);
   if (head != NULL)
@@ -516,8 +525,8 @@ ed_account_set_estimate (EdContext   *context,
       g_variant_new_int64 (amount),
     };
 
-    return set_figure_row (context, &ed_account_estimate_table, first->id,
-                           ed_cost_head_to_string (head), columns, values,
+    return set_figure_row (context, &ed_account_estimate_table, estimate_row_sql,
+                           first->id, ed_cost_head_to_string (head), columns, values,
                            G_N_ELEMENTS (values), error);
   }
 }
@@ -582,8 +591,8 @@ ed_account_set_mra (EdContext    *context,
       g_variant_new_string (order),
     };
 
-    return set_figure_row (context, &ed_account_mra_table, election->id, NULL, columns, values,
-                           G_N_ELEMENTS (values), error);
+    return set_figure_row (context, &ed_account_mra_table, mra_row_sql, election->id, NULL,
+                           columns, values, G_N_ELEMENTS (values), error);
   }
 }
 
@@ -629,7 +638,8 @@ ed_account_set_fee_scale (EdContext         *context,
       g_variant_new_int64 (scale->per_contested_area),
     };
 
-    return set_figure_row (context, &ed_account_fee_scale_table, election->id, NULL, columns,
+    return set_figure_row (context, &ed_account_fee_scale_table, fee_scale_row_sql,
+                           election->id, NULL, columns,
                            values, G_N_ELEMENTS (values), error);
   }
 }
@@ -663,7 +673,7 @@ ed_account_set_parish_recharge (EdContext         *context,
       g_variant_new_string (ed_parish_recharge_to_string (recharge)),
     };
 
-    return set_figure_row (context, &ed_account_setup_table, first->id, NULL, columns, values,
-                           G_N_ELEMENTS (values), error);
+    return set_figure_row (context, &ed_account_setup_table, setup_row_sql, first->id, NULL,
+                           columns, values, G_N_ELEMENTS (values), error);
   }
 }

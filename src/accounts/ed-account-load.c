@@ -351,18 +351,24 @@ load_estimates (EdDatabase *database,
   return TRUE;
 }
 
-/* The figures of one row per election (the lowest id counts): @columns of it, as text. */
+/* The figures of a table of one row per election (the lowest id counts), as text: @sql
+ * selects @n_columns of them for the election bound as ?1. */
+static const char setup_sql[] =
+  "SELECT parish_recharge FROM account_setup WHERE election = ?1 ORDER BY id LIMIT 1";
+static const char mra_sql[] =
+  "SELECT services, expenses, overall, source FROM account_mra WHERE election = ?1 "
+  "ORDER BY id LIMIT 1";
+static const char fee_scale_sql[] =
+  "SELECT per_election, per_1000_electors, per_contested_area FROM account_fee_scale "
+  "WHERE election = ?1 ORDER BY id LIMIT 1";
+
 static char **
 load_figure_row (EdDatabase  *database,
-                 const char  *table,
-                 const char  *columns,
+                 const char  *sql,
                  guint        n_columns,
                  const char  *election_id,
                  GError     **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s WHERE election = ?1 "
-                                          "ORDER BY id LIMIT 1",
-                                          columns, table);
   sqlite3_stmt *stmt = ed_database_cached (database, sql, error);
   char **row = NULL;
   int rc;
@@ -397,7 +403,7 @@ load_parish_recharge (EdDatabase *database,
                       EdAccount  *account,
                       GError    **error)
 {
-  g_auto(GStrv) row = load_figure_row (database, "account_setup", "parish_recharge", 1,
+  g_auto(GStrv) row = load_figure_row (database, setup_sql, 1,
                                        account->election->id, error);
 
   if (row == NULL)
@@ -455,7 +461,7 @@ load_claim (EdDatabase *database,
     return TRUE;
 
   poll = g_ptr_array_index (account->polls, account->parliamentary);
-  if ((row = load_figure_row (database, "account_mra", "services, expenses, overall, source", 4,
+  if ((row = load_figure_row (database, mra_sql, 4,
                               poll->election->id, state->error)) == NULL)
     return FALSE;
   if (row[0] != NULL)
@@ -496,9 +502,8 @@ load_fee_scales (EdDatabase *database,
   for (guint p = 0; p < account->polls->len; p++)
     {
       EdAccountPoll *poll = g_ptr_array_index (account->polls, p);
-      g_auto(GStrv) row = load_figure_row (database, "account_fee_scale",
-                                           "per_election, per_1000_electors, per_contested_area",
-                                           3, poll->election->id, error);
+      g_auto(GStrv) row = load_figure_row (database, fee_scale_sql, 3,
+                                           poll->election->id, error);
 
       if (row == NULL)
         return FALSE;
