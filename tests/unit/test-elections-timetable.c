@@ -349,8 +349,10 @@ test_christmas_dies_non (void)
  * later than Monday 4 December 2017; nominations and withdrawals 4pm Tuesday 12 December;
  * statement of persons nominated not later than 4pm Wednesday 13 December; registration
  * Thursday 21 December; postal 5pm Friday 22 December; proxy, and notice of poll not later
- * than, Wednesday 3 January 2018. Every date matched; counted as if 25 and 26 December were
- * working days, the first five would each be two days later.
+ * than, Wednesday 3 January 2018; first interim notice of alteration Tuesday 12 December,
+ * final interim notice Thursday 4 January 2018, replacement lost postal votes from Friday 5
+ * January. Every date matched; counted as if 25 and 26 December were
+ * working days, each date before Christmas would be two days later.
  * The election rules disregard Christmas Eve as well (SI 2006/3304 and SI 2006/3305, the
  * timetable rule). A council that counts it as a working day publishes dates a day later
  * than the law gives (one did for a by-election on 15 January 2026); the app follows the
@@ -361,11 +363,14 @@ test_christmas_parish_by_election_2018 (void)
   static const Published cradley[] = {
     { ED_TIMETABLE_NOTICE_OF_ELECTION, "2017-12-04" },
     { ED_TIMETABLE_NOMINATIONS_CLOSE, "2017-12-12" },
+    { ED_TIMETABLE_FIRST_INTERIM_NOTICE, "2017-12-12" },
     { ED_TIMETABLE_STATEMENT_OF_PERSONS_NOMINATED, "2017-12-13" },
     { ED_TIMETABLE_REGISTRATION_DEADLINE, "2017-12-21" },
     { ED_TIMETABLE_POSTAL_DEADLINE, "2017-12-22" },
     { ED_TIMETABLE_PROXY_DEADLINE, "2018-01-03" },
     { ED_TIMETABLE_NOTICE_OF_POLL, "2018-01-03" },
+    { ED_TIMETABLE_FINAL_INTERIM_NOTICE, "2018-01-04" },
+    { ED_TIMETABLE_POSTAL_REPLACEMENT_FROM, "2018-01-05" },
     { ED_TIMETABLE_POLL, "2018-01-11" },
   };
   g_autoptr(EdCalendar) calendar = calendar_for (ED_ELECTION_PARISH, ED_COUNTRY_ENGLAND);
