@@ -374,6 +374,19 @@ test_property_moved (EdTestDir     *fixture,
   g_assert_error (error, ED_POLL_CARD_CHECK_ERROR, ED_POLL_CARD_CHECK_ERROR_FOUND_ERRORS);
   g_assert_nonnull (gated);
   g_assert_cmpuint (gated->n_errors, ==, check->n_errors);
+
+  /* So is `pollcards print`, and it writes nothing. */
+  g_clear_object (&context);
+  {
+    g_autofree char *path = ed_test_dir_file (fixture, "demo.db");
+    g_autofree char *pdf = ed_test_dir_file (fixture, "cards.pdf");
+    g_auto(EdTestCliResult) print = { 0 };
+
+    ed_test_cli_run_on (&print, path, "pollcards", "print", LOCAL_ID, "-o", pdf, NULL);
+    g_assert_cmpint (print.status, ==, 1);
+    g_assert_nonnull (strstr (print.err, "pre-print check found"));
+    g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  }
 }
 
 /* The move done in full, entries and all, but an override still sends the address to its
