@@ -28,6 +28,8 @@ struct _EdSync
   char         *incarnation;
   GHashTable   *desks;       /* device → EdTeamDesk, from the last read of the roster */
   char         *stored_desks; /* what sync_desk was last written from, to skip writing it again */
+  GHashTable   *roster_read;  /* roster file path → RosterFile, as desks was worked out from */
+  guint         roster_keys;  /* how many team keys this desk held then */
   EdClockFunc   clock;       /* when files are retried: the wall clock, or a test's */
   gpointer      clock_data;
 };

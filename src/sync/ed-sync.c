@@ -63,6 +63,7 @@ ed_sync_finalize (GObject *object)
   g_free (self->incarnation);
   g_clear_pointer (&self->desks, g_hash_table_unref);
   g_clear_pointer (&self->stored_desks, g_free);
+  g_clear_pointer (&self->roster_read, g_hash_table_unref);
 
   G_OBJECT_CLASS (ed_sync_parent_class)->finalize (object);
 }
@@ -851,9 +852,29 @@ store_desks (EdSync  *self,
   return TRUE;
 }
 
+/* A roster file as last read, and its entry (NULL when it did not parse). */
+typedef struct
+{
+  GBytes        *bytes;
+  EdRosterEntry *entry;
+} RosterFile;
+
+static void
+roster_file_free (RosterFile *file)
+{
+  g_bytes_unref (file->bytes);
+  g_clear_pointer (&file->entry, ed_roster_entry_free);
+  g_free (file);
+}
+
 /* Reads the roster and the keys folder afresh: who is in the team now, and any team key
  * sealed to this desk since. A roster file that cannot be read is left out: it may still be
- * arriving, and an entry that is not there changes nothing. */
+ * arriving, and an entry that is not there changes nothing.
+ *
+ * Every sync reads the roster. A file whose bytes are those read last time is not parsed
+ * again; and as the desks depend only on the entries and the team keys (which are only ever
+ * added to), when no file has come, gone or changed and no key has been added, the desks
+ * already worked out stand and no signature is checked again. */
 static gboolean
 refresh_team (EdSync        *self,
               GCancellable  *cancellable,
@@ -861,12 +882,18 @@ refresh_team (EdSync        *self,
 {
   g_autoptr(GPtrArray) files = NULL;
   g_autoptr(GPtrArray) key_files = NULL;
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (
-    (GDestroyNotify)ed_roster_entry_free);
+  g_autoptr(GHashTable) read = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                      (GDestroyNotify)roster_file_free);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();   /* borrowed from @read */
+  gboolean changed;
+  GHashTableIter iter;
+  gpointer value;
 
   key_files = ed_transport_list (self->transport, ED_SHARE_KEYS, cancellable, error);
   if (key_files == NULL || !collect_sealed_keys (self, key_files, cancellable, error))
     return FALSE;
+  changed = self->desks == NULL || self->roster_read == NULL ||
+            self->roster_keys != g_hash_table_size (self->team_keys);
 
   files = ed_transport_list (self->transport, ED_SHARE_ROSTER, cancellable, error);
   if (files == NULL)
@@ -876,22 +903,50 @@ refresh_team (EdSync        *self,
       EdShareEntry *file = g_ptr_array_index (files, i);
       g_autofree char *path = NULL;
       g_autoptr(GBytes) bytes = NULL;
-      EdRosterEntry *entry;
+      RosterFile *known = NULL;
+      RosterFile *now;
 
       if (file->is_folder || !g_str_has_prefix (file->name, "r-") ||
           !g_str_has_suffix (file->name, ".json"))
         continue;
       path = g_strdup_printf (ED_SHARE_ROSTER "/%s", file->name);
       bytes = ed_transport_read (self->transport, path, cancellable, NULL);
-      if (bytes == NULL)
+      if (bytes == NULL || g_hash_table_contains (read, path))
         continue;
-      entry = ed_roster_entry_parse (bytes, path, NULL);
-      if (entry != NULL)
-        g_ptr_array_add (entries, entry);
+      if (self->roster_read != NULL)
+        known = g_hash_table_lookup (self->roster_read, path);
+      now = g_new0 (RosterFile, 1);
+      now->bytes = g_bytes_ref (bytes);
+      if (known != NULL && g_bytes_equal (known->bytes, bytes))
+        {
+          now->entry = g_steal_pointer (&known->entry);
+          /* Stolen, so that the old table no longer offers it. */
+          g_hash_table_remove (self->roster_read, path);
+        }
+      else
+        {
+          now->entry = ed_roster_entry_parse (bytes, path, NULL);
+          changed = TRUE;
+        }
+      g_hash_table_insert (read, g_steal_pointer (&path), now);
     }
+  /* A file read last time and not now has gone (or cannot be read just now). */
+  if (self->roster_read != NULL && g_hash_table_size (self->roster_read) > 0)
+    changed = TRUE;
 
-  g_clear_pointer (&self->desks, g_hash_table_unref);
-  self->desks = ed_roster_resolve (entries, self->team, self->team_keys);
+  g_hash_table_iter_init (&iter, read);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (((RosterFile *)value)->entry != NULL)
+      g_ptr_array_add (entries, ((RosterFile *)value)->entry);
+
+  g_clear_pointer (&self->roster_read, g_hash_table_unref);
+  self->roster_read = g_steal_pointer (&read);
+  self->roster_keys = g_hash_table_size (self->team_keys);
+  if (changed)
+    {
+      g_clear_pointer (&self->desks, g_hash_table_unref);
+      self->desks = ed_roster_resolve (entries, self->team, self->team_keys);
+    }
   return store_desks (self, error);
 }
 
