@@ -17,18 +17,37 @@ class E2EError(AssertionError):
 
 
 def in_session(script, argv):
-    """Re-runs the calling test inside its own X display, D-Bus session and AT-SPI bus."""
+    """Re-runs the calling test inside its own X display, D-Bus session and AT-SPI bus, so
+    that tests can run side by side: the keys one types reach only its own application, and
+    the accessibility tree it searches holds only its own. Xvfb picks a free display itself
+    (-displayfd); xvfb-run -a guesses one, and two started at once can guess the same."""
     if os.environ.get("ED_E2E_INNER") == "1":
         return
-    for tool in ("xvfb-run", "dbus-run-session"):
+    for tool in ("Xvfb", "dbus-run-session"):
         if shutil.which(tool) is None:
             print(f"1..0 # SKIP {tool} is not installed")
             sys.exit(77)
-    env = dict(os.environ, ED_E2E_INNER="1", GDK_BACKEND="x11", GSK_RENDERER="cairo",
-               GTK_A11Y="atspi", NO_AT_BRIDGE="0")
-    command = ["xvfb-run", "-a", "-s", "-screen 0 1280x800x24",
-               "dbus-run-session", "--", sys.executable, script] + argv
-    sys.exit(subprocess.call(command, env=env))
+    ready, told = os.pipe()
+    server = subprocess.Popen(["Xvfb", "-displayfd", str(told), "-screen", "0", "1280x800x24",
+                               "-nolisten", "tcp"],
+                              pass_fds=[told], stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    os.close(told)
+    with os.fdopen(ready) as answer:
+        display = answer.readline().strip()
+    if not display:
+        server.wait()
+        print("Bail out! Xvfb did not start")
+        sys.exit(1)
+    env = dict(os.environ, ED_E2E_INNER="1", DISPLAY=":" + display, GDK_BACKEND="x11",
+               GSK_RENDERER="cairo", GTK_A11Y="atspi", NO_AT_BRIDGE="0")
+    try:
+        status = subprocess.call(["dbus-run-session", "--", sys.executable, script] + argv,
+                                 env=env)
+    finally:
+        server.terminate()
+        server.wait()
+    sys.exit(status)
 
 
 # What GLib prints for a critical or a warning: "(electoral-desk:123): Gtk-CRITICAL **: …".
