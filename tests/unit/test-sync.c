@@ -30,6 +30,7 @@
 #include "sync/ed-transport-folder.h"
 #include "ed-test-demo.h"
 #include "ed-test-dir.h"
+#include "ed-test-register.h"
 #include "ed-test-sync-team.h"
 
 #define PASSPHRASE ED_TEST_SYNC_PASSPHRASE
@@ -476,6 +477,104 @@ test_second_team_refused (EdTestDir     *fixture,
   g_assert_error (error, ED_SYNC_ERROR, ED_SYNC_ERROR_TEAM_EXISTS);
 }
 
+static gint64
+clock_at (gpointer user_data)
+{
+  return *(gint64 *)user_data;
+}
+
+/* The roster is read again at every sync, and a file read before is not parsed again while
+ * its bytes are the same. A member's entry replaced in place by one whose signature does not
+ * check must be noticed: the desk's bundle is not applied until the true entry is back. */
+static void
+test_roster_entry_replaced_in_place (EdTestDir     *fixture,
+                                     gconstpointer  data)
+{
+  EdTestSyncTeam team = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EdSync) sync_a = NULL;
+  g_autoptr(EdSync) sync_b = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  g_autofree char *elector = NULL;
+  g_autofree char *entry_path = NULL;
+  g_autofree char *true_entry = NULL;
+  g_autofree char *forged_entry = NULL;
+  g_autofree char *surname = NULL;
+  const char *device_b;
+  EdSyncReport report = { 0 };
+  gsize length = 0;
+  gint64 now_ms = g_get_real_time () / 1000;
+  char *signature;
+
+  ed_test_sync_team_build (&team, fixture, N_ELECTORS);
+  device_b = ed_context_get_device_id (team.b);
+  sync_a = ed_sync_new (team.a, team.transport, &error);
+  g_assert_no_error (error);
+  ed_sync_set_clock (sync_a, clock_at, &now_ms);
+  sync_b = ed_sync_new (team.b, team.transport, &error);
+  g_assert_no_error (error);
+  g_assert_true (ed_sync_ingest (sync_a, &report, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Desk b edits and writes its bundle while still a member. */
+  elector = ed_test_sync_first_elector (team.a);
+  ed_test_sync_set_text (team.b, elector, "surname", "Replaced");
+  g_assert_true (ed_sync_export (sync_b, &report, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Desk b's own entry: the one that names it and is signed by it. */
+  files = ed_transport_list (team.transport, ED_SHARE_ROSTER, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < files->len && entry_path == NULL; i++)
+    {
+      EdShareEntry *file = g_ptr_array_index (files, i);
+      g_autofree char *path = g_build_filename (team.share, ED_SHARE_ROSTER, file->name, NULL);
+      g_autofree char *text = NULL;
+
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(EdRosterEntry) entry = NULL;
+
+      g_assert_true (g_file_get_contents (path, &text, &length, &error));
+      bytes = g_bytes_new (text, length);
+      entry = ed_roster_entry_parse (bytes, path, NULL);
+      if (entry != NULL && entry->kind == ED_ROSTER_JOIN && g_str_equal (entry->device, device_b))
+        {
+          entry_path = g_steal_pointer (&path);
+          true_entry = g_steal_pointer (&text);
+        }
+    }
+  g_assert_nonnull (entry_path);
+
+  /* The same entry, its signature's first character changed. */
+  forged_entry = g_strdup (true_entry);
+  signature = strstr (forged_entry, "\"signature\"");
+  g_assert_nonnull (signature);
+  signature = strchr (signature + strlen ("\"signature\""), '"');
+  g_assert_nonnull (signature);
+  signature[1] = signature[1] == 'A' ? 'B' : 'A';
+  g_assert_true (g_file_set_contents (entry_path, forged_entry, -1, &error));
+
+  report = (EdSyncReport) { 0 };
+  g_assert_true (ed_sync_ingest (sync_a, &report, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.n_applied, ==, 0);
+  g_assert_cmpuint (report.n_incomplete + report.n_refused, ==, 1);
+  surname = ed_test_register_get (team.a, "SELECT surname FROM elector WHERE id = ?1", elector);
+  g_assert_cmpstr (surname, !=, "Replaced");
+
+  /* The true entry back: the same bundle is applied when it is next tried. */
+  g_assert_true (g_file_set_contents (entry_path, true_entry, -1, &error));
+  now_ms += 24 * 60 * 60 * 1000;
+  report = (EdSyncReport) { 0 };
+  g_assert_true (ed_sync_ingest (sync_a, &report, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.n_applied, >=, 1);
+  g_clear_pointer (&surname, g_free);
+  surname = ed_test_register_get (team.a, "SELECT surname FROM elector WHERE id = ?1", elector);
+  g_assert_cmpstr (surname, ==, "Replaced");
+  ed_test_sync_team_clear (&team);
+}
+
 /* SYNC.md §5 criterion 9, second half: a bundle signed by a desk that is not in the team (its
  * own keys, the team key stolen) is never applied. */
 static void
@@ -749,6 +848,8 @@ main (int    argc,
   ED_TEST_ADD ("/sync/criterion-3/ingest-twice", test_ingest_twice);
   ED_TEST_ADD ("/sync/criterion-9/nothing-readable-on-share", test_nothing_readable_on_share);
   ED_TEST_ADD ("/sync/criterion-9/forged-desk-refused", test_forged_desk_refused);
+  ED_TEST_ADD ("/sync/criterion-9/roster-entry-replaced-in-place",
+               test_roster_entry_replaced_in_place);
   ED_TEST_ADD ("/sync/criterion-5/noisy-share", test_noisy_share);
   ED_TEST_ADD ("/sync/criterion-4/cut-bundle-then-whole", test_cut_bundle_then_whole);
   ED_TEST_ADD ("/sync/criterion-13/newer-share-refused", test_newer_share_refused);
