@@ -53,7 +53,7 @@ G_DEFINE_QUARK (ed-payroll-error-quark, ed_payroll_error)
 /* Everyone an election's payroll pays or paid: an attended appointment, or an approved line. */
 static const char people_sql[] =
   "SELECT p.id, p.family_name, p.given_names, p.payroll_reference, p.ni_number, p.address, "
-  "  p.postcode "
+  "  p.postcode, p.language "
   "FROM staff_person AS p WHERE p.id IN ("
   "  SELECT a.person FROM staff_appointment AS a WHERE a.election = ?1 AND a.state = ?2 "
   "  UNION SELECT l.person FROM pay_line AS l "
@@ -110,6 +110,7 @@ person_free (EdPayrollPerson *person)
   g_free (person->payroll_reference);
   g_free (person->ni_number);
   g_free (person->address);
+  g_free (person->language);
   g_free (person->postcode);
   g_free (person);
 }
@@ -458,6 +459,7 @@ person_new (const char *id)
   person->given_names = g_strdup ("");
   person->payroll_reference = g_strdup ("");
   person->ni_number = g_strdup ("");
+  person->language = g_strdup ("");
   person->address = g_strdup ("");
   person->postcode = g_strdup ("");
   return person;
@@ -505,6 +507,8 @@ read_people (Loader  *loader,
       person->address = g_strdup (column_text (stmt, 5));
       g_free (person->postcode);
       person->postcode = g_strdup (column_text (stmt, 6));
+      g_free (person->language);
+      person->language = g_strdup (column_text (stmt, 7));
     }
   return step_done (loader, rc, error);
 }

@@ -86,6 +86,7 @@ typedef struct
  * @ni_number: the National Insurance number, normalised ("QQ123456C"), or ""
  * @address: lines separated by "\n", or ""
  * @postcode: or ""
+ * @language: "cy" for a person written to in Welsh, else ""
  * @total: what the person is due now: the lines the rules give
  * @pending: what the next approval writes for them: new lines and reversals
  * @approved: what the approved runs have paid them, net of reversals
@@ -101,6 +102,7 @@ typedef struct
   char            *ni_number;
   char            *address;
   char            *postcode;
+  char            *language;
   EdPayrollTotals  total;
   EdPayrollTotals  pending;
   EdPayrollTotals  approved;

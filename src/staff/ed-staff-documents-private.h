@@ -53,6 +53,30 @@ typedef enum
   ED_STAFF_TEXT_NO_TRAINING,
   ED_STAFF_TEXT_CLOSING,
   ED_STAFF_TEXT_SIGNATURE,
+  ED_STAFF_TEXT_STATEMENT,
+  ED_STAFF_TEXT_REFERENCE_FMT,
+  ED_STAFF_TEXT_NONE_GIVEN,
+  ED_STAFF_TEXT_STATEMENT_ABOUT_FMT,
+  ED_STAFF_TEXT_DATE,
+  ED_STAFF_TEXT_FOR,
+  ED_STAFF_TEXT_QUANTITY,
+  ED_STAFF_TEXT_RATE,
+  ED_STAFF_TEXT_AMOUNT,
+  ED_STAFF_TEXT_TAXABLE,
+  ED_STAFF_TEXT_YES,
+  ED_STAFF_TEXT_NO,
+  ED_STAFF_TEXT_WHAT_FOR_FMT,
+  ED_STAFF_TEXT_CORRECTION_FMT,
+  ED_STAFF_TEXT_TOTALS_FMT,
+  ED_STAFF_TEXT_ELECTION_DUTIES,
+  ED_STAFF_TEXT_REGISTRATION_DUTIES,
+  ED_STAFF_TEXT_NOT_TAXED,
+  ED_STAFF_TEXT_UNIT_FMT,
+  ED_STAFF_TEXT_UNITS_FMT,
+  ED_STAFF_TEXT_HOURS_FMT,
+  ED_STAFF_TEXT_HOURS_MINUTES_FMT,
+  ED_STAFF_TEXT_MILES_FMT,
+  ED_STAFF_TEXT_PASSENGER_MILES_FMT,
   ED_N_STAFF_TEXTS,
 } EdStaffText;
 
@@ -72,6 +96,8 @@ const char *_ed_staff_role_text        (EdStaffRole        role,
                                         EdElectorLanguage  language);
 char       *_ed_staff_role_text_both   (EdStaffRole        role,
                                         EdStaffDocLanguages languages);
+const char *_ed_staff_pay_element_text (EdPayElement      element,
+                                        EdElectorLanguage language);
 
 /**
  * EdStaffDocStation:

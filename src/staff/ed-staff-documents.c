@@ -5,8 +5,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* What the staff's rota and appointment letters share: their wording in English and Welsh,
- * and the election's appointments, people and stations read once.
+/* What the staff's rota, appointment letters and fee statements share: their wording in
+ * English and Welsh, and the election's appointments, people and stations read once.
  *
  * The wording follows the Electoral Commission's Welsh terms as the poll cards do (gorsaf
  * bleidleisio, swyddog llywyddu, clerc pleidleisio, y cyfrif). Welsh sentences are written
@@ -70,6 +70,64 @@ static const TextPair texts[ED_N_STAFF_TEXTS] = {
     { "Please tell the elections office at once if you can no longer do this work.",
       "Rhowch wybod i’r swyddfa etholiadau ar unwaith os na allwch wneud y gwaith hwn mwyach." },
   [ED_STAFF_TEXT_SIGNATURE] = { "Returning Officer", "Swyddog Canlyniadau" },
+  /* The fee statement (ed-payroll-statements.c). */
+  [ED_STAFF_TEXT_STATEMENT] = { "Fee Statement", "Datganiad Ffioedd" },
+  [ED_STAFF_TEXT_REFERENCE_FMT] =
+    { "Payroll reference: %s\nNational Insurance number: %s",
+      "Cyfeirnod y gyflogres: %s\nRhif Yswiriant Gwladol: %s" },
+  [ED_STAFF_TEXT_NONE_GIVEN] = { "none given", "dim wedi’i roi" },
+  /* A colon before the polling day, so that no mutation is needed in Welsh. */
+  [ED_STAFF_TEXT_STATEMENT_ABOUT_FMT] =
+    { "Your fees and expenses for the poll of %s (%s), as approved for payment through the "
+      "council’s payroll.",
+      "Eich ffioedd a’ch treuliau am y bleidlais: %s (%s), fel y’u cymeradwywyd i’w talu drwy "
+      "gyflogres y cyngor." },
+  [ED_STAFF_TEXT_DATE] = { "Date", "Dyddiad" },
+  [ED_STAFF_TEXT_FOR] = { "For", "Am" },
+  [ED_STAFF_TEXT_QUANTITY] = { "Quantity", "Nifer" },
+  [ED_STAFF_TEXT_RATE] = { "Rate", "Cyfradd" },
+  [ED_STAFF_TEXT_AMOUNT] = { "Amount", "Swm" },
+  [ED_STAFF_TEXT_TAXABLE] = { "Taxable", "Trethadwy" },
+  [ED_STAFF_TEXT_YES] = { "Yes", "Ydy" },
+  [ED_STAFF_TEXT_NO] = { "No", "Nac ydy" },
+  [ED_STAFF_TEXT_WHAT_FOR_FMT] = { "%s: %s", "%s: %s" },
+  [ED_STAFF_TEXT_CORRECTION_FMT] = { "Correction, taking back: %s: %s",
+                                     "Cywiriad, yn tynnu’n ôl: %s: %s" },
+  [ED_STAFF_TEXT_TOTALS_FMT] =
+    { "Total: %s\nTaxable pay: %s\nNot taxable: %s",
+      "Cyfanswm: %s\nTâl trethadwy: %s\nHeb ei drethu: %s" },
+  [ED_STAFF_TEXT_ELECTION_DUTIES] =
+    { "Fees for election duties are taxable pay: tax is deducted through PAYE, but no Class 1 "
+      "National Insurance contributions are due on them.",
+      "Mae ffioedd am ddyletswyddau etholiad yn dâl trethadwy: didynnir treth drwy TWE, ond nid "
+      "oes cyfraniadau Yswiriant Gwladol Dosbarth 1 yn ddyledus arnynt." },
+  [ED_STAFF_TEXT_REGISTRATION_DUTIES] =
+    { "Pay for registration duties, such as canvassing, is taxable pay on which National "
+      "Insurance contributions are due as on any other pay.",
+      "Mae tâl am ddyletswyddau cofrestru, fel canfasio, yn dâl trethadwy y mae cyfraniadau "
+      "Yswiriant Gwladol yn ddyledus arno fel ar unrhyw dâl arall." },
+  [ED_STAFF_TEXT_NOT_TAXED] =
+    { "Mileage for business journeys at HMRC’s approved rates, and expenses with a receipt, "
+      "repay what you spent and are not taxed.",
+      "Mae milltiroedd am deithiau busnes ar gyfraddau cymeradwy CThEF, a threuliau gyda "
+      "derbynneb, yn ad-dalu’r hyn a wariwyd gennych ac nid ydynt yn cael eu trethu." },
+  /* Welsh counts with the singular noun: "5 uned", "12.4 milltir". */
+  [ED_STAFF_TEXT_UNIT_FMT] = { "%s unit", "%s uned" },
+  [ED_STAFF_TEXT_UNITS_FMT] = { "%s units", "%s uned" },
+  [ED_STAFF_TEXT_HOURS_FMT] = { "%s h", "%s awr" },
+  [ED_STAFF_TEXT_HOURS_MINUTES_FMT] = { "%s h %s min", "%s awr %s mun" },
+  [ED_STAFF_TEXT_MILES_FMT] = { "%s miles", "%s milltir" },
+  [ED_STAFF_TEXT_PASSENGER_MILES_FMT] = { "%s passenger miles", "%s milltir teithwyr" },
+};
+
+static const TextPair pay_element_texts[ED_N_PAY_ELEMENTS] = {
+  [ED_PAY_FEE] = { "Fee", "Ffi" },
+  [ED_PAY_ENHANCED] = { "Enhanced hours", "Oriau ar gyfradd uwch" },
+  [ED_PAY_TRAINING] = { "Training", "Hyfforddiant" },
+  [ED_PAY_SUPPLEMENT] = { "Combined-poll supplement", "Atodiad pleidleisiau cyfun" },
+  [ED_PAY_MILEAGE] = { "Mileage", "Milltiroedd" },
+  [ED_PAY_PASSENGER] = { "Passenger mileage", "Milltiroedd teithwyr" },
+  [ED_PAY_EXPENSE] = { "Expense", "Traul" },
 };
 
 static const TextPair role_texts[ED_N_STAFF_ROLES] = {
@@ -140,6 +198,16 @@ _ed_staff_role_text (EdStaffRole        role,
   g_return_val_if_fail (role < ED_N_STAFF_ROLES, "");
 
   return language == ED_ELECTOR_LANGUAGE_WELSH ? role_texts[role].cy : role_texts[role].en;
+}
+
+const char *
+_ed_staff_pay_element_text (EdPayElement      element,
+                            EdElectorLanguage language)
+{
+  g_return_val_if_fail (element < ED_N_PAY_ELEMENTS, "");
+
+  return language == ED_ELECTOR_LANGUAGE_WELSH ? pay_element_texts[element].cy
+                                               : pay_element_texts[element].en;
 }
 
 char *

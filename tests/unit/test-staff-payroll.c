@@ -42,6 +42,7 @@
 #include "ed-test-demo.h"
 #include "ed-test-dir.h"
 #include "ed-test-pdf.h"
+#include "ed-test-register.h"
 #include "ed-test-vocab.h"
 
 #define NOTTS "nottinghamshire-2023-24"
@@ -989,6 +990,61 @@ test_statements (EdTestDir     *fixture,
   g_assert_null (strstr (text, "123456"));
 }
 
+/* A statement is written as the appointment letters are: in a district in Welsh-language
+ * mode, Welsh first and then English; Welsh only to a person whose language is Welsh. The
+ * role is named from the appointment in the statement's language, whatever the language of
+ * the desk that ran the payroll. */
+static void
+test_statements_welsh (EdTestDir     *fixture,
+                       gconstpointer  data)
+{
+  g_auto(District) d = { 0, };
+  g_autofree char *path = ed_test_dir_file (fixture, "statements.pdf");
+  g_autofree char *run = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  EdDistrictSettings *settings;
+  const char *archer, *cole;
+
+  open_may_poll (fixture, &d);
+  staff_may_poll (&d);
+  settings = ed_context_get_settings (d.context);
+  g_assert_true (ed_district_settings_set (settings, "country", "wales", &error));
+  g_assert_true (ed_district_settings_set (settings, "welsh-language", "true", &error));
+  g_assert_no_error (error);
+  ed_test_register_set (d.context, "staff_person", d.counter, "language",
+                        g_variant_new_string ("cy"));
+  run = approve (&d);
+  g_assert_true (ed_payroll_statements_pdf (d.context, d.election, path, &error));
+  g_assert_no_error (error);
+
+  text = ed_test_pdf_text (path, "-layout", NULL);
+  if (text == NULL)
+    return;
+  g_assert_nonnull (strstr (text, "Datganiad Ffioedd / Fee Statement"));
+
+  /* Ann Archer: Welsh, then English. */
+  archer = strstr (text, "Ann Archer");
+  g_assert_nonnull (archer);
+  g_assert_nonnull (strstr (archer, "Cyfeirnod y gyflogres: PR-A"));
+  g_assert_nonnull (strstr (archer, "Ffi: Swyddog llywyddu"));
+  g_assert_nonnull (strstr (archer, "Cyfanswm: £346.48"));
+  g_assert_nonnull (strstr (archer, "Tâl trethadwy: £340.28"));
+  g_assert_nonnull (strstr (archer, "Milltiroedd: Ballot box to the count"));
+  g_assert_nonnull (strstr (archer, "Dosbarth 1"));
+  g_assert_true (strstr (archer, "Cyfanswm: £346.48") < strstr (archer, "Total: £346.48"));
+  g_assert_nonnull (strstr (archer, "Fee: Presiding officer"));
+
+  /* Cara Cole, whose language is Welsh: Welsh only, hours in Welsh. */
+  cole = strstr (text, "Cara Cole");
+  g_assert_nonnull (cole);
+  g_assert_nonnull (strstr (cole, "Cyfanswm: £104.36"));
+  g_assert_nonnull (strstr (cole, "Cynorthwyydd cyfrif"));
+  g_assert_nonnull (strstr (cole, " awr "));
+  g_assert_null (strstr (text, "Total: £104.36"));
+  g_assert_null (strstr (text, "Count assistant"));
+}
+
 ED_TEST_VOCAB_WRAP (payroll_mapping_key, EdPayrollMappingKey)
 
 /* The mapping's settings are a vocabulary like any other (DESIGN.md §2): each key reads back
@@ -1334,6 +1390,7 @@ main (int   argc,
   g_test_add_func ("/staff/payroll/mapping-keys", test_mapping_keys);
   ED_TEST_ADD ("/staff/payroll/xlsx", test_xlsx);
   ED_TEST_ADD ("/staff/payroll/statements", test_statements);
+  ED_TEST_ADD ("/staff/payroll/statements-welsh", test_statements_welsh);
   ED_TEST_ADD ("/staff/payroll/cli/run-approve-export", test_cli);
   ED_TEST_ADD ("/staff/payroll/two-desks-approve", test_two_desks_approve);
   ED_TEST_ADD ("/staff/payroll/cli/mistakes", test_cli_mistakes);
