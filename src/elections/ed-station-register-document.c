@@ -385,7 +385,7 @@ build_document (EdContext           *context,
         for (guint p = 0; p < roll->polls->len; p++)
           /* A poll the elector may not vote at is crossed out, so no paper is issued. */
           cells[p + 1] = row->votes & (1u << p) ? "" : "—";
-        ed_document_add_row (document, cells);
+        ed_document_add_row_styled (document, cells, ED_DOCUMENT_ROW_WRITE_IN);
       }
   }
   return document;

@@ -48,6 +48,8 @@
 #define FIGURE_AFTER    8.0
 /* Above a total's cells: room for the rule that sets it off from the rows it adds. */
 #define TOTAL_TOP       2.0
+/* A row written in by hand: 7 mm, the ruling of a form filled in with a pen. */
+#define WRITE_IN_HEIGHT 19.8
 
 typedef enum
 {
@@ -396,7 +398,8 @@ ed_document_add_row_styled (EdDocument         *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (cells != NULL);
   g_return_if_fail (self->column_sets->len > 0);
-  g_return_if_fail (style == ED_DOCUMENT_ROW_PLAIN || style == ED_DOCUMENT_ROW_TOTAL);
+  g_return_if_fail (style == ED_DOCUMENT_ROW_PLAIN || style == ED_DOCUMENT_ROW_TOTAL ||
+                    style == ED_DOCUMENT_ROW_WRITE_IN);
 
   set = g_ptr_array_index (self->column_sets, self->column_sets->len - 1);
   first = add_text (self, cells[0]);
@@ -818,6 +821,8 @@ measure_block (EdDocument *self,
           height = MAX (height, cell_height (styles, texts[block->text + i],
                                              pango_units_from_double (set->w[i]), total));
         block->height = pango_units_to_double (height) + 2 * ROW_PAD + (total ? TOTAL_TOP : 0);
+        if (block->level == ED_DOCUMENT_ROW_WRITE_IN)
+          block->height = MAX (block->height, WRITE_IN_HEIGHT);
         break;
       }
     case BLOCK_FIGURE:
@@ -1280,6 +1285,18 @@ draw_placement (EdDocument      *self,
 
         if (total)
           rule (cr, left, right, placement->y + 0.5, 0.8, 0.2);
+        if (block->level == ED_DOCUMENT_ROW_WRITE_IN)
+          {
+            /* The cells ruled apart, so that each number is written in its own box. */
+            cairo_set_source_rgb (cr, 0.6, 0.6, 0.6);
+            cairo_set_line_width (cr, 0.25);
+            for (guint i = 1; i < set->n_columns; i++)
+              {
+                cairo_move_to (cr, left + set->x[i], placement->y);
+                cairo_line_to (cr, left + set->x[i], placement->y + block->height);
+              }
+            cairo_stroke (cr);
+          }
         cairo_set_source_rgb (cr, 0.0, 0.0, 0.0);
         for (guint i = 0; i < set->n_columns; i++)
           {

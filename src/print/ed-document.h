@@ -55,6 +55,8 @@ typedef void (*EdDocumentDrawFunc) (cairo_t *cr,
  * EdDocumentRowStyle:
  * @ED_DOCUMENT_ROW_PLAIN: a row of a table, as ed_document_add_row() draws it
  * @ED_DOCUMENT_ROW_TOTAL: a total or sub-total: its cells in bold, under a rule
+ * @ED_DOCUMENT_ROW_WRITE_IN: a row of a form filled in by hand: tall enough to write a number
+ *   in with a pen, its cells ruled apart
  *
  * How a table row is drawn.
  */
@@ -62,6 +64,7 @@ typedef enum
 {
   ED_DOCUMENT_ROW_PLAIN,
   ED_DOCUMENT_ROW_TOTAL,
+  ED_DOCUMENT_ROW_WRITE_IN,
 } EdDocumentRowStyle;
 
 /* A4 in points, the size every document is designed for. */

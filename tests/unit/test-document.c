@@ -127,6 +127,30 @@ test_pages_grow_with_rows (void)
   g_assert_cmpuint (ed_document_paginate (many, ED_DOCUMENT_A4_WIDTH, 600.0), >, n_many);
 }
 
+/* A row of a form filled in by hand (the corresponding number list) is 7 mm high, room for a
+ * number written with a pen: A4's body holds no more than 34 of them, fewer than it holds of
+ * plain rows. */
+static void
+test_write_in_rows (void)
+{
+  g_autoptr(EdDocument) plain = new_document ();
+  g_autoptr(EdDocument) write_in = new_document ();
+  guint n_plain, n_write_in;
+
+  add_rows (plain, 340, FALSE);
+  for (guint i = 0; i < 340; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("AA%u", i + 1);
+      const char *cells[] = { number, "", "", "" };
+
+      ed_document_add_row_styled (write_in, cells, ED_DOCUMENT_ROW_WRITE_IN);
+    }
+  n_plain = ed_document_paginate (plain, ED_DOCUMENT_A4_WIDTH, ED_DOCUMENT_A4_HEIGHT);
+  n_write_in = ed_document_paginate (write_in, ED_DOCUMENT_A4_WIDTH, ED_DOCUMENT_A4_HEIGHT);
+  g_assert_cmpuint (n_write_in, >=, 10);
+  g_assert_cmpuint (n_write_in, >, n_plain);
+}
+
 static void
 test_headings_start_pages (void)
 {
@@ -677,6 +701,7 @@ main (int   argc,
 
   g_test_add_func ("/print/document/rows-never-split", test_rows_never_split);
   g_test_add_func ("/print/document/pages-grow-with-rows", test_pages_grow_with_rows);
+  g_test_add_func ("/print/document/write-in-rows", test_write_in_rows);
   g_test_add_func ("/print/document/headings-start-pages", test_headings_start_pages);
   g_test_add_func ("/print/document/paragraph-splits-between-lines",
                    test_paragraph_splits_between_lines);
