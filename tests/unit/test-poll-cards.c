@@ -825,6 +825,61 @@ test_cli (EdTestDir     *fixture,
   g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
 }
 
+/* Two officers print the same cards to the same file at the same moment. Each run writes a
+ * whole file and renames it into place, and records itself: the file left is one whole
+ * print, never a mix of the two or a half, and both runs are in the history. */
+static void
+test_two_prints_at_once (EdTestDir     *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *path = ed_test_dir_file (fixture, "district.db");
+  g_autofree char *pdf = ed_test_dir_file (fixture, "cards.pdf");
+  g_auto(EdTestCliResult) demo = { 0 };
+  g_auto(EdTestCliResult) add = { 0 };
+  g_autoptr(GSubprocess) first = NULL;
+  g_autoptr(GSubprocess) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EdContext) context = NULL;
+  const char *argv[] = {
+    ED_CLI_PATH, "--db", path, "pollcards", "print", "local.ashmere-vale." POLL_DAY,
+    "-o", pdf, NULL,
+  };
+
+  ed_test_cli_run_on (&demo, path, "demo", "--electors", "900", NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+  ed_test_cli_run_on (&add, path, "election", "add", "--type", "local", "--poll-date",
+                      POLL_DAY, NULL);
+  g_assert_cmpint (add.status, ==, 0);
+
+  first = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error);
+  g_assert_no_error (error);
+  second = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait_check (first, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait_check (second, NULL, &error));
+  g_assert_no_error (error);
+
+  /* One whole PDF, and nothing left beside it. */
+  {
+    g_autofree char *bytes = NULL;
+    gsize length = 0;
+    gsize tail;
+
+    g_assert_true (g_file_get_contents (pdf, &bytes, &length, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (length, >, 1000);
+    g_assert_true (g_str_has_prefix (bytes, "%PDF-"));
+    tail = MIN (length, 1024);
+    g_assert_nonnull (g_strstr_len (bytes + length - tail, tail, "%%EOF"));
+  }
+  ed_test_dir_assert_no_temporaries (fixture->dir);
+
+  context = ed_modules_open_district (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_runs (context, NULL), ==, 2);
+}
+
 typedef struct
 {
   GCancellable *cancellable;
@@ -892,6 +947,7 @@ main (int   argc,
   ED_TEST_ADD ("/pollcards/data/counts-layouts-proofs", test_counts_and_proofs);
   ED_TEST_ADD ("/pollcards/final/check-refuses-then-override", test_check_refuses_final);
   ED_TEST_ADD ("/pollcards/cli/print-data-refusal", test_cli);
+  ED_TEST_ADD ("/pollcards/cli/two-prints-at-once", test_two_prints_at_once);
   ED_TEST_ADD ("/pollcards/cancel/no-file-no-record", test_cancel);
   return g_test_run ();
 }
