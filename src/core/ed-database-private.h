@@ -25,6 +25,7 @@ gboolean  _ed_migrations_apply            (EdMigrations *self,
                                            const char   *path,
                                            int           from_version,
                                            int           to_version,
+                                           gboolean      all_at_once,
                                            GError      **error);
 gboolean  _ed_database_backup_to          (sqlite3     *db,
                                            const char  *backup_path,

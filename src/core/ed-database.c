@@ -415,37 +415,19 @@ configure_sqlite_once (void)
     }
 }
 
+/* Opens the file open_internal () probed or made, and brings its schema up to date. */
 static EdDatabase *
-open_internal (const char    *path,
-               EdMigrations  *migrations,
-               int            target_version,
-               GError       **error)
+open_and_migrate (const char    *path,
+                  EdMigrations  *migrations,
+                  int            target_version,
+                  gboolean       existed,
+                  int            version,
+                  guint          mode_before_private,
+                  GError       **error)
 {
   g_autoptr(EdDatabase) self = NULL;
-  gboolean in_memory;
-  gboolean existed;
-  guint mode_before_private = 0;
-  int version = 0;
+  gboolean in_memory = g_str_equal (path, ":memory:");
   int rc;
-
-  configure_sqlite_once ();
-
-  /* ":memory:" is for tests and the merge simulator: nothing to probe, create or back up. */
-  in_memory = g_str_equal (path, ":memory:");
-  existed = !in_memory && g_file_test (path, G_FILE_TEST_EXISTS);
-  if (existed)
-    {
-      GStatBuf st;
-
-      if (!probe_existing_file (path, migrations, &version, error))
-        return NULL;
-      if (g_stat (path, &st) == 0)
-        mode_before_private = tighten_mode (path, st.st_mode);
-    }
-  else if (!in_memory && !create_private_file (path, error))
-    {
-      return NULL;
-    }
 
   self = g_object_new (ED_TYPE_DATABASE, NULL);
   self->path = g_strdup (path);
@@ -478,13 +460,68 @@ open_internal (const char    *path,
           self->backup_path = g_steal_pointer (&backup_path);
         }
 
-      if (!_ed_migrations_apply (migrations, self->db, path, version, target_version, error))
+      if (!_ed_migrations_apply (migrations, self->db, path, version, target_version, !existed,
+                                 error))
         return NULL;
       version = target_version;
     }
 
   self->schema_version = version;
   return g_steal_pointer (&self);
+}
+
+/* A new file that could not be made into a district is removed, with SQLite's files beside
+ * it: what is left at the path is a district or nothing. */
+static void
+remove_new_file (const char *path)
+{
+  static const char * const suffixes[] = { "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *beside = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (beside);
+    }
+  g_unlink (path);
+}
+
+static EdDatabase *
+open_internal (const char    *path,
+               EdMigrations  *migrations,
+               int            target_version,
+               GError       **error)
+{
+  EdDatabase *self;
+  gboolean in_memory;
+  gboolean existed;
+  guint mode_before_private = 0;
+  int version = 0;
+
+  configure_sqlite_once ();
+
+  /* ":memory:" is for tests and the merge simulator: nothing to probe, create or back up. */
+  in_memory = g_str_equal (path, ":memory:");
+  existed = !in_memory && g_file_test (path, G_FILE_TEST_EXISTS);
+  if (existed)
+    {
+      GStatBuf st;
+
+      if (!probe_existing_file (path, migrations, &version, error))
+        return NULL;
+      if (g_stat (path, &st) == 0)
+        mode_before_private = tighten_mode (path, st.st_mode);
+    }
+  else if (!in_memory && !create_private_file (path, error))
+    {
+      return NULL;
+    }
+
+  self = open_and_migrate (path, migrations, target_version, existed, version,
+                           mode_before_private, error);
+  if (self == NULL && !existed && !in_memory)
+    remove_new_file (path);
+  return self;
 }
 
 /**

@@ -214,11 +214,13 @@ ed_migrations_get_version (EdMigrations *self,
   return g_array_index (self->items, Migration, position).version;
 }
 
+/* Runs one migration's SQL and stamps the file with its version, inside the caller's
+ * transaction. */
 static gboolean
-apply_one (sqlite3          *db,
-           const char       *path,
-           const Migration  *migration,
-           GError          **error)
+run_one (sqlite3          *db,
+         const char       *path,
+         const Migration  *migration,
+         GError          **error)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *sql = NULL;
@@ -232,50 +234,96 @@ apply_one (sqlite3          *db,
   stamp = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d;",
                            migration->version, ED_DATABASE_APPLICATION_ID);
 
-  rc = sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+  rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_exec (db, stamp, NULL, NULL, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
-
   if (rc != SQLITE_OK)
     {
-      g_autoptr(GError) local_error = NULL;
-
-      _ed_database_set_sqlite_error (&local_error, db, rc, path);
-      if (sqlite3_get_autocommit (db) == 0)
-        sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
-
-      g_set_error (error, ED_DATABASE_ERROR,
-                   local_error->code == ED_DATABASE_ERROR_FAILED
-                     ? ED_DATABASE_ERROR_MIGRATION : local_error->code,
-                   _("Upgrading the district to data format %d (%s) failed: %s"),
-                   migration->version, migration->name, local_error->message);
+      _ed_database_set_sqlite_error (error, db, rc, path);
       return FALSE;
     }
-
   g_debug ("Applied migration %s", migration->name);
   return TRUE;
 }
 
+/* The migration that failed, named in the error a person sees; a database error keeps its
+ * code (a full disk stays a full disk), anything else is a failed migration. */
+static void
+set_migration_error (GError          **error,
+                     const GError     *cause,
+                     const Migration  *migration)
+{
+  g_set_error (error, ED_DATABASE_ERROR,
+               cause->domain == ED_DATABASE_ERROR && cause->code != ED_DATABASE_ERROR_FAILED
+                 ? cause->code : ED_DATABASE_ERROR_MIGRATION,
+               _("Upgrading the district to data format %d (%s) failed: %s"),
+               migration->version, migration->name, cause->message);
+}
+
+static gboolean
+begin (sqlite3     *db,
+       const char  *path,
+       GError     **error)
+{
+  int rc = sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    _ed_database_set_sqlite_error (error, db, rc, path);
+  return rc == SQLITE_OK;
+}
+
+static gboolean
+commit (sqlite3     *db,
+        const char  *path,
+        GError     **error)
+{
+  int rc = sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      _ed_database_set_sqlite_error (error, db, rc, path);
+      if (sqlite3_get_autocommit (db) == 0)
+        sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+    }
+  return rc == SQLITE_OK;
+}
+
+/*
+ * _ed_migrations_apply:
+ * @all_at_once: whether the migrations run in one transaction
+ *
+ * An existing district is upgraded one migration to a transaction, each kept once it is
+ * done, after the backup open_internal () made. A new, empty one is made in a single
+ * transaction: there is nothing in it to keep half-way, it is whole or empty, and a durable
+ * commit costs a flush to disk, one rather than one a migration (the tests make thousands).
+ */
 gboolean
 _ed_migrations_apply (EdMigrations  *self,
                       sqlite3       *db,
                       const char    *path,
                       int            from_version,
                       int            to_version,
+                      gboolean       all_at_once,
                       GError       **error)
 {
+  if (all_at_once && !begin (db, path, error))
+    return FALSE;
   for (guint i = 0; i < self->items->len; i++)
     {
       const Migration *migration = &g_array_index (self->items, Migration, i);
+      g_autoptr(GError) local_error = NULL;
 
-      if (migration->version > from_version && migration->version <= to_version &&
-          !apply_one (db, path, migration, error))
-        return FALSE;
+      if (migration->version <= from_version || migration->version > to_version)
+        continue;
+      if ((!all_at_once && !begin (db, path, &local_error)) ||
+          !run_one (db, path, migration, &local_error) ||
+          (!all_at_once && !commit (db, path, &local_error)))
+        {
+          set_migration_error (error, local_error, migration);
+          if (sqlite3_get_autocommit (db) == 0)
+            sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
     }
-
-  return TRUE;
+  return !all_at_once || commit (db, path, error);
 }

@@ -106,6 +106,19 @@ const EdModule ed_test_clash_module = {
   .add_schema = clash_add_schema,
 };
 
+static void
+broken_add_schema (EdSchema *schema)
+{
+  (void)ed_test_modules_get_resource ();
+  ed_schema_add_migrations (schema, "/org/electoraldesk/ElectoralDesk/tests/sql/broken");
+}
+
+const EdModule ed_test_broken_module = {
+  .id = "broken",
+  .title = "Broken",
+  .add_schema = broken_add_schema,
+};
+
 const EdModule * const *
 ed_test_things_module_list (void)
 {

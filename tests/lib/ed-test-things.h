@@ -15,6 +15,8 @@ G_BEGIN_DECLS
  * that the district, the command line and the window know modules only through the list. */
 extern const EdModule ed_test_things_module;
 extern const EdModule ed_test_clash_module;
+/* A module whose one migration fails half-way (tests/lib/sql/broken). */
+extern const EdModule ed_test_broken_module;
 extern const EdTableDef ed_test_thing_table;
 
 /* The program's modules followed by the test module, NULL-terminated. */

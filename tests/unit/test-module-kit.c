@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "changes/ed-merge.h"
 #include "changes/ed-state-hash.h"
 #include "cli/ed-cli.h"
@@ -174,6 +176,37 @@ test_clashing_migration_refused (EdTestDir     *fixture,
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* A new district is made in one transaction, and a file that could not be made into one is
+ * removed: a migration that fails half-way leaves nothing at the path, and the error names
+ * the migration. */
+static void
+test_failed_new_district_left_empty (EdTestDir     *fixture,
+                                     gconstpointer  data)
+{
+  g_autofree char *path = ed_test_dir_file (fixture, "district.db");
+  const EdModule * const *program = ed_modules_get_all ();
+  const EdModule *modules[32] = { NULL, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EdContext) context = NULL;
+  guint n = 0;
+
+  while (program[n] != NULL && n < G_N_ELEMENTS (modules) - 2)
+    {
+      modules[n] = program[n];
+      n++;
+    }
+  modules[n] = &ed_test_broken_module;
+
+  context = ed_context_open (path, modules, &error);
+  g_assert_null (context);
+  g_assert_error (error, ED_DATABASE_ERROR, ED_DATABASE_ERROR_MIGRATION);
+  g_assert_nonnull (strstr (error->message, "9001-broken.sql"));
+  g_assert_nonnull (strstr (error->message, "no_such_table"));
+
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  ed_test_dir_assert_no_temporaries (fixture->dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -192,6 +225,8 @@ main (int    argc,
                    test_program_migrations_contiguous);
   g_test_add ("/module-kit/migrations/clashing-number-refused", EdTestDir, NULL,
               ed_test_dir_setup, test_clashing_migration_refused, ed_test_dir_teardown);
+  g_test_add ("/module-kit/migrations/failed-new-district-left-empty", EdTestDir, NULL,
+              ed_test_dir_setup, test_failed_new_district_left_empty, ed_test_dir_teardown);
 
   return g_test_run ();
 }
