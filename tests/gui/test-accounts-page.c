@@ -446,9 +446,9 @@ test_no_elections (EdTestDir     *fixture,
   status = ADW_STATUS_PAGE (gtk_stack_get_visible_child (page_stack (&desk)));
   g_assert_cmpstr (adw_status_page_get_title (status), ==, "No Elections");
   g_assert_nonnull (strstr (adw_status_page_get_description (status), "Elections page"));
-  /* Nothing to choose, and nothing to do. */
-  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (
-    find (&desk, GTK_TYPE_DROP_DOWN, NULL))));
+  /* Nothing to choose, and nothing to do: the election's bar is hidden. */
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (
+    find (&desk, GTK_TYPE_DROP_DOWN, NULL), GTK_TYPE_BOX)));
   gtk_widget_activate_action (GTK_WIDGET (desk.page), "accounts.add-entry", NULL);
   ed_gui_test_iterate ();
   g_assert_null (ed_gui_test_find_toplevel (ED_TYPE_ACCOUNT_ENTRY_DIALOG));

@@ -23,6 +23,7 @@
 #include "staff/ed-payroll.h"
 #include "staff/ed-staff-appointment.h"
 #include "staff/ed-staff-person.h"
+#include "ui/elections/ed-election-chooser.h"
 #include "ui/staff/ed-payroll-row.h"
 #include "ui/staff/ed-payroll-view.h"
 #include "ui/staff/ed-staff-page.h"
@@ -726,8 +727,10 @@ test_on_staff_page (EdTestDir     *fixture,
     adw_view_stack_get_child_by_name (ADW_VIEW_STACK (views), "people"), GTK_TYPE_DROP_DOWN,
     NULL);
   g_assert_nonnull (people_dropdown);
-  /* The role's dropdown comes first, then the election's. */
-  people_dropdown = gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (people_dropdown));
+  /* The role's dropdown comes first, then the election's, in its chooser. */
+  people_dropdown = gtk_widget_get_next_sibling (people_dropdown);
+  g_assert_true (ED_IS_ELECTION_CHOOSER (people_dropdown));
+  people_dropdown = ed_gui_test_find (people_dropdown, GTK_TYPE_DROP_DOWN, NULL);
   g_assert_true (GTK_IS_DROP_DOWN (people_dropdown));
   for (guint i = 0; i < elections->len; i++)
     if (!g_str_equal (((EdElection *)g_ptr_array_index (elections, i))->id, other))

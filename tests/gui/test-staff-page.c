@@ -21,6 +21,7 @@
 #include "core/ed-today.h"
 #include "elections/ed-election.h"
 #include "staff/ed-staff-person.h"
+#include "ui/elections/ed-election-chooser.h"
 #include "ui/staff/ed-payroll-view.h"
 #include "ui/staff/ed-person-editor.h"
 #include "ui/staff/ed-staff-import-dialog.h"
@@ -252,7 +253,7 @@ search (EdModulePage *page,
   ed_gui_test_iterate ();
 }
 
-/* The role's dropdown, then the election's, in the row under the search. */
+/* The role's dropdown, then the election's (in its chooser), in the row under the search. */
 static GtkWidget *
 dropdown (EdModulePage *page,
           guint         index)
@@ -261,7 +262,11 @@ dropdown (EdModulePage *page,
 
   g_assert_nonnull (found);
   if (index == 1)
-    found = gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (found));
+    {
+      found = gtk_widget_get_next_sibling (found);
+      g_assert_true (ED_IS_ELECTION_CHOOSER (found));
+      found = ed_gui_test_find (found, GTK_TYPE_DROP_DOWN, NULL);
+    }
   g_assert_true (GTK_IS_DROP_DOWN (found));
   return found;
 }

@@ -35,15 +35,15 @@
 #include "ui/accounts/ed-accounts-page.h"
 #include "ui/ed-accessible.h"
 #include "ui/ed-ui-resources.h"
+#include "ui/elections/ed-election-chooser.h"
 
 struct _EdAccountsPage
 {
   EdModulePage        parent_instance;
 
   EdContext          *context;
-  GPtrArray          *elections;       /* EdElection, in the dropdown's order */
-  char               *election_id;     /* the poll chosen, kept across reloads */
-  gboolean            filling;         /* the dropdown is being filled: not the person's choice */
+  gboolean            reading;         /* the chooser is read with the page, which then reads
+                                          the account once */
   gboolean            stale;           /* to be read again when next shown */
   EdAccount          *account;         /* the account shown, or NULL */
   EdJob              *load_job;        /* the account being read, if any */
@@ -52,7 +52,7 @@ struct _EdAccountsPage
   GtkWidget          *spinner;
   GtkWidget          *toasts;
   GtkWidget          *election_bar;
-  GtkWidget          *election_dropdown;
+  EdElectionChooser  *election_chooser;
   GtkWidget          *polls_label;
   GtkWidget          *submission_label;
   GtkWidget          *stack;
@@ -70,6 +70,14 @@ struct _EdAccountsPage
 G_DEFINE_FINAL_TYPE (EdAccountsPage, ed_accounts_page, ED_TYPE_MODULE_PAGE)
 
 static void refresh (EdAccountsPage *self);
+
+/* The poll chosen above the views; its account may be named by the first poll of its
+ * combination. */
+static const char *
+chosen_election_id (EdAccountsPage *self)
+{
+  return ed_election_chooser_get_election_id (self->election_chooser);
+}
 
 /* The views' switcher in the title's place while there is an account to view; the page's
  * title otherwise. */
@@ -111,7 +119,7 @@ add_entry_action_cb (GtkWidget  *widget,
     return;
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (self->views), "spending");
   ed_account_spending_view_add_entry (ED_ACCOUNT_SPENDING_VIEW (self->spending_view),
-                                      self->election_id);
+                                      chosen_election_id (self));
 }
 
 static void
@@ -365,7 +373,7 @@ refresh (EdAccountsPage *self)
       return;
     }
   self->stale = FALSE;
-  if (self->context == NULL || self->election_id == NULL)
+  if (self->context == NULL || chosen_election_id (self) == NULL)
     {
       forget_account (self);
       show_working (self, FALSE);
@@ -380,7 +388,7 @@ refresh (EdAccountsPage *self)
       show_switcher (self, FALSE);
     }
   load = g_new0 (Load, 1);
-  load->election_id = g_strdup (self->election_id);
+  load->election_id = g_strdup (chosen_election_id (self));
   self->load_job = g_object_ref (ed_context_run_job_async (self->context, load_work, load,
                                                            load_free, NULL, loaded_cb,
                                                            g_object_ref (self)));
@@ -389,76 +397,19 @@ refresh (EdAccountsPage *self)
 
 /* --- the elections ------------------------------------------------------------------------ */
 
+/* With no election there is nothing to choose, and the status page says why. */
 static void
-show_chosen_whole (EdAccountsPage *self)
+show_election_bar (EdAccountsPage *self)
 {
-  GtkStringObject *chosen = gtk_drop_down_get_selected_item (
-    GTK_DROP_DOWN (self->election_dropdown));
-
-  gtk_widget_set_tooltip_text (self->election_dropdown,
-                               chosen != NULL && self->elections->len > 0
-                                 ? gtk_string_object_get_string (chosen) : NULL);
-}
-
-/* The district's elections in the dropdown, keeping the one chosen while it is there. */
-static void
-show_elections (EdAccountsPage *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  guint chosen = 0;
-
-  g_clear_pointer (&self->elections, g_ptr_array_unref);
-  if (self->context != NULL)
-    {
-      self->elections = ed_election_list (self->context, &error);
-      if (self->elections == NULL)
-        g_warning ("The elections cannot be read: %s", error->message);
-    }
-  if (self->elections == NULL)
-    self->elections = g_ptr_array_new ();
-
-  for (guint i = 0; i < self->elections->len; i++)
-    {
-      EdElection *election = g_ptr_array_index (self->elections, i);
-      g_autofree char *day = ed_date_format_long (&election->poll);
-      /* Translators: an election in a list: what it elects, then its polling day */
-      g_autofree char *label = g_strdup_printf (C_("election", "%s, %s"), election->title, day);
-
-      gtk_string_list_append (names, label);
-      if (g_strcmp0 (election->id, self->election_id) == 0)
-        chosen = i;
-    }
-
-  self->filling = TRUE;
-  gtk_drop_down_set_model (GTK_DROP_DOWN (self->election_dropdown), G_LIST_MODEL (names));
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->election_dropdown), chosen);
-  self->filling = FALSE;
-  g_free (self->election_id);
-  self->election_id = self->elections->len > 0
-                        ? g_strdup (((EdElection *)g_ptr_array_index (self->elections,
-                                                                      chosen))->id)
-                        : NULL;
-  /* With no election there is nothing to choose, and the status page says why. */
-  gtk_widget_set_visible (self->election_bar, self->elections->len > 0);
-  show_chosen_whole (self);
+  gtk_widget_set_visible (self->election_bar,
+                          ed_election_chooser_get_elections (self->election_chooser)->len > 0);
 }
 
 static void
 election_changed_cb (EdAccountsPage *self)
 {
-  guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->election_dropdown));
-  EdElection *election;
-
-  show_chosen_whole (self);
-  if (self->filling || self->elections == NULL || selected >= self->elections->len)
-    return;
-  election = g_ptr_array_index (self->elections, selected);
-  if (g_strcmp0 (election->id, self->election_id) == 0)
-    return;
-  g_free (self->election_id);
-  self->election_id = g_strdup (election->id);
-  refresh (self);
+  if (!self->reading)
+    refresh (self);
 }
 
 /**
@@ -473,19 +424,14 @@ void
 ed_accounts_page_set_election (EdAccountsPage *self,
                                const char     *election_id)
 {
+  EdElection *election;
+
   g_return_if_fail (ED_IS_ACCOUNTS_PAGE (self));
   g_return_if_fail (election_id != NULL);
 
-  for (guint i = 0; self->elections != NULL && i < self->elections->len; i++)
-    {
-      EdElection *election = g_ptr_array_index (self->elections, i);
-
-      if (g_str_equal (election->id, election_id) || g_str_equal (election->slug, election_id))
-        {
-          gtk_drop_down_set_selected (GTK_DROP_DOWN (self->election_dropdown), i);
-          return;
-        }
-    }
+  election = ed_election_chooser_find (self->election_chooser, election_id);
+  if (election != NULL)
+    ed_election_chooser_set_election_id (self->election_chooser, election->id);
 }
 
 /**
@@ -499,7 +445,7 @@ const char *
 ed_accounts_page_get_election (EdAccountsPage *self)
 {
   g_return_val_if_fail (ED_IS_ACCOUNTS_PAGE (self), NULL);
-  return self->election_id;
+  return chosen_election_id (self);
 }
 
 /**
@@ -542,12 +488,14 @@ ed_accounts_page_set_context (EdModulePage *page,
   if (self->context != context)
     {
       forget_account (self);
-      g_clear_pointer (&self->election_id, g_free);
       /* A search in one district's ledger means nothing in the next. */
       ed_account_spending_view_clear_filters (ED_ACCOUNT_SPENDING_VIEW (self->spending_view));
     }
   g_set_object (&self->context, context);
-  show_elections (self);
+  self->reading = TRUE;
+  ed_election_chooser_set_context (self->election_chooser, context);
+  self->reading = FALSE;
+  show_election_bar (self);
   update_actions (self);
   refresh (self);
 }
@@ -561,7 +509,10 @@ ed_accounts_page_reload (EdModulePage *page)
 
   if (self->context == NULL)
     return;
-  show_elections (self);
+  self->reading = TRUE;
+  ed_election_chooser_reload (self->election_chooser);
+  self->reading = FALSE;
+  show_election_bar (self);
   refresh (self);
 }
 
@@ -583,8 +534,6 @@ ed_accounts_page_dispose (GObject *object)
 
   g_clear_object (&self->load_job);
   g_clear_object (&self->context);
-  g_clear_pointer (&self->elections, g_ptr_array_unref);
-  g_clear_pointer (&self->election_id, g_free);
 
   G_OBJECT_CLASS (ed_accounts_page_parent_class)->dispose (object);
 }
@@ -614,6 +563,7 @@ ed_accounts_page_class_init (EdAccountsPageClass *klass)
   widget_class->map = ed_accounts_page_map;
 
   (void)ed_ui_get_resource ();
+  g_type_ensure (ED_TYPE_ELECTION_CHOOSER);
   g_type_ensure (ED_TYPE_ACCOUNT_BUDGET_VIEW);
   g_type_ensure (ED_TYPE_ACCOUNT_SPENDING_VIEW);
   g_type_ensure (ED_TYPE_ACCOUNT_APPORTION_VIEW);
@@ -624,7 +574,7 @@ ed_accounts_page_class_init (EdAccountsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EdAccountsPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, EdAccountsPage, toasts);
   gtk_widget_class_bind_template_child (widget_class, EdAccountsPage, election_bar);
-  gtk_widget_class_bind_template_child (widget_class, EdAccountsPage, election_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, EdAccountsPage, election_chooser);
   gtk_widget_class_bind_template_child (widget_class, EdAccountsPage, polls_label);
   gtk_widget_class_bind_template_child (widget_class, EdAccountsPage, submission_label);
   gtk_widget_class_bind_template_child (widget_class, EdAccountsPage, stack);
@@ -696,7 +646,7 @@ ed_accounts_page_init (EdAccountsPage *self)
   g_signal_connect_object (self->claim_view, "notify::busy",
                            G_CALLBACK (view_busy_changed_cb), self, G_CONNECT_SWAPPED);
   ed_accessible_name_buttons (GTK_WIDGET (self));
-  show_elections (self);
+  show_election_bar (self);
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "no-elections");
   update_actions (self);
 }

@@ -311,12 +311,12 @@ start (EdPayrollView *self,
 {
   Work *work;
 
-  g_return_if_fail (self->context != NULL && self->election_id != NULL);
+  g_return_if_fail (self->context != NULL && ed_payroll_view_get_election (self) != NULL);
   g_return_if_fail (self->action_job == NULL);
 
   work = g_new0 (Work, 1);
   work->write = write;
-  work->election_id = g_strdup (self->election_id);
+  work->election_id = g_strdup (ed_payroll_view_get_election (self));
   work->path = g_strdup (path);
   self->action_job = g_object_ref (ed_context_run_job_async (self->context, write_work, work,
                                                              work_free, NULL, written_cb,

@@ -9,6 +9,7 @@
 
 #include "core/ed-job.h"
 #include "staff/ed-payroll.h"
+#include "ui/elections/ed-election-chooser.h"
 #include "ui/staff/ed-payroll-view.h"
 
 G_BEGIN_DECLS
@@ -18,9 +19,8 @@ struct _EdPayrollView
   AdwBin              parent_instance;
 
   EdContext          *context;
-  GPtrArray          *elections;       /* EdElection, in the dropdown's order */
-  char               *election_id;     /* the election chosen, kept across reloads */
-  gboolean            filling;         /* the dropdown is being filled: not the person's choice */
+  gboolean            reading;         /* the chooser is read with the view, which then works
+                                          the run out once */
   gboolean            stale;           /* to be worked out again when next shown */
   EdPayroll          *payroll;         /* the run shown, or NULL */
   EdJob              *compute_job;     /* the run being worked out, if any */
@@ -28,7 +28,7 @@ struct _EdPayrollView
   GListStore         *people;          /* EdPayrollRow, a person each */
   GListStore         *lines;           /* EdPayrollRow, the chosen person's lines */
 
-  GtkWidget          *election_dropdown;
+  EdElectionChooser  *election_chooser;
   GtkWidget          *spinner;
   GtkWidget          *approve_button;
   GtkWidget          *export_button;

@@ -478,40 +478,21 @@ show_people (EdPayrollView *self,
 
 /* --- the run ------------------------------------------------------------------------------ */
 
-static EdElection *
-chosen_election (EdPayrollView *self)
-{
-  for (guint i = 0; self->elections != NULL && i < self->elections->len; i++)
-    {
-      EdElection *election = g_ptr_array_index (self->elections, i);
-
-      if (g_strcmp0 (election->id, self->election_id) == 0)
-        return election;
-    }
-  return NULL;
-}
-
 /* Why there is no one to pay: polls taken together share the staff of the first of them. */
 static void
 show_nobody (EdPayrollView *self)
 {
-  EdElection *election = chosen_election (self);
-  const char *first = NULL;
+  EdElection *election = ed_election_chooser_get_election (self->election_chooser);
+  EdElection *first = election != NULL && *election->combined_with != '\0'
+    ? ed_election_chooser_find (self->election_chooser, election->combined_with)
+    : NULL;
   g_autofree char *description = NULL;
 
-  for (guint i = 0; election != NULL && *election->combined_with != '\0' &&
-                    i < self->elections->len; i++)
-    {
-      EdElection *other = g_ptr_array_index (self->elections, i);
-
-      if (g_str_equal (other->id, election->combined_with))
-        first = other->title;
-    }
   if (first != NULL)
     /* Translators: %s is the first poll of a combination, "Ashmere Vale District Council" */
     description = g_strdup_printf (_("Polls taken together share their staff, who are "
                                      "appointed and paid under the first of them: %s."),
-                                   first);
+                                   first->title);
   else
     description = g_strdup (_("The payroll pays the appointments marked as attended after "
                               "polling day, and none of this election’s is yet."));
@@ -626,7 +607,7 @@ _ed_payroll_view_refresh (EdPayrollView *self)
       return;
     }
   self->stale = FALSE;
-  if (self->context == NULL || self->election_id == NULL)
+  if (self->context == NULL || ed_payroll_view_get_election (self) == NULL)
     {
       g_clear_pointer (&self->payroll, ed_payroll_free);
       g_list_store_remove_all (self->people);
@@ -636,10 +617,11 @@ _ed_payroll_view_refresh (EdPayrollView *self)
       _ed_payroll_view_update_actions (self);
       return;
     }
-  if (self->payroll == NULL || !g_str_equal (self->payroll->election->id, self->election_id))
+  if (self->payroll == NULL ||
+      !g_str_equal (self->payroll->election->id, ed_payroll_view_get_election (self)))
     gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "working");
   compute = g_new0 (Compute, 1);
-  compute->election_id = g_strdup (self->election_id);
+  compute->election_id = g_strdup (ed_payroll_view_get_election (self));
   self->compute_job = g_object_ref (ed_context_run_job_async (self->context, compute_work,
                                                               compute, compute_free, NULL,
                                                               computed_cb,
@@ -650,81 +632,14 @@ _ed_payroll_view_refresh (EdPayrollView *self)
 
 /* --- the elections ------------------------------------------------------------------------ */
 
-static void
-show_chosen_whole (EdPayrollView *self)
-{
-  GtkStringObject *chosen = gtk_drop_down_get_selected_item (
-    GTK_DROP_DOWN (self->election_dropdown));
-
-  gtk_widget_set_tooltip_text (self->election_dropdown,
-                               chosen != NULL && self->elections->len > 0
-                                 ? gtk_string_object_get_string (chosen) : NULL);
-}
-
-static void
-set_election_id (EdPayrollView *self,
-                 const char    *election_id)
-{
-  if (g_strcmp0 (self->election_id, election_id) == 0)
-    return;
-  g_free (self->election_id);
-  self->election_id = g_strdup (election_id);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ELECTION_ID]);
-}
-
-/* The district's elections in the dropdown, keeping the one chosen while it is there. */
-static void
-show_elections (EdPayrollView *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  guint chosen = 0;
-
-  g_clear_pointer (&self->elections, g_ptr_array_unref);
-  if (self->context != NULL)
-    {
-      self->elections = ed_election_list (self->context, &error);
-      if (self->elections == NULL)
-        g_warning ("The elections cannot be read: %s", error->message);
-    }
-  if (self->elections == NULL)
-    self->elections = g_ptr_array_new ();
-
-  for (guint i = 0; i < self->elections->len; i++)
-    {
-      EdElection *election = g_ptr_array_index (self->elections, i);
-      g_autofree char *day = ed_date_format_long (&election->poll);
-      /* Translators: an election in a list: what it elects, then its polling day */
-      g_autofree char *label = g_strdup_printf (C_("election", "%s, %s"), election->title, day);
-
-      gtk_string_list_append (names, label);
-      if (g_strcmp0 (election->id, self->election_id) == 0)
-        chosen = i;
-    }
-  if (self->elections->len == 0)
-    gtk_string_list_append (names, _("No elections"));
-
-  self->filling = TRUE;
-  gtk_drop_down_set_model (GTK_DROP_DOWN (self->election_dropdown), G_LIST_MODEL (names));
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->election_dropdown), chosen);
-  self->filling = FALSE;
-  gtk_widget_set_sensitive (self->election_dropdown, self->elections->len > 0);
-  set_election_id (self, self->elections->len > 0
-                           ? ((EdElection *)g_ptr_array_index (self->elections, chosen))->id
-                           : NULL);
-  show_chosen_whole (self);
-}
-
+/* The run of the election chosen, unless the view is reading its elections afresh and works
+ * the run out itself after. */
 static void
 election_changed_cb (EdPayrollView *self)
 {
-  guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->election_dropdown));
-
-  show_chosen_whole (self);
-  if (self->filling || self->elections == NULL || selected >= self->elections->len)
-    return;
-  set_election_id (self, ((EdElection *)g_ptr_array_index (self->elections, selected))->id);
-  _ed_payroll_view_refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ELECTION_ID]);
+  if (!self->reading)
+    _ed_payroll_view_refresh (self);
 }
 
 /* --- the view ----------------------------------------------------------------------------- */
@@ -734,7 +649,8 @@ election_changed_cb (EdPayrollView *self)
  * @self: the view
  * @context: (nullable): the district, or %NULL when it is closed
  *
- * Shows the district's elections, keeping the one chosen if the district has it, and its run.
+ * Shows the district's elections, the next to come chosen (or, for the district shown
+ * already, the one chosen while it is there), and its run.
  */
 void
 ed_payroll_view_set_context (EdPayrollView *self,
@@ -746,7 +662,9 @@ ed_payroll_view_set_context (EdPayrollView *self,
   if (self->context != context)
     g_clear_pointer (&self->payroll, ed_payroll_free);
   g_set_object (&self->context, context);
-  show_elections (self);
+  self->reading = TRUE;
+  ed_election_chooser_set_context (self->election_chooser, context);
+  self->reading = FALSE;
   _ed_payroll_view_refresh (self);
 }
 
@@ -764,7 +682,9 @@ ed_payroll_view_reload (EdPayrollView *self)
 
   if (self->context == NULL)
     return;
-  show_elections (self);
+  self->reading = TRUE;
+  ed_election_chooser_reload (self->election_chooser);
+  self->reading = FALSE;
   _ed_payroll_view_refresh (self);
 }
 
@@ -782,15 +702,8 @@ ed_payroll_view_set_election (EdPayrollView *self,
 {
   g_return_if_fail (ED_IS_PAYROLL_VIEW (self));
 
-  if (election_id == NULL || g_strcmp0 (election_id, self->election_id) == 0)
-    return;
-  for (guint i = 0; self->elections != NULL && i < self->elections->len; i++)
-    if (g_str_equal (((EdElection *)g_ptr_array_index (self->elections, i))->id, election_id))
-      {
-        /* Through the dropdown, which works the run out. */
-        gtk_drop_down_set_selected (GTK_DROP_DOWN (self->election_dropdown), i);
-        return;
-      }
+  /* Through the chooser, which says so when it changes, and the run is worked out then. */
+  ed_election_chooser_set_election_id (self->election_chooser, election_id);
 }
 
 /**
@@ -804,7 +717,7 @@ ed_payroll_view_get_election (EdPayrollView *self)
 {
   g_return_val_if_fail (ED_IS_PAYROLL_VIEW (self), NULL);
 
-  return self->election_id;
+  return ed_election_chooser_get_election_id (self->election_chooser);
 }
 
 /**
@@ -843,7 +756,7 @@ ed_payroll_view_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_ELECTION_ID:
-      g_value_set_string (value, self->election_id);
+      g_value_set_string (value, ed_payroll_view_get_election (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -879,8 +792,6 @@ ed_payroll_view_dispose (GObject *object)
   g_clear_object (&self->people);
   g_clear_object (&self->lines);
   g_clear_pointer (&self->payroll, ed_payroll_free);
-  g_clear_pointer (&self->elections, g_ptr_array_unref);
-  g_clear_pointer (&self->election_id, g_free);
 
   G_OBJECT_CLASS (ed_payroll_view_parent_class)->dispose (object);
 }
@@ -908,9 +819,10 @@ ed_payroll_view_class_init (EdPayrollViewClass *klass)
 
   (void)ed_ui_get_resource ();
   g_type_ensure (ED_TYPE_TEXT_CELL);
+  g_type_ensure (ED_TYPE_ELECTION_CHOOSER);
   gtk_widget_class_set_template_from_resource (
     widget_class, "/org/electoraldesk/ElectoralDesk/staff/ed-payroll-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, EdPayrollView, election_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, EdPayrollView, election_chooser);
   gtk_widget_class_bind_template_child (widget_class, EdPayrollView, spinner);
   gtk_widget_class_bind_template_child (widget_class, EdPayrollView, approve_button);
   gtk_widget_class_bind_template_child (widget_class, EdPayrollView, export_button);
@@ -952,7 +864,6 @@ ed_payroll_view_init (EdPayrollView *self)
                           G_LIST_MODEL (self->people));
   gtk_no_selection_set_model (self->lines_selection, G_LIST_MODEL (self->lines));
   ed_accessible_name_buttons (GTK_WIDGET (self));
-  show_elections (self);
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "no-elections");
   _ed_payroll_view_update_actions (self);
 }

@@ -15,6 +15,7 @@
 #include "staff/ed-staff-appointment.h"
 #include "staff/ed-staff-person.h"
 #include "stations/ed-station-plan.h"
+#include "ui/elections/ed-election-chooser.h"
 #include "ui/staff/ed-board-place-row.h"
 #include "ui/staff/ed-staff-board.h"
 
@@ -25,10 +26,9 @@ struct _EdStaffBoard
   AdwBin              parent_instance;
 
   EdContext          *context;
-  GPtrArray          *all_elections; /* EdElection, every poll, latest first */
-  GPtrArray          *elections;     /* of those, the first poll of each combination */
-  char               *election_id;   /* the one chosen, kept across reloads */
-  GPtrArray          *polls;         /* EdElection: its combination */
+  gboolean            reading;       /* the chooser is read with the board, which then shows
+                                        itself once */
+  GPtrArray          *polls;         /* EdElection: the combination chosen */
   EdStationPlan      *plan;
   GCancellable       *cancellable;   /* the plan's job, while it runs */
   gboolean            plan_stale;    /* to be worked out again when next on screen */
@@ -40,14 +40,13 @@ struct _EdStaffBoard
   GPtrArray          *places;        /* EdBoardPlace, in the list's order */
   GHashTable         *removed;       /* id → EdStaffAppointment removed, for Undo */
   GListStore         *available;     /* EdStaffPersonItem */
-  gboolean            filling;
   GDate               today;
 
   GtkWidget          *toasts;
   GtkWidget          *stack;
   GtkWidget          *spinner;
   GtkWidget          *empty_page;
-  GtkWidget          *election_dropdown;
+  EdElectionChooser  *election_chooser; /* the first poll of each combination */
   GtkWidget          *warnings_expander;
   GtkWidget          *warnings_list;
   GtkWidget          *places_scrolled;

@@ -37,7 +37,6 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "core/ed-date.h"
 #include "core/ed-today.h"
 #include "elections/ed-election.h"
 #include "staff/ed-staff-appointment.h"
@@ -145,132 +144,7 @@ _ed_staff_board_role_for (const EdBoardPlace  *place,
 EdElection *
 _ed_staff_board_chosen_election (EdStaffBoard *self)
 {
-  for (guint i = 0; self->elections != NULL && i < self->elections->len; i++)
-    {
-      EdElection *election = g_ptr_array_index (self->elections, i);
-
-      if (g_strcmp0 (election->id, self->election_id) == 0)
-        return election;
-    }
-  return NULL;
-}
-
-/* The poll whose board is shown at first: the next to come, or the latest when all are past,
- * as the People view chooses. */
-static guint
-default_election (EdStaffBoard *self)
-{
-  guint chosen = 0;
-  gboolean found = FALSE;
-
-  /* The list is the latest first. */
-  for (guint i = 0; i < self->elections->len; i++)
-    {
-      EdElection *election = g_ptr_array_index (self->elections, i);
-
-      if (g_date_compare (&election->poll, &self->today) >= 0)
-        {
-          chosen = i;
-          found = TRUE;
-        }
-    }
-  return found ? chosen : 0;
-}
-
-/* The first poll of @id's combination, which is the board's. */
-static char *
-combination_of (EdStaffBoard *self,
-                const char   *id)
-{
-  for (guint i = 0; id != NULL && self->all_elections != NULL && i < self->all_elections->len;
-       i++)
-    {
-      EdElection *election = g_ptr_array_index (self->all_elections, i);
-
-      if (g_str_equal (election->id, id))
-        return g_strdup (*election->combined_with != '\0' ? election->combined_with
-                                                          : election->id);
-    }
-  return NULL;
-}
-
-static void
-read_elections (EdStaffBoard *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_clear_pointer (&self->all_elections, g_ptr_array_unref);
-  g_clear_pointer (&self->elections, g_ptr_array_unref);
-  if (self->context != NULL &&
-      (self->all_elections = ed_election_list (self->context, &error)) == NULL)
-    g_warning ("The elections cannot be read: %s", error->message);
-  if (self->all_elections == NULL)
-    self->all_elections = g_ptr_array_new ();
-  self->elections = g_ptr_array_new ();
-  for (guint i = 0; i < self->all_elections->len; i++)
-    {
-      EdElection *election = g_ptr_array_index (self->all_elections, i);
-
-      if (*election->combined_with == '\0')
-        g_ptr_array_add (self->elections, election);
-    }
-}
-
-/* The dropdown afresh, keeping the election chosen if it is still there. */
-static void
-show_elections (EdStaffBoard *self)
-{
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  guint chosen = GTK_INVALID_LIST_POSITION;
-
-  for (guint i = 0; self->elections != NULL && i < self->elections->len; i++)
-    {
-      EdElection *election = g_ptr_array_index (self->elections, i);
-      g_autofree char *day = ed_date_format_long (&election->poll);
-      g_autofree char *title = NULL;
-      g_autofree char *label = NULL;
-      guint others = 0;
-
-      for (guint j = 0; j < self->all_elections->len; j++)
-        if (g_str_equal (((EdElection *)g_ptr_array_index (self->all_elections,
-                                                           j))->combined_with,
-                         election->id))
-          others++;
-      title = others == 0
-        ? g_strdup (election->title)
-        /* Translators: the first poll of a combination, and how many are taken with it */
-        : g_strdup_printf (ngettext ("%s and %u combined poll", "%s and %u combined polls",
-                                     others),
-                           election->title, others);
-      /* Translators: an election in the board's list: its polling day, then what it elects
-       * (the day first, since the rest is cut to fit) */
-      label = g_strdup_printf (C_("election, day first", "%1$s: %2$s"), day, title);
-      gtk_string_list_append (names, label);
-      if (g_strcmp0 (election->id, self->election_id) == 0)
-        chosen = i;
-    }
-  if (self->elections != NULL && self->elections->len > 0 &&
-      chosen == GTK_INVALID_LIST_POSITION)
-    chosen = default_election (self);
-
-  self->filling = TRUE;
-  gtk_drop_down_set_model (GTK_DROP_DOWN (self->election_dropdown), G_LIST_MODEL (names));
-  if (chosen != GTK_INVALID_LIST_POSITION)
-    gtk_drop_down_set_selected (GTK_DROP_DOWN (self->election_dropdown), chosen);
-  self->filling = FALSE;
-
-  g_free (self->election_id);
-  self->election_id = chosen != GTK_INVALID_LIST_POSITION
-    ? g_strdup (((EdElection *)g_ptr_array_index (self->elections, chosen))->id)
-    : NULL;
-  {
-    GtkStringObject *shown = gtk_drop_down_get_selected_item (
-      GTK_DROP_DOWN (self->election_dropdown));
-
-    /* The choice is cut to fit; the tooltip says it whole. */
-    gtk_widget_set_tooltip_text (self->election_dropdown,
-                                 shown != NULL ? gtk_string_object_get_string (shown) : NULL);
-  }
+  return ed_election_chooser_get_election (self->election_chooser);
 }
 
 /* The latest poll before the one chosen, whose staff can be invited to it. */
@@ -278,13 +152,16 @@ EdElection *
 _ed_staff_board_previous_election (EdStaffBoard *self)
 {
   EdElection *chosen = _ed_staff_board_chosen_election (self);
+  GPtrArray *elections = ed_election_chooser_get_elections (self->election_chooser);
   EdElection *previous = NULL;
 
-  for (guint i = 0; chosen != NULL && i < self->elections->len; i++)
+  /* Of the first polls of combinations, which are what the board shows. */
+  for (guint i = 0; chosen != NULL && i < elections->len; i++)
     {
-      EdElection *election = g_ptr_array_index (self->elections, i);
+      EdElection *election = g_ptr_array_index (elections, i);
 
-      if (g_date_compare (&election->poll, &chosen->poll) < 0 &&
+      if (*election->combined_with == '\0' &&
+          g_date_compare (&election->poll, &chosen->poll) < 0 &&
           (previous == NULL || g_date_compare (&election->poll, &previous->poll) > 0))
         previous = election;
     }
@@ -623,7 +500,8 @@ static void
 update_actions (EdStaffBoard *self)
 {
   EdBoardPlace *place = _ed_staff_board_selected_place (self);
-  gboolean ready = self->context != NULL && self->plan != NULL && self->election_id != NULL;
+  gboolean ready = self->context != NULL && self->plan != NULL &&
+                   _ed_staff_board_chosen_election (self) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.appoint",
                                  ready && place != NULL && place->can_appoint);
@@ -664,7 +542,6 @@ show_places (EdStaffBoard *self,
   scroll->adjustment = g_object_ref (adjustment);
   scroll->value = gtk_adjustment_get_value (adjustment);
   /* The rows point at the places: they go first. */
-  self->filling = TRUE;
   while ((child = gtk_widget_get_first_child (self->places_list)) != NULL)
     gtk_list_box_remove (GTK_LIST_BOX (self->places_list), child);
   g_clear_pointer (&self->places, g_ptr_array_unref);
@@ -682,7 +559,6 @@ show_places (EdStaffBoard *self,
     }
   if (chosen != NULL)
     gtk_list_box_select_row (GTK_LIST_BOX (self->places_list), chosen);
-  self->filling = FALSE;
   g_idle_add (restore_scroll_cb, scroll);
 }
 
@@ -846,7 +722,9 @@ bind_person_cb (GtkSignalListItemFactory *factory,
   g_autofree char *text = NULL;
 
   if (self->context != NULL)
-    ed_staff_person_item_read_glance (person, self->context, self->election_id, &self->today);
+    ed_staff_person_item_read_glance (person, self->context,
+                                      ed_election_chooser_get_election_id (self->election_chooser),
+                                      &self->today);
   gtk_label_set_label (GTK_LABEL (name), ed_staff_person_item_get_name (person));
   gtk_label_set_label (GTK_LABEL (roles), ed_staff_person_item_get_roles_text (person));
   /* Several roles are often cut to the column's width; the tooltip lists them all. */
@@ -887,7 +765,8 @@ _ed_staff_board_refresh (EdStaffBoard *self)
       return;
     }
   self->stale = FALSE;
-  if (self->context == NULL || self->elections == NULL || self->elections->len == 0)
+  election = _ed_staff_board_chosen_election (self);
+  if (self->context == NULL || election == NULL)
     {
       show_empty (self, _("No Elections"),
                   _("Add an election on the Elections page to appoint its staff here."));
@@ -908,7 +787,6 @@ _ed_staff_board_refresh (EdStaffBoard *self)
       return;
     }
 
-  election = _ed_staff_board_chosen_election (self);
   g_clear_pointer (&self->polls, g_ptr_array_unref);
   g_clear_pointer (&self->people_by_id, g_hash_table_unref);
   g_clear_pointer (&self->people, g_ptr_array_unref);
@@ -952,21 +830,13 @@ failed:
   show_empty (self, _("The Appointments Cannot Be Read"), error->message);
 }
 
+/* Another election's board, unless the board is reading its elections afresh and shows itself
+ * after. */
 static void
 election_changed_cb (EdStaffBoard *self)
 {
-  guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->election_dropdown));
-  GtkStringObject *shown = gtk_drop_down_get_selected_item (
-    GTK_DROP_DOWN (self->election_dropdown));
-
-  gtk_widget_set_tooltip_text (self->election_dropdown,
-                               shown != NULL ? gtk_string_object_get_string (shown) : NULL);
-  if (self->filling || self->elections == NULL || selected >= self->elections->len)
-    return;
-  g_free (self->election_id);
-  self->election_id = g_strdup (((EdElection *)g_ptr_array_index (self->elections,
-                                                                  selected))->id);
-  _ed_staff_board_refresh (self);
+  if (!self->reading)
+    _ed_staff_board_refresh (self);
 }
 
 static void
@@ -1027,13 +897,11 @@ ed_staff_board_set_context (EdStaffBoard *self,
   g_set_object (&self->context, context);
   g_clear_pointer (&self->plan, ed_station_plan_free);
   g_hash_table_remove_all (self->removed);
-  read_elections (self);
-  g_free (self->election_id);
-  self->election_id = combination_of (self, election_id);
-  self->filling = TRUE;
+  self->reading = TRUE;
+  ed_election_chooser_set_context (self->election_chooser, context);
+  ed_election_chooser_set_election_id (self->election_chooser, election_id);
+  self->reading = FALSE;
   gtk_editable_set_text (GTK_EDITABLE (self->people_search), "");
-  self->filling = FALSE;
-  show_elections (self);
   _ed_staff_board_refresh (self);
 }
 
@@ -1049,24 +917,18 @@ void
 ed_staff_board_set_election (EdStaffBoard *self,
                              const char   *election_id)
 {
-  g_autofree char *first = NULL;
-
   g_return_if_fail (ED_IS_STAFF_BOARD (self));
 
-  first = combination_of (self, election_id);
-  if (first == NULL || g_strcmp0 (first, self->election_id) == 0)
-    return;
-  g_free (self->election_id);
-  self->election_id = g_steal_pointer (&first);
-  show_elections (self);
-  _ed_staff_board_refresh (self);
+  /* Through the chooser, which takes a combination's first poll for any of them and says so
+   * when the choice changes; the board is shown afresh then. */
+  ed_election_chooser_set_election_id (self->election_chooser, election_id);
 }
 
 const char *
 ed_staff_board_get_election (EdStaffBoard *self)
 {
   g_return_val_if_fail (ED_IS_STAFF_BOARD (self), NULL);
-  return self->election_id;
+  return ed_election_chooser_get_election_id (self->election_chooser);
 }
 
 /**
@@ -1083,8 +945,9 @@ ed_staff_board_reload (EdStaffBoard *self)
 
   if (self->context == NULL)
     return;
-  read_elections (self);
-  show_elections (self);
+  self->reading = TRUE;
+  ed_election_chooser_reload (self->election_chooser);
+  self->reading = FALSE;
   self->plan_stale = TRUE;
   _ed_staff_board_refresh (self);
 }
@@ -1206,8 +1069,6 @@ ed_staff_board_dispose (GObject *object)
   g_clear_pointer (&self->places, g_ptr_array_unref);
   g_clear_object (&self->context);
   g_clear_object (&self->available);
-  g_clear_pointer (&self->elections, g_ptr_array_unref);
-  g_clear_pointer (&self->all_elections, g_ptr_array_unref);
   g_clear_pointer (&self->polls, g_ptr_array_unref);
   g_clear_pointer (&self->plan, ed_station_plan_free);
   g_clear_pointer (&self->appointments, g_ptr_array_unref);
@@ -1215,7 +1076,6 @@ ed_staff_board_dispose (GObject *object)
   g_clear_pointer (&self->people_by_id, g_hash_table_unref);
   g_clear_pointer (&self->people, g_ptr_array_unref);
   g_clear_pointer (&self->removed, g_hash_table_unref);
-  g_clear_pointer (&self->election_id, g_free);
 
   G_OBJECT_CLASS (ed_staff_board_parent_class)->dispose (object);
 }
@@ -1230,13 +1090,14 @@ ed_staff_board_class_init (EdStaffBoardClass *klass)
   widget_class->map = ed_staff_board_map;
 
   (void)ed_ui_get_resource ();
+  g_type_ensure (ED_TYPE_ELECTION_CHOOSER);
   gtk_widget_class_set_template_from_resource (
     widget_class, "/org/electoraldesk/ElectoralDesk/staff/ed-staff-board.ui");
   gtk_widget_class_bind_template_child (widget_class, EdStaffBoard, toasts);
   gtk_widget_class_bind_template_child (widget_class, EdStaffBoard, stack);
   gtk_widget_class_bind_template_child (widget_class, EdStaffBoard, spinner);
   gtk_widget_class_bind_template_child (widget_class, EdStaffBoard, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, EdStaffBoard, election_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, EdStaffBoard, election_chooser);
   gtk_widget_class_bind_template_child (widget_class, EdStaffBoard, warnings_expander);
   gtk_widget_class_bind_template_child (widget_class, EdStaffBoard, warnings_list);
   gtk_widget_class_bind_template_child (widget_class, EdStaffBoard, places_scrolled);
@@ -1269,7 +1130,5 @@ ed_staff_board_init (EdStaffBoard *self)
   _ed_staff_board_init_drop_target (self);
 
   ed_accessible_name_buttons (GTK_WIDGET (self));
-  read_elections (self);
-  show_elections (self);
   update_actions (self);
 }

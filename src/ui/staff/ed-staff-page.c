@@ -24,13 +24,12 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "core/ed-date.h"
 #include "core/ed-today.h"
-#include "elections/ed-election.h"
 #include "staff/ed-staff-person.h"
 #include "ui/ed-accessible.h"
 #include "ui/ed-number-format.h"
 #include "ui/ed-ui-resources.h"
+#include "ui/elections/ed-election-chooser.h"
 #include "ui/staff/ed-payroll-view.h"
 #include "ui/staff/ed-person-editor.h"
 #include "ui/staff/ed-staff-import-dialog.h"
@@ -47,9 +46,8 @@ struct _EdStaffPage
 
   EdContext          *context;
   GListStore         *people;          /* EdStaffPersonItem, what the list shows */
-  GPtrArray          *elections;       /* EdElection, in the election dropdown's order */
-  char               *election_id;     /* the election chosen, kept across reloads */
-  gboolean            filling;         /* the dropdowns are being filled: not the person's */
+  gboolean            filling;         /* the page sets its own filters and reads its election
+                                          afresh: not the person's choice */
   GDate               today;
 
   GtkWidget          *toasts;
@@ -57,7 +55,7 @@ struct _EdStaffPage
   GtkWidget          *views;
   GtkWidget          *search_entry;
   GtkWidget          *role_dropdown;
-  GtkWidget          *election_dropdown;
+  EdElectionChooser  *election_chooser;
   GtkWidget          *people_stack;
   GtkWidget          *scrolled;
   GtkWidget          *column_view;
@@ -68,6 +66,13 @@ struct _EdStaffPage
 };
 
 G_DEFINE_FINAL_TYPE (EdStaffPage, ed_staff_page, ED_TYPE_MODULE_PAGE)
+
+/* The election whose availability the list shows, which the other views follow. */
+static const char *
+chosen_election_id (EdStaffPage *self)
+{
+  return ed_election_chooser_get_election_id (self->election_chooser);
+}
 
 /* --- cells -------------------------------------------------------------------------------- */
 
@@ -159,7 +164,8 @@ show_cell (EdStaffPage       *self,
     }
   details = ed_staff_person_item_get_person (person);
   if ((column == COLUMN_TRAINING || column == COLUMN_AVAILABILITY) && self->context != NULL)
-    ed_staff_person_item_read_glance (person, self->context, self->election_id, &self->today);
+    ed_staff_person_item_read_glance (person, self->context, chosen_election_id (self),
+                                      &self->today);
 
   switch (column)
     {
@@ -290,7 +296,7 @@ bind_payroll_cb (GtkSignalListItemFactory *factory,
   bind_cell (self, item, COLUMN_PAYROLL);
 }
 
-/* --- the elections ------------------------------------------------------------------------ */
+/* --- the filters -------------------------------------------------------------------------- */
 
 /* A dropdown's choice is cut to fit beside the others; its tooltip says it whole. */
 static void
@@ -300,77 +306,6 @@ show_chosen_whole (GtkWidget *dropdown)
 
   gtk_widget_set_tooltip_text (dropdown,
                                chosen != NULL ? gtk_string_object_get_string (chosen) : NULL);
-}
-
-/* The poll whose staff are being found: the next to come, or the latest when all are past;
- * of polls taken together that day, the first of the combination, whose staff the others
- * share. */
-static guint
-default_election (EdStaffPage *self)
-{
-  const GDate *next = NULL;
-
-  /* The list is the latest first, the first of a combination before the rest. */
-  for (guint i = 0; i < self->elections->len; i++)
-    {
-      EdElection *election = g_ptr_array_index (self->elections, i);
-
-      if (g_date_compare (&election->poll, &self->today) >= 0)
-        next = &election->poll;
-    }
-  for (guint i = 0; next != NULL && i < self->elections->len; i++)
-    if (g_date_compare (&((EdElection *)g_ptr_array_index (self->elections, i))->poll,
-                        next) == 0)
-      return i;
-  return 0;
-}
-
-static void
-show_elections (EdStaffPage *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  guint chosen = GTK_INVALID_LIST_POSITION;
-
-  g_clear_pointer (&self->elections, g_ptr_array_unref);
-  if (self->context != NULL)
-    {
-      self->elections = ed_election_list (self->context, &error);
-      if (self->elections == NULL)
-        g_warning ("The elections cannot be read: %s", error->message);
-    }
-  if (self->elections == NULL)
-    self->elections = g_ptr_array_new ();
-
-  for (guint i = 0; i < self->elections->len; i++)
-    {
-      EdElection *election = g_ptr_array_index (self->elections, i);
-      g_autofree char *day = ed_date_format_long (&election->poll);
-      /* Translators: an election in a list: what it elects, then its polling day */
-      g_autofree char *label = g_strdup_printf (C_("election", "%s, %s"), election->title, day);
-
-      gtk_string_list_append (names, label);
-      if (g_strcmp0 (election->id, self->election_id) == 0)
-        chosen = i;
-    }
-  if (self->elections->len == 0)
-    gtk_string_list_append (names, _("No elections"));
-  else if (chosen == GTK_INVALID_LIST_POSITION)
-    chosen = default_election (self);
-
-  self->filling = TRUE;
-  gtk_drop_down_set_model (GTK_DROP_DOWN (self->election_dropdown), G_LIST_MODEL (names));
-  gtk_widget_set_tooltip_text (self->election_dropdown, NULL);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->election_dropdown),
-                              chosen != GTK_INVALID_LIST_POSITION ? chosen : 0);
-  self->filling = FALSE;
-  gtk_widget_set_sensitive (self->election_dropdown, self->elections->len > 0);
-
-  g_free (self->election_id);
-  self->election_id = chosen != GTK_INVALID_LIST_POSITION
-    ? g_strdup (((EdElection *)g_ptr_array_index (self->elections, chosen))->id)
-    : NULL;
-  show_chosen_whole (self->election_dropdown);
 }
 
 /* --- the people --------------------------------------------------------------------------- */
@@ -590,31 +525,23 @@ filter_changed_cb (EdStaffPage *self)
 static void
 election_changed_cb (EdStaffPage *self)
 {
-  guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->election_dropdown));
-
-  show_chosen_whole (self->election_dropdown);
-  if (self->filling || self->elections == NULL || selected >= self->elections->len)
+  if (self->filling)
     return;
-  g_free (self->election_id);
-  self->election_id = g_strdup (((EdElection *)g_ptr_array_index (self->elections,
-                                                                  selected))->id);
   /* Each row's answer is read again, for the election now chosen. */
   refresh_people (self);
-  ed_staff_board_set_election (ED_STAFF_BOARD (self->board), self->election_id);
-  ed_payroll_view_set_election (ED_PAYROLL_VIEW (self->payroll_view), self->election_id);
+  ed_staff_board_set_election (ED_STAFF_BOARD (self->board), chosen_election_id (self));
+  ed_payroll_view_set_election (ED_PAYROLL_VIEW (self->payroll_view), chosen_election_id (self));
 }
 
-/* An election chosen in the Payroll view is chosen here too, through the dropdown. */
+/* An election chosen in the Payroll view is chosen here too, through the chooser, and so
+ * followed by the rest of the page. */
 static void
 payroll_election_changed_cb (EdStaffPage *self)
 {
-  const char *election_id = ed_payroll_view_get_election (ED_PAYROLL_VIEW (self->payroll_view));
-
-  if (self->filling || election_id == NULL || g_strcmp0 (election_id, self->election_id) == 0)
+  if (self->filling)
     return;
-  for (guint i = 0; i < self->elections->len; i++)
-    if (g_str_equal (((EdElection *)g_ptr_array_index (self->elections, i))->id, election_id))
-      gtk_drop_down_set_selected (GTK_DROP_DOWN (self->election_dropdown), i);
+  ed_election_chooser_set_election_id (
+    self->election_chooser, ed_payroll_view_get_election (ED_PAYROLL_VIEW (self->payroll_view)));
 }
 
 /* --- the person's form -------------------------------------------------------------------- */
@@ -652,7 +579,7 @@ ed_staff_page_open_person (EdStaffPage *self,
     return NULL;
   root = gtk_widget_get_root (GTK_WIDGET (self));
   editor = ed_person_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->context,
-                                 person_id, self->election_id);
+                                 person_id, chosen_election_id (self));
   if (editor == NULL)
     return NULL;
   g_signal_connect_object (editor, "changed", G_CALLBACK (editor_changed_cb), self, 0);
@@ -786,7 +713,7 @@ const char *
 ed_staff_page_get_election (EdStaffPage *self)
 {
   g_return_val_if_fail (ED_IS_STAFF_PAGE (self), NULL);
-  return self->election_id;
+  return chosen_election_id (self);
 }
 
 /* The district, and the election chosen here, for the Payroll view; its own choice of the
@@ -796,7 +723,7 @@ show_payroll (EdStaffPage *self)
 {
   self->filling = TRUE;
   ed_payroll_view_set_context (ED_PAYROLL_VIEW (self->payroll_view), self->context);
-  ed_payroll_view_set_election (ED_PAYROLL_VIEW (self->payroll_view), self->election_id);
+  ed_payroll_view_set_election (ED_PAYROLL_VIEW (self->payroll_view), chosen_election_id (self));
   self->filling = FALSE;
 }
 
@@ -807,17 +734,16 @@ ed_staff_page_set_context (EdModulePage *page,
   EdStaffPage *self = ED_STAFF_PAGE (page);
 
   g_set_object (&self->context, context);
-  g_clear_pointer (&self->election_id, g_free);
   update_actions (self);
 
-  /* A search in one district means nothing in the next. */
+  /* A search in one district means nothing in the next. The election is followed below. */
   self->filling = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (self->role_dropdown), 0);
+  ed_election_chooser_set_context (self->election_chooser, context);
   self->filling = FALSE;
-  show_elections (self);
   show_people (self);
-  ed_staff_board_set_context (ED_STAFF_BOARD (self->board), context, self->election_id);
+  ed_staff_board_set_context (ED_STAFF_BOARD (self->board), context, chosen_election_id (self));
   show_payroll (self);
 }
 
@@ -831,12 +757,14 @@ ed_staff_page_reload (EdModulePage *page)
 
   if (self->context == NULL)
     return;
-  show_elections (self);
+  self->filling = TRUE;
+  ed_election_chooser_reload (self->election_chooser);
+  self->filling = FALSE;
   refresh_people (self);
   ed_staff_board_reload (ED_STAFF_BOARD (self->board));
   self->filling = TRUE;
   ed_payroll_view_reload (ED_PAYROLL_VIEW (self->payroll_view));
-  ed_payroll_view_set_election (ED_PAYROLL_VIEW (self->payroll_view), self->election_id);
+  ed_payroll_view_set_election (ED_PAYROLL_VIEW (self->payroll_view), chosen_election_id (self));
   self->filling = FALSE;
 }
 
@@ -847,8 +775,6 @@ ed_staff_page_dispose (GObject *object)
 
   g_clear_object (&self->context);
   g_clear_object (&self->people);
-  g_clear_pointer (&self->elections, g_ptr_array_unref);
-  g_clear_pointer (&self->election_id, g_free);
 
   G_OBJECT_CLASS (ed_staff_page_parent_class)->dispose (object);
 }
@@ -865,6 +791,7 @@ ed_staff_page_class_init (EdStaffPageClass *klass)
   page_class->reload = ed_staff_page_reload;
 
   (void)ed_ui_get_resource ();
+  g_type_ensure (ED_TYPE_ELECTION_CHOOSER);
   g_type_ensure (ED_TYPE_STAFF_BOARD);
   g_type_ensure (ED_TYPE_PAYROLL_VIEW);
   gtk_widget_class_set_template_from_resource (
@@ -874,7 +801,7 @@ ed_staff_page_class_init (EdStaffPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EdStaffPage, views);
   gtk_widget_class_bind_template_child (widget_class, EdStaffPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, EdStaffPage, role_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, EdStaffPage, election_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, EdStaffPage, election_chooser);
   gtk_widget_class_bind_template_child (widget_class, EdStaffPage, people_stack);
   gtk_widget_class_bind_template_child (widget_class, EdStaffPage, scrolled);
   gtk_widget_class_bind_template_child (widget_class, EdStaffPage, column_view);
@@ -930,6 +857,5 @@ ed_staff_page_init (EdStaffPage *self)
   ed_module_page_set_title_widget (ED_MODULE_PAGE (self), switcher);
   ed_accessible_name_buttons (GTK_WIDGET (self));
   update_actions (self);
-  show_elections (self);
   show_people (self);
 }
