@@ -15,6 +15,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -26,6 +27,7 @@
 #include "ed-test-accounts.h"
 #include "ed-test-demo.h"
 #include "ed-test-dir.h"
+#include "ed-test-full-disk.h"
 #include "ed-test-pdf.h"
 
 #define DEMO_ELECTORS 1200
@@ -806,6 +808,48 @@ test_write_failure (EdTestDir     *fixture,
   ed_test_dir_assert_no_temporaries (fixture->dir);
 }
 
+/* The disk fills up half way through the workbook (ed-test-full-disk.h): the error names the
+ * file and says the disk is full, in the words of the PDF's on the same disk, and nothing is
+ * left under any name. */
+static void
+test_xlsx_full_disk (EdTestDir     *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(EdContext) context = ed_test_demo_open (fixture, DEMO_ELECTORS);
+  g_autoptr(EdAccount) account = ed_test_accounts_load (context, MAY_POLL);
+  g_autofree char *out = ed_test_dir_file (fixture, "out");
+  g_autofree char *xlsx = g_build_filename (out, "statement.xlsx", NULL);
+  g_autofree char *pdf = g_build_filename (out, "statement.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) pdf_error = NULL;
+  g_autoptr(GString) pdf_words = NULL;
+  g_autoptr(GDir) left = NULL;
+  GStatBuf whole;
+  gboolean written;
+
+  g_assert_no_errno (g_mkdir (out, 0700));
+  /* Written on a disk with room first, for its size. */
+  g_assert_true (ed_account_statement_write_xlsx (account, xlsx, &error));
+  g_assert_no_error (error);
+  g_assert_no_errno (g_stat (xlsx, &whole));
+  g_assert_no_errno (g_unlink (xlsx));
+
+  ed_test_full_disk_begin ((guint64)whole.st_size / 2);
+  written = ed_account_statement_write_xlsx (account, xlsx, &error);
+  g_assert_false (ed_account_statement_write_pdf (account, COUNCIL, pdf, &pdf_error));
+  ed_test_full_disk_end ();
+
+  g_assert_false (written);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_assert_error (pdf_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  pdf_words = g_string_new (pdf_error->message);
+  g_assert_cmpuint (g_string_replace (pdf_words, "statement.pdf", "statement.xlsx", 0), ==, 1);
+  g_assert_cmpstr (error->message, ==, pdf_words->str);
+  left = g_dir_open (out, 0, NULL);
+  g_assert_nonnull (left);
+  g_assert_null (g_dir_read_name (left));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -821,6 +865,7 @@ main (int   argc,
   ED_TEST_ADD ("/accounts/statement/xlsx/claim", test_xlsx_claim);
   ED_TEST_ADD ("/accounts/statement/many-polls", test_many_polls);
   ED_TEST_ADD ("/accounts/statement/write-failure", test_write_failure);
+  ED_TEST_ADD ("/accounts/statement/xlsx/full-disk", test_xlsx_full_disk);
 
   return g_test_run ();
 }
