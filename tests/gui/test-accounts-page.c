@@ -33,6 +33,7 @@
 #include "ui/accounts/ed-account-entry-item.h"
 #include "ui/accounts/ed-account-spending-view.h"
 #include "ui/accounts/ed-accounts-page.h"
+#include "ui/widgets/ed-text-cell.h"
 #include "ed-gui-test-util.h"
 #include "ed-test-accounts.h"
 #include "ed-test-demo.h"
@@ -40,6 +41,10 @@
 #include "tests/lib/ed-test-pdf.h"
 
 #define DEMO_ELECTORS 1200
+/* What the page has across at the window's default width (1100, the window-width key): the
+ * rest beside the sidebar, which is at most 250 wide (ed-window.ui), its separator and the
+ * window's edges. */
+#define BESIDE_SIDEBAR 840
 #define MAY_POLL "local.ashmere-vale.2027-05-06"
 
 typedef struct
@@ -138,17 +143,25 @@ wait_until_idle (EdAccountsPage *page)
   ed_gui_test_iterate ();
 }
 
+/* The page alone in a window @width across. */
 static void
-show_page (Desk *desk)
+show_page_at (Desk *desk,
+              int   width)
 {
   desk->page = g_object_new (ED_TYPE_ACCOUNTS_PAGE, "title", "Accounts", NULL);
   desk->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (desk->window), 1100, 760);
+  gtk_window_set_default_size (GTK_WINDOW (desk->window), width, 760);
   gtk_window_set_child (GTK_WINDOW (desk->window), GTK_WIDGET (desk->page));
   ed_module_page_set_context (ED_MODULE_PAGE (desk->page), desk->context);
   gtk_window_present (GTK_WINDOW (desk->window));
   g_assert_true (ed_gui_test_wait_until_drawable (GTK_WIDGET (desk->page)));
   wait_until_idle (desk->page);
+}
+
+static void
+show_page (Desk *desk)
+{
+  show_page_at (desk, 1100);
 }
 
 /* The demo as it comes, with the account of its May poll. */
@@ -1082,6 +1095,78 @@ test_save_statement (EdTestDir     *fixture,
   g_assert_true (gtk_widget_get_sensitive (find (&desk, GTK_TYPE_BUTTON, "Save Statemen_t…")));
 }
 
+/* The text cell showing @text under @root, or %NULL. */
+static GtkWidget *
+find_text_cell (GtkWidget  *root,
+                const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (ED_IS_TEXT_CELL (child) &&
+          g_strcmp0 (ed_text_cell_get_text (ED_TEXT_CELL (child)), text) == 0)
+        return child;
+      if ((found = find_text_cell (child, text)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A combined account's ledger, its Polls column and all, fits the page beside the sidebar at
+ * the window's default size: nothing scrolls sideways. A poll's name its narrow column cuts
+ * short shows whole in a tooltip. */
+static void
+test_combined_ledger_fits (EdTestDir     *fixture,
+                           gconstpointer  data)
+{
+  g_auto(Desk) desk = { 0, };
+  g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  g_autofree char *pcc = NULL;
+  const char *both[3] = { NULL, NULL, NULL };
+  const char *may_title;
+  GtkAdjustment *across;
+  GtkWidget *cell;
+  gboolean shown = FALSE;
+
+  open_demo (fixture, &desk);
+  pcc = ed_test_accounts_add_poll (desk.context, ED_ELECTION_PCC, 6, 5, 2027, desk.may);
+  both[0] = desk.may;
+  both[1] = pcc;
+  g_free (spend (&desk, ED_COST_PREMISES, "Ashmere Village Hall", 100001, ED_EVIDENCE_INVOICE,
+                 both));
+  g_free (spend (&desk, ED_COST_BALLOT_PAPERS, "Ashmere Print", 30000, ED_EVIDENCE_CONTRACT,
+                 NULL));
+  show_page_at (&desk, BESIDE_SIDEBAR);
+  choose_may (&desk);
+  show_view (&desk, "spending");
+  shown_entries (&desk, 2);
+  across = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (
+    ed_gui_test_find (GTK_WIDGET (spending_view (&desk)), GTK_TYPE_COLUMN_VIEW, NULL),
+    GTK_TYPE_SCROLLED_WINDOW)));
+  /* Laid out once the view is shown. */
+  for (gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+       gtk_adjustment_get_page_size (across) == 0 && g_get_monotonic_time () < deadline;)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (desk.page)), ==, BESIDE_SIDEBAR);
+  g_assert_cmpfloat (gtk_adjustment_get_page_size (across), >, 0);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (across), <=,
+                     gtk_adjustment_get_page_size (across));
+
+  may_title = ((EdAccountPoll *)g_ptr_array_index (ed_accounts_page_get_account (desk.page)->polls,
+                                                   0))->election->title;
+  cell = find_text_cell (GTK_WIDGET (spending_view (&desk)), may_title);
+  g_assert_nonnull (cell);
+  g_signal_emit_by_name (cell, "query-tooltip", 1, 1, FALSE, tooltip, &shown);
+  g_assert_true (shown);
+  shoot (desk.window, "accounts-spending-combined");
+}
+
 /* Submit Account… asks first; answered, the account is submitted, the page says when, and an
  * entry made after it is counted as since. */
 static void
@@ -1293,6 +1378,7 @@ main (int   argc,
   ED_TEST_ADD ("/accounts/page/combined-polls", test_combined_polls);
   ED_TEST_ADD ("/accounts/page/parliamentary-claim", test_parliamentary_claim);
   ED_TEST_ADD ("/accounts/page/save-statement", test_save_statement);
+  ED_TEST_ADD ("/accounts/page/combined-ledger-fits", test_combined_ledger_fits);
   ED_TEST_ADD ("/accounts/page/submit", test_submit);
   ED_TEST_ADD ("/accounts/page/bring-in-payroll", test_bring_in_payroll);
   ED_TEST_ADD ("/accounts/page/reload-keeps-place", test_reload_keeps_place);
