@@ -1095,25 +1095,6 @@ test_save_statement (EdTestDir     *fixture,
   g_assert_true (gtk_widget_get_sensitive (find (&desk, GTK_TYPE_BUTTON, "Save Statemen_t…")));
 }
 
-/* The text cell showing @text under @root, or %NULL. */
-static GtkWidget *
-find_text_cell (GtkWidget  *root,
-                const char *text)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (ED_IS_TEXT_CELL (child) &&
-          g_strcmp0 (ed_text_cell_get_text (ED_TEXT_CELL (child)), text) == 0)
-        return child;
-      if ((found = find_text_cell (child, text)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* A combined account's ledger, its Polls column and all, fits the page beside the sidebar at
  * the window's default size: nothing scrolls sideways. A poll's name its narrow column cuts
  * short shows whole in a tooltip. */
@@ -1160,7 +1141,7 @@ test_combined_ledger_fits (EdTestDir     *fixture,
 
   may_title = ((EdAccountPoll *)g_ptr_array_index (ed_accounts_page_get_account (desk.page)->polls,
                                                    0))->election->title;
-  cell = find_text_cell (GTK_WIDGET (spending_view (&desk)), may_title);
+  cell = ed_gui_test_find (GTK_WIDGET (spending_view (&desk)), ED_TYPE_TEXT_CELL, may_title);
   g_assert_nonnull (cell);
   g_signal_emit_by_name (cell, "query-tooltip", 1, 1, FALSE, tooltip, &shown);
   g_assert_true (shown);
