@@ -20,14 +20,13 @@
  * person typed (a supplier, a description, an invoice number) is written as a string, never
  * as a formula, so "=cmd|…" in a supplier's name is text in every spreadsheet.
  *
- * libxlsxwriter writes the file itself, by name, when the workbook is closed: it writes over
- * the temporary file the EdOutputFile made, which is then synced and renamed into place. */
+ * The workbook is written whole or not at all, and a full disk said as for any file, by
+ * core/ed-output-workbook.c. */
 
 #define G_LOG_DOMAIN "ed-accounts"
 
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
 #include <xlsxwriter.h>
@@ -36,6 +35,7 @@
 #include "accounts/ed-account-statement.h"
 #include "core/ed-date.h"
 #include "core/ed-output-file.h"
+#include "core/ed-output-workbook.h"
 
 typedef struct
 {
@@ -718,21 +718,15 @@ ed_account_statement_write_xlsx (EdAccount   *account,
   g_autofree char *apportionment_name = NULL;
   g_autofree char *ledger_name = NULL;
   Book book = { 0, };
-  lxw_error status;
 
   g_return_val_if_fail (account != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if ((out = ed_output_file_new (path, error)) == NULL)
+  if ((out = ed_output_file_new (path, error)) == NULL ||
+      (book.workbook = ed_output_workbook_new (out, error)) == NULL)
     return FALSE;
   book.account = account;
   book.taken = taken;
-  book.workbook = workbook_new (ed_output_file_get_temp_path (out));
-  if (book.workbook == NULL)
-    {
-      ed_output_file_set_error (error, path, ENOMEM);
-      return FALSE;
-    }
   book.bold = workbook_add_format (book.workbook);
   format_set_bold (book.bold);
   book.heading = workbook_add_format (book.workbook);
@@ -767,15 +761,5 @@ ed_account_statement_write_xlsx (EdAccount   *account,
   write_apportionment_sheet (&book, apportionment_name);
   write_ledger_sheet (&book, ledger_name);
 
-  status = workbook_close (book.workbook);
-  if (status != LXW_NO_ERROR)
-    {
-      g_autofree char *name = g_filename_display_name (path);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   /* Translators: a file's name, then the reason libxlsxwriter gives */
-                   _("Could not write “%s”: %s"), name, lxw_strerror (status));
-      return FALSE;
-    }
-  return ed_output_file_commit (out, error);
+  return ed_output_workbook_close (book.workbook, out, error);
 }

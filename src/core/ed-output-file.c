@@ -392,6 +392,65 @@ ed_output_file_commit (EdOutputFile  *self,
   return ed_output_file_finish (self, error) && ed_output_file_publish (self, error);
 }
 
+/* Enough to need new blocks of any file system, whatever room its last block has left. */
+#define PROBE_SIZE (64 * 1024)
+
+/**
+ * ed_output_file_check_room:
+ * @self: an output file not yet finished, which a writer of its own may have filled
+ * @error: return location for an error, which names the file
+ *
+ * Asks the file system whether the file can grow: writes a block of zeros past its end,
+ * flushes it to the disk, and takes it off again. For a writer that writes the temporary file
+ * itself by name (libxlsxwriter) and says only that it failed, not why: a full disk then fails
+ * here too, and says so as any write of an output file does.
+ *
+ * Returns: %TRUE if the block was written; %FALSE with the error of the write that failed
+ */
+gboolean
+ed_output_file_check_room (EdOutputFile  *self,
+                           GError       **error)
+{
+  g_autofree guint8 *zeros = NULL;
+  struct stat st;
+  gsize done = 0;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (self->fd >= 0, FALSE);
+
+  if (fstat (self->fd, &st) != 0)
+    {
+      ed_output_file_set_error (error, self->path, errno);
+      return FALSE;
+    }
+  zeros = g_malloc0 (PROBE_SIZE);
+  while (done < PROBE_SIZE)
+    {
+      gssize n = pwrite (self->fd, zeros + done, PROBE_SIZE - done, st.st_size + (off_t)done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          ed_output_file_set_error (error, self->path, errno);
+          return FALSE;
+        }
+      done += (gsize)n;
+    }
+  /* A network file system may refuse the block only when it is flushed. */
+  if (fdatasync (self->fd) != 0)
+    {
+      ed_output_file_set_error (error, self->path, errno);
+      return FALSE;
+    }
+  if (ftruncate (self->fd, st.st_size) != 0)
+    {
+      ed_output_file_set_error (error, self->path, errno);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * ed_output_file_abort:
  * @self: an output file

@@ -37,6 +37,8 @@ gboolean      ed_output_file_publish        (EdOutputFile  *self,
                                              GError       **error);
 gboolean      ed_output_file_commit         (EdOutputFile  *self,
                                              GError       **error);
+gboolean      ed_output_file_check_room     (EdOutputFile  *self,
+                                             GError       **error);
 void          ed_output_file_abort          (EdOutputFile  *self);
 const char   *ed_output_file_get_path       (EdOutputFile  *self);
 const char   *ed_output_file_get_temp_path  (EdOutputFile  *self);

@@ -14,20 +14,19 @@
  * follow; each formula also carries the value it came to here, which is what a program that
  * does not calculate (and the test that reads the file back) sees.
  *
- * libxlsxwriter writes the file itself, by name, when the workbook is closed: it writes over
- * the temporary file the EdOutputFile made (created 0600), which is then synced and renamed
- * into place, so the workbook appears whole or not at all like every other file. */
+ * The workbook appears whole or not at all like every other file, and a full disk is said as
+ * for any file, by core/ed-output-workbook.c. */
 
 #define G_LOG_DOMAIN "ed-staff"
 
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <xlsxwriter.h>
 
 #include "core/ed-date.h"
 #include "core/ed-output-file.h"
+#include "core/ed-output-workbook.h"
 #include "district/ed-district-settings.h"
 #include "staff/ed-payroll-export.h"
 #include "staff/ed-payroll-private.h"
@@ -485,22 +484,17 @@ ed_payroll_export_xlsx (EdContext   *context,
   g_autoptr(EdOutputFile) out = NULL;
   Workbook book = { 0, };
   lxw_worksheet *summary;
-  lxw_error status;
+  gboolean written;
 
   g_return_val_if_fail (ED_IS_CONTEXT (context), FALSE);
   g_return_val_if_fail (election_id != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   if ((payroll = _ed_payroll_load_for_export (context, election_id, error)) == NULL ||
-      (out = ed_output_file_new (path, error)) == NULL)
+      (out = ed_output_file_new (path, error)) == NULL ||
+      (book.workbook = ed_output_workbook_new (out, error)) == NULL)
     return FALSE;
 
-  book.workbook = workbook_new (ed_output_file_get_temp_path (out));
-  if (book.workbook == NULL)
-    {
-      ed_output_file_set_error (error, path, ENOMEM);
-      return FALSE;
-    }
   book.sheet_name = sheet_name_for (payroll->election);
   book.bold = workbook_add_format (book.workbook);
   format_set_bold (book.bold);
@@ -523,16 +517,7 @@ ed_payroll_export_xlsx (EdContext   *context,
   write_election_sheet (&book, payroll);
   write_summary_sheet (&book, summary, context, payroll);
 
-  status = workbook_close (book.workbook);
+  written = ed_output_workbook_close (book.workbook, out, error);
   g_free (book.sheet_name);
-  if (status != LXW_NO_ERROR)
-    {
-      g_autofree char *name = g_filename_display_name (path);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   /* Translators: a file's name, then the reason libxlsxwriter gives */
-                   _("Could not write “%s”: %s"), name, lxw_strerror (status));
-      return FALSE;
-    }
-  return ed_output_file_commit (out, error);
+  return written;
 }

@@ -33,12 +33,18 @@
 #include "ui/accounts/ed-account-entry-item.h"
 #include "ui/accounts/ed-account-spending-view.h"
 #include "ui/accounts/ed-accounts-page.h"
+#include "ui/widgets/ed-text-cell.h"
 #include "ed-gui-test-util.h"
+#include "ed-test-accounts.h"
 #include "ed-test-demo.h"
 #include "tests/lib/ed-test-dir.h"
 #include "tests/lib/ed-test-pdf.h"
 
 #define DEMO_ELECTORS 1200
+/* What the page has across at the window's default width (1100, the window-width key): the
+ * rest beside the sidebar, which is at most 250 wide (ed-window.ui), its separator and the
+ * window's edges. */
+#define BESIDE_SIDEBAR 840
 #define MAY_POLL "local.ashmere-vale.2027-05-06"
 
 typedef struct
@@ -137,17 +143,25 @@ wait_until_idle (EdAccountsPage *page)
   ed_gui_test_iterate ();
 }
 
+/* The page alone in a window @width across. */
 static void
-show_page (Desk *desk)
+show_page_at (Desk *desk,
+              int   width)
 {
   desk->page = g_object_new (ED_TYPE_ACCOUNTS_PAGE, "title", "Accounts", NULL);
   desk->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (desk->window), 1100, 760);
+  gtk_window_set_default_size (GTK_WINDOW (desk->window), width, 760);
   gtk_window_set_child (GTK_WINDOW (desk->window), GTK_WIDGET (desk->page));
   ed_module_page_set_context (ED_MODULE_PAGE (desk->page), desk->context);
   gtk_window_present (GTK_WINDOW (desk->window));
   g_assert_true (ed_gui_test_wait_until_drawable (GTK_WIDGET (desk->page)));
   wait_until_idle (desk->page);
+}
+
+static void
+show_page (Desk *desk)
+{
+  show_page_at (desk, 1100);
 }
 
 /* The demo as it comes, with the account of its May poll. */
@@ -183,18 +197,7 @@ choose_may (Desk *desk)
   g_assert_cmpstr (ed_accounts_page_get_account (desk->page)->election->id, ==, desk->may);
 }
 
-static EdAccount *
-load (Desk       *desk,
-      const char *election)
-{
-  g_autoptr(GError) error = NULL;
-  EdAccount *account = ed_account_load (desk->context, election, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (account);
-  return account;
-}
-
+/* A cost with no invoice yet and no VAT, the May poll's alone unless @polls says whose. */
 static char *
 spend (Desk               *desk,
        EdCostHead          head,
@@ -208,31 +211,8 @@ spend (Desk               *desk,
     .head = head, .supplier = supplier, .description = "", .invoice_number = "",
     .net = net, .vat = 0, .polls = polls != NULL ? polls : may_only, .evidence = evidence,
   };
-  g_autoptr(GError) error = NULL;
-  char *id = ed_account_add_entry (desk->context, &entry, &error);
 
-  g_assert_no_error (error);
-  return id;
-}
-
-static char *
-add_poll (Desk           *desk,
-          EdElectionKind  kind,
-          int             day,
-          int             month,
-          int             year,
-          const char     *combine_with)
-{
-  g_autoptr(GError) error = NULL;
-  EdElectionNew details = { .kind = kind, .country = ED_COUNTRY_ENGLAND,
-                            .combine_with = combine_with };
-  char *id;
-
-  g_date_clear (&details.poll, 1);
-  g_date_set_dmy (&details.poll, (GDateDay)day, (GDateMonth)month, (GDateYear)year);
-  id = ed_election_add (desk->context, &details, &error);
-  g_assert_no_error (error);
-  return id;
+  return ed_test_accounts_add_entry (desk->context, &entry);
 }
 
 /* --- finding ------------------------------------------------------------------------------ */
@@ -469,7 +449,7 @@ test_demo_account (EdTestDir     *fixture,
   guint reversed = 0, reversals = 0;
 
   open_demo_as_it_comes (fixture, &desk);
-  account = load (&desk, desk.may);
+  account = ed_test_accounts_load (desk.context, desk.may);
   g_assert_cmpuint (account->entries->len, >, 0);
   show_page (&desk);
   choose_may (&desk);
@@ -534,7 +514,7 @@ test_budget_estimate (EdTestDir     *fixture,
   gtk_editable_set_text (GTK_EDITABLE (entry), "1200");
   g_signal_emit_by_name (entry, "activate");
   wait_until_idle (desk.page);
-  account = load (&desk, desk.may);
+  account = ed_test_accounts_load (desk.context, desk.may);
   g_assert_cmpint (account->estimate[ED_COST_PREMISES], ==, 120000);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "£1,200.00");
   remaining = budget_cell (&desk, ED_COST_PREMISES, 3);
@@ -549,7 +529,7 @@ test_budget_estimate (EdTestDir     *fixture,
   g_signal_emit_by_name (entry, "activate");
   wait_until_idle (desk.page);
   g_clear_pointer (&account, ed_account_free);
-  account = load (&desk, desk.may);
+  account = ed_test_accounts_load (desk.context, desk.may);
   g_assert_cmpint (account->estimate[ED_COST_BALLOT_PAPERS], ==, 123456);
   g_assert_cmpint (account->estimate_total, ==, 243456);
   remaining = budget_cell (&desk, ED_COST_BALLOT_PAPERS, 3);
@@ -564,7 +544,7 @@ test_budget_estimate (EdTestDir     *fixture,
   g_assert_true (gtk_widget_get_visible (find_label_starting (GTK_WIDGET (budget),
                                                               "Ballot papers: “12,34”")));
   g_clear_pointer (&account, ed_account_free);
-  account = load (&desk, desk.may);
+  account = ed_test_accounts_load (desk.context, desk.may);
   g_assert_cmpint (account->estimate[ED_COST_BALLOT_PAPERS], ==, 123456);
   /* Put right, it is saved and the error goes. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "1234.50");
@@ -572,7 +552,7 @@ test_budget_estimate (EdTestDir     *fixture,
   wait_until_idle (desk.page);
   g_assert_false (gtk_widget_has_css_class (entry, "error"));
   g_clear_pointer (&account, ed_account_free);
-  account = load (&desk, desk.may);
+  account = ed_test_accounts_load (desk.context, desk.may);
   g_assert_cmpint (account->estimate[ED_COST_BALLOT_PAPERS], ==, 123450);
   shoot (desk.window, "accounts-budget");
   shoot_end (desk.window, GTK_WIDGET (budget), "accounts-budget-end");
@@ -620,7 +600,7 @@ test_add_entry (EdTestDir     *fixture,
   g_assert_null (ed_gui_test_find_toplevel (ED_TYPE_ACCOUNT_ENTRY_DIALOG));
   wait_until_idle (desk.page);
 
-  account = load (&desk, desk.may);
+  account = ed_test_accounts_load (desk.context, desk.may);
   g_assert_cmpuint (account->entries->len, ==, 1);
   entry = g_ptr_array_index (account->entries, 0);
   g_assert_cmpint (entry->head, ==, ED_COST_PREMISES);
@@ -675,7 +655,7 @@ test_refused_entry (EdTestDir     *fixture,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ed_gui_test_find (
                      GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Supplier"))), ==,
                    "Ashmere Print");
-  account = load (&desk, desk.may);
+  account = ed_test_accounts_load (desk.context, desk.may);
   g_assert_cmpuint (account->entries->len, ==, 0);
   shoot (GTK_WIDGET (dialog), "accounts-add-entry-refused");
 
@@ -690,7 +670,7 @@ test_refused_entry (EdTestDir     *fixture,
   g_assert_null (ed_gui_test_find_toplevel (ED_TYPE_ACCOUNT_ENTRY_DIALOG));
   wait_until_idle (desk.page);
   g_clear_pointer (&account, ed_account_free);
-  account = load (&desk, desk.may);
+  account = ed_test_accounts_load (desk.context, desk.may);
   g_assert_cmpuint (account->entries->len, ==, 1);
   g_assert_cmpint (((EdAccountEntry *)g_ptr_array_index (account->entries, 0))->gross, ==,
                    120000);
@@ -726,7 +706,7 @@ test_reverse_entry (EdTestDir     *fixture,
   answer ("Reverse the Entry?", "reverse");
   wait_until_idle (desk.page);
 
-  account = load (&desk, desk.may);
+  account = ed_test_accounts_load (desk.context, desk.may);
   g_assert_cmpuint (account->entries->len, ==, 3);
   reversed = ed_account_find_entry (account, hall);
   g_assert_cmpstr (reversed->reversed_by, !=, "");
@@ -935,7 +915,7 @@ test_combined_polls (EdTestDir     *fixture,
   /* A poll on its own has nothing to apportion. */
   g_assert_false (adw_view_stack_page_get_visible (apportionment));
 
-  pcc = add_poll (&desk, ED_ELECTION_PCC, 6, 5, 2027, desk.may);
+  pcc = ed_test_accounts_add_poll (desk.context, ED_ELECTION_PCC, 6, 5, 2027, desk.may);
   both[0] = desk.may;
   both[1] = pcc;
   g_free (spend (&desk, ED_COST_PREMISES, "Ashmere Village Hall", 100001, ED_EVIDENCE_INVOICE,
@@ -947,7 +927,7 @@ test_combined_polls (EdTestDir     *fixture,
   g_assert_true (adw_view_stack_page_get_visible (apportionment));
   show_view (&desk, "apportionment");
 
-  account = load (&desk, desk.may);
+  account = ed_test_accounts_load (desk.context, desk.may);
   g_assert_cmpuint (account->polls->len, ==, 2);
   may = ed_account_get_poll (account, 0);
   pcc_title = g_strdup (ed_account_get_poll (account, 1)->election->title);
@@ -989,7 +969,7 @@ test_combined_polls (EdTestDir     *fixture,
     wait_until_idle (desk.page);
   }
   g_clear_pointer (&account, ed_account_free);
-  account = load (&desk, desk.may);
+  account = ed_test_accounts_load (desk.context, desk.may);
   g_assert_cmpint (ed_account_get_poll (account, 1)->spent[ED_COST_OTHER], ==, 0);
   g_assert_cmpint (ed_account_get_poll (account, 1)->total, ==, 50000 + 30000);
 
@@ -1000,7 +980,7 @@ test_combined_polls (EdTestDir     *fixture,
   click (find (&desk, GTK_TYPE_BUTTON, "Save S_cale"));
   wait_until_idle (desk.page);
   g_clear_pointer (&account, ed_account_free);
-  account = load (&desk, desk.may);
+  account = ed_test_accounts_load (desk.context, desk.may);
   may = ed_account_get_poll (account, 0);
   g_assert_true (may->has_fee_scale);
   g_assert_cmpint (may->fee_scale.per_election, ==, 50000);
@@ -1029,7 +1009,8 @@ test_parliamentary_claim (EdTestDir     *fixture,
   const char *polls[2] = { NULL, NULL };
 
   open_demo (fixture, &desk);
-  poll = add_poll (&desk, ED_ELECTION_UK_PARLIAMENTARY_BY, 9, 3, 2028, NULL);
+  poll = ed_test_accounts_add_poll (desk.context, ED_ELECTION_UK_PARLIAMENTARY_BY, 9, 3, 2028,
+                                    NULL);
   polls[0] = poll;
   g_free (spend (&desk, ED_COST_RO_FEES, "Returning officer", 900000, ED_EVIDENCE_PAYROLL,
                  polls));
@@ -1052,7 +1033,7 @@ test_parliamentary_claim (EdTestDir     *fixture,
   click (find (&desk, GTK_TYPE_BUTTON, "_Save Amounts"));
   wait_until_idle (desk.page);
 
-  account = load (&desk, poll);
+  account = ed_test_accounts_load (desk.context, poll);
   g_assert_true (account->has_mra);
   g_assert_cmpint (account->mra.services, ==, 1000000);
   g_assert_cmpint (account->mra.expenses, ==, 2000000);
@@ -1091,7 +1072,7 @@ test_save_statement (EdTestDir     *fixture,
   EdAccountClaimView *claim;
 
   open_demo_as_it_comes (fixture, &desk);
-  account = load (&desk, desk.may);
+  account = ed_test_accounts_load (desk.context, desk.may);
   show_page (&desk);
   choose_may (&desk);
   show_view (&desk, "claim");
@@ -1114,6 +1095,59 @@ test_save_statement (EdTestDir     *fixture,
   g_assert_true (gtk_widget_get_sensitive (find (&desk, GTK_TYPE_BUTTON, "Save Statemen_t…")));
 }
 
+/* A combined account's ledger, its Polls column and all, fits the page beside the sidebar at
+ * the window's default size: nothing scrolls sideways. A poll's name its narrow column cuts
+ * short shows whole in a tooltip. */
+static void
+test_combined_ledger_fits (EdTestDir     *fixture,
+                           gconstpointer  data)
+{
+  g_auto(Desk) desk = { 0, };
+  g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  g_autofree char *pcc = NULL;
+  const char *both[3] = { NULL, NULL, NULL };
+  const char *may_title;
+  GtkAdjustment *across;
+  GtkWidget *cell;
+  gboolean shown = FALSE;
+
+  open_demo (fixture, &desk);
+  pcc = ed_test_accounts_add_poll (desk.context, ED_ELECTION_PCC, 6, 5, 2027, desk.may);
+  both[0] = desk.may;
+  both[1] = pcc;
+  g_free (spend (&desk, ED_COST_PREMISES, "Ashmere Village Hall", 100001, ED_EVIDENCE_INVOICE,
+                 both));
+  g_free (spend (&desk, ED_COST_BALLOT_PAPERS, "Ashmere Print", 30000, ED_EVIDENCE_CONTRACT,
+                 NULL));
+  show_page_at (&desk, BESIDE_SIDEBAR);
+  choose_may (&desk);
+  show_view (&desk, "spending");
+  shown_entries (&desk, 2);
+  across = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (
+    ed_gui_test_find (GTK_WIDGET (spending_view (&desk)), GTK_TYPE_COLUMN_VIEW, NULL),
+    GTK_TYPE_SCROLLED_WINDOW)));
+  /* Laid out once the view is shown. */
+  for (gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+       gtk_adjustment_get_page_size (across) == 0 && g_get_monotonic_time () < deadline;)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (desk.page)), ==, BESIDE_SIDEBAR);
+  g_assert_cmpfloat (gtk_adjustment_get_page_size (across), >, 0);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (across), <=,
+                     gtk_adjustment_get_page_size (across));
+
+  may_title = ((EdAccountPoll *)g_ptr_array_index (ed_accounts_page_get_account (desk.page)->polls,
+                                                   0))->election->title;
+  cell = ed_gui_test_find (GTK_WIDGET (spending_view (&desk)), ED_TYPE_TEXT_CELL, may_title);
+  g_assert_nonnull (cell);
+  g_signal_emit_by_name (cell, "query-tooltip", 1, 1, FALSE, tooltip, &shown);
+  g_assert_true (shown);
+  shoot (desk.window, "accounts-spending-combined");
+}
+
 /* Submit Account… asks first; answered, the account is submitted, the page says when, and an
  * entry made after it is counted as since. */
 static void
@@ -1134,7 +1168,7 @@ test_submit (EdTestDir     *fixture,
   answer ("Submit the Account?", "submit");
   wait_until_idle (desk.page);
 
-  account = load (&desk, desk.may);
+  account = ed_test_accounts_load (desk.context, desk.may);
   g_assert_cmpuint (account->locks->len, ==, 1);
   label = ed_gui_test_find (GTK_WIDGET (desk.page), GTK_TYPE_LABEL,
                             "Submitted on Wednesday 2 January 2030");
@@ -1206,7 +1240,7 @@ test_bring_in_payroll (EdTestDir     *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (desk.page), "accounts.bring-in-payroll",
                                              NULL));
   wait_until_idle (desk.page);
-  account = load (&desk, desk.may);
+  account = ed_test_accounts_load (desk.context, desk.may);
   n_entries = account->entries->len;
   g_assert_cmpuint (n_entries, >, 0);
   for (guint i = 0; i < n_entries; i++)
@@ -1225,7 +1259,7 @@ test_bring_in_payroll (EdTestDir     *fixture,
                                              NULL));
   wait_until_idle (desk.page);
   g_clear_pointer (&account, ed_account_free);
-  account = load (&desk, desk.may);
+  account = ed_test_accounts_load (desk.context, desk.may);
   g_assert_cmpuint (account->entries->len, ==, n_entries);
   show_view (&desk, "budget");
   shoot (desk.window, "accounts-budget-payroll");
@@ -1325,6 +1359,7 @@ main (int   argc,
   ED_TEST_ADD ("/accounts/page/combined-polls", test_combined_polls);
   ED_TEST_ADD ("/accounts/page/parliamentary-claim", test_parliamentary_claim);
   ED_TEST_ADD ("/accounts/page/save-statement", test_save_statement);
+  ED_TEST_ADD ("/accounts/page/combined-ledger-fits", test_combined_ledger_fits);
   ED_TEST_ADD ("/accounts/page/submit", test_submit);
   ED_TEST_ADD ("/accounts/page/bring-in-payroll", test_bring_in_payroll);
   ED_TEST_ADD ("/accounts/page/reload-keeps-place", test_reload_keeps_place);

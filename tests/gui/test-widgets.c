@@ -330,6 +330,42 @@ bind_named_cell_cb (GtkSignalListItemFactory *factory,
   ed_text_cell_set_row_label (cell, label);
 }
 
+/* A cell too narrow for its text shows the whole of it in a tooltip, once asked to; a text
+ * that fits, an empty cell, or a cell not asked, shows none. */
+static void
+test_text_cell_tooltip_when_cut (void)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *cell = ed_text_cell_new ();
+  g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  gboolean shown = TRUE;
+
+  gtk_widget_set_size_request (cell, 60, -1);
+  gtk_widget_set_halign (cell, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (box), cell);
+  gtk_window_set_child (window, box);
+  gtk_window_present (window);
+  ed_text_cell_set_text (ED_TEXT_CELL (cell), "Ashmere Vale District Council");
+  ed_gui_test_iterate ();
+  g_assert_cmpint (gtk_widget_get_width (cell), ==, 60);
+
+  g_signal_emit_by_name (cell, "query-tooltip", 10, 5, FALSE, tooltip, &shown);
+  g_assert_false (shown);
+  ed_text_cell_set_tooltip_when_cut (ED_TEXT_CELL (cell), TRUE);
+  g_assert_true (gtk_widget_get_has_tooltip (cell));
+  g_signal_emit_by_name (cell, "query-tooltip", 10, 5, FALSE, tooltip, &shown);
+  g_assert_true (shown);
+
+  ed_text_cell_set_text (ED_TEXT_CELL (cell), "PCC");
+  g_signal_emit_by_name (cell, "query-tooltip", 10, 5, FALSE, tooltip, &shown);
+  g_assert_false (shown);
+  ed_text_cell_set_text (ED_TEXT_CELL (cell), "");
+  g_signal_emit_by_name (cell, "query-tooltip", 10, 5, FALSE, tooltip, &shown);
+  g_assert_false (shown);
+  gtk_window_destroy (window);
+}
+
 /* The rows of a column view are the view's own widgets: a cell names the row it is in, so a
  * screen reader says "AB1 Carter, Ann" for the row, once, and no row is left nameless. */
 static void
@@ -468,6 +504,7 @@ main (int   argc,
               test_date_row, fixture_teardown);
   g_test_add_func ("/ui/widgets/text-cell/label-and-size", test_text_cell);
   g_test_add_func ("/ui/widgets/text-cell/names-row", test_text_cell_names_row);
+  g_test_add_func ("/ui/widgets/text-cell/tooltip-when-cut", test_text_cell_tooltip_when_cut);
   g_test_add_func ("/ui/widgets/screenful/first-then-whole", test_screenful);
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 
 #include <stdlib.h>
 
+#include "ui/widgets/ed-text-cell.h"
 #include "ed-gui-test-util.h"
 #include "ed-test-dir.h"
 
@@ -73,7 +74,8 @@ ed_gui_test_wait_until_drawable (GtkWidget *widget)
   return gtk_widget_is_drawable (widget);
 }
 
-/* Depth-first search for a widget of @type whose accessible label or title is @name. */
+/* Depth-first search for a widget of @type whose accessible label or title is @name: a row's
+ * title, a label's or a button's text, a list's text cell's. */
 GtkWidget *
 ed_gui_test_find (GtkWidget  *root,
                   GType       type,
@@ -96,6 +98,8 @@ ed_gui_test_find (GtkWidget  *root,
             title = gtk_button_get_label (GTK_BUTTON (child));
           else if (GTK_IS_CHECK_BUTTON (child))
             title = gtk_check_button_get_label (GTK_CHECK_BUTTON (child));
+          else if (ED_IS_TEXT_CELL (child))
+            title = ed_text_cell_get_text (ED_TEXT_CELL (child));
           if (name == NULL || g_strcmp0 (title, name) == 0)
             return child;
         }

@@ -23,75 +23,13 @@
 #include "core/ed-date.h"
 #include "staff/ed-payroll.h"
 #include "staff/ed-staff-appointment.h"
+#include "ed-test-accounts.h"
 #include "ed-test-demo.h"
 #include "ed-test-dir.h"
 
 #define DEMO_ELECTORS 1200
 #define PARISHED_ELECTORS 9000
 #define MAY_POLL "local.ashmere-vale.2027-05-06"
-
-static char *
-add_poll (EdContext      *context,
-          EdElectionKind  kind,
-          int             day,
-          int             month,
-          int             year,
-          const char     *combine_with)
-{
-  g_autoptr(GError) error = NULL;
-  EdElectionNew details = { .kind = kind, .country = ED_COUNTRY_ENGLAND,
-                            .combine_with = combine_with };
-  char *id;
-
-  g_date_clear (&details.poll, 1);
-  g_date_set_dmy (&details.poll, (GDateDay)day, (GDateMonth)month, (GDateYear)year);
-  id = ed_election_add (context, &details, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
-/* The demo without its own May accounts, for a test that writes the May poll's. */
-static EdContext *
-open_without_accounts (EdTestDir *fixture,
-                       guint      electors)
-{
-  EdContext *context = ed_test_demo_open (fixture, electors);
-
-  ed_test_demo_remove_accounts (context);
-  return context;
-}
-
-static char *
-spend (EdContext          *context,
-       EdCostHead          head,
-       const char         *supplier,
-       EdMoney             net,
-       EdMoney             vat,
-       const char * const *polls)
-{
-  g_autoptr(GError) error = NULL;
-  EdAccountEntryNew entry = {
-    .head = head, .supplier = supplier, .description = "", .invoice_number = "INV-1",
-    .net = net, .vat = vat, .polls = polls, .evidence = ED_EVIDENCE_INVOICE,
-  };
-  char *id = ed_account_add_entry (context, &entry, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (id);
-  return id;
-}
-
-static EdAccount *
-load (EdContext  *context,
-      const char *election)
-{
-  g_autoptr(GError) error = NULL;
-  EdAccount *account = ed_account_load (context, election, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (account);
-  return account;
-}
 
 static gint64
 count_entries (EdContext *context)
@@ -112,7 +50,7 @@ test_published_statement (EdTestDir     *fixture,
                           gconstpointer  data)
 {
   g_autoptr(EdContext) context = ed_test_demo_open (fixture, DEMO_ELECTORS);
-  g_autofree char *poll = add_poll (context, ED_ELECTION_PCC, 4, 5, 2028, NULL);
+  g_autofree char *poll = ed_test_accounts_add_poll (context, ED_ELECTION_PCC, 4, 5, 2028, NULL);
   const char *polls[] = { poll, NULL };
   g_autoptr(EdAccount) account = NULL;
   g_autoptr(GPtrArray) rows = NULL;
@@ -133,21 +71,26 @@ test_published_statement (EdTestDir     *fixture,
   };
   EdMoney in_total = 0;
 
-  g_free (spend (context, ED_COST_RO_FEES, "Deputy returning officer", 519000, 0, polls));
+  g_free (ed_test_accounts_spend (context, ED_COST_RO_FEES, "Deputy returning officer", 519000, 0,
+                                  polls));
   /* Staff, with their travel, in several lines and heads: 202,812.46. */
-  g_free (spend (context, ED_COST_STAFF_STATIONS, "Payroll", 14000000, 0, polls));
-  g_free (spend (context, ED_COST_STAFF_COUNT, "Payroll", 5000000, 0, polls));
-  g_free (spend (context, ED_COST_STAFF_POSTAL_OPENING, "Payroll", 1234567, 0, polls));
-  g_free (spend (context, ED_COST_TRAVEL_SUBSISTENCE, "Payroll", 46679, 0, polls));
+  g_free (ed_test_accounts_spend (context, ED_COST_STAFF_STATIONS, "Payroll", 14000000, 0, polls));
+  g_free (ed_test_accounts_spend (context, ED_COST_STAFF_COUNT, "Payroll", 5000000, 0, polls));
+  g_free (ed_test_accounts_spend (context, ED_COST_STAFF_POSTAL_OPENING, "Payroll", 1234567, 0,
+                                  polls));
+  g_free (ed_test_accounts_spend (context, ED_COST_TRAVEL_SUBSISTENCE, "Payroll", 46679, 0, polls));
   /* Administration, net and VAT: 179,937.72. */
-  g_free (spend (context, ED_COST_NOTICES, "Ashmere Gazette", 1000000, 200000, polls));
-  g_free (spend (context, ED_COST_POLL_CARDS, "Print Ltd", 4000000, 800000, polls));
-  g_free (spend (context, ED_COST_PREMISES, "Village halls", 6593772, 0, polls));
-  g_free (spend (context, ED_COST_EQUIPMENT, "Van hire", 3400000, 0, polls));
-  g_free (spend (context, ED_COST_OTHER, "Stationers", 2000000, 0, polls));
-  g_free (spend (context, ED_COST_CANDIDATE_MAILINGS, "Royal Mail", 11995833, 0, polls));
+  g_free (ed_test_accounts_spend (context, ED_COST_NOTICES, "Ashmere Gazette", 1000000, 200000,
+                                  polls));
+  g_free (ed_test_accounts_spend (context, ED_COST_POLL_CARDS, "Print Ltd", 4000000, 800000,
+                                  polls));
+  g_free (ed_test_accounts_spend (context, ED_COST_PREMISES, "Village halls", 6593772, 0, polls));
+  g_free (ed_test_accounts_spend (context, ED_COST_EQUIPMENT, "Van hire", 3400000, 0, polls));
+  g_free (ed_test_accounts_spend (context, ED_COST_OTHER, "Stationers", 2000000, 0, polls));
+  g_free (ed_test_accounts_spend (context, ED_COST_CANDIDATE_MAILINGS, "Royal Mail", 11995833, 0,
+                                  polls));
 
-  account = load (context, poll);
+  account = ed_test_accounts_load (context, poll);
   rows = ed_account_statement_summary (account, -1);
   g_assert_cmpuint (rows->len, ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < rows->len; i++)
@@ -177,9 +120,11 @@ test_three_way_split (EdTestDir     *fixture,
                       gconstpointer  data)
 {
   g_autoptr(EdContext) context = ed_test_demo_open (fixture, DEMO_ELECTORS);
-  g_autofree char *pcc = add_poll (context, ED_ELECTION_PCC, 4, 5, 2028, NULL);
-  g_autofree char *mayor = add_poll (context, ED_ELECTION_MAYORAL, 4, 5, 2028, pcc);
-  g_autofree char *referendum = add_poll (context, ED_ELECTION_REFERENDUM, 4, 5, 2028, pcc);
+  g_autofree char *pcc = ed_test_accounts_add_poll (context, ED_ELECTION_PCC, 4, 5, 2028, NULL);
+  g_autofree char *mayor = ed_test_accounts_add_poll (context, ED_ELECTION_MAYORAL, 4, 5, 2028,
+                                                      pcc);
+  g_autofree char *referendum = ed_test_accounts_add_poll (context, ED_ELECTION_REFERENDUM, 4, 5,
+                                                           2028, pcc);
   const char *all[] = { mayor, referendum, pcc, NULL };
   const char *mayor_only[] = { mayor, NULL };
   g_autoptr(EdAccount) account = NULL;
@@ -189,9 +134,10 @@ test_three_way_split (EdTestDir     *fixture,
   const EdAccountEntry *entry;
   EdMoney sum = 0;
 
-  shared = spend (context, ED_COST_PREMISES, "Village halls", 10000, 0, all);
-  g_free (spend (context, ED_COST_BALLOT_PAPERS, "Print Ltd", 2500, 500, mayor_only));
-  account = load (context, referendum);
+  shared = ed_test_accounts_spend (context, ED_COST_PREMISES, "Village halls", 10000, 0, all);
+  g_free (ed_test_accounts_spend (context, ED_COST_BALLOT_PAPERS, "Print Ltd", 2500, 500,
+                                  mayor_only));
+  account = ed_test_accounts_load (context, referendum);
   g_assert_cmpuint (ed_account_n_polls (account), ==, 3);
   /* The account is the combination's, named by its first poll. */
   g_assert_cmpstr (account->election->id, ==, pcc);
@@ -220,7 +166,7 @@ test_three_way_split (EdTestDir     *fixture,
   /* Reversed: every poll's premises back to nothing, both entries still in the ledger. */
   reversal = ed_account_reverse_entry (context, shared, &error);
   g_assert_no_error (error);
-  account = load (context, pcc);
+  account = ed_test_accounts_load (context, pcc);
   g_assert_cmpuint (account->entries->len, ==, 3);
   for (guint p = 0; p < 3; p++)
     g_assert_cmpint (ed_account_get_poll (account, p)->spent[ED_COST_PREMISES], ==, 0);
@@ -235,7 +181,7 @@ test_parish_recharge (EdTestDir     *fixture,
                       gconstpointer  data)
 {
   /* Large enough for a second ward, which is parished: the demo's parish poll. */
-  g_autoptr(EdContext) context = open_without_accounts (fixture, PARISHED_ELECTORS);
+  g_autoptr(EdContext) context = ed_test_accounts_open_demo (fixture, PARISHED_ELECTORS);
   g_autoptr(EdElection) may = NULL;
   g_autoptr(GPtrArray) combination = NULL;
   g_autoptr(EdAccount) account = NULL;
@@ -249,7 +195,7 @@ test_parish_recharge (EdTestDir     *fixture,
   may = ed_election_load (context, MAY_POLL, &error);
   g_assert_no_error (error);
   /* A commissioner's poll combined too, so that the district's poll shares with another. */
-  g_free (add_poll (context, ED_ELECTION_PCC, 6, 5, 2027, may->id));
+  g_free (ed_test_accounts_add_poll (context, ED_ELECTION_PCC, 6, 5, 2027, may->id));
   combination = ed_election_load_combination (context, may, &error);
   g_assert_no_error (error);
   for (guint p = 0; p < combination->len; p++)
@@ -266,15 +212,16 @@ test_parish_recharge (EdTestDir     *fixture,
   g_ptr_array_add (polls, NULL);
   g_assert_cmpuint (n_parish, >, 0);
 
-  shared = spend (context, ED_COST_PREMISES, "Village halls", 99999, 0,
+  shared = ed_test_accounts_spend (context, ED_COST_PREMISES, "Village halls", 99999, 0,
                   (const char * const *)polls->pdata);
   {
     const char *parish_only[] = { parish_id, NULL };
 
-    g_free (spend (context, ED_COST_BALLOT_PAPERS, "Print Ltd", 1234, 0, parish_only));
+    g_free (ed_test_accounts_spend (context, ED_COST_BALLOT_PAPERS, "Print Ltd", 1234, 0,
+                                    parish_only));
   }
 
-  account = load (context, MAY_POLL);
+  account = ed_test_accounts_load (context, MAY_POLL);
   entry = ed_account_find_entry (account, shared);
   /* The district's poll bears the whole shared cost; each parish only its own papers. */
   g_assert_cmpuint (entry->sharing, ==, combination->len - n_parish);
@@ -293,7 +240,7 @@ test_parish_recharge (EdTestDir     *fixture,
   g_assert_true (ed_account_set_parish_recharge (context, MAY_POLL,
                                                  ED_PARISH_RECHARGE_EQUAL_SHARE, &error));
   g_assert_no_error (error);
-  account = load (context, MAY_POLL);
+  account = ed_test_accounts_load (context, MAY_POLL);
   entry = ed_account_find_entry (account, shared);
   g_assert_cmpuint (entry->sharing, ==, combination->len);
   {
@@ -316,33 +263,27 @@ test_overall_cap_binds (EdTestDir     *fixture,
                         gconstpointer  data)
 {
   g_autoptr(EdContext) context = ed_test_demo_open (fixture, DEMO_ELECTORS);
-  g_autofree char *poll = add_poll (context, ED_ELECTION_UK_PARLIAMENTARY_BY, 9, 3, 2028, NULL);
-  g_autofree char *pcc = add_poll (context, ED_ELECTION_PCC, 4, 5, 2028, NULL);
-  const char *polls[] = { poll, NULL };
+  g_autofree char *poll = ed_test_accounts_add_poll (context, ED_ELECTION_UK_PARLIAMENTARY_BY, 9, 3,
+                                                     2028, NULL);
+  g_autofree char *pcc = ed_test_accounts_add_poll (context, ED_ELECTION_PCC, 4, 5, 2028, NULL);
   const EdMra mra = { .services = 1000000, .expenses = 9000000, .overall = 9500000 };
   g_autoptr(EdAccount) account = NULL;
   g_autoptr(GError) error = NULL;
   GDate deadline;
 
-  g_assert_true (ed_account_set_mra (context, poll, &mra, "SI 2024/693", &error));
-  g_assert_no_error (error);
+  ed_test_accounts_set_mra (context, poll, &mra);
   g_assert_false (ed_account_set_mra (context, pcc, &mra, "", &error));
   g_assert_error (error, ED_ACCOUNT_ERROR, ED_ACCOUNT_ERROR_NOT_PARLIAMENTARY);
   g_clear_error (&error);
-  g_assert_true (ed_account_set_estimate (context, poll, ED_COST_STAFF_STATIONS, 8000000,
-                                          &error));
-  g_assert_true (ed_account_set_estimate (context, poll, ED_COST_RO_FEES, 1000000, &error));
+  ed_test_accounts_set_estimate (context, poll, ED_COST_STAFF_STATIONS, 8000000);
+  ed_test_accounts_set_estimate (context, poll, ED_COST_RO_FEES, 1000000);
   /* Set again: revised, not added to. */
-  g_assert_true (ed_account_set_estimate (context, poll, ED_COST_RO_FEES, 900000, &error));
-  g_assert_no_error (error);
+  ed_test_accounts_set_estimate (context, poll, ED_COST_RO_FEES, 900000);
 
-  g_free (spend (context, ED_COST_RO_FEES, "Returning officer", 900000, 0, polls));
-  g_free (spend (context, ED_COST_STAFF_STATIONS, "Payroll", 6000000, 0, polls));
-  g_free (spend (context, ED_COST_PREMISES, "Village halls", 2300000, 500000, polls));
-  /* Mailings are claimed apart from the maximum. */
-  g_free (spend (context, ED_COST_CANDIDATE_MAILINGS, "Royal Mail", 4000000, 0, polls));
+  /* Mailings among them, which are claimed apart from the maximum. */
+  ed_test_accounts_spend_parliamentary (context, poll);
 
-  account = load (context, poll);
+  account = ed_test_accounts_load (context, poll);
   g_assert_cmpint (account->parliamentary, ==, 0);
   g_assert_true (account->has_mra);
   g_assert_cmpstr (account->mra_source, ==, "SI 2024/693");
@@ -366,12 +307,14 @@ test_refusals (EdTestDir     *fixture,
                gconstpointer  data)
 {
   g_autoptr(EdContext) context = ed_test_demo_open (fixture, DEMO_ELECTORS);
-  g_autofree char *pcc = add_poll (context, ED_ELECTION_PCC, 4, 5, 2028, NULL);
-  g_autofree char *other = add_poll (context, ED_ELECTION_MAYORAL, 7, 9, 2028, NULL);
+  g_autofree char *pcc = ed_test_accounts_add_poll (context, ED_ELECTION_PCC, 4, 5, 2028, NULL);
+  g_autofree char *other = ed_test_accounts_add_poll (context, ED_ELECTION_MAYORAL, 7, 9, 2028,
+                                                      NULL);
   const char *polls[] = { pcc, NULL };
   const char *across[] = { pcc, other, NULL };
   const char *nowhere[] = { NULL };
-  g_autofree char *entry_id = spend (context, ED_COST_NOTICES, "Gazette", 1000, 200, polls);
+  g_autofree char *entry_id = ed_test_accounts_spend (context, ED_COST_NOTICES, "Gazette", 1000,
+                                                      200, polls);
   g_autofree char *reversal = NULL;
   g_autoptr(GError) error = NULL;
   gint64 before = count_entries (context);
@@ -429,9 +372,10 @@ test_reversed_twice_is_flagged (EdTestDir     *fixture,
                                 gconstpointer  data)
 {
   g_autoptr(EdContext) context = ed_test_demo_open (fixture, DEMO_ELECTORS);
-  g_autofree char *pcc = add_poll (context, ED_ELECTION_PCC, 4, 5, 2028, NULL);
+  g_autofree char *pcc = ed_test_accounts_add_poll (context, ED_ELECTION_PCC, 4, 5, 2028, NULL);
   const char *polls[] = { pcc, NULL };
-  g_autofree char *entry_id = spend (context, ED_COST_NOTICES, "Gazette", 1000, 0, polls);
+  g_autofree char *entry_id = ed_test_accounts_spend (context, ED_COST_NOTICES, "Gazette", 1000, 0,
+                                                      polls);
   g_autofree char *reversal = NULL;
   g_autoptr(EdChangeSet) change_set = NULL;
   g_autoptr(GPtrArray) items = NULL;
@@ -471,7 +415,7 @@ static void
 test_payroll_brought_in (EdTestDir     *fixture,
                          gconstpointer  data)
 {
-  g_autoptr(EdContext) context = open_without_accounts (fixture, DEMO_ELECTORS);
+  g_autoptr(EdContext) context = ed_test_accounts_open_demo (fixture, DEMO_ELECTORS);
   g_autoptr(EdElection) may = NULL;
   g_autoptr(GPtrArray) appointments = NULL;
   g_autoptr(EdPayroll) payroll = NULL;
@@ -508,7 +452,7 @@ test_payroll_brought_in (EdTestDir     *fixture,
   added = ed_account_bring_in_payroll (context, MAY_POLL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (added, >, 0);
-  account = load (context, MAY_POLL);
+  account = ed_test_accounts_load (context, MAY_POLL);
   g_assert_cmpuint (account->entries->len, ==, added);
   g_assert_cmpint (account->total, ==, election_costs);
   for (guint i = 0; i < account->entries->len; i++)
@@ -530,7 +474,7 @@ test_lock (EdTestDir     *fixture,
            gconstpointer  data)
 {
   g_autoptr(EdContext) context = ed_test_demo_open (fixture, DEMO_ELECTORS);
-  g_autofree char *pcc = add_poll (context, ED_ELECTION_PCC, 4, 5, 2028, NULL);
+  g_autofree char *pcc = ed_test_accounts_add_poll (context, ED_ELECTION_PCC, 4, 5, 2028, NULL);
   const char *polls[] = { pcc, NULL };
   g_autoptr(EdAccount) account = NULL;
   g_autoptr(GError) error = NULL;
@@ -539,15 +483,15 @@ test_lock (EdTestDir     *fixture,
   g_autofree char *again = NULL;
   EdAccountLock *submitted;
 
-  g_free (spend (context, ED_COST_NOTICES, "Gazette", 1000, 200, polls));
-  g_free (spend (context, ED_COST_PREMISES, "Hall", 5000, 0, polls));
+  g_free (ed_test_accounts_spend (context, ED_COST_NOTICES, "Gazette", 1000, 200, polls));
+  g_free (ed_test_accounts_spend (context, ED_COST_PREMISES, "Hall", 5000, 0, polls));
   lock = ed_account_lock (context, pcc, "A. Officer", &error);
   g_assert_no_error (error);
   g_assert_null (ed_account_lock (context, pcc, NULL, &error));
   g_assert_error (error, ED_ACCOUNT_ERROR, ED_ACCOUNT_ERROR_NOTHING_NEW);
   g_clear_error (&error);
 
-  account = load (context, pcc);
+  account = ed_test_accounts_load (context, pcc);
   g_assert_cmpuint (account->locks->len, ==, 1);
   submitted = g_ptr_array_index (account->locks, 0);
   g_assert_cmpuint (submitted->entries, ==, 2);
@@ -558,37 +502,23 @@ test_lock (EdTestDir     *fixture,
   g_clear_pointer (&account, ed_account_free);
 
   /* A late invoice: entered after, and shown so. */
-  late = spend (context, ED_COST_OTHER, "Stationers", 300, 60, polls);
-  account = load (context, pcc);
+  late = ed_test_accounts_spend (context, ED_COST_OTHER, "Stationers", 300, 60, polls);
+  account = ed_test_accounts_load (context, pcc);
   g_assert_cmpuint (account->after_lock, ==, 1);
   g_assert_cmpstr (ed_account_find_entry (account, late)->after_lock, ==, lock);
   g_assert_false (account->changed_since_lock);
   g_clear_pointer (&account, ed_account_free);
 
   /* Another desk's entry, made before it saw the submission. */
-  {
-    static const char * const columns[] = { "election", "head", "supplier", "net", "polls",
-                                            "evidence" };
-    g_autoptr(EdChangeSet) change_set = ed_change_set_begin (ED_REPLICA (context), &error);
-    GVariant *values[] = {
-      g_variant_new_string (pcc), g_variant_new_string ("other"),
-      g_variant_new_string ("Caterers"), g_variant_new_int64 (999),
-      g_variant_new_string (pcc), g_variant_new_string ("receipt"),
-    };
-
-    g_assert_true (ed_change_set_insert (change_set, "account_entry", NULL, columns, values,
-                                         G_N_ELEMENTS (values), NULL, &error));
-    g_assert_true (ed_change_set_commit (change_set, &error));
-    g_assert_no_error (error);
-  }
-  account = load (context, pcc);
+  ed_test_accounts_plant_entry (context, pcc, "Caterers", 999);
+  account = ed_test_accounts_load (context, pcc);
   g_assert_true (account->changed_since_lock);
   g_clear_pointer (&account, ed_account_free);
 
   /* Submitted again, it covers everything. */
   again = ed_account_lock (context, pcc, NULL, &error);
   g_assert_no_error (error);
-  account = load (context, pcc);
+  account = ed_test_accounts_load (context, pcc);
   g_assert_cmpuint (account->locks->len, ==, 2);
   g_assert_false (account->changed_since_lock);
   g_assert_cmpuint (((EdAccountLock *)g_ptr_array_index (account->locks, 1))->entries, ==, 4);
@@ -603,7 +533,7 @@ test_demo_account (EdTestDir     *fixture,
                    gconstpointer  data)
 {
   g_autoptr(EdContext) context = ed_test_demo_open (fixture, PARISHED_ELECTORS);
-  g_autoptr(EdAccount) account = load (context, MAY_POLL);
+  g_autoptr(EdAccount) account = ed_test_accounts_load (context, MAY_POLL);
   guint reversals = 0;
   EdMoney by_poll = 0;
 

@@ -15,17 +15,19 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "accounts/ed-account.h"
 #include "accounts/ed-account-document.h"
 #include "accounts/ed-account-statement.h"
-#include "changes/ed-change-set.h"
 #include "core/ed-date.h"
 #include "print/ed-document-private.h"
+#include "ed-test-accounts.h"
 #include "ed-test-demo.h"
 #include "ed-test-dir.h"
+#include "ed-test-full-disk.h"
 #include "ed-test-pdf.h"
 
 #define DEMO_ELECTORS 1200
@@ -38,76 +40,6 @@
  * markup a document might interpret. */
 #define HOSTILE_SUPPLIER "=cmd|' /C calc'!A0"
 #define HOSTILE_DESCRIPTION "<b>bold</b> & more"
-
-static char *
-add_poll (EdContext      *context,
-          EdElectionKind  kind,
-          int             day,
-          int             month,
-          int             year,
-          const char     *combine_with)
-{
-  g_autoptr(GError) error = NULL;
-  EdElectionNew details = { .kind = kind, .country = ED_COUNTRY_ENGLAND,
-                            .combine_with = combine_with };
-  char *id;
-
-  g_date_clear (&details.poll, 1);
-  g_date_set_dmy (&details.poll, (GDateDay)day, (GDateMonth)month, (GDateYear)year);
-  id = ed_election_add (context, &details, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
-static char *
-spend_full (EdContext          *context,
-            EdCostHead          head,
-            const char         *supplier,
-            const char         *description,
-            EdMoney             net,
-            EdMoney             vat,
-            const char * const *polls,
-            EdEvidence          evidence)
-{
-  g_autoptr(GError) error = NULL;
-  GDate invoice_date;
-  EdAccountEntryNew entry = {
-    .head = head, .supplier = supplier, .description = description,
-    .invoice_number = "INV-1", .invoice_date = &invoice_date, .net = net, .vat = vat,
-    .polls = polls, .evidence = evidence,
-  };
-  char *id;
-
-  g_date_clear (&invoice_date, 1);
-  g_date_set_dmy (&invoice_date, 20, G_DATE_MAY, 2028);
-  id = ed_account_add_entry (context, &entry, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (id);
-  return id;
-}
-
-static char *
-spend (EdContext          *context,
-       EdCostHead          head,
-       const char         *supplier,
-       EdMoney             net,
-       EdMoney             vat,
-       const char * const *polls)
-{
-  return spend_full (context, head, supplier, "", net, vat, polls, ED_EVIDENCE_INVOICE);
-}
-
-static EdAccount *
-load (EdContext  *context,
-      const char *election)
-{
-  g_autoptr(GError) error = NULL;
-  EdAccount *account = ed_account_load (context, election, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (account);
-  return account;
-}
 
 static void
 assert_has (const char *text,
@@ -215,38 +147,44 @@ set_up_combined (EdTestDir *fixture,
   g_autofree char *lock = NULL;
 
   c->context = ed_test_demo_open (fixture, DEMO_ELECTORS);
-  c->pcc = add_poll (c->context, ED_ELECTION_PCC, 4, 5, 2028, NULL);
-  c->mayor = add_poll (c->context, ED_ELECTION_MAYORAL, 4, 5, 2028, c->pcc);
-  c->referendum = add_poll (c->context, ED_ELECTION_REFERENDUM, 4, 5, 2028, c->pcc);
+  c->pcc = ed_test_accounts_add_poll (c->context, ED_ELECTION_PCC, 4, 5, 2028, NULL);
+  c->mayor = ed_test_accounts_add_poll (c->context, ED_ELECTION_MAYORAL, 4, 5, 2028, c->pcc);
+  c->referendum = ed_test_accounts_add_poll (c->context, ED_ELECTION_REFERENDUM, 4, 5, 2028,
+                                             c->pcc);
   {
     const char *all[] = { c->mayor, c->referendum, c->pcc, NULL };
     const char *mayor_only[] = { c->mayor, NULL };
 
-    g_assert_true (ed_account_set_estimate (c->context, c->pcc, ED_COST_PREMISES, 20000, &error));
-    g_assert_true (ed_account_set_estimate (c->context, c->pcc, ED_COST_BALLOT_PAPERS, 5000,
-                                            &error));
-    g_assert_true (ed_account_set_estimate (c->context, c->pcc, ED_COST_RO_FEES, 30000, &error));
-    g_assert_no_error (error);
+    ed_test_accounts_set_estimate (c->context, c->pcc, ED_COST_PREMISES, 20000);
+    ed_test_accounts_set_estimate (c->context, c->pcc, ED_COST_BALLOT_PAPERS, 5000);
+    ed_test_accounts_set_estimate (c->context, c->pcc, ED_COST_RO_FEES, 30000);
 
-    c->shared = spend_full (c->context, ED_COST_PREMISES, "Village halls", "Hire of six halls",
-                            10000, 0, all, ED_EVIDENCE_INVOICE);
-    g_free (spend (c->context, ED_COST_BALLOT_PAPERS, "Print Ltd", 2500, 500, mayor_only));
-    g_free (spend (c->context, ED_COST_RO_FEES, "Returning officer", 30001, 0, all));
-    c->wrong = spend_full (c->context, ED_COST_EQUIPMENT, "Wrong Hire Co", "Entered in error",
-                           5000, 1000, all, ED_EVIDENCE_NONE);
+    c->shared = ed_test_accounts_spend_full (c->context, ED_COST_PREMISES, "Village halls",
+                                             "Hire of six halls", 10000, 0, all,
+                                             ED_EVIDENCE_INVOICE);
+    g_free (ed_test_accounts_spend (c->context, ED_COST_BALLOT_PAPERS, "Print Ltd", 2500, 500,
+                                    mayor_only));
+    g_free (ed_test_accounts_spend (c->context, ED_COST_RO_FEES, "Returning officer", 30001, 0,
+                                    all));
+    c->wrong = ed_test_accounts_spend_full (c->context, ED_COST_EQUIPMENT, "Wrong Hire Co",
+                                            "Entered in error", 5000, 1000, all,
+                                            ED_EVIDENCE_NONE);
     c->reversal = ed_account_reverse_entry (c->context, c->wrong, &error);
     g_assert_no_error (error);
-    c->hostile = spend_full (c->context, ED_COST_NOTICES, HOSTILE_SUPPLIER, HOSTILE_DESCRIPTION,
-                             1234, 247, all, ED_EVIDENCE_NONE);
-    g_free (spend_full (c->context, ED_COST_POLL_CARDS, "Card Printers", "Poll cards on order",
-                        40000, 8000, all, ED_EVIDENCE_CONTRACT));
+    c->hostile = ed_test_accounts_spend_full (c->context, ED_COST_NOTICES, HOSTILE_SUPPLIER,
+                                              HOSTILE_DESCRIPTION, 1234, 247, all,
+                                              ED_EVIDENCE_NONE);
+    g_free (ed_test_accounts_spend_full (c->context, ED_COST_POLL_CARDS, "Card Printers",
+                                         "Poll cards on order", 40000, 8000, all,
+                                         ED_EVIDENCE_CONTRACT));
   }
   lock = ed_account_lock (c->context, c->pcc, "A. Officer", &error);
   g_assert_no_error (error);
   {
     const char *referendum_only[] = { c->referendum, NULL };
 
-    c->late = spend (c->context, ED_COST_OTHER, "Stationers", 999, 0, referendum_only);
+    c->late = ed_test_accounts_spend (c->context, ED_COST_OTHER, "Stationers", 999, 0,
+                                      referendum_only);
   }
 }
 
@@ -270,7 +208,7 @@ test_pdf_combined (EdTestDir     *fixture,
   const EdAccountEntry *shared;
 
   set_up_combined (fixture, &c);
-  account = load (c.context, c.referendum);
+  account = ed_test_accounts_load (c.context, c.referendum);
   g_assert_cmpuint (ed_account_n_polls (account), ==, 3);
   shared = ed_account_find_entry (account, c.shared);
   g_assert_cmpint (shared->shares[0], ==, 3334);
@@ -402,24 +340,19 @@ test_pdf_claim (EdTestDir     *fixture,
                 gconstpointer  data)
 {
   g_autoptr(EdContext) context = ed_test_demo_open (fixture, DEMO_ELECTORS);
-  g_autofree char *poll = add_poll (context, ED_ELECTION_UK_PARLIAMENTARY_BY, 9, 3, 2028, NULL);
-  const char *polls[] = { poll, NULL };
+  g_autofree char *poll = ed_test_accounts_add_poll (context, ED_ELECTION_UK_PARLIAMENTARY_BY, 9, 3,
+                                                     2028, NULL);
   const EdMra mra = { .services = 1000000, .expenses = 9000000, .overall = 9500000 };
   g_autofree char *path = ed_test_dir_file (fixture, "claim.pdf");
   g_autofree char *text = NULL;
   g_autoptr(EdAccount) account = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (ed_account_set_estimate (context, poll, ED_COST_STAFF_STATIONS, 8000000,
-                                          &error));
-  g_assert_true (ed_account_set_estimate (context, poll, ED_COST_RO_FEES, 900000, &error));
-  g_assert_no_error (error);
-  g_free (spend (context, ED_COST_RO_FEES, "Returning officer", 900000, 0, polls));
-  g_free (spend (context, ED_COST_STAFF_STATIONS, "Payroll", 6000000, 0, polls));
-  g_free (spend (context, ED_COST_PREMISES, "Village halls", 2300000, 500000, polls));
-  g_free (spend (context, ED_COST_CANDIDATE_MAILINGS, "Royal Mail", 4000000, 0, polls));
+  ed_test_accounts_set_estimate (context, poll, ED_COST_STAFF_STATIONS, 8000000);
+  ed_test_accounts_set_estimate (context, poll, ED_COST_RO_FEES, 900000);
+  ed_test_accounts_spend_parliamentary (context, poll);
 
-  account = load (context, poll);
+  account = ed_test_accounts_load (context, poll);
   g_assert_true (ed_account_statement_write_pdf (account, COUNCIL, path, &error));
   g_assert_no_error (error);
   text = pdf_text (path);
@@ -435,9 +368,8 @@ test_pdf_claim (EdTestDir     *fixture,
     }
   g_clear_pointer (&account, ed_account_free);
 
-  g_assert_true (ed_account_set_mra (context, poll, &mra, "SI 2024/693", &error));
-  g_assert_no_error (error);
-  account = load (context, poll);
+  ed_test_accounts_set_mra (context, poll, &mra);
+  account = ed_test_accounts_load (context, poll);
   g_assert_true (ed_account_statement_write_pdf (account, COUNCIL, path, &error));
   g_assert_no_error (error);
   text = pdf_text (path);
@@ -469,7 +401,7 @@ test_pdf_changed_since_submission (EdTestDir     *fixture,
                                    gconstpointer  data)
 {
   g_autoptr(EdContext) context = ed_test_demo_open (fixture, DEMO_ELECTORS);
-  g_autofree char *pcc = add_poll (context, ED_ELECTION_PCC, 4, 5, 2028, NULL);
+  g_autofree char *pcc = ed_test_accounts_add_poll (context, ED_ELECTION_PCC, 4, 5, 2028, NULL);
   const char *polls[] = { pcc, NULL };
   g_autofree char *path = ed_test_dir_file (fixture, "changed.pdf");
   g_autofree char *lock = NULL;
@@ -477,25 +409,11 @@ test_pdf_changed_since_submission (EdTestDir     *fixture,
   g_autoptr(EdAccount) account = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_free (spend (context, ED_COST_NOTICES, "Gazette", 1000, 200, polls));
+  g_free (ed_test_accounts_spend (context, ED_COST_NOTICES, "Gazette", 1000, 200, polls));
   lock = ed_account_lock (context, pcc, "A. Officer", &error);
   g_assert_no_error (error);
-  {
-    static const char * const columns[] = { "election", "head", "supplier", "net", "polls",
-                                            "evidence" };
-    g_autoptr(EdChangeSet) change_set = ed_change_set_begin (ED_REPLICA (context), &error);
-    GVariant *values[] = {
-      g_variant_new_string (pcc), g_variant_new_string ("other"),
-      g_variant_new_string ("Caterers"), g_variant_new_int64 (999),
-      g_variant_new_string (pcc), g_variant_new_string ("receipt"),
-    };
-
-    g_assert_true (ed_change_set_insert (change_set, "account_entry", NULL, columns, values,
-                                         G_N_ELEMENTS (values), NULL, &error));
-    g_assert_true (ed_change_set_commit (change_set, &error));
-    g_assert_no_error (error);
-  }
-  account = load (context, pcc);
+  ed_test_accounts_plant_entry (context, pcc, "Caterers", 999);
+  account = ed_test_accounts_load (context, pcc);
   g_assert_true (account->changed_since_lock);
   g_assert_true (ed_account_statement_write_pdf (account, COUNCIL, path, &error));
   g_assert_no_error (error);
@@ -513,7 +431,8 @@ static void
 test_pdf_fee_scale (EdTestDir     *fixture,
                     gconstpointer  data)
 {
-  g_autoptr(EdContext) context = ed_test_demo_open (fixture, DEMO_ELECTORS);
+  /* The demo's own May account taken away: the test writes its own. */
+  g_autoptr(EdContext) context = ed_test_accounts_open_demo (fixture, DEMO_ELECTORS);
   g_autoptr(EdAccount) account = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = ed_test_dir_file (fixture, "local.pdf");
@@ -524,9 +443,7 @@ test_pdf_fee_scale (EdTestDir     *fixture,
                              .per_contested_area = 1000 };
   EdAccountPoll *poll;
 
-  /* The demo's own May account taken away: the test writes its own. */
-  ed_test_demo_remove_accounts (context);
-  account = load (context, MAY_POLL);
+  account = ed_test_accounts_load (context, MAY_POLL);
   g_assert_true (ed_account_statement_write_pdf (account, COUNCIL, path, &error));
   g_assert_no_error (error);
   text = pdf_text (path);
@@ -543,9 +460,10 @@ test_pdf_fee_scale (EdTestDir     *fixture,
   {
     const char *polls[] = { MAY_POLL, NULL };
 
-    g_free (spend (context, ED_COST_RO_FEES, "Returning officer", 150000, 0, polls));
+    g_free (ed_test_accounts_spend (context, ED_COST_RO_FEES, "Returning officer", 150000, 0,
+                                    polls));
   }
-  account = load (context, MAY_POLL);
+  account = ed_test_accounts_load (context, MAY_POLL);
   poll = ed_account_get_poll (account, 0);
   g_assert_true (poll->has_fee_scale);
   g_assert_cmpint (poll->fee_over_scale, >, 0);
@@ -755,7 +673,7 @@ test_xlsx_combined (EdTestDir     *fixture,
   g_autofree char *path = ed_test_dir_file (fixture, "statement.xlsx");
 
   set_up_combined (fixture, &c);
-  account = load (c.context, c.pcc);
+  account = ed_test_accounts_load (c.context, c.pcc);
   g_assert_true (ed_account_statement_write_xlsx (account, path, &error));
   g_assert_no_error (error);
   ed_test_dir_assert_no_temporaries (fixture->dir);
@@ -769,20 +687,16 @@ test_xlsx_claim (EdTestDir     *fixture,
                  gconstpointer  data)
 {
   g_autoptr(EdContext) context = ed_test_demo_open (fixture, DEMO_ELECTORS);
-  g_autofree char *poll = add_poll (context, ED_ELECTION_UK_PARLIAMENTARY_BY, 9, 3, 2028, NULL);
-  const char *polls[] = { poll, NULL };
+  g_autofree char *poll = ed_test_accounts_add_poll (context, ED_ELECTION_UK_PARLIAMENTARY_BY, 9, 3,
+                                                     2028, NULL);
   const EdMra mra = { .services = 800000, .expenses = 9000000, .overall = 9500000 };
   g_autofree char *path = ed_test_dir_file (fixture, "claim.xlsx");
   g_autoptr(EdAccount) account = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (ed_account_set_mra (context, poll, &mra, "SI 2024/693", &error));
-  g_assert_no_error (error);
-  g_free (spend (context, ED_COST_RO_FEES, "Returning officer", 900000, 0, polls));
-  g_free (spend (context, ED_COST_STAFF_STATIONS, "Payroll", 6000000, 0, polls));
-  g_free (spend (context, ED_COST_PREMISES, "Village halls", 2300000, 500000, polls));
-  g_free (spend (context, ED_COST_CANDIDATE_MAILINGS, "Royal Mail", 4000000, 0, polls));
-  account = load (context, poll);
+  ed_test_accounts_set_mra (context, poll, &mra);
+  ed_test_accounts_spend_parliamentary (context, poll);
+  account = ed_test_accounts_load (context, poll);
   /* The services over their maximum, and what is left over the overall maximum. */
   g_assert_cmpint (account->recoverable.services_over_cap, ==, 100000);
   g_assert_cmpint (account->recoverable.over_overall, ==, 100000);
@@ -815,14 +729,14 @@ test_many_polls (EdTestDir     *fixture,
 
   may = ed_election_load (context, MAY_POLL, &error);
   g_assert_no_error (error);
-  g_free (add_poll (context, ED_ELECTION_PCC, 6, 5, 2027, may->id));
-  g_free (add_poll (context, ED_ELECTION_MAYORAL, 6, 5, 2027, may->id));
-  g_free (add_poll (context, ED_ELECTION_REFERENDUM, 6, 5, 2027, may->id));
-  parliamentary = add_poll (context, ED_ELECTION_UK_PARLIAMENTARY_BY, 6, 5, 2027, may->id);
-  g_assert_true (ed_account_set_mra (context, parliamentary, &mra, "SI 2024/693", &error));
-  g_assert_no_error (error);
+  g_free (ed_test_accounts_add_poll (context, ED_ELECTION_PCC, 6, 5, 2027, may->id));
+  g_free (ed_test_accounts_add_poll (context, ED_ELECTION_MAYORAL, 6, 5, 2027, may->id));
+  g_free (ed_test_accounts_add_poll (context, ED_ELECTION_REFERENDUM, 6, 5, 2027, may->id));
+  parliamentary = ed_test_accounts_add_poll (context, ED_ELECTION_UK_PARLIAMENTARY_BY, 6, 5, 2027,
+                                             may->id);
+  ed_test_accounts_set_mra (context, parliamentary, &mra);
 
-  account = load (context, MAY_POLL);
+  account = ed_test_accounts_load (context, MAY_POLL);
   g_assert_cmpuint (ed_account_n_polls (account), ==, 6);
   for (guint p = 0; p < ed_account_n_polls (account); p++)
     {
@@ -837,14 +751,15 @@ test_many_polls (EdTestDir     *fixture,
   {
     const char *parish_only[] = { parish, NULL };
 
-    g_free (spend (context, ED_COST_PREMISES, "Village halls", 10000, 0,
+    g_free (ed_test_accounts_spend (context, ED_COST_PREMISES, "Village halls", 10000, 0,
                    (const char * const *)all->pdata));
-    g_free (spend (context, ED_COST_RO_FEES, "Returning officer", 123457, 0,
+    g_free (ed_test_accounts_spend (context, ED_COST_RO_FEES, "Returning officer", 123457, 0,
                    (const char * const *)all->pdata));
-    g_free (spend (context, ED_COST_BALLOT_PAPERS, "Print Ltd", 1234, 0, parish_only));
+    g_free (ed_test_accounts_spend (context, ED_COST_BALLOT_PAPERS, "Print Ltd", 1234, 0,
+                                    parish_only));
   }
   g_clear_pointer (&account, ed_account_free);
-  account = load (context, MAY_POLL);
+  account = ed_test_accounts_load (context, MAY_POLL);
   g_assert_cmpint (account->parliamentary, >=, 0);
 
   /* The heads by poll take two tables, the second with the account's total: premises are a
@@ -879,7 +794,7 @@ test_write_failure (EdTestDir     *fixture,
                     gconstpointer  data)
 {
   g_autoptr(EdContext) context = ed_test_demo_open (fixture, DEMO_ELECTORS);
-  g_autoptr(EdAccount) account = load (context, MAY_POLL);
+  g_autoptr(EdAccount) account = ed_test_accounts_load (context, MAY_POLL);
   g_autofree char *missing = ed_test_dir_file (fixture, "no-such-folder/statement");
   g_autofree char *pdf = g_strconcat (missing, ".pdf", NULL);
   g_autofree char *xlsx = g_strconcat (missing, ".xlsx", NULL);
@@ -891,6 +806,48 @@ test_write_failure (EdTestDir     *fixture,
   g_assert_false (ed_account_statement_write_xlsx (account, xlsx, &error));
   g_assert_nonnull (error);
   ed_test_dir_assert_no_temporaries (fixture->dir);
+}
+
+/* The disk fills up half way through the workbook (ed-test-full-disk.h): the error names the
+ * file and says the disk is full, in the words of the PDF's on the same disk, and nothing is
+ * left under any name. */
+static void
+test_xlsx_full_disk (EdTestDir     *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(EdContext) context = ed_test_demo_open (fixture, DEMO_ELECTORS);
+  g_autoptr(EdAccount) account = ed_test_accounts_load (context, MAY_POLL);
+  g_autofree char *out = ed_test_dir_file (fixture, "out");
+  g_autofree char *xlsx = g_build_filename (out, "statement.xlsx", NULL);
+  g_autofree char *pdf = g_build_filename (out, "statement.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) pdf_error = NULL;
+  g_autoptr(GString) pdf_words = NULL;
+  g_autoptr(GDir) left = NULL;
+  GStatBuf whole;
+  gboolean written;
+
+  g_assert_no_errno (g_mkdir (out, 0700));
+  /* Written on a disk with room first, for its size. */
+  g_assert_true (ed_account_statement_write_xlsx (account, xlsx, &error));
+  g_assert_no_error (error);
+  g_assert_no_errno (g_stat (xlsx, &whole));
+  g_assert_no_errno (g_unlink (xlsx));
+
+  ed_test_full_disk_begin ((guint64)whole.st_size / 2);
+  written = ed_account_statement_write_xlsx (account, xlsx, &error);
+  g_assert_false (ed_account_statement_write_pdf (account, COUNCIL, pdf, &pdf_error));
+  ed_test_full_disk_end ();
+
+  g_assert_false (written);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_assert_error (pdf_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  pdf_words = g_string_new (pdf_error->message);
+  g_assert_cmpuint (g_string_replace (pdf_words, "statement.pdf", "statement.xlsx", 0), ==, 1);
+  g_assert_cmpstr (error->message, ==, pdf_words->str);
+  left = g_dir_open (out, 0, NULL);
+  g_assert_nonnull (left);
+  g_assert_null (g_dir_read_name (left));
 }
 
 int
@@ -908,6 +865,7 @@ main (int   argc,
   ED_TEST_ADD ("/accounts/statement/xlsx/claim", test_xlsx_claim);
   ED_TEST_ADD ("/accounts/statement/many-polls", test_many_polls);
   ED_TEST_ADD ("/accounts/statement/write-failure", test_write_failure);
+  ED_TEST_ADD ("/accounts/statement/xlsx/full-disk", test_xlsx_full_disk);
 
   return g_test_run ();
 }

@@ -18,8 +18,8 @@
 #include "accounts/ed-account.h"
 #include "changes/ed-state-hash.h"
 #include "ed-modules.h"
+#include "ed-test-accounts.h"
 #include "ed-test-cli.h"
-#include "ed-test-demo.h"
 #include "ed-test-dir.h"
 
 #define MAY "local.ashmere-vale.2027-05-06"
@@ -29,24 +29,15 @@
 #define PARISHED_ELECTORS 9000
 #define SMALL_ELECTORS 1200
 
-/* The demo, without its accounts and with a parliamentary by-election of its own, closed so that the command line can
- * open it. */
+/* The demo, without its accounts (the tests write theirs) and with a parliamentary
+ * by-election of its own, closed so that the command line can open it. */
 static char *
 make_district (EdTestDir *fixture,
                guint      electors)
 {
-  g_autoptr(EdContext) context = ed_test_demo_open (fixture, electors);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = NULL;
-  EdElectionNew details = { .kind = ED_ELECTION_UK_PARLIAMENTARY_BY,
-                            .country = ED_COUNTRY_ENGLAND };
+  g_autoptr(EdContext) context = ed_test_accounts_open_demo (fixture, electors);
 
-  g_date_clear (&details.poll, 1);
-  g_date_set_dmy (&details.poll, 9, G_DATE_MARCH, 2028);
-  id = ed_election_add (context, &details, &error);
-  g_assert_no_error (error);
-  /* The demo's own May accounts taken away: the tests write theirs. */
-  ed_test_demo_remove_accounts (context);
+  g_free (ed_test_accounts_add_poll (context, ED_ELECTION_UK_PARLIAMENTARY_BY, 9, 3, 2028, NULL));
   return g_strdup (ed_database_get_path (ed_context_get_database (context)));
 }
 

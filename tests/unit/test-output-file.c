@@ -17,6 +17,7 @@
 
 #include "core/ed-output-file.h"
 #include "ed-test-dir.h"
+#include "ed-test-full-disk.h"
 
 static int
 compare_names (gconstpointer a,
@@ -193,6 +194,39 @@ test_full_disk_names_file (EdTestDir     *fixture,
   g_assert_cmpstr (names, ==, "");
 }
 
+/* The room a writer of its own (libxlsxwriter) did not say it lacked: with room, the block
+ * is written and taken off again; on a full disk, the error is a full disk's and names the
+ * file. */
+static void
+test_check_room (EdTestDir     *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *path = ed_test_dir_file (fixture, "statement.xlsx");
+  g_autoptr(EdOutputFile) out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *names = NULL;
+  struct stat st;
+  gboolean room;
+
+  out = ed_output_file_new (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (ed_output_file_check_room (out, &error));
+  g_assert_no_error (error);
+  g_assert_no_errno (stat (ed_output_file_get_temp_path (out), &st));
+  g_assert_cmpint (st.st_size, ==, 0);
+
+  ed_test_full_disk_begin (4096);
+  room = ed_output_file_check_room (out, &error);
+  ed_test_full_disk_end ();
+  g_assert_false (room);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_assert_nonnull (strstr (error->message, "statement.xlsx"));
+  g_assert_nonnull (strstr (error->message, "nothing was written under that name"));
+  g_clear_pointer (&out, ed_output_file_free);
+  names = list_dir (fixture->dir);
+  g_assert_cmpstr (names, ==, "");
+}
+
 static void
 test_set_contents (EdTestDir     *fixture,
                    gconstpointer  data)
@@ -223,6 +257,7 @@ main (int    argc,
   ED_TEST_ADD ("/core/output-file/killed-leaves-no-final-file",
                test_killed_leaves_no_final_file);
   ED_TEST_ADD ("/core/output-file/full-disk-names-file", test_full_disk_names_file);
+  ED_TEST_ADD ("/core/output-file/check-room", test_check_room);
   ED_TEST_ADD ("/core/output-file/set-contents", test_set_contents);
 
   return g_test_run ();

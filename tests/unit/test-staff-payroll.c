@@ -22,6 +22,8 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <locale.h>
 #include <string.h>
@@ -30,6 +32,7 @@
 #include "changes/ed-validate.h"
 #include "core/ed-database.h"
 #include "core/ed-date.h"
+#include "core/ed-output-file.h"
 #include "core/ed-value-error.h"
 #include "ed-modules.h"
 #include "staff/ed-fee-scale.h"
@@ -41,6 +44,7 @@
 #include "ed-test-cli.h"
 #include "ed-test-demo.h"
 #include "ed-test-dir.h"
+#include "ed-test-full-disk.h"
 #include "ed-test-pdf.h"
 #include "ed-test-register.h"
 #include "ed-test-vocab.h"
@@ -943,6 +947,46 @@ test_xlsx (EdTestDir     *fixture,
 
 /* The fee statements, read back with pdftotext: a person's lines and total, how the pay is
  * taxed (DOMAIN.md §4.4), and the NI number masked, as a statement goes by post. */
+/* The disk fills up half way through the workbook (ed-test-full-disk.h): the error names the
+ * file and says the disk is full, in the words every file written whole or not at all uses
+ * (ed_output_file_set_error ()), and nothing is left under any name. */
+static void
+test_xlsx_full_disk (EdTestDir     *fixture,
+                     gconstpointer  data)
+{
+  g_auto(District) d = { 0, };
+  g_autofree char *out = ed_test_dir_file (fixture, "out");
+  g_autofree char *path = g_build_filename (out, "payroll.xlsx", NULL);
+  g_autofree char *run = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) full = NULL;
+  g_autoptr(GDir) left = NULL;
+  GStatBuf whole;
+  gboolean written;
+
+  open_may_poll (fixture, &d);
+  staff_may_poll (&d);
+  run = approve (&d);
+  g_assert_no_errno (g_mkdir (out, 0700));
+  /* Written on a disk with room first, for its size. */
+  g_assert_true (ed_payroll_export_xlsx (d.context, d.slug, path, &error));
+  g_assert_no_error (error);
+  g_assert_no_errno (g_stat (path, &whole));
+  g_assert_no_errno (g_unlink (path));
+
+  ed_test_full_disk_begin ((guint64)whole.st_size / 2);
+  written = ed_payroll_export_xlsx (d.context, d.slug, path, &error);
+  ed_test_full_disk_end ();
+
+  g_assert_false (written);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  ed_output_file_set_error (&full, path, EFBIG);
+  g_assert_cmpstr (error->message, ==, full->message);
+  left = g_dir_open (out, 0, NULL);
+  g_assert_nonnull (left);
+  g_assert_null (g_dir_read_name (left));
+}
+
 static void
 test_statements (EdTestDir     *fixture,
                  gconstpointer  data)
@@ -1389,6 +1433,7 @@ main (int   argc,
   ED_TEST_ADD ("/staff/payroll/csv", test_csv);
   g_test_add_func ("/staff/payroll/mapping-keys", test_mapping_keys);
   ED_TEST_ADD ("/staff/payroll/xlsx", test_xlsx);
+  ED_TEST_ADD ("/staff/payroll/xlsx/full-disk", test_xlsx_full_disk);
   ED_TEST_ADD ("/staff/payroll/statements", test_statements);
   ED_TEST_ADD ("/staff/payroll/statements-welsh", test_statements_welsh);
   ED_TEST_ADD ("/staff/payroll/cli/run-approve-export", test_cli);

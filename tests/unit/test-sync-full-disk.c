@@ -10,45 +10,24 @@
  * the desk's state is as it was, the message says what is full, and the next sync after
  * space is freed does everything.
  *
- * A full disk is made with the file size limit (RLIMIT_FSIZE), which makes any write past a
- * given offset fail as a full disk does, in this process only and without mounting anything;
- * SIGXFSZ is ignored so that the write returns its error instead of ending the process. */
+ * A full disk is made with the file size limit (ed-test-full-disk.h), which makes any write
+ * past a given offset fail as a full disk does, in this process only and without mounting
+ * anything. */
 
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gstdio.h>
-#include <signal.h>
-#include <sys/resource.h>
 
 #include "changes/ed-conflicts.h"
 #include "sync/ed-share-names.h"
 #include "sync/ed-sync-tables.h"
+#include "ed-test-full-disk.h"
 #include "ed-test-sync-team.h"
 
 #define N_ELECTORS 200
 /* Larger than any small write a sync makes to its own records, smaller than the bundle of a
  * few hundred edits or the write-ahead log of their ingest. */
 #define FULL_AT_BYTES (48 * 1024)
-
-static struct rlimit saved_limit;
-
-static void
-disk_fills_at (rlim_t bytes)
-{
-  struct rlimit limit;
-
-  g_assert_no_errno (getrlimit (RLIMIT_FSIZE, &saved_limit));
-  limit = saved_limit;
-  limit.rlim_cur = bytes;
-  g_assert_no_errno (setrlimit (RLIMIT_FSIZE, &limit));
-}
-
-static void
-disk_freed (void)
-{
-  g_assert_no_errno (setrlimit (RLIMIT_FSIZE, &saved_limit));
-}
 
 /* The write-ahead log is emptied, so that what a sync writes next starts at its offset 0. */
 static void
@@ -122,9 +101,9 @@ test_share_full (EdTestDir     *fixture,
 
   sync = ed_sync_new (team.a, team.transport, &error);
   g_assert_no_error (error);
-  disk_fills_at (FULL_AT_BYTES);
+  ed_test_full_disk_begin (FULL_AT_BYTES);
   g_assert_false (ed_sync_export (sync, &report, NULL, &error));
-  disk_freed ();
+  ed_test_full_disk_end ();
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
   g_assert_nonnull (strstr (error->message, "full"));
   g_clear_error (&error);
@@ -170,9 +149,9 @@ test_own_disk_full (EdTestDir     *fixture,
   checkpoint (team.b);
   sync = ed_sync_new (team.b, team.transport, &error);
   g_assert_no_error (error);
-  disk_fills_at (FULL_AT_BYTES);
+  ed_test_full_disk_begin (FULL_AT_BYTES);
   ok = ed_sync_ingest (sync, &report, NULL, &error);
-  disk_freed ();
+  ed_test_full_disk_end ();
   g_test_message ("ingest on a full disk: %s", ok ? "file left to retry" : error->message);
   /* Either the whole run fails, saying why, or the file is left to be tried again: never
    * half of it. (Why, not a by-product of the rollback: this once said "no such savepoint".) */
@@ -212,7 +191,6 @@ main (int    argc,
   g_setenv ("XDG_CONFIG_HOME", keys, TRUE);
   g_test_init (&argc, &argv, NULL);
   g_setenv ("ED_SYNC_PWHASH_FAST", "1", TRUE);
-  signal (SIGXFSZ, SIG_IGN);
 
   ED_TEST_ADD ("/sync/full-disk/share", test_share_full);
   ED_TEST_ADD ("/sync/full-disk/own-disk-during-ingest", test_own_disk_full);

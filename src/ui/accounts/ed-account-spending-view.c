@@ -95,6 +95,9 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
     ed_text_cell_set_align_end (ED_TEXT_CELL (cell), TRUE);
   if (ed_account_entry_column_is_figures (column))
     gtk_widget_add_css_class (cell, "numeric");
+  else
+    /* The narrow columns of a ledger beside the sidebar cut their words short. */
+    ed_text_cell_set_tooltip_when_cut (ED_TEXT_CELL (cell), TRUE);
   /* For the right click, which finds the row from the cell under the pointer. */
   g_object_set_data (G_OBJECT (cell), "ed-list-item", item);
   gtk_list_item_set_child (item, cell);

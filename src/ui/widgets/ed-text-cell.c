@@ -38,6 +38,7 @@ struct _EdTextCell
   char      *row_label;
   gboolean   label_pending;
   gboolean   align_end;
+  gboolean   tooltip_when_cut;
 };
 
 /* The cells whose accessible label waits for the idle, and that idle's source. */
@@ -117,6 +118,32 @@ ed_text_cell_snapshot (GtkWidget   *widget,
   gtk_snapshot_render_layout (snapshot, gtk_widget_get_style_context (widget),
                               self->align_end ? MAX (0, width - logical.width) : 0,
                               (gtk_widget_get_height (widget) - logical.height) / 2, layout);
+}
+
+/* The whole text, when the cell is too narrow for it. Laid out only when the pointer rests
+ * on the cell, never when it is bound. */
+static gboolean
+ed_text_cell_query_tooltip (GtkWidget  *widget,
+                            int         x,
+                            int         y,
+                            gboolean    keyboard_tooltip,
+                            GtkTooltip *tooltip)
+{
+  EdTextCell *self = ED_TEXT_CELL (widget);
+  g_autoptr(PangoLayout) layout = NULL;
+  int text_width;
+
+  if (!self->tooltip_when_cut || self->text == NULL || *self->text == '\0')
+    return GTK_WIDGET_CLASS (ed_text_cell_parent_class)->query_tooltip (widget, x, y,
+                                                                         keyboard_tooltip,
+                                                                         tooltip);
+  layout = gtk_widget_create_pango_layout (widget, self->text);
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+  pango_layout_get_pixel_size (layout, &text_width, NULL);
+  if (text_width <= gtk_widget_get_width (widget))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, self->text);
+  return TRUE;
 }
 
 /* The list's row around the cell: the nearest ancestor styled as a row (a list or column
@@ -272,6 +299,7 @@ ed_text_cell_class_init (EdTextCellClass *klass)
   widget_class->root = ed_text_cell_root;
   widget_class->measure = ed_text_cell_measure;
   widget_class->snapshot = ed_text_cell_snapshot;
+  widget_class->query_tooltip = ed_text_cell_query_tooltip;
 
   properties[PROP_TEXT] =
     g_param_spec_string ("text", NULL, NULL, NULL,
@@ -379,4 +407,22 @@ ed_text_cell_set_align_end (EdTextCell *self,
     return;
   self->align_end = align_end;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * ed_text_cell_set_tooltip_when_cut:
+ * @self: an #EdTextCell
+ * @tooltip_when_cut: whether to show the whole text in a tooltip when it does not fit
+ *
+ * Shows the cell's whole text in a tooltip when the cell is too narrow for it and ellipsizes
+ * it, as in a narrow column of a ledger.
+ */
+void
+ed_text_cell_set_tooltip_when_cut (EdTextCell *self,
+                                   gboolean    tooltip_when_cut)
+{
+  g_return_if_fail (ED_IS_TEXT_CELL (self));
+
+  self->tooltip_when_cut = !!tooltip_when_cut;
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), self->tooltip_when_cut);
 }

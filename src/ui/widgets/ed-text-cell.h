@@ -15,13 +15,15 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (EdTextCell, ed_text_cell, ED, TEXT_CELL, GtkWidget)
 
-GtkWidget  *ed_text_cell_new           (void);
-void        ed_text_cell_set_text      (EdTextCell *self,
-                                        const char *text);
-const char *ed_text_cell_get_text      (EdTextCell *self);
-void        ed_text_cell_set_row_label (EdTextCell *self,
-                                        const char *label);
-void        ed_text_cell_set_align_end (EdTextCell *self,
-                                        gboolean    align_end);
+GtkWidget  *ed_text_cell_new                  (void);
+void        ed_text_cell_set_text             (EdTextCell *self,
+                                               const char *text);
+const char *ed_text_cell_get_text             (EdTextCell *self);
+void        ed_text_cell_set_row_label        (EdTextCell *self,
+                                               const char *label);
+void        ed_text_cell_set_align_end        (EdTextCell *self,
+                                               gboolean    align_end);
+void        ed_text_cell_set_tooltip_when_cut (EdTextCell *self,
+                                               gboolean    tooltip_when_cut);
 
 G_END_DECLS
