@@ -39,12 +39,21 @@ lxw_workbook *
 ed_output_workbook_new (EdOutputFile  *out,
                         GError       **error)
 {
+  g_autofree char *folder = NULL;
+  lxw_workbook_options options = { 0 };
   lxw_workbook *workbook;
 
   g_return_val_if_fail (out != NULL, NULL);
 
+  /* libxlsxwriter keeps each sheet in a temporary file of its own until the workbook is
+   * closed, and does not check its writes to them: on a full temporary folder it would zip up
+   * what it had and say the workbook was written. Its temporary files go beside the output
+   * instead, on the disk the workbook itself is written to, whose full disk is caught when
+   * the workbook is. */
+  folder = g_path_get_dirname (ed_output_file_get_temp_path (out));
+  options.tmpdir = folder;
   /* The file is opened only when the workbook is closed: nothing fails here but memory. */
-  workbook = workbook_new (ed_output_file_get_temp_path (out));
+  workbook = workbook_new_opt (ed_output_file_get_temp_path (out), &options);
   if (workbook == NULL)
     ed_output_file_set_error (error, ed_output_file_get_path (out), ENOMEM);
   return workbook;
