@@ -26,6 +26,7 @@
 #include "elections/ed-poll-card-print.h"
 #include "ed-test-cli.h"
 #include "ed-test-demo.h"
+#include "ed-test-full-disk.h"
 #include "ed-test-pdf.h"
 
 #define DEMO_ELECTORS 1500
@@ -934,6 +935,60 @@ test_cancel (EdTestDir     *fixture,
   g_assert_cmpint (count_runs (context, NULL), ==, 0);
 }
 
+/* The disk fills up half way through the cards, and through the printer's data
+ * (ed-test-full-disk.h): each says the disk is full, leaves nothing under any name, and no
+ * run is recorded as printed. */
+static void
+test_full_disk (EdTestDir     *fixture,
+                gconstpointer  unused)
+{
+  g_autoptr(EdContext) context = open_demo (fixture, FALSE);
+  g_autoptr(EdElection) local = add_poll (context, ED_ELECTION_LOCAL, NULL);
+  g_autofree char *pdf = ed_test_dir_file (fixture, "cards.pdf");
+  g_autofree char *csv = ed_test_dir_file (fixture, "cards.csv");
+  EdPollCardPrintOptions options;
+  g_autoptr(GError) pdf_error = NULL;
+  g_autoptr(GError) csv_error = NULL;
+  GStatBuf pdf_whole, csv_whole;
+  gboolean pdf_written, csv_written;
+  gint64 runs_before;
+
+  ed_poll_card_print_options_init (&options);
+  options.proof = TRUE;
+  /* Written on a disk with room first, for their sizes. */
+  g_assert_true (ed_poll_cards_write_pdf (context, local, pdf, &options, NULL, NULL, NULL,
+                                          NULL, &pdf_error));
+  g_assert_no_error (pdf_error);
+  g_assert_true (ed_poll_cards_write_data (context, local, csv, ED_POLL_CARD_ORDER_WALK, NULL,
+                                           NULL, NULL, NULL, &csv_error));
+  g_assert_no_error (csv_error);
+  g_assert_no_errno (g_stat (pdf, &pdf_whole));
+  g_assert_no_errno (g_stat (csv, &csv_whole));
+  g_assert_no_errno (g_unlink (pdf));
+  g_assert_no_errno (g_unlink (csv));
+  runs_before = count_runs (context, NULL);
+
+  ed_test_full_disk_begin ((guint64)pdf_whole.st_size / 2);
+  pdf_written = ed_poll_cards_write_pdf (context, local, pdf, &options, NULL, NULL, NULL, NULL,
+                                         &pdf_error);
+  ed_test_full_disk_end ();
+  ed_test_full_disk_begin ((guint64)csv_whole.st_size / 2);
+  csv_written = ed_poll_cards_write_data (context, local, csv, ED_POLL_CARD_ORDER_WALK, NULL,
+                                          NULL, NULL, NULL, &csv_error);
+  ed_test_full_disk_end ();
+
+  g_assert_false (pdf_written);
+  g_assert_error (pdf_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_assert_nonnull (strstr (pdf_error->message, "cards.pdf"));
+  g_assert_false (csv_written);
+  g_assert_error (csv_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_assert_nonnull (strstr (csv_error->message, "cards.csv"));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (csv, G_FILE_TEST_EXISTS));
+  ed_test_dir_assert_no_temporaries (fixture->dir);
+  g_assert_cmpint (count_runs (context, NULL), ==, runs_before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -948,6 +1003,7 @@ main (int   argc,
   ED_TEST_ADD ("/pollcards/final/check-refuses-then-override", test_check_refuses_final);
   ED_TEST_ADD ("/pollcards/cli/print-data-refusal", test_cli);
   ED_TEST_ADD ("/pollcards/cli/two-prints-at-once", test_two_prints_at_once);
+  ED_TEST_ADD ("/pollcards/full-disk/nothing-written", test_full_disk);
   ED_TEST_ADD ("/pollcards/cancel/no-file-no-record", test_cancel);
   return g_test_run ();
 }
