@@ -5,12 +5,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* Imports a register CSV into the open district: pick a file, watch the progress (and cancel),
- * then either the rows imported or every refused row and why. The import is all or nothing
- * (ed_register_import_csv()), so cancelling or a refused row leaves the district as it was.
- * It runs as a job (ed_register_import_async(), which the command line runs too) on a
- * connection of its own to the same database, and WAL lets the window keep reading
- * meanwhile. */
+/* Imports a register CSV into the open district, in the shared import dialog
+ * (EdCsvImportDialog): this file gives it the register's import, all or nothing
+ * (ed_register_import_csv()), run as a job (ed_register_import_async(), which the command
+ * line runs too), how to read its report and what the dialog calls itself. */
 
 #define G_LOG_DOMAIN "ed-ui-register"
 
@@ -19,104 +17,98 @@
 #include <glib/gi18n.h>
 #include <inttypes.h>
 
-#include "ui/ed-job-page.h"
 #include "ui/ed-number-format.h"
-#include "ui/ed-ui-resources.h"
 #include "ui/register/ed-import-dialog.h"
 #include "register/ed-register-import.h"
 
-/* A list box makes a widget per row; beyond this many refused rows the saved report is the
- * place to read them, and the count says so. */
-#define PROBLEMS_SHOWN 500
-
 struct _EdImportDialog
 {
-  AdwWindow           parent_instance;
-
-  EdContext          *context;
-  EdJob              *job;               /* set while an import runs */
-  GtkFileChooserNative *chooser;
-  EdImportReport     *report;            /* the last refused import, for Save Report… */
-  gboolean            closed;
-
-  AdwToastOverlay    *toasts;
-  GtkStack           *stack;
-  EdJobPage          *job_page;
-  AdwStatusPage      *done_page;
-  GtkLabel           *refused_label;
-  GtkListBox         *problem_list;
+  EdCsvImportDialog parent_instance;
 };
 
-G_DEFINE_FINAL_TYPE (EdImportDialog, ed_import_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (EdImportDialog, ed_import_dialog, ED_TYPE_CSV_IMPORT_DIALOG)
 
-enum
-{
-  IMPORTED,
-  N_SIGNALS
+static const EdCsvImportTexts texts = {
+  .title = N_("Import Register"),
+  .start_title = N_("Import a Register"),
+  .start_description = N_("Choose a CSV file with the columns the full register export writes. "
+                          "Every row is checked first: if any is refused, nothing is imported."),
+  .done_title = N_("Register Imported"),
+  .file_filter = N_("Register files (CSV)"),
+  .cancelled = N_("Import cancelled: the register is as it was"),
 };
 
-static guint signals[N_SIGNALS];
-
-static GtkWidget *
-problem_row (EdImportProblem *problem)
+static EdJob *
+import_async (EdContext           *context,
+              const char          *path,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data)
 {
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *title = NULL;
+  return ed_register_import_async (context, path, NULL, callback, user_data);
+}
 
-  if (problem->field[0] != '\0')
-    /* Translators: a refused row of an import: the line of the file, the column and what the
-     * file held there */
-    title = g_strdup_printf (_("Line %" PRIu64 ", %s “%s”"), problem->line,
-                             problem->field, problem->value);
-  else
-    /* Translators: a whole row of an import was refused; %s is the line number */
-    title = g_strdup_printf (_("Line %" PRIu64), problem->line);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), problem->reason);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  return row;
+static gpointer
+import_finish (EdJob         *job,
+               GAsyncResult  *result,
+               GError       **error)
+{
+  return ed_register_import_finish (job, result, error);
 }
 
 static void
-show_refused (EdImportDialog *self,
-              EdImportReport *report)
+report_free (gpointer report)
 {
-  GtkWidget *child;
-  g_autofree char *text = NULL;
-  guint n = report->problems->len;
-  g_autofree char *n_text = ed_number_format_count (n);
+  ed_import_report_free (report);
+}
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->problem_list))) != NULL)
-    gtk_list_box_remove (self->problem_list, child);
-  for (guint i = 0; i < MIN (n, PROBLEMS_SHOWN); i++)
-    gtk_list_box_append (self->problem_list, problem_row (g_ptr_array_index (report->problems,
-                                                                             i)));
+static gboolean
+report_write_csv (gpointer   report,
+                  GFile     *file,
+                  GError   **error)
+{
+  return ed_import_report_write_csv (report, file, error);
+}
 
-  if (n > PROBLEMS_SHOWN)
-    {
-      g_autofree char *shown_text = ed_number_format_count (PROBLEMS_SHOWN);
+/* Every problem is a refused row of its own. */
+static guint
+report_n_problems (gpointer report)
+{
+  return ((EdImportReport *)report)->problems->len;
+}
 
-      /* Translators: both are counts of refused rows, "1,200" and "100" */
-      text = g_strdup_printf (_("Nothing was imported: %s rows were refused. The first %s are "
-                                "listed; save the report to see them all."),
-                              n_text, shown_text);
-    }
-  else
-    /* Translators: %s is a count of refused rows */
-    text = g_strdup_printf (ngettext ("Nothing was imported: %s row was refused. Correct it "
-                                      "and import the file again.",
-                                      "Nothing was imported: %s rows were refused. Correct them "
-                                      "and import the file again.", n),
-                            n_text);
-  gtk_label_set_text (self->refused_label, text);
-  gtk_stack_set_visible_child_name (self->stack, "refused");
+static char *
+report_problem (gpointer     report,
+                guint        i,
+                const char **reason)
+{
+  EdImportProblem *problem = g_ptr_array_index (((EdImportReport *)report)->problems, i);
+
+  *reason = problem->reason;
+  if (problem->field[0] != '\0')
+    /* Translators: a refused row of an import: the line of the file, the column and what the
+     * file held there */
+    return g_strdup_printf (_("Line %" PRIu64 ", %s “%s”"), problem->line, problem->field,
+                            problem->value);
+  /* Translators: a whole row of an import was refused; %s is the line number */
+  return g_strdup_printf (_("Line %" PRIu64), problem->line);
+}
+
+static char *
+describe_cut_list (const char *n_refused,
+                   const char *n_listed)
+{
+  /* Translators: both are counts of refused rows, "1,200" and "100" */
+  return g_strdup_printf (_("Nothing was imported: %s rows were refused. The first %s are "
+                            "listed; save the report to see them all."),
+                          n_refused, n_listed);
 }
 
 /* "60,000 electors at 24,180 addresses, in 12 new polling districts." */
 static char *
-import_summary (const EdImportReport *report)
+describe_imported (gpointer  data,
+                   guint    *n_imported)
 {
+  EdImportReport *report = data;
   g_autofree char *n_electors = ed_number_format_count (report->n_electors);
   g_autofree char *n_properties = ed_number_format_count (report->n_properties);
   g_autofree char *n_districts = ed_number_format_count (report->n_polling_districts);
@@ -124,6 +116,7 @@ import_summary (const EdImportReport *report)
   g_autofree char *addresses = NULL;
   g_autofree char *districts = NULL;
 
+  *n_imported = report->n_electors;
   electors = g_strdup_printf (ngettext ("%s elector", "%s electors", report->n_electors),
                               n_electors);
   addresses = g_strdup_printf (ngettext ("%s address", "%s addresses", report->n_properties),
@@ -134,63 +127,6 @@ import_summary (const EdImportReport *report)
   /* Translators: after a successful import: "60,000 electors", "24,180 addresses" and
    * "12 new polling districts" */
   return g_strdup_printf (_("%s at %s, in %s."), electors, addresses, districts);
-}
-
-static void
-show_start (EdImportDialog *self,
-            const char     *why)
-{
-  AdwToast *toast;
-
-  gtk_stack_set_visible_child_name (self->stack, "start");
-  if (why == NULL)
-    return;
-  toast = adw_toast_new (why);
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (self->toasts, toast);
-}
-
-static void
-import_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(EdImportDialog) self = user_data;
-  g_autoptr(EdImportReport) report = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *summary = NULL;
-
-  report = ed_register_import_finish (ED_JOB (source), result, &error);
-  g_clear_object (&self->job);
-  if (self->closed)
-    return;
-
-  if (report == NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_start (self, _("Import cancelled: the register is as it was"));
-      else
-        {
-          g_autofree char *why = g_strdup_printf (_("The file could not be imported: %s"),
-                                                  error->message);
-
-          show_start (self, why);
-        }
-      return;
-    }
-
-  if (report->problems->len > 0)
-    {
-      show_refused (self, report);
-      g_clear_pointer (&self->report, ed_import_report_free);
-      self->report = g_steal_pointer (&report);
-      return;
-    }
-
-  summary = import_summary (report);
-  adw_status_page_set_description (self->done_page, summary);
-  gtk_stack_set_visible_child_name (self->stack, "done");
-  g_signal_emit (self, signals[IMPORTED], 0, report->n_electors);
 }
 
 /**
@@ -204,30 +140,9 @@ void
 ed_import_dialog_import_file (EdImportDialog *self,
                               GFile          *file)
 {
-  g_autofree char *path = NULL;
-  g_autofree char *name = NULL;
-  EdJob *job;
-
   g_return_if_fail (ED_IS_IMPORT_DIALOG (self));
-  g_return_if_fail (G_IS_FILE (file));
-  g_return_if_fail (self->job == NULL);
 
-  path = g_file_get_path (file);
-  if (path == NULL)
-    {
-      show_start (self, _("Only files on this computer can be imported"));
-      return;
-    }
-
-  name = g_file_get_basename (file);
-  ed_job_page_set_description (self->job_page, name);
-  gtk_stack_set_visible_child_name (self->stack, "progress");
-
-  /* The job keeps this dialog until it is done, even once closed. */
-  job = ed_register_import_async (self->context, path, NULL, import_done_cb,
-                                  g_object_ref (self));
-  self->job = g_object_ref (job);
-  ed_job_page_watch (self->job_page, job);
+  ed_csv_import_dialog_import_file (ED_CSV_IMPORT_DIALOG (self), file);
 }
 
 /**
@@ -241,164 +156,30 @@ ed_import_dialog_is_running (EdImportDialog *self)
 {
   g_return_val_if_fail (ED_IS_IMPORT_DIALOG (self), FALSE);
 
-  return self->job != NULL;
-}
-
-static void
-chooser_response_cb (GtkNativeDialog *chooser,
-                     int              response,
-                     gpointer         user_data)
-{
-  EdImportDialog *self = user_data;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      ed_import_dialog_import_file (self, file);
-    }
-  g_clear_object (&self->chooser);
-}
-
-static void
-choose_clicked_cb (EdImportDialog *self)
-{
-  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-
-  if (self->chooser != NULL || self->job != NULL)
-    return;
-  self->chooser = gtk_file_chooser_native_new (_("Import Register"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
-                                               _("_Cancel"));
-  gtk_file_filter_set_name (csv, _("Register files (CSV)"));
-  gtk_file_filter_add_suffix (csv, "csv");
-  gtk_file_filter_add_suffix (csv, "txt");
-  gtk_file_filter_add_mime_type (csv, "text/csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), csv);
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
-  g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
-static void
-save_response_cb (GtkNativeDialog *chooser,
-                  int              response,
-                  gpointer         user_data)
-{
-  EdImportDialog *self = user_data;
-
-  if (response == GTK_RESPONSE_ACCEPT && self->report != NULL)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GError) error = NULL;
-      AdwToast *toast;
-
-      if (ed_import_report_write_csv (self->report, file, &error))
-        toast = adw_toast_new (_("Report saved"));
-      else
-        {
-          g_autofree char *why = g_strdup_printf (_("The report could not be saved: %s"),
-                                                  error->message);
-
-          toast = adw_toast_new (why);
-        }
-      adw_toast_overlay_add_toast (self->toasts, toast);
-    }
-  g_object_unref (chooser);
-}
-
-static void
-save_report_clicked_cb (EdImportDialog *self)
-{
-  GtkFileChooserNative *chooser;
-
-  if (self->report == NULL)
-    return;
-  chooser = gtk_file_chooser_native_new (_("Save Report"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("refused-rows.csv"));
-  g_signal_connect (chooser, "response", G_CALLBACK (save_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static gboolean
-ed_import_dialog_close_request (GtkWindow *window)
-{
-  EdImportDialog *self = ED_IMPORT_DIALOG (window);
-
-  /* Closing is cancelling: the worker stops at its next check and the job keeps the
-   * dialog alive until it has. */
-  self->closed = TRUE;
-  if (self->job != NULL)
-    ed_job_cancel (self->job);
-  return GTK_WINDOW_CLASS (ed_import_dialog_parent_class)->close_request (window);
-}
-
-static void
-ed_import_dialog_dispose (GObject *object)
-{
-  EdImportDialog *self = ED_IMPORT_DIALOG (object);
-
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
-  g_clear_object (&self->context);
-  /* A job still running keeps this object alive; its result must not touch widgets. */
-  self->closed = TRUE;
-  if (self->job != NULL)
-    ed_job_cancel (self->job);
-  g_clear_pointer (&self->report, ed_import_report_free);
-
-  G_OBJECT_CLASS (ed_import_dialog_parent_class)->dispose (object);
+  return ed_csv_import_dialog_is_running (ED_CSV_IMPORT_DIALOG (self));
 }
 
 static void
 ed_import_dialog_class_init (EdImportDialogClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  EdCsvImportDialogClass *import_class = ED_CSV_IMPORT_DIALOG_CLASS (klass);
 
-  object_class->dispose = ed_import_dialog_dispose;
-  window_class->close_request = ed_import_dialog_close_request;
-
-  /**
-   * EdImportDialog::imported:
-   * @n_electors: the electors added
-   *
-   * The import was committed: the register has changed.
-   */
-  signals[IMPORTED] = g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                    NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
-
-  (void)ed_ui_get_resource ();
-  gtk_widget_class_set_template_from_resource (
-    widget_class, "/org/electoraldesk/ElectoralDesk/register/ed-import-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, EdImportDialog, toasts);
-  gtk_widget_class_bind_template_child (widget_class, EdImportDialog, stack);
-  gtk_widget_class_bind_template_child (widget_class, EdImportDialog, done_page);
-  gtk_widget_class_bind_template_child (widget_class, EdImportDialog, refused_label);
-  gtk_widget_class_bind_template_child (widget_class, EdImportDialog, problem_list);
-  gtk_widget_class_bind_template_callback (widget_class, choose_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, save_report_clicked_cb);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  /* EdCsvImportDialog::imported carries the electors added. */
+  import_class->texts = &texts;
+  import_class->import_async = import_async;
+  import_class->import_finish = import_finish;
+  import_class->report_free = report_free;
+  import_class->report_write_csv = report_write_csv;
+  import_class->report_n_refused = report_n_problems;
+  import_class->report_n_problems = report_n_problems;
+  import_class->report_problem = report_problem;
+  import_class->describe_cut_list = describe_cut_list;
+  import_class->describe_imported = describe_imported;
 }
 
 static void
 ed_import_dialog_init (EdImportDialog *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
-
-  /* Progress. Nothing is written until every row has been read and checked, and then in
-   * one transaction, so cancelling at any point leaves the district as it was. The page
-   * takes its title and its progress bar's name when it is made, so it is added here. */
-  self->job_page = ED_JOB_PAGE (ed_job_page_new (_("Importing…"), _("Import progress")));
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->job_page), "progress");
-  gtk_stack_set_visible_child_name (self->stack, "start");
 }
 
 /**
@@ -412,12 +193,8 @@ EdImportDialog *
 ed_import_dialog_new (GtkWindow *parent,
                       EdContext *context)
 {
-  EdImportDialog *self;
-
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (ED_IS_CONTEXT (context), NULL);
 
-  self = g_object_new (ED_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
-  self->context = g_object_ref (context);
-  return self;
+  return g_object_new (ED_TYPE_IMPORT_DIALOG, "transient-for", parent, "context", context, NULL);
 }

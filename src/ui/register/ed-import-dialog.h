@@ -10,12 +10,13 @@
 #include <adwaita.h>
 
 #include "district/ed-context.h"
+#include "ui/ed-csv-import-dialog.h"
 
 G_BEGIN_DECLS
 
 #define ED_TYPE_IMPORT_DIALOG (ed_import_dialog_get_type ())
 
-G_DECLARE_FINAL_TYPE (EdImportDialog, ed_import_dialog, ED, IMPORT_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (EdImportDialog, ed_import_dialog, ED, IMPORT_DIALOG, EdCsvImportDialog)
 
 EdImportDialog *ed_import_dialog_new         (GtkWindow      *parent,
                                               EdContext      *context);

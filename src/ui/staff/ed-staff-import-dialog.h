@@ -10,13 +10,14 @@
 #include <adwaita.h>
 
 #include "district/ed-context.h"
+#include "ui/ed-csv-import-dialog.h"
 
 G_BEGIN_DECLS
 
 #define ED_TYPE_STAFF_IMPORT_DIALOG (ed_staff_import_dialog_get_type ())
 
 G_DECLARE_FINAL_TYPE (EdStaffImportDialog, ed_staff_import_dialog, ED, STAFF_IMPORT_DIALOG,
-                      AdwWindow)
+                      EdCsvImportDialog)
 
 EdStaffImportDialog *ed_staff_import_dialog_new         (GtkWindow           *parent,
                                                          EdContext           *context);
